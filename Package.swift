@@ -1,0 +1,109 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Agora",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "agora", targets: ["agora"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "AgoraDomain"),
+        .target(
+            name: "AgoraStore",
+            dependencies: [
+                "AgoraDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "AgoraSite",
+            dependencies: [
+                "AgoraDomain",
+                "AgoraStore",
+                "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "AgoraJobs",
+            dependencies: [
+                "AgoraDomain",
+                "AgoraStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "AgoraAPI",
+            dependencies: [
+                "AgoraDomain",
+                "AgoraStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "agora",
+            dependencies: [
+                "AgoraDomain",
+                "AgoraStore",
+                "AgoraSite",
+                "AgoraAPI",
+                "AgoraJobs",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "AgoraTestSupport",
+            dependencies: ["AgoraStore", "CLibXML2"],
+            path: "Tests/AgoraTestSupport"
+        ),
+        .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),
+        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "AgoraDomain", "AgoraTestSupport"]),
+        .testTarget(
+            name: "AgoraSiteTests",
+            dependencies: ["AgoraSite", "AgoraStore", "AgoraDomain", "AgoraTestSupport", "CLibXML2"],
+            resources: [.copy("Golden"), .copy("Schemas")]
+        ),
+        .testTarget(
+            name: "AgoraAPITests",
+            dependencies: [
+                "AgoraAPI", "AgoraStore", "AgoraTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

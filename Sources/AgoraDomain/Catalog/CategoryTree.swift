@@ -1,0 +1,44 @@
+/// The categories arranged as a tree, in display order. Built once from the flat list the store returns.
+public struct CategoryTree: Sendable {
+    public let all: [Category]
+    private let childrenByParent: [Int64?: [Category]]
+    private let byID: [Int64: Category]
+
+    public init(_ categories: [Category]) {
+        let ordered = categories.sorted { ($0.sortOrder, $0.name) < ($1.sortOrder, $1.name) }
+        all = ordered
+        childrenByParent = Dictionary(grouping: ordered, by: \.parentID)
+        byID = Dictionary(uniqueKeysWithValues: ordered.map { ($0.id, $0) })
+    }
+
+    public var roots: [Category] { childrenByParent[nil] ?? [] }
+
+    public func children(of category: Category) -> [Category] { childrenByParent[category.id] ?? [] }
+
+    public func category(id: Int64) -> Category? { byID[id] }
+
+    public func category(slug: Slug) -> Category? { all.first { $0.slug == slug } }
+
+    public func parent(of category: Category) -> Category? { category.parentID.flatMap { byID[$0] } }
+
+    /// The category and everything below it: a listing of a category shows the providers of its subcategories too.
+    public func subtreeIDs(of category: Category) -> [Int64] {
+        [category.id] + children(of: category).flatMap { subtreeIDs(of: $0) }
+    }
+
+    /// From the root down to the category itself, for breadcrumbs.
+    public func path(to category: Category) -> [Category] {
+        var path = [category]
+        var current = category
+        while let parent = parent(of: current), !path.contains(parent) {
+            path.insert(parent, at: 0)
+            current = parent
+        }
+        return path
+    }
+
+    /// A category is shown when it and all its ancestors are active.
+    public func isVisible(_ category: Category) -> Bool {
+        path(to: category).allSatisfy(\.active)
+    }
+}

@@ -1,0 +1,57 @@
+/// A URL path segment: lower-case ASCII letters, digits and single hyphens, 1 to 80 characters.
+import Foundation
+public struct Slug: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+    public let value: String
+
+    public static let maximumLength = 80
+
+    public init(_ raw: String, field: String = "slug") throws {
+        guard !raw.isEmpty else { throw ValidationError(field: field, message: "is required") }
+        guard raw.count <= Self.maximumLength else {
+            throw ValidationError(field: field, message: "must be at most \(Self.maximumLength) characters")
+        }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        guard raw.allSatisfy({ allowed.contains($0) }), !raw.hasPrefix("-"), !raw.hasSuffix("-"), !raw.contains("--") else {
+            throw ValidationError(field: field, message: "may hold only lower-case letters, digits and single hyphens")
+        }
+        value = raw
+    }
+
+    /// Turns any title into a slug: accents folded, other characters become hyphens ("Café & Co" → "cafe-co").
+    public static func from(title: String) -> Slug? {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var result = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingHyphen, !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return try? Slug(String(result.prefix(maximumLength)).trimmingHyphens())
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    public var description: String { value }
+
+    public static func < (lhs: Slug, rhs: Slug) -> Bool { lhs.value < rhs.value }
+}
+
+private extension String {
+    func trimmingHyphens() -> String {
+        var text = Substring(self)
+        while text.hasSuffix("-") { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,44 @@
+/// An amount of money as an integer number of minor units (cents) in one currency. Never a floating-point value.
+public struct Money: Hashable, Sendable, Codable {
+    public let minorUnits: Int64
+    public let currency: CurrencyCode
+
+    public init(minorUnits: Int64, currency: CurrencyCode) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// Builds an amount from whole major units (e.g. 45 EUR), for seeds and tests.
+    public static func major(_ units: Int64, _ currency: CurrencyCode) -> Money {
+        var factor: Int64 = 1
+        for _ in 0..<currency.minorUnitDigits { factor *= 10 }
+        return Money(minorUnits: units * factor, currency: currency)
+    }
+
+    /// A display string such as `€45` or `€45.50`: cents are shown only when there are any.
+    public var formatted: String {
+        let digits = currency.minorUnitDigits
+        var factor: Int64 = 1
+        for _ in 0..<digits { factor *= 10 }
+        let sign = minorUnits < 0 ? "-" : ""
+        let magnitude = minorUnits.magnitude
+        let major = magnitude / UInt64(factor)
+        let minor = magnitude % UInt64(factor)
+        var text = sign + currency.symbol + Self.groupThousands(major)
+        if minor != 0 {
+            let minorText = String(minor)
+            text += "." + String(repeating: "0", count: digits - minorText.count) + minorText
+        }
+        return text
+    }
+
+    private static func groupThousands(_ value: UInt64) -> String {
+        let digits = Array(String(value))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return grouped
+    }
+}

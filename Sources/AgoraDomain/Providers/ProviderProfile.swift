@@ -1,0 +1,54 @@
+import Foundation
+
+/// A provider as the public site shows them: the account's name plus the profile, skills, categories and record.
+public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
+    /// The provider's user id.
+    public let id: Int64
+    public let slug: Slug
+    public let firstName: String
+    public let lastName: String
+    public let title: String
+    public let bio: String
+    public let location: ProviderLocation?
+    public let hourlyRate: Money?
+    public let skills: [String]
+    /// ISO 639-1 codes, most fluent first.
+    public let languages: [String]
+    public let experience: String
+    public let education: String
+    public let certifications: String
+    public let availability: Availability
+    /// A site-relative or absolute URL of the profile photo.
+    public let photoURL: String?
+    public let categorySlugs: [Slug]
+    public let statistics: ProviderStatistics
+    public let updatedAt: Date
+
+    public init(
+        id: Int64, slug: Slug, firstName: String, lastName: String, title: String, bio: String,
+        location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
+        experience: String, education: String, certifications: String, availability: Availability,
+        photoURL: String?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date
+    ) {
+        self.id = id
+        self.slug = slug
+        self.firstName = firstName
+        self.lastName = lastName
+        self.title = title
+        self.bio = bio
+        self.location = location
+        self.hourlyRate = hourlyRate
+        self.skills = skills
+        self.languages = languages
+        self.experience = experience
+        self.education = education
+        self.certifications = certifications
+        self.availability = availability
+        self.photoURL = photoURL
+        self.categorySlugs = categorySlugs
+        self.statistics = statistics
+        self.updatedAt = updatedAt
+    }
+
+    public var displayName: String { "\(firstName) \(lastName)" }
+}

@@ -1,0 +1,23 @@
+/// A provider's track record, kept up to date as projects and reviews land.
+public struct ProviderStatistics: Hashable, Sendable, Codable {
+    /// Mean of all ratings, 1.0 to 5.0; meaningless when `ratingCount` is 0.
+    public let ratingAverage: Double
+    public let ratingCount: Int
+    public let completedProjects: Int
+    /// Share of accepted projects completed, 0.0 to 1.0.
+    public let completionRate: Double
+    /// Median minutes to first reply, when known.
+    public let responseTimeMinutes: Int?
+
+    public init(ratingAverage: Double, ratingCount: Int, completedProjects: Int, completionRate: Double, responseTimeMinutes: Int?) {
+        self.ratingAverage = ratingAverage
+        self.ratingCount = ratingCount
+        self.completedProjects = completedProjects
+        self.completionRate = completionRate
+        self.responseTimeMinutes = responseTimeMinutes
+    }
+
+    public static let none = ProviderStatistics(ratingAverage: 0, ratingCount: 0, completedProjects: 0, completionRate: 0, responseTimeMinutes: nil)
+
+    public var hasRatings: Bool { ratingCount > 0 }
+}

@@ -1,0 +1,6 @@
+/// The schema's history, oldest first. Append new steps at the end; never edit or reorder a shipped one.
+public enum Migrations {
+    public static let all: [Migration] = [
+        initialSchema,
+    ]
+}

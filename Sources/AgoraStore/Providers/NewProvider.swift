@@ -1,0 +1,49 @@
+import AgoraDomain
+
+/// A provider account with its public profile, as the seeders and (later) the sign-up flow create it.
+public struct NewProvider: Sendable {
+    public let firstName: String
+    public let lastName: String
+    public let email: Email
+    public let phone: String?
+    public let slug: Slug
+    public let title: String
+    public let bio: String
+    public let location: ProviderLocation?
+    public let hourlyRate: Money?
+    public let skills: [String]
+    public let languages: [String]
+    public let experience: String
+    public let education: String
+    public let certifications: String
+    public let availability: Availability
+    public let photoURL: String?
+    public let categorySlugs: [Slug]
+    public let statistics: ProviderStatistics
+
+    public init(
+        firstName: String, lastName: String, email: Email, phone: String?, slug: Slug, title: String, bio: String,
+        location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String], experience: String,
+        education: String, certifications: String, availability: Availability, photoURL: String?,
+        categorySlugs: [Slug], statistics: ProviderStatistics
+    ) {
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.phone = phone
+        self.slug = slug
+        self.title = title
+        self.bio = bio
+        self.location = location
+        self.hourlyRate = hourlyRate
+        self.skills = skills
+        self.languages = languages
+        self.experience = experience
+        self.education = education
+        self.certifications = certifications
+        self.availability = availability
+        self.photoURL = photoURL
+        self.categorySlugs = categorySlugs
+        self.statistics = statistics
+    }
+}

@@ -1,0 +1,96 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+extension ProviderRepository {
+    /// The columns of a provider card or page; skills, languages and categories are fetched per page by `hydrate`.
+    static let select: SQLQueryString = """
+        SELECT u.id, u.first_name, u.last_name, p.slug, p.title, p.bio, p.city, p.region, p.country_code,
+               p.latitude, p.longitude, p.hourly_rate_minor, p.hourly_rate_currency, p.experience, p.education,
+               p.certifications, p.availability, p.photo_url, p.updated_at,
+               s.rating_average, s.rating_count, s.completed_projects, s.completion_rate, s.response_time_minutes,
+               s.updated_at AS statistics_updated_at
+        FROM user_profiles p
+        JOIN users u ON u.id = p.user_id
+        JOIN user_statistics s ON s.user_id = p.user_id
+        """
+
+    /// What the public may see: published profiles of accounts that are not suspended.
+    static let publicFilter: SQLQueryString = "p.published = TRUE AND u.verification_status <> 'suspended'"
+
+    /// Best rated first; ties by number of ratings, then newest account. Matches `user_statistics_ranking_idx`.
+    static let ranking = "s.rating_average DESC, s.rating_count DESC, p.user_id DESC"
+
+    static func inCategories(_ ids: [Int64]) -> SQLQueryString {
+        "EXISTS (SELECT 1 FROM provider_categories pc WHERE pc.provider_id = p.user_id AND pc.category_id IN (\(binds: ids)))"
+    }
+
+    /// Turns profile rows into providers, fetching the lists of all of them in three queries.
+    func hydrate(_ rows: [any SQLRow]) async throws -> [ProviderProfile] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        let skills = try await lists("SELECT provider_id, name AS item FROM provider_skills WHERE provider_id IN (\(binds: ids)) ORDER BY provider_id, position")
+        let languages = try await lists("SELECT provider_id, language_code AS item FROM provider_languages WHERE provider_id IN (\(binds: ids)) ORDER BY provider_id, position")
+        let categories = try await lists("""
+            SELECT pc.provider_id, c.slug AS item FROM provider_categories pc JOIN categories c ON c.id = pc.category_id
+            WHERE pc.provider_id IN (\(binds: ids)) ORDER BY pc.provider_id, c.sort_order, c.name
+            """)
+        return try zip(rows, ids).map { row, id in
+            try Self.profile(from: row, skills: skills[id] ?? [], languages: languages[id] ?? [], categories: categories[id] ?? [])
+        }
+    }
+
+    private func lists(_ query: SQLQueryString) async throws -> [Int64: [String]] {
+        var lists: [Int64: [String]] = [:]
+        for row in try await store.sql.raw(query).all() {
+            lists[try row.decode(column: "provider_id", as: Int64.self), default: []].append(try row.decode(column: "item", as: String.self))
+        }
+        return lists
+    }
+
+    private static func profile(from row: any SQLRow, skills: [String], languages: [String], categories: [String]) throws -> ProviderProfile {
+        var location: ProviderLocation?
+        if let city = try row.decode(column: "city", as: String?.self), let country = try row.decode(column: "country_code", as: String?.self) {
+            location = ProviderLocation(
+                city: city,
+                region: try row.decode(column: "region", as: String?.self),
+                countryCode: country,
+                latitude: try row.decode(column: "latitude", as: Double?.self),
+                longitude: try row.decode(column: "longitude", as: Double?.self)
+            )
+        }
+        var rate: Money?
+        if let minor = try row.decode(column: "hourly_rate_minor", as: Int64?.self), let currency = try row.decode(column: "hourly_rate_currency", as: String?.self) {
+            rate = Money(minorUnits: minor, currency: try CurrencyCode(currency))
+        }
+        let availability = Availability(rawValue: try row.decode(column: "availability", as: String.self)) ?? .unavailable
+        let profileUpdated = try row.decode(column: "updated_at", as: Date.self)
+        let statisticsUpdated = try row.decode(column: "statistics_updated_at", as: Date.self)
+        return ProviderProfile(
+            id: try row.decode(column: "id", as: Int64.self),
+            slug: try Slug(try row.decode(column: "slug", as: String.self)),
+            firstName: try row.decode(column: "first_name", as: String.self),
+            lastName: try row.decode(column: "last_name", as: String.self),
+            title: try row.decode(column: "title", as: String.self),
+            bio: try row.decode(column: "bio", as: String.self),
+            location: location,
+            hourlyRate: rate,
+            skills: skills,
+            languages: languages,
+            experience: try row.decode(column: "experience", as: String.self),
+            education: try row.decode(column: "education", as: String.self),
+            certifications: try row.decode(column: "certifications", as: String.self),
+            availability: availability,
+            photoURL: try row.decode(column: "photo_url", as: String?.self),
+            categorySlugs: try categories.map { try Slug($0) },
+            statistics: ProviderStatistics(
+                ratingAverage: try row.decode(column: "rating_average", as: Double.self),
+                ratingCount: try row.decode(column: "rating_count", as: Int.self),
+                completedProjects: try row.decode(column: "completed_projects", as: Int.self),
+                completionRate: try row.decode(column: "completion_rate", as: Double.self),
+                responseTimeMinutes: try row.decode(column: "response_time_minutes", as: Int?.self)
+            ),
+            updatedAt: max(profileUpdated, statisticsUpdated)
+        )
+    }
+}

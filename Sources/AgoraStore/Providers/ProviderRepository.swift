@@ -1,0 +1,174 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+/// Reads and writes providers: the account, the public profile and everything the profile lists.
+///
+/// Reads return only published providers of accounts that are not suspended: what the public site may show.
+public struct ProviderRepository: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Inserts a batch of providers (accounts, profiles, skills, languages, categories, statistics) in one
+    /// transaction: all of them or none. Returns their ids in the order given.
+    @discardableResult
+    public func insert(_ providers: [NewProvider], now: Date) async throws -> [Int64] {
+        guard !providers.isEmpty else { return [] }
+        let categoryIDs = try await categoryIDsBySlug()
+        for provider in providers {
+            for slug in provider.categorySlugs where categoryIDs[slug.value] == nil {
+                throw StoreError.notFound("category \(slug) of provider \(provider.slug)")
+            }
+        }
+        return try await store.uniqueOrConflict("a provider with this email or slug already exists") {
+            try await store.transaction { db in
+                try await Self.insert(providers, categoryIDs: categoryIDs, now: now, on: db)
+            }
+        }
+    }
+
+    private static func insert(_ providers: [NewProvider], categoryIDs: [String: Int64], now: Date, on db: any SQLDatabase) async throws -> [Int64] {
+        var users = db.insert(into: "users").columns(
+            "first_name", "last_name", "email", "phone", "country_code", "user_type", "verification_status", "created_at", "updated_at"
+        )
+        for provider in providers {
+            users = users.values([
+                provider.firstName, provider.lastName, provider.email.value, provider.phone, provider.location?.countryCode,
+                UserType.provider.rawValue, VerificationStatus.verified.rawValue, now, now,
+            ] as [any Encodable & Sendable])
+        }
+        // Rows come back keyed by their unique email: the order of RETURNING is not promised by either engine.
+        var idsByEmail: [String: Int64] = [:]
+        for row in try await users.returning("id", "email").all() {
+            idsByEmail[try row.decode(column: "email", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+        }
+        let ids = try providers.map { provider in
+            guard let id = idsByEmail[provider.email.value] else { throw StoreError.conflict("provider \(provider.slug) was not created") }
+            return id
+        }
+
+        var profiles = db.insert(into: "user_profiles").columns(
+            "user_id", "slug", "title", "bio", "city", "region", "country_code", "latitude", "longitude",
+            "hourly_rate_minor", "hourly_rate_currency", "experience", "education", "certifications", "availability",
+            "photo_url", "published", "created_at", "updated_at"
+        )
+        var statistics = db.insert(into: "user_statistics").columns(
+            "user_id", "rating_average", "rating_count", "completed_projects", "completion_rate", "response_time_minutes", "updated_at"
+        )
+        var skillRows: [[any Encodable & Sendable]] = []
+        var languageRows: [[any Encodable & Sendable]] = []
+        var categoryRows: [[any Encodable & Sendable]] = []
+        for (provider, id) in zip(providers, ids) {
+            let location = provider.location
+            profiles = profiles.values([
+                id, provider.slug.value, provider.title, provider.bio, location?.city, location?.region, location?.countryCode,
+                location?.latitude, location?.longitude, provider.hourlyRate?.minorUnits, provider.hourlyRate?.currency.code,
+                provider.experience, provider.education, provider.certifications, provider.availability.rawValue,
+                provider.photoURL, true, now, now,
+            ] as [any Encodable & Sendable])
+            let record = provider.statistics
+            statistics = statistics.values([
+                id, record.ratingAverage, record.ratingCount, record.completedProjects, record.completionRate,
+                record.responseTimeMinutes, now,
+            ] as [any Encodable & Sendable])
+            skillRows += provider.skills.enumerated().map { [id, $0.offset, $0.element] }
+            languageRows += provider.languages.enumerated().map { [id, $0.offset, $0.element] }
+            categoryRows += provider.categorySlugs.map { [id, categoryIDs[$0.value]!] }
+        }
+        try await profiles.run()
+        try await statistics.run()
+        try await insertRows(into: "provider_skills", columns: ["provider_id", "position", "name"], skillRows, on: db)
+        try await insertRows(into: "provider_languages", columns: ["provider_id", "position", "language_code"], languageRows, on: db)
+        try await insertRows(into: "provider_categories", columns: ["provider_id", "category_id"], categoryRows, on: db)
+        return ids
+    }
+
+    private static func insertRows(into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], on db: any SQLDatabase) async throws {
+        guard !rows.isEmpty else { return }
+        var insert = db.insert(into: table).columns(columns)
+        for row in rows { insert = insert.values(row) }
+        try await insert.run()
+    }
+
+    /// Hides or shows a provider's public pages.
+    public func setPublished(_ slug: Slug, _ published: Bool, now: Date) async throws {
+        try await store.sql.raw("""
+            UPDATE user_profiles SET published = \(bind: published), updated_at = \(bind: now) WHERE slug = \(bind: slug.value)
+            """).run()
+    }
+
+    /// The number of providers the public site shows.
+    public func countPublished() async throws -> Int {
+        try await store.sql.raw("""
+            SELECT COUNT(*) AS n FROM user_profiles p JOIN users u ON u.id = p.user_id WHERE \(Self.publicFilter)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func find(slug: Slug) async throws -> ProviderProfile? {
+        let rows = try await store.sql.raw(Self.select + " WHERE \(Self.publicFilter) AND p.slug = \(bind: slug.value)").all()
+        return try await hydrate(rows).first
+    }
+
+    /// Published providers by ascending id, a page at a time: the generator walks every provider with this
+    /// without holding them all in memory.
+    public func page(after lastID: Int64?, limit: Int) async throws -> [ProviderProfile] {
+        let rows = try await store.sql.raw(
+            Self.select + " WHERE \(Self.publicFilter) AND p.user_id > \(bind: lastID ?? 0) ORDER BY p.user_id LIMIT \(bind: limit)"
+        ).all()
+        return try await hydrate(rows)
+    }
+
+    /// Published providers linked to any of the categories, best rated first, a page at a time (keyset: pass the
+    /// last provider of the previous page).
+    public func listing(inCategories categoryIDs: [Int64], after last: ProviderProfile?, limit: Int) async throws -> [ProviderProfile] {
+        guard !categoryIDs.isEmpty else { return [] }
+        var query: SQLQueryString = Self.select + " WHERE \(Self.publicFilter) AND " + Self.inCategories(categoryIDs)
+        if let last {
+            query = query + """
+                 AND (s.rating_average, s.rating_count, p.user_id) < (\(bind: last.statistics.ratingAverage), \(bind: last.statistics.ratingCount), \(bind: last.id))
+                """
+        }
+        query = query + " ORDER BY \(unsafeRaw: Self.ranking) LIMIT \(bind: limit)"
+        return try await hydrate(try await store.sql.raw(query).all())
+    }
+
+    /// How many published providers are linked to any of the categories.
+    public func countListed(inCategories categoryIDs: [Int64]) async throws -> Int {
+        guard !categoryIDs.isEmpty else { return 0 }
+        let query: SQLQueryString = "SELECT COUNT(*) AS n FROM user_profiles p JOIN users u ON u.id = p.user_id WHERE \(Self.publicFilter) AND " + Self.inCategories(categoryIDs)
+        return try await store.sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The best rated published providers.
+    public func topRated(limit: Int) async throws -> [ProviderProfile] {
+        let rows = try await store.sql.raw(Self.select + " WHERE \(Self.publicFilter) AND s.rating_count > 0 ORDER BY \(unsafeRaw: Self.ranking) LIMIT \(bind: limit)").all()
+        return try await hydrate(rows)
+    }
+
+    /// Figures for the homepage: providers, countries they work from, and their mean rating.
+    public func figures() async throws -> MarketplaceFigures {
+        let row = try await store.sql.raw("""
+            SELECT COUNT(*) AS providers, COUNT(DISTINCT p.country_code) AS countries,
+                   SUM(s.rating_count) AS ratings, SUM(s.rating_average * s.rating_count) AS rating_points
+            FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
+            WHERE \(Self.publicFilter)
+            """).first()
+        let ratings = try row?.decode(column: "ratings", as: Int?.self) ?? 0
+        let points = try row?.decode(column: "rating_points", as: Double?.self) ?? 0
+        return MarketplaceFigures(
+            providers: try row?.decode(column: "providers", as: Int.self) ?? 0,
+            countries: try row?.decode(column: "countries", as: Int.self) ?? 0,
+            ratings: ratings,
+            averageRating: ratings > 0 ? points / Double(ratings) : nil
+        )
+    }
+
+    private func categoryIDsBySlug() async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for row in try await store.sql.raw("SELECT id, slug FROM categories").all() {
+            ids[try row.decode(column: "slug", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+        }
+        return ids
+    }
+}

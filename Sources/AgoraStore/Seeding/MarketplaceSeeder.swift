@@ -1,0 +1,52 @@
+import AgoraDomain
+import Foundation
+
+/// Fills an empty database with a marketplace: the category catalog and `providers` providers made by
+/// `ProviderFactory` from `seed`. The same seed gives the same data.
+public struct MarketplaceSeeder: Sendable {
+    /// The demo marketplace `make demo` shows.
+    public static let demoProviderCount = 200
+    public static let demoSeed: UInt64 = 2026
+
+    /// Providers written per transaction: large enough to be fast, small enough to stay within both engines'
+    /// limits on bound parameters.
+    public static let batchSize = 500
+
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// True when the database holds no categories and no users yet.
+    public func databaseIsEmpty() async throws -> Bool {
+        let categories = try await CategoryRepository(store: store).count()
+        let users = try await UserRepository(store: store).count()
+        return categories == 0 && users == 0
+    }
+
+    /// Seeds the catalog and the providers, reporting `(written, total)` after each batch.
+    public func seed(
+        providers count: Int,
+        seed: UInt64,
+        now: Date,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws {
+        guard try await databaseIsEmpty() else {
+            throw StoreError.conflict("the database already holds data: seed an empty database")
+        }
+        let categories = CategoryRepository(store: store)
+        try await store.transaction { db in
+            for category in CatalogSeed.newCategories {
+                try await categories.insert(category, now: now, on: db)
+            }
+        }
+        let factory = ProviderFactory(seed: seed)
+        let repository = ProviderRepository(store: store)
+        var written = 0
+        while written < count {
+            let batch = (written..<min(count, written + Self.batchSize)).map(factory.provider(index:))
+            try await repository.insert(batch, now: now)
+            written += batch.count
+            progress(written, count)
+        }
+    }
+}
