@@ -87,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "AgoraTestSupport",
-            dependencies: ["AgoraStore", "CLibXML2"],
+            dependencies: ["AgoraStore", "CLibXML2", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/AgoraTestSupport"
         ),
         .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),

@@ -35,6 +35,10 @@ public final class Store: Sendable {
     /// Opens the database and checks that it answers. Throws `StoreError.cannotOpen` with the reason when the
     /// file cannot be created or written, or the server cannot be reached.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "agora.store")) async throws -> Store {
+        // A connection that fails is reported once, by the caller, as a `StoreError`; the pool's own log line
+        // would repeat it with the driver's internals.
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .critical)
         let store: Store
         switch location {
         case .sqlite(let path):
@@ -43,7 +47,7 @@ public final class Store: Sendable {
                 source: SQLiteWALConnectionSource(path: path, threadPool: .singleton),
                 maxConnectionsPerEventLoop: 4,
                 pruneInterval: nil,
-                logger: logger,
+                logger: poolLogger,
                 on: MultiThreadedEventLoopGroup.singleton
             )
             let database = SQLitePooledDatabase(pool: pool, logger: logger).sql(queryLogLevel: .trace)
@@ -60,7 +64,7 @@ public final class Store: Sendable {
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: 4,
                 pruneInterval: .seconds(60),
-                logger: logger,
+                logger: poolLogger,
                 on: MultiThreadedEventLoopGroup.singleton
             )
             let database = pool.database(logger: logger).sql(queryLogLevel: .trace)

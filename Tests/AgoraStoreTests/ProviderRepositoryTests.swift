@@ -1,0 +1,146 @@
+import AgoraDomain
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import Testing
+
+@Suite("Providers")
+struct ProviderRepositoryTests {
+    func catalog(_ store: Store) async throws {
+        let categories = CategoryRepository(store: store)
+        try await categories.insert(Fixtures.category("Development"), now: Fixtures.now)
+        try await categories.insert(Fixtures.category("Web", parent: "development"), now: Fixtures.now)
+        try await categories.insert(Fixtures.category("Mobile", parent: "development", order: 1), now: Fixtures.now)
+        try await categories.insert(Fixtures.category("Design", order: 1), now: Fixtures.now)
+    }
+
+    @Test("a provider round-trips with its lists in order", arguments: TestDatabase.engines)
+    func roundTrip(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            try await providers.insert([Fixtures.provider("ada", categories: ["web", "mobile"], skills: ["Swift", "Kotlin", "SQL"])], now: Fixtures.now)
+            let ada = try #require(try await providers.find(slug: try Slug("ada")))
+            #expect(ada.skills == ["Swift", "Kotlin", "SQL"])
+            #expect(ada.languages == ["fr", "en"])
+            #expect(ada.categorySlugs.map(\.value) == ["web", "mobile"])
+            #expect(ada.hourlyRate == .major(60, .eur))
+            #expect(ada.location?.city == "Lyon")
+            #expect(ada.statistics.ratingAverage == 4.5)
+            #expect(ada.updatedAt == Fixtures.now)
+        }
+    }
+
+    @Test("a batch with an unknown category writes nothing", arguments: TestDatabase.engines)
+    func unknownCategory(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            await #expect(throws: StoreError.self) {
+                try await providers.insert([Fixtures.provider("ada", categories: ["web"]), Fixtures.provider("bob", categories: ["nope"])], now: Fixtures.now)
+            }
+            #expect(try await providers.countPublished() == 0)
+            #expect(try await UserRepository(store: store).count() == 0)
+        }
+    }
+
+    @Test("a batch that breaks a unique rule half-way is rolled back whole", arguments: TestDatabase.engines)
+    func atomicBatch(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            try await providers.insert([Fixtures.provider("taken", categories: ["web"])], now: Fixtures.now)
+            await #expect(throws: StoreError.conflict("a provider with this email or slug already exists")) {
+                try await providers.insert([
+                    Fixtures.provider("fresh", categories: ["web"]),
+                    Fixtures.provider("taken", email: "other@example.com", categories: ["web"]),
+                ], now: Fixtures.now)
+            }
+            #expect(try await providers.countPublished() == 1)
+            #expect(try await UserRepository(store: store).count() == 1)
+            #expect(try await providers.find(slug: try Slug("fresh")) == nil)
+        }
+    }
+
+    @Test("deleting the account removes the profile and its lists; a used category cannot be deleted", arguments: TestDatabase.engines)
+    func cascades(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            let ids = try await providers.insert([Fixtures.provider("ada", categories: ["web"])], now: Fixtures.now)
+            await #expect(throws: (any Error).self) {
+                try await store.sql.raw("DELETE FROM categories WHERE slug = 'web'").run()
+            }
+            try await UserRepository(store: store).delete(id: ids[0])
+            for table in ["user_profiles", "provider_skills", "provider_languages", "provider_categories", "user_statistics"] {
+                let count = try await store.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self)
+                #expect(count == 0, "\(table) still holds rows")
+            }
+            try await store.sql.raw("DELETE FROM categories WHERE slug = 'web'").run()
+        }
+    }
+
+    @Test("listings include subcategories, rank by rating and page without gaps or repeats", arguments: TestDatabase.engines)
+    func keysetListing(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            let batch: [NewProvider] = (0..<30).map { (index: Int) -> NewProvider in
+                let category = index % 3 == 0 ? "design" : (index % 2 == 0 ? "web" : "mobile")
+                let rating = Double(40 + index % 7) / 10
+                return Fixtures.provider("p\(index)", categories: [category], rating: rating, ratings: index % 4)
+            }
+            try await providers.insert(batch, now: Fixtures.now)
+            let tree = try await CategoryRepository(store: store).tree()
+            let development = try #require(tree.category(slug: try Slug("development")))
+            let ids = tree.subtreeIDs(of: development)
+            let total = try await providers.countListed(inCategories: ids)
+            #expect(total == 20)
+            var seen: [ProviderProfile] = []
+            var last: ProviderProfile?
+            repeat {
+                let page = try await providers.listing(inCategories: ids, after: last, limit: 7)
+                seen += page
+                last = page.last
+                if page.count < 7 { break }
+            } while true
+            #expect(seen.count == total)
+            #expect(Set(seen.map(\.slug)).count == total)
+            let keys = seen.map { ($0.statistics.ratingAverage, $0.statistics.ratingCount, $0.id) }
+            #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 > $1 })
+        }
+    }
+
+    @Test("unpublished providers disappear from every public read", arguments: TestDatabase.engines)
+    func unpublished(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            try await providers.insert([Fixtures.provider("ada", categories: ["web"]), Fixtures.provider("bob", categories: ["web"])], now: Fixtures.now)
+            try await providers.setPublished(try Slug("ada"), false, now: Fixtures.now)
+            #expect(try await providers.find(slug: try Slug("ada")) == nil)
+            #expect(try await providers.countPublished() == 1)
+            #expect(try await providers.page(after: nil, limit: 10).map(\.slug.value) == ["bob"])
+            #expect(try await providers.figures().providers == 1)
+        }
+    }
+
+    @Test("figures weigh each rating once", arguments: TestDatabase.engines)
+    func figures(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            try await providers.insert([
+                Fixtures.provider("ada", categories: ["web"], rating: 5.0, ratings: 3),
+                Fixtures.provider("bob", categories: ["web"], rating: 4.0, ratings: 1),
+                Fixtures.provider("cy", categories: ["web"], rating: 0, ratings: 0),
+            ], now: Fixtures.now)
+            let figures = try await providers.figures()
+            #expect(figures.providers == 3)
+            #expect(figures.countries == 1)
+            #expect(figures.ratings == 4)
+            #expect(figures.averageRating == 4.75)
+            #expect(try await providers.topRated(limit: 5).map(\.slug.value) == ["ada", "bob"])
+        }
+    }
+}
