@@ -30,7 +30,7 @@ struct ProviderFactory {
         }
         let rateMajor = Int64(25 + 5 * (random.next() % 26))
         let currency = try! CurrencyCode(city.currency)
-        let rate = Money.major(currency.minorUnitDigits == 0 ? rateMajor * 150 : rateMajor, currency)
+        let rate = Money.major(rateMajor * (Self.unitsPerEuro[currency.code] ?? 1), currency)
         let ratingCount = random.next() % 10 == 0 ? 0 : Int(1 + random.next() % 180)
         let average = ratingCount == 0 ? 0 : Double(36 + random.next() % 15) / 10
         let completed = ratingCount + Int(random.next() % 25)
@@ -70,6 +70,9 @@ struct ProviderFactory {
             )
         )
     }
+
+    /// Rough size of one euro in each currency, so that rates read as realistic (85 SEK an hour would not).
+    static let unitsPerEuro: [String: Int64] = ["SEK": 11, "PLN": 4, "JPY": 160, "INR": 90, "BRL": 6]
 
     static let firstNames = [
         "Amélie", "Lucas", "Sofia", "Mateo", "Hannah", "Jonas", "Chloé", "Liam", "Aiko", "Ravi", "Priya", "Noah",

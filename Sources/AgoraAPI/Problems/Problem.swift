@@ -1,0 +1,70 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// An RFC 9457 problem document: every error the service answers with, as `application/problem+json`.
+public struct Problem: Error, Codable, Sendable, Equatable {
+    public let type: String
+    public let title: String
+    public let status: Int
+    public let detail: String?
+    public let instance: String?
+    /// The request's id, also in the `X-Request-ID` header and the log.
+    public var requestID: String?
+    /// One entry per invalid field, for validation problems.
+    public let errors: [FieldError]?
+
+    enum CodingKeys: String, CodingKey {
+        case type, title, status, detail, instance, errors
+        case requestID = "request_id"
+    }
+
+    public static let mediaType = "application/problem+json"
+    static let validationType = "urn:agora:problem:validation"
+
+    public init(status: HTTPResponse.Status, detail: String? = nil, instance: String? = nil, type: String = "about:blank", errors: [FieldError]? = nil) {
+        self.type = type
+        self.title = status.reasonPhrase
+        self.status = status.code
+        self.detail = detail
+        self.instance = instance
+        self.errors = errors
+    }
+
+    /// The problem that describes any error thrown while handling a request. Errors the service does not know
+    /// become a bare 500 that reveals nothing of their content.
+    init(describing error: any Error, instance: String) {
+        switch error {
+        case let problem as Problem:
+            self = problem
+        case let invalid as ValidationError:
+            self.init(status: .unprocessableContent, detail: "The request has invalid fields.", instance: instance, type: Self.validationType, errors: invalid.errors)
+        case let store as StoreError:
+            switch store {
+            case .notFound: self.init(status: .notFound, detail: store.description, instance: instance)
+            case .conflict: self.init(status: .conflict, detail: store.description, instance: instance)
+            case .invalidLocation, .cannotOpen: self.init(status: .serviceUnavailable, detail: "The database is unavailable.", instance: instance)
+            }
+        case let http as HTTPError:
+            self.init(status: http.status, detail: http.body, instance: instance)
+        case let http as any HTTPResponseError:
+            self.init(status: http.status, instance: instance)
+        default:
+            self.init(status: .internalServerError, detail: "Something went wrong on our side. Quote the request id if you contact us.", instance: instance)
+        }
+    }
+
+    var httpStatus: HTTPResponse.Status { HTTPResponse.Status(code: status) }
+
+    func response() -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = (try? encoder.encode(self)) ?? Data("{\"title\":\"Internal Server Error\",\"status\":500}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = Self.mediaType
+        headers[.cacheControl] = "no-store"
+        return Response(status: httpStatus, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

@@ -1,0 +1,90 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// The pages of one category: its providers (and those of its subcategories), best rated first,
+/// `ListingPagination.providersPerPage` to a page.
+struct CategoryPage {
+    struct PageLink {
+        let number: Int
+        let url: String
+        let isCurrent: Bool
+    }
+
+    struct Pagination {
+        let current: Int
+        let total: Int
+        let previousURL: String?
+        let nextURL: String?
+        let pages: [PageLink]
+        let isPaged: Bool
+    }
+
+    struct Content {
+        let name: String
+        let description: String
+        let providerCount: Int
+        let parent: NavigationLink?
+        let subcategories: [NavigationLink]
+        let hasSubcategories: Bool
+        let providers: [ProviderCard]
+        let hasProviders: Bool
+        let pagination: Pagination
+    }
+
+    let context: SiteContext
+    let category: Category
+
+    static func path(for slug: Slug, page: Int) -> String {
+        page <= 1 ? "/categories/\(slug.value)/" : "/categories/\(slug.value)/page/\(page)/"
+    }
+
+    /// Renders every page of the category, handing each to `emit` as soon as it is ready.
+    func build(_ emit: (RenderedPage) throws -> Void) async throws {
+        let repository = ProviderRepository(store: context.store)
+        let tree = context.categories
+        let ids = tree.subtreeIDs(of: category).filter { id in tree.category(id: id).map(tree.isVisible) ?? false }
+        let total = try await repository.countListed(inCategories: ids)
+        let listing = ListingPagination(totalItems: total)
+        let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
+        let subcategories = tree.children(of: category).filter(\.active).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
+        let trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
+        var last: ProviderProfile?
+        for number in 1...listing.pageCount {
+            let providers = try await repository.listing(inCategories: ids, after: last, limit: listing.perPage)
+            last = providers.last
+            let path = Self.path(for: category.slug, page: number)
+            let pageSuffix = number > 1 ? " — page \(number)" : ""
+            let meta = context.meta(
+                title: "\(category.name) experts for hire\(pageSuffix) | \(context.site.name)",
+                description: "\(category.description) Compare \(total.formatted()) providers by rating, rate and availability.",
+                path: path
+            )
+            let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), content: Content(
+                name: category.name,
+                description: category.description,
+                providerCount: total,
+                parent: parent,
+                subcategories: subcategories,
+                hasSubcategories: !subcategories.isEmpty,
+                providers: providers.map(ProviderCard.init),
+                hasProviders: !providers.isEmpty,
+                pagination: pagination(number, of: listing.pageCount)
+            ))
+            try emit(RenderedPage(path: path, html: html, lastModified: providers.map(\.updatedAt).max(), inSitemap: true))
+        }
+    }
+
+    private func pagination(_ current: Int, of total: Int) -> Pagination {
+        // A window of pages around the current one keeps the control short on large categories.
+        let window = max(1, current - 3)...min(total, current + 3)
+        return Pagination(
+            current: current,
+            total: total,
+            previousURL: current > 1 ? Self.path(for: category.slug, page: current - 1) : nil,
+            nextURL: current < total ? Self.path(for: category.slug, page: current + 1) : nil,
+            pages: window.map { PageLink(number: $0, url: Self.path(for: category.slug, page: $0), isCurrent: $0 == current) },
+            isPaged: total > 1
+        )
+    }
+}

@@ -1,0 +1,71 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// The homepage: what Agora is, the figures, every top-level category and the best rated providers.
+struct HomePage {
+    static let featuredProviders = 8
+
+    struct CategoryCard {
+        let name: String
+        let description: String
+        let url: String
+        let icon: String?
+        let providerCount: Int
+        let subcategories: [NavigationLink]
+    }
+
+    struct Figure {
+        let value: String
+        let label: String
+    }
+
+    struct Content {
+        let figures: [Figure]
+        let categories: [CategoryCard]
+        let providers: [ProviderCard]
+        let hasProviders: Bool
+    }
+
+    let context: SiteContext
+
+    func build() async throws -> RenderedPage {
+        let providers = ProviderRepository(store: context.store)
+        let tree = context.categories
+        var cards: [CategoryCard] = []
+        for category in tree.roots where category.active {
+            cards.append(CategoryCard(
+                name: category.name,
+                description: category.description,
+                url: CategoryPage.path(for: category.slug, page: 1),
+                icon: category.icon,
+                providerCount: try await providers.countListed(inCategories: tree.subtreeIDs(of: category)),
+                subcategories: tree.children(of: category).filter(\.active).map {
+                    NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1))
+                }
+            ))
+        }
+        let figures = try await providers.figures()
+        let featured = try await providers.topRated(limit: Self.featuredProviders)
+        var shownFigures = [
+            Figure(value: figures.providers.formatted(), label: "vetted providers"),
+            Figure(value: cards.count.formatted(), label: "service categories"),
+            Figure(value: figures.countries.formatted(), label: "countries"),
+        ]
+        if let average = figures.averageRating {
+            shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from \(figures.ratings.formatted()) reviews"))
+        }
+        let meta = context.meta(
+            title: "\(context.site.name) — hire trusted freelancers and agencies",
+            description: "Find vetted providers for web development, design, marketing, writing and more. Compare profiles, ratings and rates, and hire with escrowed payments.",
+            path: "/"
+        )
+        let html = try context.render("home", meta: meta, breadcrumbs: [], content: Content(
+            figures: shownFigures,
+            categories: cards,
+            providers: featured.map(ProviderCard.init),
+            hasProviders: !featured.isEmpty
+        ))
+        return RenderedPage(path: "/", html: html, lastModified: featured.map(\.updatedAt).max(), inSitemap: true)
+    }
+}

@@ -1,0 +1,40 @@
+import AgoraDomain
+import Foundation
+
+/// A provider as a listing shows them: enough to choose whom to open.
+struct ProviderCard: Sendable {
+    let name: String
+    let initials: String
+    let url: String
+    let title: String
+    let location: String?
+    let rate: String?
+    let rating: String?
+    let ratingCount: Int
+    let skills: [String]
+    let availability: String
+    let isAvailable: Bool
+    let photoURL: String?
+
+    init(_ provider: ProviderProfile) {
+        name = provider.displayName
+        initials = String(provider.firstName.prefix(1) + provider.lastName.prefix(1)).uppercased()
+        url = ProviderPage.path(for: provider.slug)
+        title = provider.title
+        location = provider.location?.displayName
+        rate = provider.hourlyRate.map { "\($0.formatted)/hr" }
+        rating = provider.statistics.hasRatings ? RatingText.format(provider.statistics.ratingAverage) : nil
+        ratingCount = provider.statistics.ratingCount
+        skills = Array(provider.skills.prefix(4))
+        availability = provider.availability.label
+        isAvailable = provider.availability == .available
+        photoURL = provider.photoURL
+    }
+}
+
+/// Ratings are shown with one decimal: `4.8`.
+enum RatingText {
+    static func format(_ value: Double) -> String {
+        String(format: "%.1f", (value * 10).rounded() / 10)
+    }
+}

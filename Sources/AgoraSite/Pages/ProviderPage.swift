@@ -1,0 +1,88 @@
+import AgoraDomain
+import Foundation
+
+/// A provider's public profile.
+struct ProviderPage {
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    struct Content {
+        let card: ProviderCard
+        let bioParagraphs: [String]
+        let facts: [Fact]
+        let languages: [String]
+        let skills: [String]
+        let categories: [NavigationLink]
+        let hasCategories: Bool
+        let experience: String?
+        let education: String?
+        let certifications: String?
+    }
+
+    let context: SiteContext
+    let provider: ProviderProfile
+
+    static func path(for slug: Slug) -> String { "/providers/\(slug.value)/" }
+
+    func build() throws -> RenderedPage {
+        let tree = context.categories
+        let categories = provider.categorySlugs.compactMap { tree.category(slug: $0) }.filter(tree.isVisible)
+        let path = Self.path(for: provider.slug)
+        var trail = [(name: "Home", url: "/")]
+        if let primary = categories.first {
+            trail += tree.path(to: primary).map { (name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
+        }
+        trail.append((name: provider.displayName, url: path))
+        let statistics = provider.statistics
+        var facts: [Fact] = []
+        if let rate = provider.hourlyRate { facts.append(Fact(label: "Hourly rate", value: rate.formatted)) }
+        if statistics.hasRatings {
+            facts.append(Fact(label: "Rating", value: "\(RatingText.format(statistics.ratingAverage)) / 5 from \(statistics.ratingCount) reviews"))
+        }
+        facts.append(Fact(label: "Projects completed", value: statistics.completedProjects.formatted()))
+        if statistics.completedProjects > 0 {
+            facts.append(Fact(label: "Completion rate", value: "\(Int((statistics.completionRate * 100).rounded()))%"))
+        }
+        if let minutes = statistics.responseTimeMinutes { facts.append(Fact(label: "Usually replies", value: ResponseTimeText.format(minutes: minutes))) }
+        let place = provider.location.map { " in \($0.city)" } ?? ""
+        let meta = context.meta(
+            title: "\(provider.displayName) — \(provider.title)\(place) | \(context.site.name)",
+            description: "\(provider.title)\(place). \(provider.bio)",
+            path: path,
+            type: "profile"
+        )
+        let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), content: Content(
+            card: ProviderCard(provider),
+            bioParagraphs: provider.bio.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty },
+            facts: facts,
+            languages: provider.languages.map(LanguageNames.name(of:)),
+            skills: provider.skills,
+            categories: categories.map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) },
+            hasCategories: !categories.isEmpty,
+            experience: provider.experience.isEmpty ? nil : provider.experience,
+            education: provider.education.isEmpty ? nil : provider.education,
+            certifications: provider.certifications.isEmpty ? nil : provider.certifications
+        ))
+        return RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
+    }
+}
+
+/// "within an hour", "within 3 hours", "within a day".
+enum ResponseTimeText {
+    static func format(minutes: Int) -> String {
+        switch minutes {
+        case ..<60: "within an hour"
+        case ..<1440: "within \((minutes + 59) / 60) hours"
+        default: "within \((minutes + 1439) / 1440) days"
+        }
+    }
+}
+
+/// English names of ISO 639-1 language codes.
+enum LanguageNames {
+    static func name(of code: String) -> String {
+        Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// What a page tells browsers and crawlers about itself: title, description, canonical URL, indexing.
+struct PageMeta: Sendable {
+    /// Search results show about 60 characters of a title and 160 of a description.
+    static let titleLimit = 60
+    static let descriptionLimit = 160
+
+    let title: String
+    let description: String
+    let canonicalURL: String
+    let noindex: Bool
+    /// OpenGraph type: `website`, `profile`, `article`.
+    let openGraphType: String
+
+    init(title: String, description: String, canonicalURL: String, noindex: Bool = false, openGraphType: String = "website") {
+        self.title = Self.shorten(title, to: Self.titleLimit)
+        self.description = Self.shorten(Self.collapsingWhitespace(description), to: Self.descriptionLimit)
+        self.canonicalURL = canonicalURL
+        self.noindex = noindex
+        self.openGraphType = openGraphType
+    }
+
+    /// Cuts at the last word boundary that fits and adds an ellipsis, so no word is cut in half.
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let room = text.prefix(limit - 1)
+        let cut = room.lastIndex(of: " ").map { room[..<$0] } ?? room
+        return cut.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + "…"
+    }
+
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

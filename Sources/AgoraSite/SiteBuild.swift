@@ -1,0 +1,96 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// Where a build reads from and writes to.
+public struct SiteBuildOptions: Sendable {
+    public var outputDirectory: URL
+    public var contentDirectory: URL
+    public var layoutsDirectory: URL
+    public var baseURL: SiteURL
+    public var siteName = "Agora"
+
+    public init(outputDirectory: URL, contentDirectory: URL, layoutsDirectory: URL, baseURL: SiteURL) {
+        self.outputDirectory = outputDirectory
+        self.contentDirectory = contentDirectory
+        self.layoutsDirectory = layoutsDirectory
+        self.baseURL = baseURL
+    }
+}
+
+/// What a build did.
+public struct BuildSummary: Sendable {
+    public let pages: Int
+    public let files: Int
+    public let sitemapChunks: Int
+    public let seconds: Double
+
+    public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : Double(pages) }
+}
+
+/// Turns the database, `Content/` and `Layouts/` into a complete static site, in order: templates and content
+/// are read first (a broken file fails the build before anything is written), then every page is rendered into a
+/// staging directory, streamed from the database a page of rows at a time, and the new site is swapped in whole.
+public struct SiteBuild: Sendable {
+    /// Providers read from the database per query while walking all of them.
+    static let providerBatch = 500
+
+    let store: Store
+    let options: SiteBuildOptions
+    let clock: any AgoraClock
+
+    public init(store: Store, options: SiteBuildOptions, clock: any AgoraClock = SystemClock()) {
+        self.store = store
+        self.options = options
+        self.clock = clock
+    }
+
+    public func run(log: @Sendable (String) -> Void = { _ in }) async throws -> BuildSummary {
+        let started = Date()
+        let templates = try await TemplateLibrary(directory: options.layoutsDirectory)
+        let content = try ContentLoader(directory: options.contentDirectory).load()
+        let categories = try await CategoryRepository(store: store).tree()
+        let context = SiteContext(
+            templates: templates, store: store, categories: categories, baseURL: options.baseURL,
+            siteName: options.siteName, now: clock.now
+        )
+        let site = try StagedSite(replacing: options.outputDirectory)
+        do {
+            let sitemap = SitemapWriter(site: site, baseURL: options.baseURL)
+            var pages = 0
+            func emit(_ page: RenderedPage) throws {
+                try site.writePage(page.html, at: page.path)
+                if page.inSitemap { try sitemap.add(path: page.path, lastModified: page.lastModified) }
+                pages += 1
+            }
+            try emit(try await HomePage(context: context).build())
+            for category in categories.all where categories.isVisible(category) {
+                try await CategoryPage(context: context, category: category).build(emit)
+            }
+            log("categories: \(pages - 1) pages")
+            let repository = ProviderRepository(store: store)
+            var lastID: Int64?
+            var providerPages = 0
+            while true {
+                let batch = try await repository.page(after: lastID, limit: Self.providerBatch)
+                for provider in batch { try emit(try ProviderPage(context: context, provider: provider).build()) }
+                providerPages += batch.count
+                guard let last = batch.last, batch.count == Self.providerBatch else { break }
+                lastID = last.id
+                log("providers: \(providerPages) pages")
+            }
+            log("providers: \(providerPages) pages")
+            for page in content { try emit(try LandingPage(context: context, page: page).build()) }
+            log("content: \(content.count) pages")
+            try emit(try NotFoundPage(context: context).build())
+            try site.write(RobotsFile(baseURL: options.baseURL).text, to: "robots.txt")
+            let chunks = try sitemap.finish()
+            try site.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
+            try site.publish()
+            return BuildSummary(pages: pages, files: site.filesWritten, sitemapChunks: chunks, seconds: Date().timeIntervalSince(started))
+        } catch {
+            site.discard()
+            throw error
+        }
+    }
+}
