@@ -1,5 +1,9 @@
 #ifndef AGORA_CLIBXML2_SHIM_H
 #define AGORA_CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU, whose headers clash with the ICU inside Foundation. Nothing here touches the
+   encoding handlers (the only structures that change with this switch), so the ICU part is left out. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>

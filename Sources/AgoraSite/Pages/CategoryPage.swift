@@ -23,7 +23,7 @@ struct CategoryPage {
     struct Content {
         let name: String
         let description: String
-        let providerCount: Int
+        let providerCount: String
         let parent: NavigationLink?
         let subcategories: [NavigationLink]
         let hasSubcategories: Bool
@@ -57,13 +57,13 @@ struct CategoryPage {
             let pageSuffix = number > 1 ? " — page \(number)" : ""
             let meta = context.meta(
                 title: "\(category.name) experts for hire\(pageSuffix) | \(context.site.name)",
-                description: "\(category.description) Compare \(total.formatted()) providers by rating, rate and availability.",
+                description: "\(category.description) Compare \(CountText.of(total, "provider")) by rating, rate and availability.",
                 path: path
             )
             let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), content: Content(
                 name: category.name,
                 description: category.description,
-                providerCount: total,
+                providerCount: CountText.of(total, "provider"),
                 parent: parent,
                 subcategories: subcategories,
                 hasSubcategories: !subcategories.isEmpty,

@@ -11,7 +11,7 @@ struct HomePage {
         let description: String
         let url: String
         let icon: String?
-        let providerCount: Int
+        let providerCount: String
         let subcategories: [NavigationLink]
     }
 
@@ -39,7 +39,7 @@ struct HomePage {
                 description: category.description,
                 url: CategoryPage.path(for: category.slug, page: 1),
                 icon: category.icon,
-                providerCount: try await providers.countListed(inCategories: tree.subtreeIDs(of: category)),
+                providerCount: CountText.of(try await providers.countListed(inCategories: tree.subtreeIDs(of: category)), "provider"),
                 subcategories: tree.children(of: category).filter(\.active).map {
                     NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1))
                 }
@@ -53,7 +53,7 @@ struct HomePage {
             Figure(value: figures.countries.formatted(), label: "countries"),
         ]
         if let average = figures.averageRating {
-            shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from \(figures.ratings.formatted()) reviews"))
+            shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(figures.ratings, "review")))
         }
         let meta = context.meta(
             title: "\(context.site.name) — hire trusted freelancers and agencies",

@@ -39,7 +39,7 @@ struct ProviderPage {
         var facts: [Fact] = []
         if let rate = provider.hourlyRate { facts.append(Fact(label: "Hourly rate", value: rate.formatted)) }
         if statistics.hasRatings {
-            facts.append(Fact(label: "Rating", value: "\(RatingText.format(statistics.ratingAverage)) / 5 from \(statistics.ratingCount) reviews"))
+            facts.append(Fact(label: "Rating", value: "\(RatingText.format(statistics.ratingAverage)) / 5 from \(CountText.of(statistics.ratingCount, "review"))"))
         }
         facts.append(Fact(label: "Projects completed", value: statistics.completedProjects.formatted()))
         if statistics.completedProjects > 0 {
