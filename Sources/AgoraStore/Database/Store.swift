@@ -38,7 +38,7 @@ public final class Store: Sendable {
         // A connection that fails is reported once, by the caller, as a `StoreError`; the pool's own log line
         // would repeat it with the driver's internals.
         var poolLogger = logger
-        poolLogger.logLevel = max(logger.logLevel, .critical)
+        if logger.logLevel > .debug { poolLogger.logLevel = .critical }
         let store: Store
         switch location {
         case .sqlite(let path):
@@ -50,7 +50,7 @@ public final class Store: Sendable {
                 logger: poolLogger,
                 on: MultiThreadedEventLoopGroup.singleton
             )
-            let database = SQLitePooledDatabase(pool: pool, logger: logger).sql(queryLogLevel: .trace)
+            let database = SQLitePooledDatabase(pool: pool, logger: poolLogger).sql(queryLogLevel: .trace)
             store = Store(engine: .sqlite, location: location, sql: database, logger: logger) { try await pool.shutdownAsync() }
         case .postgres(let url):
             var configuration: SQLPostgresConfiguration
@@ -67,7 +67,7 @@ public final class Store: Sendable {
                 logger: poolLogger,
                 on: MultiThreadedEventLoopGroup.singleton
             )
-            let database = pool.database(logger: logger).sql(queryLogLevel: .trace)
+            let database = pool.database(logger: poolLogger).sql(queryLogLevel: .trace)
             store = Store(engine: .postgresql, location: location, sql: database, logger: logger) { try await pool.shutdownAsync() }
         }
         do {

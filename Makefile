@@ -1,0 +1,49 @@
+# Agora: the two commands are `make demo` and `make test`; the rest are helpers they use.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+AGORA := .build/debug/agora
+DATABASE ?= agora.sqlite
+PORT ?= 8080
+BASE_URL ?= http://127.0.0.1:$(PORT)
+
+# Debian packages the build links against, and those only the tests need.
+BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
+TEST_PACKAGES := postgresql python3
+
+.PHONY: help demo test deps test-deps build migrate seed site serve clean
+
+help:
+	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
+	@echo "make test   install what the tests need and run every suite, on SQLite and on PostgreSQL"
+
+demo: deps build
+	$(AGORA) migrate --database $(DATABASE)
+	$(AGORA) seed --demo --if-empty --database $(DATABASE)
+	$(AGORA) build --database $(DATABASE) --base-url $(BASE_URL)
+	$(AGORA) serve --database $(DATABASE) --port $(PORT)
+
+test: deps test-deps
+	Tests/Support/with-postgres.sh swift test
+
+deps:
+	@Tests/Support/install-debian-packages.sh $(BUILD_PACKAGES)
+
+test-deps:
+	@Tests/Support/install-debian-packages.sh $(TEST_PACKAGES)
+
+build:
+	swift build --product agora
+
+migrate seed site serve: build
+migrate:
+	$(AGORA) migrate --database $(DATABASE)
+seed:
+	$(AGORA) seed --demo --if-empty --database $(DATABASE)
+site:
+	$(AGORA) build --database $(DATABASE) --base-url $(BASE_URL)
+serve:
+	$(AGORA) serve --database $(DATABASE) --port $(PORT)
+
+clean:
+	rm -rf .build Site .Site.building-*
