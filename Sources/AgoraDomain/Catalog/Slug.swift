@@ -1,11 +1,16 @@
 /// A URL path segment: lower-case ASCII letters, digits and single hyphens, 1 to 80 characters.
 import Foundation
-public struct Slug: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+public struct Slug: ValidatedString, Comparable {
     public let value: String
 
     public static let maximumLength = 80
 
-    public init(_ raw: String, field: String = "slug") throws {
+    public init(_ raw: String) throws {
+        try self.init(raw, field: "slug")
+    }
+
+    /// Checks the text and names `field` in the error, for inputs that carry the value under another name.
+    public init(_ raw: String, field: String) throws {
         guard !raw.isEmpty else { throw ValidationError(field: field, message: "is required") }
         guard raw.count <= Self.maximumLength else {
             throw ValidationError(field: field, message: "must be at most \(Self.maximumLength) characters")
@@ -34,16 +39,6 @@ public struct Slug: Hashable, Sendable, Codable, CustomStringConvertible, Compar
         return try? Slug(String(result.prefix(maximumLength)).trimmingHyphens())
     }
 
-    public init(from decoder: any Decoder) throws {
-        try self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-
-    public var description: String { value }
 
     public static func < (lhs: Slug, rhs: Slug) -> Bool { lhs.value < rhs.value }
 }

@@ -1,11 +1,16 @@
 /// An email address, trimmed and stored lower-case so that uniqueness is case-insensitive.
-public struct Email: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Email: ValidatedString {
     public let value: String
 
     /// The longest address SMTP can carry (RFC 5321: 254 characters in a path).
     public static let maximumLength = 254
 
-    public init(_ raw: String, field: String = "email") throws {
+    public init(_ raw: String) throws {
+        try self.init(raw, field: "email")
+    }
+
+    /// Checks the text and names `field` in the error, for inputs that carry the value under another name.
+    public init(_ raw: String, field: String) throws {
         let trimmed = raw.trimmingWhitespace().lowercased()
         guard !trimmed.isEmpty else { throw ValidationError(field: field, message: "is required") }
         guard trimmed.count <= Self.maximumLength else {
@@ -17,16 +22,6 @@ public struct Email: Hashable, Sendable, Codable, CustomStringConvertible {
         value = trimmed
     }
 
-    public init(from decoder: any Decoder) throws {
-        try self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-
-    public var description: String { value }
 
     /// One `@`, a non-empty local part of at most 64 characters, and a dotted domain of letters, digits and hyphens.
     private static func looksDeliverable(_ address: String) -> Bool {
