@@ -3,22 +3,28 @@ import Hummingbird
 import Logging
 
 /// Builds the companion service: the API under `/api` and the generated site at `/`.
-///
-/// Middleware, outermost first: request id header, problem documents and the site's 404 page, static files.
 public func buildApplication(
     configuration: APIConfiguration,
     store: Store,
     logger: Logger = Logger(label: "agora.api")
 ) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(configuration: configuration, store: store, logger: logger),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Agora"),
+        logger: logger
+    )
+}
+
+/// The router with every route and middleware. Middleware, outermost first: request id header, request log,
+/// problem documents and the site's 404 page, static files.
+public func buildRouter(configuration: APIConfiguration, store: Store, logger: Logger) -> Router<AgoraRequestContext> {
     let router = Router(context: AgoraRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: SiteFileMiddleware.make(siteDirectory: configuration.siteDirectory, logger: logger))
-    HealthRoutes(store: store).register(on: router.group("api"))
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Agora"),
-        logger: logger
-    )
+    let api = router.group("api")
+    HealthRoutes(store: store).register(on: api)
+    OpenAPIRoutes().register(on: api)
+    return router
 }

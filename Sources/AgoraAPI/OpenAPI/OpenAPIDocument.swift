@@ -1,0 +1,83 @@
+/// The OpenAPI 3.1 description of every `/api` route, served at `GET /api/openapi.json`. A test checks that the
+/// paths and methods here are exactly the routes the router has.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Agora API",
+        "version": "0.1.0",
+        "description": "The companion service of the Agora marketplace. Errors are RFC 9457 problem documents."
+      },
+      "paths": {
+        "/api/health": {
+          "get": {
+            "operationId": "getHealth",
+            "summary": "Whether the service and its database answer, and which schema they run",
+            "responses": {
+              "200": {
+                "description": "Healthy",
+                "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } }
+              },
+              "503": {
+                "description": "Migrations pending, or the database does not answer",
+                "content": {
+                  "application/json": { "schema": { "$ref": "#/components/schemas/Health" } },
+                  "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } }
+                }
+              }
+            }
+          }
+        },
+        "/api/openapi.json": {
+          "get": {
+            "operationId": "getOpenAPIDocument",
+            "summary": "This document",
+            "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": {} } } }
+          }
+        }
+      },
+      "components": {
+        "schemas": {
+          "Health": {
+            "type": "object",
+            "required": ["status", "version", "database"],
+            "properties": {
+              "status": { "type": "string", "enum": ["ok", "migrations pending"] },
+              "version": { "type": "string" },
+              "database": {
+                "type": "object",
+                "required": ["engine", "migrations_applied", "migrations_pending"],
+                "properties": {
+                  "engine": { "type": "string", "enum": ["sqlite", "postgresql"] },
+                  "migrations_applied": { "type": "array", "items": { "type": "integer" } },
+                  "migrations_pending": { "type": "array", "items": { "type": "integer" } }
+                }
+              }
+            }
+          },
+          "Problem": {
+            "type": "object",
+            "required": ["type", "title", "status"],
+            "properties": {
+              "type": { "type": "string", "format": "uri-reference" },
+              "title": { "type": "string" },
+              "status": { "type": "integer" },
+              "detail": { "type": "string" },
+              "instance": { "type": "string" },
+              "request_id": { "type": "string" },
+              "errors": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["field", "message"],
+                  "properties": { "field": { "type": "string" }, "message": { "type": "string" } }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    """#
+}
