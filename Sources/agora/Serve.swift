@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
             if !pending.isEmpty {
                 logger.warning("the database needs migrating: run `agora migrate` (health answers 503 until then)")
             }
+            if !FileManager.default.fileExists(atPath: site + "/index.html") {
+                logger.warning("\(site)/ holds no site yet: run `agora build` (every page answers 404 until then)")
+            }
             let configuration = APIConfiguration(host: host, port: port, siteDirectory: URL(fileURLWithPath: site))
             let app = buildApplication(configuration: configuration, store: store, logger: logger)
             try await app.runService()

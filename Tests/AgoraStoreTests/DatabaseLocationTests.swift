@@ -47,7 +47,9 @@ struct DatabaseLocationTests {
     func unusableSQLitePaths() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
+        let garbage = try directory.write(String(repeating: "not a database ", count: 20), to: "garbage.sqlite")
         let cases = [
+            (garbage, "file is not a database"),
             (directory.path, "is a directory"),
             (directory.path + "/missing/agora.sqlite", "does not exist"),
             ("/proc/agora-test.sqlite", "cannot open database sqlite:/proc/agora-test.sqlite"),
