@@ -8,7 +8,7 @@ public struct SiteBuildOptions: Sendable {
     public var contentDirectory: URL
     public var layoutsDirectory: URL
     public var baseURL: SiteURL
-    public var siteName = "Agora"
+    public var environment = BuildEnvironment.production
 
     public init(outputDirectory: URL, contentDirectory: URL, layoutsDirectory: URL, baseURL: SiteURL) {
         self.outputDirectory = outputDirectory
@@ -47,12 +47,14 @@ public struct SiteBuild: Sendable {
 
     public func run(log: @Sendable (String) -> Void = { _ in }) async throws -> BuildSummary {
         let started = Date()
+        let now = clock.now
         let templates = try await TemplateLibrary(directory: options.layoutsDirectory)
-        let content = try ContentLoader(directory: options.contentDirectory).load()
+        let configuration = try SiteConfiguration.load(contentDirectory: options.contentDirectory)
+        let content = try ContentLoader(directory: options.contentDirectory).load(now: now)
         let categories = try await CategoryRepository(store: store).tree()
         let context = SiteContext(
             templates: templates, store: store, categories: categories, baseURL: options.baseURL,
-            siteName: options.siteName, now: clock.now
+            configuration: configuration, environment: options.environment, now: now
         )
         let site = try StagedSite(replacing: options.outputDirectory)
         do {
@@ -60,7 +62,7 @@ public struct SiteBuild: Sendable {
             var pages = 0
             func emit(_ page: RenderedPage) throws {
                 try site.writePage(page.html, at: page.path)
-                if page.inSitemap { try sitemap.add(path: page.path, lastModified: page.lastModified) }
+                if page.inSitemap { try sitemap.add(path: page.path, lastModified: page.lastModified, hints: page.sitemapHints) }
                 pages += 1
             }
             try emit(try await HomePage(context: context).build())
@@ -80,10 +82,10 @@ public struct SiteBuild: Sendable {
                 log("providers: \(providerPages) pages")
             }
             log("providers: \(providerPages) pages")
-            for page in content { try emit(try LandingPage(context: context, page: page).build()) }
+            for page in content { try emit(try await LandingPage(context: context, page: page).build()) }
             log("content: \(content.count) pages")
             try emit(try NotFoundPage(context: context).build())
-            try site.write(RobotsFile(baseURL: options.baseURL).text, to: "robots.txt")
+            try site.write(RobotsFile(baseURL: options.baseURL, groups: configuration.robots, environment: options.environment).text, to: "robots.txt")
             let chunks = try sitemap.finish()
             try site.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
             try site.publish()

@@ -5,11 +5,13 @@ import Testing
 
 @Suite("Markdown content")
 struct ContentTests {
-    func load(_ files: [String: String]) throws -> [ContentPage] {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    func load(_ files: [String: String], now: Date = ContentTests.now) throws -> [ContentPage] {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         for (path, text) in files { try scratch.write(text, to: "Content/" + path) }
-        return try ContentLoader(directory: scratch.url.appendingPathComponent("Content")).load()
+        return try ContentLoader(directory: scratch.url.appendingPathComponent("Content")).load(now: now)
     }
 
     func error(_ files: [String: String]) -> String? {
@@ -53,10 +55,10 @@ struct ContentTests {
     @Test("front matter errors name the file and the line", arguments: [
         ("---\ntitle: A\ndescrption: typo\n---\n", "Content/bad.md:3: front matter: unknown key \"descrption\" (did you mean `description`?)"),
         ("---\ntitle: A\ndescription: [unclosed\n---\n", "Content/bad.md:4: front matter:"),
-        ("---\ndescription: no title\n---\n", "Content/bad.md:1: front matter: `title` is required"),
+        ("---\ndescription: no title\n---\n", "Content/bad.md:2: front matter: `title` is required"),
         ("---\ntitle: A\ndescription: B\ndraft: maybe\n---\n", "Content/bad.md:4: front matter: `draft` must be true or false"),
         ("---\ntitle: A\ndescription: B\ndate: someday\n---\n", "Content/bad.md:4: front matter: `date` must be a date"),
-        ("---\ntitle: A\ndescription: B\nkeywords: 3\n---\n", "Content/bad.md:4: front matter: `keywords` must be a list"),
+        ("---\ntitle: A\ndescription: B\nkeywords: 3\n---\n", "Content/bad.md:4: front matter: `keywords` must be a list of texts"),
         ("---\ntitle: A\ndescription: B\n", "Content/bad.md:1: front matter: no closing `---` line"),
         ("# Just Markdown\n", "Content/bad.md:1: front matter: the file must start with a line `---`"),
         ("---\ntitle: A\ndescription: B\nslug: Not A Slug\n---\n", "Content/bad.md: front matter: `slug` may hold only"),

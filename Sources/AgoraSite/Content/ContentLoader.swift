@@ -12,7 +12,8 @@ public struct ContentLoader: Sendable {
         self.directory = directory
     }
 
-    public func load() throws -> [ContentPage] {
+    /// Loads the pages that are published at `now` (see `FrontMatter.isPublished(at:)`).
+    public func load(now: Date) throws -> [ContentPage] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -27,7 +28,7 @@ public struct ContentLoader: Sendable {
                 throw SiteError(file: shown, "cannot be read as UTF-8 text")
             }
             let (matter, body) = try FrontMatterParser(file: shown).parse(text)
-            guard !matter.draft else { continue }
+            guard matter.isPublished(at: now) else { continue }
             let url = try urlPath(for: relative, slug: matter.slug, file: shown)
             if let owner = owners[url] {
                 throw SiteError(file: shown, "publishes at \(url), which \(owner) already does")

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Splits a Markdown file into its front matter and body, and reads the front matter strictly: unknown keys,
 /// wrong types and missing required keys are errors that name the file and line.
@@ -17,111 +16,62 @@ struct FrontMatterParser {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let body = lines[(closing + 1)...].joined(separator: "\n")
-        return (try read(yaml), body)
+        let node = try StrictYAMLMapping.parse(yaml, file: file, subject: "front matter", lineOffset: 1)
+        let fields = try StrictYAMLMapping(node, known: FrontMatter.knownKeys, file: file, subject: "front matter", lineOffset: 1)
+        return (try read(fields), body)
     }
 
-    private func read(_ yaml: String) throws -> FrontMatter {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw SiteError(file: file, line: yamlLine(of: error), "front matter: \(yamlProblem(of: error))")
+    private func read(_ fields: StrictYAMLMapping) throws -> FrontMatter {
+        var matter = FrontMatter(title: try fields.requiredText("title"), description: try fields.requiredText("description"))
+        matter.slug = try fields.text("slug")
+        matter.date = try fields.date("date")
+        matter.lastmod = try fields.date("lastmod")
+        matter.draft = try fields.flag("draft") ?? false
+        matter.publishAt = try fields.date("publish_at")
+        matter.expireAt = try fields.date("expire_at")
+        if let publish = matter.publishAt, let expire = matter.expireAt, expire <= publish {
+            throw SiteError(file: file, line: fields.line, "front matter: `expire_at` must come after `publish_at`")
         }
-        guard let mapping = node?.mapping else {
-            throw SiteError(file: file, line: 2, "front matter: expected `key: value` lines")
+        matter.template = try fields.text("template") ?? "page"
+        matter.targetKeyword = try fields.text("target_keyword")
+        matter.keywords = try fields.textList("keywords") ?? []
+        matter.image = try fields.text("image")
+        matter.faq = try (fields.mappingList("faq", known: ["question", "answer"]) ?? []).map {
+            FrontMatter.Question(question: try $0.requiredText("question"), answer: try $0.requiredText("answer"))
         }
-        var values: [String: (Node, line: Int)] = [:]
-        for (keyNode, valueNode) in mapping {
-            let line = fileLine(keyNode)
-            guard let key = keyNode.string else { throw SiteError(file: file, line: line, "front matter: keys must be words") }
-            guard FrontMatter.knownKeys.contains(key) else {
-                let hint = Self.nearest(to: key, in: FrontMatter.knownKeys).map { " (did you mean `\($0)`?)" } ?? ""
-                throw SiteError(file: file, line: line, "front matter: unknown key \"\(key)\"\(hint)")
-            }
-            values[key] = (valueNode, line)
+        matter.aliases = try fields.textList("aliases") ?? []
+        for alias in matter.aliases where !alias.hasPrefix("/") || alias.contains("..") || alias.contains("//") {
+            throw SiteError(file: file, line: fields.line, "front matter: alias \"\(alias)\" must be a site path starting with /")
         }
-        func required(_ key: String) throws -> String {
-            guard let (node, line) = values[key] else { throw SiteError(file: file, line: 1, "front matter: `\(key)` is required") }
-            guard let text = node.string?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty, node.scalar != nil else {
-                throw SiteError(file: file, line: line, "front matter: `\(key)` must be non-empty text")
-            }
-            return text
+        matter.locale = try fields.text("locale") ?? "en"
+        guard Self.isLanguageTag(matter.locale) else {
+            throw SiteError(file: file, line: fields.line, "front matter: `locale` must be a language tag like en or fr-CA")
         }
-        func text(_ key: String) throws -> String? {
-            guard let (node, line) = values[key] else { return nil }
-            guard node.scalar != nil, let text = node.string else { throw SiteError(file: file, line: line, "front matter: `\(key)` must be text") }
-            return text
+        matter.translations = try fields.textDictionary("translations") ?? [:]
+        for (locale, path) in matter.translations where !Self.isLanguageTag(locale) || !path.hasPrefix("/") {
+            throw SiteError(file: file, line: fields.line, "front matter: `translations` maps a language tag to a site path (\(locale): \(path))")
         }
-        func flag(_ key: String) throws -> Bool? {
-            guard let (node, line) = values[key] else { return nil }
-            guard let value = node.bool else { throw SiteError(file: file, line: line, "front matter: `\(key)` must be true or false") }
-            return value
+        matter.noindex = try fields.flag("noindex") ?? false
+        if let hints = try fields.mapping("sitemap", known: ["priority", "changefreq"]) {
+            matter.sitemap = FrontMatter.SitemapHints(
+                priority: try hints.number("priority", in: 0...1),
+                changefreq: try hints.choice("changefreq", from: FrontMatter.changeFrequencies)
+            )
         }
-        func date(_ key: String) throws -> Date? {
-            guard let (node, line) = values[key] else { return nil }
-            guard let value = node.timestamp else {
-                throw SiteError(file: file, line: line, "front matter: `\(key)` must be a date like 2026-01-31 or 2026-01-31T09:00:00Z")
-            }
-            return value
-        }
-        var matter = FrontMatter(title: try required("title"), description: try required("description"))
-        matter.slug = try text("slug")
-        matter.date = try date("date")
-        matter.lastmod = try date("lastmod")
-        matter.draft = try flag("draft") ?? false
-        matter.template = try text("template") ?? "page"
-        matter.image = try text("image")
-        matter.noindex = try flag("noindex") ?? false
-        matter.unsafeHTML = try flag("unsafe_html") ?? false
-        if let (node, line) = values["keywords"] {
-            guard let items = node.sequence?.map({ $0.string }), !items.contains(nil) else {
-                throw SiteError(file: file, line: line, "front matter: `keywords` must be a list of words")
-            }
-            matter.keywords = items.compactMap { $0 }
+        matter.unsafeHTML = try fields.flag("unsafe_html") ?? false
+        if let embed = try fields.mapping("providers", known: ["category", "limit"]) {
+            matter.providers = FrontMatter.ProvidersEmbed(
+                category: try embed.requiredText("category"),
+                limit: try embed.integer("limit", in: 1...24) ?? 6
+            )
         }
         return matter
     }
 
-    /// Lines in the YAML count from the line after the opening `---`.
-    private func fileLine(_ node: Node) -> Int { (node.mark?.line ?? 1) + 1 }
-
-    private func yamlLine(of error: YamlError) -> Int {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line + 1
-        case .duplicatedKeysInMapping(_, let context): context.mark.line + 1
-        default: 1
-        }
-    }
-
-    private func yamlProblem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        case .duplicatedKeysInMapping(let duplicates, _): "duplicated key \(duplicates.joined(separator: ", "))"
-        default: "\(error)"
-        }
-    }
-
-    /// The known key within two edits of `key`, if any.
-    static func nearest(to key: String, in candidates: [String]) -> String? {
-        candidates
-            .map { ($0, editDistance(key, $0)) }
-            .filter { $0.1 <= 2 }
-            .min { $0.1 < $1.1 }?
-            .0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+    /// `en`, `fr-CA`, `zh-Hant`: letters, then optional hyphenated parts of letters or digits.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 }

@@ -56,11 +56,14 @@ struct CategoryPage {
             let path = Self.path(for: category.slug, page: number)
             let pageSuffix = number > 1 ? " — page \(number)" : ""
             let meta = context.meta(
-                title: "\(category.name) experts for hire\(pageSuffix) | \(context.site.name)",
+                title: "\(category.name) experts for hire\(pageSuffix)",
                 description: "\(category.description) Compare \(CountText.of(total, "provider")) by rating, rate and availability.",
                 path: path
             )
-            let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), content: Content(
+            let itemList = StructuredData.itemList(
+                providers.map { ProviderPage.path(for: $0.slug) }, firstPosition: listing.offset(ofPage: number) + 1, baseURL: context.baseURL
+            )
+            let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [itemList], content: Content(
                 name: category.name,
                 description: category.description,
                 providerCount: CountText.of(total, "provider"),

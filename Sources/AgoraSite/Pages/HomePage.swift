@@ -56,11 +56,14 @@ struct HomePage {
             shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(figures.ratings, "review")))
         }
         let meta = context.meta(
-            title: "\(context.site.name) — hire trusted freelancers and agencies",
-            description: "Find vetted providers for web development, design, marketing, writing and more. Compare profiles, ratings and rates, and hire with escrowed payments.",
-            path: "/"
+            title: "\(context.site.name) — hire trusted freelancers and agencies", isFullTitle: true,
+            description: context.configuration.description, path: "/"
         )
-        let html = try context.render("home", meta: meta, breadcrumbs: [], content: Content(
+        let structuredData = [
+            StructuredData.organization(context.configuration, baseURL: context.baseURL),
+            StructuredData.website(context.configuration, baseURL: context.baseURL),
+        ]
+        let html = try context.render("home", meta: meta, breadcrumbs: [], structuredData: structuredData, content: Content(
             figures: shownFigures,
             categories: cards,
             providers: featured.map(ProviderCard.init),

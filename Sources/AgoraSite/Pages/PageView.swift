@@ -9,15 +9,17 @@ struct PageView<Content> {
     let breadcrumbs: [Breadcrumb]
     /// Mustache cannot test an array for emptiness without rendering it once per item.
     let hasBreadcrumbs: Bool
+    /// The JSON-LD of the page, already made safe to stand inside a script element.
+    let structuredData: String?
     let content: Content
-    let lang = "en"
 
-    init(site: SiteInfo, meta: PageMeta, navigation: [NavigationLink], breadcrumbs: [Breadcrumb], content: Content) {
+    init(site: SiteInfo, meta: PageMeta, navigation: [NavigationLink], breadcrumbs: [Breadcrumb], structuredData: String?, content: Content) {
         self.site = site
         self.meta = meta
         self.navigation = navigation
         self.breadcrumbs = breadcrumbs
         self.hasBreadcrumbs = !breadcrumbs.isEmpty
+        self.structuredData = structuredData
         self.content = content
     }
 }

@@ -48,12 +48,14 @@ struct ProviderPage {
         if let minutes = statistics.responseTimeMinutes { facts.append(Fact(label: "Usually replies", value: ResponseTimeText.format(minutes: minutes))) }
         let place = provider.location.map { " in \($0.city)" } ?? ""
         let meta = context.meta(
-            title: "\(provider.displayName) — \(provider.title)\(place) | \(context.site.name)",
+            title: "\(provider.displayName) — \(provider.title)\(place)",
             description: "\(provider.title)\(place). \(provider.bio)",
             path: path,
-            type: "profile"
+            type: "profile",
+            image: provider.photoURL
         )
-        let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), content: Content(
+        let described = StructuredData.provider(provider, path: path, site: context.configuration, baseURL: context.baseURL)
+        let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [described], content: Content(
             card: ProviderCard(provider),
             bioParagraphs: provider.bio.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty },
             facts: facts,

@@ -9,4 +9,5 @@ struct RenderedPage: Sendable {
     let lastModified: Date?
     /// Pages marked `noindex` and error pages stay out of the sitemap.
     let inSitemap: Bool
+    var sitemapHints = FrontMatter.SitemapHints()
 }

@@ -2,35 +2,56 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 
-/// What every page builder shares during one build: the templates, the store, the category tree and the site.
+/// What every page builder shares during one build: the templates, the store, the category tree, the site
+/// settings and where the site is published.
 struct SiteContext: Sendable {
     let templates: TemplateLibrary
     let store: Store
     let categories: CategoryTree
     let baseURL: SiteURL
+    let configuration: SiteConfiguration
+    let environment: BuildEnvironment
     let site: SiteInfo
     let navigation: [NavigationLink]
 
-    init(templates: TemplateLibrary, store: Store, categories: CategoryTree, baseURL: SiteURL, siteName: String, now: Date) {
+    init(
+        templates: TemplateLibrary, store: Store, categories: CategoryTree, baseURL: SiteURL,
+        configuration: SiteConfiguration, environment: BuildEnvironment, now: Date
+    ) {
         self.templates = templates
         self.store = store
         self.categories = categories
         self.baseURL = baseURL
+        self.configuration = configuration
+        self.environment = environment
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        site = SiteInfo(name: siteName, baseURL: baseURL.base, year: calendar.component(.year, from: now))
+        site = SiteInfo(name: configuration.name, baseURL: baseURL.base, year: calendar.component(.year, from: now))
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
     }
 
-    /// Renders a template with the common layout around the page's own content.
-    func render<Content>(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], content: Content) throws -> String {
-        try templates.render(
-            PageView(site: site, meta: meta, navigation: navigation, breadcrumbs: breadcrumbs, content: content),
+    /// Renders a template with the common layout around the page's own content. Pages with breadcrumbs describe
+    /// them as a `BreadcrumbList` next to their own structured data.
+    func render<Content>(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: Content) throws -> String {
+        let nodes = structuredData + (breadcrumbs.isEmpty ? [] : [StructuredData.breadcrumbList(breadcrumbs, baseURL: baseURL)])
+        return try templates.render(
+            PageView(site: site, meta: meta, navigation: navigation, breadcrumbs: breadcrumbs, structuredData: JSONLD.script(nodes), content: content),
             template: template
         )
     }
 
-    func meta(title: String, description: String, path: String, noindex: Bool = false, type: String = "website") -> PageMeta {
-        PageMeta(title: title, description: description, canonicalURL: baseURL.absolute(path), noindex: noindex, openGraphType: type)
+    /// The meta of a page. `title` is the page's own; the site's name is appended after a bar unless
+    /// `isFullTitle`, and the page's part is shortened first so that the whole stays within the limit.
+    func meta(
+        title: String, isFullTitle: Bool = false, description: String, path: String, noindex: Bool = false,
+        type: String = "website", image: String? = nil, locale: String = "en", alternates: [PageMeta.Alternate] = []
+    ) -> PageMeta {
+        let suffix = " | \(configuration.name)"
+        let fullTitle = isFullTitle ? title : PageMeta.shorten(title, to: PageMeta.titleLimit - suffix.count) + suffix
+        return PageMeta(
+            title: fullTitle, description: description, canonicalURL: baseURL.absolute(path),
+            noindex: noindex || environment == .staging, openGraphType: type,
+            image: StructuredData.absolute(image ?? configuration.image, baseURL), locale: locale, alternates: alternates
+        )
     }
 }

@@ -1,10 +1,17 @@
 import Foundation
 
-/// What a page tells browsers and crawlers about itself: title, description, canonical URL, indexing.
+/// What a page tells browsers and crawlers about itself: title, description, canonical URL, indexing, share
+/// image, language and the same page in other languages.
 struct PageMeta: Sendable {
     /// Search results show about 60 characters of a title and 160 of a description.
     static let titleLimit = 60
     static let descriptionLimit = 160
+
+    /// A version of the page in another language (`<link rel="alternate" hreflang>`).
+    struct Alternate: Sendable {
+        let hreflang: String
+        let url: String
+    }
 
     let title: String
     let description: String
@@ -12,13 +19,23 @@ struct PageMeta: Sendable {
     let noindex: Bool
     /// OpenGraph type: `website`, `profile`, `article`.
     let openGraphType: String
+    /// Absolute URL of the share image.
+    let image: String
+    let locale: String
+    let alternates: [Alternate]
 
-    init(title: String, description: String, canonicalURL: String, noindex: Bool = false, openGraphType: String = "website") {
+    init(
+        title: String, description: String, canonicalURL: String, noindex: Bool, openGraphType: String, image: String,
+        locale: String = "en", alternates: [Alternate] = []
+    ) {
         self.title = Self.shorten(title, to: Self.titleLimit)
         self.description = Self.shorten(Self.collapsingWhitespace(description), to: Self.descriptionLimit)
         self.canonicalURL = canonicalURL
         self.noindex = noindex
         self.openGraphType = openGraphType
+        self.image = image
+        self.locale = locale
+        self.alternates = alternates
     }
 
     /// Cuts at the last word boundary that fits and adds an ellipsis, so no word is cut in half.

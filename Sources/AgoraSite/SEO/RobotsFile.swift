@@ -1,14 +1,33 @@
-/// `robots.txt`: crawlers may read the public pages, never the API; the sitemap index is announced.
+/// `robots.txt` from the site settings. Whatever they say, no crawler may fetch the API; on a staging build no
+/// crawler may fetch anything. The sitemap index is always announced.
 struct RobotsFile {
     let baseURL: SiteURL
+    let groups: [SiteConfiguration.RobotsGroup]
+    let environment: BuildEnvironment
 
-    /// Paths no crawler should fetch.
-    static let disallowed = ["/api/"]
+    /// Paths closed to every crawler in every group.
+    static let alwaysDisallowed = ["/api/"]
 
     var text: String {
-        var lines = ["User-agent: *"]
-        lines += Self.disallowed.map { "Disallow: \($0)" }
-        lines += ["", "Sitemap: \(baseURL.absolute("/sitemap.xml"))", ""]
+        var lines: [String] = []
+        if environment == .staging {
+            lines += ["User-agent: *", "Disallow: /", ""]
+        } else {
+            for group in groups {
+                lines += group.userAgents.map { "User-agent: \($0)" }
+                lines += group.allow.map { "Allow: \($0)" }
+                let disallowed = group.disallow + Self.alwaysDisallowed.filter { !group.disallow.contains($0) }
+                lines += disallowed.map { "Disallow: \($0)" }
+                lines.append("")
+            }
+        }
+        lines += ["Sitemap: \(baseURL.absolute("/sitemap.xml"))", ""]
         return lines.joined(separator: "\n")
     }
+}
+
+/// Where a build will be published. A staging site is kept out of search engines entirely.
+public enum BuildEnvironment: String, Sendable, CaseIterable {
+    case production
+    case staging
 }

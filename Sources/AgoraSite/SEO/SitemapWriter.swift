@@ -21,13 +21,15 @@ final class SitemapWriter {
         self.urlsPerChunk = urlsPerChunk
     }
 
-    func add(path: String, lastModified: Date?) throws {
+    func add(path: String, lastModified: Date?, hints: FrontMatter.SitemapHints = .init()) throws {
         if chunk == nil || urlsInChunk == urlsPerChunk { try startChunk() }
         var entry = "<url><loc>\(XMLText.escape(baseURL.absolute(path)))</loc>"
         if let lastModified {
             entry += "<lastmod>\(W3CDate.format(lastModified))</lastmod>"
             chunkLastModified = max(chunkLastModified ?? lastModified, lastModified)
         }
+        if let changefreq = hints.changefreq { entry += "<changefreq>\(changefreq)</changefreq>" }
+        if let priority = hints.priority { entry += "<priority>\(String(format: "%.1f", priority))</priority>" }
         entry += "</url>\n"
         chunk?.write(Data(entry.utf8))
         urlsInChunk += 1
