@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 "AgoraDomain",
                 "AgoraStore",
+                "AgoraSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -85,6 +85,8 @@ public struct SiteBuild: Sendable {
             for page in content { try emit(try await LandingPage(context: context, page: page).build()) }
             log("content: \(content.count) pages")
             try emit(try NotFoundPage(context: context).build())
+            let redirects = try await redirectsToPublish(content: content, site: site, log: log)
+            try RedirectFiles(redirects: redirects, baseURL: options.baseURL).write(to: site, templates: templates)
             try site.write(RobotsFile(baseURL: options.baseURL, groups: configuration.robots, environment: options.environment).text, to: "robots.txt")
             let chunks = try sitemap.finish()
             try site.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
@@ -94,5 +96,27 @@ public struct SiteBuild: Sendable {
             site.discard()
             throw error
         }
+    }
+
+    /// The redirects of the `redirects` table and of the pages' `aliases`. A page always wins over a redirect from
+    /// its own URL: an alias that would hide a page fails the build; a table row that would is skipped and logged.
+    private func redirectsToPublish(content: [ContentPage], site: StagedSite, log: @Sendable (String) -> Void) async throws -> [Redirect] {
+        var redirects: [String: Redirect] = [:]
+        for page in content {
+            for alias in page.frontMatter.aliases {
+                guard !site.hasPage(at: alias) else {
+                    throw SiteError(file: page.sourcePath, "front matter: alias \(alias) is the URL of a page")
+                }
+                redirects[alias] = try Redirect(from: alias, to: page.urlPath, status: .movedPermanently)
+            }
+        }
+        for redirect in try await RedirectRepository(store: store).all() where redirects[redirect.from] == nil {
+            if site.hasPage(at: redirect.from) {
+                log("redirect from \(redirect.from) skipped: a page lives there now")
+                continue
+            }
+            redirects[redirect.from] = redirect
+        }
+        return redirects.values.sorted { $0.from < $1.from }
     }
 }

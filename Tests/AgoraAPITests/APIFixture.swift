@@ -21,6 +21,7 @@ struct APIFixture {
         try scratch.write("body { color: black; }", to: "Site/assets/site.css")
         try scratch.write("<?xml version=\"1.0\"?><sitemapindex/>", to: "Site/sitemap.xml")
         try scratch.write("token=hidden", to: "Site/.env")
+        try scratch.write("/team/ /about/ 301\n/sale https://shop.example/sale 302\n/old-offer/ /404.html 410\nnot a rule\n", to: "Site/_redirects")
         try scratch.write("root:x:0:0", to: "outside/passwd")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/Site/escape", withDestinationPath: scratch.path + "/outside")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/Site/escape.txt", withDestinationPath: scratch.path + "/outside/passwd")

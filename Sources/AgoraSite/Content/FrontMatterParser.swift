@@ -1,3 +1,4 @@
+import AgoraDomain
 import Foundation
 
 /// Splits a Markdown file into its front matter and body, and reads the front matter strictly: unknown keys,
@@ -40,7 +41,7 @@ struct FrontMatterParser {
             FrontMatter.Question(question: try $0.requiredText("question"), answer: try $0.requiredText("answer"))
         }
         matter.aliases = try fields.textList("aliases") ?? []
-        for alias in matter.aliases where !alias.hasPrefix("/") || alias.contains("..") || alias.contains("//") {
+        for alias in matter.aliases where !Redirect.isSitePath(alias) {
             throw SiteError(file: file, line: fields.line, "front matter: alias \"\(alias)\" must be a site path starting with /")
         }
         matter.locale = try fields.text("locale") ?? "en"

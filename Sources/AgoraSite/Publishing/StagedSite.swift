@@ -28,6 +28,12 @@ final class StagedSite {
         try write(html, to: relative)
     }
 
+    /// Whether the new site already has a page or file at a site path.
+    func hasPage(at urlPath: String) -> Bool {
+        let relative = urlPath.hasSuffix("/") ? String(urlPath.dropFirst()) + "index.html" : String(urlPath.dropFirst())
+        return FileManager.default.fileExists(atPath: stagingDirectory.appendingPathComponent(relative).path)
+    }
+
     func write(_ text: String, to relativePath: String) throws {
         let file = stagingDirectory.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

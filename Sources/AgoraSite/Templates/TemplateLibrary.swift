@@ -8,7 +8,7 @@ public struct TemplateLibrary: Sendable {
     public let directory: URL
 
     /// The templates a build cannot do without.
-    static let required = ["base", "home", "category", "provider", "page", "not-found"]
+    static let required = ["base", "home", "category", "provider", "page", "not-found", "redirect"]
 
     public init(directory: URL) async throws {
         self.directory = directory

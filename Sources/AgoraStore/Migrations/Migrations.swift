@@ -2,5 +2,6 @@
 public enum Migrations {
     public static let all: [Migration] = [
         initialSchema,
+        redirects,
     ]
 }
