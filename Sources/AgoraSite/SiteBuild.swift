@@ -20,17 +20,23 @@ public struct SiteBuildOptions: Sendable {
 
 /// What a build did.
 public struct BuildSummary: Sendable {
+    /// `full`, `incremental` or `only`.
+    public let kind: String
+    /// Pages the site holds after the build.
     public let pages: Int
-    public let files: Int
+    public let written: Int
+    public let unchanged: Int
+    public let removed: Int
     public let sitemapChunks: Int
     public let seconds: Double
 
-    public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : Double(pages) }
+    public var pagesPerSecond: Double { seconds > 0 ? Double(written + unchanged) / seconds : Double(written + unchanged) }
 }
 
-/// Turns the database, `Content/` and `Layouts/` into a complete static site, in order: templates and content
-/// are read first (a broken file fails the build before anything is written), then every page is rendered into a
-/// staging directory, streamed from the database a page of rows at a time, and the new site is swapped in whole.
+/// Turns the database, `Content/` and `Layouts/` into the static site. Templates, settings and content are read
+/// first, so a broken file fails the build before anything is written; providers are streamed from the database
+/// a batch at a time. A full build writes a new directory and swaps it in whole; an incremental build rewrites, in
+/// place and one file at a time, only the pages whose inputs changed, and the sitemap and manifest last.
 public struct SiteBuild: Sendable {
     /// Providers read from the database per query while walking all of them.
     static let providerBatch = 500
@@ -45,7 +51,7 @@ public struct SiteBuild: Sendable {
         self.clock = clock
     }
 
-    public func run(log: @Sendable (String) -> Void = { _ in }) async throws -> BuildSummary {
+    public func run(_ mode: BuildMode = .incremental, log: @escaping @Sendable (String) -> Void = { _ in }) async throws -> BuildSummary {
         let started = Date()
         let now = clock.now
         let templates = try await TemplateLibrary(directory: options.layoutsDirectory)
@@ -56,67 +62,63 @@ public struct SiteBuild: Sendable {
             templates: templates, store: store, categories: categories, baseURL: options.baseURL,
             configuration: configuration, environment: options.environment, now: now
         )
-        let site = try StagedSite(replacing: options.outputDirectory)
+        let siteKey = try self.siteKey(categories: categories, year: context.site.year)
+        let previous = BuildManifest.load(from: options.outputDirectory).flatMap { $0.siteKey == siteKey.description ? $0 : nil }
+        let build = Publication(context: context, content: content, siteKey: siteKey, store: store, options: options, log: log)
+
+        let sink: PageSink
+        let kind: String
+        switch (mode, previous) {
+        case (.only(let targets), let previous?):
+            kind = "only"
+            sink = PageSink(output: LiveSite(options.outputDirectory), previous: nil, startingFrom: previous)
+            for target in targets { try await build.rebuild(target, into: sink) }
+            try await build.publishSiteFiles(into: sink)
+        case (.only, nil):
+            throw SiteError(file: nil, "--only needs an earlier complete build with the same templates, assets, settings and categories: run `agora build` first")
+        case (.incremental, let previous?):
+            kind = "incremental"
+            sink = PageSink(output: LiveSite(options.outputDirectory), previous: previous, startingFrom: BuildManifest(siteKey: siteKey.description))
+            try await build.publishEverything(into: sink)
+            sink.removePagesDropped(since: previous)
+        default:
+            kind = "full"
+            sink = PageSink(output: try StagedSite(replacing: options.outputDirectory), previous: nil, startingFrom: BuildManifest(siteKey: siteKey.description))
+        }
         do {
-            let sitemap = SitemapWriter(site: site, baseURL: options.baseURL)
-            var pages = 0
-            func emit(_ page: RenderedPage) throws {
-                try site.writePage(page.html, at: page.path)
-                if page.inSitemap { try sitemap.add(path: page.path, lastModified: page.lastModified, hints: page.sitemapHints) }
-                pages += 1
-            }
-            try emit(try await HomePage(context: context).build())
-            for category in categories.all where categories.isVisible(category) {
-                try await CategoryPage(context: context, category: category).build(emit)
-            }
-            log("categories: \(pages - 1) pages")
-            let repository = ProviderRepository(store: store)
-            var lastID: Int64?
-            var providerPages = 0
-            while true {
-                let batch = try await repository.page(after: lastID, limit: Self.providerBatch)
-                for provider in batch { try emit(try ProviderPage(context: context, provider: provider).build()) }
-                providerPages += batch.count
-                guard let last = batch.last, batch.count == Self.providerBatch else { break }
-                lastID = last.id
-                log("providers: \(providerPages) pages")
-            }
-            log("providers: \(providerPages) pages")
-            for page in content { try emit(try await LandingPage(context: context, page: page).build()) }
-            log("content: \(content.count) pages")
-            try emit(try NotFoundPage(context: context).build())
-            let redirects = try await redirectsToPublish(content: content, site: site, log: log)
-            try RedirectFiles(redirects: redirects, baseURL: options.baseURL).write(to: site, templates: templates)
-            try site.write(RobotsFile(baseURL: options.baseURL, groups: configuration.robots, environment: options.environment).text, to: "robots.txt")
-            let chunks = try sitemap.finish()
-            try site.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
-            try site.publish()
-            return BuildSummary(pages: pages, files: site.filesWritten, sitemapChunks: chunks, seconds: Date().timeIntervalSince(started))
+            if kind == "full" { try await build.publishEverything(into: sink) }
+            let chunks = try SitemapWriter(baseURL: options.baseURL).write(sink.manifest, to: sink.output)
+            try sink.writeManifest()
+            try sink.output.finish()
+            return BuildSummary(
+                kind: kind, pages: sink.manifest.pages.count, written: sink.written, unchanged: sink.unchanged,
+                removed: sink.removed, sitemapChunks: chunks, seconds: Date().timeIntervalSince(started)
+            )
         } catch {
-            site.discard()
+            sink.output.discard()
             throw error
         }
     }
 
-    /// The redirects of the `redirects` table and of the pages' `aliases`. A page always wins over a redirect from
-    /// its own URL: an alias that would hide a page fails the build; a table row that would is skipped and logged.
-    private func redirectsToPublish(content: [ContentPage], site: StagedSite, log: @Sendable (String) -> Void) async throws -> [Redirect] {
-        var redirects: [String: Redirect] = [:]
-        for page in content {
-            for alias in page.frontMatter.aliases {
-                guard !site.hasPage(at: alias) else {
-                    throw SiteError(file: page.sourcePath, "front matter: alias \(alias) is the URL of a page")
-                }
-                redirects[alias] = try Redirect(from: alias, to: page.urlPath, status: .movedPermanently)
-            }
+    /// What every page depends on: the version, base URL and environment, every file of `Layouts/` (templates
+    /// and assets), the site settings, the categories, and the year shown in the footer.
+    private func siteKey(categories: CategoryTree, year: Int) throws -> InputKey {
+        var key = InputKey(AgoraVersion.current, options.baseURL.base, options.environment.rawValue, String(year))
+        let layouts = options.layoutsDirectory.standardizedFileURL
+        let files = (FileManager.default.enumerator(atPath: layouts.path)?.allObjects as? [String] ?? []).sorted()
+        for relative in files {
+            let file = layouts.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            key.combine(relative)
+            key.combine(try Data(contentsOf: file))
         }
-        for redirect in try await RedirectRepository(store: store).all() where redirects[redirect.from] == nil {
-            if site.hasPage(at: redirect.from) {
-                log("redirect from \(redirect.from) skipped: a page lives there now")
-                continue
-            }
-            redirects[redirect.from] = redirect
+        key.combine(FileManager.default.contents(atPath: options.contentDirectory.appendingPathComponent(SiteConfiguration.fileName).path) ?? Data())
+        for category in categories.all {
+            key.combine("\(category.id) \(category.parentID ?? 0) \(category.slug) \(category.active) \(category.sortOrder) \(category.icon ?? "")")
+            key.combine(category.name)
+            key.combine(category.description)
         }
-        return redirects.values.sorted { $0.from < $1.from }
+        return key
     }
 }

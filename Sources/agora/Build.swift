@@ -6,27 +6,43 @@ import Foundation
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate the static site from the database, Content/ and Layouts/.",
-        discussion: "The new site is written beside the old one and swapped in when complete: a failed build leaves the old site as it was."
+        discussion: """
+            By default only pages whose inputs changed are written, in place, one file at a time; pages whose source \
+            is gone are removed. A full build (the first one, --full, or after a change to the templates, assets, \
+            site settings or categories) writes a new site beside the old one and swaps it in: a failed build leaves \
+            the old site as it was.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Render every page into a new site, whatever changed.")
+    var full = false
+
+    @Option(help: ArgumentHelp("Rebuild one item and the pages that depend on it: provider:SLUG, category:SLUG or content:PATH (repeatable).", valueName: "item"))
+    var only: [String] = []
+
+    func validate() throws {
+        if full && !only.isEmpty { throw ValidationError("--full and --only exclude each other") }
+    }
+
     func run() async throws {
         LogSetup.bootstrap()
         let options = try site.buildOptions()
+        let mode: BuildMode = full ? .full : only.isEmpty ? .incremental : .only(try only.map(BuildTarget.init(parsing:)))
         try await database.withStore { store in
             let pending = try await Migrator(store: store).pendingVersions()
             guard pending.isEmpty else {
                 throw ValidationError("the database needs migrating first: run `agora migrate`")
             }
-            let summary = try await SiteBuild(store: store, options: options).run { line in
+            let summary = try await SiteBuild(store: store, options: options).run(mode) { line in
                 FileHandle.standardError.write(Data("build: \(line)\n".utf8))
             }
             print(String(
-                format: "built %d pages (%d files, %d sitemap chunk%@) into %@ in %.2f s, %.0f pages/s",
-                summary.pages, summary.files, summary.sitemapChunks, summary.sitemapChunks == 1 ? "" : "s",
-                site.out, summary.seconds, summary.pagesPerSecond
+                format: "%@ build of %@: %d pages written, %d unchanged, %d removed; %d pages, %d sitemap chunk%@; %.2f s, %.0f pages/s",
+                summary.kind, site.out, summary.written, summary.unchanged, summary.removed, summary.pages,
+                summary.sitemapChunks, summary.sitemapChunks == 1 ? "" : "s", summary.seconds, summary.pagesPerSecond
             ))
         }
     }

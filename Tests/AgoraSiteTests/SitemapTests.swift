@@ -35,10 +35,15 @@ struct SitemapTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let site = try StagedSite(replacing: scratch.url.appendingPathComponent("Site"))
-        let writer = SitemapWriter(site: site, baseURL: SiteFixture.baseURL, urlsPerChunk: 3)
-        for number in 1...7 { try writer.add(path: "/p/\(number)/", lastModified: Date(timeIntervalSince1970: Double(number) * 86_400)) }
-        #expect(try writer.finish() == 3)
-        try site.publish()
+        var manifest = BuildManifest(siteKey: "test")
+        for number in 1...7 {
+            manifest.pages["/p/\(number)/"] = .init(key: "k", lastModified: Date(timeIntervalSince1970: Double(number) * 86_400), inSitemap: true)
+        }
+        manifest.pages["/hidden/"] = .init(key: "k", lastModified: nil, inSitemap: false)
+        var writer = SitemapWriter(baseURL: SiteFixture.baseURL)
+        writer.urlsPerChunk = 3
+        #expect(try writer.write(manifest, to: site) == 3)
+        try site.finish()
         let output = scratch.url.appendingPathComponent("Site")
         let index = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
         #expect(index.components(separatedBy: "<sitemap>").count - 1 == 3)
@@ -47,6 +52,7 @@ struct SitemapTests {
             let chunk = try Data(contentsOf: output.appendingPathComponent("sitemap-\(number).xml"))
             #expect(try XMLSchemaValidator.validate(chunk, schema: Self.schemas.appendingPathComponent("sitemap.xsd")) == [])
             #expect(String(decoding: chunk, as: UTF8.self).components(separatedBy: "<url>").count - 1 == (number == 3 ? 1 : 3))
+            #expect(!String(decoding: chunk, as: UTF8.self).contains("hidden"))
         }
     }
 

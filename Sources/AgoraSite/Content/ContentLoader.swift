@@ -40,7 +40,8 @@ public struct ContentLoader: Sendable {
                 urlPath: url,
                 frontMatter: matter,
                 bodyHTML: MarkdownRenderer(allowsRawHTML: matter.unsafeHTML).render(body),
-                lastModified: matter.lastmod ?? modified
+                lastModified: matter.lastmod ?? modified,
+                sourceKey: InputKey(text).description
             ))
         }
         return pages.sorted { $0.urlPath < $1.urlPath }

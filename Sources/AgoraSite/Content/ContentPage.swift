@@ -10,4 +10,6 @@ public struct ContentPage: Sendable {
     public let bodyHTML: String
     /// `lastmod` from the front matter, else the file's modification time.
     public let lastModified: Date
+    /// A fingerprint of the file's text, so an unchanged file is not rendered again.
+    public let sourceKey: String
 }

@@ -39,8 +39,9 @@ struct CategoryPage {
         page <= 1 ? "/categories/\(slug.value)/" : "/categories/\(slug.value)/page/\(page)/"
     }
 
-    /// Renders every page of the category, handing each to `emit` as soon as it is ready.
-    func build(_ emit: (RenderedPage) throws -> Void) async throws {
+    /// Publishes every page of the category and returns how many there are.
+    @discardableResult
+    func build(into sink: PageSink, siteKey: InputKey) async throws -> Int {
         let repository = ProviderRepository(store: context.store)
         let tree = context.categories
         let ids = tree.subtreeIDs(of: category).filter { id in tree.category(id: id).map(tree.isVisible) ?? false }
@@ -54,28 +55,45 @@ struct CategoryPage {
             let providers = try await repository.listing(inCategories: ids, after: last, limit: listing.perPage)
             last = providers.last
             let path = Self.path(for: category.slug, page: number)
-            let pageSuffix = number > 1 ? " — page \(number)" : ""
-            let meta = context.meta(
-                title: "\(category.name) experts for hire\(pageSuffix)",
-                description: "\(category.description) Compare \(CountText.of(total, "provider")) by rating, rate and availability.",
-                path: path
-            )
-            let itemList = StructuredData.itemList(
-                providers.map { ProviderPage.path(for: $0.slug) }, firstPosition: listing.offset(ofPage: number) + 1, baseURL: context.baseURL
-            )
-            let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [itemList], content: Content(
-                name: category.name,
-                description: category.description,
-                providerCount: CountText.of(total, "provider"),
-                parent: parent,
-                subcategories: subcategories,
-                hasSubcategories: !subcategories.isEmpty,
-                providers: providers.map(ProviderCard.init),
-                hasProviders: !providers.isEmpty,
-                pagination: pagination(number, of: listing.pageCount)
-            ))
-            try emit(RenderedPage(path: path, html: html, lastModified: providers.map(\.updatedAt).max(), inSitemap: true))
+            var key = siteKey
+            key.combine(number)
+            key.combine(total)
+            for provider in providers {
+                key.combine(Int(provider.id))
+                key.combine(provider.updatedAt)
+            }
+            try await sink.page(path, key: key) {
+                try render(page: number, of: listing, total: total, providers: providers, path: path, parent: parent, subcategories: subcategories, trail: trail)
+            }
         }
+        return listing.pageCount
+    }
+
+    private func render(
+        page number: Int, of listing: ListingPagination, total: Int, providers: [ProviderProfile], path: String,
+        parent: NavigationLink?, subcategories: [NavigationLink], trail: [(name: String, url: String)]
+    ) throws -> RenderedPage {
+        let pageSuffix = number > 1 ? " — page \(number)" : ""
+        let meta = context.meta(
+            title: "\(category.name) experts for hire\(pageSuffix)",
+            description: "\(category.description) Compare \(CountText.of(total, "provider")) by rating, rate and availability.",
+            path: path
+        )
+        let itemList = StructuredData.itemList(
+            providers.map { ProviderPage.path(for: $0.slug) }, firstPosition: listing.offset(ofPage: number) + 1, baseURL: context.baseURL
+        )
+        let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [itemList], content: Content(
+            name: category.name,
+            description: category.description,
+            providerCount: CountText.of(total, "provider"),
+            parent: parent,
+            subcategories: subcategories,
+            hasSubcategories: !subcategories.isEmpty,
+            providers: providers.map(ProviderCard.init),
+            hasProviders: !providers.isEmpty,
+            pagination: pagination(number, of: listing.pageCount)
+        ))
+        return RenderedPage(path: path, html: html, lastModified: providers.map(\.updatedAt).max(), inSitemap: true)
     }
 
     private func pagination(_ current: Int, of total: Int) -> Pagination {

@@ -29,7 +29,7 @@ struct HomePage {
 
     let context: SiteContext
 
-    func build() async throws -> RenderedPage {
+    func build(into sink: PageSink, siteKey: InputKey) async throws {
         let providers = ProviderRepository(store: context.store)
         let tree = context.categories
         var cards: [CategoryCard] = []
@@ -55,6 +55,20 @@ struct HomePage {
         if let average = figures.averageRating {
             shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(figures.ratings, "review")))
         }
+        var key = siteKey
+        key.combine(figures.providers)
+        key.combine(figures.countries)
+        key.combine(figures.ratings)
+        key.combine(figures.averageRating.map { String($0) } ?? "-")
+        for card in cards { key.combine(card.providerCount) }
+        for provider in featured {
+            key.combine(Int(provider.id))
+            key.combine(provider.updatedAt)
+        }
+        try await sink.page("/", key: key) { try render(cards: cards, figures: shownFigures, featured: featured) }
+    }
+
+    private func render(cards: [CategoryCard], figures: [Figure], featured: [ProviderProfile]) throws -> RenderedPage {
         let meta = context.meta(
             title: "\(context.site.name) — hire trusted freelancers and agencies", isFullTitle: true,
             description: context.configuration.description, path: "/"
@@ -64,7 +78,7 @@ struct HomePage {
             StructuredData.website(context.configuration, baseURL: context.baseURL),
         ]
         let html = try context.render("home", meta: meta, breadcrumbs: [], structuredData: structuredData, content: Content(
-            figures: shownFigures,
+            figures: figures,
             categories: cards,
             providers: featured.map(ProviderCard.init),
             hasProviders: !featured.isEmpty

@@ -26,20 +26,10 @@ struct LandingPage {
     let context: SiteContext
     let page: ContentPage
 
-    func build() async throws -> RenderedPage {
+    func build(into sink: PageSink, siteKey: InputKey) async throws {
         let matter = page.frontMatter
         guard context.templates.has(matter.template) else {
             throw SiteError(file: page.sourcePath, "front matter: template \"\(matter.template)\" does not exist in Layouts/")
-        }
-        let image = matter.image.map { StructuredData.absolute($0, context.baseURL) } ?? StructuredData.absolute(context.configuration.image, context.baseURL)
-        let meta = context.meta(
-            title: matter.title, description: matter.description, path: page.urlPath, noindex: matter.noindex,
-            type: matter.date == nil ? "website" : "article", image: image, locale: matter.locale, alternates: alternates(matter)
-        )
-        var structuredData: [JSONLD] = []
-        if !matter.faq.isEmpty { structuredData.append(StructuredData.faqPage(matter.faq)) }
-        if let date = matter.date {
-            structuredData.append(StructuredData.article(matter, published: date, modified: page.lastModified, path: page.urlPath, image: image, baseURL: context.baseURL))
         }
         var providers: [ProviderProfile] = []
         var category: Category?
@@ -51,6 +41,28 @@ struct LandingPage {
             providers = try await ProviderRepository(store: context.store).listing(
                 inCategories: context.categories.subtreeIDs(of: found), after: nil, limit: embed.limit
             )
+        }
+        var key = siteKey
+        key.combine(page.sourceKey)
+        key.combine(page.lastModified)
+        for provider in providers {
+            key.combine(Int(provider.id))
+            key.combine(provider.updatedAt)
+        }
+        try await sink.page(page.urlPath, key: key) { try render(providers: providers, category: category) }
+    }
+
+    private func render(providers: [ProviderProfile], category: Category?) throws -> RenderedPage {
+        let matter = page.frontMatter
+        let image = matter.image.map { StructuredData.absolute($0, context.baseURL) } ?? StructuredData.absolute(context.configuration.image, context.baseURL)
+        let meta = context.meta(
+            title: matter.title, description: matter.description, path: page.urlPath, noindex: matter.noindex,
+            type: matter.date == nil ? "website" : "article", image: image, locale: matter.locale, alternates: alternates(matter)
+        )
+        var structuredData: [JSONLD] = []
+        if !matter.faq.isEmpty { structuredData.append(StructuredData.faqPage(matter.faq)) }
+        if let date = matter.date {
+            structuredData.append(StructuredData.article(matter, published: date, modified: page.lastModified, path: page.urlPath, image: image, baseURL: context.baseURL))
         }
         let html = try context.render(
             matter.template, meta: meta, breadcrumbs: Breadcrumb.trail([("Home", "/"), (matter.title, page.urlPath)]),

@@ -8,7 +8,11 @@ struct NotFoundPage {
 
     let context: SiteContext
 
-    func build() throws -> RenderedPage {
+    func build(into sink: PageSink, siteKey: InputKey) async throws {
+        try await sink.page(Self.path, key: siteKey) { try render() }
+    }
+
+    private func render() throws -> RenderedPage {
         let meta = context.meta(title: "Page not found", description: "This page does not exist. Browse the categories or go back to the homepage.", path: Self.path, noindex: true)
         let html = try context.render("not-found", meta: meta, breadcrumbs: [], content: Content(categories: context.navigation))
         return RenderedPage(path: Self.path, html: html, lastModified: nil, inSitemap: false)

@@ -26,7 +26,15 @@ struct ProviderPage {
 
     static func path(for slug: Slug) -> String { "/providers/\(slug.value)/" }
 
-    func build() throws -> RenderedPage {
+    func build(into sink: PageSink, siteKey: InputKey) async throws {
+        var key = siteKey
+        key.combine(provider.slug.value)
+        key.combine(provider.updatedAt)
+        for slug in provider.categorySlugs { key.combine(slug.value) }
+        try await sink.page(Self.path(for: provider.slug), key: key) { try render() }
+    }
+
+    private func render() throws -> RenderedPage {
         let tree = context.categories
         let categories = provider.categorySlugs.compactMap { tree.category(slug: $0) }.filter(tree.isVisible)
         let path = Self.path(for: provider.slug)

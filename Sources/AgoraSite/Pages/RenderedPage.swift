@@ -10,4 +10,6 @@ struct RenderedPage: Sendable {
     /// Pages marked `noindex` and error pages stay out of the sitemap.
     let inSitemap: Bool
     var sitemapHints = FrontMatter.SitemapHints()
+    /// A refresh page standing at a redirected URL.
+    var isRedirect = false
 }

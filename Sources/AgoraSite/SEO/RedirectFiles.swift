@@ -16,18 +16,19 @@ public struct RedirectFiles {
         target.hasPrefix("/") ? baseURL.absolute(target) : target
     }
 
-    func write(to site: StagedSite, templates: TemplateLibrary) throws {
+    /// Publishes a refresh page at each redirected URL, and the two rule files.
+    func write(into sink: PageSink, templates: TemplateLibrary) async throws {
+        let current = Set(redirects.compactMap { $0.to == nil ? nil : $0.from })
+        for path in sink.redirectPaths where !current.contains(path) { sink.forget(path) }
         for redirect in redirects {
             guard let target = redirect.to else { continue }
-            let html = try templates.render(["target": absoluteTarget(target)], template: "redirect")
-            if redirect.from.hasSuffix("/") {
-                try site.writePage(html, at: redirect.from)
-            } else {
-                try site.write(html, to: String(redirect.from.dropFirst()))
+            try await sink.page(redirect.from, key: InputKey(target, String(redirect.status.rawValue), baseURL.base)) {
+                let html = try templates.render(["target": absoluteTarget(target)], template: "redirect")
+                return RenderedPage(path: redirect.from, html: html, lastModified: nil, inSitemap: false, isRedirect: true)
             }
         }
-        try site.write(netlify, to: Self.fileName)
-        try site.write(nginx, to: Self.nginxFileName)
+        try sink.output.write(Data(netlify.utf8), to: Self.fileName)
+        try sink.output.write(Data(nginx.utf8), to: Self.nginxFileName)
     }
 
     var netlify: String {

@@ -1,45 +1,48 @@
 import Foundation
 
-/// Streams sitemap entries into chunk files of at most 50,000 URLs (`sitemap-1.xml`, …) and ends with the
-/// index `sitemap.xml` that lists them, as the sitemaps.org protocol requires. Memory does not grow with the
-/// number of URLs.
-final class SitemapWriter {
+/// Writes the sitemap from the build manifest: chunk files of at most 50,000 URLs (`sitemap-1.xml`, …) and the
+/// index `sitemap.xml` that lists them, as the sitemaps.org protocol requires, each chunk held in memory only
+/// while it is written. The index is written last.
+struct SitemapWriter {
     static let urlsPerChunk = 50_000
+    static let chunkPrefix = "sitemap-"
 
-    private let site: StagedSite
-    private let baseURL: SiteURL
-    private let urlsPerChunk: Int
-    private var chunk: FileHandle?
-    private var chunkCount = 0
-    private var urlsInChunk = 0
-    private var chunkLastModified: Date?
-    private var chunks: [(name: String, lastModified: Date?)] = []
+    let baseURL: SiteURL
+    var urlsPerChunk = SitemapWriter.urlsPerChunk
 
-    init(site: StagedSite, baseURL: SiteURL, urlsPerChunk: Int = SitemapWriter.urlsPerChunk) {
-        self.site = site
-        self.baseURL = baseURL
-        self.urlsPerChunk = urlsPerChunk
-    }
-
-    func add(path: String, lastModified: Date?, hints: FrontMatter.SitemapHints = .init()) throws {
-        if chunk == nil || urlsInChunk == urlsPerChunk { try startChunk() }
-        var entry = "<url><loc>\(XMLText.escape(baseURL.absolute(path)))</loc>"
-        if let lastModified {
-            entry += "<lastmod>\(W3CDate.format(lastModified))</lastmod>"
-            chunkLastModified = max(chunkLastModified ?? lastModified, lastModified)
-        }
-        if let changefreq = hints.changefreq { entry += "<changefreq>\(changefreq)</changefreq>" }
-        if let priority = hints.priority { entry += "<priority>\(String(format: "%.1f", priority))</priority>" }
-        entry += "</url>\n"
-        chunk?.write(Data(entry.utf8))
-        urlsInChunk += 1
-    }
-
-    /// Closes the last chunk and writes the index. Returns the number of chunk files.
+    /// Writes the chunks and the index for the manifest's sitemap pages (the homepage first, then by path), removes
+    /// chunks left over from a larger sitemap, and returns the number of chunks.
     @discardableResult
-    func finish() throws -> Int {
-        if chunk == nil { try startChunk() }
-        try endChunk()
+    func write(_ manifest: BuildManifest, to output: any SiteOutput) throws -> Int {
+        let paths = manifest.pages.filter(\.value.inSitemap).keys.sorted { $0 == "/" || ($1 != "/" && $0 < $1) }
+        var chunks: [(name: String, lastModified: Date?)] = []
+        var start = 0
+        repeat {
+            let slice = paths[start..<min(paths.count, start + urlsPerChunk)]
+            var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            var newest: Date?
+            for path in slice {
+                let entry = manifest.pages[path]!
+                text += "<url><loc>\(XMLText.escape(baseURL.absolute(path)))</loc>"
+                if let lastModified = entry.lastModified {
+                    text += "<lastmod>\(W3CDate.format(lastModified))</lastmod>"
+                    newest = max(newest ?? lastModified, lastModified)
+                }
+                if let changefreq = entry.changefreq { text += "<changefreq>\(changefreq)</changefreq>" }
+                if let priority = entry.priority { text += "<priority>\(String(format: "%.1f", priority))</priority>" }
+                text += "</url>\n"
+            }
+            text += "</urlset>\n"
+            let name = "\(Self.chunkPrefix)\(chunks.count + 1).xml"
+            try output.write(Data(text.utf8), to: name)
+            chunks.append((name, newest))
+            start += urlsPerChunk
+        } while start < paths.count
+        var extra = chunks.count + 1
+        while output.fileExists("\(Self.chunkPrefix)\(extra).xml") {
+            output.remove("\(Self.chunkPrefix)\(extra).xml")
+            extra += 1
+        }
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (name, lastModified) in chunks {
             index += "<sitemap><loc>\(XMLText.escape(baseURL.absolute("/" + name)))</loc>"
@@ -47,27 +50,8 @@ final class SitemapWriter {
             index += "</sitemap>\n"
         }
         index += "</sitemapindex>\n"
-        try site.write(index, to: "sitemap.xml")
+        try output.write(Data(index.utf8), to: "sitemap.xml")
         return chunks.count
-    }
-
-    private func startChunk() throws {
-        try endChunk()
-        chunkCount += 1
-        let name = "sitemap-\(chunkCount).xml"
-        chunk = try site.openForWriting(name)
-        chunks.append((name, nil))
-        urlsInChunk = 0
-        chunkLastModified = nil
-        chunk?.write(Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8))
-    }
-
-    private func endChunk() throws {
-        guard let chunk else { return }
-        chunk.write(Data("</urlset>\n".utf8))
-        try chunk.close()
-        chunks[chunks.count - 1].lastModified = chunkLastModified
-        self.chunk = nil
     }
 }
 

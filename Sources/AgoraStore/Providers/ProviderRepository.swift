@@ -172,3 +172,16 @@ public struct ProviderRepository: Sendable {
         return ids
     }
 }
+
+extension ProviderRepository {
+    /// The categories a provider is linked to, whether or not the profile is published: what a rebuild after the
+    /// provider changed must refresh.
+    public func categorySlugs(ofProvider slug: Slug) async throws -> [Slug] {
+        try await store.sql.raw("""
+            SELECT c.slug FROM provider_categories pc
+            JOIN user_profiles p ON p.user_id = pc.provider_id
+            JOIN categories c ON c.id = pc.category_id
+            WHERE p.slug = \(bind: slug.value) ORDER BY c.sort_order, c.name
+            """).all().map { try Slug(try $0.decode(column: "slug", as: String.self)) }
+    }
+}

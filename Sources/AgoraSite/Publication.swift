@@ -1,0 +1,118 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// The page-by-page work of one build, shared by its full, incremental and targeted forms.
+struct Publication {
+    let context: SiteContext
+    let content: [ContentPage]
+    let siteKey: InputKey
+    let store: Store
+    let options: SiteBuildOptions
+    let log: @Sendable (String) -> Void
+
+    /// Every page, then the site-wide files.
+    func publishEverything(into sink: PageSink) async throws {
+        try await HomePage(context: context).build(into: sink, siteKey: siteKey)
+        let categories = context.categories
+        for category in categories.all where categories.isVisible(category) {
+            try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey)
+        }
+        log("categories: done")
+        let repository = ProviderRepository(store: store)
+        var lastID: Int64?
+        var providers = 0
+        while true {
+            let batch = try await repository.page(after: lastID, limit: SiteBuild.providerBatch)
+            for provider in batch { try await ProviderPage(context: context, provider: provider).build(into: sink, siteKey: siteKey) }
+            providers += batch.count
+            log("providers: \(providers)")
+            guard let last = batch.last, batch.count == SiteBuild.providerBatch else { break }
+            lastID = last.id
+        }
+        for page in content { try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey) }
+        log("content: \(content.count) pages")
+        try await NotFoundPage(context: context).build(into: sink, siteKey: siteKey)
+        try await publishSiteFiles(into: sink)
+        try sink.output.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
+    }
+
+    /// The redirects and robots.txt: cheap, so every build writes them (only where they changed).
+    func publishSiteFiles(into sink: PageSink) async throws {
+        let redirects = try await redirectsToPublish(sink: sink)
+        try await RedirectFiles(redirects: redirects, baseURL: options.baseURL).write(into: sink, templates: context.templates)
+        let robots = RobotsFile(baseURL: options.baseURL, groups: context.configuration.robots, environment: options.environment)
+        try sink.output.write(Data(robots.text.utf8), to: "robots.txt")
+    }
+
+    /// One item of `--only` and the pages that depend on it.
+    func rebuild(_ target: BuildTarget, into sink: PageSink) async throws {
+        let categories = context.categories
+        switch target {
+        case .provider(let text):
+            let slug = try Slug(text, field: "provider")
+            let repository = ProviderRepository(store: store)
+            if let provider = try await repository.find(slug: slug) {
+                try await ProviderPage(context: context, provider: provider).build(into: sink, siteKey: siteKey)
+            } else {
+                sink.forget(ProviderPage.path(for: slug))
+            }
+            var affected: [Category] = []
+            for categorySlug in try await repository.categorySlugs(ofProvider: slug) {
+                guard let category = categories.category(slug: categorySlug) else { continue }
+                for step in categories.path(to: category) where !affected.contains(step) { affected.append(step) }
+            }
+            for category in affected { try await rebuildListing(of: category, into: sink) }
+        case .category(let text):
+            let slug = try Slug(text, field: "category")
+            guard let category = categories.category(slug: slug) else {
+                throw SiteError(file: nil, "--only category:\(text): no such category")
+            }
+            try await rebuildListing(of: category, into: sink)
+        case .content(let path):
+            let source = options.contentDirectory.lastPathComponent + "/" + path
+            guard let page = content.first(where: { $0.sourcePath == source }) else {
+                throw SiteError(file: source, "is not a published page; a complete build removes pages that are gone")
+            }
+            try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey)
+            return
+        }
+        try await HomePage(context: context).build(into: sink, siteKey: siteKey)
+    }
+
+    /// A category's listing pages, dropping pages past the new last one (or all of them if it is hidden now).
+    private func rebuildListing(of category: Category, into sink: PageSink) async throws {
+        var pageCount = 0
+        if context.categories.isVisible(category) {
+            pageCount = try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey)
+        }
+        let prefix = CategoryPage.path(for: category.slug, page: 1)
+        for path in Array(sink.paths) where path.hasPrefix(prefix) {
+            let number = path == prefix ? 1 : Int(path.dropFirst(prefix.count + "page/".count).dropLast()) ?? 0
+            if number > pageCount { sink.forget(path) }
+        }
+    }
+
+    /// The redirects of the `redirects` table and of the pages' `aliases`. A page always wins over a redirect from
+    /// its own URL: an alias that would hide a page fails the build; a table row that would is skipped and logged.
+    private func redirectsToPublish(sink: PageSink) async throws -> [Redirect] {
+        var redirects: [String: Redirect] = [:]
+        let hasPage = sink.hasPage
+        for page in content {
+            for alias in page.frontMatter.aliases {
+                guard !hasPage(alias) else {
+                    throw SiteError(file: page.sourcePath, "front matter: alias \(alias) is the URL of a page")
+                }
+                redirects[alias] = try Redirect(from: alias, to: page.urlPath, status: .movedPermanently)
+            }
+        }
+        for redirect in try await RedirectRepository(store: store).all() where redirects[redirect.from] == nil {
+            if hasPage(redirect.from) {
+                log("redirect from \(redirect.from) skipped: a page lives there now")
+                continue
+            }
+            redirects[redirect.from] = redirect
+        }
+        return redirects.values.sorted { $0.from < $1.from }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Writes into the live site, each file as a temporary file renamed over the old one, so a visitor always reads
+/// a whole page, old or new. Files whose bytes are unchanged are left alone.
+final class LiveSite: SiteOutput {
+    let root: URL
+
+    init(_ directory: URL) {
+        root = directory.standardizedFileURL
+    }
+
+    @discardableResult
+    func write(_ data: Data, to relativePath: String) throws -> Bool {
+        let file = root.appendingPathComponent(relativePath)
+        if let existing = FileManager.default.contents(atPath: file.path), existing == data { return false }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            throw SiteError(file: file.path, "cannot be written")
+        }
+        guard rename(temporary.path, file.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw SiteError(file: file.path, "cannot be replaced")
+        }
+        return true
+    }
+
+    /// Removes a file and the folders it leaves empty.
+    func remove(_ relativePath: String) {
+        var file = root.appendingPathComponent(relativePath)
+        try? FileManager.default.removeItem(at: file)
+        file.deleteLastPathComponent()
+        while file.path.count > root.path.count, (try? FileManager.default.contentsOfDirectory(atPath: file.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: file)
+            file.deleteLastPathComponent()
+        }
+    }
+
+    func finish() throws {}
+
+    /// Files already renamed into place are complete pages; the manifest, written last, was not updated, so the
+    /// next build redoes them.
+    func discard() {}
+}

@@ -1,0 +1,131 @@
+import AgoraDomain
+import AgoraSite
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import Testing
+
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    static let providers = (1...30).map { SiteFixture.provider("dev-\($0)", ratings: $0) }
+        + [SiteFixture.provider("designer", first: "Dora", categories: ["design"], ratings: 3)]
+
+    /// Every file of the site with its contents.
+    func snapshot(_ site: SiteFixture) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = site.output.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: site.output, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let file as URL in enumerator where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            files[String(file.standardizedFileURL.path.dropFirst(root.count + 1))] = try Data(contentsOf: file)
+        }
+        return files
+    }
+
+    func changed(_ before: [String: Data], _ after: [String: Data]) -> Set<String> {
+        Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+    }
+
+    func touch(_ slug: String, bio: String, in site: SiteFixture, at date: Date) async throws {
+        try await site.store.sql.raw("UPDATE user_profiles SET bio = \(bind: bio), updated_at = \(bind: date) WHERE slug = \(bind: slug)").run()
+    }
+
+    @Test("a rebuild with nothing changed writes nothing", arguments: TestDatabase.engines)
+    func nothingChanged(engine: TestDatabase) async throws {
+        try await SiteFixture.with(engine, providers: Self.providers) { site in
+            let first = try await site.build()
+            #expect(first.kind == "full")
+            let before = try snapshot(site)
+            let second = try await site.build()
+            #expect(second.kind == "incremental")
+            #expect(second.written == 0 && second.removed == 0)
+            #expect(second.unchanged == first.written)
+            #expect(try snapshot(site) == before)
+        }
+    }
+
+    @Test("one provider changed: exactly its page, the sitemap and the manifest change")
+    func oneProviderChanged() async throws {
+        try await SiteFixture.with(providers: Self.providers) { site in
+            _ = try await site.build()
+            let before = try snapshot(site)
+            try await touch("dev-3", bio: "Now with Kotlin.", in: site, at: SiteFixture.now.addingTimeInterval(60))
+            let summary = try await site.build()
+            #expect(summary.kind == "incremental")
+            // The listings showing dev-3 are rendered again, but their cards do not show the bio: their files stay.
+            #expect(changed(before, try snapshot(site)) == ["providers/dev-3/index.html", "sitemap-1.xml", ".agora-manifest.json"])
+            #expect(summary.written == 1)
+            #expect(summary.unchanged == summary.pages - 1)
+            #expect(try site.page("providers/dev-3/index.html").contains("Now with Kotlin."))
+        }
+    }
+
+    @Test("a changed template rebuilds every page")
+    func templateChanged() async throws {
+        try await SiteFixture.with(providers: Self.providers) { site in
+            let layouts = site.scratch.url.appendingPathComponent("Layouts")
+            try FileManager.default.copyItem(at: site.layouts, to: layouts)
+            var options = site.options
+            options.layoutsDirectory = layouts
+            let first = try await SiteBuild(store: site.store, options: options, clock: FixedClock(SiteFixture.now)).run()
+            let footer = layouts.appendingPathComponent("partials/footer.mustache")
+            try (String(contentsOf: footer, encoding: .utf8) + "<!-- changed -->\n").write(to: footer, atomically: true, encoding: .utf8)
+            let second = try await SiteBuild(store: site.store, options: options, clock: FixedClock(SiteFixture.now)).run()
+            #expect(second.kind == "full")
+            #expect(second.written == first.written)
+            #expect(try site.page("providers/dev-1/index.html").contains("<!-- changed -->"))
+        }
+    }
+
+    @Test("a deactivated provider's page disappears, and its URL follows the redirect rules")
+    func deactivated() async throws {
+        try await SiteFixture.with(providers: Self.providers) { site in
+            _ = try await site.build()
+            try await ProviderRepository(store: site.store).setPublished(try Slug("designer"), false, now: SiteFixture.now)
+            try await RedirectRepository(store: site.store).insert(try Redirect(from: "/providers/designer/", to: "/categories/design/", status: .movedPermanently), now: SiteFixture.now)
+            let summary = try await site.build()
+            #expect(summary.kind == "incremental")
+            #expect(try HTMLDocument(site.page("providers/designer/index.html")).string("//link[@rel='canonical']/@href") == "https://agora.example/categories/design/")
+            #expect(!(try site.page("sitemap-1.xml")).contains("/providers/designer/"))
+            #expect(try site.page("_redirects") == "/providers/designer/ /categories/design/ 301\n")
+            try await RedirectRepository(store: site.store).delete(from: "/providers/designer/")
+            let after = try await site.build()
+            #expect(after.removed == 1)
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("providers/designer").path))
+        }
+    }
+
+    @Test("--only provider rebuilds its page, its listings and the homepage, and nothing else")
+    func onlyProvider() async throws {
+        try await SiteFixture.with(providers: Self.providers) { site in
+            _ = try await site.build()
+            let before = try snapshot(site)
+            try await touch("designer", bio: "Branding for startups.", in: site, at: SiteFixture.now.addingTimeInterval(60))
+            try await touch("dev-5", bio: "Not rebuilt by this run.", in: site, at: SiteFixture.now.addingTimeInterval(60))
+            let summary = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(.only([.provider("designer")]))
+            #expect(summary.kind == "only")
+            #expect(changed(before, try snapshot(site)) == ["providers/designer/index.html", "sitemap-1.xml", ".agora-manifest.json"])
+            #expect(summary.written + summary.unchanged == 3, "the provider, its category and the homepage; dev-5 waits for the next build")
+            #expect(!(try site.page("providers/dev-5/index.html")).contains("Not rebuilt by this run."))
+            try await ProviderRepository(store: site.store).setPublished(try Slug("designer"), false, now: SiteFixture.now)
+            let removal = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(.only([.provider("designer")]))
+            #expect(removal.removed == 1)
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("providers/designer/index.html").path))
+            #expect(try site.page("categories/design/index.html").contains("No providers in this category yet"))
+        }
+    }
+
+    @Test("--only needs an earlier build, and names what it cannot find")
+    func onlyErrors() async throws {
+        try await SiteFixture.with { site in
+            let build = SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now))
+            await #expect(throws: SiteError.self) { try await build.run(.only([.provider("ada-lovelace")])) }
+            _ = try await build.run()
+            await #expect(throws: SiteError(file: nil, "--only category:nope: no such category")) { try await build.run(.only([.category("nope")])) }
+            await #expect(throws: SiteError(file: "Content/missing.md", "is not a published page; a complete build removes pages that are gone")) {
+                try await build.run(.only([.content("missing.md")]))
+            }
+            #expect(throws: SiteError.self) { try BuildTarget(parsing: "vendor:x") }
+            #expect(try BuildTarget(parsing: "content:legal/terms.md") == .content("legal/terms.md"))
+        }
+    }
+}
