@@ -24,6 +24,7 @@ demo: deps build
 	$(AGORA) serve --database $(DATABASE) --port $(PORT)
 
 test: deps test-deps
+	swift build
 	Tests/Support/with-postgres.sh swift test
 
 deps:

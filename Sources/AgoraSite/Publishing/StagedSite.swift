@@ -12,12 +12,24 @@ final class StagedSite: SiteOutput {
         let liveDirectory = liveDirectory.standardizedFileURL
         self.liveDirectory = liveDirectory
         let parent = liveDirectory.deletingLastPathComponent()
-        root = parent.appendingPathComponent(".\(liveDirectory.lastPathComponent).building-\(UUID().uuidString.prefix(8))")
+        let prefix = ".\(liveDirectory.lastPathComponent).building-"
+        root = parent.appendingPathComponent("\(prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
+        Self.removeAbandoned(in: parent, prefix: prefix)
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false)
         } catch {
             throw SiteError(file: liveDirectory.path, "cannot create the output directory: \(error.localizedDescription)")
+        }
+    }
+
+    /// Staging directories of builds that were killed: their process is gone.
+    private static func removeAbandoned(in parent: URL, prefix: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
         }
     }
 
