@@ -50,6 +50,7 @@ let package = Package(
                 "AgoraDomain",
                 "AgoraStore",
                 "CCmarkGFM",
+                "CLibXML2",
                 "CAtomicRename",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

@@ -34,7 +34,7 @@ struct Build: AsyncParsableCommand {
         try await database.withStore { store in
             let pending = try await Migrator(store: store).pendingVersions()
             guard pending.isEmpty else {
-                throw ValidationError("the database needs migrating first: run `agora migrate`")
+                throw CommandError("the database needs migrating first: run `agora migrate`")
             }
             let summary = try await SiteBuild(store: store, options: options).run(mode) { line in
                 FileHandle.standardError.write(Data("build: \(line)\n".utf8))

@@ -1,7 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// A generated page parsed as a browser or crawler would (libxml2's HTML parser), queried with XPath.
+/// A page parsed as a browser or crawler would (libxml2's HTML parser, never touching the network), queried with
+/// XPath.
 public final class HTMLDocument {
     private let document: htmlDocPtr
 
@@ -10,7 +11,7 @@ public final class HTMLDocument {
             htmlReadMemory(pointer, Int32(strlen(pointer)), nil, "UTF-8",
                            Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue))
         }
-        guard let parsed else { throw TestSetupError("the HTML does not parse") }
+        guard let parsed else { throw SiteError(file: nil, "the HTML does not parse") }
         document = parsed
     }
 
