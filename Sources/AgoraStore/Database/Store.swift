@@ -91,17 +91,19 @@ public final class Store: Sendable {
     /// Runs `body` on one connection inside a transaction: all of it is committed, or none of it.
     /// On SQLite the transaction takes the write lock at once (`BEGIN IMMEDIATE`) so two writers never deadlock.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await sql.withSession { session in
-            try await session.raw(SQLQueryString(begin)).run()
-            do {
-                let result = try await body(session)
-                try await session.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await session.raw("ROLLBACK").run()
-                throw error
-            }
+        try await sql.withSession { session in try await self.transaction(on: session, body) }
+    }
+
+    /// A transaction on a session the caller already holds.
+    func transaction<T: Sendable>(on session: any SQLDatabase, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await session.raw(SQLQueryString(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")).run()
+        do {
+            let result = try await body(session)
+            try await session.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await session.raw("ROLLBACK").run()
+            throw error
         }
     }
 

@@ -13,25 +13,54 @@ public struct Migrator: Sendable {
         self.migrations = migrations
     }
 
-    /// Applies what is pending and returns the versions it applied, oldest first.
+    /// Applies what is pending and returns the versions it applied, oldest first. On PostgreSQL the whole run
+    /// holds an advisory lock, so two migrators started at once apply each step once (the second finds nothing
+    /// to do); on SQLite each step's `BEGIN IMMEDIATE` does the same.
     @discardableResult
     public func migrate(now: Date = Date()) async throws -> [Int] {
-        let dialect = SchemaDialect(engine: store.engine)
-        try await store.sql.raw("""
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version INTEGER PRIMARY KEY,
-                name TEXT NOT NULL,
-                applied_at \(unsafeRaw: dialect.timestamp) NOT NULL
-            )
-            """).run()
-        var applied: [Int] = []
-        for migration in migrations.sorted(by: { $0.version < $1.version }) {
-            let engine = store.engine
-            let didApply = try await store.transaction { db in
-                if engine == .postgresql {
-                    // Two migrators started at once: the second waits here, then sees the step as done.
-                    try await db.raw("LOCK TABLE schema_migrations IN EXCLUSIVE MODE").run()
+        let store = self.store
+        let migrations = self.migrations.sorted { $0.version < $1.version }
+        let applied = try await store.sql.withSession { session -> [Int] in
+            if store.engine == .postgresql {
+                try await session.raw("SELECT pg_advisory_lock(\(bind: Self.lockKey))").run()
+            }
+            do {
+                let applied = try await Self.apply(migrations, store: store, session: session, now: now)
+                if store.engine == .postgresql {
+                    try await session.raw("SELECT pg_advisory_unlock(\(bind: Self.lockKey))").run()
                 }
+                return applied
+            } catch {
+                if store.engine == .postgresql {
+                    try? await session.raw("SELECT pg_advisory_unlock(\(bind: Self.lockKey))").run()
+                }
+                throw error
+            }
+        }
+        for version in applied {
+            let name = migrations.first { $0.version == version }?.name ?? ""
+            store.logger.info("applied migration \(version) \(name)")
+        }
+        return applied
+    }
+
+    /// An arbitrary number that names Agora's migration lock among the server's advisory locks.
+    static let lockKey: Int64 = 0x4147_4F52_41
+
+    private static func apply(_ migrations: [Migration], store: Store, session: any SQLDatabase, now: Date) async throws -> [Int] {
+        let dialect = SchemaDialect(engine: store.engine)
+        try await store.transaction(on: session) { db in
+            try await db.raw("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    applied_at \(unsafeRaw: dialect.timestamp) NOT NULL
+                )
+                """).run()
+        }
+        var applied: [Int] = []
+        for migration in migrations {
+            let didApply = try await store.transaction(on: session) { db in
                 let done = try await db.raw("SELECT 1 AS done FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard done == nil else { return false }
                 for statement in migration.statements(dialect) {
@@ -43,10 +72,7 @@ public struct Migrator: Sendable {
                     """).run()
                 return true
             }
-            if didApply {
-                store.logger.info("applied migration \(migration.version) \(migration.name)")
-                applied.append(migration.version)
-            }
+            if didApply { applied.append(migration.version) }
         }
         return applied
     }
