@@ -35,6 +35,7 @@ struct Publication {
         try await NotFoundPage(context: context).build(into: sink, siteKey: siteKey)
         try await publishSiteFiles(into: sink)
         try sink.output.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
+        try context.assets.write(to: sink.output)
     }
 
     /// The redirects and robots.txt: cheap, so every build writes them (only where they changed).

@@ -60,7 +60,8 @@ public struct SiteBuild: Sendable {
         let categories = try await CategoryRepository(store: store).tree()
         let context = SiteContext(
             templates: templates, store: store, categories: categories, baseURL: options.baseURL,
-            configuration: configuration, environment: options.environment, now: now
+            configuration: configuration, environment: options.environment,
+            assets: try AssetFingerprints(assetsDirectory: options.layoutsDirectory.appendingPathComponent("assets")), now: now
         )
         let siteKey = try self.siteKey(categories: categories, year: context.site.year)
         let previous = BuildManifest.load(from: options.outputDirectory).flatMap { $0.siteKey == siteKey.description ? $0 : nil }

@@ -19,6 +19,7 @@ struct APIFixture {
         try scratch.write("<!doctype html><title>Not found</title><h1>We couldn't find that page</h1>", to: "Site/404.html")
         try scratch.write("<!doctype html><title>Ada</title>", to: "Site/providers/ada/index.html")
         try scratch.write("body { color: black; }", to: "Site/assets/site.css")
+        try scratch.write("body { color: black; }", to: "Site/assets/site.0123456789.css")
         try scratch.write("<?xml version=\"1.0\"?><sitemapindex/>", to: "Site/sitemap.xml")
         try scratch.write("token=hidden", to: "Site/.env")
         try scratch.write("/team/ /about/ 301\n/sale https://shop.example/sale 302\n/old-offer/ /404.html 410\nnot a rule\n", to: "Site/_redirects")

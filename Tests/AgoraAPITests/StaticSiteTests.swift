@@ -24,6 +24,20 @@ struct StaticSiteTests {
         }
     }
 
+    @Test("fingerprinted assets may be cached for a year; other files are revalidated", arguments: [
+        ("/assets/site.0123456789.css", "public, max-age=31536000, immutable"),
+        ("/assets/site.css", "no-cache"),
+        ("/", "no-cache"),
+    ])
+    func cacheHeaders(path: String, cacheControl: String) async throws {
+        try await APIFixture.with { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == cacheControl)
+            }
+        }
+    }
+
     @Test("a directory without its slash is redirected to it")
     func directoryRedirect() async throws {
         try await APIFixture.with { client in

@@ -16,13 +16,14 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware. Middleware, outermost first: request id header, request log,
-/// problem documents and the site's 404 page, published redirects, static files.
+/// problem documents and the site's 404 page, published redirects, cache headers, static files.
 public func buildRouter(configuration: APIConfiguration, store: Store, logger: Logger) -> Router<AgoraRequestContext> {
     let router = Router(context: AgoraRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: RedirectMiddleware(siteDirectory: configuration.siteDirectory))
+    router.add(middleware: AssetCacheMiddleware())
     router.add(middleware: SiteFileMiddleware.make(siteDirectory: configuration.siteDirectory, logger: logger))
     let api = router.group("api")
     HealthRoutes(store: store).register(on: api)

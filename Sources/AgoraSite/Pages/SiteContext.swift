@@ -11,13 +11,15 @@ struct SiteContext: Sendable {
     let baseURL: SiteURL
     let configuration: SiteConfiguration
     let environment: BuildEnvironment
+    let assets: AssetFingerprints
     let site: SiteInfo
     let navigation: [NavigationLink]
 
     init(
         templates: TemplateLibrary, store: Store, categories: CategoryTree, baseURL: SiteURL,
-        configuration: SiteConfiguration, environment: BuildEnvironment, now: Date
+        configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, now: Date
     ) {
+        self.assets = assets
         self.templates = templates
         self.store = store
         self.categories = categories
@@ -34,10 +36,11 @@ struct SiteContext: Sendable {
     /// them as a `BreadcrumbList` next to their own structured data.
     func render<Content>(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: Content) throws -> String {
         let nodes = structuredData + (breadcrumbs.isEmpty ? [] : [StructuredData.breadcrumbList(breadcrumbs, baseURL: baseURL)])
-        return try templates.render(
+        let html = try templates.render(
             PageView(site: site, meta: meta, navigation: navigation, breadcrumbs: breadcrumbs, structuredData: JSONLD.script(nodes), content: content),
             template: template
         )
+        return assets.rewrite(html)
     }
 
     /// The meta of a page. `title` is the page's own; the site's name is appended after a bar unless
