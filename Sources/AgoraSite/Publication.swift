@@ -10,6 +10,7 @@ struct Publication {
     let store: Store
     let options: SiteBuildOptions
     let log: @Sendable (String) -> Void
+    let progress: @Sendable (Int, Int) -> Void
 
     /// Every page, then the site-wide files.
     func publishEverything(into sink: PageSink) async throws {
@@ -18,20 +19,21 @@ struct Publication {
         for category in categories.all where categories.isVisible(category) {
             try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey)
         }
-        log("categories: done")
+        log("category pages done")
         let repository = ProviderRepository(store: store)
+        let total = try await repository.countPublished()
         var lastID: Int64?
         var providers = 0
         while true {
             let batch = try await repository.page(after: lastID, limit: SiteBuild.providerBatch)
             for provider in batch { try await ProviderPage(context: context, provider: provider).build(into: sink, siteKey: siteKey) }
             providers += batch.count
-            log("providers: \(providers)")
+            progress(providers, total)
             guard let last = batch.last, batch.count == SiteBuild.providerBatch else { break }
             lastID = last.id
         }
         for page in content { try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey) }
-        log("content: \(content.count) pages")
+        log("\(content.count) content pages done")
         try await NotFoundPage(context: context).build(into: sink, siteKey: siteKey)
         try await publishSiteFiles(into: sink)
         try sink.output.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")

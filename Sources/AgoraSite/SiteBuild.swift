@@ -51,7 +51,13 @@ public struct SiteBuild: Sendable {
         self.clock = clock
     }
 
-    public func run(_ mode: BuildMode = .incremental, log: @escaping @Sendable (String) -> Void = { _ in }) async throws -> BuildSummary {
+    /// Builds the site. `log` receives a line per stage; `progress` receives (providers done, providers in all)
+    /// as the provider pages go by, the longest stage.
+    public func run(
+        _ mode: BuildMode = .incremental,
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> BuildSummary {
         let started = Date()
         let now = clock.now
         let templates = try await TemplateLibrary(directory: options.layoutsDirectory)
@@ -65,7 +71,7 @@ public struct SiteBuild: Sendable {
         )
         let siteKey = try self.siteKey(categories: categories, year: context.site.year)
         let previous = BuildManifest.load(from: options.outputDirectory).flatMap { $0.siteKey == siteKey.description ? $0 : nil }
-        let build = Publication(context: context, content: content, siteKey: siteKey, store: store, options: options, log: log)
+        let build = Publication(context: context, content: content, siteKey: siteKey, store: store, options: options, log: log, progress: progress)
 
         let sink: PageSink
         let kind: String

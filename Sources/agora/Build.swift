@@ -36,9 +36,14 @@ struct Build: AsyncParsableCommand {
             guard pending.isEmpty else {
                 throw CommandError("the database needs migrating first: run `agora migrate`")
             }
-            let summary = try await SiteBuild(store: store, options: options).run(mode) { line in
+            let bar = ProgressLine(label: "provider pages", total: 1)
+            let summary = try await SiteBuild(store: store, options: options).run(mode, log: { line in
+                bar.interrupt()
                 FileHandle.standardError.write(Data("build: \(line)\n".utf8))
-            }
+            }, progress: { done, total in
+                bar.update(done, of: total)
+            })
+            bar.finish()
             print(String(
                 format: "%@ build of %@: %d pages written, %d unchanged, %d removed; %d pages, %d sitemap chunk%@; %.2f s, %.0f pages/s",
                 summary.kind, site.out, summary.written, summary.unchanged, summary.removed, summary.pages,
