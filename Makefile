@@ -10,8 +10,10 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 # Debian packages the build links against, and those only the tests need.
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
 TEST_PACKAGES := postgresql python3
+BENCH_PACKAGES := hugo time sqlite3
+PROVIDERS ?= 100000
 
-.PHONY: help demo test deps test-deps build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -26,6 +28,13 @@ demo: deps build
 test: deps test-deps
 	swift build
 	Tests/Support/with-postgres.sh swift test
+
+# Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
+bench: bench-site
+
+bench-site: deps
+	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
+	Benchmarks/site/bench-site.sh $(PROVIDERS)
 
 deps:
 	@Tests/Support/install-debian-packages.sh $(BUILD_PACKAGES)

@@ -26,7 +26,7 @@ struct Publication {
         var providers = 0
         while true {
             let batch = try await repository.page(after: lastID, limit: SiteBuild.providerBatch)
-            for provider in batch { try await ProviderPage(context: context, provider: provider).build(into: sink, siteKey: siteKey) }
+            try await publishProviders(batch, into: sink)
             providers += batch.count
             progress(providers, total)
             guard let last = batch.last, batch.count == SiteBuild.providerBatch else { break }
@@ -38,6 +38,24 @@ struct Publication {
         try await publishSiteFiles(into: sink)
         try sink.output.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
         try context.assets.write(to: sink.output)
+    }
+
+    /// Provider pages are the bulk of a site: the ones whose inputs changed are rendered on every core at once,
+    /// then written in order.
+    private func publishProviders(_ batch: [ProviderProfile], into sink: PageSink) async throws {
+        let pages = batch.map { ProviderPage(context: context, provider: $0) }
+        let keys = pages.map { $0.key(siteKey) }
+        let pending = pages.indices.filter { sink.needsRendering(ProviderPage.path(for: pages[$0].provider.slug), key: keys[$0]) }
+        let rendered = try await withThrowingTaskGroup(of: (Int, RenderedPage).self) { group in
+            for index in pending {
+                let page = pages[index]
+                group.addTask { (index, try page.render()) }
+            }
+            var results: [Int: RenderedPage] = [:]
+            for try await (index, page) in group { results[index] = page }
+            return results
+        }
+        for index in pending { try sink.accept(rendered[index]!, key: keys[index]) }
     }
 
     /// The redirects and robots.txt: cheap, so every build writes them (only where they changed).

@@ -29,6 +29,8 @@ struct SiteInfo: Sendable {
     let name: String
     let baseURL: String
     let year: Int
+    /// The URL of the stylesheet, fingerprinted.
+    let stylesheet: String
 }
 
 struct NavigationLink: Sendable {

@@ -2,7 +2,7 @@ import AgoraDomain
 import Foundation
 
 /// A provider's public profile.
-struct ProviderPage {
+struct ProviderPage: Sendable {
     struct Fact {
         let label: String
         let value: String
@@ -27,14 +27,19 @@ struct ProviderPage {
     static func path(for slug: Slug) -> String { "/providers/\(slug.value)/" }
 
     func build(into sink: PageSink, siteKey: InputKey) async throws {
+        try await sink.page(Self.path(for: provider.slug), key: key(siteKey)) { try render() }
+    }
+
+    /// The provider's fields that the page shows (a profile or statistics change moves `updatedAt`) and its categories.
+    func key(_ siteKey: InputKey) -> InputKey {
         var key = siteKey
         key.combine(provider.slug.value)
         key.combine(provider.updatedAt)
         for slug in provider.categorySlugs { key.combine(slug.value) }
-        try await sink.page(Self.path(for: provider.slug), key: key) { try render() }
+        return key
     }
 
-    private func render() throws -> RenderedPage {
+    func render() throws -> RenderedPage {
         let tree = context.categories
         let categories = provider.categorySlugs.compactMap { tree.category(slug: $0) }.filter(tree.isVisible)
         let path = Self.path(for: provider.slug)

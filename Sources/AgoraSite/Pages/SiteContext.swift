@@ -28,7 +28,10 @@ struct SiteContext: Sendable {
         self.environment = environment
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        site = SiteInfo(name: configuration.name, baseURL: baseURL.base, year: calendar.component(.year, from: now))
+        site = SiteInfo(
+            name: configuration.name, baseURL: baseURL.base, year: calendar.component(.year, from: now),
+            stylesheet: assets.url(of: "/assets/site.css")
+        )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
     }
 
@@ -36,11 +39,10 @@ struct SiteContext: Sendable {
     /// them as a `BreadcrumbList` next to their own structured data.
     func render<Content>(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: Content) throws -> String {
         let nodes = structuredData + (breadcrumbs.isEmpty ? [] : [StructuredData.breadcrumbList(breadcrumbs, baseURL: baseURL)])
-        let html = try templates.render(
+        return try templates.render(
             PageView(site: site, meta: meta, navigation: navigation, breadcrumbs: breadcrumbs, structuredData: JSONLD.script(nodes), content: content),
             template: template
         )
-        return assets.rewrite(html)
     }
 
     /// The meta of a page. `title` is the page's own; the site's name is appended after a bar unless

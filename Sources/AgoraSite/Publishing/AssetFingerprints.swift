@@ -1,7 +1,8 @@
 import Foundation
 
 /// Content-hashed names for the stylesheets and scripts of `Layouts/assets/` (`site.css` → `site.3f2a9c1d0b.css`),
-/// so they can be cached for a year: a changed file gets a new name, and every page refers to the new name.
+/// so they can be cached for a year: a changed file gets a new name, and every page refers to the new name
+/// (templates write `{{site.stylesheet}}`).
 public struct AssetFingerprints: Sendable {
     static let fingerprintedExtensions: Set<String> = ["css", "js"]
 
@@ -26,12 +27,8 @@ public struct AssetFingerprints: Sendable {
         self.files = files.sorted { $0.1 < $1.1 }
     }
 
-    /// Points the page's references at the fingerprinted copies.
-    func rewrite(_ html: String) -> String {
-        renamed.reduce(html) { html, rename in
-            html.replacingOccurrences(of: "\"\(rename.key)\"", with: "\"\(rename.value)\"")
-        }
-    }
+    /// The URL pages use for an asset: its fingerprinted copy when it has one.
+    func url(of sitePath: String) -> String { renamed[sitePath] ?? sitePath }
 
     /// Writes the fingerprinted copies beside the originals.
     func write(to output: any SiteOutput) throws {

@@ -4,6 +4,7 @@ import Foundation
 /// a whole page, old or new. Files whose bytes are unchanged are left alone.
 final class LiveSite: SiteOutput {
     let root: URL
+    private let directories = DirectoryCache()
 
     init(_ directory: URL) {
         root = directory.standardizedFileURL
@@ -13,11 +14,9 @@ final class LiveSite: SiteOutput {
     func write(_ data: Data, to relativePath: String) throws -> Bool {
         let file = root.appendingPathComponent(relativePath)
         if let existing = FileManager.default.contents(atPath: file.path), existing == data { return false }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try directories.ensure(file.deletingLastPathComponent())
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw SiteError(file: file.path, "cannot be written")
-        }
+        try FileWriting.write(data, to: temporary.path)
         guard rename(temporary.path, file.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw SiteError(file: file.path, "cannot be replaced")

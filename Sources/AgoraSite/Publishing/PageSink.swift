@@ -28,17 +28,25 @@ final class PageSink {
 
     /// Publishes one page: kept when its key matches the previous build's, rendered and written otherwise.
     func page(_ path: String, key: InputKey, render: () async throws -> RenderedPage) async throws {
-        let keyText = key.description
-        let file = SitePaths.file(ofPage: path)
-        if let old = previous?.pages[path], old.key == keyText, output.fileExists(file) {
+        guard needsRendering(path, key: key) else { return }
+        try accept(try await render(), key: key)
+    }
+
+    /// Whether the page must be rendered; when not, it is kept as the previous build wrote it.
+    func needsRendering(_ path: String, key: InputKey) -> Bool {
+        if let old = previous?.pages[path], old.key == key.description, output.fileExists(SitePaths.file(ofPage: path)) {
             manifest.pages[path] = old
             unchanged += 1
-            return
+            return false
         }
-        let page = try await render()
-        if try output.write(Data(page.html.utf8), to: file) { written += 1 } else { unchanged += 1 }
-        manifest.pages[path] = BuildManifest.Entry(
-            key: keyText, lastModified: page.lastModified, inSitemap: page.inSitemap,
+        return true
+    }
+
+    /// Writes a rendered page (unless its file already holds exactly it) and records it.
+    func accept(_ page: RenderedPage, key: InputKey) throws {
+        if try output.write(Data(page.html.utf8), to: SitePaths.file(ofPage: page.path)) { written += 1 } else { unchanged += 1 }
+        manifest.pages[page.path] = BuildManifest.Entry(
+            key: key.description, lastModified: page.lastModified, inSitemap: page.inSitemap,
             priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect ? true : nil
         )
     }

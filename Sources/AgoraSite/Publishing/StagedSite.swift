@@ -7,6 +7,7 @@ import Foundation
 final class StagedSite: SiteOutput {
     let liveDirectory: URL
     let root: URL
+    private let directories = DirectoryCache()
 
     init(replacing liveDirectory: URL) throws {
         let liveDirectory = liveDirectory.standardizedFileURL
@@ -36,10 +37,8 @@ final class StagedSite: SiteOutput {
     @discardableResult
     func write(_ data: Data, to relativePath: String) throws -> Bool {
         let file = root.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: file.path, contents: data) else {
-            throw SiteError(file: file.path, "cannot be written")
-        }
+        try directories.ensure(file.deletingLastPathComponent())
+        try FileWriting.write(data, to: file.path)
         return true
     }
 

@@ -45,9 +45,16 @@ enum JSONLD: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, Express
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(document) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(data.count + 32)
+        for byte in data {
+            switch byte {
+            case UInt8(ascii: "<"): escaped += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): escaped += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): escaped += Array("\\u0026".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -34,7 +34,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders a template that is known to exist.
     func render(_ context: Any, template name: String) throws -> String {
-        guard let html = library.render(context, withTemplate: name) else {
+        guard let html = library.render(TemplateValue.box(context), withTemplate: name) else {
             throw SiteError(file: "\(directory.lastPathComponent)/\(name).mustache", "template is missing")
         }
         return html
