@@ -25,7 +25,7 @@ struct Publication {
         var lastID: Int64?
         var providers = 0
         while true {
-            let batch = try await repository.page(after: lastID, limit: SiteBuild.providerBatch)
+            let batch = try await repository.stamps(after: lastID, limit: SiteBuild.providerBatch)
             try await publishProviders(batch, into: sink)
             providers += batch.count
             progress(providers, total)
@@ -40,22 +40,31 @@ struct Publication {
         try context.assets.write(to: sink.output)
     }
 
-    /// Provider pages are the bulk of a site: the ones whose inputs changed are rendered on every core at once,
-    /// then written in order.
-    private func publishProviders(_ batch: [ProviderProfile], into sink: PageSink) async throws {
-        let pages = batch.map { ProviderPage(context: context, provider: $0) }
-        let keys = pages.map { $0.key(siteKey) }
-        let pending = pages.indices.filter { sink.needsRendering(ProviderPage.path(for: pages[$0].provider.slug), key: keys[$0]) }
+    /// Provider pages are the bulk of a site: only those whose stamp changed are loaded, rendered on every core at
+    /// once, then written in order.
+    private func publishProviders(_ batch: [ProviderStamp], into sink: PageSink) async throws {
+        var keys: [Int64: InputKey] = [:]
+        var pending: [Int64] = []
+        for stamp in batch {
+            let key = ProviderPage.key(slug: stamp.slug, updatedAt: stamp.updatedAt, categories: stamp.categorySlugs, siteKey: siteKey)
+            if sink.needsRendering(ProviderPage.path(for: stamp.slug), key: key) {
+                keys[stamp.id] = key
+                pending.append(stamp.id)
+            }
+        }
+        let providers = try await ProviderRepository(store: store).profiles(ids: pending)
         let rendered = try await withThrowingTaskGroup(of: (Int, RenderedPage).self) { group in
-            for index in pending {
-                let page = pages[index]
+            for (index, provider) in providers.enumerated() {
+                let page = ProviderPage(context: context, provider: provider)
                 group.addTask { (index, try page.render()) }
             }
             var results: [Int: RenderedPage] = [:]
             for try await (index, page) in group { results[index] = page }
             return results
         }
-        for index in pending { try sink.accept(rendered[index]!, key: keys[index]) }
+        for (index, provider) in providers.enumerated() {
+            try sink.accept(rendered[index]!, key: keys[provider.id]!)
+        }
     }
 
     /// The redirects and robots.txt: cheap, so every build writes them (only where they changed).

@@ -143,4 +143,30 @@ struct ProviderRepositoryTests {
             #expect(try await providers.topRated(limit: 5).map(\.slug.value) == ["ada", "bob"])
         }
     }
+
+    @Test("ranked ids follow the listing order; stamps and profiles by id agree with full reads", arguments: TestDatabase.engines)
+    func rankedIDsAndStamps(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            try await catalog(store)
+            let providers = ProviderRepository(store: store)
+            let batch: [NewProvider] = (0..<12).map { (index: Int) -> NewProvider in
+                Fixtures.provider("p\(index)", categories: [index % 2 == 0 ? "web" : "mobile"], rating: Double(40 + index % 5) / 10, ratings: index)
+            }
+            try await providers.insert(batch, now: Fixtures.now)
+            try await providers.setPublished(try Slug("p4"), false, now: Fixtures.now)
+            let tree = try await CategoryRepository(store: store).tree()
+            let ids = tree.subtreeIDs(of: try #require(tree.category(slug: try Slug("development"))))
+            let walked = try await providers.listing(inCategories: ids, after: nil, limit: 100)
+            let ranked = try await providers.rankedIDs(inCategories: ids)
+            #expect(ranked == walked.map(\.id))
+            #expect(ranked.count == 11)
+            #expect(try await providers.profiles(ids: Array(ranked.reversed())).map(\.id) == ranked.reversed())
+            let all = try await providers.page(after: nil, limit: 100)
+            let stamps = try await providers.stamps(after: nil, limit: 100)
+            #expect(stamps.map(\.slug) == all.map(\.slug))
+            #expect(stamps.map(\.updatedAt) == all.map(\.updatedAt))
+            #expect(stamps.map(\.categorySlugs) == all.map(\.categorySlugs))
+            #expect(try await providers.stamps(after: stamps[5].id, limit: 3).map(\.id) == Array(stamps[6..<9].map(\.id)))
+        }
+    }
 }

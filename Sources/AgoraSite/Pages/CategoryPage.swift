@@ -45,15 +45,15 @@ struct CategoryPage {
         let repository = ProviderRepository(store: context.store)
         let tree = context.categories
         let ids = tree.subtreeIDs(of: category).filter { id in tree.category(id: id).map(tree.isVisible) ?? false }
-        let total = try await repository.countListed(inCategories: ids)
+        let ranked = try await repository.rankedIDs(inCategories: ids)
+        let total = ranked.count
         let listing = ListingPagination(totalItems: total)
         let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
         let subcategories = tree.children(of: category).filter(\.active).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
         let trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
-        var last: ProviderProfile?
         for number in 1...listing.pageCount {
-            let providers = try await repository.listing(inCategories: ids, after: last, limit: listing.perPage)
-            last = providers.last
+            let start = listing.offset(ofPage: number)
+            let providers = try await repository.profiles(ids: Array(ranked[min(start, total)..<min(start + listing.perPage, total)]))
             let path = Self.path(for: category.slug, page: number)
             var key = siteKey
             key.combine(number)

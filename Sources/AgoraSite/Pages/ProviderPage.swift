@@ -30,12 +30,17 @@ struct ProviderPage: Sendable {
         try await sink.page(Self.path(for: provider.slug), key: key(siteKey)) { try render() }
     }
 
-    /// The provider's fields that the page shows (a profile or statistics change moves `updatedAt`) and its categories.
     func key(_ siteKey: InputKey) -> InputKey {
+        Self.key(slug: provider.slug, updatedAt: provider.updatedAt, categories: provider.categorySlugs, siteKey: siteKey)
+    }
+
+    /// What the page depends on besides the site: the provider's fields (any change to the profile or the record
+    /// moves `updatedAt`) and its categories. A `ProviderStamp` gives the same key without loading the profile.
+    static func key(slug: Slug, updatedAt: Date, categories: [Slug], siteKey: InputKey) -> InputKey {
         var key = siteKey
-        key.combine(provider.slug.value)
-        key.combine(provider.updatedAt)
-        for slug in provider.categorySlugs { key.combine(slug.value) }
+        key.combine(slug.value)
+        key.combine(updatedAt)
+        for category in categories { key.combine(category.value) }
         return key
     }
 

@@ -19,10 +19,18 @@ extension ProviderRepository {
     static let publicFilter: SQLQueryString = "p.published = TRUE AND u.verification_status <> 'suspended'"
 
     /// Best rated first; ties by number of ratings, then newest account. Matches `user_statistics_ranking_idx`.
-    static let ranking = "s.rating_average DESC, s.rating_count DESC, p.user_id DESC"
+    static let ranking = "s.rating_average DESC, s.rating_count DESC, s.user_id DESC"
 
     static func inCategories(_ ids: [Int64]) -> SQLQueryString {
         "EXISTS (SELECT 1 FROM provider_categories pc WHERE pc.provider_id = p.user_id AND pc.category_id IN (\(binds: ids)))"
+    }
+
+    /// The providers with these ids, in the order given (ids not published are left out).
+    public func profiles(ids: [Int64]) async throws -> [ProviderProfile] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await hydrate(try await store.sql.raw(Self.select + " WHERE \(Self.publicFilter) AND p.user_id IN (\(binds: ids))").all())
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
     }
 
     /// Turns profile rows into providers, fetching the lists of all of them in three queries.

@@ -126,11 +126,48 @@ public struct ProviderRepository: Sendable {
         var query: SQLQueryString = Self.select + " WHERE \(Self.publicFilter) AND " + Self.inCategories(categoryIDs)
         if let last {
             query = query + """
-                 AND (s.rating_average, s.rating_count, p.user_id) < (\(bind: last.statistics.ratingAverage), \(bind: last.statistics.ratingCount), \(bind: last.id))
+                 AND (s.rating_average, s.rating_count, s.user_id) < (\(bind: last.statistics.ratingAverage), \(bind: last.statistics.ratingCount), \(bind: last.id))
                 """
         }
         query = query + " ORDER BY \(unsafeRaw: Self.ranking) LIMIT \(bind: limit)"
         return try await hydrate(try await store.sql.raw(query).all())
+    }
+
+    /// The ids of every published provider linked to any of the categories, best rated first: one pass over the
+    /// ranking index, for the generator to cut into pages.
+    public func rankedIDs(inCategories categoryIDs: [Int64]) async throws -> [Int64] {
+        guard !categoryIDs.isEmpty else { return [] }
+        let query: SQLQueryString = """
+            SELECT s.user_id FROM user_statistics s JOIN user_profiles p ON p.user_id = s.user_id JOIN users u ON u.id = s.user_id
+            WHERE \(Self.publicFilter) AND
+            """ + " " + Self.inCategories(categoryIDs) + " ORDER BY \(unsafeRaw: Self.ranking)"
+        return try await store.sql.raw(query).all().map { try $0.decode(column: "user_id", as: Int64.self) }
+    }
+
+    /// What a build needs to tell whether a provider's page changed, without loading the whole profile.
+    public func stamps(after lastID: Int64?, limit: Int) async throws -> [ProviderStamp] {
+        let rows = try await store.sql.raw("""
+            SELECT p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at
+            FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
+            WHERE \(Self.publicFilter) AND p.user_id > \(bind: lastID ?? 0) ORDER BY p.user_id LIMIT \(bind: limit)
+            """).all()
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.decode(column: "user_id", as: Int64.self) }
+        var categories: [Int64: [Slug]] = [:]
+        for row in try await store.sql.raw("""
+            SELECT pc.provider_id, c.slug FROM provider_categories pc JOIN categories c ON c.id = pc.category_id
+            WHERE pc.provider_id IN (\(binds: ids)) ORDER BY pc.provider_id, c.sort_order, c.name
+            """).all() {
+            categories[try row.decode(column: "provider_id", as: Int64.self), default: []].append(try Slug(try row.decode(column: "slug", as: String.self)))
+        }
+        return try zip(rows, ids).map { row, id in
+            ProviderStamp(
+                id: id,
+                slug: try Slug(try row.decode(column: "slug", as: String.self)),
+                updatedAt: max(try row.decode(column: "updated_at", as: Date.self), try row.decode(column: "statistics_updated_at", as: Date.self)),
+                categorySlugs: categories[id] ?? []
+            )
+        }
     }
 
     /// How many published providers are linked to any of the categories.

@@ -1,0 +1,13 @@
+import AgoraDomain
+import Foundation
+
+/// The few fields of a provider that tell whether the public page must be made again: every write to the
+/// profile or its lists moves `user_profiles.updated_at`, every change of the record moves
+/// `user_statistics.updated_at`.
+public struct ProviderStamp: Sendable, Hashable {
+    public let id: Int64
+    public let slug: Slug
+    /// The later of the two `updated_at`s; the same as `ProviderProfile.updatedAt`.
+    public let updatedAt: Date
+    public let categorySlugs: [Slug]
+}
