@@ -144,7 +144,7 @@ struct ProviderRepositoryTests {
         }
     }
 
-    @Test("ranked ids follow the listing order; stamps and profiles by id agree with full reads", arguments: TestDatabase.engines)
+    @Test("the ranking follows the listing order; stamps and profiles by id agree with full reads", arguments: TestDatabase.engines)
     func rankedIDsAndStamps(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             try await catalog(store)
@@ -157,8 +157,10 @@ struct ProviderRepositoryTests {
             let tree = try await CategoryRepository(store: store).tree()
             let ids = tree.subtreeIDs(of: try #require(tree.category(slug: try Slug("development"))))
             let walked = try await providers.listing(inCategories: ids, after: nil, limit: 100)
-            let ranked = try await providers.rankedIDs(inCategories: ids)
+            let ranking = try await providers.ranking(inCategories: ids)
+            let ranked = ranking.map(\.id)
             #expect(ranked == walked.map(\.id))
+            #expect(ranking.map(\.updatedAt) == walked.map(\.updatedAt))
             #expect(ranked.count == 11)
             #expect(try await providers.profiles(ids: Array(ranked.reversed())).map(\.id) == ranked.reversed())
             let all = try await providers.page(after: nil, limit: 100)

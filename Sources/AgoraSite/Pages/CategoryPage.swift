@@ -45,7 +45,7 @@ struct CategoryPage {
         let repository = ProviderRepository(store: context.store)
         let tree = context.categories
         let ids = tree.subtreeIDs(of: category).filter { id in tree.category(id: id).map(tree.isVisible) ?? false }
-        let ranked = try await repository.rankedIDs(inCategories: ids)
+        let ranked = try await repository.ranking(inCategories: ids)
         let total = ranked.count
         let listing = ListingPagination(totalItems: total)
         let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
@@ -53,17 +53,18 @@ struct CategoryPage {
         let trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
         for number in 1...listing.pageCount {
             let start = listing.offset(ofPage: number)
-            let providers = try await repository.profiles(ids: Array(ranked[min(start, total)..<min(start + listing.perPage, total)]))
+            let listed = ranked[min(start, total)..<min(start + listing.perPage, total)]
             let path = Self.path(for: category.slug, page: number)
             var key = siteKey
             key.combine(number)
             key.combine(total)
-            for provider in providers {
+            for provider in listed {
                 key.combine(Int(provider.id))
                 key.combine(provider.updatedAt)
             }
             try await sink.page(path, key: key) {
-                try render(page: number, of: listing, total: total, providers: providers, path: path, parent: parent, subcategories: subcategories, trail: trail)
+                let providers = try await repository.profiles(ids: listed.map(\.id))
+                return try render(page: number, of: listing, total: total, providers: providers, path: path, parent: parent, subcategories: subcategories, trail: trail)
             }
         }
         return listing.pageCount

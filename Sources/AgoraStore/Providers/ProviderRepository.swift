@@ -133,15 +133,21 @@ public struct ProviderRepository: Sendable {
         return try await hydrate(try await store.sql.raw(query).all())
     }
 
-    /// The ids of every published provider linked to any of the categories, best rated first: one pass over the
-    /// ranking index, for the generator to cut into pages.
-    public func rankedIDs(inCategories categoryIDs: [Int64]) async throws -> [Int64] {
+    /// Every published provider linked to any of the categories, best rated first, as ids with their last change:
+    /// one pass over the ranking index, for the generator to cut into pages and tell which pages changed.
+    public func ranking(inCategories categoryIDs: [Int64]) async throws -> [RankedProvider] {
         guard !categoryIDs.isEmpty else { return [] }
         let query: SQLQueryString = """
-            SELECT s.user_id FROM user_statistics s JOIN user_profiles p ON p.user_id = s.user_id JOIN users u ON u.id = s.user_id
+            SELECT s.user_id, p.updated_at, s.updated_at AS statistics_updated_at
+            FROM user_statistics s JOIN user_profiles p ON p.user_id = s.user_id JOIN users u ON u.id = s.user_id
             WHERE \(Self.publicFilter) AND
             """ + " " + Self.inCategories(categoryIDs) + " ORDER BY \(unsafeRaw: Self.ranking)"
-        return try await store.sql.raw(query).all().map { try $0.decode(column: "user_id", as: Int64.self) }
+        return try await store.sql.raw(query).all().map { row in
+            RankedProvider(
+                id: try row.decode(column: "user_id", as: Int64.self),
+                updatedAt: max(try row.decode(column: "updated_at", as: Date.self), try row.decode(column: "statistics_updated_at", as: Date.self))
+            )
+        }
     }
 
     /// What a build needs to tell whether a provider's page changed, without loading the whole profile.

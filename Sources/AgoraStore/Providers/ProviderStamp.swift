@@ -11,3 +11,10 @@ public struct ProviderStamp: Sendable, Hashable {
     public let updatedAt: Date
     public let categorySlugs: [Slug]
 }
+
+/// A provider's place in a listing: its id and when its page last changed.
+public struct RankedProvider: Sendable, Hashable {
+    public let id: Int64
+    /// The same as `ProviderProfile.updatedAt`.
+    public let updatedAt: Date
+}
