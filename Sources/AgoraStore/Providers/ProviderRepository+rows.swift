@@ -21,8 +21,10 @@ extension ProviderRepository {
     /// Best rated first; ties by number of ratings, then newest account. Matches `user_statistics_ranking_idx`.
     static let ranking = "s.rating_average DESC, s.rating_count DESC, s.user_id DESC"
 
+    /// Linked to any of the categories. Written as a semi-join that starts from the categories' own index, so a
+    /// small category does not make the query visit every provider.
     static func inCategories(_ ids: [Int64]) -> SQLQueryString {
-        "EXISTS (SELECT 1 FROM provider_categories pc WHERE pc.provider_id = p.user_id AND pc.category_id IN (\(binds: ids)))"
+        "p.user_id IN (SELECT pc.provider_id FROM provider_categories pc WHERE pc.category_id IN (\(binds: ids)))"
     }
 
     /// The providers with these ids, in the order given (ids not published are left out).
