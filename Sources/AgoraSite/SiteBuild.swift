@@ -78,7 +78,7 @@ public struct SiteBuild: Sendable {
         switch (mode, previous) {
         case (.only(let targets), let previous?):
             kind = "only"
-            sink = PageSink(output: LiveSite(options.outputDirectory), previous: nil, startingFrom: previous)
+            sink = PageSink(output: LiveSite(options.outputDirectory), previous: previous, startingFrom: previous)
             for target in targets { try await build.rebuild(target, into: sink) }
             try await build.publishSiteFiles(into: sink)
         case (.only, nil):
