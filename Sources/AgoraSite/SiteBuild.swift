@@ -9,6 +9,8 @@ public struct SiteBuildOptions: Sendable {
     public var layoutsDirectory: URL
     public var baseURL: SiteURL
     public var environment = BuildEnvironment.production
+    /// Adds the live-reload script to every page (`agora serve --watch`).
+    public var liveReload = false
 
     public init(outputDirectory: URL, contentDirectory: URL, layoutsDirectory: URL, baseURL: SiteURL) {
         self.outputDirectory = outputDirectory
@@ -67,7 +69,8 @@ public struct SiteBuild: Sendable {
         let context = SiteContext(
             templates: templates, store: store, categories: categories, baseURL: options.baseURL,
             configuration: configuration, environment: options.environment,
-            assets: try AssetFingerprints(assetsDirectory: options.layoutsDirectory.appendingPathComponent("assets")), now: now
+            assets: try AssetFingerprints(assetsDirectory: options.layoutsDirectory.appendingPathComponent("assets")),
+            liveReload: options.liveReload, now: now
         )
         let siteKey = try self.siteKey(categories: categories, year: context.site.year)
         let previous = BuildManifest.load(from: options.outputDirectory).flatMap { $0.siteKey == siteKey.description ? $0 : nil }
@@ -107,10 +110,10 @@ public struct SiteBuild: Sendable {
         }
     }
 
-    /// What every page depends on: the version, base URL and environment, every file of `Layouts/` (templates
+    /// What every page depends on: the version, base URL, environment and live reload, every file of `Layouts/` (templates
     /// and assets), the site settings, the categories, and the year shown in the footer.
     private func siteKey(categories: CategoryTree, year: Int) throws -> InputKey {
-        var key = InputKey(AgoraVersion.current, options.baseURL.base, options.environment.rawValue, String(year))
+        var key = InputKey(AgoraVersion.current, options.baseURL.base, options.environment.rawValue, String(year), String(options.liveReload))
         let layouts = options.layoutsDirectory.standardizedFileURL
         let files = (FileManager.default.enumerator(atPath: layouts.path)?.allObjects as? [String] ?? []).sorted()
         for relative in files {

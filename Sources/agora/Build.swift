@@ -15,7 +15,11 @@ struct Build: AsyncParsableCommand {
     )
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Directory the site is written to.")
+    var out = "Site"
+
+    @OptionGroup var source: SourceOptions
 
     @Flag(help: "Render every page into a new site, whatever changed.")
     var full = false
@@ -29,7 +33,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         LogSetup.bootstrap()
-        let options = try site.buildOptions()
+        let options = try source.buildOptions(output: out)
         let mode: BuildMode = full ? .full : only.isEmpty ? .incremental : .only(try only.map(BuildTarget.init(parsing:)))
         try await database.withStore { store in
             let pending = try await Migrator(store: store).pendingVersions()
@@ -46,7 +50,7 @@ struct Build: AsyncParsableCommand {
             bar.finish()
             print(String(
                 format: "%@ build of %@: %d pages written, %d unchanged, %d removed; %d pages, %d sitemap chunk%@; %.2f s, %.0f pages/s",
-                summary.kind, site.out, summary.written, summary.unchanged, summary.removed, summary.pages,
+                summary.kind, out, summary.written, summary.unchanged, summary.removed, summary.pages,
                 summary.sitemapChunks, summary.sitemapChunks == 1 ? "" : "s", summary.seconds, summary.pagesPerSecond
             ))
         }

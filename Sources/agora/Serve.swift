@@ -1,4 +1,5 @@
 import AgoraAPI
+import AgoraSite
 import AgoraStore
 import ArgumentParser
 import Foundation
@@ -7,7 +8,8 @@ import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the API under /api and the generated site at /. Stops gracefully on SIGTERM or SIGINT."
+        abstract: "Serve the API under /api and the generated site at /. Stops gracefully on SIGTERM or SIGINT.",
+        discussion: "With --watch, pages are built with a live-reload script; the next plain `agora build` rebuilds them without it."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -21,6 +23,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Directory of the generated site.")
     var site = "Site"
 
+    @Flag(help: "Rebuild as soon as a file in the content or layouts directory is saved, and reload the open pages.")
+    var watch = false
+
+    @OptionGroup(title: "Watch mode") var source: SourceOptions
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
     }
@@ -33,11 +40,23 @@ struct Serve: AsyncParsableCommand {
             if !pending.isEmpty {
                 logger.warning("the database needs migrating: run `agora migrate` (health answers 503 until then)")
             }
-            if !FileManager.default.fileExists(atPath: site + "/index.html") {
+            var watcher: SiteWatcher?
+            if watch {
+                var options = try source.buildOptions(output: site)
+                options.liveReload = true
+                do {
+                    let summary = try await SiteBuild(store: store, options: options).run()
+                    logger.info("watching \(source.content)/ and \(source.layouts)/; \(summary.kind) build wrote \(summary.written) pages")
+                } catch let error as SiteError {
+                    // A broken file must not keep the marketer from starting the server that will show the fix.
+                    logger.error("build failed: \(error); fix the file and save it")
+                }
+                watcher = SiteWatcher(store: store, options: options, hub: LiveReloadHub(), logger: logger)
+            } else if !FileManager.default.fileExists(atPath: site + "/index.html") {
                 logger.warning("\(site)/ holds no site yet: run `agora build` (every page answers 404 until then)")
             }
             let configuration = APIConfiguration(host: host, port: port, siteDirectory: URL(fileURLWithPath: site))
-            let app = buildApplication(configuration: configuration, store: store, logger: logger)
+            let app = buildApplication(configuration: configuration, store: store, watcher: watcher, logger: logger)
             try await app.runService()
         }
     }

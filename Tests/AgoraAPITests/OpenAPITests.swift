@@ -8,10 +8,10 @@ import Testing
 
 @Suite("OpenAPI document")
 struct OpenAPITests {
-    @Test("the document describes exactly the routes the router has")
+    @Test("the document describes exactly the routes the router has in watch mode, the one with every route")
     func matchesRoutes() async throws {
         try await TestDatabase.sqlite.withStore { store async throws in
-            let router = buildRouter(configuration: APIConfiguration(siteDirectory: URL(fileURLWithPath: "/nonexistent")), store: store, logger: Logger(label: "test"))
+            let router = buildRouter(configuration: APIConfiguration(siteDirectory: URL(fileURLWithPath: "/nonexistent")), store: store, liveReload: LiveReloadHub(), logger: Logger(label: "test"))
             let routes = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
             let app = Application(router: router)
             try await app.test(.router) { client in

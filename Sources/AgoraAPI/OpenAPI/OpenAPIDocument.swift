@@ -29,6 +29,20 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/dev/events": {
+          "get": {
+            "operationId": "getLiveReloadEvents",
+            "summary": "Server-sent events of watch mode (agora serve --watch only): reload, or error with the build's message",
+            "responses": { "200": { "description": "An event stream", "content": { "text/event-stream": {} } } }
+          }
+        },
+        "/api/dev/live-reload.js": {
+          "get": {
+            "operationId": "getLiveReloadScript",
+            "summary": "The script watch-mode pages load (agora serve --watch only)",
+            "responses": { "200": { "description": "JavaScript", "content": { "text/javascript": {} } } }
+          }
+        },
         "/api/openapi.json": {
           "get": {
             "operationId": "getOpenAPIDocument",

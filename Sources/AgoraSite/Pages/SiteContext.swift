@@ -17,7 +17,7 @@ struct SiteContext: Sendable {
 
     init(
         templates: TemplateLibrary, store: Store, categories: CategoryTree, baseURL: SiteURL,
-        configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, now: Date
+        configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, liveReload: Bool, now: Date
     ) {
         self.assets = assets
         self.templates = templates
@@ -30,7 +30,7 @@ struct SiteContext: Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         site = SiteInfo(
             name: configuration.name, baseURL: baseURL.base, year: calendar.component(.year, from: now),
-            stylesheet: assets.url(of: "/assets/site.css")
+            stylesheet: assets.url(of: "/assets/site.css"), liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
     }

@@ -2,11 +2,8 @@ import AgoraSite
 import ArgumentParser
 import Foundation
 
-/// Where the generator reads and writes, shared by `build` and `serve`.
-struct SiteOptions: ParsableArguments {
-    @Option(help: "Directory the site is written to and served from.")
-    var out = "Site"
-
+/// What the generator reads and for where it builds, shared by `build` and `serve --watch`.
+struct SourceOptions: ParsableArguments {
     @Option(help: "Directory of the Markdown pages.")
     var content = "Content"
 
@@ -19,11 +16,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "production, or staging: robots.txt disallows everything and every page is noindex.")
     var environment = BuildEnvironment.production
 
-    var siteDirectory: URL { URL(fileURLWithPath: out) }
-
-    func buildOptions() throws -> SiteBuildOptions {
+    func buildOptions(output: String) throws -> SiteBuildOptions {
         var options = SiteBuildOptions(
-            outputDirectory: siteDirectory,
+            outputDirectory: URL(fileURLWithPath: output),
             contentDirectory: URL(fileURLWithPath: content),
             layoutsDirectory: URL(fileURLWithPath: layouts),
             baseURL: try SiteURL(baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://127.0.0.1:8080")
