@@ -7,7 +7,8 @@ import Testing
 @Suite("Seeding")
 struct MarketplaceSeederTests {
     func snapshot(_ store: Store) async throws -> [String] {
-        try await ProviderRepository(store: store).page(after: nil, limit: 1000).map {
+        let providers = ProviderRepository(store: store)
+        return try await providers.profiles(ids: try await providers.stamps(after: nil, limit: 1000).map(\.id)).map {
             "\($0.slug) \($0.title) \($0.skills) \($0.hourlyRate?.formatted ?? "-") \($0.statistics.ratingAverage) \($0.categorySlugs)"
         }
     }

@@ -120,7 +120,8 @@ struct ProviderRepositoryTests {
             try await providers.setPublished(try Slug("ada"), false, now: Fixtures.now)
             #expect(try await providers.find(slug: try Slug("ada")) == nil)
             #expect(try await providers.countPublished() == 1)
-            #expect(try await providers.page(after: nil, limit: 10).map(\.slug.value) == ["bob"])
+            #expect(try await providers.stamps(after: nil, limit: 10).map(\.slug.value) == ["bob"])
+            #expect(try await providers.profiles(ids: [1, 2]).map(\.slug.value) == ["bob"])
             #expect(try await providers.figures().providers == 1)
         }
     }
@@ -163,8 +164,9 @@ struct ProviderRepositoryTests {
             #expect(ranking.map(\.updatedAt) == walked.map(\.updatedAt))
             #expect(ranked.count == 11)
             #expect(try await providers.profiles(ids: Array(ranked.reversed())).map(\.id) == ranked.reversed())
-            let all = try await providers.page(after: nil, limit: 100)
             let stamps = try await providers.stamps(after: nil, limit: 100)
+            let all = try await providers.profiles(ids: stamps.map(\.id))
+            #expect(all.count == 11)
             #expect(stamps.map(\.slug) == all.map(\.slug))
             #expect(stamps.map(\.updatedAt) == all.map(\.updatedAt))
             #expect(stamps.map(\.categorySlugs) == all.map(\.categorySlugs))

@@ -59,12 +59,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     var httpStatus: HTTPResponse.Status { HTTPResponse.Status(code: status) }
 
     func response() -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let body = (try? encoder.encode(self)) ?? Data("{\"title\":\"Internal Server Error\",\"status\":500}".utf8)
-        var headers = HTTPFields()
-        headers[.contentType] = Self.mediaType
-        headers[.cacheControl] = "no-store"
-        return Response(status: httpStatus, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        // A problem of plain strings and numbers always encodes; the bare 500 is only a last resort.
+        (try? JSONResponse.make(self, status: httpStatus, contentType: Self.mediaType)) ?? Response(status: .internalServerError)
     }
 }

@@ -102,7 +102,10 @@ enum ResponseTimeText {
 
 /// English names of ISO 639-1 language codes.
 enum LanguageNames {
+    /// Made once: creating a locale is costly, and every provider page asks.
+    private static let english = Locale(identifier: "en")
+
     static func name(of code: String) -> String {
-        Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code
+        english.localizedString(forLanguageCode: code) ?? code
     }
 }

@@ -110,15 +110,6 @@ public struct ProviderRepository: Sendable {
         return try await hydrate(rows).first
     }
 
-    /// Published providers by ascending id, a page at a time: the generator walks every provider with this
-    /// without holding them all in memory.
-    public func page(after lastID: Int64?, limit: Int) async throws -> [ProviderProfile] {
-        let rows = try await store.sql.raw(
-            Self.select + " WHERE \(Self.publicFilter) AND p.user_id > \(bind: lastID ?? 0) ORDER BY p.user_id LIMIT \(bind: limit)"
-        ).all()
-        return try await hydrate(rows)
-    }
-
     /// Published providers linked to any of the categories, best rated first, a page at a time (keyset: pass the
     /// last provider of the previous page).
     public func listing(inCategories categoryIDs: [Int64], after last: ProviderProfile?, limit: Int) async throws -> [ProviderProfile] {
