@@ -13,10 +13,12 @@ public struct NewUser: Sendable {
     public let countryCode: String?
     public let userType: UserType
     public let verificationStatus: VerificationStatus
+    /// The versions of the terms and privacy policy the person accepted; nil for accounts made by the seeder.
+    public let legal: LegalVersions?
 
     public init(
         firstName: String, lastName: String, email: Email, passwordHash: String?, phone: String?,
-        countryCode: String?, userType: UserType, verificationStatus: VerificationStatus
+        countryCode: String?, userType: UserType, verificationStatus: VerificationStatus, legal: LegalVersions? = nil
     ) {
         self.firstName = firstName
         self.lastName = lastName
@@ -26,5 +28,6 @@ public struct NewUser: Sendable {
         self.countryCode = countryCode
         self.userType = userType
         self.verificationStatus = verificationStatus
+        self.legal = legal
     }
 }

@@ -5,19 +5,27 @@ import SQLKit
 /// Reads and writes accounts. Emails are stored lower-case and unique whatever their case.
 public struct UserRepository: Sendable {
     let store: Store
+    let sql: any SQLDatabase
 
-    public init(store: Store) { self.store = store }
+    /// A repository on the store's pool, or on `database` when the caller runs a transaction.
+    public init(store: Store, on database: (any SQLDatabase)? = nil) {
+        self.store = store
+        self.sql = database ?? store.sql
+    }
 
     /// Creates the account and returns its id. Throws `StoreError.conflict` when the email is taken.
     @discardableResult
     public func insert(_ user: NewUser, now: Date) async throws -> Int64 {
         let row = try await store.uniqueOrConflict("an account with this email already exists") {
-            try await store.sql.raw("""
+            try await sql.raw("""
             INSERT INTO users (first_name, last_name, email, password_hash, phone, country_code, user_type,
-                               verification_status, created_at, updated_at)
+                               verification_status, terms_version, privacy_version, legal_accepted_at,
+                               email_verified_at, created_at, updated_at)
             VALUES (\(bind: user.firstName), \(bind: user.lastName), \(bind: user.email.value), \(bind: user.passwordHash),
                     \(bind: user.phone), \(bind: user.countryCode), \(bind: user.userType.rawValue),
-                    \(bind: user.verificationStatus.rawValue), \(bind: now), \(bind: now))
+                    \(bind: user.verificationStatus.rawValue), \(bind: user.legal?.terms), \(bind: user.legal?.privacy),
+                    \(bind: user.legal == nil ? nil : now), \(bind: user.verificationStatus == .verified ? now : nil),
+                    \(bind: now), \(bind: now))
             RETURNING id
             """).first()
         }
@@ -28,25 +36,25 @@ public struct UserRepository: Sendable {
     }
 
     public func find(email: Email) async throws -> UserAccount? {
-        try await store.sql.raw("""
+        try await sql.raw("""
             SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
             FROM users WHERE lower(email) = \(bind: email.value)
             """).first().map(Self.account(from:))
     }
 
     public func find(id: Int64) async throws -> UserAccount? {
-        try await store.sql.raw("""
+        try await sql.raw("""
             SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
             FROM users WHERE id = \(bind: id)
             """).first().map(Self.account(from:))
     }
 
     public func delete(id: Int64) async throws {
-        try await store.sql.raw("DELETE FROM users WHERE id = \(bind: id)").run()
+        try await sql.raw("DELETE FROM users WHERE id = \(bind: id)").run()
     }
 
     public func count() async throws -> Int {
-        try await store.sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     static func account(from row: any SQLRow) throws -> UserAccount {

@@ -1,0 +1,41 @@
+import Foundation
+
+/// One line of the authentication log: who tried what, from where, and how it ended.
+public struct AuthEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case register, verifyEmail = "verify_email", resendVerification = "resend_verification", login, refresh
+        case logout, logoutAll = "logout_all", endSession = "end_session"
+        case forgotPassword = "forgot_password", resetPassword = "reset_password", changePassword = "change_password"
+        case oidcLogin = "oidc_login"
+    }
+
+    public enum Outcome: String, Sendable, CaseIterable {
+        case success, failure
+        /// Refused without checking the credentials, because the account or the address is locked.
+        case locked
+        /// A rotated refresh token came back after its grace window: the family was revoked.
+        case reuse
+    }
+
+    public let userID: Int64?
+    public let kind: Kind
+    public let outcome: Outcome
+    public let ipAddress: String
+    public let userAgent: String
+    /// A short reason in words (`unknown email`, `wrong password`, `expired`); never a secret.
+    public let detail: String
+    public let createdAt: Date
+
+    public init(
+        userID: Int64?, kind: Kind, outcome: Outcome, ipAddress: String, userAgent: String, detail: String = "",
+        createdAt: Date
+    ) {
+        self.userID = userID
+        self.kind = kind
+        self.outcome = outcome
+        self.ipAddress = ipAddress
+        self.userAgent = userAgent
+        self.detail = detail
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SQLKit
+
+/// The authentication log, and the counts that lockouts are decided from.
+public struct AuthEventRepository: Sendable {
+    let sql: any SQLDatabase
+
+    public init(store: Store, on database: (any SQLDatabase)? = nil) {
+        self.sql = database ?? store.sql
+    }
+
+    public func record(_ event: AuthEvent) async throws {
+        try await sql.raw("""
+            INSERT INTO auth_events (user_id, kind, outcome, ip_address, user_agent, detail, created_at)
+            VALUES (\(bind: event.userID), \(bind: event.kind.rawValue), \(bind: event.outcome.rawValue),
+                    \(bind: String(event.ipAddress.prefix(64))), \(bind: String(event.userAgent.prefix(512))),
+                    \(bind: String(event.detail.prefix(200))), \(bind: event.createdAt))
+            """).run()
+    }
+
+    /// The times of the user's latest failed logins since `since` and since their last successful one, newest first.
+    public func failedLogins(userID: Int64, since: Date, limit: Int) async throws -> [Date] {
+        try await sql.raw("""
+            SELECT created_at FROM auth_events
+            WHERE user_id = \(bind: userID) AND kind = 'login' AND outcome = 'failure' AND created_at >= \(bind: since)
+              AND created_at > COALESCE((SELECT MAX(created_at) FROM auth_events
+                                         WHERE user_id = \(bind: userID) AND outcome = 'success'
+                                           AND kind IN ('login', 'reset_password')), \(bind: since))
+            ORDER BY created_at DESC LIMIT \(bind: limit)
+            """).all().map { try $0.decode(column: "created_at", as: Date.self) }
+    }
+
+    /// The times of the latest failed logins from one address since `since`, newest first.
+    public func failedLogins(ipAddress: String, since: Date, limit: Int) async throws -> [Date] {
+        try await sql.raw("""
+            SELECT created_at FROM auth_events
+            WHERE ip_address = \(bind: ipAddress) AND kind = 'login' AND outcome = 'failure' AND created_at >= \(bind: since)
+            ORDER BY created_at DESC LIMIT \(bind: limit)
+            """).all().map { try $0.decode(column: "created_at", as: Date.self) }
+    }
+
+    /// The user's log, newest first, for tests and the admin view.
+    public func events(userID: Int64, limit: Int = 100) async throws -> [AuthEvent] {
+        try await sql.raw("""
+            SELECT user_id, kind, outcome, ip_address, user_agent, detail, created_at FROM auth_events
+            WHERE user_id = \(bind: userID) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)
+            """).all().compactMap { row in
+                guard let kind = AuthEvent.Kind(rawValue: try row.decode(column: "kind", as: String.self)),
+                      let outcome = AuthEvent.Outcome(rawValue: try row.decode(column: "outcome", as: String.self))
+                else { return nil }
+                return AuthEvent(
+                    userID: try row.decode(column: "user_id", as: Int64?.self), kind: kind, outcome: outcome,
+                    ipAddress: try row.decode(column: "ip_address", as: String.self),
+                    userAgent: try row.decode(column: "user_agent", as: String.self),
+                    detail: try row.decode(column: "detail", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self)
+                )
+            }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import SQLKit
+
+/// The email outbox: messages are queued in the same transaction as the change that causes them and delivered
+/// later by a worker, so a change is never committed without its email, nor an email sent for a change rolled back.
+///
+/// Workers claim due messages with a lease (`claimed_until`); on PostgreSQL the claim skips rows another worker
+/// holds (`FOR UPDATE SKIP LOCKED`), and a message whose worker died is claimed again once its lease ends.
+public struct EmailOutbox: Sendable {
+    let store: Store
+    let sql: any SQLDatabase
+
+    public init(store: Store, on database: (any SQLDatabase)? = nil) {
+        self.store = store
+        self.sql = database ?? store.sql
+    }
+
+    private static let columns: SQLQueryString = """
+        id, message_id, recipient, subject, template, text_body, html_body, headers, status, attempts, last_error,
+        created_at, sent_at
+        """
+
+    public func enqueue(_ email: NewOutboxEmail, now: Date) async throws {
+        let headers = String(decoding: try JSONEncoder().encode(email.headers), as: UTF8.self)
+        try await sql.raw("""
+            INSERT INTO email_outbox (message_id, recipient, subject, template, text_body, html_body, headers, status,
+                                      next_attempt_at, created_at)
+            VALUES (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
+                    \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), 'pending', \(bind: now), \(bind: now))
+            """).run()
+    }
+
+    /// Claims up to `limit` messages that are due, for `lease` seconds, and counts the attempt.
+    public func claimDue(now: Date, limit: Int, lease: TimeInterval) async throws -> [OutboxEmail] {
+        let lockClause: SQLQueryString = store.engine == .postgresql ? "FOR UPDATE SKIP LOCKED" : ""
+        return try await store.transaction { tx in
+            let ids = try await tx.raw("""
+                SELECT id FROM email_outbox
+                WHERE (status = 'pending' AND next_attempt_at <= \(bind: now))
+                   OR (status = 'sending' AND claimed_until < \(bind: now))
+                ORDER BY next_attempt_at, id LIMIT \(bind: limit) \(lockClause)
+                """).all().map { try $0.decode(column: "id", as: Int64.self) }
+            var claimed: [OutboxEmail] = []
+            for id in ids {
+                let row = try await tx.raw("""
+                    UPDATE email_outbox SET status = 'sending', attempts = attempts + 1,
+                                            claimed_until = \(bind: now.addingTimeInterval(lease))
+                    WHERE id = \(bind: id) RETURNING \(Self.columns)
+                    """).first()
+                if let row { claimed.append(try Self.email(from: row)) }
+            }
+            return claimed
+        }
+    }
+
+    public func markSent(id: Int64, now: Date) async throws {
+        try await sql.raw("""
+            UPDATE email_outbox SET status = 'sent', sent_at = \(bind: now), claimed_until = NULL, last_error = NULL
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    /// Puts the message back in the queue for `retryAt`, or marks it failed for good when `retryAt` is nil.
+    public func markUndelivered(id: Int64, error: String, retryAt: Date?) async throws {
+        let status: OutboxEmail.Status = retryAt == nil ? .failed : .pending
+        try await sql.raw("""
+            UPDATE email_outbox SET status = \(bind: status.rawValue), last_error = \(bind: String(error.prefix(500))),
+                                    next_attempt_at = COALESCE(\(bind: retryAt), next_attempt_at), claimed_until = NULL
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    public func find(messageID: String) async throws -> OutboxEmail? {
+        try await sql.raw("SELECT \(Self.columns) FROM email_outbox WHERE message_id = \(bind: messageID)")
+            .first().map(Self.email(from:))
+    }
+
+    /// The latest messages to one address, newest first.
+    public func messages(to recipient: String, limit: Int = 20) async throws -> [OutboxEmail] {
+        try await sql.raw("""
+            SELECT \(Self.columns) FROM email_outbox WHERE recipient = \(bind: recipient)
+            ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)
+            """).all().map(Self.email(from:))
+    }
+
+    static func email(from row: any SQLRow) throws -> OutboxEmail {
+        let headersJSON = try row.decode(column: "headers", as: String.self)
+        let status = OutboxEmail.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .failed
+        return OutboxEmail(
+            id: try row.decode(column: "id", as: Int64.self),
+            messageID: try row.decode(column: "message_id", as: String.self),
+            recipient: try row.decode(column: "recipient", as: String.self),
+            subject: try row.decode(column: "subject", as: String.self),
+            template: try row.decode(column: "template", as: String.self),
+            textBody: try row.decode(column: "text_body", as: String.self),
+            htmlBody: try row.decode(column: "html_body", as: String.self),
+            headers: (try? JSONDecoder().decode([String: String].self, from: Data(headersJSON.utf8))) ?? [:],
+            status: status,
+            attempts: try row.decode(column: "attempts", as: Int.self),
+            lastError: try row.decode(column: "last_error", as: String?.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            sentAt: try row.decode(column: "sent_at", as: Date?.self)
+        )
+    }
+}
