@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "AgoraDomain",
                 "AgoraStore",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -114,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "AgoraAPITests",
             dependencies: [
-                "AgoraAPI", "AgoraStore", "AgoraTestSupport",
+                "AgoraAPI", "AgoraStore", "AgoraDomain", "AgoraJobs", "AgoraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,10 +1,12 @@
 import AgoraAPI
+import AgoraJobs
 import AgoraSite
 import AgoraStore
 import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +28,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Rebuild as soon as a file in the content or layouts directory is saved, and reload the open pages.")
     var watch = false
 
-    @OptionGroup(title: "Watch mode") var source: SourceOptions
+    @OptionGroup(title: "Sources (email templates, and the site in watch mode)") var source: SourceOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -55,8 +57,19 @@ struct Serve: AsyncParsableCommand {
             } else if !FileManager.default.fileExists(atPath: site + "/index.html") {
                 logger.warning("\(site)/ holds no site yet: run `agora build` (every page answers 404 until then)")
             }
-            let configuration = APIConfiguration(host: host, port: port, siteDirectory: URL(fileURLWithPath: site))
-            let app = buildApplication(configuration: configuration, store: store, watcher: watcher, logger: logger)
+            let baseURL = source.baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://\(host):\(port)"
+            let settings = try ServiceSettings.fromEnvironment(baseURL: baseURL)
+            let configuration = APIConfiguration(
+                host: host, port: port, siteDirectory: URL(fileURLWithPath: site), auth: settings.auth,
+                email: try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL)
+            )
+            let background: [any Service] = [
+                EmailWorker(store: store, transport: try settings.mailTransport(), sender: settings.mailSender),
+                AccountCleanupJob(store: store),
+            ]
+            let app = try await buildApplication(
+                configuration: configuration, store: store, watcher: watcher, background: background, logger: logger
+            )
             try await app.runService()
         }
     }

@@ -27,8 +27,8 @@ struct APIFixture {
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/Site/escape", withDestinationPath: scratch.path + "/outside")
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/Site/escape.txt", withDestinationPath: scratch.path + "/outside/passwd")
         try await engine.withStore(migrated: migrated) { store in
-            let app = buildApplication(
-                configuration: APIConfiguration(siteDirectory: scratch.url.appendingPathComponent("Site")),
+            let app = try await buildApplication(
+                configuration: try await TestConfiguration.make(site: scratch.url.appendingPathComponent("Site")),
                 store: store
             )
             try await app.test(.router) { client in try await body(client) }

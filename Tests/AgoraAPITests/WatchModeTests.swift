@@ -80,7 +80,7 @@ struct WatchModeTests {
     func eventStream() async throws {
         try await TestDatabase.sqlite.withStore { store async throws in
             let hub = LiveReloadHub()
-            let router = buildRouter(configuration: APIConfiguration(siteDirectory: URL(fileURLWithPath: "/nonexistent")), store: store, liveReload: hub, logger: Logger(label: "test"))
+            let router = try await buildRouter(configuration: try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent")), store: store, liveReload: hub, logger: Logger(label: "test"))
             try await Application(router: router).test(.router) { client in
                 async let response = client.execute(uri: "/api/dev/events", method: .get)
                 while hub.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(10)) }

@@ -7,7 +7,7 @@ import Foundation
 /// A small marketplace, the repository's real `Layouts/`, and a scratch directory for `Content/` and the output.
 struct SiteFixture {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
     static let baseURL = try! SiteURL("https://agora.example")
 
     let store: Store

@@ -5,8 +5,7 @@ public enum AgoraExecutable {
     public static func url() throws -> URL {
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("agora"),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent(".build/debug/agora"),
+            RepositoryPaths.root.appendingPathComponent(".build/debug/agora"),
         ]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
             throw TestSetupError("the agora binary is not built: run `swift build` before the tests")

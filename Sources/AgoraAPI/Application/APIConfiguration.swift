@@ -1,3 +1,5 @@
+import AgoraDomain
+import AgoraJobs
 import Foundation
 
 /// How `agora serve` is set up.
@@ -6,10 +8,20 @@ public struct APIConfiguration: Sendable {
     public var port: Int
     /// The generated site served at `/`.
     public var siteDirectory: URL
+    public var auth: AuthSettings
+    /// Renders the emails the service queues (links point at `email.baseURL`).
+    public var email: EmailComposer
+    public var clock: any AgoraClock
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,
+        clock: any AgoraClock = SystemClock()
+    ) {
         self.host = host
         self.port = port
         self.siteDirectory = siteDirectory
+        self.auth = auth
+        self.email = email
+        self.clock = clock
     }
 }

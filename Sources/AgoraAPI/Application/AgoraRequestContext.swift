@@ -1,11 +1,37 @@
+import AgoraDomain
 import Hummingbird
 import Logging
+import NIOCore
 
-/// The per-request context every route receives. Its logger carries the request id (`hb.request.id`).
-public struct AgoraRequestContext: RequestContext {
+/// The per-request context every route receives. Its logger carries the request id (`hb.request.id`); after
+/// `AuthenticationMiddleware`, `identity` holds the signed-in user.
+public struct AgoraRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+    /// Who is asking, once an access token was checked; nil on public routes.
+    public var identity: Identity?
 
-    public init(source: Source) {
+    public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
+
+    /// The client's IP address as the service sees it, for rate limits and the authentication log.
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "local"
+    }
+
+    /// The identity of a route behind `AuthenticationMiddleware`; a 401 if the route was registered without it.
+    func requireIdentity() throws -> Identity {
+        guard let identity else { throw Problem.unauthenticated }
+        return identity
+    }
+}
+
+/// The signed-in user of a request, as the access token and the session row prove.
+public struct Identity: Sendable, Hashable {
+    public let userID: Int64
+    public let role: UserType
+    /// The session's public id (the token's `sid`).
+    public let session: String
 }

@@ -1,29 +1,37 @@
 import AgoraStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Builds the companion service: the API under `/api` and the generated site at `/`.
-/// With a watcher (`agora serve --watch`), the live-reload routes are added and the watcher runs beside the server.
+/// With a watcher (`agora serve --watch`), the live-reload routes are added and the watcher runs beside the server;
+/// `background` services (the email worker) run beside it too and stop with it.
 public func buildApplication(
     configuration: APIConfiguration,
     store: Store,
     watcher: SiteWatcher? = nil,
+    background: [any Service] = [],
     logger: Logger = Logger(label: "agora.api")
-) -> some ApplicationProtocol {
+) async throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(configuration: configuration, store: store, liveReload: watcher?.hub, logger: logger),
+        router: try await buildRouter(configuration: configuration, store: store, liveReload: watcher?.hub, logger: logger),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Agora"),
-        services: watcher.map { [$0] } ?? [],
+        services: (watcher.map { [$0] } ?? []) + background,
         logger: logger
     )
 }
 
 /// The router with every route and middleware. Middleware, outermost first: request id header, request log,
 /// problem documents and the site's 404 page, published redirects, cache headers, static files.
-public func buildRouter(configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger) -> Router<AgoraRequestContext> {
+public func buildRouter(
+    configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
+) async throws -> Router<AgoraRequestContext> {
+    let auth = try await AuthService(
+        store: store, settings: configuration.auth, mail: configuration.email, clock: configuration.clock, logger: logger
+    )
     let router = Router(context: AgoraRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: RedirectMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: AssetCacheMiddleware())
@@ -31,6 +39,7 @@ public func buildRouter(configuration: APIConfiguration, store: Store, liveReloa
     let api = router.group("api")
     HealthRoutes(store: store).register(on: api)
     OpenAPIRoutes().register(on: api)
+    AuthRoutes(auth: auth).register(on: api)
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }
     return router
 }

@@ -1,5 +1,6 @@
 /// The OpenAPI 3.1 description of every `/api` route, served at `GET /api/openapi.json`. A test checks that the
-/// paths and methods here are exactly the routes the router has.
+/// paths and methods here are exactly the routes the router has. Each area adds its paths and schemas as JSON
+/// fragments (`OpenAPIDocument+auth.swift`); the numbers of the domain rules are interpolated from the domain.
 enum OpenAPIDocument {
     static let json = #"""
     {
@@ -49,9 +50,11 @@ enum OpenAPIDocument {
             "summary": "This document",
             "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": {} } } }
           }
-        }
+        },
+        \#(authPaths)
       },
       "components": {
+        \#(sharedResponses)
         "schemas": {
           "Health": {
             "type": "object",
@@ -80,6 +83,7 @@ enum OpenAPIDocument {
               "detail": { "type": "string" },
               "instance": { "type": "string" },
               "request_id": { "type": "string" },
+              "retry_after": { "type": "integer", "description": "Seconds to wait, also in the Retry-After header" },
               "errors": {
                 "type": "array",
                 "items": {
@@ -89,7 +93,12 @@ enum OpenAPIDocument {
                 }
               }
             }
-          }
+          },
+          \#(authSchemas)
+        },
+        "securitySchemes": {
+          "bearer": { "type": "http", "scheme": "bearer", "bearerFormat": "JWT" },
+          "refreshCookie": { "type": "apiKey", "in": "cookie", "name": "agora_refresh" }
         }
       }
     }

@@ -15,29 +15,40 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     public var requestID: String?
     /// One entry per invalid field, for validation problems.
     public let errors: [FieldError]?
+    /// Seconds until the request may be tried again, sent as `Retry-After` (rate limits and lockouts).
+    public var retryAfter: Int?
+    /// Extra response headers, such as `WWW-Authenticate`.
+    var headers: [String: String] = [:]
 
     enum CodingKeys: String, CodingKey {
         case type, title, status, detail, instance, errors
         case requestID = "request_id"
+        case retryAfter = "retry_after"
     }
 
     public static let mediaType = "application/problem+json"
     static let validationType = "urn:agora:problem:validation"
+    static let malformedType = "urn:agora:problem:malformed-body"
 
-    public init(status: HTTPResponse.Status, detail: String? = nil, instance: String? = nil, type: String = "about:blank", errors: [FieldError]? = nil) {
+    public init(
+        status: HTTPResponse.Status, detail: String? = nil, instance: String? = nil, type: String = "about:blank",
+        errors: [FieldError]? = nil, retryAfter: Int? = nil
+    ) {
         self.type = type
         self.title = status.reasonPhrase
         self.status = status.code
         self.detail = detail
         self.instance = instance
         self.errors = errors
+        self.retryAfter = retryAfter
     }
 
     /// The problem that describes any error thrown while handling a request. Errors the service does not know
     /// become a bare 500 that reveals nothing of their content.
     init(describing error: any Error, instance: String) {
         switch error {
-        case let problem as Problem:
+        case var problem as Problem:
+            if problem.instance == nil { problem = problem.at(instance) }
             self = problem
         case let invalid as ValidationError:
             self.init(status: .unprocessableContent, detail: "The request has invalid fields.", instance: instance, type: Self.validationType, errors: invalid.errors)
@@ -60,6 +71,21 @@ public struct Problem: Error, Codable, Sendable, Equatable {
 
     func response() -> Response {
         // A problem of plain strings and numbers always encodes; the bare 500 is only a last resort.
-        (try? JSONResponse.make(self, status: httpStatus, contentType: Self.mediaType)) ?? Response(status: .internalServerError)
+        guard var response = try? JSONResponse.make(self, status: httpStatus, contentType: Self.mediaType) else {
+            return Response(status: .internalServerError)
+        }
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        for (name, value) in headers {
+            if let field = HTTPField.Name(name) { response.headers[field] = value }
+        }
+        return response
+    }
+
+    /// The same problem, about the resource at `instance`.
+    func at(_ instance: String) -> Problem {
+        var copy = Problem(status: httpStatus, detail: detail, instance: instance, type: type, errors: errors, retryAfter: retryAfter)
+        copy.requestID = requestID
+        copy.headers = headers
+        return copy
     }
 }

@@ -1,0 +1,32 @@
+import Hummingbird
+import Logging
+import NIOCore
+
+/// One log line per request: method, route, status and duration. The route is the router's pattern
+/// (`/api/auth/verify-email/{token}`) and never the query string, so tokens and addresses in URLs stay out of logs.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            log(request, context: context, status: response.status.code, start: start)
+            return response
+        } catch let error as any HTTPResponseError {
+            log(request, context: context, status: error.status.code, start: start)
+            throw error
+        } catch {
+            log(request, context: context, status: 500, start: start)
+            throw error
+        }
+    }
+
+    private func log(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant) {
+        let route = context.endpointPath ?? (request.uri.path.hasPrefix("/api/") ? "/api/(unmatched)" : request.uri.path)
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        context.logger.info("request", metadata: [
+            "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
+            "ms": "\(Int(milliseconds.rounded()))",
+        ])
+    }
+}

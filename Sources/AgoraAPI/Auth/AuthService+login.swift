@@ -1,0 +1,128 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+extension AuthService {
+    /// Checks an email and password and opens a session. An unknown email and a wrong password get the same answer
+    /// in the same time; after `accountLockout.failures` failures the account waits, and so does an address after
+    /// `addressLockout.failures`.
+    func login(email raw: String, password: String, rememberMe: Bool, client: ClientInfo) async throws -> IssuedSession {
+        let now = clock.now
+        let events = AuthEventRepository(store: store)
+        let fromAddress = try await events.failedLogins(
+            ipAddress: client.ipAddress, since: now.addingTimeInterval(-2 * settings.addressLockout.window),
+            limit: settings.addressLockout.failures
+        )
+        if let until = settings.addressLockout.lockedUntil(latestFailures: fromAddress, now: now) {
+            try await log(.login, .locked, user: nil, client: client, detail: "address locked")
+            throw Problem.addressLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
+        }
+        guard let email = try? Email(raw),
+              let credentials = try await UserRepository(store: store).credentials(email: email)
+        else {
+            _ = try await hasher.verify(password, hash: decoyHash)
+            try await log(.login, .failure, user: nil, client: client, detail: "unknown email")
+            throw Problem.invalidCredentials
+        }
+        let user = credentials.account
+        if let until = try await accountLockedUntil(user.id, now: now) {
+            try await log(.login, .locked, user: user.id, client: client, detail: "account locked")
+            throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
+        }
+        let matches = try await hasher.verify(password, hash: credentials.passwordHash ?? decoyHash)
+        guard matches, credentials.passwordHash != nil else {
+            try await log(.login, .failure, user: user.id, client: client, detail: "wrong password")
+            if let until = try await accountLockedUntil(user.id, now: now) {
+                throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
+            }
+            throw Problem.invalidCredentials
+        }
+        switch user.verificationStatus {
+        case .pending:
+            try await log(.login, .locked, user: user.id, client: client, detail: "email not verified")
+            throw Problem.emailNotVerified
+        case .suspended:
+            try await log(.login, .locked, user: user.id, client: client, detail: "suspended")
+            throw Problem.accountSuspended
+        case .verified:
+            return try await store.transaction { db in
+                try await log(.login, .success, user: user.id, client: client, on: db)
+                return try await startSession(for: user, rememberMe: rememberMe, client: client, on: db)
+            }
+        }
+    }
+
+    private func accountLockedUntil(_ userID: Int64, now: Date) async throws -> Date? {
+        let failures = try await AuthEventRepository(store: store).failedLogins(
+            userID: userID, since: now.addingTimeInterval(-2 * settings.accountLockout.window),
+            limit: settings.accountLockout.failures
+        )
+        return settings.accountLockout.lockedUntil(latestFailures: failures, now: now)
+    }
+
+    /// Exchanges a refresh token for a new pair. The old token is retired; presenting it again within the grace
+    /// window returns the same new token (two tabs refreshing at once), and after it revokes the whole session.
+    func refresh(token: String?, client: ClientInfo) async throws -> IssuedSession {
+        guard let token, SecureToken.isWellFormed(token) else { throw Problem.sessionEnded }
+        let now = clock.now
+        let hash = SecureToken.hash(token)
+        let sessions = SessionRepository(store: store)
+        try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-settings.refreshGraceWindow))
+        if let session = try await sessions.find(refreshTokenHash: hash) {
+            guard session.isActive(at: now) else { throw Problem.sessionEnded }
+            let user = try await signInAllowed(userID: session.userID)
+            let next = SecureToken.generate()
+            if try await sessions.rotate(sessionID: session.id, from: hash, to: SecureToken.hash(next), successorSealed: try sealer.seal(next), now: now) {
+                try await log(.refresh, .success, user: user.id, client: client)
+                let access = try await accessTokens.issue(userID: user.id, role: user.userType, session: session.family, now: now)
+                return IssuedSession(accessToken: access, refreshToken: next, refreshExpiresAt: session.expiresAt, user: user)
+            }
+        }
+        guard let retired = try await sessions.findRetired(tokenHash: hash) else {
+            try await log(.refresh, .failure, user: nil, client: client, detail: "unknown token")
+            throw Problem.sessionEnded
+        }
+        let session = retired.session
+        guard session.isActive(at: now) else { throw Problem.sessionEnded }
+        if let sealed = retired.successorSealed, let successor = sealer.open(sealed),
+           now.timeIntervalSince(retired.retiredAt) <= settings.refreshGraceWindow {
+            let user = try await signInAllowed(userID: session.userID)
+            try await log(.refresh, .success, user: user.id, client: client, detail: "within grace window")
+            let access = try await accessTokens.issue(userID: user.id, role: user.userType, session: session.family, now: now)
+            return IssuedSession(accessToken: access, refreshToken: successor, refreshExpiresAt: session.expiresAt, user: user)
+        }
+        try await store.transaction { db in
+            try await SessionRepository(store: store, on: db).revoke(sessionID: session.id, reason: .refreshTokenReuse, now: now)
+            try await log(.refresh, .reuse, user: session.userID, client: client, detail: "rotated token presented again; session revoked", on: db)
+        }
+        logger.warning("refresh token reuse: session revoked", metadata: ["user_id": "\(session.userID)"])
+        throw Problem.refreshTokenReused
+    }
+
+    /// The account behind a session, if it may still be signed in.
+    func signInAllowed(userID: Int64) async throws -> UserAccount {
+        guard let user = try await UserRepository(store: store).find(id: userID) else { throw Problem.sessionEnded }
+        switch user.verificationStatus {
+        case .verified: return user
+        case .pending: throw Problem.emailNotVerified
+        case .suspended: throw Problem.accountSuspended
+        }
+    }
+
+    /// The identity behind an access token: signed by this service, not expired, its session still open and its
+    /// account still allowed in. A logged-out session's tokens are refused at once, not when they expire.
+    func authenticate(bearer token: String) async throws -> Identity {
+        let now = clock.now
+        guard let claims = await accessTokens.verify(token, now: now), let userID = Int64(claims.sub.value),
+              let session = try await SessionRepository(store: store).find(family: claims.sid),
+              session.userID == userID, session.isActive(at: now)
+        else { throw Problem.unauthenticated }
+        let user: UserAccount
+        do {
+            user = try await signInAllowed(userID: userID)
+        } catch {
+            throw Problem.unauthenticated
+        }
+        return Identity(userID: user.id, role: user.userType, session: session.family)
+    }
+}

@@ -1,0 +1,105 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+extension AuthService {
+    /// Sends a reset link when the address has an account, at most three per hour per address. The answer is the
+    /// same either way.
+    func forgotPassword(email raw: String, client: ClientInfo) async throws {
+        let email = try Email(raw)
+        try await rateLimiter.hit(.passwordResetRequest, key: client.ipAddress)
+        let now = clock.now
+        try await store.transaction { db in
+            guard let user = try await UserRepository(store: store, on: db).find(email: email), user.verificationStatus != .suspended else {
+                try await log(.forgotPassword, .failure, user: nil, client: client, detail: "unknown email", on: db)
+                return
+            }
+            let resets = OneTimeTokenRepository(.passwordReset, store: store, on: db)
+            guard try await resets.count(userID: user.id, since: now.addingTimeInterval(-3_600)) < Self.resetsPerHour else {
+                try await log(.forgotPassword, .locked, user: user.id, client: client, detail: "hourly limit", on: db)
+                return
+            }
+            let token = SecureToken.generate()
+            try await resets.insert(userID: user.id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.resetTokenLifetime), now: now)
+            try await queueEmail("password-reset", to: user, values: ["link": link("/reset-password/", ["token": token])], on: db)
+            try await log(.forgotPassword, .success, user: user.id, client: client, on: db)
+        }
+    }
+
+    static let resetsPerHour = 3
+
+    /// Sets a new password from a reset link: every session ends, the link and its siblings are used up, and the
+    /// owner is told. A pending account becomes verified, since the link proves the inbox is theirs.
+    func resetPassword(token: String?, newPassword: String?, client: ClientInfo) async throws {
+        var errors: [FieldError] = []
+        if token == nil { errors.append(FieldError(field: "token", message: "is required")) }
+        if let newPassword { errors += PasswordPolicy.problems(with: newPassword, field: "password") } else {
+            errors.append(FieldError(field: "password", message: "is required"))
+        }
+        guard errors.isEmpty, let token, let newPassword else { throw ValidationError(errors) }
+        guard SecureToken.isWellFormed(token) else { throw Problem.invalidLink }
+        let hash = try await hasher.hash(newPassword)
+        let now = clock.now
+        let outcome: Problem? = try await store.transaction { db in
+            let resets = OneTimeTokenRepository(.passwordReset, store: store, on: db)
+            switch try await resets.redeem(tokenHash: SecureToken.hash(token), now: now) {
+            case .unknown:
+                return .invalidLink
+            case .expired(let userID):
+                try await log(.resetPassword, .failure, user: userID, client: client, detail: "expired", on: db)
+                return .expiredLink
+            case .redeemed(let userID):
+                let users = UserRepository(store: store, on: db)
+                try await users.setPasswordHash(hash, userID: userID, now: now)
+                try await users.markVerified(userID: userID, now: now)
+                try await resets.deleteAll(userID: userID)
+                try await SessionRepository(store: store, on: db).revokeAll(userID: userID, reason: .passwordReset, now: now)
+                guard let user = try await users.find(id: userID) else { return .invalidLink }
+                try await queueEmail("password-changed", to: user, values: passwordChangedValues(how: "reset"), on: db)
+                try await log(.resetPassword, .success, user: userID, client: client, on: db)
+                return nil
+            }
+        }
+        if let outcome {
+            if outcome == .invalidLink { try await log(.resetPassword, .failure, user: nil, client: client, detail: "unknown token") }
+            throw outcome
+        }
+    }
+
+    /// Changes the password of a signed-in account: the current one is required, every other session ends.
+    func changePassword(_ identity: Identity, current: String?, new: String?, client: ClientInfo) async throws {
+        try await rateLimiter.hit(.passwordChange, key: String(identity.userID))
+        var errors: [FieldError] = []
+        if current == nil { errors.append(FieldError(field: "current_password", message: "is required")) }
+        if let new { errors += PasswordPolicy.problems(with: new, field: "new_password") } else {
+            errors.append(FieldError(field: "new_password", message: "is required"))
+        }
+        if let current, let new, current == new {
+            errors.append(FieldError(field: "new_password", message: "must differ from the current password"))
+        }
+        guard errors.isEmpty, let current, let new else { throw ValidationError(errors) }
+        guard let credentials = try await UserRepository(store: store).credentials(id: identity.userID) else { throw Problem.unauthenticated }
+        guard let stored = credentials.passwordHash, try await hasher.verify(current, hash: stored) else {
+            try await log(.changePassword, .failure, user: identity.userID, client: client, detail: "wrong current password")
+            throw ValidationError(field: "current_password", message: "is not your current password")
+        }
+        let hash = try await hasher.hash(new)
+        let now = clock.now
+        try await store.transaction { db in
+            try await UserRepository(store: store, on: db).setPasswordHash(hash, userID: identity.userID, now: now)
+            let sessions = SessionRepository(store: store, on: db)
+            let keep = try await sessions.find(family: identity.session)?.id
+            try await sessions.revokeAll(userID: identity.userID, keeping: keep, reason: .passwordChanged, now: now)
+            try await queueEmail("password-changed", to: credentials.account, values: passwordChangedValues(how: "changed"), on: db)
+            try await log(.changePassword, .success, user: identity.userID, client: client, on: db)
+        }
+    }
+
+    private func passwordChangedValues(how: String) -> [String: String] {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
+        return ["how": how, "when": formatter.string(from: clock.now), "reset_link": link("/forgot-password/")]
+    }
+}

@@ -1,0 +1,109 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+extension AuthService {
+    /// Opens a pending account and queues its verification email. An address that already has an account gets the
+    /// same answer, and its owner an email saying someone tried: the answer never tells whether an address is known.
+    func register(_ form: RegistrationForm, captchaChallenge: String?, captchaSolution: String?, client: ClientInfo) async throws {
+        try await rateLimiter.hit(.registration, key: client.ipAddress)
+        var problems: [FieldError] = []
+        var registration: Registration?
+        do {
+            registration = try form.validated(current: settings.legal)
+        } catch let error as ValidationError {
+            problems += error.errors
+        }
+        do {
+            try await captcha.check(challenge: captchaChallenge, solution: captchaSolution)
+        } catch let error as ValidationError {
+            problems += error.errors
+        }
+        guard problems.isEmpty, let registration else { throw ValidationError(problems) }
+        // Hashing happens for a known address too, so both answers take the same time.
+        let hash = try await hasher.hash(registration.password)
+        let now = clock.now
+        let token = SecureToken.generate()
+        try await store.transaction { db in
+            let users = UserRepository(store: store, on: db)
+            if let existing = try await users.find(email: registration.email) {
+                try await queueEmail("signup-attempt", to: existing, values: [
+                    "login_link": link("/login/"), "reset_link": link("/forgot-password/"),
+                ], on: db)
+                try await log(.register, .failure, user: existing.id, client: client, detail: "email already registered", on: db)
+                return
+            }
+            let id = try await users.insert(NewUser(
+                firstName: registration.firstName.value, lastName: registration.lastName.value, email: registration.email,
+                passwordHash: hash, phone: registration.phone.e164, countryCode: registration.phone.countryCode,
+                userType: registration.userType, verificationStatus: .pending, legal: registration.legal
+            ), now: now)
+            guard let user = try await users.find(id: id) else { throw StoreError.notFound("the new account") }
+            try await OneTimeTokenRepository(.emailVerification, store: store, on: db).insert(
+                userID: id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.verificationTokenLifetime), now: now
+            )
+            try await queueEmail("verification", to: user, values: ["link": link("/verify-email/", ["token": token])], on: db)
+            try await log(.register, .success, user: id, client: client, on: db)
+        }
+    }
+
+    /// Confirms the address behind a verification link, and signs the person in.
+    func verifyEmail(token: String, client: ClientInfo) async throws -> IssuedSession {
+        guard SecureToken.isWellFormed(token) else {
+            try await log(.verifyEmail, .failure, user: nil, client: client, detail: "malformed token")
+            throw Problem.invalidLink
+        }
+        let now = clock.now
+        let outcome: Result<IssuedSession, Problem> = try await store.transaction { db in
+            let tokens = OneTimeTokenRepository(.emailVerification, store: store, on: db)
+            switch try await tokens.redeem(tokenHash: SecureToken.hash(token), now: now) {
+            case .unknown:
+                return .failure(.invalidLink)
+            case .expired(let userID):
+                try await log(.verifyEmail, .failure, user: userID, client: client, detail: "expired", on: db)
+                return .failure(.expiredLink)
+            case .redeemed(let userID):
+                let users = UserRepository(store: store, on: db)
+                try await users.markVerified(userID: userID, now: now)
+                try await tokens.deleteAll(userID: userID)
+                guard let user = try await users.find(id: userID) else { return .failure(.invalidLink) }
+                guard user.verificationStatus == .verified else { return .failure(.accountSuspended) }
+                try await queueEmail("welcome", to: user, values: ["link": link("/")], on: db)
+                try await log(.verifyEmail, .success, user: userID, client: client, on: db)
+                return .success(try await startSession(for: user, rememberMe: false, client: client, on: db))
+            }
+        }
+        switch outcome {
+        case .success(let session): return session
+        case .failure(let problem):
+            if problem == .invalidLink { try await log(.verifyEmail, .failure, user: nil, client: client, detail: "unknown token") }
+            throw problem
+        }
+    }
+
+    /// Sends a new verification link to a pending account. Always answers the same, known address or not.
+    func resendVerification(email raw: String, client: ClientInfo) async throws {
+        let email = try Email(raw)
+        try await rateLimiter.hit(.verificationResend, key: client.ipAddress)
+        try await rateLimiter.hit(.verificationResend, key: email.value)
+        let now = clock.now
+        try await store.transaction { db in
+            guard let user = try await UserRepository(store: store, on: db).find(email: email),
+                  user.verificationStatus == .pending
+            else { return }
+            let token = SecureToken.generate()
+            try await OneTimeTokenRepository(.emailVerification, store: store, on: db).insert(
+                userID: user.id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.verificationTokenLifetime), now: now
+            )
+            try await queueEmail("verification", to: user, values: ["link": link("/verify-email/", ["token": token])], on: db)
+            try await log(.resendVerification, .success, user: user.id, client: client, on: db)
+        }
+    }
+
+    /// Whether an address is free, for the register form's live check. Rate-limited hard, because it does tell.
+    func isEmailAvailable(_ raw: String, client: ClientInfo) async throws -> Bool {
+        try await rateLimiter.hit(.emailAvailability, key: client.ipAddress)
+        let email = try Email(raw)
+        return try await UserRepository(store: store).find(email: email) == nil
+    }
+}

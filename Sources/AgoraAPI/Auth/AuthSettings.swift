@@ -1,0 +1,63 @@
+import AgoraDomain
+import Foundation
+
+/// Every number and secret of sign-in, with the values a production service uses. `agora serve` reads the
+/// overrides from the environment (see the README's configuration table).
+public struct AuthSettings: Sendable {
+    /// bcrypt's work factor: each step doubles the time of a hash. 14 takes about a second on one core here.
+    public var bcryptCost: Int = 14
+    /// The key that signs access tokens (HS256) and seals the refresh tokens kept for the grace window.
+    public var signingKey: [UInt8]
+    public var accessTokenLifetime: TimeInterval = 15 * 60
+    public var refreshTokenLifetime: TimeInterval = 7 * 24 * 3_600
+    public var rememberedRefreshTokenLifetime: TimeInterval = 30 * 24 * 3_600
+    /// How long a rotated refresh token still returns its successor, so two tabs refreshing at once both stay in.
+    public var refreshGraceWindow: TimeInterval = 20
+    /// The most sessions one account may hold; signing in once more ends the oldest.
+    public var sessionCap: Int = 10
+    public var accountLockout = LockoutRule(failures: Self.defaultAccountLockoutFailures, window: 15 * 60)
+    /// Failed logins from one address, whatever the accounts: stops credential stuffing from one source.
+    public var addressLockout = LockoutRule(failures: 20, window: 15 * 60)
+    public var verificationTokenLifetime: TimeInterval = 24 * 3_600
+    public var resetTokenLifetime: TimeInterval = 3_600
+    public var legal = LegalVersions(terms: "2026-11-01", privacy: "2026-11-01")
+    public var captcha: CaptchaMode = .proofOfWork(difficulty: 18)
+    /// The public address of the site, used in email links (`https://agora.example`).
+    public var publicBaseURL: String = "http://127.0.0.1:8080"
+
+    public static let defaultAccountLockoutFailures = 5
+
+    public init(signingKey: [UInt8]) {
+        self.signingKey = signingKey
+    }
+}
+
+/// After `failures` failed attempts within `window` seconds, further attempts wait until `window` seconds after
+/// the last failure.
+public struct LockoutRule: Sendable, Hashable {
+    public var failures: Int
+    public var window: TimeInterval
+
+    public init(failures: Int, window: TimeInterval) {
+        self.failures = failures
+        self.window = window
+    }
+
+    /// When the lock ends, given the latest failures (newest first), or nil when there is no lock at `now`.
+    public func lockedUntil(latestFailures: [Date], now: Date) -> Date? {
+        guard latestFailures.count >= failures, let newest = latestFailures.first else { return nil }
+        let oldest = latestFailures[failures - 1]
+        guard newest.timeIntervalSince(oldest) <= window else { return nil }
+        let end = newest.addingTimeInterval(window)
+        return end > now ? end : nil
+    }
+}
+
+/// How registrations prove a person is behind them.
+public enum CaptchaMode: Sendable, Hashable {
+    /// An embedded proof-of-work challenge: the browser finds a number whose hash with the challenge starts with
+    /// `difficulty` zero bits (about a second of work at 18), which makes scripted sign-ups expensive.
+    case proofOfWork(difficulty: Int)
+    /// No check, for automated test environments; refused when `AGORA_ENVIRONMENT=production`.
+    case off
+}

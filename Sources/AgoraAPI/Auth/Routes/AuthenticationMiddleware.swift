@@ -1,0 +1,25 @@
+import AgoraDomain
+import Hummingbird
+
+/// Guards the routes behind it: a request needs `Authorization: Bearer <access token>` for an open session of
+/// an account allowed in, and, when `roles` is set, one of those roles. Fills `context.identity`.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AgoraRequestContext
+    let auth: AuthService
+    var roles: Set<UserType>?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw Problem.unauthenticated
+        }
+        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        guard token.utf8.count <= 4_096 else { throw Problem.unauthenticated }
+        var context = context
+        let identity = try await auth.authenticate(bearer: token)
+        if let roles, !roles.contains(identity.role) {
+            throw Problem.forbidden("This needs a \(roles.map(\.rawValue).sorted().joined(separator: " or ")) account.")
+        }
+        context.identity = identity
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,50 @@
+import AgoraDomain
+import Foundation
+import Crypto
+import JWTKit
+
+/// The claims of an access token: who (`sub`), in which role, in which session (`sid`), and until when. Nothing
+/// personal: a token copied into a log reveals no name or address.
+struct AccessClaims: JWTPayload, Equatable {
+    var sub: SubjectClaim
+    var role: String
+    var sid: String
+    var jti: IDClaim
+    var iat: IssuedAtClaim
+    var exp: ExpirationClaim
+
+    /// Expiry is checked by `AccessTokens.verify` against the injected clock, not the wall clock.
+    func verify(using algorithm: some JWTAlgorithm) throws {}
+}
+
+/// Signs and checks access tokens (HS256 with the service's signing key).
+struct AccessTokens: Sendable {
+    private let keys: JWTKeyCollection
+    let lifetime: TimeInterval
+
+    init(signingKey: [UInt8], lifetime: TimeInterval) async {
+        keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(key: SymmetricKey(data: signingKey)), digestAlgorithm: .sha256)
+        self.lifetime = lifetime
+    }
+
+    func issue(userID: Int64, role: UserType, session: String, now: Date) async throws -> String {
+        let claims = AccessClaims(
+            sub: SubjectClaim(value: String(userID)),
+            role: role.rawValue,
+            sid: session,
+            jti: IDClaim(value: UUID().uuidString.lowercased()),
+            iat: IssuedAtClaim(value: now),
+            exp: ExpirationClaim(value: now.addingTimeInterval(lifetime))
+        )
+        return try await keys.sign(claims)
+    }
+
+    /// The claims of a token this service signed and that has not expired at `now`; nil otherwise, whatever the
+    /// reason (malformed, another key or algorithm, `alg: none`, expired).
+    func verify(_ token: String, now: Date) async -> AccessClaims? {
+        guard let claims = try? await keys.verify(token, as: AccessClaims.self) else { return nil }
+        guard claims.exp.value > now else { return nil }
+        return claims
+    }
+}

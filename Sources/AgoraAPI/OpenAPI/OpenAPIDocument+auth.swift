@@ -1,0 +1,206 @@
+import AgoraDomain
+
+extension OpenAPIDocument {
+    /// `/api/auth/*`. Problem types a client can act on: `urn:agora:problem:invalid-credentials` (401),
+    /// `email-not-verified` (403), `account-suspended` (403), `account-locked` (423), `rate-limited` (429),
+    /// `unauthenticated` (401), `session-ended` (401), `refresh-token-reused` (401), `invalid-token` (400),
+    /// `expired-token` (410), `validation` (422).
+    static let authPaths = #"""
+    "/api/auth/registration-form": {
+      "get": {
+        "operationId": "getRegistrationForm", "tags": ["auth"],
+        "summary": "The rules and numbers of the register form, the legal versions to accept and a CAPTCHA challenge",
+        "responses": { "200": { "description": "Form settings", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RegistrationForm" } } } } }
+      }
+    },
+    "/api/auth/register": {
+      "post": {
+        "operationId": "register", "tags": ["auth"],
+        "summary": "Open a pending account and send the verification email; a known address gets the same answer (its owner is told by email). 5 per hour per IP.",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Registration" } } } },
+        "responses": {
+          "202": { "description": "Check your inbox", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RegistrationAccepted" } } } },
+          "400": { "$ref": "#/components/responses/Problem" }, "415": { "$ref": "#/components/responses/Problem" },
+          "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/auth/email-available": {
+      "get": {
+        "operationId": "isEmailAvailable", "tags": ["auth"], "summary": "Whether an address is free (10 per minute per IP)",
+        "parameters": [{ "name": "email", "in": "query", "required": true, "schema": { "type": "string", "maxLength": \#(Email.maximumLength) } }],
+        "responses": {
+          "200": { "description": "The answer", "content": { "application/json": { "schema": { "type": "object", "required": ["email", "available"], "properties": { "email": { "type": "string" }, "available": { "type": "boolean" } } } } } },
+          "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/auth/verify-email/{token}": {
+      "get": {
+        "operationId": "verifyEmail", "tags": ["auth"], "summary": "Confirm an address from the emailed link, and sign in",
+        "parameters": [{ "name": "token", "in": "path", "required": true, "schema": { "type": "string", "minLength": 43, "maxLength": 43 } }],
+        "responses": {
+          "200": { "$ref": "#/components/responses/SignedIn" },
+          "400": { "$ref": "#/components/responses/Problem" }, "410": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/auth/resend-verification": {
+      "post": {
+        "operationId": "resendVerification", "tags": ["auth"], "summary": "Send a new verification link to a pending account (same answer for any address)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmailOnly" } } } },
+        "responses": { "202": { "$ref": "#/components/responses/Accepted" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/login": {
+      "post": {
+        "operationId": "login", "tags": ["auth"],
+        "summary": "Sign in with email and password. After \#(AuthSettings.defaultAccountLockoutFailures) failures the account is locked (423 with Retry-After).",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Login" } } } },
+        "responses": {
+          "200": { "$ref": "#/components/responses/SignedIn" },
+          "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" },
+          "422": { "$ref": "#/components/responses/Problem" }, "423": { "$ref": "#/components/responses/Problem" },
+          "429": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/auth/refresh": {
+      "post": {
+        "operationId": "refresh", "tags": ["auth"], "security": [{ "refreshCookie": [] }],
+        "summary": "Exchange the refresh cookie for a new access token and a new refresh cookie; a replayed old cookie ends the session",
+        "responses": { "200": { "$ref": "#/components/responses/SignedIn" }, "401": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/forgot-password": {
+      "post": {
+        "operationId": "forgotPassword", "tags": ["auth"], "summary": "Email a reset link (always 202; at most \#(AuthService.resetsPerHour) links per hour per address)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmailOnly" } } } },
+        "responses": { "202": { "$ref": "#/components/responses/Accepted" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/reset-password": {
+      "post": {
+        "operationId": "resetPassword", "tags": ["auth"], "summary": "Set a new password from a reset link; every session ends",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["token", "password"], "properties": { "token": { "type": "string" }, "password": { "$ref": "#/components/schemas/Password" } } } } } },
+        "responses": { "204": { "description": "Changed" }, "400": { "$ref": "#/components/responses/Problem" }, "410": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/me": {
+      "get": {
+        "operationId": "getMe", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "The signed-in account",
+        "responses": { "200": { "description": "The account", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Account" } } } }, "401": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/logout": {
+      "post": {
+        "operationId": "logout", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "End this session; its access token is refused from now on",
+        "responses": { "204": { "description": "Signed out" }, "401": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/logout-all": {
+      "post": {
+        "operationId": "logoutAll", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "End every session of the account",
+        "responses": { "204": { "description": "Signed out everywhere" }, "401": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/sessions": {
+      "get": {
+        "operationId": "listSessions", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "The account's open sessions, newest first",
+        "responses": { "200": { "description": "Sessions", "content": { "application/json": { "schema": { "type": "object", "required": ["sessions"], "properties": { "sessions": { "type": "array", "items": { "$ref": "#/components/schemas/Session" } } } } } } }, "401": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/sessions/{id}": {
+      "delete": {
+        "operationId": "endSession", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "End one of the account's sessions",
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+        "responses": { "204": { "description": "Ended" }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/auth/change-password": {
+      "put": {
+        "operationId": "changePassword", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "Change the password; every other session ends",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["current_password", "new_password"], "properties": { "current_password": { "type": "string" }, "new_password": { "$ref": "#/components/schemas/Password" } } } } } },
+        "responses": { "204": { "description": "Changed" }, "401": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
+      }
+    }
+    """#
+
+    static let authSchemas = #"""
+    "Password": {
+      "type": "string", "minLength": \#(PasswordPolicy.minimumCharacters),
+      "description": "At least \#(PasswordPolicy.minimumCharacters) characters with upper and lower case, a digit and a symbol; at most \#(PasswordPolicy.maximumBytes) bytes of UTF-8 (bcrypt's limit); not built on a common password"
+    },
+    "Registration": {
+      "type": "object", "additionalProperties": false,
+      "required": ["first_name", "last_name", "email", "password", "phone", "country", "user_type", "accepted_terms_version", "accepted_privacy_version"],
+      "properties": {
+        "first_name": { "type": "string", "maxLength": \#(PersonName.maximumLength) },
+        "last_name": { "type": "string", "maxLength": \#(PersonName.maximumLength) },
+        "email": { "type": "string", "format": "email", "maxLength": \#(Email.maximumLength) },
+        "password": { "$ref": "#/components/schemas/Password" },
+        "phone": { "type": "string", "description": "E.164 (+33612345678) or national (06 12 34 56 78); the dial code must be the country's" },
+        "country": { "type": "string", "pattern": "^[A-Za-z]{2}$" },
+        "user_type": { "type": "string", "enum": ["client", "provider"] },
+        "accepted_terms_version": { "type": "string" },
+        "accepted_privacy_version": { "type": "string" },
+        "captcha_challenge": { "type": "string" },
+        "captcha_solution": { "type": "string" }
+      }
+    },
+    "RegistrationAccepted": {
+      "type": "object", "required": ["status", "email", "message"],
+      "properties": { "status": { "const": "pending_verification" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "user_type": { "type": "string" }, "message": { "type": "string" } }
+    },
+    "RegistrationForm": {
+      "type": "object", "required": ["password", "legal", "captcha", "countries", "user_types", "name_maximum_length"],
+      "properties": {
+        "password": { "type": "object", "properties": { "minimum_characters": { "type": "integer" }, "maximum_bytes": { "type": "integer" }, "needs": { "type": "array", "items": { "type": "string" } } } },
+        "legal": { "type": "object", "properties": { "terms": { "type": "string" }, "privacy": { "type": "string" } } },
+        "captcha": { "type": "object", "properties": { "mode": { "type": "string", "enum": ["proof-of-work", "off"] }, "challenge": { "type": "string" }, "difficulty": { "type": "integer" } } },
+        "countries": { "type": "array", "items": { "type": "object", "properties": { "code": { "type": "string" }, "name": { "type": "string" }, "dial_code": { "type": "string" }, "national_number_lengths": { "type": "array", "items": { "type": "integer" } } } } },
+        "user_types": { "type": "array", "items": { "type": "string" } },
+        "name_maximum_length": { "type": "integer" }
+      }
+    },
+    "EmailOnly": {
+      "type": "object", "additionalProperties": false, "required": ["email"],
+      "properties": { "email": { "type": "string", "maxLength": \#(Email.maximumLength) } }
+    },
+    "Login": {
+      "type": "object", "additionalProperties": false, "required": ["email", "password"],
+      "properties": { "email": { "type": "string" }, "password": { "type": "string" }, "remember_me": { "type": "boolean", "default": false } }
+    },
+    "Account": {
+      "type": "object", "required": ["id", "first_name", "last_name", "email", "user_type", "verification_status", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "email": { "type": "string" },
+        "phone": { "type": "string" }, "country": { "type": "string" }, "user_type": { "type": "string", "enum": ["client", "provider", "admin"] },
+        "verification_status": { "type": "string", "enum": ["pending", "verified", "suspended"] }, "created_at": { "type": "string", "format": "date-time" }
+      }
+    },
+    "SignedIn": {
+      "type": "object", "required": ["access_token", "token_type", "expires_in", "user"],
+      "properties": { "access_token": { "type": "string" }, "token_type": { "const": "Bearer" }, "expires_in": { "type": "integer" }, "user": { "$ref": "#/components/schemas/Account" } }
+    },
+    "Session": {
+      "type": "object", "required": ["id", "device", "ip_address", "created_at", "last_used_at", "expires_at", "current"],
+      "properties": {
+        "id": { "type": "string" }, "device": { "type": "string" }, "ip_address": { "type": "string" },
+        "created_at": { "type": "string", "format": "date-time" }, "last_used_at": { "type": "string", "format": "date-time" },
+        "expires_at": { "type": "string", "format": "date-time" }, "current": { "type": "boolean" }
+      }
+    }
+    """#
+
+    static let sharedResponses = #"""
+    "responses": {
+      "Problem": { "description": "A problem document", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+      "Accepted": { "description": "Accepted", "content": { "application/json": { "schema": { "type": "object", "properties": { "message": { "type": "string" } } } } } },
+      "SignedIn": {
+        "description": "Signed in; the refresh token is set as the HttpOnly agora_refresh cookie (path /api/auth)",
+        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SignedIn" } } }
+      }
+    },
+    """#
+}

@@ -1,0 +1,55 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Every `interval`, deletes what sign-in no longer needs: expired verification and reset tokens, sessions that
+/// ended more than `sessionRetention` ago (kept a while so the security log can still name them), and the sealed
+/// successors of rotated refresh tokens past their grace window.
+public struct AccountCleanupJob: Service {
+    let store: Store
+    let clock: any AgoraClock
+    let interval: Duration
+    let sessionRetention: TimeInterval
+    let logger: Logger
+
+    public init(
+        store: Store, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
+        sessionRetention: TimeInterval = 30 * 24 * 3_600, logger: Logger = Logger(label: "agora.jobs.cleanup")
+    ) {
+        self.store = store
+        self.clock = clock
+        self.interval = interval
+        self.sessionRetention = sessionRetention
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await runOnce()
+                } catch {
+                    logger.warning("account clean-up: \(error)")
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// One pass; returns what it removed, for the log and the tests.
+    @discardableResult
+    public func runOnce() async throws -> (tokens: Int, sessions: Int) {
+        let now = clock.now
+        let verification = try await OneTimeTokenRepository(.emailVerification, store: store).deleteExpired(now: now)
+        let resets = try await OneTimeTokenRepository(.passwordReset, store: store).deleteExpired(now: now)
+        let sessions = SessionRepository(store: store)
+        let ended = try await sessions.deleteFinished(before: now.addingTimeInterval(-sessionRetention))
+        try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-60))
+        if verification + resets + ended > 0 {
+            logger.info("account clean-up", metadata: ["tokens": "\(verification + resets)", "sessions": "\(ended)"])
+        }
+        return (verification + resets, ended)
+    }
+}

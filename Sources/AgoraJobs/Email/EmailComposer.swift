@@ -1,0 +1,51 @@
+import AgoraStore
+import Foundation
+
+/// Turns a template and its values into an outbox row: adds the site's name and address to the values, gives the
+/// message a unique `Message-ID`, and marks non-transactional mail with a one-click unsubscribe (RFC 8058).
+public struct EmailComposer: Sendable {
+    public let templates: EmailTemplates
+    public let siteName: String
+    /// The public address of the site, without a trailing slash; links in emails start with it.
+    public let baseURL: String
+
+    public init(templates: EmailTemplates, siteName: String, baseURL: String) {
+        self.templates = templates
+        self.siteName = siteName
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    /// Whether a message is part of an action the person took (always sent) or something they may turn off.
+    public enum Kind: Sendable {
+        case transactional
+        /// Carries `List-Unsubscribe` with this one-click link.
+        case optional(unsubscribeURL: String)
+    }
+
+    public func compose(
+        _ template: String, to recipient: String, values: [String: String], kind: Kind = .transactional
+    ) throws -> NewOutboxEmail {
+        var all = values
+        all["site_name"] = siteName
+        all["site_url"] = baseURL
+        let rendered = try templates.render(template, values: all)
+        var headers: [String: String] = [:]
+        if case .optional(let unsubscribeURL) = kind {
+            headers["List-Unsubscribe"] = "<\(unsubscribeURL)>"
+            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        }
+        return NewOutboxEmail(
+            messageID: "<\(UUID().uuidString.lowercased())@\(messageIDDomain)>",
+            recipient: recipient,
+            subject: rendered.subject,
+            template: template,
+            textBody: rendered.textBody,
+            htmlBody: rendered.htmlBody,
+            headers: headers
+        )
+    }
+
+    private var messageIDDomain: String {
+        URL(string: baseURL)?.host ?? "agora.invalid"
+    }
+}

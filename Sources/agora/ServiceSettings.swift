@@ -1,0 +1,107 @@
+import AgoraAPI
+import AgoraDomain
+import AgoraJobs
+import AgoraSite
+import Foundation
+
+/// The settings of the service, read from the environment once at start. Every refusal names the variable.
+struct ServiceSettings {
+    enum Stage: String {
+        case development, test, production
+    }
+
+    let stage: Stage
+    let auth: AuthSettings
+    let storage: URL
+    let mailSender: String
+
+    /// The lowest bcrypt cost allowed outside automated tests.
+    static let minimumProductionCost = 10
+
+    static func fromEnvironment(baseURL: String) throws -> ServiceSettings {
+        let stageName = Environment.value("AGORA_ENVIRONMENT") ?? "development"
+        guard let stage = Stage(rawValue: stageName) else {
+            throw CommandError("AGORA_ENVIRONMENT must be development, test or production, not \(stageName)")
+        }
+        let storage = URL(fileURLWithPath: Environment.value("AGORA_STORAGE") ?? "Storage")
+        var auth = AuthSettings(signingKey: try signingKey(storage: storage, stage: stage))
+        auth.publicBaseURL = baseURL
+        if let text = Environment.value("AGORA_BCRYPT_COST") {
+            guard let cost = Int(text), (4...31).contains(cost) else {
+                throw CommandError("AGORA_BCRYPT_COST must be a number from 4 to 31, not \(text)")
+            }
+            guard cost >= minimumProductionCost || stage == .test else {
+                throw CommandError("AGORA_BCRYPT_COST below \(minimumProductionCost) is allowed only with AGORA_ENVIRONMENT=test")
+            }
+            auth.bcryptCost = cost
+        }
+        switch Environment.value("AGORA_CAPTCHA") ?? "proof-of-work" {
+        case "proof-of-work", "pow":
+            let text = Environment.value("AGORA_CAPTCHA_DIFFICULTY") ?? "18"
+            guard let difficulty = Int(text), (1...32).contains(difficulty) else {
+                throw CommandError("AGORA_CAPTCHA_DIFFICULTY must be a number of bits from 1 to 32, not \(text)")
+            }
+            auth.captcha = .proofOfWork(difficulty: difficulty)
+        case "off":
+            guard stage != .production else {
+                throw CommandError("AGORA_CAPTCHA=off is refused when AGORA_ENVIRONMENT=production")
+            }
+            auth.captcha = .off
+        case let other:
+            throw CommandError("AGORA_CAPTCHA must be proof-of-work or off, not \(other)")
+        }
+        if let text = Environment.value("AGORA_SESSION_CAP") {
+            guard let cap = Int(text), cap >= 1 else { throw CommandError("AGORA_SESSION_CAP must be a positive number, not \(text)") }
+            auth.sessionCap = cap
+        }
+        auth.legal = LegalVersions(
+            terms: Environment.value("AGORA_TERMS_VERSION") ?? auth.legal.terms,
+            privacy: Environment.value("AGORA_PRIVACY_VERSION") ?? auth.legal.privacy
+        )
+        let host = URL(string: baseURL)?.host ?? "localhost"
+        let sender = Environment.value("AGORA_MAIL_FROM") ?? "Agora <no-reply@\(host)>"
+        return ServiceSettings(stage: stage, auth: auth, storage: storage, mailSender: sender)
+    }
+
+    /// `AGORA_JWT_SECRET` (at least 32 characters), else a random key kept in `Storage/secrets/signing.key` and
+    /// made on first start, readable by its owner only. Several instances behind one balancer need the variable.
+    private static func signingKey(storage: URL, stage: Stage) throws -> [UInt8] {
+        if let secret = Environment.value("AGORA_JWT_SECRET") {
+            guard secret.utf8.count >= 32 else { throw CommandError("AGORA_JWT_SECRET must be at least 32 characters") }
+            return Array(secret.utf8)
+        }
+        let file = storage.appendingPathComponent("secrets/signing.key")
+        if let existing = FileManager.default.contents(atPath: file.path), existing.count >= 32 {
+            return Array(existing)
+        }
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+        )
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(key), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandError("cannot write the signing key to \(file.path); set AGORA_JWT_SECRET instead")
+        }
+        return key
+    }
+
+    /// The only transport of this version is the embedded one: `.eml` files in `Storage/mail/`.
+    func mailTransport() throws -> any MailTransport {
+        switch Environment.value("AGORA_MAIL_TRANSPORT") ?? "file" {
+        case "file":
+            return FileMailTransport(directory: storage.appendingPathComponent("mail"))
+        case let other:
+            throw CommandError("AGORA_MAIL_TRANSPORT must be file, not \(other)")
+        }
+    }
+
+    func emailComposer(layouts: String, content: String, baseURL: String) async throws -> EmailComposer {
+        let site = try SiteConfiguration.load(contentDirectory: URL(fileURLWithPath: content))
+        do {
+            let templates = try await EmailTemplates(directory: URL(fileURLWithPath: layouts).appendingPathComponent("email"))
+            return EmailComposer(templates: templates, siteName: site.name, baseURL: baseURL)
+        } catch let error as EmailTemplateError {
+            throw CommandError(error.description)
+        }
+    }
+}
