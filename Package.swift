@@ -116,6 +116,7 @@ let package = Package(
             name: "AgoraAPITests",
             dependencies: [
                 "AgoraAPI", "AgoraStore", "AgoraDomain", "AgoraJobs", "AgoraTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

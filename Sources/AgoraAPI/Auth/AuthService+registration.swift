@@ -5,8 +5,9 @@ import Foundation
 extension AuthService {
     /// Opens a pending account and queues its verification email. An address that already has an account gets the
     /// same answer, and its owner an email saying someone tried: the answer never tells whether an address is known.
+    /// The hourly limit per address counts valid forms only: a person correcting typos is not slowed down, and
+    /// invalid forms cost no bcrypt work.
     func register(_ form: RegistrationForm, captchaChallenge: String?, captchaSolution: String?, client: ClientInfo) async throws {
-        try await rateLimiter.hit(.registration, key: client.ipAddress)
         var problems: [FieldError] = []
         var registration: Registration?
         do {
@@ -20,6 +21,7 @@ extension AuthService {
             problems += error.errors
         }
         guard problems.isEmpty, let registration else { throw ValidationError(problems) }
+        try await rateLimiter.hit(.registration, key: client.ipAddress)
         // Hashing happens for a known address too, so both answers take the same time.
         let hash = try await hasher.hash(registration.password)
         let now = clock.now
