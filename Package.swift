@@ -112,6 +112,7 @@ let package = Package(
             dependencies: ["AgoraSite", "AgoraStore", "AgoraDomain", "AgoraTestSupport", "CLibXML2"],
             resources: [.copy("Golden"), .copy("Schemas")]
         ),
+        .testTarget(name: "AgoraJobsTests", dependencies: ["AgoraJobs", "AgoraStore", "AgoraDomain", "AgoraTestSupport"]),
         .testTarget(
             name: "AgoraAPITests",
             dependencies: [

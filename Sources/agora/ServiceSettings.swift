@@ -54,6 +54,12 @@ struct ServiceSettings {
             guard let cap = Int(text), cap >= 1 else { throw CommandError("AGORA_SESSION_CAP must be a positive number, not \(text)") }
             auth.sessionCap = cap
         }
+        if let text = Environment.value("AGORA_REFRESH_GRACE_SECONDS") {
+            guard let seconds = Int(text), (0...300).contains(seconds) else {
+                throw CommandError("AGORA_REFRESH_GRACE_SECONDS must be a number of seconds from 0 to 300, not \(text)")
+            }
+            auth.refreshGraceWindow = TimeInterval(seconds)
+        }
         auth.legal = LegalVersions(
             terms: Environment.value("AGORA_TERMS_VERSION") ?? auth.legal.terms,
             privacy: Environment.value("AGORA_PRIVACY_VERSION") ?? auth.legal.privacy

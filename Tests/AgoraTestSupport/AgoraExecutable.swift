@@ -14,13 +14,14 @@ public enum AgoraExecutable {
     }
 
     /// Starts `agora` with the arguments; the caller waits for it or kills it.
-    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    public static func start(_ arguments: [String], environment: [String: String] = [:], log: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try url()
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let output = try log.map { try FileHandle(forWritingTo: $0) }
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = output ?? FileHandle.nullDevice
         try process.run()
         return process
     }

@@ -1,0 +1,105 @@
+import AgoraJobs
+import AgoraTestSupport
+import Foundation
+import Testing
+
+/// The real `agora serve`, driven over HTTP like the islands drive it, with the email worker writing `.eml` files.
+@Suite("Accounts end to end against agora serve", .serialized)
+struct AccountsEndToEndTests {
+    static let password = "Violet-Harbour-Lantern-7"
+
+    /// Waits for the worker to write the next `.eml` to the address and returns its decoded text.
+    func nextEmail(in service: RunningService, to address: String, after seen: Set<String>) async throws -> (String, String) {
+        let mail = service.storage.appendingPathComponent("mail")
+        for _ in 0..<100 {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: mail.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+            for file in files where !seen.contains(file) {
+                let text = QuotedPrintable.decode(try String(contentsOf: mail.appendingPathComponent(file), encoding: .utf8))
+                if text.contains("To: \(address)") { return (file, text) }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestSetupError("no email to \(address) arrived: \(service.log())")
+    }
+
+    func cookie(_ headers: [String: String]) -> String? {
+        guard let header = headers["set-cookie"], header.hasPrefix("agora_refresh=") else { return nil }
+        return String(header.dropFirst("agora_refresh=".count).prefix { $0 != ";" })
+    }
+
+    func accessToken(_ body: Data) -> String? {
+        (try? JSONSerialization.jsonObject(with: body) as? [String: Any])?["access_token"] as? String
+    }
+
+    @Test("register → the .eml → verify → login → refresh → a replayed token ends the session → logout refuses the token")
+    func accountLifecycle() async throws {
+        let service = try await RunningService(environment: ["AGORA_REFRESH_GRACE_SECONDS": "0"])
+        defer { service.stop() }
+        let (registered, _, _) = try await service.request("POST", "/api/auth/register", json: """
+            {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com", "password": "\(Self.password)",
+             "phone": "+44 20 7946 0958", "country": "GB", "user_type": "provider",
+             "accepted_terms_version": "2026-11-01", "accepted_privacy_version": "2026-11-01"}
+            """)
+        #expect(registered == 202)
+        let (firstFile, verification) = try await nextEmail(in: service, to: "ada@example.com", after: [])
+        #expect(verification.contains("Subject: Confirm your email address for Agora"))
+        let token = try #require(verification.range(of: "verify-email/?token=").map {
+            String(verification[$0.upperBound...].prefix(43))
+        })
+
+        let (verified, verifiedHeaders, verifiedBody) = try await service.request("GET", "/api/auth/verify-email/\(token)")
+        #expect(verified == 200)
+        let verifiedAccess = try #require(accessToken(verifiedBody))
+        #expect(cookie(verifiedHeaders) != nil)
+        let (_, welcome) = try await nextEmail(in: service, to: "ada@example.com", after: [firstFile])
+        #expect(welcome.contains("Subject: Welcome to Agora"))
+
+        let (login, loginHeaders, loginBody) = try await service.request("POST", "/api/auth/login", json: """
+            {"email": "ada@example.com", "password": "\(Self.password)"}
+            """)
+        #expect(login == 200)
+        let access = try #require(accessToken(loginBody))
+        let refreshToken = try #require(cookie(loginHeaders))
+        #expect(loginHeaders["set-cookie"]?.contains("HttpOnly") == true)
+        #expect(loginHeaders["set-cookie"]?.contains("Secure") == false)
+
+        let (refreshed, refreshedHeaders, refreshedBody) = try await service.request(
+            "POST", "/api/auth/refresh", headers: ["Cookie": "agora_refresh=\(refreshToken)"]
+        )
+        #expect(refreshed == 200)
+        let newAccess = try #require(accessToken(refreshedBody))
+        let newRefresh = try #require(cookie(refreshedHeaders))
+        #expect(newRefresh != refreshToken)
+
+        let (replayed, _, replayedBody) = try await service.request("POST", "/api/auth/refresh", headers: ["Cookie": "agora_refresh=\(refreshToken)"])
+        #expect(replayed == 401)
+        #expect(String(decoding: replayedBody, as: UTF8.self).contains("refresh-token-reused"))
+        #expect(try await service.request("POST", "/api/auth/refresh", headers: ["Cookie": "agora_refresh=\(newRefresh)"]).0 == 401)
+        #expect(try await service.request("GET", "/api/auth/me", headers: ["Authorization": "Bearer \(newAccess)"]).0 == 401)
+
+        #expect(try await service.request("GET", "/api/auth/me", headers: ["Authorization": "Bearer \(access)"]).0 == 401)
+        let bearer = ["Authorization": "Bearer \(verifiedAccess)"]
+        #expect(try await service.request("GET", "/api/auth/me", headers: bearer).0 == 200)
+        #expect(try await service.request("POST", "/api/auth/logout", headers: bearer).0 == 204)
+        #expect(try await service.request("GET", "/api/auth/me", headers: bearer).0 == 401)
+
+        let log = service.log()
+        #expect(!log.contains(token))
+        #expect(!log.contains(refreshToken))
+        #expect(!log.contains(Self.password))
+        #expect(!log.contains("$2b$"))
+        #expect(log.contains("/api/auth/verify-email/{token}"))
+    }
+
+    @Test("the service refuses to start with settings that are unsafe in production")
+    func unsafeSettings() async throws {
+        for (environment, message) in [
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off"], "AGORA_CAPTCHA=off is refused"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4"], "AGORA_BCRYPT_COST below 10"),
+            (["AGORA_JWT_SECRET": "short"], "AGORA_JWT_SECRET must be at least 32 characters"),
+        ] {
+            let error = await #expect(throws: TestSetupError.self) { _ = try await RunningService(environment: environment) }
+            #expect(error?.description.contains(message) == true, "\(environment)")
+        }
+    }
+}

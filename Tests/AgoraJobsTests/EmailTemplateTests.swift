@@ -1,0 +1,88 @@
+@testable import AgoraJobs
+@testable import AgoraStore
+import AgoraTestSupport
+import Foundation
+import Testing
+
+@Suite("Email templates and messages")
+struct EmailTemplateTests {
+    static func composer() async throws -> EmailComposer {
+        let templates = try await EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
+        return EmailComposer(templates: templates, siteName: "Agora", baseURL: "https://agora.example/")
+    }
+
+    @Test("every message the service sends renders a subject, a text and an HTML body with its link")
+    func everyTemplate() async throws {
+        let composer = try await Self.composer()
+        for name in EmailTemplates.required {
+            let email = try composer.compose(name, to: "ada@example.com", values: [
+                "first_name": "Ada", "link": "https://agora.example/x?token=abc", "login_link": "https://agora.example/login/",
+                "reset_link": "https://agora.example/forgot-password/", "how": "changed", "when": "1 December 2026 at 10:00 UTC",
+            ])
+            #expect(!email.subject.isEmpty && !email.subject.contains("{{"), "\(name)")
+            #expect(email.textBody.contains("Hello Ada,"), "\(name)")
+            #expect(email.htmlBody.contains("<!doctype html>"), "\(name)")
+            #expect(email.htmlBody.contains("Hello Ada,"), "\(name)")
+            #expect(!email.textBody.contains("Subject:"), "\(name)")
+            #expect(email.messageID.hasSuffix("@agora.example>"))
+            #expect(email.headers.isEmpty)
+        }
+    }
+
+    @Test("names are escaped in HTML and left as typed in plain text")
+    func escaping() async throws {
+        let email = try await Self.composer().compose("welcome", to: "a@example.com", values: ["first_name": "<b>Ada</b> & co", "link": "https://x"])
+        #expect(email.htmlBody.contains("&lt;b&gt;Ada&lt;/b&gt; &amp; co"))
+        #expect(!email.htmlBody.contains("<b>Ada"))
+        #expect(email.textBody.contains("Hello <b>Ada</b> & co,"))
+    }
+
+    @Test("optional mail carries a one-click unsubscribe")
+    func unsubscribe() async throws {
+        let email = try await Self.composer().compose(
+            "welcome", to: "a@example.com", values: ["first_name": "Ada", "link": "https://x"],
+            kind: .optional(unsubscribeURL: "https://agora.example/api/unsubscribe?token=t")
+        )
+        #expect(email.headers["List-Unsubscribe"] == "<https://agora.example/api/unsubscribe?token=t>")
+        #expect(email.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click")
+    }
+
+    @Test("a missing or broken template stops the start with the file's name")
+    func brokenTemplates() async throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        try scratch.write("{{% CONTENT_TYPE: TEXT }}Subject: Hi\n\nBody", to: "email/verification.txt.mustache")
+        let error = await #expect(throws: EmailTemplateError.self) {
+            _ = try await EmailTemplates(directory: scratch.url.appendingPathComponent("email"))
+        }
+        #expect(error?.description == "email/verification.html.mustache: template is missing")
+    }
+
+    @Test("the message is RFC 5322 with both parts in quoted-printable, and no header can be injected")
+    func mime() throws {
+        let email = OutboxEmail(
+            id: 7, messageID: "<m1@agora.example>", recipient: "ada@example.com", subject: "Café ready\r\nBcc: evil@example.com",
+            template: "welcome", textBody: "Hello Zoë,\nopen https://agora.example/verify-email/?token=" + String(repeating: "x", count: 80),
+            htmlBody: "<p>Hello Zoë</p>", headers: ["List-Unsubscribe": "<https://u>"], status: .sending, attempts: 1,
+            lastError: nil, createdAt: Date(timeIntervalSince1970: 0), sentAt: nil
+        )
+        let text = MIMEMessage(from: "Agora <no-reply@agora.example>", email: email, date: Date(timeIntervalSince1970: 1_790_000_000)).text
+        let head = String(text[..<text.range(of: "\r\n\r\n")!.lowerBound])
+        #expect(head.contains("Date: Mon, 21 Sep 2026 14:13:20 +0000"))
+        #expect(head.contains("Message-ID: <m1@agora.example>"))
+        #expect(head.contains("List-Unsubscribe: <https://u>"))
+        #expect(head.contains("Subject: =?UTF-8?B?"))
+        #expect(!head.split(separator: "\r\n").contains { $0.hasPrefix("Bcc:") })
+        #expect(text.split(separator: "\r\n").allSatisfy { $0.count <= 998 })
+        let body = String(text[text.range(of: "\r\n\r\n")!.upperBound...])
+        #expect(QuotedPrintable.decode(body).contains("Hello Zoë,\r\nopen https://agora.example/verify-email/?token=" + String(repeating: "x", count: 80)))
+        #expect(body.split(separator: "\r\n").allSatisfy { $0.count <= 76 })
+    }
+
+    @Test("quoted-printable round-trips any text")
+    func quotedPrintable() {
+        for sample in ["plain", "a=b", "trailing space \nnext", "ünïcödé ✓ 😀", String(repeating: "long line ", count: 30), "tab\tend\t"] {
+            #expect(QuotedPrintable.decode(QuotedPrintable.encode(sample)) == sample.replacingOccurrences(of: "\n", with: "\r\n"))
+        }
+    }
+}
