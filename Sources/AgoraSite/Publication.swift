@@ -35,6 +35,7 @@ struct Publication {
         for page in content { try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey) }
         log("\(content.count) content pages done")
         try await NotFoundPage(context: context).build(into: sink, siteKey: siteKey)
+        for shell in AppShellPage.shells { try await AppShellPage(context: context, shell: shell).build(into: sink, siteKey: siteKey) }
         try await publishSiteFiles(into: sink)
         try sink.output.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
         try context.assets.write(to: sink.output)

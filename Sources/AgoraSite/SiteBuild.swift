@@ -111,12 +111,12 @@ public struct SiteBuild: Sendable {
     }
 
     /// What every page depends on: the version, base URL, environment and live reload, every file of `Layouts/` (templates
-    /// and assets), the site settings, the categories, and the year shown in the footer.
+    /// and assets) but the email templates, the site settings, the categories, and the year shown in the footer.
     private func siteKey(categories: CategoryTree, year: Int) throws -> InputKey {
         var key = InputKey(AgoraVersion.current, options.baseURL.base, options.environment.rawValue, String(year), String(options.liveReload))
         let layouts = options.layoutsDirectory.standardizedFileURL
         let files = (FileManager.default.enumerator(atPath: layouts.path)?.allObjects as? [String] ?? []).sorted()
-        for relative in files {
+        for relative in files where !relative.hasPrefix("email/") {
             let file = layouts.appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }

@@ -1,5 +1,5 @@
 import AgoraDomain
-import AgoraSite
+@testable import AgoraSite
 import AgoraTestSupport
 import Foundation
 import Testing
@@ -10,7 +10,7 @@ struct PageContentTests {
     func metaOnEveryPage() async throws {
         try await SiteFixture.with { site in
             let summary = try await site.build()
-            #expect(summary.pages == 8)
+            #expect(summary.pages == 8 + AppShellPage.shells.count)
             var titles: Set<String> = []
             let enumerator = FileManager.default.enumerator(at: site.output, includingPropertiesForKeys: nil)!
             for case let file as URL in enumerator where file.pathExtension == "html" {

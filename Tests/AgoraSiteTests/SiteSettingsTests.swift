@@ -23,11 +23,27 @@ struct SiteSettingsTests {
                 Allow: /api/health
                 Disallow: /drafts/
                 Disallow: /api/
+                Disallow: /register/
+                Disallow: /check-inbox/
+                Disallow: /verify-email/
+                Disallow: /login/
+                Disallow: /forgot-password/
+                Disallow: /reset-password/
+                Disallow: /settings/security/
+                Disallow: /unauthorized/
 
                 User-agent: GPTBot
                 User-agent: CCBot
                 Disallow: /
                 Disallow: /api/
+                Disallow: /register/
+                Disallow: /check-inbox/
+                Disallow: /verify-email/
+                Disallow: /login/
+                Disallow: /forgot-password/
+                Disallow: /reset-password/
+                Disallow: /settings/security/
+                Disallow: /unauthorized/
 
                 Sitemap: https://agora.example/sitemap.xml
 

@@ -56,11 +56,30 @@ struct SitemapTests {
         }
     }
 
-    @Test("robots.txt keeps crawlers out of the API and names the sitemap index")
+    @Test("robots.txt keeps crawlers out of the API and the app shells and names the sitemap index")
     func robots() async throws {
         try await SiteFixture.with { site in
             _ = try await site.build()
-            #expect(try site.page("robots.txt") == "User-agent: *\nDisallow: /api/\n\nSitemap: https://agora.example/sitemap.xml\n")
+            #expect(try site.page("robots.txt") == """
+                User-agent: *
+                Disallow: /api/
+                Disallow: /register/
+                Disallow: /check-inbox/
+                Disallow: /verify-email/
+                Disallow: /login/
+                Disallow: /forgot-password/
+                Disallow: /reset-password/
+                Disallow: /settings/security/
+                Disallow: /unauthorized/
+
+                Sitemap: https://agora.example/sitemap.xml
+
+                """)
+            let sitemap = try site.page("sitemap-1.xml")
+            for shell in ["/register/", "/login/", "/settings/security/"] {
+                #expect(!sitemap.contains(shell))
+                #expect(try HTMLDocument(site.page(String(shell.dropFirst()) + "index.html")).string("//meta[@name='robots']/@content") == "noindex")
+            }
         }
     }
 }

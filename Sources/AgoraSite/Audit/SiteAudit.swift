@@ -41,7 +41,7 @@ public struct SiteAudit: Sendable {
             facts.append(PageFacts(path: path, isRedirect: isRedirect, title: title, description: description))
             if isRedirect { continue }
             report.pages += 1
-            check(document, path: path, title: title, description: description, into: &report)
+            check(document, path: path, title: title, description: description, searchable: !Self.appShellPaths.contains(path), into: &report)
             for target in internalLinks(document, from: path) where target != path {
                 if !exists(target) && !redirectSources.contains(target) {
                     report.add(.error, path, "broken-link", "links to \(target), which does not exist")
@@ -59,23 +59,28 @@ public struct SiteAudit: Sendable {
             }
         }
         reportDuplicates(facts.filter { !$0.isRedirect }, into: &report)
-        for page in facts where !page.isRedirect && page.path != "/" && page.path != "/404.html" && incoming[page.path, default: 0] == 0 {
+        for page in facts where !page.isRedirect && page.path != "/" && page.path != "/404.html"
+            && !Self.appShellPaths.contains(page.path) && incoming[page.path, default: 0] == 0 {
             report.add(.warning, page.path, "orphan", "no other page links here")
         }
         report.findings.sort { ($0.page, $0.check) < ($1.page, $1.check) }
         return report
     }
 
-    private func check(_ document: HTMLDocument, path: String, title: String?, description: String?, into report: inout AuditReport) {
+    /// App shells are closed to crawlers and reached from emails and scripts: the checks that only matter in search
+    /// results (lengths, orphans) leave them alone.
+    static let appShellPaths = Set(AppShellPage.shells.map(\.path))
+
+    private func check(_ document: HTMLDocument, path: String, title: String?, description: String?, searchable: Bool, into report: inout AuditReport) {
         if let title, !title.isEmpty {
-            if title.count > PageMeta.titleLimit { report.add(.warning, path, "title-length", "the title has \(title.count) characters; search results show about \(PageMeta.titleLimit)") }
+            if searchable, title.count > PageMeta.titleLimit { report.add(.warning, path, "title-length", "the title has \(title.count) characters; search results show about \(PageMeta.titleLimit)") }
         } else {
             report.add(.error, path, "missing-title", "the page has no title")
         }
-        if let description, !description.isEmpty {
+        if let description, !description.isEmpty, searchable {
             if description.count > PageMeta.descriptionLimit { report.add(.warning, path, "description-length", "the description has \(description.count) characters; search results show about \(PageMeta.descriptionLimit)") }
             if description.count < 50 { report.add(.warning, path, "description-length", "the description has only \(description.count) characters") }
-        } else {
+        } else if description?.isEmpty ?? true {
             report.add(.error, path, "missing-description", "the page has no meta description")
         }
         let headings = document.count("//h1")

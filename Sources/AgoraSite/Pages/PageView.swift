@@ -31,6 +31,8 @@ struct SiteInfo: Sendable {
     let year: Int
     /// The URL of the stylesheet, fingerprinted.
     let stylesheet: String
+    /// The URL of the islands' shared script (API client, sign-in state, forms), fingerprinted.
+    let appScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
 }

@@ -36,25 +36,10 @@ enum JSONLD: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, Express
         return .object(values)
     }
 
-    /// The text of a `<script type="application/ld+json">` holding the nodes as one `@graph`. Besides the `\/`
-    /// that JSONEncoder writes for `/`, `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no user
-    /// text can close the script element or open a comment in it.
+    /// The text of a `<script type="application/ld+json">` holding the nodes as one `@graph`, safe inside the
+    /// element whatever user text it holds (`ScriptSafeJSON`).
     static func script(_ nodes: [JSONLD]) -> String? {
         guard !nodes.isEmpty else { return nil }
-        let document: JSONLD = ["@context": "https://schema.org", "@graph": .array(nodes)]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(document) else { return nil }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(data.count + 32)
-        for byte in data {
-            switch byte {
-            case UInt8(ascii: "<"): escaped += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): escaped += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): escaped += Array("\\u0026".utf8)
-            default: escaped.append(byte)
-            }
-        }
-        return String(decoding: escaped, as: UTF8.self)
+        return ScriptSafeJSON.encode(["@context": "https://schema.org", "@graph": .array(nodes)] as JSONLD)
     }
 }

@@ -5,8 +5,8 @@ struct RobotsFile {
     let groups: [SiteConfiguration.RobotsGroup]
     let environment: BuildEnvironment
 
-    /// Paths closed to every crawler in every group.
-    static let alwaysDisallowed = ["/api/"]
+    /// Paths closed to every crawler in every group: the API and the app shells.
+    static let alwaysDisallowed = ["/api/"] + AppShellPage.robotsPaths
 
     var text: String {
         var lines: [String] = []

@@ -9,6 +9,7 @@ public struct TemplateLibrary: Sendable {
 
     /// The templates a build cannot do without.
     static let required = ["base", "home", "category", "provider", "page", "not-found", "redirect"]
+        + AppShellPage.shells.map { "app/\($0.name)" }
 
     public init(directory: URL) async throws {
         self.directory = directory

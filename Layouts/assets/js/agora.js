@@ -1,0 +1,273 @@
+/*
+ * The shared part of every island: the API client, the sign-in state and the form helpers.
+ *
+ * The access token lives in this page's memory only; the refresh token is an HttpOnly cookie the script never
+ * sees. A page that needs the account asks for a fresh access token on load (silent refresh), renews it a minute
+ * before it expires, and signs every tab out when a refresh fails. Text from the API reaches the page through
+ * textContent only.
+ */
+(function () {
+  'use strict';
+
+  var state = { accessToken: null, user: null, timer: null, refreshing: null };
+  var channel = 'BroadcastChannel' in window ? new BroadcastChannel('agora-auth') : null;
+  var listeners = [];
+
+  function notify(event) {
+    listeners.forEach(function (listener) { listener(event, state.user); });
+  }
+
+  function parse(response) {
+    var type = response.headers.get('Content-Type') || '';
+    if (response.status === 204 || !/json/.test(type)) return Promise.resolve(null);
+    return response.json().catch(function () { return null; });
+  }
+
+  /** Calls the API. Resolves to { ok, status, data, retryAfter }; a 401 on a signed-in call refreshes once and retries. */
+  function request(method, path, options) {
+    options = options || {};
+    var headers = { Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.auth !== false && state.accessToken) headers.Authorization = 'Bearer ' + state.accessToken;
+    return fetch('/api' + path, {
+      method: method,
+      headers: headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin'
+    }).then(function (response) {
+      if (response.status === 401 && options.auth !== false && state.accessToken && !options.retried) {
+        return refresh().then(function (signedIn) {
+          if (!signedIn) return { ok: false, status: 401, data: null };
+          return request(method, path, Object.assign({}, options, { retried: true }));
+        });
+      }
+      return parse(response).then(function (data) {
+        return {
+          ok: response.ok,
+          status: response.status,
+          data: data,
+          retryAfter: Number(response.headers.get('Retry-After')) || (data && data.retry_after) || 0
+        };
+      });
+    }, function () {
+      return { ok: false, status: 0, data: { detail: 'The connection failed. Check your network and try again.' } };
+    });
+  }
+
+  function schedule(expiresIn) {
+    clearTimeout(state.timer);
+    var delay = Math.max((expiresIn - 60) * 1000, 5000);
+    state.timer = setTimeout(refresh, delay);
+  }
+
+  /** Keeps the answer of a sign-in (login, verification, refresh) in memory and schedules the next refresh. */
+  function signIn(data) {
+    state.accessToken = data.access_token;
+    state.user = data.user;
+    schedule(data.expires_in || 900);
+    notify('signed-in');
+  }
+
+  function forget(broadcast) {
+    clearTimeout(state.timer);
+    state.accessToken = null;
+    state.user = null;
+    if (broadcast && channel) channel.postMessage('signed-out');
+    notify('signed-out');
+  }
+
+  /** Exchanges the refresh cookie for a new access token. Concurrent callers share one request. */
+  function refresh() {
+    if (state.refreshing) return state.refreshing;
+    state.refreshing = fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        return parse(response).then(function (data) {
+          if (response.ok && data) {
+            signIn(data);
+            return true;
+          }
+          var hadSession = state.accessToken !== null;
+          forget(hadSession);
+          return false;
+        });
+      }, function () { return state.accessToken !== null; })
+      .then(function (result) { state.refreshing = null; return result; });
+    return state.refreshing;
+  }
+
+  function signOut(everywhere) {
+    return request('POST', everywhere ? '/auth/logout-all' : '/auth/logout').then(function () { forget(true); });
+  }
+
+  /** A same-site path to go to after signing in, from ?next=, or the fallback. */
+  function nextPath(fallback) {
+    var next = new URLSearchParams(location.search).get('next');
+    if (next && next.charAt(0) === '/' && next.charAt(1) !== '/' && next.charAt(1) !== '\\') return next;
+    return fallback || '/';
+  }
+
+  /** For app pages: resolves with the user when signed in; otherwise sends the visitor to the sign-in page. */
+  function requireSignIn(roles) {
+    return (state.accessToken ? Promise.resolve(true) : refresh()).then(function (signedIn) {
+      if (!signedIn) {
+        location.replace('/login/?next=' + encodeURIComponent(location.pathname + location.search));
+        return new Promise(function () {});
+      }
+      if (roles && roles.indexOf(state.user.user_type) < 0) {
+        location.replace('/unauthorized/');
+        return new Promise(function () {});
+      }
+      return state.user;
+    });
+  }
+
+  if (channel) {
+    channel.onmessage = function (event) {
+      if (event.data === 'signed-out' && state.accessToken) {
+        forget(false);
+        if (document.querySelector('[data-guard]')) location.replace('/login/?next=' + encodeURIComponent(location.pathname));
+      }
+    };
+  }
+
+  // Forms: errors next to their fields, announced, and a summary the keyboard lands on.
+
+  function alertBox(form) {
+    return document.getElementById('form-alert');
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll('[aria-invalid="true"]').forEach(function (input) { input.removeAttribute('aria-invalid'); });
+    form.querySelectorAll('.field-error').forEach(function (element) { element.textContent = ''; });
+    var alert = alertBox(form);
+    if (alert) {
+      alert.hidden = true;
+      alert.textContent = '';
+      alert.className = 'form-alert';
+    }
+  }
+
+  function fieldError(name, message) {
+    var element = document.getElementById(name + '-error');
+    var input = document.getElementById(name) || document.querySelector('[name="' + name + '"]');
+    if (input) input.setAttribute('aria-invalid', message ? 'true' : 'false');
+    if (element) element.textContent = message ? capitalize(message) : '';
+    return Boolean(element);
+  }
+
+  function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function showAlert(message, kind) {
+    var alert = document.getElementById('form-alert');
+    if (!alert) return;
+    alert.textContent = message;
+    alert.className = 'form-alert ' + (kind || 'error');
+    alert.hidden = false;
+    alert.focus();
+  }
+
+  /** Shows a problem document: each field error beside its field, and a summary at the top. */
+  function showProblem(form, result, fieldNames) {
+    var data = result.data || {};
+    var shown = 0;
+    (data.errors || []).forEach(function (error) {
+      var name = (fieldNames && fieldNames[error.field]) || error.field;
+      if (fieldError(name, error.message)) shown += 1;
+    });
+    var message = data.detail || 'Something went wrong. Try again.';
+    if (shown > 0) message = shown === 1 ? 'Please correct the field marked below.' : 'Please correct the ' + shown + ' fields marked below.';
+    showAlert(message, 'error');
+    var firstInvalid = form.querySelector('[aria-invalid="true"]');
+    if (firstInvalid && shown > 0) firstInvalid.focus();
+  }
+
+  function busy(form, isBusy) {
+    form.querySelectorAll('button[type="submit"]').forEach(function (button) {
+      button.disabled = isBusy;
+      button.setAttribute('aria-busy', String(isBusy));
+    });
+  }
+
+  function passwordToggles(root) {
+    (root || document).querySelectorAll('[data-toggle-password]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var input = document.getElementById(button.getAttribute('data-toggle-password'));
+        var show = input.type === 'password';
+        input.type = show ? 'text' : 'password';
+        button.textContent = show ? 'Hide' : 'Show';
+        button.setAttribute('aria-pressed', String(show));
+      });
+    });
+  }
+
+  /** Checks a password against the rules the page carries (written from the domain module) and rates it. */
+  function passwordCheck(form, password) {
+    var min = Number(form.getAttribute('data-password-min')) || 12;
+    var maxBytes = Number(form.getAttribute('data-password-max-bytes')) || 72;
+    var rules = {
+      length: password.length >= min,
+      upper: /\p{Lu}/u.test(password),
+      lower: /\p{Ll}/u.test(password),
+      digit: /\p{N}/u.test(password),
+      symbol: /[^\p{L}\p{N}\s]/u.test(password)
+    };
+    var bytes = new TextEncoder().encode(password).length;
+    var met = Object.keys(rules).filter(function (key) { return rules[key]; }).length;
+    var score = met + Math.min(Math.floor(Math.max(password.length - min, 0) / 4), 3);
+    return { rules: rules, tooLong: bytes > maxBytes, maxBytes: maxBytes, score: password ? score : 0, valid: met === 5 && bytes <= maxBytes };
+  }
+
+  /** Wires a password field to its rule list and strength meter. */
+  function passwordMeter(form, input) {
+    var bar = document.getElementById('strength-bar');
+    var label = document.getElementById('strength-label');
+    function update() {
+      var check = passwordCheck(form, input.value);
+      Object.keys(check.rules).forEach(function (rule) {
+        var item = form.querySelector('[data-rule="' + rule + '"]');
+        if (item) item.classList.toggle('met', check.rules[rule]);
+      });
+      var words = ['', 'Very weak', 'Very weak', 'Weak', 'Fair', 'Good', 'Strong', 'Very strong', 'Excellent'];
+      var level = Math.min(check.score, 8);
+      if (bar) {
+        bar.style.width = (level / 8 * 100) + '%';
+        bar.setAttribute('data-level', String(level));
+      }
+      if (label) label.textContent = check.tooLong ? 'Too long: at most ' + check.maxBytes + ' bytes' : (input.value ? 'Strength: ' + words[level] : '');
+    }
+    input.addEventListener('input', update);
+    update();
+    return function () { return passwordCheck(form, input.value); };
+  }
+
+  function formValues(form) {
+    var values = {};
+    new FormData(form).forEach(function (value, key) { values[key] = typeof value === 'string' ? value.trim() : value; });
+    return values;
+  }
+
+  window.Agora = {
+    api: request,
+    auth: {
+      signIn: signIn,
+      signOut: signOut,
+      refresh: refresh,
+      requireSignIn: requireSignIn,
+      nextPath: nextPath,
+      user: function () { return state.user; },
+      onChange: function (listener) { listeners.push(listener); }
+    },
+    forms: {
+      clearErrors: clearErrors,
+      fieldError: fieldError,
+      showAlert: showAlert,
+      showProblem: showProblem,
+      busy: busy,
+      passwordToggles: passwordToggles,
+      passwordMeter: passwordMeter,
+      values: formValues
+    }
+  };
+})();

@@ -1,0 +1,45 @@
+/* /login/: signs in and goes back to ?next= (same site only). Explains a lockout with its waiting time and an
+ * unconfirmed address with a way to get a new link. */
+(function () {
+  'use strict';
+  var forms = Agora.forms;
+  var form = document.getElementById('login-form');
+  forms.passwordToggles(form);
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(form);
+    var values = forms.values(form);
+    var missing = false;
+    if (!values.email) { forms.fieldError('email', 'is required'); missing = true; }
+    if (!document.getElementById('password').value) { forms.fieldError('password', 'is required'); missing = true; }
+    if (missing) {
+      forms.showAlert('Please fill in your email and password.', 'error');
+      return;
+    }
+    forms.busy(form, true);
+    Agora.api('POST', '/auth/login', {
+      auth: false,
+      body: { email: values.email, password: document.getElementById('password').value, remember_me: document.getElementById('remember_me').checked }
+    }).then(function (result) {
+      forms.busy(form, false);
+      if (result.ok) {
+        Agora.auth.signIn(result.data);
+        location.assign(Agora.auth.nextPath('/settings/security/'));
+        return;
+      }
+      var type = (result.data && result.data.type) || '';
+      if (/account-locked$/.test(type) || /rate-limited$/.test(type)) {
+        var minutes = Math.max(1, Math.ceil(result.retryAfter / 60));
+        forms.showAlert('Too many failed attempts. For your safety, sign-in is locked for ' + minutes + (minutes === 1 ? ' minute.' : ' minutes.'), 'error');
+      } else if (/email-not-verified$/.test(type)) {
+        forms.showAlert('Confirm your email address first: open the link we sent you, or get a new one on the next page.', 'error');
+        setTimeout(function () { location.assign('/check-inbox/?email=' + encodeURIComponent(values.email)); }, 2500);
+      } else if (/invalid-credentials$/.test(type)) {
+        forms.showAlert('The email or the password is wrong.', 'error');
+        document.getElementById('password').select();
+      } else {
+        forms.showProblem(form, result);
+      }
+    });
+  });
+})();

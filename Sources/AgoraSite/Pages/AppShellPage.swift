@@ -1,0 +1,76 @@
+import AgoraDomain
+import Foundation
+
+/// The pages of the dynamic parts (sign-in, registration, settings): static shells, kept out of search engines,
+/// that an island script fills in by calling the API. Each has its template in `Layouts/app/` and its script in
+/// `Layouts/assets/js/pages/`; the rules the forms check in the browser are written into the page from the domain
+/// module, so the page and the API never disagree.
+struct AppShellPage {
+    struct Shell: Sendable {
+        let path: String
+        /// The template in `Layouts/app/` and the script in `Layouts/assets/js/pages/`.
+        let name: String
+        let title: String
+        let description: String
+    }
+
+    static let shells: [Shell] = [
+        Shell(path: "/register/", name: "register", title: "Create your account",
+              description: "Join as a client to hire, or as a provider to find work."),
+        Shell(path: "/check-inbox/", name: "check-inbox", title: "Check your inbox",
+              description: "Confirm your email address to finish creating your account."),
+        Shell(path: "/verify-email/", name: "verify-email", title: "Confirm your email address",
+              description: "Confirming your email address."),
+        Shell(path: "/login/", name: "login", title: "Sign in", description: "Sign in to your account."),
+        Shell(path: "/forgot-password/", name: "forgot-password", title: "Forgot your password?",
+              description: "Get a link to choose a new password."),
+        Shell(path: "/reset-password/", name: "reset-password", title: "Choose a new password",
+              description: "Choose a new password for your account."),
+        Shell(path: "/settings/security/", name: "settings-security", title: "Security settings",
+              description: "Change your password and see where you are signed in."),
+        Shell(path: "/unauthorized/", name: "unauthorized", title: "You can't open this page",
+              description: "This page needs another kind of account."),
+    ]
+
+    /// Paths robots.txt closes to crawlers: the shells have nothing to index.
+    static var robotsPaths: [String] { shells.map(\.path) }
+
+    /// What the shell templates receive beside the common page view.
+    struct Content: Encodable {
+        let script: String
+        let passwordMinimumCharacters = PasswordPolicy.minimumCharacters
+        let passwordMaximumBytes = PasswordPolicy.maximumBytes
+        let nameMaximumLength = PersonName.maximumLength
+        let emailMaximumLength = Email.maximumLength
+        /// The dial-code table, as safe JSON for a `<script type="application/json">`.
+        let countriesJSON: String?
+    }
+
+    struct CountryEntry: Encodable {
+        let code: String
+        let name: String
+        let dial: String
+        let lengths: [Int]
+    }
+
+    let context: SiteContext
+    let shell: Shell
+
+    func build(into sink: PageSink, siteKey: InputKey) async throws {
+        try await sink.page(shell.path, key: siteKey) { try render() }
+    }
+
+    private func render() throws -> RenderedPage {
+        let meta = context.meta(title: shell.title, description: shell.description, path: shell.path, noindex: true)
+        let countries = Countries.all.map {
+            CountryEntry(code: $0.code, name: $0.name, dial: $0.dialCode,
+                         lengths: [$0.nationalNumberLengths.lowerBound, $0.nationalNumberLengths.upperBound])
+        }
+        let content = Content(
+            script: context.assets.url(of: "/assets/js/pages/\(shell.name).js"),
+            countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil
+        )
+        let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
+        return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)
+    }
+}
