@@ -9,7 +9,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 
 # Debian packages the build links against, and those only the tests need.
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
-TEST_PACKAGES := postgresql python3
+TEST_PACKAGES := postgresql python3 chromium chromium-driver
 BENCH_PACKAGES := hugo time sqlite3
 PROVIDERS ?= 100000
 
@@ -17,7 +17,7 @@ PROVIDERS ?= 100000
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
-	@echo "make test   install what the tests need and run every suite, on SQLite and on PostgreSQL"
+	@echo "make test   install what the tests need and run every suite: Swift on SQLite and PostgreSQL, then the browser tests in Chromium"
 
 demo: deps build
 	$(AGORA) migrate --database $(DATABASE)
@@ -28,6 +28,7 @@ demo: deps build
 test: deps test-deps
 	swift build
 	Tests/Support/with-postgres.sh swift test
+	$$(Tests/Support/python-env.sh Tests/Browser/requirements.txt) -m pytest -q Tests/Browser
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
 bench: bench-site

@@ -32,8 +32,9 @@ extension AuthService {
         let matches = try await hasher.verify(password, hash: credentials.passwordHash ?? decoyHash)
         guard matches, credentials.passwordHash != nil else {
             try await log(.login, .failure, user: user.id, client: client, detail: "wrong password")
-            if let until = try await accountLockedUntil(user.id, now: now) {
-                throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
+            let afterFailure = clock.now
+            if let until = try await accountLockedUntil(user.id, now: afterFailure) {
+                throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(afterFailure))))
             }
             throw Problem.invalidCredentials
         }

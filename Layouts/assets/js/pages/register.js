@@ -39,14 +39,19 @@
   var guessed = guess && countries.find(function (country) { return country.code === guess.toUpperCase(); });
   if (guessed) countryInput.value = guessed.name + ' (+' + guessed.dial + ')';
 
-  // Groups the national digits in pairs or threes as they are typed, after the country's dial code.
+  // Groups the digits as they are typed: pairs where national numbers have at most 9 digits (06 12 34 56 78),
+  // 3-3-4 where they have 10 (415 555 0123), threes otherwise. A number typed with + is left as typed.
   function formatPhone() {
     var country = selectedCountry();
     dialCode.textContent = country ? '+' + country.dial : '+';
     var digits = phoneInput.value.replace(/[^\d+]/g, '');
-    if (digits.charAt(0) === '+') return;
-    var groups = digits.length > 9 ? digits.match(/.{1,3}/g) : digits.match(/.{1,2}/g);
-    var formatted = (groups || []).join(' ');
+    if (digits.charAt(0) === '+' || !digits) return;
+    var longest = country ? country.lengths[1] : 9;
+    var groups;
+    if (longest <= 9) groups = digits.match(/.{1,2}/g);
+    else if (longest === 10 && digits.charAt(0) !== '0') groups = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)].filter(Boolean);
+    else groups = digits.match(/.{1,3}/g);
+    var formatted = groups.join(' ');
     if (formatted !== phoneInput.value) phoneInput.value = formatted;
   }
   phoneInput.addEventListener('input', formatPhone);
@@ -73,7 +78,11 @@
     forms.fieldError('phone', '');
   }
   phoneInput.addEventListener('blur', checkPhone);
-  countryInput.addEventListener('blur', checkPhone);
+  countryInput.addEventListener('blur', function () {
+    // The phone is checked against the country only once it holds something: no error for a field not reached yet.
+    if (phoneInput.value.trim()) checkPhone();
+    else forms.fieldError('country', selectedCountry() ? '' : 'choose a country from the list');
+  });
 
   ['first_name', 'last_name'].forEach(function (name) {
     var input = document.getElementById(name);
