@@ -27,8 +27,9 @@ demo: deps build
 
 test: deps test-deps
 	swift build
+	Tests/Support/python-env.sh Tests/Support/python-requirements.txt >/dev/null
 	Tests/Support/with-postgres.sh swift test
-	$$(Tests/Support/python-env.sh Tests/Browser/requirements.txt) -m pytest -q Tests/Browser
+	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
 bench: bench-site

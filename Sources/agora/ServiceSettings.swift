@@ -91,13 +91,29 @@ struct ServiceSettings {
         return key
     }
 
-    /// The only transport of this version is the embedded one: `.eml` files in `Storage/mail/`.
+    /// `AGORA_MAIL_TRANSPORT`: `file` (default: `.eml` files in `Storage/mail/`), `smtp` (`AGORA_SMTP_URL`,
+    /// optionally `AGORA_SMTP_CA_FILE`) or `sendgrid` (`AGORA_SENDGRID_API_KEY`).
     func mailTransport() throws -> any MailTransport {
-        switch Environment.value("AGORA_MAIL_TRANSPORT") ?? "file" {
+        let chosen = Environment.value("AGORA_MAIL_TRANSPORT") ?? (Environment.value("AGORA_SMTP_URL") != nil ? "smtp" : "file")
+        switch chosen {
         case "file":
             return FileMailTransport(directory: storage.appendingPathComponent("mail"))
+        case "smtp":
+            guard let url = Environment.value("AGORA_SMTP_URL") else {
+                throw CommandError("AGORA_MAIL_TRANSPORT=smtp needs AGORA_SMTP_URL=smtp://user:password@host:port")
+            }
+            do {
+                return try SMTPMailTransport(settings: .init(url: url), trustRoots: Environment.value("AGORA_SMTP_CA_FILE"))
+            } catch let error as MailSettingsError {
+                throw CommandError("AGORA_SMTP_URL: \(error)")
+            }
+        case "sendgrid":
+            guard let key = Environment.value("AGORA_SENDGRID_API_KEY") else {
+                throw CommandError("AGORA_MAIL_TRANSPORT=sendgrid needs AGORA_SENDGRID_API_KEY")
+            }
+            return SendGridMailTransport(apiKey: key)
         case let other:
-            throw CommandError("AGORA_MAIL_TRANSPORT must be file, not \(other)")
+            throw CommandError("AGORA_MAIL_TRANSPORT must be file, smtp or sendgrid, not \(other)")
         }
     }
 

@@ -86,3 +86,20 @@ struct EmailTemplateTests {
         }
     }
 }
+
+@Suite("SendGrid's request")
+struct SendGridPayloadTests {
+    @Test("the message becomes SendGrid's JSON with both parts, the sender's name and the headers")
+    func payload() {
+        let email = OutboxEmail(
+            id: 1, messageID: "<m@agora.example>", recipient: "ada@example.com", subject: "Hi", template: "welcome",
+            textBody: "text", htmlBody: "<p>html</p>", headers: ["List-Unsubscribe": "<https://u>"], status: .sending,
+            attempts: 1, lastError: nil, createdAt: Date(timeIntervalSince1970: 0), sentAt: nil
+        )
+        let payload = SendGridMailTransport.payload(for: MIMEMessage(from: "Agora <no-reply@agora.example>", email: email, date: Date()))
+        #expect(payload.from == .init(email: "no-reply@agora.example", name: "Agora"))
+        #expect(payload.personalizations == [.init(to: [.init(email: "ada@example.com", name: nil)])])
+        #expect(payload.content == [.init(type: "text/plain", value: "text"), .init(type: "text/html", value: "<p>html</p>")])
+        #expect(payload.headers == ["List-Unsubscribe": "<https://u>", "Message-ID": "<m@agora.example>"])
+    }
+}

@@ -5,3 +5,9 @@ import AgoraStore
 public protocol MailTransport: Sendable {
     func deliver(_ message: MIMEMessage) async throws
 }
+
+/// A delivery the receiving service refused, with its answer.
+public struct MailDeliveryError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

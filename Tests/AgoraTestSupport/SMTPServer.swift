@@ -1,0 +1,79 @@
+import Foundation
+
+/// A real SMTP server on loopback (`Tests/Support/smtp-server.py`, aiosmtpd in `.build/venv`, which `make test`
+/// creates): STARTTLS with a self-signed certificate made for the test, AUTH with one user, a Maildir of what it
+/// accepted. It can be stopped and started again on the same port to play a relay that goes down.
+public final class SMTPServer: @unchecked Sendable {
+    public let port: Int
+    public let user = "agora"
+    public let password = "relay-secret-123"
+    public let directory: TemporaryDirectory
+    private var process: Process?
+
+    public var certificate: String { directory.path + "/cert.pem" }
+    public var url: String { "smtp://\(user):\(password)@localhost:\(port)" }
+
+    public init(start: Bool = true) throws {
+        directory = try TemporaryDirectory()
+        port = try FreePort.next()
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout", directory.path + "/key.pem", "-out", directory.path + "/cert.pem",
+        ]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw TestSetupError("openssl could not make a certificate") }
+        if start { try self.start() }
+    }
+
+    public func start() throws {
+        let python = RepositoryPaths.root.appendingPathComponent(".build/venv/bin/python")
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw TestSetupError("no .build/venv: run `make test`, which installs aiosmtpd there")
+        }
+        let server = Process()
+        server.executableURL = python
+        server.arguments = [
+            RepositoryPaths.root.appendingPathComponent("Tests/Support/smtp-server.py").path,
+            "--port", String(port), "--maildir", directory.path + "/Maildir", "--cert", certificate,
+            "--key", directory.path + "/key.pem", "--user", user, "--password", password,
+        ]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        let ready = output.fileHandleForReading.availableData
+        guard String(decoding: ready, as: UTF8.self).contains("ready") else {
+            server.terminate()
+            throw TestSetupError("the SMTP server did not start")
+        }
+        process = server
+    }
+
+    /// Stops the server and waits for it (polling: `waitUntilExit` can miss the exit when called from a task).
+    public func stop() {
+        guard let process else { return }
+        self.process = nil
+        guard process.isRunning else { return }
+        process.terminate()
+        for _ in 0..<100 where process.isRunning { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// The raw messages the server accepted.
+    public func messages() -> [String] {
+        let new = directory.url.appendingPathComponent("Maildir/new")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: new.path)) ?? []
+        return files.sorted().compactMap { try? String(contentsOf: new.appendingPathComponent($0), encoding: .utf8) }
+    }
+
+    deinit {
+        stop()
+        directory.remove()
+    }
+}
