@@ -10,10 +10,10 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 # Debian packages the build links against, and those only the tests need.
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
 TEST_PACKAGES := postgresql python3 chromium chromium-driver
-BENCH_PACKAGES := hugo time sqlite3
+BENCH_PACKAGES := hugo time sqlite3 wrk curl
 PROVIDERS ?= 100000
 
-.PHONY: help demo test deps test-deps bench bench-site build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site bench-auth build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -32,11 +32,15 @@ test: deps test-deps
 	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
-bench: bench-site
+bench: bench-site bench-auth
 
 bench-site: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
 	Benchmarks/site/bench-site.sh $(PROVIDERS)
+
+bench-auth: deps
+	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
+	Benchmarks/auth/bench-login.sh
 
 deps:
 	@Tests/Support/install-debian-packages.sh $(BUILD_PACKAGES)
