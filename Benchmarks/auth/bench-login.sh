@@ -34,17 +34,17 @@ for cost in 14 10; do
         token=$(cat "$work/Storage-$cost"/mail/*.eml 2>/dev/null | python3 -c 'import quopri, re, sys
 text = quopri.decodestring(sys.stdin.buffer.read()).decode()
 match = re.search(r"token=([A-Za-z0-9_-]{43})", text)
-print(match.group(1) if match else "")')
+print(match.group(1) if match else "")' || true)
     done
     curl -sf -o /dev/null "$base/api/auth/verify-email/$token"
 
     idle=$(wrk -t1 -c1 -d5s --latency "$base/api/health" | awk '$1 == "99%" { print $2 }')
-    wrk -t2 -c8 -d"${seconds}s" --latency -s Benchmarks/auth/login.lua "$base/api/auth/login" >"$work/login-$cost.txt" &
+    wrk -t2 -c8 -d"${seconds}s" --timeout 60s --latency -s Benchmarks/auth/login.lua "$base/api/auth/login" >"$work/login-$cost.txt" &
     logins=$!
     sleep 2
     loaded=$(wrk -t1 -c1 -d"$((seconds - 4))s" --latency "$base/api/health" | awk '$1 == "99%" { print $2 }')
     wait "$logins"
-    if grep -q "Non-2xx" "$work/login-$cost.txt"; then echo "logins failed:" >&2; cat "$work/login-$cost.txt" >&2; exit 1; fi
+    if grep -q "Non-2xx" "$work/login-$cost.txt"; then echo "logins failed:" >&2; cat "$work/login-$cost.txt" "$work/serve-$cost.log" >&2; exit 1; fi
     rate=$(awk '/Requests\/sec/ { print $2 }' "$work/login-$cost.txt")
     p50=$(awk '$1 == "50%" { print $2 }' "$work/login-$cost.txt")
     p99=$(awk '$1 == "99%" { print $2 }' "$work/login-$cost.txt")
