@@ -2,8 +2,9 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// One log line per request: method, route, status and duration. The route is the router's pattern
-/// (`/api/auth/verify-email/{token}`) and never the query string, so tokens and addresses in URLs stay out of logs.
+/// One log line per request: method, route, status and duration. An API request is named by the router's pattern
+/// (`/api/auth/verify-email/{token}`), a site file by its path; the query string never appears, so tokens and
+/// addresses in URLs stay out of logs.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -21,7 +22,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func log(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant) {
-        let route = context.endpointPath ?? (request.uri.path.hasPrefix("/api/") ? "/api/(unmatched)" : request.uri.path)
+        let path = request.uri.path
+        let route = path.hasPrefix("/api/") ? (context.endpointPath ?? "/api/(unmatched)") : path
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info("request", metadata: [
