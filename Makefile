@@ -47,6 +47,7 @@ deps:
 
 test-deps:
 	@Tests/Support/install-debian-packages.sh $(TEST_PACKAGES)
+	@Tests/Support/install-glewlwyd.sh
 
 build:
 	swift build --product agora

@@ -126,6 +126,7 @@ let package = Package(
             dependencies: [
                 "AgoraAPI", "AgoraStore", "AgoraDomain", "AgoraJobs", "AgoraTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

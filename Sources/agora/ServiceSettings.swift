@@ -64,6 +64,12 @@ struct ServiceSettings {
             terms: Environment.value("AGORA_TERMS_VERSION") ?? auth.legal.terms,
             privacy: Environment.value("AGORA_PRIVACY_VERSION") ?? auth.legal.privacy
         )
+        if let clientID = Environment.value("AGORA_OIDC_CLIENT_ID") {
+            guard let secret = Environment.value("AGORA_OIDC_CLIENT_SECRET") else {
+                throw CommandError("AGORA_OIDC_CLIENT_ID needs AGORA_OIDC_CLIENT_SECRET")
+            }
+            auth.oidc = OIDCSettings(issuer: Environment.value("AGORA_OIDC_ISSUER") ?? OIDCSettings.google, clientID: clientID, clientSecret: secret)
+        }
         let host = URL(string: baseURL)?.host ?? "localhost"
         let sender = Environment.value("AGORA_MAIL_FROM") ?? "Agora <no-reply@\(host)>"
         return ServiceSettings(stage: stage, auth: auth, storage: storage, mailSender: sender)

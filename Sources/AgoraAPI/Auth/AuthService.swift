@@ -33,6 +33,8 @@ struct AuthService: Sendable {
     let mail: EmailComposer
     let clock: any AgoraClock
     let logger: Logger
+    /// The OpenID Connect issuer, when sign-in through it is configured.
+    let oidc: OIDCProvider?
     /// A real bcrypt hash at the configured cost, checked against when the email is unknown so that an unknown
     /// address takes as long to refuse as a wrong password.
     let decoyHash: String
@@ -51,6 +53,9 @@ struct AuthService: Sendable {
         self.mail = mail
         self.clock = clock
         self.logger = logger
+        self.oidc = settings.oidc.map {
+            OIDCProvider(settings: $0, redirectURI: mail.baseURL + OIDCRoutesPaths.callback, clock: clock)
+        }
         self.decoyHash = try await self.hasher.hash(SecureToken.generate())
     }
 

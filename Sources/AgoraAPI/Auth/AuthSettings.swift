@@ -24,6 +24,8 @@ public struct AuthSettings: Sendable {
     public var captcha: CaptchaMode = .proofOfWork(difficulty: 18)
     /// The public address of the site, used in email links (`https://agora.example`).
     public var publicBaseURL: String = "http://127.0.0.1:8080"
+    /// "Sign in with Google" (any OpenID Connect issuer); nil turns it off.
+    public var oidc: OIDCSettings?
 
     public static let defaultAccountLockoutFailures = 5
 

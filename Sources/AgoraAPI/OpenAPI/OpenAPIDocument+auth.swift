@@ -86,6 +86,36 @@ extension OpenAPIDocument {
         "responses": { "204": { "description": "Changed" }, "400": { "$ref": "#/components/responses/Problem" }, "410": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" } }
       }
     },
+    "/api/auth/google": {
+      "get": {
+        "operationId": "startGoogleSignIn", "tags": ["auth"],
+        "summary": "Redirect to the OpenID Connect issuer (state, nonce, PKCE S256); failures redirect to /login/?error=…",
+        "parameters": [{ "name": "next", "in": "query", "schema": { "type": "string" }, "description": "A path on this site to return to" }],
+        "responses": { "302": { "description": "To the issuer" }, "303": { "description": "To /login/?error=oidc-disabled" } }
+      }
+    },
+    "/api/auth/google/callback": {
+      "get": {
+        "operationId": "finishGoogleSignIn", "tags": ["auth"],
+        "summary": "The issuer's redirect back: signs in (refresh cookie set), links, or redirects to /login/?error=oidc-denied|oidc-failed|oidc-link-required|oidc-already-linked",
+        "parameters": [
+          { "name": "code", "in": "query", "schema": { "type": "string" } },
+          { "name": "state", "in": "query", "schema": { "type": "string" } },
+          { "name": "error", "in": "query", "schema": { "type": "string" } }
+        ],
+        "responses": { "303": { "description": "To the page to continue on" } }
+      }
+    },
+    "/api/auth/google/link": {
+      "post": {
+        "operationId": "linkGoogle", "tags": ["auth"], "security": [{ "bearer": [] }],
+        "summary": "The issuer URL that links the signed-in account to an identity there",
+        "responses": {
+          "200": { "description": "Where to go", "content": { "application/json": { "schema": { "type": "object", "properties": { "url": { "type": "string" } } } } } },
+          "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
     "/api/auth/me": {
       "get": {
         "operationId": "getMe", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "The signed-in account",
@@ -153,13 +183,14 @@ extension OpenAPIDocument {
       "properties": { "status": { "const": "pending_verification" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "user_type": { "type": "string" }, "message": { "type": "string" } }
     },
     "RegistrationForm": {
-      "type": "object", "required": ["password", "legal", "captcha", "countries", "user_types", "name_maximum_length"],
+      "type": "object", "required": ["password", "legal", "captcha", "countries", "user_types", "social_sign_in", "name_maximum_length"],
       "properties": {
         "password": { "type": "object", "properties": { "minimum_characters": { "type": "integer" }, "maximum_bytes": { "type": "integer" }, "needs": { "type": "array", "items": { "type": "string" } } } },
         "legal": { "type": "object", "properties": { "terms": { "type": "string" }, "privacy": { "type": "string" } } },
         "captcha": { "type": "object", "properties": { "mode": { "type": "string", "enum": ["proof-of-work", "off"] }, "challenge": { "type": "string" }, "difficulty": { "type": "integer" } } },
         "countries": { "type": "array", "items": { "type": "object", "properties": { "code": { "type": "string" }, "name": { "type": "string" }, "dial_code": { "type": "string" }, "national_number_lengths": { "type": "array", "items": { "type": "integer" } } } } },
         "user_types": { "type": "array", "items": { "type": "string" } },
+        "social_sign_in": { "type": "array", "items": { "type": "string", "enum": ["google"] } },
         "name_maximum_length": { "type": "integer" }
       }
     },

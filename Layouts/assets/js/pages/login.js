@@ -5,6 +5,23 @@
   var forms = Agora.forms;
   var form = document.getElementById('login-form');
   forms.passwordToggles(form);
+
+  // Sign-in through Google comes back here with ?error= when it could not finish.
+  var reasons = {
+    'oidc-denied': 'Google sign-in was cancelled. You can sign in with your email and password instead.',
+    'oidc-failed': 'Google sign-in could not be completed. Please try again.',
+    'oidc-link-required': 'An account already uses this address. Sign in with your password, then link Google from your security settings.',
+    'oidc-already-linked': 'This Google account is already linked to another account.',
+    'oidc-disabled': 'Sign-in with Google is not available on this site.'
+  };
+  var error = new URLSearchParams(location.search).get('error');
+  if (reasons[error]) forms.showAlert(reasons[error], 'error');
+  Agora.api('GET', '/auth/registration-form', { auth: false }).then(function (result) {
+    if (result.ok && result.data.social_sign_in.indexOf('google') >= 0) {
+      document.getElementById('google-sign-in').href = '/api/auth/google?next=' + encodeURIComponent(Agora.auth.nextPath('/settings/security/'));
+      document.getElementById('social-sign-in').hidden = false;
+    }
+  });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     forms.clearErrors(form);

@@ -57,6 +57,19 @@
     document.getElementById('account-email').textContent = user.email;
     page.hidden = false;
     loadSessions();
+    if (new URLSearchParams(location.search).get('linked') === 'google') {
+      forms.showAlert('Your Google account is linked: you can now sign in with it.', 'success');
+    }
+    Agora.api('GET', '/auth/registration-form', { auth: false }).then(function (result) {
+      if (result.ok && result.data.social_sign_in.indexOf('google') >= 0) document.getElementById('google-card').hidden = false;
+    });
+  });
+
+  document.getElementById('link-google').addEventListener('click', function () {
+    Agora.api('POST', '/auth/google/link').then(function (result) {
+      if (result.ok) location.assign(result.data.url);
+      else forms.showAlert((result.data && result.data.detail) || 'Linking is not available right now.', 'error');
+    });
   });
 
   document.getElementById('logout').addEventListener('click', function () {

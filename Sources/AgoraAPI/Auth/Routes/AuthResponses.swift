@@ -84,6 +84,8 @@ struct RegistrationFormBody: Encodable {
     let password = PasswordRules()
     let nameMaximumLength = PersonName.maximumLength
     let legal: LegalVersions
+    /// Sign-in providers offered beside the password (`google` when an OpenID Connect issuer is configured).
+    let socialSignIn: [String]
     let userTypes = RegistrationForm.selfServiceTypes.map(\.rawValue)
     let captcha: CaptchaChallenge
     let countries = Countries.all.map {

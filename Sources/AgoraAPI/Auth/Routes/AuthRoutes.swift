@@ -30,6 +30,7 @@ struct AuthRoutes: Sendable {
         signedIn.get("sessions", use: sessions)
         signedIn.delete("sessions/{id}", use: endSession)
         signedIn.put("change-password", use: changePassword)
+        OIDCRoutes(auth: auth).register(on: group, signedIn: signedIn)
     }
 
     private func client(_ request: Request, _ context: AgoraRequestContext) -> ClientInfo {
@@ -37,7 +38,9 @@ struct AuthRoutes: Sendable {
     }
 
     @Sendable func registrationForm(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try JSONResponse.make(RegistrationFormBody(legal: auth.settings.legal, captcha: await auth.captcha.challenge()))
+        try JSONResponse.make(RegistrationFormBody(
+            legal: auth.settings.legal, socialSignIn: auth.oidc == nil ? [] : ["google"], captcha: await auth.captcha.challenge()
+        ))
     }
 
     @Sendable func register(_ request: Request, context: AgoraRequestContext) async throws -> Response {

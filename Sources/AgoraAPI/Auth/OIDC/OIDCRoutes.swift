@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// "Sign in with Google" (`/api/auth/google`): the redirect to the issuer, its callback, and linking from the
+/// security settings. Browsers arrive here by navigation, so failures redirect to the sign-in page with an
+/// `?error=` it explains, never to a bare problem document.
+struct OIDCRoutes: Sendable {
+    let auth: AuthService
+
+    static let cookieName = "agora_oidc"
+
+    func register(on group: RouterGroup<AgoraRequestContext>, signedIn: RouterGroup<AgoraRequestContext>) {
+        group.get("google", use: start)
+        group.get("google/callback", use: callback)
+        signedIn.post("google/link", use: link)
+    }
+
+    @Sendable func start(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let next = Self.safeNext(request.uri.queryParameters.get("next"))
+        do {
+            let (url, sealed) = try await auth.startOIDC(next: next)
+            var response = Self.redirect(to: url, status: .found)
+            response.setCookie(cookie(sealed, request: request))
+            return response
+        } catch let failure as OIDCFailure {
+            return Self.redirect(to: "/login/?error=\(failure.rawValue)")
+        } catch {
+            return Self.redirect(to: "/login/?error=\(OIDCFailure.failed.rawValue)")
+        }
+    }
+
+    @Sendable func callback(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let outcome = await auth.finishOIDC(
+            code: query.get("code"), state: query.get("state"), error: query.get("error"),
+            cookie: request.cookies[Self.cookieName]?.value,
+            client: ClientInfo(ipAddress: context.clientAddress, userAgent: String((request.headers[.userAgent] ?? "").prefix(512)))
+        )
+        var response: Response
+        switch outcome {
+        case .signedIn(let session, let next):
+            response = Self.redirect(to: next)
+            response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: auth.clock.now, request: request))
+        case .linked:
+            response = Self.redirect(to: "/settings/security/?linked=google")
+        case .failed(let failure):
+            response = Self.redirect(to: "/login/?error=\(failure.rawValue)")
+        }
+        response.setCookie(cookie("", request: request, maxAge: 0))
+        return response
+    }
+
+    /// For the security settings: the URL to send the signed-in person to, to link their account at the issuer.
+    @Sendable func link(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        do {
+            let (url, sealed) = try await auth.startOIDC(next: "/settings/security/", linkUserID: identity.userID)
+            var response = try JSONResponse.make(["url": url])
+            response.setCookie(cookie(sealed, request: request))
+            return response
+        } catch OIDCFailure.disabled {
+            throw Problem(status: .notFound, detail: "Sign-in with Google is not configured on this site.")
+        }
+    }
+
+    /// The attempt's cookie: readable by the callback only, sent on the issuer's top-level redirect back
+    /// (`SameSite=Lax`; `Strict` would drop it), and gone after ten minutes.
+    private func cookie(_ value: String, request: Request, maxAge: Int = 600) -> Cookie {
+        Cookie(name: Self.cookieName, value: value, maxAge: maxAge, path: OIDCRoutesPaths.start,
+               secure: RefreshCookie.isSecure(request), httpOnly: true, sameSite: .lax)
+    }
+
+    static func redirect(to location: String, status: HTTPResponse.Status = .seeOther) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers)
+    }
+
+    /// A path on this site only (`/settings/`), never another origin (`//evil.example`, `https://…`).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count <= 500,
+              !next.contains(where: { $0.isNewline || $0 == "\0" })
+        else { return "/settings/security/" }
+        return next
+    }
+}
