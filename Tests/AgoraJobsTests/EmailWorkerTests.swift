@@ -66,6 +66,28 @@ struct EmailWorkerTests {
         }
     }
 
+    @Test("optional mail to an address that unsubscribed is not sent; transactional mail still is")
+    func unsubscribed() async throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        try await TestDatabase.sqlite.withStore { store async throws in
+            try await EmailUnsubscribeRepository(store: store).unsubscribe(try Email("ada@example.com"), now: Self.start)
+            try await EmailOutbox(store: store).enqueue(NewOutboxEmail(
+                messageID: "<digest@agora.test>", recipient: "ada@example.com", subject: "New providers", template: "digest",
+                textBody: "t", htmlBody: "<p>t</p>", headers: ["List-Unsubscribe": "<https://agora.test/u>"]
+            ), now: Self.start)
+            try await queue(store, id: "transactional")
+            let mail = scratch.url.appendingPathComponent("mail")
+            let worker = EmailWorker(store: store, transport: FileMailTransport(directory: mail), sender: "a@agora.test", clock: FixedClock(Self.start))
+            #expect(try await worker.drainOnce() == 2)
+            let digest = try #require(try await EmailOutbox(store: store).find(messageID: "<digest@agora.test>"))
+            #expect(digest.status == .failed)
+            #expect(digest.lastError?.contains("unsubscribed") == true)
+            #expect(try await EmailOutbox(store: store).find(messageID: "<transactional@agora.test>")?.status == .sent)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: mail.path).filter { $0.hasSuffix(".eml") }.count == 1)
+        }
+    }
+
     @Test("backoff doubles from the first delay up to the longest, and ends after the last attempt")
     func retryPolicy() {
         let policy = RetryPolicy.standard

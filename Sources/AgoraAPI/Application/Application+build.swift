@@ -40,6 +40,10 @@ public func buildRouter(
     HealthRoutes(store: store).register(on: api)
     OpenAPIRoutes().register(on: api)
     AuthRoutes(auth: auth).register(on: api)
+    EmailRoutes(
+        store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, baseURL: configuration.email.baseURL),
+        clock: configuration.clock
+    ).register(on: api)
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }
     return router
 }

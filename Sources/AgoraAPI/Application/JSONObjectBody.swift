@@ -39,9 +39,6 @@ struct JSONObjectBody {
         return JSONObjectBody(fields: object)
     }
 
-    /// An empty object, for routes whose body is optional.
-    static let empty = JSONObjectBody(fields: [:])
-
     private init(fields: [String: JSONValue]) {
         self.fields = fields
     }

@@ -116,6 +116,14 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/email/unsubscribe": {
+      "post": {
+        "operationId": "unsubscribe", "tags": ["email"],
+        "summary": "One-click unsubscribe from optional mail (RFC 8058); the token comes from the List-Unsubscribe header",
+        "parameters": [{ "name": "token", "in": "query", "required": true, "schema": { "type": "string" } }],
+        "responses": { "200": { "$ref": "#/components/responses/Accepted" }, "400": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
     "/api/auth/me": {
       "get": {
         "operationId": "getMe", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "The signed-in account",

@@ -5,7 +5,8 @@ import Logging
 import ServiceLifecycle
 
 /// Drains the email outbox: claims due messages, hands them to the transport, and records the outcome — sent, or
-/// back in the queue with a backoff, or failed for good. Runs inside `agora serve` and `agora jobs`, stops on
+/// back in the queue with a backoff, or failed for good. Optional mail (it carries `List-Unsubscribe`) to an address
+/// that unsubscribed is not sent. Runs inside `agora serve` and `agora jobs`, stops on
 /// graceful shutdown after the message in hand.
 public struct EmailWorker: Service {
     let store: Store
@@ -54,7 +55,12 @@ public struct EmailWorker: Service {
     public func drainOnce() async throws -> Int {
         let outbox = EmailOutbox(store: store)
         let due = try await outbox.claimDue(now: clock.now, limit: Self.batchSize, lease: Self.lease)
+        let unsubscribes = EmailUnsubscribeRepository(store: store)
         for email in due {
+            if email.headers["List-Unsubscribe"] != nil, try await unsubscribes.isUnsubscribed(email.recipient) {
+                try await outbox.markUndelivered(id: email.id, error: "the recipient unsubscribed from this kind of mail", retryAt: nil)
+                continue
+            }
             do {
                 try await transport.deliver(MIMEMessage(from: sender, email: email, date: clock.now))
                 try await outbox.markSent(id: email.id, now: clock.now)
