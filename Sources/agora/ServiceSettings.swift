@@ -42,13 +42,19 @@ struct ServiceSettings {
                 throw CommandError("AGORA_CAPTCHA_DIFFICULTY must be a number of bits from 1 to 32, not \(text)")
             }
             auth.captcha = .proofOfWork(difficulty: difficulty)
+        case "hcaptcha", "turnstile":
+            let service = HostedCaptcha.Service(rawValue: Environment.value("AGORA_CAPTCHA") ?? "") ?? .hcaptcha
+            guard let siteKey = Environment.value("AGORA_CAPTCHA_SITE_KEY"), let secret = Environment.value("AGORA_CAPTCHA_SECRET") else {
+                throw CommandError("AGORA_CAPTCHA=\(service.rawValue) needs AGORA_CAPTCHA_SITE_KEY and AGORA_CAPTCHA_SECRET")
+            }
+            auth.captcha = .hosted(HostedCaptcha(service: service, siteKey: siteKey, secret: secret))
         case "off":
             guard stage != .production else {
                 throw CommandError("AGORA_CAPTCHA=off is refused when AGORA_ENVIRONMENT=production")
             }
             auth.captcha = .off
         case let other:
-            throw CommandError("AGORA_CAPTCHA must be proof-of-work or off, not \(other)")
+            throw CommandError("AGORA_CAPTCHA must be proof-of-work, hcaptcha, turnstile or off, not \(other)")
         }
         if let text = Environment.value("AGORA_SESSION_CAP") {
             guard let cap = Int(text), cap >= 1 else { throw CommandError("AGORA_SESSION_CAP must be a positive number, not \(text)") }

@@ -16,7 +16,7 @@ extension AuthService {
             problems += error.errors
         }
         do {
-            try await captcha.check(challenge: captchaChallenge, solution: captchaSolution)
+            try await captcha.check(challenge: captchaChallenge, solution: captchaSolution, remoteIP: client.ipAddress)
         } catch let error as ValidationError {
             problems += error.errors
         }

@@ -60,6 +60,37 @@ public enum CaptchaMode: Sendable, Hashable {
     /// An embedded proof-of-work challenge: the browser finds a number whose hash with the challenge starts with
     /// `difficulty` zero bits (about a second of work at 18), which makes scripted sign-ups expensive.
     case proofOfWork(difficulty: Int)
+    /// A widget of hCaptcha or Cloudflare Turnstile on the page, its token checked with the service's `siteverify`.
+    case hosted(HostedCaptcha)
     /// No check, for automated test environments; refused when `AGORA_ENVIRONMENT=production`.
     case off
+}
+
+/// A CAPTCHA service that shows its own widget and verifies its tokens over HTTP.
+public struct HostedCaptcha: Sendable, Hashable {
+    public enum Service: String, Sendable, CaseIterable {
+        case hcaptcha
+        case turnstile
+
+        /// Where the service checks a token (`secret`, `response`, `remoteip` as a form; `{"success": true}` back).
+        var verifyURL: String {
+            switch self {
+            case .hcaptcha: "https://api.hcaptcha.com/siteverify"
+            case .turnstile: "https://challenges.cloudflare.com/turnstile/v0/siteverify"
+            }
+        }
+    }
+
+    public let service: Service
+    public let siteKey: String
+    public let secret: String
+    /// The service's verification endpoint; another one only for a proxy in front of it.
+    public var verifyURL: String
+
+    public init(service: Service, siteKey: String, secret: String) {
+        self.service = service
+        self.siteKey = siteKey
+        self.secret = secret
+        self.verifyURL = service.verifyURL
+    }
 }

@@ -182,8 +182,8 @@ extension OpenAPIDocument {
         "user_type": { "type": "string", "enum": ["client", "provider"] },
         "accepted_terms_version": { "type": "string" },
         "accepted_privacy_version": { "type": "string" },
-        "captcha_challenge": { "type": "string" },
-        "captcha_solution": { "type": "string" }
+        "captcha_challenge": { "type": "string", "description": "proof-of-work only" },
+        "captcha_solution": { "type": "string", "maxLength": 4096, "description": "the number found (proof of work) or the widget's token (hCaptcha, Turnstile)" }
       }
     },
     "RegistrationAccepted": {
@@ -195,7 +195,7 @@ extension OpenAPIDocument {
       "properties": {
         "password": { "type": "object", "properties": { "minimum_characters": { "type": "integer" }, "maximum_bytes": { "type": "integer" }, "needs": { "type": "array", "items": { "type": "string" } } } },
         "legal": { "type": "object", "properties": { "terms": { "type": "string" }, "privacy": { "type": "string" } } },
-        "captcha": { "type": "object", "properties": { "mode": { "type": "string", "enum": ["proof-of-work", "off"] }, "challenge": { "type": "string" }, "difficulty": { "type": "integer" } } },
+        "captcha": { "type": "object", "properties": { "mode": { "type": "string", "enum": ["proof-of-work", "hcaptcha", "turnstile", "off"] }, "challenge": { "type": "string" }, "difficulty": { "type": "integer" }, "site_key": { "type": "string" } } },
         "countries": { "type": "array", "items": { "type": "object", "properties": { "code": { "type": "string" }, "name": { "type": "string" }, "dial_code": { "type": "string" }, "national_number_lengths": { "type": "array", "items": { "type": "integer" } } } } },
         "user_types": { "type": "array", "items": { "type": "string" } },
         "social_sign_in": { "type": "array", "items": { "type": "string", "enum": ["google"] } },

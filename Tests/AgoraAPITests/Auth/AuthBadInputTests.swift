@@ -1,4 +1,4 @@
-import AgoraAPI
+@testable import AgoraAPI
 import AgoraDomain
 import AgoraStore
 import AgoraTestSupport
@@ -183,5 +183,38 @@ struct AuthBadInputTests {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: SymmetricKey(data: key))
         return input + "." + Data(mac).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+@Suite("Hosted CAPTCHA (hCaptcha, Turnstile)")
+struct HostedCaptchaTests {
+    @Test("the siteverify form carries the secret, the token and the IP, encoded; only success true passes")
+    func siteVerify() {
+        #expect(SiteVerify.formBody(secret: "0x00&=", response: "tok en+", remoteIP: "203.0.113.9")
+            == "secret=0x00%26%3D&response=tok%20en%2B&remoteip=203.0.113.9")
+        #expect(SiteVerify.accepted(Data(#"{"success": true, "hostname": "agora.example"}"#.utf8)))
+        #expect(!SiteVerify.accepted(Data(#"{"success": false, "error-codes": ["invalid-input-response"]}"#.utf8)))
+        #expect(!SiteVerify.accepted(Data("<html>".utf8)))
+    }
+
+    @Test("the form names the widget, a missing token is a field error, and an unreachable service is a 503, never a pass")
+    func hosted() async throws {
+        let port = try FreePort.next()
+        var hosted = HostedCaptcha(service: .turnstile, siteKey: "site-key", secret: "secret")
+        hosted.verifyURL = "http://127.0.0.1:\(port)/siteverify"
+        try await AuthHarness.with(captcha: .hosted(hosted)) { auth in
+            let form = try await auth.send(.get, "/api/auth/registration-form").json()
+            let captcha = try #require(form["captcha"] as? [String: Any])
+            #expect(captcha["mode"] as? String == "turnstile")
+            #expect(captcha["site_key"] as? String == "site-key")
+            let missing = try await auth.send(.post, "/api/auth/register", json: AuthHarness.registration(email: "a@example.com"))
+            #expect(missing.fieldErrors == ["captcha"])
+            let down = try await auth.send(.post, "/api/auth/register", json: AuthHarness.registration(
+                email: "a@example.com", extra: #", "captcha_solution": "XXXX.DUMMY.TOKEN""#
+            ))
+            #expect(down.status == .serviceUnavailable)
+            #expect(down.problemType == "urn:agora:problem:captcha-unavailable")
+            #expect(try await UserRepository(store: auth.store).count() == 0)
+        }
     }
 }

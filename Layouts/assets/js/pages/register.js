@@ -207,8 +207,29 @@
     if (challenge.mode === 'proof-of-work') {
       captcha.challenge = challenge.challenge;
       captcha.pending = solve(challenge.challenge, challenge.difficulty).then(function (solution) { captcha.solution = solution; });
+    } else if (challenge.mode === 'hcaptcha' || challenge.mode === 'turnstile') {
+      captcha.hosted = true;
+      loadHostedWidget(challenge.mode, challenge.site_key);
     }
   });
+
+  // hCaptcha or Turnstile: the service's own widget; its token is the solution the API checks with the service.
+  function loadHostedWidget(mode, siteKey) {
+    window.agoraCaptchaReady = function () {
+      var service = mode === 'hcaptcha' ? window.hcaptcha : window.turnstile;
+      service.render(document.getElementById('captcha-widget'), {
+        sitekey: siteKey,
+        callback: function (token) { captcha.solution = token; forms.fieldError('captcha', ''); },
+        'expired-callback': function () { captcha.solution = null; }
+      });
+    };
+    var script = document.createElement('script');
+    script.src = mode === 'hcaptcha'
+      ? 'https://js.hcaptcha.com/1/api.js?render=explicit&onload=agoraCaptchaReady'
+      : 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit&onload=agoraCaptchaReady';
+    script.async = true;
+    document.head.appendChild(script);
+  }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
@@ -231,10 +252,14 @@
         accepted_terms_version: terms ? settings.legal.terms : '',
         accepted_privacy_version: privacy ? settings.legal.privacy : ''
       };
-      if (captcha.challenge) {
-        body.captcha_challenge = captcha.challenge;
-        body.captcha_solution = captcha.solution;
+      if (captcha.hosted && !captcha.solution) {
+        forms.busy(form, false);
+        forms.fieldError('captcha', 'complete the check above the button first');
+        forms.showAlert('Please complete the check marked below.', 'error');
+        return;
       }
+      if (captcha.challenge) body.captcha_challenge = captcha.challenge;
+      if (captcha.solution) body.captcha_solution = captcha.solution;
       return Agora.api('POST', '/auth/register', { body: body, auth: false }).then(function (result) {
         forms.busy(form, false);
         if (result.ok) {

@@ -4,16 +4,27 @@ import Foundation
 
 /// A challenge the register page must solve before the form is accepted.
 struct CaptchaChallenge: Codable, Sendable, Equatable {
+    /// `proof-of-work`, `hcaptcha`, `turnstile` or `off`.
     let mode: String
     /// Opaque; sent back with the solution.
     let challenge: String?
     /// Leading zero bits the SHA-256 of `challenge:solution` must have.
     let difficulty: Int?
+    /// The public key of a hosted widget.
+    let siteKey: String?
+
+    init(mode: String, challenge: String? = nil, difficulty: Int? = nil, siteKey: String? = nil) {
+        self.mode = mode
+        self.challenge = challenge
+        self.difficulty = difficulty
+        self.siteKey = siteKey
+    }
 }
 
 /// Proof of work by default: the server signs a random challenge with an expiry (no state until it is used), the
 /// browser searches for a solution, and the server checks the hash and remembers used challenges until they expire
-/// so one solution opens one account.
+/// so one solution opens one account. With a hosted service the solution is the widget's token, which the service
+/// checks (`SiteVerify`).
 actor Captcha {
     private let mode: CaptchaMode
     private let key: SymmetricKey
@@ -32,7 +43,9 @@ actor Captcha {
     func challenge() -> CaptchaChallenge {
         switch mode {
         case .off:
-            return CaptchaChallenge(mode: "off", challenge: nil, difficulty: nil)
+            return CaptchaChallenge(mode: "off")
+        case .hosted(let hosted):
+            return CaptchaChallenge(mode: hosted.service.rawValue, siteKey: hosted.siteKey)
         case .proofOfWork(let difficulty):
             let expires = Int(clock.now.addingTimeInterval(Self.lifetime).timeIntervalSince1970)
             let payload = "\(difficulty).\(expires).\(SecureToken.generate(bytes: 16))"
@@ -40,10 +53,20 @@ actor Captcha {
         }
     }
 
-    /// Throws a validation error on the `captcha` field unless the answer solves a live, unused challenge.
-    func check(challenge: String?, solution: String?) throws {
-        guard case .proofOfWork = mode else { return }
+    /// Throws a validation error on the `captcha` field unless the answer solves a live, unused challenge (or the
+    /// hosted service accepts its token); a 503 problem when the hosted service cannot be asked.
+    func check(challenge: String?, solution: String?, remoteIP: String) async throws {
         let invalid = ValidationError(field: "captcha", message: "was not solved; reload the page and try again")
+        switch mode {
+        case .off:
+            return
+        case .hosted(let hosted):
+            guard let solution, !solution.isEmpty else { throw invalid }
+            guard try await SiteVerify.accepts(solution, with: hosted, remoteIP: remoteIP) else { throw invalid }
+            return
+        case .proofOfWork:
+            break
+        }
         guard let challenge, let solution, solution.count <= 32 else { throw invalid }
         let parts = challenge.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4, let difficulty = Int(parts[0]), let expires = Double(parts[1]),

@@ -60,7 +60,7 @@ struct AuthRoutes: Sendable {
             acceptedPrivacyVersion: body.string("accepted_privacy_version", required: false, maximumLength: 40)
         )
         let challenge = body.string("captcha_challenge", required: false, maximumLength: 200)
-        let solution = body.string("captcha_solution", required: false, maximumLength: 32)
+        let solution = body.string("captcha_solution", required: false, maximumLength: 4_096)
         try body.finish()
         try await auth.register(form, captchaChallenge: challenge, captchaSolution: solution, client: client(request, context))
         return try JSONResponse.make(RegistrationBody(
