@@ -13,5 +13,6 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
     $sudo chmod +x /usr/sbin/policy-rc.d
     added=yes
 fi
-trap '[ -n "$added" ] && $sudo rm -f /usr/sbin/policy-rc.d' EXIT
-Tests/Support/install-debian-packages.sh glewlwyd
+trap 'if [ -n "$added" ]; then $sudo rm -f /usr/sbin/policy-rc.d; fi' EXIT
+# dbconfig-no-thanks: the tests make their own database, so no database server is pulled in for it.
+Tests/Support/install-debian-packages.sh dbconfig-no-thanks glewlwyd
