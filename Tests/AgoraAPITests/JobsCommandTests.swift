@@ -1,0 +1,38 @@
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import Testing
+
+/// `agora jobs`: the workers without the HTTP service.
+@Suite("agora jobs")
+struct JobsCommandTests {
+    @Test("a message waiting in the outbox becomes an .eml file, and SIGTERM stops the workers gracefully")
+    func deliversAndStops() async throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let database = scratch.path + "/agora.sqlite"
+        let migrate = try AgoraExecutable.start(["migrate", "--database", database])
+        migrate.waitUntilExit()
+        let store = try await Store.open(.sqlite(path: database))
+        try await EmailOutbox(store: store).enqueue(NewOutboxEmail(
+            messageID: "<jobs@agora.test>", recipient: "ada@example.com", subject: "Hello", template: "welcome",
+            textBody: "Hello Ada", htmlBody: "<p>Hello Ada</p>"
+        ), now: Date())
+        await store.close()
+
+        let jobs = try AgoraExecutable.start(["jobs", "--database", database], environment: [
+            "AGORA_ENVIRONMENT": "test", "AGORA_STORAGE": scratch.path + "/Storage",
+        ])
+        let mail = scratch.url.appendingPathComponent("Storage/mail")
+        var delivered: [String] = []
+        for _ in 0..<100 where delivered.isEmpty {
+            delivered = ((try? FileManager.default.contentsOfDirectory(atPath: mail.path)) ?? []).filter { $0.hasSuffix(".eml") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(delivered.count == 1)
+        jobs.terminate()
+        for _ in 0..<100 where jobs.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!jobs.isRunning)
+        #expect(jobs.terminationStatus == 0)
+    }
+}
