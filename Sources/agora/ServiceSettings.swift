@@ -61,8 +61,9 @@ struct ServiceSettings {
             auth.sessionCap = cap
         }
         if let text = Environment.value("AGORA_REFRESH_GRACE_SECONDS") {
-            guard let seconds = Int(text), (0...300).contains(seconds) else {
-                throw CommandError("AGORA_REFRESH_GRACE_SECONDS must be a number of seconds from 0 to 300, not \(text)")
+            let longest = Int(AccountCleanupJob.longestGraceWindow)
+            guard let seconds = Int(text), (0...longest).contains(seconds) else {
+                throw CommandError("AGORA_REFRESH_GRACE_SECONDS must be a number of seconds from 0 to \(longest), not \(text)")
             }
             auth.refreshGraceWindow = TimeInterval(seconds)
         }

@@ -68,7 +68,6 @@ extension AuthService {
         let now = clock.now
         let hash = SecureToken.hash(token)
         let sessions = SessionRepository(store: store)
-        try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-settings.refreshGraceWindow))
         if let session = try await sessions.find(refreshTokenHash: hash) {
             guard session.isActive(at: now) else { throw Problem.sessionEnded }
             let user = try await signInAllowed(userID: session.userID)

@@ -14,6 +14,10 @@ public struct AccountCleanupJob: Service {
     let sessionRetention: TimeInterval
     let logger: Logger
 
+    /// The longest refresh grace window `agora serve` accepts (`AGORA_REFRESH_GRACE_SECONDS`); a successor is kept
+    /// that long at least, and the refresh route checks the window's own length itself.
+    public static let longestGraceWindow: TimeInterval = 300
+
     public init(
         store: Store, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
         sessionRetention: TimeInterval = 30 * 24 * 3_600, logger: Logger = Logger(label: "agora.jobs.cleanup")
@@ -46,7 +50,7 @@ public struct AccountCleanupJob: Service {
         let resets = try await OneTimeTokenRepository(.passwordReset, store: store).deleteExpired(now: now)
         let sessions = SessionRepository(store: store)
         let ended = try await sessions.deleteFinished(before: now.addingTimeInterval(-sessionRetention))
-        try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-60))
+        try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-Self.longestGraceWindow))
         if verification + resets + ended > 0 {
             logger.info("account clean-up", metadata: ["tokens": "\(verification + resets)", "sessions": "\(ended)"])
         }

@@ -33,6 +33,13 @@ public struct EmailOutbox: Sendable {
     /// Claims up to `limit` messages that are due, for `lease` seconds, and counts the attempt.
     public func claimDue(now: Date, limit: Int, lease: TimeInterval) async throws -> [OutboxEmail] {
         let lockClause: SQLQueryString = store.engine == .postgresql ? "FOR UPDATE SKIP LOCKED" : ""
+        // A plain read first: an idle outbox, polled every second, must not take SQLite's write lock each time.
+        let anyDue = try await sql.raw("""
+            SELECT id FROM email_outbox
+            WHERE (status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND claimed_until < \(bind: now))
+            LIMIT 1
+            """).first()
+        guard anyDue != nil else { return [] }
         return try await store.transaction { tx in
             let ids = try await tx.raw("""
                 SELECT id FROM email_outbox
