@@ -12,10 +12,12 @@ public struct APIConfiguration: Sendable {
     /// Renders the emails the service queues (links point at `email.baseURL`).
     public var email: EmailComposer
     public var clock: any AgoraClock
+    /// How provider search ranks by relevance.
+    public var searchWeights: RelevanceWeights
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,
-        clock: any AgoraClock = SystemClock()
+        clock: any AgoraClock = SystemClock(), searchWeights: RelevanceWeights = RelevanceWeights()
     ) {
         self.host = host
         self.port = port
@@ -23,5 +25,6 @@ public struct APIConfiguration: Sendable {
         self.auth = auth
         self.email = email
         self.clock = clock
+        self.searchWeights = searchWeights
     }
 }

@@ -40,6 +40,11 @@ public func buildRouter(
     HealthRoutes(store: store).register(on: api)
     OpenAPIRoutes().register(on: api)
     AuthRoutes(auth: auth).register(on: api)
+    CategoryRoutes(store: store).register(on: api)
+    SearchRoutes(
+        search: ProviderSearch(store: store, weights: configuration.searchWeights),
+        catalog: SearchCatalog(store: store, clock: configuration.clock)
+    ).register(on: api)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, baseURL: configuration.email.baseURL),
         clock: configuration.clock

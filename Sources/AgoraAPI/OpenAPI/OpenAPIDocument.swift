@@ -51,6 +51,7 @@ enum OpenAPIDocument {
             "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": {} } } }
           }
         },
+        \#(searchPaths)
         \#(authPaths)
       },
       "components": {
@@ -94,6 +95,7 @@ enum OpenAPIDocument {
               }
             }
           },
+          \#(searchSchemas)
           \#(authSchemas)
         },
         "securitySchemes": {

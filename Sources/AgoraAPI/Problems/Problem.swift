@@ -10,7 +10,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     public let title: String
     public let status: Int
     public let detail: String?
-    public let instance: String?
+    public private(set) var instance: String?
     /// The request's id, also in the `X-Request-ID` header and the log.
     public var requestID: String?
     /// One entry per invalid field, for validation problems.
@@ -29,6 +29,12 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     public static let mediaType = "application/problem+json"
     static let validationType = "urn:agora:problem:validation"
     static let malformedType = "urn:agora:problem:malformed-body"
+    static let invalidQueryType = "urn:agora:problem:invalid-query"
+
+    /// Query parameters that break a rule: 400, one entry per parameter.
+    static func invalidQuery(_ errors: [FieldError]) -> Problem {
+        Problem(status: .badRequest, detail: "The query has invalid parameters.", type: invalidQueryType, errors: errors)
+    }
 
     public init(
         status: HTTPResponse.Status, detail: String? = nil, instance: String? = nil, type: String = "about:blank",
@@ -83,9 +89,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
 
     /// The same problem, about the resource at `instance`.
     func at(_ instance: String) -> Problem {
-        var copy = Problem(status: httpStatus, detail: detail, instance: instance, type: type, errors: errors, retryAfter: retryAfter)
-        copy.requestID = requestID
-        copy.headers = headers
+        var copy = self
+        copy.instance = instance
         return copy
     }
 }

@@ -35,9 +35,7 @@ struct CategoryPage {
     let context: SiteContext
     let category: Category
 
-    static func path(for slug: Slug, page: Int) -> String {
-        page <= 1 ? "/categories/\(slug.value)/" : "/categories/\(slug.value)/page/\(page)/"
-    }
+    static func path(for slug: Slug, page: Int) -> String { PagePaths.category(slug, page: page) }
 
     /// Publishes every page of the category and returns how many there are.
     @discardableResult

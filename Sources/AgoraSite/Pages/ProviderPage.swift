@@ -24,7 +24,7 @@ struct ProviderPage: Sendable {
     let context: SiteContext
     let provider: ProviderProfile
 
-    static func path(for slug: Slug) -> String { "/providers/\(slug.value)/" }
+    static func path(for slug: Slug) -> String { PagePaths.provider(slug) }
 
     func build(into sink: PageSink, siteKey: InputKey) async throws {
         try await sink.page(Self.path(for: provider.slug), key: key(siteKey)) { try render() }
@@ -97,15 +97,5 @@ enum ResponseTimeText {
         case ..<1440: "within \((minutes + 59) / 60) hours"
         default: "within \((minutes + 1439) / 1440) days"
         }
-    }
-}
-
-/// English names of ISO 639-1 language codes.
-enum LanguageNames {
-    /// Made once: creating a locale is costly, and every provider page asks.
-    private static let english = Locale(identifier: "en")
-
-    static func name(of code: String) -> String {
-        english.localizedString(forLanguageCode: code) ?? code
     }
 }

@@ -1,14 +1,23 @@
+import SQLKit
+
 /// One step of the schema's history. Steps are append-only: a shipped step is never edited, a change is a new step.
 public struct Migration: Sendable {
     public let version: Int
     public let name: String
     /// The statements of the step for one engine, run in order inside one transaction.
     let statements: @Sendable (SchemaDialect) -> [String]
+    /// Work that SQL alone cannot do on both engines (values computed in Swift), run after the statements in the
+    /// same transaction.
+    let data: (@Sendable (any SQLDatabase, Store.Engine) async throws -> Void)?
 
-    init(version: Int, name: String, statements: @escaping @Sendable (SchemaDialect) -> [String]) {
+    init(
+        version: Int, name: String, statements: @escaping @Sendable (SchemaDialect) -> [String],
+        data: (@Sendable (any SQLDatabase, Store.Engine) async throws -> Void)? = nil
+    ) {
         self.version = version
         self.name = name
         self.statements = statements
+        self.data = data
     }
 }
 

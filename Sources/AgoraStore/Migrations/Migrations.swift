@@ -4,5 +4,6 @@ public enum Migrations {
         initialSchema,
         redirects,
         accountSecurity,
+        providerSearch,
     ]
 }

@@ -1,4 +1,5 @@
 import AgoraDomain
+import Foundation
 
 /// A provider account with its public profile, as the seeders and (later) the sign-up flow create it.
 public struct NewProvider: Sendable {
@@ -20,12 +21,19 @@ public struct NewProvider: Sendable {
     public let photoURL: String?
     public let categorySlugs: [Slug]
     public let statistics: ProviderStatistics
+    /// Whether the profile carries the verified badge (its documents were checked).
+    public let verified: Bool
+    /// Whether the provider takes work from clients elsewhere.
+    public let remote: Bool
+    /// For a provider not taking work now: the day they are available again.
+    public let availableFrom: Date?
 
     public init(
         firstName: String, lastName: String, email: Email, phone: String?, slug: Slug, title: String, bio: String,
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String], experience: String,
         education: String, certifications: String, availability: Availability, photoURL: String?,
-        categorySlugs: [Slug], statistics: ProviderStatistics
+        categorySlugs: [Slug], statistics: ProviderStatistics, verified: Bool = false, remote: Bool = true,
+        availableFrom: Date? = nil
     ) {
         self.firstName = firstName
         self.lastName = lastName
@@ -45,5 +53,8 @@ public struct NewProvider: Sendable {
         self.photoURL = photoURL
         self.categorySlugs = categorySlugs
         self.statistics = statistics
+        self.verified = verified
+        self.remote = remote
+        self.availableFrom = availableFrom
     }
 }

@@ -67,7 +67,10 @@ struct ProviderFactory {
                 completedProjects: completed,
                 completionRate: Double(85 + random.next() % 16) / 100,
                 responseTimeMinutes: Int(10 + random.next() % 590)
-            )
+            ),
+            // Derived from what was drawn above, so that adding it left every other seeded value as it was.
+            verified: ratingCount >= 20 && rateMajor % 2 == 1,
+            remote: years % 4 != 0
         )
     }
 

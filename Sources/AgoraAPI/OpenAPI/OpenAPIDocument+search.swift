@@ -1,0 +1,133 @@
+import AgoraDomain
+
+extension OpenAPIDocument {
+    /// `/api/categories` and `/api/search/*`. Query parameters that break a rule answer 400 with the problem type
+    /// `urn:agora:problem:invalid-query` and one entry per parameter.
+    static let searchPaths = #"""
+    "/api/categories": {
+      "get": {
+        "operationId": "getCategories", "tags": ["search"],
+        "summary": "The visible category tree; provider_count counts each public provider once, in the category and everything below it",
+        "responses": { "200": { "description": "The tree", "content": { "application/json": { "schema": { "type": "object", "required": ["categories"], "properties": { "categories": { "type": "array", "items": { "$ref": "#/components/schemas/CategoryNode" } } } } } } } }
+      }
+    },
+    "/api/search/providers": {
+      "get": {
+        "operationId": "searchProviders", "tags": ["search"],
+        "summary": "Providers matching every filter given, a page at a time, with facet counts over all matches",
+        "parameters": [
+          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(ProviderSearchQuery.maximumTextLength) }, "description": "Words to find in the name, title, skills and bio; the last one may be the start of a word" },
+          { "name": "category", "in": "query", "schema": { "type": "string" }, "description": "A category slug; its subcategories are included" },
+          { "name": "near", "in": "query", "schema": { "type": "string", "examples": ["48.85,2.35,25"] }, "description": "latitude,longitude,radius_km (radius up to \#(Int(GeoCircle.maximumRadiusKilometres)))" },
+          { "name": "country", "in": "query", "schema": { "type": "string", "minLength": 2, "maxLength": 2 }, "description": "ISO 3166-1 code; not with near or remote" },
+          { "name": "city", "in": "query", "schema": { "type": "string", "maxLength": 100 }, "description": "With country" },
+          { "name": "remote", "in": "query", "schema": { "type": "boolean" }, "description": "Only providers who take remote work" },
+          { "name": "currency", "in": "query", "schema": { "type": "string", "enum": [\#(currencies)] }, "description": "Of min_rate, max_rate, converted rates and the price facet (default EUR); rates in other currencies are converted with a fixed reference table" },
+          { "name": "min_rate", "in": "query", "schema": { "type": "string", "examples": ["45", "45.50"] }, "description": "Lowest hourly rate, inclusive" },
+          { "name": "max_rate", "in": "query", "schema": { "type": "string" }, "description": "Highest hourly rate, inclusive" },
+          { "name": "skills", "in": "query", "schema": { "type": "string" }, "description": "Comma-separated (or repeated), at most \#(ProviderSearchQuery.maximumListItems)" },
+          { "name": "skills_match", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(ProviderSearchQuery.SkillMatch.allCases.map(\.rawValue)))], "default": "all" } },
+          { "name": "available", "in": "query", "schema": { "type": "string", "enum": ["now"] } },
+          { "name": "available_on", "in": "query", "schema": { "type": "string", "format": "date" }, "description": "Available on that day (not with available)" },
+          { "name": "min_rating", "in": "query", "schema": { "type": "number", "minimum": 0, "maximum": 5 } },
+          { "name": "min_reviews", "in": "query", "schema": { "type": "integer", "minimum": 0 } },
+          { "name": "languages", "in": "query", "schema": { "type": "string" }, "description": "ISO 639-1 codes, comma-separated; any of them matches" },
+          { "name": "verified", "in": "query", "schema": { "type": "boolean" } },
+          { "name": "sort", "in": "query", "schema": { "type": "string", "enum": [\#(sortNames)], "default": "relevance" }, "description": "distance needs near" },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(ProviderSearchQuery.maximumLimit), "default": \#(ProviderSearchQuery.defaultLimit) } },
+          { "name": "cursor", "in": "query", "schema": { "type": "string" }, "description": "next_cursor of the previous page, with the same parameters" }
+        ],
+        "responses": {
+          "200": { "description": "A page of results", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProviderSearch" } } } },
+          "400": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/search/suggestions": {
+      "get": {
+        "operationId": "getSearchSuggestions", "tags": ["search"],
+        "summary": "Up to \#(SuggestionMatcher.maximumResults) categories, skills and provider names starting with the text (one typo forgiven from \#(SuggestionMatcher.typoMinimumLength) letters)",
+        "parameters": [
+          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(SearchRoutes.maximumSuggestionText) } },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(SuggestionMatcher.maximumResults) } }
+        ],
+        "responses": {
+          "200": { "description": "Suggestions, best first", "content": { "application/json": { "schema": { "type": "object", "required": ["query", "suggestions"], "properties": { "query": { "type": "string" }, "suggestions": { "type": "array", "items": { "$ref": "#/components/schemas/Suggestion" } } } } } } },
+          "400": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    """#
+
+    static let searchSchemas = #"""
+    "CategoryNode": {
+      "type": "object", "required": ["id", "slug", "name", "description", "url", "provider_count", "children"],
+      "properties": {
+        "id": { "type": "integer" }, "slug": { "type": "string" }, "name": { "type": "string" }, "description": { "type": "string" },
+        "icon": { "type": "string" }, "url": { "type": "string" }, "provider_count": { "type": "integer" },
+        "children": { "type": "array", "items": { "$ref": "#/components/schemas/CategoryNode" } }
+      }
+    },
+    "Money": {
+      "type": "object", "required": ["amount_minor", "currency", "formatted"],
+      "properties": { "amount_minor": { "type": "integer" }, "currency": { "type": "string" }, "formatted": { "type": "string" } }
+    },
+    "FacetCount": {
+      "type": "object", "required": ["value", "label", "count"],
+      "properties": { "value": { "type": "string" }, "label": { "type": "string" }, "count": { "type": "integer" } }
+    },
+    "ProviderCard": {
+      "type": "object", "required": ["id", "slug", "url", "name", "title", "rating", "completed_projects", "remote", "availability", "availability_label", "verified", "skills", "languages"],
+      "properties": {
+        "id": { "type": "integer" }, "slug": { "type": "string" }, "url": { "type": "string" }, "name": { "type": "string" },
+        "title": { "type": "string" }, "photo_url": { "type": "string" },
+        "rating": { "type": "object", "required": ["count"], "properties": { "average": { "type": "number" }, "count": { "type": "integer" } } },
+        "completed_projects": { "type": "integer" },
+        "hourly_rate": { "$ref": "#/components/schemas/Money" },
+        "converted_rate": { "$ref": "#/components/schemas/Money" },
+        "location": { "type": "object", "required": ["city", "country_code", "country"], "properties": { "city": { "type": "string" }, "region": { "type": "string" }, "country_code": { "type": "string" }, "country": { "type": "string" } } },
+        "remote": { "type": "boolean" },
+        "availability": { "type": "string", "enum": ["available", "limited", "unavailable"] },
+        "availability_label": { "type": "string" },
+        "verified": { "type": "boolean" },
+        "skills": { "type": "array", "items": { "type": "string" } },
+        "languages": { "type": "array", "items": { "type": "string" } },
+        "distance_km": { "type": "number" }
+      }
+    },
+    "ProviderSearch": {
+      "type": "object", "required": ["total", "limit", "sort", "currency", "providers", "facets"],
+      "properties": {
+        "total": { "type": "integer" }, "limit": { "type": "integer" }, "sort": { "type": "string" }, "currency": { "type": "string" },
+        "next_cursor": { "type": "string", "description": "Absent on the last page" },
+        "providers": { "type": "array", "items": { "$ref": "#/components/schemas/ProviderCard" } },
+        "facets": {
+          "type": "object", "required": ["categories", "skills", "languages", "countries", "ratings", "prices"],
+          "properties": {
+            "categories": { "type": "array", "items": { "$ref": "#/components/schemas/FacetCount" } },
+            "skills": { "type": "array", "items": { "$ref": "#/components/schemas/FacetCount" } },
+            "languages": { "type": "array", "items": { "$ref": "#/components/schemas/FacetCount" } },
+            "countries": { "type": "array", "items": { "$ref": "#/components/schemas/FacetCount" } },
+            "ratings": { "type": "array", "items": { "type": "object", "required": ["minimum", "count"], "properties": { "minimum": { "type": "number" }, "count": { "type": "integer" } } } },
+            "prices": { "type": "array", "items": { "type": "object", "required": ["minimum", "maximum", "label", "count"], "properties": { "minimum": { "$ref": "#/components/schemas/Money" }, "maximum": { "$ref": "#/components/schemas/Money" }, "label": { "type": "string" }, "count": { "type": "integer" } } } }
+          }
+        }
+      }
+    },
+    "Suggestion": {
+      "type": "object", "required": ["kind", "text", "weight"],
+      "properties": {
+        "kind": { "type": "string", "enum": [\#(quoted(Suggestion.Kind.allCases.map(\.rawValue)))] }, "text": { "type": "string" },
+        "slug": { "type": "string" }, "weight": { "type": "integer" }
+      }
+    },
+    """#
+
+    private static let currencies = quoted(CurrencyCode.supported.sorted())
+    private static let sortNames = quoted(SearchSort.allCases.map(\.rawValue))
+
+    /// JSON strings for an `enum` list.
+    private static func quoted(_ values: [String]) -> String {
+        values.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,132 @@
+import AgoraDomain
+import AgoraSite
+import AgoraStore
+
+/// An amount as the API shows money: integer minor units, the currency, and the text pages display.
+struct MoneyBody: Encodable {
+    let amountMinor: Int64
+    let currency: String
+    let formatted: String
+
+    init(_ money: Money) {
+        amountMinor = money.minorUnits
+        currency = money.currency.code
+        formatted = money.formatted
+    }
+}
+
+/// A provider card in search results.
+struct ProviderCardBody: Encodable {
+    struct Rating: Encodable {
+        let average: Double?
+        let count: Int
+    }
+
+    struct Location: Encodable {
+        let city: String
+        let region: String?
+        let countryCode: String
+        let country: String
+    }
+
+    let id: Int64
+    let slug: String
+    let url: String
+    let name: String
+    let title: String
+    let photoUrl: String?
+    let rating: Rating
+    let completedProjects: Int
+    let hourlyRate: MoneyBody?
+    /// The rate in the search's currency, for comparing.
+    let convertedRate: MoneyBody?
+    let location: Location?
+    let remote: Bool
+    let availability: String
+    let availabilityLabel: String
+    let verified: Bool
+    let skills: [String]
+    let languages: [String]
+    let distanceKm: Double?
+
+    init(_ hit: ProviderSearchHit, currency: CurrencyCode) {
+        let profile = hit.profile
+        id = profile.id
+        slug = profile.slug.value
+        url = PagePaths.provider(profile.slug)
+        name = profile.displayName
+        title = profile.title
+        photoUrl = profile.photoURL
+        rating = Rating(average: profile.statistics.hasRatings ? profile.statistics.ratingAverage : nil, count: profile.statistics.ratingCount)
+        completedProjects = profile.statistics.completedProjects
+        hourlyRate = profile.hourlyRate.map(MoneyBody.init)
+        convertedRate = hit.convertedRate.map { MoneyBody(Money(minorUnits: $0, currency: currency)) }
+        location = profile.location.map {
+            Location(city: $0.city, region: $0.region, countryCode: $0.countryCode, country: Countries.name(of: $0.countryCode))
+        }
+        remote = hit.remote
+        availability = profile.availability.rawValue
+        availabilityLabel = profile.availability.label
+        verified = hit.verified
+        skills = profile.skills
+        languages = profile.languages
+        distanceKm = hit.distanceKilometres.map { ($0 * 10).rounded() / 10 }
+    }
+}
+
+/// A band of the price facet, with its bounds as amounts.
+struct PriceBandBody: Encodable {
+    let minimum: MoneyBody
+    let maximum: MoneyBody
+    let label: String
+    let count: Int
+
+    init(_ band: PriceBandCount, currency: CurrencyCode) {
+        let low = Money(minorUnits: band.minimum, currency: currency)
+        let high = Money(minorUnits: band.maximum, currency: currency)
+        minimum = MoneyBody(low)
+        maximum = MoneyBody(high)
+        label = band.minimum == band.maximum ? low.formatted : "\(low.formatted) – \(high.formatted)"
+        count = band.count
+    }
+}
+
+struct FacetsBody: Encodable {
+    let categories: [FacetCount]
+    let skills: [FacetCount]
+    let languages: [FacetCount]
+    let countries: [FacetCount]
+    let ratings: [RatingBandCount]
+    let prices: [PriceBandBody]
+}
+
+/// The answer of `GET /api/search/providers`.
+struct ProviderSearchBody: Encodable {
+    let total: Int
+    let limit: Int
+    let sort: String
+    let currency: String
+    let nextCursor: String?
+    let providers: [ProviderCardBody]
+    let facets: FacetsBody
+
+    init(_ result: ProviderSearchResult, query: ProviderSearchQuery) {
+        total = result.total
+        limit = query.limit
+        sort = query.sort.rawValue
+        currency = query.currency.code
+        nextCursor = result.nextCursor?.token
+        providers = result.hits.map { ProviderCardBody($0, currency: query.currency) }
+        facets = FacetsBody(
+            categories: result.facets.categories, skills: result.facets.skills, languages: result.facets.languages,
+            countries: result.facets.countries, ratings: result.facets.ratings,
+            prices: result.facets.prices.map { PriceBandBody($0, currency: query.currency) }
+        )
+    }
+}
+
+/// The answer of `GET /api/search/suggestions`.
+struct SuggestionsBody: Encodable {
+    let query: String
+    let suggestions: [Suggestion]
+}

@@ -1,0 +1,11 @@
+import AgoraDomain
+
+/// Where the generated pages of providers and categories are published: the one rule the pages, the sitemap
+/// and the API's links share.
+public enum PagePaths {
+    public static func provider(_ slug: Slug) -> String { "/providers/\(slug.value)/" }
+
+    public static func category(_ slug: Slug, page: Int = 1) -> String {
+        page <= 1 ? "/categories/\(slug.value)/" : "/categories/\(slug.value)/page/\(page)/"
+    }
+}

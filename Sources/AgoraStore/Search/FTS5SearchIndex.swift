@@ -1,0 +1,34 @@
+import AgoraDomain
+import SQLKit
+
+/// SQLite's FTS5 table `provider_text` (Porter stemming, accents folded), ranked by BM25 with a weight per field.
+struct FTS5SearchIndex: SearchIndex {
+    func textHits(_ terms: SearchTerms, weights: RelevanceWeights) -> SQLQueryString {
+        "SELECT rowid AS id, -bm25(provider_text, "
+            + sqlNumber(weights.nameField) + ", " + sqlNumber(weights.titleField) + ", "
+            + sqlNumber(weights.skillsField) + ", " + sqlNumber(weights.bioField)
+            + ") AS raw_score FROM provider_text WHERE provider_text MATCH \(bind: Self.matchExpression(terms))"
+    }
+
+    /// Every word as a quoted string (so nothing is read as an operator), the last one as a prefix.
+    static func matchExpression(_ terms: SearchTerms) -> String {
+        terms.words.enumerated().map { index, word in
+            "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (index == terms.words.count - 1 ? "*" : "")
+        }.joined(separator: " ")
+    }
+
+    func write(_ documents: [SearchDocument], on db: any SQLDatabase) async throws {
+        guard !documents.isEmpty else { return }
+        try await delete(documents.map(\.providerID), on: db)
+        var insert = db.insert(into: "provider_text").columns("rowid", "name", "title", "skills", "bio")
+        for document in documents {
+            insert = insert.values([document.providerID, document.name, document.title, document.skills, document.bio] as [any Encodable & Sendable])
+        }
+        try await insert.run()
+    }
+
+    func delete(_ providerIDs: [Int64], on db: any SQLDatabase) async throws {
+        guard !providerIDs.isEmpty else { return }
+        try await db.raw("DELETE FROM provider_text WHERE rowid IN (\(binds: providerIDs))").run()
+    }
+}

@@ -1,0 +1,11 @@
+import AgoraDomain
+
+/// What the search index knows of one provider: the four weighted text fields and the position.
+struct SearchDocument: Sendable {
+    let providerID: Int64
+    let name: String
+    let title: String
+    let skills: String
+    let bio: String
+    let position: GeoPoint?
+}
