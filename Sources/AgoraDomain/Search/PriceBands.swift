@@ -1,7 +1,8 @@
 import Foundation
 
 /// The edges of the price facet, taken from the data: the lowest rate of each fifth of the matching providers,
-/// rounded down to a round amount (1, 2, 2.5 or 5 times a power of ten), without repeats.
+/// rounded down to a round amount (a multiple of half its power of ten: 25, 40, 45, 100, 150, 7,500), without
+/// repeats.
 public enum PriceBands {
     public static let quantiles = 5
 
@@ -21,8 +22,7 @@ public enum PriceBands {
         let scale = Double(ExchangeRates.power10(digits))
         let major = Double(minor) / scale
         guard major >= 1 else { return max(0, minor) }
-        let power = pow(10, floor(log10(major)))
-        let step = [5, 2.5, 2, 1].map { $0 * power }.first { $0 <= major } ?? power
-        return Int64((step * scale).rounded(.down))
+        let step = pow(10, floor(log10(major))) / 2
+        return Int64(((major / step).rounded(.down) * step * scale).rounded())
     }
 }
