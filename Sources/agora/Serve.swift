@@ -61,7 +61,8 @@ struct Serve: AsyncParsableCommand {
             let settings = try ServiceSettings.fromEnvironment(baseURL: baseURL)
             let configuration = APIConfiguration(
                 host: host, port: port, siteDirectory: URL(fileURLWithPath: site), auth: settings.auth,
-                email: try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL)
+                email: try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL),
+                searchWeights: settings.searchWeights
             )
             let background: [any Service] = [
                 EmailWorker(store: store, transport: try settings.mailTransport(), sender: settings.mailSender),

@@ -14,6 +14,7 @@ struct ServiceSettings {
     let auth: AuthSettings
     let storage: URL
     let mailSender: String
+    let searchWeights: RelevanceWeights
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -79,7 +80,15 @@ struct ServiceSettings {
         }
         let host = URL(string: baseURL)?.host ?? "localhost"
         let sender = Environment.value("AGORA_MAIL_FROM") ?? "Agora <no-reply@\(host)>"
-        return ServiceSettings(stage: stage, auth: auth, storage: storage, mailSender: sender)
+        var searchWeights = RelevanceWeights()
+        if let text = Environment.value("AGORA_SEARCH_WEIGHTS") {
+            do {
+                searchWeights = try RelevanceWeights(setting: text)
+            } catch let invalid as AgoraDomain.ValidationError {
+                throw CommandError(invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+            }
+        }
+        return ServiceSettings(stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights)
     }
 
     /// `AGORA_JWT_SECRET` (at least 32 characters), else a random key kept in `Storage/secrets/signing.key` and

@@ -43,7 +43,8 @@ public func buildRouter(
     CategoryRoutes(store: store).register(on: api)
     SearchRoutes(
         search: ProviderSearch(store: store, weights: configuration.searchWeights),
-        catalog: SearchCatalog(store: store, clock: configuration.clock)
+        catalog: SearchCatalog(store: store, clock: configuration.clock),
+        cache: MemoryCache(clock: configuration.clock)
     ).register(on: api)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, baseURL: configuration.email.baseURL),

@@ -9,10 +9,14 @@ struct SearchCatalog: Sendable {
     static let lifetime: TimeInterval = 60
     /// How long the suggestion vocabulary is kept.
     static let vocabularyLifetime: TimeInterval = 300
+    /// How often the index's generation is read.
+    static let generationLifetime: TimeInterval = 1
 
     let categoryTree: RefreshingValue<CategoryTree>
     let marketplaceMean: RefreshingValue<Double>
     let suggestions: RefreshingValue<SuggestionMatcher>
+    /// The search index's generation, read again every second: cached answers of an older one are not served.
+    let generation: RefreshingValue<Int64>
 
     init(store: Store, clock: any AgoraClock) {
         categoryTree = RefreshingValue(lifetime: Self.lifetime, clock: clock) { try await CategoryRepository(store: store).tree() }
@@ -20,5 +24,6 @@ struct SearchCatalog: Sendable {
         suggestions = RefreshingValue(lifetime: Self.vocabularyLifetime, clock: clock) {
             SuggestionMatcher(try await SuggestionVocabulary.load(from: store))
         }
+        generation = RefreshingValue(lifetime: Self.generationLifetime, clock: clock) { try await store.searchIndexGeneration() }
     }
 }

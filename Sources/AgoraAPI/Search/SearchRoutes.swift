@@ -1,6 +1,7 @@
 import AgoraDomain
 import AgoraStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// `/api/search`: provider search with filters and facets, and the search box's suggestions. Public: no
@@ -8,11 +9,16 @@ import Hummingbird
 struct SearchRoutes: Sendable {
     let search: ProviderSearch
     let catalog: SearchCatalog
+    let cache: any ResponseCache
 
     /// Suggestions are asked for on every key press; longer text is not a search anyone types.
     static let maximumSuggestionText = 100
     /// Answers may be cached briefly by browsers and proxies: they are the same for everyone.
     static let cacheControl = "public, max-age=30"
+    /// How long the service keeps an answer (it is dropped sooner when the index changes).
+    static let answerLifetime: TimeInterval = 60
+    /// Says whether an answer came from the cache (`hit`) or was computed (`miss`).
+    static let cacheHeader = HTTPField.Name("X-Cache")!
 
     func register(on api: RouterGroup<AgoraRequestContext>) {
         let group = api.group("search")
@@ -22,11 +28,18 @@ struct SearchRoutes: Sendable {
 
     @Sendable func providers(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let query: ProviderSearchQuery
+        let pairs = try QueryParameters.pairs(of: request)
         do {
-            query = try ProviderSearchQuery(parameters: try QueryParameters.pairs(of: request))
+            query = try ProviderSearchQuery(parameters: pairs)
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }
+        return try await cached("providers", pairs) {
+            try await answer(query)
+        }
+    }
+
+    private func answer(_ query: ProviderSearchQuery) async throws -> Data {
         let result: ProviderSearchResult
         do {
             result = try await search.run(
@@ -35,7 +48,24 @@ struct SearchRoutes: Sendable {
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }
-        return try JSONResponse.make(ProviderSearchBody(result, query: query), cacheControl: Self.cacheControl)
+        return try JSONResponse.encode(ProviderSearchBody(result, query: query))
+    }
+
+    /// The answer kept for the same parameters and index generation, or a new one (then kept).
+    private func cached(_ route: String, _ pairs: [(name: String, value: String)], compute: () async throws -> Data) async throws -> Response {
+        let canonical = pairs.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
+        let key = "\(route)|\(try await catalog.generation.get())|\(canonical)"
+        var response: Response
+        if let data = await cache.value(for: key) {
+            response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
+            response.headers[Self.cacheHeader] = "hit"
+        } else {
+            let data = try await compute()
+            await cache.store(data, for: key, lifetime: Self.answerLifetime)
+            response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
+            response.headers[Self.cacheHeader] = "miss"
+        }
+        return response
     }
 
     @Sendable func suggestions(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -68,7 +98,9 @@ struct SearchRoutes: Sendable {
             }
         }
         guard errors.isEmpty else { throw Problem.invalidQuery(errors) }
-        let found = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try await catalog.suggestions.get().suggest(text, limit: limit)
-        return try JSONResponse.make(SuggestionsBody(query: text, suggestions: found), cacheControl: Self.cacheControl)
+        return try await cached("suggestions", [("q", text), ("limit", String(limit))]) {
+            let found = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try await catalog.suggestions.get().suggest(text, limit: limit)
+            return try JSONResponse.encode(SuggestionsBody(query: text, suggestions: found))
+        }
     }
 }

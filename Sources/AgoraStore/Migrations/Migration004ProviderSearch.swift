@@ -3,6 +3,9 @@ extension Migrations {
     /// PostgreSQL), each provider's position as a unit vector for radius filters without trigonometry in SQL, and
     /// the profile facts search filters on (works remotely, verified, available again from a date).
     ///
+    /// `search_index_state.generation` goes up in every transaction that changes the index, so that cached
+    /// search answers of an older generation are never served (on any instance).
+    ///
     /// `provider_search` holds one row per profile and is deleted with it. The FTS5 table cannot take a foreign
     /// key; it is written and cleared by `SearchIndexWriter` in the same transactions, and searches join it to
     /// live profiles only. The step fills the index for the providers already there.
@@ -13,6 +16,8 @@ extension Migrations {
             "ALTER TABLE user_profiles ADD COLUMN verified_at \(time)",
             "ALTER TABLE user_profiles ADD COLUMN available_from \(time)",
             "CREATE INDEX user_profiles_latitude_idx ON user_profiles (latitude)",
+            "CREATE TABLE search_index_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL)",
+            "INSERT INTO search_index_state (id, generation) VALUES (1, 0)",
             """
             CREATE TABLE provider_search (
                 provider_id BIGINT PRIMARY KEY REFERENCES user_profiles (user_id) ON DELETE CASCADE,

@@ -11,6 +11,7 @@ struct SearchIndexWriter: Sendable {
     static let batchSize = 500
 
     func refresh(_ providerIDs: [Int64], on db: any SQLDatabase) async throws {
+        try await Self.advanceGeneration(on: db)
         for start in stride(from: 0, to: providerIDs.count, by: Self.batchSize) {
             let batch = Array(providerIDs[start..<min(providerIDs.count, start + Self.batchSize)])
             let documents = try await Self.documents(batch, on: db)
@@ -24,6 +25,7 @@ struct SearchIndexWriter: Sendable {
     /// Rewrites the index of every profile and returns how many there are.
     @discardableResult
     func rebuild(on db: any SQLDatabase) async throws -> Int {
+        try await Self.advanceGeneration(on: db)
         try await db.raw("DELETE FROM provider_search").run()
         if engine == .sqlite { try await db.raw("DELETE FROM provider_text").run() }
         var last: Int64 = 0
@@ -39,6 +41,10 @@ struct SearchIndexWriter: Sendable {
             total += ids.count
             last = lastID
         }
+    }
+
+    private static func advanceGeneration(on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE search_index_state SET generation = generation + 1 WHERE id = 1").run()
     }
 
     private func writePositions(_ documents: [SearchDocument], on db: any SQLDatabase) async throws {
@@ -82,6 +88,11 @@ struct SearchIndexWriter: Sendable {
 }
 
 extension Store {
+    /// A number that changes whenever the search index does: answers cached under an older one are stale.
+    public func searchIndexGeneration() async throws -> Int64 {
+        try await sql.raw("SELECT generation FROM search_index_state WHERE id = 1").first()?.decode(column: "generation", as: Int64.self) ?? 0
+    }
+
     /// Rewrites the whole search index in one transaction and returns how many providers it holds.
     public func rebuildSearchIndex() async throws -> Int {
         let engine = self.engine
