@@ -30,6 +30,7 @@ struct SiteSettingsTests {
                 Disallow: /forgot-password/
                 Disallow: /reset-password/
                 Disallow: /settings/security/
+                Disallow: /search/
                 Disallow: /unauthorized/
 
                 User-agent: GPTBot
@@ -43,6 +44,7 @@ struct SiteSettingsTests {
                 Disallow: /forgot-password/
                 Disallow: /reset-password/
                 Disallow: /settings/security/
+                Disallow: /search/
                 Disallow: /unauthorized/
 
                 Sitemap: https://agora.example/sitemap.xml

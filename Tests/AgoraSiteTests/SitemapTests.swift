@@ -70,6 +70,7 @@ struct SitemapTests {
                 Disallow: /forgot-password/
                 Disallow: /reset-password/
                 Disallow: /settings/security/
+                Disallow: /search/
                 Disallow: /unauthorized/
 
                 Sitemap: https://agora.example/sitemap.xml

@@ -48,7 +48,7 @@ extension OpenAPIDocument {
         "operationId": "getSearchSuggestions", "tags": ["search"],
         "summary": "Up to \#(SuggestionMatcher.maximumResults) categories, skills and provider names starting with the text (one typo forgiven from \#(SuggestionMatcher.typoMinimumLength) letters)",
         "parameters": [
-          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(SearchRoutes.maximumSuggestionText) } },
+          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(SuggestionMatcher.maximumTextLength) } },
           { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(SuggestionMatcher.maximumResults) } }
         ],
         "responses": {

@@ -11,8 +11,6 @@ struct SearchRoutes: Sendable {
     let catalog: SearchCatalog
     let cache: any ResponseCache
 
-    /// Suggestions are asked for on every key press; longer text is not a search anyone types.
-    static let maximumSuggestionText = 100
     /// Answers may be cached briefly by browsers and proxies: they are the same for everyone.
     static let cacheControl = "public, max-age=30"
     /// How long the service keeps an answer (it is dropped sooner when the index changes).
@@ -80,8 +78,8 @@ struct SearchRoutes: Sendable {
             }
             switch name {
             case "q":
-                if value.count > Self.maximumSuggestionText {
-                    errors.append(FieldError(field: "q", message: "must be at most \(Self.maximumSuggestionText) characters"))
+                if value.count > SuggestionMatcher.maximumTextLength {
+                    errors.append(FieldError(field: "q", message: "must be at most \(SuggestionMatcher.maximumTextLength) characters"))
                 } else if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                     errors.append(FieldError(field: "q", message: "must not contain control characters"))
                 } else {

@@ -5,6 +5,8 @@ import Foundation
 /// letters are typed. Accents and case are ignored.
 public struct SuggestionMatcher: Sendable {
     public static let maximumResults = 10
+    /// Longer text is not something anyone types into a search box.
+    public static let maximumTextLength = 100
     /// Typed text shorter than this is matched exactly: one typo in two letters would match nearly everything.
     public static let typoMinimumLength = 3
 
@@ -34,7 +36,7 @@ public struct SuggestionMatcher: Sendable {
     /// away; within each, categories before skills, providers and queries, then by weight.
     public func suggest(_ typed: String, limit: Int = maximumResults) -> [Suggestion] {
         let query = Array(Self.fold(typed).split(whereSeparator: \.isWhitespace).joined(separator: " "))
-        guard !query.isEmpty, query.count <= 100 else { return [] }
+        guard !query.isEmpty, query.count <= Self.maximumTextLength else { return [] }
         let tolerance = query.count >= Self.typoMinimumLength ? 1 : 0
         var matches: [(rank: Int, entry: Entry)] = []
         for entry in entries {

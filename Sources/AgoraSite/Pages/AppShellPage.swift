@@ -28,6 +28,8 @@ struct AppShellPage {
               description: "Choose a new password for your account."),
         Shell(path: "/settings/security/", name: "settings-security", title: "Security settings",
               description: "Change your password and see where you are signed in."),
+        Shell(path: "/search/", name: "search", title: "Find a provider",
+              description: "Search providers by skill, place, price, rating and availability."),
         Shell(path: "/unauthorized/", name: "unauthorized", title: "You can't open this page",
               description: "This page needs another kind of account."),
     ]
@@ -44,6 +46,22 @@ struct AppShellPage {
         let emailMaximumLength = Email.maximumLength
         /// The dial-code table, as safe JSON for a `<script type="application/json">`.
         let countriesJSON: String?
+        /// The search page's limits and choices, from the same rules the API applies.
+        let search: SearchRules?
+    }
+
+    struct SearchRules: Encodable {
+        let textMaximumLength = ProviderSearchQuery.maximumTextLength
+        let pageSize = ProviderSearchQuery.defaultLimit
+        let listMaximum = ProviderSearchQuery.maximumListItems
+        let suggestionTextMaximumLength = SuggestionMatcher.maximumTextLength
+        let currencies = CurrencyCode.supported.sorted()
+        let countries = Countries.all.map { CountryOption(code: $0.code, name: $0.name) }
+    }
+
+    struct CountryOption: Encodable {
+        let code: String
+        let name: String
     }
 
     struct CountryEntry: Encodable {
@@ -68,7 +86,8 @@ struct AppShellPage {
         }
         let content = Content(
             script: context.assets.url(of: "/assets/js/pages/\(shell.name).js"),
-            countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil
+            countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil,
+            search: shell.name == "search" ? SearchRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)

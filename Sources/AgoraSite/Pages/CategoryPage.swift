@@ -23,6 +23,8 @@ struct CategoryPage {
     struct Content {
         let name: String
         let description: String
+        /// The search page with this category chosen, for filtering its providers.
+        let searchURL: String
         let providerCount: String
         let parent: NavigationLink?
         let subcategories: [NavigationLink]
@@ -84,6 +86,7 @@ struct CategoryPage {
         let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [itemList], content: Content(
             name: category.name,
             description: category.description,
+            searchURL: PagePaths.search(category: category.slug),
             providerCount: CountText.of(total, "provider"),
             parent: parent,
             subcategories: subcategories,
