@@ -1,0 +1,131 @@
+"""The search page in a real browser: suggestions with the keyboard, filters and sorting kept in the URL, more
+results, the back button, and hostile text shown as text."""
+import json
+import urllib.parse
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def wait(browser, seconds=15):
+    return WebDriverWait(browser, seconds)
+
+
+def click(browser, element):
+    """Clicks like a person who scrolled the element into view first."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
+def cards(browser):
+    return [card.get_attribute("data-slug") for card in browser.find_elements(By.CSS_SELECTOR, "#search-results .provider-card")]
+
+
+def settled(browser):
+    """Waits until the results stopped loading and returns the count line."""
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "search-results").get_attribute("aria-busy") == "false"
+                        and driver.find_element(By.ID, "result-count").text != "")
+    return browser.find_element(By.ID, "result-count").text
+
+
+def parameters(browser):
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlparse(browser.current_url).query))
+
+
+def api(service, query):
+    with urllib.request.urlopen(service.base + "/api/search/providers?" + query) as answer:
+        return json.load(answer)
+
+
+def test_pick_a_suggestion_with_the_keyboard_then_filter_sort_and_page(service, browser):
+    browser.get(service.base + "/search/")
+    total = settled(browser)
+    assert total == "200 providers"
+    assert len(cards(browser)) == 20
+
+    box = browser.find_element(By.ID, "search-q")
+    box.send_keys("Web Dev")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "search-suggestions").is_displayed())
+    assert box.get_attribute("aria-expanded") == "true"
+    first = browser.find_element(By.CSS_SELECTOR, "#search-suggestions [role=option]")
+    assert first.text.startswith("Web Development")
+    box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    box.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: parameters(driver).get("category") == "web-development")
+    in_category = settled(browser)
+    assert Select(browser.find_element(By.ID, "filter-category")).first_selected_option.get_attribute("value") == "web-development"
+    expected = api(service, "category=web-development&limit=20")
+    assert in_category == f"{expected['total']} providers"
+    assert cards(browser) == [provider["slug"] for provider in expected["providers"]]
+
+    click(browser, browser.find_element(By.XPATH, "//summary[text()='Availability and record']"))
+    click(browser, browser.find_element(By.ID, "filter-available"))
+    wait(browser).until(lambda driver: parameters(driver).get("available") == "now")
+    settled(browser)
+    Select(browser.find_element(By.ID, "search-sort")).select_by_value("price_asc")
+    wait(browser).until(lambda driver: parameters(driver).get("sort") == "price_asc")
+    settled(browser)
+    expected = api(service, "category=web-development&available=now&sort=price_asc&limit=20")
+    wait(browser).until(lambda driver: cards(driver) == [provider["slug"] for provider in expected["providers"]])
+
+    # The back button returns to the previous filters, and the form follows.
+    browser.back()
+    wait(browser).until(lambda driver: "sort" not in parameters(driver))
+    wait(browser).until(lambda driver: Select(driver.find_element(By.ID, "search-sort")).first_selected_option.get_attribute("value") == "relevance")
+    assert browser.find_element(By.ID, "filter-available").is_selected()
+    browser.back()
+    wait(browser).until(lambda driver: "available" not in parameters(driver))
+    wait(browser).until(lambda driver: not driver.find_element(By.ID, "filter-available").is_selected())
+    assert settled(browser) == in_category
+
+
+def test_more_results_append_without_repeats(service, browser):
+    browser.get(service.base + "/search/?sort=rating")
+    settled(browser)
+    first_page = cards(browser)
+    assert len(first_page) == 20
+    more = browser.find_element(By.ID, "load-more")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", more)
+    wait(browser).until(lambda driver: len(cards(driver)) >= 40)
+    shown = cards(browser)
+    assert shown[:20] == first_page
+    assert len(set(shown)) == len(shown)
+    expected = api(service, "sort=rating&limit=40")
+    assert shown[:40] == [provider["slug"] for provider in expected["providers"]]
+
+
+def test_no_results_offer_suggestions_and_hostile_text_stays_text(service, browser):
+    hostile = '<img src=x onerror="document.title=\'owned\'">devlopment'
+    browser.get(service.base + "/search/?q=" + urllib.parse.quote(hostile))
+    assert settled(browser) == "0 providers"
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "no-results").is_displayed())
+    assert browser.find_element(By.ID, "search-q").get_attribute("value") == hostile
+    assert browser.title != "owned"
+    assert not browser.find_elements(By.CSS_SELECTOR, "#search-page img[src=x]")
+    suggestion = wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#no-results-suggestions button"))
+    assert any(button.text == "Clear every filter" for button in suggestion)
+
+
+def test_a_bad_link_explains_the_problem(service, browser):
+    browser.get(service.base + "/search/?min_rate=90&max_rate=10")
+    alert = wait(browser).until(lambda driver: driver.find_element(By.ID, "form-alert") if driver.find_element(By.ID, "form-alert").is_displayed() else None)
+    assert "max_rate must not be less than min_rate" in alert.text
+
+
+def test_compare_three_providers_side_by_side(service, browser):
+    browser.get(service.base + "/search/")
+    settled(browser)
+    toggles = browser.find_elements(By.CSS_SELECTOR, "#search-results .compare-toggle")
+    for toggle in toggles[:3]:
+        browser.execute_script("arguments[0].click()", toggle)
+    assert browser.find_element(By.ID, "compare-count").text == "3 of 3"
+    browser.execute_script("arguments[0].click()", toggles[3])
+    assert "three providers at a time" in browser.find_element(By.ID, "form-alert").text
+    browser.execute_script("arguments[0].click()", browser.find_element(By.ID, "compare-open"))
+    table = browser.find_element(By.ID, "compare-table")
+    assert len(table.find_elements(By.CSS_SELECTOR, "tr:first-child th[scope=col]")) == 3
+    assert "Hourly rate" in table.text
