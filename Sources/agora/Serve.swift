@@ -64,10 +64,7 @@ struct Serve: AsyncParsableCommand {
                 email: try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL),
                 searchWeights: settings.searchWeights
             )
-            let background: [any Service] = [
-                EmailWorker(store: store, transport: try settings.mailTransport(), sender: settings.mailSender),
-                AccountCleanupJob(store: store),
-            ]
+            let background = try settings.backgroundJobs(store: store, composer: configuration.email)
             let app = try await buildApplication(
                 configuration: configuration, store: store, watcher: watcher, background: background, logger: logger
             )

@@ -2,7 +2,9 @@ import AgoraAPI
 import AgoraDomain
 import AgoraJobs
 import AgoraSite
+import AgoraStore
 import Foundation
+import ServiceLifecycle
 
 /// The settings of the service, read from the environment once at start. Every refusal names the variable.
 struct ServiceSettings {
@@ -137,6 +139,16 @@ struct ServiceSettings {
         case let other:
             throw CommandError("AGORA_MAIL_TRANSPORT must be file, smtp or sendgrid, not \(other)")
         }
+    }
+
+    /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-up and saved-search alerts.
+    func backgroundJobs(store: Store, composer: EmailComposer) throws -> [any Service] {
+        let links = UnsubscribeLinks(signingKey: auth.signingKey, baseURL: composer.baseURL)
+        return [
+            EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
+            AccountCleanupJob(store: store),
+            SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
+        ]
     }
 
     func emailComposer(layouts: String, content: String, baseURL: String) async throws -> EmailComposer {

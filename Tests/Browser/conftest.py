@@ -27,7 +27,11 @@ def free_port():
 
 
 class Service_:
-    """`agora serve` on a free port; its mail directory is read with `emails_to`."""
+    """`agora serve` on a free port; its mail directory is read with `emails_to`. An administrator account is made
+    with `agora admin create`, so that tests needing a signed-in person do not spend the registration limit."""
+
+    ADMIN_EMAIL = "grace.admin@example.com"
+    ADMIN_PASSWORD = "Quartz-Meadow-Kettle-42"
 
     def __init__(self):
         self.scratch = tempfile.mkdtemp(prefix="agora-browser-")
@@ -38,8 +42,10 @@ class Service_:
         self.mail = os.path.join(self.scratch, "Storage", "mail")
         environment = dict(os.environ, AGORA_ENVIRONMENT="test", AGORA_BCRYPT_COST="4", AGORA_CAPTCHA_DIFFICULTY="10",
                            AGORA_STORAGE=os.path.join(self.scratch, "Storage"), AGORA_BASE_URL=self.base)
-        for command in (["migrate"], ["seed", "--demo"], ["build", "--out", site]):
-            subprocess.run([AGORA, *command, "--database", database], cwd=ROOT, env=environment, check=True,
+        administrator = ["admin", "create", "--email", self.ADMIN_EMAIL, "--first-name", "Grace", "--last-name", "Admin"]
+        for command in (["migrate"], ["seed", "--demo"], administrator, ["build", "--out", site]):
+            subprocess.run([AGORA, *command, "--database", database], cwd=ROOT,
+                           env=dict(environment, AGORA_ADMIN_PASSWORD=self.ADMIN_PASSWORD), check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.log = open(os.path.join(self.scratch, "serve.log"), "w")
         self.process = subprocess.Popen([AGORA, "serve", "--database", database, "--port", str(self.port), "--site", site],

@@ -129,3 +129,42 @@ def test_compare_three_providers_side_by_side(service, browser):
     table = browser.find_element(By.ID, "compare-table")
     assert len(table.find_elements(By.CSS_SELECTOR, "tr:first-child th[scope=col]")) == 3
     assert "Hourly rate" in table.text
+
+
+def test_signed_in_favourites_and_saved_searches(service, browser):
+    browser.get(service.base + "/login/")
+    browser.find_element(By.ID, "email").send_keys(service.ADMIN_EMAIL)
+    password = browser.find_element(By.ID, "password")
+    password.send_keys(service.ADMIN_PASSWORD)
+    password.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    browser.get(service.base + "/search/?q=designer")
+    settled(browser)
+    wait(browser).until(lambda driver: not driver.find_element(By.ID, "saved-signed-in").get_attribute("hidden"))
+    first = browser.find_element(By.CSS_SELECTOR, "#search-results .provider-card")
+    slug = first.get_attribute("data-slug")
+    favourite = first.find_element(By.CSS_SELECTOR, ".favorite-toggle")
+    click(browser, favourite)
+    wait(browser).until(lambda driver: favourite.get_attribute("aria-pressed") == "true")
+
+    browser.refresh()
+    settled(browser)
+    pressed = lambda driver: driver.find_element(By.CSS_SELECTOR, f"#search-results [data-slug='{slug}'] .favorite-toggle").get_attribute("aria-pressed")
+    wait(browser).until(lambda driver: pressed(driver) == "true")
+
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#saved-searches summary"))
+    browser.find_element(By.ID, "saved-name").send_keys("Designers")
+    click(browser, browser.find_element(By.ID, "saved-alert"))
+    click(browser, browser.find_element(By.ID, "saved-save"))
+    wait(browser).until(lambda driver: "Saved “Designers”" in driver.find_element(By.ID, "saved-status").text)
+    link = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#saved-list a"))
+    assert link.text == "Designers"
+    assert link.get_attribute("href").endswith("/search/?q=designer")
+
+
+def test_signed_out_favourite_asks_to_sign_in(service, browser):
+    browser.get(service.base + "/search/?q=designer")
+    settled(browser)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#search-results .favorite-toggle"))
+    wait(browser).until(lambda driver: "/login/?next=" in driver.current_url)
+    assert urllib.parse.unquote(browser.current_url.split("next=")[1]) == "/search/?q=designer"

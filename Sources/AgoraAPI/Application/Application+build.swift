@@ -41,6 +41,9 @@ public func buildRouter(
     OpenAPIRoutes().register(on: api)
     AuthRoutes(auth: auth).register(on: api)
     CategoryRoutes(store: store).register(on: api)
+    let signedIn = api.group().add(middleware: AuthenticationMiddleware(auth: auth))
+    SavedSearchRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    FavoriteRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     SearchRoutes(
         search: ProviderSearch(store: store, weights: configuration.searchWeights),
         catalog: SearchCatalog(store: store, clock: configuration.clock),

@@ -4,13 +4,13 @@ import Foundation
 
 /// The one-click unsubscribe links of optional mail: the address and an HMAC of it under a key derived from the
 /// signing key, so a link works without a database lookup and cannot be made for someone else's address.
-struct UnsubscribeLinks: Sendable {
+public struct UnsubscribeLinks: Sendable {
     private let key: SymmetricKey
     let baseURL: String
 
     static let path = "/api/email/unsubscribe"
 
-    init(signingKey: [UInt8], baseURL: String) {
+    public init(signingKey: [UInt8], baseURL: String) {
         key = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: SymmetricKey(data: signingKey), info: Data("agora unsubscribe".utf8), outputByteCount: 32
         )
@@ -22,7 +22,7 @@ struct UnsubscribeLinks: Sendable {
     }
 
     /// The URL for the `List-Unsubscribe` header.
-    func url(for email: Email) -> String {
+    public func url(for email: Email) -> String {
         baseURL + Self.path + "?token=" + token(for: email)
     }
 

@@ -43,6 +43,52 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/search/saved": {
+      "get": {
+        "operationId": "listSavedSearches", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "The signed-in person's saved searches, newest first",
+        "responses": { "200": { "description": "Saved searches", "content": { "application/json": { "schema": { "type": "object", "required": ["saved_searches"], "properties": { "saved_searches": { "type": "array", "items": { "$ref": "#/components/schemas/SavedSearch" } } } } } } }, "401": { "$ref": "#/components/responses/Problem" } }
+      },
+      "post": {
+        "operationId": "saveSearch", "tags": ["search"], "security": [{ "bearer": [] }],
+        "summary": "Save a search (at most \#(SavedSearchForm.maximumPerAccount) per account); with alert, new matching providers are emailed",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SavedSearchInput" } } } },
+        "responses": {
+          "201": { "description": "Saved", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SavedSearch" } } } },
+          "401": { "$ref": "#/components/responses/Problem" }, "409": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/search/saved/{id}": {
+      "get": {
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "operationId": "getSavedSearch", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "One saved search of the signed-in person",
+        "responses": { "200": { "description": "The saved search", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SavedSearch" } } } }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
+      },
+      "patch": {
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "operationId": "updateSavedSearch", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "Change the name, the query or the alert; turning the alert on counts new providers from now",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SavedSearchInput" } } } },
+        "responses": { "200": { "description": "Changed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SavedSearch" } } } }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" } }
+      },
+      "delete": {
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "operationId": "deleteSavedSearch", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "Delete a saved search",
+        "responses": { "204": { "description": "Deleted" }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/favorites": {
+      "get": {
+        "operationId": "listFavorites", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "The signed-in person's favourite providers that are public, most recently added first",
+        "responses": { "200": { "description": "Favourites", "content": { "application/json": { "schema": { "type": "object", "required": ["favorites"], "properties": { "favorites": { "type": "array", "items": { "type": "object", "required": ["provider", "added_at"], "properties": { "provider": { "$ref": "#/components/schemas/ProviderCard" }, "added_at": { "type": "string", "format": "date-time" } } } } } } } } }, "401": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/favorites/{providerId}": {
+      "put": {
+        "parameters": [{ "name": "providerId", "in": "path", "required": true, "schema": { "type": "integer" } }], "operationId": "addFavorite", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "Mark a public provider as a favourite (again: no change)",
+        "responses": { "204": { "description": "A favourite" }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
+      },
+      "delete": {
+        "parameters": [{ "name": "providerId", "in": "path", "required": true, "schema": { "type": "integer" } }], "operationId": "removeFavorite", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "No longer a favourite (whether or not it was one)",
+        "responses": { "204": { "description": "Not a favourite" }, "401": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
     "/api/search/suggestions": {
       "get": {
         "operationId": "getSearchSuggestions", "tags": ["search"],
@@ -112,6 +158,21 @@ extension OpenAPIDocument {
             "prices": { "type": "array", "items": { "type": "object", "required": ["minimum", "maximum", "label", "count"], "properties": { "minimum": { "$ref": "#/components/schemas/Money" }, "maximum": { "$ref": "#/components/schemas/Money" }, "label": { "type": "string" }, "count": { "type": "integer" } } } }
           }
         }
+      }
+    },
+    "SavedSearchInput": {
+      "type": "object", "additionalProperties": false,
+      "properties": {
+        "name": { "type": "string", "maxLength": \#(SavedSearchForm.maximumNameLength) },
+        "query": { "type": "string", "description": "The search's parameters as a query string, as on /search/ (cursor and limit are dropped)" },
+        "alert": { "type": "boolean", "description": "Email new providers that match" }
+      }
+    },
+    "SavedSearch": {
+      "type": "object", "required": ["id", "name", "query", "url", "alert", "created_at", "updated_at"],
+      "properties": {
+        "id": { "type": "integer" }, "name": { "type": "string" }, "query": { "type": "string" }, "url": { "type": "string" },
+        "alert": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }
       }
     },
     "Suggestion": {

@@ -50,7 +50,10 @@ struct ProviderCardBody: Encodable {
     let distanceKm: Double?
 
     init(_ hit: ProviderSearchHit, currency: CurrencyCode) {
-        let profile = hit.profile
+        self.init(hit.profile, convertedRate: hit.convertedRate.map { Money(minorUnits: $0, currency: currency) }, distanceKilometres: hit.distanceKilometres)
+    }
+
+    init(_ profile: ProviderProfile, convertedRate: Money? = nil, distanceKilometres: Double? = nil) {
         id = profile.id
         slug = profile.slug.value
         url = PagePaths.provider(profile.slug)
@@ -60,17 +63,17 @@ struct ProviderCardBody: Encodable {
         rating = Rating(average: profile.statistics.hasRatings ? profile.statistics.ratingAverage : nil, count: profile.statistics.ratingCount)
         completedProjects = profile.statistics.completedProjects
         hourlyRate = profile.hourlyRate.map(MoneyBody.init)
-        convertedRate = hit.convertedRate.map { MoneyBody(Money(minorUnits: $0, currency: currency)) }
+        self.convertedRate = convertedRate.map(MoneyBody.init)
         location = profile.location.map {
             Location(city: $0.city, region: $0.region, countryCode: $0.countryCode, country: Countries.name(of: $0.countryCode))
         }
-        remote = hit.remote
+        remote = profile.remote
         availability = profile.availability.rawValue
         availabilityLabel = profile.availability.label
-        verified = hit.verified
+        verified = profile.verified
         skills = profile.skills
         languages = profile.languages
-        distanceKm = hit.distanceKilometres.map { ($0 * 10).rounded() / 10 }
+        distanceKm = distanceKilometres.map { ($0 * 10).rounded() / 10 }
     }
 }
 

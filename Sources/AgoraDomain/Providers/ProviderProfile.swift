@@ -23,12 +23,17 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
     public let categorySlugs: [Slug]
     public let statistics: ProviderStatistics
     public let updatedAt: Date
+    /// The profile carries the verified badge (its documents were checked).
+    public let verified: Bool
+    /// The provider takes work from clients elsewhere.
+    public let remote: Bool
 
     public init(
         id: Int64, slug: Slug, firstName: String, lastName: String, title: String, bio: String,
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
         experience: String, education: String, certifications: String, availability: Availability,
-        photoURL: String?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date
+        photoURL: String?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date,
+        verified: Bool = false, remote: Bool = true
     ) {
         self.id = id
         self.slug = slug
@@ -48,6 +53,8 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         self.categorySlugs = categorySlugs
         self.statistics = statistics
         self.updatedAt = updatedAt
+        self.verified = verified
+        self.remote = remote
     }
 
     public var displayName: String { "\(firstName) \(lastName)" }

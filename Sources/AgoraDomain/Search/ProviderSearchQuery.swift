@@ -45,6 +45,8 @@ public struct ProviderSearchQuery: Hashable, Sendable {
     /// ISO 639-1 codes; a provider speaking any of them matches.
     public var languages: [String] = []
     public var verifiedOnly = false
+    /// Only providers who joined after this moment: what a saved search's alert reports. Not a URL parameter.
+    public var joinedAfter: Date?
     public var sort = SearchSort.relevance
     public var limit = defaultLimit
     public var cursor: SearchCursor?

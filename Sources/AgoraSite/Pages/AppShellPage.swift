@@ -55,6 +55,7 @@ struct AppShellPage {
         let pageSize = ProviderSearchQuery.defaultLimit
         let listMaximum = ProviderSearchQuery.maximumListItems
         let suggestionTextMaximumLength = SuggestionMatcher.maximumTextLength
+        let savedSearchNameMaximumLength = SavedSearchForm.maximumNameLength
         let currencies = CurrencyCode.supported.sorted()
         let countries = Countries.all.map { CountryOption(code: $0.code, name: $0.name) }
     }

@@ -5,5 +5,7 @@ public enum Migrations {
         redirects,
         accountSecurity,
         providerSearch,
+        savedSearches,
+        searchAnalytics,
     ]
 }

@@ -7,7 +7,7 @@ extension ProviderRepository {
     static let select: SQLQueryString = """
         SELECT u.id, u.first_name, u.last_name, p.slug, p.title, p.bio, p.city, p.region, p.country_code,
                p.latitude, p.longitude, p.hourly_rate_minor, p.hourly_rate_currency, p.experience, p.education,
-               p.certifications, p.availability, p.photo_url, p.updated_at,
+               p.certifications, p.availability, p.photo_url, p.updated_at, p.verified_at, p.remote,
                s.rating_average, s.rating_count, s.completed_projects, s.completion_rate, s.response_time_minutes,
                s.updated_at AS statistics_updated_at
         FROM user_profiles p
@@ -100,7 +100,9 @@ extension ProviderRepository {
                 completionRate: try row.decode(column: "completion_rate", as: Double.self),
                 responseTimeMinutes: try row.decode(column: "response_time_minutes", as: Int?.self)
             ),
-            updatedAt: max(profileUpdated, statisticsUpdated)
+            updatedAt: max(profileUpdated, statisticsUpdated),
+            verified: try row.decode(column: "verified_at", as: Date?.self) != nil,
+            remote: try row.decode(column: "remote", as: Bool.self)
         )
     }
 }

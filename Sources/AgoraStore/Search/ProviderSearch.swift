@@ -43,7 +43,7 @@ public struct ProviderSearch: Sendable {
         }
         let plan = SearchPlan(query: query, categoryID: categoryID, engine: store.engine, weights: weights, marketplaceMean: marketplaceMean)
 
-        var page: SQLQueryString = plan.with + " SELECT id, sort_key, rate_minor, proximity, verified, remote FROM matched"
+        var page: SQLQueryString = plan.with + " SELECT id, sort_key, rate_minor, proximity FROM matched"
         if let cursor = query.cursor {
             let comparison = query.sort.descending ? "<" : ">"
             page = page + " WHERE (sort_key \(unsafeRaw: comparison) \(bind: cursor.value) OR (sort_key = \(bind: cursor.value) AND id \(unsafeRaw: comparison) \(bind: cursor.providerID)))"
@@ -57,17 +57,13 @@ public struct ProviderSearch: Sendable {
             let sortKey: Double
             let rate: Double?
             let proximity: Double?
-            let verified: Bool
-            let remote: Bool
         }
         let found = try rows.map { row in
             Row(
                 id: try row.decode(column: "id", as: Int64.self),
                 sortKey: try row.decode(column: "sort_key", as: Double.self),
                 rate: try row.decode(column: "rate_minor", as: Double?.self),
-                proximity: try row.decode(column: "proximity", as: Double?.self),
-                verified: try row.decode(column: "verified", as: Int.self) == 1,
-                remote: try row.decode(column: "remote", as: Int.self) == 1
+                proximity: try row.decode(column: "proximity", as: Double?.self)
             )
         }
         let shown = Array(found.prefix(query.limit))
@@ -77,7 +73,7 @@ public struct ProviderSearch: Sendable {
         let hits = shown.compactMap { row -> ProviderSearchHit? in
             guard let profile = profiles[row.id] else { return nil }
             return ProviderSearchHit(
-                profile: profile, verified: row.verified, remote: row.remote, convertedRate: row.rate.map { Int64($0) },
+                profile: profile, convertedRate: row.rate.map { Int64($0) },
                 distanceKilometres: row.proximity.map(GeoPoint.distanceKilometres(dotProduct:)), sortValue: row.sortKey
             )
         }

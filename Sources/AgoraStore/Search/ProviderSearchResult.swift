@@ -3,8 +3,6 @@ import AgoraDomain
 /// One provider found by a search, with what the result card shows beyond the profile.
 public struct ProviderSearchHit: Sendable {
     public let profile: ProviderProfile
-    public let verified: Bool
-    public let remote: Bool
     /// The hourly rate converted to the search's currency, in its minor units.
     public let convertedRate: Int64?
     /// From the search's `near` centre.

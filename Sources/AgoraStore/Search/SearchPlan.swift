@@ -4,7 +4,7 @@ import SQLKit
 
 /// The SQL of one search: a `WITH` clause whose last table, `matched`, holds every matching provider with the
 /// columns that paging and facets read (`id`, `country`, `rating`, `reviews`, `rate_minor` in the search's
-/// currency, `proximity`, `relevance`, `verified`, `remote`, `sort_key`).
+/// currency, `proximity`, `relevance`, `sort_key`).
 struct SearchPlan: Sendable {
     let with: SQLQueryString
     /// The currency of `rate_minor`.
@@ -50,9 +50,7 @@ struct SearchPlan: Sendable {
             + proximity + " AS proximity, "
             + "CAST(" + bayes + " AS DOUBLE PRECISION) AS bayes, "
             + "CAST(" + relevance + " AS DOUBLE PRECISION) AS relevance, "
-            + "CAST(" + created + " AS DOUBLE PRECISION) AS created_key, "
-            + "CASE WHEN p.verified_at IS NULL THEN 0 ELSE 1 END AS verified, "
-            + "CASE WHEN p.remote THEN 1 ELSE 0 END AS remote "
+            + "CAST(" + created + " AS DOUBLE PRECISION) AS created_key "
             + "FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id"
         if hasText { sql = sql + " JOIN text_hits t ON t.id = p.user_id" }
         if query.centre != nil { sql = sql + " JOIN provider_search g ON g.provider_id = p.user_id" }
@@ -111,6 +109,9 @@ struct SearchPlan: Sendable {
         }
         if query.verifiedOnly {
             filters.append("p.verified_at IS NOT NULL")
+        }
+        if let joined = query.joinedAfter {
+            filters.append("p.created_at > \(bind: joined)")
         }
         return filters
     }

@@ -25,7 +25,7 @@
   var DEFAULTS = { currency: 'EUR', sort: 'relevance' };
   var HISTORY_KEY = 'agora-search-history';
   var VIEW_KEY = 'agora-search-view';
-  var state = { cursor: null, generation: 0, active: -1, suggestions: [], compare: [], cards: {} };
+  var state = { cursor: null, generation: 0, active: -1, suggestions: [], compare: [], cards: {}, favorites: null };
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -135,7 +135,14 @@
     compare.type = 'button';
     compare.setAttribute('aria-pressed', String(state.compare.indexOf(provider.slug) >= 0));
     compare.addEventListener('click', function () { toggleCompare(provider.slug); });
+    var favorite = element('button', 'link-button favorite-toggle', '♡ Favourite');
+    favorite.type = 'button';
+    favorite.dataset.id = String(provider.id);
+    favorite.setAttribute('aria-pressed', String(Boolean(state.favorites && state.favorites[provider.id])));
+    favorite.setAttribute('aria-label', 'Favourite: ' + provider.name);
+    favorite.addEventListener('click', function () { toggleFavorite(provider, favorite); });
     actions.appendChild(quick);
+    actions.appendChild(favorite);
     actions.appendChild(compare);
     article.appendChild(actions);
     return article;
@@ -433,6 +440,72 @@
     document.getElementById('quick-request-dialog').showModal();
   }
 
+  function signInLink() {
+    return '/login/?next=' + encodeURIComponent(window.location.pathname + window.location.search);
+  }
+
+  // Favourites and saved searches need the account: the page signs in silently when a session exists.
+  function toggleFavorite(provider, button) {
+    if (!state.favorites) { window.location.href = signInLink(); return; }
+    var on = !state.favorites[provider.id];
+    Agora.api(on ? 'PUT' : 'DELETE', '/favorites/' + provider.id).then(function (answer) {
+      if (!answer.ok) { showError(problemText(answer.data)); return; }
+      if (on) state.favorites[provider.id] = true; else delete state.favorites[provider.id];
+      button.setAttribute('aria-pressed', String(on));
+    });
+  }
+
+  function loadSaved() {
+    Agora.api('GET', '/search/saved').then(function (answer) {
+      var list = document.getElementById('saved-list');
+      list.textContent = '';
+      if (!answer.ok) return;
+      answer.data.saved_searches.forEach(function (saved) {
+        var item = element('li');
+        var link = element('a', null, saved.name);
+        link.href = saved.url;
+        item.appendChild(link);
+        if (saved.alert) item.appendChild(element('span', 'badge', 'alert'));
+        var remove = element('button', 'link-button', 'Delete');
+        remove.type = 'button';
+        remove.setAttribute('aria-label', 'Delete ' + saved.name);
+        remove.addEventListener('click', function () {
+          Agora.api('DELETE', '/search/saved/' + saved.id).then(loadSaved);
+        });
+        item.appendChild(remove);
+        list.appendChild(item);
+      });
+    });
+  }
+
+  function saveSearch() {
+    var status = document.getElementById('saved-status');
+    var name = document.getElementById('saved-name').value.trim() || box.value.trim() || 'My search';
+    Agora.api('POST', '/search/saved', { body: { name: name, query: currentParameters().toString(), alert: document.getElementById('saved-alert').checked } })
+      .then(function (answer) {
+        status.textContent = answer.ok ? 'Saved “' + answer.data.name + '”.' : problemText(answer.data);
+        if (answer.ok) loadSaved();
+      });
+  }
+
+  function startAccount() {
+    document.getElementById('saved-login').href = signInLink();
+    Agora.auth.refresh().then(function (signedIn) {
+      if (!signedIn) return;
+      document.getElementById('saved-signed-out').hidden = true;
+      document.getElementById('saved-signed-in').hidden = false;
+      loadSaved();
+      Agora.api('GET', '/favorites').then(function (answer) {
+        if (!answer.ok) return;
+        state.favorites = {};
+        answer.data.favorites.forEach(function (favorite) { state.favorites[favorite.provider.id] = true; });
+        Array.prototype.forEach.call(results.querySelectorAll('.favorite-toggle'), function (button) {
+          button.setAttribute('aria-pressed', String(Boolean(state.favorites[button.dataset.id])));
+        });
+      });
+    });
+  }
+
   function setView(view) {
     results.classList.toggle('provider-list', view === 'list');
     document.getElementById('view-grid').setAttribute('aria-pressed', String(view !== 'list'));
@@ -476,9 +549,11 @@
   document.getElementById('compare-clear').addEventListener('click', function () { state.compare = []; renderCompare(); });
   document.getElementById('compare-close').addEventListener('click', function () { document.getElementById('compare-dialog').close(); });
   document.getElementById('quick-request-close').addEventListener('click', function () { document.getElementById('quick-request-dialog').close(); });
+  document.getElementById('saved-save').addEventListener('click', saveSearch);
 
   try { setView(localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'grid'); } catch (error) { setView('grid'); }
   showHistory();
+  startAccount();
   loadCategories().then(function () {
     fillForm(new URLSearchParams(window.location.search));
     search(false);

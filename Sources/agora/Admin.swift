@@ -1,0 +1,52 @@
+import AgoraAPI
+import AgoraDomain
+import AgoraStore
+import ArgumentParser
+import Foundation
+
+/// `agora admin`: what only the operator of the machine can do.
+struct Admin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Operator tasks on accounts.",
+        subcommands: [CreateAdministrator.self]
+    )
+}
+
+struct CreateAdministrator: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Open a verified administrator account.",
+        discussion: "The password is read from $AGORA_ADMIN_PASSWORD, else from standard input (one line), never from the command line, where other users of the machine could see it."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The administrator's email address.")
+    var email: String
+
+    @Option(name: .customLong("first-name"), help: "First name.")
+    var firstName: String
+
+    @Option(name: .customLong("last-name"), help: "Last name.")
+    var lastName: String
+
+    func run() async throws {
+        LogSetup.bootstrap()
+        guard let password = Environment.value("AGORA_ADMIN_PASSWORD") ?? readLine(strippingNewline: true), !password.isEmpty else {
+            throw CommandError("give the password in AGORA_ADMIN_PASSWORD or on standard input")
+        }
+        let settings = try ServiceSettings.fromEnvironment(baseURL: Environment.value("AGORA_BASE_URL") ?? "http://127.0.0.1:8080")
+        try await database.withStore { store in
+            do {
+                let id = try await Administrators.create(
+                    firstName: firstName, lastName: lastName, email: email, password: password, settings: settings.auth, store: store, now: Date()
+                )
+                print("administrator \(email) created (account \(id))")
+            } catch let invalid as AgoraDomain.ValidationError {
+                throw CommandError(invalid.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+            } catch let conflict as StoreError {
+                throw CommandError(conflict.description)
+            }
+        }
+    }
+}
