@@ -22,17 +22,21 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware. Middleware, outermost first: request id header, request log,
-/// problem documents and the site's 404 page, published redirects, cache headers, static files.
+/// problem documents and the site's 404 page, category page views, published redirects, cache headers, static
+/// files.
 public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
     let auth = try await AuthService(
         store: store, settings: configuration.auth, mail: configuration.email, clock: configuration.clock, logger: logger
     )
+    let catalog = SearchCatalog(store: store, clock: configuration.clock)
+    let analytics = SearchAnalytics(store: store, clock: configuration.clock, logger: logger)
     let router = Router(context: AgoraRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
+    router.add(middleware: CategoryViewMiddleware(catalog: catalog, analytics: analytics))
     router.add(middleware: RedirectMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: AssetCacheMiddleware())
     router.add(middleware: SiteFileMiddleware.make(siteDirectory: configuration.siteDirectory, logger: logger))
@@ -46,9 +50,13 @@ public func buildRouter(
     FavoriteRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     SearchRoutes(
         search: ProviderSearch(store: store, weights: configuration.searchWeights),
-        catalog: SearchCatalog(store: store, clock: configuration.clock),
-        cache: MemoryCache(clock: configuration.clock)
+        catalog: catalog,
+        cache: MemoryCache(clock: configuration.clock),
+        analytics: analytics,
+        limiter: RateLimiter(clock: configuration.clock)
     ).register(on: api)
+    let admin = api.group("admin").add(middleware: AuthenticationMiddleware(auth: auth, roles: [.admin]))
+    SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, baseURL: configuration.email.baseURL),
         clock: configuration.clock

@@ -89,6 +89,28 @@ extension OpenAPIDocument {
         "responses": { "204": { "description": "Not a favourite" }, "401": { "$ref": "#/components/responses/Problem" } }
       }
     },
+    "/api/search/clicks": {
+      "post": {
+        "operationId": "recordSearchClick", "tags": ["search"],
+        "summary": "A result of this search was opened: counted per query, never per person (120 a minute per IP)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["query"], "properties": { "query": { "type": "string", "maxLength": \#(ProviderSearchQuery.maximumTextLength) } } } } } },
+        "responses": { "204": { "description": "Counted" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/admin/search/analytics": {
+      "get": {
+        "operationId": "getSearchAnalytics", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Administrators: the most searched queries, the queries that found nothing, and each category's page views and searches",
+        "parameters": [
+          { "name": "days", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(SearchAnalyticsRoutes.maximumDays), "default": 30 } },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(SearchAnalyticsRoutes.maximumLimit), "default": 20 } }
+        ],
+        "responses": {
+          "200": { "description": "The report", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SearchAnalytics" } } } },
+          "400": { "$ref": "#/components/responses/Problem" }, "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
     "/api/search/suggestions": {
       "get": {
         "operationId": "getSearchSuggestions", "tags": ["search"],
@@ -173,6 +195,19 @@ extension OpenAPIDocument {
       "properties": {
         "id": { "type": "integer" }, "name": { "type": "string" }, "query": { "type": "string" }, "url": { "type": "string" },
         "alert": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }
+      }
+    },
+    "QueryFigures": {
+      "type": "object", "required": ["query", "searches", "zero_results", "clicks"],
+      "properties": { "query": { "type": "string" }, "searches": { "type": "integer" }, "zero_results": { "type": "integer" }, "clicks": { "type": "integer" } }
+    },
+    "SearchAnalytics": {
+      "type": "object", "required": ["since", "top_queries", "zero_result_queries", "categories"],
+      "properties": {
+        "since": { "type": "string", "format": "date" },
+        "top_queries": { "type": "array", "items": { "$ref": "#/components/schemas/QueryFigures" } },
+        "zero_result_queries": { "type": "array", "items": { "$ref": "#/components/schemas/QueryFigures" } },
+        "categories": { "type": "array", "items": { "type": "object", "required": ["slug", "name", "views", "searches"], "properties": { "slug": { "type": "string" }, "name": { "type": "string" }, "views": { "type": "integer" }, "searches": { "type": "integer" } } } }
       }
     },
     "Suggestion": {

@@ -22,7 +22,7 @@ struct SearchCatalog: Sendable {
         categoryTree = RefreshingValue(lifetime: Self.lifetime, clock: clock) { try await CategoryRepository(store: store).tree() }
         marketplaceMean = RefreshingValue(lifetime: Self.lifetime, clock: clock) { try await ProviderSearch(store: store).marketplaceMeanRating() }
         suggestions = RefreshingValue(lifetime: Self.vocabularyLifetime, clock: clock) {
-            SuggestionMatcher(try await SuggestionVocabulary.load(from: store))
+            SuggestionMatcher(try await SuggestionVocabulary.load(from: store, now: clock.now))
         }
         generation = RefreshingValue(lifetime: Self.generationLifetime, clock: clock) { try await store.searchIndexGeneration() }
     }

@@ -10,6 +10,8 @@ struct SearchRoutes: Sendable {
     let search: ProviderSearch
     let catalog: SearchCatalog
     let cache: any ResponseCache
+    let analytics: SearchAnalytics
+    let limiter: RateLimiter
 
     /// Answers may be cached briefly by browsers and proxies: they are the same for everyone.
     static let cacheControl = "public, max-age=30"
@@ -22,6 +24,7 @@ struct SearchRoutes: Sendable {
         let group = api.group("search")
         group.get("providers", use: providers)
         group.get("suggestions", use: suggestions)
+        group.post("clicks", use: click)
     }
 
     @Sendable func providers(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -32,12 +35,30 @@ struct SearchRoutes: Sendable {
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }
-        return try await cached("providers", pairs) {
+        let (response, total) = try await cached("providers", pairs) {
             try await answer(query)
         }
+        // The first page of a search is one search; the pages after it are the same one read further.
+        if query.cursor == nil, let total {
+            var categoryID: Int64?
+            if let slug = query.categorySlug { categoryID = try await catalog.categoryTree.get().category(slug: slug)?.id }
+            await analytics.recordSearch(query.terms, categoryID: categoryID, total: total)
+        }
+        return response
     }
 
-    private func answer(_ query: ProviderSearchQuery) async throws -> Data {
+    /// `POST /api/search/clicks` with `{"query": "…"}`: a result of that search was opened. Counted per query, never
+    /// per person; 120 a minute per IP.
+    @Sendable func click(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        try await limiter.hit(.searchClick, key: context.clientAddress)
+        var body = try await JSONObjectBody.read(request, allowing: ["query"])
+        let text = body.string("query", maximumLength: ProviderSearchQuery.maximumTextLength)
+        try body.finish()
+        await analytics.recordClick(SearchTerms(text ?? ""))
+        return Response(status: .noContent)
+    }
+
+    private func answer(_ query: ProviderSearchQuery) async throws -> (Data, Int?) {
         let result: ProviderSearchResult
         do {
             result = try await search.run(
@@ -46,24 +67,29 @@ struct SearchRoutes: Sendable {
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }
-        return try JSONResponse.encode(ProviderSearchBody(result, query: query))
+        return (try JSONResponse.encode(ProviderSearchBody(result, query: query)), result.total)
     }
 
-    /// The answer kept for the same parameters and index generation, or a new one (then kept).
-    private func cached(_ route: String, _ pairs: [(name: String, value: String)], compute: () async throws -> Data) async throws -> Response {
+    /// The answer kept for the same parameters and index generation, or a new one (then kept), with the number of
+    /// results it reported, when it counts any.
+    private func cached(
+        _ route: String, _ pairs: [(name: String, value: String)], compute: () async throws -> (Data, Int?)
+    ) async throws -> (Response, Int?) {
         let canonical = pairs.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
         let key = "\(route)|\(try await catalog.generation.get())|\(canonical)"
-        var response: Response
+        let totalKey = key + "|total"
         if let data = await cache.value(for: key) {
-            response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
+            var response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
             response.headers[Self.cacheHeader] = "hit"
-        } else {
-            let data = try await compute()
-            await cache.store(data, for: key, lifetime: Self.answerLifetime)
-            response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
-            response.headers[Self.cacheHeader] = "miss"
+            let total = await cache.value(for: totalKey).flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+            return (response, total)
         }
-        return response
+        let (data, total) = try await compute()
+        await cache.store(data, for: key, lifetime: Self.answerLifetime)
+        if let total { await cache.store(Data(String(total).utf8), for: totalKey, lifetime: Self.answerLifetime) }
+        var response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
+        response.headers[Self.cacheHeader] = "miss"
+        return (response, total)
     }
 
     @Sendable func suggestions(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -98,7 +124,7 @@ struct SearchRoutes: Sendable {
         guard errors.isEmpty else { throw Problem.invalidQuery(errors) }
         return try await cached("suggestions", [("q", text), ("limit", String(limit))]) {
             let found = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try await catalog.suggestions.get().suggest(text, limit: limit)
-            return try JSONResponse.encode(SuggestionsBody(query: text, suggestions: found))
-        }
+            return (try JSONResponse.encode(SuggestionsBody(query: text, suggestions: found)), nil)
+        }.0
     }
 }

@@ -1,10 +1,17 @@
 import AgoraDomain
+import Foundation
 import SQLKit
 
 /// What the search box can suggest: visible categories, skills and the names of public providers, each
-/// weighted by how many providers stand behind it.
+/// weighted by how many providers stand behind it, and the queries people searched most in the last
+/// `popularDays` days that usually found something, weighted by searches.
 public enum SuggestionVocabulary {
-    public static func load(from store: Store) async throws -> [Suggestion] {
+    public static let popularDays = 30
+    /// A query searched fewer times is nobody's habit yet, and may be someone's private words.
+    public static let popularMinimumSearches = 3
+    public static let popularLimit = 500
+
+    public static func load(from store: Store, now: Date) async throws -> [Suggestion] {
         let tree = try await CategoryRepository(store: store).tree()
         let counts = try await CategoryRepository(store: store).providerCounts()
         var suggestions = tree.all.filter(tree.isVisible).map { category in
@@ -29,6 +36,10 @@ public enum SuggestionVocabulary {
                 weight: try row.decode(column: "rating_count", as: Int.self)
             )
         }
+        let since = SearchTally.day(of: now.addingTimeInterval(-Double(popularDays - 1) * 86_400))
+        suggestions += try await SearchStatisticsRepository(store: store)
+            .popularQueries(since: since, minimumSearches: popularMinimumSearches, limit: popularLimit)
+            .map { Suggestion(kind: .query, text: $0.query, weight: $0.searches) }
         return suggestions
     }
 }

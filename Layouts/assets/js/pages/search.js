@@ -105,6 +105,7 @@
     }
     link.appendChild(avatar);
     link.appendChild(body);
+    link.addEventListener('click', recordClick);
     article.appendChild(link);
 
     var meta = element('div', 'provider-card-meta');
@@ -146,6 +147,13 @@
     actions.appendChild(compare);
     article.appendChild(actions);
     return article;
+  }
+
+  /** Counts the opened result for the search's words (never who opened it), without delaying the navigation. */
+  function recordClick() {
+    var words = box.value.trim();
+    if (!words || !navigator.sendBeacon) return;
+    navigator.sendBeacon('/api/search/clicks', new Blob([JSON.stringify({ query: words.slice(0, 200) })], { type: 'application/json' }));
   }
 
   function facetButton(list, label, count, onPick, pressed) {

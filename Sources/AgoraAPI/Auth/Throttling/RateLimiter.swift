@@ -12,6 +12,7 @@ struct RateLimit: Sendable, Hashable {
     static let verificationResend = RateLimit(name: "resend-verification", limit: 5, window: 3_600)
     static let passwordResetRequest = RateLimit(name: "forgot-password", limit: 10, window: 3_600)
     static let passwordChange = RateLimit(name: "change-password", limit: 5, window: 15 * 60)
+    static let searchClick = RateLimit(name: "search-click", limit: 120, window: 60)
 }
 
 /// Counts hits per limit and key in this process: the embedded default. With several `agora serve` instances

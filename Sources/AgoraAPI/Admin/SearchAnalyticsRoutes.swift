@@ -1,0 +1,68 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `GET /api/admin/search/analytics?days=30&limit=20`, for administrators: the most searched queries, the queries
+/// that found nothing, and each category's page views and searches over the last `days` days.
+struct SearchAnalyticsRoutes: Sendable {
+    let store: Store
+    let analytics: SearchAnalytics
+    let clock: any AgoraClock
+
+    static let maximumDays = 366
+    static let maximumLimit = 100
+
+    struct CategoryBody: Encodable {
+        let slug: String
+        let name: String
+        let views: Int
+        let searches: Int
+    }
+
+    struct ReportBody: Encodable {
+        let since: String
+        let topQueries: [QueryFigures]
+        let zeroResultQueries: [QueryFigures]
+        let categories: [CategoryBody]
+    }
+
+    func register(on admin: RouterGroup<AgoraRequestContext>) {
+        admin.get("search/analytics", use: report)
+    }
+
+    @Sendable func report(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        var days = 30
+        var limit = 20
+        var errors: [FieldError] = []
+        for (name, value) in try QueryParameters.pairs(of: request) {
+            switch name {
+            case "days":
+                if let number = Int(value), (1...Self.maximumDays).contains(number) { days = number } else {
+                    errors.append(FieldError(field: "days", message: "must be a whole number from 1 to \(Self.maximumDays)"))
+                }
+            case "limit":
+                if let number = Int(value), (1...Self.maximumLimit).contains(number) { limit = number } else {
+                    errors.append(FieldError(field: "limit", message: "must be a whole number from 1 to \(Self.maximumLimit)"))
+                }
+            default:
+                errors.append(FieldError(field: String(name.prefix(60)), message: "is not a parameter of this report"))
+            }
+        }
+        guard errors.isEmpty else { throw Problem.invalidQuery(errors) }
+        await analytics.flush()
+        let since = SearchTally.day(of: clock.now.addingTimeInterval(-Double(days - 1) * 86_400))
+        let repository = SearchStatisticsRepository(store: store)
+        let tree = try await CategoryRepository(store: store).tree()
+        let categories = try await repository.categoryFigures(since: since).compactMap { figures -> CategoryBody? in
+            guard let category = tree.category(id: figures.categoryID) else { return nil }
+            return CategoryBody(slug: category.slug.value, name: category.name, views: figures.views, searches: figures.searches)
+        }
+        return try JSONResponse.make(ReportBody(
+            since: since,
+            topQueries: try await repository.topQueries(since: since, limit: limit),
+            zeroResultQueries: try await repository.zeroResultQueries(since: since, limit: limit),
+            categories: categories
+        ))
+    }
+}
