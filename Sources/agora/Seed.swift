@@ -6,7 +6,7 @@ struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fill an empty database with a marketplace.",
         discussion: """
-            --demo loads the demo marketplace (12 categories with subcategories, \(MarketplaceSeeder.demoProviderCount) providers). \
+            --demo loads the demo marketplace (12 categories with subcategories, \(MarketplaceSeeder.demoProviderCount) providers, six testimonials). \
             --providers N makes a synthetic one of any size for benchmarks; the same --seed gives the same data.
             """
     )
@@ -46,7 +46,7 @@ struct Seed: AsyncParsableCommand {
                 return
             }
             let progress = ProgressLine(label: "seeding", total: count)
-            try await seeder.seed(providers: count, seed: seedValue, now: Date()) { done, _ in progress.update(done) }
+            try await seeder.seed(providers: count, seed: seedValue, now: Date(), testimonials: demo) { done, _ in progress.update(done) }
             progress.finish()
             print("\(try options.location): seeded \(count) providers in \(progress.elapsedText)")
         }

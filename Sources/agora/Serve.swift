@@ -43,8 +43,11 @@ struct Serve: AsyncParsableCommand {
                 logger.warning("the database needs migrating: run `agora migrate` (health answers 503 until then)")
             }
             var watcher: SiteWatcher?
+            let baseURL = source.baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://\(host):\(port)"
+            // The site is built, in watch mode and after changes made through the API, for the address it is served at.
+            var options = try source.buildOptions(output: site)
+            options.baseURL = try SiteURL(baseURL)
             if watch {
-                var options = try source.buildOptions(output: site)
                 options.liveReload = true
                 do {
                     let summary = try await SiteBuild(store: store, options: options).run()
@@ -57,12 +60,11 @@ struct Serve: AsyncParsableCommand {
             } else if !FileManager.default.fileExists(atPath: site + "/index.html") {
                 logger.warning("\(site)/ holds no site yet: run `agora build` (every page answers 404 until then)")
             }
-            let baseURL = source.baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://\(host):\(port)"
             let settings = try ServiceSettings.fromEnvironment(baseURL: baseURL)
             let configuration = APIConfiguration(
                 host: host, port: port, siteDirectory: URL(fileURLWithPath: site), auth: settings.auth,
                 email: try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL),
-                searchWeights: settings.searchWeights
+                searchWeights: settings.searchWeights, siteSources: options
             )
             let background = try settings.backgroundJobs(store: store, composer: configuration.email)
             let app = try await buildApplication(

@@ -141,13 +141,15 @@ struct ServiceSettings {
         }
     }
 
-    /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-up and saved-search alerts.
+    /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-up, saved-search alerts and the
+    /// daily statistics snapshot.
     func backgroundJobs(store: Store, composer: EmailComposer) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, baseURL: composer.baseURL)
         return [
             EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
             AccountCleanupJob(store: store),
             SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
+            StatisticsSnapshotJob(store: store),
         ]
     }
 

@@ -38,7 +38,9 @@ struct WatchModeTests {
     func scriptInPages() async throws {
         try await withWatcher { _, _, scratch in
             let page = try HTMLDocument(contentsOf: scratch.url.appendingPathComponent("Site/index.html"))
-            #expect(page.strings("//script/@src") == ["/api/dev/live-reload.js"])
+            #expect(page.strings("//script/@src").last == "/api/dev/live-reload.js")
+            let about = try HTMLDocument(contentsOf: scratch.url.appendingPathComponent("Site/about/index.html"))
+            #expect(about.strings("//script/@src") == ["/api/dev/live-reload.js"])
         }
     }
 

@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraJobs
+import AgoraSite
 import Foundation
 
 /// How `agora serve` is set up.
@@ -14,10 +15,13 @@ public struct APIConfiguration: Sendable {
     public var clock: any AgoraClock
     /// How provider search ranks by relevance.
     public var searchWeights: RelevanceWeights
+    /// How to rebuild the site when the API changes what it shows (categories); nil: the service does not rebuild.
+    public var siteSources: SiteBuildOptions?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,
-        clock: any AgoraClock = SystemClock(), searchWeights: RelevanceWeights = RelevanceWeights()
+        clock: any AgoraClock = SystemClock(), searchWeights: RelevanceWeights = RelevanceWeights(),
+        siteSources: SiteBuildOptions? = nil
     ) {
         self.host = host
         self.port = port
@@ -26,5 +30,6 @@ public struct APIConfiguration: Sendable {
         self.email = email
         self.clock = clock
         self.searchWeights = searchWeights
+        self.siteSources = siteSources
     }
 }

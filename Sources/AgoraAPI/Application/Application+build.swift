@@ -57,6 +57,12 @@ public func buildRouter(
     ).register(on: api)
     let admin = api.group("admin").add(middleware: AuthenticationMiddleware(auth: auth, roles: [.admin]))
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
+    CategoryAdminRoutes(
+        store: store, catalog: catalog, clock: configuration.clock,
+        regenerator: configuration.siteSources.map { SiteRegenerator(store: store, options: $0, logger: logger) }
+    ).register(on: admin)
+    PublicRoutes(store: store, clock: configuration.clock).register(on: api)
+    TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, baseURL: configuration.email.baseURL),
         clock: configuration.clock

@@ -43,6 +43,10 @@ struct JSONObjectBody {
         self.fields = fields
     }
 
+    /// Whether the body names the field at all (even as null): for changes where an absent field keeps its value
+    /// and null clears it.
+    func contains(_ name: String) -> Bool { fields[name] != nil }
+
     /// The string in `name`, or nil (with a field error when it is required, of another type or too long).
     mutating func string(_ name: String, required: Bool = true, maximumLength: Int = 1_000) -> String? {
         switch fields[name] {
@@ -73,6 +77,21 @@ struct JSONObjectBody {
         case let other?:
             errors.append(FieldError(field: name, message: "must be true or false, not \(other.typeName)"))
             return defaultValue
+        }
+    }
+
+    /// The whole number in `name`, or nil (with a field error when it is of another type or not whole).
+    mutating func integer(_ name: String) -> Int? {
+        switch fields[name] {
+        case .number(let number):
+            if number.rounded() == number, abs(number) <= 1e15 { return Int(number) }
+            errors.append(FieldError(field: name, message: "must be a whole number"))
+            return nil
+        case nil, .null?:
+            return nil
+        case let other?:
+            errors.append(FieldError(field: name, message: "must be a number, not \(other.typeName)"))
+            return nil
         }
     }
 

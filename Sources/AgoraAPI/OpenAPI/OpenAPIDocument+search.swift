@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraStore
 
 extension OpenAPIDocument {
     /// `/api/categories` and `/api/search/*`. Query parameters that break a rule answer 400 with the problem type
@@ -95,6 +96,38 @@ extension OpenAPIDocument {
         "summary": "A result of this search was opened: counted per query, never per person (120 a minute per IP)",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["query"], "properties": { "query": { "type": "string", "maxLength": \#(ProviderSearchQuery.maximumTextLength) } } } } } },
         "responses": { "204": { "description": "Counted" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/admin/categories": {
+      "get": {
+        "operationId": "getCategoriesForAdmin", "tags": ["admin"], "security": [{ "bearer": [] }], "summary": "Administrators: the whole category tree, hidden categories too",
+        "responses": { "200": { "description": "The tree", "content": { "application/json": { "schema": { "type": "object", "required": ["categories"], "properties": { "categories": { "type": "array", "items": { "$ref": "#/components/schemas/AdminCategory" } } } } } } }, "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" } }
+      },
+      "post": {
+        "operationId": "createCategory", "tags": ["admin"], "security": [{ "bearer": [] }], "summary": "Administrators: create a category (the slug defaults to one made from the name); the site is rebuilt",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CategoryInput" } } } },
+        "responses": { "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AdminCategory" } } } }, "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" }, "409": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/admin/categories/{id}": {
+      "patch": {
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "updateCategory", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Administrators: rename, move (parent: a slug, or null for the top; never under itself or a subcategory), reorder or hide; a new slug leaves a 301 from the old page; the site is rebuilt",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CategoryInput" } } } },
+        "responses": { "200": { "description": "Changed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AdminCategory" } } } }, "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" }, "409": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" } }
+      }
+    },
+    "/api/admin/categories/{id}/providers/{providerId}": {
+      "put": {
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }, { "name": "providerId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "listProviderInCategory", "tags": ["admin"], "security": [{ "bearer": [] }], "summary": "Administrators: list a provider in a category (again: no change)",
+        "responses": { "204": { "description": "Listed" }, "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
+      },
+      "delete": {
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }, { "name": "providerId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "unlistProviderFromCategory", "tags": ["admin"], "security": [{ "bearer": [] }], "summary": "Administrators: take a provider out of a category",
+        "responses": { "204": { "description": "Not listed" }, "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
       }
     },
     "/api/admin/search/analytics": {
@@ -197,6 +230,25 @@ extension OpenAPIDocument {
         "alert": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }
       }
     },
+    "CategoryInput": {
+      "type": "object", "additionalProperties": false,
+      "properties": {
+        "name": { "type": "string", "maxLength": \#(CategoryDraft.maximumNameLength) }, "slug": { "type": "string" },
+        "description": { "type": "string", "maxLength": \#(CategoryDraft.maximumDescriptionLength) },
+        "icon": { "type": ["string", "null"], "maxLength": \#(CategoryDraft.maximumIconLength) },
+        "parent": { "type": ["string", "null"], "description": "The parent's slug; null for the top level" },
+        "sort_order": { "type": "integer" }, "active": { "type": "boolean" }
+      }
+    },
+    "AdminCategory": {
+      "type": "object", "required": ["id", "slug", "name", "description", "active", "sort_order", "url", "provider_count", "children"],
+      "properties": {
+        "id": { "type": "integer" }, "slug": { "type": "string" }, "name": { "type": "string" }, "description": { "type": "string" },
+        "icon": { "type": "string" }, "active": { "type": "boolean" }, "sort_order": { "type": "integer" }, "parent": { "type": "string" },
+        "url": { "type": "string" }, "provider_count": { "type": "integer" },
+        "children": { "type": "array", "items": { "$ref": "#/components/schemas/AdminCategory" } }
+      }
+    },
     "QueryFigures": {
       "type": "object", "required": ["query", "searches", "zero_results", "clicks"],
       "properties": { "query": { "type": "string" }, "searches": { "type": "integer" }, "zero_results": { "type": "integer" }, "clicks": { "type": "integer" } }
@@ -221,9 +273,4 @@ extension OpenAPIDocument {
 
     private static let currencies = quoted(CurrencyCode.supported.sorted())
     private static let sortNames = quoted(SearchSort.allCases.map(\.rawValue))
-
-    /// JSON strings for an `enum` list.
-    private static func quoted(_ values: [String]) -> String {
-        values.map { "\"\($0)\"" }.joined(separator: ", ")
-    }
 }

@@ -52,6 +52,7 @@ enum OpenAPIDocument {
           }
         },
         \#(searchPaths)
+        \#(publicPaths)
         \#(authPaths)
       },
       "components": {
@@ -96,6 +97,7 @@ enum OpenAPIDocument {
             }
           },
           \#(searchSchemas)
+          \#(publicSchemas)
           \#(authSchemas)
         },
         "securitySchemes": {

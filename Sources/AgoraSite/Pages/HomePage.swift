@@ -18,9 +18,13 @@ struct HomePage {
     struct Figure {
         let value: String
         let label: String
+        /// The key of `/api/public/stats` the statistics island updates this figure from, if any.
+        var live: String?
     }
 
     struct Content {
+        /// The island that brings the figures up to date and shows the testimonials.
+        let script: String
         let figures: [Figure]
         let categories: [CategoryCard]
         let providers: [ProviderCard]
@@ -48,9 +52,9 @@ struct HomePage {
         let figures = try await providers.figures()
         let featured = try await providers.topRated(limit: Self.featuredProviders)
         var shownFigures = [
-            Figure(value: figures.providers.formatted(), label: "vetted providers"),
+            Figure(value: figures.providers.formatted(), label: "vetted providers", live: "providers"),
             Figure(value: cards.count.formatted(), label: "service categories"),
-            Figure(value: figures.countries.formatted(), label: "countries"),
+            Figure(value: figures.countries.formatted(), label: "countries", live: "countries"),
         ]
         if let average = figures.averageRating {
             shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(figures.ratings, "review")))
@@ -78,6 +82,7 @@ struct HomePage {
             StructuredData.website(context.configuration, baseURL: context.baseURL),
         ]
         let html = try context.render("home", meta: meta, breadcrumbs: [], structuredData: structuredData, content: Content(
+            script: context.assets.url(of: "/assets/js/pages/home.js"),
             figures: figures,
             categories: cards,
             providers: featured.map(ProviderCard.init),

@@ -7,5 +7,6 @@ public enum Migrations {
         providerSearch,
         savedSearches,
         searchAnalytics,
+        statisticsAndTestimonials,
     ]
 }

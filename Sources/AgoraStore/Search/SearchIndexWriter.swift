@@ -43,7 +43,8 @@ struct SearchIndexWriter: Sendable {
         }
     }
 
-    private static func advanceGeneration(on db: any SQLDatabase) async throws {
+    /// Marks every cached search answer stale: the index, or what searches read beside it (categories), changed.
+    static func advanceGeneration(on db: any SQLDatabase) async throws {
         try await db.raw("UPDATE search_index_state SET generation = generation + 1 WHERE id = 1").run()
     }
 

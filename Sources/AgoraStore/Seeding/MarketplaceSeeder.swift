@@ -23,11 +23,13 @@ public struct MarketplaceSeeder: Sendable {
         return categories == 0 && users == 0
     }
 
-    /// Seeds the catalog and the providers, reporting `(written, total)` after each batch.
+    /// Seeds the catalog and the providers (and, with `testimonials`, the demo's approved testimonials), reporting
+    /// `(written, total)` after each batch.
     public func seed(
         providers count: Int,
         seed: UInt64,
         now: Date,
+        testimonials: Bool = false,
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws {
         guard try await databaseIsEmpty() else {
@@ -38,6 +40,7 @@ public struct MarketplaceSeeder: Sendable {
             for category in CatalogSeed.newCategories {
                 try await categories.insert(category, now: now, on: db)
             }
+            if testimonials { try await TestimonialSeed.insert(now: now, on: db) }
         }
         let factory = ProviderFactory(seed: seed)
         let repository = ProviderRepository(store: store)

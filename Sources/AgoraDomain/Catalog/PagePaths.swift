@@ -1,5 +1,3 @@
-import AgoraDomain
-
 /// Where the generated pages of providers and categories are published, and the search page's links into a
 /// category: the one rule the pages, the sitemap and the API's links share.
 public enum PagePaths {

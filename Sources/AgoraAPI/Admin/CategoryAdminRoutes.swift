@@ -1,0 +1,161 @@
+import AgoraDomain
+import AgoraSite
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `/api/admin/categories`, for administrators: the whole tree (hidden categories too), creating, renaming,
+/// moving, reordering and hiding categories, and listing providers in them. Each change drops the search caches
+/// and asks for the static site to be rebuilt.
+struct CategoryAdminRoutes: Sendable {
+    let store: Store
+    let catalog: SearchCatalog
+    let clock: any AgoraClock
+    let regenerator: SiteRegenerator?
+
+    static let fields: Set<String> = ["name", "slug", "description", "icon", "parent", "sort_order", "active"]
+
+    struct Node: Encodable {
+        let id: Int64
+        let slug: String
+        let name: String
+        let description: String
+        let icon: String?
+        let active: Bool
+        let sortOrder: Int
+        let parent: String?
+        let url: String
+        let providerCount: Int
+        let children: [Node]
+    }
+
+    struct TreeBody: Encodable {
+        let categories: [Node]
+    }
+
+    func register(on admin: RouterGroup<AgoraRequestContext>) {
+        let group = admin.group("categories")
+        group.get(use: tree)
+        group.post(use: create)
+        group.patch("{id}", use: update)
+        group.put("{id}/providers/{providerId}", use: list)
+        group.delete("{id}/providers/{providerId}", use: unlist)
+    }
+
+    private var repository: CategoryRepository { CategoryRepository(store: store) }
+
+    @Sendable func tree(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let tree = try await repository.tree()
+        let counts = try await repository.providerCounts()
+        func node(_ category: Category) -> Node {
+            Node(
+                id: category.id, slug: category.slug.value, name: category.name, description: category.description, icon: category.icon,
+                active: category.active, sortOrder: category.sortOrder, parent: tree.parent(of: category)?.slug.value,
+                url: PagePaths.category(category.slug), providerCount: counts[category.id] ?? 0, children: tree.children(of: category).map(node)
+            )
+        }
+        return try JSONResponse.make(TreeBody(categories: tree.roots.map(node)))
+    }
+
+    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        var body = try await JSONObjectBody.read(request, allowing: Self.fields)
+        let tree = try await repository.tree()
+        let name = body.string("name", maximumLength: 400) ?? ""
+        let slugText = body.string("slug", required: false, maximumLength: 200)
+        let description = body.string("description", required: false, maximumLength: 4_000) ?? ""
+        let icon = body.string("icon", required: false, maximumLength: 200)
+        let parent = try Self.parentID(&body, tree: tree)
+        let sortOrder = body.integer("sort_order")
+        let active = body.bool("active", default: true)
+        try body.finish()
+        let slug = try Self.slug(slugText, name: name)
+        let siblings = tree.all.filter { $0.parentID == parent ?? nil }
+        let draft = CategoryDraft(
+            name: name, slug: slug, description: description, icon: icon,
+            sortOrder: sortOrder ?? ((siblings.map(\.sortOrder).max() ?? -1) + 1), parentID: parent ?? nil, active: active
+        )
+        let created = try await repository.create(draft, now: clock.now)
+        await changed("category \(created.slug) created")
+        return try JSONResponse.make(Node(
+            id: created.id, slug: created.slug.value, name: created.name, description: created.description, icon: created.icon,
+            active: created.active, sortOrder: created.sortOrder, parent: created.parentID.flatMap { tree.category(id: $0)?.slug.value },
+            url: PagePaths.category(created.slug), providerCount: 0, children: []
+        ), status: .created)
+    }
+
+    /// Changes the fields the body names; the others keep their values. `parent: null` moves the category to the top.
+    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let id = try Self.id(context, "id")
+        let tree = try await repository.tree()
+        guard let current = tree.category(id: id) else { throw Self.notFound }
+        var body = try await JSONObjectBody.read(request, allowing: Self.fields)
+        var draft = CategoryDraft(current)
+        if let name = body.string("name", required: false, maximumLength: 400) { draft.name = name }
+        let slugText = body.string("slug", required: false, maximumLength: 200)
+        if let description = body.string("description", required: false, maximumLength: 4_000) { draft.description = description }
+        if body.contains("icon") { draft.icon = body.string("icon", required: false, maximumLength: 200) }
+        if let parent = try Self.parentID(&body, tree: tree) { draft.parentID = parent }
+        if let order = body.integer("sort_order") { draft.sortOrder = order }
+        draft.active = body.bool("active", default: current.active)
+        try body.finish()
+        if let slugText { draft.slug = try Slug(slugText) }
+        guard let changed = try await repository.update(id, to: draft, now: clock.now) else { throw Self.notFound }
+        await self.changed("category \(changed.slug) changed")
+        let counts = try await repository.providerCounts()
+        return try JSONResponse.make(Node(
+            id: changed.id, slug: changed.slug.value, name: changed.name, description: changed.description, icon: changed.icon,
+            active: changed.active, sortOrder: changed.sortOrder, parent: changed.parentID.flatMap { tree.category(id: $0)?.slug.value },
+            url: PagePaths.category(changed.slug), providerCount: counts[changed.id] ?? 0, children: []
+        ))
+    }
+
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        try await setListed(context, true)
+    }
+
+    @Sendable func unlist(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        try await setListed(context, false)
+    }
+
+    private func setListed(_ context: AgoraRequestContext, _ listed: Bool) async throws -> Response {
+        let category = try Self.id(context, "id")
+        let provider = try Self.id(context, "providerId")
+        guard try await repository.setListed(providerID: provider, in: category, listed, now: clock.now) else {
+            throw Problem(status: .notFound, detail: "No such category or provider.")
+        }
+        await changed("provider \(provider) \(listed ? "listed in" : "taken out of") category \(category)")
+        return Response(status: .noContent)
+    }
+
+    /// Searches and pages read the categories: their caches go, and the site is rebuilt.
+    private func changed(_ reason: String) async {
+        await catalog.categoryTree.expire()
+        await catalog.suggestions.expire()
+        await regenerator?.request(reason)
+    }
+
+    /// The `parent` field: a slug, or null for the top level; nil when the body does not name it.
+    private static func parentID(_ body: inout JSONObjectBody, tree: CategoryTree) throws -> Int64?? {
+        guard body.contains("parent") else { return nil }
+        guard let text = body.string("parent", required: false, maximumLength: 200) else { return .some(nil) }
+        guard let slug = try? Slug(text, field: "parent"), let parent = tree.category(slug: slug) else {
+            throw ValidationError(field: "parent", message: "is not the slug of a category")
+        }
+        return .some(parent.id)
+    }
+
+    private static func slug(_ text: String?, name: String) throws -> Slug {
+        if let text { return try Slug(text) }
+        guard let made = Slug.from(title: name) else { throw ValidationError(field: "slug", message: "is required when the name has no letters or digits") }
+        return made
+    }
+
+    static let notFound = Problem(status: .notFound, detail: "No category has this id.")
+
+    static func id(_ context: AgoraRequestContext, _ name: String) throws -> Int64 {
+        guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
+            throw Problem(status: .notFound, detail: "No such category or provider.")
+        }
+        return id
+    }
+}

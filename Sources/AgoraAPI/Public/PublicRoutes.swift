@@ -1,0 +1,73 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `/api/public`: what the homepage's islands show to everyone. Statistics are computed at most every 15 minutes;
+/// testimonials are the approved ones, featured first, the rest in an order that changes every day.
+struct PublicRoutes: Sendable {
+    let store: Store
+    let clock: any AgoraClock
+    let statistics: RefreshingValue<MarketplaceStatistics>
+
+    static let statisticsLifetime: TimeInterval = 15 * 60
+    static let maximumTestimonials = 20
+
+    init(store: Store, clock: any AgoraClock) {
+        self.store = store
+        self.clock = clock
+        statistics = RefreshingValue(lifetime: Self.statisticsLifetime, clock: clock) {
+            try await MarketplaceStatisticsRepository(store: store).current()
+        }
+    }
+
+    struct TestimonialBody: Encodable {
+        let id: Int64
+        let authorName: String
+        let authorRole: String
+        let content: String
+        let rating: Int
+        let featured: Bool
+        let createdAt: Date
+
+        init(_ testimonial: Testimonial) {
+            id = testimonial.id
+            authorName = testimonial.authorName
+            authorRole = testimonial.authorRole.rawValue
+            content = testimonial.content
+            rating = testimonial.rating
+            featured = testimonial.featured
+            createdAt = testimonial.createdAt
+        }
+    }
+
+    struct TestimonialsBody: Encodable {
+        let testimonials: [TestimonialBody]
+    }
+
+    func register(on api: RouterGroup<AgoraRequestContext>) {
+        let group = api.group("public")
+        group.get("stats", use: stats)
+        group.get("testimonials", use: testimonials)
+    }
+
+    @Sendable func stats(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        try JSONResponse.make(try await statistics.get(), cacheControl: "public, max-age=900")
+    }
+
+    @Sendable func testimonials(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        var limit = 6
+        for (name, value) in try QueryParameters.pairs(of: request) {
+            guard name == "limit", let number = Int(value), (1...Self.maximumTestimonials).contains(number) else {
+                throw Problem.invalidQuery([FieldError(
+                    field: String(name.prefix(60)),
+                    message: name == "limit" ? "must be a whole number from 1 to \(Self.maximumTestimonials)" : "is not a parameter of testimonials"
+                )])
+            }
+            limit = number
+        }
+        let day = Int(clock.now.timeIntervalSince1970 / 86_400)
+        let approved = try await TestimonialRepository(store: store).approved(limit: limit, day: day)
+        return try JSONResponse.make(TestimonialsBody(testimonials: approved.map(TestimonialBody.init)), cacheControl: "public, max-age=300")
+    }
+}

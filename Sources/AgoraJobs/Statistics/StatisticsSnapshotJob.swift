@@ -1,0 +1,45 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Keeps one snapshot of the marketplace's public figures per day in `marketplace_stats_history`: every `interval`
+/// it writes today's unless the day has one (several instances write it once).
+public struct StatisticsSnapshotJob: Service {
+    let store: Store
+    let clock: any AgoraClock
+    let interval: Duration
+    let logger: Logger
+
+    public init(
+        store: Store, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
+        logger: Logger = Logger(label: "agora.jobs.statistics")
+    ) {
+        self.store = store
+        self.clock = clock
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await runOnce()
+                } catch {
+                    logger.warning("statistics snapshot: \(error)")
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// Writes today's snapshot if it is missing; true when it wrote one.
+    @discardableResult
+    public func runOnce() async throws -> Bool {
+        let wrote = try await MarketplaceStatisticsRepository(store: store).snapshot(now: clock.now)
+        if wrote { logger.info("statistics snapshot written", metadata: ["day": "\(SearchTally.day(of: clock.now))"]) }
+        return wrote
+    }
+}
