@@ -13,7 +13,7 @@ TEST_PACKAGES := postgresql python3 chromium chromium-driver
 BENCH_PACKAGES := hugo time sqlite3 wrk curl
 PROVIDERS ?= 100000
 
-.PHONY: help demo test deps test-deps bench bench-site bench-auth build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -32,7 +32,7 @@ test: deps test-deps
 	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
-bench: bench-site bench-auth
+bench: bench-site bench-auth bench-search
 
 bench-site: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
@@ -41,6 +41,10 @@ bench-site: deps
 bench-auth: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
 	Benchmarks/auth/bench-login.sh
+
+bench-search: deps
+	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
+	Benchmarks/search/bench-search.sh $(PROVIDERS)
 
 deps:
 	@Tests/Support/install-debian-packages.sh $(BUILD_PACKAGES)

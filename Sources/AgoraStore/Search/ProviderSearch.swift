@@ -50,7 +50,11 @@ public struct ProviderSearch: Sendable {
         }
         let direction = query.sort.descending ? "DESC" : "ASC"
         page = page + " ORDER BY sort_key \(unsafeRaw: direction), id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
-        let rows = try await store.sql.raw(page).all()
+        // The page, the total and the facets are independent reads: they run at once on the pool's connections.
+        async let pageRows = store.sql.raw(page).all()
+        async let counted = store.sql.raw(plan.with + " SELECT COUNT(*) AS n FROM matched").first()
+        async let facets = SearchFacetCounter(store: store, plan: plan, categories: categories).facets()
+        let rows = try await pageRows
 
         struct Row {
             let id: Int64
@@ -78,8 +82,7 @@ public struct ProviderSearch: Sendable {
             )
         }
         let next = found.count > query.limit ? shown.last.map { SearchCursor(sort: query.sort, value: $0.sortKey, providerID: $0.id) } : nil
-        let total = try await store.sql.raw(plan.with + " SELECT COUNT(*) AS n FROM matched").first()?.decode(column: "n", as: Int.self) ?? 0
-        let facets = try await SearchFacetCounter(store: store, plan: plan, categories: categories).facets()
-        return ProviderSearchResult(hits: hits, total: total, nextCursor: next, facets: facets)
+        let total = try await counted?.decode(column: "n", as: Int.self) ?? 0
+        return ProviderSearchResult(hits: hits, total: total, nextCursor: next, facets: try await facets)
     }
 }

@@ -12,30 +12,39 @@ struct SearchFacetCounter: Sendable {
     static let ratingBands = [4.5, 4.0, 3.5, 3.0]
 
     func facets() async throws -> SearchFacets {
-        SearchFacets(
-            categories: try await categoryCounts(),
-            skills: try await rows("""
-                SELECT lower(ps.name) AS value, MIN(ps.name) AS label, COUNT(DISTINCT m.id) AS n
-                FROM matched m JOIN provider_skills ps ON ps.provider_id = m.id
-                GROUP BY lower(ps.name) ORDER BY n DESC, value LIMIT \(bind: ProviderSearch.skillFacetSize)
-                """).map { FacetCount(value: try $0.decode(column: "value", as: String.self), label: try $0.decode(column: "label", as: String.self), count: try $0.decode(column: "n", as: Int.self)) },
-            languages: try await rows("""
-                SELECT pl.language_code AS value, COUNT(DISTINCT m.id) AS n
-                FROM matched m JOIN provider_languages pl ON pl.provider_id = m.id
-                GROUP BY pl.language_code ORDER BY n DESC, value
-                """).map { row in
+        // Each facet is its own read of `matched`: they run at once on the pool's connections.
+        async let categories = categoryCounts()
+        async let skills = rows("""
+            SELECT lower(ps.name) AS value, MIN(ps.name) AS label, COUNT(DISTINCT m.id) AS n
+            FROM matched m JOIN provider_skills ps ON ps.provider_id = m.id
+            GROUP BY lower(ps.name) ORDER BY n DESC, value LIMIT \(bind: ProviderSearch.skillFacetSize)
+            """)
+        async let languages = rows("""
+            SELECT pl.language_code AS value, COUNT(DISTINCT m.id) AS n
+            FROM matched m JOIN provider_languages pl ON pl.provider_id = m.id
+            GROUP BY pl.language_code ORDER BY n DESC, value
+            """)
+        async let countries = rows("""
+            SELECT country AS value, COUNT(*) AS n FROM matched WHERE country IS NOT NULL
+            GROUP BY country ORDER BY n DESC, value
+            """)
+        async let ratings = ratingCounts()
+        async let prices = priceCounts()
+        return SearchFacets(
+            categories: try await categories,
+            skills: try await skills.map {
+                FacetCount(value: try $0.decode(column: "value", as: String.self), label: try $0.decode(column: "label", as: String.self), count: try $0.decode(column: "n", as: Int.self))
+            },
+            languages: try await languages.map { row in
                 let code = try row.decode(column: "value", as: String.self)
                 return FacetCount(value: code, label: LanguageNames.name(of: code), count: try row.decode(column: "n", as: Int.self))
             },
-            countries: try await rows("""
-                SELECT country AS value, COUNT(*) AS n FROM matched WHERE country IS NOT NULL
-                GROUP BY country ORDER BY n DESC, value
-                """).map { row in
+            countries: try await countries.map { row in
                 let code = try row.decode(column: "value", as: String.self)
                 return FacetCount(value: code, label: Countries.name(of: code), count: try row.decode(column: "n", as: Int.self))
             },
-            ratings: try await ratingCounts(),
-            prices: try await priceCounts()
+            ratings: try await ratings,
+            prices: try await prices
         )
     }
 

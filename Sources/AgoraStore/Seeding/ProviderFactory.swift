@@ -38,6 +38,7 @@ struct ProviderFactory {
         var languages = ["en"]
         if city.language != "en" { languages.insert(city.language, at: random.next() % 2 == 0 ? 0 : 1) }
         let title = "\(Self.seniority.pick(using: &random)) \(sub.role)"
+        let spread = Self.spread(seed: seed, index: index)
         let bio = """
             I'm a \(sub.role) based in \(city.name) with \(years) years of experience. \
             \(Self.focus.pick(using: &random)) I work mostly with \(skills.prefix(3).joined(separator: ", ")), \
@@ -51,7 +52,10 @@ struct ProviderFactory {
             slug: slug,
             title: title.prefix(1).uppercased() + title.dropFirst(),
             bio: bio,
-            location: ProviderLocation(city: city.name, region: city.region, countryCode: city.country, latitude: city.latitude, longitude: city.longitude),
+            location: ProviderLocation(
+                city: city.name, region: city.region, countryCode: city.country,
+                latitude: city.latitude + spread.latitude, longitude: city.longitude + spread.longitude
+            ),
             hourlyRate: rate,
             skills: Array(skills.prefix(skillCount)),
             languages: languages,
@@ -72,6 +76,14 @@ struct ProviderFactory {
             verified: ratingCount >= 20 && rateMajor % 2 == 1,
             remote: years % 4 != 0
         )
+    }
+
+    /// Where in and around the city the provider works: within about 25 km of its centre. Drawn from a generator
+    /// of its own, so that adding it left every other seeded value as it was.
+    static func spread(seed: UInt64, index: Int) -> (latitude: Double, longitude: Double) {
+        var random = SeededGenerator(seed: seed ^ 0x6765_6F00, index: index)
+        let unit = { (generator: inout SeededGenerator) in Double(generator.next() >> 11) / Double(1 << 53) * 2 - 1 }
+        return (unit(&random) * 0.22, unit(&random) * 0.3)
     }
 
     /// Rough size of one euro in each currency, so that rates read as realistic (85 SEK an hour would not).
