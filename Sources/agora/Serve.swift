@@ -61,11 +61,12 @@ struct Serve: AsyncParsableCommand {
                 logger.warning("\(site)/ holds no site yet: run `agora build` (every page answers 404 until then)")
             }
             let settings = try ServiceSettings.fromEnvironment(baseURL: baseURL)
-            let configuration = APIConfiguration(
+            var configuration = APIConfiguration(
                 host: host, port: port, siteDirectory: URL(fileURLWithPath: site), auth: settings.auth,
                 email: try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL),
                 searchWeights: settings.searchWeights, siteSources: options
             )
+            configuration.warmsUpSearch = true
             let background = try settings.backgroundJobs(store: store, composer: configuration.email)
             let app = try await buildApplication(
                 configuration: configuration, store: store, watcher: watcher, background: background, logger: logger

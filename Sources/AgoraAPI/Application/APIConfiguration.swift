@@ -17,6 +17,9 @@ public struct APIConfiguration: Sendable {
     public var searchWeights: RelevanceWeights
     /// How to rebuild the site when the API changes what it shows (categories); nil: the service does not rebuild.
     public var siteSources: SiteBuildOptions?
+    /// Reads the search snapshot and the suggestion vocabulary at start, so that the first search does not wait for
+    /// them (a few seconds at 100,000 providers).
+    public var warmsUpSearch = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,

@@ -31,6 +31,7 @@ public func buildRouter(
         store: store, settings: configuration.auth, mail: configuration.email, clock: configuration.clock, logger: logger
     )
     let catalog = SearchCatalog(store: store, clock: configuration.clock)
+    if configuration.warmsUpSearch { Task { await catalog.warmUp() } }
     let analytics = SearchAnalytics(store: store, clock: configuration.clock, logger: logger)
     let router = Router(context: AgoraRequestContext.self)
     router.add(middleware: RequestIDMiddleware())

@@ -61,9 +61,8 @@ struct SearchRoutes: Sendable {
     private func answer(_ query: ProviderSearchQuery) async throws -> (Data, Int?) {
         let result: ProviderSearchResult
         do {
-            result = try await search.run(
-                query, categories: try await catalog.categoryTree.get(), marketplaceMean: try await catalog.marketplaceMean.get()
-            )
+            let snapshot = try await catalog.snapshot.current(generation: try await catalog.generation.get())
+            result = try await search.run(query, snapshot: snapshot, categories: try await catalog.categoryTree.get())
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }

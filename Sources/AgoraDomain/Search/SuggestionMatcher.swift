@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds the suggestions whose text starts with what was typed, at the start of the text or of any of its words
 /// ("dev" finds "Web development"), forgiving one typo (a wrong, missing, extra or swapped letter) once three
-/// letters are typed. Accents and case are ignored.
+/// letters are typed. Accents and case are ignored. Provider names, which may number hundreds of thousands, are
+/// matched by prefix only, through a sorted index of their words; the typo-tolerant scan covers the rest.
 public struct SuggestionMatcher: Sendable {
     public static let maximumResults = 10
     /// Longer text is not something anyone types into a search box.
@@ -17,10 +18,14 @@ public struct SuggestionMatcher: Sendable {
         let wordStarts: [Int]
     }
 
+    /// Scanned with typos forgiven.
     private let entries: [Entry]
+    /// Provider names: every word start as a key (the rest of the name from there), sorted, with its name.
+    private let nameKeys: [(key: String, atStart: Bool, entry: Int)]
+    private let names: [Entry]
 
     public init(_ suggestions: [Suggestion]) {
-        entries = suggestions.map { suggestion in
+        let all = suggestions.map { suggestion in
             let folded = Array(Self.fold(suggestion.text))
             var starts: [Int] = []
             for index in folded.indices where index == 0 || !(folded[index - 1].isLetter || folded[index - 1].isNumber) {
@@ -28,9 +33,16 @@ public struct SuggestionMatcher: Sendable {
             }
             return Entry(suggestion: suggestion, folded: folded, wordStarts: starts)
         }
+        entries = all.filter { $0.suggestion.kind != .provider }
+        names = all.filter { $0.suggestion.kind == .provider }
+        var keys: [(key: String, atStart: Bool, entry: Int)] = []
+        for (index, name) in names.enumerated() {
+            for start in name.wordStarts { keys.append((String(name.folded[start...]), start == 0, index)) }
+        }
+        nameKeys = keys.sorted { $0.key < $1.key }
     }
 
-    public var count: Int { entries.count }
+    public var count: Int { entries.count + names.count }
 
     /// At most `limit` suggestions: exact prefixes of the whole text first, then of a word, then those one typo
     /// away; within each, categories before skills, providers and queries, then by weight.
@@ -49,6 +61,17 @@ public struct SuggestionMatcher: Sendable {
                 if rank == 0 { break }
             }
             if let best { matches.append((best, entry)) }
+        }
+        let typed = String(query)
+        var low = 0
+        var high = nameKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if nameKeys[middle].key < typed { low = middle + 1 } else { high = middle }
+        }
+        while low < nameKeys.count, nameKeys[low].key.hasPrefix(typed) {
+            matches.append((nameKeys[low].atStart ? 0 : 1, names[nameKeys[low].entry]))
+            low += 1
         }
         let kindOrder = Dictionary(uniqueKeysWithValues: Suggestion.Kind.allCases.enumerated().map { ($1, $0) })
         matches.sort { left, right in

@@ -58,7 +58,7 @@ public struct SavedSearchAlertJob: Service {
         guard !due.isEmpty else { return 0 }
         let search = ProviderSearch(store: store)
         let categories = try await CategoryRepository(store: store).tree()
-        let mean = try await search.marketplaceMeanRating()
+        let snapshot = try await SearchSnapshot.load(from: store, now: now)
         var queued = 0
         for (saved, address, firstName) in due {
             var email: NewOutboxEmail?
@@ -67,7 +67,7 @@ public struct SavedSearchAlertJob: Service {
                 query.sort = .relevance
                 query.limit = Self.namesShown
                 // A search whose category has gone finds nothing: the check moves on without an email.
-                if let result = try? await search.run(query, categories: categories, marketplaceMean: mean), result.total > 0,
+                if let result = try? await search.run(query, snapshot: snapshot, categories: categories), result.total > 0,
                    let recipient = try? Email(address) {
                     email = try composer.compose("saved-search-alert", to: recipient.value, values: [
                         "first_name": firstName,

@@ -3,11 +3,16 @@ import SQLKit
 
 /// SQLite's FTS5 table `provider_text` (Porter stemming, accents folded), ranked by BM25 with a weight per field.
 struct FTS5SearchIndex: SearchIndex {
-    func textHits(_ terms: SearchTerms, weights: RelevanceWeights) -> SQLQueryString {
-        "SELECT rowid AS id, -bm25(provider_text, "
+    func scores(_ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, on db: any SQLDatabase) async throws -> [Int64: Double] {
+        // MATERIALIZED keeps SQLite from folding the scoring into the aggregate, where bm25 may not run.
+        let query: SQLQueryString = "WITH scored AS MATERIALIZED (SELECT rowid || ' ' || -bm25(provider_text, "
             + sqlNumber(weights.nameField) + ", " + sqlNumber(weights.titleField) + ", "
             + sqlNumber(weights.skillsField) + ", " + sqlNumber(weights.bioField)
-            + ") AS raw_score FROM provider_text WHERE provider_text MATCH \(bind: Self.matchExpression(terms))"
+            + ") AS hit FROM provider_text WHERE provider_text MATCH \(bind: Self.matchExpression(terms))) SELECT group_concat(hit, ',') AS hits FROM scored"
+        // FTS5 answers `rowid IN (…)` beside MATCH with one lookup of the words per rowid, far slower than reading
+        // every match once: the candidates only spare the query when there are none.
+        if candidates?.isEmpty == true { return [:] }
+        return try await collect(query, on: db)
     }
 
     /// Every word as a quoted string (so nothing is read as an operator), the last one as a prefix.

@@ -4,17 +4,22 @@ import SQLKit
 /// PostgreSQL full-text search: `provider_search.document` is a `tsvector` of the name (weight A), title (B),
 /// skills (C) and bio (D) with English stemming, under a GIN index, ranked by `ts_rank_cd`.
 struct PostgresSearchIndex: SearchIndex {
-    func textHits(_ terms: SearchTerms, weights: RelevanceWeights) -> SQLQueryString {
+    func scores(_ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, on db: any SQLDatabase) async throws -> [Int64: Double] {
         // ts_rank_cd takes weights between 0 and 1, in the order D, C, B, A.
         let largest = max(weights.nameField, weights.titleField, weights.skillsField, weights.bioField, 1e-9)
         let array = [weights.bioField, weights.skillsField, weights.titleField, weights.nameField]
             .map { "\($0 / largest)" }.joined(separator: ",")
         // A query of stop words only ("the") has no lexemes: it matches every provider, with no text score.
-        return """
-            SELECT s.provider_id AS id, CAST(ts_rank_cd(CAST(\(bind: "{" + array + "}") AS REAL[]), s.document, q.query) AS DOUBLE PRECISION) AS raw_score
+        var query: SQLQueryString = """
+            SELECT string_agg(s.provider_id || ' ' || CAST(ts_rank_cd(CAST(\(bind: "{" + array + "}") AS REAL[]), s.document, q.query) AS DOUBLE PRECISION), ',') AS hits
             FROM provider_search s, to_tsquery('english', \(bind: Self.tsquery(terms))) AS q(query)
-            WHERE numnode(q.query) = 0 OR s.document @@ q.query
+            WHERE (numnode(q.query) = 0 OR s.document @@ q.query)
             """
+        if let candidates {
+            guard !candidates.isEmpty else { return [:] }
+            query = query + " AND s.provider_id IN (\(binds: candidates))"
+        }
+        return try await collect(query, on: db)
     }
 
     /// Every word ANDed, the last one as a prefix. Words hold only letters and digits (`SearchTerms`), so none is

@@ -2,8 +2,8 @@ import AgoraDomain
 import Foundation
 import SQLKit
 
-/// Runs provider searches on either engine: the engine's text index (`SearchIndex`) finds the words, shared SQL
-/// does the filters, the ranking (`RelevanceWeights`), keyset paging and the facets.
+/// Runs provider searches on either engine: the engine's text index (`SearchIndex`) scores the words, and the
+/// in-memory `SearchSnapshot` does the filters, the ranking (`RelevanceWeights`), keyset paging and the facets.
 public struct ProviderSearch: Sendable {
     let store: Store
     let weights: RelevanceWeights
@@ -12,77 +12,105 @@ public struct ProviderSearch: Sendable {
     public static let defaultMeanRating = 4.0
     /// Skills listed in the skills facet.
     public static let skillFacetSize = 20
+    /// When the other filters keep at most this many providers, the text index is asked about those only.
+    static let narrowTextSearch = 5_000
 
     public init(store: Store, weights: RelevanceWeights = RelevanceWeights()) {
         self.store = store
         self.weights = weights
     }
 
-    /// The mean of every rating of every public provider: the prior of the Bayesian rating. It moves slowly, so
-    /// callers keep it for a while.
-    public func marketplaceMeanRating() async throws -> Double {
-        let row = try await store.sql.raw("""
-            SELECT SUM(s.rating_average * s.rating_count) AS points, SUM(s.rating_count) AS ratings
-            FROM user_statistics s JOIN user_profiles p ON p.user_id = s.user_id JOIN users u ON u.id = p.user_id
-            WHERE \(ProviderRepository.publicFilter) AND s.rating_count > 0
-            """).first()
-        guard let ratings = try row?.decode(column: "ratings", as: Int?.self), ratings > 0,
-              let points = try row?.decode(column: "points", as: Double?.self) else { return Self.defaultMeanRating }
-        return points / Double(ratings)
+    /// One match: the provider (its id and its place in the snapshot), its rate in the search's currency, its
+    /// closeness to the centre and its sort value.
+    struct Match {
+        let id: Int64
+        let position: Int
+        let rate: Double?
+        let proximity: Double?
+        var key: Double = 0
     }
 
     /// One page of providers matching `query`, the total and the facets. A category that is unknown or hidden
     /// is a field error on `category`.
-    public func run(_ query: ProviderSearchQuery, categories: CategoryTree, marketplaceMean: Double) async throws -> ProviderSearchResult {
-        var categoryID: Int64?
+    public func run(_ query: ProviderSearchQuery, snapshot: SearchSnapshot, categories tree: CategoryTree) async throws -> ProviderSearchResult {
+        var inCategory: Int64?
         if let slug = query.categorySlug {
-            guard let category = categories.category(slug: slug), categories.isVisible(category) else {
+            guard let category = tree.category(slug: slug), tree.isVisible(category) else {
                 throw ValidationError(field: "category", message: "is not a category of the marketplace")
             }
-            categoryID = category.id
+            inCategory = category.id
         }
-        let plan = SearchPlan(query: query, categoryID: categoryID, engine: store.engine, weights: weights, marketplaceMean: marketplaceMean)
-
-        var page: SQLQueryString = plan.with + " SELECT id, sort_key, rate_minor, proximity FROM matched"
+        var matches = SearchFilter(query: query, snapshot: snapshot, tree: tree, category: inCategory).matches()
+        var textScores: [Int64: Double] = [:]
+        if !query.terms.isEmpty {
+            let among = matches.count <= Self.narrowTextSearch ? matches.map(\.id) : nil
+            textScores = try await store.engine.searchIndex.scores(query.terms, weights: weights, among: among, on: store.sql)
+            matches = matches.filter { textScores[$0.id] != nil }
+        }
+        let mean = snapshot.meanRating ?? Self.defaultMeanRating
+        for index in matches.indices {
+            let match = matches[index]
+            matches[index].key = sortKey(match, entry: snapshot.entries[match.position], sort: query.sort, text: textScores[match.id], mean: mean)
+        }
+        let descending = query.sort.descending
+        func before(_ a: Match, _ b: Match) -> Bool {
+            if a.key != b.key { return descending ? a.key > b.key : a.key < b.key }
+            return descending ? a.id > b.id : a.id < b.id
+        }
+        var remaining = matches
         if let cursor = query.cursor {
-            let comparison = query.sort.descending ? "<" : ">"
-            page = page + " WHERE (sort_key \(unsafeRaw: comparison) \(bind: cursor.value) OR (sort_key = \(bind: cursor.value) AND id \(unsafeRaw: comparison) \(bind: cursor.providerID)))"
+            let mark = Match(id: cursor.providerID, position: -1, rate: nil, proximity: nil, key: cursor.value)
+            remaining = remaining.filter { before(mark, $0) }
         }
-        let direction = query.sort.descending ? "DESC" : "ASC"
-        page = page + " ORDER BY sort_key \(unsafeRaw: direction), id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
-        // The page, the total and the facets are independent reads: they run at once on the pool's connections.
-        async let pageRows = store.sql.raw(page).all()
-        async let counted = store.sql.raw(plan.with + " SELECT COUNT(*) AS n FROM matched").first()
-        async let facets = SearchFacetCounter(store: store, plan: plan, categories: categories).facets()
-        let rows = try await pageRows
-
-        struct Row {
-            let id: Int64
-            let sortKey: Double
-            let rate: Double?
-            let proximity: Double?
-        }
-        let found = try rows.map { row in
-            Row(
-                id: try row.decode(column: "id", as: Int64.self),
-                sortKey: try row.decode(column: "sort_key", as: Double.self),
-                rate: try row.decode(column: "rate_minor", as: Double?.self),
-                proximity: try row.decode(column: "proximity", as: Double?.self)
-            )
-        }
-        let shown = Array(found.prefix(query.limit))
+        let shown = Array(remaining.sorted(by: before).prefix(query.limit + 1))
+        let page = Array(shown.prefix(query.limit))
         let profiles = Dictionary(
-            uniqueKeysWithValues: try await ProviderRepository(store: store).profiles(ids: shown.map(\.id)).map { ($0.id, $0) }
+            uniqueKeysWithValues: try await ProviderRepository(store: store).profiles(ids: page.map(\.id)).map { ($0.id, $0) }
         )
-        let hits = shown.compactMap { row -> ProviderSearchHit? in
-            guard let profile = profiles[row.id] else { return nil }
+        let hits = page.compactMap { match -> ProviderSearchHit? in
+            guard let profile = profiles[match.id] else { return nil }
             return ProviderSearchHit(
-                profile: profile, convertedRate: row.rate.map { Int64($0) },
-                distanceKilometres: row.proximity.map(GeoPoint.distanceKilometres(dotProduct:)), sortValue: row.sortKey
+                profile: profile, convertedRate: match.rate.map { Int64($0) },
+                distanceKilometres: match.proximity.map(GeoPoint.distanceKilometres(dotProduct:)), sortValue: match.key
             )
         }
-        let next = found.count > query.limit ? shown.last.map { SearchCursor(sort: query.sort, value: $0.sortKey, providerID: $0.id) } : nil
-        let total = try await counted?.decode(column: "n", as: Int.self) ?? 0
-        return ProviderSearchResult(hits: hits, total: total, nextCursor: next, facets: try await facets)
+        let next = shown.count > query.limit ? page.last.map { SearchCursor(sort: query.sort, value: $0.key, providerID: $0.id) } : nil
+        let facets = SearchFacetCounter(snapshot: snapshot, tree: tree, currency: query.currency).facets(of: matches)
+        return ProviderSearchResult(hits: hits, total: matches.count, nextCursor: next, facets: facets)
+    }
+
+    /// The value a match is sorted by; see `RelevanceWeights` for the relevance formula.
+    private func sortKey(_ match: Match, entry: SearchSnapshot.Entry, sort: SearchSort, text: Double?, mean: Double) -> Double {
+        let bayes = weights.bayesianRating(average: entry.ratingAverage, count: entry.ratingCount, marketplaceMean: mean)
+        switch sort {
+        case .relevance:
+            let reviews = Double(entry.ratingCount)
+            var relevance = weights.rating * bayes / 5 + weights.reviews * reviews / (reviews + weights.reviewsHalfScore)
+                + weights.completion * entry.completionRate + weights.verified * (entry.verified ? 1 : 0)
+            if let minutes = entry.responseMinutes { relevance += weights.response * 60 / (60 + Double(minutes)) }
+            if let text, text > 0 { relevance += weights.text * text / (1 + text) }
+            return relevance
+        case .rating: return bayes
+        case .priceAscending: return match.rate ?? 1e18
+        case .priceDescending: return match.rate ?? -1
+        case .reviews: return Double(entry.ratingCount)
+        case .distance: return match.proximity ?? -2
+        case .newest: return entry.createdAt.timeIntervalSince1970
+        }
+    }
+}
+
+extension SearchSnapshot {
+    /// The mean of every rating on the marketplace: the prior of the Bayesian rating; nil before any rating.
+    /// Summed in whole millionths of a point, so that the result does not depend on the order of the entries
+    /// (two reads of the same data give the same ranking, and the same cursors).
+    var meanRating: Double? {
+        var points: Int64 = 0
+        var ratings = 0
+        for entry in entries where entry.alive && entry.ratingCount > 0 {
+            points += Int64((entry.ratingAverage * Double(entry.ratingCount) * 1_000_000).rounded())
+            ratings += entry.ratingCount
+        }
+        return ratings > 0 ? Double(points) / 1_000_000 / Double(ratings) : nil
     }
 }

@@ -2,11 +2,13 @@ import AgoraDomain
 import SQLKit
 
 /// The full-text half of provider search, one implementation per engine: SQLite FTS5 with BM25, PostgreSQL
-/// `tsvector` with `ts_rank_cd`. Filters, facets and ranking are plain SQL shared by both (`ProviderSearch`).
+/// `tsvector` with `ts_rank_cd`. Filters, facets and ranking are shared by both (`ProviderSearch` over a
+/// `SearchSnapshot`).
 protocol SearchIndex: Sendable {
-    /// A query of `(id, raw_score)` rows: the providers whose text matches every word (the last one as a
-    /// prefix), with the engine's text score, at least 0 and larger for better matches.
-    func textHits(_ terms: SearchTerms, weights: RelevanceWeights) -> SQLQueryString
+    /// The providers whose text matches every word (the last one as a prefix) with the engine's text score, at
+    /// least 0 and larger for better matches; only among `candidates` when given (the providers the other filters
+    /// kept), so that a narrow search reads few rows.
+    func scores(_ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, on db: any SQLDatabase) async throws -> [Int64: Double]
 
     /// Replaces the text entries of these providers.
     func write(_ documents: [SearchDocument], on db: any SQLDatabase) async throws
@@ -27,4 +29,21 @@ extension Store.Engine {
 /// Writes a number into SQL as a literal. Only for numbers the service itself computed, never for input.
 func sqlNumber(_ value: Double) -> SQLQueryString {
     SQLQueryString(value.isFinite ? "\(value)" : "0")
+}
+
+extension SearchIndex {
+    /// Reads the `hits` column of a one-row query: `id score` pairs joined by commas. A common word matches tens of
+    /// thousands of providers; one text of pairs crosses from the database far faster than as many rows.
+    func collect(_ query: SQLQueryString, on db: any SQLDatabase) async throws -> [Int64: Double] {
+        guard let text = try await db.raw(query).first()?.decode(column: "hits", as: String?.self) else { return [:] }
+        var scores: [Int64: Double] = [:]
+        scores.reserveCapacity(text.utf8.count / 20)
+        for pair in text.utf8.split(separator: UInt8(ascii: ",")) {
+            guard let space = pair.firstIndex(of: UInt8(ascii: " ")),
+                  let id = Int64(Substring(pair[pair.startIndex..<space])),
+                  let score = Double(Substring(pair[pair.index(after: space)...])) else { continue }
+            scores[id] = max(0, score)
+        }
+        return scores
+    }
 }

@@ -77,7 +77,8 @@ enum SearchFixtures {
     static func search(_ store: Store, _ parameters: [(String, String)]) async throws -> ProviderSearchResult {
         let query = try ProviderSearchQuery(parameters: parameters.map { (name: $0.0, value: $0.1) })
         let search = ProviderSearch(store: store)
-        return try await search.run(query, categories: try await CategoryRepository(store: store).tree(), marketplaceMean: try await search.marketplaceMeanRating())
+        let snapshot = try await SearchSnapshot.load(from: store, now: Date())
+        return try await search.run(query, snapshot: snapshot, categories: try await CategoryRepository(store: store).tree())
     }
 
     /// Every provider slug a search finds, walking all its pages.
