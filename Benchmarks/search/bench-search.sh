@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Search under load on a synthetic marketplace: uncached typical searches (words + category + price + radius),
-# one cached search, and suggestions as typed, measured with wrk on loopback against a release `agora serve`, on
-# SQLite and then on a throw-away PostgreSQL.
+# Search under load on a synthetic marketplace: uncached typical searches (words + category + price + radius), one
+# at a time and four at a time, one cached search, and suggestions as typed, measured with wrk on loopback against a
+# release `agora serve`, on SQLite and then on a throw-away PostgreSQL.
 #
 #   Benchmarks/search/bench-search.sh [PROVIDERS] [SECONDS]     (defaults 100000 and 20; `make bench-search` runs it)
 set -euo pipefail
@@ -37,7 +37,8 @@ measure() {
             "$(awk '$1 == "50%" { print $2 }' "$work/out.txt")" "$(awk '$1 == "99%" { print $2 }' "$work/out.txt")" \
             "$(awk '$1 == "Latency" { print $4 }' "$work/out.txt")" "$(awk '/Requests\/sec/ { print $2 }' "$work/out.txt")"
     }
-    run "typical search, uncached" -t2 -c4 -d"${seconds}s" -s Benchmarks/search/search.lua "$base"
+    run "typical search, one at a time" -t1 -c1 -d"${seconds}s" -s Benchmarks/search/search.lua "$base"
+    run "typical search, 4 at a time" -t2 -c4 -d"${seconds}s" -s Benchmarks/search/search.lua "$base"
     run "same search, cached" -t2 -c32 -d"${seconds}s" \
         "$base/api/search/providers?q=developer&category=web-development&min_rate=30&max_rate=90&near=48.85,2.35,500"
     run "suggestions as typed" -t2 -c4 -d"${seconds}s" -s Benchmarks/search/suggestions.lua "$base"

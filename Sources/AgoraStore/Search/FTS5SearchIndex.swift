@@ -4,11 +4,11 @@ import SQLKit
 /// SQLite's FTS5 table `provider_text` (Porter stemming, accents folded), ranked by BM25 with a weight per field.
 struct FTS5SearchIndex: SearchIndex {
     func scores(_ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, on db: any SQLDatabase) async throws -> [Int64: Double] {
-        // MATERIALIZED keeps SQLite from folding the scoring into the aggregate, where bm25 may not run.
-        let query: SQLQueryString = "WITH scored AS MATERIALIZED (SELECT rowid || ' ' || -bm25(provider_text, "
+        // The subquery's LIMIT keeps SQLite from folding the scoring into the aggregate, where bm25 may not run.
+        let query: SQLQueryString = "SELECT group_concat(hit, ',') AS hits FROM (SELECT rowid || ' ' || -bm25(provider_text, "
             + sqlNumber(weights.nameField) + ", " + sqlNumber(weights.titleField) + ", "
             + sqlNumber(weights.skillsField) + ", " + sqlNumber(weights.bioField)
-            + ") AS hit FROM provider_text WHERE provider_text MATCH \(bind: Self.matchExpression(terms))) SELECT group_concat(hit, ',') AS hits FROM scored"
+            + ") AS hit FROM provider_text WHERE provider_text MATCH \(bind: Self.matchExpression(terms)) LIMIT -1)"
         // FTS5 answers `rowid IN (…)` beside MATCH with one lookup of the words per rowid, far slower than reading
         // every match once: the candidates only spare the query when there are none.
         if candidates?.isEmpty == true { return [:] }

@@ -99,18 +99,3 @@ public struct ProviderSearch: Sendable {
         }
     }
 }
-
-extension SearchSnapshot {
-    /// The mean of every rating on the marketplace: the prior of the Bayesian rating; nil before any rating.
-    /// Summed in whole millionths of a point, so that the result does not depend on the order of the entries
-    /// (two reads of the same data give the same ranking, and the same cursors).
-    var meanRating: Double? {
-        var points: Int64 = 0
-        var ratings = 0
-        for entry in entries where entry.alive && entry.ratingCount > 0 {
-            points += Int64((entry.ratingAverage * Double(entry.ratingCount) * 1_000_000).rounded())
-            ratings += entry.ratingCount
-        }
-        return ratings > 0 ? Double(points) / 1_000_000 / Double(ratings) : nil
-    }
-}

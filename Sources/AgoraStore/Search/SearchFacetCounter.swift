@@ -21,17 +21,21 @@ struct SearchFacetCounter {
         var ratings = [Int](repeating: 0, count: Self.ratingBands.count)
         var rates: [Double] = []
         var counted: [Int64] = []
+        let categoryLists = snapshot.categoryLists
+        let skillLists = snapshot.skillLists
+        let languageLists = snapshot.languageLists
         for match in matches {
             let entry = snapshot.entries[match.position]
             counted.removeAll(keepingCapacity: true)
-            for listed in snapshot.categories(of: entry) {
+            for index in entry.categories.range {
+                let listed = categoryLists[index]
                 let chain = chains[listed] ?? tree.countingCategories(of: listed)
                 chains[listed] = chain
                 for category in chain where !counted.contains(category) { counted.append(category) }
             }
             for category in counted { categories[category, default: 0] += 1 }
-            for skill in snapshot.skills(of: entry) { skills[Int(skill)] += 1 }
-            for language in snapshot.languages(of: entry) { languages[Int(language)] += 1 }
+            for index in entry.skills.range { skills[Int(skillLists[index])] += 1 }
+            for index in entry.languages.range { languages[Int(languageLists[index])] += 1 }
             if entry.country >= 0 { countries[Int(entry.country)] += 1 }
             if entry.ratingCount > 0 {
                 for (index, band) in Self.ratingBands.enumerated() where entry.ratingAverage >= band { ratings[index] += 1 }

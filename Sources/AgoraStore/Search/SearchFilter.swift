@@ -38,17 +38,28 @@ struct SearchFilter {
         if !query.skills.isEmpty, wantedSkills.isEmpty { return [] }
         let wantedLanguages = Set(query.languages.compactMap { snapshot.languages.number(of: $0) })
         if !query.languages.isEmpty, wantedLanguages.isEmpty { return [] }
-        var counting: [Int64: [Int64]] = [:]
+        // The categories that count for the chosen one, as flags indexed by id (ids are small and dense).
+        var counts: [Bool] = []
+        if let category {
+            counts = [Bool](repeating: false, count: Int(tree.all.map(\.id).max() ?? 0) + 1)
+            for candidate in tree.all where tree.countingCategories(of: candidate.id).contains(category) {
+                counts[Int(candidate.id)] = true
+            }
+        }
+        let categoryLists = snapshot.categoryLists
+        let skillLists = snapshot.skillLists
+        let languageLists = snapshot.languageLists
+        let priced = query.minimumRate != nil || query.maximumRate != nil
 
         var matches: [ProviderSearch.Match] = []
         for position in snapshot.entries.indices {
             let entry = snapshot.entries[position]
             guard entry.alive else { continue }
-            if let category {
-                let found = snapshot.categories(of: entry).contains { listed in
-                    let chain = counting[listed] ?? tree.countingCategories(of: listed)
-                    counting[listed] = chain
-                    return chain.contains(category)
+            if category != nil {
+                var found = false
+                for index in entry.categories.range {
+                    let listed = Int(categoryLists[index])
+                    if listed < counts.count, counts[listed] { found = true; break }
                 }
                 if !found { continue }
             }
@@ -68,16 +79,17 @@ struct SearchFilter {
             if let minor = entry.rateMinor, entry.rateCurrency >= 0 {
                 rate = (Double(minor) * factors[Int(entry.rateCurrency)]).rounded()
             }
-            if query.minimumRate != nil || query.maximumRate != nil {
+            if priced {
                 guard let rate else { continue }
                 if let low = query.minimumRate, rate < Double(low) { continue }
                 if let high = query.maximumRate, rate > Double(high) { continue }
             }
             if !wantedSkills.isEmpty {
-                let has = snapshot.skills(of: entry).filter(wantedSkills.contains)
+                var has = 0
+                for index in entry.skills.range where wantedSkills.contains(skillLists[index]) { has += 1 }
                 switch query.skillMatch {
-                case .all: if Set(has).count < wantedSkills.count { continue }
-                case .any: if has.isEmpty { continue }
+                case .all: if has < wantedSkills.count { continue }
+                case .any: if has == 0 { continue }
                 }
             }
             switch query.availability {
@@ -90,7 +102,7 @@ struct SearchFilter {
             }
             if let minimum = query.minimumRating, !(entry.ratingCount > 0 && entry.ratingAverage >= minimum) { continue }
             if let minimum = query.minimumReviews, entry.ratingCount < minimum { continue }
-            if !wantedLanguages.isEmpty, !snapshot.languages(of: entry).contains(where: wantedLanguages.contains) { continue }
+            if !wantedLanguages.isEmpty, !entry.languages.range.contains(where: { wantedLanguages.contains(languageLists[$0]) }) { continue }
             if query.verifiedOnly, !entry.verified { continue }
             if let joined = query.joinedAfter, entry.createdAt <= joined { continue }
             matches.append(ProviderSearch.Match(id: entry.id, position: position, rate: rate, proximity: proximity))

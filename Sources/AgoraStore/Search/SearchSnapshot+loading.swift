@@ -17,6 +17,7 @@ extension SearchSnapshot {
             last = try snapshot.apply(rows, store: store, lists: try await Self.lists(of: rows, store: store))
         }
         snapshot.loadedAt = now
+        snapshot.computeMeanRating()
         return snapshot
     }
 
@@ -32,6 +33,7 @@ extension SearchSnapshot {
             let batch = Array(rows[start..<min(rows.count, start + Self.batchSize)])
             _ = try snapshot.apply(batch, store: store, lists: try await Self.lists(of: batch, store: store))
         }
+        snapshot.computeMeanRating()
         return snapshot
     }
 

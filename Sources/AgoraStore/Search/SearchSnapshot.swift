@@ -82,7 +82,18 @@ public struct SearchSnapshot: Sendable {
     /// Public providers in the snapshot.
     public var count: Int { positions.count }
 
-    func categories(of entry: Entry) -> ArraySlice<Int64> { categoryLists[entry.categories.range] }
-    func skills(of entry: Entry) -> ArraySlice<Int32> { skillLists[entry.skills.range] }
-    func languages(of entry: Entry) -> ArraySlice<Int32> { languageLists[entry.languages.range] }
+    /// The mean of every rating on the marketplace: the prior of the Bayesian rating; nil before any rating.
+    /// Summed in whole millionths of a point, so that the result does not depend on the order of the entries
+    /// (two reads of the same data give the same ranking, and the same cursors). Set by every read.
+    var meanRating: Double?
+
+    mutating func computeMeanRating() {
+        var points: Int64 = 0
+        var ratings = 0
+        for entry in entries where entry.alive && entry.ratingCount > 0 {
+            points += Int64((entry.ratingAverage * Double(entry.ratingCount) * 1_000_000).rounded())
+            ratings += entry.ratingCount
+        }
+        meanRating = ratings > 0 ? Double(points) / 1_000_000 / Double(ratings) : nil
+    }
 }
