@@ -31,7 +31,7 @@ extension CategoryRepository {
     public func update(_ id: Int64, to draft: CategoryDraft, now: Date) async throws -> Category? {
         try draft.validate()
         return try await store.uniqueOrConflict("another category already has the slug \(draft.slug)") {
-            try await store.transaction { db in
+            try await store.transaction { [engine = store.engine] db in
                 let tree = CategoryTree(try await db.raw("""
                     SELECT id, parent_id, name, slug, description, icon, active, sort_order FROM categories
                     """).all().map(Self.category(from:)))
@@ -59,7 +59,19 @@ extension CategoryRepository {
                         INSERT INTO redirects (from_path, to_url, status, created_at) VALUES (\(bind: from), \(bind: to), 301, \(bind: now))
                         """).run()
                 }
-                try await SearchIndexWriter.advanceGeneration(on: db)
+                if draft.parentID != current.parentID || draft.active != current.active {
+                    // The providers below it count for other categories now: their text index entries say which.
+                    let moved = CategoryTree(try await db.raw(
+                        "SELECT id, parent_id, name, slug, description, icon, active, sort_order FROM categories"
+                    ).all().map(Self.category(from:)))
+                    let below = moved.category(id: id).map(moved.subtreeIDs(of:)) ?? [id]
+                    let providers = try await db.raw(
+                        "SELECT DISTINCT provider_id FROM provider_categories WHERE category_id IN (\(binds: below))"
+                    ).all().map { try $0.decode(column: "provider_id", as: Int64.self) }
+                    try await SearchIndexWriter(engine: engine).refresh(providers, on: db)
+                } else {
+                    try await SearchIndexWriter.advanceGeneration(on: db)
+                }
                 return try Self.category(from: row)
             }
         }
@@ -68,7 +80,7 @@ extension CategoryRepository {
     /// Lists a public provider in a category (again: no change), or takes it out. The provider's page changes with
     /// it, so its time of change moves. False when there is no such provider or category.
     public func setListed(providerID: Int64, in categoryID: Int64, _ listed: Bool, now: Date) async throws -> Bool {
-        try await store.transaction { db in
+        try await store.transaction { [engine = store.engine] db in
             guard try await db.raw("SELECT user_id FROM user_profiles WHERE user_id = \(bind: providerID)").first() != nil,
                   try await db.raw("SELECT id FROM categories WHERE id = \(bind: categoryID)").first() != nil else { return false }
             if listed {
@@ -80,7 +92,7 @@ extension CategoryRepository {
                 try await db.raw("DELETE FROM provider_categories WHERE provider_id = \(bind: providerID) AND category_id = \(bind: categoryID)").run()
             }
             try await db.raw("UPDATE user_profiles SET updated_at = \(bind: now) WHERE user_id = \(bind: providerID)").run()
-            try await SearchIndexWriter.advanceGeneration(on: db)
+            try await SearchIndexWriter(engine: engine).refresh([providerID], on: db)
             return true
         }
     }

@@ -6,6 +6,9 @@ extension Migrations {
     /// `search_index_state.generation` goes up in every transaction that changes the index, so that cached
     /// search answers of an older generation are never served (on any instance).
     ///
+    /// The FTS5 table also holds, as `categories`, a token per category each provider counts for (`c12`), so that a
+    /// search in a category asks the text index for that category's matches only.
+    ///
     /// `provider_search` holds one row per profile and is deleted with it. The FTS5 table cannot take a foreign
     /// key; it is written and cleared by `SearchIndexWriter` in the same transactions, and searches join it to
     /// live profiles only. The step fills the index for the providers already there.
@@ -31,7 +34,7 @@ extension Migrations {
         case .sqlite:
             statements.append("""
                 CREATE VIRTUAL TABLE provider_text USING fts5(
-                    name, title, skills, bio, tokenize = 'porter unicode61 remove_diacritics 2'
+                    name, title, skills, bio, categories, tokenize = 'porter unicode61 remove_diacritics 2'
                 )
                 """)
         case .postgresql:

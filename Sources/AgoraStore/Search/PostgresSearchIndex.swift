@@ -4,7 +4,10 @@ import SQLKit
 /// PostgreSQL full-text search: `provider_search.document` is a `tsvector` of the name (weight A), title (B),
 /// skills (C) and bio (D) with English stemming, under a GIN index, ranked by `ts_rank_cd`.
 struct PostgresSearchIndex: SearchIndex {
-    func scores(_ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, on db: any SQLDatabase) async throws -> [Int64: Double] {
+    /// The category is not asked of PostgreSQL: the candidates, which the category already narrowed, are.
+    func scores(
+        _ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, inCategory category: Int64?, on db: any SQLDatabase
+    ) async throws -> [Int64: Double] {
         // ts_rank_cd takes weights between 0 and 1, in the order D, C, B, A.
         let largest = max(weights.nameField, weights.titleField, weights.skillsField, weights.bioField, 1e-9)
         let array = [weights.bioField, weights.skillsField, weights.titleField, weights.nameField]

@@ -44,7 +44,9 @@ public struct ProviderSearch: Sendable {
         var textScores: [Int64: Double] = [:]
         if !query.terms.isEmpty {
             let among = matches.count <= Self.narrowTextSearch ? matches.map(\.id) : nil
-            textScores = try await store.engine.searchIndex.scores(query.terms, weights: weights, among: among, on: store.sql)
+            textScores = try await store.engine.searchIndex.scores(
+                query.terms, weights: weights, among: among, inCategory: inCategory, on: store.sql
+            )
             matches = matches.filter { textScores[$0.id] != nil }
         }
         let mean = snapshot.meanRating ?? Self.defaultMeanRating

@@ -7,5 +7,7 @@ struct SearchDocument: Sendable {
     let title: String
     let skills: String
     let bio: String
+    /// A token per category the provider counts for (`c12 c3`): the listed ones and their active ancestors.
+    let categories: String
     let position: GeoPoint?
 }

@@ -7,8 +7,10 @@ import SQLKit
 protocol SearchIndex: Sendable {
     /// The providers whose text matches every word (the last one as a prefix) with the engine's text score, at
     /// least 0 and larger for better matches; only among `candidates` when given (the providers the other filters
-    /// kept), so that a narrow search reads few rows.
-    func scores(_ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, on db: any SQLDatabase) async throws -> [Int64: Double]
+    /// kept), and within `category` (and its subcategories) when given, so that a narrow search reads few rows.
+    func scores(
+        _ terms: SearchTerms, weights: RelevanceWeights, among candidates: [Int64]?, inCategory category: Int64?, on db: any SQLDatabase
+    ) async throws -> [Int64: Double]
 
     /// Replaces the text entries of these providers.
     func write(_ documents: [SearchDocument], on db: any SQLDatabase) async throws

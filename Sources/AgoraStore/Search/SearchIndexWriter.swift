@@ -58,9 +58,23 @@ struct SearchIndexWriter: Sendable {
         try await insert.run()
     }
 
+    /// The token of a category in the text index's `categories` column.
+    static func categoryToken(_ id: Int64) -> String { "c\(id)" }
+
     /// The documents of these providers (profiles that do not exist are left out).
     static func documents(_ ids: [Int64], on db: any SQLDatabase) async throws -> [SearchDocument] {
         guard !ids.isEmpty else { return [] }
+        let tree = CategoryTree(try await db.raw(
+            "SELECT id, parent_id, name, slug, description, icon, active, sort_order FROM categories"
+        ).all().map(CategoryRepository.category(from:)))
+        var counted: [Int64: [Int64]] = [:]
+        for row in try await db.raw("SELECT provider_id, category_id FROM provider_categories WHERE provider_id IN (\(binds: ids))").all() {
+            let provider = try row.decode(column: "provider_id", as: Int64.self)
+            for category in tree.countingCategories(of: try row.decode(column: "category_id", as: Int64.self))
+                where !(counted[provider] ?? []).contains(category) {
+                counted[provider, default: []].append(category)
+            }
+        }
         var skills: [Int64: [String]] = [:]
         for row in try await db.raw("""
             SELECT provider_id, name FROM provider_skills WHERE provider_id IN (\(binds: ids)) ORDER BY provider_id, position
@@ -82,6 +96,7 @@ struct SearchIndexWriter: Sendable {
                 title: try row.decode(column: "title", as: String.self),
                 skills: (skills[id] ?? []).joined(separator: ", "),
                 bio: try row.decode(column: "bio", as: String.self),
+                categories: (counted[id] ?? []).map(Self.categoryToken).joined(separator: " "),
                 position: position
             )
         }

@@ -100,6 +100,9 @@ struct CategoryAdminTests {
                 found = try await total()
             }
             #expect(found == 1)
+            let name = try #require(try await harness.store.sql.raw("SELECT first_name FROM users WHERE id = \(bind: provider)").first()?.decode(column: "first_name", as: String.self))
+            let byWord = try await harness.send(.get, "/api/search/providers?q=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name)&category=rare-skills").json()
+            #expect(byWord["total"] as? Int == 1)
             #expect(try await harness.send(.put, "/api/admin/categories/\(id)/providers/999999", bearer: admin.accessToken).status == .notFound)
             #expect(try await harness.send(.delete, "/api/admin/categories/\(id)/providers/\(provider)", bearer: admin.accessToken).status == .noContent)
         }

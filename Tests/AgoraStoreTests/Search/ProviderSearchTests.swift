@@ -56,6 +56,10 @@ struct ProviderSearchTests {
             }
             #expect(try await slugs([("category", "development")]) == ["lyon", "berlin"])
             #expect(try await slugs([("category", "mobile")]) == ["berlin"])
+            #expect(try await slugs([("q", "consultant"), ("category", "development")]) == ["lyon", "berlin"])
+            #expect(try await slugs([("q", "consultant"), ("category", "design")]) == ["tokyo"])
+            // The text index keeps a token per category; words never match them.
+            #expect(try await slugs([("q", "c1")]).isEmpty)
             #expect(try await slugs([("country", "DE")]) == ["berlin"])
             #expect(try await slugs([("country", "fr"), ("city", "LYON")]) == ["lyon"])
             #expect(try await slugs([("remote", "true")]) == ["lyon", "tokyo"])
