@@ -22,7 +22,7 @@ public struct SuggestionMatcher: Sendable {
     private let entries: [Entry]
     /// Provider names: every word start as a key (the rest of the name from there), sorted, with its name.
     private let nameKeys: [(key: String, atStart: Bool, entry: Int)]
-    private let names: [Entry]
+    private let names: [Suggestion]
 
     public init(_ suggestions: [Suggestion]) {
         let all = suggestions.map { suggestion in
@@ -34,9 +34,10 @@ public struct SuggestionMatcher: Sendable {
             return Entry(suggestion: suggestion, folded: folded, wordStarts: starts)
         }
         entries = all.filter { $0.suggestion.kind != .provider }
-        names = all.filter { $0.suggestion.kind == .provider }
+        let named = all.filter { $0.suggestion.kind == .provider }
+        names = named.map(\.suggestion)
         var keys: [(key: String, atStart: Bool, entry: Int)] = []
-        for (index, name) in names.enumerated() {
+        for (index, name) in named.enumerated() {
             for start in name.wordStarts { keys.append((String(name.folded[start...]), start == 0, index)) }
         }
         nameKeys = keys.sorted { $0.key < $1.key }
@@ -50,7 +51,7 @@ public struct SuggestionMatcher: Sendable {
         let query = Array(Self.fold(typed).split(whereSeparator: \.isWhitespace).joined(separator: " "))
         guard !query.isEmpty, query.count <= Self.maximumTextLength else { return [] }
         let tolerance = query.count >= Self.typoMinimumLength ? 1 : 0
-        var matches: [(rank: Int, entry: Entry)] = []
+        var found: [(rank: Int, suggestion: Suggestion)] = []
         for entry in entries {
             var best: Int?
             for start in entry.wordStarts {
@@ -60,7 +61,7 @@ public struct SuggestionMatcher: Sendable {
                 if best == nil || rank < best! { best = rank }
                 if rank == 0 { break }
             }
-            if let best { matches.append((best, entry)) }
+            if let best { found.append((best, entry.suggestion)) }
         }
         let typed = String(query)
         var low = 0
@@ -70,13 +71,13 @@ public struct SuggestionMatcher: Sendable {
             if nameKeys[middle].key < typed { low = middle + 1 } else { high = middle }
         }
         while low < nameKeys.count, nameKeys[low].key.hasPrefix(typed) {
-            matches.append((nameKeys[low].atStart ? 0 : 1, names[nameKeys[low].entry]))
+            found.append((nameKeys[low].atStart ? 0 : 1, names[nameKeys[low].entry]))
             low += 1
         }
         let kindOrder = Dictionary(uniqueKeysWithValues: Suggestion.Kind.allCases.enumerated().map { ($1, $0) })
-        matches.sort { left, right in
-            let a = left.entry.suggestion
-            let b = right.entry.suggestion
+        found.sort { left, right in
+            let a = left.suggestion
+            let b = right.suggestion
             if left.rank != right.rank { return left.rank < right.rank }
             if a.kind != b.kind { return kindOrder[a.kind]! < kindOrder[b.kind]! }
             if a.weight != b.weight { return a.weight > b.weight }
@@ -84,9 +85,9 @@ public struct SuggestionMatcher: Sendable {
         }
         var seen = Set<String>()
         var results: [Suggestion] = []
-        for match in matches where results.count < limit {
-            let key = match.entry.suggestion.kind.rawValue + "|" + String(match.entry.folded)
-            if seen.insert(key).inserted { results.append(match.entry.suggestion) }
+        for match in found where results.count < limit {
+            let key = match.suggestion.kind.rawValue + "|" + Self.fold(match.suggestion.text)
+            if seen.insert(key).inserted { results.append(match.suggestion) }
         }
         return results
     }
