@@ -31,6 +31,7 @@ struct SiteSettingsTests {
                 Disallow: /reset-password/
                 Disallow: /settings/security/
                 Disallow: /search/
+                Disallow: /saved/
                 Disallow: /unauthorized/
 
                 User-agent: GPTBot
@@ -45,6 +46,7 @@ struct SiteSettingsTests {
                 Disallow: /reset-password/
                 Disallow: /settings/security/
                 Disallow: /search/
+                Disallow: /saved/
                 Disallow: /unauthorized/
 
                 Sitemap: https://agora.example/sitemap.xml

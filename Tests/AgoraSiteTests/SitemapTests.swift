@@ -71,6 +71,7 @@ struct SitemapTests {
                 Disallow: /reset-password/
                 Disallow: /settings/security/
                 Disallow: /search/
+                Disallow: /saved/
                 Disallow: /unauthorized/
 
                 Sitemap: https://agora.example/sitemap.xml

@@ -4,13 +4,15 @@ import json
 import urllib.parse
 import urllib.request
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def wait(browser, seconds=15):
-    return WebDriverWait(browser, seconds)
+    """Waits for a condition; lists the islands redraw may go stale under the test, which then looks again."""
+    return WebDriverWait(browser, seconds, ignored_exceptions=[StaleElementReferenceException])
 
 
 def click(browser, element):
@@ -168,3 +170,38 @@ def test_signed_out_favourite_asks_to_sign_in(service, browser):
     click(browser, browser.find_element(By.CSS_SELECTOR, "#search-results .favorite-toggle"))
     wait(browser).until(lambda driver: "/login/?next=" in driver.current_url)
     assert urllib.parse.unquote(browser.current_url.split("next=")[1]) == "/search/?q=designer"
+
+
+def test_the_saved_page_lists_changes_and_removes(service, browser):
+    browser.get(service.base + "/saved/")
+    wait(browser).until(lambda driver: "/login/" in driver.current_url)
+    browser.find_element(By.ID, "email").send_keys(service.ADMIN_EMAIL)
+    password = browser.find_element(By.ID, "password")
+    password.send_keys(service.ADMIN_PASSWORD)
+    password.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: driver.current_url.endswith("/saved/"))
+    browser.get(service.base + "/search/?q=translator")
+    settled(browser)
+    wait(browser).until(lambda driver: not driver.find_element(By.ID, "saved-signed-in").get_attribute("hidden"))
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#search-results .favorite-toggle"))
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#saved-searches summary"))
+    browser.find_element(By.ID, "saved-name").send_keys("Translators")
+    click(browser, browser.find_element(By.ID, "saved-save"))
+    wait(browser).until(lambda driver: "Saved “Translators”" in driver.find_element(By.ID, "saved-status").text)
+
+    browser.get(service.base + "/saved/")
+    item = wait(browser).until(lambda driver: [li for li in driver.find_elements(By.CSS_SELECTOR, "#saved-searches-list li") if "Translators" in li.text])[0]
+    alert = item.find_element(By.CSS_SELECTOR, "input[type=checkbox]")
+    assert not alert.is_selected()
+    click(browser, alert)
+    wait(browser).until(lambda driver: "will be emailed" in driver.find_element(By.ID, "saved-page-status").text)
+    browser.refresh()
+    saved = lambda driver: [li for li in driver.find_elements(By.CSS_SELECTOR, "#saved-searches-list li") if "Translators" in li.text]
+    wait(browser).until(lambda driver: saved(driver) and saved(driver)[0].find_element(By.CSS_SELECTOR, "input[type=checkbox]").is_selected())
+    item = saved(browser)[0]
+    favourites = wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#favorites-list li"))
+    count = len(favourites)
+    click(browser, favourites[0].find_element(By.TAG_NAME, "button"))
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#favorites-list li")) == count - 1)
+    click(browser, item.find_element(By.TAG_NAME, "button"))
+    wait(browser).until(lambda driver: not [li for li in driver.find_elements(By.CSS_SELECTOR, "#saved-searches-list li") if "Translators" in li.text])

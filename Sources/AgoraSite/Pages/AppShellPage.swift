@@ -30,6 +30,8 @@ struct AppShellPage {
               description: "Change your password and see where you are signed in."),
         Shell(path: "/search/", name: "search", title: "Find a provider",
               description: "Search providers by skill, place, price, rating and availability."),
+        Shell(path: "/saved/", name: "saved", title: "Saved searches and favourites",
+              description: "The searches and providers you kept."),
         Shell(path: "/unauthorized/", name: "unauthorized", title: "You can't open this page",
               description: "This page needs another kind of account."),
     ]
