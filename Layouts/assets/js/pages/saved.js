@@ -22,57 +22,59 @@
     Agora.forms.showAlert((result.data && result.data.detail) || 'That did not work. Try again in a moment.');
   }
 
-  function loadSaved() {
-    return Agora.api('GET', '/search/saved').then(function (result) {
-      var list = document.getElementById('saved-searches-list');
+  /** Reads a list from the API and draws one linked item per entry, or the empty message. */
+  function load(path, key, listID, emptyID, draw) {
+    return Agora.api('GET', path).then(function (result) {
+      var list = document.getElementById(listID);
       list.textContent = '';
       if (!result.ok) { failed(result); return; }
-      document.getElementById('saved-empty').hidden = result.data.saved_searches.length > 0;
-      result.data.saved_searches.forEach(function (saved) {
+      var entries = result.data[key];
+      document.getElementById(emptyID).hidden = entries.length > 0;
+      entries.forEach(function (entry) {
         var item = element('li');
-        var link = element('a', null, saved.name);
-        link.href = saved.url;
-        item.appendChild(link);
-        var alert = element('label', 'inline-check');
-        var box = element('input');
-        box.type = 'checkbox';
-        box.checked = saved.alert;
-        box.addEventListener('change', function () {
-          Agora.api('PATCH', '/search/saved/' + saved.id, { body: { alert: box.checked } }).then(function (answer) {
-            if (!answer.ok) { box.checked = !box.checked; failed(answer); return; }
-            document.getElementById('saved-page-status').textContent =
-              (answer.data.alert ? 'New matches of “' : 'No more emails for “') + answer.data.name + (answer.data.alert ? '” will be emailed.' : '”.');
-          });
-        });
-        alert.appendChild(box);
-        alert.appendChild(document.createTextNode(' Email me new matches'));
-        item.appendChild(alert);
-        item.appendChild(button('Delete', 'Delete ' + saved.name, function () {
-          Agora.api('DELETE', '/search/saved/' + saved.id).then(function (answer) { if (answer.ok) loadSaved(); else failed(answer); });
-        }));
+        draw(entry, item);
         list.appendChild(item);
       });
     });
   }
 
-  function loadFavorites() {
-    return Agora.api('GET', '/favorites').then(function (result) {
-      var list = document.getElementById('favorites-list');
-      list.textContent = '';
-      if (!result.ok) { failed(result); return; }
-      document.getElementById('favorites-empty').hidden = result.data.favorites.length > 0;
-      result.data.favorites.forEach(function (favorite) {
-        var provider = favorite.provider;
-        var item = element('li');
-        var link = element('a', null, provider.name);
-        link.href = provider.url;
-        item.appendChild(link);
-        item.appendChild(element('span', 'muted', provider.title));
-        item.appendChild(button('Remove', 'Remove ' + provider.name + ' from favourites', function () {
-          Agora.api('DELETE', '/favorites/' + provider.id).then(function (answer) { if (answer.ok) loadFavorites(); else failed(answer); });
-        }));
-        list.appendChild(item);
+  function link(text, url) {
+    var anchor = element('a', null, text);
+    anchor.href = url;
+    return anchor;
+  }
+
+  function loadSaved() {
+    return load('/search/saved', 'saved_searches', 'saved-searches-list', 'saved-empty', function (saved, item) {
+      item.appendChild(link(saved.name, saved.url));
+      var alert = element('label', 'inline-check');
+      var box = element('input');
+      box.type = 'checkbox';
+      box.checked = saved.alert;
+      box.addEventListener('change', function () {
+        Agora.api('PATCH', '/search/saved/' + saved.id, { body: { alert: box.checked } }).then(function (answer) {
+          if (!answer.ok) { box.checked = !box.checked; failed(answer); return; }
+          document.getElementById('saved-page-status').textContent =
+            (answer.data.alert ? 'New matches of “' : 'No more emails for “') + answer.data.name + (answer.data.alert ? '” will be emailed.' : '”.');
+        });
       });
+      alert.appendChild(box);
+      alert.appendChild(document.createTextNode(' Email me new matches'));
+      item.appendChild(alert);
+      item.appendChild(button('Delete', 'Delete ' + saved.name, function () {
+        Agora.api('DELETE', '/search/saved/' + saved.id).then(function (answer) { if (answer.ok) loadSaved(); else failed(answer); });
+      }));
+    });
+  }
+
+  function loadFavorites() {
+    return load('/favorites', 'favorites', 'favorites-list', 'favorites-empty', function (favorite, item) {
+      var provider = favorite.provider;
+      item.appendChild(link(provider.name, provider.url));
+      item.appendChild(element('span', 'muted', provider.title));
+      item.appendChild(button('Remove', 'Remove ' + provider.name + ' from favourites', function () {
+        Agora.api('DELETE', '/favorites/' + provider.id).then(function (answer) { if (answer.ok) loadFavorites(); else failed(answer); });
+      }));
     });
   }
 
