@@ -1,5 +1,4 @@
 import AgoraDomain
-import AgoraSite
 import AgoraStore
 import Foundation
 import Hummingbird
@@ -15,24 +14,6 @@ struct CategoryAdminRoutes: Sendable {
 
     static let fields: Set<String> = ["name", "slug", "description", "icon", "parent", "sort_order", "active"]
 
-    struct Node: Encodable {
-        let id: Int64
-        let slug: String
-        let name: String
-        let description: String
-        let icon: String?
-        let active: Bool
-        let sortOrder: Int
-        let parent: String?
-        let url: String
-        let providerCount: Int
-        let children: [Node]
-    }
-
-    struct TreeBody: Encodable {
-        let categories: [Node]
-    }
-
     func register(on admin: RouterGroup<AgoraRequestContext>) {
         let group = admin.group("categories")
         group.get(use: tree)
@@ -45,16 +26,7 @@ struct CategoryAdminRoutes: Sendable {
     private var repository: CategoryRepository { CategoryRepository(store: store) }
 
     @Sendable func tree(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        let tree = try await repository.tree()
-        let counts = try await repository.providerCounts()
-        func node(_ category: Category) -> Node {
-            Node(
-                id: category.id, slug: category.slug.value, name: category.name, description: category.description, icon: category.icon,
-                active: category.active, sortOrder: category.sortOrder, parent: tree.parent(of: category)?.slug.value,
-                url: PagePaths.category(category.slug), providerCount: counts[category.id] ?? 0, children: tree.children(of: category).map(node)
-            )
-        }
-        return try JSONResponse.make(TreeBody(categories: tree.roots.map(node)))
+        try JSONResponse.make(CategoryTreeBody(categories: try await CategoryNode.tree(of: store, forAdministrators: true)))
     }
 
     @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -76,16 +48,13 @@ struct CategoryAdminRoutes: Sendable {
         )
         let created = try await repository.create(draft, now: clock.now)
         await changed("category \(created.slug) created")
-        return try JSONResponse.make(Node(
-            id: created.id, slug: created.slug.value, name: created.name, description: created.description, icon: created.icon,
-            active: created.active, sortOrder: created.sortOrder, parent: created.parentID.flatMap { tree.category(id: $0)?.slug.value },
-            url: PagePaths.category(created.slug), providerCount: 0, children: []
-        ), status: .created)
+        guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: created.id).first else { throw Self.notFound }
+        return try JSONResponse.make(node, status: .created)
     }
 
     /// Changes the fields the body names; the others keep their values. `parent: null` moves the category to the top.
     @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        let id = try Self.id(context, "id")
+        let id = try context.pathID("id", notFound: Self.notFound)
         let tree = try await repository.tree()
         guard let current = tree.category(id: id) else { throw Self.notFound }
         var body = try await JSONObjectBody.read(request, allowing: Self.fields)
@@ -101,12 +70,8 @@ struct CategoryAdminRoutes: Sendable {
         if let slugText { draft.slug = try Slug(slugText) }
         guard let changed = try await repository.update(id, to: draft, now: clock.now) else { throw Self.notFound }
         await self.changed("category \(changed.slug) changed")
-        let counts = try await repository.providerCounts()
-        return try JSONResponse.make(Node(
-            id: changed.id, slug: changed.slug.value, name: changed.name, description: changed.description, icon: changed.icon,
-            active: changed.active, sortOrder: changed.sortOrder, parent: changed.parentID.flatMap { tree.category(id: $0)?.slug.value },
-            url: PagePaths.category(changed.slug), providerCount: counts[changed.id] ?? 0, children: []
-        ))
+        guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: changed.id).first else { throw Self.notFound }
+        return try JSONResponse.make(node)
     }
 
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -118,10 +83,10 @@ struct CategoryAdminRoutes: Sendable {
     }
 
     private func setListed(_ context: AgoraRequestContext, _ listed: Bool) async throws -> Response {
-        let category = try Self.id(context, "id")
-        let provider = try Self.id(context, "providerId")
+        let category = try context.pathID("id", notFound: Self.notListable)
+        let provider = try context.pathID("providerId", notFound: Self.notListable)
         guard try await repository.setListed(providerID: provider, in: category, listed, now: clock.now) else {
-            throw Problem(status: .notFound, detail: "No such category or provider.")
+            throw Self.notListable
         }
         await changed("provider \(provider) \(listed ? "listed in" : "taken out of") category \(category)")
         return Response(status: .noContent)
@@ -151,11 +116,5 @@ struct CategoryAdminRoutes: Sendable {
     }
 
     static let notFound = Problem(status: .notFound, detail: "No category has this id.")
-
-    static func id(_ context: AgoraRequestContext, _ name: String) throws -> Int64 {
-        guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
-            throw Problem(status: .notFound, detail: "No such category or provider.")
-        }
-        return id
-    }
+    static let notListable = Problem(status: .notFound, detail: "No such category or provider.")
 }

@@ -21,6 +21,13 @@ public struct AgoraRequestContext: RequestContext, RemoteAddressRequestContext {
         remoteAddress?.ipAddress ?? "local"
     }
 
+    /// The positive whole number in the path parameter `name`; anything else is `notFound`, the answer for an id
+    /// that names nothing, so that a malformed id tells no more than a missing one.
+    func pathID(_ name: String, notFound: Problem) throws -> Int64 {
+        guard let text = parameters.get(name), let id = Int64(text), id > 0 else { throw notFound }
+        return id
+    }
+
     /// The identity of a route behind `AuthenticationMiddleware`; a 401 if the route was registered without it.
     func requireIdentity() throws -> Identity {
         guard let identity else { throw Problem.unauthenticated }

@@ -47,7 +47,6 @@ struct FavoriteRoutes: Sendable {
     static let notFound = Problem(status: .notFound, detail: "No provider has this id.")
 
     static func providerID(_ context: AgoraRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("providerId"), let id = Int64(text), id > 0 else { throw notFound }
-        return id
+        try context.pathID("providerId", notFound: notFound)
     }
 }

@@ -21,30 +21,6 @@ struct PublicRoutes: Sendable {
         }
     }
 
-    struct TestimonialBody: Encodable {
-        let id: Int64
-        let authorName: String
-        let authorRole: String
-        let content: String
-        let rating: Int
-        let featured: Bool
-        let createdAt: Date
-
-        init(_ testimonial: Testimonial) {
-            id = testimonial.id
-            authorName = testimonial.authorName
-            authorRole = testimonial.authorRole.rawValue
-            content = testimonial.content
-            rating = testimonial.rating
-            featured = testimonial.featured
-            createdAt = testimonial.createdAt
-        }
-    }
-
-    struct TestimonialsBody: Encodable {
-        let testimonials: [TestimonialBody]
-    }
-
     func register(on api: RouterGroup<AgoraRequestContext>) {
         let group = api.group("public")
         group.get("stats", use: stats)
@@ -68,6 +44,6 @@ struct PublicRoutes: Sendable {
         }
         let day = Int(clock.now.timeIntervalSince1970 / 86_400)
         let approved = try await TestimonialRepository(store: store).approved(limit: limit, day: day)
-        return try JSONResponse.make(TestimonialsBody(testimonials: approved.map(TestimonialBody.init)), cacheControl: "public, max-age=300")
+        return try JSONResponse.make(TestimonialsBody(testimonials: approved.map { TestimonialBody($0, showingStatus: false) }), cacheControl: "public, max-age=300")
     }
 }

@@ -9,32 +9,6 @@ struct TestimonialRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
 
-    struct ModerationBody: Encodable {
-        let id: Int64
-        let authorName: String
-        let authorRole: String
-        let content: String
-        let rating: Int
-        let status: String
-        let featured: Bool
-        let createdAt: Date
-
-        init(_ testimonial: Testimonial) {
-            id = testimonial.id
-            authorName = testimonial.authorName
-            authorRole = testimonial.authorRole.rawValue
-            content = testimonial.content
-            rating = testimonial.rating
-            status = testimonial.status.rawValue
-            featured = testimonial.featured
-            createdAt = testimonial.createdAt
-        }
-    }
-
-    struct ListBody: Encodable {
-        let testimonials: [ModerationBody]
-    }
-
     func register(signedIn: RouterGroup<AgoraRequestContext>, admin: RouterGroup<AgoraRequestContext>) {
         signedIn.post("testimonials", use: submit)
         let moderation = admin.group("testimonials")
@@ -55,7 +29,7 @@ struct TestimonialRoutes: Sendable {
         let form = try TestimonialForm(content: content, rating: rating)
         guard let author = try await UserRepository(store: store).find(id: identity.userID) else { throw Problem.unauthenticated }
         let stored = try await repository.submit(form, author: author, now: clock.now)
-        return try JSONResponse.make(ModerationBody(stored), status: .created)
+        return try JSONResponse.make(TestimonialBody.moderated(stored), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -69,7 +43,7 @@ struct TestimonialRoutes: Sendable {
             }
             status = chosen
         }
-        return try JSONResponse.make(ListBody(testimonials: try await repository.list(status: status, limit: 200).map(ModerationBody.init)))
+        return try JSONResponse.make(TestimonialsBody(testimonials: try await repository.list(status: status, limit: 200).map(TestimonialBody.moderated)))
     }
 
     @Sendable func approve(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -83,7 +57,7 @@ struct TestimonialRoutes: Sendable {
     private func moderate(_ context: AgoraRequestContext, to status: TestimonialStatus) async throws -> Response {
         do {
             guard let moved = try await repository.moderate(try Self.id(context), to: status, now: clock.now) else { throw Self.notFound }
-            return try JSONResponse.make(ModerationBody(moved))
+            return try JSONResponse.make(TestimonialBody.moderated(moved))
         } catch let invalid as ValidationError {
             throw Problem(status: .conflict, detail: invalid.errors.first?.message, type: "urn:agora:problem:invalid-transition")
         }
@@ -95,13 +69,12 @@ struct TestimonialRoutes: Sendable {
         let featured = body.bool("featured")
         try body.finish()
         guard let changed = try await repository.setFeatured(id, featured, now: clock.now) else { throw Self.notFound }
-        return try JSONResponse.make(ModerationBody(changed))
+        return try JSONResponse.make(TestimonialBody.moderated(changed))
     }
 
     static let notFound = Problem(status: .notFound, detail: "No testimonial has this id.")
 
     static func id(_ context: AgoraRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw notFound }
-        return id
+        try context.pathID("id", notFound: notFound)
     }
 }

@@ -91,7 +91,6 @@ struct SavedSearchRoutes: Sendable {
     static let notFound = Problem(status: .notFound, detail: "No saved search of yours has this id.")
 
     static func id(_ context: AgoraRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw notFound }
-        return id
+        try context.pathID("id", notFound: notFound)
     }
 }

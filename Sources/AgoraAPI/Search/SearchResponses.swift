@@ -1,5 +1,4 @@
 import AgoraDomain
-import AgoraSite
 import AgoraStore
 
 /// An amount as the API shows money: integer minor units, the currency, and the text pages display.

@@ -35,13 +35,13 @@ struct SearchRoutes: Sendable {
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }
+        let categories = try await catalog.categoryTree.get()
         let (response, total) = try await cached("providers", pairs) {
-            try await answer(query)
+            try await answer(query, categories: categories)
         }
         // The first page of a search is one search; the pages after it are the same one read further.
         if query.cursor == nil, let total {
-            var categoryID: Int64?
-            if let slug = query.categorySlug { categoryID = try await catalog.categoryTree.get().category(slug: slug)?.id }
+            let categoryID = query.categorySlug.flatMap { categories.category(slug: $0)?.id }
             await analytics.recordSearch(query.terms, categoryID: categoryID, total: total)
         }
         return response
@@ -58,11 +58,11 @@ struct SearchRoutes: Sendable {
         return Response(status: .noContent)
     }
 
-    private func answer(_ query: ProviderSearchQuery) async throws -> (Data, Int?) {
+    private func answer(_ query: ProviderSearchQuery, categories: CategoryTree) async throws -> (Data, Int?) {
         let result: ProviderSearchResult
         do {
             let snapshot = try await catalog.snapshot.current(generation: try await catalog.generation.get())
-            result = try await search.run(query, snapshot: snapshot, categories: try await catalog.categoryTree.get())
+            result = try await search.run(query, snapshot: snapshot, categories: categories)
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }

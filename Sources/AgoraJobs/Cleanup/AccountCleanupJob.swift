@@ -2,17 +2,17 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 import Logging
-import ServiceLifecycle
 
 /// Every `interval`, deletes what sign-in no longer needs: expired verification and reset tokens, sessions that
 /// ended more than `sessionRetention` ago (kept a while so the security log can still name them), and the sealed
 /// successors of rotated refresh tokens past their grace window.
-public struct AccountCleanupJob: Service {
+public struct AccountCleanupJob: PeriodicJob {
     let store: Store
     let clock: any AgoraClock
-    let interval: Duration
+    public let interval: Duration
     let sessionRetention: TimeInterval
-    let logger: Logger
+    public let logger: Logger
+    public let name = "account clean-up"
 
     /// The longest refresh grace window `agora serve` accepts (`AGORA_REFRESH_GRACE_SECONDS`); a successor is kept
     /// that long at least, and the refresh route checks the window's own length itself.
@@ -27,19 +27,6 @@ public struct AccountCleanupJob: Service {
         self.interval = interval
         self.sessionRetention = sessionRetention
         self.logger = logger
-    }
-
-    public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await runOnce()
-                } catch {
-                    logger.warning("account clean-up: \(error)")
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
     }
 
     /// One pass; returns what it removed, for the log and the tests.

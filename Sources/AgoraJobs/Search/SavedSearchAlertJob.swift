@@ -2,20 +2,20 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 import Logging
-import ServiceLifecycle
 
 /// Emails the owners of saved searches with an alert when providers who joined since the last check match them.
 /// Each search is checked at most once per `gap`; the email and the new check time are written in one
 /// transaction. The email is optional mail: it carries a one-click unsubscribe, and the worker does not send it to
 /// an address that unsubscribed.
-public struct SavedSearchAlertJob: Service {
+public struct SavedSearchAlertJob: PeriodicJob {
     let store: Store
     let composer: EmailComposer
     let unsubscribeURL: @Sendable (Email) -> String
     let clock: any AgoraClock
-    let interval: Duration
+    public let interval: Duration
     let gap: TimeInterval
-    let logger: Logger
+    public let logger: Logger
+    public let name = "saved-search alerts"
 
     /// Searches handled per pass.
     static let batchSize = 100
@@ -34,19 +34,6 @@ public struct SavedSearchAlertJob: Service {
         self.interval = interval
         self.gap = gap
         self.logger = logger
-    }
-
-    public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await runOnce()
-                } catch {
-                    logger.warning("saved-search alerts: \(error)")
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
     }
 
     /// One pass over the searches that are due; returns how many emails it queued.

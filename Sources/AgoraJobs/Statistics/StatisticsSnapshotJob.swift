@@ -2,15 +2,15 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 import Logging
-import ServiceLifecycle
 
 /// Keeps one snapshot of the marketplace's public figures per day in `marketplace_stats_history`: every `interval`
 /// it writes today's unless the day has one (several instances write it once).
-public struct StatisticsSnapshotJob: Service {
+public struct StatisticsSnapshotJob: PeriodicJob {
     let store: Store
     let clock: any AgoraClock
-    let interval: Duration
-    let logger: Logger
+    public let interval: Duration
+    public let logger: Logger
+    public let name = "statistics snapshot"
 
     public init(
         store: Store, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
@@ -20,19 +20,6 @@ public struct StatisticsSnapshotJob: Service {
         self.clock = clock
         self.interval = interval
         self.logger = logger
-    }
-
-    public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await runOnce()
-                } catch {
-                    logger.warning("statistics snapshot: \(error)")
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
     }
 
     /// Writes today's snapshot if it is missing; true when it wrote one.

@@ -46,16 +46,15 @@ public struct SearchStatisticsRepository: Sendable {
     public func popularQueries(since firstDay: String, minimumSearches: Int, limit: Int) async throws -> [QueryFigures] {
         try await queries(
             since: firstDay, order: "searches DESC, query",
-            having: "SUM(searches) >= \(minimumSearches) AND SUM(zero_results) * 2 < SUM(searches)", limit: limit
+            having: "SUM(searches) >= \(bind: minimumSearches) AND SUM(zero_results) * 2 < SUM(searches)", limit: limit
         )
     }
 
-    private func queries(since firstDay: String, order: String, having: String, limit: Int) async throws -> [QueryFigures] {
+    private func queries(since firstDay: String, order: SQLQueryString, having: SQLQueryString, limit: Int) async throws -> [QueryFigures] {
         try await store.sql.raw("""
             SELECT query, CAST(SUM(searches) AS BIGINT) AS searches, CAST(SUM(zero_results) AS BIGINT) AS zero_results, CAST(SUM(clicks) AS BIGINT) AS clicks
-            FROM search_query_stats WHERE day >= \(bind: firstDay)
-            GROUP BY query HAVING \(unsafeRaw: having) ORDER BY \(unsafeRaw: order) LIMIT \(bind: limit)
-            """).all().map { row in
+            FROM search_query_stats WHERE day >= \(bind: firstDay) GROUP BY query HAVING
+            """ + " " + having + " ORDER BY " + order + " LIMIT \(bind: limit)").all().map { row in
             QueryFigures(
                 query: try row.decode(column: "query", as: String.self),
                 searches: try row.decode(column: "searches", as: Int.self),

@@ -73,7 +73,7 @@ public struct ProviderSearch: Sendable {
             guard let profile = profiles[match.id] else { return nil }
             return ProviderSearchHit(
                 profile: profile, convertedRate: match.rate.map { Int64($0) },
-                distanceKilometres: match.proximity.map(GeoPoint.distanceKilometres(dotProduct:)), sortValue: match.key
+                distanceKilometres: match.proximity.map(GeoPoint.distanceKilometres(dotProduct:))
             )
         }
         let next = shown.count > query.limit ? page.last.map { SearchCursor(sort: query.sort, value: $0.key, providerID: $0.id) } : nil

@@ -7,8 +7,6 @@ public struct ProviderSearchHit: Sendable {
     public let convertedRate: Int64?
     /// From the search's `near` centre.
     public let distanceKilometres: Double?
-    /// The value the results are sorted by (relevance, Bayesian rating, price…).
-    public let sortValue: Double
 }
 
 /// A count of matching providers for one value of a facet.

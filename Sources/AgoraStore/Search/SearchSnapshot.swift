@@ -79,9 +79,6 @@ public struct SearchSnapshot: Sendable {
     /// When it was read whole: deletions are only seen by a whole read.
     public internal(set) var loadedAt = Date(timeIntervalSince1970: 0)
 
-    /// Public providers in the snapshot.
-    public var count: Int { positions.count }
-
     /// The mean of every rating on the marketplace: the prior of the Bayesian rating; nil before any rating.
     /// Summed in whole millionths of a point, so that the result does not depend on the order of the entries
     /// (two reads of the same data give the same ranking, and the same cursors). Set by every read.

@@ -10,16 +10,6 @@ import Testing
 
 @Suite("Category administration")
 struct CategoryAdminTests {
-    func administrator(_ harness: AuthHarness) async throws -> SignIn {
-        var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
-        settings.bcryptCost = 4
-        _ = try await Administrators.create(
-            firstName: "Grace", lastName: "Admin", email: "grace@example.com", password: AuthHarness.password,
-            settings: settings, store: harness.store, now: AuthHarness.start
-        )
-        return try SignIn(try await harness.login("grace@example.com"))
-    }
-
     func categoryID(_ harness: AuthHarness, _ slug: String) async throws -> Int {
         Int(try #require(try await CategoryRepository(store: harness.store).tree().category(slug: try Slug(slug))).id)
     }
@@ -28,7 +18,7 @@ struct CategoryAdminTests {
     func editing(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in
             try await MarketplaceSeeder(store: harness.store).seed(providers: 40, seed: 2, now: AuthHarness.start)
-            let admin = try await administrator(harness)
+            let admin = try await harness.signedInAdministrator()
             let client = try await harness.signedUp("ada@example.com")
             let body = #"{"name": "Quantum Computing", "description": "Qubits for hire.", "parent": "web-development"}"#
             #expect(try await harness.send(.post, "/api/admin/categories", json: body, bearer: client.accessToken).status == .forbidden)
@@ -85,7 +75,7 @@ struct CategoryAdminTests {
     func listing(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in
             try await MarketplaceSeeder(store: harness.store).seed(providers: 10, seed: 2, now: AuthHarness.start)
-            let admin = try await administrator(harness)
+            let admin = try await harness.signedInAdministrator()
             let created = try await harness.send(.post, "/api/admin/categories", json: #"{"name": "Rare Skills"}"#, bearer: admin.accessToken).json()
             let id = try #require(created["id"] as? Int)
             let provider = try #require(try await harness.store.sql.raw("SELECT user_id FROM user_profiles ORDER BY user_id LIMIT 1").first()?.decode(column: "user_id", as: Int64.self))
@@ -113,13 +103,7 @@ struct CategoryAdminTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         try await TestDatabase.sqlite.withStore { store async throws in
-            try await MarketplaceSeeder(store: store).seed(providers: 10, seed: 2, now: Date())
-            let options = SiteBuildOptions(
-                outputDirectory: scratch.url.appendingPathComponent("Site"),
-                contentDirectory: RepositoryPaths.root.appendingPathComponent("Content"),
-                layoutsDirectory: RepositoryPaths.layouts, baseURL: try SiteURL("http://agora.test")
-            )
-            _ = try await SiteBuild(store: store, options: options).run()
+            let options = try await RepositorySite.build(in: scratch, store: store, providers: 10)
             var configuration = try await TestConfiguration.make(site: options.outputDirectory)
             configuration.siteSources = options
             _ = try await Administrators.create(

@@ -74,6 +74,17 @@ struct AuthHarness: Sendable {
         return try SignIn(verified)
     }
 
+    /// An administrator made the way `agora admin create` makes one (grace@example.com), signed in.
+    func signedInAdministrator() async throws -> SignIn {
+        var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
+        settings.bcryptCost = 4
+        _ = try await Administrators.create(
+            firstName: "Grace", lastName: "Admin", email: "grace@example.com", password: Self.password,
+            settings: settings, store: store, now: Self.start
+        )
+        return try SignIn(try await login("grace@example.com"))
+    }
+
     func login(_ email: String, password: String = AuthHarness.password, rememberMe: Bool = false) async throws -> TestResponse {
         try await send(.post, "/api/auth/login", json: #"{"email": "\#(email)", "password": "\#(password)", "remember_me": \#(rememberMe)}"#)
     }

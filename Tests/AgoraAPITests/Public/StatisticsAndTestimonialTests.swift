@@ -10,16 +10,6 @@ import Testing
 
 @Suite("Statistics and testimonials")
 struct StatisticsAndTestimonialTests {
-    func administrator(_ harness: AuthHarness) async throws -> SignIn {
-        var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
-        settings.bcryptCost = 4
-        _ = try await Administrators.create(
-            firstName: "Grace", lastName: "Admin", email: "grace@example.com", password: AuthHarness.password,
-            settings: settings, store: harness.store, now: AuthHarness.start
-        )
-        return try SignIn(try await harness.login("grace@example.com"))
-    }
-
     @Test("the public figures count public providers, confirmed clients and projects, by country; a snapshot is kept once a day", arguments: TestDatabase.engines)
     func statistics(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in
@@ -59,7 +49,7 @@ struct StatisticsAndTestimonialTests {
     @Test("a testimonial waits for moderation; only approved ones are public, featured first; moderation is for administrators", arguments: TestDatabase.engines)
     func testimonials(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in
-            let admin = try await administrator(harness)
+            let admin = try await harness.signedInAdministrator()
             let ada = try await harness.signedUp("ada@example.com")
             let text = #"<script>alert(1)</script> Agora found me a great designer in two days."#
             let submitted = try await harness.send(.post, "/api/testimonials", json: #"{"content": "\#(text)", "rating": 5}"#, bearer: ada.accessToken)

@@ -9,22 +9,11 @@ import Testing
 
 @Suite("Search analytics")
 struct SearchAnalyticsTests {
-    /// Signs in an administrator made the way `agora admin create` makes one.
-    func administrator(_ harness: AuthHarness) async throws -> SignIn {
-        var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
-        settings.bcryptCost = 4
-        _ = try await Administrators.create(
-            firstName: "Grace", lastName: "Admin", email: "grace@example.com", password: AuthHarness.password,
-            settings: settings, store: harness.store, now: AuthHarness.start
-        )
-        return try SignIn(try await harness.login("grace@example.com"))
-    }
-
     @Test("searches, empty searches, clicks and category searches are counted per query, and only administrators read them", arguments: TestDatabase.engines)
     func counts(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in
             try await MarketplaceSeeder(store: harness.store).seed(providers: 30, seed: 9, now: AuthHarness.start)
-            let admin = try await administrator(harness)
+            let admin = try await harness.signedInAdministrator()
             let client = try await harness.signedUp("ada@example.com")
             for uri in [
                 "/api/search/providers?q=Developer", "/api/search/providers?q=developer%20%20", "/api/search/providers?q=developer",
@@ -65,6 +54,21 @@ struct SearchAnalyticsTests {
         }
     }
 
+    @Test("clicks are limited to 120 a minute per address, then counted again")
+    func clickLimit() async throws {
+        try await AuthHarness.with { harness in
+            for _ in 0..<120 {
+                try #require(try await harness.send(.post, "/api/search/clicks", json: #"{"query": "swift"}"#).status == .noContent)
+            }
+            let refused = try await harness.send(.post, "/api/search/clicks", json: #"{"query": "swift"}"#)
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.problemType == "urn:agora:problem:rate-limited")
+            #expect(refused.headers[.retryAfter] != nil)
+            harness.clock.advance(by: 61)
+            #expect(try await harness.send(.post, "/api/search/clicks", json: #"{"query": "swift"}"#).status == .noContent)
+        }
+    }
+
     @Test("a query searched often enough becomes a suggestion")
     func popularQueries() async throws {
         try await AuthHarness.with { harness in
@@ -73,7 +77,7 @@ struct SearchAnalyticsTests {
                 // Each search is a miss of its own: the cache key differs by limit.
                 try #require(try await harness.send(.get, "/api/search/providers?q=developer&limit=\(Int.random(in: 1...100))").status == .ok)
             }
-            let admin = try await administrator(harness)
+            let admin = try await harness.signedInAdministrator()
             _ = try await harness.send(.get, "/api/admin/search/analytics", bearer: admin.accessToken)
             harness.clock.advance(by: 301)
             var found = false

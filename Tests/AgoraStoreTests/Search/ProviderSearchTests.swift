@@ -1,5 +1,5 @@
 import AgoraDomain
-import AgoraStore
+@testable import AgoraStore
 import AgoraTestSupport
 import Foundation
 import Testing
@@ -86,7 +86,7 @@ struct ProviderSearchTests {
             try await SearchFixtures.catalog(store)
             let scattered = SearchFixtures.scattered(count: 400, seed: 7)
             try await ProviderRepository(store: store).insert(scattered.map(\.0), now: Fixtures.now)
-            var random = SearchFixtures.SplitMix(state: 99)
+            var random = SeededGenerator(seed: 99)
             for _ in 0..<12 {
                 let centre = try GeoPoint(latitude: random.unit() * 140 - 65, longitude: random.unit() * 360 - 180)
                 let circle = try GeoCircle(centre: centre, radiusKilometres: 200 + random.unit() * 4_000)

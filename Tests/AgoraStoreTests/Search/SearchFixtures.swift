@@ -1,5 +1,5 @@
 import AgoraDomain
-import AgoraStore
+@testable import AgoraStore
 import Foundation
 
 /// Providers made for search tests: every field a filter reads can be chosen.
@@ -32,7 +32,7 @@ enum SearchFixtures {
 
     /// A deterministic spread of providers over the world and the catalogue, for checks against brute force.
     static func scattered(count: Int, seed: UInt64) -> [(NewProvider, GeoPoint)] {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let countries = ["FR", "DE", "GB", "US", "JP", "BR"]
         let skills = ["Swift", "Kotlin", "SQL", "Figma", "Go", "Rust"]
         let languages = ["en", "fr", "de", "ja"]
@@ -57,22 +57,6 @@ enum SearchFixtures {
         }
     }
 
-    struct SplitMix {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// Runs a search from query parameters as the API would.
     static func search(_ store: Store, _ parameters: [(String, String)]) async throws -> ProviderSearchResult {
         let query = try ProviderSearchQuery(parameters: parameters.map { (name: $0.0, value: $0.1) })
@@ -94,4 +78,12 @@ enum SearchFixtures {
         } while cursor != nil
         return slugs
     }
+}
+
+extension SeededGenerator {
+    /// A number from 0 up to 1.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// A whole number from 0 up to `bound`.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
