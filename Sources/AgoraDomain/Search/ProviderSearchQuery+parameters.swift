@@ -161,23 +161,11 @@ struct ParameterReader {
 
     /// A decimal amount such as `45` or `45.50`, as minor units of the currency.
     mutating func amount(_ name: String, _ raw: String, in currency: CurrencyCode) -> Int64? {
-        let digits = currency.minorUnitDigits
-        let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
-        guard raw.count <= 15, (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              parts.count == 1 || (digits > 0 && parts[1].count >= 1 && parts[1].count <= digits),
-              let major = Int64(parts[0]) else {
-            fail(name, digits > 0
-                 ? "must be an amount such as 45 or 45.50 in \(currency.code)"
-                 : "must be a whole amount in \(currency.code)")
+        guard let money = Money(major: raw, currency: currency) else {
+            fail(name, Money.amountRule(in: currency))
             return nil
         }
-        let scale = ExchangeRates.power10(digits)
-        var minor = major * scale
-        if parts.count == 2 {
-            let fraction = String(parts[1]).padding(toLength: digits, withPad: "0", startingAt: 0)
-            minor += Int64(fraction) ?? 0
-        }
-        return minor
+        return money.minorUnits
     }
 
     /// `near`, or `country` with an optional `city`, or `remote=true`: only one of them.

@@ -8,5 +8,6 @@ public enum Migrations {
         savedSearches,
         searchAnalytics,
         statisticsAndTestimonials,
+        ordersAndProposals,
     ]
 }

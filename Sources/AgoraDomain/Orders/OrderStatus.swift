@@ -1,0 +1,44 @@
+/// Where an order stands. `moving(to:)` is the one place that says which moves are legal:
+///
+///     draft ──publish──> open ──accept a proposal──> awarded ──work starts──> in_progress
+///       │                  │
+///       └──> cancelled <───┴──> expired (the deadline passed while open)
+public enum OrderStatus: String, Sendable, Codable, CaseIterable {
+    case draft
+    case open
+    case awarded
+    case inProgress = "in_progress"
+    case cancelled
+    case expired
+
+    /// Orders the client may still change, cancel, or (when open) receive proposals for.
+    public var isOpenState: Bool { self == .draft || self == .open }
+
+    public func canMove(to next: OrderStatus) -> Bool {
+        switch (self, next) {
+        case (.draft, .open), (.open, .awarded), (.awarded, .inProgress): true
+        case (.draft, .cancelled), (.open, .cancelled), (.draft, .expired), (.open, .expired): true
+        default: false
+        }
+    }
+
+    /// The status after a move, or an error naming the impossible one.
+    public func moving(to next: OrderStatus) throws -> OrderStatus {
+        guard canMove(to: next) else {
+            throw StatusTransitionError("an order that is \(label) cannot become \(next.label)")
+        }
+        return next
+    }
+
+    /// The status in words, for messages and pages.
+    public var label: String {
+        switch self {
+        case .draft: "a draft"
+        case .open: "open"
+        case .awarded: "awarded"
+        case .inProgress: "in progress"
+        case .cancelled: "cancelled"
+        case .expired: "expired"
+        }
+    }
+}
