@@ -150,6 +150,7 @@ struct ServiceSettings {
             AccountCleanupJob(store: store),
             SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
             StatisticsSnapshotJob(store: store),
+            OrderRoutingJob(store: store, settings: RoutingSettings(), announcer: OrderAnnouncer(email: composer)),
         ]
     }
 

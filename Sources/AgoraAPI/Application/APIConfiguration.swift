@@ -15,6 +15,8 @@ public struct APIConfiguration: Sendable {
     public var clock: any AgoraClock
     /// How provider search ranks by relevance.
     public var searchWeights: RelevanceWeights
+    /// How orders are offered to providers.
+    public var routing = RoutingSettings()
     /// How to rebuild the site when the API changes what it shows (categories); nil: the service does not rebuild.
     public var siteSources: SiteBuildOptions?
     /// Reads the search snapshot and the suggestion vocabulary at start, so that the first search does not wait for

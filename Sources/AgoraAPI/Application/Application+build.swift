@@ -1,3 +1,4 @@
+import AgoraJobs
 import AgoraStore
 import Hummingbird
 import Logging
@@ -62,6 +63,15 @@ public func buildRouter(
         store: store, catalog: catalog, clock: configuration.clock,
         regenerator: configuration.siteSources.map { SiteRegenerator(store: store, options: $0, logger: logger) }
     ).register(on: admin)
+    let announcer = OrderAnnouncer(email: configuration.email)
+    let orderRouter = OrderRouter(store: store, settings: configuration.routing, announcer: announcer) {
+        (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())
+    }
+    OrderInboxRoutes(store: store).register(on: signedIn)
+    OrderRoutes(store: store, clock: configuration.clock, announcer: announcer, router: orderRouter).register(on: signedIn)
+    ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: signedIn)
+    NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
     PublicRoutes(store: store, clock: configuration.clock).register(on: api)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(

@@ -48,14 +48,14 @@ struct JSONObjectBody {
     func contains(_ name: String) -> Bool { fields[name] != nil }
 
     /// The string in `name`, or nil (with a field error when it is required, of another type or too long).
-    mutating func string(_ name: String, required: Bool = true, maximumLength: Int = 1_000) -> String? {
+    mutating func string(_ name: String, required: Bool = true, maximumLength: Int = 1_000, multiline: Bool = false) -> String? {
         switch fields[name] {
         case .string(let text):
             if text.count > maximumLength {
                 errors.append(FieldError(field: name, message: "must be at most \(maximumLength) characters"))
                 return nil
             }
-            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && !(multiline && ($0 == "\n" || $0 == "\r")) || $0.value == 0x7F }) {
                 errors.append(FieldError(field: name, message: "must not contain control characters"))
                 return nil
             }
@@ -93,6 +93,84 @@ struct JSONObjectBody {
             errors.append(FieldError(field: name, message: "must be a number, not \(other.typeName)"))
             return nil
         }
+    }
+
+    /// The number in `name`, or nil (with a field error when it is of another type).
+    mutating func number(_ name: String) -> Double? {
+        switch fields[name] {
+        case .number(let number): return number
+        case nil, .null?: return nil
+        case let other?:
+            errors.append(FieldError(field: name, message: "must be a number, not \(other.typeName)"))
+            return nil
+        }
+    }
+
+    /// An amount in `name`, as text for `Money(major:currency:)`: a string such as "45.50", or a JSON number.
+    mutating func amount(_ name: String) -> String? {
+        switch fields[name] {
+        case .string(let text): return text
+        case .number(let number): return Self.amountText(number)
+        case nil, .null?: return nil
+        case let other?:
+            errors.append(FieldError(field: name, message: "must be an amount such as 45.50, not \(other.typeName)"))
+            return nil
+        }
+    }
+
+    /// A list of strings in `name` (at most `maximumCount`, each at most `maximumLength`), or nil when absent.
+    mutating func strings(_ name: String, maximumCount: Int = 100, maximumLength: Int = 1_000) -> [String]? {
+        switch fields[name] {
+        case .array(let items):
+            guard items.count <= maximumCount else {
+                errors.append(FieldError(field: name, message: "must have at most \(maximumCount) entries"))
+                return nil
+            }
+            var strings: [String] = []
+            for (index, item) in items.enumerated() {
+                guard case .string(let text) = item, text.count <= maximumLength else {
+                    errors.append(FieldError(field: "\(name)[\(index)]", message: "must be a string of at most \(maximumLength) characters"))
+                    continue
+                }
+                strings.append(text)
+            }
+            return strings
+        case nil, .null?: return nil
+        case let other?:
+            errors.append(FieldError(field: name, message: "must be a list of strings, not \(other.typeName)"))
+            return nil
+        }
+    }
+
+    /// A list of objects in `name` (at most `maximumCount`), or nil when absent; each entry is read with `read`.
+    mutating func objects<T>(_ name: String, maximumCount: Int, read: (Int, [String: JSONValue], inout [FieldError]) -> T) -> [T]? {
+        switch fields[name] {
+        case .array(let items):
+            guard items.count <= maximumCount else {
+                errors.append(FieldError(field: name, message: "must have at most \(maximumCount) entries"))
+                return nil
+            }
+            var values: [T] = []
+            for (index, item) in items.enumerated() {
+                guard case .object(let object) = item else {
+                    errors.append(FieldError(field: "\(name)[\(index)]", message: "must be an object, not \(item.typeName)"))
+                    continue
+                }
+                values.append(read(index, object, &errors))
+            }
+            return values
+        case nil, .null?: return nil
+        case let other?:
+            errors.append(FieldError(field: name, message: "must be a list, not \(other.typeName)"))
+            return nil
+        }
+    }
+
+    /// A JSON number as amount text: whole numbers without a fraction, others as Swift prints them (shortest form).
+    static func amountText(_ number: Double) -> String {
+        guard number.isFinite else { return "not a number" }
+        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
     }
 
     /// Throws every field error collected so far.

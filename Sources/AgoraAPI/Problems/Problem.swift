@@ -30,6 +30,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     static let validationType = "urn:agora:problem:validation"
     static let malformedType = "urn:agora:problem:malformed-body"
     static let invalidQueryType = "urn:agora:problem:invalid-query"
+    static let invalidTransitionType = "urn:agora:problem:invalid-transition"
 
     /// Query parameters that break a rule: 400, one entry per parameter.
     static func invalidQuery(_ errors: [FieldError]) -> Problem {
@@ -56,6 +57,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         case var problem as Problem:
             if problem.instance == nil { problem = problem.at(instance) }
             self = problem
+        case let transition as StatusTransitionError:
+            self.init(status: .conflict, detail: transition.description + ".", instance: instance, type: Self.invalidTransitionType)
         case let invalid as ValidationError:
             self.init(status: .unprocessableContent, detail: "The request has invalid fields.", instance: instance, type: Self.validationType, errors: invalid.errors)
         case let store as StoreError:

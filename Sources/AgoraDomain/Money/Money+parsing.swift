@@ -23,3 +23,15 @@ extension Money {
             : "must be a whole amount in \(currency.code)"
     }
 }
+
+extension Money {
+    /// The amount in major units as `init(major:currency:)` reads it back (`2500.50`, `2500`, `¥` amounts whole).
+    public var majorText: String {
+        let digits = currency.minorUnitDigits
+        let factor = ExchangeRates.power10(digits)
+        let major = minorUnits / factor
+        guard digits > 0 else { return String(major) }
+        let minor = String(minorUnits.magnitude % UInt64(factor))
+        return "\(major).\(String(repeating: "0", count: digits - minor.count))\(minor)"
+    }
+}

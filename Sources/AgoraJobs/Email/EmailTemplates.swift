@@ -20,7 +20,9 @@ public struct EmailTemplates: Sendable {
     let library: MustacheLibrary
 
     /// The messages the service sends; a missing template stops `agora serve` at start, not at the first sign-up.
-    public static let required = ["verification", "welcome", "signup-attempt", "password-reset", "password-changed"]
+    public static let required = [
+        "verification", "welcome", "signup-attempt", "password-reset", "password-changed", "order-confirmation", "marketplace-update",
+    ]
 
     public init(directory: URL) async throws {
         do {

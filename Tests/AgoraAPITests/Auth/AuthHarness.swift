@@ -60,13 +60,14 @@ struct AuthHarness: Sendable {
         """
     }
 
-    func register(_ email: String) async throws -> TestResponse {
-        try await send(.post, "/api/auth/register", json: Self.registration(email: email))
+    func register(_ email: String, type: String = "client") async throws -> TestResponse {
+        try await send(.post, "/api/auth/register", json: Self.registration(email: email, type: type))
     }
 
-    /// Registers and verifies an account; returns the sign-in of the verification.
-    func signedUp(_ email: String) async throws -> SignIn {
-        let registered = try await register(email)
+    /// Registers and verifies an account (a client unless `type` says otherwise); returns the sign-in of the
+    /// verification.
+    func signedUp(_ email: String, type: String = "client") async throws -> SignIn {
+        let registered = try await register(email, type: type)
         try #require(registered.status == .accepted)
         let token = try #require(try await latestLinkToken(to: email, template: "verification"))
         let verified = try await send(.get, "/api/auth/verify-email/\(token)")

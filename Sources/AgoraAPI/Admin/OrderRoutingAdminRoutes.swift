@@ -1,0 +1,91 @@
+import AgoraDomain
+import AgoraJobs
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `/api/admin/orders/{id}/routes`: who an order was offered to, how each batch did, and offers added or withdrawn
+/// by hand.
+struct OrderRoutingAdminRoutes: Sendable {
+    let store: Store
+    let clock: any AgoraClock
+    let announcer: OrderAnnouncer
+
+    struct RouteBody: Encodable {
+        let providerId: Int64
+        let providerName: String
+        let batch: Int
+        let source: String
+        let score: Double
+        let reason: String
+        let offeredAt: Date
+        let viewedAt: Date?
+        let expiredAt: Date?
+        let removedAt: Date?
+        let proposalId: Int64?
+    }
+
+    struct BatchBody: Encodable {
+        let batch: Int
+        let offered: Int
+        let viewed: Int
+        let proposals: Int
+    }
+
+    struct RoutesBody: Encodable {
+        let routes: [RouteBody]
+        let batches: [BatchBody]
+    }
+
+    func register(on admin: RouterGroup<AgoraRequestContext>) {
+        admin.get("orders/{id}/routes", use: list)
+        admin.post("orders/{id}/routes", use: add)
+        admin.delete("orders/{id}/routes/{providerId}", use: remove)
+    }
+
+    private var routes: OrderRouteRepository { OrderRouteRepository(store: store) }
+
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let order = try await OrderRoutes.visibleOrder(context, store: store)
+        return try JSONResponse.make(try await body(order.id))
+    }
+
+    /// `{"provider_id": id}`: offers the open order to one provider, whatever routing thought of them.
+    @Sendable func add(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let order = try await OrderRoutes.visibleOrder(context, store: store)
+        var body = try await JSONObjectBody.read(request, allowing: ["provider_id"])
+        let providerID = body.integer("provider_id")
+        try body.finish()
+        guard let providerID, let account = try await UserRepository(store: store).find(id: Int64(providerID)), account.userType == .provider else {
+            throw ValidationError(field: "provider_id", message: "is not a provider's account")
+        }
+        guard account.id != order.clientID else { throw ValidationError(field: "provider_id", message: "is the order's own client") }
+        let candidate = RoutingCandidate(providerID: account.id, score: 0, reason: "offered by an administrator")
+        try await routes.offer(orderID: order.id, candidates: [candidate], source: .admin, actorID: identity.userID, now: clock.now, announce: announcer.offered)
+        return try JSONResponse.make(try await self.body(order.id), status: .created)
+    }
+
+    @Sendable func remove(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let order = try await OrderRoutes.visibleOrder(context, store: store)
+        let providerID = try context.pathID("providerId", notFound: Problem(status: .notFound, detail: "The order was not offered to this provider."))
+        guard try await routes.remove(orderID: order.id, providerID: providerID, actorID: identity.userID, now: clock.now) else {
+            throw Problem(status: .notFound, detail: "The order was not offered to this provider.")
+        }
+        return Response(status: .noContent)
+    }
+
+    private func body(_ orderID: Int64) async throws -> RoutesBody {
+        RoutesBody(
+            routes: try await routes.routes(orderID: orderID).map {
+                RouteBody(providerId: $0.providerID, providerName: $0.providerName, batch: $0.batch, source: $0.source.rawValue, score: $0.score,
+                          reason: $0.reason, offeredAt: $0.offeredAt, viewedAt: $0.viewedAt, expiredAt: $0.expiredAt,
+                          removedAt: $0.removedAt, proposalId: $0.proposalID)
+            },
+            batches: try await routes.figures(orderID: orderID).map {
+                BatchBody(batch: $0.batch, offered: $0.offered, viewed: $0.viewed, proposals: $0.proposals)
+            }
+        )
+    }
+}

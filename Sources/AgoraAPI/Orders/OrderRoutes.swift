@@ -1,0 +1,151 @@
+import AgoraDomain
+import AgoraJobs
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `/api/orders`: clients post, change, publish and cancel their orders; providers browse the open public ones.
+/// An order the asker may not see answers 404, the same as one that does not exist.
+struct OrderRoutes: Sendable {
+    let store: Store
+    let clock: any AgoraClock
+    let announcer: OrderAnnouncer
+    /// Offers an order to matching providers the moment it opens; if that fails, the routing job does it later.
+    let router: OrderRouter
+
+    func register(on signedIn: RouterGroup<AgoraRequestContext>) {
+        let group = signedIn.group("orders")
+        group.post(use: create)
+        group.get(use: mine)
+        group.get("open", use: open)
+        group.get("{id}", use: show)
+        group.patch("{id}", use: update)
+        group.post("{id}/publish", use: publish)
+        group.post("{id}/cancel", use: cancel)
+    }
+
+    private var orders: OrderRepository { OrderRepository(store: store) }
+
+    /// Creates an order, open at once unless `draft` is true. Clients only.
+    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        guard identity.role == .client else { throw Problem.forbidden("Only client accounts post orders.") }
+        var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.orderFields.union(["draft"]))
+        let input = OrderRequestBodies.orderInput(&body)
+        let draft = body.bool("draft")
+        try body.finish()
+        let details = try OrderDetails(input, now: clock.now)
+        let order = try await orders.create(details, clientID: identity.userID, publish: !draft, now: clock.now, announce: announcer.created)
+        if order.status == .open { await route(order, context: context) }
+        var response = try JSONResponse.make(try await Self.body(of: order, store: store, full: true), status: .created)
+        response.headers[.location] = "/api/orders/\(order.id)"
+        return response
+    }
+
+    /// The signed-in client's orders, newest first: `status` (comma-separated), `before`, `limit`.
+    @Sendable func mine(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        var query = try ListQuery(request, allowing: ["status", "before", "limit"])
+        let statuses = query.cases("status", of: OrderStatus.self)
+        let before = query.before()
+        let limit = query.limit()
+        try query.finish()
+        let page = try await orders.list(clientID: identity.userID, statuses: statuses, before: before, limit: limit)
+        return try JSONResponse.make(OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil))
+    }
+
+    /// Open public orders for providers to browse: `category` (a slug; its subcategories count), `before`, `limit`.
+    @Sendable func open(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        guard identity.role == .provider || identity.role == .admin else {
+            throw Problem.forbidden("Open orders are listed for providers.")
+        }
+        var query = try ListQuery(request, allowing: ["category", "before", "limit"])
+        let before = query.before()
+        let limit = query.limit()
+        try query.finish()
+        var categories: [Int64]?
+        if let slug = query.text("category") {
+            let tree = try await CategoryRepository(store: store).tree()
+            guard let category = tree.all.first(where: { $0.slug.value == slug }) else {
+                throw Problem.invalidQuery([FieldError(field: "category", message: "is not a category")])
+            }
+            categories = tree.all.filter { tree.countingCategories(of: $0.id).contains(category.id) }.map(\.id)
+        }
+        let page = try await orders.openOrders(excludingClient: identity.userID, inCategories: categories, before: before, limit: limit)
+        return try JSONResponse.make(OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil))
+    }
+
+    /// One order, for anyone `OrderAccess` lets see it; its history for the client and administrators.
+    @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let order = try await Self.visibleOrder(context, store: store)
+        if identity.role == .provider { try await OrderRouteRepository(store: store).markViewed(orderID: order.id, providerID: identity.userID, now: clock.now) }
+        let full = order.clientID == identity.userID || identity.role == .admin
+        return try JSONResponse.make(try await Self.body(of: order, store: store, full: full))
+    }
+
+    /// Changes any of the order's fields while it is a draft or open; the others keep their values.
+    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.pathID("id", notFound: Self.notFound)
+        guard let current = try await orders.find(id), current.clientID == identity.userID else { throw Self.notFound }
+        var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.orderFields)
+        let input = OrderRequestBodies.orderInput(&body, over: OrderDetails.Input(current.details))
+        try body.finish()
+        let details = try OrderDetails(input, now: clock.now)
+        let order = try await orders.update(id, clientID: identity.userID, with: details, now: clock.now)
+        return try JSONResponse.make(try await Self.body(of: order, store: store, full: true))
+    }
+
+    @Sendable func publish(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        try await move(to: .open, context: context)
+    }
+
+    @Sendable func cancel(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        try await move(to: .cancelled, context: context)
+    }
+
+    private func move(to next: OrderStatus, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.pathID("id", notFound: Self.notFound)
+        let order = try await orders.move(id, clientID: identity.userID, to: next, now: clock.now, announce: announcer.moved)
+        if order.status == .open { await route(order, context: context) }
+        return try JSONResponse.make(try await Self.body(of: order, store: store, full: true))
+    }
+
+    /// Routes an order that just opened. The order is already committed: a failure here is logged, and the
+    /// routing job offers it on its next pass.
+    private func route(_ order: Order, context: AgoraRequestContext) async {
+        do {
+            try await router.routeNextBatch(orderID: order.id, now: clock.now)
+        } catch {
+            context.logger.warning("order \(order.id): routing failed, left to the routing job: \(error)")
+        }
+    }
+
+    static let notFound = Problem(status: .notFound, detail: "No order has this id.")
+
+    /// The order in the path when the asker may see it; otherwise the same 404 as for an order that does not exist.
+    static func visibleOrder(_ context: AgoraRequestContext, store: Store) async throws -> Order {
+        let identity = try context.requireIdentity()
+        let id = try context.pathID("id", notFound: notFound)
+        let repository = OrderRepository(store: store)
+        guard let relation = try await repository.relation(of: id, to: identity.userID),
+              OrderAccess.canView(relation, viewer: OrderAccess.Viewer(userID: identity.userID, role: identity.role)),
+              let order = try await repository.find(id)
+        else { throw notFound }
+        return order
+    }
+
+    /// The order with its category, its files, and (when `full`) its history.
+    static func body(of order: Order, store: Store, full: Bool) async throws -> OrderBody {
+        let category = try await CategoryRepository(store: store).tree().all.first { $0.id == order.details.categoryID }
+        let repository = OrderRepository(store: store)
+        return OrderBody(
+            order, category: category.map { ($0.name, $0.slug.value) },
+            events: full ? try await repository.events(of: order.id) : nil,
+            files: try await OrderFileRepository(store: store).list(orderID: order.id)
+        )
+    }
+}

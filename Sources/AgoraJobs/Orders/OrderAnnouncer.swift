@@ -1,0 +1,113 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// Words for what happens to orders and proposals: the email and the in-app notification each change leaves,
+/// written by the repositories in the change's own transaction.
+public struct OrderAnnouncer: Sendable {
+    let email: EmailComposer
+
+    public init(email: EmailComposer) { self.email = email }
+
+    public static func orderLink(_ orderID: Int64) -> String { "/orders/view/?id=\(orderID)" }
+
+    /// To the client, for a new order: the confirmation with its reference.
+    public func created(_ order: Order, client: Recipient) throws -> Announcements {
+        let published = order.status == .open
+        let sentence = published
+            ? "Your order is open: matching providers are being told about it, and their proposals will reach you here."
+            : "Your draft is saved. Publish it when it is ready and matching providers will be told about it."
+        let link = email.baseURL + Self.orderLink(order.id)
+        let message = try email.compose("order-confirmation", to: client.email, values: [
+            "first_name": client.firstName, "reference": order.referenceNumber.value, "title": order.details.title,
+            "budget": "\(order.details.budgetMinimum.formatted)–\(order.details.budgetMaximum.formatted)",
+            "deadline": order.details.deadline.local.replacingOccurrences(of: "T", with: " "),
+            "time_zone": order.details.deadline.timeZone, "status_sentence": sentence, "link": link,
+        ])
+        return Announcements(emails: [message], notifications: [NewNotification(
+            userID: client.id, type: published ? "order_published" : "order_created",
+            title: published ? "Order \(order.referenceNumber.value) is open" : "Draft \(order.referenceNumber.value) saved",
+            message: order.details.title, link: Self.orderLink(order.id)
+        )])
+    }
+
+    /// To the client when a draft is published; to the providers with live proposals when an order is cancelled.
+    public func moved(_ order: Order, affected: [Recipient]) throws -> Announcements {
+        switch order.status {
+        case .cancelled:
+            return try update(
+                affected, type: "order_cancelled", headline: "Order \(order.referenceNumber.value) was cancelled",
+                message: "The client cancelled “\(order.details.title)”, so your proposal on it is closed.",
+                action: "See your proposals", link: "/orders/inbox/"
+            )
+        default:
+            return .none
+        }
+    }
+
+    /// To the client, for a new proposal.
+    public func proposalReceived(_ order: Order, proposal: Proposal, client: Recipient) throws -> Announcements {
+        try update(
+            [client], type: "proposal_received", headline: "New proposal on \(order.referenceNumber.value)",
+            message: "A provider offers \(proposal.terms.price.formatted) in \(proposal.terms.timelineDays) days for “\(order.details.title)”.",
+            action: "Compare proposals", link: Self.orderLink(order.id)
+        )
+    }
+
+    /// To the other party of a negotiation step.
+    public func proposalStep(_ order: Order, proposal: Proposal, other: Recipient) throws -> Announcements {
+        let (headline, message, link): (String, String, String) = switch proposal.status {
+        case .countered:
+            ("Counter-offer on \(order.referenceNumber.value)",
+             "The client proposes \(proposal.terms.price.formatted) in \(proposal.terms.timelineDays) days for “\(order.details.title)”.",
+             Self.orderLink(order.id))
+        case .revised:
+            ("Revised proposal on \(order.referenceNumber.value)",
+             "The provider now offers \(proposal.terms.price.formatted) in \(proposal.terms.timelineDays) days for “\(order.details.title)”.",
+             Self.orderLink(order.id))
+        case .withdrawn:
+            ("Proposal withdrawn on \(order.referenceNumber.value)",
+             "A provider withdrew their proposal on “\(order.details.title)”.", Self.orderLink(order.id))
+        default:
+            ("Proposal declined on \(order.referenceNumber.value)",
+             "The client declined your proposal on “\(order.details.title)”.", "/orders/inbox/")
+        }
+        return try update([other], type: "proposal_\(proposal.status.rawValue)", headline: headline, message: message, action: "Open the order", link: link)
+    }
+
+    /// To the chosen provider, and to every provider whose proposal the acceptance closed.
+    public func accepted(_ acceptance: Acceptance) throws -> Announcements {
+        let order = acceptance.order
+        let won = try update(
+            [acceptance.provider], type: "proposal_accepted", headline: "Your proposal on \(order.referenceNumber.value) was accepted",
+            message: "The client accepted \(acceptance.proposal.terms.price.formatted) for “\(order.details.title)”. The project is created.",
+            action: "Open the order", link: Self.orderLink(order.id)
+        )
+        let closed = try update(
+            acceptance.rejected, type: "proposal_rejected", headline: "Order \(order.referenceNumber.value) was awarded to someone else",
+            message: "The client chose another proposal for “\(order.details.title)”. Thank you for yours.",
+            action: "Find other orders", link: "/orders/inbox/"
+        )
+        return won + closed
+    }
+
+    /// To providers offered an order by routing or by an administrator.
+    public func offered(_ order: Order, providers: [Recipient]) throws -> Announcements {
+        try update(
+            providers, type: "order_offered", headline: "A new order for you: \(order.details.title)",
+            message: "A client is looking for help within \(order.details.budgetMinimum.formatted)–\(order.details.budgetMaximum.formatted), due \(order.details.deadline.local.prefix(10)). You were chosen for your profile.",
+            action: "See the order", link: Self.orderLink(order.id)
+        )
+    }
+
+    private func update(_ people: [Recipient], type: String, headline: String, message: String, action: String, link: String) throws -> Announcements {
+        var announcements = Announcements()
+        for person in people {
+            announcements.emails.append(try email.compose("marketplace-update", to: person.email, values: [
+                "first_name": person.firstName, "headline": headline, "message": message, "action": action, "link": email.baseURL + link,
+            ]))
+            announcements.notifications.append(NewNotification(userID: person.id, type: type, title: headline, message: message, link: link))
+        }
+        return announcements
+    }
+}
