@@ -53,6 +53,7 @@ enum OpenAPIDocument {
         },
         \#(searchPaths)
         \#(publicPaths)
+        \#(orderPaths)
         \#(authPaths)
       },
       "components": {
@@ -98,6 +99,7 @@ enum OpenAPIDocument {
           },
           \#(searchSchemas)
           \#(publicSchemas)
+          \#(orderSchemas)
           \#(authSchemas)
         },
         "securitySchemes": {
