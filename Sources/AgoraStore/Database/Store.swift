@@ -22,6 +22,8 @@ public final class Store: Sendable {
     /// The pooled database. Each statement may run on a different connection; use `transaction` to group them.
     public let sql: any SQLDatabase
     let logger: Logger
+    /// SQLite's write transactions, one at a time (see `WriterQueue`).
+    private let writers = WriterQueue()
     private let shutdown: @Sendable () async throws -> Void
 
     private init(engine: Engine, location: DatabaseLocation, sql: any SQLDatabase, logger: Logger, shutdown: @escaping @Sendable () async throws -> Void) {
@@ -91,7 +93,12 @@ public final class Store: Sendable {
     /// Runs `body` on one connection inside a transaction: all of it is committed, or none of it.
     /// On SQLite the transaction takes the write lock at once (`BEGIN IMMEDIATE`) so two writers never deadlock.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await sql.withSession { session in try await self.transaction(on: session, body) }
+        guard engine == .sqlite else {
+            return try await sql.withSession { session in try await self.transaction(on: session, body) }
+        }
+        return try await writers.run {
+            try await self.sql.withSession { session in try await self.transaction(on: session, body) }
+        }
     }
 
     /// A transaction on a session the caller already holds.
