@@ -37,6 +37,11 @@ public struct OrderRoutingJob: PeriodicJob {
     public struct Pass: Sendable, Equatable {
         public let expired: Int
         public let routed: Int
+
+        public init(expired: Int, routed: Int) {
+            self.expired = expired
+            self.routed = routed
+        }
     }
 
     @discardableResult

@@ -1,0 +1,91 @@
+import AgoraAPI
+import AgoraDomain
+import AgoraJobs
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("Order routing")
+struct RoutingTests {
+    @Test("an opened order is offered to the best providers of its category, who find it in their inbox and are notified", arguments: TestDatabase.engines)
+    func firstBatch(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine, providers: 120) { market in
+            let harness = market.harness
+            let orderID = try await market.postOrder(market.ada)
+            let tree = try await CategoryRepository(store: harness.store).tree()
+            let inCategory = Set(try await harness.store.sql.raw("""
+                SELECT pc.provider_id FROM provider_categories pc JOIN user_profiles p ON p.user_id = pc.provider_id
+                WHERE p.published = TRUE AND p.availability <> 'unavailable' AND pc.category_id IN (\(binds: tree.all.filter { tree.countingCategories(of: $0.id).contains(market.categoryID) }.map(\.id)))
+                """).all().map { try $0.decode(column: "provider_id", as: Int64.self) })
+            let routes = try await OrderRouteRepository(store: harness.store).routes(orderID: orderID)
+            #expect(routes.count == min(RoutingSettings().batchSize, inCategory.count))
+            #expect(routes.allSatisfy { inCategory.contains($0.providerID) && $0.batch == 1 && !$0.reason.isEmpty })
+            #expect(zip(routes, routes.dropFirst()).allSatisfy { $0.score >= $1.score })
+
+            // Notified in the app and by email; the seeded provider's inbox lists it when offered.
+            let offered = try #require(routes.first)
+            let notices = try await harness.store.sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: offered.providerID) AND type = 'order_offered'").first()?.decode(column: "n", as: Int.self)
+            #expect(notices == 1)
+            if routes.contains(where: { $0.providerID == market.seeded.userID }) {
+                let inbox = try await harness.send(.get, "/api/orders/inbox", bearer: market.seeded.accessToken).json()
+                let entry = try #require((inbox["entries"] as? [[String: Any]])?.first)
+                #expect(((entry["order"] as? [String: Any])?["id"] as? NSNumber)?.int64Value == orderID)
+                #expect(entry["reason"] is String)
+                _ = try await harness.send(.get, "/api/orders/\(orderID)", bearer: market.seeded.accessToken)
+                #expect(try await OrderRouteRepository(store: harness.store).figures(orderID: orderID).first?.viewed == 1)
+            }
+            #expect(try await harness.send(.get, "/api/orders/inbox", bearer: market.ada.accessToken).status == .forbidden)
+        }
+    }
+
+    @Test("the job offers the next batch when too few proposals came in time, never the same provider twice, and expires overdue orders")
+    func laterBatches() async throws {
+        try await OrderMarketplace.with(providers: 200) { market in
+            let harness = market.harness
+            let orderID = try await market.postOrder(market.ada)
+            let announcer = OrderAnnouncer(email: try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent")).email)
+            var settings = RoutingSettings()
+            settings.batchSize = 3
+            let job = OrderRoutingJob(store: harness.store, settings: settings, announcer: announcer, clock: harness.clock)
+            #expect(try await job.runOnce() == .init(expired: 0, routed: 0))
+            harness.clock.advance(by: settings.responseWindow + 60)
+            #expect(try await job.runOnce() == .init(expired: 0, routed: 1))
+            let routes = try await OrderRouteRepository(store: harness.store).routes(orderID: orderID)
+            #expect(Set(routes.map(\.providerID)).count == routes.count)
+            #expect(routes.filter { $0.batch == 2 }.count <= 3)
+            #expect(routes.filter { $0.batch == 1 }.allSatisfy { $0.expiredAt != nil })
+            #expect(try await job.runOnce() == .init(expired: 0, routed: 0))
+
+            // Past the deadline (2026-12-20) the order expires.
+            harness.clock.advance(by: 100 * 86_400)
+            #expect(try await job.runOnce().expired == 1)
+            #expect(try await OrderRepository(store: harness.store).find(orderID)?.status == .expired)
+        }
+    }
+
+    @Test("administrators add and withdraw offers by hand and read each batch's figures")
+    func administrators() async throws {
+        try await OrderMarketplace.with { market in
+            let harness = market.harness
+            let admin = try await harness.signedInAdministrator()
+            let orderID = try await market.postOrder(market.ada, #", "visibility": "invited""#)
+            #expect(try await harness.send(.get, "/api/orders/\(orderID)", bearer: market.paula.accessToken).status == .notFound)
+            let added = try await harness.send(.post, "/api/admin/orders/\(orderID)/routes", json: #"{"provider_id": \#(market.paula.userID)}"#, bearer: admin.accessToken)
+            #expect(added.status == .created)
+            #expect(try await harness.send(.get, "/api/orders/\(orderID)", bearer: market.paula.accessToken).status == .ok)
+            _ = try await market.propose(orderID, as: market.paula)
+            let figures = try await harness.send(.get, "/api/admin/orders/\(orderID)/routes", bearer: admin.accessToken).json()
+            let batches = try #require(figures["batches"] as? [[String: Any]])
+            #expect(batches.reduce(0) { $0 + ($1["proposals"] as? Int ?? 0) } == 1)
+            #expect(try await harness.send(.post, "/api/admin/orders/\(orderID)/routes", json: #"{"provider_id": \#(market.bob.userID)}"#, bearer: admin.accessToken).fieldErrors == ["provider_id"])
+            #expect(try await harness.send(.delete, "/api/admin/orders/\(orderID)/routes/\(market.paula.userID)", bearer: admin.accessToken).status == .noContent)
+            #expect(try await harness.send(.delete, "/api/admin/orders/\(orderID)/routes/\(market.paula.userID)", bearer: admin.accessToken).status == .notFound)
+            // Having proposed, the provider still reads the order they took part in.
+            #expect(try await harness.send(.get, "/api/orders/\(orderID)", bearer: market.paula.accessToken).status == .ok)
+            #expect(try await harness.send(.get, "/api/admin/orders/\(orderID)/routes", bearer: market.ada.accessToken).status == .forbidden)
+        }
+    }
+}
