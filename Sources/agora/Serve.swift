@@ -25,6 +25,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Directory of the generated site.")
     var site = "Site"
 
+    @Option(help: "Directory of uploaded files (order attachments); created when missing.")
+    var storage = Environment.value("AGORA_STORAGE") ?? "Storage"
+
     @Flag(help: "Rebuild as soon as a file in the content or layouts directory is saved, and reload the open pages.")
     var watch = false
 
@@ -67,6 +70,7 @@ struct Serve: AsyncParsableCommand {
                 searchWeights: settings.searchWeights, siteSources: options
             )
             configuration.warmsUpSearch = true
+            configuration.storageDirectory = URL(fileURLWithPath: storage)
             let background = try settings.backgroundJobs(store: store, composer: configuration.email)
             let app = try await buildApplication(
                 configuration: configuration, store: store, watcher: watcher, background: background, logger: logger

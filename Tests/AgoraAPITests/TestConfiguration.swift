@@ -20,9 +20,12 @@ enum TestConfiguration {
         auth.publicBaseURL = baseURL
         adjust(&auth)
         let templates = try await EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
-        return APIConfiguration(
+        var configuration = APIConfiguration(
             siteDirectory: site, auth: auth,
             email: EmailComposer(templates: templates, siteName: "Agora", baseURL: baseURL), clock: clock
         )
+        configuration.storageDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("agora-storage-\(UUID().uuidString)", isDirectory: true)
+        return configuration
     }
 }

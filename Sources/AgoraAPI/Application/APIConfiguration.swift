@@ -15,6 +15,8 @@ public struct APIConfiguration: Sendable {
     public var clock: any AgoraClock
     /// How provider search ranks by relevance.
     public var searchWeights: RelevanceWeights
+    /// Where uploaded files are kept (`Storage/` by default).
+    public var storageDirectory = URL(fileURLWithPath: "Storage")
     /// How orders are offered to providers.
     public var routing = RoutingSettings()
     /// How to rebuild the site when the API changes what it shows (categories); nil: the service does not rebuild.

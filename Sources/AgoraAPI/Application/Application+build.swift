@@ -70,6 +70,7 @@ public func buildRouter(
     OrderInboxRoutes(store: store).register(on: signedIn)
     OrderRoutes(store: store, clock: configuration.clock, announcer: announcer, router: orderRouter).register(on: signedIn)
     ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: signedIn)
+    OrderFileRoutes(store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
     PublicRoutes(store: store, clock: configuration.clock).register(on: api)

@@ -74,6 +74,26 @@ extension OpenAPIDocument {
         "responses": { "200": { "description": "Proposals", "content": { "application/json": { "schema": { "type": "object", "required": ["proposals"], "properties": { "proposals": { "type": "array", "items": { "$ref": "#/components/schemas/Proposal" } } } } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem) }
       }
     },
+    "/api/orders/{id}/files": {
+      "post": {
+        "parameters": [\#(idParameter)], "operationId": "attachOrderFile", "tags": ["orders"], "security": [{ "bearer": [] }],
+        "summary": "The client attaches one file (multipart/form-data, one part named file; at most \#(OrderFileRoutes.maximumBytes / 1_048_576) MB, \#(OrderFileRepository.maximumPerOrder) per order) to a draft or open order; its type is read from its content: \#(AttachmentType.described)",
+        "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string", "format": "binary" } } } } } },
+        "responses": { "201": { "description": "Attached", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OrderFile" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "413": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/orders/{id}/files/{fileId}": {
+      "get": {
+        "parameters": [\#(idParameter), { "name": "fileId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "downloadOrderFile", "tags": ["orders"], "security": [{ "bearer": [] }], "summary": "Download a file, streamed, for anyone who may see the order (always as an attachment)",
+        "responses": { "200": { "description": "The file", "content": { "application/octet-stream": {} } }, "401": \#(problem), "404": \#(problem) }
+      },
+      "delete": {
+        "parameters": [\#(idParameter), { "name": "fileId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "removeOrderFile", "tags": ["orders"], "security": [{ "bearer": [] }], "summary": "The client removes a file from a draft or open order",
+        "responses": { "204": { "description": "Removed" }, "401": \#(problem), "404": \#(problem), "409": \#(problem) }
+      }
+    },
     "/api/proposals/{id}": {
       "get": {
         "parameters": [\#(idParameter)], "operationId": "getProposal", "tags": ["proposals"], "security": [{ "bearer": [] }], "summary": "A proposal with every step of its negotiation, for its provider and the order's client",
@@ -190,9 +210,14 @@ extension OpenAPIDocument {
         "location": { "type": "object", "properties": { "kind": { "type": "string" }, "country": { "type": "string" }, "latitude": { "type": "number" }, "longitude": { "type": "number" }, "radius_km": { "type": "number" } } },
         "skills": { "type": "array", "items": { "type": "string" } }, "requirements": { "type": "array", "items": { "type": "string" } },
         "proposal_count": { "type": "integer" },
+        "files": { "type": "array", "items": { "$ref": "#/components/schemas/OrderFile" } },
         "events": { "type": "array", "items": { "type": "object", "properties": { "kind": { "type": "string" }, "actor_id": { "type": "integer" }, "detail": { "type": "object" }, "at": { "type": "string", "format": "date-time" } } } },
         "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }, "published_at": { "type": "string", "format": "date-time" }
       }
+    },
+    "OrderFile": {
+      "type": "object", "required": ["id", "file_name", "media_type", "byte_size", "sha256", "url", "created_at"],
+      "properties": { "id": { "type": "integer" }, "file_name": { "type": "string" }, "media_type": { "type": "string" }, "byte_size": { "type": "integer" }, "sha256": { "type": "string" }, "url": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" } }
     },
     "TermsInput": {
       "type": "object", "additionalProperties": false, "required": ["message", "price", "timeline_days"],

@@ -15,6 +15,8 @@ struct AuthHarness: Sendable {
     let client: any TestClientProtocol
     let store: Store
     let clock: ManualClock
+    /// Where the service keeps uploads (a directory of this test's own, removed at the end).
+    let storage: URL
 
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
     static let password = "Violet-Harbour-Lantern-7"
@@ -28,9 +30,10 @@ struct AuthHarness: Sendable {
             let configuration = try await TestConfiguration.make(
                 site: URL(fileURLWithPath: "/nonexistent"), clock: clock, captcha: captcha, adjust: adjust
             )
+            defer { try? FileManager.default.removeItem(at: configuration.storageDirectory) }
             let app = try await buildApplication(configuration: configuration, store: store)
             try await app.test(.router) { client in
-                try await body(AuthHarness(client: client, store: store, clock: clock))
+                try await body(AuthHarness(client: client, store: store, clock: clock, storage: configuration.storageDirectory))
             }
         }
     }
