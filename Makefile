@@ -12,6 +12,8 @@ BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml
 TEST_PACKAGES := postgresql python3 chromium chromium-driver
 BENCH_PACKAGES := hugo time sqlite3 wrk curl
 PROVIDERS ?= 100000
+# The password of the demo's client and provider accounts (printed by `agora seed --demo`); only for the demo.
+DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
 
 .PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search build migrate seed site serve clean
 
@@ -21,7 +23,7 @@ help:
 
 demo: deps build
 	$(AGORA) migrate --database $(DATABASE)
-	$(AGORA) seed --demo --if-empty --database $(DATABASE)
+	AGORA_DEMO_PASSWORD=$(DEMO_PASSWORD) $(AGORA) seed --demo --if-empty --database $(DATABASE)
 	$(AGORA) build --database $(DATABASE) --base-url $(BASE_URL)
 	$(AGORA) serve --database $(DATABASE) --port $(PORT)
 

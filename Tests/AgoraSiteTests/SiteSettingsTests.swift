@@ -32,6 +32,10 @@ struct SiteSettingsTests {
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/
+                Disallow: /orders/new/
+                Disallow: /orders/
+                Disallow: /orders/view/
+                Disallow: /orders/inbox/
                 Disallow: /unauthorized/
 
                 User-agent: GPTBot
@@ -47,6 +51,10 @@ struct SiteSettingsTests {
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/
+                Disallow: /orders/new/
+                Disallow: /orders/
+                Disallow: /orders/view/
+                Disallow: /orders/inbox/
                 Disallow: /unauthorized/
 
                 Sitemap: https://agora.example/sitemap.xml

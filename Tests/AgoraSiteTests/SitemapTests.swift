@@ -72,6 +72,10 @@ struct SitemapTests {
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/
+                Disallow: /orders/new/
+                Disallow: /orders/
+                Disallow: /orders/view/
+                Disallow: /orders/inbox/
                 Disallow: /unauthorized/
 
                 Sitemap: https://agora.example/sitemap.xml

@@ -32,6 +32,9 @@ class Service_:
 
     ADMIN_EMAIL = "grace.admin@example.com"
     ADMIN_PASSWORD = "Quartz-Meadow-Kettle-42"
+    # `agora seed --demo` opens a client and a provider account with this password (AGORA_DEMO_PASSWORD).
+    DEMO_PASSWORD = "Demo-Marketplace-Tryout-26"
+    CLIENT_EMAIL = "client@example.com"
 
     def __init__(self):
         self.scratch = tempfile.mkdtemp(prefix="agora-browser-")
@@ -44,9 +47,13 @@ class Service_:
                            AGORA_STORAGE=os.path.join(self.scratch, "Storage"), AGORA_BASE_URL=self.base)
         administrator = ["admin", "create", "--email", self.ADMIN_EMAIL, "--first-name", "Grace", "--last-name", "Admin"]
         for command in (["migrate"], ["seed", "--demo"], administrator, ["build", "--out", site]):
-            subprocess.run([AGORA, *command, "--database", database], cwd=ROOT,
-                           env=dict(environment, AGORA_ADMIN_PASSWORD=self.ADMIN_PASSWORD), check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            finished = subprocess.run([AGORA, *command, "--database", database], cwd=ROOT,
+                                      env=dict(environment, AGORA_ADMIN_PASSWORD=self.ADMIN_PASSWORD,
+                                               AGORA_DEMO_PASSWORD=self.DEMO_PASSWORD),
+                                      check=True, capture_output=True, text=True)
+            accounts = re.search(r"demo accounts: \S+ \(client\) and (\S+) \(provider\)", finished.stdout)
+            if accounts:
+                self.provider_email = accounts.group(1)
         self.log = open(os.path.join(self.scratch, "serve.log"), "w")
         self.process = subprocess.Popen([AGORA, "serve", "--database", database, "--port", str(self.port), "--site", site],
                                         cwd=ROOT, env=environment, stdout=self.log, stderr=self.log)

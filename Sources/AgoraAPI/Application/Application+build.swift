@@ -72,6 +72,7 @@ public func buildRouter(
     ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: signedIn)
     OrderFileRoutes(store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
     PublicRoutes(store: store, clock: configuration.clock).register(on: api)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)

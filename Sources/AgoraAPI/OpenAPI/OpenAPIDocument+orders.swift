@@ -133,6 +133,13 @@ extension OpenAPIDocument {
         "responses": { "200": { "description": "Accepted", "content": { "application/json": { "schema": { "type": "object", "required": ["proposal", "order", "project", "rejected_proposals"], "properties": { "proposal": { "$ref": "#/components/schemas/Proposal" }, "order": { "$ref": "#/components/schemas/Order" }, "project": { "type": "object", "required": ["id", "title", "status", "agreed_price", "deadline"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "status": { "type": "string" }, "agreed_price": { "$ref": "#/components/schemas/Money" }, "deadline": { "type": "string", "format": "date-time" } } }, "rejected_proposals": { "type": "integer" } } } } } }, "401": \#(problem), "404": \#(problem), "409": \#(problem) }
       }
     },
+    "/api/markdown/preview": {
+      "post": {
+        "operationId": "previewMarkdown", "tags": ["orders"], "security": [{ "bearer": [] }], "summary": "The HTML the service makes of a Markdown text (raw HTML dropped), for live previews",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["markdown"], "properties": { "markdown": { "type": "string", "maxLength": \#(OrderDetails.descriptionLength.upperBound) } } } } } },
+        "responses": { "200": { "description": "The HTML", "content": { "application/json": { "schema": { "type": "object", "required": ["html"], "properties": { "html": { "type": "string" } } } } } }, "401": \#(problem), "422": \#(problem) }
+      }
+    },
     "/api/notifications": {
       "get": {
         "operationId": "listNotifications", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "The signed-in person's in-app notifications, newest first, and how many are unread",

@@ -32,6 +32,14 @@ struct AppShellPage {
               description: "Search providers by skill, place, price, rating and availability."),
         Shell(path: "/saved/", name: "saved", title: "Saved searches and favourites",
               description: "The searches and providers you kept."),
+        Shell(path: "/orders/new/", name: "order-new", title: "Post an order",
+              description: "Describe the work, attach files, set a budget and a deadline: matching providers will propose."),
+        Shell(path: "/orders/", name: "orders", title: "Your orders",
+              description: "Your orders, where each stands and the proposals they drew."),
+        Shell(path: "/orders/view/", name: "order", title: "Order",
+              description: "An order, its history, files and proposals."),
+        Shell(path: "/orders/inbox/", name: "orders-inbox", title: "Orders for you",
+              description: "The orders offered to you and the open orders you can propose on."),
         Shell(path: "/unauthorized/", name: "unauthorized", title: "You can't open this page",
               description: "This page needs another kind of account."),
     ]
@@ -50,6 +58,26 @@ struct AppShellPage {
         let countriesJSON: String?
         /// The search page's limits and choices, from the same rules the API applies.
         let search: SearchRules?
+        /// The order pages' limits and choices, from the same rules the API applies.
+        let orders: OrderRules?
+    }
+
+    struct OrderRules: Encodable {
+        let titleMinimum = OrderDetails.titleLength.lowerBound
+        let titleMaximum = OrderDetails.titleLength.upperBound
+        let descriptionMinimum = OrderDetails.descriptionLength.lowerBound
+        let descriptionMaximum = OrderDetails.descriptionLength.upperBound
+        let maximumSkills = OrderDetails.maximumSkills
+        let maximumRequirements = OrderDetails.maximumRequirements
+        let messageMinimum = ProposalTerms.messageLength.lowerBound
+        let messageMaximum = ProposalTerms.messageLength.upperBound
+        let timelineMaximum = ProposalTerms.timelineDays.upperBound
+        let maximumFiles = OrderFileLimits.maximumFiles
+        let maximumFileMegabytes = OrderFileLimits.maximumMegabytes
+        let acceptedFiles = AttachmentType.described
+        let currencies = CurrencyCode.supported.sorted()
+        let priorities = OrderPriority.allCases.map(\.rawValue)
+        let countries = Countries.all.map { CountryOption(code: $0.code, name: $0.name) }
     }
 
     struct SearchRules: Encodable {
@@ -90,7 +118,8 @@ struct AppShellPage {
         let content = Content(
             script: context.assets.url(of: "/assets/js/pages/\(shell.name).js"),
             countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil,
-            search: shell.name == "search" ? SearchRules() : nil
+            search: shell.name == "search" ? SearchRules() : nil,
+            orders: shell.name.hasPrefix("order") ? OrderRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)

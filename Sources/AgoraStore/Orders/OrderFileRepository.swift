@@ -1,3 +1,4 @@
+import AgoraDomain
 import Foundation
 import SQLKit
 
@@ -6,7 +7,7 @@ import SQLKit
 public struct OrderFileRepository: Sendable {
     let store: Store
 
-    public static let maximumPerOrder = 10
+    public static let maximumPerOrder = OrderFileLimits.maximumFiles
 
     public init(store: Store) { self.store = store }
 

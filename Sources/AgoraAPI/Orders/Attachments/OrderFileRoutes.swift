@@ -10,7 +10,7 @@ struct OrderFileRoutes: Sendable {
     let storage: AttachmentStorage
     let clock: any AgoraClock
 
-    static let maximumBytes: Int64 = 25 * 1_048_576
+    static let maximumBytes = OrderFileLimits.maximumBytes
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         signedIn.post("orders/{id}/files", use: upload)
