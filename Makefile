@@ -15,7 +15,7 @@ PROVIDERS ?= 100000
 # The password of the demo's client and provider accounts (printed by `agora seed --demo`); only for the demo.
 DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
 
-.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -34,7 +34,7 @@ test: deps test-deps
 	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
-bench: bench-site bench-auth bench-search
+bench: bench-site bench-auth bench-search bench-orders
 
 bench-site: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
@@ -47,6 +47,10 @@ bench-auth: deps
 bench-search: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
 	Benchmarks/search/bench-search.sh $(PROVIDERS)
+
+bench-orders: deps
+	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
+	Benchmarks/orders/bench-orders.sh $(PROVIDERS)
 
 deps:
 	@Tests/Support/install-debian-packages.sh $(BUILD_PACKAGES)

@@ -9,7 +9,7 @@ struct Seed: AsyncParsableCommand {
         abstract: "Fill an empty database with a marketplace.",
         discussion: """
             --demo loads the demo marketplace (12 categories with subcategories, \(MarketplaceSeeder.demoProviderCount) providers, six testimonials). \
-            With AGORA_DEMO_PASSWORD set, --demo also opens two accounts to try the marketplace with: a client \
+            With AGORA_DEMO_PASSWORD set, the seed also opens two accounts to try the marketplace with: a client \
             (\(DemoAccounts.clientEmail)) and a seeded provider, both with that password. \
             --providers N makes a synthetic one of any size for benchmarks; the same --seed gives the same data.
             """
@@ -53,7 +53,7 @@ struct Seed: AsyncParsableCommand {
             try await seeder.seed(providers: count, seed: seedValue, now: Date(), testimonials: demo) { done, _ in progress.update(done) }
             progress.finish()
             print("\(try options.location): seeded \(count) providers in \(progress.elapsedText)")
-            if demo, let password = Environment.value("AGORA_DEMO_PASSWORD") {
+            if let password = Environment.value("AGORA_DEMO_PASSWORD") {
                 let settings = try ServiceSettings.fromEnvironment(baseURL: Environment.value("AGORA_BASE_URL") ?? "http://127.0.0.1:8080")
                 do {
                     let accounts = try await DemoAccounts.create(password: password, settings: settings.auth, store: store, now: Date())

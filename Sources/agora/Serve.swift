@@ -25,9 +25,6 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Directory of the generated site.")
     var site = "Site"
 
-    @Option(help: "Directory of uploaded files (order attachments); created when missing.")
-    var storage = Environment.value("AGORA_STORAGE") ?? "Storage"
-
     @Flag(help: "Rebuild as soon as a file in the content or layouts directory is saved, and reload the open pages.")
     var watch = false
 
@@ -70,7 +67,7 @@ struct Serve: AsyncParsableCommand {
                 searchWeights: settings.searchWeights, siteSources: options
             )
             configuration.warmsUpSearch = true
-            configuration.storageDirectory = URL(fileURLWithPath: storage)
+            configuration.storageDirectory = settings.storage
             let background = try settings.backgroundJobs(store: store, composer: configuration.email)
             let app = try await buildApplication(
                 configuration: configuration, store: store, watcher: watcher, background: background, logger: logger

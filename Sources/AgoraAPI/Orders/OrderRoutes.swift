@@ -117,8 +117,14 @@ struct OrderRoutes: Sendable {
     /// Routes an order that just opened. The order is already committed: a failure here is logged, and the
     /// routing job offers it on its next pass.
     private func route(_ order: Order, context: AgoraRequestContext) async {
+        let started = ContinuousClock.now
         do {
-            try await router.routeNextBatch(orderID: order.id, now: clock.now)
+            let offered = try await router.routeNextBatch(orderID: order.id, now: clock.now)
+            let elapsed = ContinuousClock.now - started
+            context.logger.info("order routed", metadata: [
+                "order_id": "\(order.id)", "offered": "\(offered)",
+                "ms": "\(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000))",
+            ])
         } catch {
             context.logger.warning("order \(order.id): routing failed, left to the routing job: \(error)")
         }
