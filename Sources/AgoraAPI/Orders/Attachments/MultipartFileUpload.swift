@@ -40,6 +40,7 @@ struct MultipartFileUpload {
                 }
                 if let failure = receiver.failure { throw failure }
             }
+            receiver.flush()
             if let failure = receiver.failure { throw failure }
             guard receiver.completeFiles == 1, let name = receiver.fileName else {
                 throw receiver.fileName == nil && receiver.completeFiles == 0 && !receiver.sawFilePart
@@ -75,9 +76,13 @@ struct MultipartFileUpload {
     }
 
     /// The parser's callbacks: one part at a time, the `file` part written out, anything else refused.
+    /// The parser hands the body over in pieces that end at every CR byte (a few hundred bytes in binary files),
+    /// so they are gathered and written, and hashed, a megabyte at a time.
     private final class Receiver {
+        static let flushBytes = 1_048_576
         let handle: FileHandle
         let maximumBytes: Int64
+        var pending = ByteBuffer()
         var hasher = SHA256()
         var head: [UInt8] = []
         var size: Int64 = 0
@@ -113,23 +118,36 @@ struct MultipartFileUpload {
         }
 
         func body(_ buffer: inout ByteBuffer) {
-            guard failure == nil, inFilePart, let bytes = buffer.readBytes(length: buffer.readableBytes) else { return }
-            size += Int64(bytes.count)
+            guard failure == nil, inFilePart else { return }
+            size += Int64(buffer.readableBytes)
             guard size <= maximumBytes else {
                 failure = MultipartFileUpload.tooLarge(maximumBytes)
                 return
             }
-            if head.count < AttachmentType.headLength { head += bytes.prefix(AttachmentType.headLength - head.count) }
-            hasher.update(data: bytes)
+            if head.count < AttachmentType.headLength, let bytes = buffer.getBytes(at: buffer.readerIndex, length: min(buffer.readableBytes, AttachmentType.headLength - head.count)) {
+                head += bytes
+            }
+            pending.writeBuffer(&buffer)
+            if pending.readableBytes >= Self.flushBytes { flush() }
+        }
+
+        /// Hashes and writes what was gathered.
+        func flush() {
+            guard failure == nil, pending.readableBytes > 0 else { return }
+            pending.withUnsafeReadableBytes { bytes in hasher.update(bufferPointer: bytes) }
             do {
-                try handle.write(contentsOf: bytes)
+                try pending.withUnsafeReadableBytes { bytes in try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count, deallocator: .none)) }
             } catch {
                 failure = error
             }
+            pending.clear()
         }
 
         func partComplete() {
-            if inFilePart { completeFiles += 1 }
+            if inFilePart {
+                completeFiles += 1
+                flush()
+            }
             inFilePart = false
         }
 
