@@ -37,17 +37,21 @@ public struct NotificationRepository: Sendable {
             """).all().count
     }
 
-    /// Writes announcements on a connection inside the caller's transaction.
+    /// Writes announcements on a connection inside the caller's transaction: one statement for the notifications,
+    /// one for the emails.
     static func write(_ announcements: Announcements, store: Store, on db: any SQLDatabase, now: Date) async throws {
-        for notification in announcements.notifications {
+        if !announcements.notifications.isEmpty {
+            let rows = announcements.notifications.map { notification -> SQLQueryString in
+                """
+                (\(bind: notification.userID), \(bind: notification.type), \(bind: notification.title),
+                 \(bind: notification.message), \(bind: notification.link), \(bind: now))
+                """
+            }
             try await db.raw("""
-                INSERT INTO notifications (user_id, type, title, message, link, created_at)
-                VALUES (\(bind: notification.userID), \(bind: notification.type), \(bind: notification.title),
-                        \(bind: notification.message), \(bind: notification.link), \(bind: now))
+                INSERT INTO notifications (user_id, type, title, message, link, created_at) VALUES \(rows.joined(separator: ", "))
                 """).run()
         }
-        let outbox = EmailOutbox(store: store, on: db)
-        for email in announcements.emails { try await outbox.enqueue(email, now: now) }
+        try await EmailOutbox(store: store, on: db).enqueue(announcements.emails, now: now)
     }
 
     /// The people with these ids, for addressing announcements.

@@ -21,12 +21,23 @@ public struct EmailOutbox: Sendable {
         """
 
     public func enqueue(_ email: NewOutboxEmail, now: Date) async throws {
-        let headers = String(decoding: try JSONEncoder().encode(email.headers), as: UTF8.self)
+        try await enqueue([email], now: now)
+    }
+
+    /// Queues several messages with one statement.
+    public func enqueue(_ emails: [NewOutboxEmail], now: Date) async throws {
+        guard !emails.isEmpty else { return }
+        let rows = try emails.map { email -> SQLQueryString in
+            let headers = String(decoding: try JSONEncoder().encode(email.headers), as: UTF8.self)
+            return """
+                (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
+                 \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), 'pending', \(bind: now), \(bind: now))
+                """
+        }
         try await sql.raw("""
             INSERT INTO email_outbox (message_id, recipient, subject, template, text_body, html_body, headers, status,
                                       next_attempt_at, created_at)
-            VALUES (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
-                    \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), 'pending', \(bind: now), \(bind: now))
+            VALUES \(rows.joined(separator: ", "))
             """).run()
     }
 

@@ -34,11 +34,16 @@ public struct OrderRouteRepository: Sendable {
                     UPDATE orders SET routing_batch = \(bind: batch), routed_at = \(bind: now) WHERE id = \(bind: orderID)
                     """).run()
             }
-            for candidate in fresh {
+            if !fresh.isEmpty {
+                let rows = fresh.map { candidate -> SQLQueryString in
+                    """
+                    (\(bind: orderID), \(bind: candidate.providerID), \(bind: batch), \(bind: source.rawValue),
+                     \(bind: candidate.score), \(bind: candidate.reason), \(bind: now))
+                    """
+                }
                 try await db.raw("""
                     INSERT INTO order_routes (order_id, provider_id, batch, source, score, reason, offered_at)
-                    VALUES (\(bind: orderID), \(bind: candidate.providerID), \(bind: batch), \(bind: source.rawValue),
-                            \(bind: candidate.score), \(bind: candidate.reason), \(bind: now))
+                    VALUES \(rows.joined(separator: ", "))
                     """).run()
             }
             if source == .admin {
