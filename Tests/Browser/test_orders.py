@@ -121,3 +121,21 @@ def test_order_pages_keep_other_roles_out(service, browser):
     wait(browser).until(lambda driver: "/unauthorized/" in driver.current_url)
     browser.get(service.base + "/orders/view/?id=999999")
     wait(browser).until(lambda driver: driver.find_element(By.ID, "order-title").text == "Order not found")
+
+
+def test_quick_request_opens_the_order_form_for_that_provider(service, browser):
+    browser.get(service.base + "/search/?category=web-development")
+    card = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#search-results .provider-card"))
+    name = card.find_element(By.CSS_SELECTOR, ".provider-name").text
+    click(browser, card.find_element(By.XPATH, ".//button[text()='Quick request']"))
+    sign_in_link = visible(browser, "quick-request-sign-in")
+    assert "next=%2Forders%2Fnew%2F%3Fprovider%3D" in sign_in_link.get_attribute("href")
+    click(browser, sign_in_link)
+    browser.find_element(By.ID, "email").send_keys(service.CLIENT_EMAIL)
+    field = browser.find_element(By.ID, "password")
+    field.send_keys(service.DEMO_PASSWORD)
+    field.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: "/orders/new/" in driver.current_url)
+    note = visible(browser, "invite-note")
+    assert name in note.text
+    wait(browser).until(lambda driver: Select(driver.find_element(By.ID, "category_id")).first_selected_option.text == "Web Development (all)")

@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 
 /// `GET /api/admin/search/analytics?days=30&limit=20`, for administrators: the most searched queries, the queries
-/// that found nothing, and each category's page views and searches over the last `days` days.
+/// that found nothing, and each category's page views, searches and proposals sent (on orders in it) over the last
+/// `days` days.
 struct SearchAnalyticsRoutes: Sendable {
     let store: Store
     let analytics: SearchAnalytics
@@ -18,6 +19,7 @@ struct SearchAnalyticsRoutes: Sendable {
         let name: String
         let views: Int
         let searches: Int
+        let proposals: Int
     }
 
     struct ReportBody: Encodable {
@@ -54,9 +56,14 @@ struct SearchAnalyticsRoutes: Sendable {
         let since = SearchTally.day(of: clock.now.addingTimeInterval(-Double(days - 1) * 86_400))
         let repository = SearchStatisticsRepository(store: store)
         let tree = try await CategoryRepository(store: store).tree()
-        let categories = try await repository.categoryFigures(since: since).compactMap { figures -> CategoryBody? in
-            guard let category = tree.category(id: figures.categoryID) else { return nil }
-            return CategoryBody(slug: category.slug.value, name: category.name, views: figures.views, searches: figures.searches)
+        let proposals = try await repository.proposalCounts(since: SearchTally.start(ofDay: since))
+        let figures = Dictionary(uniqueKeysWithValues: try await repository.categoryFigures(since: since).map { ($0.categoryID, $0) })
+        let categories = Set(figures.keys).union(proposals.keys).sorted().compactMap { id -> CategoryBody? in
+            guard let category = tree.category(id: id) else { return nil }
+            return CategoryBody(
+                slug: category.slug.value, name: category.name, views: figures[id]?.views ?? 0, searches: figures[id]?.searches ?? 0,
+                proposals: proposals[id] ?? 0
+            )
         }
         return try JSONResponse.make(ReportBody(
             since: since,

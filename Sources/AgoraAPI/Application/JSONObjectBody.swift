@@ -142,6 +142,29 @@ struct JSONObjectBody {
         }
     }
 
+    /// A list of positive whole numbers (ids) in `name` (at most `maximumCount`), or nil when absent.
+    mutating func identifiers(_ name: String, maximumCount: Int) -> [Int64]? {
+        switch fields[name] {
+        case .array(let items) where items.count <= maximumCount:
+            var ids: [Int64] = []
+            for (index, item) in items.enumerated() {
+                guard case .number(let number) = item, number.rounded() == number, number >= 1, number < 1e15 else {
+                    errors.append(FieldError(field: "\(name)[\(index)]", message: "must be an id"))
+                    continue
+                }
+                ids.append(Int64(number))
+            }
+            return ids
+        case .array:
+            errors.append(FieldError(field: name, message: "must have at most \(maximumCount) entries"))
+            return nil
+        case nil, .null?: return nil
+        case let other?:
+            errors.append(FieldError(field: name, message: "must be a list of ids, not \(other.typeName)"))
+            return nil
+        }
+    }
+
     /// A list of objects in `name` (at most `maximumCount`), or nil when absent; each entry is read with `read`.
     mutating func objects<T>(_ name: String, maximumCount: Int, read: (Int, [String: JSONValue], inout [FieldError]) -> T) -> [T]? {
         switch fields[name] {

@@ -9,7 +9,7 @@ extension OpenAPIDocument {
       "post": {
         "operationId": "createOrder", "tags": ["orders"], "security": [{ "bearer": [] }],
         "summary": "Clients: post an order (open at once and offered to matching providers, or a draft with draft: true); the confirmation email and notification are queued with it",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "allOf": [{ "$ref": "#/components/schemas/OrderInput" }, { "type": "object", "properties": { "draft": { "type": "boolean", "default": false } } }] } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "allOf": [{ "$ref": "#/components/schemas/OrderInput" }, { "type": "object", "properties": { "draft": { "type": "boolean", "default": false }, "invite": { "type": "array", "maxItems": \#(OrderRepository.maximumInvited), "description": "Providers' account ids the order is also offered to (Quick request); told when it opens", "items": { "type": "integer" } } } }] } } } },
         "responses": { "201": \#(orderResponse), "401": \#(problem), "403": \#(problem), "422": \#(problem) }
       },
       "get": {

@@ -26,16 +26,20 @@ struct OrderRoutes: Sendable {
 
     private var orders: OrderRepository { OrderRepository(store: store) }
 
-    /// Creates an order, open at once unless `draft` is true. Clients only.
+    /// Creates an order, open at once unless `draft` is true, and offered to the providers named in `invite`.
+    /// Clients only.
     @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         guard identity.role == .client else { throw Problem.forbidden("Only client accounts post orders.") }
-        var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.orderFields.union(["draft"]))
+        var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.orderFields.union(["draft", "invite"]))
         let input = OrderRequestBodies.orderInput(&body)
         let draft = body.bool("draft")
+        let invited = body.identifiers("invite", maximumCount: 50) ?? []
         try body.finish()
         let details = try OrderDetails(input, now: clock.now)
-        let order = try await orders.create(details, clientID: identity.userID, publish: !draft, now: clock.now, announce: announcer.created)
+        let order = try await orders.create(
+            details, clientID: identity.userID, invited: invited, publish: !draft, now: clock.now, announce: announcer.created
+        )
         if order.status == .open { await route(order, context: context) }
         var response = try JSONResponse.make(try await Self.body(of: order, store: store, full: true), status: .created)
         response.headers[.location] = "/api/orders/\(order.id)"

@@ -11,8 +11,9 @@ public struct OrderAnnouncer: Sendable {
 
     public static func orderLink(_ orderID: Int64) -> String { "/orders/view/?id=\(orderID)" }
 
-    /// To the client, for a new order: the confirmation with its reference.
-    public func created(_ order: Order, client: Recipient) throws -> Announcements {
+    /// To the client, for a new order: the confirmation with its reference; to the providers the client invited,
+    /// the offer, once the order is open.
+    public func created(_ order: Order, client: Recipient, invited: [Recipient]) throws -> Announcements {
         let published = order.status == .open
         let sentence = published
             ? "Your order is open: matching providers are being told about it, and their proposals will reach you here."
@@ -24,16 +25,20 @@ public struct OrderAnnouncer: Sendable {
             "deadline": order.details.deadline.local.replacingOccurrences(of: "T", with: " "),
             "time_zone": order.details.deadline.timeZone, "status_sentence": sentence, "link": link,
         ])
-        return Announcements(emails: [message], notifications: [NewNotification(
+        let confirmation = Announcements(emails: [message], notifications: [NewNotification(
             userID: client.id, type: published ? "order_published" : "order_created",
             title: published ? "Order \(order.referenceNumber.value) is open" : "Draft \(order.referenceNumber.value) saved",
             message: order.details.title, link: Self.orderLink(order.id)
         )])
+        return published ? confirmation + (try offered(order, providers: invited)) : confirmation
     }
 
-    /// To the client when a draft is published; to the providers with live proposals when an order is cancelled.
+    /// To the providers the client invited when a draft is published; to the providers with live proposals when an
+    /// order is cancelled.
     public func moved(_ order: Order, affected: [Recipient]) throws -> Announcements {
         switch order.status {
+        case .open:
+            return try offered(order, providers: affected)
         case .cancelled:
             return try update(
                 affected, type: "order_cancelled", headline: "Order \(order.referenceNumber.value) was cancelled",

@@ -40,6 +40,15 @@ public struct SearchTally: Sendable, Equatable {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
+
+    /// The first moment (UTC) of a day written as `day(of:)` writes it.
+    public static func start(ofDay day: String) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return Date(timeIntervalSince1970: 0) }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) ?? Date(timeIntervalSince1970: 0)
+    }
 }
 
 /// One query's figures over a period.

@@ -77,4 +77,16 @@ public struct SearchStatisticsRepository: Sendable {
             )
         }
     }
+
+    /// Proposals sent since `start`, per category of their order.
+    public func proposalCounts(since start: Date) async throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for row in try await store.sql.raw("""
+            SELECT o.category_id, COUNT(*) AS proposals FROM proposals p JOIN orders o ON o.id = p.order_id
+            WHERE p.created_at >= \(bind: start) GROUP BY o.category_id
+            """).all() {
+            counts[try row.decode(column: "category_id", as: Int64.self)] = try row.decode(column: "proposals", as: Int.self)
+        }
+        return counts
+    }
 }

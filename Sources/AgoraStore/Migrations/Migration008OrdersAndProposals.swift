@@ -77,7 +77,7 @@ extension Migrations {
                 order_id BIGINT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
                 provider_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
                 batch INTEGER NOT NULL,
-                source TEXT NOT NULL CHECK (source IN ('matched', 'admin')),
+                source TEXT NOT NULL CHECK (source IN ('matched', 'admin', 'client')),
                 score DOUBLE PRECISION NOT NULL,
                 reason TEXT NOT NULL,
                 offered_at \(time) NOT NULL,

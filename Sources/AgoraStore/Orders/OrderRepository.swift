@@ -10,11 +10,13 @@ public struct OrderRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Creates an order (a draft, or open at once) for a client. The category must exist and be active. The
-    /// announcements (`announce` is given the stored order and its client) are written in the same transaction.
+    /// Creates an order (a draft, or open at once) for a client, offered to the providers the client `invited`
+    /// (provider accounts, at most `maximumInvited`). The category must exist and be active. The announcements
+    /// (`announce` is given the stored order, its client, and the invited providers) are written in the same
+    /// transaction.
     public func create(
-        _ details: OrderDetails, clientID: Int64, publish: Bool, now: Date,
-        announce: @escaping @Sendable (Order, Recipient) throws -> Announcements
+        _ details: OrderDetails, clientID: Int64, invited: [Int64] = [], publish: Bool, now: Date,
+        announce: @escaping @Sendable (Order, Recipient, [Recipient]) throws -> Announcements
     ) async throws -> Order {
         try await store.transaction { [store] db in
             try await Self.requireActiveCategory(details.categoryID, on: db)
@@ -29,12 +31,12 @@ public struct OrderRepository: Sendable {
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw StoreError.conflict("the order was not saved") }
             try await Self.writeLists(details, orderID: id, on: db)
             try await Self.record(.created, orderID: id, actorID: clientID, detail: ["reference_number": reference.value], now: now, on: db)
+            try await Self.invite(invited, orderID: id, clientID: clientID, now: now, on: db)
             if publish { try await Self.record(.published, orderID: id, actorID: clientID, now: now, on: db) }
             let order = try await Self.find(id, on: db)
-            guard let client = try await NotificationRepository.recipients([clientID], on: db)[clientID] else {
-                throw StoreError.notFound("the client")
-            }
-            try await NotificationRepository.write(try announce(order, client), store: store, on: db, now: now)
+            let people = try await NotificationRepository.recipients([clientID] + invited, on: db)
+            guard let client = people[clientID] else { throw StoreError.notFound("the client") }
+            try await NotificationRepository.write(try announce(order, client, invited.compactMap { people[$0] }), store: store, on: db, now: now)
             return order
         }
     }
@@ -130,7 +132,8 @@ public struct OrderRepository: Sendable {
     }
 
     /// Moves a client's order to `next` (publish a draft, cancel), recording it; the announcements are written in the
-    /// same transaction. Cancelling also closes every live proposal on it, and `announce` is given their providers.
+    /// same transaction. Publishing gives `announce` the providers the client invited; cancelling closes every live
+    /// proposal on the order, and gives `announce` their providers.
     public func move(
         _ id: Int64, clientID: Int64, to next: OrderStatus, now: Date,
         announce: @escaping @Sendable (Order, [Recipient]) throws -> Announcements
@@ -147,6 +150,11 @@ public struct OrderRepository: Sendable {
                 WHERE id = \(bind: id)
                 """).run()
             var affected: [Int64] = []
+            if status == .open {
+                affected = try await db.raw("""
+                    SELECT provider_id FROM order_routes WHERE order_id = \(bind: id) AND source = 'client' AND removed_at IS NULL
+                    """).all().map { try $0.decode(column: "provider_id", as: Int64.self) }
+            }
             if status == .cancelled {
                 affected = try await db.raw("""
                     UPDATE proposals SET status = 'rejected', updated_at = \(bind: now)
@@ -196,6 +204,29 @@ public struct OrderRepository: Sendable {
         let rows = try await db.raw("SELECT \(columns) FROM orders o WHERE o.id = \(bind: id) AND \(condition)\(lock)").all()
         guard let order = try await orders(from: rows, on: db).first else { throw StoreError.notFound("the order") }
         return order
+    }
+
+    /// Providers a client may invite on one order.
+    public static let maximumInvited = 5
+
+    /// Offers a new order to the providers its client chose: each must be a provider's account.
+    static func invite(_ providers: [Int64], orderID: Int64, clientID: Int64, now: Date, on db: any SQLDatabase) async throws {
+        guard !providers.isEmpty else { return }
+        guard providers.count <= maximumInvited else {
+            throw ValidationError(field: "invite", message: "must name at most \(maximumInvited) providers")
+        }
+        let known = try await db.raw("""
+            SELECT id FROM users WHERE id IN (\(binds: providers)) AND user_type = 'provider' AND id <> \(bind: clientID)
+            """).all().count
+        guard known == Set(providers).count, Set(providers).count == providers.count else {
+            throw ValidationError(field: "invite", message: "must name providers' accounts, each once")
+        }
+        let rows = providers.map { provider -> SQLQueryString in
+            "(\(bind: orderID), \(bind: provider), 0, 'client', 1, 'chosen by the client', \(bind: now))"
+        }
+        try await db.raw("""
+            INSERT INTO order_routes (order_id, provider_id, batch, source, score, reason, offered_at) VALUES \(rows.joined(separator: ", "))
+            """).run()
     }
 
     static func requireActiveCategory(_ id: Int64, on db: any SQLDatabase) async throws {

@@ -3,8 +3,12 @@ import Foundation
 /// An offer of an order to a provider, by routing or by an administrator, with what became of it.
 public struct OrderRoute: Sendable, Hashable {
     public enum Source: String, Sendable {
+        /// Chosen by routing.
         case matched
+        /// Added by an administrator.
         case admin
+        /// Chosen by the client (Quick request on a provider's card).
+        case client
     }
 
     public let orderID: Int64

@@ -89,3 +89,37 @@ struct RoutingTests {
         }
     }
 }
+
+@Suite("Quick request and category proposals")
+struct QuickRequestTests {
+    @Test("an order can name providers it also goes to: they are told when it opens, and see it even when private")
+    func invited() async throws {
+        try await OrderMarketplace.with { market in
+            let harness = market.harness
+            let bad = try await harness.send(.post, "/api/orders", json: market.orderJSON(#", "invite": [\#(market.bob.userID)]"#), bearer: market.ada.accessToken)
+            #expect(bad.fieldErrors == ["invite"])
+            let tooMany = try await harness.send(.post, "/api/orders", json: market.orderJSON(#", "invite": [1, 2, 3, 4, 5, 6]"#), bearer: market.ada.accessToken)
+            #expect(tooMany.fieldErrors == ["invite"])
+            let notIDs = try await harness.send(.post, "/api/orders", json: market.orderJSON(#", "invite": ["paula"]"#), bearer: market.ada.accessToken)
+            #expect(notIDs.fieldErrors == ["invite[0]"])
+
+            let orderID = try await market.postOrder(market.ada, #", "draft": true, "visibility": "invited", "invite": [\#(market.paula.userID)]"#)
+            #expect(try await harness.send(.get, "/api/orders/\(orderID)", bearer: market.paula.accessToken).status == .notFound)
+            #expect(try await harness.emails(to: "paula@example.com").allSatisfy { $0.template != "marketplace-update" })
+            #expect(try await harness.send(.post, "/api/orders/\(orderID)/publish", bearer: market.ada.accessToken).status == .ok)
+            #expect(try await harness.emails(to: "paula@example.com").contains { $0.subject.hasPrefix("A new order for you") })
+            #expect(try await harness.send(.get, "/api/orders/\(orderID)", bearer: market.paula.accessToken).status == .ok)
+            let routes = try await OrderRouteRepository(store: harness.store).routes(orderID: orderID)
+            #expect(routes.first { $0.providerID == market.paula.userID }?.source == .client)
+            // Routing adds its own batch and never offers the invited provider twice.
+            #expect(routes.filter { $0.providerID == market.paula.userID }.count == 1)
+            #expect(routes.contains { $0.source == .matched })
+            _ = try await market.propose(orderID, as: market.paula)
+
+            let admin = try await harness.signedInAdministrator()
+            let report = try await harness.send(.get, "/api/admin/search/analytics?days=7", bearer: admin.accessToken).json()
+            let categories = try #require(report["categories"] as? [[String: Any]])
+            #expect(categories.first { ($0["proposals"] as? Int ?? 0) > 0 }?["proposals"] as? Int == 1)
+        }
+    }
+}

@@ -12,7 +12,10 @@
   var steps = Array.prototype.slice.call(form.querySelectorAll('.wizard-step'));
   var stepLinks = Array.prototype.slice.call(document.querySelectorAll('[data-step-link]'));
   var storageKey = 'agora-order-draft';
-  var editID = new URLSearchParams(location.search).get('edit');
+  var query = new URLSearchParams(location.search);
+  var editID = query.get('edit');
+  // Quick request from a provider's card: the order also goes to that provider.
+  var invitedID = /^[0-9]+$/.test(query.get('provider') || '') ? Number(query.get('provider')) : null;
   var current = 0;
   var files = [];
   var existingFiles = [];
@@ -56,13 +59,19 @@
     return Agora.api('GET', '/categories', { auth: false }).then(function (result) {
       if (!result.ok) return;
       var select = document.getElementById('category_id');
+      var wanted = query.get('category');
       result.data.categories.forEach(function (root) {
         var group = element('optgroup');
         group.label = root.name;
         group.appendChild(option(root.id, root.name + ' (all)'));
-        (root.children || []).forEach(function (child) { group.appendChild(option(child.id, child.name)); });
+        (root.children || []).forEach(function (child) {
+          group.appendChild(option(child.id, child.name));
+          if (child.slug === wanted) select.dataset.preselect = String(child.id);
+        });
+        if (root.slug === wanted) select.dataset.preselect = String(root.id);
         select.appendChild(group);
       });
+      if (select.dataset.preselect) select.value = select.dataset.preselect;
     });
   }
 
@@ -310,7 +319,7 @@
     forms.busy(form, true);
     var request = editID
       ? Agora.api('PATCH', '/orders/' + encodeURIComponent(editID), { body: body() })
-      : Agora.api('POST', '/orders', { body: Object.assign(body(), { draft: true }) });
+      : Agora.api('POST', '/orders', { body: Object.assign(body(), { draft: true }, invitedID ? { invite: [invitedID] } : {}) });
     return request.then(function (result) {
       if (!result.ok) { forms.busy(form, false); showProblem(result); return; }
       var order = result.data;
@@ -341,6 +350,11 @@
   }).then(function () {
     if (editID) return loadForEdit();
     restore();
+    if (invitedID) {
+      var note = document.getElementById('invite-note');
+      note.textContent = 'This order will also be sent to ' + (query.get('name') || 'the provider you chose') + '.';
+      note.hidden = false;
+    }
   });
 
   stepLinks.forEach(function (link, index) { link.addEventListener('click', function () { show(index); }); });

@@ -441,9 +441,18 @@
     document.getElementById('compare-dialog').showModal();
   }
 
+  /** Quick request: a signed-in client goes to the order form with the provider invited (and the category of the
+   * search chosen); anyone else is asked to sign in as a client first. */
   function quickRequest(provider) {
-    document.getElementById('quick-request-text').textContent =
-      'Ordering work through Agora opens soon. Create a client account now and we will let you know, or read ' + provider.name + '’s profile.';
+    var category = new URLSearchParams(window.location.search).get('category');
+    var target = '/orders/new/?provider=' + provider.id + '&name=' + encodeURIComponent(provider.name) +
+      (category ? '&category=' + encodeURIComponent(category) : '');
+    var user = Agora.auth.user();
+    if (user && user.user_type === 'client') { window.location.href = target; return; }
+    document.getElementById('quick-request-text').textContent = user
+      ? 'Orders are posted from a client account. Read ' + provider.name + '’s profile, or sign in with a client account.'
+      : 'Sign in with a client account to send ' + provider.name + ' an order, or create one: it takes a minute.';
+    document.getElementById('quick-request-sign-in').href = '/login/?next=' + encodeURIComponent(target);
     document.getElementById('quick-request-profile').href = provider.url;
     document.getElementById('quick-request-dialog').showModal();
   }
