@@ -68,6 +68,7 @@ struct Serve: AsyncParsableCommand {
             )
             configuration.warmsUpSearch = true
             configuration.storageDirectory = settings.storage
+            configuration.routing = settings.routing
             let background = try settings.backgroundJobs(store: store, composer: configuration.email)
             let app = try await buildApplication(
                 configuration: configuration, store: store, watcher: watcher, background: background, logger: logger

@@ -17,6 +17,7 @@ struct ServiceSettings {
     let storage: URL
     let mailSender: String
     let searchWeights: RelevanceWeights
+    let routing: RoutingSettings
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -90,7 +91,15 @@ struct ServiceSettings {
                 throw CommandError(invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
             }
         }
-        return ServiceSettings(stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights)
+        let routing: RoutingSettings
+        do {
+            routing = try RoutingSettings.read { Environment.value($0) }
+        } catch let invalid as AgoraDomain.ValidationError {
+            throw CommandError(invalid.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+        }
+        return ServiceSettings(
+            stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing
+        )
     }
 
     /// `AGORA_JWT_SECRET` (at least 32 characters), else a random key kept in `Storage/secrets/signing.key` and
@@ -150,7 +159,7 @@ struct ServiceSettings {
             AccountCleanupJob(store: store),
             SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
             StatisticsSnapshotJob(store: store),
-            OrderRoutingJob(store: store, settings: RoutingSettings(), announcer: OrderAnnouncer(email: composer)),
+            OrderRoutingJob(store: store, settings: routing, announcer: OrderAnnouncer(email: composer)),
         ]
     }
 

@@ -16,6 +16,7 @@ extension OpenAPIDocument {
         "operationId": "listMyOrders", "tags": ["orders"], "security": [{ "bearer": [] }], "summary": "The signed-in client's orders, newest first",
         "parameters": [
           { "name": "status", "in": "query", "description": "Comma-separated statuses", "schema": { "type": "string" } },
+          { "name": "reference", "in": "query", "description": "One order's reference as typed (case, dashes, O/0 and I/L/1 forgiven); a mistyped one is a 400 naming it", "schema": { "type": "string" } },
           \#(pageParameters)
         ],
         "responses": { "200": \#(orderListResponse), "400": \#(problem), "401": \#(problem) }

@@ -30,6 +30,19 @@ struct ListQuery {
         return id
     }
 
+    /// `reference`: an order reference as a person types it.
+    mutating func reference() -> ReferenceNumber? {
+        guard let text = values["reference"] else { return nil }
+        do {
+            return try ReferenceNumber(text)
+        } catch let invalid as ValidationError {
+            errors += invalid.errors.map { FieldError(field: "reference", message: $0.message) }
+        } catch {
+            errors.append(FieldError(field: "reference", message: "is not an order reference"))
+        }
+        return nil
+    }
+
     /// `limit`: 1 to 100, 20 when absent.
     mutating func limit() -> Int {
         guard let text = values["limit"] else { return 20 }

@@ -46,15 +46,17 @@ struct OrderRoutes: Sendable {
         return response
     }
 
-    /// The signed-in client's orders, newest first: `status` (comma-separated), `before`, `limit`.
+    /// The signed-in client's orders, newest first: `status` (comma-separated), `reference` (as typed: a mistyped
+    /// one is an error, not an empty list), `before`, `limit`.
     @Sendable func mine(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        var query = try ListQuery(request, allowing: ["status", "before", "limit"])
+        var query = try ListQuery(request, allowing: ["status", "reference", "before", "limit"])
         let statuses = query.cases("status", of: OrderStatus.self)
+        let reference = query.reference()
         let before = query.before()
         let limit = query.limit()
         try query.finish()
-        let page = try await orders.list(clientID: identity.userID, statuses: statuses, before: before, limit: limit)
+        let page = try await orders.list(clientID: identity.userID, statuses: statuses, reference: reference, before: before, limit: limit)
         return try JSONResponse.make(OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil))
     }
 

@@ -92,4 +92,28 @@ public struct RoutingSettings: Sendable, Hashable {
     public var weights = RoutingScore.Weights()
 
     public init() {}
+
+    /// The settings an operator may change, with their environment variable and allowed range.
+    public static let variables: [(name: String, range: ClosedRange<Int>, apply: @Sendable (inout RoutingSettings, Int) -> Void)] = [
+        ("AGORA_ROUTING_BATCH_SIZE", 1...100, { $0.batchSize = $1 }),
+        ("AGORA_ROUTING_WINDOW_HOURS", 1...720, { $0.responseWindow = Double($1) * 3_600 }),
+        ("AGORA_ROUTING_ENOUGH_PROPOSALS", 1...100, { $0.enoughProposals = $1 }),
+        ("AGORA_ROUTING_MAX_BATCHES", 1...50, { $0.maximumBatches = $1 }),
+    ]
+
+    /// The settings from environment values (`value(name)`); each bad one is an error naming the variable.
+    public static func read(_ value: (String) -> String?) throws -> RoutingSettings {
+        var settings = RoutingSettings()
+        var errors: [FieldError] = []
+        for variable in variables {
+            guard let text = value(variable.name) else { continue }
+            guard let number = Int(text), variable.range.contains(number) else {
+                errors.append(FieldError(field: variable.name, message: "must be a whole number from \(variable.range.lowerBound) to \(variable.range.upperBound), not \(text)"))
+                continue
+            }
+            variable.apply(&settings, number)
+        }
+        guard errors.isEmpty else { throw ValidationError(errors) }
+        return settings
+    }
 }

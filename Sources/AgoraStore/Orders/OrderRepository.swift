@@ -68,10 +68,12 @@ public struct OrderRepository: Sendable {
         )
     }
 
-    /// A client's orders, newest first, optionally of some statuses, `limit` after the order with id `before`.
-    public func list(clientID: Int64, statuses: [OrderStatus], before: Int64?, limit: Int) async throws -> [OrderSummary] {
+    /// A client's orders, newest first, optionally of some statuses or one reference, `limit` after the order with
+    /// id `before`.
+    public func list(clientID: Int64, statuses: [OrderStatus], reference: ReferenceNumber? = nil, before: Int64?, limit: Int) async throws -> [OrderSummary] {
         var conditions: [SQLQueryString] = ["o.client_id = \(bind: clientID)"]
         if !statuses.isEmpty { conditions.append("o.status IN (\(binds: statuses.map(\.rawValue)))") }
+        if let reference { conditions.append("o.reference_number = \(bind: reference.value)") }
         if let before { conditions.append("o.id < \(bind: before)") }
         return try await summaries(where: conditions, limit: limit)
     }

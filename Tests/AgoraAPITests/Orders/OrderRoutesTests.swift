@@ -43,8 +43,14 @@ struct OrderRoutesTests {
             #expect(!routes.isEmpty)
             #expect(routes.count <= RoutingSettings().batchSize)
 
-            // The reference finds the order; a typo in it is refused.
-            #expect(try await OrderRepository(store: harness.store).find(reference: try ReferenceNumber(reference))?.id == id)
+            // The reference finds the order, typed loosely; a typo in it is refused, not answered with an empty list.
+            let loose = reference.lowercased().replacingOccurrences(of: "-", with: "")
+            let found = try await harness.send(.get, "/api/orders?reference=\(loose)", bearer: market.ada.accessToken).json()
+            #expect((found["orders"] as? [[String: Any]])?.compactMap { ($0["id"] as? NSNumber)?.int64Value } == [id])
+            let last = reference.last!
+            let typo = String(reference.dropLast()) + (last == "0" ? "1" : "0")
+            #expect(try await harness.send(.get, "/api/orders?reference=\(typo)", bearer: market.ada.accessToken).fieldErrors == ["reference"])
+            #expect((try await harness.send(.get, "/api/orders?reference=\(loose)", bearer: market.bob.accessToken).json()["orders"] as? [Any])?.isEmpty == true)
         }
     }
 
