@@ -97,8 +97,11 @@ public struct SiteBuild: Sendable {
         }
         do {
             if kind == "full" { try await build.publishEverything(into: sink) }
-            let chunks = try SitemapWriter(baseURL: options.baseURL).write(sink.manifest, to: sink.output)
-            try sink.writeManifest()
+            // When no page changed, the sitemap and the manifest on disk already say what they would be rewritten to.
+            let unchanged = kind != "full" && previous == sink.manifest && sink.output.fileExists("sitemap.xml")
+            let sitemap = SitemapWriter(baseURL: options.baseURL)
+            let chunks = unchanged ? sitemap.chunkCount(of: sink.manifest) : try sitemap.write(sink.manifest, to: sink.output)
+            if !unchanged { try sink.writeManifest() }
             try sink.output.finish()
             return BuildSummary(
                 kind: kind, pages: sink.manifest.pages.count, written: sink.written, unchanged: sink.unchanged,

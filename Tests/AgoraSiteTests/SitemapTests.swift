@@ -88,4 +88,21 @@ struct SitemapTests {
             }
         }
     }
+
+    @Test("sitemap dates match the ISO 8601 formatter at every kind of moment, and the manifest reads back what it wrote")
+    func datesAndManifest() throws {
+        var generator = SystemRandomNumberGenerator()
+        let moments = [0, 951_782_400, 4_107_542_399, -86_401] + (0..<2_000).map { _ in Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &generator)) + 0.75 }
+        for seconds in moments {
+            let date = Date(timeIntervalSince1970: Double(seconds))
+            #expect(W3CDate.format(date) == date.formatted(.iso8601), "\(seconds)")
+        }
+        var manifest = BuildManifest(siteKey: "abc123")
+        manifest.pages["/"] = .init(key: "1f", lastModified: Date(timeIntervalSince1970: 1_790_000_000.125), inSitemap: true, priority: 1, changefreq: "daily")
+        manifest.pages["/old/"] = .init(key: "2e", lastModified: nil, inSitemap: false, priority: nil, changefreq: nil, redirect: true)
+        #expect(BuildManifest.decoded(try manifest.encoded()) == manifest)
+        #expect(BuildManifest.decoded(Data("agora-manifest 1\nabc\n".utf8)) == nil)
+        manifest.pages["/bad\tpath/"] = .init(key: "3", lastModified: nil, inSitemap: false)
+        #expect(throws: SiteError.self) { try manifest.encoded() }
+    }
 }

@@ -12,12 +12,22 @@ public struct Slug: ValidatedString, Comparable {
     /// Checks the text and names `field` in the error, for inputs that carry the value under another name.
     public init(_ raw: String, field: String) throws {
         guard !raw.isEmpty else { throw ValidationError(field: field, message: "is required") }
-        guard raw.count <= Self.maximumLength else {
-            throw ValidationError(field: field, message: "must be at most \(Self.maximumLength) characters")
+        // Checked byte by byte: builds read a slug per page, and every allowed character is one ASCII byte.
+        var previous: UInt8 = UInt8(ascii: "-")
+        var valid = true
+        for byte in raw.utf8 {
+            let letterOrDigit = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            if !letterOrDigit && !(byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) { valid = false; break }
+            previous = byte
         }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
-        guard raw.allSatisfy({ allowed.contains($0) }), !raw.hasPrefix("-"), !raw.hasSuffix("-"), !raw.contains("--") else {
+        guard valid, previous != UInt8(ascii: "-") else {
+            if raw.count > Self.maximumLength {
+                throw ValidationError(field: field, message: "must be at most \(Self.maximumLength) characters")
+            }
             throw ValidationError(field: field, message: "may hold only lower-case letters, digits and single hyphens")
+        }
+        guard raw.utf8.count <= Self.maximumLength else {
+            throw ValidationError(field: field, message: "must be at most \(Self.maximumLength) characters")
         }
         value = raw
     }

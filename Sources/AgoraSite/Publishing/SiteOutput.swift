@@ -16,9 +16,12 @@ protocol SiteOutput: AnyObject {
 }
 
 extension SiteOutput {
+    /// Whether the file is there: a bare `access(2)`, because a rebuild asks it for every page it keeps.
     func fileExists(_ relativePath: String) -> Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
+        access(rootPath + "/" + relativePath, F_OK) == 0
     }
+
+    var rootPath: String { root.path }
 
     /// Copies a directory (the assets) file by file, writing only the files that differ.
     func copyDirectory(_ source: URL, to relativePath: String) throws {

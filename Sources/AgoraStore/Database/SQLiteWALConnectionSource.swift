@@ -12,6 +12,7 @@ struct SQLiteWALConnectionSource: ConnectionPoolSource {
 
     /// How long a writer waits for the lock held by another writer before giving up.
     static let busyTimeoutMilliseconds = 10_000
+    static let mmapBytes = 4 << 30
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         let promise = eventLoop.makePromise(of: SQLiteConnection.self)
@@ -23,6 +24,9 @@ struct SQLiteWALConnectionSource: ConnectionPoolSource {
                     "PRAGMA foreign_keys = ON",
                     "PRAGMA journal_mode = WAL",
                     "PRAGMA synchronous = NORMAL",
+                    // Reads go through a memory map instead of a read call and a copy per page: builds and the
+                    // search snapshot read every provider. Address space only; the kernel's page cache backs it.
+                    "PRAGMA mmap_size = \(Self.mmapBytes)",
                 ] {
                     _ = try await connection.query(pragma)
                 }
