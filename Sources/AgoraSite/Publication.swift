@@ -15,23 +15,17 @@ struct Publication {
     /// Every page, then the site-wide files.
     func publishEverything(into sink: PageSink) async throws {
         try await HomePage(context: context).build(into: sink, siteKey: siteKey)
-        let categories = context.categories
-        for category in categories.all where categories.isVisible(category) {
-            try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey)
-        }
-        log("category pages done")
         let repository = ProviderRepository(store: store)
-        let total = try await repository.countPublished()
-        var lastID: Int64?
-        var providers = 0
-        while true {
-            let batch = try await repository.stamps(after: lastID, limit: SiteBuild.providerBatch)
-            try await publishProviders(batch, into: sink)
-            providers += batch.count
-            progress(providers, total)
-            guard let last = batch.last, batch.count == SiteBuild.providerBatch else { break }
-            lastID = last.id
+        // Provider and category pages depend on the site key (the manifest already matched it) and on the providers:
+        // when no public provider changed since the last build, they are kept without looking at each one.
+        let fingerprint = try await repository.publicFingerprint()
+        if sink.previousProvidersFingerprint == fingerprint,
+           sink.keepAll(under: [PagePaths.providersPrefix, PagePaths.categoriesPrefix]) {
+            log("no provider changed: provider and category pages kept")
+        } else {
+            try await publishCategoriesAndProviders(repository: repository, into: sink)
         }
+        sink.recordProviders(fingerprint)
         for page in content { try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey) }
         log("\(content.count) content pages done")
         try await NotFoundPage(context: context).build(into: sink, siteKey: siteKey)
@@ -39,6 +33,31 @@ struct Publication {
         try await publishSiteFiles(into: sink)
         try sink.output.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
         try context.assets.write(to: sink.output)
+    }
+
+    /// Every category's listing pages, then every provider's page, each kept when its key did not change.
+    private func publishCategoriesAndProviders(repository: ProviderRepository, into sink: PageSink) async throws {
+        let categories = context.categories
+        for category in categories.all where categories.isVisible(category) {
+            try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey)
+        }
+        log("category pages done")
+        let total = try await repository.countPublished()
+        var providers = 0
+        // The next batch's stamps are read while this one is checked and rendered, so the database and the
+        // templates work at the same time.
+        var next = Task { try await repository.stamps(after: nil, limit: SiteBuild.providerBatch) }
+        while true {
+            let batch = try await next.value
+            let more = batch.count == SiteBuild.providerBatch
+            if more, let last = batch.last {
+                next = Task { try await repository.stamps(after: last.id, limit: SiteBuild.providerBatch) }
+            }
+            try await publishProviders(batch, into: sink)
+            providers += batch.count
+            progress(providers, total)
+            guard more else { break }
+        }
     }
 
     /// Provider pages are the bulk of a site: only those whose stamp changed are loaded, rendered on every core at

@@ -41,7 +41,7 @@ public struct BuildSummary: Sendable {
 /// place and one file at a time, only the pages whose inputs changed, and the sitemap and manifest last.
 public struct SiteBuild: Sendable {
     /// Providers read from the database per query while walking all of them.
-    static let providerBatch = 500
+    static let providerBatch = 2_000
 
     let store: Store
     let options: SiteBuildOptions

@@ -43,6 +43,29 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("with no provider changed, a missing provider page is still noticed and written again; a change after that is seen")
+    func unchangedProvidersAreStillChecked() async throws {
+        try await SiteFixture.with(providers: Self.providers) { site in
+            _ = try await site.build()
+            _ = try await site.build()
+            let page = site.output.appendingPathComponent("providers/dev-7/index.html")
+            let original = try Data(contentsOf: page)
+            try FileManager.default.removeItem(at: page)
+            let restored = try await site.build()
+            #expect(restored.written == 1)
+            #expect(try Data(contentsOf: page) == original)
+            try await touch("dev-9", bio: "Now with Rust.", in: site, at: SiteFixture.now.addingTimeInterval(120))
+            let changed = try await site.build()
+            #expect(changed.written == 1)
+            #expect(try site.page("providers/dev-9/index.html").contains("Now with Rust."))
+            let unpublished = try await {
+                try await ProviderRepository(store: site.store).setPublished(try Slug("dev-2"), false, now: SiteFixture.now)
+                return try await site.build()
+            }()
+            #expect(unpublished.removed == 1)
+        }
+    }
+
     @Test("one provider changed: exactly its page, the sitemap and the manifest change")
     func oneProviderChanged() async throws {
         try await SiteFixture.with(providers: Self.providers) { site in

@@ -19,11 +19,13 @@ struct BuildManifest: Sendable, Equatable {
     }
 
     static let fileName = ".agora-manifest"
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     var version = BuildManifest.currentVersion
     /// The key of what every page depends on: templates, assets, site settings, base URL, environment, categories.
     var siteKey: String
+    /// `ProviderRepository.publicFingerprint()` when the provider and category pages were last all checked.
+    var providersFingerprint = ""
     var pages: [String: Entry] = [:]
 
     init(siteKey: String) {
@@ -39,9 +41,10 @@ struct BuildManifest: Sendable, Equatable {
     static func decoded(_ data: Data) -> BuildManifest? {
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
         guard let header = lines.popFirst(), String(decoding: header, as: UTF8.self) == "agora-manifest \(currentVersion)",
-              let siteKey = lines.popFirst()
+              let siteKey = lines.popFirst(), let fingerprint = lines.popFirst()
         else { return nil }
         var manifest = BuildManifest(siteKey: String(decoding: siteKey, as: UTF8.self))
+        manifest.providersFingerprint = String(decoding: fingerprint, as: UTF8.self)
         manifest.pages.reserveCapacity(lines.count)
         for line in lines where !line.isEmpty {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
@@ -62,7 +65,7 @@ struct BuildManifest: Sendable, Equatable {
 
     /// The file's bytes, pages sorted by path so that the same manifest always gives the same file.
     func encoded() throws -> Data {
-        var text = "agora-manifest \(version)\n\(siteKey)\n"
+        var text = "agora-manifest \(version)\n\(siteKey)\n\(providersFingerprint)\n"
         text.reserveCapacity(pages.count * 120)
         for path in pages.keys.sorted() {
             guard let entry = pages[path] else { continue }

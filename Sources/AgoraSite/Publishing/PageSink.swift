@@ -42,6 +42,25 @@ final class PageSink {
         return true
     }
 
+    /// Keeps every page of the previous build under these path prefixes as it is, when each one's file is still
+    /// there; returns false (keeping nothing) otherwise, and the pages are then checked one by one. Redirects'
+    /// refresh pages are left to the redirects, which every build publishes.
+    func keepAll(under prefixes: [String]) -> Bool {
+        guard let previous else { return false }
+        let kept = previous.pages.filter { path, entry in entry.redirect != true && prefixes.contains { path.hasPrefix($0) } }
+        guard kept.keys.allSatisfy({ output.fileExists(SitePaths.file(ofPage: $0)) }) else { return false }
+        manifest.pages.merge(kept) { _, old in old }
+        unchanged += kept.count
+        return true
+    }
+
+    /// The fingerprint the previous build recorded for the provider pages, if any.
+    var previousProvidersFingerprint: String? { previous?.providersFingerprint }
+
+    func recordProviders(_ fingerprint: String) {
+        manifest.providersFingerprint = fingerprint
+    }
+
     /// Writes a rendered page (unless its file already holds exactly it) and records it.
     func accept(_ page: RenderedPage, key: InputKey) throws {
         if try output.write(Data(page.html.utf8), to: SitePaths.file(ofPage: page.path)) { written += 1 } else { unchanged += 1 }

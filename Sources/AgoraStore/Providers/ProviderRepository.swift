@@ -100,6 +100,21 @@ public struct ProviderRepository: Sendable {
             """).run()
     }
 
+    /// A text that changes whenever any public provider's page or ranking could: how many there are, the sum of
+    /// their ids (who they are), and the latest change of a profile and of a record. Equal fingerprints mean the
+    /// provider and category pages of the last build are still right.
+    public func publicFingerprint() async throws -> String {
+        guard let row = try await store.sql.raw("""
+            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(p.user_id), 0) AS BIGINT) AS ids, MAX(p.updated_at) AS profiles,
+                MAX(s.updated_at) AS statistics
+            FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
+            WHERE \(Self.publicFilter)
+            """).first() else { return "" }
+        let profiles = try row.decode(column: "profiles", as: Date?.self)?.timeIntervalSince1970 ?? 0
+        let statistics = try row.decode(column: "statistics", as: Date?.self)?.timeIntervalSince1970 ?? 0
+        return "\(try row.decode(column: "n", as: Int.self)):\(try row.decode(column: "ids", as: Int64.self)):\(profiles):\(statistics)"
+    }
+
     /// The number of providers the public site shows.
     public func countPublished() async throws -> Int {
         try await store.sql.raw("""
