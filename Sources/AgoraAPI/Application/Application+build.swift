@@ -68,7 +68,9 @@ public func buildRouter(
         (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())
     }
     OrderInboxRoutes(store: store).register(on: signedIn)
-    OrderRoutes(store: store, clock: configuration.clock, announcer: announcer, router: orderRouter).register(on: signedIn)
+    OrderRoutes(
+        store: store, clock: configuration.clock, announcer: announcer, router: orderRouter, categoryTree: catalog.categoryTree
+    ).register(on: signedIn)
     ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: signedIn)
     OrderFileRoutes(store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)

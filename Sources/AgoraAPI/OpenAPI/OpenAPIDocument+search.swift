@@ -170,8 +170,8 @@ extension OpenAPIDocument {
       }
     },
     "Money": {
-      "type": "object", "required": ["amount_minor", "currency", "formatted"],
-      "properties": { "amount_minor": { "type": "integer" }, "currency": { "type": "string" }, "formatted": { "type": "string" } }
+      "type": "object", "required": ["amount_minor", "amount", "currency", "formatted"],
+      "properties": { "amount_minor": { "type": "integer" }, "amount": { "type": "string", "description": "In major units, as requests take amounts" }, "currency": { "type": "string" }, "formatted": { "type": "string" } }
     },
     "FacetCount": {
       "type": "object", "required": ["value", "label", "count"],

@@ -12,6 +12,8 @@ struct OrderRoutes: Sendable {
     let announcer: OrderAnnouncer
     /// Offers an order to matching providers the moment it opens; if that fails, the routing job does it later.
     let router: OrderRouter
+    /// The category tree search keeps (read again every minute), for names and subcategories.
+    let categoryTree: RefreshingValue<CategoryTree>
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         let group = signedIn.group("orders")
@@ -41,7 +43,7 @@ struct OrderRoutes: Sendable {
             details, clientID: identity.userID, invited: invited, publish: !draft, now: clock.now, announce: announcer.created
         )
         if order.status == .open { await route(order, context: context) }
-        var response = try JSONResponse.make(try await Self.body(of: order, store: store, full: true), status: .created)
+        var response = try JSONResponse.make(try await orderBody(of: order, full: true), status: .created)
         response.headers[.location] = "/api/orders/\(order.id)"
         return response
     }
@@ -72,7 +74,7 @@ struct OrderRoutes: Sendable {
         try query.finish()
         var categories: [Int64]?
         if let slug = query.text("category") {
-            let tree = try await CategoryRepository(store: store).tree()
+            let tree = try await categoryTree.get()
             guard let category = tree.all.first(where: { $0.slug.value == slug }) else {
                 throw Problem.invalidQuery([FieldError(field: "category", message: "is not a category")])
             }
@@ -88,7 +90,7 @@ struct OrderRoutes: Sendable {
         let order = try await Self.visibleOrder(context, store: store)
         if identity.role == .provider { try await OrderRouteRepository(store: store).markViewed(orderID: order.id, providerID: identity.userID, now: clock.now) }
         let full = order.clientID == identity.userID || identity.role == .admin
-        return try JSONResponse.make(try await Self.body(of: order, store: store, full: full))
+        return try JSONResponse.make(try await orderBody(of: order, full: full))
     }
 
     /// Changes any of the order's fields while it is a draft or open; the others keep their values.
@@ -101,7 +103,7 @@ struct OrderRoutes: Sendable {
         try body.finish()
         let details = try OrderDetails(input, now: clock.now)
         let order = try await orders.update(id, clientID: identity.userID, with: details, now: clock.now)
-        return try JSONResponse.make(try await Self.body(of: order, store: store, full: true))
+        return try JSONResponse.make(try await orderBody(of: order, full: true))
     }
 
     @Sendable func publish(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -117,7 +119,7 @@ struct OrderRoutes: Sendable {
         let id = try context.pathID("id", notFound: Self.notFound)
         let order = try await orders.move(id, clientID: identity.userID, to: next, now: clock.now, announce: announcer.moved)
         if order.status == .open { await route(order, context: context) }
-        return try JSONResponse.make(try await Self.body(of: order, store: store, full: true))
+        return try JSONResponse.make(try await orderBody(of: order, full: true))
     }
 
     /// Routes an order that just opened. The order is already committed: a failure here is logged, and the
@@ -151,8 +153,8 @@ struct OrderRoutes: Sendable {
     }
 
     /// The order with its category, its files, and (when `full`) its history.
-    static func body(of order: Order, store: Store, full: Bool) async throws -> OrderBody {
-        let category = try await CategoryRepository(store: store).tree().all.first { $0.id == order.details.categoryID }
+    func orderBody(of order: Order, full: Bool) async throws -> OrderBody {
+        let category = try await categoryTree.get().category(id: order.details.categoryID)
         let repository = OrderRepository(store: store)
         return OrderBody(
             order, category: category.map { ($0.name, $0.slug.value) },

@@ -1,14 +1,17 @@
 import AgoraDomain
 import AgoraStore
 
-/// An amount as the API shows money: integer minor units, the currency, and the text pages display.
+/// An amount as the API shows money: integer minor units, the same in major units as requests take it back
+/// (`2500.50`; the currency's own number of decimals), the currency, and the text pages display.
 struct MoneyBody: Encodable {
     let amountMinor: Int64
+    let amount: String
     let currency: String
     let formatted: String
 
     init(_ money: Money) {
         amountMinor = money.minorUnits
+        amount = money.majorText
         currency = money.currency.code
         formatted = money.formatted
     }

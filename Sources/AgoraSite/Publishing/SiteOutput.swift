@@ -18,10 +18,8 @@ protocol SiteOutput: AnyObject {
 extension SiteOutput {
     /// Whether the file is there: a bare `access(2)`, because a rebuild asks it for every page it keeps.
     func fileExists(_ relativePath: String) -> Bool {
-        access(rootPath + "/" + relativePath, F_OK) == 0
+        access(root.path + "/" + relativePath, F_OK) == 0
     }
-
-    var rootPath: String { root.path }
 
     /// Copies a directory (the assets) file by file, writing only the files that differ.
     func copyDirectory(_ source: URL, to relativePath: String) throws {

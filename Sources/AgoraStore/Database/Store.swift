@@ -91,7 +91,9 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` on one connection inside a transaction: all of it is committed, or none of it.
-    /// On SQLite the transaction takes the write lock at once (`BEGIN IMMEDIATE`) so two writers never deadlock.
+    /// On SQLite the transaction takes the write lock at once (`BEGIN IMMEDIATE`) so two writers never deadlock, and
+    /// waits its turn in `WriterQueue` first: never start a transaction inside another one's body, it would wait
+    /// for itself.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard engine == .sqlite else {
             return try await sql.withSession { session in try await self.transaction(on: session, body) }

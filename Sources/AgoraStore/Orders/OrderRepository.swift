@@ -53,7 +53,11 @@ public struct OrderRepository: Sendable {
 
     /// What `OrderAccess` needs to know about a viewer and an order; nil when the order does not exist.
     public func relation(of orderID: Int64, to userID: Int64) async throws -> OrderAccess.Relation? {
-        guard let row = try await store.sql.raw("""
+        try await Self.relation(of: orderID, to: userID, on: store.sql)
+    }
+
+    static func relation(of orderID: Int64, to userID: Int64, on db: any SQLDatabase) async throws -> OrderAccess.Relation? {
+        guard let row = try await db.raw("""
             SELECT o.client_id, o.status, o.visibility,
                 (SELECT COUNT(*) FROM order_routes r WHERE r.order_id = o.id AND r.provider_id = \(bind: userID) AND r.removed_at IS NULL) AS offered,
                 (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.provider_id = \(bind: userID)) AS proposed

@@ -44,27 +44,3 @@ public enum ProposalSort: String, Sendable, CaseIterable {
     case rating
     case experience
 }
-
-/// The project an accepted proposal became.
-public struct Project: Sendable, Hashable {
-    public let id: Int64
-    public let orderID: Int64
-    public let proposalID: Int64
-    public let clientID: Int64
-    public let providerID: Int64
-    public let title: String
-    public let status: String
-    public let agreedPrice: Money
-    public let deadline: Date
-    public let createdAt: Date
-}
-
-/// What an acceptance changed, for its announcements.
-public struct Acceptance: Sendable {
-    public let order: Order
-    public let proposal: Proposal
-    public let project: Project
-    public let provider: Recipient
-    /// The providers whose live proposals were rejected by it.
-    public let rejected: [Recipient]
-}

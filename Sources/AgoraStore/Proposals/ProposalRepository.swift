@@ -19,7 +19,9 @@ public struct ProposalRepository: Sendable {
         try await store.uniqueOrConflict("you already have an open proposal on this order") {
             try await store.transaction { [store] db in
                 let order = try await OrderRepository.locked(orderID, on: db)
-                let relation = try await Self.relation(order, providerID: providerID, on: db)
+                guard let relation = try await OrderRepository.relation(of: orderID, to: providerID, on: db) else {
+                    throw StoreError.notFound("the order")
+                }
                 let viewer = OrderAccess.Viewer(userID: providerID, role: .provider)
                 guard OrderAccess.canView(relation, viewer: viewer) else { throw StoreError.notFound("the order") }
                 guard OrderAccess.canPropose(relation, viewer: viewer) else {
@@ -214,17 +216,5 @@ public struct ProposalRepository: Sendable {
         }
         guard isParty else { throw StoreError.notFound("the proposal") }
         return (order, proposal)
-    }
-
-    static func relation(_ order: Order, providerID: Int64, on db: any SQLDatabase) async throws -> OrderAccess.Relation {
-        let offered = try await db.raw("""
-            SELECT provider_id FROM order_routes WHERE order_id = \(bind: order.id) AND provider_id = \(bind: providerID) AND removed_at IS NULL
-            """).first() != nil
-        let proposed = try await db.raw("""
-            SELECT id FROM proposals WHERE order_id = \(bind: order.id) AND provider_id = \(bind: providerID) LIMIT 1
-            """).first() != nil
-        return OrderAccess.Relation(
-            clientID: order.clientID, status: order.status, visibility: order.details.visibility, offered: offered, proposed: proposed
-        )
     }
 }

@@ -25,6 +25,7 @@ struct OrderRoutesTests {
             #expect((body["description_html"] as? String)?.contains("<p>We need a small site") == true)
             let budget = try #require(body["budget"] as? [String: Any])
             #expect((budget["max"] as? [String: Any])?["amount_minor"] as? Int == 250_050)
+            #expect((budget["max"] as? [String: Any])?["amount"] as? String == "2500.50")
             let deadline = try #require(body["deadline"] as? [String: Any])
             #expect(deadline["local"] as? String == "2026-12-20T17:00")
             #expect(deadline["time_zone"] as? String == "Europe/Paris")
@@ -133,6 +134,37 @@ struct OrderRoutesTests {
             #expect(try await harness.send(.get, "/api/orders/open", bearer: market.ada.accessToken).status == .forbidden)
             #expect(try await harness.send(.get, "/api/orders/open?category=no-such-category", bearer: market.paula.accessToken).fieldErrors == ["category"])
             #expect(try await harness.send(.get, "/api/orders/open?limit=0", bearer: market.paula.accessToken).fieldErrors == ["limit"])
+        }
+    }
+
+    @Test("notifications are the owner's own, marked read up to an id; the Markdown preview drops raw HTML")
+    func notificationsAndPreview() async throws {
+        try await OrderMarketplace.with { market in
+            let harness = market.harness
+            _ = try await market.postOrder(market.ada)
+            _ = try await market.postOrder(market.ada)
+            let list = try await harness.send(.get, "/api/notifications?limit=1", bearer: market.ada.accessToken).json()
+            let newest = try #require((list["notifications"] as? [[String: Any]])?.first)
+            #expect(list["unread"] as? Int == 2)
+            let newestID = try #require((newest["id"] as? NSNumber)?.int64Value)
+            // Another account's read mark changes nothing of Ada's.
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"up_to": \#(newestID)}"#, bearer: market.bob.accessToken).status == .noContent)
+            #expect(try await harness.send(.get, "/api/notifications", bearer: market.ada.accessToken).json()["unread"] as? Int == 2)
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"up_to": \#(newestID - 1)}"#, bearer: market.ada.accessToken).status == .noContent)
+            #expect(try await harness.send(.get, "/api/notifications", bearer: market.ada.accessToken).json()["unread"] as? Int == 1)
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"up_to": 0}"#, bearer: market.ada.accessToken).fieldErrors == ["up_to"])
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"up_to": "all"}"#, bearer: market.ada.accessToken).fieldErrors == ["up_to"])
+            #expect(try await harness.send(.get, "/api/notifications").status == .unauthorized)
+
+            let preview = try await harness.send(.post, "/api/markdown/preview", json: #"{"markdown": "**Bold**\n\n<script>alert(1)</script> [x](javascript:alert(1))"}"#, bearer: market.ada.accessToken)
+            #expect(preview.status == .ok)
+            let html = try #require(try preview.json()["html"] as? String)
+            #expect(html.contains("<strong>Bold</strong>"))
+            #expect(!html.contains("<script>"))
+            #expect(!html.contains("javascript:"))
+            #expect(try await harness.send(.post, "/api/markdown/preview", json: #"{"markdown": "x"}"#).status == .unauthorized)
+            #expect(try await harness.send(.post, "/api/markdown/preview", json: #"{"text": "x"}"#, bearer: market.ada.accessToken).fieldErrors == ["text"])
+            #expect(try await harness.send(.post, "/api/markdown/preview", json: "{}", bearer: market.ada.accessToken).fieldErrors == ["markdown"])
         }
     }
 }

@@ -248,8 +248,8 @@
       document.getElementById('wizard-submit').textContent = 'Save the changes';
       fill({
         category_id: String(order.category.id), title: order.title, description: order.description, skills: order.skills.join(', '),
-        priority: order.priority, visibility: order.visibility, budget_min: order.budget.min.amount_minor / Math.pow(10, digits(order.budget.min)) + '',
-        budget_max: order.budget.max.amount_minor / Math.pow(10, digits(order.budget.max)) + '', currency: order.budget.min.currency,
+        priority: order.priority, visibility: order.visibility, budget_min: order.budget.min.amount,
+        budget_max: order.budget.max.amount, currency: order.budget.min.currency,
         deadline: order.deadline.local, time_zone: order.deadline.time_zone, location: order.location.kind,
         country: order.location.country || '', latitude: order.location.latitude ? String(order.location.latitude) : '',
         longitude: order.location.longitude ? String(order.location.longitude) : '', radius_km: order.location.radius_km ? String(order.location.radius_km) : '',
@@ -258,10 +258,6 @@
       existingFiles = order.files || [];
       drawFiles();
     });
-  }
-
-  function digits(money) {
-    return money.currency === 'JPY' ? 0 : 2;
   }
 
   function drawReview() {

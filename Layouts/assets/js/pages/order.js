@@ -234,15 +234,10 @@
     termsForm.hidden = false;
     if (proposal) {
       document.getElementById('message').value = '';
-      document.getElementById('price').value = major(proposal.terms.price);
+      document.getElementById('price').value = proposal.terms.price.amount;
       document.getElementById('timeline_days').value = proposal.terms.timeline_days;
     }
     document.getElementById('message').focus();
-  }
-
-  /** An amount as the API reads it back: major units (yen have no minor unit). */
-  function major(money) {
-    return String(money.amount_minor / (money.currency === 'JPY' ? 1 : 100));
   }
 
   function termsBody() {

@@ -171,8 +171,8 @@
     prices.textContent = '';
     facets.prices.forEach(function (band) {
       facetButton(prices, band.label, band.count, function () {
-        field('min_rate').value = (band.minimum.amount_minor / Math.pow(10, decimals(band.minimum.currency))).toString();
-        field('max_rate').value = (band.maximum.amount_minor / Math.pow(10, decimals(band.maximum.currency))).toString();
+        field('min_rate').value = band.minimum.amount;
+        field('max_rate').value = band.maximum.amount;
         changed();
       });
     });
@@ -206,8 +206,6 @@
       option.textContent = option.dataset.label + (counts[option.value] ? ' (' + counts[option.value] + ')' : '');
     });
   }
-
-  function decimals(currency) { return currency === 'JPY' ? 0 : 2; }
 
   function splitList(text) {
     return String(text || '').split(',').map(function (part) { return part.trim(); }).filter(Boolean);

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Where attachments' bytes live: `orders/` under the storage directory, each file under a random name that says

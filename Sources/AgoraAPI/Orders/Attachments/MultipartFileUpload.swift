@@ -42,10 +42,9 @@ struct MultipartFileUpload {
             }
             receiver.flush()
             if let failure = receiver.failure { throw failure }
+            guard receiver.sawFilePart else { throw ValidationError(field: "file", message: "is required: send one part named file") }
             guard receiver.completeFiles == 1, let name = receiver.fileName else {
-                throw receiver.fileName == nil && receiver.completeFiles == 0 && !receiver.sawFilePart
-                    ? ValidationError(field: "file", message: "is required: send one part named file")
-                    : Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: Problem.malformedType)
+                throw Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: Problem.malformedType)
             }
             guard receiver.size > 0 else { throw ValidationError(field: "file", message: "is empty") }
             return MultipartFileUpload(
