@@ -19,13 +19,13 @@ struct Publication {
         // Provider and category pages depend on the site key (the manifest already matched it) and on the providers:
         // when no public provider changed since the last build, they are kept without looking at each one.
         let fingerprint = try await repository.publicFingerprint()
-        if sink.previousProvidersFingerprint == fingerprint,
-           sink.keepAll(under: [PagePaths.providersPrefix, PagePaths.categoriesPrefix]) {
+        if sink.manifest.providersFingerprint == fingerprint,
+           try sink.keepAll(under: [PagePaths.providersPrefix, PagePaths.categoriesPrefix]) {
             log("no provider changed: provider and category pages kept")
         } else {
             try await publishCategoriesAndProviders(repository: repository, into: sink)
         }
-        sink.recordProviders(fingerprint)
+        try sink.manifest.setProvidersFingerprint(fingerprint)
         for page in content { try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey) }
         log("\(content.count) content pages done")
         try await NotFoundPage(context: context).build(into: sink, siteKey: siteKey)
@@ -67,7 +67,7 @@ struct Publication {
         var pending: [Int64] = []
         for stamp in batch {
             let key = ProviderPage.key(slug: stamp.slug, updatedAt: stamp.updatedAt, categories: stamp.categorySlugs, siteKey: siteKey)
-            if sink.needsRendering(ProviderPage.path(for: stamp.slug), key: key) {
+            if try sink.needsRendering(ProviderPage.path(for: stamp.slug), key: key) {
                 keys[stamp.id] = key
                 pending.append(stamp.id)
             }
@@ -105,41 +105,53 @@ struct Publication {
             if let provider = try await repository.find(slug: slug) {
                 try await ProviderPage(context: context, provider: provider).build(into: sink, siteKey: siteKey)
             } else {
-                sink.forget(ProviderPage.path(for: slug))
+                try sink.forget(ProviderPage.path(for: slug))
             }
             var affected: [Category] = []
             for categorySlug in try await repository.categorySlugs(ofProvider: slug) {
                 guard let category = categories.category(slug: categorySlug) else { continue }
                 for step in categories.path(to: category) where !affected.contains(step) { affected.append(step) }
             }
-            for category in affected { try await rebuildListing(of: category, into: sink) }
+            // The listings' rankings are read at the same time: they are most of the work.
+            let rankings = try await withThrowingTaskGroup(of: (Int64, [RankedProvider]).self) { group in
+                for category in affected where categories.isVisible(category) {
+                    let page = CategoryPage(context: context, category: category)
+                    group.addTask { (category.id, try await page.ranking()) }
+                }
+                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            }
+            for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink) }
+            // The homepage's figures and counts catch up with the next complete build; its providers cannot wait.
+            let home = HomePage(context: context)
+            if try await home.shows(slug, previously: sink.manifest.homepageProviders) {
+                try await home.build(into: sink, siteKey: siteKey)
+            }
         case .category(let text):
             let slug = try Slug(text, field: "category")
             guard let category = categories.category(slug: slug) else {
                 throw SiteError(file: nil, "--only category:\(text): no such category")
             }
             try await rebuildListing(of: category, into: sink)
+            try await HomePage(context: context).build(into: sink, siteKey: siteKey)
         case .content(let path):
             let source = options.contentDirectory.lastPathComponent + "/" + path
             guard let page = content.first(where: { $0.sourcePath == source }) else {
                 throw SiteError(file: source, "is not a published page; a complete build removes pages that are gone")
             }
             try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey)
-            return
         }
-        try await HomePage(context: context).build(into: sink, siteKey: siteKey)
     }
 
     /// A category's listing pages, dropping pages past the new last one (or all of them if it is hidden now).
-    private func rebuildListing(of category: Category, into sink: PageSink) async throws {
+    private func rebuildListing(of category: Category, ranked: [RankedProvider]? = nil, into sink: PageSink) async throws {
         var pageCount = 0
         if context.categories.isVisible(category) {
-            pageCount = try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey)
+            pageCount = try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey, ranked: ranked)
         }
         let prefix = CategoryPage.path(for: category.slug, page: 1)
-        for path in Array(sink.paths) where path.hasPrefix(prefix) {
+        for path in try sink.paths(under: prefix) {
             let number = path == prefix ? 1 : Int(path.dropFirst(prefix.count + "page/".count).dropLast()) ?? 0
-            if number > pageCount { sink.forget(path) }
+            if number > pageCount { try sink.forget(path) }
         }
     }
 
@@ -147,17 +159,16 @@ struct Publication {
     /// its own URL: an alias that would hide a page fails the build; a table row that would is skipped and logged.
     private func redirectsToPublish(sink: PageSink) async throws -> [Redirect] {
         var redirects: [String: Redirect] = [:]
-        let hasPage = sink.hasPage
         for page in content {
             for alias in page.frontMatter.aliases {
-                guard !hasPage(alias) else {
+                guard try !sink.hasPage(alias) else {
                     throw SiteError(file: page.sourcePath, "front matter: alias \(alias) is the URL of a page")
                 }
                 redirects[alias] = try Redirect(from: alias, to: page.urlPath, status: .movedPermanently)
             }
         }
         for redirect in try await RedirectRepository(store: store).all() where redirects[redirect.from] == nil {
-            if hasPage(redirect.from) {
+            if try sink.hasPage(redirect.from) {
                 log("redirect from \(redirect.from) skipped: a page lives there now")
                 continue
             }

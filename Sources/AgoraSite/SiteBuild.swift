@@ -73,41 +73,43 @@ public struct SiteBuild: Sendable {
             liveReload: options.liveReload, now: now
         )
         let siteKey = try self.siteKey(categories: categories, year: context.site.year)
-        let previous = BuildManifest.load(from: options.outputDirectory).flatMap { $0.siteKey == siteKey.description ? $0 : nil }
+        let previous = BuildManifest.open(in: options.outputDirectory)
+        let reusable = previous?.siteKey == siteKey.description ? previous : nil
+        if reusable == nil { previous?.close() }
         let build = Publication(context: context, content: content, siteKey: siteKey, store: store, options: options, log: log, progress: progress)
 
         let sink: PageSink
-        let kind: String
-        switch (mode, previous) {
-        case (.only(let targets), let previous?):
-            kind = "only"
-            sink = PageSink(output: LiveSite(options.outputDirectory), previous: previous, startingFrom: previous)
-            for target in targets { try await build.rebuild(target, into: sink) }
-            try await build.publishSiteFiles(into: sink)
+        switch (mode, reusable) {
         case (.only, nil):
             throw SiteError(file: nil, "--only needs an earlier complete build with the same templates, assets, settings and categories: run `agora build` first")
-        case (.incremental, let previous?):
-            kind = "incremental"
-            sink = PageSink(output: LiveSite(options.outputDirectory), previous: previous, startingFrom: BuildManifest(siteKey: siteKey.description))
-            try await build.publishEverything(into: sink)
-            sink.removePagesDropped(since: previous)
+        case (.only, let manifest?):
+            sink = try PageSink(output: LiveSite(options.outputDirectory), manifest: manifest, mode: .only)
+        case (.incremental, let manifest?):
+            sink = try PageSink(output: LiveSite(options.outputDirectory), manifest: manifest, mode: .incremental)
         default:
-            kind = "full"
-            sink = PageSink(output: try StagedSite(replacing: options.outputDirectory), previous: nil, startingFrom: BuildManifest(siteKey: siteKey.description))
+            let staged = try StagedSite(replacing: options.outputDirectory)
+            sink = try PageSink(output: staged, manifest: try BuildManifest.create(in: staged.root, siteKey: siteKey.description), mode: .full)
         }
         do {
-            if kind == "full" { try await build.publishEverything(into: sink) }
-            // When no page changed, the sitemap and the manifest on disk already say what they would be rewritten to.
-            let unchanged = kind != "full" && previous == sink.manifest && sink.output.fileExists("sitemap.xml")
-            let sitemap = SitemapWriter(baseURL: options.baseURL)
-            let chunks = unchanged ? sitemap.chunkCount(of: sink.manifest) : try sitemap.write(sink.manifest, to: sink.output)
-            if !unchanged { try sink.writeManifest() }
+            switch mode {
+            case .only(let targets):
+                for target in targets { try await build.rebuild(target, into: sink) }
+                try await build.publishSiteFiles(into: sink)
+            default:
+                try await build.publishEverything(into: sink)
+                if sink.mode == .incremental { try sink.removeUnpublishedPages() }
+            }
+            let chunks = try SitemapWriter(baseURL: options.baseURL).write(sink.manifest, changes: sink.sitemapChanges, to: sink.output)
+            let pages = try sink.manifest.pageCount
+            try sink.manifest.commit()
+            sink.manifest.close()
             try sink.output.finish()
             return BuildSummary(
-                kind: kind, pages: sink.manifest.pages.count, written: sink.written, unchanged: sink.unchanged,
+                kind: sink.mode.name, pages: pages, written: sink.written, unchanged: sink.unchanged,
                 removed: sink.removed, sitemapChunks: chunks, seconds: Date().timeIntervalSince(started)
             )
         } catch {
+            sink.manifest.rollback()
             sink.output.discard()
             throw error
         }

@@ -35,7 +35,7 @@ struct Build: AsyncParsableCommand {
         LogSetup.bootstrap()
         let options = try source.buildOptions(output: out)
         let mode: BuildMode = full ? .full : only.isEmpty ? .incremental : .only(try only.map(BuildTarget.init(parsing:)))
-        try await database.withStore { store in
+        try await database.withStore(memoryMapped: false) { store in
             let pending = try await Migrator(store: store).pendingVersions()
             guard pending.isEmpty else {
                 throw CommandError("the database needs migrating first: run `agora migrate`")

@@ -18,9 +18,9 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store, runs `body`, and closes the store whatever happens.
-    func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
-        let store = try await Store.open(try location, logger: Logger(label: "agora.store"))
+    /// Opens the store, runs `body`, and closes the store whatever happens. (`memoryMapped`: see `Store.open`.)
+    func withStore<T>(memoryMapped: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
+        let store = try await Store.open(try location, logger: Logger(label: "agora.store"), memoryMapped: memoryMapped)
         do {
             let result = try await body(store)
             await store.close()

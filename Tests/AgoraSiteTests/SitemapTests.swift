@@ -30,19 +30,27 @@ struct SitemapTests {
         #expect(try !XMLSchemaValidator.validate(broken, schema: Self.schemas.appendingPathComponent("sitemap.xsd")).isEmpty)
     }
 
+    /// A manifest in a fresh staging directory with sitemap pages `/p/1/` … `/p/7/` (page n last changed on day n)
+    /// and one page left out of the sitemap.
+    func stagedManifest(in scratch: TemporaryDirectory) throws -> (StagedSite, BuildManifest) {
+        let site = try StagedSite(replacing: scratch.url.appendingPathComponent("Site"))
+        let manifest = try BuildManifest.create(in: site.root, siteKey: "test")
+        for number in 1...7 {
+            try manifest.put("/p/\(number)/", .init(key: "k", lastModified: Double(number) * 86_400, inSitemap: true))
+        }
+        try manifest.put("/hidden/", .init(key: "k", lastModified: nil, inSitemap: false))
+        return (site, manifest)
+    }
+
     @Test("chunks are cut at the limit and the index lists each, all valid")
     func chunking() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        let site = try StagedSite(replacing: scratch.url.appendingPathComponent("Site"))
-        var manifest = BuildManifest(siteKey: "test")
-        for number in 1...7 {
-            manifest.pages["/p/\(number)/"] = .init(key: "k", lastModified: Date(timeIntervalSince1970: Double(number) * 86_400), inSitemap: true)
-        }
-        manifest.pages["/hidden/"] = .init(key: "k", lastModified: nil, inSitemap: false)
+        let (site, manifest) = try stagedManifest(in: scratch)
         var writer = SitemapWriter(baseURL: SiteFixture.baseURL)
         writer.urlsPerChunk = 3
-        #expect(try writer.write(manifest, to: site) == 3)
+        #expect(try writer.write(manifest, changes: .all, to: site) == 3)
+        manifest.close()
         try site.finish()
         let output = scratch.url.appendingPathComponent("Site")
         let index = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
@@ -54,6 +62,41 @@ struct SitemapTests {
             #expect(String(decoding: chunk, as: UTF8.self).components(separatedBy: "<url>").count - 1 == (number == 3 ? 1 : 3))
             #expect(!String(decoding: chunk, as: UTF8.self).contains("hidden"))
         }
+    }
+
+    @Test("a changed line rewrites only its chunk and the index; a new page rewrites every chunk; fewer pages drop chunks")
+    func partialRewrites() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let (staged, manifest) = try stagedManifest(in: scratch)
+        var writer = SitemapWriter(baseURL: SiteFixture.baseURL)
+        writer.urlsPerChunk = 3
+        try writer.write(manifest, changes: .all, to: staged)
+        let site = LiveSite(staged.root)
+        func chunk(_ number: Int) throws -> String {
+            try String(contentsOf: staged.root.appendingPathComponent("sitemap-\(number).xml"), encoding: .utf8)
+        }
+        // A chunk file changed behind the writer's back shows which chunks it rewrites.
+        for number in 1...3 { try "stale".write(to: staged.root.appendingPathComponent("sitemap-\(number).xml"), atomically: true, encoding: .utf8) }
+        try manifest.put("/p/5/", .init(key: "k2", lastModified: 30 * 86_400, inSitemap: true))
+        #expect(try writer.write(manifest, changes: .lines(["/p/5/"]), to: site) == 3)
+        #expect(try chunk(1) == "stale" && chunk(3) == "stale")
+        #expect(try chunk(2).contains("<loc>https://agora.example/p/5/</loc><lastmod>1970-01-31T00:00:00Z</lastmod>"))
+        let index = try String(contentsOf: staged.root.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        #expect(index.contains("<loc>https://agora.example/sitemap-2.xml</loc><lastmod>1970-01-31T00:00:00Z</lastmod>"))
+        #expect(index.contains("<loc>https://agora.example/sitemap-3.xml</loc><lastmod>1970-01-08T00:00:00Z</lastmod>"))
+
+        #expect(try writer.write(manifest, changes: .none, to: site) == 3)
+        #expect(try chunk(1) == "stale")
+        try manifest.put("/p/0/", .init(key: "k", lastModified: 0, inSitemap: true))
+        #expect(try writer.write(manifest, changes: .all, to: site) == 3)
+        #expect(try chunk(1).contains("/p/0/") && chunk(3).contains("/p/6/") && chunk(3).contains("/p/7/"))
+        for number in 0...5 { try manifest.delete("/p/\(number)/") }
+        #expect(try writer.write(manifest, changes: .all, to: site) == 1)
+        #expect(!FileManager.default.fileExists(atPath: staged.root.appendingPathComponent("sitemap-2.xml").path))
+        #expect(try manifest.sitemapChunks().map(\.number) == [1])
+        manifest.close()
+        staged.discard()
     }
 
     @Test("robots.txt keeps crawlers out of the API and the app shells and names the sitemap index")
@@ -97,12 +140,29 @@ struct SitemapTests {
             let date = Date(timeIntervalSince1970: Double(seconds))
             #expect(W3CDate.format(date) == date.formatted(.iso8601), "\(seconds)")
         }
-        var manifest = BuildManifest(siteKey: "abc123")
-        manifest.pages["/"] = .init(key: "1f", lastModified: Date(timeIntervalSince1970: 1_790_000_000.125), inSitemap: true, priority: 1, changefreq: "daily")
-        manifest.pages["/old/"] = .init(key: "2e", lastModified: nil, inSitemap: false, priority: nil, changefreq: nil, redirect: true)
-        #expect(BuildManifest.decoded(try manifest.encoded()) == manifest)
-        #expect(BuildManifest.decoded(Data("agora-manifest 1\nabc\n".utf8)) == nil)
-        manifest.pages["/bad\tpath/"] = .init(key: "3", lastModified: nil, inSitemap: false)
-        #expect(throws: SiteError.self) { try manifest.encoded() }
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let manifest = try BuildManifest.create(in: scratch.url, siteKey: "abc123")
+        let home = BuildManifest.Entry(key: "1f", lastModified: 1_790_000_000.125, inSitemap: true, priority: 1, changefreq: "daily")
+        let old = BuildManifest.Entry(key: "2e", lastModified: nil, inSitemap: false, priority: nil, changefreq: nil, redirect: true)
+        try manifest.begin()
+        try manifest.put("/", home)
+        try manifest.put("/old/", old)
+        try manifest.setProvidersFingerprint("100 5050")
+        try manifest.commit()
+        manifest.close()
+        let reopened = try #require(BuildManifest.open(in: scratch.url))
+        #expect(reopened.siteKey == "abc123")
+        #expect(try reopened.entry("/") == home && reopened.entry("/old/") == old && reopened.entry("/none/") == nil)
+        #expect(reopened.providersFingerprint == "100 5050")
+        #expect(try reopened.paths(redirects: true) == ["/old/"] && reopened.paths(redirects: false) == ["/"])
+        // Changes not committed are gone when the file is opened again, as after a killed build.
+        try reopened.begin()
+        try reopened.delete("/")
+        reopened.rollback()
+        #expect(try BuildManifest.open(in: scratch.url)?.entry("/") == home)
+        // A damaged file reads as no manifest.
+        try Data("not a database".utf8).write(to: scratch.url.appendingPathComponent(BuildManifest.fileName))
+        #expect(BuildManifest.open(in: scratch.url) == nil)
     }
 }

@@ -39,13 +39,20 @@ struct CategoryPage {
 
     static func path(for slug: Slug, page: Int) -> String { PagePaths.category(slug, page: page) }
 
-    /// Publishes every page of the category and returns how many there are.
-    @discardableResult
-    func build(into sink: PageSink, siteKey: InputKey) async throws -> Int {
-        let repository = ProviderRepository(store: context.store)
+    /// The providers the category lists (its own and its visible subcategories'), in the order shown.
+    func ranking() async throws -> [RankedProvider] {
         let tree = context.categories
         let ids = tree.subtreeIDs(of: category).filter { id in tree.category(id: id).map(tree.isVisible) ?? false }
-        let ranked = try await repository.ranking(inCategories: ids)
+        return try await ProviderRepository(store: context.store).ranking(inCategories: ids)
+    }
+
+    /// Publishes every page of the category and returns how many there are. `ranked` is `ranking()`, when it was
+    /// read beforehand.
+    @discardableResult
+    func build(into sink: PageSink, siteKey: InputKey, ranked: [RankedProvider]? = nil) async throws -> Int {
+        let repository = ProviderRepository(store: context.store)
+        let tree = context.categories
+        let ranked = if let ranked { ranked } else { try await ranking() }
         let total = ranked.count
         let listing = ListingPagination(totalItems: total)
         let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }

@@ -70,6 +70,13 @@ struct HomePage {
             key.combine(provider.updatedAt)
         }
         try await sink.page("/", key: key) { try render(cards: cards, figures: shownFigures, featured: featured) }
+        try sink.manifest.setHomepageProviders(featured.map(\.slug.value))
+    }
+
+    /// Whether the provider is among the homepage's providers, or was when it was last built.
+    func shows(_ provider: Slug, previously shown: Set<String>) async throws -> Bool {
+        if shown.contains(provider.value) { return true }
+        return try await ProviderRepository(store: context.store).topRated(limit: Self.featuredProviders).contains { $0.slug == provider }
     }
 
     private func render(cards: [CategoryCard], figures: [Figure], featured: [ProviderProfile]) throws -> RenderedPage {

@@ -1,84 +1,226 @@
 import Foundation
 
-/// What the last build wrote: for each page, the key of its inputs and what the sitemap needs. Kept in the site
-/// as `.agora-manifest` (never served: hidden files are refused), written last, so an interrupted incremental
-/// build is finished by the next one.
+/// What the last build wrote: for each page, the key of its inputs and what the sitemap needs. Kept in the site as
+/// `.agora-manifest.sqlite` (never served: hidden files are refused).
 ///
-/// The file is text, one line per page with tab-separated fields (paths hold neither tabs nor line breaks), read
-/// and written without a general-purpose decoder: every build reads it whole, and at 100,000 providers it holds
-/// over 100,000 pages.
-struct BuildManifest: Sendable, Equatable {
-    struct Entry: Sendable, Equatable {
+/// A SQLite file rather than a text file read whole: `agora build --only` touches a handful of pages of a site of
+/// over 100,000, and reads and rewrites only their rows. A build changes it inside one transaction committed after
+/// the sitemap, so an interrupted build leaves the previous manifest and the next build redoes its pages.
+/// Synchronous writes are off: a killed process cannot damage it, and a manifest damaged by a power loss reads as
+/// no manifest, which makes the next build a full one.
+final class BuildManifest {
+    struct Entry: Equatable {
         var key: String
-        var lastModified: Date?
+        /// Seconds since 1970, as stored.
+        var lastModified: Double?
         var inSitemap: Bool
         var priority: Double?
         var changefreq: String?
         /// Set on the refresh pages of redirects.
-        var redirect: Bool?
+        var redirect = false
+
+        /// Whether the two differ in what a sitemap line shows.
+        func sitemapLineDiffers(from other: Entry) -> Bool {
+            lastModified != other.lastModified || priority != other.priority || changefreq != other.changefreq
+        }
     }
 
-    static let fileName = ".agora-manifest"
-    static let currentVersion = 3
+    static let fileName = ".agora-manifest.sqlite"
+    static let currentVersion = 4
 
-    var version = BuildManifest.currentVersion
+    private let database: SQLiteFile
+    private var inTransaction = false
     /// The key of what every page depends on: templates, assets, site settings, base URL, environment, categories.
-    var siteKey: String
-    /// `ProviderRepository.publicFingerprint()` when the provider and category pages were last all checked.
-    var providersFingerprint = ""
-    var pages: [String: Entry] = [:]
+    let siteKey: String
 
-    init(siteKey: String) {
+    private init(database: SQLiteFile, siteKey: String) {
+        self.database = database
         self.siteKey = siteKey
     }
 
-    static func load(from directory: URL) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(fileName).path) else { return nil }
-        return decoded(data)
+    /// The manifest an earlier build left in `directory`; nil when there is none, or it is of another version or
+    /// damaged (the build then starts afresh).
+    static func open(in directory: URL) -> BuildManifest? {
+        let path = directory.appendingPathComponent(fileName).path
+        guard access(path, F_OK) == 0, let database = try? SQLiteFile(path: path, create: false) else { return nil }
+        guard (try? configure(database)) != nil,
+              let version = try? meta("version", in: database), version == String(currentVersion),
+              let siteKey = try? meta("site_key", in: database)
+        else { return nil }
+        return BuildManifest(database: database, siteKey: siteKey)
     }
 
-    /// The manifest in `data`; nil when it is of another version or damaged (the build then starts afresh).
-    static func decoded(_ data: Data) -> BuildManifest? {
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        guard let header = lines.popFirst(), String(decoding: header, as: UTF8.self) == "agora-manifest \(currentVersion)",
-              let siteKey = lines.popFirst(), let fingerprint = lines.popFirst()
-        else { return nil }
-        var manifest = BuildManifest(siteKey: String(decoding: siteKey, as: UTF8.self))
-        manifest.providersFingerprint = String(decoding: fingerprint, as: UTF8.self)
-        manifest.pages.reserveCapacity(lines.count)
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count == 7 else { return nil }
-            func text(_ index: Int) -> String? { fields[index].isEmpty ? nil : String(decoding: fields[index], as: UTF8.self) }
-            guard let path = text(0), let key = text(1) else { return nil }
-            manifest.pages[path] = Entry(
-                key: key,
-                lastModified: text(2).flatMap(Double.init).map { Date(timeIntervalSince1970: $0) },
-                inSitemap: text(3) == "1",
-                priority: text(4).flatMap(Double.init),
-                changefreq: text(5),
-                redirect: text(6) == "1" ? true : nil
-            )
-        }
+    /// A new, empty manifest in `directory` (a full build's staging directory).
+    static func create(in directory: URL, siteKey: String) throws -> BuildManifest {
+        let path = directory.appendingPathComponent(fileName).path
+        try? FileManager.default.removeItem(atPath: path)
+        let database = try SQLiteFile(path: path, create: true)
+        try configure(database)
+        try database.execute("""
+            CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE pages (
+                path TEXT PRIMARY KEY, key TEXT NOT NULL, last_modified REAL, in_sitemap INTEGER NOT NULL,
+                priority REAL, changefreq TEXT, redirect INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX pages_redirects ON pages (path) WHERE redirect = 1;
+            CREATE TABLE sitemap_chunks (number INTEGER PRIMARY KEY, first_path TEXT NOT NULL, newest REAL);
+            """)
+        let manifest = BuildManifest(database: database, siteKey: siteKey)
+        try manifest.setMeta("version", String(currentVersion))
+        try manifest.setMeta("site_key", siteKey)
         return manifest
     }
 
-    /// The file's bytes, pages sorted by path so that the same manifest always gives the same file.
-    func encoded() throws -> Data {
-        var text = "agora-manifest \(version)\n\(siteKey)\n\(providersFingerprint)\n"
-        text.reserveCapacity(pages.count * 120)
-        for path in pages.keys.sorted() {
-            guard let entry = pages[path] else { continue }
-            let fields = [
-                path, entry.key, entry.lastModified.map { String($0.timeIntervalSince1970) } ?? "", entry.inSitemap ? "1" : "0",
-                entry.priority.map { String($0) } ?? "", entry.changefreq ?? "", entry.redirect == true ? "1" : "",
-            ]
-            guard !fields.contains(where: { $0.contains("\t") || $0.contains("\n") }) else {
-                throw SiteError(file: path, "a page path or sitemap setting holds a tab or a line break")
-            }
-            text += fields.joined(separator: "\t")
-            text += "\n"
+    private static func configure(_ database: SQLiteFile) throws {
+        try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE")
+    }
+
+    func begin() throws {
+        guard !inTransaction else { return }
+        try database.execute("BEGIN IMMEDIATE")
+        inTransaction = true
+    }
+
+    func commit() throws {
+        guard inTransaction else { return }
+        try database.execute("COMMIT")
+        inTransaction = false
+    }
+
+    /// Drops what this build changed and closes the file.
+    func rollback() {
+        if inTransaction { try? database.execute("ROLLBACK") }
+        inTransaction = false
+        database.close()
+    }
+
+    func close() { database.close() }
+
+    // MARK: Settings of the whole build
+
+    /// `ProviderRepository.publicFingerprint()` when the provider and category pages were last all checked.
+    var providersFingerprint: String? { try? Self.meta("providers_fingerprint", in: database) }
+
+    func setProvidersFingerprint(_ fingerprint: String) throws {
+        try setMeta("providers_fingerprint", fingerprint)
+    }
+
+    /// The slugs of the providers the homepage showed when it was last built.
+    var homepageProviders: Set<String> {
+        Set(((try? Self.meta("homepage_providers", in: database)) ?? "").split(separator: " ").map(String.init))
+    }
+
+    func setHomepageProviders(_ slugs: [String]) throws {
+        try setMeta("homepage_providers", slugs.joined(separator: " "))
+    }
+
+    private static func meta(_ name: String, in database: SQLiteFile) throws -> String? {
+        let statement = try database.statement("SELECT value FROM meta WHERE name = ?").bind(name)
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    /// Writes a setting only when it differs, so that a build that changed nothing leaves the file as it was.
+    private func setMeta(_ name: String, _ value: String) throws {
+        guard try Self.meta(name, in: database) != value else { return }
+        try database.statement("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+            .bind(name, value).run()
+    }
+
+    // MARK: Pages
+
+    func entry(_ path: String) throws -> Entry? {
+        let row = try database.statement("SELECT key, last_modified, in_sitemap, priority, changefreq, redirect FROM pages WHERE path = ?").bind(path)
+        guard try row.step(), let key = row.text(0) else { return nil }
+        return Entry(
+            key: key, lastModified: row.double(1), inSitemap: row.int(2) != 0, priority: row.double(3),
+            changefreq: row.text(4), redirect: row.int(5) != 0
+        )
+    }
+
+    func put(_ path: String, _ entry: Entry) throws {
+        try database.statement("""
+            INSERT INTO pages (path, key, last_modified, in_sitemap, priority, changefreq, redirect) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (path) DO UPDATE SET key = excluded.key, last_modified = excluded.last_modified,
+                in_sitemap = excluded.in_sitemap, priority = excluded.priority, changefreq = excluded.changefreq,
+                redirect = excluded.redirect
+            """).bind(path, entry.key, entry.lastModified, entry.inSitemap, entry.priority, entry.changefreq, entry.redirect).run()
+    }
+
+    func delete(_ path: String) throws {
+        try database.statement("DELETE FROM pages WHERE path = ?").bind(path).run()
+    }
+
+    var pageCount: Int {
+        get throws {
+            let statement = try database.statement("SELECT COUNT(*) FROM pages")
+            return try statement.step() ? statement.int(0) : 0
         }
-        return Data(text.utf8)
+    }
+
+    /// The paths starting with `prefix` (every path for ""), in order; `redirects` chooses the redirects' refresh
+    /// pages or the real pages, nil both.
+    func paths(under prefix: String = "", redirects: Bool? = nil) throws -> [String] {
+        // Byte order: every path that starts with the prefix sorts before the prefix followed by the last code point.
+        // The redirects have an index of their own: every build asks for them, and there are few.
+        let statement = try database.statement(redirects == true
+            ? "SELECT path FROM pages WHERE redirect = 1 AND path >= ? AND path < ? ORDER BY path"
+            : "SELECT path FROM pages WHERE path >= ? AND path < ? AND (? IS NULL OR redirect = ?) ORDER BY path"
+        ).bind(prefix, prefix + "\u{10FFFF}", redirects, redirects)
+        var paths: [String] = []
+        while try statement.step() { if let path = statement.text(0) { paths.append(path) } }
+        return paths
+    }
+
+    // MARK: Sitemap
+
+    /// A page as its sitemap line shows it.
+    struct SitemapRow {
+        let path: String
+        let entry: Entry
+    }
+
+    /// Calls `body` with the sitemap pages in path order, from `first` (included) to `end` (excluded; nil: to the last).
+    func forEachSitemapRow(from first: String, to end: String?, _ body: (SitemapRow) throws -> Void) throws {
+        let statement = try database.statement("""
+            SELECT path, key, last_modified, priority, changefreq FROM pages
+            WHERE in_sitemap = 1 AND path >= ? AND (? IS NULL OR path < ?) ORDER BY path
+            """).bind(first, end, end)
+        while try statement.step() {
+            guard let path = statement.text(0), let key = statement.text(1) else { continue }
+            try body(SitemapRow(path: path, entry: Entry(
+                key: key, lastModified: statement.double(2), inSitemap: true, priority: statement.double(3), changefreq: statement.text(4)
+            )))
+        }
+    }
+
+    /// A sitemap chunk file: the pages from `firstPath` to the next chunk's, and the newest `lastmod` among them.
+    struct SitemapChunk: Equatable {
+        let number: Int
+        let firstPath: String
+        let newest: Double?
+    }
+
+    /// The chunks of the last sitemap written, in order.
+    func sitemapChunks() throws -> [SitemapChunk] {
+        let statement = try database.statement("SELECT number, first_path, newest FROM sitemap_chunks ORDER BY number")
+        var chunks: [SitemapChunk] = []
+        while try statement.step() {
+            chunks.append(SitemapChunk(number: statement.int(0), firstPath: statement.text(1) ?? "", newest: statement.double(2)))
+        }
+        return chunks
+    }
+
+    /// Records a chunk (only when it differs, so that a build that changed nothing leaves the file as it was).
+    func setSitemapChunk(_ chunk: SitemapChunk) throws {
+        let current = try database.statement("SELECT first_path, newest FROM sitemap_chunks WHERE number = ?").bind(chunk.number)
+        if try current.step(), current.text(0) == chunk.firstPath, current.double(1) == chunk.newest { return }
+        try database.statement("""
+            INSERT INTO sitemap_chunks (number, first_path, newest) VALUES (?, ?, ?)
+            ON CONFLICT (number) DO UPDATE SET first_path = excluded.first_path, newest = excluded.newest
+            """).bind(chunk.number, chunk.firstPath, chunk.newest).run()
+    }
+
+    func removeSitemapChunks(after count: Int) throws {
+        try database.statement("DELETE FROM sitemap_chunks WHERE number > ?").bind(count).run()
     }
 }

@@ -1,91 +1,138 @@
 import Foundation
 
-/// Receives the pages of a build and decides, from the previous manifest, which to render: a page whose input
-/// key is unchanged and whose file is there is kept as it is.
+/// Receives the pages of a build and decides, from the manifest, which to render: a page whose input key is
+/// unchanged and whose file is there is kept as it is. It records what changed for the sitemap.
 final class PageSink {
+    /// How a build uses the manifest it writes into.
+    enum Mode {
+        /// A new, empty manifest: every page is rendered.
+        case full
+        /// Every page is published again; those the build did not publish are removed at the end.
+        case incremental
+        /// Some pages are published again; the others stay as they are.
+        case only
+
+        /// As the build summary names it.
+        var name: String {
+            switch self {
+            case .full: "full"
+            case .incremental: "incremental"
+            case .only: "only"
+            }
+        }
+    }
+
     let output: any SiteOutput
-    private let previous: BuildManifest?
-    private(set) var manifest: BuildManifest
+    let manifest: BuildManifest
+    let mode: Mode
+    /// The pages this build published, to find the dropped ones (incremental builds only).
+    private var published: Set<String> = []
     private(set) var written = 0
     private(set) var unchanged = 0
     private(set) var removed = 0
+    /// Whether any page's entry changed, was added or was removed.
+    private(set) var changed = false
+    private(set) var sitemapChanges: SitemapChanges
 
-    /// `previous` enables skipping; `startingFrom` seeds the new manifest (a targeted build keeps every page it
-    /// does not touch).
-    init(output: any SiteOutput, previous: BuildManifest?, startingFrom manifest: BuildManifest) {
+    init(output: any SiteOutput, manifest: BuildManifest, mode: Mode) throws {
         self.output = output
-        self.previous = previous
         self.manifest = manifest
+        self.mode = mode
+        sitemapChanges = mode == .full ? .all : .none
+        try manifest.begin()
     }
 
     /// Whether a real page (not a redirect's refresh page) is published at the path.
-    func hasPage(_ path: String) -> Bool { manifest.pages[path].map { $0.redirect != true } ?? false }
+    func hasPage(_ path: String) throws -> Bool {
+        if mode == .incremental && !published.contains(path) { return false }
+        return try manifest.entry(path).map { !$0.redirect } ?? false
+    }
 
     /// The paths of the redirects' refresh pages.
-    var redirectPaths: [String] { manifest.pages.filter { $0.value.redirect == true }.map(\.key) }
+    func redirectPaths() throws -> [String] { try manifest.paths(redirects: true) }
 
-    var paths: Dictionary<String, BuildManifest.Entry>.Keys { manifest.pages.keys }
+    /// The paths of the pages under a prefix.
+    func paths(under prefix: String) throws -> [String] { try manifest.paths(under: prefix) }
 
     /// Publishes one page: kept when its key matches the previous build's, rendered and written otherwise.
     func page(_ path: String, key: InputKey, render: () async throws -> RenderedPage) async throws {
-        guard needsRendering(path, key: key) else { return }
+        guard try needsRendering(path, key: key) else { return }
         try accept(try await render(), key: key)
     }
 
     /// Whether the page must be rendered; when not, it is kept as the previous build wrote it.
-    func needsRendering(_ path: String, key: InputKey) -> Bool {
-        if let old = previous?.pages[path], old.key == key.description, output.fileExists(SitePaths.file(ofPage: path)) {
-            manifest.pages[path] = old
-            unchanged += 1
-            return false
-        }
-        return true
+    func needsRendering(_ path: String, key: InputKey) throws -> Bool {
+        guard mode != .full, let old = try manifest.entry(path), old.key == key.description,
+              output.fileExists(SitePaths.file(ofPage: path))
+        else { return true }
+        if mode == .incremental { published.insert(path) }
+        unchanged += 1
+        return false
     }
 
     /// Keeps every page of the previous build under these path prefixes as it is, when each one's file is still
     /// there; returns false (keeping nothing) otherwise, and the pages are then checked one by one. Redirects'
     /// refresh pages are left to the redirects, which every build publishes.
-    func keepAll(under prefixes: [String]) -> Bool {
-        guard let previous else { return false }
-        let kept = previous.pages.filter { path, entry in entry.redirect != true && prefixes.contains { path.hasPrefix($0) } }
-        guard kept.keys.allSatisfy({ output.fileExists(SitePaths.file(ofPage: $0)) }) else { return false }
-        manifest.pages.merge(kept) { _, old in old }
+    func keepAll(under prefixes: [String]) throws -> Bool {
+        guard mode != .full else { return false }
+        let kept = try prefixes.flatMap { try manifest.paths(under: $0, redirects: false) }
+        guard kept.allSatisfy({ output.fileExists(SitePaths.file(ofPage: $0)) }) else { return false }
+        if mode == .incremental { published.formUnion(kept) }
         unchanged += kept.count
         return true
-    }
-
-    /// The fingerprint the previous build recorded for the provider pages, if any.
-    var previousProvidersFingerprint: String? { previous?.providersFingerprint }
-
-    func recordProviders(_ fingerprint: String) {
-        manifest.providersFingerprint = fingerprint
     }
 
     /// Writes a rendered page (unless its file already holds exactly it) and records it.
     func accept(_ page: RenderedPage, key: InputKey) throws {
         if try output.write(Data(page.html.utf8), to: SitePaths.file(ofPage: page.path)) { written += 1 } else { unchanged += 1 }
-        manifest.pages[page.path] = BuildManifest.Entry(
-            key: key.description, lastModified: page.lastModified, inSitemap: page.inSitemap,
-            priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect ? true : nil
+        let entry = BuildManifest.Entry(
+            key: key.description, lastModified: page.lastModified?.timeIntervalSince1970, inSitemap: page.inSitemap,
+            priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect
         )
-    }
-
-    /// Drops a page that no longer exists: from the manifest, and its file from the site.
-    func forget(_ path: String) {
-        guard manifest.pages.removeValue(forKey: path) != nil else { return }
-        output.remove(SitePaths.file(ofPage: path))
-        removed += 1
-    }
-
-    /// Removes the files of the previous build's pages that this build did not publish.
-    func removePagesDropped(since previous: BuildManifest) {
-        for path in previous.pages.keys where manifest.pages[path] == nil {
-            output.remove(SitePaths.file(ofPage: path))
-            removed += 1
+        if mode == .incremental { published.insert(page.path) }
+        let old = mode == .full ? nil : try manifest.entry(page.path)
+        guard old != entry else { return }
+        try manifest.put(page.path, entry)
+        changed = true
+        if old?.inSitemap ?? false != entry.inSitemap {
+            sitemapChanges.membershipChanged()
+        } else if let old, entry.inSitemap, entry.sitemapLineDiffers(from: old) {
+            sitemapChanges.lineChanged(page.path)
         }
     }
 
-    func writeManifest() throws {
-        try output.write(try manifest.encoded(), to: BuildManifest.fileName)
+    /// Drops a page that no longer exists: from the manifest, and its file from the site.
+    func forget(_ path: String) throws {
+        guard let old = try manifest.entry(path) else { return }
+        try manifest.delete(path)
+        output.remove(SitePaths.file(ofPage: path))
+        removed += 1
+        changed = true
+        if old.inSitemap { sitemapChanges.membershipChanged() }
     }
+
+    /// Removes the pages of the previous build that this incremental build did not publish.
+    func removeUnpublishedPages() throws {
+        for path in try manifest.paths() where !published.contains(path) { try forget(path) }
+    }
+}
+
+/// What a build changed in the sitemap: nothing, some lines (whose chunks are rewritten), or which pages it lists
+/// (every chunk is rewritten, since the pages after a new or removed one move to other chunks).
+enum SitemapChanges: Equatable {
+    case none
+    case lines(Set<String>)
+    case all
+
+    mutating func lineChanged(_ path: String) {
+        switch self {
+        case .none: self = .lines([path])
+        case .lines(var paths):
+            paths.insert(path)
+            self = .lines(paths)
+        case .all: break
+        }
+    }
+
+    mutating func membershipChanged() { self = .all }
 }

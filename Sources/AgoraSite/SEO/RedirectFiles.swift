@@ -19,7 +19,7 @@ public struct RedirectFiles {
     /// Publishes a refresh page at each redirected URL, and the two rule files.
     func write(into sink: PageSink, templates: TemplateLibrary) async throws {
         let current = Set(redirects.compactMap { $0.to == nil ? nil : $0.from })
-        for path in sink.redirectPaths where !current.contains(path) { sink.forget(path) }
+        for path in try sink.redirectPaths() where !current.contains(path) { try sink.forget(path) }
         for redirect in redirects {
             guard let target = redirect.to else { continue }
             try await sink.page(redirect.from, key: InputKey(target, String(redirect.status.rawValue), baseURL.base)) {

@@ -1,63 +1,107 @@
 import Foundation
 
-/// Writes the sitemap from the build manifest: chunk files of at most 50,000 URLs (`sitemap-1.xml`, …) and the
-/// index `sitemap.xml` that lists them, as the sitemaps.org protocol requires, each chunk held in memory only
-/// while it is written. The index is written last.
+/// Writes the sitemap from the build manifest: chunk files (`sitemap-1.xml`, …) holding the pages in path order
+/// (the homepage first), and the index `sitemap.xml` that lists them, as the sitemaps.org protocol requires; each
+/// chunk is held in memory only while it is written, and the index is written last.
+///
+/// Chunks hold 5,000 URLs, below the protocol's 50,000, so that a build that changed a few pages (the
+/// service's `agora build --only`) rewrites a small chunk: the manifest remembers where each chunk starts, and a
+/// changed line rewrites only the chunk it falls in. A page added to or removed from the sitemap recuts them all.
 struct SitemapWriter {
-    static let urlsPerChunk = 50_000
+    static let urlsPerChunk = 5_000
     static let chunkPrefix = "sitemap-"
 
     let baseURL: SiteURL
     var urlsPerChunk = SitemapWriter.urlsPerChunk
 
-    /// How many chunks `write` makes of the manifest's sitemap pages.
-    func chunkCount(of manifest: BuildManifest) -> Int {
-        max(1, (manifest.pages.values.count(where: \.inSitemap) + urlsPerChunk - 1) / urlsPerChunk)
-    }
-
-    /// Writes the chunks and the index for the manifest's sitemap pages (the homepage first, then by path), removes
-    /// chunks left over from a larger sitemap, and returns the number of chunks.
+    /// Brings the sitemap up to date with the manifest after `changes`, and returns the number of chunks.
     @discardableResult
-    func write(_ manifest: BuildManifest, to output: any SiteOutput) throws -> Int {
-        let paths = manifest.pages.filter(\.value.inSitemap).keys.sorted { $0 == "/" || ($1 != "/" && $0 < $1) }
-        var chunks: [(name: String, lastModified: Date?)] = []
-        var start = 0
-        repeat {
-            let slice = paths[start..<min(paths.count, start + urlsPerChunk)]
-            var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            var newest: Date?
-            for path in slice {
-                let entry = manifest.pages[path]!
-                text += "<url><loc>\(XMLText.escape(baseURL.absolute(path)))</loc>"
-                if let lastModified = entry.lastModified {
-                    text += "<lastmod>\(W3CDate.format(lastModified))</lastmod>"
-                    newest = max(newest ?? lastModified, lastModified)
-                }
-                if let changefreq = entry.changefreq { text += "<changefreq>\(changefreq)</changefreq>" }
-                if let priority = entry.priority { text += "<priority>\(String(format: "%.1f", priority))</priority>" }
-                text += "</url>\n"
+    func write(_ manifest: BuildManifest, changes: SitemapChanges, to output: any SiteOutput) throws -> Int {
+        var chunks = try manifest.sitemapChunks()
+        let intact = !chunks.isEmpty && output.fileExists("sitemap.xml")
+        switch changes {
+        case .none where intact:
+            return chunks.count
+        case .lines(let paths) where intact:
+            let touched = Set(paths.map { path in chunks.last { $0.firstPath <= path }?.number ?? 1 })
+            for index in chunks.indices where touched.contains(chunks[index].number) {
+                let end = index + 1 < chunks.count ? chunks[index + 1].firstPath : nil
+                chunks[index] = try writeChunk(chunks[index].number, from: chunks[index].firstPath, to: end, of: manifest, output: output)
+                try manifest.setSitemapChunk(chunks[index])
             }
-            text += "</urlset>\n"
-            let name = "\(Self.chunkPrefix)\(chunks.count + 1).xml"
-            try output.write(Data(text.utf8), to: name)
-            chunks.append((name, newest))
-            start += urlsPerChunk
-        } while start < paths.count
+        default:
+            chunks = try recut(manifest, output: output)
+        }
         var extra = chunks.count + 1
-        while output.fileExists("\(Self.chunkPrefix)\(extra).xml") {
-            output.remove("\(Self.chunkPrefix)\(extra).xml")
+        while output.fileExists(Self.chunkName(extra)) {
+            output.remove(Self.chunkName(extra))
             extra += 1
         }
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (name, lastModified) in chunks {
-            index += "<sitemap><loc>\(XMLText.escape(baseURL.absolute("/" + name)))</loc>"
-            if let lastModified { index += "<lastmod>\(W3CDate.format(lastModified))</lastmod>" }
+        for chunk in chunks {
+            index += "<sitemap><loc>\(XMLText.escape(baseURL.absolute("/" + Self.chunkName(chunk.number))))</loc>"
+            if let newest = chunk.newest { index += "<lastmod>\(W3CDate.format(Date(timeIntervalSince1970: newest)))</lastmod>" }
             index += "</sitemap>\n"
         }
         index += "</sitemapindex>\n"
         try output.write(Data(index.utf8), to: "sitemap.xml")
         return chunks.count
     }
+
+    static func chunkName(_ number: Int) -> String { "\(chunkPrefix)\(number).xml" }
+
+    /// Cuts every sitemap page into chunks afresh, writes them and records where each starts.
+    private func recut(_ manifest: BuildManifest, output: any SiteOutput) throws -> [BuildManifest.SitemapChunk] {
+        var chunks: [BuildManifest.SitemapChunk] = []
+        var lines = ChunkText()
+        var firstPath = ""
+        func flush() throws {
+            let chunk = BuildManifest.SitemapChunk(number: chunks.count + 1, firstPath: chunks.isEmpty ? "" : firstPath, newest: lines.newest)
+            try output.write(lines.finished(), to: Self.chunkName(chunk.number))
+            try manifest.setSitemapChunk(chunk)
+            chunks.append(chunk)
+            lines = ChunkText()
+        }
+        try manifest.forEachSitemapRow(from: "", to: nil) { row in
+            if lines.count == urlsPerChunk { try flush() }
+            if lines.count == 0 { firstPath = row.path }
+            lines.append(row, baseURL: baseURL)
+        }
+        if lines.count > 0 || chunks.isEmpty { try flush() }
+        try manifest.removeSitemapChunks(after: chunks.count)
+        return chunks
+    }
+
+    /// Writes the chunk of the pages from `first` to `end` again.
+    private func writeChunk(
+        _ number: Int, from first: String, to end: String?, of manifest: BuildManifest, output: any SiteOutput
+    ) throws -> BuildManifest.SitemapChunk {
+        var lines = ChunkText()
+        try manifest.forEachSitemapRow(from: first, to: end) { lines.append($0, baseURL: baseURL) }
+        try output.write(lines.finished(), to: Self.chunkName(number))
+        return BuildManifest.SitemapChunk(number: number, firstPath: first, newest: lines.newest)
+    }
+}
+
+/// The text of one sitemap chunk as its lines are added.
+private struct ChunkText {
+    private var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    private(set) var count = 0
+    private(set) var newest: Double?
+
+    mutating func append(_ row: BuildManifest.SitemapRow, baseURL: SiteURL) {
+        text += "<url><loc>\(XMLText.escape(baseURL.absolute(row.path)))</loc>"
+        if let lastModified = row.entry.lastModified {
+            text += "<lastmod>\(W3CDate.format(Date(timeIntervalSince1970: lastModified)))</lastmod>"
+            newest = max(newest ?? lastModified, lastModified)
+        }
+        if let changefreq = row.entry.changefreq { text += "<changefreq>\(changefreq)</changefreq>" }
+        if let priority = row.entry.priority { text += "<priority>\(String(format: "%.1f", priority))</priority>" }
+        text += "</url>\n"
+        count += 1
+    }
+
+    func finished() -> Data { Data((text + "</urlset>\n").utf8) }
 }
 
 /// Escapes text for XML element content and attribute values.

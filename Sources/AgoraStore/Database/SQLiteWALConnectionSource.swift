@@ -9,6 +9,8 @@ import SQLiteNIO
 struct SQLiteWALConnectionSource: ConnectionPoolSource {
     let path: String
     let threadPool: NIOThreadPool
+    /// Whether reads go through a memory map (see `Store.open`).
+    let memoryMapped: Bool
 
     /// How long a writer waits for the lock held by another writer before giving up.
     static let busyTimeoutMilliseconds = 10_000
@@ -24,9 +26,9 @@ struct SQLiteWALConnectionSource: ConnectionPoolSource {
                     "PRAGMA foreign_keys = ON",
                     "PRAGMA journal_mode = WAL",
                     "PRAGMA synchronous = NORMAL",
-                    // Reads go through a memory map instead of a read call and a copy per page: builds and the
-                    // search snapshot read every provider. Address space only; the kernel's page cache backs it.
-                    "PRAGMA mmap_size = \(Self.mmapBytes)",
+                    // Reads go through a memory map instead of a read call and a copy per page. Address space
+                    // only, backed by the kernel's page cache, but the process's resident size counts what it touched.
+                    "PRAGMA mmap_size = \(memoryMapped ? Self.mmapBytes : 0)",
                 ] {
                     _ = try await connection.query(pragma)
                 }

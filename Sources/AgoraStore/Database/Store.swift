@@ -36,7 +36,10 @@ public final class Store: Sendable {
 
     /// Opens the database and checks that it answers. Throws `StoreError.cannotOpen` with the reason when the
     /// file cannot be created or written, or the server cannot be reached.
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "agora.store")) async throws -> Store {
+    /// `memoryMapped` makes SQLite read through a memory map: faster for the service, which reads the same pages
+    /// again and again; a site build reads the whole database once, and with it its resident size would grow with
+    /// the database.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "agora.store"), memoryMapped: Bool = true) async throws -> Store {
         // A connection that fails is reported once, by the caller, as a `StoreError`; the pool's own log line
         // would repeat it with the driver's internals.
         var poolLogger = logger
@@ -46,7 +49,7 @@ public final class Store: Sendable {
         case .sqlite(let path):
             try checkSQLitePath(path)
             let pool = EventLoopGroupConnectionPool(
-                source: SQLiteWALConnectionSource(path: path, threadPool: .singleton),
+                source: SQLiteWALConnectionSource(path: path, threadPool: .singleton, memoryMapped: memoryMapped),
                 maxConnectionsPerEventLoop: 4,
                 pruneInterval: nil,
                 logger: poolLogger,

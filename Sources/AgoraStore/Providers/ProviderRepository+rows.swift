@@ -4,15 +4,25 @@ import SQLKit
 
 extension ProviderRepository {
     /// The columns of a provider card or page; skills, languages and categories are fetched per page by `hydrate`.
-    static let select: SQLQueryString = """
+    static let select: SQLQueryString = columns + """
+         FROM user_profiles p
+        JOIN users u ON u.id = p.user_id
+        JOIN user_statistics s ON s.user_id = p.user_id
+        """
+
+    /// `select` walking the ranking index first: for the best rated few, where SQLite would otherwise read every
+    /// profile and sort them. (`CROSS JOIN` fixes SQLite's join order; PostgreSQL plans it as an inner join.)
+    static let selectByRanking: SQLQueryString = columns + """
+         FROM user_statistics s CROSS JOIN user_profiles p CROSS JOIN users u
+        WHERE p.user_id = s.user_id AND u.id = s.user_id
+        """
+
+    private static let columns: SQLQueryString = """
         SELECT u.id, u.first_name, u.last_name, p.slug, p.title, p.bio, p.city, p.region, p.country_code,
                p.latitude, p.longitude, p.hourly_rate_minor, p.hourly_rate_currency, p.experience, p.education,
                p.certifications, p.availability, p.photo_url, p.updated_at, p.verified_at, p.remote,
                s.rating_average, s.rating_count, s.completed_projects, s.completion_rate, s.response_time_minutes,
                s.updated_at AS statistics_updated_at
-        FROM user_profiles p
-        JOIN users u ON u.id = p.user_id
-        JOIN user_statistics s ON s.user_id = p.user_id
         """
 
     /// What the public may see: published profiles of accounts that are not suspended.

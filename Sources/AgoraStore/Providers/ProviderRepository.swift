@@ -193,7 +193,7 @@ public struct ProviderRepository: Sendable {
 
     /// The best rated published providers.
     public func topRated(limit: Int) async throws -> [ProviderProfile] {
-        let rows = try await store.sql.raw(Self.select + " WHERE \(Self.publicFilter) AND s.rating_count > 0 ORDER BY \(unsafeRaw: Self.ranking) LIMIT \(bind: limit)").all()
+        let rows = try await store.sql.raw(Self.selectByRanking + " AND \(Self.publicFilter) AND s.rating_count > 0 ORDER BY \(unsafeRaw: Self.ranking) LIMIT \(bind: limit)").all()
         return try await hydrate(rows)
     }
 
