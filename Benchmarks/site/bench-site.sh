@@ -4,7 +4,8 @@
 #   Benchmarks/site/bench-site.sh [PROVIDERS]     (default 100000; `make bench-site` runs it)
 #
 # Agora: a full build, a rebuild with nothing changed, and the rebuild after one provider changed (incremental and
-# --only), each timed with GNU time (wall seconds and peak memory). Hugo: the same providers exported as one
+# --only), each timed with GNU time (wall seconds and peak memory); then watch mode (bench-watch.py: a saved Markdown
+# page until the reloaded page shows it). Hugo: the same providers exported as one
 # Markdown file each, with the same fields, rendered by a layout that makes pages of the same size.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,6 +41,8 @@ touch_provider 2
 timed "agora build --only provider:$slug" $agora build --only "provider:$slug" "${common[@]}"
 agora_files=$(find "$work/Site" -name '*.html' | wc -l)
 agora_bytes=$(du -sb "$work/Site" | cut -f1)
+python3 Benchmarks/site/bench-watch.py "$agora" "$db" "$work" 20
+rm -rf "$work/WatchSite"
 
 hugo_site="$work/hugo"
 mkdir -p "$hugo_site/content/providers" "$hugo_site/layouts"

@@ -5,8 +5,8 @@ import Logging
 import NIOConcurrencyHelpers
 import ServiceLifecycle
 
-/// Watch mode: looks at `Content/` and `Layouts/` a few times a second; after a save it rebuilds what changed and
-/// tells the open pages to reload, or shows them the build's error, without stopping the server.
+/// Watch mode: looks at `Content/` and `Layouts/` as soon as a file there is saved; after a save it rebuilds what
+/// changed and tells the open pages to reload, or shows them the build's error, without stopping the server.
 public struct SiteWatcher: Service {
     public static let interval = Duration.milliseconds(200)
 
@@ -25,13 +25,20 @@ public struct SiteWatcher: Service {
     }
 
     /// Watches until the server shuts down, then ends the open event streams so that their connections close.
+    /// Woken by inotify as soon as a file is saved where the system offers it; polling every `interval` otherwise.
     public func run() async throws {
         defer { hub.finish() }
+        let events = DirectoryEvents(watching: [options.contentDirectory, options.layoutsDirectory])
+        defer { events?.stop() }
         do {
             try await cancelWhenGracefulShutdown {
-                while !Task.isCancelled {
-                    try await Task.sleep(for: Self.interval)
-                    await check()
+                if let events {
+                    for await _ in events.wakeUps where !Task.isCancelled { await check() }
+                } else {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: Self.interval)
+                        await check()
+                    }
                 }
             }
         } catch is CancellationError {

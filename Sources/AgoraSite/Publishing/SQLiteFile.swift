@@ -21,7 +21,11 @@ final class SQLiteFile {
             handle = nil
             throw SiteError(file: path, message)
         }
+        // Two builds at once (watch mode and a change made through the API) take turns instead of failing.
+        sqlite_nio_sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
     }
+
+    static let busyTimeoutMilliseconds: Int32 = 30_000
 
     deinit { close() }
 
