@@ -8,16 +8,25 @@ struct FTS5SearchIndex: SearchIndex {
     ) async throws -> [Int64: Double] {
         var match = Self.matchExpression(terms)
         if let category { match += " AND categories : \"" + SearchIndexWriter.categoryToken(category) + "\"" }
-        // The subquery's LIMIT keeps SQLite from folding the scoring into the aggregate, where bm25 may not run.
-        let query: SQLQueryString = "SELECT group_concat(hit, ',') AS hits FROM (SELECT rowid || ' ' || -bm25(provider_text, "
+        var amongCandidates: SQLQueryString = ""
+        if let candidates {
+            guard !candidates.isEmpty else { return [:] }
+            // The unary plus keeps FTS5 from looking each candidate up by rowid (one probe of the words per id, far
+            // slower than reading the matches once): the matches are read in one pass, and bm25 runs for the
+            // candidates only.
+            amongCandidates = " AND +rowid IN (SELECT value FROM json_each(\(bind: "[" + candidates.map(String.init).joined(separator: ",") + "]")))"
+        }
+        // Scores cross as whole millionths: integers are quicker to write out and to read back than reals. The
+        // subquery's LIMIT keeps SQLite from folding the scoring into the aggregate, where bm25 may not run.
+        let query: SQLQueryString = "SELECT group_concat(hit, ',') AS hits FROM (SELECT rowid || ' ' || CAST(-bm25(provider_text, "
             + sqlNumber(weights.nameField) + ", " + sqlNumber(weights.titleField) + ", "
             + sqlNumber(weights.skillsField) + ", " + sqlNumber(weights.bioField)
-            + ", 0.0) AS hit FROM provider_text WHERE provider_text MATCH \(bind: match) LIMIT -1)"
-        // FTS5 answers `rowid IN (…)` beside MATCH with one lookup of the words per rowid, far slower than reading
-        // every match once: the candidates only spare the query when there are none.
-        if candidates?.isEmpty == true { return [:] }
-        return try await collect(query, on: db)
+            + ", 0.0) * \(unsafeRaw: String(Self.scoreScale)) AS INTEGER) AS hit FROM provider_text WHERE provider_text MATCH \(bind: match)"
+            + amongCandidates + " LIMIT -1)"
+        return try await collect(query, scoreScale: Self.scoreScale, on: db)
     }
+
+    static let scoreScale = 1_000_000
 
     /// Every word as a quoted string (so nothing is read as an operator), the last one as a prefix, looked for in
     /// the text columns only (never among the category tokens).

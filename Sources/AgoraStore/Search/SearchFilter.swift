@@ -52,27 +52,27 @@ struct SearchFilter {
         let priced = query.minimumRate != nil || query.maximumRate != nil
 
         var matches: [ProviderSearch.Match] = []
-        for position in snapshot.entries.indices {
+        func consider(_ position: Int) {
             let entry = snapshot.entries[position]
-            guard entry.alive else { continue }
+            guard entry.alive else { return }
             if category != nil {
                 var found = false
                 for index in entry.categories.range {
                     let listed = Int(categoryLists[index])
                     if listed < counts.count, counts[listed] { found = true; break }
                 }
-                if !found { continue }
+                if !found { return }
             }
             if let country {
-                guard entry.country == country else { continue }
-                if let city, entry.city != city { continue }
+                guard entry.country == country else { return }
+                if let city, entry.city != city { return }
             }
-            if remoteOnly, !entry.remote { continue }
+            if remoteOnly, !entry.remote { return }
             var proximity: Double?
             if let centre, let latitudes {
-                guard let latitude = entry.latitude, latitudes.contains(latitude), let vector = entry.vector else { continue }
+                guard let latitude = entry.latitude, latitudes.contains(latitude), let vector = entry.vector else { return }
                 let dot = vector.x * centre.x + vector.y * centre.y + vector.z * centre.z
-                guard dot >= minimumDot else { continue }
+                guard dot >= minimumDot else { return }
                 proximity = dot
             }
             var rate: Double?
@@ -80,32 +80,47 @@ struct SearchFilter {
                 rate = (Double(minor) * factors[Int(entry.rateCurrency)]).rounded()
             }
             if priced {
-                guard let rate else { continue }
-                if let low = query.minimumRate, rate < Double(low) { continue }
-                if let high = query.maximumRate, rate > Double(high) { continue }
+                guard let rate else { return }
+                if let low = query.minimumRate, rate < Double(low) { return }
+                if let high = query.maximumRate, rate > Double(high) { return }
             }
             if !wantedSkills.isEmpty {
                 var has = 0
                 for index in entry.skills.range where wantedSkills.contains(skillLists[index]) { has += 1 }
                 switch query.skillMatch {
-                case .all: if has < wantedSkills.count { continue }
-                case .any: if has == 0 { continue }
+                case .all: if has < wantedSkills.count { return }
+                case .any: if has == 0 { return }
                 }
             }
             switch query.availability {
             case .now?:
-                if entry.availability == .unavailable { continue }
+                if entry.availability == .unavailable { return }
             case .on(let day)?:
-                if entry.availability == .unavailable, !(entry.availableFrom.map { $0 <= day } ?? false) { continue }
+                if entry.availability == .unavailable, !(entry.availableFrom.map { $0 <= day } ?? false) { return }
             case nil:
                 break
             }
-            if let minimum = query.minimumRating, !(entry.ratingCount > 0 && entry.ratingAverage >= minimum) { continue }
-            if let minimum = query.minimumReviews, entry.ratingCount < minimum { continue }
-            if !wantedLanguages.isEmpty, !entry.languages.range.contains(where: { wantedLanguages.contains(languageLists[$0]) }) { continue }
-            if query.verifiedOnly, !entry.verified { continue }
-            if let joined = query.joinedAfter, entry.createdAt <= joined { continue }
+            if let minimum = query.minimumRating, !(entry.ratingCount > 0 && entry.ratingAverage >= minimum) { return }
+            if let minimum = query.minimumReviews, entry.ratingCount < minimum { return }
+            if !wantedLanguages.isEmpty, !entry.languages.range.contains(where: { wantedLanguages.contains(languageLists[$0]) }) { return }
+            if query.verifiedOnly, !entry.verified { return }
+            if let joined = query.joinedAfter, entry.createdAt <= joined { return }
             matches.append(ProviderSearch.Match(id: entry.id, position: position, rate: rate, proximity: proximity))
+        }
+        if category != nil {
+            // Only the providers listed in the counting categories, each once, in snapshot order.
+            var listed: [Int32] = []
+            for candidate in tree.all where Int(candidate.id) < counts.count && counts[Int(candidate.id)] {
+                listed += snapshot.categoryMembers[candidate.id] ?? []
+            }
+            listed.sort()
+            var previous: Int32 = -1
+            for position in listed where position != previous {
+                previous = position
+                consider(Int(position))
+            }
+        } else {
+            for position in snapshot.entries.indices { consider(position) }
         }
         return matches
     }

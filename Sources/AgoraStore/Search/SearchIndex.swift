@@ -34,16 +34,19 @@ func sqlNumber(_ value: Double) -> SQLQueryString {
 }
 
 extension SearchIndex {
-    /// Reads the `hits` column of a one-row query: `id score` pairs joined by commas. A common word matches tens of
-    /// thousands of providers; one text of pairs crosses from the database far faster than as many rows.
-    func collect(_ query: SQLQueryString, on db: any SQLDatabase) async throws -> [Int64: Double] {
+    /// Reads the `hits` column of a one-row query: `id score` pairs joined by commas, the score a real, or an integer
+    /// number of `1 / scoreScale` when `scoreScale` is given. A common word matches tens of thousands of providers;
+    /// one text of pairs crosses from the database far faster than as many rows.
+    func collect(_ query: SQLQueryString, scoreScale: Int? = nil, on db: any SQLDatabase) async throws -> [Int64: Double] {
         guard let text = try await db.raw(query).first()?.decode(column: "hits", as: String?.self) else { return [:] }
         var scores: [Int64: Double] = [:]
-        scores.reserveCapacity(text.utf8.count / 20)
+        scores.reserveCapacity(text.utf8.count / 16)
         for pair in text.utf8.split(separator: UInt8(ascii: ",")) {
-            guard let space = pair.firstIndex(of: UInt8(ascii: " ")),
-                  let id = Int64(Substring(pair[pair.startIndex..<space])),
-                  let score = Double(Substring(pair[pair.index(after: space)...])) else { continue }
+            guard let space = pair.firstIndex(of: UInt8(ascii: " ")), let id = Int64(Substring(pair[pair.startIndex..<space])) else { continue }
+            let written = Substring(pair[pair.index(after: space)...])
+            let score: Double?
+            if let scoreScale { score = Int64(written).map { Double($0) / Double(scoreScale) } } else { score = Double(written) }
+            guard let score else { continue }
             scores[id] = max(0, score)
         }
         return scores

@@ -16,9 +16,29 @@ extension SearchSnapshot {
             guard !rows.isEmpty else { break }
             last = try snapshot.apply(rows, store: store, lists: try await Self.lists(of: rows, store: store))
         }
+        snapshot.clusterByCategory()
         snapshot.loadedAt = now
         snapshot.computeMeanRating()
         return snapshot
+    }
+
+    /// Orders the entries by their first category, then id, so that the providers of a category lie side by side:
+    /// a search in a category then reads neighbouring records, which the processor fetches ahead, instead of
+    /// records scattered over the whole snapshot.
+    private mutating func clusterByCategory() {
+        let lists = categoryLists
+        func firstCategory(_ entry: Entry) -> Int64 { entry.categories.count > 0 ? lists[Int(entry.categories.start)] : .max }
+        entries.sort { first, second in
+            let (a, b) = (firstCategory(first), firstCategory(second))
+            return a != b ? a < b : first.id < second.id
+        }
+        positions = [:]
+        positions.reserveCapacity(entries.count)
+        categoryMembers = [:]
+        for (position, entry) in entries.enumerated() {
+            positions[entry.id] = position
+            for index in entry.categories.range { categoryMembers[lists[index], default: []].append(Int32(position)) }
+        }
     }
 
     /// The snapshot with the providers changed since it was read: new, edited, re-rated, hidden or suspended ones.
@@ -124,11 +144,17 @@ extension SearchSnapshot {
                 skills: Slice(start: skillStart, count: Int32(skillLists.count) - skillStart),
                 languages: Slice(start: languageStart, count: Int32(languageLists.count) - languageStart)
             )
-            if let position = positions[id] {
+            let position: Int
+            if let known = positions[id] {
+                position = known
                 entries[position] = entry
             } else {
-                positions[id] = entries.count
+                position = entries.count
+                positions[id] = position
                 entries.append(entry)
+            }
+            for category in lists.categories[id] ?? [] where categoryMembers[category]?.last != Int32(position) {
+                categoryMembers[category, default: []].append(Int32(position))
             }
         }
         return last

@@ -64,6 +64,10 @@ public struct SearchSnapshot: Sendable {
     var entries: [Entry] = []
     var positions: [Int64: Int] = [:]
     var categoryLists: [Int64] = []
+    /// The positions of the entries listed in each category (directly, not through a subcategory), so that a
+    /// search in a category reads its providers only. A replaced entry is listed again under its new
+    /// categories and stays under its old ones until the next whole read: the filter checks each entry's own list.
+    var categoryMembers: [Int64: [Int32]] = [:]
     var skillLists: [Int32] = []
     var languageLists: [Int32] = []
     var countries = Interned()
