@@ -10,7 +10,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 # Debian packages the build links against, and those only the tests need.
 BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
 TEST_PACKAGES := postgresql python3 chromium chromium-driver
-BENCH_PACKAGES := hugo time sqlite3 wrk curl
+BENCH_PACKAGES := hugo time sqlite3 wrk curl python3
 PROVIDERS ?= 100000
 # The password of the demo's client and provider accounts (printed by `agora seed --demo`); only for the demo.
 DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
