@@ -72,7 +72,7 @@ final class BuildManifest {
     }
 
     private static func configure(_ database: SQLiteFile) throws {
-        try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE")
+        try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE; PRAGMA temp_store = FILE")
     }
 
     func begin() throws {
@@ -169,6 +169,53 @@ final class BuildManifest {
         var paths: [String] = []
         while try statement.step() { if let path = statement.text(0) { paths.append(path) } }
         return paths
+    }
+
+    // MARK: Pages published by this build
+
+    /// Starts recording the pages this build publishes, in a temporary table (in a file, not in memory: a million
+    /// pages would otherwise hold a million paths), so that the pages it did not publish can be found at the end.
+    func startRecordingPublished() throws {
+        try database.execute("CREATE TEMP TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.published")
+    }
+
+    func recordPublished(_ path: String) throws {
+        try database.statement("INSERT OR IGNORE INTO temp.published (path) VALUES (?)").bind(path).run()
+    }
+
+    /// Records every real page (not a redirect's refresh page) under the prefix as published.
+    func recordPublished(under prefix: String) throws {
+        try database.statement("INSERT OR IGNORE INTO temp.published (path) SELECT path FROM pages WHERE path >= ? AND path < ? AND redirect = 0")
+            .bind(prefix, prefix + "\u{10FFFF}").run()
+    }
+
+    func isPublished(_ path: String) throws -> Bool {
+        try database.statement("SELECT 1 FROM temp.published WHERE path = ?").bind(path).step()
+    }
+
+    /// The pages of the manifest this build did not publish.
+    func unpublishedPaths() throws -> [String] {
+        let statement = try database.statement("SELECT path FROM pages WHERE path NOT IN (SELECT path FROM temp.published) ORDER BY path")
+        var paths: [String] = []
+        while try statement.step() { if let path = statement.text(0) { paths.append(path) } }
+        return paths
+    }
+
+    /// Calls `body` with each real page's path under the prefix, until it returns false; returns whether it never did.
+    func allPaths(under prefix: String, satisfy body: (String) -> Bool) throws -> Bool {
+        let statement = try database.statement("SELECT path FROM pages WHERE path >= ? AND path < ? AND redirect = 0")
+            .bind(prefix, prefix + "\u{10FFFF}")
+        while try statement.step() {
+            if let path = statement.text(0), !body(path) { return false }
+        }
+        return true
+    }
+
+    /// How many real pages lie under the prefix.
+    func pageCount(under prefix: String) throws -> Int {
+        let statement = try database.statement("SELECT COUNT(*) FROM pages WHERE path >= ? AND path < ? AND redirect = 0")
+            .bind(prefix, prefix + "\u{10FFFF}")
+        return try statement.step() ? statement.int(0) : 0
     }
 
     // MARK: Sitemap

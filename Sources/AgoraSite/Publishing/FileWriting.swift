@@ -19,18 +19,13 @@ enum FileWriting {
             }
         }
     }
-}
 
-/// Creates directories once per build: most pages live in a directory of their own whose parent already exists.
-final class DirectoryCache {
-    private var known: Set<String> = []
-
-    func ensure(_ directory: URL) throws {
+    /// Makes sure the directory exists: one `mkdir(2)` (which fails harmlessly when it is there), and the whole
+    /// path only when a parent is missing too. Nothing is remembered between calls: nearly every page has a
+    /// directory of its own, and a set of them would grow with the site (a hundred megabytes at a million pages).
+    static func ensureDirectory(_ directory: URL) throws {
         let path = directory.path
-        guard !known.contains(path) else { return }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        }
-        known.insert(path)
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 }

@@ -4,7 +4,6 @@ import Foundation
 /// a whole page, old or new. Files whose bytes are unchanged are left alone.
 final class LiveSite: SiteOutput {
     let root: URL
-    private let directories = DirectoryCache()
 
     init(_ directory: URL) {
         root = directory.standardizedFileURL
@@ -14,7 +13,7 @@ final class LiveSite: SiteOutput {
     func write(_ data: Data, to relativePath: String) throws -> Bool {
         let file = root.appendingPathComponent(relativePath)
         if let existing = FileManager.default.contents(atPath: file.path), existing == data { return false }
-        try directories.ensure(file.deletingLastPathComponent())
+        try FileWriting.ensureDirectory(file.deletingLastPathComponent())
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())")
         try FileWriting.write(data, to: temporary.path)
         guard rename(temporary.path, file.path) == 0 else {

@@ -25,8 +25,6 @@ final class PageSink {
     let output: any SiteOutput
     let manifest: BuildManifest
     let mode: Mode
-    /// The pages this build published, to find the dropped ones (incremental builds only).
-    private var published: Set<String> = []
     private(set) var written = 0
     private(set) var unchanged = 0
     private(set) var removed = 0
@@ -40,11 +38,12 @@ final class PageSink {
         self.mode = mode
         sitemapChanges = mode == .full ? .all : .none
         try manifest.begin()
+        if mode == .incremental { try manifest.startRecordingPublished() }
     }
 
     /// Whether a real page (not a redirect's refresh page) is published at the path.
     func hasPage(_ path: String) throws -> Bool {
-        if mode == .incremental && !published.contains(path) { return false }
+        if mode == .incremental, try !manifest.isPublished(path) { return false }
         return try manifest.entry(path).map { !$0.redirect } ?? false
     }
 
@@ -65,7 +64,7 @@ final class PageSink {
         guard mode != .full, let old = try manifest.entry(path), old.key == key.description,
               output.fileExists(SitePaths.file(ofPage: path))
         else { return true }
-        if mode == .incremental { published.insert(path) }
+        if mode == .incremental { try manifest.recordPublished(path) }
         unchanged += 1
         return false
     }
@@ -75,10 +74,13 @@ final class PageSink {
     /// refresh pages are left to the redirects, which every build publishes.
     func keepAll(under prefixes: [String]) throws -> Bool {
         guard mode != .full else { return false }
-        let kept = try prefixes.flatMap { try manifest.paths(under: $0, redirects: false) }
-        guard kept.allSatisfy({ output.fileExists(SitePaths.file(ofPage: $0)) }) else { return false }
-        if mode == .incremental { published.formUnion(kept) }
-        unchanged += kept.count
+        for prefix in prefixes {
+            guard try manifest.allPaths(under: prefix, satisfy: { output.fileExists(SitePaths.file(ofPage: $0)) }) else { return false }
+        }
+        for prefix in prefixes {
+            if mode == .incremental { try manifest.recordPublished(under: prefix) }
+            unchanged += try manifest.pageCount(under: prefix)
+        }
         return true
     }
 
@@ -89,7 +91,7 @@ final class PageSink {
             key: key.description, lastModified: page.lastModified?.timeIntervalSince1970, inSitemap: page.inSitemap,
             priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect
         )
-        if mode == .incremental { published.insert(page.path) }
+        if mode == .incremental { try manifest.recordPublished(page.path) }
         let old = mode == .full ? nil : try manifest.entry(page.path)
         guard old != entry else { return }
         try manifest.put(page.path, entry)
@@ -113,7 +115,7 @@ final class PageSink {
 
     /// Removes the pages of the previous build that this incremental build did not publish.
     func removeUnpublishedPages() throws {
-        for path in try manifest.paths() where !published.contains(path) { try forget(path) }
+        for path in try manifest.unpublishedPaths() { try forget(path) }
     }
 }
 

@@ -7,7 +7,6 @@ import Foundation
 final class StagedSite: SiteOutput {
     let liveDirectory: URL
     let root: URL
-    private let directories = DirectoryCache()
 
     init(replacing liveDirectory: URL) throws {
         let liveDirectory = liveDirectory.standardizedFileURL
@@ -37,7 +36,7 @@ final class StagedSite: SiteOutput {
     @discardableResult
     func write(_ data: Data, to relativePath: String) throws -> Bool {
         let file = root.appendingPathComponent(relativePath)
-        try directories.ensure(file.deletingLastPathComponent())
+        try FileWriting.ensureDirectory(file.deletingLastPathComponent())
         try FileWriting.write(data, to: file.path)
         return true
     }
