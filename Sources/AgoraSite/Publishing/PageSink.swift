@@ -28,8 +28,6 @@ final class PageSink {
     private(set) var written = 0
     private(set) var unchanged = 0
     private(set) var removed = 0
-    /// Whether any page's entry changed, was added or was removed.
-    private(set) var changed = false
     private(set) var sitemapChanges: SitemapChanges
 
     init(output: any SiteOutput, manifest: BuildManifest, mode: Mode) throws {
@@ -95,7 +93,6 @@ final class PageSink {
         let old = mode == .full ? nil : try manifest.entry(page.path)
         guard old != entry else { return }
         try manifest.put(page.path, entry)
-        changed = true
         if old?.inSitemap ?? false != entry.inSitemap {
             sitemapChanges.membershipChanged()
         } else if let old, entry.inSitemap, entry.sitemapLineDiffers(from: old) {
@@ -109,7 +106,6 @@ final class PageSink {
         try manifest.delete(path)
         output.remove(SitePaths.file(ofPage: path))
         removed += 1
-        changed = true
         if old.inSitemap { sitemapChanges.membershipChanged() }
     }
 
