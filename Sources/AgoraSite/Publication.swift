@@ -44,36 +44,40 @@ struct Publication {
         log("category pages done")
         let total = try await repository.countPublished()
         var providers = 0
-        // The next batch's stamps are read while this one is checked and rendered, so the database and the
-        // templates work at the same time.
+        // Three things overlap: the next batch's stamps are read, this batch is loaded and rendered on every core,
+        // and the previous batch is written; the database, the templates and the file system work at once.
         var next = Task { try await repository.stamps(after: nil, limit: SiteBuild.providerBatch) }
+        var rendered: [(page: RenderedPage, key: InputKey)] = []
         while true {
             let batch = try await next.value
             let more = batch.count == SiteBuild.providerBatch
             if more, let last = batch.last {
                 next = Task { try await repository.stamps(after: last.id, limit: SiteBuild.providerBatch) }
             }
-            try await publishProviders(batch, into: sink)
+            let changed = try changedProviders(in: batch, sink: sink)
+            async let rendering = render(changed)
+            for (page, key) in rendered { try sink.accept(page, key: key) }
+            rendered = try await rendering
             providers += batch.count
             progress(providers, total)
             guard more else { break }
         }
+        for (page, key) in rendered { try sink.accept(page, key: key) }
     }
 
-    /// Provider pages are the bulk of a site: only those whose stamp changed are loaded, rendered on every core at
-    /// once, then written in order.
-    private func publishProviders(_ batch: [ProviderStamp], into sink: PageSink) async throws {
-        var keys: [Int64: InputKey] = [:]
-        var pending: [Int64] = []
-        for stamp in batch {
+    /// The providers of a batch whose page must be rendered again, with their pages' keys; the others are kept.
+    private func changedProviders(in batch: [ProviderStamp], sink: PageSink) throws -> [(id: Int64, key: InputKey)] {
+        try batch.compactMap { stamp in
             let key = ProviderPage.key(slug: stamp.slug, updatedAt: stamp.updatedAt, categories: stamp.categorySlugs, siteKey: siteKey)
-            if try sink.needsRendering(ProviderPage.path(for: stamp.slug), key: key) {
-                keys[stamp.id] = key
-                pending.append(stamp.id)
-            }
+            return try sink.needsRendering(ProviderPage.path(for: stamp.slug), key: key) ? (stamp.id, key) : nil
         }
-        let providers = try await ProviderRepository(store: store).profiles(ids: pending)
-        let rendered = try await withThrowingTaskGroup(of: (Int, RenderedPage).self) { group in
+    }
+
+    /// Provider pages are the bulk of a site: loaded a batch at a time and rendered on every core at once, in order.
+    private func render(_ changed: [(id: Int64, key: InputKey)]) async throws -> [(page: RenderedPage, key: InputKey)] {
+        let keys = Dictionary(uniqueKeysWithValues: changed.map { ($0.id, $0.key) })
+        let providers = try await ProviderRepository(store: store).profiles(ids: changed.map(\.id))
+        let pages = try await withThrowingTaskGroup(of: (Int, RenderedPage).self) { group in
             for (index, provider) in providers.enumerated() {
                 let page = ProviderPage(context: context, provider: provider)
                 group.addTask { (index, try page.render()) }
@@ -82,9 +86,7 @@ struct Publication {
             for try await (index, page) in group { results[index] = page }
             return results
         }
-        for (index, provider) in providers.enumerated() {
-            try sink.accept(rendered[index]!, key: keys[provider.id]!)
-        }
+        return providers.indices.map { (pages[$0]!, keys[providers[$0].id]!) }
     }
 
     /// The redirects and robots.txt: cheap, so every build writes them (only where they changed).
