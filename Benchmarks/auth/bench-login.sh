@@ -6,7 +6,10 @@
 #   Benchmarks/auth/bench-login.sh [SECONDS]     (default 30; `make bench-auth` runs it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/serve.sh
 seconds=${1:-30}
+# The health check under load runs for SECONDS - 4 (it starts 2 s in and stops 2 s early).
+[[ "$seconds" =~ ^[0-9]+$ ]] && (( seconds >= 5 )) || { echo "SECONDS must be a whole number of at least 5" >&2; exit 2; }
 agora=.build/release/agora
 work=$(mktemp -d /tmp/agora-bench-auth.XXXXXX)
 server=""
@@ -17,13 +20,9 @@ printf "%-6s %12s %12s %12s %16s %16s\n" "cost" "logins/s" "login p50" "login p9
 
 for cost in 14 10; do
     db="$work/agora-$cost.sqlite"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    base="http://127.0.0.1:$port"
     $agora migrate --database "$db" >/dev/null 2>&1
     AGORA_BCRYPT_COST=$cost AGORA_CAPTCHA=off AGORA_STORAGE="$work/Storage-$cost" AGORA_LOG_LEVEL=warning \
-        $agora serve --database "$db" --port "$port" --site "$work/Site" >"$work/serve-$cost.log" 2>&1 &
-    server=$!
-    until curl -sf "$base/api/health" >/dev/null; do sleep 0.2; done
+        start_server "$work/serve-$cost.log" --database "$db" --site "$work/Site"
     curl -sf -o /dev/null -H 'Content-Type: application/json' "$base/api/auth/register" -d '{
         "first_name": "Bench", "last_name": "Mark", "email": "bench@example.com", "password": "Violet-Harbour-Lantern-7",
         "phone": "+33612345678", "country": "FR", "user_type": "client",
@@ -49,5 +48,5 @@ print(match.group(1) if match else "")' || true)
     p50=$(awk '$1 == "50%" { print $2 }' "$work/login-$cost.txt")
     p99=$(awk '$1 == "99%" { print $2 }' "$work/login-$cost.txt")
     printf "%-6s %12s %12s %12s %16s %16s\n" "$cost" "$rate" "$p50" "$p99" "$idle" "$loaded"
-    kill "$server"; wait "$server" 2>/dev/null || true; server=""
+    stop_server
 done

@@ -6,6 +6,7 @@
 #   Benchmarks/orders/bench-orders.sh [PROVIDERS] [ORDERS]     (defaults 100000 and 200; `make bench-orders` runs it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/serve.sh
 providers=${1:-100000}
 orders=${2:-200}
 agora=.build/release/agora
@@ -26,23 +27,16 @@ measure() {
     accounts=$(AGORA_DEMO_PASSWORD=$password AGORA_BCRYPT_COST=10 $agora seed --providers "$providers" --seed 7 --database "$database" 2>/dev/null)
     local client
     client=$(sed -n 's/^demo accounts: \([^ ]*\) (client).*/\1/p' <<<"$accounts")
-    local port base
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    base="http://127.0.0.1:$port"
-    AGORA_LOG_LEVEL=info AGORA_STORAGE="$work/Storage-$engine" $agora serve --database "$database" --port "$port" --site "$work/Site" \
-        >"$work/serve-$engine.log" 2>&1 &
-    server=$!
-    until curl -sf "$base/api/health" >/dev/null; do sleep 0.2; done
+    AGORA_LOG_LEVEL=info AGORA_STORAGE="$work/Storage-$engine" start_server "$work/serve-$engine.log" --database "$database" --site "$work/Site"
     # The snapshot routing reads is loaded at start; the first orders wait for it, so they are left out.
     python3 Benchmarks/orders/create-orders.py "$base" "$client" "$password" 5 5 >/dev/null
-    : >"$work/serve-$engine.log.mark"
     local before
     before=$(grep -c "order routed" "$work/serve-$engine.log" || true)
     read -r p50 p99 max < <(python3 Benchmarks/orders/create-orders.py "$base" "$client" "$password" "$orders" 5)
     printf "%-12s %-44s %10s %10s %10s\n" "$engine" "draft + 5 MB attachment + publish" "$p50" "$p99" "$max"
     read -r r50 r99 rmax < <(grep "order routed" "$work/serve-$engine.log" | tail -n +"$((before + 1))" | sed 's/.* ms=\([0-9.]*\).*/\1/' | percentiles)
     printf "%-12s %-44s %10s %10s %10s\n" "$engine" "routing one order against $providers providers" "$r50" "$r99" "$rmax"
-    kill "$server"; wait "$server" 2>/dev/null || true; server=""
+    stop_server
 }
 
 if [ -n "${AGORA_TEST_POSTGRES_URL:-}" ]; then

@@ -6,6 +6,7 @@
 #   Benchmarks/search/bench-search.sh [PROVIDERS] [SECONDS]     (defaults 100000 and 20; `make bench-search` runs it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/serve.sh
 providers=${1:-100000}
 seconds=${2:-20}
 agora=.build/release/agora
@@ -19,13 +20,7 @@ measure() {
     local engine=$1 database=$2
     echo "seeding $providers providers on $engine…" >&2
     $agora seed --providers "$providers" --seed 7 --database "$database" >/dev/null 2>&1
-    local port base
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    base="http://127.0.0.1:$port"
-    AGORA_LOG_LEVEL=warning AGORA_STORAGE="$work/Storage" $agora serve --database "$database" --port "$port" --site "$work/Site" \
-        >"$work/serve-$engine.log" 2>&1 &
-    server=$!
-    until curl -sf "$base/api/health" >/dev/null; do sleep 0.2; done
+    AGORA_LOG_LEVEL=warning AGORA_STORAGE="$work/Storage" start_server "$work/serve-$engine.log" --database "$database" --site "$work/Site"
     # Warm up the catalogue caches and the database's own cache.
     wrk -t2 -c4 -d5s -s Benchmarks/search/search.lua "$base" >/dev/null
     curl -sf -o /dev/null "$base/api/search/suggestions?q=dev"
@@ -42,7 +37,7 @@ measure() {
     run "same search, cached" -t2 -c32 -d"${seconds}s" \
         "$base/api/search/providers?q=developer&category=web-development&min_rate=30&max_rate=90&near=48.85,2.35,500"
     run "suggestions as typed" -t2 -c4 -d"${seconds}s" -s Benchmarks/search/suggestions.lua "$base"
-    kill "$server"; wait "$server" 2>/dev/null || true; server=""
+    stop_server
 }
 
 if [ -n "${AGORA_TEST_POSTGRES_URL:-}" ]; then

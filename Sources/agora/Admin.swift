@@ -43,7 +43,7 @@ struct CreateAdministrator: AsyncParsableCommand {
                 )
                 print("administrator \(email) created (account \(id))")
             } catch let invalid as AgoraDomain.ValidationError {
-                throw CommandError(invalid.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+                throw CommandError(invalid)
             } catch let conflict as StoreError {
                 throw CommandError(conflict.description)
             }

@@ -1,3 +1,4 @@
+import AgoraDomain
 import AgoraStore
 import ArgumentParser
 import Foundation
@@ -15,8 +16,7 @@ struct Reindex: AsyncParsableCommand {
         try await options.withStore { store in
             let start = ContinuousClock.now
             let count = try await store.rebuildSearchIndex()
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = (ContinuousClock.now - start).milliseconds / 1_000
             print("\(try options.location): indexed \(count) providers in \(String(format: "%.1f", seconds)) s")
         }
     }

@@ -88,14 +88,14 @@ struct ServiceSettings {
             do {
                 searchWeights = try RelevanceWeights(setting: text)
             } catch let invalid as AgoraDomain.ValidationError {
-                throw CommandError(invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+                throw CommandError(invalid)
             }
         }
         let routing: RoutingSettings
         do {
             routing = try RoutingSettings.read { Environment.value($0) }
         } catch let invalid as AgoraDomain.ValidationError {
-            throw CommandError(invalid.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+            throw CommandError(invalid)
         }
         return ServiceSettings(
             stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing

@@ -35,4 +35,21 @@ struct JobsCommandTests {
         #expect(!jobs.isRunning)
         #expect(jobs.terminationStatus == 0)
     }
+
+    @Test("a bad setting stops the command at once with one line naming the variable", arguments: [
+        ("AGORA_ROUTING_BATCH_SIZE", "0", "AGORA_ROUTING_BATCH_SIZE: must be a whole number from 1 to 100, not 0"),
+        ("AGORA_SEARCH_WEIGHTS", "text=fast", "AGORA_SEARCH_WEIGHTS: \"text=fast\" is not name=number"),
+    ])
+    func refusesBadSettings(variable: String, value: String, expected: String) async throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let log = scratch.url.appendingPathComponent("jobs.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let jobs = try AgoraExecutable.start(["jobs", "--database", scratch.path + "/agora.sqlite"], environment: [
+            "AGORA_ENVIRONMENT": "test", "AGORA_STORAGE": scratch.path + "/Storage", variable: value,
+        ], log: log)
+        jobs.waitUntilExit()
+        #expect(jobs.terminationStatus != 0)
+        #expect(try String(contentsOf: log, encoding: .utf8).contains(expected))
+    }
 }

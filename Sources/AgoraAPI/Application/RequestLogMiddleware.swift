@@ -1,3 +1,4 @@
+import AgoraDomain
 import Hummingbird
 import Logging
 import NIOCore
@@ -24,8 +25,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     private func log(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant) {
         let path = request.uri.path
         let route = path.hasPrefix("/api/") ? (context.endpointPath ?? "/api/(unmatched)") : path
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = (ContinuousClock.now - start).milliseconds
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
             "ms": "\(Int(milliseconds.rounded()))",

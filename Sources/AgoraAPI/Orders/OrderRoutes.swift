@@ -36,7 +36,7 @@ struct OrderRoutes: Sendable {
         var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.orderFields.union(["draft", "invite"]))
         let input = OrderRequestBodies.orderInput(&body)
         let draft = body.bool("draft")
-        let invited = body.identifiers("invite", maximumCount: 50) ?? []
+        let invited = body.identifiers("invite", maximumCount: OrderRepository.maximumInvited) ?? []
         try body.finish()
         let details = try OrderDetails(input, now: clock.now)
         let order = try await orders.create(
@@ -128,10 +128,9 @@ struct OrderRoutes: Sendable {
         let started = ContinuousClock.now
         do {
             let offered = try await router.routeNextBatch(orderID: order.id, now: clock.now)
-            let elapsed = ContinuousClock.now - started
             context.logger.info("order routed", metadata: [
                 "order_id": "\(order.id)", "offered": "\(offered)",
-                "ms": "\(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000))",
+                "ms": "\(String(format: "%.1f", (ContinuousClock.now - started).milliseconds))",
             ])
         } catch {
             context.logger.warning("order \(order.id): routing failed, left to the routing job: \(error)")
