@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
@@ -41,6 +40,7 @@ let package = Package(
         ),
         .target(name: "CAtomicRename"),
         .target(name: "AgoraDomain"),
+        .target(name: "AgoraTemplates"),
         .target(
             name: "AgoraStore",
             dependencies: [
@@ -59,7 +59,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CLibXML2",
                 "CAtomicRename",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "AgoraTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,7 +69,7 @@ let package = Package(
             dependencies: [
                 "AgoraDomain",
                 "AgoraStore",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "AgoraTemplates",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -116,6 +116,7 @@ let package = Package(
             path: "Tests/AgoraTestSupport"
         ),
         .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),
+        .testTarget(name: "AgoraTemplatesTests", dependencies: ["AgoraTemplates"]),
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "AgoraDomain", "AgoraTestSupport"]),
         .testTarget(
             name: "AgoraSiteTests",

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import AgoraTemplates
 
 /// A message rendered from a template, before it gets a recipient and an id.
 public struct RenderedEmail: Sendable, Hashable {
@@ -17,7 +17,7 @@ public struct EmailTemplateError: Error, CustomStringConvertible, Equatable {
 /// `Subject: …`, then a blank line, then the plain-text body) and `NAME.html.mustache`. Text templates declare
 /// `{{% CONTENT_TYPE: TEXT }}` so nothing in them is HTML-escaped; in HTML templates `{{x}}` escapes as on pages.
 public struct EmailTemplates: Sendable {
-    let library: MustacheLibrary
+    let templates: TemplateSet
 
     /// The messages the service sends; a missing template stops `agora serve` at start, not at the first sign-up.
     public static let required = [
@@ -26,20 +26,21 @@ public struct EmailTemplates: Sendable {
 
     public init(directory: URL) async throws {
         do {
-            library = try await MustacheLibrary(directory: directory.path)
-        } catch let error as MustacheLibrary.ParserError {
-            throw EmailTemplateError(description: "\(directory.lastPathComponent)/\(error.filename):\(error.context.lineNumber): template: \(error.error)")
+            templates = try TemplateSet(directory: directory)
+        } catch {
+            throw EmailTemplateError(description: "\(directory.lastPathComponent)/\(error.template).mustache:\(error.line): template: \(error.explanation)")
         }
         for name in Self.required {
-            for kind in ["txt", "html"] where library.getTemplate(named: "\(name).\(kind)") == nil {
+            for kind in ["txt", "html"] where !templates.has("\(name).\(kind)") {
                 throw EmailTemplateError(description: "\(directory.lastPathComponent)/\(name).\(kind).mustache: template is missing")
             }
         }
     }
 
     public func render(_ name: String, values: [String: String]) throws -> RenderedEmail {
-        guard let text = library.render(values, withTemplate: "\(name).txt"),
-              let html = library.render(values, withTemplate: "\(name).html")
+        let value = TemplateValue.fields(values.mapValues(TemplateValue.text))
+        guard let text = templates.renderText("\(name).txt", value),
+              let html = templates.renderText("\(name).html", value)
         else { throw EmailTemplateError(description: "email/\(name): template is missing") }
         let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = lines.first, first.hasPrefix("Subject:") else {

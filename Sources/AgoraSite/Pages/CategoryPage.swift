@@ -1,26 +1,48 @@
 import AgoraDomain
 import AgoraStore
+import AgoraTemplates
 import Foundation
 
 /// The pages of one category: its providers (and those of its subcategories), best rated first,
 /// `ListingPagination.providersPerPage` to a page.
 struct CategoryPage {
-    struct PageLink {
+    struct PageLink: TemplateFields {
         let number: Int
         let url: String
         let isCurrent: Bool
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "number": .number(number)
+            case "url": .text(url)
+            case "isCurrent": .flag(isCurrent)
+            default: nil
+            }
+        }
     }
 
-    struct Pagination {
+    struct Pagination: TemplateFields {
         let current: Int
         let total: Int
         let previousURL: String?
         let nextURL: String?
         let pages: [PageLink]
         let isPaged: Bool
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "current": .number(current)
+            case "total": .number(total)
+            case "previousURL": .optional(previousURL)
+            case "nextURL": .optional(nextURL)
+            case "pages": .objects(pages)
+            case "isPaged": .flag(isPaged)
+            default: nil
+            }
+        }
     }
 
-    struct Content {
+    struct Content: TemplateFields {
         let name: String
         let description: String
         /// The search page with this category chosen, for filtering its providers.
@@ -32,6 +54,22 @@ struct CategoryPage {
         let providers: [ProviderCard]
         let hasProviders: Bool
         let pagination: Pagination
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "name": .text(self.name)
+            case "description": .text(description)
+            case "searchURL": .text(searchURL)
+            case "providerCount": .text(providerCount)
+            case "parent": .optional(parent)
+            case "subcategories": .objects(subcategories)
+            case "hasSubcategories": .flag(hasSubcategories)
+            case "providers": .objects(providers)
+            case "hasProviders": .flag(hasProviders)
+            case "pagination": .fields(pagination)
+            default: nil
+            }
+        }
     }
 
     let context: SiteContext

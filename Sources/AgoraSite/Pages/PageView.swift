@@ -1,31 +1,34 @@
+import AgoraTemplates
 import Foundation
 
 /// What every template receives: the site, the page's meta, the navigation and breadcrumbs, and the
 /// page-specific `content`. Templates reach text only through `{{…}}`, which escapes it.
-struct PageView<Content> {
+struct PageView: TemplateFields {
     let site: SiteInfo
     let meta: PageMeta
     let navigation: [NavigationLink]
     let breadcrumbs: [Breadcrumb]
-    /// Mustache cannot test an array for emptiness without rendering it once per item.
-    let hasBreadcrumbs: Bool
     /// The JSON-LD of the page, already made safe to stand inside a script element.
     let structuredData: String?
-    let content: Content
+    let content: TemplateValue
 
-    init(site: SiteInfo, meta: PageMeta, navigation: [NavigationLink], breadcrumbs: [Breadcrumb], structuredData: String?, content: Content) {
-        self.site = site
-        self.meta = meta
-        self.navigation = navigation
-        self.breadcrumbs = breadcrumbs
-        self.hasBreadcrumbs = !breadcrumbs.isEmpty
-        self.structuredData = structuredData
-        self.content = content
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "content": content
+        case "site": .fields(site)
+        case "meta": .fields(meta)
+        case "navigation": .objects(navigation)
+        case "breadcrumbs": .objects(breadcrumbs)
+        // Mustache cannot test an array for emptiness without rendering it once per item.
+        case "hasBreadcrumbs": .flag(!breadcrumbs.isEmpty)
+        case "structuredData": .optional(structuredData)
+        default: nil
+        }
     }
 }
 
 /// Facts about the site every page shows.
-struct SiteInfo: Sendable {
+struct SiteInfo: Sendable, TemplateFields {
     let name: String
     let baseURL: String
     let year: Int
@@ -35,20 +38,49 @@ struct SiteInfo: Sendable {
     let appScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": .text(self.name)
+        case "baseURL": .text(baseURL)
+        case "year": .number(year)
+        case "stylesheet": .text(stylesheet)
+        case "appScript": .text(appScript)
+        case "liveReload": .flag(liveReload)
+        default: nil
+        }
+    }
 }
 
-struct NavigationLink: Sendable {
+struct NavigationLink: Sendable, TemplateFields {
     let name: String
     let url: String
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": .text(self.name)
+        case "url": .text(url)
+        default: nil
+        }
+    }
 }
 
 /// One step of a page's breadcrumb trail; the last one is the page itself and is not a link.
-struct Breadcrumb: Sendable {
+struct Breadcrumb: Sendable, TemplateFields {
     let name: String
     let url: String
     let isCurrent: Bool
 
     static func trail(_ steps: [(name: String, url: String)]) -> [Breadcrumb] {
         steps.enumerated().map { Breadcrumb(name: $0.element.name, url: $0.element.url, isCurrent: $0.offset == steps.count - 1) }
+    }
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": .text(self.name)
+        case "url": .text(url)
+        case "isCurrent": .flag(isCurrent)
+        default: nil
+        }
     }
 }

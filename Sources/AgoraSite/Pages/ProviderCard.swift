@@ -1,8 +1,9 @@
 import AgoraDomain
+import AgoraTemplates
 import Foundation
 
 /// A provider as a listing shows them: enough to choose whom to open.
-struct ProviderCard: Sendable {
+struct ProviderCard: Sendable, TemplateFields {
     let name: String
     let initials: String
     let url: String
@@ -29,6 +30,24 @@ struct ProviderCard: Sendable {
         availability = provider.availability.label
         isAvailable = provider.availability == .available
         photoURL = provider.photoURL
+    }
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": .text(self.name)
+        case "initials": .text(initials)
+        case "url": .text(url)
+        case "title": .text(title)
+        case "location": .optional(location)
+        case "rate": .optional(rate)
+        case "rating": .optional(rating)
+        case "ratingCount": .number(ratingCount)
+        case "skills": .texts(skills)
+        case "availability": .text(availability)
+        case "isAvailable": .flag(isAvailable)
+        case "photoURL": .optional(photoURL)
+        default: nil
+        }
     }
 }
 

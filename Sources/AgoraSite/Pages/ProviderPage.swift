@@ -1,14 +1,23 @@
 import AgoraDomain
+import AgoraTemplates
 import Foundation
 
 /// A provider's public profile.
 struct ProviderPage: Sendable {
-    struct Fact {
+    struct Fact: TemplateFields {
         let label: String
         let value: String
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "label": .text(label)
+            case "value": .text(value)
+            default: nil
+            }
+        }
     }
 
-    struct Content {
+    struct Content: TemplateFields {
         let card: ProviderCard
         let bioParagraphs: [String]
         let facts: [Fact]
@@ -19,6 +28,22 @@ struct ProviderPage: Sendable {
         let experience: String?
         let education: String?
         let certifications: String?
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "card": .fields(card)
+            case "bioParagraphs": .texts(bioParagraphs)
+            case "facts": .objects(facts)
+            case "languages": .texts(languages)
+            case "skills": .texts(skills)
+            case "categories": .objects(categories)
+            case "hasCategories": .flag(hasCategories)
+            case "experience": .optional(experience)
+            case "education": .optional(education)
+            case "certifications": .optional(certifications)
+            default: nil
+            }
+        }
     }
 
     let context: SiteContext

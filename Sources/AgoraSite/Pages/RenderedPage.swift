@@ -4,7 +4,7 @@ import Foundation
 struct RenderedPage: Sendable {
     /// Site-relative URL with slashes at both ends, or a file name for special pages (`/404.html`).
     let path: String
-    let html: String
+    let html: [UInt8]
     /// When the page's data last changed; nil when it has no meaningful date.
     let lastModified: Date?
     /// Pages marked `noindex` and error pages stay out of the sitemap.

@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraTemplates
 import Foundation
 
 /// What every page builder shares during one build: the templates, the store, the category tree, the site
@@ -38,12 +39,13 @@ struct SiteContext: Sendable {
 
     /// Renders a template with the common layout around the page's own content. Pages with breadcrumbs describe
     /// them as a `BreadcrumbList` next to their own structured data.
-    func render<Content>(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: Content) throws -> String {
+    func render(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: Any) throws -> [UInt8] {
         let nodes = structuredData + (breadcrumbs.isEmpty ? [] : [StructuredData.breadcrumbList(breadcrumbs, baseURL: baseURL)])
-        return try templates.render(
-            PageView(site: site, meta: meta, navigation: navigation, breadcrumbs: breadcrumbs, structuredData: JSONLD.script(nodes), content: content),
-            template: template
+        let view = PageView(
+            site: site, meta: meta, navigation: navigation, breadcrumbs: breadcrumbs, structuredData: JSONLD.script(nodes),
+            content: TemplateValue(reflecting: content)
         )
+        return try templates.render(.fields(view), template: template)
     }
 
     /// The meta of a page. `title` is the page's own; the site's name is appended after a bar unless

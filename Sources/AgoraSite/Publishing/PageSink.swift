@@ -84,7 +84,7 @@ final class PageSink {
 
     /// Writes a rendered page (unless its file already holds exactly it) and records it.
     func accept(_ page: RenderedPage, key: InputKey) throws {
-        if try output.write(Data(page.html.utf8), to: SitePaths.file(ofPage: page.path)) { written += 1 } else { unchanged += 1 }
+        if try output.write(Data(page.html), to: SitePaths.file(ofPage: page.path)) { written += 1 } else { unchanged += 1 }
         let entry = BuildManifest.Entry(
             key: key.description, lastModified: page.lastModified?.timeIntervalSince1970, inSitemap: page.inSitemap,
             priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect

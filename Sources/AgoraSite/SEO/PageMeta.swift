@@ -1,16 +1,25 @@
+import AgoraTemplates
 import Foundation
 
 /// What a page tells browsers and crawlers about itself: title, description, canonical URL, indexing, share
 /// image, language and the same page in other languages.
-struct PageMeta: Sendable {
+struct PageMeta: Sendable, TemplateFields {
     /// Search results show about 60 characters of a title and 160 of a description.
     static let titleLimit = 60
     static let descriptionLimit = 160
 
     /// A version of the page in another language (`<link rel="alternate" hreflang>`).
-    struct Alternate: Sendable {
+    struct Alternate: Sendable, TemplateFields {
         let hreflang: String
         let url: String
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "hreflang": .text(hreflang)
+            case "url": .text(url)
+            default: nil
+            }
+        }
     }
 
     let title: String
@@ -36,6 +45,20 @@ struct PageMeta: Sendable {
         self.image = image
         self.locale = locale
         self.alternates = alternates
+    }
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": .text(title)
+        case "description": .text(description)
+        case "canonicalURL": .text(canonicalURL)
+        case "noindex": .flag(noindex)
+        case "openGraphType": .text(openGraphType)
+        case "image": .text(image)
+        case "locale": .text(locale)
+        case "alternates": .objects(alternates)
+        default: nil
+        }
     }
 
     /// Cuts at the last word boundary that fits and adds an ellipsis, so no word is cut in half.

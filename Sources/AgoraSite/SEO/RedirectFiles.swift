@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraTemplates
 import Foundation
 
 /// Publishes the redirects with the site, for every kind of host: a small page at each old URL (meta refresh
@@ -23,7 +24,7 @@ public struct RedirectFiles {
         for redirect in redirects {
             guard let target = redirect.to else { continue }
             try await sink.page(redirect.from, key: InputKey(target, String(redirect.status.rawValue), baseURL.base)) {
-                let html = try templates.render(["target": absoluteTarget(target)], template: "redirect")
+                let html = try templates.render(.fields(["target": .text(absoluteTarget(target))]), template: "redirect")
                 return RenderedPage(path: redirect.from, html: html, lastModified: nil, inSitemap: false, isRedirect: true)
             }
         }
