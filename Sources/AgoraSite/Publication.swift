@@ -37,33 +37,59 @@ struct Publication {
 
     /// Every category's listing pages, then every provider's page, each kept when its key did not change.
     private func publishCategoriesAndProviders(repository: ProviderRepository, into sink: PageSink) async throws {
+        let publisher = ListingPublisher(sink: sink, repository: repository)
         let categories = context.categories
-        for category in categories.all where categories.isVisible(category) {
-            try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey)
+        let visible = categories.all.filter(categories.isVisible)
+        // Rankings are read a few categories at a time, in parallel.
+        for start in stride(from: 0, to: visible.count, by: Self.categoriesAtOnce) {
+            let group = Array(visible[start..<min(start + Self.categoriesAtOnce, visible.count)])
+            let rankings = try await rankings(of: group)
+            for category in group {
+                try await publisher.add(CategoryPage(context: context, category: category).pages(siteKey: siteKey, ranked: rankings[category.id] ?? []))
+            }
         }
         log("category pages done")
         let total = try await repository.countPublished()
         var providers = 0
-        // Three things overlap: the next batch's stamps are read, this batch is loaded and rendered on every core,
-        // and the previous batch is written; the database, the templates and the file system work at once.
+        // The next batch's stamps are read while this batch's pages are published.
         var next = Task { try await repository.stamps(after: nil, limit: SiteBuild.providerBatch) }
-        var rendered: [(page: RenderedPage, key: InputKey)] = []
         while true {
             let batch = try await next.value
             let more = batch.count == SiteBuild.providerBatch
             if more, let last = batch.last {
                 next = Task { try await repository.stamps(after: last.id, limit: SiteBuild.providerBatch) }
             }
-            let changed = try changedProviders(in: batch, sink: sink)
-            async let rendering = render(changed)
-            for (page, key) in rendered { try sink.accept(page, key: key) }
-            rendered = try await rendering
+            try await publisher.add(batch.map(providerPage))
             providers += batch.count
             progress(providers, total)
             guard more else { break }
         }
-        for (page, key) in rendered { try sink.accept(page, key: key) }
+        try await publisher.finish()
     }
+
+    /// A provider's page, keyed by what its stamp says.
+    private func providerPage(_ stamp: ProviderStamp) -> ListingJob {
+        let key = ProviderPage.key(slug: stamp.slug, updatedAt: stamp.updatedAt, categories: stamp.categorySlugs, siteKey: siteKey)
+        let context = context
+        return ListingJob(path: ProviderPage.path(for: stamp.slug), key: key, providerIDs: [stamp.id]) { loaded in
+            try loaded[stamp.id].map { try ProviderPage(context: context, provider: $0).render() }
+        }
+    }
+
+    /// The providers each category lists, read at the same time.
+    private func rankings(of categories: [Category]) async throws -> [Int64: [RankedProvider]] {
+        try await withThrowingTaskGroup(of: (Int64, [RankedProvider]).self) { group in
+            for category in categories {
+                let page = CategoryPage(context: context, category: category)
+                group.addTask { (category.id, try await page.ranking()) }
+            }
+            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+    }
+
+    /// Categories whose rankings are read at once in a full build: enough to keep the cores busy with their
+    /// pages, few enough that their rankings take little memory.
+    private static let categoriesAtOnce = 8
 
     /// The providers of a batch whose page must be rendered again, with their pages' keys; the others are kept.
     private func changedProviders(in batch: [ProviderStamp], sink: PageSink) throws -> [(id: Int64, key: InputKey)] {
@@ -73,20 +99,14 @@ struct Publication {
         }
     }
 
-    /// Provider pages are the bulk of a site: loaded a batch at a time and rendered on every core at once, in order.
-    private func render(_ changed: [(id: Int64, key: InputKey)]) async throws -> [(page: RenderedPage, key: InputKey)] {
+    /// Provider pages are the bulk of a site: loaded a batch at a time, then rendered and written on every core.
+    private func providerPages(_ changed: [(id: Int64, key: InputKey)]) async throws -> [PageJob] {
         let keys = Dictionary(uniqueKeysWithValues: changed.map { ($0.id, $0.key) })
-        let providers = try await ProviderRepository(store: store).profiles(ids: changed.map(\.id))
-        let pages = try await withThrowingTaskGroup(of: (Int, RenderedPage).self) { group in
-            for (index, provider) in providers.enumerated() {
-                let page = ProviderPage(context: context, provider: provider)
-                group.addTask { (index, try page.render()) }
-            }
-            var results: [Int: RenderedPage] = [:]
-            for try await (index, page) in group { results[index] = page }
-            return results
+        let context = context
+        return try await ProviderRepository(store: store).profiles(ids: changed.map(\.id)).map { provider in
+            let page = ProviderPage(context: context, provider: provider)
+            return PageJob(path: ProviderPage.path(for: provider.slug), key: keys[provider.id]!) { try page.render() }
         }
-        return providers.indices.map { (pages[$0]!, keys[providers[$0].id]!) }
     }
 
     /// The redirects and robots.txt: cheap, so every build writes them (only where they changed).
@@ -115,13 +135,7 @@ struct Publication {
                 for step in categories.path(to: category) where !affected.contains(step) { affected.append(step) }
             }
             // The listings' rankings are read at the same time: they are most of the work.
-            let rankings = try await withThrowingTaskGroup(of: (Int64, [RankedProvider]).self) { group in
-                for category in affected where categories.isVisible(category) {
-                    let page = CategoryPage(context: context, category: category)
-                    group.addTask { (category.id, try await page.ranking()) }
-                }
-                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
-            }
+            let rankings = try await rankings(of: affected.filter(categories.isVisible))
             for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink) }
             // The homepage's figures and counts catch up with the next complete build; its providers cannot wait.
             let home = HomePage(context: context)
@@ -148,7 +162,13 @@ struct Publication {
     private func rebuildListing(of category: Category, ranked: [RankedProvider]? = nil, into sink: PageSink) async throws {
         var pageCount = 0
         if context.categories.isVisible(category) {
-            pageCount = try await CategoryPage(context: context, category: category).build(into: sink, siteKey: siteKey, ranked: ranked)
+            let page = CategoryPage(context: context, category: category)
+            let ranked = if let ranked { ranked } else { try await page.ranking() }
+            let pages = page.pages(siteKey: siteKey, ranked: ranked)
+            let publisher = ListingPublisher(sink: sink, repository: ProviderRepository(store: store))
+            try await publisher.add(pages)
+            try await publisher.finish()
+            pageCount = pages.count
         }
         let prefix = CategoryPage.path(for: category.slug, page: 1)
         for path in try sink.paths(under: prefix) {

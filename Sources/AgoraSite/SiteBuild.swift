@@ -62,7 +62,7 @@ public struct SiteBuild: Sendable {
     ) async throws -> BuildSummary {
         let started = Date()
         let now = clock.now
-        let templates = try await TemplateLibrary(directory: options.layoutsDirectory)
+        let templates = try TemplateLibrary(directory: options.layoutsDirectory)
         let configuration = try SiteConfiguration.load(contentDirectory: options.contentDirectory)
         let content = try ContentLoader(directory: options.contentDirectory).load(now: now)
         let categories = try await CategoryRepository(store: store).tree()

@@ -166,7 +166,7 @@ struct ServiceSettings {
     func emailComposer(layouts: String, content: String, baseURL: String) async throws -> EmailComposer {
         let site = try SiteConfiguration.load(contentDirectory: URL(fileURLWithPath: content))
         do {
-            let templates = try await EmailTemplates(directory: URL(fileURLWithPath: layouts).appendingPathComponent("email"))
+            let templates = try EmailTemplates(directory: URL(fileURLWithPath: layouts).appendingPathComponent("email"))
             return EmailComposer(templates: templates, siteName: site.name, baseURL: baseURL)
         } catch let error as EmailTemplateError {
             throw CommandError(error.description)

@@ -19,7 +19,7 @@ enum TestConfiguration {
         auth.captcha = captcha
         auth.publicBaseURL = baseURL
         adjust(&auth)
-        let templates = try await EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
+        let templates = try EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
         var configuration = APIConfiguration(
             siteDirectory: site, auth: auth,
             email: EmailComposer(templates: templates, siteName: "Agora", baseURL: baseURL), clock: clock

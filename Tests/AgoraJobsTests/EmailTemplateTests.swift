@@ -7,7 +7,7 @@ import Testing
 @Suite("Email templates and messages")
 struct EmailTemplateTests {
     static func composer() async throws -> EmailComposer {
-        let templates = try await EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
+        let templates = try EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
         return EmailComposer(templates: templates, siteName: "Agora", baseURL: "https://agora.example/")
     }
 
@@ -53,10 +53,15 @@ struct EmailTemplateTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         try scratch.write("{{% CONTENT_TYPE: TEXT }}Subject: Hi\n\nBody", to: "email/verification.txt.mustache")
-        let error = await #expect(throws: EmailTemplateError.self) {
-            _ = try await EmailTemplates(directory: scratch.url.appendingPathComponent("email"))
+        let error = #expect(throws: EmailTemplateError.self) {
+            _ = try EmailTemplates(directory: scratch.url.appendingPathComponent("email"))
         }
         #expect(error?.description == "email/verification.html.mustache: template is missing")
+        try scratch.write("<p>Hello\n{{#name}}unclosed</p>\n", to: "email/verification.html.mustache")
+        let broken = #expect(throws: EmailTemplateError.self) {
+            _ = try EmailTemplates(directory: scratch.url.appendingPathComponent("email"))
+        }
+        #expect(broken?.description == "email/verification.html.mustache:2: template: the section `name` is opened but never closed (column 1: {{#name}}unclosed</p>)")
     }
 
     @Test("the message is RFC 5322 with both parts in quoted-printable, and no header can be injected")

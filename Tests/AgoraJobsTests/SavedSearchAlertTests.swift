@@ -28,7 +28,7 @@ struct SavedSearchAlertTests {
             let saved = SavedSearchRepository(store: store)
             _ = try await saved.insert(try SavedSearchForm(name: "Kotlin people", query: "q=kotlin", alert: true), userID: ownerID, now: Self.start)
             _ = try await saved.insert(try SavedSearchForm(name: "No alert", query: "q=kotlin", alert: false), userID: ownerID, now: Self.start)
-            let templates = try await EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
+            let templates = try EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
             let job = SavedSearchAlertJob(
                 store: store, composer: EmailComposer(templates: templates, siteName: "Agora", baseURL: "https://agora.test"),
                 unsubscribeURL: { "https://agora.test/api/email/unsubscribe?token=for-\($0.value)" }, clock: clock, gap: 3_600

@@ -24,7 +24,7 @@ public struct EmailTemplates: Sendable {
         "verification", "welcome", "signup-attempt", "password-reset", "password-changed", "order-confirmation", "marketplace-update",
     ]
 
-    public init(directory: URL) async throws {
+    public init(directory: URL) throws {
         do {
             templates = try TemplateSet(directory: directory)
         } catch {

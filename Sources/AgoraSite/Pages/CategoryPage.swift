@@ -5,7 +5,7 @@ import Foundation
 
 /// The pages of one category: its providers (and those of its subcategories), best rated first,
 /// `ListingPagination.providersPerPage` to a page.
-struct CategoryPage {
+struct CategoryPage: Sendable {
     struct PageLink: TemplateFields {
         let number: Int
         let url: String
@@ -84,19 +84,15 @@ struct CategoryPage {
         return try await ProviderRepository(store: context.store).ranking(inCategories: ids)
     }
 
-    /// Publishes every page of the category and returns how many there are. `ranked` is `ranking()`, when it was
-    /// read beforehand.
-    @discardableResult
-    func build(into sink: PageSink, siteKey: InputKey, ranked: [RankedProvider]? = nil) async throws -> Int {
-        let repository = ProviderRepository(store: context.store)
+    /// Every page of the category, to publish together. `ranked` is `ranking()`.
+    func pages(siteKey: InputKey, ranked: [RankedProvider]) -> [ListingJob] {
         let tree = context.categories
-        let ranked = if let ranked { ranked } else { try await ranking() }
         let total = ranked.count
         let listing = ListingPagination(totalItems: total)
         let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
         let subcategories = tree.children(of: category).filter(\.active).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
         let trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
-        for number in 1...listing.pageCount {
+        return (1...listing.pageCount).map { number in
             let start = listing.offset(ofPage: number)
             let listed = ranked[min(start, total)..<min(start + listing.perPage, total)]
             let path = Self.path(for: category.slug, page: number)
@@ -107,12 +103,12 @@ struct CategoryPage {
                 key.combine(Int(provider.id))
                 key.combine(provider.updatedAt)
             }
-            try await sink.page(path, key: key) {
-                let providers = try await repository.profiles(ids: listed.map(\.id))
+            let ids = listed.map(\.id)
+            return ListingJob(path: path, key: key, providerIDs: ids) { loaded in
+                let providers = ids.compactMap { loaded[$0] }
                 return try render(page: number, of: listing, total: total, providers: providers, path: path, parent: parent, subcategories: subcategories, trail: trail)
             }
         }
-        return listing.pageCount
     }
 
     private func render(

@@ -9,7 +9,7 @@ import Foundation
 /// Synchronous writes are off: a killed process cannot damage it, and a manifest damaged by a power loss reads as
 /// no manifest, which makes the next build a full one.
 final class BuildManifest {
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         var key: String
         /// Seconds since 1970, as stored.
         var lastModified: Double?

@@ -23,9 +23,8 @@ enum FileWriting {
     /// Makes sure the directory exists: one `mkdir(2)` (which fails harmlessly when it is there), and the whole
     /// path only when a parent is missing too. Nothing is remembered between calls: nearly every page has a
     /// directory of its own, and a set of them would grow with the site (a hundred megabytes at a million pages).
-    static func ensureDirectory(_ directory: URL) throws {
-        let path = directory.path
+    static func ensureDirectory(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes into the live site, each file as a temporary file renamed over the old one, so a visitor always reads
 /// a whole page, old or new. Files whose bytes are unchanged are left alone.
-final class LiveSite: SiteOutput {
+final class LiveSite: SiteOutput, Sendable {
     let root: URL
 
     init(_ directory: URL) {
@@ -13,7 +13,7 @@ final class LiveSite: SiteOutput {
     func write(_ data: Data, to relativePath: String) throws -> Bool {
         let file = root.appendingPathComponent(relativePath)
         if let existing = FileManager.default.contents(atPath: file.path), existing == data { return false }
-        try FileWriting.ensureDirectory(file.deletingLastPathComponent())
+        try FileWriting.ensureDirectory(file.deletingLastPathComponent().path)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())")
         try FileWriting.write(data, to: temporary.path)
         guard rename(temporary.path, file.path) == 0 else {

@@ -82,21 +82,42 @@ final class PageSink {
         return true
     }
 
+    /// Publishes pages whose key changed (`needsRendering`) and whose rendering is independent of each other:
+    /// they are rendered and written `width` at a time, on every core, while this task records each one.
+    func publish(_ jobs: [PageJob], width: Int = PageJob.width) async throws {
+        var pending = jobs.makeIterator()
+        let output = output
+        try await withThrowingTaskGroup(of: WrittenPage?.self) { group in
+            func start() {
+                guard let job = pending.next() else { return }
+                group.addTask { try await job.renderAndWrite(into: output) }
+            }
+            for _ in 0..<width { start() }
+            while let done = try await group.next() {
+                if let done { try record(done) }
+                start()
+            }
+        }
+    }
+
     /// Writes a rendered page (unless its file already holds exactly it) and records it.
     func accept(_ page: RenderedPage, key: InputKey) throws {
-        if try output.write(Data(page.html), to: SitePaths.file(ofPage: page.path)) { written += 1 } else { unchanged += 1 }
-        let entry = BuildManifest.Entry(
-            key: key.description, lastModified: page.lastModified?.timeIntervalSince1970, inSitemap: page.inSitemap,
-            priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect
-        )
-        if mode == .incremental { try manifest.recordPublished(page.path) }
-        let old = mode == .full ? nil : try manifest.entry(page.path)
+        let wasWritten = try output.write(Data(page.html), to: SitePaths.file(ofPage: page.path))
+        try record(WrittenPage(page, key: key, wasWritten: wasWritten))
+    }
+
+    /// Records a written page in the manifest and notes what it changes in the sitemap.
+    private func record(_ done: WrittenPage) throws {
+        if done.wasWritten { written += 1 } else { unchanged += 1 }
+        let entry = done.entry
+        if mode == .incremental { try manifest.recordPublished(done.path) }
+        let old = mode == .full ? nil : try manifest.entry(done.path)
         guard old != entry else { return }
-        try manifest.put(page.path, entry)
+        try manifest.put(done.path, entry)
         if old?.inSitemap ?? false != entry.inSitemap {
             sitemapChanges.membershipChanged()
         } else if let old, entry.inSitemap, entry.sitemapLineDiffers(from: old) {
-            sitemapChanges.lineChanged(page.path)
+            sitemapChanges.lineChanged(done.path)
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where a build writes: a staging directory swapped in at the end (full builds), or the live site itself,
-/// one file at a time (incremental builds).
-protocol SiteOutput: AnyObject {
+/// one file at a time (incremental builds). Writes of different files may run at the same time.
+protocol SiteOutput: AnyObject, Sendable {
     /// The directory files are written into.
     var root: URL { get }
     /// Writes a file unless it already holds exactly these bytes; returns whether it wrote.

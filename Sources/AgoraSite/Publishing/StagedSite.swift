@@ -4,9 +4,10 @@ import Foundation
 /// A new site written into a directory beside the live one and swapped in whole when complete, so visitors and
 /// crawlers see the old site or the new one, never a mix. If the build fails, the staging directory is removed
 /// and the live site is left exactly as it was.
-final class StagedSite: SiteOutput {
+final class StagedSite: SiteOutput, Sendable {
     let liveDirectory: URL
     let root: URL
+    private let rootPath: String
 
     init(replacing liveDirectory: URL) throws {
         let liveDirectory = liveDirectory.standardizedFileURL
@@ -14,6 +15,7 @@ final class StagedSite: SiteOutput {
         let parent = liveDirectory.deletingLastPathComponent()
         let prefix = ".\(liveDirectory.lastPathComponent).building-"
         root = parent.appendingPathComponent("\(prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
+        rootPath = root.path
         Self.removeAbandoned(in: parent, prefix: prefix)
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -35,9 +37,10 @@ final class StagedSite: SiteOutput {
 
     @discardableResult
     func write(_ data: Data, to relativePath: String) throws -> Bool {
-        let file = root.appendingPathComponent(relativePath)
-        try FileWriting.ensureDirectory(file.deletingLastPathComponent())
-        try FileWriting.write(data, to: file.path)
+        // Paths as strings: building URLs for a hundred thousand files costs more than writing them.
+        let file = rootPath + "/" + relativePath
+        if let slash = file.lastIndex(of: "/") { try FileWriting.ensureDirectory(String(file[..<slash])) }
+        try FileWriting.write(data, to: file)
         return true
     }
 

@@ -69,7 +69,26 @@ struct PageMeta: Sendable, TemplateFields {
         return cut.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + "…"
     }
 
+    /// Runs of whitespace (Unicode's, line breaks included) become one space; none is left at either end.
     static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
+        var text = text
+        return text.withUTF8 { bytes in
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(bytes.count)
+            var spacePending = false
+            var index = 0
+            while index < bytes.count {
+                let width = UnicodeWhitespace.width(in: bytes, at: index)
+                if width > 0 {
+                    spacePending = !collapsed.isEmpty
+                    index += width
+                    continue
+                }
+                if spacePending { collapsed.append(UInt8(ascii: " ")) }
+                spacePending = false
+                collapsed.append(bytes[index])
+                index += 1
+            }
+            return String(decoding: collapsed, as: UTF8.self)
+        }
+    }}

@@ -4,20 +4,32 @@ import Foundation
 /// and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no text in it can close the element or open a
 /// comment.
 enum ScriptSafeJSON {
-    static func encode(_ value: some Encodable, keys: JSONEncoder.KeyEncodingStrategy = .useDefaultKeys) -> String? {
+    /// One encoder for every page: its settings never change after this, and encoding does not touch its state.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.keyEncodingStrategy = keys
+        return encoder
+    }()
+
+    static func encode(_ value: some Encodable) -> String? {
         guard let data = try? encoder.encode(value) else { return nil }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(data.count + 32)
-        for byte in data {
-            switch byte {
-            case UInt8(ascii: "<"): escaped += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): escaped += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): escaped += Array("\\u0026".utf8)
-            default: escaped.append(byte)
+        data.withUnsafeBytes { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "<"): replacement = "\\u003c"
+                case UInt8(ascii: ">"): replacement = "\\u003e"
+                case UInt8(ascii: "&"): replacement = "\\u0026"
+                default: continue
+                }
+                escaped.append(contentsOf: bytes[runStart..<index])
+                escaped.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
             }
+            escaped.append(contentsOf: bytes[runStart...])
         }
         return String(decoding: escaped, as: UTF8.self)
     }
