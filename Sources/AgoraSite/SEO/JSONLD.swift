@@ -18,14 +18,65 @@ enum JSONLD: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, Express
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
+    /// Nested values are written into nested containers, never as values of their own: JSONEncoder sets up a
+    /// whole encoder for every value it is handed, which made JSON-LD the dearest part of a provider page.
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
         switch self {
-        case .string(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .array(let values): try container.encode(values)
-        case .object(let values): try container.encode(values)
+        case .object(let values):
+            var container = encoder.container(keyedBy: PropertyKey.self)
+            try Self.encode(values, into: &container)
+        case .array(let values):
+            var container = encoder.unkeyedContainer()
+            try Self.encode(values, into: &container)
+        case .string(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .int(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .double(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+
+    private struct PropertyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private static func encode(_ values: [String: JSONLD], into container: inout KeyedEncodingContainer<PropertyKey>) throws {
+        for (name, value) in values {
+            let key = PropertyKey(stringValue: name)
+            switch value {
+            case .string(let text): try container.encode(text, forKey: key)
+            case .int(let number): try container.encode(number, forKey: key)
+            case .double(let number): try container.encode(number, forKey: key)
+            case .object(let nested):
+                var inner = container.nestedContainer(keyedBy: PropertyKey.self, forKey: key)
+                try encode(nested, into: &inner)
+            case .array(let items):
+                var inner = container.nestedUnkeyedContainer(forKey: key)
+                try encode(items, into: &inner)
+            }
+        }
+    }
+
+    private static func encode(_ values: [JSONLD], into container: inout any UnkeyedEncodingContainer) throws {
+        for value in values {
+            switch value {
+            case .string(let text): try container.encode(text)
+            case .int(let number): try container.encode(number)
+            case .double(let number): try container.encode(number)
+            case .object(let nested):
+                var inner = container.nestedContainer(keyedBy: PropertyKey.self)
+                try encode(nested, into: &inner)
+            case .array(let items):
+                var inner = container.nestedUnkeyedContainer()
+                try encode(items, into: &inner)
+            }
         }
     }
 

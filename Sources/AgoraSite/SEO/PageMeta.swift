@@ -63,11 +63,16 @@ struct PageMeta: Sendable, TemplateFields {
 
     /// Cuts at the last word boundary that fits and adds an ellipsis, so no word is cut in half.
     static func shorten(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let room = text.prefix(limit - 1)
+        // Counting characters walks the whole text; only the first `limit` are needed to know whether it is longer.
+        guard text.utf8.count > limit,
+              let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex
+        else { return text }
+        let room = text[..<text.index(before: end)]
         let cut = room.lastIndex(of: " ").map { room[..<$0] } ?? room
-        return cut.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + "…"
+        return cut.trimmingCharacters(in: trimmedAtCut) + "…"
     }
+
+    private static let trimmedAtCut = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
 
     /// Runs of whitespace (Unicode's, line breaks included) become one space; none is left at either end.
     static func collapsingWhitespace(_ text: String) -> String {
