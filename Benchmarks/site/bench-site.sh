@@ -21,6 +21,10 @@ timed() { # label, command…: prints "label seconds peak-MiB"
     echo "$seconds" >"$work/last"
 }
 
+# Creating a file costs more right after many were deleted (ext4 without a journal passes over inodes freed in the
+# last half minute), so each full build starts after a quiet spell: both sides get the same file system.
+settle() { sync; sleep 45; }
+
 swift build -c release --product agora >/dev/null
 db="$work/agora.sqlite"
 echo "seeding $providers providers…" >&2
@@ -30,6 +34,7 @@ echo "machine: $(nproc) cores; providers: $pages"
 printf "%-44s %10s %12s\n" "step" "wall" "peak memory"
 
 common=(--database "$db" --out "$work/Site" --content Content --layouts Layouts --base-url https://agora.example)
+settle
 timed "agora build --full" $agora build --full "${common[@]}"
 agora_full=$(cat "$work/last")
 timed "agora build (nothing changed)" $agora build "${common[@]}"
@@ -54,6 +59,7 @@ title = "Agora"
 disableKinds = ["taxonomy", "term", "RSS"]
 TOML
 python3 Benchmarks/site/export-for-hugo.py "$db" "$hugo_site/content/providers"
+settle
 timed "hugo (same providers, same fields)" hugo --quiet --source "$hugo_site" --destination "$work/hugo-public"
 hugo_time=$(cat "$work/last")
 hugo_files=$(find "$work/hugo-public" -name '*.html' | wc -l)
