@@ -40,8 +40,6 @@ public struct TemplateSet: Sendable {
         self.templates = templates
     }
 
-    public var names: [String] { templates.keys.sorted() }
-
     public func has(_ name: String) -> Bool { templates[name] != nil }
 
     /// Renders the template `name` with `value` as the outermost value, nil when there is no such template.
