@@ -1,6 +1,6 @@
 /// A value as a template sees it. Page views build these directly (through `TemplateFields`) so that rendering
 /// never reflects on Swift values; `TemplateValue(reflecting:)` converts anything else once, up front.
-public enum TemplateValue {
+public enum TemplateValue: Sendable {
     case text(String)
     case number(Int)
     case flag(Bool)
@@ -37,7 +37,7 @@ public enum TemplateValue {
 
 /// An object whose fields templates read by name. Conforming types answer with a `switch` over the names they
 /// know, which is what makes rendering fast.
-public protocol TemplateFields {
+public protocol TemplateFields: Sendable {
     /// The value of `{{name}}` in this object, nil when it has no such field (the lookup then goes on to the
     /// enclosing values, as Mustache asks).
     func templateValue(named name: String) -> TemplateValue?

@@ -53,7 +53,8 @@ struct CategoryPage: Sendable {
         let hasSubcategories: Bool
         let providers: [ProviderCard]
         let hasProviders: Bool
-        let pagination: Pagination
+        /// A `Pagination`, made a template value once: the template reads most of its fields.
+        let pagination: TemplateValue
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
@@ -66,7 +67,7 @@ struct CategoryPage: Sendable {
             case "hasSubcategories": .flag(hasSubcategories)
             case "providers": .objects(providers)
             case "hasProviders": .flag(hasProviders)
-            case "pagination": .fields(pagination)
+            case "pagination": pagination
             default: nil
             }
         }
@@ -134,7 +135,7 @@ struct CategoryPage: Sendable {
             hasSubcategories: !subcategories.isEmpty,
             providers: providers.map(ProviderCard.init),
             hasProviders: !providers.isEmpty,
-            pagination: pagination(number, of: listing.pageCount)
+            pagination: .fields(pagination(number, of: listing.pageCount))
         ))
         return RenderedPage(path: path, html: html, lastModified: providers.map(\.updatedAt).max(), inSitemap: true)
     }

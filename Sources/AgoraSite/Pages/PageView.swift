@@ -2,12 +2,15 @@ import AgoraTemplates
 import Foundation
 
 /// What every template receives: the site, the page's meta, the navigation and breadcrumbs, and the
-/// page-specific `content`. Templates reach text only through `{{…}}`, which escapes it.
+/// page-specific `content`. Templates reach text only through `{{…}}`, which escapes it. Values are made once
+/// per page (the site's and the navigation once per build), not at every `{{meta.title}}` that reads them.
 struct PageView: TemplateFields {
-    let site: SiteInfo
-    let meta: PageMeta
-    let navigation: [NavigationLink]
-    let breadcrumbs: [Breadcrumb]
+    let site: TemplateValue
+    let meta: TemplateValue
+    let navigation: TemplateValue
+    let breadcrumbs: TemplateValue
+    /// Mustache cannot test an array for emptiness without rendering it once per item.
+    let hasBreadcrumbs: Bool
     /// The JSON-LD of the page, already made safe to stand inside a script element.
     let structuredData: String?
     let content: TemplateValue
@@ -15,12 +18,11 @@ struct PageView: TemplateFields {
     func templateValue(named name: String) -> TemplateValue? {
         switch name {
         case "content": content
-        case "site": .fields(site)
-        case "meta": .fields(meta)
-        case "navigation": .objects(navigation)
-        case "breadcrumbs": .objects(breadcrumbs)
-        // Mustache cannot test an array for emptiness without rendering it once per item.
-        case "hasBreadcrumbs": .flag(!breadcrumbs.isEmpty)
+        case "site": site
+        case "meta": meta
+        case "navigation": navigation
+        case "breadcrumbs": breadcrumbs
+        case "hasBreadcrumbs": .flag(hasBreadcrumbs)
         case "structuredData": .optional(structuredData)
         default: nil
         }

@@ -18,7 +18,8 @@ struct ProviderPage: Sendable {
     }
 
     struct Content: TemplateFields {
-        let card: ProviderCard
+        /// A `ProviderCard`, made a template value once: the template reads a dozen of its fields.
+        let card: TemplateValue
         let bioParagraphs: [String]
         let facts: [Fact]
         let languages: [String]
@@ -31,7 +32,7 @@ struct ProviderPage: Sendable {
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
-            case "card": .fields(card)
+            case "card": card
             case "bioParagraphs": .texts(bioParagraphs)
             case "facts": .objects(facts)
             case "languages": .texts(languages)
@@ -99,7 +100,7 @@ struct ProviderPage: Sendable {
         )
         let described = StructuredData.provider(provider, path: path, site: context.configuration, baseURL: context.baseURL)
         let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [described], content: Content(
-            card: ProviderCard(provider),
+            card: .fields(ProviderCard(provider)),
             bioParagraphs: provider.bio.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty },
             facts: facts,
             languages: provider.languages.map(LanguageNames.name(of:)),

@@ -15,6 +15,9 @@ struct SiteContext: Sendable {
     let assets: AssetFingerprints
     let site: SiteInfo
     let navigation: [NavigationLink]
+    /// The two as templates read them, made once.
+    private let siteValue: TemplateValue
+    private let navigationValue: TemplateValue
 
     init(
         templates: TemplateLibrary, store: Store, categories: CategoryTree, baseURL: SiteURL,
@@ -35,6 +38,8 @@ struct SiteContext: Sendable {
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
+        siteValue = .fields(site)
+        navigationValue = .objects(navigation)
     }
 
     /// Renders a template with the common layout around the page's own content. Pages with breadcrumbs describe
@@ -42,8 +47,8 @@ struct SiteContext: Sendable {
     func render(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: Any) throws -> [UInt8] {
         let nodes = structuredData + (breadcrumbs.isEmpty ? [] : [StructuredData.breadcrumbList(breadcrumbs, baseURL: baseURL)])
         let view = PageView(
-            site: site, meta: meta, navigation: navigation, breadcrumbs: breadcrumbs, structuredData: JSONLD.script(nodes),
-            content: TemplateValue(reflecting: content)
+            site: siteValue, meta: .fields(meta), navigation: navigationValue, breadcrumbs: .objects(breadcrumbs),
+            hasBreadcrumbs: !breadcrumbs.isEmpty, structuredData: JSONLD.script(nodes), content: TemplateValue(reflecting: content)
         )
         return try templates.render(.fields(view), template: template)
     }

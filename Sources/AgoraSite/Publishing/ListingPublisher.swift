@@ -3,14 +3,15 @@ import AgoraStore
 import Foundation
 
 /// Publishes the pages made from providers, which are nearly all of a site. Pages whose key changed are gathered
-/// into windows of about `SiteBuild.providerBatch` providers, each window's providers loaded in one go (a provider
-/// listed on several pages is loaded once), and a window is rendered and written on every core while the next one
+/// into windows of about `SiteBuild.providerBatch` different providers, each window's providers loaded in one go (a
+/// provider listed on several pages is loaded once), and a window is rendered and written on every core while the next one
 /// loads.
 final class ListingPublisher {
     private let sink: PageSink
     private let repository: ProviderRepository
     private var window: [ListingJob] = []
-    private var windowProviders = 0
+    /// The different providers the window's pages list: pages of a category and of its parent share most of theirs.
+    private var windowProviders = Set<Int64>()
     private var loaded: (jobs: [ListingJob], providers: Task<[Int64: ProviderProfile], any Error>)?
 
     init(sink: PageSink, repository: ProviderRepository) {
@@ -22,8 +23,8 @@ final class ListingPublisher {
     func add(_ jobs: [ListingJob]) async throws {
         for job in jobs where try sink.needsRendering(job.path, key: job.key) {
             window.append(job)
-            windowProviders += job.providerIDs.count
-            if windowProviders >= SiteBuild.providerBatch { try await startLoading() }
+            windowProviders.formUnion(job.providerIDs)
+            if windowProviders.count >= SiteBuild.providerBatch { try await startLoading() }
         }
     }
 
@@ -39,7 +40,7 @@ final class ListingPublisher {
     /// Starts loading the current window, then publishes the one loaded before it.
     private func startLoading() async throws {
         guard !window.isEmpty else { return }
-        let ids = Array(Set(window.flatMap(\.providerIDs)))
+        let ids = Array(windowProviders)
         let repository = repository
         let loading = Task {
             try await repository.profiles(ids: ids).reduce(into: [Int64: ProviderProfile]()) { $0[$1.id] = $1 }
@@ -47,7 +48,7 @@ final class ListingPublisher {
         let previous = loaded
         loaded = (window, loading)
         window = []
-        windowProviders = 0
+        windowProviders = []
         if let previous { try await publish(previous) }
     }
 

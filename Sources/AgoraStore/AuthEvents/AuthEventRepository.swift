@@ -49,7 +49,7 @@ public struct AuthEventRepository: Sendable {
                       let outcome = AuthEvent.Outcome(rawValue: try row.decode(column: "outcome", as: String.self))
                 else { return nil }
                 return AuthEvent(
-                    userID: try row.decode(column: "user_id", as: Int64?.self), kind: kind, outcome: outcome,
+                    userID: try row.decodeIfPresent(column: "user_id", as: Int64.self), kind: kind, outcome: outcome,
                     ipAddress: try row.decode(column: "ip_address", as: String.self),
                     userAgent: try row.decode(column: "user_agent", as: String.self),
                     detail: try row.decode(column: "detail", as: String.self),

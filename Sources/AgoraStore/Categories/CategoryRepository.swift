@@ -56,11 +56,11 @@ public struct CategoryRepository: Sendable {
     static func category(from row: any SQLRow) throws -> Category {
         Category(
             id: try row.decode(column: "id", as: Int64.self),
-            parentID: try row.decode(column: "parent_id", as: Int64?.self),
+            parentID: try row.decodeIfPresent(column: "parent_id", as: Int64.self),
             name: try row.decode(column: "name", as: String.self),
             slug: try Slug(try row.decode(column: "slug", as: String.self)),
             description: try row.decode(column: "description", as: String.self),
-            icon: try row.decode(column: "icon", as: String?.self),
+            icon: try row.decodeIfPresent(column: "icon", as: String.self),
             active: try row.decode(column: "active", as: Bool.self),
             sortOrder: try row.decode(column: "sort_order", as: Int.self)
         )

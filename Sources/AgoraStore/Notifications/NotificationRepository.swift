@@ -22,8 +22,8 @@ public struct NotificationRepository: Sendable {
                 type: try row.decode(column: "type", as: String.self),
                 title: try row.decode(column: "title", as: String.self),
                 message: try row.decode(column: "message", as: String.self),
-                link: try row.decode(column: "link", as: String?.self),
-                readAt: try row.decode(column: "read_at", as: Date?.self),
+                link: try row.decodeIfPresent(column: "link", as: String.self),
+                readAt: try row.decodeIfPresent(column: "read_at", as: Date.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self)
             )
         }, unread)

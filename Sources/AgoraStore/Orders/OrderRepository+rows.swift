@@ -72,8 +72,8 @@ extension OrderRepository {
             details: details,
             status: OrderStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .cancelled,
             routingBatch: try row.decode(column: "routing_batch", as: Int.self),
-            routedAt: try row.decode(column: "routed_at", as: Date?.self),
-            publishedAt: try row.decode(column: "published_at", as: Date?.self),
+            routedAt: try row.decodeIfPresent(column: "routed_at", as: Date.self),
+            publishedAt: try row.decodeIfPresent(column: "published_at", as: Date.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
             updatedAt: try row.decode(column: "updated_at", as: Date.self)
         )

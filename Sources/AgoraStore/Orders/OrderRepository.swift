@@ -184,7 +184,7 @@ public struct OrderRepository: Sendable {
             return OrderEvent(
                 id: try row.decode(column: "id", as: Int64.self),
                 kind: OrderEvent.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .updated,
-                actorID: try row.decode(column: "actor_id", as: Int64?.self),
+                actorID: try row.decodeIfPresent(column: "actor_id", as: Int64.self),
                 detail: (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:],
                 createdAt: try row.decode(column: "created_at", as: Date.self)
             )

@@ -115,9 +115,9 @@ public struct EmailOutbox: Sendable {
             headers: (try? JSONDecoder().decode([String: String].self, from: Data(headersJSON.utf8))) ?? [:],
             status: status,
             attempts: try row.decode(column: "attempts", as: Int.self),
-            lastError: try row.decode(column: "last_error", as: String?.self),
+            lastError: try row.decodeIfPresent(column: "last_error", as: String.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
-            sentAt: try row.decode(column: "sent_at", as: Date?.self)
+            sentAt: try row.decodeIfPresent(column: "sent_at", as: Date.self)
         )
     }
 }

@@ -81,16 +81,16 @@ public struct ProposalRepository: Sendable {
             WHERE p.order_id = \(bind: orderID) \(mine)
             ORDER BY \(order)
             """).all().map { row in
-            let count = try row.decode(column: "rating_count", as: Int?.self) ?? 0
+            let count = try row.decodeIfPresent(column: "rating_count", as: Int.self) ?? 0
             return ProposalComparison(
                 proposal: try Self.proposal(from: row),
                 providerName: "\(try row.decode(column: "first_name", as: String.self)) \(try row.decode(column: "last_name", as: String.self))",
-                providerSlug: try row.decode(column: "slug", as: String?.self),
-                providerPhotoURL: try row.decode(column: "photo_url", as: String?.self),
-                ratingAverage: count > 0 ? try row.decode(column: "rating_average", as: Double?.self) : nil,
+                providerSlug: try row.decodeIfPresent(column: "slug", as: String.self),
+                providerPhotoURL: try row.decodeIfPresent(column: "photo_url", as: String.self),
+                ratingAverage: count > 0 ? try row.decodeIfPresent(column: "rating_average", as: Double.self) : nil,
                 ratingCount: count,
-                completedProjects: try row.decode(column: "completed_projects", as: Int?.self) ?? 0,
-                responseTimeMinutes: try row.decode(column: "response_time_minutes", as: Int?.self)
+                completedProjects: try row.decodeIfPresent(column: "completed_projects", as: Int.self) ?? 0,
+                responseTimeMinutes: try row.decodeIfPresent(column: "response_time_minutes", as: Int.self)
             )
         }
     }

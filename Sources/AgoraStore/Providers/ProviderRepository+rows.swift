@@ -70,17 +70,17 @@ extension ProviderRepository {
 
     private static func profile(from row: any SQLRow, skills: [String], languages: [String], categories: [String]) throws -> ProviderProfile {
         var location: ProviderLocation?
-        if let city = try row.decode(column: "city", as: String?.self), let country = try row.decode(column: "country_code", as: String?.self) {
+        if let city = try row.decodeIfPresent(column: "city", as: String.self), let country = try row.decodeIfPresent(column: "country_code", as: String.self) {
             location = ProviderLocation(
                 city: city,
-                region: try row.decode(column: "region", as: String?.self),
+                region: try row.decodeIfPresent(column: "region", as: String.self),
                 countryCode: country,
-                latitude: try row.decode(column: "latitude", as: Double?.self),
-                longitude: try row.decode(column: "longitude", as: Double?.self)
+                latitude: try row.decodeIfPresent(column: "latitude", as: Double.self),
+                longitude: try row.decodeIfPresent(column: "longitude", as: Double.self)
             )
         }
         var rate: Money?
-        if let minor = try row.decode(column: "hourly_rate_minor", as: Int64?.self), let currency = try row.decode(column: "hourly_rate_currency", as: String?.self) {
+        if let minor = try row.decodeIfPresent(column: "hourly_rate_minor", as: Int64.self), let currency = try row.decodeIfPresent(column: "hourly_rate_currency", as: String.self) {
             rate = Money(minorUnits: minor, currency: try CurrencyCode(currency))
         }
         let availability = Availability(rawValue: try row.decode(column: "availability", as: String.self)) ?? .unavailable
@@ -101,17 +101,17 @@ extension ProviderRepository {
             education: try row.decode(column: "education", as: String.self),
             certifications: try row.decode(column: "certifications", as: String.self),
             availability: availability,
-            photoURL: try row.decode(column: "photo_url", as: String?.self),
+            photoURL: try row.decodeIfPresent(column: "photo_url", as: String.self),
             categorySlugs: try categories.map { try Slug($0) },
             statistics: ProviderStatistics(
                 ratingAverage: try row.decode(column: "rating_average", as: Double.self),
                 ratingCount: try row.decode(column: "rating_count", as: Int.self),
                 completedProjects: try row.decode(column: "completed_projects", as: Int.self),
                 completionRate: try row.decode(column: "completion_rate", as: Double.self),
-                responseTimeMinutes: try row.decode(column: "response_time_minutes", as: Int?.self)
+                responseTimeMinutes: try row.decodeIfPresent(column: "response_time_minutes", as: Int.self)
             ),
             updatedAt: max(profileUpdated, statisticsUpdated),
-            verified: try row.decode(column: "verified_at", as: Date?.self) != nil,
+            verified: try row.decodeIfPresent(column: "verified_at", as: Date.self) != nil,
             remote: try row.decode(column: "remote", as: Bool.self)
         )
     }

@@ -110,8 +110,8 @@ public struct ProviderRepository: Sendable {
             FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
             WHERE \(Self.publicFilter)
             """).first() else { return "" }
-        let profiles = try row.decode(column: "profiles", as: Date?.self)?.timeIntervalSince1970 ?? 0
-        let statistics = try row.decode(column: "statistics", as: Date?.self)?.timeIntervalSince1970 ?? 0
+        let profiles = try row.decodeIfPresent(column: "profiles", as: Date.self)?.timeIntervalSince1970 ?? 0
+        let statistics = try row.decodeIfPresent(column: "statistics", as: Date.self)?.timeIntervalSince1970 ?? 0
         return "\(try row.decode(column: "n", as: Int.self)):\(try row.decode(column: "ids", as: Int64.self)):\(profiles):\(statistics)"
     }
 
@@ -205,8 +205,8 @@ public struct ProviderRepository: Sendable {
             FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
             WHERE \(Self.publicFilter)
             """).first()
-        let ratings = try row?.decode(column: "ratings", as: Int?.self) ?? 0
-        let points = try row?.decode(column: "rating_points", as: Double?.self) ?? 0
+        let ratings = try row?.decodeIfPresent(column: "ratings", as: Int.self) ?? 0
+        let points = try row?.decodeIfPresent(column: "rating_points", as: Double.self) ?? 0
         return MarketplaceFigures(
             providers: try row?.decode(column: "providers", as: Int.self) ?? 0,
             countries: try row?.decode(column: "countries", as: Int.self) ?? 0,

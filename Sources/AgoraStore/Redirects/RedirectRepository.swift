@@ -27,7 +27,7 @@ public struct RedirectRepository: Sendable {
             guard let status = Redirect.Status(rawValue: try row.decode(column: "status", as: Int.self)) else {
                 throw StoreError.conflict("a redirect row holds an unknown status")
             }
-            return try Redirect(from: try row.decode(column: "from_path", as: String.self), to: try row.decode(column: "to_url", as: String?.self), status: status)
+            return try Redirect(from: try row.decode(column: "from_path", as: String.self), to: try row.decodeIfPresent(column: "to_url", as: String.self), status: status)
         }
     }
 }

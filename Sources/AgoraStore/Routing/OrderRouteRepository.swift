@@ -108,10 +108,10 @@ public struct OrderRouteRepository: Sendable {
                 score: try row.decode(column: "score", as: Double.self),
                 reason: try row.decode(column: "reason", as: String.self),
                 offeredAt: try row.decode(column: "offered_at", as: Date.self),
-                viewedAt: try row.decode(column: "viewed_at", as: Date?.self),
-                expiredAt: try row.decode(column: "expired_at", as: Date?.self),
-                removedAt: try row.decode(column: "removed_at", as: Date?.self),
-                proposalID: try row.decode(column: "proposal_id", as: Int64?.self)
+                viewedAt: try row.decodeIfPresent(column: "viewed_at", as: Date.self),
+                expiredAt: try row.decodeIfPresent(column: "expired_at", as: Date.self),
+                removedAt: try row.decodeIfPresent(column: "removed_at", as: Date.self),
+                proposalID: try row.decodeIfPresent(column: "proposal_id", as: Int64.self)
             )
         }
     }
@@ -181,7 +181,7 @@ public struct OrderRouteRepository: Sendable {
             """).all() {
             routes[try row.decode(column: "order_id", as: Int64.self)] = (
                 try row.decode(column: "offered_at", as: Date.self), try row.decode(column: "reason", as: String.self),
-                try row.decode(column: "viewed_at", as: Date?.self)
+                try row.decodeIfPresent(column: "viewed_at", as: Date.self)
             )
         }
         var proposals: [Int64: (Int64, String)] = [:]

@@ -38,7 +38,7 @@ extension SearchIndex {
     /// number of `1 / scoreScale` when `scoreScale` is given. A common word matches tens of thousands of providers;
     /// one text of pairs crosses from the database far faster than as many rows.
     func collect(_ query: SQLQueryString, scoreScale: Int? = nil, on db: any SQLDatabase) async throws -> [Int64: Double] {
-        guard let text = try await db.raw(query).first()?.decode(column: "hits", as: String?.self) else { return [:] }
+        guard let text = try await db.raw(query).first()?.decodeIfPresent(column: "hits", as: String.self) else { return [:] }
         var scores: [Int64: Double] = [:]
         scores.reserveCapacity(text.utf8.count / 16)
         for pair in text.utf8.split(separator: UInt8(ascii: ",")) {

@@ -87,7 +87,7 @@ struct SearchIndexWriter: Sendable {
             """).all().map { row in
             let id = try row.decode(column: "user_id", as: Int64.self)
             var position: GeoPoint?
-            if let latitude = try row.decode(column: "latitude", as: Double?.self), let longitude = try row.decode(column: "longitude", as: Double?.self) {
+            if let latitude = try row.decodeIfPresent(column: "latitude", as: Double.self), let longitude = try row.decodeIfPresent(column: "longitude", as: Double.self) {
                 position = try? GeoPoint(latitude: latitude, longitude: longitude)
             }
             return SearchDocument(

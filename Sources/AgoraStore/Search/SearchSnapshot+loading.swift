@@ -103,8 +103,8 @@ extension SearchSnapshot {
                 continue
             }
             var vector: (x: Double, y: Double, z: Double)?
-            let latitude = try row.decode(column: "latitude", as: Double?.self)
-            if let latitude, let longitude = try row.decode(column: "longitude", as: Double?.self),
+            let latitude = try row.decodeIfPresent(column: "latitude", as: Double.self)
+            if let latitude, let longitude = try row.decodeIfPresent(column: "longitude", as: Double.self),
                let point = try? GeoPoint(latitude: latitude, longitude: longitude) {
                 vector = point.unitVector
             }
@@ -121,24 +121,24 @@ extension SearchSnapshot {
                 let number = languages.number(for: code)
                 if !languageLists[Int(languageStart)...].contains(number) { languageLists.append(number) }
             }
-            let currency = try row.decode(column: "hourly_rate_currency", as: String?.self)
+            let currency = try row.decodeIfPresent(column: "hourly_rate_currency", as: String.self)
             let entry = Entry(
                 id: id,
                 alive: true,
-                country: try row.decode(column: "country_code", as: String?.self).map { countries.number(for: $0) } ?? -1,
-                city: try row.decode(column: "city", as: String?.self).map { cities.number(for: $0.lowercased()) } ?? -1,
+                country: try row.decodeIfPresent(column: "country_code", as: String.self).map { countries.number(for: $0) } ?? -1,
+                city: try row.decodeIfPresent(column: "city", as: String.self).map { cities.number(for: $0.lowercased()) } ?? -1,
                 latitude: latitude,
                 vector: vector,
-                rateMinor: try row.decode(column: "hourly_rate_minor", as: Int64?.self),
+                rateMinor: try row.decodeIfPresent(column: "hourly_rate_minor", as: Int64.self),
                 rateCurrency: currency.flatMap { Self.currencies.firstIndex(of: $0) }.map { Int8($0) } ?? -1,
                 availability: Availability(rawValue: try row.decode(column: "availability", as: String.self)) ?? .unavailable,
-                availableFrom: try row.decode(column: "available_from", as: Date?.self),
-                verified: try row.decode(column: "verified_at", as: Date?.self) != nil,
+                availableFrom: try row.decodeIfPresent(column: "available_from", as: Date.self),
+                verified: try row.decodeIfPresent(column: "verified_at", as: Date.self) != nil,
                 remote: try row.decode(column: "remote", as: Bool.self),
                 ratingAverage: try row.decode(column: "rating_average", as: Double.self),
                 ratingCount: try row.decode(column: "rating_count", as: Int.self),
                 completionRate: try row.decode(column: "completion_rate", as: Double.self),
-                responseMinutes: try row.decode(column: "response_time_minutes", as: Int?.self),
+                responseMinutes: try row.decodeIfPresent(column: "response_time_minutes", as: Int.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self),
                 categories: Slice(start: categoryStart, count: Int32(categoryLists.count) - categoryStart),
                 skills: Slice(start: skillStart, count: Int32(skillLists.count) - skillStart),

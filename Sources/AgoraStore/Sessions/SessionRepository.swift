@@ -53,7 +53,7 @@ public struct SessionRepository: Sendable {
         return RetiredRefreshToken(
             session: try Self.session(from: row),
             retiredAt: try row.decode(column: "retired_at", as: Date.self),
-            successorSealed: try row.decode(column: "successor_sealed", as: String?.self)
+            successorSealed: try row.decodeIfPresent(column: "successor_sealed", as: String.self)
         )
     }
 
@@ -140,7 +140,7 @@ public struct SessionRepository: Sendable {
             createdAt: try row.decode(column: "created_at", as: Date.self),
             lastUsedAt: try row.decode(column: "last_used_at", as: Date.self),
             expiresAt: try row.decode(column: "expires_at", as: Date.self),
-            revokedAt: try row.decode(column: "revoked_at", as: Date?.self)
+            revokedAt: try row.decodeIfPresent(column: "revoked_at", as: Date.self)
         )
     }
 }

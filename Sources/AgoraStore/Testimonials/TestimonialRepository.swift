@@ -82,7 +82,7 @@ public struct TestimonialRepository: Sendable {
     static func testimonial(from row: any SQLRow) throws -> Testimonial {
         Testimonial(
             id: try row.decode(column: "id", as: Int64.self),
-            userID: try row.decode(column: "user_id", as: Int64?.self),
+            userID: try row.decodeIfPresent(column: "user_id", as: Int64.self),
             authorName: try row.decode(column: "author_name", as: String.self),
             authorRole: UserType(rawValue: try row.decode(column: "author_role", as: String.self)) ?? .client,
             content: try row.decode(column: "content", as: String.self),

@@ -27,7 +27,7 @@ extension UserRepository {
         guard let row = try await sql.raw(query + " " + condition).first() else { return nil }
         return UserCredentials(
             account: try Self.account(from: row),
-            passwordHash: try row.decode(column: "password_hash", as: String?.self)
+            passwordHash: try row.decodeIfPresent(column: "password_hash", as: String.self)
         )
     }
 
