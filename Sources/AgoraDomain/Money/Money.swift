@@ -24,21 +24,11 @@ public struct Money: Hashable, Sendable, Codable {
         let magnitude = minorUnits.magnitude
         let major = magnitude / UInt64(factor)
         let minor = magnitude % UInt64(factor)
-        var text = sign + currency.symbol + Self.groupThousands(major)
+        var text = sign + currency.symbol + GroupedDigits.format(magnitude: major)
         if minor != 0 {
             let minorText = String(minor)
             text += "." + String(repeating: "0", count: digits - minorText.count) + minorText
         }
         return text
-    }
-
-    private static func groupThousands(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return grouped
     }
 }

@@ -52,9 +52,9 @@ struct HomePage {
         let figures = try await providers.figures()
         let featured = try await providers.topRated(limit: Self.featuredProviders)
         var shownFigures = [
-            Figure(value: figures.providers.formatted(), label: "vetted providers", live: "providers"),
-            Figure(value: cards.count.formatted(), label: "service categories"),
-            Figure(value: figures.countries.formatted(), label: "countries", live: "countries"),
+            Figure(value: GroupedDigits.format(figures.providers), label: "vetted providers", live: "providers"),
+            Figure(value: GroupedDigits.format(cards.count), label: "service categories"),
+            Figure(value: GroupedDigits.format(figures.countries), label: "countries", live: "countries"),
         ]
         if let average = figures.averageRating {
             shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(figures.ratings, "review")))

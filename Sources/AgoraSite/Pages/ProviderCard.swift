@@ -54,6 +54,8 @@ struct ProviderCard: Sendable, TemplateFields {
 /// Ratings are shown with one decimal: `4.8`.
 enum RatingText {
     static func format(_ value: Double) -> String {
-        String(format: "%.1f", (value * 10).rounded() / 10)
+        // Ratings are between 0 and 5; whole tenths avoid a C format string per rating.
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }

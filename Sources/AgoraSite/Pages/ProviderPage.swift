@@ -85,7 +85,7 @@ struct ProviderPage: Sendable {
         if statistics.hasRatings {
             facts.append(Fact(label: "Rating", value: "\(RatingText.format(statistics.ratingAverage)) / 5 from \(CountText.of(statistics.ratingCount, "review"))"))
         }
-        facts.append(Fact(label: "Projects completed", value: statistics.completedProjects.formatted()))
+        facts.append(Fact(label: "Projects completed", value: GroupedDigits.format(statistics.completedProjects)))
         if statistics.completedProjects > 0 {
             facts.append(Fact(label: "Completion rate", value: "\(Int((statistics.completionRate * 100).rounded()))%"))
         }
