@@ -39,11 +39,18 @@ struct Publication {
     private func publishCategoriesAndProviders(repository: ProviderRepository, into sink: PageSink) async throws {
         let publisher = ListingPublisher(sink: sink, repository: repository)
         let categories = context.categories
-        let visible = categories.all.filter(categories.isVisible)
-        // Rankings are read a few categories at a time, in parallel.
-        for start in stride(from: 0, to: visible.count, by: Self.categoriesAtOnce) {
-            let group = Array(visible[start..<min(start + Self.categoriesAtOnce, visible.count)])
-            let rankings = try await rankings(of: group)
+        // Each category next to its subcategories: their listings show the same providers, loaded once.
+        func depthFirst(_ level: [Category]) -> [Category] { level.flatMap { [$0] + depthFirst(categories.children(of: $0)) } }
+        let visible = depthFirst(categories.roots).filter(categories.isVisible)
+        // Rankings are read a few categories at a time, in parallel, the next few while this group's pages publish.
+        let groups = stride(from: 0, to: visible.count, by: Self.categoriesAtOnce).map {
+            Array(visible[$0..<min($0 + Self.categoriesAtOnce, visible.count)])
+        }
+        var nextRankings: Task<[Int64: [RankedProvider]], any Error>? = groups.first.map { group in Task { try await rankings(of: group) } }
+        for (index, group) in groups.enumerated() {
+            guard let reading = nextRankings else { break }
+            let rankings = try await reading.value
+            nextRankings = index + 1 < groups.count ? Task { try await self.rankings(of: groups[index + 1]) } : nil
             for category in group {
                 try await publisher.add(CategoryPage(context: context, category: category).pages(siteKey: siteKey, ranked: rankings[category.id] ?? []))
             }

@@ -78,6 +78,7 @@ public struct SiteBuild: Sendable {
         if reusable == nil { previous?.close() }
         let build = Publication(context: context, content: content, siteKey: siteKey, store: store, options: options, log: log, progress: progress)
 
+        StagedSite.removeAbandoned(beside: options.outputDirectory)
         let sink: PageSink
         switch (mode, reusable) {
         case (.only, nil):

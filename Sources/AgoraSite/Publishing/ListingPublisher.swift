@@ -3,16 +3,23 @@ import AgoraStore
 import Foundation
 
 /// Publishes the pages made from providers, which are nearly all of a site. Pages whose key changed are gathered
-/// into windows of about `SiteBuild.providerBatch` different providers, each window's providers loaded in one go (a
-/// provider listed on several pages is loaded once), and a window is rendered and written on every core while the next one
-/// loads.
+/// into windows of about `SiteBuild.providerBatch` different providers; each window's providers are loaded in one
+/// go, except those a recent window loaded (a category's listings and its parent's show the same providers), and a
+/// window is rendered and written on every core while the next one loads.
 final class ListingPublisher {
+    /// A window waiting to be published: its pages, the providers already at hand, and the loading of the others.
+    private struct LoadedWindow {
+        let jobs: [ListingJob]
+        let known: [Int64: ProviderProfile]
+        let loading: Task<[ProviderProfile], any Error>
+    }
+
     private let sink: PageSink
     private let repository: ProviderRepository
     private var window: [ListingJob] = []
-    /// The different providers the window's pages list: pages of a category and of its parent share most of theirs.
     private var windowProviders = Set<Int64>()
-    private var loaded: (jobs: [ListingJob], providers: Task<[Int64: ProviderProfile], any Error>)?
+    private var loaded: LoadedWindow?
+    private var recent = RecentItems<ProviderProfile>(capacity: SiteBuild.providerBatch * 5)
 
     init(sink: PageSink, repository: ProviderRepository) {
         self.sink = sink
@@ -40,20 +47,27 @@ final class ListingPublisher {
     /// Starts loading the current window, then publishes the one loaded before it.
     private func startLoading() async throws {
         guard !window.isEmpty else { return }
-        let ids = Array(windowProviders)
-        let repository = repository
-        let loading = Task {
-            try await repository.profiles(ids: ids).reduce(into: [Int64: ProviderProfile]()) { $0[$1.id] = $1 }
+        var known: [Int64: ProviderProfile] = [:]
+        var missing: [Int64] = []
+        for id in windowProviders {
+            if let provider = recent[id] { known[id] = provider } else { missing.append(id) }
         }
+        let repository = repository
+        let loading = Task { try await repository.profiles(ids: missing) }
         let previous = loaded
-        loaded = (window, loading)
+        loaded = LoadedWindow(jobs: window, known: known, loading: loading)
         window = []
         windowProviders = []
         if let previous { try await publish(previous) }
     }
 
-    private func publish(_ loaded: (jobs: [ListingJob], providers: Task<[Int64: ProviderProfile], any Error>)) async throws {
-        let providers = try await loaded.providers.value
-        try await sink.publish(loaded.jobs.map { job in PageJob(path: job.path, key: job.key) { try job.render(providers) } })
+    private func publish(_ window: LoadedWindow) async throws {
+        var providers = window.known
+        for provider in try await window.loading.value {
+            providers[provider.id] = provider
+            recent.insert(provider, id: provider.id)
+        }
+        let all = providers
+        try await sink.publish(window.jobs.map { job in PageJob(path: job.path, key: job.key) { try job.render(all) } })
     }
 }

@@ -13,10 +13,8 @@ final class StagedSite: SiteOutput, Sendable {
         let liveDirectory = liveDirectory.standardizedFileURL
         self.liveDirectory = liveDirectory
         let parent = liveDirectory.deletingLastPathComponent()
-        let prefix = ".\(liveDirectory.lastPathComponent).building-"
-        root = parent.appendingPathComponent("\(prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
+        root = parent.appendingPathComponent("\(Self.prefix(of: liveDirectory))\(getpid())-\(UUID().uuidString.prefix(8))")
         rootPath = root.path
-        Self.removeAbandoned(in: parent, prefix: prefix)
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: false)
@@ -25,8 +23,14 @@ final class StagedSite: SiteOutput, Sendable {
         }
     }
 
-    /// Staging directories of builds that were killed: their process is gone.
-    private static func removeAbandoned(in parent: URL, prefix: String) {
+    private static func prefix(of liveDirectory: URL) -> String { ".\(liveDirectory.lastPathComponent).building-" }
+
+    /// Removes the staging directories of builds that were killed (their process is gone). Every build does it,
+    /// whether it stages a new site or not.
+    static func removeAbandoned(beside liveDirectory: URL) {
+        let liveDirectory = liveDirectory.standardizedFileURL
+        let parent = liveDirectory.deletingLastPathComponent()
+        let prefix = prefix(of: liveDirectory)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
