@@ -35,9 +35,11 @@ struct Publication {
         try context.assets.write(to: sink.output)
     }
 
-    /// Every category's listing pages, then every provider's page, each kept when its key did not change.
+    /// Every category's listing pages, then every provider's page, each kept when its key did not change. A
+    /// provider loaded for a listing gets its own page published at once; the walk through all providers then
+    /// publishes the others (providers in no visible category, or whose listings were kept).
     private func publishCategoriesAndProviders(repository: ProviderRepository, into sink: PageSink) async throws {
-        let publisher = ListingPublisher(sink: sink, repository: repository)
+        let listings = ListingPublisher(sink: sink, repository: repository, alongside: providerPage)
         let categories = context.categories
         // Each category next to its subcategories: their listings show the same providers, loaded once.
         func depthFirst(_ level: [Category]) -> [Category] { level.flatMap { [$0] + depthFirst(categories.children(of: $0)) } }
@@ -52,10 +54,13 @@ struct Publication {
             let rankings = try await reading.value
             nextRankings = index + 1 < groups.count ? Task { try await self.rankings(of: groups[index + 1]) } : nil
             for category in group {
-                try await publisher.add(CategoryPage(context: context, category: category).pages(siteKey: siteKey, ranked: rankings[category.id] ?? []))
+                try await listings.add(CategoryPage(context: context, category: category).pages(siteKey: siteKey, ranked: rankings[category.id] ?? []))
             }
         }
-        log("category pages done")
+        try await listings.finish()
+        let done = listings.publishedAlongside
+        log("category pages done, with \(done.count) provider pages")
+        let profiles = ListingPublisher(sink: sink, repository: repository)
         let total = try await repository.countPublished()
         var providers = 0
         // The next batch's stamps are read while this batch's pages are published.
@@ -66,12 +71,12 @@ struct Publication {
             if more, let last = batch.last {
                 next = Task { try await repository.stamps(after: last.id, limit: SiteBuild.providerBatch) }
             }
-            try await publisher.add(batch.map(providerPage))
+            try await profiles.add(batch.filter { !done.contains($0.id) }.map(providerPage))
             providers += batch.count
             progress(providers, total)
             guard more else { break }
         }
-        try await publisher.finish()
+        try await profiles.finish()
     }
 
     /// A provider's page, keyed by what its stamp says.
@@ -81,6 +86,12 @@ struct Publication {
         return ListingJob(path: ProviderPage.path(for: stamp.slug), key: key, providerIDs: [stamp.id]) { loaded in
             try loaded[stamp.id].map { try ProviderPage(context: context, provider: $0).render() }
         }
+    }
+
+    /// A provider's page, from the provider already loaded.
+    private func providerPage(_ provider: ProviderProfile) -> ListingJob {
+        let page = ProviderPage(context: context, provider: provider)
+        return ListingJob(path: ProviderPage.path(for: provider.slug), key: page.key(siteKey), providerIDs: [provider.id]) { _ in try page.render() }
     }
 
     /// The providers each category lists, read at the same time.

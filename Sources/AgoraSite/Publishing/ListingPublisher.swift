@@ -20,10 +20,16 @@ final class ListingPublisher {
     private var windowProviders = Set<Int64>()
     private var loaded: LoadedWindow?
     private var recent = RecentItems<ProviderProfile>(capacity: SiteBuild.providerBatch * 5)
+    /// The page each loaded provider has of its own, published with the window that first loaded the provider, so
+    /// that listings and profiles read a provider once between them.
+    private let alongside: ((ProviderProfile) -> ListingJob)?
+    /// The providers whose own page was published (or kept) that way.
+    private(set) var publishedAlongside = Set<Int64>()
 
-    init(sink: PageSink, repository: ProviderRepository) {
+    init(sink: PageSink, repository: ProviderRepository, alongside: ((ProviderProfile) -> ListingJob)? = nil) {
         self.sink = sink
         self.repository = repository
+        self.alongside = alongside
     }
 
     /// Publishes the pages that need it (the others are kept), some of them once the next window is loaded.
@@ -63,11 +69,16 @@ final class ListingPublisher {
 
     private func publish(_ window: LoadedWindow) async throws {
         var providers = window.known
+        var jobs = window.jobs
         for provider in try await window.loading.value {
             providers[provider.id] = provider
             recent.insert(provider, id: provider.id)
+            if let alongside, publishedAlongside.insert(provider.id).inserted {
+                let job = alongside(provider)
+                if try sink.needsRendering(job.path, key: job.key) { jobs.append(job) }
+            }
         }
         let all = providers
-        try await sink.publish(window.jobs.map { job in PageJob(path: job.path, key: job.key) { try job.render(all) } })
+        try await sink.publish(jobs.map { job in PageJob(path: job.path, key: job.key) { try job.render(all) } })
     }
 }
