@@ -1,4 +1,5 @@
 @testable import AgoraSite
+import Foundation
 import Testing
 
 @Suite("Page meta")
@@ -20,5 +21,26 @@ struct PageMetaTests {
     func shortening() {
         #expect(PageMeta.shorten("short", to: 10) == "short")
         #expect(PageMeta.shorten("Many words in a title that is long", to: 20) == "Many words in a…")
+    }
+
+    @Test("plain ASCII text is cut exactly as the general way cuts it")
+    func asciiShorteningMatchesTheGeneralWay() {
+        let pieces = ["word", "a", "longer-word", " ", "  ", ",", ".", "!", "$", "+", "~", "(x)", "_", "@", "\t", "\n", "#", "<", "="]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let limit = Int.random(in: 2...30, using: &generator)
+            #expect(ASCIIText.shorten(text, to: limit) == Self.generalShorten(text, to: limit), "\(text.debugDescription) to \(limit)")
+        }
+        #expect(ASCIIText.shorten("café au lait", to: 5) == nil)
+        #expect(ASCIIText.shorten("line\r\nbreak", to: 5) == nil)
+    }
+
+    /// The character-based cut, as `PageMeta.shorten` does it for any text.
+    private static func generalShorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let room = text.prefix(limit - 1)
+        let cut = room.lastIndex(of: " ").map { room[..<$0] } ?? room
+        return cut.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + "…"
     }
 }

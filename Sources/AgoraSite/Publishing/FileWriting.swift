@@ -3,7 +3,7 @@ import Foundation
 /// Writes whole files with plain system calls: FileManager's general machinery costs more than the write itself
 /// when a build writes a hundred thousand small pages.
 enum FileWriting {
-    static func write(_ data: Data, to path: String) throws {
+    static func write(_ data: some ContiguousBytes, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SiteError(file: path, "cannot be written (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }

@@ -10,9 +10,12 @@ final class LiveSite: SiteOutput, Sendable {
     }
 
     @discardableResult
-    func write(_ data: Data, to relativePath: String) throws -> Bool {
+    func write(_ data: some ContiguousBytes, to relativePath: String) throws -> Bool {
         let file = root.appendingPathComponent(relativePath)
-        if let existing = FileManager.default.contents(atPath: file.path), existing == data { return false }
+        if let existing = FileManager.default.contents(atPath: file.path),
+           existing.withUnsafeBytes({ old in data.withUnsafeBytes { new in old.elementsEqual(new) } }) {
+            return false
+        }
         try FileWriting.ensureDirectory(file.deletingLastPathComponent().path)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())")
         try FileWriting.write(data, to: temporary.path)

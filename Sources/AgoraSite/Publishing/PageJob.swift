@@ -13,7 +13,7 @@ struct PageJob: Sendable {
 
     func renderAndWrite(into output: any SiteOutput) async throws -> WrittenPage? {
         guard let page = try await render() else { return nil }
-        let wasWritten = try output.write(Data(page.html), to: SitePaths.file(ofPage: page.path))
+        let wasWritten = try output.write(page.html, to: SitePaths.file(ofPage: page.path))
         return WrittenPage(page, key: key, wasWritten: wasWritten)
     }
 }

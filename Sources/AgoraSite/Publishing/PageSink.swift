@@ -102,7 +102,7 @@ final class PageSink {
 
     /// Writes a rendered page (unless its file already holds exactly it) and records it.
     func accept(_ page: RenderedPage, key: InputKey) throws {
-        let wasWritten = try output.write(Data(page.html), to: SitePaths.file(ofPage: page.path))
+        let wasWritten = try output.write(page.html, to: SitePaths.file(ofPage: page.path))
         try record(WrittenPage(page, key: key, wasWritten: wasWritten))
     }
 

@@ -7,7 +7,7 @@ protocol SiteOutput: AnyObject, Sendable {
     var root: URL { get }
     /// Writes a file unless it already holds exactly these bytes; returns whether it wrote.
     @discardableResult
-    func write(_ data: Data, to relativePath: String) throws -> Bool
+    func write(_ bytes: some ContiguousBytes, to relativePath: String) throws -> Bool
     func remove(_ relativePath: String)
     /// Makes the build visible.
     func finish() throws

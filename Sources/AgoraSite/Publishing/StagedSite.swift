@@ -40,11 +40,11 @@ final class StagedSite: SiteOutput, Sendable {
     }
 
     @discardableResult
-    func write(_ data: Data, to relativePath: String) throws -> Bool {
+    func write(_ bytes: some ContiguousBytes, to relativePath: String) throws -> Bool {
         // Paths as strings: building URLs for a hundred thousand files costs more than writing them.
         let file = rootPath + "/" + relativePath
         if let slash = file.lastIndex(of: "/") { try FileWriting.ensureDirectory(String(file[..<slash])) }
-        try FileWriting.write(data, to: file)
+        try FileWriting.write(bytes, to: file)
         return true
     }
 

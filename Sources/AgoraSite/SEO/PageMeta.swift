@@ -63,10 +63,10 @@ struct PageMeta: Sendable, TemplateFields {
 
     /// Cuts at the last word boundary that fits and adds an ellipsis, so no word is cut in half.
     static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        if let ascii = ASCIIText.shorten(text, to: limit) { return ascii }
         // Counting characters walks the whole text; only the first `limit` are needed to know whether it is longer.
-        guard text.utf8.count > limit,
-              let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex
-        else { return text }
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex else { return text }
         let room = text[..<text.index(before: end)]
         let cut = room.lastIndex(of: " ").map { room[..<$0] } ?? room
         return cut.trimmingCharacters(in: trimmedAtCut) + "…"
