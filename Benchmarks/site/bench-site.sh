@@ -3,10 +3,11 @@
 #
 #   Benchmarks/site/bench-site.sh [PROVIDERS]     (default 100000; `make bench-site` runs it)
 #
-# Agora: a full build, a rebuild with nothing changed, and the rebuild after one provider changed (incremental and
-# --only), each timed with GNU time (wall seconds and peak memory); then watch mode (bench-watch.py: a saved Markdown
-# page until the reloaded page shows it). Hugo: the same providers exported as one
-# Markdown file each, with the same fields, rendered by a layout that makes pages of the same size.
+# Hugo gets the same providers exported as one Markdown file each, with the same fields, rendered by a layout that
+# makes provider pages of the same structure and size. Agora's full build and Hugo's are timed with GNU time (wall
+# seconds and peak memory) one after the other on disk, then again both writing into memory. Then Agora's rebuild
+# with nothing changed, after one provider changed (incremental and --only), and watch mode (bench-watch.py: a saved
+# Markdown page until the reloaded page shows it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 providers=${1:-100000}
@@ -33,22 +34,6 @@ pages=$(( $(sqlite3 "$db" "SELECT COUNT(*) FROM user_profiles") ))
 echo "machine: $(nproc) cores; providers: $pages"
 printf "%-44s %10s %12s\n" "step" "wall" "peak memory"
 
-common=(--database "$db" --out "$work/Site" --content Content --layouts Layouts --base-url https://agora.example)
-settle
-timed "agora build --full" $agora build --full "${common[@]}"
-agora_full=$(cat "$work/last")
-timed "agora build (nothing changed)" $agora build "${common[@]}"
-slug=$(sqlite3 "$db" "SELECT slug FROM user_profiles ORDER BY user_id LIMIT 1 OFFSET $((pages / 2))")
-touch_provider() { sqlite3 "$db" "UPDATE user_profiles SET bio = bio || ' Updated $1.', updated_at = strftime('%s','now') + $1 WHERE slug = '$slug'"; }
-touch_provider 1
-timed "agora build (one provider changed)" $agora build "${common[@]}"
-touch_provider 2
-timed "agora build --only provider:$slug" $agora build --only "provider:$slug" "${common[@]}"
-agora_files=$(find "$work/Site" -name '*.html' | wc -l)
-agora_bytes=$(du -sb "$work/Site" | cut -f1)
-python3 Benchmarks/site/bench-watch.py "$agora" "$db" "$work" 20
-rm -rf "$work/WatchSite"
-
 hugo_site="$work/hugo"
 mkdir -p "$hugo_site/content/providers" "$hugo_site/layouts"
 cp -r Benchmarks/site/hugo-layouts/. "$hugo_site/layouts/"
@@ -59,11 +44,39 @@ title = "Agora"
 disableKinds = ["taxonomy", "term", "RSS"]
 TOML
 python3 Benchmarks/site/export-for-hugo.py "$db" "$hugo_site/content/providers"
+
+# The two full builds, one after the other, on the same disk.
+common=(--database "$db" --out "$work/Site" --content Content --layouts Layouts --base-url https://agora.example)
+settle
+timed "agora build --full" $agora build --full "${common[@]}"
+agora_full=$(cat "$work/last")
 settle
 timed "hugo (same providers, same fields)" hugo --quiet --source "$hugo_site" --destination "$work/hugo-public"
 hugo_time=$(cat "$work/last")
+
+# Again with both writing into memory (/dev/shm), where the file system can favour neither.
+memory=$(mktemp -d /dev/shm/agora-bench.XXXXXX)
+trap 'rm -rf "$work" "$memory"' EXIT
+timed "agora build --full, into memory" $agora build --full --database "$db" --out "$memory/Site" --content Content --layouts Layouts --base-url https://agora.example
+agora_memory=$(cat "$work/last")
+timed "hugo, into memory" hugo --quiet --source "$hugo_site" --destination "$memory/hugo-public"
+hugo_memory=$(cat "$work/last")
+rm -rf "$memory"
+
+timed "agora build (nothing changed)" $agora build "${common[@]}"
+slug=$(sqlite3 "$db" "SELECT slug FROM user_profiles ORDER BY user_id LIMIT 1 OFFSET $((pages / 2))")
+touch_provider() { sqlite3 "$db" "UPDATE user_profiles SET bio = bio || ' Updated $1.', updated_at = strftime('%s','now') + $1 WHERE slug = '$slug'"; }
+touch_provider 1
+timed "agora build (one provider changed)" $agora build "${common[@]}"
+touch_provider 2
+timed "agora build --only provider:$slug" $agora build --only "provider:$slug" "${common[@]}"
+python3 Benchmarks/site/bench-watch.py "$agora" "$db" "$work" 20
+
+agora_files=$(find "$work/Site" -name '*.html' | wc -l)
+agora_bytes=$(du -sb "$work/Site" | cut -f1)
 hugo_files=$(find "$work/hugo-public" -name '*.html' | wc -l)
 hugo_bytes=$(du -sb "$work/hugo-public" | cut -f1)
 echo
 echo "agora: $agora_files HTML files, $((agora_bytes / 1048576)) MiB; hugo: $hugo_files HTML files, $((hugo_bytes / 1048576)) MiB"
+python3 -c "print(f'full build into memory: Agora is {${hugo_memory} / ${agora_memory}:.1f}x as fast as Hugo')"
 python3 -c "print(f'full build: Agora is {${hugo_time} / ${agora_full}:.1f}x as fast as Hugo')"
