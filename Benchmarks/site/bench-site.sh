@@ -4,10 +4,10 @@
 #   Benchmarks/site/bench-site.sh [PROVIDERS]     (default 100000; `make bench-site` runs it)
 #
 # Hugo gets the same providers exported as one Markdown file each, with the same fields, rendered by a layout that
-# makes provider pages of the same structure and size. Agora's full build and Hugo's are timed with GNU time (wall
-# seconds and peak memory) one after the other on disk, then again both writing into memory. Then Agora's rebuild
-# with nothing changed, after one provider changed (incremental and --only), and watch mode (bench-watch.py: a saved
-# Markdown page until the reloaded page shows it).
+# makes provider pages of the same structure and size. Timed with GNU time (wall seconds and peak memory): Agora's
+# full build, its rebuild with nothing changed and after one provider changed (incremental and --only), watch mode
+# (bench-watch.py: a saved Markdown page until the reloaded page shows it), Hugo's full build on the same disk, then
+# both full builds again writing into memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 providers=${1:-100000}
@@ -45,24 +45,11 @@ disableKinds = ["taxonomy", "term", "RSS"]
 TOML
 python3 Benchmarks/site/export-for-hugo.py "$db" "$hugo_site/content/providers"
 
-# The two full builds, one after the other, on the same disk.
+# Agora's builds on disk: full, nothing changed, one provider changed (incremental and --only), then watch mode.
 common=(--database "$db" --out "$work/Site" --content Content --layouts Layouts --base-url https://agora.example)
 settle
 timed "agora build --full" $agora build --full "${common[@]}"
 agora_full=$(cat "$work/last")
-settle
-timed "hugo (same providers, same fields)" hugo --quiet --source "$hugo_site" --destination "$work/hugo-public"
-hugo_time=$(cat "$work/last")
-
-# Again with both writing into memory (/dev/shm), where the file system can favour neither.
-memory=$(mktemp -d /dev/shm/agora-bench.XXXXXX)
-trap 'rm -rf "$work" "$memory"' EXIT
-timed "agora build --full, into memory" $agora build --full --database "$db" --out "$memory/Site" --content Content --layouts Layouts --base-url https://agora.example
-agora_memory=$(cat "$work/last")
-timed "hugo, into memory" hugo --quiet --source "$hugo_site" --destination "$memory/hugo-public"
-hugo_memory=$(cat "$work/last")
-rm -rf "$memory"
-
 timed "agora build (nothing changed)" $agora build "${common[@]}"
 slug=$(sqlite3 "$db" "SELECT slug FROM user_profiles ORDER BY user_id LIMIT 1 OFFSET $((pages / 2))")
 touch_provider() { sqlite3 "$db" "UPDATE user_profiles SET bio = bio || ' Updated $1.', updated_at = strftime('%s','now') + $1 WHERE slug = '$slug'"; }
@@ -71,6 +58,20 @@ timed "agora build (one provider changed)" $agora build "${common[@]}"
 touch_provider 2
 timed "agora build --only provider:$slug" $agora build --only "provider:$slug" "${common[@]}"
 python3 Benchmarks/site/bench-watch.py "$agora" "$db" "$work" 20
+
+# Hugo's full build on the same disk; nothing was deleted since Agora's.
+settle
+timed "hugo (same providers, same fields)" hugo --quiet --source "$hugo_site" --destination "$work/hugo-public"
+hugo_time=$(cat "$work/last")
+
+# Both full builds again, writing into memory (/dev/shm), where the file system can favour neither.
+memory=$(mktemp -d /dev/shm/agora-bench.XXXXXX)
+trap 'rm -rf "$work" "$memory"' EXIT
+timed "agora build --full, into memory" $agora build --full --database "$db" --out "$memory/Site" --content Content --layouts Layouts --base-url https://agora.example
+agora_memory=$(cat "$work/last")
+timed "hugo, into memory" hugo --quiet --source "$hugo_site" --destination "$memory/hugo-public"
+hugo_memory=$(cat "$work/last")
+rm -rf "$memory"
 
 agora_files=$(find "$work/Site" -name '*.html' | wc -l)
 agora_bytes=$(du -sb "$work/Site" | cut -f1)

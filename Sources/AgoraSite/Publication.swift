@@ -64,15 +64,16 @@ struct Publication {
         let total = try await repository.countPublished()
         var providers = 0
         // The next batch's stamps are read while this batch's pages are published.
-        var next = Task { try await repository.stamps(after: nil, limit: SiteBuild.providerBatch) }
+        let batch = SiteBuild.providerBatch
+        var next = Task { try await repository.stamps(after: nil, limit: batch, skipping: done) }
         while true {
-            let batch = try await next.value
-            let more = batch.count == SiteBuild.providerBatch
-            if more, let last = batch.last {
-                next = Task { try await repository.stamps(after: last.id, limit: SiteBuild.providerBatch) }
+            let (stamps, lastWalked, walked) = try await next.value
+            let more = walked == batch
+            if more, let lastWalked {
+                next = Task { try await repository.stamps(after: lastWalked, limit: batch, skipping: done) }
             }
-            try await profiles.add(batch.filter { !done.contains($0.id) }.map(providerPage))
-            providers += batch.count
+            try await profiles.add(stamps.map(providerPage))
+            providers += walked
             progress(providers, total)
             guard more else { break }
         }

@@ -171,6 +171,14 @@ struct ProviderRepositoryTests {
             #expect(stamps.map(\.updatedAt) == all.map(\.updatedAt))
             #expect(stamps.map(\.categorySlugs) == all.map(\.categorySlugs))
             #expect(try await providers.stamps(after: stamps[5].id, limit: 3).map(\.id) == Array(stamps[6..<9].map(\.id)))
+            // Skipped providers are walked over: the batch still ends at the third one, and only the others are read.
+            let skipping = try await providers.stamps(after: stamps[5].id, limit: 3, skipping: [stamps[6].id, stamps[8].id])
+            #expect(skipping.stamps.map(\.id) == [stamps[7].id])
+            #expect(skipping.stamps.first?.categorySlugs == stamps[7].categorySlugs)
+            #expect(skipping.lastWalked == stamps[8].id)
+            #expect(skipping.walked == 3)
+            let past = try await providers.stamps(after: stamps[10].id, limit: 3, skipping: [])
+            #expect(past.stamps.isEmpty && past.lastWalked == nil && past.walked == 0)
         }
     }
 }

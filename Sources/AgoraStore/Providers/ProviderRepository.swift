@@ -160,21 +160,30 @@ public struct ProviderRepository: Sendable {
 
     /// What a build needs to tell whether a provider's page changed, without loading the whole profile.
     public func stamps(after lastID: Int64?, limit: Int) async throws -> [ProviderStamp] {
+        try await stamps(after: lastID, limit: limit, skipping: []).stamps
+    }
+
+    /// The stamps of the next `limit` public providers after `lastID`, in id order, leaving out those in `skipping`
+    /// (walked over but not read): a build walks every provider after it has published most of their pages with
+    /// their listings. `lastWalked` is where the next batch starts, nil when there were no more providers.
+    public func stamps(after lastID: Int64?, limit: Int, skipping: Set<Int64>) async throws -> (stamps: [ProviderStamp], lastWalked: Int64?, walked: Int) {
         let rows = try await store.sql.raw("""
             SELECT p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at
             FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
             WHERE \(Self.publicFilter) AND p.user_id > \(bind: lastID ?? 0) ORDER BY p.user_id LIMIT \(bind: limit)
             """).all()
-        guard !rows.isEmpty else { return [] }
-        let ids = try rows.map { try $0.decode(column: "user_id", as: Int64.self) }
+        let walked = try rows.map { (id: try $0.decode(column: "user_id", as: Int64.self), row: $0) }
+        let kept = walked.filter { !skipping.contains($0.id) }
         var categories: [Int64: [Slug]] = [:]
-        for row in try await store.sql.raw("""
-            SELECT pc.provider_id, c.slug FROM provider_categories pc JOIN categories c ON c.id = pc.category_id
-            WHERE pc.provider_id IN (\(binds: ids)) ORDER BY pc.provider_id, c.sort_order, c.name
-            """).all() {
-            categories[try row.decode(column: "provider_id", as: Int64.self), default: []].append(try Slug(try row.decode(column: "slug", as: String.self)))
+        if !kept.isEmpty {
+            for row in try await store.sql.raw("""
+                SELECT pc.provider_id, c.slug FROM provider_categories pc JOIN categories c ON c.id = pc.category_id
+                WHERE pc.provider_id IN (\(binds: kept.map(\.id))) ORDER BY pc.provider_id, c.sort_order, c.name
+                """).all() {
+                categories[try row.decode(column: "provider_id", as: Int64.self), default: []].append(try Slug(try row.decode(column: "slug", as: String.self)))
+            }
         }
-        return try zip(rows, ids).map { row, id in
+        let stamps = try kept.map { id, row in
             ProviderStamp(
                 id: id,
                 slug: try Slug(try row.decode(column: "slug", as: String.self)),
@@ -182,6 +191,7 @@ public struct ProviderRepository: Sendable {
                 categorySlugs: categories[id] ?? []
             )
         }
+        return (stamps, walked.last?.id, walked.count)
     }
 
     /// How many published providers are linked to any of the categories.
