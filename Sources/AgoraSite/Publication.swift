@@ -42,8 +42,7 @@ struct Publication {
         let listings = ListingPublisher(sink: sink, repository: repository, alongside: providerPage)
         let categories = context.categories
         // Each category next to its subcategories: their listings show the same providers, loaded once.
-        func depthFirst(_ level: [Category]) -> [Category] { level.flatMap { [$0] + depthFirst(categories.children(of: $0)) } }
-        let visible = depthFirst(categories.roots).filter(categories.isVisible)
+        let visible = categories.depthFirst.filter(categories.isVisible)
         // Rankings are read a few categories at a time, in parallel, the next few while this group's pages publish.
         let groups = stride(from: 0, to: visible.count, by: Self.categoriesAtOnce).map {
             Array(visible[$0..<min($0 + Self.categoriesAtOnce, visible.count)])

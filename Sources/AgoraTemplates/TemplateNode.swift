@@ -21,8 +21,6 @@ struct TemplateName: Sendable, Equatable {
     let path: [String]
     let isAnchored: Bool
 
-    var isImplicit: Bool { path.isEmpty }
-
     init(_ text: String) {
         isAnchored = text.first == "." && text != "."
         path = text.split(separator: ".").map(String.init)

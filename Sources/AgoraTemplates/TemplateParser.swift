@@ -134,30 +134,27 @@ struct TemplateParser {
                 flushWhitespace()
                 position += 1
                 nodes.append(.variable(TemplateName(try readName(state, at: tagStart)), escaped: false))
-            case UInt8(ascii: ">"):
+            case UInt8(ascii: ">"), UInt8(ascii: "<"):
+                let isParent = current == UInt8(ascii: "<")
                 position += 1
                 let partial = try readPartialName(state, at: tagStart)
                 references.append((partial, error("no template named `\(partial)` (\(partial).mustache)", at: tagStart)))
                 let indentation = Array(whitespaceBefore)
                 flushWhitespace()
                 isStandalone = finishesStandalone(state)
-                nodes.append(.partial(partial, indentation: isStandalone ? indentation : nil))
-            case UInt8(ascii: "<"):
-                position += 1
-                let parent = try readPartialName(state, at: tagStart)
-                references.append((parent, error("no template named `\(parent)` (\(parent).mustache)", at: tagStart)))
-                let indentation = Array(whitespaceBefore)
-                flushWhitespace()
-                isStandalone = finishesStandalone(state)
+                guard isParent else {
+                    nodes.append(.partial(partial, indentation: isStandalone ? indentation : nil))
+                    break
+                }
                 var blocks: [String: [TemplateNode]] = [:]
-                for node in try parse(state.entering(parent: parent, at: tagStart)) {
+                for node in try parse(state.entering(parent: partial, at: tagStart)) {
                     switch node {
                     case .block(let block, let content, _): blocks[block] = content
                     case .text: continue
-                    default: throw error("only {{$block}} definitions may stand inside {{<\(parent)}}", at: tagStart)
+                    default: throw error("only {{$block}} definitions may stand inside {{<\(partial)}}", at: tagStart)
                     }
                 }
-                nodes.append(.parent(parent, indentation: indentation, blocks: blocks))
+                nodes.append(.parent(partial, indentation: indentation, blocks: blocks))
             case UInt8(ascii: "$"):
                 position += 1
                 let block = try readName(state, at: tagStart)

@@ -17,6 +17,7 @@ struct CatalogTests {
         #expect(tree.children(of: tree.category(id: 1)!).map(\.slug.value) == ["web", "mobile"])
         #expect(Set(tree.subtreeIDs(of: tree.category(id: 1)!)) == [1, 2, 4, 5])
         #expect(tree.path(to: tree.category(id: 5)!).map(\.id) == [1, 4, 5])
+        #expect(tree.depthFirst.map(\.id) == [1, 2, 4, 5, 3])
     }
 
     @Test("a category under an inactive parent is not visible")

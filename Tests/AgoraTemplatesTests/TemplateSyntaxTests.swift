@@ -1,4 +1,5 @@
 import AgoraTemplates
+import Foundation
 import Testing
 
 /// Broken templates are refused when the set is loaded, naming the template, line and column of the tag at fault.
@@ -48,5 +49,40 @@ import Testing
 
     @Test func onlyBlocksStandInsideAParent() throws {
         #expect(failure(["base": "", "page": "{{<base}}{{name}}{{/base}}"])?.message == "only {{$block}} definitions may stand inside {{<base}}")
+    }
+}
+
+/// Templates read from a directory: names are paths without `.mustache`, and what cannot be read is named.
+@Suite struct TemplateDirectoryTests {
+    private func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func readsNestedTemplatesAndSkipsExcludedFolders() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "<b>{{name}}</b>".write(to: directory.appendingPathComponent("partials/name.mustache"), atomically: true, encoding: .utf8)
+        try "{{>partials/name}}".write(to: directory.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("email"), withIntermediateDirectories: true)
+        try "{{#broken}}".write(to: directory.appendingPathComponent("email/mail.mustache"), atomically: true, encoding: .utf8)
+        let set = try TemplateSet(directory: directory, excluding: ["email"])
+        #expect(set.renderText("page", .fields(["name": .text("Ada")])) == "<b>Ada</b>")
+        #expect(!set.has("email/mail"))
+        #expect(throws: TemplateSyntaxError.self) { try TemplateSet(directory: directory) }
+    }
+
+    @Test func aFileThatIsNotUTF8IsNamed() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data([0x3C, 0x70, 0x3E, 0xFF, 0xFE]).write(to: directory.appendingPathComponent("partials/latin.mustache"))
+        do {
+            _ = try TemplateSet(directory: directory)
+            Issue.record("a file that is not UTF-8 was accepted")
+        } catch {
+            #expect(error.template == "partials/latin")
+            #expect(error.message == "the file cannot be read as UTF-8 text")
+        }
     }
 }

@@ -23,7 +23,14 @@ public struct CategoryTree: Sendable {
 
     /// The category and everything below it: a listing of a category shows the providers of its subcategories too.
     public func subtreeIDs(of category: Category) -> [Int64] {
-        [category.id] + children(of: category).flatMap { subtreeIDs(of: $0) }
+        subtree(of: category).map(\.id)
+    }
+
+    /// Every category, each followed by its subcategories (depth first, in display order).
+    public var depthFirst: [Category] { roots.flatMap(subtree(of:)) }
+
+    private func subtree(of category: Category) -> [Category] {
+        [category] + children(of: category).flatMap(subtree(of:))
     }
 
     /// From the root down to the category itself, for breadcrumbs.

@@ -2,8 +2,8 @@ import Foundation
 
 /// A page to render and write with others (`PageSink.publish`), once it is known that its key changed.
 struct PageJob: Sendable {
-    /// Pages rendered and written at once: twice the cores, so that one page's file is being written while
-    /// another's is rendered.
+    /// Pages rendered and written at once: twice the cores, so that a core done with one page finds the next
+    /// one already waiting.
     static let width = ProcessInfo.processInfo.activeProcessorCount * 2
 
     let path: String

@@ -1,3 +1,4 @@
+import AgoraTemplates
 import Foundation
 
 /// JSON that may stand inside a `<script>` element: besides the `\/` that JSONEncoder writes for `/`, `<`, `>`
@@ -16,20 +17,14 @@ enum ScriptSafeJSON {
         var escaped: [UInt8] = []
         escaped.reserveCapacity(data.count + 32)
         data.withUnsafeBytes { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "<"): replacement = "\\u003c"
-                case UInt8(ascii: ">"): replacement = "\\u003e"
-                case UInt8(ascii: "&"): replacement = "\\u0026"
-                default: continue
+            ByteEscaping.append(bytes, to: &escaped) { byte in
+                switch byte {
+                case UInt8(ascii: "<"): "\\u003c"
+                case UInt8(ascii: ">"): "\\u003e"
+                case UInt8(ascii: "&"): "\\u0026"
+                default: nil
                 }
-                escaped.append(contentsOf: bytes[runStart..<index])
-                escaped.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
             }
-            escaped.append(contentsOf: bytes[runStart...])
         }
         return String(decoding: escaped, as: UTF8.self)
     }
