@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -39,28 +41,40 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CAtomicRename"),
-        .target(name: "AgoraDomain"),
+        .target(name: "AgoraDomain", resources: [.copy("Identity/common-passwords.txt")]),
         .target(name: "AgoraTemplates"),
+        .target(name: "AgoraMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "AgoraPublishedSite", dependencies: ["AgoraDomain"]),
         .target(
             name: "AgoraStore",
             dependencies: [
                 "AgoraDomain",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
+        ),
+        .target(
+            name: "AgoraWorkflows",
+            dependencies: ["AgoraDomain", "AgoraStore", "AgoraTemplates"]
         ),
         .target(
             name: "AgoraSite",
             dependencies: [
                 "AgoraDomain",
                 "AgoraStore",
-                "CCmarkGFM",
+                "AgoraMarkdown",
+                "AgoraPublishedSite",
                 "CLibXML2",
                 "CAtomicRename",
                 "AgoraTemplates",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -69,11 +83,14 @@ let package = Package(
             dependencies: [
                 "AgoraDomain",
                 "AgoraStore",
-                "AgoraTemplates",
+                "AgoraWorkflows",
+                "AgoraSite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -83,8 +100,9 @@ let package = Package(
             dependencies: [
                 "AgoraDomain",
                 "AgoraStore",
-                "AgoraSite",
-                "AgoraJobs",
+                "AgoraWorkflows",
+                "AgoraMarkdown",
+                "AgoraPublishedSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -94,6 +112,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .executableTarget(
@@ -104,6 +127,7 @@ let package = Package(
                 "AgoraSite",
                 "AgoraAPI",
                 "AgoraJobs",
+                "AgoraWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -112,25 +136,44 @@ let package = Package(
         ),
         .target(
             name: "AgoraTestSupport",
-            dependencies: ["AgoraStore", "CLibXML2", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "AgoraStore", "CLibXML2",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/AgoraTestSupport"
         ),
         .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),
         .testTarget(name: "AgoraTemplatesTests", dependencies: ["AgoraTemplates"]),
-        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "AgoraDomain", "AgoraTestSupport"]),
+        .testTarget(name: "ArchitectureTests"),
+        .testTarget(
+            name: "AgoraStoreTests",
+            dependencies: ["AgoraStore", "AgoraDomain", "AgoraTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+        ),
         .testTarget(
             name: "AgoraSiteTests",
-            dependencies: ["AgoraSite", "AgoraStore", "AgoraDomain", "AgoraTestSupport", "CLibXML2"],
+            dependencies: ["AgoraSite", "AgoraPublishedSite", "AgoraStore", "AgoraDomain", "AgoraTestSupport", "CLibXML2"],
             resources: [.copy("Golden"), .copy("Schemas")]
         ),
-        .testTarget(name: "AgoraJobsTests", dependencies: ["AgoraJobs", "AgoraStore", "AgoraDomain", "AgoraTestSupport"]),
+        .testTarget(
+            name: "AgoraJobsTests",
+            dependencies: [
+                "AgoraJobs", "AgoraWorkflows", "AgoraSite", "AgoraStore", "AgoraDomain", "AgoraTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "AgoraAPITests",
             dependencies: [
-                "AgoraAPI", "AgoraStore", "AgoraDomain", "AgoraJobs", "AgoraTestSupport",
+                "AgoraAPI", "AgoraStore", "AgoraDomain", "AgoraJobs", "AgoraWorkflows", "AgoraSite", "AgoraTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ],

@@ -22,8 +22,7 @@ public struct SiteBuildOptions: Sendable {
 
 /// What a build did.
 public struct BuildSummary: Sendable {
-    /// `full`, `incremental` or `only`.
-    public let kind: String
+    public let kind: SiteBuildKind
     /// Pages the site holds after the build.
     public let pages: Int
     public let written: Int
@@ -106,7 +105,7 @@ public struct SiteBuild: Sendable {
             sink.manifest.close()
             try sink.output.finish()
             return BuildSummary(
-                kind: sink.mode.name, pages: pages, written: sink.written, unchanged: sink.unchanged,
+                kind: sink.mode, pages: pages, written: sink.written, unchanged: sink.unchanged,
                 removed: sink.removed, sitemapChunks: chunks, seconds: Date().timeIntervalSince(started)
             )
         } catch {

@@ -50,7 +50,7 @@ struct Build: AsyncParsableCommand {
             bar.finish()
             print(String(
                 format: "%@ build of %@: %d pages written, %d unchanged, %d removed; %d pages, %d sitemap chunk%@; %.2f s, %.0f pages/s",
-                summary.kind, out, summary.written, summary.unchanged, summary.removed, summary.pages,
+                summary.kind.rawValue, out, summary.written, summary.unchanged, summary.removed, summary.pages,
                 summary.sitemapChunks, summary.sitemapChunks == 1 ? "" : "s", summary.seconds, summary.pagesPerSecond
             ))
         }

@@ -1,4 +1,5 @@
 import AgoraJobs
+import AgoraSite
 import AgoraStore
 import ArgumentParser
 import Foundation
@@ -9,12 +10,15 @@ import ServiceLifecycle
 /// `agora jobs` share the PostgreSQL outbox; each message is claimed by one of them).
 struct Jobs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the background workers: email delivery from the outbox, the hourly clean-up and saved-search alerts. Stops gracefully on SIGTERM or SIGINT."
+        abstract: "Run the background workers: email delivery from the outbox, site regeneration from the site-changes queue, order routing, the hourly clean-up, statistics and saved-search alerts. Stops gracefully on SIGTERM or SIGINT."
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @OptionGroup(title: "Sources (email templates and the site's name)") var source: SourceOptions
+    @Option(help: "Directory of the generated site, which the regeneration worker keeps up to date.")
+    var site = "Site"
+
+    @OptionGroup(title: "Sources (email templates, and the site the regeneration worker builds)") var source: SourceOptions
 
     func run() async throws {
         LogSetup.bootstrap()
@@ -23,12 +27,14 @@ struct Jobs: AsyncParsableCommand {
             let baseURL = source.baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://127.0.0.1:8080"
             let settings = try ServiceSettings.fromEnvironment(baseURL: baseURL)
             let composer = try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL)
+            var options = try source.buildOptions(output: site)
+            options.baseURL = try SiteURL(baseURL)
             let group = ServiceGroup(
-                services: try settings.backgroundJobs(store: store, composer: composer),
+                services: try settings.backgroundJobs(store: store, composer: composer) + [SiteRegenerationWorker(store: store, options: options)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
-            logger.info("jobs running: email delivery, clean-up and saved-search alerts")
+            logger.info("jobs running: email delivery, site regeneration, order routing, clean-up, statistics and saved-search alerts")
             try await group.run()
         }
     }

@@ -43,11 +43,12 @@ struct Serve: AsyncParsableCommand {
                 logger.warning("the database needs migrating: run `agora migrate` (health answers 503 until then)")
             }
             var watcher: SiteWatcher?
+            let hub = watch ? LiveReloadHub() : nil
             let baseURL = source.baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://\(host):\(port)"
             // The site is built, in watch mode and after changes made through the API, for the address it is served at.
             var options = try source.buildOptions(output: site)
             options.baseURL = try SiteURL(baseURL)
-            if watch {
+            if let hub {
                 options.liveReload = true
                 do {
                     let summary = try await SiteBuild(store: store, options: options).run()
@@ -56,7 +57,7 @@ struct Serve: AsyncParsableCommand {
                     // A broken file must not keep the marketer from starting the server that will show the fix.
                     logger.error("build failed: \(error); fix the file and save it")
                 }
-                watcher = SiteWatcher(store: store, options: options, hub: LiveReloadHub(), logger: logger)
+                watcher = SiteWatcher(store: store, options: options, listener: LiveReloadAnnouncer(hub: hub), logger: logger)
             } else if !FileManager.default.fileExists(atPath: site + "/index.html") {
                 logger.warning("\(site)/ holds no site yet: run `agora build` (every page answers 404 until then)")
             }
@@ -64,14 +65,16 @@ struct Serve: AsyncParsableCommand {
             var configuration = APIConfiguration(
                 host: host, port: port, siteDirectory: URL(fileURLWithPath: site), auth: settings.auth,
                 email: try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL),
-                searchWeights: settings.searchWeights, siteSources: options
+                searchWeights: settings.searchWeights
             )
             configuration.warmsUpSearch = true
             configuration.storageDirectory = settings.storage
             configuration.routing = settings.routing
-            let background = try settings.backgroundJobs(store: store, composer: configuration.email)
+            var background = try settings.backgroundJobs(store: store, composer: configuration.email)
+            if settings.regeneratesSite { background.append(SiteRegenerationWorker(store: store, options: options)) }
+            if let watcher { background.append(watcher) }
             let app = try await buildApplication(
-                configuration: configuration, store: store, watcher: watcher, background: background, logger: logger
+                configuration: configuration, store: store, liveReload: hub, background: background, logger: logger
             )
             try await app.runService()
         }

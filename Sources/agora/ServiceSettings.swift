@@ -3,6 +3,7 @@ import AgoraDomain
 import AgoraJobs
 import AgoraSite
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 import ServiceLifecycle
 
@@ -18,6 +19,9 @@ struct ServiceSettings {
     let mailSender: String
     let searchWeights: RelevanceWeights
     let routing: RoutingSettings
+    /// Whether `agora serve` runs the site regeneration worker (`AGORA_SITE_WORKER`, on by default); turn it off
+    /// where `agora jobs` builds the site for several service instances.
+    let regeneratesSite: Bool
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -97,8 +101,11 @@ struct ServiceSettings {
         } catch let invalid as AgoraDomain.ValidationError {
             throw CommandError(invalid)
         }
+        let siteWorker = Environment.value("AGORA_SITE_WORKER") ?? "on"
+        guard ["on", "off"].contains(siteWorker) else { throw CommandError("AGORA_SITE_WORKER must be on or off, not \(siteWorker)") }
         return ServiceSettings(
-            stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing
+            stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing,
+            regeneratesSite: siteWorker == "on"
         )
     }
 

@@ -44,7 +44,7 @@ struct JobsCommandTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let log = scratch.url.appendingPathComponent("jobs.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let jobs = try AgoraExecutable.start(["jobs", "--database", scratch.path + "/agora.sqlite"], environment: [
             "AGORA_ENVIRONMENT": "test", "AGORA_STORAGE": scratch.path + "/Storage", variable: value,
         ], log: log)

@@ -2,6 +2,7 @@ import AgoraAPI
 import AgoraDomain
 import AgoraJobs
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 
 /// A service configuration for tests: the repository's email templates, a fixed signing key, bcrypt at its

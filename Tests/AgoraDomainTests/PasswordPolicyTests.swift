@@ -42,4 +42,11 @@ import Testing
         #expect(!CommonPasswords.isBuiltOnCommonPassword("Violet-Harbour-Lantern-7"))
         #expect(!CommonPasswords.isBuiltOnCommonPassword("Zx9!qT4#mW2$"))
     }
+
+    @Test("the list is read whole from the module's resource file")
+    func listReadFromTheResource() {
+        #expect(CommonPasswords.list.count == 10_000)
+        #expect(CommonPasswords.list.contains("p@ssw0rd"))
+        #expect(!CommonPasswords.list.contains(""))
+    }
 }

@@ -1,6 +1,7 @@
 @testable import AgoraJobs
 @testable import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@ import AgoraDomain
 import AgoraJobs
 import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import Testing
 

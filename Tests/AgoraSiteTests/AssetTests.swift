@@ -1,3 +1,4 @@
+import AgoraPublishedSite
 import AgoraSite
 import AgoraTestSupport
 import Foundation
@@ -16,7 +17,7 @@ struct AssetTests {
             _ = try await build.run()
             let stylesheet = try #require(try HTMLDocument(site.page("index.html")).string("//link[@rel='stylesheet']/@href"))
             #expect(stylesheet.wholeMatch(of: /\/assets\/site\.[0-9a-f]{10}\.css/) != nil)
-            #expect(AssetFingerprints.isFingerprinted(stylesheet))
+            #expect(FingerprintedAssets.isFingerprinted(stylesheet))
             #expect(try site.page(String(stylesheet.dropFirst())) == String(contentsOf: layouts.appendingPathComponent("assets/site.css"), encoding: .utf8))
             #expect(try HTMLDocument(site.page("providers/ada-lovelace/index.html")).string("//link[@rel='stylesheet']/@href") == stylesheet)
 
@@ -34,6 +35,6 @@ struct AssetTests {
         ("/assets/logo.0123456789.svg", false), ("/assets/site.01234567.css", false), ("/other/site.0123456789.css", false),
     ])
     func recognised(path: String, fingerprinted: Bool) {
-        #expect(AssetFingerprints.isFingerprinted(path) == fingerprinted)
+        #expect(FingerprintedAssets.isFingerprinted(path) == fingerprinted)
     }
 }

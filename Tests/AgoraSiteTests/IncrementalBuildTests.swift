@@ -33,10 +33,10 @@ struct IncrementalBuildTests {
     func nothingChanged(engine: TestDatabase) async throws {
         try await SiteFixture.with(engine, providers: Self.providers) { site in
             let first = try await site.build()
-            #expect(first.kind == "full")
+            #expect(first.kind == .full)
             let before = try snapshot(site)
             let second = try await site.build()
-            #expect(second.kind == "incremental")
+            #expect(second.kind == .incremental)
             #expect(second.written == 0 && second.removed == 0)
             #expect(second.unchanged == first.written)
             #expect(try snapshot(site) == before)
@@ -73,7 +73,7 @@ struct IncrementalBuildTests {
             let before = try snapshot(site)
             try await touch("dev-3", bio: "Now with Kotlin.", in: site, at: SiteFixture.now.addingTimeInterval(60))
             let summary = try await site.build()
-            #expect(summary.kind == "incremental")
+            #expect(summary.kind == .incremental)
             // The listings showing dev-3 are rendered again, but their cards do not show the bio: their files stay.
             #expect(changed(before, try snapshot(site)) == ["providers/dev-3/index.html", "sitemap-1.xml", ".agora-manifest.sqlite"])
             #expect(summary.written == 1)
@@ -93,7 +93,7 @@ struct IncrementalBuildTests {
             let footer = layouts.appendingPathComponent("partials/footer.mustache")
             try (String(contentsOf: footer, encoding: .utf8) + "<!-- changed -->\n").write(to: footer, atomically: true, encoding: .utf8)
             let second = try await SiteBuild(store: site.store, options: options, clock: FixedClock(SiteFixture.now)).run()
-            #expect(second.kind == "full")
+            #expect(second.kind == .full)
             #expect(second.written == first.written)
             #expect(try site.page("providers/dev-1/index.html").contains("<!-- changed -->"))
         }
@@ -106,7 +106,7 @@ struct IncrementalBuildTests {
             try await ProviderRepository(store: site.store).setPublished(try Slug("designer"), false, now: SiteFixture.now)
             try await RedirectRepository(store: site.store).insert(try Redirect(from: "/providers/designer/", to: "/categories/design/", status: .movedPermanently), now: SiteFixture.now)
             let summary = try await site.build()
-            #expect(summary.kind == "incremental")
+            #expect(summary.kind == .incremental)
             #expect(try HTMLDocument(site.page("providers/designer/index.html")).string("//link[@rel='canonical']/@href") == "https://agora.example/categories/design/")
             #expect(!(try site.page("sitemap-1.xml")).contains("/providers/designer/"))
             #expect(try site.page("_redirects") == "/providers/designer/ /categories/design/ 301\n")
@@ -125,7 +125,7 @@ struct IncrementalBuildTests {
             try await touch("designer", bio: "Branding for startups.", in: site, at: SiteFixture.now.addingTimeInterval(60))
             try await touch("dev-5", bio: "Not rebuilt by this run.", in: site, at: SiteFixture.now.addingTimeInterval(60))
             let summary = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(.only([.provider("designer")]))
-            #expect(summary.kind == "only")
+            #expect(summary.kind == .only)
             #expect(changed(before, try snapshot(site)) == ["providers/designer/index.html", "sitemap-1.xml", ".agora-manifest.sqlite"])
             #expect(summary.written + summary.unchanged == 2, "the provider and its category; dev-5 waits for the next build")
             #expect(!(try site.page("providers/dev-5/index.html")).contains("Not rebuilt by this run."))

@@ -26,7 +26,7 @@ public final class RunningService: @unchecked Sendable {
         ]
         settings.merge(environment) { _, new in new }
         let logFile = scratch.url.appendingPathComponent("serve.log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process = try AgoraExecutable.start([
             "serve", "--database", database, "--port", String(port), "--site", scratch.path + "/Site",
             "--layouts", RepositoryPaths.layouts.path, "--content", RepositoryPaths.root.appendingPathComponent("Content").path,

@@ -4,13 +4,12 @@ import Foundation
 import Hummingbird
 
 /// `/api/admin/categories`, for administrators: the whole tree (hidden categories too), creating, renaming,
-/// moving, reordering and hiding categories, and listing providers in them. Each change drops the search caches
-/// and asks for the static site to be rebuilt.
+/// moving, reordering and hiding categories, and listing providers in them. Each change drops the search caches;
+/// the repository queues the pages it touches for the regeneration worker in the change's own transaction.
 struct CategoryAdminRoutes: Sendable {
     let store: Store
     let catalog: SearchCatalog
     let clock: any AgoraClock
-    let regenerator: SiteRegenerator?
 
     static let fields: Set<String> = ["name", "slug", "description", "icon", "parent", "sort_order", "active"]
 
@@ -47,7 +46,7 @@ struct CategoryAdminRoutes: Sendable {
             sortOrder: sortOrder ?? ((siblings.map(\.sortOrder).max() ?? -1) + 1), parentID: parent ?? nil, active: active
         )
         let created = try await repository.create(draft, now: clock.now)
-        await changed("category \(created.slug) created")
+        await dropCaches()
         guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: created.id).first else { throw Self.notFound }
         return try JSONResponse.make(node, status: .created)
     }
@@ -69,7 +68,7 @@ struct CategoryAdminRoutes: Sendable {
         try body.finish()
         if let slugText { draft.slug = try Slug(slugText) }
         guard let changed = try await repository.update(id, to: draft, now: clock.now) else { throw Self.notFound }
-        await self.changed("category \(changed.slug) changed")
+        await dropCaches()
         guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: changed.id).first else { throw Self.notFound }
         return try JSONResponse.make(node)
     }
@@ -88,15 +87,14 @@ struct CategoryAdminRoutes: Sendable {
         guard try await repository.setListed(providerID: provider, in: category, listed, now: clock.now) else {
             throw Self.notListable
         }
-        await changed("provider \(provider) \(listed ? "listed in" : "taken out of") category \(category)")
+        await dropCaches()
         return Response(status: .noContent)
     }
 
-    /// Searches and pages read the categories: their caches go, and the site is rebuilt.
-    private func changed(_ reason: String) async {
+    /// Searches read the categories: their caches go.
+    private func dropCaches() async {
         await catalog.categoryTree.expire()
         await catalog.suggestions.expire()
-        await regenerator?.request(reason)
     }
 
     /// The `parent` field: a slug, or null for the top level; nil when the body does not name it.

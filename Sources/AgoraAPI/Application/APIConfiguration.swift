@@ -1,6 +1,5 @@
 import AgoraDomain
-import AgoraJobs
-import AgoraSite
+import AgoraWorkflows
 import Foundation
 
 /// How `agora serve` is set up.
@@ -19,16 +18,13 @@ public struct APIConfiguration: Sendable {
     public var storageDirectory = URL(fileURLWithPath: "Storage")
     /// How orders are offered to providers.
     public var routing = RoutingSettings()
-    /// How to rebuild the site when the API changes what it shows (categories); nil: the service does not rebuild.
-    public var siteSources: SiteBuildOptions?
     /// Reads the search snapshot and the suggestion vocabulary at start, so that the first search does not wait for
     /// them (a few seconds at 100,000 providers).
     public var warmsUpSearch = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,
-        clock: any AgoraClock = SystemClock(), searchWeights: RelevanceWeights = RelevanceWeights(),
-        siteSources: SiteBuildOptions? = nil
+        clock: any AgoraClock = SystemClock(), searchWeights: RelevanceWeights = RelevanceWeights()
     ) {
         self.host = host
         self.port = port
@@ -37,6 +33,5 @@ public struct APIConfiguration: Sendable {
         self.email = email
         self.clock = clock
         self.searchWeights = searchWeights
-        self.siteSources = siteSources
     }
 }

@@ -1,23 +1,23 @@
-import AgoraJobs
 import AgoraStore
+import AgoraWorkflows
 import Hummingbird
 import Logging
 import ServiceLifecycle
 
 /// Builds the companion service: the API under `/api` and the generated site at `/`.
-/// With a watcher (`agora serve --watch`), the live-reload routes are added and the watcher runs beside the server;
-/// `background` services (the email worker) run beside it too and stop with it.
+/// With a live-reload hub (`agora serve --watch`), the live-reload routes are added; `background` services (the
+/// workers, the site watcher) run beside the server and stop with it.
 public func buildApplication(
     configuration: APIConfiguration,
     store: Store,
-    watcher: SiteWatcher? = nil,
+    liveReload: LiveReloadHub? = nil,
     background: [any Service] = [],
     logger: Logger = Logger(label: "agora.api")
 ) async throws -> some ApplicationProtocol {
     Application(
-        router: try await buildRouter(configuration: configuration, store: store, liveReload: watcher?.hub, logger: logger),
+        router: try await buildRouter(configuration: configuration, store: store, liveReload: liveReload, logger: logger),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Agora"),
-        services: (watcher.map { [$0] } ?? []) + background,
+        services: background,
         logger: logger
     )
 }
@@ -59,10 +59,7 @@ public func buildRouter(
     ).register(on: api)
     let admin = api.group("admin").add(middleware: AuthenticationMiddleware(auth: auth, roles: [.admin]))
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
-    CategoryAdminRoutes(
-        store: store, catalog: catalog, clock: configuration.clock,
-        regenerator: configuration.siteSources.map { SiteRegenerator(store: store, options: $0, logger: logger) }
-    ).register(on: admin)
+    CategoryAdminRoutes(store: store, catalog: catalog, clock: configuration.clock).register(on: admin)
     let announcer = OrderAnnouncer(email: configuration.email)
     let orderRouter = OrderRouter(store: store, settings: configuration.routing, announcer: announcer) {
         (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())

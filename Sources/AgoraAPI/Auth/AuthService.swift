@@ -1,6 +1,6 @@
 import AgoraDomain
-import AgoraJobs
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 import Logging
 import SQLKit

@@ -1,5 +1,5 @@
 import AgoraDomain
-import AgoraSite
+import AgoraMarkdown
 import Foundation
 import Hummingbird
 
@@ -19,6 +19,6 @@ struct MarkdownPreviewRoutes: Sendable {
         var body = try await JSONObjectBody.read(request, allowing: ["markdown"])
         let markdown = body.string("markdown", maximumLength: OrderDetails.descriptionLength.upperBound, multiline: true)
         try body.finish()
-        return try JSONResponse.make(PreviewBody(html: MarkdownRenderer().render(markdown ?? "")))
+        return try JSONResponse.make(PreviewBody(html: MarkdownRenderer.userText.render(markdown ?? "")))
     }
 }

@@ -1,5 +1,5 @@
 import AgoraDomain
-import AgoraSite
+import AgoraMarkdown
 import AgoraStore
 import Foundation
 
@@ -83,7 +83,7 @@ struct OrderBody: Encodable {
         status = order.status.rawValue
         title = order.details.title
         description = order.details.description
-        descriptionHtml = MarkdownRenderer().render(order.details.description)
+        descriptionHtml = MarkdownRenderer.userText.render(order.details.description)
         self.category = Category(id: order.details.categoryID, name: category?.name, slug: category?.slug)
         budget = Budget(min: MoneyBody(order.details.budgetMinimum), max: MoneyBody(order.details.budgetMaximum))
         deadline = Deadline(at: order.details.deadline.instant, local: order.details.deadline.local, timeZone: order.details.deadline.timeZone)

@@ -26,7 +26,7 @@ actor RefreshingValue<Value: Sendable> {
                 reloading = true
                 Task { [load] in
                     let fresh = try? await load()
-                    await self.finishReload(fresh)
+                    self.finishReload(fresh)
                 }
             }
             return value

@@ -48,7 +48,7 @@ actor SearchSnapshotHolder {
         reloading = true
         Task { [store, clock] in
             let fresh = try? await SearchSnapshot.load(from: store, now: clock.now)
-            await self.finishReload(fresh)
+            self.finishReload(fresh)
         }
     }
 

@@ -1,4 +1,4 @@
-import AgoraSite
+import AgoraPublishedSite
 import HTTPTypes
 import Hummingbird
 
@@ -10,7 +10,7 @@ struct AssetCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard response.status == .ok || response.status == .notModified, response.headers[.cacheControl] == nil else { return response }
-        response.headers[.cacheControl] = AssetFingerprints.isFingerprinted(request.uri.path) ? Self.immutable : "no-cache"
+        response.headers[.cacheControl] = FingerprintedAssets.isFingerprinted(request.uri.path) ? Self.immutable : "no-cache"
         return response
     }
 }

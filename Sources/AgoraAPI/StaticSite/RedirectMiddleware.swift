@@ -1,5 +1,5 @@
 import AgoraDomain
-import AgoraSite
+import AgoraPublishedSite
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -41,12 +41,12 @@ final class RedirectTable: Sendable {
     private let cache = NIOLockedValueBox(Cache())
 
     func lookup(_ path: String, in siteDirectory: URL) -> Redirect? {
-        let file = siteDirectory.appendingPathComponent(RedirectFiles.fileName)
+        let file = siteDirectory.appendingPathComponent(PublishedRedirects.fileName)
         let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
         return cache.withLockedValue { cache in
             if cache.modified != modified {
                 let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-                cache.redirects = Dictionary(RedirectFiles.parse(text).map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
+                cache.redirects = Dictionary(PublishedRedirects.parse(text).map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
                 cache.modified = modified
             }
             return cache.redirects[path]

@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 import Logging
 

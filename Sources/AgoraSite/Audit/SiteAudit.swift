@@ -1,3 +1,4 @@
+import AgoraPublishedSite
 import Foundation
 
 /// Reads a generated site as a crawler would and reports what would hurt it in search: duplicate or missing
@@ -30,7 +31,7 @@ public struct SiteAudit: Sendable {
         let files = htmlFiles()
         guard !files.isEmpty else { throw SiteError(file: siteDirectory.path, "holds no pages: run `agora build` first") }
         let keywords = try targetKeywords(now: now)
-        let redirectSources = Set(RedirectFiles.parse((try? String(contentsOf: siteDirectory.appendingPathComponent(RedirectFiles.fileName), encoding: .utf8)) ?? "").map(\.from))
+        let redirectSources = Set(PublishedRedirects.parse((try? String(contentsOf: siteDirectory.appendingPathComponent(PublishedRedirects.fileName), encoding: .utf8)) ?? "").map(\.from))
         var facts: [PageFacts] = []
         var incoming: [String: Int] = [:]
         for (path, file) in files {

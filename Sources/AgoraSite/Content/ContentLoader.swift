@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraMarkdown
 import Foundation
 
 /// Reads every Markdown file below `Content/` into pages. Files and folders whose names start with `_` or `.`
@@ -39,7 +40,7 @@ public struct ContentLoader: Sendable {
                 sourcePath: shown,
                 urlPath: url,
                 frontMatter: matter,
-                bodyHTML: MarkdownRenderer(allowsRawHTML: matter.unsafeHTML).render(body),
+                bodyHTML: MarkdownRenderer(.page(allowsRawHTML: matter.unsafeHTML)).render(body),
                 lastModified: matter.lastmod ?? modified,
                 sourceKey: InputKey(text).description
             ))

@@ -1,11 +1,10 @@
+import AgoraPublishedSite
 import Foundation
 
 /// Content-hashed names for the stylesheets and scripts of `Layouts/assets/` (`site.css` → `site.3f2a9c1d0b.css`),
 /// so they can be cached for a year: a changed file gets a new name, and every page refers to the new name
 /// (templates write `{{site.stylesheet}}`).
-public struct AssetFingerprints: Sendable {
-    static let fingerprintedExtensions: Set<String> = ["css", "js"]
-
+struct AssetFingerprints: Sendable {
     /// Site path of the original → site path of the fingerprinted copy.
     let renamed: [String: String]
     private let files: [(source: URL, name: String)]
@@ -15,10 +14,10 @@ public struct AssetFingerprints: Sendable {
         var files: [(URL, String)] = []
         let root = assetsDirectory.standardizedFileURL.path
         if let enumerator = FileManager.default.enumerator(at: assetsDirectory, includingPropertiesForKeys: nil) {
-            for case let file as URL in enumerator where Self.fingerprintedExtensions.contains(file.pathExtension) {
+            for case let file as URL in enumerator where FingerprintedAssets.extensions.contains(file.pathExtension) {
                 let relative = String(file.standardizedFileURL.path.dropFirst(root.count))
                 let fingerprint = InputKey(String(decoding: try Data(contentsOf: file), as: UTF8.self)).description
-                let name = (relative as NSString).deletingPathExtension + "." + String(fingerprint.prefix(10)) + "." + file.pathExtension
+                let name = FingerprintedAssets.name(of: relative, digest: fingerprint)
                 renamed["/assets" + relative] = "/assets" + name
                 files.append((file, name))
             }
@@ -35,13 +34,5 @@ public struct AssetFingerprints: Sendable {
         for (source, name) in files {
             try output.write(try Data(contentsOf: source), to: "assets" + name)
         }
-    }
-
-    /// Whether a site path names a fingerprinted copy, which never changes and may be cached for good.
-    public static func isFingerprinted(_ path: String) -> Bool {
-        let parts = (path as NSString).lastPathComponent.split(separator: ".")
-        guard path.hasPrefix("/assets/"), parts.count >= 3, fingerprintedExtensions.contains(String(parts.last!)) else { return false }
-        let hash = parts[parts.count - 2]
-        return hash.count == 10 && hash.allSatisfy(\.isHexDigit)
     }
 }

@@ -1,36 +1,21 @@
+import AgoraDomain
 import Foundation
 
 /// Receives the pages of a build and decides, from the manifest, which to render: a page whose input key is
 /// unchanged and whose file is there is kept as it is. It records what changed for the sitemap.
 final class PageSink {
-    /// How a build uses the manifest it writes into.
-    enum Mode {
-        /// A new, empty manifest: every page is rendered.
-        case full
-        /// Every page is published again; those the build did not publish are removed at the end.
-        case incremental
-        /// Some pages are published again; the others stay as they are.
-        case only
-
-        /// As the build summary names it.
-        var name: String {
-            switch self {
-            case .full: "full"
-            case .incremental: "incremental"
-            case .only: "only"
-            }
-        }
-    }
-
     let output: any SiteOutput
     let manifest: BuildManifest
-    let mode: Mode
+    /// How the build uses the manifest it writes into: a new, empty one (`full`: every page is rendered); every
+    /// page published again and those the build did not publish removed at the end (`incremental`); some pages
+    /// published again and the others left as they are (`only`).
+    let mode: SiteBuildKind
     private(set) var written = 0
     private(set) var unchanged = 0
     private(set) var removed = 0
     private(set) var sitemapChanges: SitemapChanges
 
-    init(output: any SiteOutput, manifest: BuildManifest, mode: Mode) throws {
+    init(output: any SiteOutput, manifest: BuildManifest, mode: SiteBuildKind) throws {
         self.output = output
         self.manifest = manifest
         self.mode = mode

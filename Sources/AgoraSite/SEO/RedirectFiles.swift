@@ -1,12 +1,12 @@
 import AgoraDomain
+import AgoraPublishedSite
 import AgoraTemplates
 import Foundation
 
 /// Publishes the redirects with the site, for every kind of host: a small page at each old URL (meta refresh
 /// and canonical, for static hosts), `_redirects` (Netlify and Cloudflare Pages format, also read by
 /// `agora serve`), and `_redirects.nginx.conf` (maps to include in nginx's `http` block).
-public struct RedirectFiles {
-    public static let fileName = "_redirects"
+struct RedirectFiles {
     static let nginxFileName = "_redirects.nginx.conf"
 
     let redirects: [Redirect]
@@ -28,12 +28,12 @@ public struct RedirectFiles {
                 return RenderedPage(path: redirect.from, html: html, lastModified: nil, inSitemap: false, isRedirect: true)
             }
         }
-        try sink.output.write(Data(netlify.utf8), to: Self.fileName)
+        try sink.output.write(Data(netlify.utf8), to: PublishedRedirects.fileName)
         try sink.output.write(Data(nginx.utf8), to: Self.nginxFileName)
     }
 
     var netlify: String {
-        redirects.map { "\($0.from) \($0.to ?? NotFoundPage.path) \($0.status.rawValue)\n" }.joined()
+        PublishedRedirects.text(of: redirects, notFoundPath: NotFoundPage.path)
     }
 
     var nginx: String {
@@ -50,14 +50,5 @@ public struct RedirectFiles {
             #   if ($agora_gone) { return 410; }
 
             """ + map("agora_redirect_301", permanent) + map("agora_redirect_302", temporary) + map("agora_gone", gone)
-    }
-
-    /// Reads a `_redirects` file written by `netlify`, skipping lines it does not understand.
-    public static func parse(_ text: String) -> [Redirect] {
-        text.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: " ").map(String.init)
-            guard parts.count == 3, let code = Int(parts[2]), let status = Redirect.Status(rawValue: code) else { return nil }
-            return try? Redirect(from: parts[0], to: status == .gone ? nil : parts[1], status: status)
-        }
     }
 }

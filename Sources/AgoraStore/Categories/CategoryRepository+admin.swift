@@ -20,7 +20,9 @@ extension CategoryRepository {
                     RETURNING id, parent_id, name, slug, description, icon, active, sort_order
                     """).first() else { throw StoreError.conflict("the category was not created") }
                 try await SearchIndexWriter.advanceGeneration(on: db)
-                return try Self.category(from: row)
+                let created = try Self.category(from: row)
+                try await SiteChangeQueue(store: store, on: db).enqueue([.site], reason: "category \(created.slug) created", now: now)
+                return created
             }
         }
     }
@@ -72,17 +74,22 @@ extension CategoryRepository {
                 } else {
                     try await SearchIndexWriter.advanceGeneration(on: db)
                 }
-                return try Self.category(from: row)
+                let changed = try Self.category(from: row)
+                try await SiteChangeQueue(store: store, on: db).enqueue([.site], reason: "category \(changed.slug) changed", now: now)
+                return changed
             }
         }
     }
 
     /// Lists a public provider in a category (again: no change), or takes it out. The provider's page changes with
-    /// it, so its time of change moves. False when there is no such provider or category.
+    /// it, so its time of change moves; the provider's pages and the category's listing are queued for publishing.
+    /// False when there is no such provider or category.
     public func setListed(providerID: Int64, in categoryID: Int64, _ listed: Bool, now: Date) async throws -> Bool {
         try await store.transaction { [engine = store.engine] db in
-            guard try await db.raw("SELECT user_id FROM user_profiles WHERE user_id = \(bind: providerID)").first() != nil,
-                  try await db.raw("SELECT id FROM categories WHERE id = \(bind: categoryID)").first() != nil else { return false }
+            guard let provider = try await db.raw("SELECT slug FROM user_profiles WHERE user_id = \(bind: providerID)").first(),
+                  let category = try await db.raw("SELECT slug FROM categories WHERE id = \(bind: categoryID)").first() else { return false }
+            let providerSlug = try Slug(try provider.decode(column: "slug", as: String.self))
+            let categorySlug = try Slug(try category.decode(column: "slug", as: String.self))
             if listed {
                 try await db.raw("""
                     INSERT INTO provider_categories (provider_id, category_id) VALUES (\(bind: providerID), \(bind: categoryID))
@@ -93,6 +100,10 @@ extension CategoryRepository {
             }
             try await db.raw("UPDATE user_profiles SET updated_at = \(bind: now) WHERE user_id = \(bind: providerID)").run()
             try await SearchIndexWriter(engine: engine).refresh([providerID], on: db)
+            try await SiteChangeQueue(store: store, on: db).enqueue(
+                [.provider(providerSlug), .category(categorySlug)],
+                reason: "provider \(providerSlug) \(listed ? "listed in" : "taken out of") category \(categorySlug)", now: now
+            )
             return true
         }
     }

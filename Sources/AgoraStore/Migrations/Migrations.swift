@@ -9,5 +9,6 @@ public enum Migrations {
         searchAnalytics,
         statisticsAndTestimonials,
         ordersAndProposals,
+        siteChanges,
     ]
 }

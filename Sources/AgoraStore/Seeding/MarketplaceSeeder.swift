@@ -38,7 +38,7 @@ public struct MarketplaceSeeder: Sendable {
         let categories = CategoryRepository(store: store)
         try await store.transaction { db in
             for category in CatalogSeed.newCategories {
-                try await categories.insert(category, now: now, on: db)
+                _ = try await categories.insert(category, now: now, on: db)
             }
             if testimonials { try await TestimonialSeed.insert(now: now, on: db) }
         }

@@ -1,5 +1,6 @@
 import AgoraAPI
 import AgoraDomain
+import AgoraJobs
 import AgoraSite
 import AgoraStore
 import AgoraTestSupport
@@ -98,19 +99,19 @@ struct CategoryAdminTests {
         }
     }
 
-    @Test("a renamed category's page is rebuilt with its new name, and its old address redirects")
-    func regeneration() async throws {
+    @Test("a renamed category reaches its pages through the site-changes queue and the worker; its old address redirects", arguments: TestDatabase.engines)
+    func regeneration(engine: TestDatabase) async throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
-        try await TestDatabase.sqlite.withStore { store async throws in
+        try await engine.withStore { store async throws in
             let options = try await RepositorySite.build(in: scratch, store: store, providers: 10)
-            var configuration = try await TestConfiguration.make(site: options.outputDirectory)
-            configuration.siteSources = options
+            let configuration = try await TestConfiguration.make(site: options.outputDirectory)
             _ = try await Administrators.create(
                 firstName: "Grace", lastName: "Admin", email: "grace@example.com", password: AuthHarness.password,
                 settings: configuration.auth, store: store, now: Date()
             )
             let app = try await buildApplication(configuration: configuration, store: store)
+            let newPage = options.outputDirectory.appendingPathComponent("categories/front-ends/index.html")
             try await app.test(.router) { client in
                 let login = try await client.execute(
                     uri: "/api/auth/login", method: .post, headers: [.contentType: "application/json"],
@@ -124,16 +125,37 @@ struct CategoryAdminTests {
                     body: ByteBuffer(string: #"{"name": "Front ends & Interfaces", "slug": "front-ends"}"#)
                 )
                 #expect(changed.status == .ok)
-                var page = ""
-                for _ in 0..<300 where !page.contains("Front ends &amp; Interfaces") {
-                    try await Task.sleep(for: .milliseconds(100))
-                    page = (try? String(contentsOf: options.outputDirectory.appendingPathComponent("categories/front-ends/index.html"), encoding: .utf8)) ?? ""
-                }
+                // The service built nothing: the change waits in the queue.
+                #expect(!FileManager.default.fileExists(atPath: newPage.path))
+                let queued = try await SiteChangeQueue(store: store).recent()
+                #expect(queued.map(\.change) == [.site])
+                #expect(queued.first?.status == .pending)
+                #expect(queued.first?.reason == "category front-ends changed")
+
+                #expect(try await SiteRegenerationWorker(store: store, options: options).drainOnce() == 1)
+                let page = try String(contentsOf: newPage, encoding: .utf8)
                 #expect(page.contains("<h1>Front ends &amp; Interfaces</h1>"))
+                let done = try #require(try await SiteChangeQueue(store: store).recent().first)
+                #expect(done.status == .done)
+                #expect(done.buildKind == .full, "a change to the categories changes every page's navigation")
+                #expect((done.pagesWritten ?? 0) > 10)
                 let old = try await client.execute(uri: "/categories/frontend-development/", method: .get)
                 #expect(old.status == .movedPermanently)
                 #expect(old.headers[.location]?.hasSuffix("/categories/front-ends/") == true)
             }
+        }
+    }
+
+    @Test("a refused change queues nothing", arguments: TestDatabase.engines)
+    func refusedChangeQueuesNothing(engine: TestDatabase) async throws {
+        try await AuthHarness.with(engine) { harness in
+            try await MarketplaceSeeder(store: harness.store).seed(providers: 5, seed: 2, now: AuthHarness.start)
+            let admin = try await harness.signedInAdministrator()
+            let web = try await categoryID(harness, "web-development")
+            let child = try #require(try await CategoryRepository(store: harness.store).tree().category(slug: try Slug("frontend-development")))
+            let moved = try await harness.send(.patch, "/api/admin/categories/\(web)", json: #"{"parent": "\#(child.slug.value)"}"#, bearer: admin.accessToken)
+            #expect(moved.fieldErrors == ["parent"])
+            #expect(try await SiteChangeQueue(store: harness.store).recent().isEmpty)
         }
     }
 }

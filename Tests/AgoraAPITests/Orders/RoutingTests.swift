@@ -3,6 +3,7 @@ import AgoraDomain
 import AgoraJobs
 import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import HTTPTypes
 import HummingbirdTesting

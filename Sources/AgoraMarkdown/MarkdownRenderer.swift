@@ -1,16 +1,32 @@
 import CCmarkGFM
 import Foundation
 
-/// Renders GitHub-flavoured Markdown to HTML with cmark-gfm: tables, strikethrough, autolinks, task lists, and
-/// the tag filter that neutralises `<script>`, `<iframe>` and the like even when raw HTML is allowed.
+/// Renders GitHub-flavoured Markdown to HTML with cmark-gfm: tables, strikethrough, autolinks, task lists, and the
+/// tag filter that neutralises `<script>`, `<iframe>` and the like even where raw HTML is allowed. Every Markdown
+/// text of the project goes through one of its two modes: `userText` for whatever members write (order
+/// descriptions, previews, messages, emails that quote them), `page` for the marketers' files in `Content/`.
 public struct MarkdownRenderer: Sendable {
-    /// Raw HTML in the source is dropped unless this is set (front matter `unsafe_html: true`).
-    public let allowsRawHTML: Bool
+    /// Whose text it is, which decides what may pass through.
+    public enum Mode: Sendable, Equatable {
+        /// Members' text: raw HTML is dropped and unsafe links (`javascript:`, `data:` …) are emptied, always.
+        case userText
+        /// A marketer's page: the same, unless its front matter says `unsafe_html: true`.
+        case page(allowsRawHTML: Bool)
+    }
+
+    /// Members' text: the mode every API response and email uses.
+    public static let userText = MarkdownRenderer(.userText)
+
+    public let mode: Mode
 
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    public init(allowsRawHTML: Bool = false) {
-        self.allowsRawHTML = allowsRawHTML
+    public init(_ mode: Mode) {
+        self.mode = mode
+    }
+
+    private var allowsRawHTML: Bool {
+        if case .page(let allowsRawHTML) = mode { allowsRawHTML } else { false }
     }
 
     public func render(_ markdown: String) -> String {

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The direction of dependencies between the project's modules (docs/architecture.md), read from the import lines
+/// of every source file, so that it cannot drift back: the API never imports the generator or the workers, the
+/// workers and the generator never import the API, and the layers below know nothing of those above.
+@Suite("Module dependencies")
+struct ModuleDependencyTests {
+    /// Each module of `Sources/` and the project's modules it may import. Anything else it imports comes from a
+    /// package or the system.
+    static let allowed: [String: Set<String>] = [
+        "AgoraDomain": [],
+        "AgoraTemplates": [],
+        "AgoraMarkdown": ["CCmarkGFM"],
+        "AgoraPublishedSite": ["AgoraDomain"],
+        "AgoraStore": ["AgoraDomain"],
+        "AgoraWorkflows": ["AgoraDomain", "AgoraStore", "AgoraTemplates", "AgoraMarkdown"],
+        "AgoraSite": ["AgoraDomain", "AgoraStore", "AgoraTemplates", "AgoraMarkdown", "AgoraPublishedSite", "CLibXML2", "CAtomicRename"],
+        "AgoraJobs": ["AgoraDomain", "AgoraStore", "AgoraWorkflows", "AgoraSite"],
+        "AgoraAPI": ["AgoraDomain", "AgoraStore", "AgoraWorkflows", "AgoraMarkdown", "AgoraPublishedSite"],
+        "agora": ["AgoraDomain", "AgoraStore", "AgoraWorkflows", "AgoraSite", "AgoraJobs", "AgoraAPI"],
+        "CCmarkGFM": [],
+        "CLibXML2": [],
+        "CAtomicRename": [],
+    ]
+
+    static let sources = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources")
+
+    static var modules: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// An import declaration at the start of a line: attributes (`@testable`, `@preconcurrency`), `import`, an
+    /// optional kind (`import struct X.Y`), and the module.
+    nonisolated(unsafe) static let importLine = #/^(?:@[A-Za-z_]+(?:\([^)]*\))?\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)/#
+
+    /// The modules a source text imports.
+    static func imports(in text: String) -> Set<String> {
+        Set(text.split(separator: "\n").compactMap { line in (try? importLine.prefixMatch(in: line)).flatMap { $0?.output.1 }.map(String.init) })
+    }
+
+    @Test("every module of Sources/ has its place in the table")
+    func everyModuleIsPlaced() {
+        #expect(!Self.modules.isEmpty)
+        #expect(Set(Self.modules) == Set(Self.allowed.keys))
+    }
+
+    @Test("no module imports a project module it may not")
+    func importsPointOneWay() throws {
+        let project = Set(Self.modules)
+        var violations: [String] = []
+        for module in Self.modules {
+            let folder = Self.sources.appendingPathComponent(module)
+            let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".swift") }
+            for file in files.sorted() {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for imported in Self.imports(in: text).intersection(project).subtracting([module]) where !(Self.allowed[module] ?? []).contains(imported) {
+                    violations.append("Sources/\(module)/\(file) imports \(imported)")
+                }
+            }
+        }
+        #expect(violations == [])
+    }
+
+    @Test("the allowed imports have no cycle")
+    func noCycles() {
+        func reaches(_ start: String, _ target: String, _ seen: inout Set<String>) -> Bool {
+            for next in Self.allowed[start] ?? [] where seen.insert(next).inserted {
+                if next == target || reaches(next, target, &seen) { return true }
+            }
+            return false
+        }
+        for module in Self.allowed.keys {
+            var seen: Set<String> = []
+            #expect(!reaches(module, module, &seen), "\(module) reaches itself")
+        }
+    }
+
+    @Test("import lines are read in every form Swift allows, and only at the start of a line")
+    func readsImports() {
+        let text = """
+            import AgoraDomain
+            @testable import AgoraStore
+            import struct AgoraSite.SiteBuild
+            @_exported import Foundation
+            @preconcurrency import AsyncKit
+            // import AgoraAPI
+            let note = "import AgoraJobs"
+            @Test("every import of every target") func check() {}
+              import Indented
+            """
+        #expect(Self.imports(in: text) == ["AgoraDomain", "AgoraStore", "AgoraSite", "Foundation", "AsyncKit"])
+    }
+}
