@@ -10,6 +10,13 @@
   'use strict';
 
   var state = { accessToken: null, user: null, timer: null, refreshing: null };
+  // The site's paths, written into every app page by the generator from the same list the service links with.
+  var paths = JSON.parse(document.getElementById('agora-paths').textContent);
+
+  /** One order's page. */
+  function orderPath(id) {
+    return paths.order + '?id=' + encodeURIComponent(id);
+  }
   var channel = 'BroadcastChannel' in window ? new BroadcastChannel('agora-auth') : null;
   var listeners = [];
 
@@ -133,11 +140,11 @@
   function requireSignIn(roles) {
     return (state.accessToken ? Promise.resolve(true) : refresh()).then(function (signedIn) {
       if (!signedIn) {
-        location.replace('/login/?next=' + encodeURIComponent(location.pathname + location.search));
+        location.replace(paths.login + '?next=' + encodeURIComponent(location.pathname + location.search));
         return new Promise(function () {});
       }
       if (roles && roles.indexOf(state.user.user_type) < 0) {
-        location.replace('/unauthorized/');
+        location.replace(paths.unauthorized);
         return new Promise(function () {});
       }
       return state.user;
@@ -148,7 +155,7 @@
     channel.onmessage = function (event) {
       if (event.data === 'signed-out' && state.accessToken) {
         forget(false);
-        if (document.querySelector('[data-guard]')) location.replace('/login/?next=' + encodeURIComponent(location.pathname));
+        if (document.querySelector('[data-guard]')) location.replace(paths.login + '?next=' + encodeURIComponent(location.pathname));
       }
     };
   }
@@ -272,6 +279,8 @@
   }
 
   window.Agora = {
+    paths: paths,
+    orderPath: orderPath,
     api: request,
     upload: upload,
     auth: {

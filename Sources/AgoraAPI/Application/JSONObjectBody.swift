@@ -27,10 +27,10 @@ struct JSONObjectBody {
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
         } catch {
-            throw Problem(status: .badRequest, detail: "The body is not valid JSON.", type: Problem.malformedType)
+            throw Problem(status: .badRequest, detail: "The body is not valid JSON.", type: .malformedBody)
         }
         guard case .object(let object) = value else {
-            throw Problem(status: .badRequest, detail: "The body must be a JSON object.", type: Problem.malformedType)
+            throw Problem(status: .badRequest, detail: "The body must be a JSON object.", type: .malformedBody)
         }
         let unknown = object.keys.filter { !allowed.contains($0) }.sorted()
         guard unknown.isEmpty else {

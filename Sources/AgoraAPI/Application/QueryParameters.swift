@@ -9,7 +9,7 @@ enum QueryParameters {
     static func pairs(of request: Request) throws -> [(name: String, value: String)] {
         guard let query = request.uri.query, !query.isEmpty else { return [] }
         guard query.utf8.count <= maximumLength else {
-            throw Problem(status: .badRequest, detail: "The query string is longer than \(maximumLength) bytes.", type: Problem.invalidQueryType)
+            throw Problem(status: .badRequest, detail: "The query string is longer than \(maximumLength) bytes.", type: .invalidQuery)
         }
         return try query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -21,7 +21,7 @@ extension AuthService {
             }
             let token = SecureToken.generate()
             try await resets.insert(userID: user.id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.resetTokenLifetime), now: now)
-            try await queueEmail("password-reset", to: user, values: ["link": link("/reset-password/", ["token": token])], on: db)
+            try await queueEmail("password-reset", to: user, values: ["link": link(PagePaths.resetPassword, ["token": token])], on: db)
             try await log(.forgotPassword, .success, user: user.id, client: client, on: db)
         }
     }
@@ -100,6 +100,6 @@ extension AuthService {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
-        return ["how": how, "when": formatter.string(from: clock.now), "reset_link": link("/forgot-password/")]
+        return ["how": how, "when": formatter.string(from: clock.now), "reset_link": link(PagePaths.forgotPassword)]
     }
 }

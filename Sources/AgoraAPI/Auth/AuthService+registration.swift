@@ -30,7 +30,7 @@ extension AuthService {
             let users = UserRepository(store: store, on: db)
             if let existing = try await users.find(email: registration.email) {
                 try await queueEmail("signup-attempt", to: existing, values: [
-                    "login_link": link("/login/"), "reset_link": link("/forgot-password/"),
+                    "login_link": link(PagePaths.login), "reset_link": link(PagePaths.forgotPassword),
                 ], on: db)
                 try await log(.register, .failure, user: existing.id, client: client, detail: "email already registered", on: db)
                 return
@@ -44,7 +44,7 @@ extension AuthService {
             try await OneTimeTokenRepository(.emailVerification, store: store, on: db).insert(
                 userID: id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.verificationTokenLifetime), now: now
             )
-            try await queueEmail("verification", to: user, values: ["link": link("/verify-email/", ["token": token])], on: db)
+            try await queueEmail("verification", to: user, values: ["link": link(PagePaths.verifyEmail, ["token": token])], on: db)
             try await log(.register, .success, user: id, client: client, on: db)
         }
     }
@@ -97,7 +97,7 @@ extension AuthService {
             try await OneTimeTokenRepository(.emailVerification, store: store, on: db).insert(
                 userID: user.id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.verificationTokenLifetime), now: now
             )
-            try await queueEmail("verification", to: user, values: ["link": link("/verify-email/", ["token": token])], on: db)
+            try await queueEmail("verification", to: user, values: ["link": link(PagePaths.verifyEmail, ["token": token])], on: db)
             try await log(.resendVerification, .success, user: user.id, client: client, on: db)
         }
     }

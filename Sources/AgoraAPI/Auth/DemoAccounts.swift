@@ -1,7 +1,6 @@
 import AgoraDomain
 import AgoraStore
 import Foundation
-import SQLKit
 
 /// Accounts to sign in with on a demo marketplace: a client, and a seeded provider (the best rated in the busiest
 /// category, so that orders posted there reach them). Both share one password, which the operator chooses.
@@ -18,17 +17,11 @@ public enum DemoAccounts {
             firstName: "Clara", lastName: "Client", email: try Email(clientEmail), passwordHash: hash, phone: nil, countryCode: "FR",
             userType: .client, verificationStatus: .verified, legal: settings.legal
         ), now: now)
-        guard let row = try await store.sql.raw("""
-            SELECT u.id, u.email FROM users u
-            JOIN user_profiles p ON p.user_id = u.id AND p.published = TRUE AND p.availability = 'available'
-            JOIN provider_categories pc ON pc.provider_id = u.id
-            LEFT JOIN user_statistics s ON s.user_id = u.id
-            WHERE pc.category_id = (SELECT category_id FROM provider_categories GROUP BY category_id ORDER BY COUNT(*) DESC, category_id LIMIT 1)
-            ORDER BY COALESCE(s.rating_average, 0) DESC, u.id LIMIT 1
-            """).first() else { throw StoreError.notFound("a provider to sign in as") }
-        let providerID = try row.decode(column: "id", as: Int64.self)
-        try await UserRepository(store: store).setPasswordHash(hash, userID: providerID, now: now)
-        try await UserRepository(store: store).markVerified(userID: providerID, now: now)
-        return (clientEmail, try row.decode(column: "email", as: String.self))
+        guard let provider = try await ProviderRepository(store: store).demoProvider() else {
+            throw StoreError.notFound("a provider to sign in as")
+        }
+        try await UserRepository(store: store).setPasswordHash(hash, userID: provider.id, now: now)
+        try await UserRepository(store: store).markVerified(userID: provider.id, now: now)
+        return (clientEmail, provider.email)
     }
 }

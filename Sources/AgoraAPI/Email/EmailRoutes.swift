@@ -17,7 +17,7 @@ struct EmailRoutes: Sendable {
 
     @Sendable func unsubscribe(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         guard let token = request.uri.queryParameters.get("token"), token.count <= 1_000, let email = links.email(in: token) else {
-            throw Problem(status: .badRequest, detail: "This unsubscribe link is not valid.", type: "urn:agora:problem:invalid-token")
+            throw Problem(status: .badRequest, detail: "This unsubscribe link is not valid.", type: .invalidToken)
         }
         try await EmailUnsubscribeRepository(store: store).unsubscribe(email, now: clock.now)
         return try JSONResponse.make(["message": "You will not receive optional emails at this address any more."])

@@ -35,7 +35,7 @@ struct NotificationRoutes: Sendable {
         try query.finish()
         let (notifications, unread) = try await NotificationRepository(store: store).list(userID: owner, limit: limit)
         return try JSONResponse.make(ListBody(notifications: notifications.map {
-            NotificationBody(id: $0.id, type: $0.type, title: $0.title, message: $0.message, link: $0.link, read: $0.readAt != nil, createdAt: $0.createdAt)
+            NotificationBody(id: $0.id, type: $0.kind.rawValue, title: $0.title, message: $0.message, link: $0.link, read: $0.readAt != nil, createdAt: $0.createdAt)
         }, unread: unread))
     }
 

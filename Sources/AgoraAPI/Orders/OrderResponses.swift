@@ -79,7 +79,7 @@ struct OrderBody: Encodable {
     ) {
         id = order.id
         referenceNumber = order.referenceNumber.value
-        url = "/orders/view/?id=\(order.id)"
+        url = PagePaths.order(order.id)
         status = order.status.rawValue
         title = order.details.title
         description = order.details.description

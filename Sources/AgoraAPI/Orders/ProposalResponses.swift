@@ -104,7 +104,7 @@ struct AcceptanceBody: Encodable {
         proposal = ProposalBody(acceptance.proposal)
         order = OrderBody(acceptance.order)
         project = ProjectBody(
-            id: acceptance.project.id, title: acceptance.project.title, status: acceptance.project.status,
+            id: acceptance.project.id, title: acceptance.project.title, status: acceptance.project.status.rawValue,
             agreedPrice: MoneyBody(acceptance.project.agreedPrice), deadline: acceptance.project.deadline
         )
         rejectedProposals = acceptance.rejected.count

@@ -5,30 +5,30 @@ extension Problem {
     static var unauthenticated: Problem {
         var problem = Problem(
             status: .unauthorized, detail: "Sign in to continue: the access token is missing, invalid or expired.",
-            type: "urn:agora:problem:unauthenticated"
+            type: .unauthenticated
         )
         problem.headers["WWW-Authenticate"] = "Bearer realm=\"agora\", error=\"invalid_token\""
         return problem
     }
 
     static let invalidCredentials = Problem(
-        status: .unauthorized, detail: "The email or the password is wrong.", type: "urn:agora:problem:invalid-credentials"
+        status: .unauthorized, detail: "The email or the password is wrong.", type: .invalidCredentials
     )
 
     static let emailNotVerified = Problem(
         status: .forbidden, detail: "Confirm your email address first: open the link we sent you, or ask for a new one.",
-        type: "urn:agora:problem:email-not-verified"
+        type: .emailNotVerified
     )
 
     static let accountSuspended = Problem(
-        status: .forbidden, detail: "This account is suspended. Contact support.", type: "urn:agora:problem:account-suspended"
+        status: .forbidden, detail: "This account is suspended. Contact support.", type: .accountSuspended
     )
 
     static func accountLocked(retryAfter seconds: Int) -> Problem {
         Problem(
             status: HTTPResponse.Status(code: 423, reasonPhrase: "Locked"),
             detail: "Too many failed sign-ins. The account is locked for \(RateLimiter.describe(seconds: seconds)).",
-            type: "urn:agora:problem:account-locked", retryAfter: max(seconds, 1)
+            type: .accountLocked, retryAfter: max(seconds, 1)
         )
     }
 
@@ -36,29 +36,29 @@ extension Problem {
         Problem(
             status: .tooManyRequests,
             detail: "Too many failed sign-ins from your network. Try again in \(RateLimiter.describe(seconds: seconds)).",
-            type: "urn:agora:problem:rate-limited", retryAfter: max(seconds, 1)
+            type: .rateLimited, retryAfter: max(seconds, 1)
         )
     }
 
     static let invalidLink = Problem(
-        status: .badRequest, detail: "This link is not valid or was already used.", type: "urn:agora:problem:invalid-token"
+        status: .badRequest, detail: "This link is not valid or was already used.", type: .invalidToken
     )
 
     static let expiredLink = Problem(
-        status: .gone, detail: "This link has expired. Ask for a new one.", type: "urn:agora:problem:expired-token"
+        status: .gone, detail: "This link has expired. Ask for a new one.", type: .expiredToken
     )
 
     static let sessionEnded = Problem(
-        status: .unauthorized, detail: "This session has ended. Sign in again.", type: "urn:agora:problem:session-ended"
+        status: .unauthorized, detail: "This session has ended. Sign in again.", type: .sessionEnded
     )
 
     static let refreshTokenReused = Problem(
         status: .unauthorized,
         detail: "This sign-in was used from somewhere else, so the session was ended for your safety. Sign in again.",
-        type: "urn:agora:problem:refresh-token-reused"
+        type: .refreshTokenReused
     )
 
     static func forbidden(_ detail: String) -> Problem {
-        Problem(status: .forbidden, detail: detail, type: "urn:agora:problem:forbidden")
+        Problem(status: .forbidden, detail: detail, type: .forbidden)
     }
 }

@@ -6,6 +6,7 @@ import Hummingbird
 
 /// An RFC 9457 problem document: every error the service answers with, as `application/problem+json`.
 public struct Problem: Error, Codable, Sendable, Equatable {
+    /// A `ProblemType`'s URN, or `about:blank`.
     public let type: String
     public let title: String
     public let status: Int
@@ -27,21 +28,17 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     }
 
     public static let mediaType = "application/problem+json"
-    static let validationType = "urn:agora:problem:validation"
-    static let malformedType = "urn:agora:problem:malformed-body"
-    static let invalidQueryType = "urn:agora:problem:invalid-query"
-    static let invalidTransitionType = "urn:agora:problem:invalid-transition"
 
     /// Query parameters that break a rule: 400, one entry per parameter.
     static func invalidQuery(_ errors: [FieldError]) -> Problem {
-        Problem(status: .badRequest, detail: "The query has invalid parameters.", type: invalidQueryType, errors: errors)
+        Problem(status: .badRequest, detail: "The query has invalid parameters.", type: .invalidQuery, errors: errors)
     }
 
     public init(
-        status: HTTPResponse.Status, detail: String? = nil, instance: String? = nil, type: String = "about:blank",
+        status: HTTPResponse.Status, detail: String? = nil, instance: String? = nil, type: ProblemType? = nil,
         errors: [FieldError]? = nil, retryAfter: Int? = nil
     ) {
-        self.type = type
+        self.type = type?.uri ?? "about:blank"
         self.title = status.reasonPhrase
         self.status = status.code
         self.detail = detail
@@ -58,9 +55,9 @@ public struct Problem: Error, Codable, Sendable, Equatable {
             if problem.instance == nil { problem = problem.at(instance) }
             self = problem
         case let transition as StatusTransitionError:
-            self.init(status: .conflict, detail: transition.description + ".", instance: instance, type: Self.invalidTransitionType)
+            self.init(status: .conflict, detail: transition.description + ".", instance: instance, type: .invalidTransition)
         case let invalid as ValidationError:
-            self.init(status: .unprocessableContent, detail: "The request has invalid fields.", instance: instance, type: Self.validationType, errors: invalid.errors)
+            self.init(status: .unprocessableContent, detail: "The request has invalid fields.", instance: instance, type: .validation, errors: invalid.errors)
         case let store as StoreError:
             switch store {
             case .notFound: self.init(status: .notFound, detail: store.description, instance: instance)

@@ -59,7 +59,7 @@ struct TestimonialRoutes: Sendable {
             guard let moved = try await repository.moderate(try Self.id(context), to: status, now: clock.now) else { throw Self.notFound }
             return try JSONResponse.make(TestimonialBody.moderated(moved))
         } catch let invalid as ValidationError {
-            throw Problem(status: .conflict, detail: invalid.errors.first?.message, type: Problem.invalidTransitionType)
+            throw Problem(status: .conflict, detail: invalid.errors.first?.message, type: .invalidTransition)
         }
     }
 

@@ -11,7 +11,7 @@ struct CategoryViewMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let response = try await next(request, context)
         let path = request.uri.path
-        guard request.method == .get, response.status == .ok, path.hasPrefix("/categories/") else { return response }
+        guard request.method == .get, response.status == .ok, path.hasPrefix(PagePaths.categoriesPrefix) else { return response }
         let parts = path.split(separator: "/")
         if parts.count >= 2, let slug = try? Slug(String(parts[1])),
            let category = try? await catalog.categoryTree.get().category(slug: slug) {

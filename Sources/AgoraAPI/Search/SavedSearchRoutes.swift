@@ -23,7 +23,7 @@ struct SavedSearchRoutes: Sendable {
             id = saved.id
             name = saved.name
             query = saved.query
-            url = "/search/" + (saved.query.isEmpty ? "" : "?" + saved.query)
+            url = PagePaths.search(query: saved.query)
             alert = saved.alert
             createdAt = saved.createdAt
             updatedAt = saved.updatedAt

@@ -1,16 +1,48 @@
-/// Where the generated pages of providers and categories are published, and the search page's links into a
-/// category: the one rule the pages, the sitemap and the API's links share.
+/// Every URL path of the site, in one place: the generated pages (providers, categories), the app shells that an
+/// island fills in from the API, and the links to them that the API, the emails, the notifications and (through
+/// the paths each app shell carries) the islands' scripts make.
 public enum PagePaths {
-    public static func provider(_ slug: Slug) -> String { providersPrefix + slug.value + "/" }
     /// Where every provider page lives.
     public static let providersPrefix = "/providers/"
     /// Where every category page lives.
     public static let categoriesPrefix = "/categories/"
 
+    public static func provider(_ slug: Slug) -> String { providersPrefix + slug.value + "/" }
+
     public static func category(_ slug: Slug, page: Int = 1) -> String {
         page <= 1 ? categoriesPrefix + slug.value + "/" : categoriesPrefix + slug.value + "/page/\(page)/"
     }
 
+    // MARK: App shells
+
+    public static let register = "/register/"
+    public static let checkInbox = "/check-inbox/"
+    public static let verifyEmail = "/verify-email/"
+    public static let login = "/login/"
+    public static let forgotPassword = "/forgot-password/"
+    public static let resetPassword = "/reset-password/"
+    public static let securitySettings = "/settings/security/"
+    public static let search = "/search/"
+    public static let saved = "/saved/"
+    public static let newOrder = "/orders/new/"
+    public static let orders = "/orders/"
+    public static let order = "/orders/view/"
+    public static let ordersInbox = "/orders/inbox/"
+    public static let unauthorized = "/unauthorized/"
+
+    /// One order's page.
+    public static func order(_ id: Int64) -> String { order + "?id=\(id)" }
+
     /// The search page with a category chosen.
-    public static func search(category: Slug) -> String { "/search/?category=\(category.value)" }
+    public static func search(category: Slug) -> String { search + "?category=\(category.value)" }
+
+    /// The search page with a query string (without its `?`), or without one.
+    public static func search(query: String) -> String { query.isEmpty ? search : search + "?" + query }
+
+    /// The paths the islands' scripts use, by the names they use (`Agora.paths.login`).
+    public static let forScripts: [String: String] = [
+        "register": register, "checkInbox": checkInbox, "login": login, "forgotPassword": forgotPassword,
+        "securitySettings": securitySettings, "search": search, "saved": saved, "newOrder": newOrder, "orders": orders,
+        "order": order, "ordersInbox": ordersInbox, "unauthorized": unauthorized, "providers": providersPrefix,
+    ]
 }

@@ -14,6 +14,9 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     /// Orders the client may still change, cancel, or (when open) receive proposals for.
     public var isOpenState: Bool { self == .draft || self == .open }
 
+    /// The statuses from which an order expires when its deadline passes.
+    public static let expirable = allCases.filter { $0.canMove(to: .expired) }
+
     public func canMove(to next: OrderStatus) -> Bool {
         switch (self, next) {
         case (.draft, .open), (.open, .awarded), (.awarded, .inProgress): true

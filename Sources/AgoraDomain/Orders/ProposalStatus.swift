@@ -24,6 +24,9 @@ public enum ProposalStatus: String, Sendable, Codable, CaseIterable {
     /// Proposals still in negotiation: a provider has at most one of these per order.
     public var isLive: Bool { self == .submitted || self == .countered || self == .revised }
 
+    /// Every status still in negotiation.
+    public static let live = allCases.filter(\.isLive)
+
     public func canMove(to next: ProposalStatus, by party: Party) -> Bool {
         switch (self, next, party) {
         case (.submitted, .countered, .client), (.revised, .countered, .client): true

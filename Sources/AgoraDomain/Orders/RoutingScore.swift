@@ -8,7 +8,7 @@
 /// - location: 1 for a provider in the wanted country or circle (others are not considered at all); for a remote
 ///   order, 1 for providers who work remotely and 0.8 for the others;
 /// - availability: 1 available now, ½ limited (unavailable providers are not considered);
-/// - rating: the Bayesian average (the marketplace's mean counted as five extra ratings) over 5;
+/// - rating: the provider's `BayesianRating` over 5;
 /// - responsiveness: 1 / (1 + hours to respond), ½ when unknown.
 ///
 /// Only providers listed in the order's category or one of its subcategories are scored.
@@ -60,9 +60,9 @@ public struct RoutingScore: Sendable, Hashable {
 
     public static let hoursPerDay = 8.0
 
-    public static func rating(average: Double, count: Int, prior: Double?) -> Double {
-        let mean = prior ?? 4
-        return (mean * 5 + average * Double(count)) / Double(5 + count) / 5
+    /// `marketplaceMean` nil: no rating on the marketplace yet.
+    public static func rating(average: Double, count: Int, marketplaceMean: Double?) -> Double {
+        BayesianRating().value(average: average, count: count, marketplaceMean: marketplaceMean) / 5
     }
 
     public static func responsiveness(minutes: Int?) -> Double {

@@ -5,8 +5,7 @@
 ///
 /// - `t` is the engine's text score: −bm25 with the field weights on SQLite, `ts_rank_cd` on PostgreSQL; t/(1+t)
 ///   maps both onto 0…1. Without search words the text term is 0 and quality alone ranks.
-/// - `B` is the Bayesian average rating, (C·M + n·r)/(C + n): the provider's mean `r` over `n` ratings pulled
-///   towards the marketplace mean `M` with the weight of `C` ratings, so few ratings count for little.
+/// - `B` is the provider's `BayesianRating`, whose prior weight `C` is `priorRatings`.
 /// - `K` is the number of reviews that counts as half of "many"; `c` the completion rate (0…1); `m` the median
 ///   minutes to a first reply (unknown counts as 0); `v` is 1 for a verified profile.
 public struct RelevanceWeights: Hashable, Sendable, Codable {
@@ -16,8 +15,8 @@ public struct RelevanceWeights: Hashable, Sendable, Codable {
     public var completion = 0.05
     public var response = 0.04
     public var verified = 0.03
-    /// `C`: the prior's weight in ratings.
-    public var priorRatings = 10.0
+    /// `C`: the prior's weight in ratings (`BayesianRating`'s).
+    public var priorRatings = BayesianRating().priorWeight
     /// `K`: reviews that make half the review score.
     public var reviewsHalfScore = 20.0
     /// Field weights for the text score: a word in the name counts most, then the title, the skills, the bio.
@@ -64,8 +63,6 @@ public struct RelevanceWeights: Hashable, Sendable, Codable {
         }
     }
 
-    /// The Bayesian average rating of a provider against the marketplace mean.
-    public func bayesianRating(average: Double, count: Int, marketplaceMean: Double) -> Double {
-        (priorRatings * marketplaceMean + Double(count) * average) / (priorRatings + Double(count))
-    }
+    /// How ratings rank in search: the one Bayesian rating, with this prior weight.
+    public var bayesianRating: BayesianRating { BayesianRating(priorWeight: priorRatings) }
 }

@@ -62,7 +62,7 @@ public struct SavedSearchAlertJob: PeriodicJob {
                         "search_name": saved.name,
                         "count_text": result.total == 1 ? "1 new provider" : "\(result.total) new providers",
                         "names": result.hits.map(\.profile.displayName).joined(separator: ", "),
-                        "link": composer.baseURL + "/search/" + (saved.query.isEmpty ? "" : "?" + saved.query),
+                        "link": composer.baseURL + PagePaths.search(query: saved.query),
                         "unsubscribe_link": unsubscribeURL(recipient),
                     ], kind: .optional(unsubscribeURL: unsubscribeURL(recipient)))
                 }

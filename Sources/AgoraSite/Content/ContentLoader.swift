@@ -7,7 +7,7 @@ import Foundation
 public struct ContentLoader: Sendable {
     public let directory: URL
     /// URL prefixes that belong to generated pages; a Markdown file may not publish over them.
-    static let reservedPrefixes = ["/categories/", "/providers/", "/api/", "/assets/"]
+    static let reservedPrefixes = [PagePaths.categoriesPrefix, PagePaths.providersPrefix, "/api/", "/assets/"]
 
     public init(directory: URL) {
         self.directory = directory

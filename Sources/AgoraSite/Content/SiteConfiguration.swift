@@ -1,3 +1,4 @@
+import AgoraDomain
 import Foundation
 
 /// The site-wide settings a marketer edits in `Content/_site.yml`: the organisation, its profiles elsewhere, the
@@ -19,7 +20,7 @@ public struct SiteConfiguration: Sendable, Equatable {
     /// The organisation's profiles on other sites (schema.org `sameAs`).
     public var sameAs: [String] = []
     /// The site search, where `{query}` stands for the words searched.
-    public var searchURL = "/search/?q={query}"
+    public var searchURL = PagePaths.search + "?q={query}"
     public var robots: [RobotsGroup] = [RobotsGroup(userAgents: ["*"], allow: [], disallow: [])]
 
     public static let fileName = "_site.yml"

@@ -15,32 +15,32 @@ struct AppShellPage {
     }
 
     static let shells: [Shell] = [
-        Shell(path: "/register/", name: "register", title: "Create your account",
+        Shell(path: PagePaths.register, name: "register", title: "Create your account",
               description: "Join as a client to hire, or as a provider to find work."),
-        Shell(path: "/check-inbox/", name: "check-inbox", title: "Check your inbox",
+        Shell(path: PagePaths.checkInbox, name: "check-inbox", title: "Check your inbox",
               description: "Confirm your email address to finish creating your account."),
-        Shell(path: "/verify-email/", name: "verify-email", title: "Confirm your email address",
+        Shell(path: PagePaths.verifyEmail, name: "verify-email", title: "Confirm your email address",
               description: "Confirming your email address."),
-        Shell(path: "/login/", name: "login", title: "Sign in", description: "Sign in to your account."),
-        Shell(path: "/forgot-password/", name: "forgot-password", title: "Forgot your password?",
+        Shell(path: PagePaths.login, name: "login", title: "Sign in", description: "Sign in to your account."),
+        Shell(path: PagePaths.forgotPassword, name: "forgot-password", title: "Forgot your password?",
               description: "Get a link to choose a new password."),
-        Shell(path: "/reset-password/", name: "reset-password", title: "Choose a new password",
+        Shell(path: PagePaths.resetPassword, name: "reset-password", title: "Choose a new password",
               description: "Choose a new password for your account."),
-        Shell(path: "/settings/security/", name: "settings-security", title: "Security settings",
+        Shell(path: PagePaths.securitySettings, name: "settings-security", title: "Security settings",
               description: "Change your password and see where you are signed in."),
-        Shell(path: "/search/", name: "search", title: "Find a provider",
+        Shell(path: PagePaths.search, name: "search", title: "Find a provider",
               description: "Search providers by skill, place, price, rating and availability."),
-        Shell(path: "/saved/", name: "saved", title: "Saved searches and favourites",
+        Shell(path: PagePaths.saved, name: "saved", title: "Saved searches and favourites",
               description: "The searches and providers you kept."),
-        Shell(path: "/orders/new/", name: "order-new", title: "Post an order",
+        Shell(path: PagePaths.newOrder, name: "order-new", title: "Post an order",
               description: "Describe the work, attach files, set a budget and a deadline: matching providers will propose."),
-        Shell(path: "/orders/", name: "orders", title: "Your orders",
+        Shell(path: PagePaths.orders, name: "orders", title: "Your orders",
               description: "Your orders, where each stands and the proposals they drew."),
-        Shell(path: "/orders/view/", name: "order", title: "Order",
+        Shell(path: PagePaths.order, name: "order", title: "Order",
               description: "An order, its history, files and proposals."),
-        Shell(path: "/orders/inbox/", name: "orders-inbox", title: "Orders for you",
+        Shell(path: PagePaths.ordersInbox, name: "orders-inbox", title: "Orders for you",
               description: "The orders offered to you and the open orders you can propose on."),
-        Shell(path: "/unauthorized/", name: "unauthorized", title: "You can't open this page",
+        Shell(path: PagePaths.unauthorized, name: "unauthorized", title: "You can't open this page",
               description: "This page needs another kind of account."),
     ]
 
@@ -50,6 +50,8 @@ struct AppShellPage {
     /// What the shell templates receive beside the common page view.
     struct Content: Encodable {
         let script: String
+        /// The site's paths for the scripts (`PagePaths.forScripts`), as safe JSON for a `<script type="application/json">`.
+        let pathsJSON = ScriptSafeJSON.encode(PagePaths.forScripts)
         let passwordMinimumCharacters = PasswordPolicy.minimumCharacters
         let passwordMaximumBytes = PasswordPolicy.maximumBytes
         let nameMaximumLength = PersonName.maximumLength

@@ -1,3 +1,4 @@
+import AgoraDomain
 import AgoraTemplates
 import Foundation
 
@@ -41,6 +42,9 @@ struct SiteInfo: Sendable, TemplateFields {
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
 
+    /// The app shells' paths for links in templates (`{{site.paths.login}}`), from `PagePaths`.
+    static let paths = TemplateValue.fields(PagePaths.forScripts.mapValues { .text($0) })
+
     func templateValue(named name: String) -> TemplateValue? {
         switch name {
         case "name": .text(self.name)
@@ -49,6 +53,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "stylesheet": .text(stylesheet)
         case "appScript": .text(appScript)
         case "liveReload": .flag(liveReload)
+        case "paths": Self.paths
         default: nil
         }
     }

@@ -22,10 +22,10 @@ public struct AuthEventRepository: Sendable {
     public func failedLogins(userID: Int64, since: Date, limit: Int) async throws -> [Date] {
         try await sql.raw("""
             SELECT created_at FROM auth_events
-            WHERE user_id = \(bind: userID) AND kind = 'login' AND outcome = 'failure' AND created_at >= \(bind: since)
+            WHERE user_id = \(bind: userID) AND kind = \(state: AuthEvent.Kind.login) AND outcome = \(state: AuthEvent.Outcome.failure) AND created_at >= \(bind: since)
               AND created_at > COALESCE((SELECT MAX(created_at) FROM auth_events
-                                         WHERE user_id = \(bind: userID) AND outcome = 'success'
-                                           AND kind IN ('login', 'reset_password')), \(bind: since))
+                                         WHERE user_id = \(bind: userID) AND outcome = \(state: AuthEvent.Outcome.success)
+                                           AND kind IN (\(states: [AuthEvent.Kind.login, .resetPassword]))), \(bind: since))
             ORDER BY created_at DESC LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "created_at", as: Date.self) }
     }
@@ -34,7 +34,7 @@ public struct AuthEventRepository: Sendable {
     public func failedLogins(ipAddress: String, since: Date, limit: Int) async throws -> [Date] {
         try await sql.raw("""
             SELECT created_at FROM auth_events
-            WHERE ip_address = \(bind: ipAddress) AND kind = 'login' AND outcome = 'failure' AND created_at >= \(bind: since)
+            WHERE ip_address = \(bind: ipAddress) AND kind = \(state: AuthEvent.Kind.login) AND outcome = \(state: AuthEvent.Outcome.failure) AND created_at >= \(bind: since)
             ORDER BY created_at DESC LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "created_at", as: Date.self) }
     }

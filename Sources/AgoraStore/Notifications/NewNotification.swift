@@ -1,18 +1,19 @@
+import AgoraDomain
 import Foundation
 
 /// An in-app notification to write beside the change that causes it.
 public struct NewNotification: Sendable, Hashable {
     public let userID: Int64
-    /// What kind of event it reports (`order_created`, `proposal_received`), for filtering and icons.
-    public let type: String
+    /// What kind of event it reports.
+    public let kind: NotificationKind
     public let title: String
     public let message: String
     /// The page it is about, site-relative.
     public let link: String?
 
-    public init(userID: Int64, type: String, title: String, message: String, link: String?) {
+    public init(userID: Int64, kind: NotificationKind, title: String, message: String, link: String?) {
         self.userID = userID
-        self.type = type
+        self.kind = kind
         self.title = title
         self.message = message
         self.link = link
@@ -22,7 +23,7 @@ public struct NewNotification: Sendable, Hashable {
 /// A stored notification.
 public struct Notification: Sendable, Hashable {
     public let id: Int64
-    public let type: String
+    public let kind: NotificationKind
     public let title: String
     public let message: String
     public let link: String?

@@ -1,3 +1,4 @@
+import AgoraDomain
 import Foundation
 import SQLKit
 
@@ -7,7 +8,8 @@ public struct NotificationRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// The latest notifications of one account, newest first, and how many are unread.
+    /// The latest notifications of one account, newest first, and how many are unread. A notification of a kind
+    /// this version does not know (written by a newer one during an upgrade) is left out until it does.
     public func list(userID: Int64, limit: Int) async throws -> (notifications: [Notification], unread: Int) {
         let rows = try await store.sql.raw("""
             SELECT id, type, title, message, link, read_at, created_at FROM notifications WHERE user_id = \(bind: userID)
@@ -16,10 +18,11 @@ public struct NotificationRepository: Sendable {
         let unread = try await store.sql.raw("""
             SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL
             """).first()?.decode(column: "n", as: Int.self) ?? 0
-        return (try rows.map { row in
-            Notification(
+        return (try rows.compactMap { row in
+            guard let kind = NotificationKind(rawValue: try row.decode(column: "type", as: String.self)) else { return nil }
+            return Notification(
                 id: try row.decode(column: "id", as: Int64.self),
-                type: try row.decode(column: "type", as: String.self),
+                kind: kind,
                 title: try row.decode(column: "title", as: String.self),
                 message: try row.decode(column: "message", as: String.self),
                 link: try row.decodeIfPresent(column: "link", as: String.self),
@@ -43,7 +46,7 @@ public struct NotificationRepository: Sendable {
         if !announcements.notifications.isEmpty {
             let rows = announcements.notifications.map { notification -> SQLQueryString in
                 """
-                (\(bind: notification.userID), \(bind: notification.type), \(bind: notification.title),
+                (\(bind: notification.userID), \(bind: notification.kind.rawValue), \(bind: notification.title),
                  \(bind: notification.message), \(bind: notification.link), \(bind: now))
                 """
             }

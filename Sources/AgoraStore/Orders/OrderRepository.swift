@@ -84,7 +84,7 @@ public struct OrderRepository: Sendable {
 
     /// Open public orders a provider may browse (their own excluded), newest first, optionally within categories.
     public func openOrders(excludingClient viewerID: Int64, inCategories categoryIDs: [Int64]?, before: Int64?, limit: Int) async throws -> [OrderSummary] {
-        var conditions: [SQLQueryString] = ["o.status = 'open'", "o.visibility = 'public'", "o.client_id <> \(bind: viewerID)"]
+        var conditions: [SQLQueryString] = ["o.status = \(state: OrderStatus.open)", "o.visibility = \(state: OrderVisibility.public)", "o.client_id <> \(bind: viewerID)"]
         if let categoryIDs { conditions.append(categoryIDs.isEmpty ? "1 = 0" : "o.category_id IN (\(binds: categoryIDs))") }
         if let before { conditions.append("o.id < \(bind: before)") }
         return try await summaries(where: conditions, limit: limit)
@@ -121,7 +121,7 @@ public struct OrderRepository: Sendable {
             if details.categoryID != current.details.categoryID { try await Self.requireActiveCategory(details.categoryID, on: db) }
             if details.budgetMinimum.currency != current.details.budgetMinimum.currency,
                try await db.raw("""
-                   SELECT id FROM proposals WHERE order_id = \(bind: id) AND status IN ('submitted', 'countered', 'revised') LIMIT 1
+                   SELECT id FROM proposals WHERE order_id = \(bind: id) AND status IN (\(states: ProposalStatus.live)) LIMIT 1
                    """).first() != nil {
                 throw ValidationError(field: "currency", message: "cannot change while proposals priced in \(current.details.budgetMinimum.currency.code) are open")
             }
@@ -158,13 +158,13 @@ public struct OrderRepository: Sendable {
             var affected: [Int64] = []
             if status == .open {
                 affected = try await db.raw("""
-                    SELECT provider_id FROM order_routes WHERE order_id = \(bind: id) AND source = 'client' AND removed_at IS NULL
+                    SELECT provider_id FROM order_routes WHERE order_id = \(bind: id) AND source = \(state: OrderRoute.Source.client) AND removed_at IS NULL
                     """).all().map { try $0.decode(column: "provider_id", as: Int64.self) }
             }
             if status == .cancelled {
                 affected = try await db.raw("""
-                    UPDATE proposals SET status = 'rejected', updated_at = \(bind: now)
-                    WHERE order_id = \(bind: id) AND status IN ('submitted', 'countered', 'revised') RETURNING provider_id
+                    UPDATE proposals SET status = \(state: ProposalStatus.rejected), updated_at = \(bind: now)
+                    WHERE order_id = \(bind: id) AND status IN (\(states: ProposalStatus.live)) RETURNING provider_id
                     """).all().map { try $0.decode(column: "provider_id", as: Int64.self) }
             }
             try await Self.record(status == .open ? .published : .cancelled, orderID: id, actorID: clientID, now: now, on: db)
@@ -222,7 +222,7 @@ public struct OrderRepository: Sendable {
             throw ValidationError(field: "invite", message: "must name at most \(maximumInvited) providers")
         }
         let known = try await db.raw("""
-            SELECT id FROM users WHERE id IN (\(binds: providers)) AND user_type = 'provider' AND id <> \(bind: clientID)
+            SELECT id FROM users WHERE id IN (\(binds: providers)) AND user_type = \(state: UserType.provider) AND id <> \(bind: clientID)
             """).all().count
         guard known == Set(providers).count, Set(providers).count == providers.count else {
             throw ValidationError(field: "invite", message: "must name providers' accounts, each once")

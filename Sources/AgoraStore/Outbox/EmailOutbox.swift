@@ -47,21 +47,21 @@ public struct EmailOutbox: Sendable {
         // A plain read first: an idle outbox, polled every second, must not take SQLite's write lock each time.
         let anyDue = try await sql.raw("""
             SELECT id FROM email_outbox
-            WHERE (status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND claimed_until < \(bind: now))
+            WHERE (status = \(state: OutboxEmail.Status.pending) AND next_attempt_at <= \(bind: now)) OR (status = \(state: OutboxEmail.Status.sending) AND claimed_until < \(bind: now))
             LIMIT 1
             """).first()
         guard anyDue != nil else { return [] }
         return try await store.transaction { tx in
             let ids = try await tx.raw("""
                 SELECT id FROM email_outbox
-                WHERE (status = 'pending' AND next_attempt_at <= \(bind: now))
-                   OR (status = 'sending' AND claimed_until < \(bind: now))
+                WHERE (status = \(state: OutboxEmail.Status.pending) AND next_attempt_at <= \(bind: now))
+                   OR (status = \(state: OutboxEmail.Status.sending) AND claimed_until < \(bind: now))
                 ORDER BY next_attempt_at, id LIMIT \(bind: limit) \(lockClause)
                 """).all().map { try $0.decode(column: "id", as: Int64.self) }
             var claimed: [OutboxEmail] = []
             for id in ids {
                 let row = try await tx.raw("""
-                    UPDATE email_outbox SET status = 'sending', attempts = attempts + 1,
+                    UPDATE email_outbox SET status = \(state: OutboxEmail.Status.sending), attempts = attempts + 1,
                                             claimed_until = \(bind: now.addingTimeInterval(lease))
                     WHERE id = \(bind: id) RETURNING \(Self.columns)
                     """).first()
@@ -73,7 +73,7 @@ public struct EmailOutbox: Sendable {
 
     public func markSent(id: Int64, now: Date) async throws {
         try await sql.raw("""
-            UPDATE email_outbox SET status = 'sent', sent_at = \(bind: now), claimed_until = NULL, last_error = NULL
+            UPDATE email_outbox SET status = \(state: OutboxEmail.Status.sent), sent_at = \(bind: now), claimed_until = NULL, last_error = NULL
             WHERE id = \(bind: id)
             """).run()
     }

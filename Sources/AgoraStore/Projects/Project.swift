@@ -9,7 +9,7 @@ public struct Project: Sendable, Hashable {
     public let clientID: Int64
     public let providerID: Int64
     public let title: String
-    public let status: String
+    public let status: ProjectStatus
     public let agreedPrice: Money
     public let deadline: Date
     public let createdAt: Date

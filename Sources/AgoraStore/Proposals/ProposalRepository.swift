@@ -34,7 +34,7 @@ public struct ProposalRepository: Sendable {
                 }
                 if try await db.raw("""
                     SELECT id FROM proposals WHERE order_id = \(bind: orderID) AND provider_id = \(bind: providerID)
-                        AND status IN ('submitted', 'countered', 'revised')
+                        AND status IN (\(states: ProposalStatus.live))
                     """).first() != nil {
                     throw StoreError.conflict("you already have an open proposal on this order")
                 }
@@ -164,24 +164,24 @@ public struct ProposalRepository: Sendable {
                 let (order, current) = try await Self.lockedForParty(proposalID, party: .client, userID: clientID, on: db)
                 let awarded = try order.status.moving(to: .awarded)
                 _ = try current.status.moving(to: .accepted, by: .client)
-                try await db.raw("UPDATE proposals SET status = 'accepted', updated_at = \(bind: now) WHERE id = \(bind: proposalID)").run()
+                try await db.raw("UPDATE proposals SET status = \(state: ProposalStatus.accepted), updated_at = \(bind: now) WHERE id = \(bind: proposalID)").run()
                 let rejectedIDs = try await db.raw("""
-                    UPDATE proposals SET status = 'rejected', updated_at = \(bind: now)
-                    WHERE order_id = \(bind: order.id) AND id <> \(bind: proposalID) AND status IN ('submitted', 'countered', 'revised')
+                    UPDATE proposals SET status = \(state: ProposalStatus.rejected), updated_at = \(bind: now)
+                    WHERE order_id = \(bind: order.id) AND id <> \(bind: proposalID) AND status IN (\(states: ProposalStatus.live))
                     RETURNING provider_id
                     """).all().map { try $0.decode(column: "provider_id", as: Int64.self) }
-                try await db.raw("UPDATE orders SET status = \(bind: awarded.rawValue), updated_at = \(bind: now) WHERE id = \(bind: order.id)").run()
+                try await db.raw("UPDATE orders SET status = \(state: awarded), updated_at = \(bind: now) WHERE id = \(bind: order.id)").run()
                 let deadline = now.addingTimeInterval(TimeInterval(current.terms.timelineDays) * 86_400)
                 guard let row = try await db.raw("""
                     INSERT INTO projects (order_id, proposal_id, client_id, provider_id, title, status, agreed_price_minor, currency, deadline, created_at, updated_at)
                     VALUES (\(bind: order.id), \(bind: proposalID), \(bind: order.clientID), \(bind: current.providerID), \(bind: order.details.title),
-                            'not_started', \(bind: current.terms.price.minorUnits), \(bind: current.terms.price.currency.code), \(bind: deadline),
+                            \(state: ProjectStatus.notStarted), \(bind: current.terms.price.minorUnits), \(bind: current.terms.price.currency.code), \(bind: deadline),
                             \(bind: now), \(bind: now))
                     RETURNING id
                     """).first() else { throw StoreError.conflict("the project was not created") }
                 let project = Project(
                     id: try row.decode(column: "id", as: Int64.self), orderID: order.id, proposalID: proposalID, clientID: order.clientID,
-                    providerID: current.providerID, title: order.details.title, status: "not_started", agreedPrice: current.terms.price,
+                    providerID: current.providerID, title: order.details.title, status: .notStarted, agreedPrice: current.terms.price,
                     deadline: deadline, createdAt: now
                 )
                 try await OrderRepository.record(

@@ -27,7 +27,7 @@ public struct OrderRouteRepository: Sendable {
             if source == .matched {
                 try await db.raw("""
                     UPDATE order_routes SET expired_at = \(bind: now)
-                    WHERE order_id = \(bind: orderID) AND expired_at IS NULL AND removed_at IS NULL AND source = 'matched'
+                    WHERE order_id = \(bind: orderID) AND expired_at IS NULL AND removed_at IS NULL AND source = \(state: OrderRoute.Source.matched)
                       AND provider_id NOT IN (SELECT provider_id FROM proposals WHERE order_id = \(bind: orderID))
                     """).run()
                 try await db.raw("""
@@ -139,7 +139,7 @@ public struct OrderRouteRepository: Sendable {
         let cutoff = now.addingTimeInterval(-settings.responseWindow)
         return try await store.sql.raw("""
             SELECT o.id FROM orders o
-            WHERE o.status = 'open' AND (o.routing_batch = 0 OR (o.routing_batch < \(bind: settings.maximumBatches)
+            WHERE o.status = \(state: OrderStatus.open) AND (o.routing_batch = 0 OR (o.routing_batch < \(bind: settings.maximumBatches)
                 AND o.routed_at < \(bind: cutoff)
                 AND (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.status <> 'withdrawn') < \(bind: settings.enoughProposals)))
             ORDER BY o.id LIMIT \(bind: limit)
@@ -150,13 +150,13 @@ public struct OrderRouteRepository: Sendable {
     public func expireOverdue(now: Date) async throws -> [Int64] {
         try await store.transaction { db in
             let ids = try await db.raw("""
-                UPDATE orders SET status = 'expired', updated_at = \(bind: now)
-                WHERE status IN ('draft', 'open') AND deadline <= \(bind: now) RETURNING id
+                UPDATE orders SET status = \(state: OrderStatus.expired), updated_at = \(bind: now)
+                WHERE status IN (\(states: OrderStatus.expirable)) AND deadline <= \(bind: now) RETURNING id
                 """).all().map { try $0.decode(column: "id", as: Int64.self) }
             for id in ids {
                 try await db.raw("""
-                    UPDATE proposals SET status = 'rejected', updated_at = \(bind: now)
-                    WHERE order_id = \(bind: id) AND status IN ('submitted', 'countered', 'revised')
+                    UPDATE proposals SET status = \(state: ProposalStatus.rejected), updated_at = \(bind: now)
+                    WHERE order_id = \(bind: id) AND status IN (\(states: ProposalStatus.live))
                     """).run()
                 try await OrderRepository.record(.expired, orderID: id, actorID: nil, now: now, on: db)
             }

@@ -68,7 +68,7 @@ public struct SavedSearchRepository: Sendable {
         try await store.sql.raw("""
             SELECT s.id, s.user_id, s.name, s.query, s.alert, s.alert_checked_at, s.created_at, s.updated_at, u.email, u.first_name
             FROM saved_searches s JOIN users u ON u.id = s.user_id
-            WHERE s.alert = TRUE AND s.alert_checked_at < \(bind: cutoff) AND u.verification_status = 'verified'
+            WHERE s.alert = TRUE AND s.alert_checked_at < \(bind: cutoff) AND u.verification_status = \(state: VerificationStatus.verified)
             ORDER BY s.alert_checked_at, s.id LIMIT \(bind: limit)
             """).all().map { row in
             (try Self.savedSearch(from: row), try row.decode(column: "email", as: String.self), try row.decode(column: "first_name", as: String.self))

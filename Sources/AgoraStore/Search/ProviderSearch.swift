@@ -8,8 +8,6 @@ public struct ProviderSearch: Sendable {
     let store: Store
     let weights: RelevanceWeights
 
-    /// The Bayesian prior when no provider has a rating yet.
-    public static let defaultMeanRating = 4.0
     /// Skills listed in the skills facet.
     public static let skillFacetSize = 20
     /// When the other filters keep at most this many providers, the text index is asked about those only.
@@ -49,7 +47,7 @@ public struct ProviderSearch: Sendable {
             )
             matches = matches.filter { textScores[$0.id] != nil }
         }
-        let mean = snapshot.meanRating ?? Self.defaultMeanRating
+        let mean = snapshot.meanRating
         for index in matches.indices {
             let match = matches[index]
             matches[index].key = sortKey(match, entry: snapshot.entries[match.position], sort: query.sort, text: textScores[match.id], mean: mean)
@@ -82,8 +80,8 @@ public struct ProviderSearch: Sendable {
     }
 
     /// The value a match is sorted by; see `RelevanceWeights` for the relevance formula.
-    private func sortKey(_ match: Match, entry: SearchSnapshot.Entry, sort: SearchSort, text: Double?, mean: Double) -> Double {
-        let bayes = weights.bayesianRating(average: entry.ratingAverage, count: entry.ratingCount, marketplaceMean: mean)
+    private func sortKey(_ match: Match, entry: SearchSnapshot.Entry, sort: SearchSort, text: Double?, mean: Double?) -> Double {
+        let bayes = weights.bayesianRating.value(average: entry.ratingAverage, count: entry.ratingCount, marketplaceMean: mean)
         switch sort {
         case .relevance:
             let reviews = Double(entry.ratingCount)

@@ -24,7 +24,7 @@ public struct SiteChangeQueue: Sendable {
     public func enqueue(_ changes: [SiteChange], reason: String, now: Date) async throws {
         guard !changes.isEmpty else { return }
         let rows = changes.map { change -> SQLQueryString in
-            "(\(bind: change.kind.rawValue), \(bind: change.item), \(bind: String(reason.prefix(500))), 'pending', \(bind: now), \(bind: now))"
+            "(\(bind: change.kind.rawValue), \(bind: change.item), \(bind: String(reason.prefix(500))), \(state: QueuedSiteChange.Status.pending), \(bind: now), \(bind: now))"
         }
         try await sql.raw("""
             INSERT INTO site_changes (kind, item, reason, status, next_attempt_at, created_at)
@@ -36,8 +36,8 @@ public struct SiteChangeQueue: Sendable {
     /// come, and those whose worker's lease ran out.
     public func claimDue(now: Date, limit: Int, lease: TimeInterval) async throws -> [QueuedSiteChange] {
         let due: SQLQueryString = """
-            (status = \(bind: QueuedSiteChange.Status.pending.rawValue) AND next_attempt_at <= \(bind: now))
-            OR (status = \(bind: QueuedSiteChange.Status.building.rawValue) AND claimed_until < \(bind: now))
+            (status = \(state: QueuedSiteChange.Status.pending) AND next_attempt_at <= \(bind: now))
+            OR (status = \(state: QueuedSiteChange.Status.building) AND claimed_until < \(bind: now))
             """
         // A plain read first: an idle queue, looked at every second, must not take SQLite's write lock each time.
         guard try await sql.raw("SELECT id FROM site_changes WHERE \(due) LIMIT 1").first() != nil else { return [] }
@@ -47,7 +47,7 @@ public struct SiteChangeQueue: Sendable {
                 .all().map { try $0.decode(column: "id", as: Int64.self) }
             guard !ids.isEmpty else { return [] }
             return try await tx.raw("""
-                UPDATE site_changes SET status = \(bind: QueuedSiteChange.Status.building.rawValue), attempts = attempts + 1,
+                UPDATE site_changes SET status = \(state: QueuedSiteChange.Status.building), attempts = attempts + 1,
                                         claimed_until = \(bind: now.addingTimeInterval(lease))
                 WHERE id IN (\(binds: ids)) RETURNING \(Self.columns)
                 """).all().map(Self.change(from:)).sorted { $0.id < $1.id }
@@ -58,7 +58,7 @@ public struct SiteChangeQueue: Sendable {
     public func markBuilt(_ ids: [Int64], kind: SiteBuildKind, pagesWritten: Int, now: Date) async throws {
         guard !ids.isEmpty else { return }
         try await sql.raw("""
-            UPDATE site_changes SET status = \(bind: QueuedSiteChange.Status.done.rawValue), build_kind = \(bind: kind.rawValue),
+            UPDATE site_changes SET status = \(state: QueuedSiteChange.Status.done), build_kind = \(bind: kind.rawValue),
                                     pages_written = \(bind: pagesWritten), finished_at = \(bind: now), claimed_until = NULL,
                                     last_error = NULL
             WHERE id IN (\(binds: ids))
@@ -86,7 +86,7 @@ public struct SiteChangeQueue: Sendable {
     @discardableResult
     public func removeFinished(before cutoff: Date) async throws -> Int {
         try await sql.raw("""
-            DELETE FROM site_changes WHERE status IN (\(binds: [QueuedSiteChange.Status.done.rawValue, QueuedSiteChange.Status.failed.rawValue]))
+            DELETE FROM site_changes WHERE status IN (\(states: [QueuedSiteChange.Status.done, .failed]))
             AND finished_at < \(bind: cutoff) RETURNING id
             """).all().count
     }

@@ -18,7 +18,7 @@ public struct MarketplaceStatisticsRepository: Sendable {
             WHERE \(ProviderRepository.publicFilter)
             """).first()
         let clients = try await store.sql.raw("""
-            SELECT COUNT(*) AS n FROM users WHERE user_type = 'client' AND verification_status = 'verified'
+            SELECT COUNT(*) AS n FROM users WHERE user_type = \(state: UserType.client) AND verification_status = \(state: VerificationStatus.verified)
             """).first()?.decode(column: "n", as: Int.self) ?? 0
         var countries: [String: (providers: Int, clients: Int)] = [:]
         for row in try await store.sql.raw("""
@@ -29,7 +29,7 @@ public struct MarketplaceStatisticsRepository: Sendable {
         }
         for row in try await store.sql.raw("""
             SELECT country_code AS code, COUNT(*) AS n FROM users
-            WHERE user_type = 'client' AND verification_status = 'verified' AND country_code IS NOT NULL GROUP BY country_code
+            WHERE user_type = \(state: UserType.client) AND verification_status = \(state: VerificationStatus.verified) AND country_code IS NOT NULL GROUP BY country_code
             """).all() {
             countries[try row.decode(column: "code", as: String.self), default: (0, 0)].clients = try row.decode(column: "n", as: Int.self)
         }

@@ -17,7 +17,7 @@ public struct TestimonialRepository: Sendable {
     public func submit(_ form: TestimonialForm, author: UserAccount, now: Date) async throws -> Testimonial {
         try await store.transaction { db in
             let pending = try await db.raw("""
-                SELECT COUNT(*) AS n FROM testimonials WHERE user_id = \(bind: author.id) AND status = 'pending'
+                SELECT COUNT(*) AS n FROM testimonials WHERE user_id = \(bind: author.id) AND status = \(state: TestimonialStatus.pending)
                 """).first()?.decode(column: "n", as: Int.self) ?? 0
             guard pending < Self.maximumPendingPerAccount else {
                 throw StoreError.conflict("\(Self.maximumPendingPerAccount) of your testimonials already wait for moderation")
@@ -37,7 +37,7 @@ public struct TestimonialRepository: Sendable {
     /// days since 1970), so the homepage rotates through them.
     public func approved(limit: Int, day: Int) async throws -> [Testimonial] {
         try await store.sql.raw("""
-            SELECT \(Self.columns) FROM testimonials WHERE status = 'approved'
+            SELECT \(Self.columns) FROM testimonials WHERE status = \(state: TestimonialStatus.approved)
             ORDER BY featured DESC, (id * 2654435761 + \(bind: day) * 377711) % 1000003, id LIMIT \(bind: limit)
             """).all().map(Self.testimonial(from:))
     }

@@ -40,8 +40,8 @@ extension UserRepository {
     /// Marks a pending account verified; a suspended account stays suspended.
     public func markVerified(userID: Int64, now: Date) async throws {
         try await sql.raw("""
-            UPDATE users SET verification_status = 'verified', email_verified_at = \(bind: now), updated_at = \(bind: now)
-            WHERE id = \(bind: userID) AND verification_status = 'pending'
+            UPDATE users SET verification_status = \(state: VerificationStatus.verified), email_verified_at = \(bind: now), updated_at = \(bind: now)
+            WHERE id = \(bind: userID) AND verification_status = \(state: VerificationStatus.pending)
             """).run()
     }
 }

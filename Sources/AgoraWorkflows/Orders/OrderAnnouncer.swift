@@ -9,7 +9,6 @@ public struct OrderAnnouncer: Sendable {
 
     public init(email: EmailComposer) { self.email = email }
 
-    public static func orderLink(_ orderID: Int64) -> String { "/orders/view/?id=\(orderID)" }
 
     /// To the client, for a new order: the confirmation with its reference; to the providers the client invited,
     /// the offer, once the order is open.
@@ -18,7 +17,7 @@ public struct OrderAnnouncer: Sendable {
         let sentence = published
             ? "Your order is open: matching providers are being told about it, and their proposals will reach you here."
             : "Your draft is saved. Publish it when it is ready and matching providers will be told about it."
-        let link = email.baseURL + Self.orderLink(order.id)
+        let link = email.baseURL + PagePaths.order(order.id)
         let message = try email.compose("order-confirmation", to: client.email, values: [
             "first_name": client.firstName, "reference": order.referenceNumber.value, "title": order.details.title,
             "budget": "\(order.details.budgetMinimum.formatted)–\(order.details.budgetMaximum.formatted)",
@@ -26,9 +25,9 @@ public struct OrderAnnouncer: Sendable {
             "time_zone": order.details.deadline.timeZone, "status_sentence": sentence, "link": link,
         ])
         let confirmation = Announcements(emails: [message], notifications: [NewNotification(
-            userID: client.id, type: published ? "order_published" : "order_created",
+            userID: client.id, kind: published ? .orderPublished : .orderCreated,
             title: published ? "Order \(order.referenceNumber.value) is open" : "Draft \(order.referenceNumber.value) saved",
-            message: order.details.title, link: Self.orderLink(order.id)
+            message: order.details.title, link: PagePaths.order(order.id)
         )])
         return published ? confirmation + (try offered(order, providers: invited)) : confirmation
     }
@@ -41,9 +40,9 @@ public struct OrderAnnouncer: Sendable {
             return try offered(order, providers: affected)
         case .cancelled:
             return try update(
-                affected, type: "order_cancelled", headline: "Order \(order.referenceNumber.value) was cancelled",
+                affected, kind: .orderCancelled, headline: "Order \(order.referenceNumber.value) was cancelled",
                 message: "The client cancelled “\(order.details.title)”, so your proposal on it is closed.",
-                action: "See your proposals", link: "/orders/inbox/"
+                action: "See your proposals", link: PagePaths.ordersInbox
             )
         default:
             return .none
@@ -53,45 +52,45 @@ public struct OrderAnnouncer: Sendable {
     /// To the client, for a new proposal.
     public func proposalReceived(_ order: Order, proposal: Proposal, client: Recipient) throws -> Announcements {
         try update(
-            [client], type: "proposal_received", headline: "New proposal on \(order.referenceNumber.value)",
+            [client], kind: .proposalReceived, headline: "New proposal on \(order.referenceNumber.value)",
             message: "A provider offers \(proposal.terms.price.formatted) in \(proposal.terms.timelineDays) days for “\(order.details.title)”.",
-            action: "Compare proposals", link: Self.orderLink(order.id)
+            action: "Compare proposals", link: PagePaths.order(order.id)
         )
     }
 
     /// To the other party of a negotiation step.
     public func proposalStep(_ order: Order, proposal: Proposal, other: Recipient) throws -> Announcements {
-        let (headline, message, link): (String, String, String) = switch proposal.status {
+        let (kind, headline, message, link): (NotificationKind, String, String, String) = switch proposal.status {
         case .countered:
-            ("Counter-offer on \(order.referenceNumber.value)",
+            (.proposalCountered, "Counter-offer on \(order.referenceNumber.value)",
              "The client proposes \(proposal.terms.price.formatted) in \(proposal.terms.timelineDays) days for “\(order.details.title)”.",
-             Self.orderLink(order.id))
+             PagePaths.order(order.id))
         case .revised:
-            ("Revised proposal on \(order.referenceNumber.value)",
+            (.proposalRevised, "Revised proposal on \(order.referenceNumber.value)",
              "The provider now offers \(proposal.terms.price.formatted) in \(proposal.terms.timelineDays) days for “\(order.details.title)”.",
-             Self.orderLink(order.id))
+             PagePaths.order(order.id))
         case .withdrawn:
-            ("Proposal withdrawn on \(order.referenceNumber.value)",
-             "A provider withdrew their proposal on “\(order.details.title)”.", Self.orderLink(order.id))
+            (.proposalWithdrawn, "Proposal withdrawn on \(order.referenceNumber.value)",
+             "A provider withdrew their proposal on “\(order.details.title)”.", PagePaths.order(order.id))
         default:
-            ("Proposal declined on \(order.referenceNumber.value)",
-             "The client declined your proposal on “\(order.details.title)”.", "/orders/inbox/")
+            (.proposalRejected, "Proposal declined on \(order.referenceNumber.value)",
+             "The client declined your proposal on “\(order.details.title)”.", PagePaths.ordersInbox)
         }
-        return try update([other], type: "proposal_\(proposal.status.rawValue)", headline: headline, message: message, action: "Open the order", link: link)
+        return try update([other], kind: kind, headline: headline, message: message, action: "Open the order", link: link)
     }
 
     /// To the chosen provider, and to every provider whose proposal the acceptance closed.
     public func accepted(_ acceptance: Acceptance) throws -> Announcements {
         let order = acceptance.order
         let won = try update(
-            [acceptance.provider], type: "proposal_accepted", headline: "Your proposal on \(order.referenceNumber.value) was accepted",
+            [acceptance.provider], kind: .proposalAccepted, headline: "Your proposal on \(order.referenceNumber.value) was accepted",
             message: "The client accepted \(acceptance.proposal.terms.price.formatted) for “\(order.details.title)”. The project is created.",
-            action: "Open the order", link: Self.orderLink(order.id)
+            action: "Open the order", link: PagePaths.order(order.id)
         )
         let closed = try update(
-            acceptance.rejected, type: "proposal_rejected", headline: "Order \(order.referenceNumber.value) was awarded to someone else",
+            acceptance.rejected, kind: .proposalRejected, headline: "Order \(order.referenceNumber.value) was awarded to someone else",
             message: "The client chose another proposal for “\(order.details.title)”. Thank you for yours.",
-            action: "Find other orders", link: "/orders/inbox/"
+            action: "Find other orders", link: PagePaths.ordersInbox
         )
         return won + closed
     }
@@ -99,19 +98,19 @@ public struct OrderAnnouncer: Sendable {
     /// To providers offered an order by routing or by an administrator.
     public func offered(_ order: Order, providers: [Recipient]) throws -> Announcements {
         try update(
-            providers, type: "order_offered", headline: "A new order for you: \(order.details.title)",
+            providers, kind: .orderOffered, headline: "A new order for you: \(order.details.title)",
             message: "A client is looking for help within \(order.details.budgetMinimum.formatted)–\(order.details.budgetMaximum.formatted), due \(order.details.deadline.local.prefix(10)). You were chosen for your profile.",
-            action: "See the order", link: Self.orderLink(order.id)
+            action: "See the order", link: PagePaths.order(order.id)
         )
     }
 
-    private func update(_ people: [Recipient], type: String, headline: String, message: String, action: String, link: String) throws -> Announcements {
+    private func update(_ people: [Recipient], kind: NotificationKind, headline: String, message: String, action: String, link: String) throws -> Announcements {
         var announcements = Announcements()
         for person in people {
             announcements.emails.append(try email.compose("marketplace-update", to: person.email, values: [
                 "first_name": person.firstName, "headline": headline, "message": message, "action": action, "link": email.baseURL + link,
             ]))
-            announcements.notifications.append(NewNotification(userID: person.id, type: type, title: headline, message: message, link: link))
+            announcements.notifications.append(NewNotification(userID: person.id, kind: kind, title: headline, message: message, link: link))
         }
         return announcements
     }

@@ -18,7 +18,7 @@
   if (reasons[error]) forms.showAlert(reasons[error], 'error');
   Agora.api('GET', '/auth/registration-form', { auth: false }).then(function (result) {
     if (result.ok && result.data.social_sign_in.indexOf('google') >= 0) {
-      document.getElementById('google-sign-in').href = '/api/auth/google?next=' + encodeURIComponent(Agora.auth.nextPath('/settings/security/'));
+      document.getElementById('google-sign-in').href = '/api/auth/google?next=' + encodeURIComponent(Agora.auth.nextPath(Agora.paths.securitySettings));
       document.getElementById('social-sign-in').hidden = false;
     }
   });
@@ -41,7 +41,7 @@
       forms.busy(form, false);
       if (result.ok) {
         Agora.auth.signIn(result.data);
-        location.assign(Agora.auth.nextPath('/settings/security/'));
+        location.assign(Agora.auth.nextPath(Agora.paths.securitySettings));
         return;
       }
       var type = (result.data && result.data.type) || '';
@@ -50,7 +50,7 @@
         forms.showAlert('Too many failed attempts. For your safety, sign-in is locked for ' + minutes + (minutes === 1 ? ' minute.' : ' minutes.'), 'error');
       } else if (/email-not-verified$/.test(type)) {
         forms.showAlert('Confirm your email address first: open the link we sent you, or get a new one on the next page.', 'error');
-        setTimeout(function () { location.assign('/check-inbox/?email=' + encodeURIComponent(values.email)); }, 2500);
+        setTimeout(function () { location.assign(Agora.paths.checkInbox + '?email=' + encodeURIComponent(values.email)); }, 2500);
       } else if (/invalid-credentials$/.test(type)) {
         forms.showAlert('The email or the password is wrong.', 'error');
         document.getElementById('password').select();

@@ -328,10 +328,10 @@
           show(2);
           return;
         }
-        if (asDraft || order.status !== 'draft') { location.href = '/orders/view/?id=' + order.id; return; }
+        if (asDraft || order.status !== 'draft') { location.href = Agora.orderPath(order.id); return; }
         return Agora.api('POST', '/orders/' + order.id + '/publish').then(function (published) {
           if (!published.ok) { forms.busy(form, false); showProblem(published); return; }
-          location.href = '/orders/view/?id=' + order.id;
+          location.href = Agora.orderPath(order.id);
         });
       });
     });

@@ -122,7 +122,7 @@
     if (!mine) return;
     var openState = order.status === 'draft' || order.status === 'open';
     document.getElementById('edit-order').hidden = !openState;
-    document.getElementById('edit-order').href = '/orders/new/?edit=' + order.id;
+    document.getElementById('edit-order').href = Agora.paths.newOrder + '?edit=' + encodeURIComponent(order.id);
     document.getElementById('publish-order').hidden = order.status !== 'draft';
     document.getElementById('cancel-order').hidden = !openState;
   }
@@ -259,8 +259,8 @@
     forms.clearErrors(termsForm);
     forms.busy(termsForm, true);
     var action = termsAction.action;
-    var path = action === 'propose' ? '/orders/' + order.id + '/proposals' : '/proposals/' + termsAction.proposal.id + '/' + action;
-    Agora.api('POST', path, { body: termsBody() }).then(function (result) {
+    var route = action === 'propose' ? 'orders/' + order.id + '/proposals' : 'proposals/' + termsAction.proposal.id + '/' + action;
+    Agora.api('POST', '/' + route, { body: termsBody() }).then(function (result) {
       forms.busy(termsForm, false);
       if (!result.ok) { forms.showProblem(termsForm, result, {}); return; }
       document.getElementById('status-line').textContent = action === 'counter' ? 'Your counter-offer is sent.' : 'Your proposal is sent.';

@@ -19,7 +19,7 @@
     var item = element('li', 'order-entry');
     var heading = element('h3');
     var link = element('a', null, order.title);
-    link.href = '/orders/view/?id=' + order.id;
+    link.href = Agora.orderPath(order.id);
     heading.appendChild(link);
     item.appendChild(heading);
     item.appendChild(element('p', 'muted', order.category.name + ' · ' + order.budget.min.formatted + '–' + order.budget.max.formatted +

@@ -25,7 +25,7 @@
         cell(row, order.reference_number);
         var title = cell(row, '');
         var link = document.createElement('a');
-        link.href = '/orders/view/?id=' + order.id;
+        link.href = Agora.orderPath(order.id);
         link.textContent = order.title;
         title.appendChild(link);
         var status = cell(row, '');

@@ -263,7 +263,7 @@
       return Agora.api('POST', '/auth/register', { body: body, auth: false }).then(function (result) {
         forms.busy(form, false);
         if (result.ok) {
-          location.assign('/check-inbox/?email=' + encodeURIComponent(result.data.email));
+          location.assign(Agora.paths.checkInbox + '?email=' + encodeURIComponent(result.data.email));
           return;
         }
         if (result.status === 422 && result.data && (result.data.errors || []).some(function (e) { return e.field === 'captcha'; })) {

@@ -272,7 +272,7 @@
   function changed() {
     var parameters = currentParameters();
     var query = parameters.toString();
-    history.pushState(null, '', '/search/' + (query ? '?' + query : ''));
+    history.pushState(null, '', Agora.paths.search + (query ? '?' + query : ''));
     remember(box.value.trim());
     return search(false);
   }
@@ -346,7 +346,7 @@
   function pick(suggestion) {
     closeSuggestions();
     if (suggestion.kind === 'provider' && suggestion.slug) {
-      window.location.href = '/providers/' + encodeURIComponent(suggestion.slug) + '/';
+      window.location.href = Agora.paths.providers + encodeURIComponent(suggestion.slug) + '/';
       return;
     }
     if (suggestion.kind === 'category' && suggestion.slug) {
@@ -443,20 +443,20 @@
    * search chosen); anyone else is asked to sign in as a client first. */
   function quickRequest(provider) {
     var category = new URLSearchParams(window.location.search).get('category');
-    var target = '/orders/new/?provider=' + provider.id + '&name=' + encodeURIComponent(provider.name) +
+    var target = Agora.paths.newOrder + '?provider=' + provider.id + '&name=' + encodeURIComponent(provider.name) +
       (category ? '&category=' + encodeURIComponent(category) : '');
     var user = Agora.auth.user();
     if (user && user.user_type === 'client') { window.location.href = target; return; }
     document.getElementById('quick-request-text').textContent = user
       ? 'Orders are posted from a client account. Read ' + provider.name + '’s profile, or sign in with a client account.'
       : 'Sign in with a client account to send ' + provider.name + ' an order, or create one: it takes a minute.';
-    document.getElementById('quick-request-sign-in').href = '/login/?next=' + encodeURIComponent(target);
+    document.getElementById('quick-request-sign-in').href = Agora.paths.login + '?next=' + encodeURIComponent(target);
     document.getElementById('quick-request-profile').href = provider.url;
     document.getElementById('quick-request-dialog').showModal();
   }
 
   function signInLink() {
-    return '/login/?next=' + encodeURIComponent(window.location.pathname + window.location.search);
+    return Agora.paths.login + '?next=' + encodeURIComponent(window.location.pathname + window.location.search);
   }
 
   // Favourites and saved searches need the account: the page signs in silently when a session exists.

@@ -76,7 +76,7 @@
     Agora.auth.signOut(false).then(function () { location.assign('/'); });
   });
   document.getElementById('logout-all').addEventListener('click', function () {
-    Agora.auth.signOut(true).then(function () { location.assign('/login/'); });
+    Agora.auth.signOut(true).then(function () { location.assign(Agora.paths.login); });
   });
 
   form.addEventListener('submit', function (event) {

@@ -2,5 +2,5 @@
 (function () {
   'use strict';
   var next = Agora.auth.nextPath('');
-  if (next) document.getElementById('unauthorized-login').href = '/login/?next=' + encodeURIComponent(next);
+  if (next) document.getElementById('unauthorized-login').href = Agora.paths.login + '?next=' + encodeURIComponent(next);
 })();

@@ -26,7 +26,7 @@ enum SiteVerify {
         request.body = .bytes(ByteBuffer(string: formBody(secret: captcha.secret, response: token, remoteIP: remoteIP)))
         let unavailable = Problem(
             status: .serviceUnavailable, detail: "The CAPTCHA check is unavailable right now. Try again in a moment.",
-            type: "urn:agora:problem:captcha-unavailable", retryAfter: 30
+            type: .captchaUnavailable, retryAfter: 30
         )
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))

@@ -1,3 +1,4 @@
+import AgoraDomain
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -24,9 +25,9 @@ struct OIDCRoutes: Sendable {
             response.setCookie(cookie(sealed, request: request))
             return response
         } catch let failure as OIDCFailure {
-            return Self.redirect(to: "/login/?error=\(failure.rawValue)")
+            return Self.redirect(to: PagePaths.login + "?error=\(failure.rawValue)")
         } catch {
-            return Self.redirect(to: "/login/?error=\(OIDCFailure.failed.rawValue)")
+            return Self.redirect(to: PagePaths.login + "?error=\(OIDCFailure.failed.rawValue)")
         }
     }
 
@@ -43,9 +44,9 @@ struct OIDCRoutes: Sendable {
             response = Self.redirect(to: next)
             response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: auth.clock.now, request: request))
         case .linked:
-            response = Self.redirect(to: "/settings/security/?linked=google")
+            response = Self.redirect(to: PagePaths.securitySettings + "?linked=google")
         case .failed(let failure):
-            response = Self.redirect(to: "/login/?error=\(failure.rawValue)")
+            response = Self.redirect(to: PagePaths.login + "?error=\(failure.rawValue)")
         }
         response.setCookie(cookie("", request: request, maxAge: 0))
         return response
@@ -55,7 +56,7 @@ struct OIDCRoutes: Sendable {
     @Sendable func link(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         do {
-            let (url, sealed) = try await auth.startOIDC(next: "/settings/security/", linkUserID: identity.userID)
+            let (url, sealed) = try await auth.startOIDC(next: PagePaths.securitySettings, linkUserID: identity.userID)
             var response = try JSONResponse.make(["url": url])
             response.setCookie(cookie(sealed, request: request))
             return response
@@ -82,7 +83,7 @@ struct OIDCRoutes: Sendable {
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count <= 500,
               !next.contains(where: { $0.isNewline || $0 == "\0" })
-        else { return "/settings/security/" }
+        else { return PagePaths.securitySettings }
         return next
     }
 }

@@ -36,7 +36,7 @@ actor RateLimiter {
             let wait = Int(ceil(limit.window - now.timeIntervalSince(oldest)))
             throw Problem(
                 status: .tooManyRequests, detail: "Too many attempts. Try again in \(Self.describe(seconds: wait)).",
-                type: "urn:agora:problem:rate-limited", retryAfter: max(wait, 1)
+                type: .rateLimited, retryAfter: max(wait, 1)
             )
         }
         hits[slot] = recent + [now]

@@ -36,7 +36,7 @@ struct MultipartFileUpload {
                 do {
                     try parser.execute(buffer)
                 } catch {
-                    throw Problem(status: .badRequest, detail: "The body is not valid multipart/form-data.", type: Problem.malformedType)
+                    throw Problem(status: .badRequest, detail: "The body is not valid multipart/form-data.", type: .malformedBody)
                 }
                 if let failure = receiver.failure { throw failure }
             }
@@ -44,7 +44,7 @@ struct MultipartFileUpload {
             if let failure = receiver.failure { throw failure }
             guard receiver.sawFilePart else { throw ValidationError(field: "file", message: "is required: send one part named file") }
             guard receiver.completeFiles == 1, let name = receiver.fileName else {
-                throw Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: Problem.malformedType)
+                throw Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: .malformedBody)
             }
             guard receiver.size > 0 else { throw ValidationError(field: "file", message: "is empty") }
             return MultipartFileUpload(

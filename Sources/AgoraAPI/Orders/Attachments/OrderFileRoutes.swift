@@ -36,7 +36,7 @@ struct OrderFileRoutes: Sendable {
             throw Problem(
                 status: .unsupportedMediaType,
                 detail: "“\(upload.name.value)” is not a file we accept: send \(AttachmentType.described). The type is read from the file's content, not its name.",
-                type: Self.unacceptedType
+                type: .unacceptedFileType
             )
         }
         let storageName: String
@@ -90,5 +90,4 @@ struct OrderFileRoutes: Sendable {
     }
 
     static let notFound = Problem(status: .notFound, detail: "The order has no file with this id.")
-    static let unacceptedType = "urn:agora:problem:unaccepted-file-type"
 }

@@ -1,0 +1,24 @@
+/// The kinds of problem a client can act on, each named by a URN in the problem document's `type`
+/// (`urn:agora:problem:validation`). A problem of no particular kind is `about:blank`, as RFC 9457 says.
+public enum ProblemType: String, Sendable, CaseIterable {
+    case validation
+    case malformedBody = "malformed-body"
+    case invalidQuery = "invalid-query"
+    case invalidTransition = "invalid-transition"
+    case unauthenticated
+    case invalidCredentials = "invalid-credentials"
+    case emailNotVerified = "email-not-verified"
+    case accountSuspended = "account-suspended"
+    case accountLocked = "account-locked"
+    case rateLimited = "rate-limited"
+    case invalidToken = "invalid-token"
+    case expiredToken = "expired-token"
+    case sessionEnded = "session-ended"
+    case refreshTokenReused = "refresh-token-reused"
+    case forbidden
+    case captchaUnavailable = "captcha-unavailable"
+    case unacceptedFileType = "unaccepted-file-type"
+
+    /// The URN in the problem document.
+    public var uri: String { "urn:agora:problem:" + rawValue }
+}

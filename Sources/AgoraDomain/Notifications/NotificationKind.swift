@@ -1,0 +1,14 @@
+/// What an in-app notification reports, for filtering and icons. Stored and sent by its raw value
+/// (`order_created`). The notifications issue gives each kind its category, channels and template.
+public enum NotificationKind: String, Sendable, Codable, CaseIterable {
+    case orderCreated = "order_created"
+    case orderPublished = "order_published"
+    case orderCancelled = "order_cancelled"
+    case orderOffered = "order_offered"
+    case proposalReceived = "proposal_received"
+    case proposalCountered = "proposal_countered"
+    case proposalRevised = "proposal_revised"
+    case proposalWithdrawn = "proposal_withdrawn"
+    case proposalAccepted = "proposal_accepted"
+    case proposalRejected = "proposal_rejected"
+}
