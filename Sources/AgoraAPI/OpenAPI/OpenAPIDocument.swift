@@ -1,6 +1,7 @@
 /// The OpenAPI 3.1 description of every `/api` route, served at `GET /api/openapi.json`. A test checks that the
 /// paths and methods here are exactly the routes the router has. Each area adds its paths and schemas as JSON
-/// fragments (`OpenAPIDocument+auth.swift`); the numbers of the domain rules are interpolated from the domain.
+/// fragments in its own folder, beside its routes (`Auth/Routes/OpenAPIDocument+auth.swift`); the numbers of the
+/// domain rules are interpolated from the domain.
 enum OpenAPIDocument {
     static let json = #"""
     {
@@ -54,6 +55,8 @@ enum OpenAPIDocument {
         \#(searchPaths)
         \#(publicPaths)
         \#(orderPaths)
+        \#(notificationPaths)
+        \#(markdownPaths)
         \#(authPaths)
       },
       "components": {
@@ -109,4 +112,12 @@ enum OpenAPIDocument {
       }
     }
     """#
+
+    /// A response that is a problem document.
+    static let problem = ##"{ "$ref": "#/components/responses/Problem" }"##
+
+    /// JSON strings for an `enum` list.
+    static func quoted(_ values: [String]) -> String {
+        values.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
 }

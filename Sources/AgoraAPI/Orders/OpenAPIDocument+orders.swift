@@ -2,7 +2,7 @@ import AgoraDomain
 import AgoraStore
 
 extension OpenAPIDocument {
-    /// Orders, proposals, the provider inbox, notifications and routing. An order or proposal the asker may not see
+    /// Orders, proposals, the provider inbox and routing. An order or proposal the asker may not see
     /// answers 404; a move the status does not allow answers 409 with `urn:agora:problem:invalid-transition`.
     static let orderPaths = #"""
     "/api/orders": {
@@ -134,27 +134,6 @@ extension OpenAPIDocument {
         "responses": { "200": { "description": "Accepted", "content": { "application/json": { "schema": { "type": "object", "required": ["proposal", "order", "project", "rejected_proposals"], "properties": { "proposal": { "$ref": "#/components/schemas/Proposal" }, "order": { "$ref": "#/components/schemas/Order" }, "project": { "type": "object", "required": ["id", "title", "status", "agreed_price", "deadline"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "status": { "type": "string" }, "agreed_price": { "$ref": "#/components/schemas/Money" }, "deadline": { "type": "string", "format": "date-time" } } }, "rejected_proposals": { "type": "integer" } } } } } }, "401": \#(problem), "404": \#(problem), "409": \#(problem) }
       }
     },
-    "/api/markdown/preview": {
-      "post": {
-        "operationId": "previewMarkdown", "tags": ["orders"], "security": [{ "bearer": [] }], "summary": "The HTML the service makes of a Markdown text (raw HTML dropped), for live previews",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["markdown"], "properties": { "markdown": { "type": "string", "maxLength": \#(OrderDetails.descriptionLength.upperBound) } } } } } },
-        "responses": { "200": { "description": "The HTML", "content": { "application/json": { "schema": { "type": "object", "required": ["html"], "properties": { "html": { "type": "string" } } } } } }, "401": \#(problem), "422": \#(problem) }
-      }
-    },
-    "/api/notifications": {
-      "get": {
-        "operationId": "listNotifications", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "The signed-in person's in-app notifications, newest first, and how many are unread",
-        "parameters": [{ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }],
-        "responses": { "200": { "description": "Notifications", "content": { "application/json": { "schema": { "type": "object", "required": ["notifications", "unread"], "properties": { "unread": { "type": "integer" }, "notifications": { "type": "array", "items": { "type": "object", "required": ["id", "type", "title", "message", "read", "created_at"], "properties": { "id": { "type": "integer" }, "type": { "type": "string", "enum": [\#(quoted(NotificationKind.allCases.map(\.rawValue)))] }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "read": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" } } } } } } } } }, "400": \#(problem), "401": \#(problem) }
-      }
-    },
-    "/api/notifications/read": {
-      "post": {
-        "operationId": "markNotificationsRead", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "Marks the signed-in person's notifications up to an id read",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["up_to"], "properties": { "up_to": { "type": "integer", "minimum": 1 } } } } } },
-        "responses": { "204": { "description": "Marked" }, "401": \#(problem), "422": \#(problem) }
-      }
-    },
     "/api/admin/orders/{id}/routes": {
       "get": {
         "parameters": [\#(idParameter)], "operationId": "listOrderRoutes", "tags": ["admin"], "security": [{ "bearer": [] }], "summary": "Administrators: who the order was offered to (score, reason, viewed, expired, proposal) and the figures of each batch",
@@ -175,8 +154,7 @@ extension OpenAPIDocument {
     },
     """#
 
-    private static let problem = ##"{ "$ref": "#/components/responses/Problem" }"##
-    private static let idParameter = ##"{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }"##
+    static let idParameter = ##"{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }"##
     private static let pageParameters = ##"""
     { "name": "before", "in": "query", "description": "next_before of the previous page", "schema": { "type": "integer" } },
     { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }

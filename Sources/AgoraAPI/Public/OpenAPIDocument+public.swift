@@ -84,9 +84,4 @@ extension OpenAPIDocument {
       }
     },
     """#
-
-    /// JSON strings for an `enum` list.
-    static func quoted(_ values: [String]) -> String {
-        values.map { "\"\($0)\"" }.joined(separator: ", ")
-    }
 }
