@@ -11,7 +11,50 @@ struct CategoryAdminRoutes: Sendable {
     let catalog: SearchCatalog
     let clock: any AgoraClock
 
-    static let fields: Set<String> = ["name", "slug", "description", "icon", "parent", "sort_order", "active"]
+    /// A category's fields as an administrator sends them; an absent one keeps its value in a change.
+    struct CategoryInput {
+        static let fields: Set<String> = ["name", "slug", "description", "icon", "parent", "sort_order", "active"]
+
+        let name: String?
+        let slug: String?
+        let description: String?
+        /// Nil: not named; `.some(nil)`: cleared.
+        let icon: String??
+        /// Nil: not named; `.some(nil)`: the top level; else the parent's slug.
+        let parent: String??
+        let sortOrder: Int?
+        let active: Bool?
+
+        init(reading body: inout JSONObjectBody, requiringName: Bool) {
+            name = body.string("name", required: requiringName, maximumLength: 400)
+            slug = body.string("slug", required: false, maximumLength: 200)
+            description = body.string("description", required: false, maximumLength: 4_000)
+            icon = body.contains("icon") ? .some(body.string("icon", required: false, maximumLength: 200)) : nil
+            parent = body.contains("parent") ? .some(body.string("parent", required: false, maximumLength: 200)) : nil
+            sortOrder = body.integer("sort_order")
+            active = body.contains("active") ? body.bool("active") : nil
+        }
+    }
+
+    /// A new category: its name is required.
+    struct NewCategoryInput: RequestBody {
+        static let fields = CategoryInput.fields
+        let category: CategoryInput
+
+        init(reading body: inout JSONObjectBody) {
+            category = CategoryInput(reading: &body, requiringName: true)
+        }
+    }
+
+    /// Changes to a category: every field is optional.
+    struct CategoryChanges: RequestBody {
+        static let fields = CategoryInput.fields
+        let category: CategoryInput
+
+        init(reading body: inout JSONObjectBody) {
+            category = CategoryInput(reading: &body, requiringName: false)
+        }
+    }
 
     func register(on admin: RouterGroup<AgoraRequestContext>) {
         let group = admin.group("categories")
@@ -24,53 +67,46 @@ struct CategoryAdminRoutes: Sendable {
 
     private var repository: CategoryRepository { CategoryRepository(store: store) }
 
-    @Sendable func tree(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try JSONResponse.make(CategoryTreeBody(categories: try await CategoryNode.tree(of: store, forAdministrators: true)))
+    @Sendable func tree(_ request: Request, context: AgoraRequestContext) async throws -> CategoryTreeBody {
+        CategoryTreeBody(categories: try await CategoryNode.tree(of: store, forAdministrators: true))
     }
 
-    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        var body = try await JSONObjectBody.read(request, allowing: Self.fields)
+    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<CategoryNode> {
+        let input = try await request.decode(as: NewCategoryInput.self, context: context).category
+        let name = input.name ?? ""
         let tree = try await repository.tree()
-        let name = body.string("name", maximumLength: 400) ?? ""
-        let slugText = body.string("slug", required: false, maximumLength: 200)
-        let description = body.string("description", required: false, maximumLength: 4_000) ?? ""
-        let icon = body.string("icon", required: false, maximumLength: 200)
-        let parent = try Self.parentID(&body, tree: tree)
-        let sortOrder = body.integer("sort_order")
-        let active = body.bool("active", default: true)
-        try body.finish()
-        let slug = try Self.slug(slugText, name: name)
+        let parent = try Self.parentID(input.parent, tree: tree)
+        let slug = try Self.slug(input.slug, name: name)
         let siblings = tree.all.filter { $0.parentID == parent ?? nil }
         let draft = CategoryDraft(
-            name: name, slug: slug, description: description, icon: icon,
-            sortOrder: sortOrder ?? ((siblings.map(\.sortOrder).max() ?? -1) + 1), parentID: parent ?? nil, active: active
+            name: name, slug: slug, description: input.description ?? "", icon: input.icon ?? nil,
+            sortOrder: input.sortOrder ?? ((siblings.map(\.sortOrder).max() ?? -1) + 1), parentID: parent ?? nil,
+            active: input.active ?? true
         )
         let created = try await repository.create(draft, now: clock.now)
         await dropCaches()
         guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: created.id).first else { throw Self.notFound }
-        return try JSONResponse.make(node, status: .created)
+        return EditedResponse(status: .created, response: node)
     }
 
     /// Changes the fields the body names; the others keep their values. `parent: null` moves the category to the top.
-    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> CategoryNode {
         let id = try context.pathID("id", notFound: Self.notFound)
         let tree = try await repository.tree()
         guard let current = tree.category(id: id) else { throw Self.notFound }
-        var body = try await JSONObjectBody.read(request, allowing: Self.fields)
+        let input = try await request.decode(as: CategoryChanges.self, context: context).category
         var draft = CategoryDraft(current)
-        if let name = body.string("name", required: false, maximumLength: 400) { draft.name = name }
-        let slugText = body.string("slug", required: false, maximumLength: 200)
-        if let description = body.string("description", required: false, maximumLength: 4_000) { draft.description = description }
-        if body.contains("icon") { draft.icon = body.string("icon", required: false, maximumLength: 200) }
-        if let parent = try Self.parentID(&body, tree: tree) { draft.parentID = parent }
-        if let order = body.integer("sort_order") { draft.sortOrder = order }
-        draft.active = body.bool("active", default: current.active)
-        try body.finish()
-        if let slugText { draft.slug = try Slug(slugText) }
+        if let name = input.name { draft.name = name }
+        if let description = input.description { draft.description = description }
+        if let icon = input.icon { draft.icon = icon }
+        if let parent = try Self.parentID(input.parent, tree: tree) { draft.parentID = parent }
+        if let order = input.sortOrder { draft.sortOrder = order }
+        if let active = input.active { draft.active = active }
+        if let slugText = input.slug { draft.slug = try Slug(slugText) }
         guard let changed = try await repository.update(id, to: draft, now: clock.now) else { throw Self.notFound }
         await dropCaches()
         guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: changed.id).first else { throw Self.notFound }
-        return try JSONResponse.make(node)
+        return node
     }
 
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -97,10 +133,10 @@ struct CategoryAdminRoutes: Sendable {
         await catalog.suggestions.expire()
     }
 
-    /// The `parent` field: a slug, or null for the top level; nil when the body does not name it.
-    private static func parentID(_ body: inout JSONObjectBody, tree: CategoryTree) throws -> Int64?? {
-        guard body.contains("parent") else { return nil }
-        guard let text = body.string("parent", required: false, maximumLength: 200) else { return .some(nil) }
+    /// The `parent` field's category: nil when the body does not name it, `.some(nil)` for the top level.
+    private static func parentID(_ parent: String??, tree: CategoryTree) throws -> Int64?? {
+        guard let parent else { return nil }
+        guard let text = parent else { return .some(nil) }
         guard let slug = try? Slug(text, field: "parent"), let parent = tree.category(slug: slug) else {
             throw ValidationError(field: "parent", message: "is not the slug of a category")
         }

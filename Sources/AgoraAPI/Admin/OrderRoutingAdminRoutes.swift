@@ -32,7 +32,7 @@ struct OrderRoutingAdminRoutes: Sendable {
         let proposals: Int
     }
 
-    struct RoutesBody: Encodable {
+    struct RoutesBody: ResponseEncodable {
         let routes: [RouteBody]
         let batches: [BatchBody]
     }
@@ -43,27 +43,34 @@ struct OrderRoutingAdminRoutes: Sendable {
         admin.delete("orders/{id}/routes/{providerId}", use: remove)
     }
 
+    struct OfferInput: RequestBody {
+        static let fields: Set<String> = ["provider_id"]
+        let providerID: Int?
+
+        init(reading body: inout JSONObjectBody) {
+            providerID = body.integer("provider_id")
+        }
+    }
+
     private var routes: OrderRouteRepository { OrderRouteRepository(store: store) }
 
-    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> RoutesBody {
         let order = try await OrderRoutes.visibleOrder(context, store: store)
-        return try JSONResponse.make(try await body(order.id))
+        return try await body(order.id)
     }
 
     /// `{"provider_id": id}`: offers the open order to one provider, whatever routing thought of them.
-    @Sendable func add(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func add(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<RoutesBody> {
         let identity = try context.requireIdentity()
         let order = try await OrderRoutes.visibleOrder(context, store: store)
-        var body = try await JSONObjectBody.read(request, allowing: ["provider_id"])
-        let providerID = body.integer("provider_id")
-        try body.finish()
-        guard let providerID, let account = try await UserRepository(store: store).find(id: Int64(providerID)), account.userType == .provider else {
+        let input = try await request.decode(as: OfferInput.self, context: context)
+        guard let providerID = input.providerID, let account = try await UserRepository(store: store).find(id: Int64(providerID)), account.userType == .provider else {
             throw ValidationError(field: "provider_id", message: "is not a provider's account")
         }
         guard account.id != order.clientID else { throw ValidationError(field: "provider_id", message: "is the order's own client") }
         let candidate = RoutingCandidate(providerID: account.id, score: 0, reason: "offered by an administrator")
         try await routes.offer(orderID: order.id, candidates: [candidate], source: .admin, actorID: identity.userID, now: clock.now, announce: announcer.offered)
-        return try JSONResponse.make(try await self.body(order.id), status: .created)
+        return EditedResponse(status: .created, response: try await self.body(order.id))
     }
 
     @Sendable func remove(_ request: Request, context: AgoraRequestContext) async throws -> Response {

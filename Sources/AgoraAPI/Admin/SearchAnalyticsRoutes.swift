@@ -22,7 +22,7 @@ struct SearchAnalyticsRoutes: Sendable {
         let proposals: Int
     }
 
-    struct ReportBody: Encodable {
+    struct ReportBody: ResponseEncodable {
         let since: String
         let topQueries: [QueryFigures]
         let zeroResultQueries: [QueryFigures]
@@ -33,7 +33,7 @@ struct SearchAnalyticsRoutes: Sendable {
         admin.get("search/analytics", use: report)
     }
 
-    @Sendable func report(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func report(_ request: Request, context: AgoraRequestContext) async throws -> ReportBody {
         var days = 30
         var limit = 20
         var errors: [FieldError] = []
@@ -65,11 +65,11 @@ struct SearchAnalyticsRoutes: Sendable {
                 proposals: proposals[id] ?? 0
             )
         }
-        return try JSONResponse.make(ReportBody(
+        return ReportBody(
             since: since,
             topQueries: try await repository.topQueries(since: since, limit: limit),
             zeroResultQueries: try await repository.zeroResultQueries(since: since, limit: limit),
             categories: categories
-        ))
+        )
     }
 }

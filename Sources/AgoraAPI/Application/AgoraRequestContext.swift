@@ -11,6 +11,11 @@ public struct AgoraRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Who is asking, once an access token was checked; nil on public routes.
     public var identity: Identity?
 
+    /// Request bodies are read field by field (`RequestBody`), every bad field named.
+    public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }
+    /// Answers are written as the whole API writes them.
+    public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress

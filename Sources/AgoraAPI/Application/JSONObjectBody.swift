@@ -2,45 +2,22 @@ import AgoraDomain
 import Foundation
 import Hummingbird
 
-/// A request body that must be one JSON object with known fields. Reading it checks, in this order: the media
-/// type (415), the size (413), the syntax (400), then names every unknown field (422). Fields are then read one
-/// by one with `string`/`bool`, each wrong type or length becoming a field error; `finish()` throws them all.
+/// The fields of a JSON object request body (see `RequestBody`), read one by one with `string`, `bool` and the
+/// like, each wrong type or length becoming a field error; `finish()` throws them all.
 struct JSONObjectBody {
     private let fields: [String: JSONValue]
     private(set) var errors: [FieldError] = []
 
-    /// No form the service accepts comes near this; anything bigger is refused before parsing.
-    static let maximumBytes = 64 * 1024
-
-    static func read(_ request: Request, allowing allowed: Set<String>) async throws -> JSONObjectBody {
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/json") else {
-            throw Problem(status: .unsupportedMediaType, detail: "Send the body as application/json.")
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: maximumBytes)
-        } catch {
-            throw Problem(status: .contentTooLarge, detail: "The body is larger than \(maximumBytes / 1024) KiB.")
-        }
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
-        } catch {
-            throw Problem(status: .badRequest, detail: "The body is not valid JSON.", type: .malformedBody)
-        }
-        guard case .object(let object) = value else {
+    /// Reads the object the decoder holds (400 when it is not an object) and names every field not in `allowed` (422).
+    init(decoding decoder: any Decoder, allowing allowed: Set<String>) throws {
+        guard case .object(let object) = try decoder.singleValueContainer().decode(JSONValue.self) else {
             throw Problem(status: .badRequest, detail: "The body must be a JSON object.", type: .malformedBody)
         }
         let unknown = object.keys.filter { !allowed.contains($0) }.sorted()
         guard unknown.isEmpty else {
             throw ValidationError(unknown.map { FieldError(field: $0, message: "is not a field of this request") })
         }
-        return JSONObjectBody(fields: object)
-    }
-
-    private init(fields: [String: JSONValue]) {
-        self.fields = fields
+        fields = object
     }
 
     /// Whether the body names the field at all (even as null): for changes where an absent field keeps its value

@@ -1,10 +1,11 @@
 import AgoraDomain
 import AgoraStore
+import Hummingbird
 
 /// A category as the API shows it, with the categories below it. `provider_count` counts each public provider once,
 /// in the category and everything below it. Administrators also see `active`, `sort_order` and `parent`; the public
 /// tree leaves them out (it holds active categories only).
-struct CategoryNode: Encodable {
+struct CategoryNode: ResponseEncodable {
     let id: Int64
     let slug: String
     let name: String
@@ -39,6 +40,6 @@ struct CategoryNode: Encodable {
 }
 
 /// A category tree answer.
-struct CategoryTreeBody: Encodable {
+struct CategoryTreeBody: ResponseEncodable {
     let categories: [CategoryNode]
 }

@@ -11,8 +11,8 @@ struct CategoryRoutes: Sendable {
         api.get("categories", use: tree)
     }
 
-    @Sendable func tree(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func tree(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<CategoryTreeBody> {
         let categories = try await CategoryNode.tree(of: store, forAdministrators: false)
-        return try JSONResponse.make(CategoryTreeBody(categories: categories), cacheControl: SearchRoutes.cacheControl)
+        return EditedResponse(headers: [.cacheControl: SearchRoutes.cacheControl], response: CategoryTreeBody(categories: categories))
     }
 }

@@ -11,15 +11,19 @@ struct EmailRoutes: Sendable {
     let links: UnsubscribeLinks
     let clock: any AgoraClock
 
+    struct MessageBody: ResponseEncodable {
+        let message: String
+    }
+
     func register(on api: RouterGroup<AgoraRequestContext>) {
         api.post("email/unsubscribe", use: unsubscribe)
     }
 
-    @Sendable func unsubscribe(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func unsubscribe(_ request: Request, context: AgoraRequestContext) async throws -> MessageBody {
         guard let token = request.uri.queryParameters.get("token"), token.count <= 1_000, let email = links.email(in: token) else {
             throw Problem(status: .badRequest, detail: "This unsubscribe link is not valid.", type: .invalidToken)
         }
         try await EmailUnsubscribeRepository(store: store).unsubscribe(email, now: clock.now)
-        return try JSONResponse.make(["message": "You will not receive optional emails at this address any more."])
+        return MessageBody(message: "You will not receive optional emails at this address any more.")
     }
 }

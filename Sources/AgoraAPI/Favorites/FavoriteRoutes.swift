@@ -13,7 +13,7 @@ struct FavoriteRoutes: Sendable {
         let addedAt: Date
     }
 
-    struct ListBody: Encodable {
+    struct ListBody: ResponseEncodable {
         let favorites: [FavoriteBody]
     }
 
@@ -24,10 +24,10 @@ struct FavoriteRoutes: Sendable {
         group.delete("{providerId}", use: remove)
     }
 
-    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> ListBody {
         let owner = try context.requireIdentity().userID
         let favorites = try await FavoriteRepository(store: store).list(userID: owner)
-        return try JSONResponse.make(ListBody(favorites: favorites.map { FavoriteBody(provider: ProviderCardBody($0.provider), addedAt: $0.addedAt) }))
+        return ListBody(favorites: favorites.map { FavoriteBody(provider: ProviderCardBody($0.provider), addedAt: $0.addedAt) })
     }
 
     @Sendable func add(_ request: Request, context: AgoraRequestContext) async throws -> Response {

@@ -7,7 +7,7 @@ import Hummingbird
 struct HealthRoutes: Sendable {
     let store: Store
 
-    struct Report: Codable {
+    struct Report: ResponseCodable {
         struct Database: Codable {
             let engine: String
             let migrationsApplied: [Int]
@@ -29,7 +29,7 @@ struct HealthRoutes: Sendable {
         group.get("health") { _, _ in try await report() }
     }
 
-    func report() async throws -> Response {
+    func report() async throws -> EditedResponse<Report> {
         let migrator = Migrator(store: store)
         let applied: [Int]
         let pending: [Int]
@@ -44,6 +44,6 @@ struct HealthRoutes: Sendable {
             version: AgoraVersion.current,
             database: .init(engine: store.engine.rawValue, migrationsApplied: applied, migrationsPending: pending)
         )
-        return try JSONResponse.make(report, status: pending.isEmpty ? .ok : .serviceUnavailable)
+        return EditedResponse(status: pending.isEmpty ? .ok : .serviceUnavailable, response: report)
     }
 }

@@ -6,7 +6,16 @@ import Hummingbird
 /// `POST /api/markdown/preview`: the HTML the service makes of a Markdown text, for live previews while writing
 /// (the order description). The same engine and rules as the pages: raw HTML is dropped, unsafe links removed.
 struct MarkdownPreviewRoutes: Sendable {
-    struct PreviewBody: Encodable {
+    struct PreviewInput: RequestBody {
+        static let fields: Set<String> = ["markdown"]
+        let markdown: String?
+
+        init(reading body: inout JSONObjectBody) {
+            markdown = body.string("markdown", maximumLength: OrderDetails.descriptionLength.upperBound, multiline: true)
+        }
+    }
+
+    struct PreviewBody: ResponseEncodable {
         let html: String
     }
 
@@ -14,11 +23,9 @@ struct MarkdownPreviewRoutes: Sendable {
         signedIn.post("markdown/preview", use: preview)
     }
 
-    @Sendable func preview(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func preview(_ request: Request, context: AgoraRequestContext) async throws -> PreviewBody {
         _ = try context.requireIdentity()
-        var body = try await JSONObjectBody.read(request, allowing: ["markdown"])
-        let markdown = body.string("markdown", maximumLength: OrderDetails.descriptionLength.upperBound, multiline: true)
-        try body.finish()
-        return try JSONResponse.make(PreviewBody(html: MarkdownRenderer.userText.render(markdown ?? "")))
+        let input = try await request.decode(as: PreviewInput.self, context: context)
+        return PreviewBody(html: MarkdownRenderer.userText.render(input.markdown ?? ""))
     }
 }

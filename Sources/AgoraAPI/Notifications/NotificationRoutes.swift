@@ -18,9 +18,18 @@ struct NotificationRoutes: Sendable {
         let createdAt: Date
     }
 
-    struct ListBody: Encodable {
+    struct ListBody: ResponseEncodable {
         let notifications: [NotificationBody]
         let unread: Int
+    }
+
+    struct ReadInput: RequestBody {
+        static let fields: Set<String> = ["up_to"]
+        let upTo: Int?
+
+        init(reading body: inout JSONObjectBody) {
+            upTo = body.integer("up_to")
+        }
     }
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
@@ -28,24 +37,22 @@ struct NotificationRoutes: Sendable {
         signedIn.post("notifications/read", use: markRead)
     }
 
-    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> ListBody {
         let owner = try context.requireIdentity().userID
         var query = try ListQuery(request, allowing: ["limit"])
         let limit = query.limit()
         try query.finish()
         let (notifications, unread) = try await NotificationRepository(store: store).list(userID: owner, limit: limit)
-        return try JSONResponse.make(ListBody(notifications: notifications.map {
+        return ListBody(notifications: notifications.map {
             NotificationBody(id: $0.id, type: $0.kind.rawValue, title: $0.title, message: $0.message, link: $0.link, read: $0.readAt != nil, createdAt: $0.createdAt)
-        }, unread: unread))
+        }, unread: unread)
     }
 
     /// `{"up_to": id}`: marks the owner's notifications up to that id read.
     @Sendable func markRead(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let owner = try context.requireIdentity().userID
-        var body = try await JSONObjectBody.read(request, allowing: ["up_to"])
-        let upTo = body.integer("up_to")
-        try body.finish()
-        guard let upTo, upTo > 0 else { throw ValidationError(field: "up_to", message: "is required: the id of the newest notification read") }
+        let input = try await request.decode(as: ReadInput.self, context: context)
+        guard let upTo = input.upTo, upTo > 0 else { throw ValidationError(field: "up_to", message: "is required: the id of the newest notification read") }
         _ = try await NotificationRepository(store: store).markRead(userID: owner, upTo: Int64(upTo), now: clock.now)
         return Response(status: .noContent)
     }

@@ -1,8 +1,9 @@
 import AgoraStore
 import Foundation
+import Hummingbird
 
 /// An attachment as the API lists it, with the address that downloads it (for people who may see the order).
-struct OrderFileBody: Encodable {
+struct OrderFileBody: ResponseEncodable {
     let id: Int64
     let fileName: String
     let mediaType: String

@@ -16,7 +16,7 @@ struct OrderInboxRoutes: Sendable {
         let proposalStatus: String?
     }
 
-    struct ListBody: Encodable {
+    struct ListBody: ResponseEncodable {
         let entries: [EntryBody]
         let nextBefore: Int64?
     }
@@ -25,7 +25,7 @@ struct OrderInboxRoutes: Sendable {
         signedIn.get("orders/inbox", use: inbox)
     }
 
-    @Sendable func inbox(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func inbox(_ request: Request, context: AgoraRequestContext) async throws -> ListBody {
         let identity = try context.requireIdentity()
         guard identity.role == .provider else { throw Problem.forbidden("The inbox lists the orders offered to a provider.") }
         var query = try ListQuery(request, allowing: ["before", "limit"])
@@ -33,12 +33,12 @@ struct OrderInboxRoutes: Sendable {
         let limit = query.limit()
         try query.finish()
         let entries = try await OrderRouteRepository(store: store).inbox(providerID: identity.userID, before: before, limit: limit)
-        return try JSONResponse.make(ListBody(
+        return ListBody(
             entries: entries.map {
                 EntryBody(order: OrderBody($0.summary), offeredAt: $0.offeredAt, reason: $0.reason, viewedAt: $0.viewedAt,
                           proposalId: $0.proposalID, proposalStatus: $0.proposalStatus)
             },
             nextBefore: entries.count == limit ? entries.last?.summary.order.id : nil
-        ))
+        )
     }
 }

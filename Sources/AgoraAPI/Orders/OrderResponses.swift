@@ -2,9 +2,10 @@ import AgoraDomain
 import AgoraMarkdown
 import AgoraStore
 import Foundation
+import Hummingbird
 
 /// An order as the API shows it. The history comes only to its client and administrators.
-struct OrderBody: Encodable {
+struct OrderBody: ResponseEncodable {
     struct Budget: Encodable {
         let min: MoneyBody
         let max: MoneyBody
@@ -106,7 +107,7 @@ struct OrderBody: Encodable {
 }
 
 /// A page of orders; `next_before` continues the list.
-struct OrderListBody: Encodable {
+struct OrderListBody: ResponseEncodable {
     let orders: [OrderBody]
     let nextBefore: Int64?
 }

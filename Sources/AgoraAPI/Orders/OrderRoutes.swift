@@ -30,27 +30,23 @@ struct OrderRoutes: Sendable {
 
     /// Creates an order, open at once unless `draft` is true, and offered to the providers named in `invite`.
     /// Clients only.
-    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<OrderBody> {
         let identity = try context.requireIdentity()
         guard identity.role == .client else { throw Problem.forbidden("Only client accounts post orders.") }
-        var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.orderFields.union(["draft", "invite"]))
-        let input = OrderRequestBodies.orderInput(&body)
-        let draft = body.bool("draft")
-        let invited = body.identifiers("invite", maximumCount: OrderRepository.maximumInvited) ?? []
-        try body.finish()
-        let details = try OrderDetails(input, now: clock.now)
+        let input = try await request.decode(as: NewOrderInput.self, context: context)
+        let details = try OrderDetails(input.order.applied(), now: clock.now)
         let order = try await orders.create(
-            details, clientID: identity.userID, invited: invited, publish: !draft, now: clock.now, announce: announcer.created
+            details, clientID: identity.userID, invited: input.invited, publish: !input.draft, now: clock.now, announce: announcer.created
         )
         if order.status == .open { await route(order, context: context) }
-        var response = try JSONResponse.make(try await orderBody(of: order, full: true), status: .created)
-        response.headers[.location] = "/api/orders/\(order.id)"
-        return response
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/orders/\(order.id)"], response: try await orderBody(of: order, full: true)
+        )
     }
 
     /// The signed-in client's orders, newest first: `status` (comma-separated), `reference` (as typed: a mistyped
     /// one is an error, not an empty list), `before`, `limit`.
-    @Sendable func mine(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func mine(_ request: Request, context: AgoraRequestContext) async throws -> OrderListBody {
         let identity = try context.requireIdentity()
         var query = try ListQuery(request, allowing: ["status", "reference", "before", "limit"])
         let statuses = query.cases("status", of: OrderStatus.self)
@@ -59,11 +55,11 @@ struct OrderRoutes: Sendable {
         let limit = query.limit()
         try query.finish()
         let page = try await orders.list(clientID: identity.userID, statuses: statuses, reference: reference, before: before, limit: limit)
-        return try JSONResponse.make(OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil))
+        return OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil)
     }
 
     /// Open public orders for providers to browse: `category` (a slug; its subcategories count), `before`, `limit`.
-    @Sendable func open(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func open(_ request: Request, context: AgoraRequestContext) async throws -> OrderListBody {
         let identity = try context.requireIdentity()
         guard identity.role == .provider || identity.role == .admin else {
             throw Problem.forbidden("Open orders are listed for providers.")
@@ -81,45 +77,43 @@ struct OrderRoutes: Sendable {
             categories = tree.all.filter { tree.countingCategories(of: $0.id).contains(category.id) }.map(\.id)
         }
         let page = try await orders.openOrders(excludingClient: identity.userID, inCategories: categories, before: before, limit: limit)
-        return try JSONResponse.make(OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil))
+        return OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil)
     }
 
     /// One order, for anyone `OrderAccess` lets see it; its history for the client and administrators.
-    @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> OrderBody {
         let identity = try context.requireIdentity()
         let order = try await Self.visibleOrder(context, store: store)
         if identity.role == .provider { try await OrderRouteRepository(store: store).markViewed(orderID: order.id, providerID: identity.userID, now: clock.now) }
         let full = order.clientID == identity.userID || identity.role == .admin
-        return try JSONResponse.make(try await orderBody(of: order, full: full))
+        return try await orderBody(of: order, full: full)
     }
 
     /// Changes any of the order's fields while it is a draft or open; the others keep their values.
-    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> OrderBody {
         let identity = try context.requireIdentity()
         let id = try context.pathID("id", notFound: Self.notFound)
         guard let current = try await orders.find(id), current.clientID == identity.userID else { throw Self.notFound }
-        var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.orderFields)
-        let input = OrderRequestBodies.orderInput(&body, over: OrderDetails.Input(current.details))
-        try body.finish()
-        let details = try OrderDetails(input, now: clock.now)
+        let changes = try await request.decode(as: OrderChanges.self, context: context)
+        let details = try OrderDetails(changes.applied(over: OrderDetails.Input(current.details)), now: clock.now)
         let order = try await orders.update(id, clientID: identity.userID, with: details, now: clock.now)
-        return try JSONResponse.make(try await orderBody(of: order, full: true))
+        return try await orderBody(of: order, full: true)
     }
 
-    @Sendable func publish(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func publish(_ request: Request, context: AgoraRequestContext) async throws -> OrderBody {
         try await move(to: .open, context: context)
     }
 
-    @Sendable func cancel(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func cancel(_ request: Request, context: AgoraRequestContext) async throws -> OrderBody {
         try await move(to: .cancelled, context: context)
     }
 
-    private func move(to next: OrderStatus, context: AgoraRequestContext) async throws -> Response {
+    private func move(to next: OrderStatus, context: AgoraRequestContext) async throws -> OrderBody {
         let identity = try context.requireIdentity()
         let id = try context.pathID("id", notFound: Self.notFound)
         let order = try await orders.move(id, clientID: identity.userID, to: next, now: clock.now, announce: announcer.moved)
         if order.status == .open { await route(order, context: context) }
-        return try JSONResponse.make(try await orderBody(of: order, full: true))
+        return try await orderBody(of: order, full: true)
     }
 
     /// Routes an order that just opened. The order is already committed: a failure here is logged, and the

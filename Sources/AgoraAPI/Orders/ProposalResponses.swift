@@ -1,6 +1,7 @@
 import AgoraDomain
 import AgoraStore
 import Foundation
+import Hummingbird
 
 /// The terms of an offer or a counter-offer.
 struct TermsBody: Encodable {
@@ -25,7 +26,7 @@ struct TermsBody: Encodable {
 
 /// A proposal as the API shows it; with the provider's record in the client's comparison, and the negotiation's
 /// steps on its own page.
-struct ProposalBody: Encodable {
+struct ProposalBody: ResponseEncodable {
     struct Provider: Encodable {
         let id: Int64
         let name: String
@@ -81,12 +82,12 @@ struct ProposalBody: Encodable {
     }
 }
 
-struct ProposalListBody: Encodable {
+struct ProposalListBody: ResponseEncodable {
     let proposals: [ProposalBody]
 }
 
 /// What an acceptance answers: the accepted proposal and the project it became.
-struct AcceptanceBody: Encodable {
+struct AcceptanceBody: ResponseEncodable {
     struct ProjectBody: Encodable {
         let id: Int64
         let title: String

@@ -26,20 +26,18 @@ struct ProposalRoutes: Sendable {
     private var proposals: ProposalRepository { ProposalRepository(store: store) }
 
     /// A provider's offer on an order they may see. Providers only; one live proposal per order.
-    @Sendable func submit(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func submit(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<ProposalBody> {
         let identity = try context.requireIdentity()
         let order = try await OrderRoutes.visibleOrder(context, store: store)
         guard identity.role == .provider else { throw Problem.forbidden("Only provider accounts send proposals.") }
-        let terms = try await Self.terms(request, currency: order.details.budgetMinimum.currency)
+        let terms = try await Self.terms(request, context: context, currency: order.details.budgetMinimum.currency)
         let proposal = try await proposals.submit(orderID: order.id, providerID: identity.userID, terms: terms, now: clock.now, announce: announcer.proposalReceived)
-        var response = try JSONResponse.make(ProposalBody(proposal), status: .created)
-        response.headers[.location] = "/api/proposals/\(proposal.id)"
-        return response
+        return EditedResponse(status: .created, headers: [.location: "/api/proposals/\(proposal.id)"], response: ProposalBody(proposal))
     }
 
     /// The proposals on an order: every one, with each provider's record, for its client (and administrators),
     /// sorted by `sort` (newest, price, timeline, rating, experience); only their own for a provider.
-    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> ProposalListBody {
         let identity = try context.requireIdentity()
         let order = try await OrderRoutes.visibleOrder(context, store: store)
         var query = try ListQuery(request, allowing: ["sort"])
@@ -47,51 +45,51 @@ struct ProposalRoutes: Sendable {
         try query.finish()
         let seesAll = order.clientID == identity.userID || identity.role == .admin
         let found = try await proposals.comparison(orderID: order.id, providerID: seesAll ? nil : identity.userID, sort: sort)
-        return try JSONResponse.make(ProposalListBody(proposals: found.map(ProposalBody.init)))
+        return ProposalListBody(proposals: found.map(ProposalBody.init))
     }
 
     /// One proposal with every step of its negotiation, for its provider and the order's client.
-    @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> ProposalBody {
         let (proposal, _) = try await party(context)
-        return try JSONResponse.make(ProposalBody(proposal, revisions: try await proposals.revisions(of: proposal.id)))
+        return ProposalBody(proposal, revisions: try await proposals.revisions(of: proposal.id))
     }
 
     /// The client's counter-offer: new terms for the provider to answer.
-    @Sendable func counter(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func counter(_ request: Request, context: AgoraRequestContext) async throws -> ProposalBody {
         try await step(request, context: context, by: .client, to: .countered, withTerms: true)
     }
 
     /// The provider's new terms, in answer to a counter-offer or on their own.
-    @Sendable func revise(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func revise(_ request: Request, context: AgoraRequestContext) async throws -> ProposalBody {
         try await step(request, context: context, by: .provider, to: .revised, withTerms: true)
     }
 
-    @Sendable func withdraw(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func withdraw(_ request: Request, context: AgoraRequestContext) async throws -> ProposalBody {
         try await step(request, context: context, by: .provider, to: .withdrawn, withTerms: false)
     }
 
-    @Sendable func reject(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func reject(_ request: Request, context: AgoraRequestContext) async throws -> ProposalBody {
         try await step(request, context: context, by: .client, to: .rejected, withTerms: false)
     }
 
     /// Accepts the terms on the table: the order is awarded, the other proposals rejected, the project created.
-    @Sendable func accept(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func accept(_ request: Request, context: AgoraRequestContext) async throws -> AcceptanceBody {
         let identity = try context.requireIdentity()
         let id = try context.pathID("id", notFound: Self.notFound)
         let acceptance = try await proposals.accept(id, clientID: identity.userID, now: clock.now, announce: announcer.accepted)
-        return try JSONResponse.make(AcceptanceBody(acceptance))
+        return AcceptanceBody(acceptance)
     }
 
     private func step(
         _ request: Request, context: AgoraRequestContext, by party: ProposalStatus.Party, to next: ProposalStatus, withTerms: Bool
-    ) async throws -> Response {
+    ) async throws -> ProposalBody {
         let identity = try context.requireIdentity()
         let (current, _) = try await self.party(context)
-        let terms = withTerms ? try await Self.terms(request, currency: current.terms.price.currency) : nil
+        let terms = withTerms ? try await Self.terms(request, context: context, currency: current.terms.price.currency) : nil
         let proposal = try await proposals.step(
             current.id, by: party, userID: identity.userID, to: next, terms: terms, now: clock.now, announce: announcer.proposalStep
         )
-        return try JSONResponse.make(ProposalBody(proposal))
+        return ProposalBody(proposal)
     }
 
     /// The proposal in the path when the asker is its provider or the order's client (or an administrator, to read).
@@ -104,11 +102,8 @@ struct ProposalRoutes: Sendable {
         return (proposal, order)
     }
 
-    static func terms(_ request: Request, currency: CurrencyCode) async throws -> ProposalTerms {
-        var body = try await JSONObjectBody.read(request, allowing: OrderRequestBodies.termsFields)
-        let input = OrderRequestBodies.termsInput(&body)
-        try body.finish()
-        return try ProposalTerms(input, currency: currency)
+    static func terms(_ request: Request, context: AgoraRequestContext, currency: CurrencyCode) async throws -> ProposalTerms {
+        try ProposalTerms(try await request.decode(as: TermsInput.self, context: context).terms, currency: currency)
     }
 
     static let notFound = Problem(status: .notFound, detail: "No proposal has this id.")

@@ -77,9 +77,10 @@ public struct Problem: Error, Codable, Sendable, Equatable {
 
     func response() -> Response {
         // A problem of plain strings and numbers always encodes; the bare 500 is only a last resort.
-        guard var response = try? JSONResponse.make(self, status: httpStatus, contentType: Self.mediaType) else {
+        guard let data = try? APIResponseEncoder.data(of: self) else {
             return Response(status: .internalServerError)
         }
+        var response = APIResponseEncoder.response(data: data, status: httpStatus, contentType: Self.mediaType)
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         for (name, value) in headers {
             if let field = HTTPField.Name(name) { response.headers[field] = value }

@@ -10,6 +10,15 @@ struct PublicRoutes: Sendable {
     let clock: any AgoraClock
     let statistics: RefreshingValue<MarketplaceStatistics>
 
+    /// The figures as the store computes them.
+    struct StatisticsBody: ResponseEncodable {
+        let figures: MarketplaceStatistics
+
+        func encode(to encoder: any Encoder) throws {
+            try figures.encode(to: encoder)
+        }
+    }
+
     static let statisticsLifetime: TimeInterval = 15 * 60
     static let maximumTestimonials = 20
 
@@ -27,11 +36,11 @@ struct PublicRoutes: Sendable {
         group.get("testimonials", use: testimonials)
     }
 
-    @Sendable func stats(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try JSONResponse.make(try await statistics.get(), cacheControl: "public, max-age=900")
+    @Sendable func stats(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<StatisticsBody> {
+        EditedResponse(headers: [.cacheControl: "public, max-age=900"], response: StatisticsBody(figures: try await statistics.get()))
     }
 
-    @Sendable func testimonials(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func testimonials(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<TestimonialsBody> {
         var limit = 6
         for (name, value) in try QueryParameters.pairs(of: request) {
             guard name == "limit", let number = Int(value), (1...Self.maximumTestimonials).contains(number) else {
@@ -44,6 +53,9 @@ struct PublicRoutes: Sendable {
         }
         let day = Int(clock.now.timeIntervalSince1970 / 86_400)
         let approved = try await TestimonialRepository(store: store).approved(limit: limit, day: day)
-        return try JSONResponse.make(TestimonialsBody(testimonials: approved.map { TestimonialBody($0, showingStatus: false) }), cacheControl: "public, max-age=300")
+        return EditedResponse(
+            headers: [.cacheControl: "public, max-age=300"],
+            response: TestimonialsBody(testimonials: approved.map { TestimonialBody($0, showingStatus: false) })
+        )
     }
 }

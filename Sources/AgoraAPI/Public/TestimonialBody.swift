@@ -1,8 +1,9 @@
 import AgoraStore
 import Foundation
+import Hummingbird
 
 /// A testimonial as the API shows it. The public sees approved ones only, so `status` is given to moderators alone.
-struct TestimonialBody: Encodable {
+struct TestimonialBody: ResponseEncodable {
     let id: Int64
     let authorName: String
     let authorRole: String
@@ -30,6 +31,6 @@ struct TestimonialBody: Encodable {
 }
 
 /// A list of testimonials.
-struct TestimonialsBody: Encodable {
+struct TestimonialsBody: ResponseEncodable {
     let testimonials: [TestimonialBody]
 }

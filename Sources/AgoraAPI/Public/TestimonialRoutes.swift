@@ -9,6 +9,26 @@ struct TestimonialRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
 
+    struct TestimonialInput: RequestBody {
+        static let fields: Set<String> = ["content", "rating"]
+        let content: String?
+        let rating: Int?
+
+        init(reading body: inout JSONObjectBody) {
+            content = body.string("content", required: false, maximumLength: 2_000)
+            rating = body.integer("rating")
+        }
+    }
+
+    struct FeaturedInput: RequestBody {
+        static let fields: Set<String> = ["featured"]
+        let featured: Bool
+
+        init(reading body: inout JSONObjectBody) {
+            featured = body.bool("featured")
+        }
+    }
+
     func register(signedIn: RouterGroup<AgoraRequestContext>, admin: RouterGroup<AgoraRequestContext>) {
         signedIn.post("testimonials", use: submit)
         let moderation = admin.group("testimonials")
@@ -20,19 +40,16 @@ struct TestimonialRoutes: Sendable {
 
     private var repository: TestimonialRepository { TestimonialRepository(store: store) }
 
-    @Sendable func submit(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func submit(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<TestimonialBody> {
         let identity = try context.requireIdentity()
-        var body = try await JSONObjectBody.read(request, allowing: ["content", "rating"])
-        let content = body.string("content", required: false, maximumLength: 2_000)
-        let rating = body.integer("rating")
-        try body.finish()
-        let form = try TestimonialForm(content: content, rating: rating)
+        let input = try await request.decode(as: TestimonialInput.self, context: context)
+        let form = try TestimonialForm(content: input.content, rating: input.rating)
         guard let author = try await UserRepository(store: store).find(id: identity.userID) else { throw Problem.unauthenticated }
         let stored = try await repository.submit(form, author: author, now: clock.now)
-        return try JSONResponse.make(TestimonialBody.moderated(stored), status: .created)
+        return EditedResponse(status: .created, response: TestimonialBody.moderated(stored))
     }
 
-    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> TestimonialsBody {
         var status = TestimonialStatus.pending
         for (name, value) in try QueryParameters.pairs(of: request) {
             guard name == "status", let chosen = TestimonialStatus(rawValue: value) else {
@@ -43,33 +60,31 @@ struct TestimonialRoutes: Sendable {
             }
             status = chosen
         }
-        return try JSONResponse.make(TestimonialsBody(testimonials: try await repository.list(status: status, limit: 200).map(TestimonialBody.moderated)))
+        return TestimonialsBody(testimonials: try await repository.list(status: status, limit: 200).map(TestimonialBody.moderated))
     }
 
-    @Sendable func approve(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func approve(_ request: Request, context: AgoraRequestContext) async throws -> TestimonialBody {
         try await moderate(context, to: .approved)
     }
 
-    @Sendable func reject(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func reject(_ request: Request, context: AgoraRequestContext) async throws -> TestimonialBody {
         try await moderate(context, to: .rejected)
     }
 
-    private func moderate(_ context: AgoraRequestContext, to status: TestimonialStatus) async throws -> Response {
+    private func moderate(_ context: AgoraRequestContext, to status: TestimonialStatus) async throws -> TestimonialBody {
         do {
             guard let moved = try await repository.moderate(try Self.id(context), to: status, now: clock.now) else { throw Self.notFound }
-            return try JSONResponse.make(TestimonialBody.moderated(moved))
+            return TestimonialBody.moderated(moved)
         } catch let invalid as ValidationError {
             throw Problem(status: .conflict, detail: invalid.errors.first?.message, type: .invalidTransition)
         }
     }
 
-    @Sendable func feature(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func feature(_ request: Request, context: AgoraRequestContext) async throws -> TestimonialBody {
         let id = try Self.id(context)
-        var body = try await JSONObjectBody.read(request, allowing: ["featured"])
-        let featured = body.bool("featured")
-        try body.finish()
-        guard let changed = try await repository.setFeatured(id, featured, now: clock.now) else { throw Self.notFound }
-        return try JSONResponse.make(TestimonialBody.moderated(changed))
+        let input = try await request.decode(as: FeaturedInput.self, context: context)
+        guard let changed = try await repository.setFeatured(id, input.featured, now: clock.now) else { throw Self.notFound }
+        return TestimonialBody.moderated(changed)
     }
 
     static let notFound = Problem(status: .notFound, detail: "No testimonial has this id.")

@@ -9,7 +9,7 @@ struct SavedSearchRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
 
-    struct SavedSearchBody: Encodable {
+    struct SavedSearchBody: ResponseEncodable {
         let id: Int64
         let name: String
         let query: String
@@ -30,7 +30,7 @@ struct SavedSearchRoutes: Sendable {
         }
     }
 
-    struct ListBody: Encodable {
+    struct ListBody: ResponseEncodable {
         let savedSearches: [SavedSearchBody]
     }
 
@@ -43,43 +43,50 @@ struct SavedSearchRoutes: Sendable {
         group.delete("{id}", use: delete)
     }
 
+    /// A saved search's fields; an absent one keeps its value in a change.
+    struct SavedSearchInput: RequestBody {
+        static let fields: Set<String> = ["name", "query", "alert"]
+        let name: String?
+        let query: String?
+        let alert: Bool?
+
+        init(reading body: inout JSONObjectBody) {
+            name = body.string("name", required: false, maximumLength: 400)
+            query = body.string("query", required: false, maximumLength: 2_000)
+            alert = body.contains("alert") ? body.bool("alert") : nil
+        }
+    }
+
     private var repository: SavedSearchRepository { SavedSearchRepository(store: store) }
 
-    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> ListBody {
         let owner = try context.requireIdentity().userID
-        return try JSONResponse.make(ListBody(savedSearches: try await repository.list(userID: owner).map(SavedSearchBody.init)))
+        return ListBody(savedSearches: try await repository.list(userID: owner).map(SavedSearchBody.init))
     }
 
-    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<SavedSearchBody> {
         let owner = try context.requireIdentity().userID
-        var body = try await JSONObjectBody.read(request, allowing: ["name", "query", "alert"])
-        let name = body.string("name", required: false, maximumLength: 400)
-        let query = body.string("query", required: false, maximumLength: 2_000)
-        let alert = body.bool("alert")
-        try body.finish()
-        let saved = try await repository.insert(try SavedSearchForm(name: name, query: query ?? "", alert: alert), userID: owner, now: clock.now)
-        return try JSONResponse.make(SavedSearchBody(saved), status: .created)
+        let input = try await request.decode(as: SavedSearchInput.self, context: context)
+        let form = try SavedSearchForm(name: input.name, query: input.query ?? "", alert: input.alert ?? false)
+        let saved = try await repository.insert(form, userID: owner, now: clock.now)
+        return EditedResponse(status: .created, response: SavedSearchBody(saved))
     }
 
-    @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> SavedSearchBody {
         let owner = try context.requireIdentity().userID
         guard let saved = try await repository.find(try Self.id(context), userID: owner) else { throw Self.notFound }
-        return try JSONResponse.make(SavedSearchBody(saved))
+        return SavedSearchBody(saved)
     }
 
     /// Changes any of `name`, `query` and `alert`; the others keep their values.
-    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: AgoraRequestContext) async throws -> SavedSearchBody {
         let owner = try context.requireIdentity().userID
         let id = try Self.id(context)
         guard let current = try await repository.find(id, userID: owner) else { throw Self.notFound }
-        var body = try await JSONObjectBody.read(request, allowing: ["name", "query", "alert"])
-        let name = body.string("name", required: false, maximumLength: 400) ?? current.name
-        let query = body.string("query", required: false, maximumLength: 2_000) ?? current.query
-        let alert = body.bool("alert", default: current.alert)
-        try body.finish()
-        let form = try SavedSearchForm(name: name, query: query, alert: alert)
+        let input = try await request.decode(as: SavedSearchInput.self, context: context)
+        let form = try SavedSearchForm(name: input.name ?? current.name, query: input.query ?? current.query, alert: input.alert ?? current.alert)
         guard let saved = try await repository.update(id, userID: owner, with: form, now: clock.now) else { throw Self.notFound }
-        return try JSONResponse.make(SavedSearchBody(saved))
+        return SavedSearchBody(saved)
     }
 
     @Sendable func delete(_ request: Request, context: AgoraRequestContext) async throws -> Response {

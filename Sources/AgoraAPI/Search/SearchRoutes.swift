@@ -51,11 +51,18 @@ struct SearchRoutes: Sendable {
     /// per person; 120 a minute per IP.
     @Sendable func click(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         try await limiter.hit(.searchClick, key: context.clientAddress)
-        var body = try await JSONObjectBody.read(request, allowing: ["query"])
-        let text = body.string("query", maximumLength: ProviderSearchQuery.maximumTextLength)
-        try body.finish()
-        await analytics.recordClick(SearchTerms(text ?? ""))
+        let click = try await request.decode(as: ClickInput.self, context: context)
+        await analytics.recordClick(SearchTerms(click.query ?? ""))
         return Response(status: .noContent)
+    }
+
+    struct ClickInput: RequestBody {
+        static let fields: Set<String> = ["query"]
+        let query: String?
+
+        init(reading body: inout JSONObjectBody) {
+            query = body.string("query", maximumLength: ProviderSearchQuery.maximumTextLength)
+        }
     }
 
     private func answer(_ query: ProviderSearchQuery, categories: CategoryTree) async throws -> (Data, Int?) {
@@ -66,7 +73,7 @@ struct SearchRoutes: Sendable {
         } catch let invalid as ValidationError {
             throw Problem.invalidQuery(invalid.errors)
         }
-        return (try JSONResponse.encode(ProviderSearchBody(result, query: query)), result.total)
+        return (try APIResponseEncoder.data(of: ProviderSearchBody(result, query: query)), result.total)
     }
 
     /// The answer kept for the same parameters and index generation, or a new one (then kept), with the number of
@@ -78,7 +85,7 @@ struct SearchRoutes: Sendable {
         let key = "\(route)|\(try await catalog.generation.get())|\(canonical)"
         let totalKey = key + "|total"
         if let data = await cache.value(for: key) {
-            var response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
+            var response = APIResponseEncoder.response(data: data, cacheControl: Self.cacheControl)
             response.headers[Self.cacheHeader] = "hit"
             let total = await cache.value(for: totalKey).flatMap { Int(String(decoding: $0, as: UTF8.self)) }
             return (response, total)
@@ -86,7 +93,7 @@ struct SearchRoutes: Sendable {
         let (data, total) = try await compute()
         await cache.store(data, for: key, lifetime: Self.answerLifetime)
         if let total { await cache.store(Data(String(total).utf8), for: totalKey, lifetime: Self.answerLifetime) }
-        var response = JSONResponse.make(data: data, cacheControl: Self.cacheControl)
+        var response = APIResponseEncoder.response(data: data, cacheControl: Self.cacheControl)
         response.headers[Self.cacheHeader] = "miss"
         return (response, total)
     }
@@ -123,7 +130,7 @@ struct SearchRoutes: Sendable {
         guard errors.isEmpty else { throw Problem.invalidQuery(errors) }
         return try await cached("suggestions", [("q", text), ("limit", String(limit))]) {
             let found = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try await catalog.suggestions.get().suggest(text, limit: limit)
-            return (try JSONResponse.encode(SuggestionsBody(query: text, suggestions: found)), nil)
+            return (try APIResponseEncoder.data(of: SuggestionsBody(query: text, suggestions: found)), nil)
         }.0
     }
 }

@@ -57,7 +57,7 @@ struct OIDCRoutes: Sendable {
         let identity = try context.requireIdentity()
         do {
             let (url, sealed) = try await auth.startOIDC(next: PagePaths.securitySettings, linkUserID: identity.userID)
-            var response = try JSONResponse.make(["url": url])
+            var response = try context.responseEncoder.encode(["url": url], from: request, context: context)
             response.setCookie(cookie(sealed, request: request))
             return response
         } catch OIDCFailure.disabled {

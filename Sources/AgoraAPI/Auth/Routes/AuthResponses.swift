@@ -1,9 +1,10 @@
 import AgoraDomain
 import AgoraStore
 import Foundation
+import Hummingbird
 
 /// An account as the API shows it to its owner: never the password hash, never a token.
-struct AccountBody: Encodable {
+struct AccountBody: ResponseEncodable {
     let id: Int64
     let firstName: String
     let lastName: String
@@ -36,7 +37,7 @@ struct SignInBody: Encodable {
 }
 
 /// The answer to a registration, the same whether the address was new or not.
-struct RegistrationBody: Encodable {
+struct RegistrationBody: ResponseEncodable {
     let status = "pending_verification"
     let email: String
     let firstName: String
@@ -46,6 +47,11 @@ struct RegistrationBody: Encodable {
 }
 
 /// An open session on the sessions page.
+/// `GET /api/auth/sessions`.
+struct SessionListBody: ResponseEncodable {
+    let sessions: [SessionBody]
+}
+
 struct SessionBody: Encodable {
     let id: String
     let device: String
@@ -67,7 +73,7 @@ struct SessionBody: Encodable {
 }
 
 /// The numbers and versions the register page needs, read from the same rules the API applies.
-struct RegistrationFormBody: Encodable {
+struct RegistrationFormBody: ResponseEncodable {
     struct PasswordRules: Encodable {
         let minimumCharacters = PasswordPolicy.minimumCharacters
         let maximumBytes = PasswordPolicy.maximumBytes
@@ -94,11 +100,11 @@ struct RegistrationFormBody: Encodable {
     }
 }
 
-struct EmailAvailabilityBody: Encodable {
+struct EmailAvailabilityBody: ResponseEncodable {
     let email: String
     let available: Bool
 }
 
-struct AcceptedBody: Encodable {
+struct AcceptedBody: ResponseEncodable {
     let message: String
 }

@@ -21,7 +21,7 @@ struct OrderFileRoutes: Sendable {
     private var files: OrderFileRepository { OrderFileRepository(store: store) }
 
     /// Receives one file; its type is sniffed from its content against `AttachmentType`'s allow-list.
-    @Sendable func upload(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+    @Sendable func upload(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<OrderFileBody> {
         let identity = try context.requireIdentity()
         let id = try context.pathID("id", notFound: OrderRoutes.notFound)
         // Refused before a byte is read: someone else's order, a closed one, a full one.
@@ -51,9 +51,9 @@ struct OrderFileRoutes: Sendable {
                 orderID: id, clientID: identity.userID, storageName: storageName, fileName: upload.name.value, mediaType: type.mediaType,
                 byteSize: upload.byteSize, sha256: upload.sha256, now: clock.now
             )
-            var response = try JSONResponse.make(OrderFileBody(file, orderID: id), status: .created)
-            response.headers[.location] = "/api/orders/\(id)/files/\(file.id)"
-            return response
+            return EditedResponse(
+                status: .created, headers: [.location: "/api/orders/\(id)/files/\(file.id)"], response: OrderFileBody(file, orderID: id)
+            )
         } catch {
             storage.remove(storageName: storageName)
             throw error
