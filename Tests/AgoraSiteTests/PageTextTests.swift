@@ -1,3 +1,4 @@
+import AgoraDomain
 @testable import AgoraSite
 import Foundation
 import Testing

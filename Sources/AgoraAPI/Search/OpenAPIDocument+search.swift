@@ -178,7 +178,7 @@ extension OpenAPIDocument {
       "properties": { "value": { "type": "string" }, "label": { "type": "string" }, "count": { "type": "integer" } }
     },
     "ProviderCard": {
-      "type": "object", "required": ["id", "slug", "url", "name", "title", "rating", "completed_projects", "remote", "availability", "availability_label", "verified", "skills", "languages"],
+      "type": "object", "required": ["id", "slug", "url", "name", "title", "rating", "completed_projects", "remote", "availability", "availability_label", "verified", "skills", "languages", "card"],
       "properties": {
         "id": { "type": "integer" }, "slug": { "type": "string" }, "url": { "type": "string" }, "name": { "type": "string" },
         "title": { "type": "string" }, "photo_url": { "type": "string" },
@@ -193,7 +193,16 @@ extension OpenAPIDocument {
         "verified": { "type": "boolean" },
         "skills": { "type": "array", "items": { "type": "string" } },
         "languages": { "type": "array", "items": { "type": "string" } },
-        "distance_km": { "type": "number" }
+        "distance_km": { "type": "number" },
+        "card": {
+          "description": "The texts every listing shows, written as the generated pages write them",
+          "type": "object", "required": ["initials", "rating_count", "skills", "availability", "is_available"],
+          "properties": {
+            "initials": { "type": "string" }, "location": { "type": "string" }, "rate": { "type": "string" }, "rating": { "type": "string" },
+            "rating_count": { "type": "integer" }, "skills": { "type": "array", "maxItems": \#(ProviderCard.skillsShown), "items": { "type": "string" } },
+            "availability": { "type": "string" }, "is_available": { "type": "boolean" }
+          }
+        }
       }
     },
     "ProviderSearch": {

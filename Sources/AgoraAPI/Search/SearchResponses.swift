@@ -17,8 +17,31 @@ struct MoneyBody: Encodable {
     }
 }
 
-/// A provider card in search results.
+/// A provider card in search results: the provider's facts, and `card`, the texts every listing shows.
 struct ProviderCardBody: Encodable {
+    /// The card's facts written as the generated listings write them (the domain's `ProviderCard`).
+    struct CardText: Encodable {
+        let initials: String
+        let location: String?
+        let rate: String?
+        let rating: String?
+        let ratingCount: Int
+        let skills: [String]
+        let availability: String
+        let isAvailable: Bool
+
+        init(_ card: ProviderCard) {
+            initials = card.initials
+            location = card.location
+            rate = card.rate
+            rating = card.rating
+            ratingCount = card.ratingCount
+            skills = card.skills
+            availability = card.availability
+            isAvailable = card.isAvailable
+        }
+    }
+
     struct Rating: Encodable {
         let average: Double?
         let count: Int
@@ -50,6 +73,7 @@ struct ProviderCardBody: Encodable {
     let skills: [String]
     let languages: [String]
     let distanceKm: Double?
+    let card: CardText
 
     init(_ hit: ProviderSearchHit, currency: CurrencyCode) {
         self.init(hit.profile, convertedRate: hit.convertedRate.map { Money(minorUnits: $0, currency: currency) }, distanceKilometres: hit.distanceKilometres)
@@ -76,6 +100,7 @@ struct ProviderCardBody: Encodable {
         skills = profile.skills
         languages = profile.languages
         distanceKm = distanceKilometres.map { ($0 * 10).rounded() / 10 }
+        card = CardText(ProviderCard(profile))
     }
 }
 

@@ -51,7 +51,7 @@ struct CategoryPage: Sendable {
         let parent: NavigationLink?
         let subcategories: [NavigationLink]
         let hasSubcategories: Bool
-        let providers: [ProviderCard]
+        let providers: [ProviderCardView]
         let hasProviders: Bool
         /// A `Pagination`, made a template value once: the template reads most of its fields.
         let pagination: TemplateValue
@@ -133,7 +133,7 @@ struct CategoryPage: Sendable {
             parent: parent,
             subcategories: subcategories,
             hasSubcategories: !subcategories.isEmpty,
-            providers: providers.map(ProviderCard.init),
+            providers: providers.map(ProviderCardView.init),
             hasProviders: !providers.isEmpty,
             pagination: .fields(pagination(number, of: listing.pageCount))
         ))

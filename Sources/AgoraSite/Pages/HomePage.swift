@@ -27,7 +27,7 @@ struct HomePage {
         let script: String
         let figures: [Figure]
         let categories: [CategoryCard]
-        let providers: [ProviderCard]
+        let providers: [ProviderCardView]
         let hasProviders: Bool
     }
 
@@ -92,7 +92,7 @@ struct HomePage {
             script: context.assets.url(of: "/assets/js/pages/home.js"),
             figures: figures,
             categories: cards,
-            providers: featured.map(ProviderCard.init),
+            providers: featured.map(ProviderCardView.init),
             hasProviders: !featured.isEmpty
         ))
         return RenderedPage(path: "/", html: html, lastModified: featured.map(\.updatedAt).max(), inSitemap: true)

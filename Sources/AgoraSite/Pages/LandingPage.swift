@@ -19,7 +19,7 @@ struct LandingPage {
         let faq: [Question]
         let hasFAQ: Bool
         let providersHeading: String?
-        let providers: [ProviderCard]
+        let providers: [ProviderCardView]
         let providersURL: String?
     }
 
@@ -75,7 +75,7 @@ struct LandingPage {
                 faq: matter.faq.map { Question(question: $0.question, answer: $0.answer) },
                 hasFAQ: !matter.faq.isEmpty,
                 providersHeading: category.map { "Top rated in \($0.name)" },
-                providers: providers.map(ProviderCard.init),
+                providers: providers.map(ProviderCardView.init),
                 providersURL: category.map { CategoryPage.path(for: $0.slug, page: 1) }
             )
         )

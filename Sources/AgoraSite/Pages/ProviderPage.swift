@@ -18,7 +18,7 @@ struct ProviderPage: Sendable {
     }
 
     struct Content: TemplateFields {
-        /// A `ProviderCard`, made a template value once: the template reads a dozen of its fields.
+        /// A `ProviderCardView`, made a template value once: the template reads a dozen of its fields.
         let card: TemplateValue
         let bioParagraphs: [String]
         let facts: [Fact]
@@ -100,7 +100,7 @@ struct ProviderPage: Sendable {
         )
         let described = StructuredData.provider(provider, path: path, site: context.configuration, baseURL: context.baseURL)
         let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [described], content: Content(
-            card: .fields(ProviderCard(provider)),
+            card: .fields(ProviderCardView(provider)),
             bioParagraphs: provider.bio.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty },
             facts: facts,
             languages: provider.languages.map(LanguageNames.name(of:)),

@@ -43,6 +43,29 @@ struct SearchRoutesTests {
         }
     }
 
+    @Test("each card's texts are the ones the generated listings write", arguments: TestDatabase.engines)
+    func cardTexts(engine: TestDatabase) async throws {
+        try await withSearch(engine) { client, store in
+            let body = try await client.execute(uri: "/api/search/providers?sort=rating&limit=20", method: .get).json()
+            let providers = try #require(body["providers"] as? [[String: Any]])
+            #expect(providers.count == 20)
+            for provider in providers {
+                let slug = try Slug(try #require(provider["slug"] as? String))
+                let expected = ProviderCard(try #require(try await ProviderRepository(store: store).find(slug: slug)))
+                let card = try #require(provider["card"] as? [String: Any])
+                #expect(card["initials"] as? String == expected.initials)
+                #expect(card["location"] as? String == expected.location)
+                #expect(card["rate"] as? String == expected.rate)
+                #expect(card["rating"] as? String == expected.rating)
+                #expect(card["rating_count"] as? Int == expected.ratingCount)
+                #expect(card["skills"] as? [String] == expected.skills)
+                #expect(card["availability"] as? String == expected.availability)
+                #expect(card["is_available"] as? Bool == expected.isAvailable)
+                #expect(expected.skills.count <= ProviderCard.skillsShown)
+            }
+        }
+    }
+
     @Test("following next_cursor visits every match once")
     func paging() async throws {
         try await withSearch { client, _ in

@@ -71,9 +71,9 @@
 
   function money(value) { return value ? value.formatted : ''; }
 
-  function stars(rating) {
-    if (!rating || rating.average === undefined || rating.average === null) return null;
-    return '★ ' + rating.average.toFixed(1) + ' (' + rating.count + ')';
+  // A card's texts come from the API (`card`), written as the generated pages write them.
+  function stars(card) {
+    return card.rating ? '★ ' + card.rating + ' (' + card.rating_count + ')' : null;
   }
 
   function card(provider) {
@@ -93,13 +93,13 @@
       image.loading = 'lazy';
       avatar.appendChild(image);
     } else {
-      avatar.textContent = provider.name.split(' ').map(function (part) { return part.charAt(0); }).join('').slice(0, 2);
+      avatar.textContent = provider.card.initials;
     }
     var body = element('div', 'provider-card-body');
     body.appendChild(element('h3', 'provider-name', provider.name));
     body.appendChild(element('p', 'provider-title', provider.title));
-    if (provider.location) {
-      var place = provider.location.city + ', ' + provider.location.country;
+    if (provider.card.location) {
+      var place = provider.card.location;
       if (provider.distance_km !== undefined) place += ' · ' + Math.round(provider.distance_km) + ' km';
       body.appendChild(element('p', 'provider-location', place));
     }
@@ -109,10 +109,10 @@
     article.appendChild(link);
 
     var meta = element('div', 'provider-card-meta');
-    var rating = stars(provider.rating);
+    var rating = stars(provider.card);
     meta.appendChild(element('span', rating ? 'rating' : 'muted', rating || 'New on the platform'));
-    if (provider.hourly_rate) {
-      var rate = money(provider.hourly_rate) + '/h';
+    if (provider.card.rate) {
+      var rate = provider.card.rate;
       if (provider.converted_rate && provider.converted_rate.currency !== provider.hourly_rate.currency) {
         rate += ' (≈ ' + money(provider.converted_rate) + ')';
       }
@@ -122,9 +122,9 @@
 
     var skills = element('ul', 'skills');
     skills.setAttribute('aria-label', 'Skills');
-    provider.skills.slice(0, 5).forEach(function (skill) { skills.appendChild(element('li', null, skill)); });
+    provider.card.skills.forEach(function (skill) { skills.appendChild(element('li', null, skill)); });
     article.appendChild(skills);
-    var badges = element('p', 'availability' + (provider.availability === 'available' ? ' is-available' : ''), provider.availability_label);
+    var badges = element('p', 'availability' + (provider.card.is_available ? ' is-available' : ''), provider.card.availability);
     if (provider.verified) badges.appendChild(element('span', 'badge', 'Verified'));
     article.appendChild(badges);
 
@@ -419,11 +419,11 @@
     table.appendChild(head);
     var rows = [
       ['Title', function (p) { return p.title; }],
-      ['Hourly rate', function (p) { return p.hourly_rate ? money(p.hourly_rate) : '—'; }],
-      ['Rating', function (p) { return stars(p.rating) || 'No reviews yet'; }],
+      ['Hourly rate', function (p) { return p.card.rate || '—'; }],
+      ['Rating', function (p) { return stars(p.card) || 'No reviews yet'; }],
       ['Completed projects', function (p) { return p.completed_projects; }],
       ['Location', function (p) { return p.location ? p.location.city + ', ' + p.location.country : '—'; }],
-      ['Availability', function (p) { return p.availability_label; }],
+      ['Availability', function (p) { return p.card.availability; }],
       ['Verified', function (p) { return p.verified ? 'Yes' : 'No'; }],
       ['Skills', function (p) { return p.skills.join(', '); }],
       ['Languages', function (p) { return p.languages.join(', '); }]

@@ -1,0 +1,48 @@
+/// A provider as every listing shows them — the generated category and home pages, the search API and the search
+/// page's island: the one definition of which facts a card holds and how each is written.
+public struct ProviderCard: Sendable, Hashable {
+    /// Skills a card names; the profile lists them all.
+    public static let skillsShown = 4
+
+    public let name: String
+    /// Shown in place of a photo.
+    public let initials: String
+    public let url: String
+    public let title: String
+    /// `Lyon, France`.
+    public let location: String?
+    /// `€45.00/hr`.
+    public let rate: String?
+    /// `4.8`, nil before the first rating.
+    public let rating: String?
+    public let ratingCount: Int
+    public let skills: [String]
+    /// `Available now`.
+    public let availability: String
+    public let isAvailable: Bool
+    public let photoURL: String?
+
+    public init(_ provider: ProviderProfile) {
+        name = provider.displayName
+        initials = String(provider.firstName.prefix(1) + provider.lastName.prefix(1)).uppercased()
+        url = PagePaths.provider(provider.slug)
+        title = provider.title
+        location = provider.location?.displayName
+        rate = provider.hourlyRate.map { "\($0.formatted)/hr" }
+        rating = provider.statistics.hasRatings ? RatingText.format(provider.statistics.ratingAverage) : nil
+        ratingCount = provider.statistics.ratingCount
+        skills = Array(provider.skills.prefix(Self.skillsShown))
+        availability = provider.availability.label
+        isAvailable = provider.availability == .available
+        photoURL = provider.photoURL
+    }
+}
+
+/// Ratings are shown with one decimal: `4.8`.
+public enum RatingText {
+    public static func format(_ value: Double) -> String {
+        // Ratings are between 0 and 5; whole tenths avoid a C format string per rating.
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,30 @@
+import AgoraDomain
+import AgoraTemplates
+
+/// A provider card as templates read it (`Layouts/partials/provider-card.mustache`); what it holds and how each
+/// fact is written is the domain's `ProviderCard`.
+struct ProviderCardView: Sendable, TemplateFields {
+    let card: ProviderCard
+
+    init(_ provider: ProviderProfile) {
+        card = ProviderCard(provider)
+    }
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": .text(card.name)
+        case "initials": .text(card.initials)
+        case "url": .text(card.url)
+        case "title": .text(card.title)
+        case "location": .optional(card.location)
+        case "rate": .optional(card.rate)
+        case "rating": .optional(card.rating)
+        case "ratingCount": .number(card.ratingCount)
+        case "skills": .texts(card.skills)
+        case "availability": .text(card.availability)
+        case "isAvailable": .flag(card.isAvailable)
+        case "photoURL": .optional(card.photoURL)
+        default: nil
+        }
+    }
+}
