@@ -64,6 +64,23 @@ struct ModuleDependencyTests {
         #expect(violations == [])
     }
 
+    @Test("the domain imports nothing but Foundation, and the service reaches the database only through the store")
+    func boundaries() throws {
+        let database: Set<String> = ["SQLKit", "SQLiteKit", "SQLiteNIO", "PostgresKit", "PostgresNIO", "VaporCSQLite"]
+        var found: [String] = []
+        for (module, forbidden) in [("AgoraDomain", nil), ("AgoraAPI", database)] as [(String, Set<String>?)] {
+            let folder = Self.sources.appendingPathComponent(module)
+            let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".swift") }
+            #expect(!files.isEmpty)
+            for file in files.sorted() {
+                let imports = Self.imports(in: try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
+                let refused = forbidden.map(imports.intersection) ?? imports.subtracting(["Foundation"])
+                found += refused.sorted().map { "Sources/\(module)/\(file) imports \($0)" }
+            }
+        }
+        #expect(found == [])
+    }
+
     @Test("the allowed imports have no cycle")
     func noCycles() {
         func reaches(_ start: String, _ target: String, _ seen: inout Set<String>) -> Bool {

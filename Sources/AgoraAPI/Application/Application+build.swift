@@ -28,8 +28,10 @@ public func buildApplication(
 public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
-    let auth = try await AuthService(
-        store: store, settings: configuration.auth, mail: configuration.email, clock: configuration.clock, logger: logger
+    let auth = try await AuthServices(
+        store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(clock: configuration.clock),
+        captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: configuration.clock),
+        clock: configuration.clock, logger: logger
     )
     let catalog = SearchCatalog(store: store, clock: configuration.clock)
     if configuration.warmsUpSearch { Task { await catalog.warmUp() } }
@@ -47,7 +49,7 @@ public func buildRouter(
     OpenAPIRoutes().register(on: api)
     AuthRoutes(auth: auth).register(on: api)
     CategoryRoutes(store: store).register(on: api)
-    let signedIn = api.group().add(middleware: AuthenticationMiddleware(auth: auth))
+    let signedIn = api.group().add(middleware: AuthenticationMiddleware(signIn: auth.signIn))
     SavedSearchRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     FavoriteRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     SearchRoutes(
@@ -57,7 +59,7 @@ public func buildRouter(
         analytics: analytics,
         limiter: RateLimiter(clock: configuration.clock)
     ).register(on: api)
-    let admin = api.group("admin").add(middleware: AuthenticationMiddleware(auth: auth, roles: [.admin]))
+    let admin = api.group("admin").add(middleware: AuthenticationMiddleware(signIn: auth.signIn, roles: [.admin]))
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
     CategoryAdminRoutes(store: store, catalog: catalog, clock: configuration.clock).register(on: admin)
     let announcer = OrderAnnouncer(email: configuration.email)

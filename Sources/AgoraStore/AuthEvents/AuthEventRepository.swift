@@ -9,6 +9,11 @@ public struct AuthEventRepository: Sendable {
         self.sql = database ?? store.sql
     }
 
+    /// The repository inside a transaction of the store.
+    public init(store: Store, in transaction: StoreTransaction) {
+        self.init(store: store, on: transaction.sql)
+    }
+
     public func record(_ event: AuthEvent) async throws {
         try await sql.raw("""
             INSERT INTO auth_events (user_id, kind, outcome, ip_address, user_agent, detail, created_at)

@@ -15,6 +15,11 @@ public struct EmailOutbox: Sendable {
         self.sql = database ?? store.sql
     }
 
+    /// The repository inside a transaction of the store.
+    public init(store: Store, in transaction: StoreTransaction) {
+        self.init(store: store, on: transaction.sql)
+    }
+
     private static let columns: SQLQueryString = """
         id, message_id, recipient, subject, template, text_body, html_body, headers, status, attempts, last_error,
         created_at, sent_at

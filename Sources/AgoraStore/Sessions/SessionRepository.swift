@@ -12,6 +12,11 @@ public struct SessionRepository: Sendable {
         self.sql = database ?? store.sql
     }
 
+    /// The repository inside a transaction of the store.
+    public init(store: Store, in transaction: StoreTransaction) {
+        self.init(store: store, on: transaction.sql)
+    }
+
     private static let columns: SQLQueryString = """
         id, user_id, family, device_info, ip_address, remember_me, created_at, last_used_at, expires_at, revoked_at
         """

@@ -12,6 +12,11 @@ public struct SocialLoginRepository: Sendable {
         self.sql = database ?? store.sql
     }
 
+    /// The repository inside a transaction of the store.
+    public init(store: Store, in transaction: StoreTransaction) {
+        self.init(store: store, on: transaction.sql)
+    }
+
     /// The account linked to this identity, if any.
     public func userID(issuer: String, subject: String) async throws -> Int64? {
         try await sql.raw("""

@@ -33,6 +33,11 @@ public struct OneTimeTokenRepository: Sendable {
         self.sql = database ?? store.sql
     }
 
+    /// The repository inside a transaction of the store.
+    public init(_ purpose: OneTimeTokenPurpose, store: Store, in transaction: StoreTransaction) {
+        self.init(purpose, store: store, on: transaction.sql)
+    }
+
     public func insert(userID: Int64, tokenHash: String, expiresAt: Date, now: Date) async throws {
         try await sql.raw("""
             INSERT INTO \(purpose.table) (user_id, token_hash, expires_at, created_at)

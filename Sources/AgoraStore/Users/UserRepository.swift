@@ -13,6 +13,11 @@ public struct UserRepository: Sendable {
         self.sql = database ?? store.sql
     }
 
+    /// The repository inside a transaction of the store.
+    public init(store: Store, in transaction: StoreTransaction) {
+        self.init(store: store, on: transaction.sql)
+    }
+
     /// Creates the account and returns its id. Throws `StoreError.conflict` when the email is taken.
     @discardableResult
     public func insert(_ user: NewUser, now: Date) async throws -> Int64 {

@@ -15,10 +15,12 @@ struct RoleGuardTests {
         try await TestDatabase.sqlite.withStore { store async throws in
             let configuration = try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent"))
             let router = try await buildRouter(configuration: configuration, store: store, logger: Logger(label: "test"))
-            let auth = try await AuthService(
-                store: store, settings: configuration.auth, mail: configuration.email, clock: SystemClock(), logger: Logger(label: "test")
+            let auth = try await AuthServices(
+                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(clock: SystemClock()),
+                captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: SystemClock()),
+                clock: SystemClock(), logger: Logger(label: "test")
             )
-            router.group("api/provider-only").add(middleware: AuthenticationMiddleware(auth: auth, roles: [.provider]))
+            router.group("api/provider-only").add(middleware: AuthenticationMiddleware(signIn: auth.signIn, roles: [.provider]))
                 .get { _, context in "hello \(try context.requireIdentity().role.rawValue)" }
             try await Application(router: router).test(.router) { client in
                 var tokens: [String: String] = [:]

@@ -7,7 +7,8 @@ import Hummingbird
 /// security settings. Browsers arrive here by navigation, so failures redirect to the sign-in page with an
 /// `?error=` it explains, never to a bare problem document.
 struct OIDCRoutes: Sendable {
-    let auth: AuthService
+    let social: SocialSignInService
+    let clock: any AgoraClock
 
     static let cookieName = "agora_oidc"
 
@@ -20,7 +21,7 @@ struct OIDCRoutes: Sendable {
     @Sendable func start(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let next = Self.safeNext(request.uri.queryParameters.get("next"))
         do {
-            let (url, sealed) = try await auth.startOIDC(next: next)
+            let (url, sealed) = try await social.startOIDC(next: next)
             var response = Self.redirect(to: url, status: .found)
             response.setCookie(cookie(sealed, request: request))
             return response
@@ -33,7 +34,7 @@ struct OIDCRoutes: Sendable {
 
     @Sendable func callback(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let outcome = await auth.finishOIDC(
+        let outcome = await social.finishOIDC(
             code: query.get("code"), state: query.get("state"), error: query.get("error"),
             cookie: request.cookies[Self.cookieName]?.value,
             client: ClientInfo(ipAddress: context.clientAddress, userAgent: String((request.headers[.userAgent] ?? "").prefix(512)))
@@ -42,7 +43,7 @@ struct OIDCRoutes: Sendable {
         switch outcome {
         case .signedIn(let session, let next):
             response = Self.redirect(to: next)
-            response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: auth.clock.now, request: request))
+            response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: clock.now, request: request))
         case .linked:
             response = Self.redirect(to: PagePaths.securitySettings + "?linked=google")
         case .failed(let failure):
@@ -56,7 +57,7 @@ struct OIDCRoutes: Sendable {
     @Sendable func link(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         do {
-            let (url, sealed) = try await auth.startOIDC(next: PagePaths.securitySettings, linkUserID: identity.userID)
+            let (url, sealed) = try await social.startOIDC(next: PagePaths.securitySettings, linkUserID: identity.userID)
             var response = try context.responseEncoder.encode(["url": url], from: request, context: context)
             response.setCookie(cookie(sealed, request: request))
             return response

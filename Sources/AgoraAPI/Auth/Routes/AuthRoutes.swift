@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 
 /// `/api/auth`: registration, verification, login, refresh, sessions and passwords. Each route decodes its body
-/// strictly, calls `AuthService`, and encodes the answer; the rules live in the service and the domain.
+/// strictly, calls the service of its concern (`AuthServices`), and encodes the answer; the rules live in the
+/// services and the domain.
 struct AuthRoutes: Sendable {
-    let auth: AuthService
+    let auth: AuthServices
 
     /// How much of a typed address reaches the domain's `Email` rule, which explains its own 254-character limit;
     /// beyond this the body is refused as a plain length error.
@@ -23,14 +24,14 @@ struct AuthRoutes: Sendable {
         group.post("refresh", use: refresh)
         group.post("forgot-password", use: forgotPassword)
         group.post("reset-password", use: resetPassword)
-        let signedIn = group.group().add(middleware: AuthenticationMiddleware(auth: auth))
+        let signedIn = group.group().add(middleware: AuthenticationMiddleware(signIn: auth.signIn))
         signedIn.get("me", use: me)
         signedIn.post("logout", use: logout)
         signedIn.post("logout-all", use: logoutAll)
         signedIn.get("sessions", use: sessions)
         signedIn.delete("sessions/{id}", use: endSession)
         signedIn.put("change-password", use: changePassword)
-        OIDCRoutes(auth: auth).register(on: group, signedIn: signedIn)
+        OIDCRoutes(social: auth.social, clock: auth.signIn.clock).register(on: group, signedIn: signedIn)
     }
 
     private func client(_ request: Request, _ context: AgoraRequestContext) -> ClientInfo {
@@ -39,14 +40,14 @@ struct AuthRoutes: Sendable {
 
     @Sendable func registrationForm(_ request: Request, context: AgoraRequestContext) async throws -> RegistrationFormBody {
         RegistrationFormBody(
-            legal: auth.settings.legal, socialSignIn: auth.oidc == nil ? [] : ["google"], captcha: await auth.captcha.challenge()
+            legal: auth.settings.legal, socialSignIn: auth.social.provider == nil ? [] : ["google"], captcha: await auth.registration.captcha.challenge()
         )
     }
 
     @Sendable func register(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<RegistrationBody> {
         let input = try await request.decode(as: RegistrationInput.self, context: context)
         let form = input.form
-        try await auth.register(
+        try await auth.registration.register(
             form, captchaChallenge: input.captchaChallenge, captchaSolution: input.captchaSolution, client: client(request, context)
         )
         return EditedResponse(status: .accepted, response: RegistrationBody(
@@ -59,24 +60,24 @@ struct AuthRoutes: Sendable {
         guard let raw = request.uri.queryParameters.get("email") else {
             throw ValidationError(field: "email", message: "is required")
         }
-        let available = try await auth.isEmailAvailable(raw, client: client(request, context))
+        let available = try await auth.registration.isEmailAvailable(raw, client: client(request, context))
         return EmailAvailabilityBody(email: try Email(raw).value, available: available)
     }
 
     @Sendable func verifyEmail(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        return try signIn(try await auth.verifyEmail(token: token, client: client(request, context)), request: request, context: context)
+        return try signIn(try await auth.registration.verifyEmail(token: token, client: client(request, context)), request: request, context: context)
     }
 
     @Sendable func resendVerification(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<AcceptedBody> {
         let input = try await request.decode(as: EmailInput.self, context: context)
-        try await auth.resendVerification(email: input.email ?? "", client: client(request, context))
+        try await auth.registration.resendVerification(email: input.email ?? "", client: client(request, context))
         return EditedResponse(status: .accepted, response: AcceptedBody(message: "If this address waits for confirmation, a new link is on its way."))
     }
 
     @Sendable func login(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: LoginInput.self, context: context)
-        let session = try await auth.login(
+        let session = try await auth.signIn.login(
             email: input.email ?? "", password: input.password ?? "", rememberMe: input.rememberMe, client: client(request, context)
         )
         return try signIn(session, request: request, context: context)
@@ -84,7 +85,7 @@ struct AuthRoutes: Sendable {
 
     @Sendable func refresh(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         do {
-            let session = try await auth.refresh(token: RefreshCookie.read(request), client: client(request, context))
+            let session = try await auth.signIn.refresh(token: RefreshCookie.read(request), client: client(request, context))
             return try signIn(session, request: request, context: context)
         } catch let problem as Problem {
             var response = problem.at(request.uri.path).response()
@@ -95,48 +96,48 @@ struct AuthRoutes: Sendable {
 
     @Sendable func forgotPassword(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<AcceptedBody> {
         let input = try await request.decode(as: EmailInput.self, context: context)
-        try await auth.forgotPassword(email: input.email ?? "", client: client(request, context))
+        try await auth.passwords.forgotPassword(email: input.email ?? "", client: client(request, context))
         return EditedResponse(status: .accepted, response: AcceptedBody(message: "If an account uses this address, a reset link is on its way."))
     }
 
     @Sendable func resetPassword(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: ResetPasswordInput.self, context: context)
-        try await auth.resetPassword(token: input.token, newPassword: input.password, client: client(request, context))
+        try await auth.passwords.resetPassword(token: input.token, newPassword: input.password, client: client(request, context))
         return signedOut(request)
     }
 
     @Sendable func me(_ request: Request, context: AgoraRequestContext) async throws -> AccountBody {
         let identity = try context.requireIdentity()
-        return AccountBody(try await auth.signInAllowed(userID: identity.userID))
+        return AccountBody(try await auth.signIn.signInAllowed(userID: identity.userID))
     }
 
     @Sendable func logout(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try await auth.logout(try context.requireIdentity(), client: client(request, context))
+        try await auth.signIn.logout(try context.requireIdentity(), client: client(request, context))
         return signedOut(request)
     }
 
     @Sendable func logoutAll(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        _ = try await auth.logoutEverywhere(try context.requireIdentity(), client: client(request, context))
+        _ = try await auth.signIn.logoutEverywhere(try context.requireIdentity(), client: client(request, context))
         return signedOut(request)
     }
 
     @Sendable func sessions(_ request: Request, context: AgoraRequestContext) async throws -> SessionListBody {
         let identity = try context.requireIdentity()
-        let sessions = try await auth.sessions(of: identity)
+        let sessions = try await auth.signIn.sessions(of: identity)
         return SessionListBody(sessions: sessions.map { SessionBody($0, current: identity.session) })
     }
 
     @Sendable func endSession(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let id = context.parameters.get("id") ?? ""
-        try await auth.endSession(id, of: identity, client: client(request, context))
+        try await auth.signIn.endSession(id, of: identity, client: client(request, context))
         return Response(status: .noContent)
     }
 
     @Sendable func changePassword(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let input = try await request.decode(as: ChangePasswordInput.self, context: context)
-        try await auth.changePassword(identity, current: input.current, new: input.new, client: client(request, context))
+        try await auth.passwords.changePassword(identity, current: input.current, new: input.new, client: client(request, context))
         return Response(status: .noContent)
     }
 
@@ -151,7 +152,7 @@ struct AuthRoutes: Sendable {
     private func signIn(_ session: IssuedSession, request: Request, context: AgoraRequestContext) throws -> Response {
         let body = SignInBody(accessToken: session.accessToken, expiresIn: Int(auth.settings.accessTokenLifetime), user: AccountBody(session.user))
         var response = try context.responseEncoder.encode(body, from: request, context: context)
-        response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: auth.clock.now, request: request))
+        response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: auth.signIn.clock.now, request: request))
         return response
     }
 }

@@ -5,7 +5,7 @@ import Hummingbird
 /// an account allowed in, and, when `roles` is set, one of those roles. Fills `context.identity`.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AgoraRequestContext
-    let auth: AuthService
+    let signIn: SignInService
     var roles: Set<UserType>?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -15,7 +15,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         guard token.utf8.count <= 4_096 else { throw Problem.unauthenticated }
         var context = context
-        let identity = try await auth.authenticate(bearer: token)
+        let identity = try await signIn.authenticate(bearer: token)
         if let roles, !roles.contains(identity.role) {
             throw Problem.forbidden("This needs a \(roles.map(\.rawValue).sorted().joined(separator: " or ")) account.")
         }

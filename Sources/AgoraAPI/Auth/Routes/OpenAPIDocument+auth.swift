@@ -74,7 +74,7 @@ extension OpenAPIDocument {
     },
     "/api/auth/forgot-password": {
       "post": {
-        "operationId": "forgotPassword", "tags": ["auth"], "summary": "Email a reset link (always 202; at most \#(AuthService.resetsPerHour) links per hour per address)",
+        "operationId": "forgotPassword", "tags": ["auth"], "summary": "Email a reset link (always 202; at most \#(PasswordService.resetsPerHour) links per hour per address)",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmailOnly" } } } },
         "responses": { "202": { "$ref": "#/components/responses/Accepted" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
       }

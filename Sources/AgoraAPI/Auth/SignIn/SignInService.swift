@@ -1,8 +1,23 @@
 import AgoraDomain
 import AgoraStore
 import Foundation
+import Logging
 
-extension AuthService {
+/// Signing in with a password, refreshing a session, checking access tokens, and the account's own sessions.
+struct SignInService: Sendable {
+    let store: Store
+    let settings: AuthSettings
+    let hasher: any PasswordHasher
+    let accessTokens: AccessTokens
+    let sealer: TokenSealer
+    let issuer: SessionIssuer
+    let journal: AuthJournal
+    let clock: any AgoraClock
+    let logger: Logger
+    /// A real bcrypt hash at the configured cost, checked against when the email is unknown so that an unknown
+    /// address takes as long to refuse as a wrong password.
+    let decoyHash: String
+
     /// Checks an email and password and opens a session. An unknown email and a wrong password get the same answer
     /// in the same time; after `accountLockout.failures` failures the account waits, and so does an address after
     /// `addressLockout.failures`.
@@ -14,24 +29,24 @@ extension AuthService {
             limit: settings.addressLockout.failures
         )
         if let until = settings.addressLockout.lockedUntil(latestFailures: fromAddress, now: now) {
-            try await log(.login, .locked, user: nil, client: client, detail: "address locked")
+            try await journal.record(.login, .locked, user: nil, client: client, detail: "address locked")
             throw Problem.addressLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
         }
         guard let email = try? Email(raw),
               let credentials = try await UserRepository(store: store).credentials(email: email)
         else {
             _ = try await hasher.verify(password, hash: decoyHash)
-            try await log(.login, .failure, user: nil, client: client, detail: "unknown email")
+            try await journal.record(.login, .failure, user: nil, client: client, detail: "unknown email")
             throw Problem.invalidCredentials
         }
         let user = credentials.account
         if let until = try await accountLockedUntil(user.id, now: now) {
-            try await log(.login, .locked, user: user.id, client: client, detail: "account locked")
+            try await journal.record(.login, .locked, user: user.id, client: client, detail: "account locked")
             throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
         }
         let matches = try await hasher.verify(password, hash: credentials.passwordHash ?? decoyHash)
         guard matches, credentials.passwordHash != nil else {
-            try await log(.login, .failure, user: user.id, client: client, detail: "wrong password")
+            try await journal.record(.login, .failure, user: user.id, client: client, detail: "wrong password")
             let afterFailure = clock.now
             if let until = try await accountLockedUntil(user.id, now: afterFailure) {
                 throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(afterFailure))))
@@ -40,15 +55,15 @@ extension AuthService {
         }
         switch user.verificationStatus {
         case .pending:
-            try await log(.login, .locked, user: user.id, client: client, detail: "email not verified")
+            try await journal.record(.login, .locked, user: user.id, client: client, detail: "email not verified")
             throw Problem.emailNotVerified
         case .suspended:
-            try await log(.login, .locked, user: user.id, client: client, detail: "suspended")
+            try await journal.record(.login, .locked, user: user.id, client: client, detail: "suspended")
             throw Problem.accountSuspended
         case .verified:
-            return try await store.transaction { db in
-                try await log(.login, .success, user: user.id, client: client, on: db)
-                return try await startSession(for: user, rememberMe: rememberMe, client: client, on: db)
+            return try await store.inTransaction { transaction in
+                try await journal.record(.login, .success, user: user.id, client: client, in: transaction)
+                return try await issuer.start(for: user, rememberMe: rememberMe, client: client, in: transaction)
             }
         }
     }
@@ -73,13 +88,13 @@ extension AuthService {
             let user = try await signInAllowed(userID: session.userID)
             let next = SecureToken.generate()
             if try await sessions.rotate(sessionID: session.id, from: hash, to: SecureToken.hash(next), successorSealed: try sealer.seal(next), now: now) {
-                try await log(.refresh, .success, user: user.id, client: client)
+                try await journal.record(.refresh, .success, user: user.id, client: client)
                 let access = try await accessTokens.issue(userID: user.id, role: user.userType, session: session.family, now: now)
                 return IssuedSession(accessToken: access, refreshToken: next, refreshExpiresAt: session.expiresAt, user: user)
             }
         }
         guard let retired = try await sessions.findRetired(tokenHash: hash) else {
-            try await log(.refresh, .failure, user: nil, client: client, detail: "unknown token")
+            try await journal.record(.refresh, .failure, user: nil, client: client, detail: "unknown token")
             throw Problem.sessionEnded
         }
         let session = retired.session
@@ -87,13 +102,13 @@ extension AuthService {
         if let sealed = retired.successorSealed, let successor = sealer.open(sealed),
            now.timeIntervalSince(retired.retiredAt) <= settings.refreshGraceWindow {
             let user = try await signInAllowed(userID: session.userID)
-            try await log(.refresh, .success, user: user.id, client: client, detail: "within grace window")
+            try await journal.record(.refresh, .success, user: user.id, client: client, detail: "within grace window")
             let access = try await accessTokens.issue(userID: user.id, role: user.userType, session: session.family, now: now)
             return IssuedSession(accessToken: access, refreshToken: successor, refreshExpiresAt: session.expiresAt, user: user)
         }
-        try await store.transaction { db in
-            try await SessionRepository(store: store, on: db).revoke(sessionID: session.id, reason: .refreshTokenReuse, now: now)
-            try await log(.refresh, .reuse, user: session.userID, client: client, detail: "rotated token presented again; session revoked", on: db)
+        try await store.inTransaction { transaction in
+            try await SessionRepository(store: store, in: transaction).revoke(sessionID: session.id, reason: .refreshTokenReuse, now: now)
+            try await journal.record(.refresh, .reuse, user: session.userID, client: client, detail: "rotated token presented again; session revoked", in: transaction)
         }
         logger.warning("refresh token reuse: session revoked", metadata: ["user_id": "\(session.userID)"])
         throw Problem.refreshTokenReused

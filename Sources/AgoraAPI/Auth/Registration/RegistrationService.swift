@@ -2,7 +2,19 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 
-extension AuthService {
+/// Registration: opening pending accounts, confirming their addresses (which signs the person in), new
+/// verification links, and the register form's live check of an address.
+struct RegistrationService: Sendable {
+    let store: Store
+    let settings: AuthSettings
+    let hasher: any PasswordHasher
+    let captcha: Captcha
+    let rateLimiter: RateLimiter
+    let issuer: SessionIssuer
+    let journal: AuthJournal
+    let mail: AccountMail
+    let clock: any AgoraClock
+
     /// Opens a pending account and queues its verification email. An address that already has an account gets the
     /// same answer, and its owner an email saying someone tried: the answer never tells whether an address is known.
     /// The hourly limit per address counts valid forms only: a person correcting typos is not slowed down, and
@@ -26,13 +38,13 @@ extension AuthService {
         let hash = try await hasher.hash(registration.password)
         let now = clock.now
         let token = SecureToken.generate()
-        try await store.transaction { db in
-            let users = UserRepository(store: store, on: db)
+        try await store.inTransaction { transaction in
+            let users = UserRepository(store: store, in: transaction)
             if let existing = try await users.find(email: registration.email) {
-                try await queueEmail("signup-attempt", to: existing, values: [
-                    "login_link": link(PagePaths.login), "reset_link": link(PagePaths.forgotPassword),
-                ], on: db)
-                try await log(.register, .failure, user: existing.id, client: client, detail: "email already registered", on: db)
+                try await mail.queue("signup-attempt", to: existing, values: [
+                    "login_link": mail.link(PagePaths.login), "reset_link": mail.link(PagePaths.forgotPassword),
+                ], in: transaction)
+                try await journal.record(.register, .failure, user: existing.id, client: client, detail: "email already registered", in: transaction)
                 return
             }
             let id = try await users.insert(NewUser(
@@ -41,44 +53,44 @@ extension AuthService {
                 userType: registration.userType, verificationStatus: .pending, legal: registration.legal
             ), now: now)
             guard let user = try await users.find(id: id) else { throw StoreError.notFound("the new account") }
-            try await OneTimeTokenRepository(.emailVerification, store: store, on: db).insert(
+            try await OneTimeTokenRepository(.emailVerification, store: store, in: transaction).insert(
                 userID: id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.verificationTokenLifetime), now: now
             )
-            try await queueEmail("verification", to: user, values: ["link": link(PagePaths.verifyEmail, ["token": token])], on: db)
-            try await log(.register, .success, user: id, client: client, on: db)
+            try await mail.queue("verification", to: user, values: ["link": mail.link(PagePaths.verifyEmail, ["token": token])], in: transaction)
+            try await journal.record(.register, .success, user: id, client: client, in: transaction)
         }
     }
 
     /// Confirms the address behind a verification link, and signs the person in.
     func verifyEmail(token: String, client: ClientInfo) async throws -> IssuedSession {
         guard SecureToken.isWellFormed(token) else {
-            try await log(.verifyEmail, .failure, user: nil, client: client, detail: "malformed token")
+            try await journal.record(.verifyEmail, .failure, user: nil, client: client, detail: "malformed token")
             throw Problem.invalidLink
         }
         let now = clock.now
-        let outcome: Result<IssuedSession, Problem> = try await store.transaction { db in
-            let tokens = OneTimeTokenRepository(.emailVerification, store: store, on: db)
+        let outcome: Result<IssuedSession, Problem> = try await store.inTransaction { transaction in
+            let tokens = OneTimeTokenRepository(.emailVerification, store: store, in: transaction)
             switch try await tokens.redeem(tokenHash: SecureToken.hash(token), now: now) {
             case .unknown:
                 return .failure(.invalidLink)
             case .expired(let userID):
-                try await log(.verifyEmail, .failure, user: userID, client: client, detail: "expired", on: db)
+                try await journal.record(.verifyEmail, .failure, user: userID, client: client, detail: "expired", in: transaction)
                 return .failure(.expiredLink)
             case .redeemed(let userID):
-                let users = UserRepository(store: store, on: db)
+                let users = UserRepository(store: store, in: transaction)
                 try await users.markVerified(userID: userID, now: now)
                 try await tokens.deleteAll(userID: userID)
                 guard let user = try await users.find(id: userID) else { return .failure(.invalidLink) }
                 guard user.verificationStatus == .verified else { return .failure(.accountSuspended) }
-                try await queueEmail("welcome", to: user, values: ["link": link("/")], on: db)
-                try await log(.verifyEmail, .success, user: userID, client: client, on: db)
-                return .success(try await startSession(for: user, rememberMe: false, client: client, on: db))
+                try await mail.queue("welcome", to: user, values: ["link": mail.link("/")], in: transaction)
+                try await journal.record(.verifyEmail, .success, user: userID, client: client, in: transaction)
+                return .success(try await issuer.start(for: user, rememberMe: false, client: client, in: transaction))
             }
         }
         switch outcome {
         case .success(let session): return session
         case .failure(let problem):
-            if problem == .invalidLink { try await log(.verifyEmail, .failure, user: nil, client: client, detail: "unknown token") }
+            if problem == .invalidLink { try await journal.record(.verifyEmail, .failure, user: nil, client: client, detail: "unknown token") }
             throw problem
         }
     }
@@ -89,16 +101,16 @@ extension AuthService {
         try await rateLimiter.hit(.verificationResend, key: client.ipAddress)
         try await rateLimiter.hit(.verificationResend, key: email.value)
         let now = clock.now
-        try await store.transaction { db in
-            guard let user = try await UserRepository(store: store, on: db).find(email: email),
+        try await store.inTransaction { transaction in
+            guard let user = try await UserRepository(store: store, in: transaction).find(email: email),
                   user.verificationStatus == .pending
             else { return }
             let token = SecureToken.generate()
-            try await OneTimeTokenRepository(.emailVerification, store: store, on: db).insert(
+            try await OneTimeTokenRepository(.emailVerification, store: store, in: transaction).insert(
                 userID: user.id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.verificationTokenLifetime), now: now
             )
-            try await queueEmail("verification", to: user, values: ["link": link(PagePaths.verifyEmail, ["token": token])], on: db)
-            try await log(.resendVerification, .success, user: user.id, client: client, on: db)
+            try await mail.queue("verification", to: user, values: ["link": mail.link(PagePaths.verifyEmail, ["token": token])], in: transaction)
+            try await journal.record(.resendVerification, .success, user: user.id, client: client, in: transaction)
         }
     }
 

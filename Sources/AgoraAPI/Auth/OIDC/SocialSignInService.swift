@@ -2,7 +2,7 @@ import AgoraDomain
 import AgoraStore
 import Crypto
 import Foundation
-import SQLKit
+import Logging
 
 /// One sign-in through the issuer in flight, kept in a sealed cookie between the redirect and the callback so that
 /// any instance can finish it: the state and nonce to check, the PKCE verifier, where to go after, and, when an
@@ -29,10 +29,23 @@ enum OIDCRoutesPaths {
     static let callback = "/api/auth/google/callback"
 }
 
-extension AuthService {
+/// Sign-in through an OpenID Connect issuer (Google by default): the redirect with state, nonce and PKCE, and the
+/// callback that signs in, links or opens an account.
+struct SocialSignInService: Sendable {
+    /// Nil when no issuer is configured: the routes answer 404.
+    let provider: OIDCProvider?
+    let store: Store
+    let settings: AuthSettings
+    let sealer: TokenSealer
+    let sessions: SessionIssuer
+    let journal: AuthJournal
+    let mail: AccountMail
+    let clock: any AgoraClock
+    let logger: Logger
+
     /// The issuer's authorization URL (state, nonce, PKCE S256) and the sealed attempt for the cookie.
     func startOIDC(next: String, linkUserID: Int64? = nil) async throws -> (url: String, cookie: String) {
-        guard let oidc else { throw OIDCFailure.disabled }
+        guard let oidc = provider else { throw OIDCFailure.disabled }
         let verifier = SecureToken.generate()
         let challenge = Base64URL.encode(SHA256.hash(data: Data(verifier.utf8)))
         let attempt = OIDCAttempt(
@@ -47,25 +60,25 @@ extension AuthService {
     /// the account by (issuer, subject), or links a verified account with the same verified address, or opens a new
     /// verified account. An unverified address never takes over an existing account.
     func finishOIDC(code: String?, state: String?, error: String?, cookie: String?, client: ClientInfo) async -> OIDCOutcome {
-        guard let oidc else { return .failed(.disabled) }
+        guard let oidc = provider else { return .failed(.disabled) }
         guard let cookie, let opened = sealer.open(cookie),
               let attempt = try? JSONDecoder().decode(OIDCAttempt.self, from: Data(opened.utf8)),
               attempt.expires > clock.now, let state, state == attempt.state
         else {
-            try? await log(.oidcLogin, .failure, user: nil, client: client, detail: "bad or expired state")
+            try? await journal.record(.oidcLogin, .failure, user: nil, client: client, detail: "bad or expired state")
             return .failed(.failed)
         }
         if let error {
-            try? await log(.oidcLogin, .failure, user: attempt.linkUserID, client: client, detail: "issuer said \(error.prefix(40))")
+            try? await journal.record(.oidcLogin, .failure, user: attempt.linkUserID, client: client, detail: "issuer said \(error.prefix(40))")
             return .failed(error == "access_denied" ? .denied : .failed)
         }
         guard let code, let claims = try? await oidc.signIn(code: code, codeVerifier: attempt.verifier, nonce: attempt.nonce) else {
-            try? await log(.oidcLogin, .failure, user: attempt.linkUserID, client: client, detail: "code exchange or ID token refused")
+            try? await journal.record(.oidcLogin, .failure, user: attempt.linkUserID, client: client, detail: "code exchange or ID token refused")
             return .failed(.failed)
         }
         do {
-            return try await store.transaction { db in
-                try await self.settle(claims, attempt: attempt, issuer: oidc.settings.issuer, client: client, on: db)
+            return try await store.inTransaction { transaction in
+                try await self.settle(claims, attempt: attempt, issuer: oidc.settings.issuer, client: client, in: transaction)
             }
         } catch let failure as OIDCFailure {
             return .failed(failure)
@@ -78,31 +91,31 @@ extension AuthService {
     }
 
     private func settle(
-        _ claims: IDTokenClaims, attempt: OIDCAttempt, issuer: String, client: ClientInfo, on db: any SQLDatabase
+        _ claims: IDTokenClaims, attempt: OIDCAttempt, issuer: String, client: ClientInfo, in transaction: StoreTransaction
     ) async throws -> OIDCOutcome {
         let now = clock.now
-        let links = SocialLoginRepository(store: store, on: db)
-        let users = UserRepository(store: store, on: db)
+        let links = SocialLoginRepository(store: store, in: transaction)
+        let users = UserRepository(store: store, in: transaction)
         let subject = claims.sub.value
         if let userID = attempt.linkUserID {
             try await links.link(userID: userID, issuer: issuer, subject: subject, now: now)
-            try await log(.oidcLogin, .success, user: userID, client: client, detail: "linked", on: db)
+            try await journal.record(.oidcLogin, .success, user: userID, client: client, detail: "linked", in: transaction)
             return .linked
         }
         if let userID = try await links.userID(issuer: issuer, subject: subject) {
             guard let user = try await users.find(id: userID), user.verificationStatus == .verified else { throw OIDCFailure.failed }
-            try await log(.oidcLogin, .success, user: userID, client: client, on: db)
-            return .signedIn(try await startSession(for: user, rememberMe: false, client: client, on: db), next: attempt.next)
+            try await journal.record(.oidcLogin, .success, user: userID, client: client, in: transaction)
+            return .signedIn(try await sessions.start(for: user, rememberMe: false, client: client, in: transaction), next: attempt.next)
         }
         guard let address = claims.email, let email = try? Email(address) else { throw OIDCFailure.failed }
         if let existing = try await users.find(email: email) {
             guard claims.emailVerified == true, existing.verificationStatus == .verified else {
-                try await log(.oidcLogin, .failure, user: existing.id, client: client, detail: "link required", on: db)
+                try await journal.record(.oidcLogin, .failure, user: existing.id, client: client, detail: "link required", in: transaction)
                 return .failed(.linkRequired)
             }
             try await links.link(userID: existing.id, issuer: issuer, subject: subject, now: now)
-            try await log(.oidcLogin, .success, user: existing.id, client: client, detail: "linked by verified address", on: db)
-            return .signedIn(try await startSession(for: existing, rememberMe: false, client: client, on: db), next: attempt.next)
+            try await journal.record(.oidcLogin, .success, user: existing.id, client: client, detail: "linked by verified address", in: transaction)
+            return .signedIn(try await sessions.start(for: existing, rememberMe: false, client: client, in: transaction), next: attempt.next)
         }
         let (first, last) = Self.names(from: claims)
         let id = try await users.insert(NewUser(
@@ -111,9 +124,9 @@ extension AuthService {
         ), now: now)
         try await links.link(userID: id, issuer: issuer, subject: subject, now: now)
         guard let user = try await users.find(id: id) else { throw OIDCFailure.failed }
-        try await queueEmail("welcome", to: user, values: ["link": link("/")], on: db)
-        try await log(.oidcLogin, .success, user: id, client: client, detail: "new account", on: db)
-        return .signedIn(try await startSession(for: user, rememberMe: false, client: client, on: db), next: attempt.next)
+        try await mail.queue("welcome", to: user, values: ["link": mail.link("/")], in: transaction)
+        try await journal.record(.oidcLogin, .success, user: id, client: client, detail: "new account", in: transaction)
+        return .signedIn(try await sessions.start(for: user, rememberMe: false, client: client, in: transaction), next: attempt.next)
     }
 
     /// First and last name from the token's claims, checked with the same rule as the register form; what does not

@@ -2,27 +2,37 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 
-extension AuthService {
+/// Passwords: reset links, resetting from one, and changing the password of a signed-in account. Each change ends
+/// the sessions it should and tells the owner.
+struct PasswordService: Sendable {
+    let store: Store
+    let settings: AuthSettings
+    let hasher: any PasswordHasher
+    let rateLimiter: RateLimiter
+    let journal: AuthJournal
+    let mail: AccountMail
+    let clock: any AgoraClock
+
     /// Sends a reset link when the address has an account, at most three per hour per address. The answer is the
     /// same either way.
     func forgotPassword(email raw: String, client: ClientInfo) async throws {
         let email = try Email(raw)
         try await rateLimiter.hit(.passwordResetRequest, key: client.ipAddress)
         let now = clock.now
-        try await store.transaction { db in
-            guard let user = try await UserRepository(store: store, on: db).find(email: email), user.verificationStatus != .suspended else {
-                try await log(.forgotPassword, .failure, user: nil, client: client, detail: "unknown email", on: db)
+        try await store.inTransaction { transaction in
+            guard let user = try await UserRepository(store: store, in: transaction).find(email: email), user.verificationStatus != .suspended else {
+                try await journal.record(.forgotPassword, .failure, user: nil, client: client, detail: "unknown email", in: transaction)
                 return
             }
-            let resets = OneTimeTokenRepository(.passwordReset, store: store, on: db)
+            let resets = OneTimeTokenRepository(.passwordReset, store: store, in: transaction)
             guard try await resets.count(userID: user.id, since: now.addingTimeInterval(-3_600)) < Self.resetsPerHour else {
-                try await log(.forgotPassword, .locked, user: user.id, client: client, detail: "hourly limit", on: db)
+                try await journal.record(.forgotPassword, .locked, user: user.id, client: client, detail: "hourly limit", in: transaction)
                 return
             }
             let token = SecureToken.generate()
             try await resets.insert(userID: user.id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.resetTokenLifetime), now: now)
-            try await queueEmail("password-reset", to: user, values: ["link": link(PagePaths.resetPassword, ["token": token])], on: db)
-            try await log(.forgotPassword, .success, user: user.id, client: client, on: db)
+            try await mail.queue("password-reset", to: user, values: ["link": mail.link(PagePaths.resetPassword, ["token": token])], in: transaction)
+            try await journal.record(.forgotPassword, .success, user: user.id, client: client, in: transaction)
         }
     }
 
@@ -40,28 +50,28 @@ extension AuthService {
         guard SecureToken.isWellFormed(token) else { throw Problem.invalidLink }
         let hash = try await hasher.hash(newPassword)
         let now = clock.now
-        let outcome: Problem? = try await store.transaction { db in
-            let resets = OneTimeTokenRepository(.passwordReset, store: store, on: db)
+        let outcome: Problem? = try await store.inTransaction { transaction in
+            let resets = OneTimeTokenRepository(.passwordReset, store: store, in: transaction)
             switch try await resets.redeem(tokenHash: SecureToken.hash(token), now: now) {
             case .unknown:
                 return .invalidLink
             case .expired(let userID):
-                try await log(.resetPassword, .failure, user: userID, client: client, detail: "expired", on: db)
+                try await journal.record(.resetPassword, .failure, user: userID, client: client, detail: "expired", in: transaction)
                 return .expiredLink
             case .redeemed(let userID):
-                let users = UserRepository(store: store, on: db)
+                let users = UserRepository(store: store, in: transaction)
                 try await users.setPasswordHash(hash, userID: userID, now: now)
                 try await users.markVerified(userID: userID, now: now)
                 try await resets.deleteAll(userID: userID)
-                try await SessionRepository(store: store, on: db).revokeAll(userID: userID, reason: .passwordReset, now: now)
+                try await SessionRepository(store: store, in: transaction).revokeAll(userID: userID, reason: .passwordReset, now: now)
                 guard let user = try await users.find(id: userID) else { return .invalidLink }
-                try await queueEmail("password-changed", to: user, values: passwordChangedValues(how: "reset"), on: db)
-                try await log(.resetPassword, .success, user: userID, client: client, on: db)
+                try await mail.queue("password-changed", to: user, values: passwordChangedValues(how: "reset"), in: transaction)
+                try await journal.record(.resetPassword, .success, user: userID, client: client, in: transaction)
                 return nil
             }
         }
         if let outcome {
-            if outcome == .invalidLink { try await log(.resetPassword, .failure, user: nil, client: client, detail: "unknown token") }
+            if outcome == .invalidLink { try await journal.record(.resetPassword, .failure, user: nil, client: client, detail: "unknown token") }
             throw outcome
         }
     }
@@ -80,18 +90,18 @@ extension AuthService {
         guard errors.isEmpty, let current, let new else { throw ValidationError(errors) }
         guard let credentials = try await UserRepository(store: store).credentials(id: identity.userID) else { throw Problem.unauthenticated }
         guard let stored = credentials.passwordHash, try await hasher.verify(current, hash: stored) else {
-            try await log(.changePassword, .failure, user: identity.userID, client: client, detail: "wrong current password")
+            try await journal.record(.changePassword, .failure, user: identity.userID, client: client, detail: "wrong current password")
             throw ValidationError(field: "current_password", message: "is not your current password")
         }
         let hash = try await hasher.hash(new)
         let now = clock.now
-        try await store.transaction { db in
-            try await UserRepository(store: store, on: db).setPasswordHash(hash, userID: identity.userID, now: now)
-            let sessions = SessionRepository(store: store, on: db)
+        try await store.inTransaction { transaction in
+            try await UserRepository(store: store, in: transaction).setPasswordHash(hash, userID: identity.userID, now: now)
+            let sessions = SessionRepository(store: store, in: transaction)
             let keep = try await sessions.find(family: identity.session)?.id
             try await sessions.revokeAll(userID: identity.userID, keeping: keep, reason: .passwordChanged, now: now)
-            try await queueEmail("password-changed", to: credentials.account, values: passwordChangedValues(how: "changed"), on: db)
-            try await log(.changePassword, .success, user: identity.userID, client: client, on: db)
+            try await mail.queue("password-changed", to: credentials.account, values: passwordChangedValues(how: "changed"), in: transaction)
+            try await journal.record(.changePassword, .success, user: identity.userID, client: client, in: transaction)
         }
     }
 
@@ -100,6 +110,6 @@ extension AuthService {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
-        return ["how": how, "when": formatter.string(from: clock.now), "reset_link": link(PagePaths.forgotPassword)]
+        return ["how": how, "when": formatter.string(from: clock.now), "reset_link": mail.link(PagePaths.forgotPassword)]
     }
 }

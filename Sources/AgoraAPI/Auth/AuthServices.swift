@@ -1,0 +1,44 @@
+import AgoraDomain
+import AgoraStore
+import AgoraWorkflows
+import Logging
+
+/// Accounts and sign-in, by concern: registration, signing in and sessions, passwords, and sign-in through an
+/// OpenID Connect issuer. Routes decode and encode; everything they may do to an account goes through one of these.
+/// They share the pieces every concern needs — the authentication log, the account emails, the session issuer —
+/// and take the rate limiter and the CAPTCHA from whoever builds them.
+struct AuthServices: Sendable {
+    let registration: RegistrationService
+    let signIn: SignInService
+    let passwords: PasswordService
+    let social: SocialSignInService
+    let settings: AuthSettings
+
+    init(
+        store: Store, settings: AuthSettings, mail composer: EmailComposer, rateLimiter: RateLimiter, captcha: Captcha,
+        clock: any AgoraClock, logger: Logger, hasher: (any PasswordHasher)? = nil
+    ) async throws {
+        let hasher = hasher ?? BcryptPasswordHasher(cost: settings.bcryptCost)
+        let accessTokens = await AccessTokens(signingKey: settings.signingKey, lifetime: settings.accessTokenLifetime)
+        let sealer = TokenSealer(signingKey: settings.signingKey)
+        let journal = AuthJournal(store: store, clock: clock, logger: logger)
+        let mail = AccountMail(store: store, composer: composer, clock: clock)
+        let issuer = SessionIssuer(store: store, settings: settings, accessTokens: accessTokens, clock: clock)
+        self.settings = settings
+        registration = RegistrationService(
+            store: store, settings: settings, hasher: hasher, captcha: captcha, rateLimiter: rateLimiter, issuer: issuer,
+            journal: journal, mail: mail, clock: clock
+        )
+        signIn = SignInService(
+            store: store, settings: settings, hasher: hasher, accessTokens: accessTokens, sealer: sealer, issuer: issuer,
+            journal: journal, clock: clock, logger: logger, decoyHash: try await hasher.hash(SecureToken.generate())
+        )
+        passwords = PasswordService(
+            store: store, settings: settings, hasher: hasher, rateLimiter: rateLimiter, journal: journal, mail: mail, clock: clock
+        )
+        social = SocialSignInService(
+            provider: settings.oidc.map { OIDCProvider(settings: $0, redirectURI: composer.baseURL + OIDCRoutesPaths.callback, clock: clock) },
+            store: store, settings: settings, sealer: sealer, sessions: issuer, journal: journal, mail: mail, clock: clock, logger: logger
+        )
+    }
+}

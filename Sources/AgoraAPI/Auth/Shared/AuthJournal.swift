@@ -1,0 +1,30 @@
+import AgoraDomain
+import AgoraStore
+import Logging
+
+/// The authentication log: every attempt to register, sign in, refresh or change a password, who, from where and
+/// how it ended, in the `auth_events` table (inside the change's transaction when there is one) and the service log.
+struct AuthJournal: Sendable {
+    let store: Store
+    let clock: any AgoraClock
+    let logger: Logger
+
+    func record(
+        _ kind: AuthEvent.Kind, _ outcome: AuthEvent.Outcome, user: Int64?, client: ClientInfo, detail: String = "",
+        in transaction: StoreTransaction? = nil
+    ) async throws {
+        let event = AuthEvent(
+            userID: user, kind: kind, outcome: outcome, ipAddress: client.ipAddress, userAgent: client.userAgent,
+            detail: detail, createdAt: clock.now
+        )
+        if let transaction {
+            try await AuthEventRepository(store: store, in: transaction).record(event)
+        } else {
+            try await AuthEventRepository(store: store).record(event)
+        }
+        logger.info("auth event", metadata: [
+            "kind": "\(kind.rawValue)", "outcome": "\(outcome.rawValue)", "user_id": "\(user.map(String.init) ?? "-")",
+            "detail": "\(detail)",
+        ])
+    }
+}
