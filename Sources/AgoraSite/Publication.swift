@@ -2,44 +2,59 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 
-/// The page-by-page work of one build, shared by its full, incremental and targeted forms.
+/// The page-by-page work of one build, shared by its full, incremental and targeted forms: it reads what pages are
+/// made from (`PageSources`), makes the page values, and publishes every one of them through a `PagePublisher`.
 struct Publication {
     let context: SiteContext
+    let sources: PageSources
     let content: [ContentPage]
     let siteKey: InputKey
-    let store: Store
     let options: SiteBuildOptions
     let log: @Sendable (String) -> Void
     let progress: @Sendable (Int, Int) -> Void
 
     /// Every page, then the site-wide files.
     func publishEverything(into sink: PageSink) async throws {
-        try await HomePage(context: context).build(into: sink, siteKey: siteKey)
-        let repository = ProviderRepository(store: store)
+        let publisher = PagePublisher(sink: sink, repository: sources.providers)
+        try await publishHomepage(into: sink, publisher: publisher)
         // Provider and category pages depend on the site key (the manifest already matched it) and on the providers:
         // when no public provider changed since the last build, they are kept without looking at each one.
-        let fingerprint = try await repository.publicFingerprint()
+        let fingerprint = try await sources.providers.publicFingerprint()
         if sink.manifest.providersFingerprint == fingerprint,
            try sink.keepAll(under: [PagePaths.providersPrefix, PagePaths.categoriesPrefix]) {
             log("no provider changed: provider and category pages kept")
         } else {
-            try await publishCategoriesAndProviders(repository: repository, into: sink)
+            try await publishCategoriesAndProviders(into: sink)
         }
         try sink.manifest.setProvidersFingerprint(fingerprint)
-        for page in content { try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey) }
+        for page in content {
+            try await publisher.publish([try LandingPage(page, embedded: try await sources.embedded(for: page), context: context, siteKey: siteKey)])
+        }
         log("\(content.count) content pages done")
-        try await NotFoundPage(context: context).build(into: sink, siteKey: siteKey)
-        for shell in AppShellPage.shells { try await AppShellPage(context: context, shell: shell).build(into: sink, siteKey: siteKey) }
-        try await publishSiteFiles(into: sink)
+        try await publisher.publish([NotFoundPage(context: context, key: siteKey)])
+        try await publisher.publish(AppShellPage.shells.map { AppShellPage(context: context, shell: $0, key: siteKey) })
+        try await publishSiteFiles(into: sink, publisher: publisher)
+        try await publisher.finish()
         try sink.output.copyDirectory(options.layoutsDirectory.appendingPathComponent("assets"), to: "assets")
         try context.assets.write(to: sink.output)
+    }
+
+    /// The homepage, and the providers it features, which the manifest remembers for `--only`.
+    private func publishHomepage(into sink: PageSink, publisher: PagePublisher) async throws {
+        let home = try await sources.homepage()
+        try await publisher.publish([HomePage(home, context: context, siteKey: siteKey)])
+        try sink.manifest.setHomepageProviders(home.featured.map(\.slug.value))
     }
 
     /// Every category's listing pages, then every provider's page, each kept when its key did not change. A
     /// provider loaded for a listing gets its own page published at once; the walk through all providers then
     /// publishes the others (providers in no visible category, or whose listings were kept).
-    private func publishCategoriesAndProviders(repository: ProviderRepository, into sink: PageSink) async throws {
-        let listings = ListingPublisher(sink: sink, repository: repository, alongside: providerPage)
+    private func publishCategoriesAndProviders(into sink: PageSink) async throws {
+        let context = context
+        let siteKey = siteKey
+        let listings = PagePublisher(sink: sink, repository: sources.providers) { provider in
+            ProviderPage(ProviderStamp(provider), context: context, siteKey: siteKey)
+        }
         let categories = context.categories
         // Each category next to its subcategories: their listings show the same providers, loaded once.
         let visible = categories.depthFirst.filter(categories.isVisible)
@@ -47,19 +62,21 @@ struct Publication {
         let groups = stride(from: 0, to: visible.count, by: Self.categoriesAtOnce).map {
             Array(visible[$0..<min($0 + Self.categoriesAtOnce, visible.count)])
         }
-        var nextRankings: Task<[Int64: [RankedProvider]], any Error>? = groups.first.map { group in Task { try await rankings(of: group) } }
+        let sources = sources
+        var nextRankings: Task<[Int64: [RankedProvider]], any Error>? = groups.first.map { group in Task { try await sources.rankings(of: group) } }
         for (index, group) in groups.enumerated() {
             guard let reading = nextRankings else { break }
             let rankings = try await reading.value
-            nextRankings = index + 1 < groups.count ? Task { try await self.rankings(of: groups[index + 1]) } : nil
+            nextRankings = index + 1 < groups.count ? Task { try await sources.rankings(of: groups[index + 1]) } : nil
             for category in group {
-                try await listings.add(CategoryPage(context: context, category: category).pages(siteKey: siteKey, ranked: rankings[category.id] ?? []))
+                try await listings.publish(CategoryPage.pages(of: category, ranked: rankings[category.id] ?? [], context: context, siteKey: siteKey))
             }
         }
         try await listings.finish()
         let done = listings.publishedAlongside
         log("category pages done, with \(done.count) provider pages")
-        let profiles = ListingPublisher(sink: sink, repository: repository)
+        let profiles = PagePublisher(sink: sink, repository: sources.providers)
+        let repository = sources.providers
         let total = try await repository.countPublished()
         var providers = 0
         // The next batch's stamps are read while this batch's pages are published.
@@ -71,7 +88,7 @@ struct Publication {
             if more, let lastWalked {
                 next = Task { try await repository.stamps(after: lastWalked, limit: batch, skipping: done) }
             }
-            try await profiles.add(stamps.map(providerPage))
+            try await profiles.publish(stamps.map { ProviderPage($0, context: context, siteKey: siteKey) })
             providers += walked
             progress(providers, total)
             guard more else { break }
@@ -79,71 +96,27 @@ struct Publication {
         try await profiles.finish()
     }
 
-    /// A provider's page, keyed by what its stamp says.
-    private func providerPage(_ stamp: ProviderStamp) -> ListingJob {
-        let key = ProviderPage.key(slug: stamp.slug, updatedAt: stamp.updatedAt, categories: stamp.categorySlugs, siteKey: siteKey)
-        let context = context
-        return ListingJob(path: ProviderPage.path(for: stamp.slug), key: key, providerIDs: [stamp.id]) { loaded in
-            try loaded[stamp.id].map { try ProviderPage(context: context, provider: $0).render() }
-        }
-    }
-
-    /// A provider's page, from the provider already loaded.
-    private func providerPage(_ provider: ProviderProfile) -> ListingJob {
-        let page = ProviderPage(context: context, provider: provider)
-        return ListingJob(path: ProviderPage.path(for: provider.slug), key: page.key(siteKey), providerIDs: [provider.id]) { _ in try page.render() }
-    }
-
-    /// The providers each category lists, read at the same time.
-    private func rankings(of categories: [Category]) async throws -> [Int64: [RankedProvider]] {
-        try await withThrowingTaskGroup(of: (Int64, [RankedProvider]).self) { group in
-            for category in categories {
-                let page = CategoryPage(context: context, category: category)
-                group.addTask { (category.id, try await page.ranking()) }
-            }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
-        }
-    }
-
     /// Categories whose rankings are read at once in a full build: enough to keep the cores busy with their
     /// pages, few enough that their rankings take little memory.
     private static let categoriesAtOnce = 8
 
-    /// The providers of a batch whose page must be rendered again, with their pages' keys; the others are kept.
-    private func changedProviders(in batch: [ProviderStamp], sink: PageSink) throws -> [(id: Int64, key: InputKey)] {
-        try batch.compactMap { stamp in
-            let key = ProviderPage.key(slug: stamp.slug, updatedAt: stamp.updatedAt, categories: stamp.categorySlugs, siteKey: siteKey)
-            return try sink.needsRendering(ProviderPage.path(for: stamp.slug), key: key) ? (stamp.id, key) : nil
-        }
-    }
-
-    /// Provider pages are the bulk of a site: loaded a batch at a time, then rendered and written on every core.
-    private func providerPages(_ changed: [(id: Int64, key: InputKey)]) async throws -> [PageJob] {
-        let keys = Dictionary(uniqueKeysWithValues: changed.map { ($0.id, $0.key) })
-        let context = context
-        return try await ProviderRepository(store: store).profiles(ids: changed.map(\.id)).map { provider in
-            let page = ProviderPage(context: context, provider: provider)
-            return PageJob(path: ProviderPage.path(for: provider.slug), key: keys[provider.id]!) { try page.render() }
-        }
-    }
-
     /// The redirects and robots.txt: cheap, so every build writes them (only where they changed).
-    func publishSiteFiles(into sink: PageSink) async throws {
+    func publishSiteFiles(into sink: PageSink, publisher: PagePublisher) async throws {
         let redirects = try await redirectsToPublish(sink: sink)
-        try await RedirectFiles(redirects: redirects, baseURL: options.baseURL).write(into: sink, templates: context.templates)
+        try await RedirectFiles(redirects: redirects, baseURL: options.baseURL).write(into: sink, publisher: publisher, templates: context.templates)
         let robots = RobotsFile(baseURL: options.baseURL, groups: context.configuration.robots, environment: options.environment)
         try sink.output.write(Data(robots.text.utf8), to: "robots.txt")
     }
 
     /// One item of `--only` and the pages that depend on it.
-    func rebuild(_ target: BuildTarget, into sink: PageSink) async throws {
+    func rebuild(_ target: BuildTarget, into sink: PageSink, publisher: PagePublisher) async throws {
         let categories = context.categories
         switch target {
         case .provider(let text):
             let slug = try Slug(text, field: "provider")
-            let repository = ProviderRepository(store: store)
+            let repository = sources.providers
             if let provider = try await repository.find(slug: slug) {
-                try await ProviderPage(context: context, provider: provider).build(into: sink, siteKey: siteKey)
+                try await publisher.publish([ProviderPage(ProviderStamp(provider), context: context, siteKey: siteKey)])
             } else {
                 try sink.forget(ProviderPage.path(for: slug))
             }
@@ -153,39 +126,34 @@ struct Publication {
                 for step in categories.path(to: category) where !affected.contains(step) { affected.append(step) }
             }
             // The listings' rankings are read at the same time: they are most of the work.
-            let rankings = try await rankings(of: affected.filter(categories.isVisible))
-            for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink) }
+            let rankings = try await sources.rankings(of: affected.filter(categories.isVisible))
+            for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink, publisher: publisher) }
             // The homepage's figures and counts catch up with the next complete build; its providers cannot wait.
-            let home = HomePage(context: context)
-            if try await home.shows(slug, previously: sink.manifest.homepageProviders) {
-                try await home.build(into: sink, siteKey: siteKey)
-            }
+            let featured = sink.manifest.homepageProviders.contains(slug.value) ? true : try await sources.featuredSlugs().contains(slug.value)
+            if featured { try await publishHomepage(into: sink, publisher: publisher) }
         case .category(let text):
             let slug = try Slug(text, field: "category")
             guard let category = categories.category(slug: slug) else {
                 throw SiteError(file: nil, "--only category:\(text): no such category")
             }
-            try await rebuildListing(of: category, into: sink)
-            try await HomePage(context: context).build(into: sink, siteKey: siteKey)
+            try await rebuildListing(of: category, into: sink, publisher: publisher)
+            try await publishHomepage(into: sink, publisher: publisher)
         case .content(let path):
             let source = options.contentDirectory.lastPathComponent + "/" + path
             guard let page = content.first(where: { $0.sourcePath == source }) else {
                 throw SiteError(file: source, "is not a published page; a complete build removes pages that are gone")
             }
-            try await LandingPage(context: context, page: page).build(into: sink, siteKey: siteKey)
+            try await publisher.publish([try LandingPage(page, embedded: try await sources.embedded(for: page), context: context, siteKey: siteKey)])
         }
     }
 
     /// A category's listing pages, dropping pages past the new last one (or all of them if it is hidden now).
-    private func rebuildListing(of category: Category, ranked: [RankedProvider]? = nil, into sink: PageSink) async throws {
+    private func rebuildListing(of category: Category, ranked: [RankedProvider]? = nil, into sink: PageSink, publisher: PagePublisher) async throws {
         var pageCount = 0
         if context.categories.isVisible(category) {
-            let page = CategoryPage(context: context, category: category)
-            let ranked = if let ranked { ranked } else { try await page.ranking() }
-            let pages = page.pages(siteKey: siteKey, ranked: ranked)
-            let publisher = ListingPublisher(sink: sink, repository: ProviderRepository(store: store))
-            try await publisher.add(pages)
-            try await publisher.finish()
+            let ranked = if let ranked { ranked } else { try await sources.ranking(of: category) }
+            let pages = CategoryPage.pages(of: category, ranked: ranked, context: context, siteKey: siteKey)
+            try await publisher.publish(pages)
             pageCount = pages.count
         }
         let prefix = CategoryPage.path(for: category.slug, page: 1)
@@ -207,7 +175,7 @@ struct Publication {
                 redirects[alias] = try Redirect(from: alias, to: page.urlPath, status: .movedPermanently)
             }
         }
-        for redirect in try await RedirectRepository(store: store).all() where redirects[redirect.from] == nil {
+        for redirect in try await RedirectRepository(store: sources.store).all() where redirects[redirect.from] == nil {
             if try sink.hasPage(redirect.from) {
                 log("redirect from \(redirect.from) skipped: a page lives there now")
                 continue

@@ -66,7 +66,7 @@ public struct SiteBuild: Sendable {
         let content = try ContentLoader(directory: options.contentDirectory).load(now: now)
         let categories = try await CategoryRepository(store: store).tree()
         let context = SiteContext(
-            templates: templates, store: store, categories: categories, baseURL: options.baseURL,
+            templates: templates, categories: categories, baseURL: options.baseURL,
             configuration: configuration, environment: options.environment,
             assets: try AssetFingerprints(assetsDirectory: options.layoutsDirectory.appendingPathComponent("assets")),
             liveReload: options.liveReload, now: now
@@ -75,7 +75,10 @@ public struct SiteBuild: Sendable {
         let previous = BuildManifest.open(in: options.outputDirectory)
         let reusable = previous?.siteKey == siteKey.description ? previous : nil
         if reusable == nil { previous?.close() }
-        let build = Publication(context: context, content: content, siteKey: siteKey, store: store, options: options, log: log, progress: progress)
+        let build = Publication(
+            context: context, sources: PageSources(store: store, categories: categories), content: content, siteKey: siteKey,
+            options: options, log: log, progress: progress
+        )
 
         StagedSite.removeAbandoned(beside: options.outputDirectory)
         let sink: PageSink
@@ -93,8 +96,10 @@ public struct SiteBuild: Sendable {
         do {
             switch mode {
             case .only(let targets):
-                for target in targets { try await build.rebuild(target, into: sink) }
-                try await build.publishSiteFiles(into: sink)
+                let publisher = PagePublisher(sink: sink, repository: ProviderRepository(store: store))
+                for target in targets { try await build.rebuild(target, into: sink, publisher: publisher) }
+                try await build.publishSiteFiles(into: sink, publisher: publisher)
+                try await publisher.finish()
             default:
                 try await build.publishEverything(into: sink)
                 if sink.mode == .incremental { try sink.removeUnpublishedPages() }

@@ -1,5 +1,5 @@
-/// A value as a template sees it. Page views build these directly (through `TemplateFields`) so that rendering
-/// never reflects on Swift values; `TemplateValue(reflecting:)` converts anything else once, up front.
+/// A value as a template sees it. Page views and emails build these directly (through `TemplateFields`), so that
+/// rendering never reflects on Swift values.
 public enum TemplateValue: Sendable {
     case text(String)
     case number(Int)
@@ -45,42 +45,4 @@ public protocol TemplateFields: Sendable {
 
 extension Dictionary: TemplateFields where Key == String, Value == TemplateValue {
     public func templateValue(named name: String) -> TemplateValue? { self[name] }
-}
-
-extension TemplateValue {
-    /// Converts any Swift value: strings, integers, booleans and doubles stay what they are, optionals become
-    /// their value or `false`, arrays lists, `TemplateFields` themselves, and other structs and classes objects
-    /// of their stored properties (read once, by reflection).
-    public init(reflecting value: Any) {
-        switch value {
-        case let text as String: self = .text(text)
-        case let number as Int: self = .number(number)
-        case let number as Int64: self = .number(Int(number))
-        case let number as Double: self = .text(String(number))
-        case let flag as Bool: self = .flag(flag)
-        case let converted as TemplateValue: self = converted
-        case let fields as any TemplateFields: self = .fields(fields)
-        case let array as [Any]: self = .list(array.map(TemplateValue.init(reflecting:)))
-        case let dictionary as [String: Any]: self = .fields(dictionary.mapValues(TemplateValue.init(reflecting:)))
-        default: self = Self.reflecting(Mirror(reflecting: value), of: value)
-        }
-    }
-
-    private static func reflecting(_ mirror: Mirror, of value: Any) -> TemplateValue {
-        switch mirror.displayStyle {
-        case .optional:
-            guard let wrapped = mirror.children.first?.value else { return .flag(false) }
-            return TemplateValue(reflecting: wrapped)
-        case .struct, .class:
-            var fields: [String: TemplateValue] = [:]
-            for child in mirror.children {
-                if let label = child.label { fields[label] = TemplateValue(reflecting: child.value) }
-            }
-            return .fields(fields)
-        case .collection, .set:
-            return .list(mirror.children.map { TemplateValue(reflecting: $0.value) })
-        default:
-            return .text(String(describing: value))
-        }
-    }
 }

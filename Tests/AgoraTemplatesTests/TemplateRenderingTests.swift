@@ -81,11 +81,4 @@ import Testing
     @Test func delimitersCanChange() throws {
         #expect(try render("{{=<% %>=}}\n<% a %> {{a}}\n<%={{ }}=%>\n{{a}}", ["a": .text("x")]) == "x {{a}}\nx")
     }
-
-    @Test func reflectingConvertsPlainSwiftValues() throws {
-        struct Person { let name: String; let age: Int; let nickname: String?; let tags: [String] }
-        let value = TemplateValue(reflecting: ["person": Person(name: "Ada", age: 36, nickname: nil, tags: ["x", "y"])])
-        let set = try TemplateSet(sources: ["p": "{{#person}}{{name}} {{age}}{{^nickname}} (no nickname){{/nickname}}{{#tags}} {{.}}{{/tags}}{{/person}}"])
-        #expect(set.renderText("p", value) == "Ada 36 (no nickname) x y")
-    }
 }

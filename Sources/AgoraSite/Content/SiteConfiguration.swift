@@ -12,7 +12,7 @@ public struct SiteConfiguration: Sendable, Equatable {
     }
 
     public var name = "Agora"
-    public var description = "Hire trusted freelancers and agencies, and pay safely with escrow."
+    public var description = "Hire freelancers and agencies for any project: post what you need and compare proposals."
     /// The organisation's logo, site-relative or absolute.
     public var logo = "/assets/logo.svg"
     /// The share image of pages that have none of their own.

@@ -1,11 +1,12 @@
 import AgoraDomain
+import AgoraTemplates
 import Foundation
 
 /// The pages of the dynamic parts (sign-in, registration, settings): static shells, kept out of search engines,
 /// that an island script fills in by calling the API. Each has its template in `Layouts/app/` and its script in
 /// `Layouts/assets/js/pages/`; the rules the forms check in the browser are written into the page from the domain
 /// module, so the page and the API never disagree.
-struct AppShellPage {
+struct AppShellPage: SitePage {
     struct Shell: Sendable {
         let path: String
         /// The template in `Layouts/app/` and the script in `Layouts/assets/js/pages/`.
@@ -48,55 +49,77 @@ struct AppShellPage {
     static var robotsPaths: [String] { shells.map(\.path) }
 
     /// What the shell templates receive beside the common page view.
-    struct Content: Encodable {
+    struct Content: TemplateFields {
         let script: String
         /// The site's paths for the scripts (`PagePaths.forScripts`), as safe JSON for a `<script type="application/json">`.
         let pathsJSON = ScriptSafeJSON.encode(PagePaths.forScripts)
-        let passwordMinimumCharacters = PasswordPolicy.minimumCharacters
-        let passwordMaximumBytes = PasswordPolicy.maximumBytes
-        let nameMaximumLength = PersonName.maximumLength
-        let emailMaximumLength = Email.maximumLength
         /// The dial-code table, as safe JSON for a `<script type="application/json">`.
         let countriesJSON: String?
         /// The search page's limits and choices, from the same rules the API applies.
         let search: SearchRules?
         /// The order pages' limits and choices, from the same rules the API applies.
         let orders: OrderRules?
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "script": .text(script)
+            case "pathsJSON": .optional(pathsJSON)
+            case "passwordMinimumCharacters": .number(PasswordPolicy.minimumCharacters)
+            case "passwordMaximumBytes": .number(PasswordPolicy.maximumBytes)
+            case "nameMaximumLength": .number(PersonName.maximumLength)
+            case "emailMaximumLength": .number(Email.maximumLength)
+            case "countriesJSON": .optional(countriesJSON)
+            case "search": .optional(search)
+            case "orders": .optional(orders)
+            default: nil
+            }
+        }
     }
 
-    struct OrderRules: Encodable {
-        let titleMinimum = OrderDetails.titleLength.lowerBound
-        let titleMaximum = OrderDetails.titleLength.upperBound
-        let descriptionMinimum = OrderDetails.descriptionLength.lowerBound
-        let descriptionMaximum = OrderDetails.descriptionLength.upperBound
-        let maximumSkills = OrderDetails.maximumSkills
-        let maximumRequirements = OrderDetails.maximumRequirements
-        let messageMinimum = ProposalTerms.messageLength.lowerBound
-        let messageMaximum = ProposalTerms.messageLength.upperBound
-        let timelineMaximum = ProposalTerms.timelineDays.upperBound
-        let maximumFiles = OrderFileLimits.maximumFiles
-        let maximumFileMegabytes = OrderFileLimits.maximumMegabytes
-        let acceptedFiles = AttachmentType.described
-        let currencies = CurrencyCode.supported.sorted()
-        let priorities = OrderPriority.allCases.map(\.rawValue)
-        let countries = Countries.all.map { CountryOption(code: $0.code, name: $0.name) }
+    struct OrderRules: TemplateFields {
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "titleMinimum": .number(OrderDetails.titleLength.lowerBound)
+            case "titleMaximum": .number(OrderDetails.titleLength.upperBound)
+            case "descriptionMinimum": .number(OrderDetails.descriptionLength.lowerBound)
+            case "descriptionMaximum": .number(OrderDetails.descriptionLength.upperBound)
+            case "maximumSkills": .number(OrderDetails.maximumSkills)
+            case "maximumRequirements": .number(OrderDetails.maximumRequirements)
+            case "messageMinimum": .number(ProposalTerms.messageLength.lowerBound)
+            case "messageMaximum": .number(ProposalTerms.messageLength.upperBound)
+            case "timelineMaximum": .number(ProposalTerms.timelineDays.upperBound)
+            case "maximumFiles": .number(OrderFileLimits.maximumFiles)
+            case "maximumFileMegabytes": .number(OrderFileLimits.maximumMegabytes)
+            case "acceptedFiles": .text(AttachmentType.described)
+            case "currencies": .texts(CurrencyCode.supported.sorted())
+            case "priorities": .texts(OrderPriority.allCases.map(\.rawValue))
+            case "countries": AppShellPage.countryOptions
+            default: nil
+            }
+        }
     }
 
-    struct SearchRules: Encodable {
-        let textMaximumLength = ProviderSearchQuery.maximumTextLength
-        let pageSize = ProviderSearchQuery.defaultLimit
-        let listMaximum = ProviderSearchQuery.maximumListItems
-        let suggestionTextMaximumLength = SuggestionMatcher.maximumTextLength
-        let savedSearchNameMaximumLength = SavedSearchForm.maximumNameLength
-        let currencies = CurrencyCode.supported.sorted()
-        let countries = Countries.all.map { CountryOption(code: $0.code, name: $0.name) }
+    struct SearchRules: TemplateFields {
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "textMaximumLength": .number(ProviderSearchQuery.maximumTextLength)
+            case "pageSize": .number(ProviderSearchQuery.defaultLimit)
+            case "listMaximum": .number(ProviderSearchQuery.maximumListItems)
+            case "suggestionTextMaximumLength": .number(SuggestionMatcher.maximumTextLength)
+            case "savedSearchNameMaximumLength": .number(SavedSearchForm.maximumNameLength)
+            case "currencies": .texts(CurrencyCode.supported.sorted())
+            case "countries": AppShellPage.countryOptions
+            default: nil
+            }
+        }
     }
 
-    struct CountryOption: Encodable {
-        let code: String
-        let name: String
-    }
+    /// The countries for a `<select>`: code and name.
+    static let countryOptions = TemplateValue.list(Countries.all.map { country in
+        .fields(["code": TemplateValue.text(country.code), "name": .text(country.name)])
+    })
 
+    /// A country of the register form's dial-code table.
     struct CountryEntry: Encodable {
         let code: String
         let name: String
@@ -106,9 +129,12 @@ struct AppShellPage {
 
     let context: SiteContext
     let shell: Shell
+    /// A shell shows the site and its rules only.
+    let key: InputKey
+    var path: String { shell.path }
 
-    func build(into sink: PageSink, siteKey: InputKey) async throws {
-        try await sink.page(shell.path, key: siteKey) { try render() }
+    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
+        try render()
     }
 
     private func render() throws -> RenderedPage {

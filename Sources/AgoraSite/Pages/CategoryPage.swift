@@ -3,9 +3,9 @@ import AgoraStore
 import AgoraTemplates
 import Foundation
 
-/// The pages of one category: its providers (and those of its subcategories), best rated first,
+/// A page of one category's listing: its providers (and those of its subcategories), best rated first,
 /// `ListingPagination.providersPerPage` to a page.
-struct CategoryPage: Sendable {
+struct CategoryPage: SitePage {
     struct PageLink: TemplateFields {
         let number: Int
         let url: String
@@ -75,47 +75,50 @@ struct CategoryPage: Sendable {
 
     let context: SiteContext
     let category: Category
+    /// Which page of the listing this is, from 1.
+    let number: Int
+    let listing: ListingPagination
+    let path: String
+    let key: InputKey
+    /// The providers this page shows, in order.
+    let providerIDs: [Int64]
+    private let parent: NavigationLink?
+    private let subcategories: [NavigationLink]
+    private let trail: [(name: String, url: String)]
 
     static func path(for slug: Slug, page: Int) -> String { PagePaths.category(slug, page: page) }
 
-    /// The providers the category lists (its own and its visible subcategories'), in the order shown.
-    func ranking() async throws -> [RankedProvider] {
+    /// Every page of the category's listing, from its ranking (the providers it lists, its own and its visible
+    /// subcategories', in the order shown: `PageSources.ranking(of:)`).
+    static func pages(of category: Category, ranked: [RankedProvider], context: SiteContext, siteKey: InputKey) -> [CategoryPage] {
         let tree = context.categories
-        let ids = tree.subtreeIDs(of: category).filter { id in tree.category(id: id).map(tree.isVisible) ?? false }
-        return try await ProviderRepository(store: context.store).ranking(inCategories: ids)
-    }
-
-    /// Every page of the category, to publish together. `ranked` is `ranking()`.
-    func pages(siteKey: InputKey, ranked: [RankedProvider]) -> [ListingJob] {
-        let tree = context.categories
-        let total = ranked.count
-        let listing = ListingPagination(totalItems: total)
-        let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
-        let subcategories = tree.children(of: category).filter(\.active).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
-        let trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
+        let listing = ListingPagination(totalItems: ranked.count)
+        let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: path(for: $0.slug, page: 1)) }
+        let subcategories = tree.children(of: category).filter(\.active).map { NavigationLink(name: $0.name, url: path(for: $0.slug, page: 1)) }
+        let trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: path(for: $0.slug, page: 1)) }
         return (1...listing.pageCount).map { number in
             let start = listing.offset(ofPage: number)
-            let listed = ranked[min(start, total)..<min(start + listing.perPage, total)]
-            let path = Self.path(for: category.slug, page: number)
+            let listed = ranked[min(start, ranked.count)..<min(start + listing.perPage, ranked.count)]
             var key = siteKey
             key.combine(number)
-            key.combine(total)
+            key.combine(ranked.count)
             for provider in listed {
                 key.combine(Int(provider.id))
                 key.combine(provider.updatedAt)
             }
-            let ids = listed.map(\.id)
-            return ListingJob(path: path, key: key, providerIDs: ids) { loaded in
-                let providers = ids.compactMap { loaded[$0] }
-                return try render(page: number, of: listing, total: total, providers: providers, path: path, parent: parent, subcategories: subcategories, trail: trail)
-            }
+            return CategoryPage(
+                context: context, category: category, number: number, listing: listing, path: path(for: category.slug, page: number),
+                key: key, providerIDs: listed.map(\.id), parent: parent, subcategories: subcategories, trail: trail
+            )
         }
     }
 
-    private func render(
-        page number: Int, of listing: ListingPagination, total: Int, providers: [ProviderProfile], path: String,
-        parent: NavigationLink?, subcategories: [NavigationLink], trail: [(name: String, url: String)]
-    ) throws -> RenderedPage {
+    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
+        try render(providers: providerIDs.compactMap { providers[$0] })
+    }
+
+    private func render(providers: [ProviderProfile]) throws -> RenderedPage {
+        let total = listing.totalItems
         let pageSuffix = number > 1 ? " — page \(number)" : ""
         let meta = context.meta(
             title: "\(category.name) experts for hire\(pageSuffix)",

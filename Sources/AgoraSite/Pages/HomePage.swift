@@ -1,88 +1,127 @@
 import AgoraDomain
 import AgoraStore
+import AgoraTemplates
 import Foundation
 
 /// The homepage: what Agora is, the figures, every top-level category and the best rated providers.
-struct HomePage {
+struct HomePage: SitePage {
     static let featuredProviders = 8
+    static let path = "/"
 
-    struct CategoryCard {
+    /// What the homepage is made from, read by the load stage (`PageSources.homepage()`).
+    struct Sources: Sendable {
+        /// The visible top-level categories, each with how many providers it lists.
+        let categories: [(category: Category, providers: Int)]
+        let figures: MarketplaceFigures
+        let featured: [ProviderProfile]
+    }
+
+    struct CategoryCard: Sendable, TemplateFields {
         let name: String
         let description: String
         let url: String
         let icon: String?
         let providerCount: String
         let subcategories: [NavigationLink]
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "name": .text(self.name)
+            case "description": .text(description)
+            case "url": .text(url)
+            case "icon": .optional(icon)
+            case "providerCount": .text(providerCount)
+            case "subcategories": .objects(subcategories)
+            default: nil
+            }
+        }
     }
 
-    struct Figure {
+    struct Figure: Sendable, TemplateFields {
         let value: String
         let label: String
         /// The key of `/api/public/stats` the statistics island updates this figure from, if any.
         var live: String?
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "value": .text(value)
+            case "label": .text(label)
+            case "live": .optional(live)
+            default: nil
+            }
+        }
     }
 
-    struct Content {
+    struct Content: TemplateFields {
         /// The island that brings the figures up to date and shows the testimonials.
         let script: String
         let figures: [Figure]
         let categories: [CategoryCard]
         let providers: [ProviderCardView]
-        let hasProviders: Bool
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "script": .text(script)
+            case "figures": .objects(figures)
+            case "categories": .objects(categories)
+            case "providers": .objects(providers)
+            case "hasProviders": .flag(!providers.isEmpty)
+            default: nil
+            }
+        }
     }
 
     let context: SiteContext
+    let cards: [CategoryCard]
+    let figures: [Figure]
+    let featured: [ProviderProfile]
+    let key: InputKey
+    var path: String { Self.path }
 
-    func build(into sink: PageSink, siteKey: InputKey) async throws {
-        let providers = ProviderRepository(store: context.store)
+    init(_ sources: Sources, context: SiteContext, siteKey: InputKey) {
+        self.context = context
         let tree = context.categories
-        var cards: [CategoryCard] = []
-        for category in tree.roots where category.active {
-            cards.append(CategoryCard(
+        cards = sources.categories.map { category, providers in
+            CategoryCard(
                 name: category.name,
                 description: category.description,
                 url: CategoryPage.path(for: category.slug, page: 1),
                 icon: category.icon,
-                providerCount: CountText.of(try await providers.countListed(inCategories: tree.subtreeIDs(of: category)), "provider"),
+                providerCount: CountText.of(providers, "provider"),
                 subcategories: tree.children(of: category).filter(\.active).map {
                     NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1))
                 }
-            ))
+            )
         }
-        let figures = try await providers.figures()
-        let featured = try await providers.topRated(limit: Self.featuredProviders)
-        var shownFigures = [
-            Figure(value: GroupedDigits.format(figures.providers), label: "vetted providers", live: "providers"),
+        let counts = sources.figures
+        var figures = [
+            Figure(value: GroupedDigits.format(counts.providers), label: "providers", live: "providers"),
             Figure(value: GroupedDigits.format(cards.count), label: "service categories"),
-            Figure(value: GroupedDigits.format(figures.countries), label: "countries", live: "countries"),
+            Figure(value: GroupedDigits.format(counts.countries), label: "countries", live: "countries"),
         ]
-        if let average = figures.averageRating {
-            shownFigures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(figures.ratings, "review")))
+        if let average = counts.averageRating {
+            figures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(counts.ratings, "review")))
         }
+        self.figures = figures
+        featured = sources.featured
         var key = siteKey
-        key.combine(figures.providers)
-        key.combine(figures.countries)
-        key.combine(figures.ratings)
-        key.combine(figures.averageRating.map { String($0) } ?? "-")
+        key.combine(counts.providers)
+        key.combine(counts.countries)
+        key.combine(counts.ratings)
+        key.combine(counts.averageRating.map { String($0) } ?? "-")
         for card in cards { key.combine(card.providerCount) }
         for provider in featured {
             key.combine(Int(provider.id))
             key.combine(provider.updatedAt)
         }
-        try await sink.page("/", key: key) { try render(cards: cards, figures: shownFigures, featured: featured) }
-        try sink.manifest.setHomepageProviders(featured.map(\.slug.value))
+        self.key = key
     }
 
-    /// Whether the provider is among the homepage's providers, or was when it was last built.
-    func shows(_ provider: Slug, previously shown: Set<String>) async throws -> Bool {
-        if shown.contains(provider.value) { return true }
-        return try await ProviderRepository(store: context.store).topRated(limit: Self.featuredProviders).contains { $0.slug == provider }
-    }
-
-    private func render(cards: [CategoryCard], figures: [Figure], featured: [ProviderProfile]) throws -> RenderedPage {
+    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
         let meta = context.meta(
-            title: "\(context.site.name) — hire trusted freelancers and agencies", isFullTitle: true,
-            description: context.configuration.description, path: "/"
+            title: "\(context.site.name) — hire freelancers and agencies", isFullTitle: true,
+            description: context.configuration.description, path: Self.path
         )
         let structuredData = [
             StructuredData.organization(context.configuration, baseURL: context.baseURL),
@@ -92,9 +131,8 @@ struct HomePage {
             script: context.assets.url(of: "/assets/js/pages/home.js"),
             figures: figures,
             categories: cards,
-            providers: featured.map(ProviderCardView.init),
-            hasProviders: !featured.isEmpty
+            providers: featured.map(ProviderCardView.init)
         ))
-        return RenderedPage(path: "/", html: html, lastModified: featured.map(\.updatedAt).max(), inSitemap: true)
+        return RenderedPage(path: Self.path, html: html, lastModified: featured.map(\.updatedAt).max(), inSitemap: true)
     }
 }

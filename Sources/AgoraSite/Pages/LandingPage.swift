@@ -1,55 +1,82 @@
 import AgoraDomain
 import AgoraStore
+import AgoraTemplates
 import Foundation
 
 /// A page written in Markdown in `Content/`: its body, its questions and answers, and optionally the top
-/// providers of a category (front matter `providers: {category: …, limit: …}`).
-struct LandingPage {
-    struct Question {
+/// providers of a category (front matter `providers: {category: …, limit: …}`, read by the load stage).
+struct LandingPage: SitePage {
+    struct Question: Sendable, TemplateFields {
         let question: String
         let answer: String
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "question": .text(question)
+            case "answer": .text(answer)
+            default: nil
+            }
+        }
     }
 
-    struct Content {
+    struct Content: TemplateFields {
         let title: String
         let description: String
         /// HTML made by cmark-gfm from the Markdown: raw HTML in it was dropped unless the front matter allowed it.
         let bodyHTML: String
         let published: String?
         let faq: [Question]
-        let hasFAQ: Bool
         let providersHeading: String?
         let providers: [ProviderCardView]
         let providersURL: String?
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "title": .text(title)
+            case "description": .text(description)
+            case "bodyHTML": .text(bodyHTML)
+            case "published": .optional(published)
+            case "faq": .objects(faq)
+            case "hasFAQ": .flag(!faq.isEmpty)
+            case "providersHeading": .optional(providersHeading)
+            case "providers": .objects(providers)
+            case "providersURL": .optional(providersURL)
+            default: nil
+            }
+        }
+    }
+
+    /// The providers a page shows below its text: the category its front matter names, and its top providers.
+    struct Embedded: Sendable {
+        let category: Category
+        let providers: [ProviderProfile]
     }
 
     let context: SiteContext
     let page: ContentPage
+    let embedded: Embedded?
+    let key: InputKey
+    var path: String { page.urlPath }
 
-    func build(into sink: PageSink, siteKey: InputKey) async throws {
-        let matter = page.frontMatter
-        guard context.templates.has(matter.template) else {
-            throw SiteError(file: page.sourcePath, "front matter: template \"\(matter.template)\" does not exist in Layouts/")
+    init(_ page: ContentPage, embedded: Embedded?, context: SiteContext, siteKey: InputKey) throws {
+        guard context.templates.has(page.frontMatter.template) else {
+            throw SiteError(file: page.sourcePath, "front matter: template \"\(page.frontMatter.template)\" does not exist in Layouts/")
         }
-        var providers: [ProviderProfile] = []
-        var category: Category?
-        if let embed = matter.providers {
-            guard let slug = try? Slug(embed.category), let found = context.categories.category(slug: slug), context.categories.isVisible(found) else {
-                throw SiteError(file: page.sourcePath, "front matter: `providers` names category \"\(embed.category)\", which does not exist or is inactive")
-            }
-            category = found
-            providers = try await ProviderRepository(store: context.store).listing(
-                inCategories: context.categories.subtreeIDs(of: found), after: nil, limit: embed.limit
-            )
-        }
+        self.context = context
+        self.page = page
+        self.embedded = embedded
         var key = siteKey
         key.combine(page.sourceKey)
         key.combine(page.lastModified)
-        for provider in providers {
+        for provider in embedded?.providers ?? [] {
             key.combine(Int(provider.id))
             key.combine(provider.updatedAt)
         }
-        try await sink.page(page.urlPath, key: key) { try render(providers: providers, category: category) }
+        self.key = key
+    }
+
+    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
+        try render(providers: embedded?.providers ?? [], category: embedded?.category)
     }
 
     private func render(providers: [ProviderProfile], category: Category?) throws -> RenderedPage {
@@ -73,7 +100,6 @@ struct LandingPage {
                 bodyHTML: page.bodyHTML,
                 published: matter.date.map { $0.formatted(.dateTime.year().month(.wide).day().locale(Locale(identifier: "en_GB"))) },
                 faq: matter.faq.map { Question(question: $0.question, answer: $0.answer) },
-                hasFAQ: !matter.faq.isEmpty,
                 providersHeading: category.map { "Top rated in \($0.name)" },
                 providers: providers.map(ProviderCardView.init),
                 providersURL: category.map { CategoryPage.path(for: $0.slug, page: 1) }

@@ -1,9 +1,10 @@
 import AgoraDomain
+import AgoraStore
 import AgoraTemplates
 import Foundation
 
 /// A provider's public profile.
-struct ProviderPage: Sendable {
+struct ProviderPage: SitePage {
     struct Fact: TemplateFields {
         let label: String
         let value: String
@@ -48,32 +49,34 @@ struct ProviderPage: Sendable {
     }
 
     let context: SiteContext
-    let provider: ProviderProfile
+    let providerID: Int64
+    let path: String
+    let key: InputKey
+
+    /// The page of the provider a stamp describes. Its key is what the page depends on besides the site: the
+    /// provider's fields (any change to the profile or the record moves `updatedAt`) and its categories.
+    init(_ stamp: ProviderStamp, context: SiteContext, siteKey: InputKey) {
+        self.context = context
+        providerID = stamp.id
+        path = Self.path(for: stamp.slug)
+        var key = siteKey
+        key.combine(stamp.slug.value)
+        key.combine(stamp.updatedAt)
+        for category in stamp.categorySlugs { key.combine(category.value) }
+        self.key = key
+    }
 
     static func path(for slug: Slug) -> String { PagePaths.provider(slug) }
 
-    func build(into sink: PageSink, siteKey: InputKey) async throws {
-        try await sink.page(Self.path(for: provider.slug), key: key(siteKey)) { try render() }
+    var providerIDs: [Int64] { [providerID] }
+
+    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
+        try providers[providerID].map(render)
     }
 
-    func key(_ siteKey: InputKey) -> InputKey {
-        Self.key(slug: provider.slug, updatedAt: provider.updatedAt, categories: provider.categorySlugs, siteKey: siteKey)
-    }
-
-    /// What the page depends on besides the site: the provider's fields (any change to the profile or the record
-    /// moves `updatedAt`) and its categories. A `ProviderStamp` gives the same key without loading the profile.
-    static func key(slug: Slug, updatedAt: Date, categories: [Slug], siteKey: InputKey) -> InputKey {
-        var key = siteKey
-        key.combine(slug.value)
-        key.combine(updatedAt)
-        for category in categories { key.combine(category.value) }
-        return key
-    }
-
-    func render() throws -> RenderedPage {
+    private func render(_ provider: ProviderProfile) throws -> RenderedPage {
         let tree = context.categories
         let categories = provider.categorySlugs.compactMap { tree.category(slug: $0) }.filter(tree.isVisible)
-        let path = Self.path(for: provider.slug)
         var trail = [(name: "Home", url: "/")]
         if let primary = categories.first {
             trail += tree.path(to: primary).map { (name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }

@@ -1,13 +1,11 @@
 import AgoraDomain
-import AgoraStore
 import AgoraTemplates
 import Foundation
 
-/// What every page builder shares during one build: the templates, the store, the category tree, the site
-/// settings and where the site is published.
+/// What every page shares during one build: the templates, the category tree, the site settings and where the
+/// site is published. Values only: what pages show of the store is read by the load stage (`PageSources`).
 struct SiteContext: Sendable {
     let templates: TemplateLibrary
-    let store: Store
     let categories: CategoryTree
     let baseURL: SiteURL
     let configuration: SiteConfiguration
@@ -20,12 +18,11 @@ struct SiteContext: Sendable {
     private let navigationValue: TemplateValue
 
     init(
-        templates: TemplateLibrary, store: Store, categories: CategoryTree, baseURL: SiteURL,
+        templates: TemplateLibrary, categories: CategoryTree, baseURL: SiteURL,
         configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, liveReload: Bool, now: Date
     ) {
         self.assets = assets
         self.templates = templates
-        self.store = store
         self.categories = categories
         self.baseURL = baseURL
         self.configuration = configuration
@@ -44,11 +41,13 @@ struct SiteContext: Sendable {
 
     /// Renders a template with the common layout around the page's own content. Pages with breadcrumbs describe
     /// them as a `BreadcrumbList` next to their own structured data.
-    func render(_ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: Any) throws -> [UInt8] {
+    func render(
+        _ template: String, meta: PageMeta, breadcrumbs: [Breadcrumb], structuredData: [JSONLD] = [], content: some TemplateFields
+    ) throws -> [UInt8] {
         let nodes = structuredData + (breadcrumbs.isEmpty ? [] : [StructuredData.breadcrumbList(breadcrumbs, baseURL: baseURL)])
         let view = PageView(
             site: siteValue, meta: .fields(meta), navigation: navigationValue, breadcrumbs: .objects(breadcrumbs),
-            hasBreadcrumbs: !breadcrumbs.isEmpty, structuredData: JSONLD.script(nodes), content: TemplateValue(reflecting: content)
+            hasBreadcrumbs: !breadcrumbs.isEmpty, structuredData: JSONLD.script(nodes), content: .fields(content)
         )
         return try templates.render(.fields(view), template: template)
     }

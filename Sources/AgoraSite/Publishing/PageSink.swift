@@ -1,8 +1,9 @@
 import AgoraDomain
 import Foundation
 
-/// Receives the pages of a build and decides, from the manifest, which to render: a page whose input key is
-/// unchanged and whose file is there is kept as it is. It records what changed for the sitemap.
+/// The bookkeeping of a build's pages: which are current (their key unchanged and their file there), which were
+/// kept, written or removed, in the manifest, and what that changes in the sitemap. `PagePublisher` publishes
+/// through it.
 final class PageSink {
     let output: any SiteOutput
     let manifest: BuildManifest
@@ -36,20 +37,23 @@ final class PageSink {
     /// The paths of the pages under a prefix.
     func paths(under prefix: String) throws -> [String] { try manifest.paths(under: prefix) }
 
-    /// Publishes one page: kept when its key matches the previous build's, rendered and written otherwise.
-    func page(_ path: String, key: InputKey, render: () async throws -> RenderedPage) async throws {
-        guard try needsRendering(path, key: key) else { return }
-        try accept(try await render(), key: key)
+    /// Whether the page's key is the previous build's and its file is still there: then it need not be rendered.
+    func isCurrent(_ path: String, key: InputKey) throws -> Bool {
+        guard mode != .full, let old = try manifest.entry(path), old.key == key.description else { return false }
+        return output.fileExists(SitePaths.file(ofPage: path))
     }
 
-    /// Whether the page must be rendered; when not, it is kept as the previous build wrote it.
-    func needsRendering(_ path: String, key: InputKey) throws -> Bool {
-        guard mode != .full, let old = try manifest.entry(path), old.key == key.description,
-              output.fileExists(SitePaths.file(ofPage: path))
-        else { return true }
+    /// Keeps a page as the previous build wrote it: counted, and noted as published by this build.
+    func keep(_ path: String) throws {
         if mode == .incremental { try manifest.recordPublished(path) }
         unchanged += 1
-        return false
+    }
+
+    /// Keeps the page when it is current (`isCurrent`); returns whether it did.
+    func keepIfCurrent(_ page: any SitePage) throws -> Bool {
+        guard try isCurrent(page.path, key: page.key) else { return false }
+        try keep(page.path)
+        return true
     }
 
     /// Keeps every page of the previous build under these path prefixes as it is, when each one's file is still
@@ -67,32 +71,8 @@ final class PageSink {
         return true
     }
 
-    /// Publishes pages whose key changed (`needsRendering`) and whose rendering is independent of each other:
-    /// they are rendered and written `width` at a time, on every core, while this task records each one.
-    func publish(_ jobs: [PageJob], width: Int = PageJob.width) async throws {
-        var pending = jobs.makeIterator()
-        let output = output
-        try await withThrowingTaskGroup(of: WrittenPage?.self) { group in
-            func start() {
-                guard let job = pending.next() else { return }
-                group.addTask { try await job.renderAndWrite(into: output) }
-            }
-            for _ in 0..<width { start() }
-            while let done = try await group.next() {
-                if let done { try record(done) }
-                start()
-            }
-        }
-    }
-
-    /// Writes a rendered page (unless its file already holds exactly it) and records it.
-    func accept(_ page: RenderedPage, key: InputKey) throws {
-        let wasWritten = try output.write(page.html, to: SitePaths.file(ofPage: page.path))
-        try record(WrittenPage(page, key: key, wasWritten: wasWritten))
-    }
-
     /// Records a written page in the manifest and notes what it changes in the sitemap.
-    private func record(_ done: WrittenPage) throws {
+    func record(_ done: WrittenPage) throws {
         if done.wasWritten { written += 1 } else { unchanged += 1 }
         let entry = done.entry
         if mode == .incremental { try manifest.recordPublished(done.path) }

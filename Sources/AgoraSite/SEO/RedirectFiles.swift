@@ -17,17 +17,13 @@ struct RedirectFiles {
         target.hasPrefix("/") ? baseURL.absolute(target) : target
     }
 
-    /// Publishes a refresh page at each redirected URL, and the two rule files.
-    func write(into sink: PageSink, templates: TemplateLibrary) async throws {
+    /// Publishes a refresh page at each redirected URL (removing those of redirects that are gone), and the two rule files.
+    func write(into sink: PageSink, publisher: PagePublisher, templates: TemplateLibrary) async throws {
         let current = Set(redirects.compactMap { $0.to == nil ? nil : $0.from })
         for path in try sink.redirectPaths() where !current.contains(path) { try sink.forget(path) }
-        for redirect in redirects {
-            guard let target = redirect.to else { continue }
-            try await sink.page(redirect.from, key: InputKey(target, String(redirect.status.rawValue), baseURL.base)) {
-                let html = try templates.render(.fields(["target": .text(absoluteTarget(target))]), template: "redirect")
-                return RenderedPage(path: redirect.from, html: html, lastModified: nil, inSitemap: false, isRedirect: true)
-            }
-        }
+        try await publisher.publish(redirects.compactMap { redirect in
+            redirect.to.map { RedirectPage(redirect, target: absoluteTarget($0), templates: templates, baseURL: baseURL) }
+        })
         try sink.output.write(Data(netlify.utf8), to: PublishedRedirects.fileName)
         try sink.output.write(Data(nginx.utf8), to: Self.nginxFileName)
     }

@@ -10,6 +10,18 @@ public struct ProviderStamp: Sendable, Hashable {
     /// The later of the two `updated_at`s; the same as `ProviderProfile.updatedAt`.
     public let updatedAt: Date
     public let categorySlugs: [Slug]
+
+    init(id: Int64, slug: Slug, updatedAt: Date, categorySlugs: [Slug]) {
+        self.id = id
+        self.slug = slug
+        self.updatedAt = updatedAt
+        self.categorySlugs = categorySlugs
+    }
+
+    /// The stamp of a provider already loaded.
+    public init(_ profile: ProviderProfile) {
+        self.init(id: profile.id, slug: profile.slug, updatedAt: profile.updatedAt, categorySlugs: profile.categorySlugs)
+    }
 }
 
 /// A provider's place in a listing: its id and when its page last changed.
