@@ -104,8 +104,7 @@ struct Publication {
     func publishSiteFiles(into sink: PageSink, publisher: PagePublisher) async throws {
         let redirects = try await redirectsToPublish(sink: sink)
         try await RedirectFiles(redirects: redirects, baseURL: options.baseURL).write(into: sink, publisher: publisher, templates: context.templates)
-        let robots = RobotsFile(baseURL: options.baseURL, groups: context.configuration.robots, environment: options.environment)
-        try sink.output.write(Data(robots.text.utf8), to: "robots.txt")
+        try await publisher.publish([RobotsFile(baseURL: options.baseURL, groups: context.configuration.robots, environment: options.environment)])
     }
 
     /// One item of `--only` and the pages that depend on it.

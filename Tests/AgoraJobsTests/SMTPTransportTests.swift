@@ -23,7 +23,7 @@ struct SMTPTransportTests {
 
     @Test("a message goes through STARTTLS and AUTH and arrives whole, dots and all")
     func delivers() async throws {
-        let server = try SMTPServer()
+        let server = try await SMTPServer()
         try await TestDatabase.sqlite.withStore { store async throws in
             try await queue(store, id: "one")
             let worker = EmailWorker(store: store, transport: try transport(server), sender: "Agora <no-reply@agora.test>", clock: FixedClock(Self.start))
@@ -41,7 +41,7 @@ struct SMTPTransportTests {
 
     @Test("a relay that is down and comes back gets the message once; nothing is lost")
     func downThenUp() async throws {
-        let server = try SMTPServer(start: false)
+        let server = try await SMTPServer(start: false)
         try await TestDatabase.sqlite.withStore { store async throws in
             try await queue(store, id: "patient")
             let clock = ManualClock(Self.start)
@@ -50,7 +50,7 @@ struct SMTPTransportTests {
             let waiting = try #require(try await EmailOutbox(store: store).find(messageID: "<patient@agora.test>"))
             #expect(waiting.status == .pending)
             #expect(waiting.lastError != nil)
-            try server.start()
+            try await server.start()
             #expect(try await worker.drainOnce() == 0)
             clock.advance(by: 30)
             #expect(try await worker.drainOnce() == 1)
@@ -63,7 +63,7 @@ struct SMTPTransportTests {
 
     @Test("a wrong password is an error that names the step, never the password, and the message waits")
     func wrongPassword() async throws {
-        let server = try SMTPServer()
+        let server = try await SMTPServer()
         let wrong = "smtp://agora:not-the-password@localhost:\(server.port)"
         let error = await #expect(throws: SMTPError.self) {
             try await transport(server, url: wrong).deliver(MIMEMessage(

@@ -32,8 +32,7 @@ struct KilledBuildTests {
         let site = scratch.url.appendingPathComponent("Site")
         let arguments = ["build", "--database", database, "--out", site.path, "--layouts", layouts.path, "--content", scratch.path + "/Content"]
         let first = try AgoraExecutable.start(arguments)
-        first.waitUntilExit()
-        #expect(first.terminationStatus == 0)
+        #expect(await first.exited() == 0)
         let old = try pages(site)
         #expect(old.count > 1500)
 
@@ -44,7 +43,7 @@ struct KilledBuildTests {
             let build = try AgoraExecutable.start(arguments)
             try await Task.sleep(for: .seconds(delay))
             kill(build.processIdentifier, SIGKILL)
-            build.waitUntilExit()
+            _ = await build.exited()
             let now = try pages(site)
             let isOld = now == old
             let isNew = now.count == old.count && now.values.allSatisfy { $0.contains("<!-- new build -->") }
@@ -54,8 +53,7 @@ struct KilledBuildTests {
         }
         #expect(sawOld, "no kill landed during the build; the test proved nothing")
         let last = try AgoraExecutable.start(arguments)
-        last.waitUntilExit()
-        #expect(last.terminationStatus == 0)
+        #expect(await last.exited() == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.contains(".building-") }
         #expect(leftovers == [], "the next build removes what killed builds left")
     }

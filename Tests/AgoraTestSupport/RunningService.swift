@@ -16,8 +16,7 @@ public final class RunningService: @unchecked Sendable {
         scratch = try TemporaryDirectory()
         let database = scratch.path + "/agora.sqlite"
         let migrate = try AgoraExecutable.start(["migrate", "--database", database])
-        migrate.waitUntilExit()
-        guard migrate.terminationStatus == 0 else { throw TestSetupError("agora migrate failed") }
+        guard await migrate.exited() == 0 else { throw TestSetupError("agora migrate failed") }
         let port = try FreePort.next()
         baseURL = URL(string: "http://127.0.0.1:\(port)")!
         var settings = [

@@ -13,7 +13,7 @@ public final class SMTPServer: @unchecked Sendable {
     public var certificate: String { directory.path + "/cert.pem" }
     public var url: String { "smtp://\(user):\(password)@localhost:\(port)" }
 
-    public init(start: Bool = true) throws {
+    public init(start: Bool = true) async throws {
         directory = try TemporaryDirectory()
         port = try FreePort.next()
         let openssl = Process()
@@ -26,12 +26,11 @@ public final class SMTPServer: @unchecked Sendable {
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
         try openssl.run()
-        openssl.waitUntilExit()
-        guard openssl.terminationStatus == 0 else { throw TestSetupError("openssl could not make a certificate") }
-        if start { try self.start() }
+        guard await openssl.exited() == 0 else { throw TestSetupError("openssl could not make a certificate") }
+        if start { try await self.start() }
     }
 
-    public func start() throws {
+    public func start() async throws {
         let python = RepositoryPaths.root.appendingPathComponent(".build/venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw TestSetupError("no .build/venv: run `make test`, which installs aiosmtpd there")
@@ -47,7 +46,7 @@ public final class SMTPServer: @unchecked Sendable {
         server.standardOutput = output
         server.standardError = FileHandle.nullDevice
         try server.run()
-        let ready = output.fileHandleForReading.availableData
+        let ready = await output.fileHandleForReading.firstData()
         guard String(decoding: ready, as: UTF8.self).contains("ready") else {
             server.terminate()
             throw TestSetupError("the SMTP server did not start")

@@ -1,8 +1,9 @@
 import SQLKit
 
 extension SQLQueryString {
-    /// A state of the domain as an SQL literal (`'open'`), so that queries name states through their enums and never
-    /// restate them. A literal, not a bound value: the planner sees it, as it would a constant written in the query.
+    /// A state of the domain as an SQL string literal of its raw value, so that queries name states through their
+    /// enums and never restate them. A literal, not a bound value: the planner sees it, as it would a constant
+    /// written in the query.
     mutating func appendInterpolation<State: RawRepresentable>(state: State) where State.RawValue == String {
         appendInterpolation(literal: state.rawValue)
     }

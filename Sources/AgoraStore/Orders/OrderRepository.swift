@@ -93,7 +93,7 @@ public struct OrderRepository: Sendable {
     func summaries(where conditions: [SQLQueryString], limit: Int) async throws -> [OrderSummary] {
         let rows = try await store.sql.raw("""
             SELECT \(Self.columns), c.name AS category_name, c.slug AS category_slug,
-                (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.status <> 'withdrawn') AS proposal_count
+                (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.status <> \(state: ProposalStatus.withdrawn)) AS proposal_count
             FROM orders o JOIN categories c ON c.id = o.category_id
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY o.id DESC LIMIT \(bind: limit)
             """).all()
@@ -228,7 +228,7 @@ public struct OrderRepository: Sendable {
             throw ValidationError(field: "invite", message: "must name providers' accounts, each once")
         }
         let rows = providers.map { provider -> SQLQueryString in
-            "(\(bind: orderID), \(bind: provider), 0, 'client', 1, 'chosen by the client', \(bind: now))"
+            "(\(bind: orderID), \(bind: provider), 0, \(state: OrderRoute.Source.client), 1, 'chosen by the client', \(bind: now))"
         }
         try await db.raw("""
             INSERT INTO order_routes (order_id, provider_id, batch, source, score, reason, offered_at) VALUES \(rows.joined(separator: ", "))

@@ -36,7 +36,7 @@ public struct EmailOutbox: Sendable {
             let headers = String(decoding: try JSONEncoder().encode(email.headers), as: UTF8.self)
             return """
                 (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
-                 \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), 'pending', \(bind: now), \(bind: now))
+                 \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), \(state: OutboxEmail.Status.pending), \(bind: now), \(bind: now))
                 """
         }
         try await sql.raw("""

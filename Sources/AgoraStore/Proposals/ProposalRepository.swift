@@ -42,7 +42,7 @@ public struct ProposalRepository: Sendable {
                     INSERT INTO proposals (order_id, provider_id, message, price_minor, currency, timeline_days, milestones, status, created_at, updated_at)
                     VALUES (\(bind: orderID), \(bind: providerID), \(bind: terms.message), \(bind: terms.price.minorUnits),
                             \(bind: terms.price.currency.code), \(bind: terms.timelineDays), \(bind: try Self.milestonesJSON(terms)),
-                            'submitted', \(bind: now), \(bind: now))
+                            \(state: ProposalStatus.submitted), \(bind: now), \(bind: now))
                     RETURNING id
                     """).first() else { throw StoreError.conflict("the proposal was not saved") }
                 let id = try row.decode(column: "id", as: Int64.self)

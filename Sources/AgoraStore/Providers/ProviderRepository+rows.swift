@@ -26,7 +26,7 @@ extension ProviderRepository {
         """
 
     /// What the public may see: published profiles of accounts that are not suspended.
-    static let publicFilter: SQLQueryString = "p.published = TRUE AND u.verification_status <> 'suspended'"
+    static let publicFilter: SQLQueryString = "p.published = TRUE AND u.verification_status <> \(state: VerificationStatus.suspended)"
 
     /// Best rated first; ties by number of ratings, then newest account. Matches `user_statistics_ranking_idx`.
     static let ranking = "s.rating_average DESC, s.rating_count DESC, s.user_id DESC"

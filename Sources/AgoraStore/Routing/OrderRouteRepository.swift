@@ -141,7 +141,7 @@ public struct OrderRouteRepository: Sendable {
             SELECT o.id FROM orders o
             WHERE o.status = \(state: OrderStatus.open) AND (o.routing_batch = 0 OR (o.routing_batch < \(bind: settings.maximumBatches)
                 AND o.routed_at < \(bind: cutoff)
-                AND (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.status <> 'withdrawn') < \(bind: settings.enoughProposals)))
+                AND (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.status <> \(state: ProposalStatus.withdrawn)) < \(bind: settings.enoughProposals)))
             ORDER BY o.id LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "id", as: Int64.self) }
     }
@@ -169,7 +169,7 @@ public struct OrderRouteRepository: Sendable {
         var conditions: [SQLQueryString] = ["""
             (o.id IN (SELECT order_id FROM order_routes WHERE provider_id = \(bind: providerID) AND removed_at IS NULL)
              OR o.id IN (SELECT order_id FROM proposals WHERE provider_id = \(bind: providerID)))
-            """, "o.status <> 'draft'"]
+            """, "o.status <> \(state: OrderStatus.draft)"]
         if let before { conditions.append("o.id < \(bind: before)") }
         let summaries = try await OrderRepository(store: store).summaries(where: conditions, limit: limit)
         guard !summaries.isEmpty else { return [] }

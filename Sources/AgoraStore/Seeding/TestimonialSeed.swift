@@ -18,7 +18,7 @@ enum TestimonialSeed {
         for entry in entries {
             try await db.raw("""
                 INSERT INTO testimonials (user_id, author_name, author_role, content, rating, status, featured, created_at, updated_at, moderated_at)
-                VALUES (NULL, \(bind: entry.author), \(bind: entry.role.rawValue), \(bind: entry.text), \(bind: entry.rating), 'approved',
+                VALUES (NULL, \(bind: entry.author), \(bind: entry.role.rawValue), \(bind: entry.text), \(bind: entry.rating), \(state: TestimonialStatus.approved),
                         \(bind: entry.featured), \(bind: now), \(bind: now), \(bind: now))
                 """).run()
         }

@@ -26,7 +26,7 @@ public struct TestimonialRepository: Sendable {
             guard let row = try await db.raw("""
                 INSERT INTO testimonials (user_id, author_name, author_role, content, rating, status, featured, created_at, updated_at)
                 VALUES (\(bind: author.id), \(bind: name), \(bind: author.userType.rawValue), \(bind: form.content), \(bind: form.rating),
-                        'pending', FALSE, \(bind: now), \(bind: now))
+                        \(state: TestimonialStatus.pending), FALSE, \(bind: now), \(bind: now))
                 RETURNING \(Self.columns)
                 """).first() else { throw StoreError.conflict("the testimonial was not stored") }
             return try Self.testimonial(from: row)

@@ -12,7 +12,7 @@ struct GoogleSignInTests {
     static let redirectURI = TestConfiguration.baseURL + "/api/auth/google/callback"
 
     func withIssuer(_ body: @escaping @Sendable (AuthHarness, OIDCProviderServer) async throws -> Void) async throws {
-        let issuer = try OIDCProviderServer(redirectURI: Self.redirectURI)
+        let issuer = try await OIDCProviderServer(redirectURI: Self.redirectURI)
         try await AuthHarness.with(adjust: { settings in
             settings.oidc = OIDCSettings(issuer: issuer.ready.issuer, clientID: issuer.ready.client_id, clientSecret: issuer.ready.client_secret)
         }) { auth in

@@ -25,7 +25,7 @@ final class OIDCProviderServer: @unchecked Sendable {
     private let directory: TemporaryDirectory
     private let client = HTTPClient(configuration: .init(redirectConfiguration: .disallow))
 
-    init(redirectURI: String) throws {
+    init(redirectURI: String) async throws {
         directory = try TemporaryDirectory()
         let python = RepositoryPaths.root.appendingPathComponent(".build/venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
@@ -41,7 +41,7 @@ final class OIDCProviderServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let line = output.fileHandleForReading.availableData
+        let line = await output.fileHandleForReading.firstData()
         guard let ready = try? JSONDecoder().decode(Ready.self, from: line) else {
             process.terminate()
             throw TestSetupError("glewlwyd did not start (is Debian's glewlwyd installed? `make test` installs it)")
