@@ -18,15 +18,24 @@ struct Publication {
         let publisher = PagePublisher(sink: sink, repository: sources.providers)
         try await publishHomepage(into: sink, publisher: publisher)
         // Provider and category pages depend on the site key (the manifest already matched it) and on the providers:
-        // when no public provider changed since the last build, they are kept without looking at each one.
+        // when no public provider changed since the last build, they are kept without looking at each one; when a
+        // few changed (by the marks the last build left), only their pages and listings are published again.
+        // The marks are read first, so that a change made while this build runs is seen by the next one.
+        let marks = try await sources.providers.changeMarks()
         let fingerprint = try await sources.providers.publicFingerprint()
-        if sink.manifest.providersFingerprint == fingerprint,
-           try sink.keepAll(under: [PagePaths.providersPrefix, PagePaths.categoriesPrefix]) {
+        let generated = [PagePaths.providersPrefix, PagePaths.categoriesPrefix]
+        if sink.manifest.providersFingerprint == fingerprint, try sink.keepAll(under: generated) {
             log("no provider changed: provider and category pages kept")
+        } else if sink.mode == .incremental, let changes = try await changesSinceLastBuild(sink), try sink.keepAll(under: generated) {
+            try await publish(changes, into: sink)
+            log("\(changes.count) changed providers published with their listings")
         } else {
             try await publishCategoriesAndProviders(into: sink)
         }
         try sink.manifest.setProvidersFingerprint(fingerprint)
+        try sink.manifest.setProviderMarks(
+            profiles: marks.profiles?.timeIntervalSince1970, statistics: marks.statistics?.timeIntervalSince1970
+        )
         for page in content {
             try await publisher.publish([try LandingPage(page, embedded: try await sources.embedded(for: page), context: context, siteKey: siteKey)])
         }
@@ -44,6 +53,55 @@ struct Publication {
         let home = try await sources.homepage()
         try await publisher.publish([HomePage(home, context: context, siteKey: siteKey)])
         try sink.manifest.setHomepageProviders(home.featured.map(\.slug.value))
+    }
+
+    /// The providers changed since the last build brought the provider pages up to date; nil when it left no marks,
+    /// when more than `changesPublishedApart` changed (walking every provider is then as cheap), or when publishing
+    /// them would not leave the site showing as many providers as the store does: a change that moved no
+    /// `updated_at` past the marks (made by hand, or in the very instant of the last change before the previous
+    /// build) is caught that way when it shows or hides a provider, and every provider is walked.
+    private func changesSinceLastBuild(_ sink: PageSink) async throws -> [ProviderChange]? {
+        guard let previous = sink.manifest.providerMarks else { return nil }
+        let marks = ProviderChangeMarks(
+            profiles: previous.profiles.map(Date.init(timeIntervalSince1970:)),
+            statistics: previous.statistics.map(Date.init(timeIntervalSince1970:))
+        )
+        guard let changes = try await sources.providers.changes(after: marks, limit: Self.changesPublishedApart) else { return nil }
+        var shown = try sink.manifest.pageCount(under: PagePaths.providersPrefix)
+        for change in changes {
+            let hasPage = try sink.manifest.entry(ProviderPage.path(for: change.slug)).map { !$0.redirect } ?? false
+            if change.stamp != nil, !hasPage { shown += 1 }
+            if change.stamp == nil, hasPage { shown -= 1 }
+        }
+        return try await shown == sources.providers.countPublished() ? changes : nil
+    }
+
+    /// Changed providers published by themselves rather than by walking every provider.
+    private static let changesPublishedApart = 500
+
+    /// The pages of changed providers (their own, or its removal when the site no longer shows them) and the listings
+    /// of the categories they were or are listed in, with those categories' parents.
+    private func publish(_ changes: [ProviderChange], into sink: PageSink) async throws {
+        let categories = context.categories
+        let publisher = PagePublisher(sink: sink, repository: sources.providers)
+        var affected: [Category] = []
+        func affect(_ slug: String) {
+            guard let found = (try? Slug(slug)).flatMap(categories.category(slug:)) else { return }
+            for step in categories.path(to: found) where !affected.contains(step) { affected.append(step) }
+        }
+        for change in changes {
+            let path = ProviderPage.path(for: change.slug)
+            for slug in try sink.manifest.entry(path)?.listedIn?.split(separator: " ") ?? [] { affect(String(slug)) }
+            if let stamp = change.stamp {
+                for slug in stamp.categorySlugs { affect(slug.value) }
+                try await publisher.publish([ProviderPage(stamp, context: context, siteKey: siteKey)])
+            } else {
+                try sink.forget(path)
+            }
+        }
+        let rankings = try await sources.rankings(of: affected.filter(categories.isVisible))
+        for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink, publisher: publisher) }
+        try await publisher.finish()
     }
 
     /// Every category's listing pages, then every provider's page, each kept when its key did not change. A

@@ -13,7 +13,7 @@ struct JobsCommandTests {
         let database = scratch.path + "/agora.sqlite"
         let migrate = try AgoraExecutable.start(["migrate", "--database", database])
         _ = await migrate.exited()
-        let store = try await Store.open(.sqlite(path: database))
+        let store = try await Store.open(.sqlite(path: database), connectionWait: TestDatabase.connectionWait)
         try await EmailOutbox(store: store).enqueue(NewOutboxEmail(
             messageID: "<jobs@agora.test>", recipient: "ada@example.com", subject: "Hello", template: "welcome",
             textBody: "Hello Ada", htmlBody: "<p>Hello Ada</p>"

@@ -82,6 +82,50 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// Lines a build logs, kept for the test to read.
+    final class BuildLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var kept: [String] = []
+        var lines: [String] { lock.withLock { kept } }
+        func add(_ line: String) { lock.withLock { kept.append(line) } }
+    }
+
+    @Test("a plain build after a few changes publishes only them: a provider moved between categories reaches both listings", arguments: TestDatabase.engines)
+    func changesPublishedApart(engine: TestDatabase) async throws {
+        try await SiteFixture.with(engine, providers: Self.providers) { site in
+            _ = try await site.build()
+            let design = try site.page("categories/design/index.html")
+            #expect(design.contains("/providers/designer/") && !design.contains("/providers/dev-4/"))
+            // dev-4 leaves web for design: both listings must change, though nothing else does.
+            try await site.store.sql.raw("""
+                UPDATE provider_categories SET category_id = (SELECT id FROM categories WHERE slug = 'design')
+                WHERE provider_id = (SELECT user_id FROM user_profiles WHERE slug = 'dev-4')
+                """).run()
+            try await touch("dev-4", bio: "Now a designer.", in: site, at: SiteFixture.now.addingTimeInterval(60))
+            let log = BuildLog()
+            let summary = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(log: log.add)
+            #expect(summary.kind == .incremental)
+            #expect(log.lines.contains("1 changed providers published with their listings"), "\(log.lines)")
+            #expect(try site.page("categories/design/index.html").contains("/providers/dev-4/"))
+            #expect(!(try site.page("categories/web/index.html")).contains("/providers/dev-4/"))
+            #expect(try site.page("providers/dev-4/index.html").contains("Now a designer."))
+            #expect(summary.written + summary.unchanged == summary.pages, "each page counted once")
+            let again = try await site.build()
+            #expect(again.written == 0, "nothing changed since")
+        }
+    }
+
+    @Test("a change that moves no provider's time is still caught: the build walks every provider when the counts disagree")
+    func unstampedChangeFallsBack() async throws {
+        try await SiteFixture.with(providers: Self.providers) { site in
+            _ = try await site.build()
+            try await site.store.sql.raw("UPDATE users SET verification_status = 'suspended' WHERE id = (SELECT user_id FROM user_profiles WHERE slug = 'dev-5')").run()
+            let summary = try await site.build()
+            #expect(summary.removed == 1)
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("providers/dev-5/index.html").path))
+        }
+    }
+
     @Test("a changed template rebuilds every page")
     func templateChanged() async throws {
         try await SiteFixture.with(providers: Self.providers) { site in

@@ -22,7 +22,7 @@ struct KilledBuildTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let database = scratch.path + "/agora.sqlite"
-        let store = try await Store.open(.sqlite(path: database))
+        let store = try await Store.open(.sqlite(path: database), connectionWait: TestDatabase.connectionWait)
         try await Migrator(store: store).migrate()
         try await MarketplaceSeeder(store: store).seed(providers: 1500, seed: 3, now: Date())
         await store.close()

@@ -14,6 +14,10 @@ public enum TestDatabase: String, CaseIterable, Sendable {
         ProcessInfo.processInfo.environment["AGORA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// How long a test's query waits for a connection: every test runs at once, and on a 2-core machine a query may
+    /// wait long for the few threads database work runs on.
+    public static let connectionWait = Duration.seconds(120)
+
     /// The engines available in this run.
     public static var engines: [TestDatabase] {
         postgresAdminURL == nil ? [.sqlite] : [.sqlite, .postgresql]
@@ -23,7 +27,7 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     /// dropped afterwards.
     public func withStore<T>(migrated: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
         let location = try await makeLocation()
-        let store = try await Store.open(location.database, logger: Logger(label: "agora.test"))
+        let store = try await Store.open(location.database, logger: Logger(label: "agora.test"), connectionWait: Self.connectionWait)
         do {
             if migrated { try await Migrator(store: store).migrate() }
             let result = try await body(store)
@@ -58,7 +62,7 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     }
 
     private static func administer(_ url: String, _ statement: String) async throws {
-        let store = try await Store.open(.postgres(url: url), logger: Logger(label: "agora.test.admin"))
+        let store = try await Store.open(.postgres(url: url), logger: Logger(label: "agora.test.admin"), connectionWait: TestDatabase.connectionWait)
         do {
             try await store.sql.raw(SQLQueryString(statement)).run()
             await store.close()

@@ -114,7 +114,9 @@ struct ProviderPage: SitePage {
             education: provider.education.isEmpty ? nil : provider.education,
             certifications: provider.certifications.isEmpty ? nil : provider.certifications
         ))
-        return RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
+        var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
+        page.listedIn = provider.categorySlugs.map(\.value)
+        return page
     }
 }
 

@@ -12,4 +12,6 @@ struct RenderedPage: Sendable {
     var sitemapHints = FrontMatter.SitemapHints()
     /// A refresh page standing at a redirected URL.
     var isRedirect = false
+    /// A provider's page: the categories whose listings show the provider, so that the listings it leaves are found.
+    var listedIn: [String]?
 }

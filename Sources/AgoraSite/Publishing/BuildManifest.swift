@@ -18,6 +18,8 @@ final class BuildManifest {
         var changefreq: String?
         /// Set on the refresh pages of redirects.
         var redirect = false
+        /// A provider's page: the slugs of the categories whose listings showed the provider, space-separated.
+        var listedIn: String?
 
         /// Whether the two differ in what a sitemap line shows.
         func sitemapLineDiffers(from other: Entry) -> Bool {
@@ -26,7 +28,7 @@ final class BuildManifest {
     }
 
     static let fileName = ".agora-manifest.sqlite"
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     private let database: SQLiteFile
     private var inTransaction = false
@@ -60,7 +62,7 @@ final class BuildManifest {
             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE pages (
                 path TEXT PRIMARY KEY, key TEXT NOT NULL, last_modified REAL, in_sitemap INTEGER NOT NULL,
-                priority REAL, changefreq TEXT, redirect INTEGER NOT NULL
+                priority REAL, changefreq TEXT, redirect INTEGER NOT NULL, listed_in TEXT
             ) WITHOUT ROWID;
             CREATE INDEX pages_redirects ON pages (path) WHERE redirect = 1;
             CREATE TABLE sitemap_chunks (number INTEGER PRIMARY KEY, first_path TEXT NOT NULL, newest REAL);
@@ -105,6 +107,19 @@ final class BuildManifest {
         try setMeta("providers_fingerprint", fingerprint)
     }
 
+    /// Where changes to providers stood when the provider and category pages were last brought up to date, as
+    /// seconds since 1970 (`ProviderRepository.changeMarks()`); nil before the first build that recorded them.
+    var providerMarks: (profiles: Double?, statistics: Double?)? {
+        guard let text = try? Self.meta("provider_marks", in: database) else { return nil }
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false).map { Double($0) }
+        guard parts.count == 2 else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    func setProviderMarks(profiles: Double?, statistics: Double?) throws {
+        try setMeta("provider_marks", "\(profiles.map { String($0) } ?? "") \(statistics.map { String($0) } ?? "")")
+    }
+
     /// The slugs of the providers the homepage showed when it was last built.
     var homepageProviders: Set<String> {
         Set(((try? Self.meta("homepage_providers", in: database)) ?? "").split(separator: " ").map(String.init))
@@ -129,21 +144,21 @@ final class BuildManifest {
     // MARK: Pages
 
     func entry(_ path: String) throws -> Entry? {
-        let row = try database.statement("SELECT key, last_modified, in_sitemap, priority, changefreq, redirect FROM pages WHERE path = ?").bind(path)
+        let row = try database.statement("SELECT key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in FROM pages WHERE path = ?").bind(path)
         guard try row.step(), let key = row.text(0) else { return nil }
         return Entry(
             key: key, lastModified: row.double(1), inSitemap: row.int(2) != 0, priority: row.double(3),
-            changefreq: row.text(4), redirect: row.int(5) != 0
+            changefreq: row.text(4), redirect: row.int(5) != 0, listedIn: row.text(6)
         )
     }
 
     func put(_ path: String, _ entry: Entry) throws {
         try database.statement("""
-            INSERT INTO pages (path, key, last_modified, in_sitemap, priority, changefreq, redirect) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO pages (path, key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (path) DO UPDATE SET key = excluded.key, last_modified = excluded.last_modified,
                 in_sitemap = excluded.in_sitemap, priority = excluded.priority, changefreq = excluded.changefreq,
-                redirect = excluded.redirect
-            """).bind(path, entry.key, entry.lastModified, entry.inSitemap, entry.priority, entry.changefreq, entry.redirect).run()
+                redirect = excluded.redirect, listed_in = excluded.listed_in
+            """).bind(path, entry.key, entry.lastModified, entry.inSitemap, entry.priority, entry.changefreq, entry.redirect, entry.listedIn).run()
     }
 
     func delete(_ path: String) throws {
@@ -179,8 +194,11 @@ final class BuildManifest {
         try database.execute("CREATE TEMP TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.published")
     }
 
-    func recordPublished(_ path: String) throws {
+    /// Records the page as published; false when it already was.
+    @discardableResult
+    func recordPublished(_ path: String) throws -> Bool {
         try database.statement("INSERT OR IGNORE INTO temp.published (path) VALUES (?)").bind(path).run()
+        return database.changes > 0
     }
 
     /// Records every real page (not a redirect's refresh page) under the prefix as published.

@@ -126,7 +126,8 @@ struct WrittenPage: Sendable {
         path = page.path
         entry = BuildManifest.Entry(
             key: key.description, lastModified: page.lastModified?.timeIntervalSince1970, inSitemap: page.inSitemap,
-            priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect
+            priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect,
+            listedIn: page.listedIn?.joined(separator: " ")
         )
         self.wasWritten = wasWritten
     }

@@ -43,9 +43,10 @@ final class PageSink {
         return output.fileExists(SitePaths.file(ofPage: path))
     }
 
-    /// Keeps a page as the previous build wrote it: counted, and noted as published by this build.
+    /// Keeps a page as the previous build wrote it: counted, and noted as published by this build (a page kept with
+    /// all the others by `keepAll` counts once).
     func keep(_ path: String) throws {
-        if mode == .incremental { try manifest.recordPublished(path) }
+        if mode == .incremental, try !manifest.recordPublished(path) { return }
         unchanged += 1
     }
 
@@ -75,7 +76,8 @@ final class PageSink {
     func record(_ done: WrittenPage) throws {
         if done.wasWritten { written += 1 } else { unchanged += 1 }
         let entry = done.entry
-        if mode == .incremental { try manifest.recordPublished(done.path) }
+        // A page kept with all the others (`keepAll`) and published again after all counts once, as published.
+        if mode == .incremental, try !manifest.recordPublished(done.path) { unchanged -= 1 }
         let old = mode == .full ? nil : try manifest.entry(done.path)
         guard old != entry else { return }
         try manifest.put(done.path, entry)
@@ -89,6 +91,7 @@ final class PageSink {
     /// Drops a page that no longer exists: from the manifest, and its file from the site.
     func forget(_ path: String) throws {
         guard let old = try manifest.entry(path) else { return }
+        if mode == .incremental, try manifest.isPublished(path) { unchanged -= 1 }
         try manifest.delete(path)
         output.remove(SitePaths.file(ofPage: path))
         removed += 1

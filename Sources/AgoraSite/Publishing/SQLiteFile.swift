@@ -36,6 +36,9 @@ final class SQLiteFile {
         handle = nil
     }
 
+    /// Rows the last statement inserted, changed or deleted.
+    var changes: Int { Int(sqlite_nio_sqlite3_changes(handle)) }
+
     /// Runs statements that bind nothing and return nothing.
     func execute(_ sql: String) throws {
         guard sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw error() }

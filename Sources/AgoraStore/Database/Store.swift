@@ -39,7 +39,13 @@ public final class Store: Sendable {
     /// `memoryMapped` makes SQLite read through a memory map: faster for the service, which reads the same pages
     /// again and again; a site build reads the whole database once, and with it its resident size would grow with
     /// the database.
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "agora.store"), memoryMapped: Bool = true) async throws -> Store {
+    /// `connectionWait` is how long a query waits for a connection before it fails: long enough for a busy moment,
+    /// short enough that a wedged database is reported rather than waited on for good.
+    public static func open(
+        _ location: DatabaseLocation, logger: Logger = Logger(label: "agora.store"), memoryMapped: Bool = true,
+        connectionWait: Duration = .seconds(10)
+    ) async throws -> Store {
+        let requestTimeout = TimeAmount(connectionWait)
         // A connection that fails is reported once, by the caller, as a `StoreError`; the pool's own log line
         // would repeat it with the driver's internals.
         var poolLogger = logger
@@ -51,6 +57,7 @@ public final class Store: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteWALConnectionSource(path: path, threadPool: .singleton, memoryMapped: memoryMapped),
                 maxConnectionsPerEventLoop: 4,
+                requestTimeout: requestTimeout,
                 pruneInterval: nil,
                 logger: poolLogger,
                 on: MultiThreadedEventLoopGroup.singleton
@@ -68,6 +75,7 @@ public final class Store: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: 4,
+                requestTimeout: requestTimeout,
                 pruneInterval: .seconds(60),
                 logger: poolLogger,
                 on: MultiThreadedEventLoopGroup.singleton

@@ -10,5 +10,6 @@ public enum Migrations {
         statisticsAndTestimonials,
         ordersAndProposals,
         siteChanges,
+        providerChangeIndexes,
     ]
 }

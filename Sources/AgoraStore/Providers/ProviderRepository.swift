@@ -168,22 +168,40 @@ public struct ProviderRepository: Sendable {
     /// their listings. `lastWalked` is where the next batch starts, nil when there were no more providers.
     public func stamps(after lastID: Int64?, limit: Int, skipping: Set<Int64>) async throws -> (stamps: [ProviderStamp], lastWalked: Int64?, walked: Int) {
         let rows = try await store.sql.raw("""
-            SELECT p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at
+            SELECT \(Self.stampColumns)
             FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
             WHERE \(Self.publicFilter) AND p.user_id > \(bind: lastID ?? 0) ORDER BY p.user_id LIMIT \(bind: limit)
             """).all()
         let walked = try rows.map { (id: try $0.decode(column: "user_id", as: Int64.self), row: $0) }
-        let kept = walked.filter { !skipping.contains($0.id) }
+        let stamps = try await Self.stamps(of: walked.filter { !skipping.contains($0.id) }, on: store.sql)
+        return (stamps, walked.last?.id, walked.count)
+    }
+
+    /// The stamps of public providers with these ids (those the site does not show are left out).
+    public func stamps(ids: [Int64]) async throws -> [ProviderStamp] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await store.sql.raw("""
+            SELECT \(Self.stampColumns)
+            FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
+            WHERE \(Self.publicFilter) AND p.user_id IN (\(binds: ids)) ORDER BY p.user_id
+            """).all()
+        return try await Self.stamps(of: try rows.map { (id: try $0.decode(column: "user_id", as: Int64.self), row: $0) }, on: store.sql)
+    }
+
+    static let stampColumns: SQLQueryString = "p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at"
+
+    /// Stamps from rows of `stampColumns`, with each provider's categories read in one query.
+    private static func stamps(of rows: [(id: Int64, row: any SQLRow)], on sql: any SQLDatabase) async throws -> [ProviderStamp] {
         var categories: [Int64: [Slug]] = [:]
-        if !kept.isEmpty {
-            for row in try await store.sql.raw("""
+        if !rows.isEmpty {
+            for row in try await sql.raw("""
                 SELECT pc.provider_id, c.slug FROM provider_categories pc JOIN categories c ON c.id = pc.category_id
-                WHERE pc.provider_id IN (\(binds: kept.map(\.id))) ORDER BY pc.provider_id, c.sort_order, c.name
+                WHERE pc.provider_id IN (\(binds: rows.map(\.id))) ORDER BY pc.provider_id, c.sort_order, c.name
                 """).all() {
                 categories[try row.decode(column: "provider_id", as: Int64.self), default: []].append(try Slug(try row.decode(column: "slug", as: String.self)))
             }
         }
-        let stamps = try kept.map { id, row in
+        return try rows.map { id, row in
             ProviderStamp(
                 id: id,
                 slug: try Slug(try row.decode(column: "slug", as: String.self)),
@@ -191,7 +209,6 @@ public struct ProviderRepository: Sendable {
                 categorySlugs: categories[id] ?? []
             )
         }
-        return (stamps, walked.last?.id, walked.count)
     }
 
     /// How many published providers are linked to any of the categories.
