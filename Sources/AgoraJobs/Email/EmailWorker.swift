@@ -2,21 +2,21 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 import Logging
-import ServiceLifecycle
 
 /// Drains the email outbox: claims due messages, hands them to the transport, and records the outcome — sent, or
 /// back in the queue with a backoff, or failed for good. Optional mail (it carries `List-Unsubscribe`) to an address
 /// that unsubscribed is not sent. Runs inside `agora serve` and `agora jobs`, stops on
 /// graceful shutdown after the message in hand.
-public struct EmailWorker: Service {
+public struct EmailWorker: QueueWorker {
     let store: Store
     let transport: any MailTransport
     /// The `From` header, e.g. `Agora <no-reply@agora.example>`.
     let sender: String
     let clock: any AgoraClock
     let retry: RetryPolicy
-    let pollInterval: Duration
-    let logger: Logger
+    public let pollInterval: Duration
+    public let logger: Logger
+    public let name = "email outbox"
 
     /// How long a claimed message is reserved for this worker; after it, another worker may try.
     static let lease: TimeInterval = 300
@@ -33,21 +33,6 @@ public struct EmailWorker: Service {
         self.retry = retry
         self.pollInterval = pollInterval
         self.logger = logger
-    }
-
-    public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                let handled: Int
-                do {
-                    handled = try await drainOnce()
-                } catch {
-                    logger.warning("email outbox: \(error)")
-                    handled = 0
-                }
-                if handled == 0 { try? await Task.sleep(for: pollInterval) }
-            }
-        }
     }
 
     /// Delivers one batch of due messages; returns how many it handled.

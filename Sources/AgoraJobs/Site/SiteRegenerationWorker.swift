@@ -3,20 +3,20 @@ import AgoraSite
 import AgoraStore
 import Foundation
 import Logging
-import ServiceLifecycle
 
 /// Drains the site-changes queue: claims every due change at once, folds them into one build — targeted
 /// (`--only`) when they name providers, categories or pages, incremental when one concerns the whole site — runs
 /// it, and records on each row what the build did. One build at a time per worker; several workers (`agora serve`
 /// instances and `agora jobs`) on one PostgreSQL never claim the same change. A failed build puts its changes back
 /// with a backoff and the live site stays as it was. Runs inside `agora serve` and `agora jobs`.
-public struct SiteRegenerationWorker: Service {
+public struct SiteRegenerationWorker: QueueWorker {
     let store: Store
     let options: SiteBuildOptions
     let clock: any AgoraClock
     let retry: RetryPolicy
-    let pollInterval: Duration
-    let logger: Logger
+    public let pollInterval: Duration
+    public let logger: Logger
+    public let name = "site changes"
 
     /// How long claimed changes are reserved for this worker: longer than a full build of a large site.
     static let lease: TimeInterval = 1_800
@@ -35,21 +35,6 @@ public struct SiteRegenerationWorker: Service {
         self.retry = retry
         self.pollInterval = pollInterval
         self.logger = logger
-    }
-
-    public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                let handled: Int
-                do {
-                    handled = try await drainOnce()
-                } catch {
-                    logger.warning("site changes: \(error)")
-                    handled = 0
-                }
-                if handled == 0 { try? await Task.sleep(for: pollInterval) }
-            }
-        }
     }
 
     /// Publishes the due changes with one build; returns how many changes it handled.
