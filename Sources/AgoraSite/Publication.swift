@@ -82,26 +82,33 @@ struct Publication {
     /// The pages of changed providers (their own, or its removal when the site no longer shows them) and the listings
     /// of the categories they were or are listed in, with those categories' parents.
     private func publish(_ changes: [ProviderChange], into sink: PageSink) async throws {
-        let categories = context.categories
         let publisher = PagePublisher(sink: sink, repository: sources.providers)
-        var affected: [Category] = []
-        func affect(_ slug: String) {
-            guard let found = (try? Slug(slug)).flatMap(categories.category(slug:)) else { return }
-            for step in categories.path(to: found) where !affected.contains(step) { affected.append(step) }
-        }
+        var listedIn: [Slug] = []
         for change in changes {
             let path = ProviderPage.path(for: change.slug)
-            for slug in try sink.manifest.entry(path)?.listedIn?.split(separator: " ") ?? [] { affect(String(slug)) }
+            listedIn += (try sink.manifest.entry(path)?.listedIn?.split(separator: " ") ?? []).compactMap { try? Slug(String($0)) }
             if let stamp = change.stamp {
-                for slug in stamp.categorySlugs { affect(slug.value) }
+                listedIn += stamp.categorySlugs
                 try await publisher.publish([ProviderPage(stamp, context: context, siteKey: siteKey)])
             } else {
                 try sink.forget(path)
             }
         }
+        try await rebuildListings(of: listedIn, into: sink, publisher: publisher)
+        try await publisher.finish()
+    }
+
+    /// The listing pages of these categories and of their parents, their rankings read at the same time (they are
+    /// most of the work).
+    private func rebuildListings(of slugs: [Slug], into sink: PageSink, publisher: PagePublisher) async throws {
+        let categories = context.categories
+        var affected: [Category] = []
+        for slug in slugs {
+            guard let category = categories.category(slug: slug) else { continue }
+            for step in categories.path(to: category) where !affected.contains(step) { affected.append(step) }
+        }
         let rankings = try await sources.rankings(of: affected.filter(categories.isVisible))
         for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink, publisher: publisher) }
-        try await publisher.finish()
     }
 
     /// Every category's listing pages, then every provider's page, each kept when its key did not change. A
@@ -177,14 +184,7 @@ struct Publication {
             } else {
                 try sink.forget(ProviderPage.path(for: slug))
             }
-            var affected: [Category] = []
-            for categorySlug in try await repository.categorySlugs(ofProvider: slug) {
-                guard let category = categories.category(slug: categorySlug) else { continue }
-                for step in categories.path(to: category) where !affected.contains(step) { affected.append(step) }
-            }
-            // The listings' rankings are read at the same time: they are most of the work.
-            let rankings = try await sources.rankings(of: affected.filter(categories.isVisible))
-            for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink, publisher: publisher) }
+            try await rebuildListings(of: try await repository.categorySlugs(ofProvider: slug), into: sink, publisher: publisher)
             // The homepage's figures and counts catch up with the next complete build; its providers cannot wait.
             let featured = sink.manifest.homepageProviders.contains(slug.value) ? true : try await sources.featuredSlugs().contains(slug.value)
             if featured { try await publishHomepage(into: sink, publisher: publisher) }

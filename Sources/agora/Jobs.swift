@@ -1,5 +1,4 @@
 import AgoraJobs
-import AgoraSite
 import AgoraStore
 import ArgumentParser
 import Foundation
@@ -27,8 +26,7 @@ struct Jobs: AsyncParsableCommand {
             let baseURL = source.baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://127.0.0.1:8080"
             let settings = try ServiceSettings.fromEnvironment(baseURL: baseURL)
             let composer = try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL)
-            var options = try source.buildOptions(output: site)
-            options.baseURL = try SiteURL(baseURL)
+            let options = try source.buildOptions(output: site)
             let group = ServiceGroup(
                 services: try settings.backgroundJobs(store: store, composer: composer) + [SiteRegenerationWorker(store: store, options: options)],
                 gracefulShutdownSignals: [.sigterm, .sigint],

@@ -39,6 +39,7 @@ struct JobsCommandTests {
     @Test("a bad setting stops the command at once with one line naming the variable", arguments: [
         ("AGORA_ROUTING_BATCH_SIZE", "0", "AGORA_ROUTING_BATCH_SIZE: must be a whole number from 1 to 100, not 0"),
         ("AGORA_SEARCH_WEIGHTS", "text=fast", "AGORA_SEARCH_WEIGHTS: \"text=fast\" is not name=number"),
+        ("AGORA_SITE_WORKER", "sometimes", "AGORA_SITE_WORKER must be on or off, not sometimes"),
     ])
     func refusesBadSettings(variable: String, value: String, expected: String) async throws {
         let scratch = try TemporaryDirectory()

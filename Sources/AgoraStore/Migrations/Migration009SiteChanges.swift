@@ -2,7 +2,7 @@ extension Migrations {
     /// The site-changes queue: a change to what the public pages show writes a row in its own transaction, and the
     /// regeneration worker claims the rows (with a lease, skipping rows another worker holds on PostgreSQL),
     /// publishes them with one build, and records what that build did. Rows are the queue and its history; the
-    /// clean-up job removes finished ones after a week.
+    /// worker removes finished ones after a week.
     static let siteChanges = Migration(version: 9, name: "site changes") { dialect in
         let time = dialect.timestamp
         return [
