@@ -16,26 +16,28 @@ struct Publication {
     /// Every page, then the site-wide files.
     func publishEverything(into sink: PageSink) async throws {
         let publisher = PagePublisher(sink: sink, repository: sources.providers)
-        try await publishHomepage(into: sink, publisher: publisher)
         // Provider and category pages depend on the site key (the manifest already matched it) and on the providers:
-        // when no public provider changed since the last build, they are kept without looking at each one; when a
-        // few changed (by the marks the last build left), only their pages and listings are published again.
+        // when none changed since the marks the last build left, they are all kept as they are; when a few did,
+        // only their pages and listings are published again; otherwise every provider is walked.
         // The marks are read first, so that a change made while this build runs is seen by the next one.
         let marks = try await sources.providers.changeMarks()
-        let fingerprint = try await sources.providers.publicFingerprint()
         let generated = [PagePaths.providersPrefix, PagePaths.categoriesPrefix]
-        if sink.manifest.providersFingerprint == fingerprint, try sink.keepAll(under: generated) {
-            log("no provider changed: provider and category pages kept")
-        } else if sink.mode == .incremental, let changes = try await changesSinceLastBuild(sink), try sink.keepAll(under: generated) {
-            try await publish(changes, into: sink)
-            log("\(changes.count) changed providers published with their listings")
+        if sink.mode == .incremental, let changes = try await changesSinceLastBuild(sink), try sink.keepAll(under: generated) {
+            if changes.isEmpty {
+                log("no provider changed: provider and category pages kept")
+            } else {
+                let changed = PagePublisher(sink: sink, repository: sources.providers)
+                try await publish(changes, into: sink, publisher: changed)
+                try await changed.finish()
+                log("\(changes.count) changed providers published with their listings")
+            }
         } else {
             try await publishCategoriesAndProviders(into: sink)
         }
-        try sink.manifest.setProvidersFingerprint(fingerprint)
         try sink.manifest.setProviderMarks(
             profiles: marks.profiles?.timeIntervalSince1970, statistics: marks.statistics?.timeIntervalSince1970
         )
+        try await publishHomepage(into: sink, publisher: publisher)
         for page in content {
             try await publisher.publish([try LandingPage(page, embedded: try await sources.embedded(for: page), context: context, siteKey: siteKey)])
         }
@@ -48,11 +50,10 @@ struct Publication {
         try context.assets.write(to: sink.output)
     }
 
-    /// The homepage, and the providers it features, which the manifest remembers for `--only`.
-    private func publishHomepage(into sink: PageSink, publisher: PagePublisher) async throws {
-        let home = try await sources.homepage()
+    /// The homepage, once the provider pages are published: its figures are what they add up to.
+    func publishHomepage(into sink: PageSink, publisher: PagePublisher) async throws {
+        let home = try await sources.homepage(totals: try sink.manifest.totals())
         try await publisher.publish([HomePage(home, context: context, siteKey: siteKey)])
-        try sink.manifest.setHomepageProviders(home.featured.map(\.slug.value))
     }
 
     /// The providers changed since the last build brought the provider pages up to date; nil when it left no marks,
@@ -79,28 +80,69 @@ struct Publication {
     /// Changed providers published by themselves rather than by walking every provider.
     private static let changesPublishedApart = 500
 
-    /// The pages of changed providers (their own, or its removal when the site no longer shows them) and the listings
-    /// of the categories they were or are listed in, with those categories' parents.
-    private func publish(_ changes: [ProviderChange], into sink: PageSink) async throws {
-        let publisher = PagePublisher(sink: sink, repository: sources.providers)
-        var listedIn: [Slug] = []
+    /// The pages of changed providers (their own, or its removal when the site no longer shows them) and the
+    /// listing pages they touch. A provider still shown, in the same categories and with the same rank, keeps its
+    /// place in every listing: only the listing pages that show it (the manifest knows which) are made again, from
+    /// the providers they showed. Any other change moves providers in the listings of the categories the provider
+    /// was or is listed in, and their parents: those are ranked again.
+    private func publish(_ changes: [ProviderChange], into sink: PageSink, publisher: PagePublisher) async throws {
+        var reranked: [Slug] = []
+        var inPlace = Set<String>()
         for change in changes {
             let path = ProviderPage.path(for: change.slug)
-            listedIn += (try sink.manifest.entry(path)?.listedIn?.split(separator: " ") ?? []).compactMap { try? Slug(String($0)) }
-            if let stamp = change.stamp {
-                listedIn += stamp.categorySlugs
-                try await publisher.publish([ProviderPage(stamp, context: context, siteKey: siteKey)])
-            } else {
+            let old = try sink.manifest.entry(path).flatMap { $0.redirect ? nil : $0 }
+            let wasListedIn = Self.listedIn(old)
+            guard let stamp = change.stamp else {
                 try sink.forget(path)
+                reranked += wasListedIn
+                continue
+            }
+            try await publisher.publish([ProviderPage(stamp, context: context, siteKey: siteKey)])
+            if let old, old.rank == stamp.rank.manifestText, Set(wasListedIn) == Set(stamp.categorySlugs) {
+                inPlace.formUnion(try sink.manifest.listingPaths(showing: change.id))
+            } else {
+                reranked += wasListedIn + stamp.categorySlugs
             }
         }
-        try await rebuildListings(of: listedIn, into: sink, publisher: publisher)
-        try await publisher.finish()
+        let (pages, unresolved) = try await listingPages(at: inPlace, of: sink.manifest)
+        let rebuilt = try await rebuildListings(of: reranked + unresolved, into: sink, publisher: publisher)
+        try await publisher.publish(pages.filter { !rebuilt.contains($0.category.id) })
+    }
+
+    /// The categories whose listings showed the provider of a page's entry, as the manifest has it.
+    private static func listedIn(_ entry: BuildManifest.Entry?) -> [Slug] {
+        (entry?.listedIn?.split(separator: " ") ?? []).compactMap { try? Slug(String($0)) }
+    }
+
+    /// Listing pages made again from the providers they showed (their places unchanged), with those providers'
+    /// stamps read now; and the categories of pages that cannot be, because one of their providers is no longer
+    /// shown: those must be ranked again.
+    private func listingPages(at paths: Set<String>, of manifest: BuildManifest) async throws -> (pages: [CategoryPage], unresolved: [Slug]) {
+        var listed: [(category: Category, number: Int, total: Int, members: [Int64])] = []
+        for path in paths.sorted() {
+            guard let (slug, number) = PagePaths.categoryPage(at: path), let category = context.categories.category(slug: slug),
+                  let total = try manifest.entry(path)?.listingTotal else { continue }
+            listed.append((category, number, total, try manifest.members(of: path)))
+        }
+        let stamps = try await sources.providers.stamps(ids: Array(Set(listed.flatMap(\.members))))
+        let updated = Dictionary(uniqueKeysWithValues: stamps.map { ($0.id, $0.updatedAt) })
+        var pages: [CategoryPage] = []
+        var unresolved: [Slug] = []
+        for page in listed {
+            let shown = page.members.compactMap { id in updated[id].map { RankedProvider(id: id, updatedAt: $0) } }
+            guard shown.count == page.members.count else {
+                unresolved.append(page.category.slug)
+                continue
+            }
+            pages.append(CategoryPage(page.category, number: page.number, of: page.total, showing: shown, context: context, siteKey: siteKey))
+        }
+        return (pages, unresolved)
     }
 
     /// The listing pages of these categories and of their parents, their rankings read at the same time (they are
-    /// most of the work).
-    private func rebuildListings(of slugs: [Slug], into sink: PageSink, publisher: PagePublisher) async throws {
+    /// most of the work); returns the ids of the categories whose listings were published.
+    @discardableResult
+    private func rebuildListings(of slugs: [Slug], into sink: PageSink, publisher: PagePublisher) async throws -> Set<Int64> {
         let categories = context.categories
         var affected: [Category] = []
         for slug in slugs {
@@ -109,6 +151,7 @@ struct Publication {
         }
         let rankings = try await sources.rankings(of: affected.filter(categories.isVisible))
         for category in affected { try await rebuildListing(of: category, ranked: rankings[category.id], into: sink, publisher: publisher) }
+        return Set(affected.map(\.id))
     }
 
     /// Every category's listing pages, then every provider's page, each kept when its key did not change. A
@@ -178,23 +221,21 @@ struct Publication {
         switch target {
         case .provider(let text):
             let slug = try Slug(text, field: "provider")
-            let repository = sources.providers
-            if let provider = try await repository.find(slug: slug) {
-                try await publisher.publish([ProviderPage(ProviderStamp(provider), context: context, siteKey: siteKey)])
+            if let change = try await sources.providers.change(of: slug) {
+                try await publish([change], into: sink, publisher: publisher)
             } else {
-                try sink.forget(ProviderPage.path(for: slug))
+                // No profile has the slug any more: its page goes, and the listings that showed it are ranked again.
+                let path = ProviderPage.path(for: slug)
+                let wasListedIn = Self.listedIn(try sink.manifest.entry(path))
+                try sink.forget(path)
+                try await rebuildListings(of: wasListedIn, into: sink, publisher: publisher)
             }
-            try await rebuildListings(of: try await repository.categorySlugs(ofProvider: slug), into: sink, publisher: publisher)
-            // The homepage's figures and counts catch up with the next complete build; its providers cannot wait.
-            let featured = sink.manifest.homepageProviders.contains(slug.value) ? true : try await sources.featuredSlugs().contains(slug.value)
-            if featured { try await publishHomepage(into: sink, publisher: publisher) }
         case .category(let text):
             let slug = try Slug(text, field: "category")
             guard let category = categories.category(slug: slug) else {
                 throw SiteError(file: nil, "--only category:\(text): no such category")
             }
             try await rebuildListing(of: category, into: sink, publisher: publisher)
-            try await publishHomepage(into: sink, publisher: publisher)
         case .content(let path):
             let source = options.contentDirectory.lastPathComponent + "/" + path
             guard let page = content.first(where: { $0.sourcePath == source }) else {

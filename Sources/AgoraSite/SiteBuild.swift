@@ -98,6 +98,8 @@ public struct SiteBuild: Sendable {
             case .only(let targets):
                 let publisher = PagePublisher(sink: sink, repository: ProviderRepository(store: store))
                 for target in targets { try await build.rebuild(target, into: sink, publisher: publisher) }
+                try await publisher.finish()
+                try await build.publishHomepage(into: sink, publisher: publisher)
                 try await build.publishSiteFiles(into: sink, publisher: publisher)
                 try await publisher.finish()
             default:

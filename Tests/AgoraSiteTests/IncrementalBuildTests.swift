@@ -11,10 +11,13 @@ struct IncrementalBuildTests {
         + [SiteFixture.provider("designer", first: "Dora", categories: ["design"], ratings: 3)]
 
     /// Every file of the site with its contents.
-    func snapshot(_ site: SiteFixture) throws -> [String: Data] {
+    func snapshot(_ site: SiteFixture) throws -> [String: Data] { try snapshot(of: site.output) }
+
+    /// Every file under a directory with its contents.
+    func snapshot(of directory: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        let root = site.output.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(at: site.output, includingPropertiesForKeys: [.isRegularFileKey])!
+        let root = directory.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])!
         for case let file as URL in enumerator where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
             files[String(file.standardizedFileURL.path.dropFirst(root.count + 1))] = try Data(contentsOf: file)
         }
@@ -43,16 +46,20 @@ struct IncrementalBuildTests {
         }
     }
 
-    @Test("with no provider changed, a missing provider page is still noticed and written again; a change after that is seen")
-    func unchangedProvidersAreStillChecked() async throws {
+    @Test("a page file deleted behind the generator's back comes back with the next build that publishes it or with --full; a change after that is seen")
+    func deletedFilesComeBack() async throws {
         try await SiteFixture.with(providers: Self.providers) { site in
             _ = try await site.build()
             _ = try await site.build()
             let page = site.output.appendingPathComponent("providers/dev-7/index.html")
             let original = try Data(contentsOf: page)
             try FileManager.default.removeItem(at: page)
-            let restored = try await site.build()
-            #expect(restored.written == 1)
+            try FileManager.default.removeItem(at: site.output.appendingPathComponent("about/index.html"))
+            let plain = try await site.build()
+            #expect(plain.written == 1, "the Markdown page, checked one by one; provider pages are kept by the manifest")
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("about/index.html").path))
+            let full = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(.full)
+            #expect(full.kind == .full)
             #expect(try Data(contentsOf: page) == original)
             try await touch("dev-9", bio: "Now with Rust.", in: site, at: SiteFixture.now.addingTimeInterval(120))
             let changed = try await site.build()
@@ -110,8 +117,39 @@ struct IncrementalBuildTests {
             #expect(!(try site.page("categories/web/index.html")).contains("/providers/dev-4/"))
             #expect(try site.page("providers/dev-4/index.html").contains("Now a designer."))
             #expect(summary.written + summary.unchanged == summary.pages, "each page counted once")
+            #expect(try await site.page("index.html") == fullBuildHomepage(site), "the homepage counts dev-4 under design now")
             let again = try await site.build()
             #expect(again.written == 0, "nothing changed since")
+        }
+    }
+
+    @Test("after plain builds of rank, bio and visibility changes, every page is what a full build makes", arguments: TestDatabase.engines)
+    func plainBuildsMatchAFullBuild(engine: TestDatabase) async throws {
+        try await SiteFixture.with(engine, providers: Self.providers) { site in
+            _ = try await site.build()
+            let later = SiteFixture.now.addingTimeInterval(60)
+            // dev-2 climbs to the top of web's listing (a new rank: web and its parent are ranked again); the
+            // designer edits the bio (same place: only the listing pages showing it are made again, from the
+            // manifest); dev-25 leaves the site.
+            try await site.store.sql.raw("""
+                UPDATE user_statistics SET rating_average = 5, rating_count = 500, updated_at = \(bind: later)
+                WHERE user_id = (SELECT user_id FROM user_profiles WHERE slug = 'dev-2')
+                """).run()
+            try await touch("designer", bio: "Now with motion design.", in: site, at: later)
+            try await ProviderRepository(store: site.store).setPublished(try Slug("dev-25"), false, now: later)
+            let log = BuildLog()
+            let summary = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(log: log.add)
+            #expect(log.lines.contains("3 changed providers published with their listings"), "\(log.lines)")
+            #expect(summary.removed == 1)
+            let full = try await fullBuild(site)
+            var plainFiles = try snapshot(site)
+            plainFiles[".agora-manifest.sqlite"] = nil
+            var fullFiles = try snapshot(of: full)
+            fullFiles[".agora-manifest.sqlite"] = nil
+            #expect(changed(plainFiles, fullFiles) == [])
+            let web = try site.page("categories/web/index.html")
+            let top = try #require(web.firstRange(of: "/providers/dev-2/")), next = try #require(web.firstRange(of: "/providers/dev-30/"))
+            #expect(top.lowerBound < next.lowerBound, "dev-2 now ranks first")
         }
     }
 
@@ -161,7 +199,7 @@ struct IncrementalBuildTests {
         }
     }
 
-    @Test("--only provider rebuilds its page and its listings, and the homepage only when it shows the provider")
+    @Test("--only provider rebuilds its page, its listings, and the homepage when what it shows changed: as a full build would")
     func onlyProvider() async throws {
         try await SiteFixture.with(providers: Self.providers) { site in
             _ = try await site.build()
@@ -171,7 +209,7 @@ struct IncrementalBuildTests {
             let summary = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(.only([.provider("designer")]))
             #expect(summary.kind == .only)
             #expect(changed(before, try snapshot(site)) == ["providers/designer/index.html", "sitemap-1.xml", ".agora-manifest.sqlite"])
-            #expect(summary.written + summary.unchanged == 3, "the provider, its category and robots.txt; dev-5 waits for the next build")
+            #expect(summary.written + summary.unchanged == 4, "the provider, its category, the homepage and robots.txt; dev-5 waits for the next build")
             #expect(!(try site.page("providers/dev-5/index.html")).contains("Not rebuilt by this run."))
             // dev-30 has the most ratings: the homepage shows it, so its change reaches the homepage too.
             let featuredBefore = try snapshot(site)
@@ -185,7 +223,21 @@ struct IncrementalBuildTests {
             #expect(removal.removed == 1)
             #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("providers/designer/index.html").path))
             #expect(try site.page("categories/design/index.html").contains("No providers in this category yet"))
+            #expect(try await site.page("index.html") == fullBuildHomepage(site), "the homepage counts the provider gone")
         }
+    }
+
+    /// The site a full build of the store makes now, in a directory of its own.
+    func fullBuild(_ site: SiteFixture) async throws -> URL {
+        var options = site.options
+        options.outputDirectory = site.scratch.url.appendingPathComponent("FullSite-\(UUID().uuidString)")
+        _ = try await SiteBuild(store: site.store, options: options, clock: FixedClock(SiteFixture.now)).run(.full)
+        return options.outputDirectory
+    }
+
+    /// The homepage a full build of the store makes now.
+    func fullBuildHomepage(_ site: SiteFixture) async throws -> String {
+        try String(contentsOf: try await fullBuild(site).appendingPathComponent("index.html"), encoding: .utf8)
     }
 
     @Test("--only needs an earlier build, and names what it cannot find")

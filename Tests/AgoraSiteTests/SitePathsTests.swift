@@ -21,6 +21,19 @@ struct SitePathsTests {
         }
     }
 
+    @Test("a listing page's path gives back its category and number; other paths give nothing")
+    func listingPathsRoundTrip() throws {
+        let slug = try Slug("web-development")
+        for page in [1, 2, 10, 137] {
+            let parsed = try #require(PagePaths.categoryPage(at: PagePaths.category(slug, page: page)))
+            #expect(parsed.slug == slug && parsed.page == page)
+        }
+        for other in ["/categories/", "/categories/web/page/1/", "/categories/web/page/x/", "/categories/web/page/2", "/categories/web/extra/2/",
+                      "/providers/web/", "/categories/Not A Slug/", "/categories/web/page/02/"] {
+            #expect(PagePaths.categoryPage(at: other) == nil, "\(other)")
+        }
+    }
+
     @Test("the islands' scripts and the templates spell no page path of their own")
     func noPathSpelledTwice() throws {
         let spelled = try Regex(#"['"](/(?:register|check-inbox|verify-email|login|forgot-password|reset-password|settings|search|saved|orders|unauthorized|providers|categories)/)"#)

@@ -36,9 +36,9 @@ struct SitemapTests {
         let site = try StagedSite(replacing: scratch.url.appendingPathComponent("Site"))
         let manifest = try BuildManifest.create(in: site.root, siteKey: "test")
         for number in 1...7 {
-            try manifest.put("/p/\(number)/", .init(key: "k", lastModified: Double(number) * 86_400, inSitemap: true))
+            try manifest.put("/p/\(number)/", .init(key: "k", lastModified: Double(number) * 86_400, inSitemap: true), replacing: nil)
         }
-        try manifest.put("/hidden/", .init(key: "k", lastModified: nil, inSitemap: false))
+        try manifest.put("/hidden/", .init(key: "k", lastModified: nil, inSitemap: false), replacing: nil)
         return (site, manifest)
     }
 
@@ -78,7 +78,7 @@ struct SitemapTests {
         }
         // A chunk file changed behind the writer's back shows which chunks it rewrites.
         for number in 1...3 { try "stale".write(to: staged.root.appendingPathComponent("sitemap-\(number).xml"), atomically: true, encoding: .utf8) }
-        try manifest.put("/p/5/", .init(key: "k2", lastModified: 30 * 86_400, inSitemap: true))
+        try manifest.put("/p/5/", .init(key: "k2", lastModified: 30 * 86_400, inSitemap: true), replacing: manifest.entry("/p/5/"))
         #expect(try writer.write(manifest, changes: .lines(["/p/5/"]), to: site) == 3)
         #expect(try chunk(1) == "stale" && chunk(3) == "stale")
         #expect(try chunk(2).contains("<loc>https://agora.example/p/5/</loc><lastmod>1970-01-31T00:00:00Z</lastmod>"))
@@ -88,10 +88,10 @@ struct SitemapTests {
 
         #expect(try writer.write(manifest, changes: .none, to: site) == 3)
         #expect(try chunk(1) == "stale")
-        try manifest.put("/p/0/", .init(key: "k", lastModified: 0, inSitemap: true))
+        try manifest.put("/p/0/", .init(key: "k", lastModified: 0, inSitemap: true), replacing: nil)
         #expect(try writer.write(manifest, changes: .all, to: site) == 3)
         #expect(try chunk(1).contains("/p/0/") && chunk(3).contains("/p/6/") && chunk(3).contains("/p/7/"))
-        for number in 0...5 { try manifest.delete("/p/\(number)/") }
+        for number in 0...5 { try manifest.delete("/p/\(number)/", try #require(try manifest.entry("/p/\(number)/"))) }
         #expect(try writer.write(manifest, changes: .all, to: site) == 1)
         #expect(!FileManager.default.fileExists(atPath: staged.root.appendingPathComponent("sitemap-2.xml").path))
         #expect(try manifest.sitemapChunks().map(\.number) == [1])
@@ -146,19 +146,19 @@ struct SitemapTests {
         let home = BuildManifest.Entry(key: "1f", lastModified: 1_790_000_000.125, inSitemap: true, priority: 1, changefreq: "daily")
         let old = BuildManifest.Entry(key: "2e", lastModified: nil, inSitemap: false, priority: nil, changefreq: nil, redirect: true)
         try manifest.begin()
-        try manifest.put("/", home)
-        try manifest.put("/old/", old)
-        try manifest.setProvidersFingerprint("100 5050")
+        try manifest.put("/", home, replacing: nil)
+        try manifest.put("/old/", old, replacing: nil)
+        try manifest.setProviderMarks(profiles: 1_790_000_000.5, statistics: nil)
         try manifest.commit()
         manifest.close()
         let reopened = try #require(BuildManifest.open(in: scratch.url))
         #expect(reopened.siteKey == "abc123")
         #expect(try reopened.entry("/") == home && reopened.entry("/old/") == old && reopened.entry("/none/") == nil)
-        #expect(reopened.providersFingerprint == "100 5050")
+        #expect(reopened.providerMarks?.profiles == 1_790_000_000.5 && reopened.providerMarks?.statistics == nil)
         #expect(try reopened.paths(redirects: true) == ["/old/"] && reopened.paths(redirects: false) == ["/"])
         // Changes not committed are gone when the file is opened again, as after a killed build.
         try reopened.begin()
-        try reopened.delete("/")
+        try reopened.delete("/", home)
         reopened.rollback()
         #expect(try BuildManifest.open(in: scratch.url)?.entry("/") == home)
         // A damaged file reads as no manifest.

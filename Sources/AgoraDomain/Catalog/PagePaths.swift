@@ -13,6 +13,20 @@ public enum PagePaths {
         page <= 1 ? categoriesPrefix + slug.value + "/" : categoriesPrefix + slug.value + "/page/\(page)/"
     }
 
+    /// The category and page number of a listing page's path; nil for any other path.
+    public static func categoryPage(at path: String) -> (slug: Slug, page: Int)? {
+        guard path.hasPrefix(categoriesPrefix), path.hasSuffix("/") else { return nil }
+        let parts = path.dropFirst(categoriesPrefix.count).dropLast().split(separator: "/", omittingEmptySubsequences: false)
+        guard let slug = parts.first.flatMap({ try? Slug(String($0)) }) else { return nil }
+        switch parts.count {
+        case 1: return (slug, 1)
+        case 3 where parts[1] == "page":
+            guard let page = Int(parts[2]), page > 1, category(slug, page: page) == path else { return nil }
+            return (slug, page)
+        default: return nil
+        }
+    }
+
     // MARK: App shells
 
     public static let register = "/register/"

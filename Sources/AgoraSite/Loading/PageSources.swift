@@ -26,22 +26,15 @@ struct PageSources: Sendable {
         }
     }
 
-    /// What the homepage shows: the visible top-level categories with their provider counts, the marketplace's
-    /// figures and the best rated providers.
-    func homepage() async throws -> HomePage.Sources {
-        var counted: [(category: Category, providers: Int)] = []
-        for category in categories.roots where category.active {
-            counted.append((category, try await providers.countListed(inCategories: categories.subtreeIDs(of: category))))
-        }
-        return HomePage.Sources(
-            categories: counted, figures: try await providers.figures(),
+    /// What the homepage shows: the visible top-level categories with their provider counts and the marketplace's
+    /// figures, as the provider pages the site holds add up (`totals`, from the manifest), and the best rated
+    /// providers.
+    func homepage(totals: ProviderTotals) async throws -> HomePage.Sources {
+        HomePage.Sources(
+            categories: categories.roots.filter(\.active).map { ($0, totals.byTopCategory[$0.id] ?? 0) },
+            totals: totals,
             featured: try await providers.topRated(limit: HomePage.featuredProviders)
         )
-    }
-
-    /// The providers the homepage features now.
-    func featuredSlugs() async throws -> Set<String> {
-        Set(try await providers.topRated(limit: HomePage.featuredProviders).map(\.slug.value))
     }
 
     /// The category a Markdown page embeds (front matter `providers:`) and its top providers; nil when it embeds none.

@@ -91,26 +91,35 @@ struct CategoryPage: SitePage {
     /// Every page of the category's listing, from its ranking (the providers it lists, its own and its visible
     /// subcategories', in the order shown: `PageSources.ranking(of:)`).
     static func pages(of category: Category, ranked: [RankedProvider], context: SiteContext, siteKey: InputKey) -> [CategoryPage] {
-        let tree = context.categories
         let listing = ListingPagination(totalItems: ranked.count)
-        let parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: path(for: $0.slug, page: 1)) }
-        let subcategories = tree.children(of: category).filter(\.active).map { NavigationLink(name: $0.name, url: path(for: $0.slug, page: 1)) }
-        let trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: path(for: $0.slug, page: 1)) }
         return (1...listing.pageCount).map { number in
             let start = listing.offset(ofPage: number)
             let listed = ranked[min(start, ranked.count)..<min(start + listing.perPage, ranked.count)]
-            var key = siteKey
-            key.combine(number)
-            key.combine(ranked.count)
-            for provider in listed {
-                key.combine(Int(provider.id))
-                key.combine(provider.updatedAt)
-            }
-            return CategoryPage(
-                context: context, category: category, number: number, listing: listing, path: path(for: category.slug, page: number),
-                key: key, providerIDs: listed.map(\.id), parent: parent, subcategories: subcategories, trail: trail
-            )
+            return CategoryPage(category, number: number, of: ranked.count, showing: Array(listed), context: context, siteKey: siteKey)
         }
+    }
+
+    /// One page of the category's listing: its number, how many providers the whole listing has, and those the
+    /// page shows, in order. A build that knows a page's providers did not move makes it again from these alone.
+    init(_ category: Category, number: Int, of total: Int, showing listed: [RankedProvider], context: SiteContext, siteKey: InputKey) {
+        let tree = context.categories
+        var key = siteKey
+        key.combine(number)
+        key.combine(total)
+        for provider in listed {
+            key.combine(Int(provider.id))
+            key.combine(provider.updatedAt)
+        }
+        self.context = context
+        self.category = category
+        self.number = number
+        self.key = key
+        listing = ListingPagination(totalItems: total)
+        path = Self.path(for: category.slug, page: number)
+        providerIDs = listed.map(\.id)
+        parent = tree.parent(of: category).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
+        subcategories = tree.children(of: category).filter(\.active).map { NavigationLink(name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
+        trail = [(name: "Home", url: "/")] + tree.path(to: category).map { (name: $0.name, url: Self.path(for: $0.slug, page: 1)) }
     }
 
     func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
@@ -140,7 +149,9 @@ struct CategoryPage: SitePage {
             hasProviders: !providers.isEmpty,
             pagination: .fields(pagination(number, of: listing.pageCount))
         ))
-        return RenderedPage(path: path, html: html, lastModified: providers.map(\.updatedAt).max(), inSitemap: true)
+        var page = RenderedPage(path: path, html: html, lastModified: providers.map(\.updatedAt).max(), inSitemap: true)
+        page.listing = (total, providerIDs)
+        return page
     }
 
     private func pagination(_ current: Int, of total: Int) -> Pagination {

@@ -12,7 +12,7 @@ struct HomePage: SitePage {
     struct Sources: Sendable {
         /// The visible top-level categories, each with how many providers it lists.
         let categories: [(category: Category, providers: Int)]
-        let figures: MarketplaceFigures
+        let totals: ProviderTotals
         let featured: [ProviderProfile]
     }
 
@@ -94,11 +94,11 @@ struct HomePage: SitePage {
                 }
             )
         }
-        let counts = sources.figures
+        let counts = sources.totals
         var figures = [
             Figure(value: GroupedDigits.format(counts.providers), label: "providers", live: "providers"),
             Figure(value: GroupedDigits.format(cards.count), label: "service categories"),
-            Figure(value: GroupedDigits.format(counts.countries), label: "countries", live: "countries"),
+            Figure(value: GroupedDigits.format(counts.countries.count), label: "countries", live: "countries"),
         ]
         if let average = counts.averageRating {
             figures.append(Figure(value: RatingText.format(average) + "★", label: "from " + CountText.of(counts.ratings, "review")))
@@ -107,7 +107,7 @@ struct HomePage: SitePage {
         featured = sources.featured
         var key = siteKey
         key.combine(counts.providers)
-        key.combine(counts.countries)
+        key.combine(counts.countries.count)
         key.combine(counts.ratings)
         key.combine(counts.averageRating.map { String($0) } ?? "-")
         for card in cards { key.combine(card.providerCount) }

@@ -116,6 +116,8 @@ struct ProviderPage: SitePage {
         ))
         var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
         page.listedIn = provider.categorySlugs.map(\.value)
+        page.providerTally = ProviderTally(provider, categories: tree)
+        page.rank = ListingRank(provider.statistics)
         return page
     }
 }

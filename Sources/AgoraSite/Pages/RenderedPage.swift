@@ -1,3 +1,4 @@
+import AgoraStore
 import Foundation
 
 /// One generated page, ready to write.
@@ -14,4 +15,10 @@ struct RenderedPage: Sendable {
     var isRedirect = false
     /// A provider's page: the categories whose listings show the provider, so that the listings it leaves are found.
     var listedIn: [String]?
+    /// A provider's page: what it adds to the homepage's figures.
+    var providerTally: ProviderTally?
+    /// A provider's page: its place in listings.
+    var rank: ListingRank?
+    /// A listing page: how many providers the whole listing has, and those this page shows, in order.
+    var listing: (total: Int, providerIDs: [Int64])?
 }

@@ -20,6 +20,12 @@ final class BuildManifest {
         var redirect = false
         /// A provider's page: the slugs of the categories whose listings showed the provider, space-separated.
         var listedIn: String?
+        /// A provider's page: what it adds to the homepage's figures.
+        var tally: ProviderTally?
+        /// A provider's page: its place in listings (`ListingRank.manifestText`).
+        var rank: String?
+        /// A listing page: how many providers the whole listing has (its members are kept apart, in order).
+        var listingTotal: Int?
 
         /// Whether the two differ in what a sitemap line shows.
         func sitemapLineDiffers(from other: Entry) -> Bool {
@@ -28,10 +34,13 @@ final class BuildManifest {
     }
 
     static let fileName = ".agora-manifest.sqlite"
-    static let currentVersion = 5
+    static let currentVersion = 6
 
     private let database: SQLiteFile
     private var inTransaction = false
+    /// Changes to the counters not yet written: a full build puts 100,000 tallies, and adding them up here costs
+    /// nothing beside the statements that writing each would take.
+    private var pendingCounts: [String: Int] = [:]
     /// The key of what every page depends on: templates, assets, site settings, base URL, environment, categories.
     let siteKey: String
 
@@ -62,10 +71,14 @@ final class BuildManifest {
             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE pages (
                 path TEXT PRIMARY KEY, key TEXT NOT NULL, last_modified REAL, in_sitemap INTEGER NOT NULL,
-                priority REAL, changefreq TEXT, redirect INTEGER NOT NULL, listed_in TEXT
+                priority REAL, changefreq TEXT, redirect INTEGER NOT NULL, listed_in TEXT,
+                country TEXT, ratings INTEGER, rating_points INTEGER, top_categories TEXT, rank TEXT, listing_total INTEGER
             ) WITHOUT ROWID;
+            CREATE TABLE listing_members (path TEXT NOT NULL, position INTEGER NOT NULL, provider_id INTEGER NOT NULL, PRIMARY KEY (path, position)) WITHOUT ROWID;
+            CREATE INDEX listing_members_provider ON listing_members (provider_id);
             CREATE INDEX pages_redirects ON pages (path) WHERE redirect = 1;
             CREATE TABLE sitemap_chunks (number INTEGER PRIMARY KEY, first_path TEXT NOT NULL, newest REAL);
+            CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
             """)
         let manifest = BuildManifest(database: database, siteKey: siteKey)
         try manifest.setMeta("version", String(currentVersion))
@@ -73,8 +86,10 @@ final class BuildManifest {
         return manifest
     }
 
+    /// Mapped into memory: a build reads thousands of rows of it (a sitemap chunk, the pages of a listing), and
+    /// copying each page of the file into the process costs more than reading it in place.
     private static func configure(_ database: SQLiteFile) throws {
-        try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE; PRAGMA temp_store = FILE")
+        try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE; PRAGMA temp_store = FILE; PRAGMA mmap_size = 1073741824")
     }
 
     func begin() throws {
@@ -85,12 +100,14 @@ final class BuildManifest {
 
     func commit() throws {
         guard inTransaction else { return }
+        try writePendingCounts()
         try database.execute("COMMIT")
         inTransaction = false
     }
 
     /// Drops what this build changed and closes the file.
     func rollback() {
+        pendingCounts = [:]
         if inTransaction { try? database.execute("ROLLBACK") }
         inTransaction = false
         database.close()
@@ -99,13 +116,6 @@ final class BuildManifest {
     func close() { database.close() }
 
     // MARK: Settings of the whole build
-
-    /// `ProviderRepository.publicFingerprint()` when the provider and category pages were last all checked.
-    var providersFingerprint: String? { try? Self.meta("providers_fingerprint", in: database) }
-
-    func setProvidersFingerprint(_ fingerprint: String) throws {
-        try setMeta("providers_fingerprint", fingerprint)
-    }
 
     /// Where changes to providers stood when the provider and category pages were last brought up to date, as
     /// seconds since 1970 (`ProviderRepository.changeMarks()`); nil before the first build that recorded them.
@@ -118,15 +128,6 @@ final class BuildManifest {
 
     func setProviderMarks(profiles: Double?, statistics: Double?) throws {
         try setMeta("provider_marks", "\(profiles.map { String($0) } ?? "") \(statistics.map { String($0) } ?? "")")
-    }
-
-    /// The slugs of the providers the homepage showed when it was last built.
-    var homepageProviders: Set<String> {
-        Set(((try? Self.meta("homepage_providers", in: database)) ?? "").split(separator: " ").map(String.init))
-    }
-
-    func setHomepageProviders(_ slugs: [String]) throws {
-        try setMeta("homepage_providers", slugs.joined(separator: " "))
     }
 
     private static func meta(_ name: String, in database: SQLiteFile) throws -> String? {
@@ -144,25 +145,80 @@ final class BuildManifest {
     // MARK: Pages
 
     func entry(_ path: String) throws -> Entry? {
-        let row = try database.statement("SELECT key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in FROM pages WHERE path = ?").bind(path)
+        let row = try database.statement("""
+            SELECT key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in, ratings, rating_points, country, top_categories,
+                rank, listing_total
+            FROM pages WHERE path = ?
+            """).bind(path)
         guard try row.step(), let key = row.text(0) else { return nil }
+        var tally: ProviderTally?
+        if let ratings = row.optionalInt(7), let points = row.optionalInt(8) {
+            let tops = (row.text(10) ?? "").split(separator: " ").compactMap { Int64($0) }
+            tally = ProviderTally(countryCode: row.text(9), ratings: ratings, ratingPoints: points, topCategoryIDs: tops)
+        }
         return Entry(
             key: key, lastModified: row.double(1), inSitemap: row.int(2) != 0, priority: row.double(3),
-            changefreq: row.text(4), redirect: row.int(5) != 0, listedIn: row.text(6)
+            changefreq: row.text(4), redirect: row.int(5) != 0, listedIn: row.text(6), tally: tally, rank: row.text(11),
+            listingTotal: row.optionalInt(12)
         )
     }
 
-    func put(_ path: String, _ entry: Entry) throws {
+    /// Writes the page's entry in place of `old` (what `entry(_:)` read; nil for a new page), and moves the counters
+    /// by the difference of their tallies.
+    func put(_ path: String, _ entry: Entry, replacing old: Entry?) throws {
+        let tally = entry.tally
         try database.statement("""
-            INSERT INTO pages (path, key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO pages (path, key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in, country, ratings, rating_points, top_categories, rank, listing_total)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (path) DO UPDATE SET key = excluded.key, last_modified = excluded.last_modified,
                 in_sitemap = excluded.in_sitemap, priority = excluded.priority, changefreq = excluded.changefreq,
-                redirect = excluded.redirect, listed_in = excluded.listed_in
-            """).bind(path, entry.key, entry.lastModified, entry.inSitemap, entry.priority, entry.changefreq, entry.redirect, entry.listedIn).run()
+                redirect = excluded.redirect, listed_in = excluded.listed_in, country = excluded.country,
+                ratings = excluded.ratings, rating_points = excluded.rating_points, top_categories = excluded.top_categories,
+                rank = excluded.rank, listing_total = excluded.listing_total
+            """).bind(
+                path, entry.key, entry.lastModified, entry.inSitemap, entry.priority, entry.changefreq, entry.redirect, entry.listedIn,
+                tally?.countryCode, tally?.ratings, tally?.ratingPoints, tally.map { $0.topCategoryIDs.map(String.init).joined(separator: " ") },
+                entry.rank, entry.listingTotal
+            ).run()
+        if old?.tally != tally {
+            count(old?.tally, by: -1)
+            count(tally, by: 1)
+        }
     }
 
-    func delete(_ path: String) throws {
+    /// Removes the page's entry, `old` (what `entry(_:)` read), its tally from the counters, and its members.
+    func delete(_ path: String, _ old: Entry) throws {
         try database.statement("DELETE FROM pages WHERE path = ?").bind(path).run()
+        count(old.tally, by: -1)
+        if old.listingTotal != nil { try database.statement("DELETE FROM listing_members WHERE path = ?").bind(path).run() }
+    }
+
+    // MARK: Listing members
+
+    /// Records the providers a listing page shows, in order, in place of those it showed (`replacing`: whether it
+    /// may have had any).
+    func setMembers(of path: String, _ providerIDs: [Int64], replacing: Bool) throws {
+        if replacing { try database.statement("DELETE FROM listing_members WHERE path = ?").bind(path).run() }
+        for (position, id) in providerIDs.enumerated() {
+            try database.statement("INSERT INTO listing_members (path, position, provider_id) VALUES (?, ?, ?)")
+                .bind(path, position, Int(id)).run()
+        }
+    }
+
+    /// The providers a listing page shows, in order.
+    func members(of path: String) throws -> [Int64] {
+        let statement = try database.statement("SELECT provider_id FROM listing_members WHERE path = ? ORDER BY position").bind(path)
+        var ids: [Int64] = []
+        while try statement.step() { ids.append(Int64(statement.int(0))) }
+        return ids
+    }
+
+    /// The listing pages that show the provider.
+    func listingPaths(showing providerID: Int64) throws -> [String] {
+        let statement = try database.statement("SELECT path FROM listing_members WHERE provider_id = ? ORDER BY path").bind(Int(providerID))
+        var paths: [String] = []
+        while try statement.step() { if let path = statement.text(0) { paths.append(path) } }
+        return paths
     }
 
     var pageCount: Int {
@@ -186,6 +242,36 @@ final class BuildManifest {
         return paths
     }
 
+    // MARK: Counters
+
+    /// The sums of the tallies of the pages the manifest holds.
+    func totals() throws -> ProviderTotals {
+        try writePendingCounts()
+        let statement = try database.statement("SELECT name, value FROM counters")
+        var counters: [(name: String, value: Int)] = []
+        while try statement.step() {
+            if let name = statement.text(0) { counters.append((name, statement.int(1))) }
+        }
+        return ProviderTotals(counters: counters)
+    }
+
+    /// Adds the tally `sign` times to the counters.
+    private func count(_ tally: ProviderTally?, by sign: Int) {
+        guard let tally else { return }
+        for (name, amount) in ProviderTotals.counters(of: tally) { pendingCounts[name, default: 0] += sign * amount }
+    }
+
+    /// Writes the pending changes to the counters; a counter that comes to zero is removed.
+    private func writePendingCounts() throws {
+        for (name, amount) in pendingCounts where amount != 0 {
+            try database.statement("""
+                INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value
+                """).bind(name, amount).run()
+        }
+        if !pendingCounts.isEmpty { try database.execute("DELETE FROM counters WHERE value = 0") }
+        pendingCounts = [:]
+    }
+
     // MARK: Pages published by this build
 
     /// Starts recording the pages this build publishes, in a temporary table (in a file, not in memory: a million
@@ -201,32 +287,29 @@ final class BuildManifest {
         return database.changes > 0
     }
 
-    /// Records every real page (not a redirect's refresh page) under the prefix as published.
-    func recordPublished(under prefix: String) throws {
-        try database.statement("INSERT OR IGNORE INTO temp.published (path) SELECT path FROM pages WHERE path >= ? AND path < ? AND redirect = 0")
-            .bind(prefix, prefix + "\u{10FFFF}").run()
-    }
-
     func isPublished(_ path: String) throws -> Bool {
         try database.statement("SELECT 1 FROM temp.published WHERE path = ?").bind(path).step()
     }
 
-    /// The pages of the manifest this build did not publish.
-    func unpublishedPaths() throws -> [String] {
-        let statement = try database.statement("SELECT path FROM pages WHERE path NOT IN (SELECT path FROM temp.published) ORDER BY path")
+    /// The pages of the manifest this build did not publish, leaving out the real pages under `keptWhole` (kept
+    /// without being recorded one by one): each stretch of paths between those prefixes is read through the primary
+    /// key, and the redirects' refresh pages under them through their own index.
+    func unpublishedPaths(keptWhole prefixes: [String]) throws -> [String] {
         var paths: [String] = []
-        while try statement.step() { if let path = statement.text(0) { paths.append(path) } }
-        return paths
-    }
-
-    /// Calls `body` with each real page's path under the prefix, until it returns false; returns whether it never did.
-    func allPaths(under prefix: String, satisfy body: (String) -> Bool) throws -> Bool {
-        let statement = try database.statement("SELECT path FROM pages WHERE path >= ? AND path < ? AND redirect = 0")
-            .bind(prefix, prefix + "\u{10FFFF}")
-        while try statement.step() {
-            if let path = statement.text(0), !body(path) { return false }
+        func collect(_ statement: SQLiteFile.Statement) throws {
+            while try statement.step() { if let path = statement.text(0) { paths.append(path) } }
         }
-        return true
+        var start = ""
+        for prefix in prefixes.sorted() {
+            try collect(try database.statement("SELECT path FROM pages WHERE path >= ? AND path < ? AND path NOT IN (SELECT path FROM temp.published)")
+                .bind(start, prefix))
+            try collect(try database.statement("""
+                SELECT path FROM pages WHERE redirect = 1 AND path >= ? AND path < ? AND path NOT IN (SELECT path FROM temp.published)
+                """).bind(prefix, prefix + "\u{10FFFF}"))
+            start = prefix + "\u{10FFFF}"
+        }
+        try collect(try database.statement("SELECT path FROM pages WHERE path >= ? AND path NOT IN (SELECT path FROM temp.published)").bind(start))
+        return paths.sorted()
     }
 
     /// How many real pages lie under the prefix.
@@ -246,10 +329,13 @@ final class BuildManifest {
 
     /// Calls `body` with the sitemap pages in path order, from `first` (included) to `end` (excluded; nil: to the last).
     func forEachSitemapRow(from first: String, to end: String?, _ body: (SitemapRow) throws -> Void) throws {
-        let statement = try database.statement("""
-            SELECT path, key, last_modified, priority, changefreq FROM pages
-            WHERE in_sitemap = 1 AND path >= ? AND (? IS NULL OR path < ?) ORDER BY path
-            """).bind(first, end, end)
+        // Two statements rather than `? IS NULL OR path < ?`, which would keep SQLite from stopping at `end`.
+        let columns = "SELECT path, key, last_modified, priority, changefreq FROM pages WHERE in_sitemap = 1 AND path >= ?"
+        let statement = if let end {
+            try database.statement(columns + " AND path < ? ORDER BY path").bind(first, end)
+        } else {
+            try database.statement(columns + " ORDER BY path").bind(first)
+        }
         while try statement.step() {
             guard let path = statement.text(0), let key = statement.text(1) else { continue }
             try body(SitemapRow(path: path, entry: Entry(

@@ -120,6 +120,8 @@ final class PagePublisher {
 struct WrittenPage: Sendable {
     let path: String
     let entry: BuildManifest.Entry
+    /// A listing page: the providers it shows, in order.
+    let members: [Int64]?
     let wasWritten: Bool
 
     init(_ page: RenderedPage, key: InputKey, wasWritten: Bool) {
@@ -127,8 +129,10 @@ struct WrittenPage: Sendable {
         entry = BuildManifest.Entry(
             key: key.description, lastModified: page.lastModified?.timeIntervalSince1970, inSitemap: page.inSitemap,
             priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect,
-            listedIn: page.listedIn?.joined(separator: " ")
+            listedIn: page.listedIn?.joined(separator: " "), tally: page.providerTally, rank: page.rank?.manifestText,
+            listingTotal: page.listing?.total
         )
+        members = page.listing?.providerIDs
         self.wasWritten = wasWritten
     }
 }

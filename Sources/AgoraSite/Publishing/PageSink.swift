@@ -15,6 +15,9 @@ final class PageSink {
     private(set) var unchanged = 0
     private(set) var removed = 0
     private(set) var sitemapChanges: SitemapChanges
+    /// Path prefixes whose real pages an incremental build keeps as the previous build left them (`keepAll`),
+    /// counted at once rather than recorded as published one by one.
+    private var keptWhole: [String] = []
 
     init(output: any SiteOutput, manifest: BuildManifest, mode: SiteBuildKind) throws {
         self.output = output
@@ -27,8 +30,8 @@ final class PageSink {
 
     /// Whether a real page (not a redirect's refresh page) is published at the path.
     func hasPage(_ path: String) throws -> Bool {
-        if mode == .incremental, try !manifest.isPublished(path) { return false }
-        return try manifest.entry(path).map { !$0.redirect } ?? false
+        guard let entry = try manifest.entry(path), !entry.redirect else { return false }
+        return try mode != .incremental || isKeptWhole(path, entry) || manifest.isPublished(path)
     }
 
     /// The paths of the redirects' refresh pages.
@@ -43,10 +46,9 @@ final class PageSink {
         return output.fileExists(SitePaths.file(ofPage: path))
     }
 
-    /// Keeps a page as the previous build wrote it: counted, and noted as published by this build (a page kept with
-    /// all the others by `keepAll` counts once).
+    /// Keeps a page as the previous build wrote it, counted once however often it is kept.
     func keep(_ path: String) throws {
-        if mode == .incremental, try !manifest.recordPublished(path) { return }
+        guard try !notePublished(path) else { return }
         unchanged += 1
     }
 
@@ -57,18 +59,15 @@ final class PageSink {
         return true
     }
 
-    /// Keeps every page of the previous build under these path prefixes as it is, when each one's file is still
-    /// there; returns false (keeping nothing) otherwise, and the pages are then checked one by one. Redirects'
-    /// refresh pages are left to the redirects, which every build publishes.
+    /// Keeps every real page of the previous build under these path prefixes as the manifest has it, without
+    /// looking at each one or at its file (an incremental build does so when the providers the pages show did not
+    /// change, or only a few did, whose pages it then publishes itself; `agora build --full` writes every file
+    /// again). Redirects' refresh pages are left to the redirects, which every build publishes. Returns false,
+    /// keeping nothing, in a build of another mode.
     func keepAll(under prefixes: [String]) throws -> Bool {
-        guard mode != .full else { return false }
-        for prefix in prefixes {
-            guard try manifest.allPaths(under: prefix, satisfy: { output.fileExists(SitePaths.file(ofPage: $0)) }) else { return false }
-        }
-        for prefix in prefixes {
-            if mode == .incremental { try manifest.recordPublished(under: prefix) }
-            unchanged += try manifest.pageCount(under: prefix)
-        }
+        guard mode == .incremental else { return false }
+        for prefix in prefixes { unchanged += try manifest.pageCount(under: prefix) }
+        keptWhole += prefixes
         return true
     }
 
@@ -76,11 +75,12 @@ final class PageSink {
     func record(_ done: WrittenPage) throws {
         if done.wasWritten { written += 1 } else { unchanged += 1 }
         let entry = done.entry
-        // A page kept with all the others (`keepAll`) and published again after all counts once, as published.
-        if mode == .incremental, try !manifest.recordPublished(done.path) { unchanged -= 1 }
+        // A page kept already (with all the others, by `keepAll`) and published again after all counts once.
+        if try notePublished(done.path) { unchanged -= 1 }
         let old = mode == .full ? nil : try manifest.entry(done.path)
         guard old != entry else { return }
-        try manifest.put(done.path, entry)
+        try manifest.put(done.path, entry, replacing: old)
+        if let members = done.members { try manifest.setMembers(of: done.path, members, replacing: old?.listingTotal != nil) }
         if old?.inSitemap ?? false != entry.inSitemap {
             sitemapChanges.membershipChanged()
         } else if let old, entry.inSitemap, entry.sitemapLineDiffers(from: old) {
@@ -91,8 +91,8 @@ final class PageSink {
     /// Drops a page that no longer exists: from the manifest, and its file from the site.
     func forget(_ path: String) throws {
         guard let old = try manifest.entry(path) else { return }
-        if mode == .incremental, try manifest.isPublished(path) { unchanged -= 1 }
-        try manifest.delete(path)
+        if mode == .incremental, try isKeptWhole(path, old) || manifest.isPublished(path) { unchanged -= 1 }
+        try manifest.delete(path, old)
         output.remove(SitePaths.file(ofPage: path))
         removed += 1
         if old.inSitemap { sitemapChanges.membershipChanged() }
@@ -100,7 +100,21 @@ final class PageSink {
 
     /// Removes the pages of the previous build that this incremental build did not publish.
     func removeUnpublishedPages() throws {
-        for path in try manifest.unpublishedPaths() { try forget(path) }
+        for path in try manifest.unpublishedPaths(keptWhole: keptWhole) { try forget(path) }
+    }
+
+    /// Notes, in an incremental build, that the page is published by this build; returns whether it was counted
+    /// already: published before by this build, or one of the pages kept whole.
+    private func notePublished(_ path: String) throws -> Bool {
+        guard mode == .incremental else { return false }
+        guard try manifest.recordPublished(path) else { return true }
+        guard !keptWhole.isEmpty, let old = try manifest.entry(path) else { return false }
+        return isKeptWhole(path, old)
+    }
+
+    /// Whether the previous build's page is one of those kept whole.
+    private func isKeptWhole(_ path: String, _ entry: BuildManifest.Entry) -> Bool {
+        !entry.redirect && keptWhole.contains { path.hasPrefix($0) }
     }
 }
 

@@ -118,6 +118,8 @@ final class SQLiteFile {
 
         func int(_ column: Int32) -> Int { Int(sqlite_nio_sqlite3_column_int64(pointer, column)) }
 
+        func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+
         func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite_nio_sqlite3_column_double(pointer, column) }
     }
 }

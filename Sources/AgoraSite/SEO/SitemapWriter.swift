@@ -4,11 +4,11 @@ import Foundation
 /// (the homepage first), and the index `sitemap.xml` that lists them, as the sitemaps.org protocol requires; each
 /// chunk is held in memory only while it is written, and the index is written last.
 ///
-/// Chunks hold 5,000 URLs, below the protocol's 50,000, so that a build that changed a few pages (the
+/// Chunks hold 1,000 URLs, far below the protocol's 50,000, so that a build that changed a few pages (the
 /// service's `agora build --only`) rewrites a small chunk: the manifest remembers where each chunk starts, and a
 /// changed line rewrites only the chunk it falls in. A page added to or removed from the sitemap recuts them all.
 struct SitemapWriter {
-    static let urlsPerChunk = 5_000
+    static let urlsPerChunk = 1_000
     static let chunkPrefix = "sitemap-"
 
     let baseURL: SiteURL

@@ -11,5 +11,6 @@ public enum Migrations {
         ordersAndProposals,
         siteChanges,
         providerChangeIndexes,
+        publicProviderCountIndexes,
     ]
 }

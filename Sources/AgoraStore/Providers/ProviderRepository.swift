@@ -100,25 +100,14 @@ public struct ProviderRepository: Sendable {
             """).run()
     }
 
-    /// A text that changes whenever any public provider's page or ranking could: how many there are, the sum of
-    /// their ids (who they are), and the latest change of a profile and of a record. Equal fingerprints mean the
-    /// provider and category pages of the last build are still right.
-    public func publicFingerprint() async throws -> String {
-        guard let row = try await store.sql.raw("""
-            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(p.user_id), 0) AS BIGINT) AS ids, MAX(p.updated_at) AS profiles,
-                MAX(s.updated_at) AS statistics
-            FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
-            WHERE \(Self.publicFilter)
-            """).first() else { return "" }
-        let profiles = try row.decodeIfPresent(column: "profiles", as: Date.self)?.timeIntervalSince1970 ?? 0
-        let statistics = try row.decodeIfPresent(column: "statistics", as: Date.self)?.timeIntervalSince1970 ?? 0
-        return "\(try row.decode(column: "n", as: Int.self)):\(try row.decode(column: "ids", as: Int64.self)):\(profiles):\(statistics)"
-    }
-
-    /// The number of providers the public site shows.
+    /// The number of providers the public site shows (those `publicFilter` lets through): every profile, less the
+    /// unpublished ones and the published ones of suspended accounts, each counted through its own index.
     public func countPublished() async throws -> Int {
         try await store.sql.raw("""
-            SELECT COUNT(*) AS n FROM user_profiles p JOIN users u ON u.id = p.user_id WHERE \(Self.publicFilter)
+            SELECT (SELECT COUNT(*) FROM user_profiles) - (SELECT COUNT(*) FROM user_profiles WHERE published = FALSE) - (
+                SELECT COUNT(*) FROM users u WHERE u.verification_status = \(state: VerificationStatus.suspended)
+                AND EXISTS (SELECT 1 FROM user_profiles p WHERE p.user_id = u.id AND p.published = TRUE)
+            ) AS n
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -188,7 +177,7 @@ public struct ProviderRepository: Sendable {
         return try await Self.stamps(of: try rows.map { (id: try $0.decode(column: "user_id", as: Int64.self), row: $0) }, on: store.sql)
     }
 
-    static let stampColumns: SQLQueryString = "p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at"
+    static let stampColumns: SQLQueryString = "p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at, s.rating_average, s.rating_count"
 
     /// Stamps from rows of `stampColumns`, with each provider's categories read in one query.
     private static func stamps(of rows: [(id: Int64, row: any SQLRow)], on sql: any SQLDatabase) async throws -> [ProviderStamp] {
@@ -206,16 +195,13 @@ public struct ProviderRepository: Sendable {
                 id: id,
                 slug: try Slug(try row.decode(column: "slug", as: String.self)),
                 updatedAt: max(try row.decode(column: "updated_at", as: Date.self), try row.decode(column: "statistics_updated_at", as: Date.self)),
-                categorySlugs: categories[id] ?? []
+                categorySlugs: categories[id] ?? [],
+                rank: ListingRank(
+                    ratingAverage: try row.decode(column: "rating_average", as: Double.self),
+                    ratingCount: try row.decode(column: "rating_count", as: Int.self)
+                )
             )
         }
-    }
-
-    /// How many published providers are linked to any of the categories.
-    public func countListed(inCategories categoryIDs: [Int64]) async throws -> Int {
-        guard !categoryIDs.isEmpty else { return 0 }
-        let query: SQLQueryString = "SELECT COUNT(*) AS n FROM user_profiles p JOIN users u ON u.id = p.user_id WHERE \(Self.publicFilter) AND " + Self.inCategories(categoryIDs)
-        return try await store.sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// The best rated published providers.
@@ -224,42 +210,11 @@ public struct ProviderRepository: Sendable {
         return try await hydrate(rows)
     }
 
-    /// Figures for the homepage: providers, countries they work from, and their mean rating.
-    public func figures() async throws -> MarketplaceFigures {
-        let row = try await store.sql.raw("""
-            SELECT COUNT(*) AS providers, COUNT(DISTINCT p.country_code) AS countries,
-                   SUM(s.rating_count) AS ratings, SUM(s.rating_average * s.rating_count) AS rating_points
-            FROM user_profiles p JOIN users u ON u.id = p.user_id JOIN user_statistics s ON s.user_id = p.user_id
-            WHERE \(Self.publicFilter)
-            """).first()
-        let ratings = try row?.decodeIfPresent(column: "ratings", as: Int.self) ?? 0
-        let points = try row?.decodeIfPresent(column: "rating_points", as: Double.self) ?? 0
-        return MarketplaceFigures(
-            providers: try row?.decode(column: "providers", as: Int.self) ?? 0,
-            countries: try row?.decode(column: "countries", as: Int.self) ?? 0,
-            ratings: ratings,
-            averageRating: ratings > 0 ? points / Double(ratings) : nil
-        )
-    }
-
     private func categoryIDsBySlug() async throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         for row in try await store.sql.raw("SELECT id, slug FROM categories").all() {
             ids[try row.decode(column: "slug", as: String.self)] = try row.decode(column: "id", as: Int64.self)
         }
         return ids
-    }
-}
-
-extension ProviderRepository {
-    /// The categories a provider is linked to, whether or not the profile is published: what a rebuild after the
-    /// provider changed must refresh.
-    public func categorySlugs(ofProvider slug: Slug) async throws -> [Slug] {
-        try await store.sql.raw("""
-            SELECT c.slug FROM provider_categories pc
-            JOIN user_profiles p ON p.user_id = pc.provider_id
-            JOIN categories c ON c.id = pc.category_id
-            WHERE p.slug = \(bind: slug.value) ORDER BY c.sort_order, c.name
-            """).all().map { try Slug(try $0.decode(column: "slug", as: String.self)) }
     }
 }

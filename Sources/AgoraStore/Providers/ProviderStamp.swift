@@ -10,17 +10,39 @@ public struct ProviderStamp: Sendable, Hashable {
     /// The later of the two `updated_at`s; the same as `ProviderProfile.updatedAt`.
     public let updatedAt: Date
     public let categorySlugs: [Slug]
+    /// What places the provider in listings, besides the id.
+    public let rank: ListingRank
 
-    init(id: Int64, slug: Slug, updatedAt: Date, categorySlugs: [Slug]) {
+    init(id: Int64, slug: Slug, updatedAt: Date, categorySlugs: [Slug], rank: ListingRank) {
         self.id = id
         self.slug = slug
         self.updatedAt = updatedAt
         self.categorySlugs = categorySlugs
+        self.rank = rank
     }
 
     /// The stamp of a provider already loaded.
     public init(_ profile: ProviderProfile) {
-        self.init(id: profile.id, slug: profile.slug, updatedAt: profile.updatedAt, categorySlugs: profile.categorySlugs)
+        self.init(
+            id: profile.id, slug: profile.slug, updatedAt: profile.updatedAt, categorySlugs: profile.categorySlugs,
+            rank: ListingRank(profile.statistics)
+        )
+    }
+}
+
+/// What orders providers in listings (`ProviderRepository.ranking`): best rated first, then the most ratings; ties
+/// go to the newest account. Two providers' places compare by their ranks, then their ids.
+public struct ListingRank: Sendable, Hashable {
+    public let ratingAverage: Double
+    public let ratingCount: Int
+
+    public init(ratingAverage: Double, ratingCount: Int) {
+        self.ratingAverage = ratingAverage
+        self.ratingCount = ratingCount
+    }
+
+    public init(_ statistics: ProviderStatistics) {
+        self.init(ratingAverage: statistics.ratingAverage, ratingCount: statistics.ratingCount)
     }
 }
 
@@ -29,4 +51,9 @@ public struct RankedProvider: Sendable, Hashable {
     public let id: Int64
     /// The same as `ProviderProfile.updatedAt`.
     public let updatedAt: Date
+
+    public init(id: Int64, updatedAt: Date) {
+        self.id = id
+        self.updatedAt = updatedAt
+    }
 }
