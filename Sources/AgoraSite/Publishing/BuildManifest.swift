@@ -54,7 +54,7 @@ final class BuildManifest {
     static func open(in directory: URL) -> BuildManifest? {
         let path = directory.appendingPathComponent(fileName).path
         guard access(path, F_OK) == 0, let database = try? SQLiteFile(path: path, create: false) else { return nil }
-        guard (try? configure(database)) != nil,
+        guard (try? configure(database, memoryMapped: true)) != nil,
               let version = try? meta("version", in: database), version == String(currentVersion),
               let siteKey = try? meta("site_key", in: database)
         else { return nil }
@@ -66,7 +66,7 @@ final class BuildManifest {
         let path = directory.appendingPathComponent(fileName).path
         try? FileManager.default.removeItem(atPath: path)
         let database = try SQLiteFile(path: path, create: true)
-        try configure(database)
+        try configure(database, memoryMapped: false)
         try database.execute("""
             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE pages (
@@ -86,10 +86,12 @@ final class BuildManifest {
         return manifest
     }
 
-    /// Mapped into memory: a build reads thousands of rows of it (a sitemap chunk, the pages of a listing), and
-    /// copying each page of the file into the process costs more than reading it in place.
-    private static func configure(_ database: SQLiteFile) throws {
-        try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE; PRAGMA temp_store = FILE; PRAGMA mmap_size = 1073741824")
+    /// An earlier build's manifest is mapped into memory: a build after a few changes reads thousands of its rows (a
+    /// sitemap chunk, the members of a listing), and copying each page of the file costs more than reading it in
+    /// place. A full build's new manifest is not: it is mostly written, and the pages it touched would count in the
+    /// process's resident size.
+    private static func configure(_ database: SQLiteFile, memoryMapped: Bool) throws {
+        try database.execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE; PRAGMA temp_store = FILE; PRAGMA mmap_size = \(memoryMapped ? 1 << 30 : 0)")
     }
 
     func begin() throws {
