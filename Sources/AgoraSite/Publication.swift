@@ -22,7 +22,8 @@ struct Publication {
         // The marks are read first, so that a change made while this build runs is seen by the next one.
         let marks = try await sources.providers.changeMarks()
         let generated = [PagePaths.providersPrefix, PagePaths.categoriesPrefix]
-        if sink.mode == .incremental, let changes = try await changesSinceLastBuild(sink), try sink.keepAll(under: generated) {
+        if sink.mode == .incremental, let changes = try await changesSinceLastBuild(sink) {
+            try sink.keepAll(under: generated)
             if changes.isEmpty {
                 log("no provider changed: provider and category pages kept")
             } else {

@@ -62,13 +62,12 @@ final class PageSink {
     /// Keeps every real page of the previous build under these path prefixes as the manifest has it, without
     /// looking at each one or at its file (an incremental build does so when the providers the pages show did not
     /// change, or only a few did, whose pages it then publishes itself; `agora build --full` writes every file
-    /// again). Redirects' refresh pages are left to the redirects, which every build publishes. Returns false,
-    /// keeping nothing, in a build of another mode.
-    func keepAll(under prefixes: [String]) throws -> Bool {
-        guard mode == .incremental else { return false }
+    /// again). Redirects' refresh pages are left to the redirects, which every build publishes. Only an
+    /// incremental build keeps pages whole.
+    func keepAll(under prefixes: [String]) throws {
+        precondition(mode == .incremental, "only an incremental build keeps pages whole")
         for prefix in prefixes { unchanged += try manifest.pageCount(under: prefix) }
         keptWhole += prefixes
-        return true
     }
 
     /// Records a written page in the manifest and notes what it changes in the sitemap.
