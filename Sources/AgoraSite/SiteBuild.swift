@@ -94,9 +94,9 @@ public struct SiteBuild: Sendable {
             sink = try PageSink(output: staged, manifest: try BuildManifest.create(in: staged.root, siteKey: siteKey.description), mode: .full)
         }
         do {
+            let publisher = PagePublisher(sink: sink, repository: ProviderRepository(store: store))
             switch mode {
             case .only(let targets):
-                let publisher = PagePublisher(sink: sink, repository: ProviderRepository(store: store))
                 for target in targets { try await build.rebuild(target, into: sink, publisher: publisher) }
                 try await publisher.finish()
                 try await build.publishHomepage(into: sink, publisher: publisher)
@@ -104,9 +104,12 @@ public struct SiteBuild: Sendable {
                 try await publisher.finish()
             default:
                 try await build.publishEverything(into: sink)
-                if sink.mode == .incremental { try sink.removeUnpublishedPages() }
+                if sink.mode == .incremental {
+                    try Sitemap.keepPages(in: sink)
+                    try sink.removeUnpublishedPages()
+                }
             }
-            let chunks = try SitemapWriter(baseURL: options.baseURL).write(sink.manifest, changes: sink.sitemapChanges, to: sink.output)
+            let chunks = try await Sitemap(baseURL: options.baseURL).publish(into: sink, publisher: publisher)
             let pages = try sink.manifest.pageCount
             try sink.manifest.commit()
             sink.manifest.close()

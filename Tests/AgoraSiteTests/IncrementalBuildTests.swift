@@ -63,7 +63,7 @@ struct IncrementalBuildTests {
             #expect(try Data(contentsOf: page) == original)
             try await touch("dev-9", bio: "Now with Rust.", in: site, at: SiteFixture.now.addingTimeInterval(120))
             let changed = try await site.build()
-            #expect(changed.written == 1)
+            #expect(changed.written == 2, "dev-9's page and the sitemap chunk with its new date")
             #expect(try site.page("providers/dev-9/index.html").contains("Now with Rust."))
             let unpublished = try await {
                 try await ProviderRepository(store: site.store).setPublished(try Slug("dev-2"), false, now: SiteFixture.now)
@@ -83,8 +83,8 @@ struct IncrementalBuildTests {
             #expect(summary.kind == .incremental)
             // The listings showing dev-3 are rendered again, but their cards do not show the bio: their files stay.
             #expect(changed(before, try snapshot(site)) == ["providers/dev-3/index.html", "sitemap-1.xml", ".agora-manifest.sqlite"])
-            #expect(summary.written == 1)
-            #expect(summary.unchanged == summary.pages - 1)
+            #expect(summary.written == 2, "its page and the sitemap chunk with its new date")
+            #expect(summary.unchanged == summary.pages - 2)
             #expect(try site.page("providers/dev-3/index.html").contains("Now with Kotlin."))
         }
     }
@@ -209,7 +209,7 @@ struct IncrementalBuildTests {
             let summary = try await SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now)).run(.only([.provider("designer")]))
             #expect(summary.kind == .only)
             #expect(changed(before, try snapshot(site)) == ["providers/designer/index.html", "sitemap-1.xml", ".agora-manifest.sqlite"])
-            #expect(summary.written + summary.unchanged == 4, "the provider, its category, the homepage and robots.txt; dev-5 waits for the next build")
+            #expect(summary.written + summary.unchanged == 6, "the provider, its category, the homepage, robots.txt, the sitemap chunk and index; dev-5 waits for the next build")
             #expect(!(try site.page("providers/dev-5/index.html")).contains("Not rebuilt by this run."))
             // dev-30 has the most ratings: the homepage shows it, so its change reaches the homepage too.
             let featuredBefore = try snapshot(site)

@@ -1,4 +1,6 @@
 @testable import AgoraSite
+import AgoraDomain
+import AgoraStore
 import AgoraTestSupport
 import Foundation
 import Testing
@@ -42,61 +44,80 @@ struct SitemapTests {
         return (site, manifest)
     }
 
-    @Test("chunks are cut at the limit and the index lists each, all valid")
-    func chunking() throws {
-        let scratch = try TemporaryDirectory()
-        defer { scratch.remove() }
-        let (site, manifest) = try stagedManifest(in: scratch)
-        var writer = SitemapWriter(baseURL: SiteFixture.baseURL)
-        writer.urlsPerChunk = 3
-        #expect(try writer.write(manifest, changes: .all, to: site) == 3)
-        manifest.close()
-        try site.finish()
-        let output = scratch.url.appendingPathComponent("Site")
-        let index = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
-        #expect(index.components(separatedBy: "<sitemap>").count - 1 == 3)
-        #expect(index.contains("<loc>https://agora.example/sitemap-3.xml</loc><lastmod>1970-01-08T00:00:00Z</lastmod>"))
-        for number in 1...3 {
-            let chunk = try Data(contentsOf: output.appendingPathComponent("sitemap-\(number).xml"))
-            #expect(try XMLSchemaValidator.validate(chunk, schema: Self.schemas.appendingPathComponent("sitemap.xsd")) == [])
-            #expect(String(decoding: chunk, as: UTF8.self).components(separatedBy: "<url>").count - 1 == (number == 3 ? 1 : 3))
-            #expect(!String(decoding: chunk, as: UTF8.self).contains("hidden"))
+    /// Runs the sitemap stage, three URLs to a chunk, after `changes` made through a sink of the given kind, and
+    /// commits what it recorded.
+    func publishSitemap(
+        _ manifest: BuildManifest, to output: any SiteOutput, as kind: SiteBuildKind, store: Store,
+        changes: (PageSink) throws -> Void = { _ in }
+    ) async throws -> Int {
+        let sink = try PageSink(output: output, manifest: manifest, mode: kind)
+        try changes(sink)
+        var sitemap = Sitemap(baseURL: SiteFixture.baseURL)
+        sitemap.urlsPerChunk = 3
+        let chunks = try await sitemap.publish(into: sink, publisher: PagePublisher(sink: sink, repository: ProviderRepository(store: store)))
+        try manifest.commit()
+        return chunks
+    }
+
+    @Test("chunks are cut at the limit and the index lists each, all valid and all recorded as pages out of the sitemap")
+    func chunking() async throws {
+        try await SiteFixture.with { fixture in
+            let scratch = try TemporaryDirectory()
+            defer { scratch.remove() }
+            let (site, manifest) = try stagedManifest(in: scratch)
+            #expect(try await publishSitemap(manifest, to: site, as: .full, store: fixture.store) == 3)
+            #expect(try manifest.entry("/sitemap-2.xml")?.inSitemap == false && manifest.entry("/sitemap.xml")?.inSitemap == false)
+            manifest.close()
+            try site.finish()
+            let output = scratch.url.appendingPathComponent("Site")
+            let index = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+            #expect(index.components(separatedBy: "<sitemap>").count - 1 == 3)
+            #expect(index.contains("<loc>https://agora.example/sitemap-3.xml</loc><lastmod>1970-01-08T00:00:00Z</lastmod>"))
+            for number in 1...3 {
+                let chunk = try Data(contentsOf: output.appendingPathComponent("sitemap-\(number).xml"))
+                #expect(try XMLSchemaValidator.validate(chunk, schema: Self.schemas.appendingPathComponent("sitemap.xsd")) == [])
+                #expect(String(decoding: chunk, as: UTF8.self).components(separatedBy: "<url>").count - 1 == (number == 3 ? 1 : 3))
+                #expect(!String(decoding: chunk, as: UTF8.self).contains("hidden"))
+            }
         }
     }
 
-    @Test("a changed line rewrites only its chunk and the index; a new page rewrites every chunk; fewer pages drop chunks")
-    func partialRewrites() throws {
-        let scratch = try TemporaryDirectory()
-        defer { scratch.remove() }
-        let (staged, manifest) = try stagedManifest(in: scratch)
-        var writer = SitemapWriter(baseURL: SiteFixture.baseURL)
-        writer.urlsPerChunk = 3
-        try writer.write(manifest, changes: .all, to: staged)
-        let site = LiveSite(staged.root)
-        func chunk(_ number: Int) throws -> String {
-            try String(contentsOf: staged.root.appendingPathComponent("sitemap-\(number).xml"), encoding: .utf8)
-        }
-        // A chunk file changed behind the writer's back shows which chunks it rewrites.
-        for number in 1...3 { try "stale".write(to: staged.root.appendingPathComponent("sitemap-\(number).xml"), atomically: true, encoding: .utf8) }
-        try manifest.put("/p/5/", .init(key: "k2", lastModified: 30 * 86_400, inSitemap: true), replacing: manifest.entry("/p/5/"))
-        #expect(try writer.write(manifest, changes: .lines(["/p/5/"]), to: site) == 3)
-        #expect(try chunk(1) == "stale" && chunk(3) == "stale")
-        #expect(try chunk(2).contains("<loc>https://agora.example/p/5/</loc><lastmod>1970-01-31T00:00:00Z</lastmod>"))
-        let index = try String(contentsOf: staged.root.appendingPathComponent("sitemap.xml"), encoding: .utf8)
-        #expect(index.contains("<loc>https://agora.example/sitemap-2.xml</loc><lastmod>1970-01-31T00:00:00Z</lastmod>"))
-        #expect(index.contains("<loc>https://agora.example/sitemap-3.xml</loc><lastmod>1970-01-08T00:00:00Z</lastmod>"))
+    @Test("a changed line makes only its chunk and the index again; a new page recuts every chunk; fewer pages drop chunks")
+    func partialRewrites() async throws {
+        try await SiteFixture.with { fixture in
+            let scratch = try TemporaryDirectory()
+            defer { scratch.remove() }
+            let (staged, manifest) = try stagedManifest(in: scratch)
+            let store = fixture.store
+            _ = try await publishSitemap(manifest, to: staged, as: .full, store: store)
+            let site = LiveSite(staged.root)
+            func chunk(_ number: Int) throws -> String {
+                try String(contentsOf: staged.root.appendingPathComponent("sitemap-\(number).xml"), encoding: .utf8)
+            }
+            func page(_ path: String, day: Double) -> WrittenPage {
+                WrittenPage(RenderedPage(path: path, html: [], lastModified: Date(timeIntervalSince1970: day * 86_400), inSitemap: true), key: InputKey(path, String(day)), wasWritten: true)
+            }
+            // A chunk file changed behind the stage's back shows which chunks it makes again.
+            for number in 1...3 { try "stale".write(to: staged.root.appendingPathComponent("sitemap-\(number).xml"), atomically: true, encoding: .utf8) }
+            #expect(try await publishSitemap(manifest, to: site, as: .only, store: store) { try $0.record(page("/p/5/", day: 30)) } == 3)
+            #expect(try chunk(1) == "stale" && chunk(3) == "stale")
+            #expect(try chunk(2).contains("<loc>https://agora.example/p/5/</loc><lastmod>1970-01-31T00:00:00Z</lastmod>"))
+            let index = try String(contentsOf: staged.root.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+            #expect(index.contains("<loc>https://agora.example/sitemap-2.xml</loc><lastmod>1970-01-31T00:00:00Z</lastmod>"))
+            #expect(index.contains("<loc>https://agora.example/sitemap-3.xml</loc><lastmod>1970-01-08T00:00:00Z</lastmod>"))
 
-        #expect(try writer.write(manifest, changes: .none, to: site) == 3)
-        #expect(try chunk(1) == "stale")
-        try manifest.put("/p/0/", .init(key: "k", lastModified: 0, inSitemap: true), replacing: nil)
-        #expect(try writer.write(manifest, changes: .all, to: site) == 3)
-        #expect(try chunk(1).contains("/p/0/") && chunk(3).contains("/p/6/") && chunk(3).contains("/p/7/"))
-        for number in 0...5 { try manifest.delete("/p/\(number)/", try #require(try manifest.entry("/p/\(number)/"))) }
-        #expect(try writer.write(manifest, changes: .all, to: site) == 1)
-        #expect(!FileManager.default.fileExists(atPath: staged.root.appendingPathComponent("sitemap-2.xml").path))
-        #expect(try manifest.sitemapChunks().map(\.number) == [1])
-        manifest.close()
-        staged.discard()
+            #expect(try await publishSitemap(manifest, to: site, as: .only, store: store) == 3)
+            #expect(try chunk(1) == "stale")
+            #expect(try await publishSitemap(manifest, to: site, as: .only, store: store) { try $0.record(page("/p/0/", day: 0)) } == 3)
+            #expect(try chunk(1).contains("/p/0/") && chunk(3).contains("/p/6/") && chunk(3).contains("/p/7/"))
+            #expect(try await publishSitemap(manifest, to: site, as: .only, store: store) { sink in
+                for number in 0...5 { try sink.forget("/p/\(number)/") }
+            } == 1)
+            #expect(!FileManager.default.fileExists(atPath: staged.root.appendingPathComponent("sitemap-2.xml").path))
+            #expect(try manifest.sitemapChunks().map(\.number) == [1] && manifest.entry("/sitemap-2.xml") == nil)
+            manifest.close()
+            staged.discard()
+        }
     }
 
     @Test("robots.txt keeps crawlers out of the API and the app shells and names the sitemap index")

@@ -34,7 +34,7 @@ final class BuildManifest {
     }
 
     static let fileName = ".agora-manifest.sqlite"
-    static let currentVersion = 6
+    static let currentVersion = 7
 
     private let database: SQLiteFile
     private var inTransaction = false
@@ -329,21 +329,25 @@ final class BuildManifest {
         let entry: Entry
     }
 
-    /// Calls `body` with the sitemap pages in path order, from `first` (included) to `end` (excluded; nil: to the last).
-    func forEachSitemapRow(from first: String, to end: String?, _ body: (SitemapRow) throws -> Void) throws {
-        // Two statements rather than `? IS NULL OR path < ?`, which would keep SQLite from stopping at `end`.
+    /// The sitemap pages in path order from `first` (included): to `end` (excluded), or at most `limit` of them.
+    func sitemapRows(from first: String, to end: String? = nil, limit: Int? = nil) throws -> [SitemapRow] {
+        // Separate statements rather than `? IS NULL OR path < ?`, which would keep SQLite from stopping at `end`.
         let columns = "SELECT path, key, last_modified, priority, changefreq FROM pages WHERE in_sitemap = 1 AND path >= ?"
         let statement = if let end {
             try database.statement(columns + " AND path < ? ORDER BY path").bind(first, end)
+        } else if let limit {
+            try database.statement(columns + " ORDER BY path LIMIT ?").bind(first, limit)
         } else {
             try database.statement(columns + " ORDER BY path").bind(first)
         }
+        var rows: [SitemapRow] = []
         while try statement.step() {
             guard let path = statement.text(0), let key = statement.text(1) else { continue }
-            try body(SitemapRow(path: path, entry: Entry(
+            rows.append(SitemapRow(path: path, entry: Entry(
                 key: key, lastModified: statement.double(2), inSitemap: true, priority: statement.double(3), changefreq: statement.text(4)
             )))
         }
+        return rows
     }
 
     /// A sitemap chunk file: the pages from `firstPath` to the next chunk's, and the newest `lastmod` among them.

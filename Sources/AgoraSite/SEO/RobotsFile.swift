@@ -31,7 +31,7 @@ struct RobotsFile: SitePage {
                 lines.append("")
             }
         }
-        lines += ["Sitemap: \(baseURL.absolute("/sitemap.xml"))", ""]
+        lines += ["Sitemap: \(baseURL.absolute(SitemapIndexPage.path))", ""]
         return lines.joined(separator: "\n")
     }
 }
