@@ -42,6 +42,7 @@ struct Publication {
         for page in content {
             try await publisher.publish([try LandingPage(page, embedded: try await sources.embedded(for: page), context: context, siteKey: siteKey)])
         }
+        try await publisher.publish([FeedPage(content: content, context: context)])
         log("\(content.count) content pages done")
         try await publisher.publish([NotFoundPage(context: context, key: siteKey)])
         try await publisher.publish(AppShellPage.shells.map { AppShellPage(context: context, shell: $0, key: siteKey) })
@@ -243,6 +244,7 @@ struct Publication {
                 throw SiteError(file: source, "is not a published page; a complete build removes pages that are gone")
             }
             try await publisher.publish([try LandingPage(page, embedded: try await sources.embedded(for: page), context: context, siteKey: siteKey)])
+            try await publisher.publish([FeedPage(content: content, context: context)])
         }
     }
 

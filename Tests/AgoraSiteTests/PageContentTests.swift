@@ -10,7 +10,7 @@ struct PageContentTests {
     func metaOnEveryPage() async throws {
         try await SiteFixture.with { site in
             let summary = try await site.build()
-            #expect(summary.pages == 11 + AppShellPage.shells.count, "eight pages, robots.txt, the sitemap index and its one chunk, and the app shells")
+            #expect(summary.pages == 12 + AppShellPage.shells.count, "eight pages, robots.txt, the feed, the sitemap index and its one chunk, and the app shells")
             var titles: Set<String> = []
             let enumerator = FileManager.default.enumerator(at: site.output, includingPropertiesForKeys: nil)!
             for case let file as URL in enumerator where file.pathExtension == "html" {
@@ -24,7 +24,7 @@ struct PageContentTests {
                 #expect(page.count("//h1") == 1, "\(file.path) should have exactly one h1")
                 titles.insert(title)
             }
-            #expect(titles.count == summary.pages - 3, "every page but robots.txt and the sitemap's is HTML, with its own title")
+            #expect(titles.count == summary.pages - 4, "every page but robots.txt, the feed and the sitemap's is HTML, with its own title")
         }
     }
 

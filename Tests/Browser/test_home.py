@@ -1,6 +1,9 @@
-"""The homepage's islands in a real browser: live figures and the testimonials carousel."""
+"""The homepage's islands in a real browser: live figures and the testimonials carousel; the feed it announces, read
+by a feed reader's parser."""
 import json
 import urllib.request
+
+import feedparser
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -46,3 +49,18 @@ def test_the_carousel_pauses_and_moves_with_buttons_and_arrow_keys(service, brow
     # Featured testimonials come first; the text is shown as text.
     quotes = [quote.get_attribute("textContent") for quote in browser.find_elements(By.CSS_SELECTOR, "#carousel-slides .testimonial blockquote")]
     assert {quote.split(" ")[0] for quote in quotes[:2]} == {"We", "Clients"}
+
+
+def test_a_feed_reader_finds_the_feed_on_the_homepage_and_reads_the_markdown_pages(service, browser):
+    browser.get(service.base + "/")
+    link = browser.find_element(By.CSS_SELECTOR, "link[rel=alternate][type='application/atom+xml']")
+    with urllib.request.urlopen(link.get_attribute("href")) as answer:
+        feed = feedparser.parse(answer.read())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == browser.find_element(By.CSS_SELECTOR, "meta[property='og:site_name']").get_attribute("content")
+    links = [entry.link for entry in feed.entries]
+    assert {service.base + "/about/", service.base + "/how-it-works/", service.base + "/legal/terms/"} <= set(links)
+    updated = [entry.updated_parsed for entry in feed.entries]
+    assert updated == sorted(updated, reverse=True)
+    browser.get(links[0])
+    assert browser.title.startswith(feed.entries[0].title)

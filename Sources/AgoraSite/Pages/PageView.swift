@@ -41,6 +41,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let appScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
+    /// The Atom feed of the Markdown pages, which every page's head announces.
+    let feed = FeedPage.path
 
     /// The app shells' paths for links in templates (`{{site.paths.login}}`), from `PagePaths`.
     static let paths = TemplateValue.fields(PagePaths.forScripts.mapValues { .text($0) })
@@ -53,6 +55,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "stylesheet": .text(stylesheet)
         case "appScript": .text(appScript)
         case "liveReload": .flag(liveReload)
+        case "feed": .text(feed)
         case "paths": Self.paths
         default: nil
         }
