@@ -56,7 +56,7 @@ struct DatabaseLocationTests {
         ]
         for (path, reason) in cases {
             await #expect {
-                try await Store.open(.sqlite(path: path))
+                try await Store.open(.sqlite(path: path), connectionWait: TestDatabase.connectionWait)
             } throws: { error in
                 "\(error)".contains(reason)
             }

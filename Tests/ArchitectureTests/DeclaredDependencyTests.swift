@@ -10,7 +10,7 @@ struct DeclaredDependencyTests {
 
     /// Modules of the toolchain and the system, which no package provides.
     static let system: Set<String> = [
-        "Foundation", "FoundationNetworking", "FoundationEssentials", "Glibc", "Dispatch", "Synchronization", "Testing", "XCTest",
+        "Foundation", "FoundationNetworking", "FoundationEssentials", "FoundationXML", "Glibc", "Dispatch", "Synchronization", "Testing", "XCTest",
     ]
 
     /// Modules with no product of their own, and the declared product that brings them: the generator's manifest uses
