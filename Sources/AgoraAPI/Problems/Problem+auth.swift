@@ -40,6 +40,14 @@ extension Problem {
         )
     }
 
+    /// The password-hashing queue is full: 503, to be tried again shortly, rather than a wait with no end.
+    static func hashingBusy(retryAfter seconds: Int) -> Problem {
+        Problem(
+            status: .serviceUnavailable, detail: "Too many sign-ins are being checked right now. Try again in a few seconds.",
+            type: .serviceBusy, retryAfter: max(seconds, 1)
+        )
+    }
+
     static let invalidLink = Problem(
         status: .badRequest, detail: "This link is not valid or was already used.", type: .invalidToken
     )

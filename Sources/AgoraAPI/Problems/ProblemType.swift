@@ -11,6 +11,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case accountSuspended = "account-suspended"
     case accountLocked = "account-locked"
     case rateLimited = "rate-limited"
+    case serviceBusy = "service-busy"
     case invalidToken = "invalid-token"
     case expiredToken = "expired-token"
     case sessionEnded = "session-ended"

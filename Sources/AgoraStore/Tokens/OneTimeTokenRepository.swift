@@ -23,6 +23,13 @@ public enum OneTimeTokenRedemption: Sendable, Equatable {
     case unknown
 }
 
+/// What a single-use token is worth before it is used.
+public enum OneTimeTokenState: Sendable, Equatable {
+    case valid(userID: Int64)
+    case expired(userID: Int64)
+    case unknown
+}
+
 /// Single-use tokens sent by email (verification, password reset), stored as hashes only.
 public struct OneTimeTokenRepository: Sendable {
     let purpose: OneTimeTokenPurpose
@@ -53,6 +60,17 @@ public struct OneTimeTokenRepository: Sendable {
         else { return .unknown }
         let userID = try row.decode(column: "user_id", as: Int64.self)
         return try row.decode(column: "expires_at", as: Date.self) > now ? .redeemed(userID: userID) : .expired(userID: userID)
+    }
+
+    /// What the token is worth, without using it up: a request can tell a worthless token from a good one before
+    /// it spends anything on it.
+    public func state(tokenHash: String, now: Date) async throws -> OneTimeTokenState {
+        guard let row = try await sql.raw("""
+            SELECT user_id, expires_at FROM \(purpose.table) WHERE token_hash = \(bind: tokenHash)
+            """).first()
+        else { return .unknown }
+        let userID = try row.decode(column: "user_id", as: Int64.self)
+        return try row.decode(column: "expires_at", as: Date.self) > now ? .valid(userID: userID) : .expired(userID: userID)
     }
 
     /// Removes the user's other tokens of this kind, e.g. once one of them was used.

@@ -39,8 +39,10 @@ struct PasswordService: Sendable {
     static let resetsPerHour = 3
 
     /// Sets a new password from a reset link: every session ends, the link and its siblings are used up, and the
-    /// owner is told. A pending account becomes verified, since the link proves the inbox is theirs.
+    /// owner is told. A pending account becomes verified, since the link proves the inbox is theirs. The new password
+    /// is hashed only once the link is known to be good: a made-up token costs a lookup, never a hash.
     func resetPassword(token: String?, newPassword: String?, client: ClientInfo) async throws {
+        try await rateLimiter.hit(.passwordReset, key: client.ipAddress)
         var errors: [FieldError] = []
         if token == nil { errors.append(FieldError(field: "token", message: "is required")) }
         if let newPassword { errors += PasswordPolicy.problems(with: newPassword, field: "password") } else {
@@ -48,6 +50,16 @@ struct PasswordService: Sendable {
         }
         guard errors.isEmpty, let token, let newPassword else { throw ValidationError(errors) }
         guard SecureToken.isWellFormed(token) else { throw Problem.invalidLink }
+        switch try await OneTimeTokenRepository(.passwordReset, store: store).state(tokenHash: SecureToken.hash(token), now: clock.now) {
+        case .unknown:
+            try await journal.record(.resetPassword, .failure, user: nil, client: client, detail: "unknown token")
+            throw Problem.invalidLink
+        case .expired(let userID):
+            try await journal.record(.resetPassword, .failure, user: userID, client: client, detail: "expired")
+            throw Problem.expiredLink
+        case .valid:
+            break
+        }
         let hash = try await hasher.hash(newPassword)
         let now = clock.now
         let outcome: Problem? = try await store.inTransaction { transaction in

@@ -3,6 +3,7 @@ import AgoraDomain
 extension OpenAPIDocument {
     /// `/api/auth/*`. Problem types a client can act on: `urn:agora:problem:invalid-credentials` (401),
     /// `email-not-verified` (403), `account-suspended` (403), `account-locked` (423), `rate-limited` (429),
+    /// `service-busy` (503, when the password-hashing queue is full; `Retry-After` says when to try again),
     /// `unauthenticated` (401), `session-ended` (401), `refresh-token-reused` (401), `invalid-token` (400),
     /// `expired-token` (410), `validation` (422).
     static let authPaths = #"""
@@ -21,7 +22,8 @@ extension OpenAPIDocument {
         "responses": {
           "202": { "description": "Check your inbox", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RegistrationAccepted" } } } },
           "400": { "$ref": "#/components/responses/Problem" }, "415": { "$ref": "#/components/responses/Problem" },
-          "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }
+          "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" },
+          "503": { "$ref": "#/components/responses/Problem" }
         }
       }
     },
@@ -61,7 +63,7 @@ extension OpenAPIDocument {
           "200": { "$ref": "#/components/responses/SignedIn" },
           "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" },
           "422": { "$ref": "#/components/responses/Problem" }, "423": { "$ref": "#/components/responses/Problem" },
-          "429": { "$ref": "#/components/responses/Problem" }
+          "429": { "$ref": "#/components/responses/Problem" }, "503": { "$ref": "#/components/responses/Problem" }
         }
       }
     },
@@ -81,9 +83,9 @@ extension OpenAPIDocument {
     },
     "/api/auth/reset-password": {
       "post": {
-        "operationId": "resetPassword", "tags": ["auth"], "summary": "Set a new password from a reset link; every session ends",
+        "operationId": "resetPassword", "tags": ["auth"], "summary": "Set a new password from a reset link; every session ends. \#(RateLimit.passwordReset.limit) attempts per \#(Int(RateLimit.passwordReset.window) / 60) minutes per IP.",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["token", "password"], "properties": { "token": { "type": "string" }, "password": { "$ref": "#/components/schemas/Password" } } } } } },
-        "responses": { "204": { "description": "Changed" }, "400": { "$ref": "#/components/responses/Problem" }, "410": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" } }
+        "responses": { "204": { "description": "Changed" }, "400": { "$ref": "#/components/responses/Problem" }, "410": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }, "503": { "$ref": "#/components/responses/Problem" } }
       }
     },
     "/api/auth/google": {
@@ -159,7 +161,7 @@ extension OpenAPIDocument {
       "put": {
         "operationId": "changePassword", "tags": ["auth"], "security": [{ "bearer": [] }], "summary": "Change the password; every other session ends",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["current_password", "new_password"], "properties": { "current_password": { "type": "string" }, "new_password": { "$ref": "#/components/schemas/Password" } } } } } },
-        "responses": { "204": { "description": "Changed" }, "401": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
+        "responses": { "204": { "description": "Changed" }, "401": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }, "503": { "$ref": "#/components/responses/Problem" } }
       }
     }
     """#

@@ -11,6 +11,7 @@ struct RateLimit: Sendable, Hashable {
     static let emailAvailability = RateLimit(name: "email-available", limit: 10, window: 60)
     static let verificationResend = RateLimit(name: "resend-verification", limit: 5, window: 3_600)
     static let passwordResetRequest = RateLimit(name: "forgot-password", limit: 10, window: 3_600)
+    static let passwordReset = RateLimit(name: "reset-password", limit: 10, window: 15 * 60)
     static let passwordChange = RateLimit(name: "change-password", limit: 5, window: 15 * 60)
     static let searchClick = RateLimit(name: "search-click", limit: 120, window: 60)
 }
