@@ -1,6 +1,6 @@
 """A real OpenID Connect provider for the tests: Debian's glewlwyd on a free loopback port, over a fresh SQLite
 database, with an OIDC plugin signing ID tokens with a new RSA key (RS256), one confidential client with PKCE
-required, and users. Prints one JSON line (issuer, client, users) when ready; SIGTERM stops it.
+required, and users (with whether the issuer verified their address). Prints one JSON line (issuer, client, users) when ready; SIGTERM stops it.
 
 A user signs in with POST /api/auth/ and grants scopes with PUT /api/auth/grant/CLIENT (scopes separated by spaces);
 the authorization endpoint then answers with a code when the request carries `g_continue`, which glewlwyd's own
@@ -34,6 +34,11 @@ base = f"http://localhost:{port}"
 database = os.path.join(directory, "glewlwyd.db")
 connection = sqlite3.connect(database)
 connection.executescript(open("/usr/share/dbconfig-common/data/glewlwyd/install/sqlite3").read())
+# Users keep whether the issuer verified their address, which ID tokens carry as `email_verified`.
+(parameters,) = connection.execute("SELECT gumi_parameters FROM g_user_module_instance WHERE gumi_name = 'database'").fetchone()
+parameters = json.loads(parameters)
+parameters["data-format"]["email_verified"] = {"multiple": False, "read": True, "write": True, "profile-read": False, "profile-write": False}
+connection.execute("UPDATE g_user_module_instance SET gumi_parameters = ? WHERE gumi_name = 'database'", (json.dumps(parameters),))
 connection.commit()
 connection.close()
 
@@ -106,7 +111,9 @@ call("POST", "/mod/plugin/", {
         "auth-type-code-enabled": True, "auth-type-token-enabled": False, "auth-type-id-token-enabled": False,
         "auth-type-none-enabled": False, "auth-type-password-enabled": False, "auth-type-client-enabled": False,
         "auth-type-device-enabled": False, "auth-type-refresh-enabled": True,
-        "scope": [], "additional-parameters": [], "claims": [], "jwks-show": True,
+        "scope": [], "additional-parameters": [], "jwks-show": True,
+        "claims": [{"name": "email_verified", "user-property": "email_verified", "type": "boolean", "boolean-value-true": "1",
+                    "boolean-value-false": "0", "mandatory": True, "on-demand": False, "scope": []}],
         "name-claim": "mandatory", "name-claim-scope": [], "email-claim": "mandatory", "email-claim-scope": [],
         "scope-claim": "no", "scope-claim-scope": [], "allowed-scope": ["openid", "email", "profile"],
         "pkce-allowed": True, "pkce-method-plain-allowed": False, "pkce-required": True,
@@ -127,9 +134,12 @@ call("POST", "/client/", {
     "authorization_type": ["code", "refresh_token"], "scope": [],
 })
 users = []
-for username, name, email in (("grace", "Grace Hopper", "grace@example.com"), ("ada", "Ada Lovelace", "ada@example.com")):
+# Grace's address is verified at the issuer; Ada's and Linus's are not.
+for username, name, email, verified in (("grace", "Grace Hopper", "grace@example.com", "1"),
+                                        ("ada", "Ada Lovelace", "ada@example.com", "0"),
+                                        ("linus", "Linus Pauling", "linus@example.com", "0")):
     password = "Glewlwyd-Password-" + username
-    call("POST", "/user/", {"username": username, "name": name, "email": email, "enabled": True,
+    call("POST", "/user/", {"username": username, "name": name, "email": email, "enabled": True, "email_verified": verified,
                             "password": password, "scope": ["g_profile", "openid", "email", "profile"]})
     users.append({"username": username, "password": password, "email": email, "name": name})
 

@@ -61,6 +61,17 @@ struct GoogleSignInTests {
         }
     }
 
+    @Test("an address the issuer has not verified opens no account: the sign-in page says why")
+    func unverifiedAddress() async throws {
+        try await withIssuer { auth, issuer in
+            let (url, cookie) = try await start(auth)
+            let refused = try await callback(auth, try await issuer.authorize(url, as: issuer.user("linus")), cookie: cookie)
+            #expect(refused.headers[.location] == "/login/?error=oidc-unverified-email")
+            #expect(refused.headers[values: .setCookie].compactMap(SignIn.cookieValue).isEmpty)
+            #expect(try await UserRepository(store: auth.store).count() == 0)
+        }
+    }
+
     @Test("an existing account is not taken over: the person signs in with the password and links from settings")
     func linking() async throws {
         try await withIssuer { auth, issuer in

@@ -36,6 +36,8 @@ enum OIDCFailure: String, Error {
     case failed = "oidc-failed"
     case linkRequired = "oidc-link-required"
     case alreadyLinked = "oidc-already-linked"
+    /// The issuer does not vouch for the address, so it cannot open an account that counts as verified.
+    case unverifiedEmail = "oidc-unverified-email"
 }
 
 /// Talks to the issuer: reads its discovery document and keys (cached; the keys are fetched again when a token names

@@ -117,6 +117,10 @@ struct SocialSignInService: Sendable {
             try await journal.record(.oidcLogin, .success, user: existing.id, client: client, detail: "linked by verified address", in: transaction)
             return .signedIn(try await sessions.start(for: existing, rememberMe: false, client: client, in: transaction), next: attempt.next)
         }
+        guard claims.emailVerified == true else {
+            try await journal.record(.oidcLogin, .failure, user: nil, client: client, detail: "address not verified by the issuer", in: transaction)
+            return .failed(.unverifiedEmail)
+        }
         let (first, last) = Self.names(from: claims)
         let id = try await users.insert(NewUser(
             firstName: first, lastName: last, email: email, passwordHash: nil, phone: nil, countryCode: nil,
