@@ -63,7 +63,8 @@ public struct SessionRepository: Sendable {
     }
 
     /// Replaces the session's refresh token: the old hash is retired with the sealed successor, and the session's
-    /// use time moves. Returns false when the old token was rotated meanwhile (a racing request won).
+    /// use time moves. Returns false when the old token was rotated meanwhile (a racing request won). Two
+    /// statements: call it on a repository inside a transaction.
     public func rotate(
         sessionID: Int64, from oldHash: String, to newHash: String, successorSealed: String, now: Date
     ) async throws -> Bool {

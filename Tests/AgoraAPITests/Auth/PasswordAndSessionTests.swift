@@ -5,6 +5,7 @@ import AgoraTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 @Suite("Passwords and sessions")
@@ -123,6 +124,29 @@ struct PasswordAndSessionTests {
             #expect(try await auth.send(.get, "/api/auth/me", bearer: oldest.accessToken).status == .unauthorized)
             #expect(try await auth.send(.get, "/api/auth/me", bearer: middle.accessToken).status == .ok)
             #expect(try await auth.send(.get, "/api/auth/me", bearer: newest.accessToken).status == .ok)
+        }
+    }
+
+    @Test("a refresh that fails half-way changes nothing: the same refresh cookie works once the fault is gone", arguments: TestDatabase.engines)
+    func refreshIsAtomic(engine: TestDatabase) async throws {
+        try await AuthHarness.with(engine) { auth in
+            let session = try await auth.signedUp("ada@example.com")
+            // A fault the database raises on the second statement of a rotation, as a lost connection would.
+            let (create, drop): ([SQLQueryString], [SQLQueryString]) = switch engine {
+            case .sqlite:
+                (["CREATE TRIGGER refuse_retirement BEFORE INSERT ON retired_refresh_tokens BEGIN SELECT RAISE(ABORT, 'refused'); END"],
+                 ["DROP TRIGGER refuse_retirement"])
+            case .postgresql:
+                (["CREATE FUNCTION refuse_retirement() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$",
+                  "CREATE TRIGGER refuse_retirement BEFORE INSERT ON retired_refresh_tokens FOR EACH ROW EXECUTE FUNCTION refuse_retirement()"],
+                 ["DROP TRIGGER refuse_retirement ON retired_refresh_tokens", "DROP FUNCTION refuse_retirement()"])
+            }
+            for statement in create { try await auth.store.sql.raw(statement).run() }
+            #expect(try await auth.send(.post, "/api/auth/refresh", cookie: session.refreshCookie).status == .internalServerError)
+            for statement in drop { try await auth.store.sql.raw(statement).run() }
+            let refreshed = try await auth.send(.post, "/api/auth/refresh", cookie: session.refreshCookie)
+            #expect(refreshed.status == .ok)
+            #expect(try SignIn(refreshed).userID == session.userID)
         }
     }
 

@@ -87,8 +87,17 @@ struct SignInService: Sendable {
             guard session.isActive(at: now) else { throw Problem.sessionEnded }
             let user = try await signInAllowed(userID: session.userID)
             let next = SecureToken.generate()
-            if try await sessions.rotate(sessionID: session.id, from: hash, to: SecureToken.hash(next), successorSealed: try sealer.seal(next), now: now) {
-                try await journal.record(.refresh, .success, user: user.id, client: client)
+            let sealed = try sealer.seal(next)
+            // The new token and the old one's retirement land together or not at all: a token replaced but not
+            // retired would end the session for a client that never received its successor.
+            let rotated = try await store.inTransaction { transaction in
+                guard try await SessionRepository(store: store, in: transaction).rotate(
+                    sessionID: session.id, from: hash, to: SecureToken.hash(next), successorSealed: sealed, now: now
+                ) else { return false }
+                try await journal.record(.refresh, .success, user: user.id, client: client, in: transaction)
+                return true
+            }
+            if rotated {
                 let access = try await accessTokens.issue(userID: user.id, role: user.userType, session: session.family, now: now)
                 return IssuedSession(accessToken: access, refreshToken: next, refreshExpiresAt: session.expiresAt, user: user)
             }
