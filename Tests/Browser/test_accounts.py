@@ -1,5 +1,6 @@
 """The account pages in a real browser: what a person sees and can do with the keyboard and the mouse."""
 import itertools
+from urllib.parse import quote
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -129,3 +130,16 @@ def test_app_pages_send_signed_out_visitors_to_sign_in_and_back(service, browser
     wait(browser).until(lambda driver: driver.current_url.rstrip("/") == service.base)
     browser.get(service.base + "/settings/security/")
     wait(browser).until(seen.url_contains("/login/"))
+
+
+def test_the_sign_in_page_sends_back_only_to_paths_on_this_site(service, browser):
+    """The islands read ?next= with the rule the service applies: anything a browser would take to another origin,
+    or that is no path at all, gives the fallback."""
+    refused = ["/\t/evil.example", "/\\evil.example", "//evil.example", "///evil.example", "/\n/evil.example",
+               "https:evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example"]
+    for target in refused:
+        browser.get(service.base + "/login/?next=" + quote(target, safe=""))
+        assert browser.execute_script("return Agora.auth.nextPath('/fallback/')") == "/fallback/", target
+    for target in ["/orders/view/?id=ORD-2026-000001", "/search/?q=swift#results"]:
+        browser.get(service.base + "/login/?next=" + quote(target, safe=""))
+        assert browser.execute_script("return Agora.auth.nextPath('/fallback/')") == target

@@ -130,9 +130,15 @@
   }
 
   /** A same-site path to go to after signing in, from ?next=, or the fallback. */
+  /* Where to go after signing in: ?next= when it is a path on this site, else the fallback. The service applies the
+   * same rule (SameSiteRedirect): browsers drop tabs and newlines and read a backslash as a slash, so any control
+   * character or backslash refuses the target before it is resolved against this origin. */
   function nextPath(fallback) {
     var next = new URLSearchParams(location.search).get('next');
-    if (next && next.charAt(0) === '/' && next.charAt(1) !== '/' && next.charAt(1) !== '\\') return next;
+    if (next && next.charAt(0) === '/' && next.length <= 500 && !/[\u0000-\u001f\u007f\\]/.test(next)) {
+      var resolved = new URL(next, location.origin);
+      if (resolved.origin === location.origin) return resolved.pathname + resolved.search + resolved.hash;
+    }
     return fallback || '/';
   }
 

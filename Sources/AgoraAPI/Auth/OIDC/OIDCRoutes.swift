@@ -80,11 +80,8 @@ struct OIDCRoutes: Sendable {
         return Response(status: status, headers: headers)
     }
 
-    /// A path on this site only (`/settings/`), never another origin (`//evil.example`, `https://…`).
+    /// A path on this site only (`/settings/`), else the security settings.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count <= 500,
-              !next.contains(where: { $0.isNewline || $0 == "\0" })
-        else { return PagePaths.securitySettings }
-        return next
+        SameSiteRedirect.path(next) ?? PagePaths.securitySettings
     }
 }
