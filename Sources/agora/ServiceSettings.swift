@@ -31,6 +31,9 @@ struct ServiceSettings {
         guard let stage = Stage(rawValue: stageName) else {
             throw CommandError("AGORA_ENVIRONMENT must be development, test or production, not \(stageName)")
         }
+        guard stage != .production || baseURL.lowercased().hasPrefix("https://") else {
+            throw CommandError("AGORA_BASE_URL must be an https URL when AGORA_ENVIRONMENT=production (cookies are sent over https only), not \(baseURL)")
+        }
         let storage = URL(fileURLWithPath: Environment.value("AGORA_STORAGE") ?? "Storage")
         var auth = AuthSettings(signingKey: try signingKey(storage: storage, stage: stage))
         auth.publicBaseURL = baseURL

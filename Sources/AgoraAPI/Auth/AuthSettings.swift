@@ -24,6 +24,9 @@ public struct AuthSettings: Sendable {
     public var captcha: CaptchaMode = .proofOfWork(difficulty: 18)
     /// The public address of the site, used in email links (`https://agora.example`).
     public var publicBaseURL: String = "http://127.0.0.1:8080"
+    /// Cookies carry `Secure` when the public URL is https: the scheme the browser sees, not the `Host` header a
+    /// proxy forwards. `agora serve` refuses an http public URL in production.
+    public var secureCookies: Bool { publicBaseURL.lowercased().hasPrefix("https://") }
     /// "Sign in with Google" (any OpenID Connect issuer); nil turns it off.
     public var oidc: OIDCSettings?
 

@@ -91,11 +91,22 @@ struct AccountsEndToEndTests {
         #expect(log.contains("/api/auth/verify-email/{token}"))
     }
 
+    @Test("cookies are Secure when the public URL is https, even when a proxy forwards Host: 127.0.0.1")
+    func secureCookiesFollowThePublicURL() async throws {
+        let service = try await RunningService(environment: ["AGORA_BASE_URL": "https://agora.example"])
+        defer { service.stop() }
+        let (status, headers, _) = try await service.request("POST", "/api/auth/refresh", headers: ["Cookie": "agora_refresh=stale"])
+        #expect(status == 401)
+        let cookie = try #require(headers["set-cookie"])
+        #expect(cookie.hasPrefix("agora_refresh=;") && cookie.contains("Secure") && cookie.contains("HttpOnly"))
+    }
+
     @Test("the service refuses to start with settings that are unsafe in production")
     func unsafeSettings() async throws {
         for (environment, message) in [
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off"], "AGORA_CAPTCHA=off is refused"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4"], "AGORA_BCRYPT_COST below 10"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "http://agora.example"], "AGORA_BASE_URL must be an https URL"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off", "AGORA_BASE_URL": "https://agora.example"], "AGORA_CAPTCHA=off is refused"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4", "AGORA_BASE_URL": "https://agora.example"], "AGORA_BCRYPT_COST below 10"),
             (["AGORA_JWT_SECRET": "short"], "AGORA_JWT_SECRET must be at least 32 characters"),
         ] {
             let error = await #expect(throws: TestSetupError.self) { _ = try await RunningService(environment: environment) }

@@ -23,7 +23,7 @@ struct OIDCRoutes: Sendable {
         do {
             let (url, sealed) = try await social.startOIDC(next: next)
             var response = Self.redirect(to: url, status: .found)
-            response.setCookie(cookie(sealed, request: request))
+            response.setCookie(cookie(sealed))
             return response
         } catch let failure as OIDCFailure {
             return Self.redirect(to: PagePaths.login + "?error=\(failure.rawValue)")
@@ -43,13 +43,13 @@ struct OIDCRoutes: Sendable {
         switch outcome {
         case .signedIn(let session, let next):
             response = Self.redirect(to: next)
-            response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: clock.now, request: request))
+            response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: clock.now, secure: social.settings.secureCookies))
         case .linked:
             response = Self.redirect(to: PagePaths.securitySettings + "?linked=google")
         case .failed(let failure):
             response = Self.redirect(to: PagePaths.login + "?error=\(failure.rawValue)")
         }
-        response.setCookie(cookie("", request: request, maxAge: 0))
+        response.setCookie(cookie("", maxAge: 0))
         return response
     }
 
@@ -59,7 +59,7 @@ struct OIDCRoutes: Sendable {
         do {
             let (url, sealed) = try await social.startOIDC(next: PagePaths.securitySettings, linkUserID: identity.userID)
             var response = try context.responseEncoder.encode(["url": url], from: request, context: context)
-            response.setCookie(cookie(sealed, request: request))
+            response.setCookie(cookie(sealed))
             return response
         } catch OIDCFailure.disabled {
             throw Problem(status: .notFound, detail: "Sign-in with Google is not configured on this site.")
@@ -68,9 +68,9 @@ struct OIDCRoutes: Sendable {
 
     /// The attempt's cookie: readable by the callback only, sent on the issuer's top-level redirect back
     /// (`SameSite=Lax`; `Strict` would drop it), and gone after ten minutes.
-    private func cookie(_ value: String, request: Request, maxAge: Int = 600) -> Cookie {
+    private func cookie(_ value: String, maxAge: Int = 600) -> Cookie {
         Cookie(name: Self.cookieName, value: value, maxAge: maxAge, path: OIDCRoutesPaths.start,
-               secure: RefreshCookie.isSecure(request), httpOnly: true, sameSite: .lax)
+               secure: social.settings.secureCookies, httpOnly: true, sameSite: .lax)
     }
 
     static func redirect(to location: String, status: HTTPResponse.Status = .seeOther) -> Response {

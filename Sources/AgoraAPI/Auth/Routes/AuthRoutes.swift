@@ -89,7 +89,7 @@ struct AuthRoutes: Sendable {
             return try signIn(session, request: request, context: context)
         } catch let problem as Problem {
             var response = problem.at(request.uri.path).response()
-            response.setCookie(RefreshCookie.clear(request: request))
+            response.setCookie(RefreshCookie.clear(secure: auth.settings.secureCookies))
             return response
         }
     }
@@ -144,7 +144,7 @@ struct AuthRoutes: Sendable {
     /// `204 No Content` that also removes the refresh cookie from the browser.
     private func signedOut(_ request: Request) -> Response {
         var response = Response(status: .noContent)
-        response.setCookie(RefreshCookie.clear(request: request))
+        response.setCookie(RefreshCookie.clear(secure: auth.settings.secureCookies))
         return response
     }
 
@@ -152,7 +152,7 @@ struct AuthRoutes: Sendable {
     private func signIn(_ session: IssuedSession, request: Request, context: AgoraRequestContext) throws -> Response {
         let body = SignInBody(accessToken: session.accessToken, expiresIn: Int(auth.settings.accessTokenLifetime), user: AccountBody(session.user))
         var response = try context.responseEncoder.encode(body, from: request, context: context)
-        response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: auth.signIn.clock.now, request: request))
+        response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: auth.signIn.clock.now, secure: auth.settings.secureCookies))
         return response
     }
 }
