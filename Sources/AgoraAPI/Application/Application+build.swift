@@ -22,7 +22,7 @@ public func buildApplication(
     )
 }
 
-/// The router with every route and middleware. Middleware, outermost first: request id header, request log,
+/// The router with every route and middleware. Middleware, outermost first: security headers, request id header, request log,
 /// problem documents and the site's 404 page, category page views, published redirects, cache headers, static
 /// files.
 public func buildRouter(
@@ -37,6 +37,7 @@ public func buildRouter(
     if configuration.warmsUpSearch { Task { await catalog.warmUp() } }
     let analytics = SearchAnalytics(store: store, clock: configuration.clock, logger: logger)
     let router = Router(context: AgoraRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(publicBaseURL: configuration.auth.publicBaseURL, captcha: configuration.auth.captcha))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))

@@ -82,6 +82,15 @@ public struct HostedCaptcha: Sendable, Hashable {
             case .turnstile: "https://challenges.cloudflare.com/turnstile/v0/siteverify"
             }
         }
+
+        /// The origins the widget loads its script, frames, styles and requests from, which the register page's
+        /// Content-Security-Policy must allow (as each service documents).
+        var widgetOrigins: [String] {
+            switch self {
+            case .hcaptcha: ["https://hcaptcha.com", "https://*.hcaptcha.com"]
+            case .turnstile: ["https://challenges.cloudflare.com"]
+            }
+        }
     }
 
     public let service: Service
