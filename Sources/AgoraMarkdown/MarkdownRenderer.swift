@@ -8,7 +8,9 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     /// Whose text it is, which decides what may pass through.
     public enum Mode: Sendable, Equatable {
-        /// Members' text: raw HTML is dropped and unsafe links (`javascript:`, `data:` …) are emptied, always.
+        /// Members' text: raw HTML is dropped and unsafe links (`javascript:`, `data:` …) are emptied, always, and
+        /// images become links to them: a remote image in a message would load in the reader's browser (a tracking
+        /// pixel in front of a provider), a link loads nothing until it is followed.
         case userText
         /// A marketer's page: the same, unless its front matter says `unsafe_html: true`.
         case page(allowsRawHTML: Bool)
@@ -46,8 +48,35 @@ public struct MarkdownRenderer: Sendable {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        if mode == .userText { Self.replaceImagesWithLinks(in: document) }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// Turns every image into a link to the image, its alternative text as the link's text (or the address when
+    /// it has none). Images are gathered first: the tree must not change under its iterator.
+    private static func replaceImagesWithLinks(in document: OpaquePointer) {
+        var images: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            // An image is entered and exited: take it once.
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                images.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for image in images {
+            guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
+            cmark_node_set_url(link, cmark_node_get_url(image))
+            cmark_node_set_title(link, cmark_node_get_title(image))
+            if cmark_node_first_child(image) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, cmark_node_get_url(image))
+                cmark_node_append_child(link, text)
+            }
+            while let child = cmark_node_first_child(image) { cmark_node_append_child(link, child) }
+            cmark_node_insert_before(image, link)
+            cmark_node_free(image)
+        }
     }
 }

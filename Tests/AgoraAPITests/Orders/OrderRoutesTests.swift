@@ -137,7 +137,7 @@ struct OrderRoutesTests {
         }
     }
 
-    @Test("notifications are the owner's own, marked read up to an id; the Markdown preview drops raw HTML")
+    @Test("notifications are the owner's own, marked read up to an id; the Markdown preview drops raw HTML and shows images as links")
     func notificationsAndPreview() async throws {
         try await OrderMarketplace.with { market in
             let harness = market.harness
@@ -162,6 +162,12 @@ struct OrderRoutesTests {
             #expect(html.contains("<strong>Bold</strong>"))
             #expect(!html.contains("<script>"))
             #expect(!html.contains("javascript:"))
+            let images = try await harness.send(.post, "/api/markdown/preview", json: #"{"markdown": "See ![the *pixel*](https://tracker.example/p.gif \"t\"), ![](https://tracker.example/q.gif) and ![x](javascript:alert(1))"}"#, bearer: market.ada.accessToken)
+            let linked = try #require(try images.json()["html"] as? String)
+            #expect(!linked.contains("<img"), "a remote image in members' text would load in the reader's browser")
+            #expect(linked.contains(#"<a href="https://tracker.example/p.gif" title="t">the <em>pixel</em></a>"#))
+            #expect(linked.contains(#"<a href="https://tracker.example/q.gif">https://tracker.example/q.gif</a>"#))
+            #expect(linked.contains(#"<a href="">x</a>"#) && !linked.contains("javascript:"))
             #expect(try await harness.send(.post, "/api/markdown/preview", json: #"{"markdown": "x"}"#).status == .unauthorized)
             #expect(try await harness.send(.post, "/api/markdown/preview", json: #"{"text": "x"}"#, bearer: market.ada.accessToken).fieldErrors == ["text"])
             #expect(try await harness.send(.post, "/api/markdown/preview", json: "{}", bearer: market.ada.accessToken).fieldErrors == ["markdown"])
