@@ -134,19 +134,29 @@ struct ServiceSettings {
         return key
     }
 
-    /// `AGORA_MAIL_TRANSPORT`: `file` (default: `.eml` files in `Storage/mail/`), `smtp` (`AGORA_SMTP_URL`,
-    /// optionally `AGORA_SMTP_CA_FILE`) or `sendgrid` (`AGORA_SENDGRID_API_KEY`).
+    /// `AGORA_MAIL_TRANSPORT`: `file` (default: `.eml` files in `Storage/mail/`; refused in production), `smtp`
+    /// (`AGORA_SMTP_URL`, optionally `AGORA_SMTP_CA_FILE`, and `AGORA_SMTP_REQUIRE_TLS`, on by default in production)
+    /// or `sendgrid` (`AGORA_SENDGRID_API_KEY`).
     func mailTransport() throws -> any MailTransport {
         let chosen = Environment.value("AGORA_MAIL_TRANSPORT") ?? (Environment.value("AGORA_SMTP_URL") != nil ? "smtp" : "file")
         switch chosen {
         case "file":
+            guard stage != .production else {
+                throw CommandError("AGORA_MAIL_TRANSPORT=file is refused when AGORA_ENVIRONMENT=production: set AGORA_SMTP_URL or AGORA_SENDGRID_API_KEY")
+            }
             return FileMailTransport(directory: storage.appendingPathComponent("mail"))
         case "smtp":
             guard let url = Environment.value("AGORA_SMTP_URL") else {
                 throw CommandError("AGORA_MAIL_TRANSPORT=smtp needs AGORA_SMTP_URL=smtp://user:password@host:port")
             }
+            let requireTLS = Environment.value("AGORA_SMTP_REQUIRE_TLS") ?? (stage == .production ? "on" : "off")
+            guard ["on", "off"].contains(requireTLS) else {
+                throw CommandError("AGORA_SMTP_REQUIRE_TLS must be on or off, not \(requireTLS)")
+            }
             do {
-                return try SMTPMailTransport(settings: .init(url: url), trustRoots: Environment.value("AGORA_SMTP_CA_FILE"))
+                var settings = try SMTPMailTransport.Settings(url: url)
+                settings.requiresTLS = requireTLS == "on"
+                return try SMTPMailTransport(settings: settings, trustRoots: Environment.value("AGORA_SMTP_CA_FILE"))
             } catch let error as MailSettingsError {
                 throw CommandError("AGORA_SMTP_URL: \(error)")
             }

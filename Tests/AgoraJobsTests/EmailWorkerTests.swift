@@ -30,8 +30,15 @@ struct EmailWorkerTests {
             let files = try FileManager.default.contentsOfDirectory(atPath: mail.path).filter { $0.hasSuffix(".eml") }
             #expect(files.count == 2)
             let text = try String(contentsOf: mail.appendingPathComponent(files[0]), encoding: .utf8)
-            #expect(text.contains("From: Agora <no-reply@agora.test>"))
-            #expect(try await EmailOutbox(store: store).find(messageID: "<one@agora.test>")?.status == .sent)
+            #expect(text.contains("From: Agora <no-reply@agora.test>") && text.contains("Hello Ada"))
+            for file in files {
+                let mode = try FileManager.default.attributesOfItem(atPath: mail.appendingPathComponent(file).path)[.posixPermissions] as? Int
+                #expect(mode == 0o600, "messages hold single-use links: only the service's user reads them")
+            }
+            let sent = try #require(try await EmailOutbox(store: store).find(messageID: "<one@agora.test>"))
+            #expect(sent.status == .sent && sent.sentAt != nil)
+            #expect(sent.textBody.isEmpty && sent.htmlBody.isEmpty, "no usable link stays at rest once the message is sent")
+            #expect(sent.subject == "Hello" && sent.template == "welcome")
         }
     }
 
@@ -61,6 +68,7 @@ struct EmailWorkerTests {
             let final = try #require(try await EmailOutbox(store: store).find(messageID: "<stuck@agora.test>"))
             #expect(final.status == .failed)
             #expect(final.attempts == 3)
+            #expect(final.textBody.isEmpty && afterFirst.textBody == "Hello Ada", "kept while it may still be sent, dropped after")
             clock.advance(by: 86_400)
             #expect(try await broken.drainOnce() == 0)
         }
@@ -97,7 +105,7 @@ struct EmailWorkerTests {
         #expect(RetryPolicy(maximumAttempts: 20, firstDelay: 30, longestDelay: 100).nextAttempt(after: 10, now: Self.start) == Self.start.addingTimeInterval(100))
     }
 
-    @Test("the clean-up job removes expired tokens and long-finished sessions")
+    @Test("the clean-up job removes expired tokens, long-finished sessions and mail that left the queue long ago")
     func cleanup() async throws {
         try await TestDatabase.sqlite.withStore { store async throws in
             let userID = try await UserRepository(store: store).insert(NewUser(
@@ -110,10 +118,18 @@ struct EmailWorkerTests {
                 userID: userID, family: "f", refreshTokenHash: "h", deviceInfo: "", ipAddress: "", rememberMe: false,
                 expiresAt: Self.start.addingTimeInterval(60)
             ), now: Self.start)
+            try await queue(store, id: "old")
+            try await queue(store, id: "waiting")
+            let outbox = EmailOutbox(store: store)
+            let old = try #require(try await outbox.find(messageID: "<old@agora.test>"))
+            try await outbox.markSent(id: old.id, now: Self.start)
             let job = AccountCleanupJob(store: store, clock: FixedClock(Self.start.addingTimeInterval(31 * 86_400)))
             let removed = try await job.runOnce()
             #expect(removed.tokens == 2)
             #expect(removed.sessions == 1)
+            #expect(removed.emails == 1, "sent mail past the retention goes; mail still waiting stays")
+            #expect(try await outbox.find(messageID: "<old@agora.test>") == nil)
+            #expect(try await outbox.find(messageID: "<waiting@agora.test>")?.status == .pending)
         }
     }
 }

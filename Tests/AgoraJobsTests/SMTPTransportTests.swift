@@ -79,6 +79,28 @@ struct SMTPTransportTests {
         #expect(server.messages().isEmpty)
     }
 
+    @Test("a relay without STARTTLS gets nothing when TLS is required, and plain mail only when it is not")
+    func requiresTLS() async throws {
+        let server = try await SMTPServer(plain: true)
+        let message = MIMEMessage(
+            from: "a@agora.test",
+            email: OutboxEmail(id: 1, messageID: "<plain@agora.test>", recipient: "ada@example.com", subject: "S", template: "t",
+                               textBody: "b", htmlBody: "<p>b</p>", headers: [:], status: .sending, attempts: 1,
+                               lastError: nil, createdAt: Self.start, sentAt: nil),
+            date: Self.start
+        )
+        var settings = try SMTPMailTransport.Settings(url: server.url)
+        settings.requiresTLS = true
+        let refused = await #expect(throws: SMTPError.self) {
+            try await SMTPMailTransport(settings: settings, timeout: .seconds(10)).deliver(message)
+        }
+        #expect(refused?.description == SMTPError.tlsRequired.description)
+        #expect(server.messages().isEmpty)
+        settings.requiresTLS = false
+        try await SMTPMailTransport(settings: settings, timeout: .seconds(10)).deliver(message)
+        #expect(server.messages().count == 1)
+    }
+
     @Test("SMTP URLs are read with their defaults, and other schemes are refused")
     func settings() throws {
         let plain = try SMTPMailTransport.Settings(url: "smtp://user%40corp:p%3Ass@mail.example")

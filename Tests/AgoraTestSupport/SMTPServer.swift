@@ -2,18 +2,21 @@ import Foundation
 
 /// A real SMTP server on loopback (`Tests/Support/smtp-server.py`, aiosmtpd in `.build/venv`, which `make test`
 /// creates): STARTTLS with a self-signed certificate made for the test, AUTH with one user, a Maildir of what it
-/// accepted. It can be stopped and started again on the same port to play a relay that goes down.
+/// accepted. It can be stopped and started again on the same port to play a relay that goes down. A `plain` server
+/// plays an old relay that offers neither STARTTLS nor AUTH.
 public final class SMTPServer: @unchecked Sendable {
     public let port: Int
     public let user = "agora"
     public let password = "relay-secret-123"
     public let directory: TemporaryDirectory
+    public let plain: Bool
     private var process: Process?
 
     public var certificate: String { directory.path + "/cert.pem" }
-    public var url: String { "smtp://\(user):\(password)@localhost:\(port)" }
+    public var url: String { plain ? "smtp://localhost:\(port)" : "smtp://\(user):\(password)@localhost:\(port)" }
 
-    public init(start: Bool = true) async throws {
+    public init(start: Bool = true, plain: Bool = false) async throws {
+        self.plain = plain
         directory = try TemporaryDirectory()
         port = try FreePort.next()
         let openssl = Process()
@@ -41,7 +44,7 @@ public final class SMTPServer: @unchecked Sendable {
             RepositoryPaths.root.appendingPathComponent("Tests/Support/smtp-server.py").path,
             "--port", String(port), "--maildir", directory.path + "/Maildir", "--cert", certificate,
             "--key", directory.path + "/key.pem", "--user", user, "--password", password,
-        ]
+        ] + (plain ? ["--plain"] : [])
         let output = Pipe()
         server.standardOutput = output
         server.standardError = FileHandle.nullDevice

@@ -17,6 +17,7 @@ parser.add_argument("--cert", required=True)
 parser.add_argument("--key", required=True)
 parser.add_argument("--user", required=True)
 parser.add_argument("--password", required=True)
+parser.add_argument("--plain", action="store_true", help="an old relay: no STARTTLS and no AUTH")
 arguments = parser.parse_args()
 
 
@@ -38,9 +39,12 @@ def authenticate(server, session, envelope, mechanism, auth_data):
 
 context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
 context.load_cert_chain(arguments.cert, arguments.key)
-controller = Controller(Store(arguments.maildir), hostname="127.0.0.1", port=arguments.port, tls_context=context,
-                        require_starttls=True, authenticator=authenticate, auth_required=True,
-                        auth_require_tls=True)
+if arguments.plain:
+    controller = Controller(Store(arguments.maildir), hostname="127.0.0.1", port=arguments.port)
+else:
+    controller = Controller(Store(arguments.maildir), hostname="127.0.0.1", port=arguments.port, tls_context=context,
+                            require_starttls=True, authenticator=authenticate, auth_required=True,
+                            auth_require_tls=True)
 # The test process may hand its children SIGTERM blocked or ignored; stopping must work all the same.
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

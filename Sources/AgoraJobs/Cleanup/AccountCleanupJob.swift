@@ -5,12 +5,14 @@ import Logging
 
 /// Every `interval`, deletes what sign-in no longer needs: expired verification and reset tokens, sessions that
 /// ended more than `sessionRetention` ago (kept a while so the security log can still name them), and the sealed
-/// successors of rotated refresh tokens past their grace window.
+/// successors of rotated refresh tokens past their grace window, and outbox messages that left the queue more than
+/// `outboxRetention` ago.
 public struct AccountCleanupJob: PeriodicJob {
     let store: Store
     let clock: any AgoraClock
     public let interval: Duration
     let sessionRetention: TimeInterval
+    let outboxRetention: TimeInterval
     public let logger: Logger
     public let name = "account clean-up"
 
@@ -20,27 +22,30 @@ public struct AccountCleanupJob: PeriodicJob {
 
     public init(
         store: Store, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
-        sessionRetention: TimeInterval = 30 * 24 * 3_600, logger: Logger = Logger(label: "agora.jobs.cleanup")
+        sessionRetention: TimeInterval = 30 * 24 * 3_600, outboxRetention: TimeInterval = 30 * 24 * 3_600,
+        logger: Logger = Logger(label: "agora.jobs.cleanup")
     ) {
         self.store = store
         self.clock = clock
         self.interval = interval
         self.sessionRetention = sessionRetention
+        self.outboxRetention = outboxRetention
         self.logger = logger
     }
 
     /// One pass; returns what it removed, for the log and the tests.
     @discardableResult
-    public func runOnce() async throws -> (tokens: Int, sessions: Int) {
+    public func runOnce() async throws -> (tokens: Int, sessions: Int, emails: Int) {
         let now = clock.now
         let verification = try await OneTimeTokenRepository(.emailVerification, store: store).deleteExpired(now: now)
         let resets = try await OneTimeTokenRepository(.passwordReset, store: store).deleteExpired(now: now)
         let sessions = SessionRepository(store: store)
         let ended = try await sessions.deleteFinished(before: now.addingTimeInterval(-sessionRetention))
         try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-Self.longestGraceWindow))
-        if verification + resets + ended > 0 {
-            logger.info("account clean-up", metadata: ["tokens": "\(verification + resets)", "sessions": "\(ended)"])
+        let emails = try await EmailOutbox(store: store).purge(finishedBefore: now.addingTimeInterval(-outboxRetention))
+        if verification + resets + ended + emails > 0 {
+            logger.info("account clean-up", metadata: ["tokens": "\(verification + resets)", "sessions": "\(ended)", "emails": "\(emails)"])
         }
-        return (verification + resets, ended)
+        return (verification + resets, ended, emails)
     }
 }

@@ -76,21 +76,36 @@ public struct EmailOutbox: Sendable {
         }
     }
 
+    /// Records the message as sent and drops its bodies: they may hold single-use links (verification, password
+    /// reset) that must not stay usable at rest. Recipient, subject, template and message id remain for support.
     public func markSent(id: Int64, now: Date) async throws {
         try await sql.raw("""
-            UPDATE email_outbox SET status = \(state: OutboxEmail.Status.sent), sent_at = \(bind: now), claimed_until = NULL, last_error = NULL
+            UPDATE email_outbox SET status = \(state: OutboxEmail.Status.sent), sent_at = \(bind: now), claimed_until = NULL,
+                                    last_error = NULL, text_body = '', html_body = ''
             WHERE id = \(bind: id)
             """).run()
     }
 
-    /// Puts the message back in the queue for `retryAt`, or marks it failed for good when `retryAt` is nil.
+    /// Puts the message back in the queue for `retryAt`, or marks it failed for good when `retryAt` is nil, and
+    /// then drops its bodies as `markSent` does.
     public func markUndelivered(id: Int64, error: String, retryAt: Date?) async throws {
         let status: OutboxEmail.Status = retryAt == nil ? .failed : .pending
+        let bodies: SQLQueryString = retryAt == nil ? ", text_body = '', html_body = ''" : ""
         try await sql.raw("""
             UPDATE email_outbox SET status = \(bind: status.rawValue), last_error = \(bind: String(error.prefix(500))),
-                                    next_attempt_at = COALESCE(\(bind: retryAt), next_attempt_at), claimed_until = NULL
+                                    next_attempt_at = COALESCE(\(bind: retryAt), next_attempt_at), claimed_until = NULL\(bodies)
             WHERE id = \(bind: id)
             """).run()
+    }
+
+    /// Deletes the messages that left the queue (sent, or failed for good) before `cutoff`; returns how many.
+    @discardableResult
+    public func purge(finishedBefore cutoff: Date) async throws -> Int {
+        try await sql.raw("""
+            DELETE FROM email_outbox
+            WHERE status IN (\(states: [OutboxEmail.Status.sent, .failed])) AND created_at < \(bind: cutoff)
+            RETURNING id
+            """).all().count
     }
 
     public func find(messageID: String) async throws -> OutboxEmail? {

@@ -107,6 +107,8 @@ struct AccountsEndToEndTests {
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "http://agora.example"], "AGORA_BASE_URL must be an https URL"),
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off", "AGORA_BASE_URL": "https://agora.example"], "AGORA_CAPTCHA=off is refused"),
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4", "AGORA_BASE_URL": "https://agora.example"], "AGORA_BCRYPT_COST below 10"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work"], "AGORA_MAIL_TRANSPORT=file is refused"),
+            (["AGORA_SMTP_URL": "smtp://localhost:1", "AGORA_SMTP_REQUIRE_TLS": "maybe"], "AGORA_SMTP_REQUIRE_TLS must be on or off"),
             (["AGORA_JWT_SECRET": "short"], "AGORA_JWT_SECRET must be at least 32 characters"),
         ] {
             let error = await #expect(throws: TestSetupError.self) { _ = try await RunningService(environment: environment) }

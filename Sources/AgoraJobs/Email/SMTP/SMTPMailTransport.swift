@@ -3,7 +3,8 @@ import NIOCore
 import NIOSSL
 
 /// Delivers through an SMTP relay: `smtp://user:password@host:587` upgrades to TLS with STARTTLS whenever the
-/// server offers it (and refuses to send a password otherwise), `smtps://…:465` speaks TLS from the start. Either
+/// server offers it (and refuses to send a password otherwise, or anything at all when `requiresTLS`),
+/// `smtps://…:465` speaks TLS from the start. Either
 /// authenticates with AUTH PLAIN (or LOGIN) when the URL carries credentials. One connection per message.
 public struct SMTPMailTransport: MailTransport {
     public struct Settings: Sendable {
@@ -12,6 +13,9 @@ public struct SMTPMailTransport: MailTransport {
         public let implicitTLS: Bool
         public let username: String?
         public let password: String?
+        /// Refuse to send over a connection without TLS even when there is no password to protect: the messages
+        /// themselves hold single-use links. `agora serve` turns it on in production.
+        public var requiresTLS = false
 
         /// Reads `smtp://user:password@host:port` or `smtps://…`; user and password are percent-decoded.
         public init(url text: String) throws {
@@ -63,7 +67,7 @@ public struct SMTPMailTransport: MailTransport {
                 try await connection.send("STARTTLS", expecting: [220])
                 try await connection.startTLS(context: tls, host: settings.host)
                 capabilities = try await hello(connection)
-            } else if settings.username != nil {
+            } else if settings.username != nil || settings.requiresTLS {
                 throw SMTPError.tlsRequired
             }
         }

@@ -56,7 +56,7 @@ enum SMTPError: Error, CustomStringConvertible {
         case .unexpected(let command, let reply): "the server answered \(command) with \(reply)"
         case .connectionClosed: "the server closed the connection"
         case .timeout(let step): "the server did not answer \(step) in time"
-        case .tlsRequired: "the server does not offer STARTTLS, and the password must not travel in clear"
+        case .tlsRequired: "the server does not offer STARTTLS, and neither the password nor the messages may travel in clear"
         case .noSupportedAuthentication: "the server offers neither AUTH PLAIN nor AUTH LOGIN"
         }
     }
