@@ -70,6 +70,7 @@ struct Serve: AsyncParsableCommand {
             configuration.warmsUpSearch = true
             configuration.storageDirectory = settings.storage
             configuration.routing = settings.routing
+            configuration.trustedProxies = settings.trustedProxies
             var background = try settings.backgroundJobs(store: store, composer: configuration.email)
             if settings.regeneratesSite { background.append(SiteRegenerationWorker(store: store, options: options)) }
             if let watcher { background.append(watcher) }

@@ -22,6 +22,8 @@ struct ServiceSettings {
     /// Whether `agora serve` runs the site regeneration worker (`AGORA_SITE_WORKER`, on by default); turn it off
     /// where `agora jobs` builds the site for several service instances.
     let regeneratesSite: Bool
+    /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`).
+    let trustedProxies: TrustedProxies
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -106,9 +108,15 @@ struct ServiceSettings {
         }
         let siteWorker = Environment.value("AGORA_SITE_WORKER") ?? "on"
         guard ["on", "off"].contains(siteWorker) else { throw CommandError("AGORA_SITE_WORKER must be on or off, not \(siteWorker)") }
+        let trustedProxies: TrustedProxies
+        do {
+            trustedProxies = try Environment.value("AGORA_TRUSTED_PROXIES").map(TrustedProxies.init(setting:)) ?? .none
+        } catch let invalid as TrustedProxiesError {
+            throw CommandError(invalid.description)
+        }
         return ServiceSettings(
             stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing,
-            regeneratesSite: siteWorker == "on"
+            regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies
         )
     }
 

@@ -95,10 +95,10 @@ struct AccountSecurityRepositoryTests {
             try await log(.failure, at: 5, ip: "10.0.0.2")
             let since = Fixtures.now
             #expect(try await events.failedLogins(userID: userID, since: since, limit: 10).count == 2)
-            #expect(try await events.failedLogins(ipAddress: "10.0.0.1", since: since, limit: 10).count == 3)
+            #expect(try await events.failedLogins(network: "10.0.0.1", since: since, limit: 10).count == 3)
             #expect(try await events.events(userID: userID).first?.ipAddress == "10.0.0.2")
             try await UserRepository(store: store).delete(id: userID)
-            #expect(try await events.failedLogins(ipAddress: "10.0.0.1", since: since, limit: 10).count == 3)
+            #expect(try await events.failedLogins(network: "10.0.0.1", since: since, limit: 10).count == 3)
         }
     }
 

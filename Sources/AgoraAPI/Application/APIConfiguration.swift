@@ -21,6 +21,8 @@ public struct APIConfiguration: Sendable {
     /// Reads the search snapshot and the suggestion vocabulary at start, so that the first search does not wait for
     /// them (a few seconds at 100,000 providers).
     public var warmsUpSearch = false
+    /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`); none by default.
+    public var trustedProxies = TrustedProxies.none
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,

@@ -16,14 +16,24 @@ public struct AgoraRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Answers are written as the whole API writes them.
     public var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 
+    /// The client's address: the connection's peer, or the address trusted proxies forwarded
+    /// (`ClientAddressMiddleware`); nil for a connection without one (a Unix socket, the in-process tests).
+    var clientIP: IPAddress?
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        clientIP = remoteAddress?.ipAddress.flatMap { IPAddress($0) }
     }
 
-    /// The client's IP address as the service sees it, for rate limits and the authentication log.
+    /// The client's IP address, for the authentication log.
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "local"
+        clientIP?.description ?? "local"
+    }
+
+    /// What rate limits and lockouts count for this client: its address, or its /64 for IPv6.
+    var clientLimitKey: String {
+        clientIP?.limitKey ?? "local"
     }
 
     /// The positive whole number in the path parameter `name`; anything else is `notFound`, the answer for an id

@@ -22,14 +22,15 @@ public func buildApplication(
     )
 }
 
-/// The router with every route and middleware. Middleware, outermost first: security headers, request id header, request log,
+/// The router with every route and middleware. Middleware, outermost first: security headers, request id header, the client's address (through trusted proxies), request log,
 /// problem documents and the site's 404 page, category page views, published redirects, cache headers, static
 /// files.
 public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
+    let limiter = RateLimiter(store: store, clock: configuration.clock)
     let auth = try await AuthServices(
-        store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(clock: configuration.clock),
+        store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: limiter,
         captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: configuration.clock),
         clock: configuration.clock, logger: logger
     )
@@ -39,6 +40,7 @@ public func buildRouter(
     let router = Router(context: AgoraRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(publicBaseURL: configuration.auth.publicBaseURL, captcha: configuration.auth.captcha))
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: CategoryViewMiddleware(catalog: catalog, analytics: analytics))
@@ -58,7 +60,7 @@ public func buildRouter(
         catalog: catalog,
         cache: MemoryCache(clock: configuration.clock),
         analytics: analytics,
-        limiter: RateLimiter(clock: configuration.clock)
+        limiter: limiter
     ).register(on: api)
     let admin = api.group("admin").add(middleware: AuthenticationMiddleware(signIn: auth.signIn, roles: [.admin]))
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)

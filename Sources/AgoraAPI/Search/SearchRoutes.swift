@@ -50,7 +50,7 @@ struct SearchRoutes: Sendable {
     /// `POST /api/search/clicks` with `{"query": "…"}`: a result of that search was opened. Counted per query, never
     /// per person; 120 a minute per IP.
     @Sendable func click(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try await limiter.hit(.searchClick, key: context.clientAddress)
+        try await limiter.hit(.searchClick, key: context.clientLimitKey)
         let click = try await request.decode(as: ClickInput.self, context: context)
         await analytics.recordClick(SearchTerms(click.query ?? ""))
         return Response(status: .noContent)

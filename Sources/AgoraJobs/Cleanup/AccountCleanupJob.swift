@@ -6,7 +6,7 @@ import Logging
 /// Every `interval`, deletes what sign-in no longer needs: expired verification and reset tokens, sessions that
 /// ended more than `sessionRetention` ago (kept a while so the security log can still name them), and the sealed
 /// successors of rotated refresh tokens past their grace window, and outbox messages that left the queue more than
-/// `outboxRetention` ago.
+/// `outboxRetention` ago, and rate-limit hits no window reaches any more.
 public struct AccountCleanupJob: PeriodicJob {
     let store: Store
     let clock: any AgoraClock
@@ -43,6 +43,7 @@ public struct AccountCleanupJob: PeriodicJob {
         let ended = try await sessions.deleteFinished(before: now.addingTimeInterval(-sessionRetention))
         try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-Self.longestGraceWindow))
         let emails = try await EmailOutbox(store: store).purge(finishedBefore: now.addingTimeInterval(-outboxRetention))
+        try await RateLimitHits(store: store).purge(before: now.addingTimeInterval(-RateLimitHits.retention))
         if verification + resets + ended + emails > 0 {
             logger.info("account clean-up", metadata: ["tokens": "\(verification + resets)", "sessions": "\(ended)", "emails": "\(emails)"])
         }

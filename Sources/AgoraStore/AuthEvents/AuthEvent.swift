@@ -21,19 +21,22 @@ public struct AuthEvent: Sendable, Hashable {
     public let kind: Kind
     public let outcome: Outcome
     public let ipAddress: String
+    /// What lockouts count: the address for IPv4, its /64 for IPv6.
+    public let network: String
     public let userAgent: String
     /// A short reason in words (`unknown email`, `wrong password`, `expired`); never a secret.
     public let detail: String
     public let createdAt: Date
 
     public init(
-        userID: Int64?, kind: Kind, outcome: Outcome, ipAddress: String, userAgent: String, detail: String = "",
-        createdAt: Date
+        userID: Int64?, kind: Kind, outcome: Outcome, ipAddress: String, network: String? = nil, userAgent: String,
+        detail: String = "", createdAt: Date
     ) {
         self.userID = userID
         self.kind = kind
         self.outcome = outcome
         self.ipAddress = ipAddress
+        self.network = network ?? ipAddress
         self.userAgent = userAgent
         self.detail = detail
         self.createdAt = createdAt

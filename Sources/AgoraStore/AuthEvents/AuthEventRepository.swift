@@ -16,9 +16,9 @@ public struct AuthEventRepository: Sendable {
 
     public func record(_ event: AuthEvent) async throws {
         try await sql.raw("""
-            INSERT INTO auth_events (user_id, kind, outcome, ip_address, user_agent, detail, created_at)
+            INSERT INTO auth_events (user_id, kind, outcome, ip_address, client_network, user_agent, detail, created_at)
             VALUES (\(bind: event.userID), \(bind: event.kind.rawValue), \(bind: event.outcome.rawValue),
-                    \(bind: String(event.ipAddress.prefix(64))), \(bind: String(event.userAgent.prefix(512))),
+                    \(bind: String(event.ipAddress.prefix(64))), \(bind: String(event.network.prefix(64))), \(bind: String(event.userAgent.prefix(512))),
                     \(bind: String(event.detail.prefix(200))), \(bind: event.createdAt))
             """).run()
     }
@@ -35,11 +35,12 @@ public struct AuthEventRepository: Sendable {
             """).all().map { try $0.decode(column: "created_at", as: Date.self) }
     }
 
-    /// The times of the latest failed logins from one address since `since`, newest first.
-    public func failedLogins(ipAddress: String, since: Date, limit: Int) async throws -> [Date] {
+    /// The times of the latest failed logins from one network (an IPv4 address or an IPv6 /64) since `since`,
+    /// newest first.
+    public func failedLogins(network: String, since: Date, limit: Int) async throws -> [Date] {
         try await sql.raw("""
             SELECT created_at FROM auth_events
-            WHERE ip_address = \(bind: ipAddress) AND kind = \(state: AuthEvent.Kind.login) AND outcome = \(state: AuthEvent.Outcome.failure) AND created_at >= \(bind: since)
+            WHERE client_network = \(bind: network) AND kind = \(state: AuthEvent.Kind.login) AND outcome = \(state: AuthEvent.Outcome.failure) AND created_at >= \(bind: since)
             ORDER BY created_at DESC LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "created_at", as: Date.self) }
     }
@@ -47,7 +48,7 @@ public struct AuthEventRepository: Sendable {
     /// The user's log, newest first, for tests and the admin view.
     public func events(userID: Int64, limit: Int = 100) async throws -> [AuthEvent] {
         try await sql.raw("""
-            SELECT user_id, kind, outcome, ip_address, user_agent, detail, created_at FROM auth_events
+            SELECT user_id, kind, outcome, ip_address, client_network, user_agent, detail, created_at FROM auth_events
             WHERE user_id = \(bind: userID) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)
             """).all().compactMap { row in
                 guard let kind = AuthEvent.Kind(rawValue: try row.decode(column: "kind", as: String.self)),
@@ -56,6 +57,7 @@ public struct AuthEventRepository: Sendable {
                 return AuthEvent(
                     userID: try row.decodeIfPresent(column: "user_id", as: Int64.self), kind: kind, outcome: outcome,
                     ipAddress: try row.decode(column: "ip_address", as: String.self),
+                    network: try row.decode(column: "client_network", as: String.self),
                     userAgent: try row.decode(column: "user_agent", as: String.self),
                     detail: try row.decode(column: "detail", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: Date.self)

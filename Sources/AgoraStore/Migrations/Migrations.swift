@@ -12,5 +12,6 @@ public enum Migrations {
         siteChanges,
         providerChangeIndexes,
         publicProviderCountIndexes,
+        sharedLimits,
     ]
 }

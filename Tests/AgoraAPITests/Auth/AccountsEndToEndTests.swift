@@ -101,6 +101,34 @@ struct AccountsEndToEndTests {
         #expect(cookie.hasPrefix("agora_refresh=;") && cookie.contains("Secure") && cookie.contains("HttpOnly"))
     }
 
+    @Test("limits count the client a trusted proxy names, and a header from anyone else changes nothing")
+    func trustedProxies() async throws {
+        let limit = 10
+        func exhaust(_ service: RunningService, as forwarded: (Int) -> String) async throws -> [Int] {
+            var statuses: [Int] = []
+            for number in 0...limit {
+                let (status, _, _) = try await service.request(
+                    "GET", "/api/auth/email-available?email=a\(number)@example.com", headers: ["X-Forwarded-For": forwarded(number)]
+                )
+                statuses.append(status)
+            }
+            return statuses
+        }
+        let direct = try await RunningService()
+        defer { direct.stop() }
+        let spoofed = try await exhaust(direct) { "198.51.100.\($0)" }
+        #expect(spoofed.last == 429, "without trusted proxies, a forged X-Forwarded-For is not a new client")
+        let proxied = try await RunningService(environment: ["AGORA_TRUSTED_PROXIES": "127.0.0.1"])
+        defer { proxied.stop() }
+        #expect(try await exhaust(proxied) { _ in "198.51.100.1" }.last == 429)
+        let (other, _, _) = try await proxied.request("GET", "/api/auth/email-available?email=b@example.com", headers: ["X-Forwarded-For": "198.51.100.2"])
+        #expect(other == 200, "another client behind the trusted proxy has its own limit")
+        let (spoofedBehind, _, _) = try await proxied.request(
+            "GET", "/api/auth/email-available?email=c@example.com", headers: ["X-Forwarded-For": "203.0.113.50, 198.51.100.1"]
+        )
+        #expect(spoofedBehind == 429, "what the client wrote left of the proxy's hop is not believed")
+    }
+
     @Test("the service refuses to start with settings that are unsafe in production")
     func unsafeSettings() async throws {
         for (environment, message) in [
@@ -109,6 +137,7 @@ struct AccountsEndToEndTests {
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4", "AGORA_BASE_URL": "https://agora.example"], "AGORA_BCRYPT_COST below 10"),
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work"], "AGORA_MAIL_TRANSPORT=file is refused"),
             (["AGORA_SMTP_URL": "smtp://localhost:1", "AGORA_SMTP_REQUIRE_TLS": "maybe"], "AGORA_SMTP_REQUIRE_TLS must be on or off"),
+            (["AGORA_TRUSTED_PROXIES": "10.0.0.0/8, proxy.local"], "AGORA_TRUSTED_PROXIES must list addresses or CIDR ranges separated by commas; not one: proxy.local"),
             (["AGORA_JWT_SECRET": "short"], "AGORA_JWT_SECRET must be at least 32 characters"),
         ] {
             let error = await #expect(throws: TestSetupError.self) { _ = try await RunningService(environment: environment) }

@@ -18,7 +18,7 @@ struct PasswordHashingLoadTests {
             let configuration = try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent"))
             let queue = HashingQueue(capacity: 1)
             let auth = try await AuthServices(
-                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(clock: SystemClock()),
+                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(store: store, clock: SystemClock()),
                 captcha: Captcha(mode: .off, signingKey: configuration.auth.signingKey, clock: SystemClock()),
                 clock: SystemClock(), logger: Logger(label: "test"),
                 hasher: BcryptPasswordHasher(cost: configuration.auth.bcryptCost, queue: queue)

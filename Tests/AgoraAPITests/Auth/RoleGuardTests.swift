@@ -16,7 +16,7 @@ struct RoleGuardTests {
             let configuration = try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent"))
             let router = try await buildRouter(configuration: configuration, store: store, logger: Logger(label: "test"))
             let auth = try await AuthServices(
-                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(clock: SystemClock()),
+                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(store: store, clock: SystemClock()),
                 captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: SystemClock()),
                 clock: SystemClock(), logger: Logger(label: "test")
             )

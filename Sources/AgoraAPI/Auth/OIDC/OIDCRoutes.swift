@@ -37,7 +37,7 @@ struct OIDCRoutes: Sendable {
         let outcome = await social.finishOIDC(
             code: query.get("code"), state: query.get("state"), error: query.get("error"),
             cookie: request.cookies[Self.cookieName]?.value,
-            client: ClientInfo(ipAddress: context.clientAddress, userAgent: String((request.headers[.userAgent] ?? "").prefix(512)))
+            client: ClientInfo(request, context)
         )
         var response: Response
         switch outcome {

@@ -23,10 +23,11 @@ struct BcryptPasswordHasher: PasswordHasher {
         return pool
     }()
     static let threadCount = max(1, System.coreCount - 1)
-    /// The hashes of this process, waiting or running: eight per thread, a few seconds of work at the default cost.
-    static let queue = HashingQueue(capacity: threadCount * 8)
+    /// The hashes a service may have waiting or running: eight per thread, a few seconds of work at the default cost.
+    static let queueCapacity = threadCount * 8
 
-    init(cost: Int, threadPool: NIOThreadPool = BcryptPasswordHasher.threads, queue: HashingQueue = BcryptPasswordHasher.queue) {
+    /// `queue`: the service's bound (`AuthServices` makes one per service); a command that hashes once gets its own.
+    init(cost: Int, threadPool: NIOThreadPool = BcryptPasswordHasher.threads, queue: HashingQueue = HashingQueue(capacity: BcryptPasswordHasher.queueCapacity)) {
         self.cost = cost
         self.threadPool = threadPool
         self.queue = queue

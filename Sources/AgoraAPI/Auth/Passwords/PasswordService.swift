@@ -17,7 +17,7 @@ struct PasswordService: Sendable {
     /// same either way.
     func forgotPassword(email raw: String, client: ClientInfo) async throws {
         let email = try Email(raw)
-        try await rateLimiter.hit(.passwordResetRequest, key: client.ipAddress)
+        try await rateLimiter.hit(.passwordResetRequest, key: client.limitKey)
         let now = clock.now
         try await store.inTransaction { transaction in
             guard let user = try await UserRepository(store: store, in: transaction).find(email: email), user.verificationStatus != .suspended else {
@@ -42,7 +42,7 @@ struct PasswordService: Sendable {
     /// owner is told. A pending account becomes verified, since the link proves the inbox is theirs. The new password
     /// is hashed only once the link is known to be good: a made-up token costs a lookup, never a hash.
     func resetPassword(token: String?, newPassword: String?, client: ClientInfo) async throws {
-        try await rateLimiter.hit(.passwordReset, key: client.ipAddress)
+        try await rateLimiter.hit(.passwordReset, key: client.limitKey)
         var errors: [FieldError] = []
         if token == nil { errors.append(FieldError(field: "token", message: "is required")) }
         if let newPassword { errors += PasswordPolicy.problems(with: newPassword, field: "password") } else {

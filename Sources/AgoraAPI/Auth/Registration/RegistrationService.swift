@@ -33,7 +33,7 @@ struct RegistrationService: Sendable {
             problems += error.errors
         }
         guard problems.isEmpty, let registration else { throw ValidationError(problems) }
-        try await rateLimiter.hit(.registration, key: client.ipAddress)
+        try await rateLimiter.hit(.registration, key: client.limitKey)
         // Hashing happens for a known address too, so both answers take the same time.
         let hash = try await hasher.hash(registration.password)
         let now = clock.now
@@ -98,7 +98,7 @@ struct RegistrationService: Sendable {
     /// Sends a new verification link to a pending account. Always answers the same, known address or not.
     func resendVerification(email raw: String, client: ClientInfo) async throws {
         let email = try Email(raw)
-        try await rateLimiter.hit(.verificationResend, key: client.ipAddress)
+        try await rateLimiter.hit(.verificationResend, key: client.limitKey)
         try await rateLimiter.hit(.verificationResend, key: email.value)
         let now = clock.now
         try await store.inTransaction { transaction in
@@ -116,7 +116,7 @@ struct RegistrationService: Sendable {
 
     /// Whether an address is free, for the register form's live check. Rate-limited hard, because it does tell.
     func isEmailAvailable(_ raw: String, client: ClientInfo) async throws -> Bool {
-        try await rateLimiter.hit(.emailAvailability, key: client.ipAddress)
+        try await rateLimiter.hit(.emailAvailability, key: client.limitKey)
         let email = try Email(raw)
         return try await UserRepository(store: store).find(email: email) == nil
     }

@@ -35,7 +35,7 @@ struct AuthRoutes: Sendable {
     }
 
     private func client(_ request: Request, _ context: AgoraRequestContext) -> ClientInfo {
-        ClientInfo(ipAddress: context.clientAddress, userAgent: String((request.headers[.userAgent] ?? "").prefix(512)))
+        ClientInfo(request, context)
     }
 
     @Sendable func registrationForm(_ request: Request, context: AgoraRequestContext) async throws -> RegistrationFormBody {

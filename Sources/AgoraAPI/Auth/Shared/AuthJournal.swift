@@ -14,7 +14,7 @@ struct AuthJournal: Sendable {
         in transaction: StoreTransaction? = nil
     ) async throws {
         let event = AuthEvent(
-            userID: user, kind: kind, outcome: outcome, ipAddress: client.ipAddress, userAgent: client.userAgent,
+            userID: user, kind: kind, outcome: outcome, ipAddress: client.ipAddress, network: client.limitKey, userAgent: client.userAgent,
             detail: detail, createdAt: clock.now
         )
         if let transaction {

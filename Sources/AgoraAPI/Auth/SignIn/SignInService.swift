@@ -25,7 +25,7 @@ struct SignInService: Sendable {
         let now = clock.now
         let events = AuthEventRepository(store: store)
         let fromAddress = try await events.failedLogins(
-            ipAddress: client.ipAddress, since: now.addingTimeInterval(-2 * settings.addressLockout.window),
+            network: client.limitKey, since: now.addingTimeInterval(-2 * settings.addressLockout.window),
             limit: settings.addressLockout.failures
         )
         if let until = settings.addressLockout.lockedUntil(latestFailures: fromAddress, now: now) {

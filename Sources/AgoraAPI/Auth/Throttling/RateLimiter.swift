@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraStore
 import Foundation
 
 /// A sliding-window limit: at most `limit` hits per `window` seconds for one key.
@@ -14,38 +15,37 @@ struct RateLimit: Sendable, Hashable {
     static let passwordReset = RateLimit(name: "reset-password", limit: 10, window: 15 * 60)
     static let passwordChange = RateLimit(name: "change-password", limit: 5, window: 15 * 60)
     static let searchClick = RateLimit(name: "search-click", limit: 120, window: 60)
+
+    init(name: String, limit: Int, window: TimeInterval) {
+        precondition(window <= RateLimitHits.retention, "the clean-up keeps hits for \(RateLimitHits.retention) seconds")
+        self.name = name
+        self.limit = limit
+        self.window = window
+    }
 }
 
-/// Counts hits per limit and key in this process: the embedded default. With several `agora serve` instances
-/// each counts its own share, so a client behind a balancer gets up to N times the limit; the lockouts that
-/// matter most (failed logins) are counted in the database and hold across instances.
-actor RateLimiter {
-    private var hits: [String: [Date]] = [:]
-    private let clock: any AgoraClock
+/// Counts hits per limit and key in the database (`RateLimitHits`), so that every instance of the service enforces
+/// one limit: a client behind a balancer gets the limit once, not once per instance.
+struct RateLimiter: Sendable {
+    let hits: RateLimitHits
+    let clock: any AgoraClock
 
-    init(clock: any AgoraClock) {
+    init(store: Store, clock: any AgoraClock) {
+        hits = RateLimitHits(store: store)
         self.clock = clock
     }
 
     /// Records a hit, or throws a 429 problem with `Retry-After` when the key is over its limit.
-    func hit(_ limit: RateLimit, key: String) throws {
+    func hit(_ limit: RateLimit, key: String) async throws {
         let now = clock.now
-        let slot = "\(limit.name)|\(key)"
-        let recent = (hits[slot] ?? []).filter { now.timeIntervalSince($0) < limit.window }
-        if recent.count >= limit.limit, let oldest = recent.first {
-            hits[slot] = recent
-            let wait = Int(ceil(limit.window - now.timeIntervalSince(oldest)))
-            throw Problem(
-                status: .tooManyRequests, detail: "Too many attempts. Try again in \(Self.describe(seconds: wait)).",
-                type: .rateLimited, retryAfter: max(wait, 1)
-            )
+        guard case .refused(let oldest) = try await hits.hit(name: limit.name, key: key, limit: limit.limit, window: limit.window, now: now) else {
+            return
         }
-        hits[slot] = recent + [now]
-        if hits.count > 50_000 { prune(now: now) }
-    }
-
-    private func prune(now: Date) {
-        hits = hits.filter { _, times in times.contains { now.timeIntervalSince($0) < 3_600 } }
+        let wait = Int(ceil(limit.window - now.timeIntervalSince(oldest)))
+        throw Problem(
+            status: .tooManyRequests, detail: "Too many attempts. Try again in \(Self.describe(seconds: wait)).",
+            type: .rateLimited, retryAfter: max(wait, 1)
+        )
     }
 
     static func describe(seconds: Int) -> String {
