@@ -31,7 +31,7 @@ struct CreateAdministrator: AsyncParsableCommand {
     var lastName: String
 
     func run() async throws {
-        LogSetup.bootstrap()
+        try LogSetup.bootstrap()
         guard let password = Environment.value("AGORA_ADMIN_PASSWORD") ?? readLine(strippingNewline: true), !password.isEmpty else {
             throw CommandError("give the password in AGORA_ADMIN_PASSWORD or on standard input")
         }

@@ -32,7 +32,7 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LogSetup.bootstrap()
+        try LogSetup.bootstrap()
         let options = try source.buildOptions(output: out)
         let mode: BuildMode = full ? .full : only.isEmpty ? .incremental : .only(try only.map(BuildTarget.init(parsing:)))
         try await database.withStore(memoryMapped: false) { store in

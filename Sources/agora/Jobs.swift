@@ -20,7 +20,7 @@ struct Jobs: AsyncParsableCommand {
     @OptionGroup(title: "Sources (email templates, and the site the regeneration worker builds)") var source: SourceOptions
 
     func run() async throws {
-        LogSetup.bootstrap()
+        try LogSetup.bootstrap()
         let logger = Logger(label: "agora.jobs")
         try await database.withStore { store in
             let baseURL = source.baseURL ?? Environment.value("AGORA_BASE_URL") ?? "http://127.0.0.1:8080"

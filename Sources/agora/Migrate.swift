@@ -7,7 +7,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        LogSetup.bootstrap()
+        try LogSetup.bootstrap()
         try await options.withStore { store in
             let applied = try await Migrator(store: store).migrate()
             if applied.isEmpty {

@@ -12,7 +12,7 @@ struct Reindex: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        LogSetup.bootstrap()
+        try LogSetup.bootstrap()
         try await options.withStore { store in
             let start = ContinuousClock.now
             let count = try await store.rebuildSearchIndex()

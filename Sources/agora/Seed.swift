@@ -39,7 +39,7 @@ struct Seed: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LogSetup.bootstrap()
+        try LogSetup.bootstrap()
         let count = providers ?? MarketplaceSeeder.demoProviderCount
         let seedValue = demo ? MarketplaceSeeder.demoSeed : seed
         try await options.withStore { store in

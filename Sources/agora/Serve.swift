@@ -35,7 +35,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LogSetup.bootstrap()
+        try LogSetup.bootstrap()
         let logger = Logger(label: "agora.api")
         try await database.withStore { store in
             let pending = try await Migrator(store: store).pendingVersions()
