@@ -71,6 +71,8 @@ struct Serve: AsyncParsableCommand {
             configuration.storageDirectory = settings.storage
             configuration.routing = settings.routing
             configuration.trustedProxies = settings.trustedProxies
+            configuration.idleTimeout = settings.idleTimeout
+            configuration.requestDeadline = settings.requestDeadline
             var background = try settings.backgroundJobs(store: store, composer: configuration.email)
             if settings.regeneratesSite { background.append(SiteRegenerationWorker(store: store, options: options)) }
             if let watcher { background.append(watcher) }

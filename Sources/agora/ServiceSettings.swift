@@ -24,6 +24,9 @@ struct ServiceSettings {
     let regeneratesSite: Bool
     /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`).
     let trustedProxies: TrustedProxies
+    /// `AGORA_IDLE_TIMEOUT` and `AGORA_REQUEST_DEADLINE`, in seconds.
+    let idleTimeout: Duration
+    let requestDeadline: Duration
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -116,12 +119,23 @@ struct ServiceSettings {
         }
         return ServiceSettings(
             stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing,
-            regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies
+            regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies,
+            idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
+            requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600)
         )
     }
 
     /// `AGORA_JWT_SECRET` (at least 32 characters), else a random key kept in `Storage/secrets/signing.key` and
     /// made on first start, readable by its owner only. Several instances behind one balancer need the variable.
+    /// A number of seconds from the environment, within `range`.
+    private static func seconds(_ name: String, default value: Int, within range: ClosedRange<Int>) throws -> Duration {
+        guard let text = Environment.value(name) else { return .seconds(value) }
+        guard let seconds = Int(text), range.contains(seconds) else {
+            throw CommandError("\(name) must be a number of seconds from \(range.lowerBound) to \(range.upperBound), not \(text)")
+        }
+        return .seconds(seconds)
+    }
+
     private static func signingKey(storage: URL, stage: Stage) throws -> [UInt8] {
         if let secret = Environment.value("AGORA_JWT_SECRET") {
             guard secret.utf8.count >= 32 else { throw CommandError("AGORA_JWT_SECRET must be at least 32 characters") }

@@ -21,6 +21,11 @@ public struct APIConfiguration: Sendable {
     /// Reads the search snapshot and the suggestion vocabulary at start, so that the first search does not wait for
     /// them (a few seconds at 100,000 providers).
     public var warmsUpSearch = false
+    /// How long a connection may stay silent — before its request is read, or between requests — before it is closed
+    /// (`AGORA_IDLE_TIMEOUT`): a client that opens connections and sends nothing (slowloris) holds none for long.
+    public var idleTimeout = Duration.seconds(30)
+    /// How long one request may take, body included (`AGORA_REQUEST_DEADLINE`).
+    public var requestDeadline = Duration.seconds(120)
     /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`); none by default.
     public var trustedProxies = TrustedProxies.none
 

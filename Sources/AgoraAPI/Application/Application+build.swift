@@ -2,6 +2,7 @@ import AgoraStore
 import AgoraWorkflows
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// Builds the companion service: the API under `/api` and the generated site at `/`.
@@ -16,15 +17,16 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     Application(
         router: try await buildRouter(configuration: configuration, store: store, liveReload: liveReload, logger: logger),
+        server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Agora"),
         services: background,
         logger: logger
     )
 }
 
-/// The router with every route and middleware. Middleware, outermost first: security headers, request id header, the client's address (through trusted proxies), request log,
-/// problem documents and the site's 404 page, category page views, published redirects, cache headers, static
-/// files.
+/// The router with every route and middleware. Middleware, outermost first: security headers, request id header,
+/// the client's address (through trusted proxies), request log, problem documents and the site's 404 page, the
+/// request deadline, category page views, published redirects, cache headers, static files.
 public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
@@ -43,6 +45,7 @@ public func buildRouter(
     router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
+    router.add(middleware: RequestDeadlineMiddleware(deadline: configuration.requestDeadline))
     router.add(middleware: CategoryViewMiddleware(catalog: catalog, analytics: analytics))
     router.add(middleware: RedirectMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: AssetCacheMiddleware())

@@ -12,6 +12,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case accountLocked = "account-locked"
     case rateLimited = "rate-limited"
     case serviceBusy = "service-busy"
+    case requestTimeout = "request-timeout"
     case invalidToken = "invalid-token"
     case expiredToken = "expired-token"
     case sessionEnded = "session-ended"

@@ -168,6 +168,7 @@ struct AccountsEndToEndTests {
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work"], "AGORA_MAIL_TRANSPORT=file is refused"),
             (["AGORA_SMTP_URL": "smtp://localhost:1", "AGORA_SMTP_REQUIRE_TLS": "maybe"], "AGORA_SMTP_REQUIRE_TLS must be on or off"),
             (["AGORA_LOG_FORMAT": "xml"], "AGORA_LOG_FORMAT must be text or json, not xml"),
+            (["AGORA_IDLE_TIMEOUT": "0"], "AGORA_IDLE_TIMEOUT must be a number of seconds from 1 to 3600, not 0"),
             (["AGORA_TRUSTED_PROXIES": "10.0.0.0/8, proxy.local"], "AGORA_TRUSTED_PROXIES must list addresses or CIDR ranges separated by commas; not one: proxy.local"),
             (["AGORA_JWT_SECRET": "short"], "AGORA_JWT_SECRET must be at least 32 characters"),
         ] {
