@@ -37,10 +37,11 @@ public struct LineLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-        file: String, function: String, line: UInt
-    ) {
+    public func log(event: LogEvent) {
+        let level = event.level
+        let message = event.message
+        let source = event.source
+        let explicit = event.metadata
         let all = metadata.merging(explicit ?? [:]) { _, new in new }
         let time = Self.timeStyle.format(Date())
         switch format {

@@ -34,10 +34,12 @@ public struct NotificationRepository: Sendable {
 
     /// Marks every notification of the account up to `id` read; returns how many changed.
     public func markRead(userID: Int64, upTo id: Int64, now: Date) async throws -> Int {
-        try await store.sql.raw("""
-            UPDATE notifications SET read_at = \(bind: now)
-            WHERE user_id = \(bind: userID) AND id <= \(bind: id) AND read_at IS NULL RETURNING id
-            """).all().count
+        try await store.transaction { db in
+            try await db.raw("""
+                UPDATE notifications SET read_at = \(bind: now)
+                WHERE user_id = \(bind: userID) AND id <= \(bind: id) AND read_at IS NULL RETURNING id
+                """).all().count
+        }
     }
 
     /// Writes announcements on a connection inside the caller's transaction: one statement for the notifications,

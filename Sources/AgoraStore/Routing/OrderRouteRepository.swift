@@ -84,10 +84,12 @@ public struct OrderRouteRepository: Sendable {
 
     /// Notes the first time an offered provider opened the order.
     public func markViewed(orderID: Int64, providerID: Int64, now: Date) async throws {
-        try await store.sql.raw("""
-            UPDATE order_routes SET viewed_at = \(bind: now)
-            WHERE order_id = \(bind: orderID) AND provider_id = \(bind: providerID) AND viewed_at IS NULL
-            """).run()
+        try await store.transaction { db in
+            try await db.raw("""
+                UPDATE order_routes SET viewed_at = \(bind: now)
+                WHERE order_id = \(bind: orderID) AND provider_id = \(bind: providerID) AND viewed_at IS NULL
+                """).run()
+        }
     }
 
     /// An order's routes, by batch then score.

@@ -20,7 +20,9 @@ struct AuthJournal: Sendable {
         if let transaction {
             try await AuthEventRepository(store: store, in: transaction).record(event)
         } else {
-            try await AuthEventRepository(store: store).record(event)
+            // A transaction of its own: on SQLite, writes wait their turn in the store's writer queue rather than in
+            // SQLite's busy handler, where each would hold one of the few threads every query runs on.
+            try await store.inTransaction { try await AuthEventRepository(store: store, in: $0).record(event) }
         }
         logger.info("auth event", metadata: [
             "kind": "\(kind.rawValue)", "outcome": "\(outcome.rawValue)", "user_id": "\(user.map(String.init) ?? "-")",

@@ -4,11 +4,13 @@ import Foundation
 import Hummingbird
 import MultipartKit
 import NIOCore
+import NIOPosix
 
 /// One file received from a `multipart/form-data` body with a single part named `file`: streamed to a file in
 /// `incoming/` as it arrives (never held whole in memory), counted, hashed, and its first bytes kept for sniffing.
 /// Whatever goes wrong — too big, no file, a path in the name, a body that stops before the end — the partial file
-/// is deleted and the problem names the cause.
+/// is deleted and the problem names the cause. Writes run on NIO's thread pool, a megabyte at a time, never on the
+/// cooperative threads that every request shares.
 struct MultipartFileUpload {
     let url: URL
     let name: AttachmentName
@@ -24,7 +26,7 @@ struct MultipartFileUpload {
         do {
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
-            let receiver = Receiver(handle: handle, maximumBytes: maximumBytes)
+            let receiver = Receiver(maximumBytes: maximumBytes)
             let parser = MultipartParser(boundary: boundary)
             parser.onHeader = { receiver.header($0, $1) }
             parser.onBody = { receiver.body(&$0) }
@@ -39,9 +41,11 @@ struct MultipartFileUpload {
                     throw Problem(status: .badRequest, detail: "The body is not valid multipart/form-data.", type: .malformedBody)
                 }
                 if let failure = receiver.failure { throw failure }
+                try await write(receiver.takeReady(), to: handle)
             }
             receiver.flush()
             if let failure = receiver.failure { throw failure }
+            try await write(receiver.takeReady(), to: handle)
             guard receiver.sawFilePart else { throw ValidationError(field: "file", message: "is required: send one part named file") }
             guard receiver.completeFiles == 1, let name = receiver.fileName else {
                 throw Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: .malformedBody)
@@ -55,6 +59,12 @@ struct MultipartFileUpload {
             storage.remove(url)
             throw error
         }
+    }
+
+    /// Writes gathered bytes on NIO's thread pool.
+    private static func write(_ chunk: Data?, to handle: FileHandle) async throws {
+        guard let chunk else { return }
+        try await NIOThreadPool.singleton.runIfActive { try handle.write(contentsOf: chunk) }
     }
 
     static func tooLarge(_ maximumBytes: Int64) -> Problem {
@@ -76,12 +86,12 @@ struct MultipartFileUpload {
 
     /// The parser's callbacks: one part at a time, the `file` part written out, anything else refused.
     /// The parser hands the body over in pieces that end at every CR byte (a few hundred bytes in binary files),
-    /// so they are gathered and written, and hashed, a megabyte at a time.
+    /// so they are gathered and hashed a megabyte at a time, and handed back to be written (`takeReady`).
     private final class Receiver {
         static let flushBytes = 1_048_576
-        let handle: FileHandle
         let maximumBytes: Int64
         var pending = ByteBuffer()
+        var ready = Data()
         var hasher = SHA256()
         var head: [UInt8] = []
         var size: Int64 = 0
@@ -91,8 +101,7 @@ struct MultipartFileUpload {
         var completeFiles = 0
         var failure: (any Error)?
 
-        init(handle: FileHandle, maximumBytes: Int64) {
-            self.handle = handle
+        init(maximumBytes: Int64) {
             self.maximumBytes = maximumBytes
         }
 
@@ -130,16 +139,21 @@ struct MultipartFileUpload {
             if pending.readableBytes >= Self.flushBytes { flush() }
         }
 
-        /// Hashes and writes what was gathered.
+        /// Hashes what was gathered and sets it aside to be written.
         func flush() {
             guard failure == nil, pending.readableBytes > 0 else { return }
-            pending.withUnsafeReadableBytes { bytes in hasher.update(bufferPointer: bytes) }
-            do {
-                try pending.withUnsafeReadableBytes { bytes in try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count, deallocator: .none)) }
-            } catch {
-                failure = error
+            pending.withUnsafeReadableBytes { bytes in
+                hasher.update(bufferPointer: bytes)
+                ready.append(contentsOf: bytes)
             }
             pending.clear()
+        }
+
+        /// What is set aside to be written, if anything.
+        func takeReady() -> Data? {
+            guard !ready.isEmpty else { return nil }
+            defer { ready = Data() }
+            return ready
         }
 
         func partComplete() {
