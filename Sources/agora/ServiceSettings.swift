@@ -41,6 +41,10 @@ struct ServiceSettings {
         }
         let storage = URL(fileURLWithPath: Environment.value("AGORA_STORAGE") ?? "Storage")
         var auth = AuthSettings(signingKey: try signingKey(storage: storage, stage: stage))
+        if let previous = Environment.value("AGORA_JWT_PREVIOUS_SECRET") {
+            guard previous.utf8.count >= 32 else { throw CommandError("AGORA_JWT_PREVIOUS_SECRET must be at least 32 characters") }
+            auth.previousSigningKeys = [Array(previous.utf8)]
+        }
         auth.publicBaseURL = baseURL
         if let text = Environment.value("AGORA_BCRYPT_COST") {
             guard let cost = Int(text), (4...31).contains(cost) else {
@@ -141,6 +145,11 @@ struct ServiceSettings {
             guard secret.utf8.count >= 32 else { throw CommandError("AGORA_JWT_SECRET must be at least 32 characters") }
             return Array(secret.utf8)
         }
+        // A key made on one machine's disk is fine for one instance in development; production names its key, so
+        // that every instance signs alike and a rotation is a deliberate act.
+        guard stage != .production else {
+            throw CommandError("AGORA_JWT_SECRET is required when AGORA_ENVIRONMENT=production (at least 32 characters)")
+        }
         let file = storage.appendingPathComponent("secrets/signing.key")
         if let existing = FileManager.default.contents(atPath: file.path), existing.count >= 32 {
             return Array(existing)
@@ -195,7 +204,7 @@ struct ServiceSettings {
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-up, saved-search alerts and the
     /// daily statistics snapshot.
     func backgroundJobs(store: Store, composer: EmailComposer) throws -> [any Service] {
-        let links = UnsubscribeLinks(signingKey: auth.signingKey, baseURL: composer.baseURL)
+        let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
         return [
             EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
             AccountCleanupJob(store: store),

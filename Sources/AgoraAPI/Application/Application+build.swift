@@ -84,7 +84,7 @@ public func buildRouter(
     PublicRoutes(store: store, clock: configuration.clock).register(on: api)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(
-        store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, baseURL: configuration.email.baseURL),
+        store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL),
         clock: configuration.clock
     ).register(on: api)
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }

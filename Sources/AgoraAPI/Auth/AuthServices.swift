@@ -19,8 +19,8 @@ struct AuthServices: Sendable {
         clock: any AgoraClock, logger: Logger, hasher: (any PasswordHasher)? = nil
     ) async throws {
         let hasher = hasher ?? BcryptPasswordHasher(cost: settings.bcryptCost)
-        let accessTokens = await AccessTokens(signingKey: settings.signingKey, lifetime: settings.accessTokenLifetime)
-        let sealer = TokenSealer(signingKey: settings.signingKey)
+        let accessTokens = await AccessTokens(signingKey: settings.signingKey, previousKeys: settings.previousSigningKeys, lifetime: settings.accessTokenLifetime)
+        let sealer = TokenSealer(signingKey: settings.signingKey, previousKeys: settings.previousSigningKeys)
         let journal = AuthJournal(store: store, clock: clock, logger: logger)
         let mail = AccountMail(store: store, composer: composer, clock: clock)
         let issuer = SessionIssuer(store: store, settings: settings, accessTokens: accessTokens, clock: clock)

@@ -32,6 +32,10 @@ public struct AuthSettings: Sendable {
 
     public static let defaultAccountLockoutFailures = 5
 
+    /// Keys signed with before the current one (`AGORA_JWT_PREVIOUS_SECRET`): what they signed or sealed is still
+    /// accepted — access tokens until they expire, refresh successors, unsubscribe links.
+    public var previousSigningKeys: [[UInt8]] = []
+
     public init(signingKey: [UInt8]) {
         self.signingKey = signingKey
     }

@@ -7,6 +7,7 @@ import Testing
 @Suite("Accounts end to end against agora serve", .serialized)
 struct AccountsEndToEndTests {
     static let password = "Violet-Harbour-Lantern-7"
+    static let productionKey = "a-production-signing-key-of-at-least-32-bytes"
 
     /// Waits for the worker to write the next `.eml` to the address and returns its decoded text.
     func nextEmail(in service: RunningService, to address: String, after seen: Set<String>) async throws -> (String, String) {
@@ -163,9 +164,11 @@ struct AccountsEndToEndTests {
     func unsafeSettings() async throws {
         for (environment, message) in [
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "http://agora.example"], "AGORA_BASE_URL must be an https URL"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off", "AGORA_BASE_URL": "https://agora.example"], "AGORA_CAPTCHA=off is refused"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4", "AGORA_BASE_URL": "https://agora.example"], "AGORA_BCRYPT_COST below 10"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work"], "AGORA_MAIL_TRANSPORT=file is refused"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work"], "AGORA_JWT_SECRET is required"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey], "AGORA_CAPTCHA=off is refused"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey], "AGORA_BCRYPT_COST below 10"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work", "AGORA_JWT_SECRET": Self.productionKey], "AGORA_MAIL_TRANSPORT=file is refused"),
+            (["AGORA_JWT_PREVIOUS_SECRET": "short"], "AGORA_JWT_PREVIOUS_SECRET must be at least 32 characters"),
             (["AGORA_SMTP_URL": "smtp://localhost:1", "AGORA_SMTP_REQUIRE_TLS": "maybe"], "AGORA_SMTP_REQUIRE_TLS must be on or off"),
             (["AGORA_LOG_FORMAT": "xml"], "AGORA_LOG_FORMAT must be text or json, not xml"),
             (["AGORA_IDLE_TIMEOUT": "0"], "AGORA_IDLE_TIMEOUT must be a number of seconds from 1 to 3600, not 0"),

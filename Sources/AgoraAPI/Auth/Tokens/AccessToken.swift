@@ -17,14 +17,21 @@ struct AccessClaims: JWTPayload, Equatable {
     func verify(using algorithm: some JWTAlgorithm) throws {}
 }
 
-/// Signs and checks access tokens (HS256 with the service's signing key).
+/// Signs and checks access tokens (HS256). The current signing key signs, its id in the token's `kid`; tokens
+/// signed by a previous key (`AGORA_JWT_PREVIOUS_SECRET`) are still accepted, found by their `kid`, so a rotation
+/// signs nobody out. A token without a `kid` is checked with the current key.
 struct AccessTokens: Sendable {
     private let keys: JWTKeyCollection
+    private let currentID: JWKIdentifier
     let lifetime: TimeInterval
 
-    init(signingKey: [UInt8], lifetime: TimeInterval) async {
+    init(signingKey: [UInt8], previousKeys: [[UInt8]] = [], lifetime: TimeInterval) async {
         keys = JWTKeyCollection()
-        await keys.add(hmac: HMACKey(key: SymmetricKey(data: signingKey)), digestAlgorithm: .sha256)
+        currentID = JWKIdentifier(string: SigningKeyID.of(signingKey))
+        // The current key is added first: it is also the one for tokens without a `kid`.
+        for key in [signingKey] + previousKeys {
+            await keys.add(hmac: HMACKey(key: SymmetricKey(data: key)), digestAlgorithm: .sha256, kid: JWKIdentifier(string: SigningKeyID.of(key)))
+        }
         self.lifetime = lifetime
     }
 
@@ -37,7 +44,7 @@ struct AccessTokens: Sendable {
             iat: IssuedAtClaim(value: now),
             exp: ExpirationClaim(value: now.addingTimeInterval(lifetime))
         )
-        return try await keys.sign(claims)
+        return try await keys.sign(claims, kid: currentID)
     }
 
     /// The claims of a token this service signed and that has not expired at `now`; nil otherwise, whatever the
