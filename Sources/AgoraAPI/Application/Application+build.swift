@@ -74,10 +74,13 @@ public func buildRouter(
     }
     OrderInboxRoutes(store: store).register(on: signedIn)
     OrderRoutes(
-        store: store, clock: configuration.clock, announcer: announcer, router: orderRouter, categoryTree: catalog.categoryTree
+        store: store, clock: configuration.clock, announcer: announcer, router: orderRouter, categoryTree: catalog.categoryTree,
+        limiter: limiter
     ).register(on: signedIn)
-    ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: signedIn)
-    OrderFileRoutes(store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock).register(on: signedIn)
+    ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer, limiter: limiter).register(on: signedIn)
+    OrderFileRoutes(
+        store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock, limiter: limiter
+    ).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)

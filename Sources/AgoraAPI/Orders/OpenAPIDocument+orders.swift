@@ -10,7 +10,7 @@ extension OpenAPIDocument {
         "operationId": "createOrder", "tags": ["orders"], "security": [{ "bearer": [] }],
         "summary": "Clients: post an order (open at once and offered to matching providers, or a draft with draft: true); the confirmation email and notification are queued with it",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "allOf": [{ "$ref": "#/components/schemas/OrderInput" }, { "type": "object", "properties": { "draft": { "type": "boolean", "default": false }, "invite": { "type": "array", "maxItems": \#(OrderRepository.maximumInvited), "description": "Providers' account ids the order is also offered to (Quick request); told when it opens", "items": { "type": "integer" } } } }] } } } },
-        "responses": { "201": \#(orderResponse), "401": \#(problem), "403": \#(problem), "422": \#(problem) }
+        "responses": { "201": \#(orderResponse), "401": \#(problem), "403": \#(problem), "422": \#(problem), "429": \#(problem) }
       },
       "get": {
         "operationId": "listMyOrders", "tags": ["orders"], "security": [{ "bearer": [] }], "summary": "The signed-in client's orders, newest first",
@@ -66,7 +66,7 @@ extension OpenAPIDocument {
         "parameters": [\#(idParameter)], "operationId": "submitProposal", "tags": ["proposals"], "security": [{ "bearer": [] }],
         "summary": "Providers: propose on an open order they may see (one open proposal per order), in the order's currency",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TermsInput" } } } },
-        "responses": { "201": \#(proposalResponse), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem) }
+        "responses": { "201": \#(proposalResponse), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem), "429": \#(problem) }
       },
       "get": {
         "parameters": [\#(idParameter), { "name": "sort", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(ProposalSort.allCases.map(\.rawValue)))], "default": "newest" } }],
@@ -80,7 +80,7 @@ extension OpenAPIDocument {
         "parameters": [\#(idParameter)], "operationId": "attachOrderFile", "tags": ["orders"], "security": [{ "bearer": [] }],
         "summary": "The client attaches one file (multipart/form-data, one part named file; at most \#(OrderFileRoutes.maximumBytes / 1_048_576) MB, \#(OrderFileRepository.maximumPerOrder) per order) to a draft or open order; its type is read from its content: \#(AttachmentType.described)",
         "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string", "format": "binary" } } } } } },
-        "responses": { "201": { "description": "Attached", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OrderFile" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "413": \#(problem), "415": \#(problem), "422": \#(problem) }
+        "responses": { "201": { "description": "Attached", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OrderFile" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "413": \#(problem), "415": \#(problem), "422": \#(problem), "429": \#(problem) }
       }
     },
     "/api/orders/{id}/files/{fileId}": {

@@ -14,6 +14,8 @@ struct OrderRoutes: Sendable {
     let router: OrderRouter
     /// The category tree search keeps (read again every minute), for names and subcategories.
     let categoryTree: RefreshingValue<CategoryTree>
+    /// Counts the orders each client posts (`RateLimit.orderPosting`).
+    let limiter: RateLimiter
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         let group = signedIn.group("orders")
@@ -35,6 +37,7 @@ struct OrderRoutes: Sendable {
         guard identity.role == .client else { throw Problem.forbidden("Only client accounts post orders.") }
         let input = try await request.decode(as: NewOrderInput.self, context: context)
         let details = try OrderDetails(input.order.applied(), now: clock.now)
+        try await limiter.hit(.orderPosting, key: String(identity.userID))
         let order = try await orders.create(
             details, clientID: identity.userID, invited: input.invited, publish: !input.draft, now: clock.now, announce: announcer.created
         )

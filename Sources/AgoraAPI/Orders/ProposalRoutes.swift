@@ -10,6 +10,8 @@ struct ProposalRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
     let announcer: OrderAnnouncer
+    /// Counts the proposals each provider sends (`RateLimit.proposalSending`).
+    let limiter: RateLimiter
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         signedIn.post("orders/{id}/proposals", use: submit)
@@ -31,6 +33,7 @@ struct ProposalRoutes: Sendable {
         let order = try await OrderRoutes.visibleOrder(context, store: store)
         guard identity.role == .provider else { throw Problem.forbidden("Only provider accounts send proposals.") }
         let terms = try await Self.terms(request, context: context, currency: order.details.budgetMinimum.currency)
+        try await limiter.hit(.proposalSending, key: String(identity.userID))
         let proposal = try await proposals.submit(orderID: order.id, providerID: identity.userID, terms: terms, now: clock.now, announce: announcer.proposalReceived)
         return EditedResponse(status: .created, headers: [.location: "/api/proposals/\(proposal.id)"], response: ProposalBody(proposal))
     }

@@ -40,7 +40,8 @@ extension OpenAPIDocument {
         ],
         "responses": {
           "200": { "description": "A page of results", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProviderSearch" } } } },
-          "400": { "$ref": "#/components/responses/Problem" }
+          "400": { "$ref": "#/components/responses/Problem" },
+          "429": { "$ref": "#/components/responses/Problem" }
         }
       }
     },
@@ -154,7 +155,8 @@ extension OpenAPIDocument {
         ],
         "responses": {
           "200": { "description": "Suggestions, best first", "content": { "application/json": { "schema": { "type": "object", "required": ["query", "suggestions"], "properties": { "query": { "type": "string" }, "suggestions": { "type": "array", "items": { "$ref": "#/components/schemas/Suggestion" } } } } } } },
-          "400": { "$ref": "#/components/responses/Problem" }
+          "400": { "$ref": "#/components/responses/Problem" },
+          "429": { "$ref": "#/components/responses/Problem" }
         }
       }
     },

@@ -36,7 +36,7 @@ struct SearchRoutes: Sendable {
             throw Problem.invalidQuery(invalid.errors)
         }
         let categories = try await catalog.categoryTree.get()
-        let (response, total) = try await cached("providers", pairs) {
+        let (response, total) = try await cached("providers", pairs, client: context.clientLimitKey) {
             try await answer(query, categories: categories)
         }
         // The first page of a search is one search; the pages after it are the same one read further.
@@ -77,9 +77,9 @@ struct SearchRoutes: Sendable {
     }
 
     /// The answer kept for the same parameters and index generation, or a new one (then kept), with the number of
-    /// results it reported, when it counts any.
+    /// results it reported, when it counts any. Only a new one counts against the client's `uncachedSearch` limit.
     private func cached(
-        _ route: String, _ pairs: [(name: String, value: String)], compute: () async throws -> (Data, Int?)
+        _ route: String, _ pairs: [(name: String, value: String)], client: String, compute: () async throws -> (Data, Int?)
     ) async throws -> (Response, Int?) {
         let canonical = pairs.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
         let key = "\(route)|\(try await catalog.generation.get())|\(canonical)"
@@ -90,6 +90,7 @@ struct SearchRoutes: Sendable {
             let total = await cache.value(for: totalKey).flatMap { Int(String(decoding: $0, as: UTF8.self)) }
             return (response, total)
         }
+        try await limiter.hit(.uncachedSearch, key: client)
         let (data, total) = try await compute()
         await cache.store(data, for: key, lifetime: Self.answerLifetime)
         if let total { await cache.store(Data(String(total).utf8), for: totalKey, lifetime: Self.answerLifetime) }
@@ -128,7 +129,7 @@ struct SearchRoutes: Sendable {
             }
         }
         guard errors.isEmpty else { throw Problem.invalidQuery(errors) }
-        return try await cached("suggestions", [("q", text), ("limit", String(limit))]) {
+        return try await cached("suggestions", [("q", text), ("limit", String(limit))], client: context.clientLimitKey) {
             let found = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try await catalog.suggestions.get().suggest(text, limit: limit)
             return (try APIResponseEncoder.data(of: SuggestionsBody(query: text, suggestions: found)), nil)
         }.0

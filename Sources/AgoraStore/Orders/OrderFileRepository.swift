@@ -63,6 +63,18 @@ public struct OrderFileRepository: Sendable {
         }
     }
 
+    /// Forgets the files of orders cancelled before `cutoff` and returns their storage names, for the sweep to
+    /// delete (a crash between the two leaves files without rows, which the next sweep finds).
+    public func removeFilesOfCancelledOrders(cancelledBefore cutoff: Date) async throws -> [String] {
+        try await store.transaction { db in
+            try await db.raw("""
+                DELETE FROM order_files
+                WHERE order_id IN (SELECT id FROM orders WHERE status = \(state: OrderStatus.cancelled) AND updated_at < \(bind: cutoff))
+                RETURNING storage_name
+                """).all().map { try $0.decode(column: "storage_name", as: String.self) }
+        }
+    }
+
     /// Every storage name in use, for sweeping files a crash left without a row.
     public func storageNames() async throws -> Set<String> {
         Set(try await store.sql.raw("SELECT storage_name FROM order_files").all().map { try $0.decode(column: "storage_name", as: String.self) })

@@ -15,6 +15,12 @@ struct RateLimit: Sendable, Hashable {
     static let passwordReset = RateLimit(name: "reset-password", limit: 10, window: 15 * 60)
     static let passwordChange = RateLimit(name: "change-password", limit: 5, window: 15 * 60)
     static let searchClick = RateLimit(name: "search-click", limit: 120, window: 60)
+    /// Searches and suggestions the answer cache could not serve, per client: the ones that cost the database.
+    static let uncachedSearch = RateLimit(name: "uncached-search", limit: 120, window: 60)
+    /// Quotas on what an account can multiply, per day.
+    static let orderPosting = RateLimit(name: "post-order", limit: 20, window: 86_400)
+    static let proposalSending = RateLimit(name: "send-proposal", limit: 50, window: 86_400)
+    static let fileUpload = RateLimit(name: "upload-file", limit: 50, window: 86_400)
 
     init(name: String, limit: Int, window: TimeInterval) {
         precondition(window <= RateLimitHits.retention, "the clean-up keeps hits for \(RateLimitHits.retention) seconds")

@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraWorkflows
 import Crypto
 import Foundation
 import Hummingbird

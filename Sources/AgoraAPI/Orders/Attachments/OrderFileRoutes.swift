@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 import Hummingbird
 
@@ -9,6 +10,8 @@ struct OrderFileRoutes: Sendable {
     let store: Store
     let storage: AttachmentStorage
     let clock: any AgoraClock
+    /// Counts the files each account uploads (`RateLimit.fileUpload`).
+    let limiter: RateLimiter
 
     static let maximumBytes = OrderFileLimits.maximumBytes
 
@@ -30,6 +33,7 @@ struct OrderFileRoutes: Sendable {
         guard try await files.list(orderID: id).count < OrderFileRepository.maximumPerOrder else {
             throw StoreError.conflict("an order has at most \(OrderFileRepository.maximumPerOrder) files: remove one first")
         }
+        try await limiter.hit(.fileUpload, key: String(identity.userID))
         let upload = try await MultipartFileUpload.receive(request, into: storage, maximumBytes: Self.maximumBytes)
         guard let type = AttachmentType.sniff(upload.head, complete: Int64(upload.head.count) == upload.byteSize) else {
             storage.remove(upload.url)

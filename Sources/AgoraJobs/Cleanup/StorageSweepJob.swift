@@ -1,0 +1,62 @@
+import AgoraDomain
+import AgoraStore
+import AgoraWorkflows
+import Foundation
+import Logging
+
+/// Every `interval`, removes from `Storage/` what nothing needs any more: uploads an interrupted request left in
+/// `incoming/`, stored files without a row (a crash between the rename and the insert), and the files of orders
+/// cancelled more than `cancelledRetention` ago. Files younger than `grace` are left alone: an upload in progress,
+/// or a file between its rename and its row.
+public struct StorageSweepJob: PeriodicJob {
+    let store: Store
+    let storage: AttachmentStorage
+    let clock: any AgoraClock
+    public let interval: Duration
+    let cancelledRetention: TimeInterval
+    public let logger: Logger
+    public let name = "storage sweep"
+
+    /// Longer than any request may take (`AGORA_REQUEST_DEADLINE` is at most an hour).
+    public static let grace: TimeInterval = 3_600
+
+    /// What one pass removed.
+    public struct Pass: Sendable, Equatable {
+        public let incoming: Int
+        public let unreferenced: Int
+        public let ofCancelledOrders: Int
+    }
+
+    public init(
+        store: Store, storage: AttachmentStorage, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
+        cancelledRetention: TimeInterval = 30 * 24 * 3_600, logger: Logger = Logger(label: "agora.jobs.storage")
+    ) {
+        self.store = store
+        self.storage = storage
+        self.clock = clock
+        self.interval = interval
+        self.cancelledRetention = cancelledRetention
+        self.logger = logger
+    }
+
+    @discardableResult
+    public func runOnce() async throws -> Pass {
+        let now = clock.now
+        let settled = now.addingTimeInterval(-Self.grace)
+        let abandoned = storage.files(in: storage.incoming).filter { $0.modified < settled }
+        for file in abandoned { storage.remove(storage.incoming.appendingPathComponent(file.name)) }
+        let files = OrderFileRepository(store: store)
+        let expired = try await files.removeFilesOfCancelledOrders(cancelledBefore: now.addingTimeInterval(-cancelledRetention))
+        for name in expired { storage.remove(storageName: name) }
+        let known = try await files.storageNames()
+        let unreferenced = storage.files(in: storage.stored).filter { $0.modified < settled && !known.contains($0.name) }
+        for file in unreferenced { storage.remove(storageName: file.name) }
+        let pass = Pass(incoming: abandoned.count, unreferenced: unreferenced.count, ofCancelledOrders: expired.count)
+        if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0) {
+            logger.info("storage sweep", metadata: [
+                "incoming": "\(pass.incoming)", "unreferenced": "\(pass.unreferenced)", "cancelled_orders": "\(pass.ofCancelledOrders)",
+            ])
+        }
+        return pass
+    }
+}

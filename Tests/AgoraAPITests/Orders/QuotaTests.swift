@@ -1,0 +1,63 @@
+@testable import AgoraAPI
+import AgoraDomain
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite("Quotas on what a client can multiply")
+struct QuotaTests {
+    /// Fills `limit` for `key` up to one place, as earlier requests would have.
+    func almostUse(_ limit: RateLimit, key: String, store: Store, now: Date) async throws {
+        for _ in 1..<limit.limit {
+            #expect(try await RateLimitHits(store: store).hit(name: limit.name, key: key, limit: limit.limit, window: limit.window, now: now) == .taken)
+        }
+    }
+
+    func expectQuota(_ response: TestResponse) {
+        #expect(response.status == .tooManyRequests)
+        #expect(response.problemType == "urn:agora:problem:rate-limited")
+        #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 > 0)
+    }
+
+    @Test("orders per client, proposals per provider and uploads per account each have a daily quota, answered 429 with Retry-After", arguments: TestDatabase.engines)
+    func dailyQuotas(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            let now = harness.clock.now
+            for _ in 1...RateLimit.orderPosting.limit { _ = try await market.postOrder(market.ada) }
+            expectQuota(try await harness.send(.post, "/api/orders", json: market.orderJSON(), bearer: market.ada.accessToken))
+            let bobsOrder = try await market.postOrder(market.bob)
+
+            try await almostUse(.proposalSending, key: String(market.paula.userID), store: harness.store, now: now)
+            _ = try await market.propose(bobsOrder, as: market.paula)
+            let anotherOrder = try await market.postOrder(market.bob)
+            expectQuota(try await harness.send(.post, "/api/orders/\(anotherOrder)/proposals", json: OrderMarketplace.proposalJSON, bearer: market.paula.accessToken))
+
+            try await almostUse(.fileUpload, key: String(market.bob.userID), store: harness.store, now: now)
+            let body = OrderFileTests.multipart([("file", "brief.pdf", OrderFileTests.pdf)])
+            #expect(try await OrderFileTests.upload(harness, order: bobsOrder, body: body, bearer: market.bob.accessToken).status == .created)
+            expectQuota(try await OrderFileTests.upload(harness, order: bobsOrder, body: body, bearer: market.bob.accessToken))
+
+            harness.clock.advance(by: 86_401)
+            let ada = try SignIn(try await harness.login("ada@example.com"))
+            let again = try await harness.send(.post, "/api/orders", json: market.orderJSON(), bearer: ada.accessToken)
+            #expect(again.status == .created, "a day later the quota is back: \(again.text)")
+        }
+    }
+
+    @Test("searches the cache cannot answer are limited per client; answers from the cache are not")
+    func uncachedSearches() async throws {
+        try await AuthHarness.with { harness in
+            let limit = RateLimit.uncachedSearch.limit
+            for number in 1...limit {
+                #expect(try await harness.send(.get, "/api/search/providers?q=term\(number)").status == .ok)
+            }
+            expectQuota(try await harness.send(.get, "/api/search/providers?q=one-more"))
+            expectQuota(try await harness.send(.get, "/api/search/suggestions?q=one-more"))
+            let cached = try await harness.send(.get, "/api/search/providers?q=term1")
+            #expect(cached.status == .ok && cached.headers[SearchRoutes.cacheHeader] == "hit")
+        }
+    }
+}
