@@ -1,5 +1,7 @@
+import AgoraAPI
 import AgoraTestSupport
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -29,6 +31,35 @@ struct ProblemTests {
                 #expect(response.status.code >= 400 && response.status.code < 500)
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
+        }
+    }
+}
+
+@Suite("Methods a path does not take")
+struct MethodNotAllowedTests {
+    @Test("a method an API path does not take is 405 with Allow naming the ones it takes", arguments: [
+        ("DELETE", "/api/health", "GET, HEAD"),
+        ("GET", "/api/auth/login", "POST"),
+        ("PUT", "/api/orders/42/files", "POST"),
+        ("POST", "/api/orders/42", "GET, HEAD, PATCH"),
+        ("PATCH", "/api/search/providers", "GET, HEAD"),
+    ])
+    func methodNotAllowed(method: String, path: String, allow: String) async throws {
+        try await APIFixture.with { client in
+            let response = try await client.execute(uri: path, method: HTTPRequest.Method(method)!)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == allow)
+            #expect(response.headers[.contentType] == Problem.mediaType)
+        }
+    }
+
+    @Test("unknown API paths stay 404, and a path that takes the method is left to its route")
+    func stillNotFound() async throws {
+        try await APIFixture.with { client in
+            let unknown = try await client.execute(uri: "/api/no-such-thing", method: .delete)
+            #expect(unknown.status == .notFound)
+            let missing = try await client.execute(uri: "/api/orders/999999", method: .get)
+            #expect(missing.status == .unauthorized, "a path that exists with its method: the route answers, not 405")
         }
     }
 }

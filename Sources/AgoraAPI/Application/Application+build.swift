@@ -25,8 +25,8 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware. Middleware, outermost first: security headers, request id header,
-/// the client's address (through trusted proxies), request log, problem documents and the site's 404 page, the
-/// request deadline, category page views, published redirects, cache headers, static files.
+/// the client's address (through trusted proxies), request log, problem documents and the site's 404 page, 405 for a
+/// method a path does not take, the request deadline, category page views, published redirects, cache headers, static files.
 public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
@@ -45,6 +45,8 @@ public func buildRouter(
     router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
+    let routeMethods = RouteMethods()
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods))
     router.add(middleware: RequestDeadlineMiddleware(deadline: configuration.requestDeadline))
     router.add(middleware: CategoryViewMiddleware(catalog: catalog, analytics: analytics))
     router.add(middleware: RedirectMiddleware(siteDirectory: configuration.siteDirectory))
@@ -91,5 +93,6 @@ public func buildRouter(
         clock: configuration.clock
     ).register(on: api)
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }
+    routeMethods.fill(router.routes.map { ("\($0.path)", $0.method) })
     return router
 }

@@ -17,7 +17,9 @@ final class LiveSite: SiteOutput, Sendable {
             return false
         }
         try FileWriting.ensureDirectory(file.deletingLastPathComponent().path)
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())")
+        // A name of its own for every write: two writes of one page at once (a targeted build whose targets share a
+        // listing page) must not rename each other's temporary file away.
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())-\(UUID().uuidString)")
         try FileWriting.write(data, to: temporary.path)
         guard rename(temporary.path, file.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
