@@ -25,7 +25,8 @@ struct JobsCommandTests {
         ])
         let mail = scratch.url.appendingPathComponent("Storage/mail")
         var delivered: [String] = []
-        for _ in 0..<100 where delivered.isEmpty {
+        // Up to 30 s: with every suite running at once on two cores, the command's start can be slow.
+        for _ in 0..<300 where delivered.isEmpty {
             delivered = ((try? FileManager.default.contentsOfDirectory(atPath: mail.path)) ?? []).filter { $0.hasSuffix(".eml") }
             try await Task.sleep(for: .milliseconds(100))
         }

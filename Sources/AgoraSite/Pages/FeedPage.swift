@@ -1,11 +1,10 @@
-import AgoraDomain
 import Foundation
 
 /// `/feed.xml`, an Atom feed (RFC 4287) of the site's Markdown pages, newest first: a page enters when it is
 /// published and comes back to the top when its `lastmod` (or its file) changes, so a subscriber hears of new and
 /// revised guides. Pages kept out of search engines stay out of the feed. Every page's head links to it. The text is
 /// its own key.
-struct FeedPage: SitePage {
+struct FeedPage: TextSitePage {
     static let path = "/feed.xml"
     /// Entries in the feed: the newest pages only, as feed readers poll the whole file.
     static let entryLimit = 20
@@ -47,9 +46,4 @@ struct FeedPage: SitePage {
     }
 
     var path: String { Self.path }
-    var key: InputKey { InputKey(text) }
-
-    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
-        RenderedPage(path: path, html: Array(text.utf8), lastModified: nil, inSitemap: false)
-    }
 }

@@ -1,19 +1,11 @@
-import AgoraDomain
-
 /// `robots.txt` from the site settings. Whatever they say, no crawler may fetch the API; on a staging build no
 /// crawler may fetch anything. The sitemap index is always announced. Published like every page, out of the sitemap.
-struct RobotsFile: SitePage {
+struct RobotsFile: TextSitePage {
     let baseURL: SiteURL
     let groups: [SiteConfiguration.RobotsGroup]
     let environment: BuildEnvironment
 
     let path = "/robots.txt"
-    /// The file is its own key.
-    var key: InputKey { InputKey(text) }
-
-    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
-        RenderedPage(path: path, html: Array(text.utf8), lastModified: nil, inSitemap: false)
-    }
 
     /// Paths closed to every crawler in every group: the API and the app shells.
     static let alwaysDisallowed = ["/api/"] + AppShellPage.robotsPaths

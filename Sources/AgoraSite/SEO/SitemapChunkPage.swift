@@ -1,9 +1,8 @@
-import AgoraDomain
 import Foundation
 
 /// One chunk of the sitemap (`/sitemap-1.xml`, …): the lines of the sitemap pages from one path to the next
 /// chunk's, as the manifest read them. Published like every page, out of the sitemap; the text is its own key.
-struct SitemapChunkPage: SitePage {
+struct SitemapChunkPage: TextSitePage {
     let number: Int
     /// The path of the chunk's first page (empty for the first chunk, which starts wherever the site does).
     let firstPath: String
@@ -31,12 +30,7 @@ struct SitemapChunkPage: SitePage {
     }
 
     var path: String { Self.path(number) }
-    var key: InputKey { InputKey(text) }
     var chunk: BuildManifest.SitemapChunk { BuildManifest.SitemapChunk(number: number, firstPath: firstPath, newest: newest) }
-
-    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
-        RenderedPage(path: path, html: Array(text.utf8), lastModified: nil, inSitemap: false)
-    }
 
     static func path(_ number: Int) -> String { "/sitemap-\(number).xml" }
 }

@@ -1,8 +1,6 @@
-import AgoraDomain
-
 /// `sitemap.xml`, the sitemap index that robots.txt announces: the address of each chunk and the newest `lastmod`
 /// in it, as the sitemaps.org protocol has it. Published like every page, out of the sitemap.
-struct SitemapIndexPage: SitePage {
+struct SitemapIndexPage: TextSitePage {
     static let path = "/sitemap.xml"
 
     let text: String
@@ -18,9 +16,4 @@ struct SitemapIndexPage: SitePage {
     }
 
     var path: String { Self.path }
-    var key: InputKey { InputKey(text) }
-
-    func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
-        RenderedPage(path: path, html: Array(text.utf8), lastModified: nil, inSitemap: false)
-    }
 }
