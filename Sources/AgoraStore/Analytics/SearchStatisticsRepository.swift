@@ -7,19 +7,37 @@ public struct SearchStatisticsRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Adds a day's tally to the stored counts, in one transaction (an upsert per row on both engines).
-    public func add(_ tally: SearchTally) async throws {
+    /// Distinct queries kept per day: random queries cannot grow the table without bound. Past it, queries the day
+    /// has not seen yet are counted together under `otherQueries`.
+    public static let queriesPerDay = 10_000
+    public static let otherQueries = "(other queries)"
+
+    /// Adds a day's tally to the stored counts, in one transaction (an upsert per row on both engines), keeping at
+    /// most `queriesPerDay` distinct queries a day.
+    public func add(_ tally: SearchTally, queriesPerDay: Int = SearchStatisticsRepository.queriesPerDay) async throws {
         guard !tally.isEmpty else { return }
         try await store.transaction { db in
-            for (query, counts) in tally.queries {
-                try await db.raw("""
-                    INSERT INTO search_query_stats (day, query, searches, zero_results, clicks)
-                    VALUES (\(bind: tally.day), \(bind: query), \(bind: counts.searches), \(bind: counts.zeroResults), \(bind: counts.clicks))
-                    ON CONFLICT (day, query) DO UPDATE SET searches = search_query_stats.searches + excluded.searches,
-                        zero_results = search_query_stats.zero_results + excluded.zero_results,
-                        clicks = search_query_stats.clicks + excluded.clicks
-                    """).run()
+            let stored = try await db.raw("SELECT COUNT(*) AS n FROM search_query_stats WHERE day = \(bind: tally.day)")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            // Most searched first, so that the queries kept when the day fills up are the ones that matter.
+            let queries = tally.queries.sorted { ($0.value.searches, $1.key) > ($1.value.searches, $0.key) }
+            var room = stored + queries.count <= queriesPerDay ? Int.max : queriesPerDay - stored
+            var other = SearchTally.QueryCounts()
+            for (query, counts) in queries {
+                var known = room == .max || query == Self.otherQueries
+                if !known { known = try await Self.isStored(query, day: tally.day, on: db) }
+                if known {
+                    try await Self.add(counts, to: query, day: tally.day, on: db)
+                } else if room > 0 {
+                    try await Self.add(counts, to: query, day: tally.day, on: db)
+                    room -= 1
+                } else {
+                    other.searches += counts.searches
+                    other.zeroResults += counts.zeroResults
+                    other.clicks += counts.clicks
+                }
             }
+            if other != SearchTally.QueryCounts() { try await Self.add(other, to: Self.otherQueries, day: tally.day, on: db) }
             for (category, counts) in tally.categories {
                 try await db.raw("""
                     INSERT INTO category_stats (day, category_id, views, searches)
@@ -28,6 +46,30 @@ public struct SearchStatisticsRepository: Sendable {
                         searches = category_stats.searches + excluded.searches
                     """).run()
             }
+        }
+    }
+
+    private static func add(_ counts: SearchTally.QueryCounts, to query: String, day: String, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO search_query_stats (day, query, searches, zero_results, clicks)
+            VALUES (\(bind: day), \(bind: query), \(bind: counts.searches), \(bind: counts.zeroResults), \(bind: counts.clicks))
+            ON CONFLICT (day, query) DO UPDATE SET searches = search_query_stats.searches + excluded.searches,
+                zero_results = search_query_stats.zero_results + excluded.zero_results,
+                clicks = search_query_stats.clicks + excluded.clicks
+            """).run()
+    }
+
+    private static func isStored(_ query: String, day: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("SELECT 1 AS one FROM search_query_stats WHERE day = \(bind: day) AND query = \(bind: query)").first() != nil
+    }
+
+    /// Deletes the analytics of days before `firstKept` (`YYYY-MM-DD`); returns how many rows went.
+    @discardableResult
+    public func purge(before firstKept: String) async throws -> Int {
+        try await store.transaction { db in
+            let queries = try await db.raw("DELETE FROM search_query_stats WHERE day < \(bind: firstKept) RETURNING day").all().count
+            let categories = try await db.raw("DELETE FROM category_stats WHERE day < \(bind: firstKept) RETURNING day").all().count
+            return queries + categories
         }
     }
 
