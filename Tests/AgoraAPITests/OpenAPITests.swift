@@ -47,3 +47,28 @@ struct OpenAPITests {
         return node
     }
 }
+
+@Suite("The served OpenAPI document")
+struct ServedOpenAPITests {
+    @Test("outside watch mode the live-reload routes are not described; every route with a body lists 400 and 415")
+    func servedDocument() async throws {
+        try await APIFixture.with { client in
+            let document = try await client.execute(uri: "/api/openapi.json", method: .get).json()
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            #expect(paths["/api/dev/events"] == nil && paths["/api/dev/live-reload.js"] == nil)
+            #expect(paths["/api/health"] != nil)
+            var withBodies = 0
+            for (path, operations) in paths {
+                for (method, value) in operations {
+                    guard let operation = value as? [String: Any], operation["requestBody"] != nil else { continue }
+                    withBodies += 1
+                    let responses = try #require(operation["responses"] as? [String: Any])
+                    #expect(responses["400"] != nil && responses["415"] != nil, "\(method) \(path)")
+                }
+            }
+            #expect(withBodies > 20)
+            let inbox = try await client.execute(uri: "/api/orders/inbox", method: .patch)
+            #expect(inbox.status == .methodNotAllowed && inbox.headers[.allow] == "GET, HEAD", "a static path speaks for itself")
+        }
+    }
+}

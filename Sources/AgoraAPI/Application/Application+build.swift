@@ -54,7 +54,8 @@ public func buildRouter(
     router.add(middleware: SiteFileMiddleware.make(siteDirectory: configuration.siteDirectory, logger: logger))
     let api = router.group("api")
     HealthRoutes(store: store).register(on: api)
-    OpenAPIRoutes().register(on: api)
+    let openAPI = OpenAPIRoutes()
+    openAPI.register(on: api)
     AuthRoutes(auth: auth).register(on: api)
     CategoryRoutes(store: store).register(on: api)
     let signedIn = api.group().add(middleware: AuthenticationMiddleware(signIn: auth.signIn))
@@ -94,5 +95,6 @@ public func buildRouter(
     ).register(on: api)
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }
     routeMethods.fill(router.routes.map { ("\($0.path)", $0.method) })
+    openAPI.published.publish(routes: Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }))
     return router
 }

@@ -35,11 +35,14 @@ final class RouteMethods: Sendable {
         patterns.withLockedValue { $0 = byPath.map { (Self.segments($0.key), $0.value) } }
     }
 
-    /// The methods of the patterns the path matches; empty when none does.
+    /// The methods of the patterns the path matches; empty when none does. A pattern without captures that matches
+    /// (`/api/orders/inbox`) speaks for the path alone, as the router prefers it over `/api/orders/{id}`.
     func methods(for path: String) -> Set<HTTPRequest.Method> {
         let segments = Self.segments(path)
         return patterns.withLockedValue { patterns in
-            patterns.filter { Self.matches($0.segments, segments) }.reduce(into: Set()) { $0.formUnion($1.methods) }
+            let matching = patterns.filter { Self.matches($0.segments, segments) }
+            let exact = matching.filter { $0.segments == segments }
+            return (exact.isEmpty ? matching : exact).reduce(into: Set()) { $0.formUnion($1.methods) }
         }
     }
 
