@@ -24,6 +24,8 @@ struct ServiceSettings {
     let regeneratesSite: Bool
     /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`).
     let trustedProxies: TrustedProxies
+    /// `AGORA_RATE_LIMITS`: on, or off for benchmarks and fuzzing (refused in production).
+    let rateLimits: Bool
     /// `AGORA_IDLE_TIMEOUT` and `AGORA_REQUEST_DEADLINE`, in seconds.
     let idleTimeout: Duration
     let requestDeadline: Duration
@@ -121,9 +123,14 @@ struct ServiceSettings {
         } catch let invalid as TrustedProxiesError {
             throw CommandError(invalid.description)
         }
+        let rateLimits = Environment.value("AGORA_RATE_LIMITS") ?? "on"
+        guard ["on", "off"].contains(rateLimits) else { throw CommandError("AGORA_RATE_LIMITS must be on or off, not \(rateLimits)") }
+        guard rateLimits == "on" || stage != .production else {
+            throw CommandError("AGORA_RATE_LIMITS=off is refused when AGORA_ENVIRONMENT=production")
+        }
         return ServiceSettings(
             stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing,
-            regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies,
+            regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
             requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600)
         )

@@ -26,6 +26,8 @@ public struct APIConfiguration: Sendable {
     public var idleTimeout = Duration.seconds(30)
     /// How long one request may take, body included (`AGORA_REQUEST_DEADLINE`).
     public var requestDeadline = Duration.seconds(120)
+    /// Whether rate limits and quotas are counted (`AGORA_RATE_LIMITS`); off only for benchmarks and fuzzing.
+    public var rateLimitsEnabled = true
     /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`); none by default.
     public var trustedProxies = TrustedProxies.none
 

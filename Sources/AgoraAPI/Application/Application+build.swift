@@ -30,7 +30,7 @@ public func buildApplication(
 public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
-    let limiter = RateLimiter(store: store, clock: configuration.clock)
+    let limiter = RateLimiter(store: store, clock: configuration.clock, enabled: configuration.rateLimitsEnabled)
     let auth = try await AuthServices(
         store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: limiter,
         captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: configuration.clock),

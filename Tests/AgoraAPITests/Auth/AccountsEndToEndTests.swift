@@ -145,6 +145,9 @@ struct AccountsEndToEndTests {
             }
             return statuses
         }
+        let unlimited = try await RunningService(environment: ["AGORA_RATE_LIMITS": "off"])
+        defer { unlimited.stop() }
+        #expect(try await exhaust(unlimited) { _ in "198.51.100.1" }.allSatisfy { $0 == 200 }, "AGORA_RATE_LIMITS=off counts nothing")
         let direct = try await RunningService()
         defer { direct.stop() }
         let spoofed = try await exhaust(direct) { "198.51.100.\($0)" }
@@ -171,6 +174,8 @@ struct AccountsEndToEndTests {
             (["AGORA_JWT_PREVIOUS_SECRET": "short"], "AGORA_JWT_PREVIOUS_SECRET must be at least 32 characters"),
             (["AGORA_SMTP_URL": "smtp://localhost:1", "AGORA_SMTP_REQUIRE_TLS": "maybe"], "AGORA_SMTP_REQUIRE_TLS must be on or off"),
             (["AGORA_LOG_FORMAT": "xml"], "AGORA_LOG_FORMAT must be text or json, not xml"),
+            (["AGORA_RATE_LIMITS": "sometimes"], "AGORA_RATE_LIMITS must be on or off, not sometimes"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey, "AGORA_CAPTCHA": "proof-of-work", "AGORA_RATE_LIMITS": "off"], "AGORA_RATE_LIMITS=off is refused"),
             (["AGORA_IDLE_TIMEOUT": "0"], "AGORA_IDLE_TIMEOUT must be a number of seconds from 1 to 3600, not 0"),
             (["AGORA_TRUSTED_PROXIES": "10.0.0.0/8, proxy.local"], "AGORA_TRUSTED_PROXIES must list addresses or CIDR ranges separated by commas; not one: proxy.local"),
             (["AGORA_JWT_SECRET": "short"], "AGORA_JWT_SECRET must be at least 32 characters"),
