@@ -1,3 +1,4 @@
+@testable import AgoraAPI
 import AgoraTestSupport
 import Foundation
 import Hummingbird
@@ -30,5 +31,23 @@ struct RedirectServingTests {
                 #expect(response.status != .movedPermanently)
             }
         }
+    }
+}
+
+@Suite("The redirect table")
+struct RedirectTableTests {
+    @Test("a build's new redirects are answered once the file changes, and a missing file answers none")
+    func reloads() async throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let table = RedirectTable()
+        #expect(await table.lookup("/team/", in: scratch.url) == nil, "no file yet: no redirect, no error")
+        try scratch.write("/team/ /about/ 301\n", to: "_redirects")
+        try await Task.sleep(for: RedirectTable.recheck + .milliseconds(100))
+        #expect(await table.lookup("/team/", in: scratch.url)?.to == "/about/")
+        try scratch.write("/team/ /people/ 301\n", to: "_redirects")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: scratch.url.appendingPathComponent("_redirects").path)
+        try await Task.sleep(for: RedirectTable.recheck + .milliseconds(100))
+        #expect(await table.lookup("/team/", in: scratch.url)?.to == "/people/")
     }
 }

@@ -34,10 +34,6 @@ struct AuthRoutes: Sendable {
         OIDCRoutes(social: auth.social, clock: auth.signIn.clock).register(on: group, signedIn: signedIn)
     }
 
-    private func client(_ request: Request, _ context: AgoraRequestContext) -> ClientInfo {
-        ClientInfo(request, context)
-    }
-
     @Sendable func registrationForm(_ request: Request, context: AgoraRequestContext) async throws -> RegistrationFormBody {
         RegistrationFormBody(
             legal: auth.settings.legal, socialSignIn: auth.social.provider == nil ? [] : ["google"], captcha: await auth.registration.captcha.challenge()
@@ -48,7 +44,7 @@ struct AuthRoutes: Sendable {
         let input = try await request.decode(as: RegistrationInput.self, context: context)
         let form = input.form
         try await auth.registration.register(
-            form, captchaChallenge: input.captchaChallenge, captchaSolution: input.captchaSolution, client: client(request, context)
+            form, captchaChallenge: input.captchaChallenge, captchaSolution: input.captchaSolution, client: ClientInfo(request, context)
         )
         return EditedResponse(status: .accepted, response: RegistrationBody(
             email: (try? Email(form.email ?? ""))?.value ?? "", firstName: form.firstName ?? "", lastName: form.lastName ?? "",
@@ -60,32 +56,32 @@ struct AuthRoutes: Sendable {
         guard let raw = request.uri.queryParameters.get("email") else {
             throw ValidationError(field: "email", message: "is required")
         }
-        let available = try await auth.registration.isEmailAvailable(raw, client: client(request, context))
+        let available = try await auth.registration.isEmailAvailable(raw, client: ClientInfo(request, context))
         return EmailAvailabilityBody(email: try Email(raw).value, available: available)
     }
 
     @Sendable func verifyEmail(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        return try signIn(try await auth.registration.verifyEmail(token: token, client: client(request, context)), request: request, context: context)
+        return try signIn(try await auth.registration.verifyEmail(token: token, client: ClientInfo(request, context)), request: request, context: context)
     }
 
     @Sendable func resendVerification(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<AcceptedBody> {
         let input = try await request.decode(as: EmailInput.self, context: context)
-        try await auth.registration.resendVerification(email: input.email ?? "", client: client(request, context))
+        try await auth.registration.resendVerification(email: input.email ?? "", client: ClientInfo(request, context))
         return EditedResponse(status: .accepted, response: AcceptedBody(message: "If this address waits for confirmation, a new link is on its way."))
     }
 
     @Sendable func login(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: LoginInput.self, context: context)
         let session = try await auth.signIn.login(
-            email: input.email ?? "", password: input.password ?? "", rememberMe: input.rememberMe, client: client(request, context)
+            email: input.email ?? "", password: input.password ?? "", rememberMe: input.rememberMe, client: ClientInfo(request, context)
         )
         return try signIn(session, request: request, context: context)
     }
 
     @Sendable func refresh(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         do {
-            let session = try await auth.signIn.refresh(token: RefreshCookie.read(request), client: client(request, context))
+            let session = try await auth.signIn.refresh(token: RefreshCookie.read(request), client: ClientInfo(request, context))
             return try signIn(session, request: request, context: context)
         } catch let problem as Problem {
             var response = problem.at(request.uri.path).response()
@@ -96,13 +92,13 @@ struct AuthRoutes: Sendable {
 
     @Sendable func forgotPassword(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<AcceptedBody> {
         let input = try await request.decode(as: EmailInput.self, context: context)
-        try await auth.passwords.forgotPassword(email: input.email ?? "", client: client(request, context))
+        try await auth.passwords.forgotPassword(email: input.email ?? "", client: ClientInfo(request, context))
         return EditedResponse(status: .accepted, response: AcceptedBody(message: "If an account uses this address, a reset link is on its way."))
     }
 
     @Sendable func resetPassword(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: ResetPasswordInput.self, context: context)
-        try await auth.passwords.resetPassword(token: input.token, newPassword: input.password, client: client(request, context))
+        try await auth.passwords.resetPassword(token: input.token, newPassword: input.password, client: ClientInfo(request, context))
         return signedOut(request)
     }
 
@@ -112,12 +108,12 @@ struct AuthRoutes: Sendable {
     }
 
     @Sendable func logout(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try await auth.signIn.logout(try context.requireIdentity(), client: client(request, context))
+        try await auth.signIn.logout(try context.requireIdentity(), client: ClientInfo(request, context))
         return signedOut(request)
     }
 
     @Sendable func logoutAll(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        _ = try await auth.signIn.logoutEverywhere(try context.requireIdentity(), client: client(request, context))
+        _ = try await auth.signIn.logoutEverywhere(try context.requireIdentity(), client: ClientInfo(request, context))
         return signedOut(request)
     }
 
@@ -130,14 +126,14 @@ struct AuthRoutes: Sendable {
     @Sendable func endSession(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let id = context.parameters.get("id") ?? ""
-        try await auth.signIn.endSession(id, of: identity, client: client(request, context))
+        try await auth.signIn.endSession(id, of: identity, client: ClientInfo(request, context))
         return Response(status: .noContent)
     }
 
     @Sendable func changePassword(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let input = try await request.decode(as: ChangePasswordInput.self, context: context)
-        try await auth.passwords.changePassword(identity, current: input.current, new: input.new, client: client(request, context))
+        try await auth.passwords.changePassword(identity, current: input.current, new: input.new, client: ClientInfo(request, context))
         return Response(status: .noContent)
     }
 
