@@ -28,11 +28,11 @@ struct JSONObjectBody {
     mutating func string(_ name: String, required: Bool = true, maximumLength: Int = 1_000, multiline: Bool = false) -> String? {
         switch fields[name] {
         case .string(let text):
-            if text.count > maximumLength {
+            if text.unicodeScalars.count > maximumLength {
                 errors.append(FieldError(field: name, message: "must be at most \(maximumLength) characters"))
                 return nil
             }
-            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" && !(multiline && ($0 == "\n" || $0 == "\r")) || $0.value == 0x7F }) {
+            if text.unicodeScalars.contains(where: { Self.isControl($0, multiline: multiline) }) {
                 errors.append(FieldError(field: name, message: "must not contain control characters"))
                 return nil
             }
@@ -45,6 +45,16 @@ struct JSONObjectBody {
             return nil
         }
     }
+
+    /// The characters no string field takes: control characters but tab, and but line breaks in multi-line text.
+    /// Lengths count Unicode scalars, as JSON Schema's `maxLength` does.
+    static func isControl(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && !(multiline && (scalar == "\n" || scalar == "\r"))) || scalar.value == 0x7F
+    }
+
+    /// `isControl` as a JSON Schema pattern, for the OpenAPI document of one-line and multi-line fields.
+    static let oneLinePattern = #"^[^\u0000-\u0008\u000A-\u001F\u007F]*$"#
+    static let multilinePattern = #"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$"#
 
     /// The boolean in `name`, or `defaultValue` when absent.
     mutating func bool(_ name: String, default defaultValue: Bool = false) -> Bool {

@@ -116,6 +116,25 @@ enum OpenAPIDocument {
     /// A response that is a problem document.
     static let problem = ##"{ "$ref": "#/components/responses/Problem" }"##
 
+    /// A JSON string literal of `text`, escaped: for patterns, which hold backslashes and quotes.
+    static func literal(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case _ where scalar.value < 0x20: escaped += (scalar.value < 0x10 ? "\\u000" : "\\u00") + String(scalar.value, radix: 16)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+
+    /// A one-line string field as `JSONObjectBody.string` reads it: no control character, at most so many scalars.
+    static func oneLine(maximumLength: Int) -> String {
+        #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(literal(JSONObjectBody.oneLinePattern)) }"#
+    }
+
     /// JSON strings for an `enum` list.
     static func quoted(_ values: [String]) -> String {
         values.map { "\"\($0)\"" }.joined(separator: ", ")

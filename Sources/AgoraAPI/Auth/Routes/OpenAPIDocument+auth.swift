@@ -30,7 +30,7 @@ extension OpenAPIDocument {
     "/api/auth/email-available": {
       "get": {
         "operationId": "isEmailAvailable", "tags": ["auth"], "summary": "Whether an address is free (10 per minute per IP)",
-        "parameters": [{ "name": "email", "in": "query", "required": true, "schema": { "type": "string", "maxLength": \#(Email.maximumLength) } }],
+        "parameters": [{ "name": "email", "in": "query", "required": true, "schema": \#(emailSchema) }],
         "responses": {
           "200": { "description": "The answer", "content": { "application/json": { "schema": { "type": "object", "required": ["email", "available"], "properties": { "email": { "type": "string" }, "available": { "type": "boolean" } } } } } },
           "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }
@@ -177,7 +177,7 @@ extension OpenAPIDocument {
       "properties": {
         "first_name": { "type": "string", "maxLength": \#(PersonName.maximumLength) },
         "last_name": { "type": "string", "maxLength": \#(PersonName.maximumLength) },
-        "email": { "type": "string", "format": "email", "maxLength": \#(Email.maximumLength) },
+        "email": \#(emailSchema),
         "password": { "$ref": "#/components/schemas/Password" },
         "phone": { "type": "string", "description": "E.164 (+33612345678) or national (06 12 34 56 78); the dial code must be the country's" },
         "country": { "type": "string", "pattern": "^[A-Za-z]{2}$" },
@@ -206,11 +206,11 @@ extension OpenAPIDocument {
     },
     "EmailOnly": {
       "type": "object", "additionalProperties": false, "required": ["email"],
-      "properties": { "email": { "type": "string", "maxLength": \#(Email.maximumLength) } }
+      "properties": { "email": \#(emailSchema) }
     },
     "Login": {
       "type": "object", "additionalProperties": false, "required": ["email", "password"],
-      "properties": { "email": { "type": "string" }, "password": { "type": "string" }, "remember_me": { "type": "boolean", "default": false } }
+      "properties": { "email": \#(oneLine(maximumLength: AuthRoutes.typedEmailLimit)), "password": \#(oneLine(maximumLength: 200)), "remember_me": { "type": "boolean", "default": false } }
     },
     "Account": {
       "type": "object", "required": ["id", "first_name", "last_name", "email", "user_type", "verification_status", "created_at"],
@@ -233,6 +233,9 @@ extension OpenAPIDocument {
       }
     }
     """#
+
+    /// An address as `Email` accepts it, with its pattern.
+    static let emailSchema = #"{ "type": "string", "maxLength": \#(Email.maximumLength), "pattern": \#(literal(Email.pattern)) }"#
 
     static let sharedResponses = #"""
     "responses": {

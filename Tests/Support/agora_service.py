@@ -1,0 +1,95 @@
+"""`agora serve` as the Python suites (browser, contract) use it: a fresh database with the demo data and an
+administrator, a freshly built site, a free port, and the email worker writing .eml files that tests open like a
+person would."""
+import email
+import email.policy
+import glob
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+AGORA = os.path.join(ROOT, ".build", "debug", "agora")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class AgoraService:
+    """`agora serve` on a free port; its mail directory is read with `emails_to`. An administrator account is made
+    with `agora admin create`, so that tests needing a signed-in person do not spend the registration limit."""
+
+    ADMIN_EMAIL = "grace.admin@example.com"
+    ADMIN_PASSWORD = "Quartz-Meadow-Kettle-42"
+    # `agora seed --demo` opens a client and a provider account with this password (AGORA_DEMO_PASSWORD).
+    DEMO_PASSWORD = "Demo-Marketplace-Tryout-26"
+    CLIENT_EMAIL = "client@example.com"
+
+    def __init__(self, **settings):
+        self.scratch = tempfile.mkdtemp(prefix="agora-browser-")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        database = os.path.join(self.scratch, "agora.sqlite")
+        site = os.path.join(self.scratch, "Site")
+        self.mail = os.path.join(self.scratch, "Storage", "mail")
+        environment = dict(os.environ, AGORA_ENVIRONMENT="test", AGORA_BCRYPT_COST="4", AGORA_CAPTCHA_DIFFICULTY="10",
+                           AGORA_STORAGE=os.path.join(self.scratch, "Storage"), AGORA_BASE_URL=self.base,
+                           **settings)
+        administrator = ["admin", "create", "--email", self.ADMIN_EMAIL, "--first-name", "Grace", "--last-name", "Admin"]
+        for command in (["migrate"], ["seed", "--demo"], administrator, ["build", "--out", site]):
+            finished = subprocess.run([AGORA, *command, "--database", database], cwd=ROOT,
+                                      env=dict(environment, AGORA_ADMIN_PASSWORD=self.ADMIN_PASSWORD,
+                                               AGORA_DEMO_PASSWORD=self.DEMO_PASSWORD),
+                                      check=True, capture_output=True, text=True)
+            accounts = re.search(r"demo accounts: \S+ \(client\) and (\S+) \(provider\)", finished.stdout)
+            if accounts:
+                self.provider_email = accounts.group(1)
+        self.log = open(os.path.join(self.scratch, "serve.log"), "w")
+        self.process = subprocess.Popen([AGORA, "serve", "--database", database, "--port", str(self.port), "--site", site],
+                                        cwd=ROOT, env=environment, stdout=self.log, stderr=self.log)
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(self.base + "/api/health") as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("agora serve did not start")
+
+    def sign_in(self, address, password):
+        """An access token for the account, from the real sign-in route."""
+        request = urllib.request.Request(self.base + "/api/auth/login", method="POST",
+                                         data=json.dumps({"email": address, "password": password}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as answer:
+            return json.load(answer)["access_token"]
+
+    def emails_to(self, address, subject_part, timeout=10):
+        """The newest email to the address whose subject contains the text, waiting for the worker."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for path in sorted(glob.glob(os.path.join(self.mail, "*.eml")), reverse=True):
+                with open(path, "rb") as handle:
+                    message = email.message_from_binary_file(handle, policy=email.policy.default)
+                if message["To"] == address and subject_part in message["Subject"]:
+                    return message.get_body(preferencelist=("plain",)).get_content()
+            time.sleep(0.1)
+        raise AssertionError(f"no email to {address} about {subject_part!r}")
+
+    def link_in(self, text):
+        return re.search(r"http://\S+token=[A-Za-z0-9_-]{43}", text).group(0)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
