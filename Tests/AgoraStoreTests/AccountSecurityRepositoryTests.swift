@@ -79,26 +79,33 @@ struct AccountSecurityRepositoryTests {
         }
     }
 
-    @Test("failed logins count since the last success only", arguments: TestDatabase.engines)
+    @Test("failed logins count per address since its last success only, whether it has an account or not", arguments: TestDatabase.engines)
     func failedLogins(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let events = AuthEventRepository(store: store)
             let userID = try await user(store)
-            func log(_ outcome: AuthEvent.Outcome, at seconds: Double, ip: String = "10.0.0.1") async throws {
-                try await events.record(AuthEvent(userID: userID, kind: .login, outcome: outcome, ipAddress: ip,
-                                                  userAgent: "test", createdAt: Fixtures.now.addingTimeInterval(seconds)))
+            func log(_ outcome: AuthEvent.Outcome, at seconds: Double, ip: String = "10.0.0.1", subject: String = "ada",
+                     kind: AuthEvent.Kind = .login, user: Int64? = nil) async throws {
+                try await events.record(AuthEvent(userID: user ?? userID, kind: kind, outcome: outcome, ipAddress: ip,
+                                                  userAgent: "test", subject: subject, createdAt: Fixtures.now.addingTimeInterval(seconds)))
             }
             try await log(.failure, at: 1)
             try await log(.failure, at: 2)
             try await log(.success, at: 3)
             try await log(.failure, at: 4)
             try await log(.failure, at: 5, ip: "10.0.0.2")
+            try await log(.failure, at: 6, subject: "nobody")
             let since = Fixtures.now
-            #expect(try await events.failedLogins(userID: userID, since: since, limit: 10).count == 2)
-            #expect(try await events.failedLogins(network: "10.0.0.1", since: since, limit: 10).count == 3)
-            #expect(try await events.events(userID: userID).first?.ipAddress == "10.0.0.2")
+            #expect(try await events.failedLogins(subject: "ada", since: since, limit: 10) == 2)
+            #expect(try await events.failedLogins(subject: "ada", since: since, limit: 1) == 1)
+            #expect(try await events.failedLogins(subject: "ada", since: Fixtures.now.addingTimeInterval(4.5), limit: 10) == 1)
+            #expect(try await events.failedLogins(subject: "nobody", since: since, limit: 10) == 1)
+            try await log(.success, at: 7, kind: .signInLink)
+            #expect(try await events.failedLogins(subject: "ada", since: since, limit: 10) == 0)
+            #expect(try await events.failedLogins(network: "10.0.0.1", since: since, limit: 10).count == 4)
+            #expect(try await events.events(userID: userID).first { $0.outcome == .failure }?.subject == "nobody")
             try await UserRepository(store: store).delete(id: userID)
-            #expect(try await events.failedLogins(network: "10.0.0.1", since: since, limit: 10).count == 3)
+            #expect(try await events.failedLogins(network: "10.0.0.1", since: since, limit: 10).count == 4)
         }
     }
 

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-SHELLS = ["/register/", "/check-inbox/", "/verify-email/", "/login/", "/forgot-password/", "/reset-password/",
+SHELLS = ["/register/", "/check-inbox/", "/verify-email/", "/login/", "/forgot-password/", "/reset-password/", "/sign-in-link/",
           "/settings/security/", "/search/", "/saved/", "/orders/new/", "/orders/", "/orders/inbox/", "/unauthorized/"]
 
 

@@ -31,7 +31,9 @@ struct AuthServices: Sendable {
         )
         signIn = SignInService(
             store: store, settings: settings, hasher: hasher, accessTokens: accessTokens, sealer: sealer, issuer: issuer,
-            journal: journal, clock: clock, logger: logger, decoyHash: try await hasher.hash(SecureToken.generate())
+            journal: journal, clock: clock, logger: logger,
+            throttle: SignInThrottling(store: store, rule: settings.signInThrottle, captcha: captcha, journal: journal, mail: mail, clock: clock),
+            decoyHash: try await hasher.hash(SecureToken.generate())
         )
         passwords = PasswordService(
             store: store, settings: settings, hasher: hasher, rateLimiter: rateLimiter, journal: journal, mail: mail, clock: clock

@@ -15,9 +15,11 @@ public struct AuthSettings: Sendable {
     public var refreshGraceWindow: TimeInterval = 20
     /// The most sessions one account may hold; signing in once more ends the oldest.
     public var sessionCap: Int = 10
-    public var accountLockout = LockoutRule(failures: Self.defaultAccountLockoutFailures, window: 15 * 60)
-    /// Failed logins from one address, whatever the accounts: stops credential stuffing from one source.
-    public var addressLockout = LockoutRule(failures: 20, window: 15 * 60)
+    /// Failed sign-ins to one address, whether it has an account or not: never a lock, a growing CAPTCHA.
+    public var signInThrottle = SignInThrottle()
+    /// Failed logins from one network (an IPv4 address, an IPv6 /64), whatever the accounts: stops credential stuffing
+    /// from one source.
+    public var networkLockout = LockoutRule(failures: 20, window: 15 * 60)
     public var verificationTokenLifetime: TimeInterval = 24 * 3_600
     public var resetTokenLifetime: TimeInterval = 3_600
     public var legal = LegalVersions(terms: "2026-11-01", privacy: "2026-11-01")
@@ -30,14 +32,32 @@ public struct AuthSettings: Sendable {
     /// "Sign in with Google" (any OpenID Connect issuer); nil turns it off.
     public var oidc: OIDCSettings?
 
-    public static let defaultAccountLockoutFailures = 5
-
     /// Keys signed with before the current one (`AGORA_JWT_PREVIOUS_SECRET`): what they signed or sealed is still
     /// accepted — access tokens until they expire, refresh successors, unsubscribe links.
     public var previousSigningKeys: [[UInt8]] = []
 
     public init(signingKey: [UInt8]) {
         self.signingKey = signingKey
+    }
+}
+
+/// What repeated failed sign-ins to one address cost, with no lever for an attacker: the account is never locked, so
+/// the right password always gets in. After `failuresBeforeCaptcha` failures within `window` (since the address's last
+/// sign-in), every attempt for that address must carry a solved CAPTCHA, whose proof of work doubles with each further
+/// failure up to `maximumExtraBits` more bits; the owner is emailed a one-time sign-in link, valid `linkLifetime`, once
+/// per window. An address without an account is counted and answered the same way, so answers tell nothing.
+public struct SignInThrottle: Sendable, Hashable {
+    public var failuresBeforeCaptcha = 5
+    public var window: TimeInterval = 15 * 60
+    public var maximumExtraBits = 4
+    public var linkLifetime: TimeInterval = 15 * 60
+
+    public init() {}
+
+    /// The extra proof-of-work bits the next attempt needs after `failures`, or nil when it needs no CAPTCHA.
+    public func extraBits(afterFailures failures: Int) -> Int? {
+        guard failures >= failuresBeforeCaptcha else { return nil }
+        return min(failures - failuresBeforeCaptcha, maximumExtraBits)
     }
 }
 

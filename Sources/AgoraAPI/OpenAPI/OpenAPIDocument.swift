@@ -90,6 +90,11 @@ enum OpenAPIDocument {
               "instance": { "type": "string" },
               "request_id": { "type": "string" },
               "retry_after": { "type": "integer", "description": "Seconds to wait, also in the Retry-After header" },
+              "captcha": {
+                "type": "object", "description": "captcha-required: the challenge the next attempt answers",
+                "required": ["mode"],
+                "properties": { "mode": { "type": "string" }, "challenge": { "type": "string" }, "difficulty": { "type": "integer" }, "site_key": { "type": "string" } }
+              },
               "errors": {
                 "type": "array",
                 "items": {

@@ -24,15 +24,19 @@ extension Problem {
         status: .forbidden, detail: "This account is suspended. Contact support.", type: .accountSuspended
     )
 
-    static func accountLocked(retryAfter seconds: Int) -> Problem {
-        Problem(
-            status: HTTPResponse.Status(code: 423, reasonPhrase: "Locked"),
-            detail: "Too many failed sign-ins. The account is locked for \(RateLimiter.describe(seconds: seconds)).",
-            type: .accountLocked, retryAfter: max(seconds, 1)
+    /// Sign-ins to this address failed repeatedly: the next attempt carries the answer to `challenge`. The same
+    /// answer whether the address has an account or not.
+    static func captchaRequired(_ challenge: CaptchaChallenge) -> Problem {
+        var problem = Problem(
+            status: .tooManyRequests,
+            detail: "Several sign-ins to this address failed. Solve the check to try again; we emailed the owner a link to sign in.",
+            type: .captchaRequired
         )
+        problem.captcha = challenge
+        return problem
     }
 
-    static func addressLocked(retryAfter seconds: Int) -> Problem {
+    static func networkLocked(retryAfter seconds: Int) -> Problem {
         Problem(
             status: .tooManyRequests,
             detail: "Too many failed sign-ins from your network. Try again in \(RateLimiter.describe(seconds: seconds)).",

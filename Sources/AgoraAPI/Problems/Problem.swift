@@ -18,11 +18,13 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     public let errors: [FieldError]?
     /// Seconds until the request may be tried again, sent as `Retry-After` (rate limits and lockouts).
     public var retryAfter: Int?
+    /// The challenge to solve before trying again (`captcha-required`).
+    var captcha: CaptchaChallenge?
     /// Extra response headers, such as `WWW-Authenticate`.
     var headers: [String: String] = [:]
 
     enum CodingKeys: String, CodingKey {
-        case type, title, status, detail, instance, errors
+        case type, title, status, detail, instance, errors, captcha
         case requestID = "request_id"
         case retryAfter = "retry_after"
     }

@@ -9,7 +9,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case invalidCredentials = "invalid-credentials"
     case emailNotVerified = "email-not-verified"
     case accountSuspended = "account-suspended"
-    case accountLocked = "account-locked"
+    case captchaRequired = "captcha-required"
     case rateLimited = "rate-limited"
     case serviceBusy = "service-busy"
     case requestTimeout = "request-timeout"

@@ -35,6 +35,7 @@ public enum PagePaths {
     public static let login = "/login/"
     public static let forgotPassword = "/forgot-password/"
     public static let resetPassword = "/reset-password/"
+    public static let signInLink = "/sign-in-link/"
     public static let securitySettings = "/settings/security/"
     public static let search = "/search/"
     public static let saved = "/saved/"

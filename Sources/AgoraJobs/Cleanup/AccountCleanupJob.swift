@@ -37,16 +37,18 @@ public struct AccountCleanupJob: PeriodicJob {
     @discardableResult
     public func runOnce() async throws -> (tokens: Int, sessions: Int, emails: Int) {
         let now = clock.now
-        let verification = try await OneTimeTokenRepository(.emailVerification, store: store).deleteExpired(now: now)
-        let resets = try await OneTimeTokenRepository(.passwordReset, store: store).deleteExpired(now: now)
+        var tokens = 0
+        for purpose in [OneTimeTokenPurpose.emailVerification, .passwordReset, .signInLink] {
+            tokens += try await OneTimeTokenRepository(purpose, store: store).deleteExpired(now: now)
+        }
         let sessions = SessionRepository(store: store)
         let ended = try await sessions.deleteFinished(before: now.addingTimeInterval(-sessionRetention))
         try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-Self.longestGraceWindow))
         let emails = try await EmailOutbox(store: store).purge(finishedBefore: now.addingTimeInterval(-outboxRetention))
         try await RateLimitHits(store: store).purge(before: now.addingTimeInterval(-RateLimitHits.retention))
-        if verification + resets + ended + emails > 0 {
-            logger.info("account clean-up", metadata: ["tokens": "\(verification + resets)", "sessions": "\(ended)", "emails": "\(emails)"])
+        if tokens + ended + emails > 0 {
+            logger.info("account clean-up", metadata: ["tokens": "\(tokens)", "sessions": "\(ended)", "emails": "\(emails)"])
         }
-        return (verification + resets, ended, emails)
+        return (tokens, ended, emails)
     }
 }

@@ -27,6 +27,8 @@ struct AppShellPage: SitePage {
               description: "Get a link to choose a new password."),
         Shell(path: PagePaths.resetPassword, name: "reset-password", title: "Choose a new password",
               description: "Choose a new password for your account."),
+        Shell(path: PagePaths.signInLink, name: "sign-in-link", title: "Sign in with your link",
+              description: "Sign in with the one-time link we emailed you."),
         Shell(path: PagePaths.securitySettings, name: "settings-security", title: "Security settings",
               description: "Change your password and see where you are signed in."),
         Shell(path: PagePaths.search, name: "search", title: "Find a provider",

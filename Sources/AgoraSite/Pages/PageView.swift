@@ -39,6 +39,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let stylesheet: String
     /// The URL of the islands' shared script (API client, sign-in state, forms), fingerprinted.
     let appScript: String
+    /// The URL of the CAPTCHA script the registration and sign-in forms load, fingerprinted.
+    let captchaScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -54,6 +56,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "year": .number(year)
         case "stylesheet": .text(stylesheet)
         case "appScript": .text(appScript)
+        case "captchaScript": .text(captchaScript)
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)
         case "paths": Self.paths

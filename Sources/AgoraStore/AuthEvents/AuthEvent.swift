@@ -6,12 +6,12 @@ public struct AuthEvent: Sendable, Hashable {
         case register, verifyEmail = "verify_email", resendVerification = "resend_verification", login, refresh
         case logout, logoutAll = "logout_all", endSession = "end_session"
         case forgotPassword = "forgot_password", resetPassword = "reset_password", changePassword = "change_password"
-        case oidcLogin = "oidc_login"
+        case oidcLogin = "oidc_login", signInLink = "sign_in_link"
     }
 
     public enum Outcome: String, Sendable, CaseIterable {
         case success, failure
-        /// Refused without checking the credentials, because the account or the address is locked.
+        /// Refused without checking the credentials: the network is locked, or the address needs a CAPTCHA.
         case locked
         /// A rotated refresh token came back after its grace window: the family was revoked.
         case reuse
@@ -24,13 +24,15 @@ public struct AuthEvent: Sendable, Hashable {
     /// What lockouts count: the address for IPv4, its /64 for IPv6.
     public let network: String
     public let userAgent: String
+    /// The address a sign-in was attempted for, hashed (`SignInSubject`), known account or not; empty for others.
+    public let subject: String
     /// A short reason in words (`unknown email`, `wrong password`, `expired`); never a secret.
     public let detail: String
     public let createdAt: Date
 
     public init(
         userID: Int64?, kind: Kind, outcome: Outcome, ipAddress: String, network: String? = nil, userAgent: String,
-        detail: String = "", createdAt: Date
+        subject: String = "", detail: String = "", createdAt: Date
     ) {
         self.userID = userID
         self.kind = kind
@@ -38,6 +40,7 @@ public struct AuthEvent: Sendable, Hashable {
         self.ipAddress = ipAddress
         self.network = network ?? ipAddress
         self.userAgent = userAgent
+        self.subject = subject
         self.detail = detail
         self.createdAt = createdAt
     }

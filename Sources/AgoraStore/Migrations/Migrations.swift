@@ -13,5 +13,6 @@ public enum Migrations {
         providerChangeIndexes,
         publicProviderCountIndexes,
         sharedLimits,
+        signInThrottle,
     ]
 }

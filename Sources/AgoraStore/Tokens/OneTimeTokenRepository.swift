@@ -5,11 +5,14 @@ import SQLKit
 public enum OneTimeTokenPurpose: Sendable {
     case emailVerification
     case passwordReset
+    /// Signs in without the password, sent to an owner whose address drew repeated failed sign-ins.
+    case signInLink
 
     var table: SQLQueryString {
         switch self {
         case .emailVerification: "email_verifications"
         case .passwordReset: "password_resets"
+        case .signInLink: "sign_in_links"
         }
     }
 }
@@ -30,7 +33,7 @@ public enum OneTimeTokenState: Sendable, Equatable {
     case unknown
 }
 
-/// Single-use tokens sent by email (verification, password reset), stored as hashes only.
+/// Single-use tokens sent by email (verification, password reset, sign-in link), stored as hashes only.
 public struct OneTimeTokenRepository: Sendable {
     let purpose: OneTimeTokenPurpose
     let sql: any SQLDatabase

@@ -76,7 +76,7 @@ struct PasswordHashingLoadTests {
             let busy = Problem.hashingBusy(retryAfter: HashingQueue.retryAfter)
             try await whileQueueIsFull(queue) {
                 let login = await #expect(throws: Problem.self) {
-                    try await auth.signIn.login(email: "ada@example.com", password: AuthHarness.password, rememberMe: false, client: Self.client)
+                    try await auth.signIn.login(email: "ada@example.com", password: AuthHarness.password, rememberMe: false, captcha: CaptchaAnswer(challenge: nil, solution: nil), client: Self.client)
                 }
                 #expect(login?.type == ProblemType.serviceBusy.uri && login?.status == 503 && login?.retryAfter == HashingQueue.retryAfter)
                 await #expect(throws: busy) {

@@ -107,28 +107,6 @@ struct SignInFlowTests {
         }
     }
 
-    @Test("five failures lock the account for 15 minutes, even for the right password; then it opens again", arguments: TestDatabase.engines)
-    func lockout(engine: TestDatabase) async throws {
-        try await AuthHarness.with(engine) { auth in
-            _ = try await auth.signedUp("ada@example.com")
-            for attempt in 1...4 {
-                #expect(try await auth.login("ada@example.com", password: "Wrong-Password-\(attempt)").status == .unauthorized)
-                auth.clock.advance(by: 10)
-            }
-            let fifth = try await auth.login("ada@example.com", password: "Wrong-Password-5")
-            #expect(fifth.status.code == 423)
-            #expect(fifth.headers[.retryAfter] == "900")
-            #expect(fifth.problemType == "urn:agora:problem:account-locked")
-            auth.clock.advance(by: 14 * 60)
-            let stillLocked = try await auth.login("ada@example.com")
-            #expect(stillLocked.status.code == 423)
-            #expect(stillLocked.headers[.retryAfter] == "60")
-            auth.clock.advance(by: 61)
-            #expect(try await auth.login("ada@example.com").status == .ok)
-            #expect(try await auth.login("ada@example.com", password: "Wrong-Password-6").status == .unauthorized)
-        }
-    }
-
     @Test("an expired verification link says so, a used one is invalid, and a new one can be asked for")
     func verificationLinks() async throws {
         try await AuthHarness.with { auth in

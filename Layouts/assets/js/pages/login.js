@@ -1,5 +1,6 @@
-/* /login/: signs in and goes back to ?next= (same site only). Explains a lockout with its waiting time and an
- * unconfirmed address with a way to get a new link. */
+/* /login/: signs in and goes back to ?next= (same site only). After repeated failures for an address the API asks
+ * for a CAPTCHA: a proof of work is solved here and the sign-in sent again by itself; a hosted widget is shown for
+ * the person to answer. Explains a network's waiting time and an unconfirmed address with a way to get a new link. */
 (function () {
   'use strict';
   var forms = Agora.forms;
@@ -23,8 +24,27 @@
       document.getElementById('social-sign-in').hidden = false;
     }
   });
+  var captcha = null;
+  var captchaField = document.getElementById('captcha-field');
+
+  function askForCaptcha(challenge, resend) {
+    captchaField.hidden = false;
+    captcha = Agora.captcha.start(challenge, document.getElementById('captcha-status'), document.getElementById('captcha-widget'));
+    if (captcha.hosted) {
+      forms.showAlert('Several sign-ins to this address failed. Complete the check below, then sign in again.', 'error');
+    } else {
+      forms.showAlert('Several sign-ins to this address failed, so a quick check runs first. You will be signed in when it is done.', 'info');
+      if (resend) captcha.pending.then(function () { submit(false); });
+    }
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    submit(true);
+  });
+
+  // `retry`: whether a request for a CAPTCHA may send the sign-in again once a proof of work is solved (only once).
+  function submit(retry) {
     forms.clearErrors(form);
     var values = forms.values(form);
     var missing = false;
@@ -34,21 +54,28 @@
       forms.showAlert('Please fill in your email and password.', 'error');
       return;
     }
+    if (captcha && captcha.hosted && !captcha.solution) {
+      forms.fieldError('captcha', 'complete the check above the button first');
+      return;
+    }
+    var body = { email: values.email, password: document.getElementById('password').value, remember_me: document.getElementById('remember_me').checked };
+    if (captcha) Object.assign(body, captcha.fields());
+    captcha = null;
     forms.busy(form, true);
-    Agora.api('POST', '/auth/login', {
-      auth: false,
-      body: { email: values.email, password: document.getElementById('password').value, remember_me: document.getElementById('remember_me').checked }
-    }).then(function (result) {
+    Agora.api('POST', '/auth/login', { auth: false, body: body }).then(function (result) {
       forms.busy(form, false);
       if (result.ok) {
         Agora.auth.signIn(result.data);
         location.assign(Agora.auth.nextPath(Agora.paths.securitySettings));
         return;
       }
+      captchaField.hidden = true;
       var type = (result.data && result.data.type) || '';
-      if (/account-locked$/.test(type) || /rate-limited$/.test(type)) {
+      if (/captcha-required$/.test(type)) {
+        askForCaptcha(result.data.captcha, retry);
+      } else if (/rate-limited$/.test(type)) {
         var minutes = Math.max(1, Math.ceil(result.retryAfter / 60));
-        forms.showAlert('Too many failed attempts. For your safety, sign-in is locked for ' + minutes + (minutes === 1 ? ' minute.' : ' minutes.'), 'error');
+        forms.showAlert('Too many failed sign-ins from your network. Try again in ' + minutes + (minutes === 1 ? ' minute.' : ' minutes.'), 'error');
       } else if (/email-not-verified$/.test(type)) {
         forms.showAlert('Confirm your email address first: open the link we sent you, or get a new one on the next page.', 'error');
         setTimeout(function () { location.assign(Agora.paths.checkInbox + '?email=' + encodeURIComponent(values.email)); }, 2500);
@@ -59,5 +86,5 @@
         forms.showProblem(form, result);
       }
     });
-  });
+  }
 })();

@@ -21,6 +21,13 @@ struct CaptchaChallenge: Codable, Sendable, Equatable {
     }
 }
 
+/// What a request sends back for a challenge: the challenge itself (proof of work) and the solution or the hosted
+/// widget's token.
+struct CaptchaAnswer: Sendable {
+    let challenge: String?
+    let solution: String?
+}
+
 /// Proof of work by default: the server signs a random challenge with an expiry (no state until it is used), the
 /// browser searches for a solution, and the server checks the hash and remembers used challenges until they expire
 /// so one solution opens one account. With a hosted service the solution is the widget's token, which the service
@@ -40,23 +47,27 @@ actor Captcha {
         self.clock = clock
     }
 
-    func challenge() -> CaptchaChallenge {
+    /// A challenge to solve; a proof of work `extraBits` harder than the configured one (each bit doubles the work).
+    func challenge(extraBits: Int = 0) -> CaptchaChallenge {
         switch mode {
         case .off:
             return CaptchaChallenge(mode: "off")
         case .hosted(let hosted):
             return CaptchaChallenge(mode: hosted.service.rawValue, siteKey: hosted.siteKey)
-        case .proofOfWork(let difficulty):
+        case .proofOfWork(let configured):
+            let difficulty = configured + extraBits
             let expires = Int(clock.now.addingTimeInterval(Self.lifetime).timeIntervalSince1970)
             let payload = "\(difficulty).\(expires).\(SecureToken.generate(bytes: 16))"
             return CaptchaChallenge(mode: "proof-of-work", challenge: "\(payload).\(signature(of: payload))", difficulty: difficulty)
         }
     }
 
-    /// Throws a validation error on the `captcha` field unless the answer solves a live, unused challenge (or the
-    /// hosted service accepts its token); a 503 problem when the hosted service cannot be asked.
-    func check(challenge: String?, solution: String?, remoteIP: String) async throws {
+    /// Throws a validation error on the `captcha` field unless the answer solves a live, unused challenge at least
+    /// `extraBits` harder than the configured one (or the hosted service accepts its token); a 503 problem when the
+    /// hosted service cannot be asked.
+    func check(challenge: String?, solution: String?, remoteIP: String, extraBits: Int = 0) async throws {
         let invalid = ValidationError(field: "captcha", message: "was not solved; reload the page and try again")
+        let minimumDifficulty: Int
         switch mode {
         case .off:
             return
@@ -64,12 +75,12 @@ actor Captcha {
             guard let solution, !solution.isEmpty else { throw invalid }
             guard try await SiteVerify.accepts(solution, with: hosted, remoteIP: remoteIP) else { throw invalid }
             return
-        case .proofOfWork:
-            break
+        case .proofOfWork(let configured):
+            minimumDifficulty = configured + extraBits
         }
         guard let challenge, let solution, solution.count <= 32 else { throw invalid }
         let parts = challenge.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 4, let difficulty = Int(parts[0]), let expires = Double(parts[1]),
+        guard parts.count == 4, let difficulty = Int(parts[0]), difficulty >= minimumDifficulty, let expires = Double(parts[1]),
               signature(of: parts[0...2].joined(separator: ".")) == parts[3]
         else { throw invalid }
         let now = clock.now

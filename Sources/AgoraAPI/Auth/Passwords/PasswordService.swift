@@ -78,7 +78,7 @@ struct PasswordService: Sendable {
                 try await SessionRepository(store: store, in: transaction).revokeAll(userID: userID, reason: .passwordReset, now: now)
                 guard let user = try await users.find(id: userID) else { return .invalidLink }
                 try await mail.queue("password-changed", to: user, values: passwordChangedValues(how: "reset"), in: transaction)
-                try await journal.record(.resetPassword, .success, user: userID, client: client, in: transaction)
+                try await journal.record(.resetPassword, .success, user: userID, client: client, subject: SignInSubject(user.email), in: transaction)
                 return nil
             }
         }

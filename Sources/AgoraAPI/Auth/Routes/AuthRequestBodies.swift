@@ -30,16 +30,33 @@ struct RegistrationInput: RequestBody {
 
 /// `POST /api/auth/login`.
 struct LoginInput: RequestBody {
-    static let fields: Set<String> = ["email", "password", "remember_me"]
+    static let fields: Set<String> = ["email", "password", "remember_me", "captcha_challenge", "captcha_solution"]
 
     let email: String?
     let password: String?
     let rememberMe: Bool
+    /// Asked for only after repeated failures for the address (`captcha-required`).
+    let captcha: CaptchaAnswer
 
     init(reading body: inout JSONObjectBody) {
         email = body.string("email", maximumLength: AuthRoutes.typedEmailLimit)
         password = body.string("password", maximumLength: 200)
         rememberMe = body.bool("remember_me")
+        captcha = CaptchaAnswer(
+            challenge: body.string("captcha_challenge", required: false, maximumLength: 200),
+            solution: body.string("captcha_solution", required: false, maximumLength: 4_096)
+        )
+    }
+}
+
+/// `POST /api/auth/sign-in-link`.
+struct SignInLinkInput: RequestBody {
+    static let fields: Set<String> = ["token"]
+
+    let token: String?
+
+    init(reading body: inout JSONObjectBody) {
+        token = body.string("token", maximumLength: 100)
     }
 }
 

@@ -21,6 +21,7 @@ struct AuthRoutes: Sendable {
         group.get("verify-email/{token}", use: verifyEmail)
         group.post("resend-verification", use: resendVerification)
         group.post("login", use: login)
+        group.post("sign-in-link", use: signInWithLink)
         group.post("refresh", use: refresh)
         group.post("forgot-password", use: forgotPassword)
         group.post("reset-password", use: resetPassword)
@@ -74,8 +75,15 @@ struct AuthRoutes: Sendable {
     @Sendable func login(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: LoginInput.self, context: context)
         let session = try await auth.signIn.login(
-            email: input.email ?? "", password: input.password ?? "", rememberMe: input.rememberMe, client: ClientInfo(request, context)
+            email: input.email ?? "", password: input.password ?? "", rememberMe: input.rememberMe, captcha: input.captcha,
+            client: ClientInfo(request, context)
         )
+        return try signIn(session, request: request, context: context)
+    }
+
+    @Sendable func signInWithLink(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let input = try await request.decode(as: SignInLinkInput.self, context: context)
+        let session = try await auth.signIn.signIn(link: input.token ?? "", client: ClientInfo(request, context))
         return try signIn(session, request: request, context: context)
     }
 

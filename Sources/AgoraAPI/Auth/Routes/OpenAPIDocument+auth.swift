@@ -2,7 +2,7 @@ import AgoraDomain
 
 extension OpenAPIDocument {
     /// `/api/auth/*`. Problem types a client can act on: `urn:agora:problem:invalid-credentials` (401),
-    /// `email-not-verified` (403), `account-suspended` (403), `account-locked` (423), `rate-limited` (429),
+    /// `email-not-verified` (403), `account-suspended` (403), `captcha-required` (429), `rate-limited` (429),
     /// `service-busy` (503, when the password-hashing queue is full; `Retry-After` says when to try again),
     /// `unauthenticated` (401), `session-ended` (401), `refresh-token-reused` (401), `invalid-token` (400),
     /// `expired-token` (410), `validation` (422).
@@ -57,13 +57,25 @@ extension OpenAPIDocument {
     "/api/auth/login": {
       "post": {
         "operationId": "login", "tags": ["auth"],
-        "summary": "Sign in with email and password. After \#(AuthSettings.defaultAccountLockoutFailures) failures the account is locked (423 with Retry-After).",
+        "summary": "Sign in with email and password. No account is ever locked: after \#(SignInThrottle().failuresBeforeCaptcha) failures for an address within \#(Int(SignInThrottle().window / 60)) minutes (with an account or not), each attempt must solve the CAPTCHA of a 429 captcha-required problem (its captcha member), a little harder after each further failure, and the owner is emailed a one-time sign-in link. \#(AuthSettings(signingKey: []).networkLockout.failures) failures from one network make it wait (429 rate-limited with Retry-After).",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Login" } } } },
         "responses": {
           "200": { "$ref": "#/components/responses/SignedIn" },
           "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" },
-          "422": { "$ref": "#/components/responses/Problem" }, "423": { "$ref": "#/components/responses/Problem" },
-          "429": { "$ref": "#/components/responses/Problem" }, "503": { "$ref": "#/components/responses/Problem" }
+          "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" },
+          "503": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/auth/sign-in-link": {
+      "post": {
+        "operationId": "signInWithLink", "tags": ["auth"],
+        "summary": "Sign in with the one-time link emailed after repeated failed sign-ins (valid \#(Int(SignInThrottle().linkLifetime / 60)) minutes, once)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["token"], "properties": { "token": \#(oneLine(maximumLength: 100)) } } } } },
+        "responses": {
+          "200": { "$ref": "#/components/responses/SignedIn" },
+          "400": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" },
+          "410": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" }
         }
       }
     },
@@ -210,7 +222,8 @@ extension OpenAPIDocument {
     },
     "Login": {
       "type": "object", "additionalProperties": false, "required": ["email", "password"],
-      "properties": { "email": \#(oneLine(maximumLength: AuthRoutes.typedEmailLimit)), "password": \#(oneLine(maximumLength: 200)), "remember_me": { "type": "boolean", "default": false } }
+      "properties": { "email": \#(oneLine(maximumLength: AuthRoutes.typedEmailLimit)), "password": \#(oneLine(maximumLength: 200)), "remember_me": { "type": "boolean", "default": false },
+        "captcha_challenge": \#(oneLine(maximumLength: 200)), "captcha_solution": \#(oneLine(maximumLength: 4_096)) }
     },
     "Account": {
       "type": "object", "required": ["id", "first_name", "last_name", "email", "user_type", "verification_status", "created_at"],

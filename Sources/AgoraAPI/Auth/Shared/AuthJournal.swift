@@ -10,12 +10,12 @@ struct AuthJournal: Sendable {
     let logger: Logger
 
     func record(
-        _ kind: AuthEvent.Kind, _ outcome: AuthEvent.Outcome, user: Int64?, client: ClientInfo, detail: String = "",
-        in transaction: StoreTransaction? = nil
+        _ kind: AuthEvent.Kind, _ outcome: AuthEvent.Outcome, user: Int64?, client: ClientInfo, subject: SignInSubject? = nil,
+        detail: String = "", in transaction: StoreTransaction? = nil
     ) async throws {
         let event = AuthEvent(
             userID: user, kind: kind, outcome: outcome, ipAddress: client.ipAddress, network: client.limitKey, userAgent: client.userAgent,
-            detail: detail, createdAt: clock.now
+            subject: subject?.hash ?? "", detail: detail, createdAt: clock.now
         )
         if let transaction {
             try await AuthEventRepository(store: store, in: transaction).record(event)

@@ -14,66 +14,54 @@ struct SignInService: Sendable {
     let journal: AuthJournal
     let clock: any AgoraClock
     let logger: Logger
+    let throttle: SignInThrottling
     /// A real bcrypt hash at the configured cost, checked against when the email is unknown so that an unknown
     /// address takes as long to refuse as a wrong password.
     let decoyHash: String
 
     /// Checks an email and password and opens a session. An unknown email and a wrong password get the same answer
-    /// in the same time; after `accountLockout.failures` failures the account waits, and so does an address after
-    /// `addressLockout.failures`.
-    func login(email raw: String, password: String, rememberMe: Bool, client: ClientInfo) async throws -> IssuedSession {
+    /// in the same time. Repeated failures for one address ask for a CAPTCHA (`SignInThrottle`) and never lock the
+    /// account; repeated failures from one network wait (`networkLockout`).
+    func login(
+        email raw: String, password: String, rememberMe: Bool, captcha answer: CaptchaAnswer, client: ClientInfo
+    ) async throws -> IssuedSession {
         let now = clock.now
-        let events = AuthEventRepository(store: store)
-        let fromAddress = try await events.failedLogins(
-            network: client.limitKey, since: now.addingTimeInterval(-2 * settings.addressLockout.window),
-            limit: settings.addressLockout.failures
+        let fromNetwork = try await AuthEventRepository(store: store).failedLogins(
+            network: client.limitKey, since: now.addingTimeInterval(-2 * settings.networkLockout.window),
+            limit: settings.networkLockout.failures
         )
-        if let until = settings.addressLockout.lockedUntil(latestFailures: fromAddress, now: now) {
-            try await journal.record(.login, .locked, user: nil, client: client, detail: "address locked")
-            throw Problem.addressLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
+        if let until = settings.networkLockout.lockedUntil(latestFailures: fromNetwork, now: now) {
+            try await journal.record(.login, .locked, user: nil, client: client, detail: "network locked")
+            throw Problem.networkLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
         }
+        let subject = SignInSubject(typed: raw)
+        try await throttle.requireCaptchaIfNeeded(for: subject, answer: answer, client: client, now: now)
         guard let email = try? Email(raw),
               let credentials = try await UserRepository(store: store).credentials(email: email)
         else {
             _ = try await hasher.verify(password, hash: decoyHash)
-            try await journal.record(.login, .failure, user: nil, client: client, detail: "unknown email")
+            try await throttle.failed(subject, user: nil, client: client, detail: "unknown email")
             throw Problem.invalidCredentials
         }
         let user = credentials.account
-        if let until = try await accountLockedUntil(user.id, now: now) {
-            try await journal.record(.login, .locked, user: user.id, client: client, detail: "account locked")
-            throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
-        }
         let matches = try await hasher.verify(password, hash: credentials.passwordHash ?? decoyHash)
         guard matches, credentials.passwordHash != nil else {
-            try await journal.record(.login, .failure, user: user.id, client: client, detail: "wrong password")
-            let afterFailure = clock.now
-            if let until = try await accountLockedUntil(user.id, now: afterFailure) {
-                throw Problem.accountLocked(retryAfter: Int(ceil(until.timeIntervalSince(afterFailure))))
-            }
+            try await throttle.failed(subject, user: user, client: client, detail: "wrong password")
             throw Problem.invalidCredentials
         }
         switch user.verificationStatus {
         case .pending:
-            try await journal.record(.login, .locked, user: user.id, client: client, detail: "email not verified")
+            try await journal.record(.login, .locked, user: user.id, client: client, subject: subject, detail: "email not verified")
             throw Problem.emailNotVerified
         case .suspended:
-            try await journal.record(.login, .locked, user: user.id, client: client, detail: "suspended")
+            try await journal.record(.login, .locked, user: user.id, client: client, subject: subject, detail: "suspended")
             throw Problem.accountSuspended
         case .verified:
             return try await store.inTransaction { transaction in
-                try await journal.record(.login, .success, user: user.id, client: client, in: transaction)
+                try await journal.record(.login, .success, user: user.id, client: client, subject: subject, in: transaction)
                 return try await issuer.start(for: user, rememberMe: rememberMe, client: client, in: transaction)
             }
         }
-    }
-
-    private func accountLockedUntil(_ userID: Int64, now: Date) async throws -> Date? {
-        let failures = try await AuthEventRepository(store: store).failedLogins(
-            userID: userID, since: now.addingTimeInterval(-2 * settings.accountLockout.window),
-            limit: settings.accountLockout.failures
-        )
-        return settings.accountLockout.lockedUntil(latestFailures: failures, now: now)
     }
 
     /// Exchanges a refresh token for a new pair. The old token is retired; presenting it again within the grace

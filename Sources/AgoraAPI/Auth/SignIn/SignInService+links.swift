@@ -1,0 +1,38 @@
+import AgoraDomain
+import AgoraStore
+
+extension SignInService {
+    /// Signs in with a one-time link emailed after repeated failed sign-ins (`SignInThrottling`): the link is used up,
+    /// and the address's count of failures starts again.
+    func signIn(link token: String, client: ClientInfo) async throws -> IssuedSession {
+        guard SecureToken.isWellFormed(token) else {
+            try await journal.record(.signInLink, .failure, user: nil, client: client, detail: "malformed token")
+            throw Problem.invalidLink
+        }
+        let now = clock.now
+        let outcome: Result<IssuedSession, Problem> = try await store.inTransaction { transaction in
+            switch try await OneTimeTokenRepository(.signInLink, store: store, in: transaction).redeem(tokenHash: SecureToken.hash(token), now: now) {
+            case .unknown:
+                return .failure(.invalidLink)
+            case .expired(let userID):
+                try await journal.record(.signInLink, .failure, user: userID, client: client, detail: "expired", in: transaction)
+                return .failure(.expiredLink)
+            case .redeemed(let userID):
+                guard let user = try await UserRepository(store: store, in: transaction).find(id: userID) else { return .failure(.invalidLink) }
+                switch user.verificationStatus {
+                case .pending: return .failure(.emailNotVerified)
+                case .suspended: return .failure(.accountSuspended)
+                case .verified: break
+                }
+                try await journal.record(.signInLink, .success, user: userID, client: client, subject: SignInSubject(user.email), in: transaction)
+                return .success(try await issuer.start(for: user, rememberMe: false, client: client, in: transaction))
+            }
+        }
+        switch outcome {
+        case .success(let session): return session
+        case .failure(let problem):
+            if problem == .invalidLink { try await journal.record(.signInLink, .failure, user: nil, client: client, detail: "unknown token") }
+            throw problem
+        }
+    }
+}
