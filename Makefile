@@ -19,7 +19,7 @@ DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
-	@echo "make test   install what the tests need and run every suite: Swift on SQLite and PostgreSQL, then the browser tests in Chromium"
+	@echo "make test   install what the tests need and run every suite: Swift on SQLite and PostgreSQL, the browser tests in Chromium, the API contract (schemathesis)"
 
 demo: deps build
 	$(AGORA) migrate --database $(DATABASE)
@@ -31,7 +31,7 @@ test: deps test-deps
 	swift build
 	Tests/Support/python-env.sh Tests/Support/python-requirements.txt >/dev/null
 	Tests/Support/with-postgres.sh swift test
-	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser
+	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser Tests/Contract
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
 bench: bench-site bench-auth bench-search bench-orders

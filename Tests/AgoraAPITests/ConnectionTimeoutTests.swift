@@ -40,17 +40,19 @@ struct ConnectionTimeoutTests {
 
     @Test("200 slow connections do not keep a normal client waiting, and are closed once they stay silent too long")
     func slowloris() async throws {
-        let service = try await RunningService(environment: ["AGORA_IDLE_TIMEOUT": "2"])
+        let service = try await RunningService(environment: ["AGORA_IDLE_TIMEOUT": "6"])
         defer { service.stop() }
         let port = try #require(service.baseURL.port)
         var sockets: [Int32] = []
         defer { for socket in sockets { close(socket) } }
         for _ in 0..<200 { sockets.append(try slowConnection(port: port)) }
-        let started = ContinuousClock.now
         #expect(try await service.request("GET", "/api/health").0 == 200)
-        #expect(ContinuousClock.now - started < .seconds(2), "served before the slow connections time out")
-        #expect(sockets.filter(isClosed).isEmpty)
-        try await Task.sleep(for: .seconds(4))
+        #expect(sockets.filter(isClosed).isEmpty, "served while every slow connection was still open")
+        // Closed after the idle timeout: waited for, however busy the machine, up to a generous bound.
+        let bound = ContinuousClock.now + .seconds(60)
+        while sockets.filter(isClosed).count < sockets.count, ContinuousClock.now < bound {
+            try await Task.sleep(for: .milliseconds(250))
+        }
         #expect(sockets.filter(isClosed).count == 200, "every silent connection is closed after the idle timeout")
         #expect(try await service.request("GET", "/api/health").0 == 200)
     }

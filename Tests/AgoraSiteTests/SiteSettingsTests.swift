@@ -29,6 +29,7 @@ struct SiteSettingsTests {
                 Disallow: /login/
                 Disallow: /forgot-password/
                 Disallow: /reset-password/
+                Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/
@@ -48,6 +49,7 @@ struct SiteSettingsTests {
                 Disallow: /login/
                 Disallow: /forgot-password/
                 Disallow: /reset-password/
+                Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/

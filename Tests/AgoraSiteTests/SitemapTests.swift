@@ -133,6 +133,7 @@ struct SitemapTests {
                 Disallow: /login/
                 Disallow: /forgot-password/
                 Disallow: /reset-password/
+                Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/

@@ -31,8 +31,10 @@ public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
     let limiter = RateLimiter(store: store, clock: configuration.clock, enabled: configuration.rateLimitsEnabled)
+    var authSettings = configuration.auth
+    if !configuration.rateLimitsEnabled { authSettings.networkLockout = nil }
     let auth = try await AuthServices(
-        store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: limiter,
+        store: store, settings: authSettings, mail: configuration.email, rateLimiter: limiter,
         captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: configuration.clock),
         clock: configuration.clock, logger: logger
     )

@@ -46,6 +46,9 @@ struct JSONObjectBody {
         }
     }
 
+    /// The largest whole number (and id) a field takes: beyond it a JSON number is no longer exact as a double.
+    static let largestWholeNumber: Double = 1e15
+
     /// The characters no string field takes: control characters but tab, and but line breaks in multi-line text.
     /// Lengths count Unicode scalars, as JSON Schema's `maxLength` does.
     static func isControl(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
@@ -71,7 +74,7 @@ struct JSONObjectBody {
     mutating func integer(_ name: String) -> Int? {
         switch fields[name] {
         case .number(let number):
-            if number.rounded() == number, abs(number) <= 1e15 { return Int(number) }
+            if number.rounded() == number, abs(number) <= Self.largestWholeNumber { return Int(number) }
             errors.append(FieldError(field: name, message: "must be a whole number"))
             return nil
         case nil, .null?:
@@ -135,7 +138,7 @@ struct JSONObjectBody {
         case .array(let items) where items.count <= maximumCount:
             var ids: [Int64] = []
             for (index, item) in items.enumerated() {
-                guard case .number(let number) = item, number.rounded() == number, number >= 1, number < 1e15 else {
+                guard case .number(let number) = item, number.rounded() == number, number >= 1, number <= Self.largestWholeNumber else {
                     errors.append(FieldError(field: "\(name)[\(index)]", message: "must be an id"))
                     continue
                 }

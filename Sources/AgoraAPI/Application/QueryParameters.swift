@@ -19,6 +19,11 @@ enum QueryParameters {
         }
     }
 
+    /// The first value of `name`, decoded like `pairs`.
+    static func first(_ name: String, of request: Request) throws -> String? {
+        try pairs(of: request).first { $0.name == name }?.value
+    }
+
     private static func decode(_ text: Substring, field: String) throws -> String {
         guard let decoded = text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
             throw Problem.invalidQuery([.init(field: String(field.prefix(60)), message: "is not valid percent-encoded UTF-8")])

@@ -18,8 +18,8 @@ public struct AuthSettings: Sendable {
     /// Failed sign-ins to one address, whether it has an account or not: never a lock, a growing CAPTCHA.
     public var signInThrottle = SignInThrottle()
     /// Failed logins from one network (an IPv4 address, an IPv6 /64), whatever the accounts: stops credential stuffing
-    /// from one source.
-    public var networkLockout = LockoutRule(failures: 20, window: 15 * 60)
+    /// from one source. Nil when limits are off (`AGORA_RATE_LIMITS=off`).
+    public var networkLockout: LockoutRule? = .network
     public var verificationTokenLifetime: TimeInterval = 24 * 3_600
     public var resetTokenLifetime: TimeInterval = 3_600
     public var legal = LegalVersions(terms: "2026-11-01", privacy: "2026-11-01")
@@ -66,6 +66,9 @@ public struct SignInThrottle: Sendable, Hashable {
 public struct LockoutRule: Sendable, Hashable {
     public var failures: Int
     public var window: TimeInterval
+
+    /// Failed sign-ins from one network.
+    public static let network = LockoutRule(failures: 20, window: 15 * 60)
 
     public init(failures: Int, window: TimeInterval) {
         self.failures = failures

@@ -20,7 +20,7 @@ struct EmailRoutes: Sendable {
     }
 
     @Sendable func unsubscribe(_ request: Request, context: AgoraRequestContext) async throws -> MessageBody {
-        guard let token = request.uri.queryParameters.get("token"), token.count <= 1_000, let email = links.email(in: token) else {
+        guard let token = try QueryParameters.first("token", of: request), token.count <= 1_000, let email = links.email(in: token) else {
             throw Problem(status: .badRequest, detail: "This unsubscribe link is not valid.", type: .invalidToken)
         }
         try await EmailUnsubscribeRepository(store: store).unsubscribe(email, now: clock.now)

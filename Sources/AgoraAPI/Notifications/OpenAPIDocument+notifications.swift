@@ -13,7 +13,7 @@ extension OpenAPIDocument {
     "/api/notifications/read": {
       "post": {
         "operationId": "markNotificationsRead", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "Marks the signed-in person's notifications up to an id read",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["up_to"], "properties": { "up_to": { "type": "integer", "minimum": 1 } } } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["up_to"], "properties": { "up_to": \#(wholeNumber(minimum: 1)) } } } } },
         "responses": { "204": { "description": "Marked" }, "401": \#(problem), "422": \#(problem) }
       }
     },

@@ -140,6 +140,16 @@ enum OpenAPIDocument {
         #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(literal(JSONObjectBody.oneLinePattern)) }"#
     }
 
+    /// A multi-line string field as `JSONObjectBody.string(multiline: true)` reads it.
+    static func multiline(maximumLength: Int) -> String {
+        #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(literal(JSONObjectBody.multilinePattern)) }"#
+    }
+
+    /// A whole-number field as `JSONObjectBody.integer` reads it, at least `minimum`.
+    static func wholeNumber(minimum: Int) -> String {
+        #"{ "type": "integer", "minimum": \#(minimum), "maximum": \#(Int(JSONObjectBody.largestWholeNumber)) }"#
+    }
+
     /// JSON strings for an `enum` list.
     static func quoted(_ values: [String]) -> String {
         values.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -9,7 +9,7 @@ extension OpenAPIDocument {
       "post": {
         "operationId": "createOrder", "tags": ["orders"], "security": [{ "bearer": [] }],
         "summary": "Clients: post an order (open at once and offered to matching providers, or a draft with draft: true); the confirmation email and notification are queued with it",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "allOf": [{ "$ref": "#/components/schemas/OrderInput" }, { "type": "object", "properties": { "draft": { "type": "boolean", "default": false }, "invite": { "type": "array", "maxItems": \#(OrderRepository.maximumInvited), "description": "Providers' account ids the order is also offered to (Quick request); told when it opens", "items": { "type": "integer" } } } }] } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "allOf": [{ "$ref": "#/components/schemas/OrderInput" }, { "type": "object", "properties": { "draft": { "type": "boolean", "default": false }, "invite": { "type": "array", "maxItems": \#(OrderRepository.maximumInvited), "description": "Providers' account ids the order is also offered to (Quick request); told when it opens", "items": \#(wholeNumber(minimum: 1)) } } }] } } } },
         "responses": { "201": \#(orderResponse), "401": \#(problem), "403": \#(problem), "422": \#(problem), "429": \#(problem) }
       },
       "get": {
@@ -156,7 +156,7 @@ extension OpenAPIDocument {
 
     static let idParameter = ##"{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }"##
     private static let pageParameters = ##"""
-    { "name": "before", "in": "query", "description": "next_before of the previous page", "schema": { "type": "integer" } },
+    { "name": "before", "in": "query", "description": "next_before of the previous page", "schema": { "type": "integer", "minimum": 1 } },
     { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
     """##
     private static let orderResponse = ##"{ "description": "The order", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Order" } } } }"##
@@ -171,7 +171,7 @@ extension OpenAPIDocument {
       "properties": {
         "title": { "type": "string", "minLength": \#(OrderDetails.titleLength.lowerBound), "maxLength": \#(OrderDetails.titleLength.upperBound) },
         "description": { "type": "string", "description": "Markdown", "minLength": \#(OrderDetails.descriptionLength.lowerBound), "maxLength": \#(OrderDetails.descriptionLength.upperBound) },
-        "category_id": { "type": "integer" },
+        "category_id": \#(wholeNumber(minimum: 1)),
         "budget_min": { "type": ["string", "number"] }, "budget_max": { "type": ["string", "number"] },
         "currency": { "type": "string", "enum": [\#(quoted(CurrencyCode.supported.sorted()))] },
         "deadline": { "type": "string", "examples": ["2027-01-15T17:00"] }, "time_zone": { "type": "string", "examples": ["Europe/Paris"] },

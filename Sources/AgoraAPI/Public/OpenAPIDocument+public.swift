@@ -24,7 +24,7 @@ extension OpenAPIDocument {
       "post": {
         "operationId": "submitTestimonial", "tags": ["public"], "security": [{ "bearer": [] }],
         "summary": "Write a testimonial (\#(TestimonialForm.minimumLength)–\#(TestimonialForm.maximumLength) characters, rating 1–5); it waits for moderation (at most \#(TestimonialRepository.maximumPendingPerAccount) waiting per account)",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["content", "rating"], "properties": { "content": { "type": "string", "minLength": \#(TestimonialForm.minimumLength), "maxLength": \#(TestimonialForm.maximumLength) }, "rating": { "type": "integer", "minimum": 1, "maximum": 5 } } } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["content", "rating"], "properties": { "content": { "type": "string", "minLength": \#(TestimonialForm.minimumLength), "maxLength": \#(TestimonialForm.maximumLength), "pattern": \#(literal(TestimonialForm.contentPattern)), "description": "Line breaks allowed; counted without the spaces around" }, "rating": { "type": "integer", "minimum": 1, "maximum": 5 } } } } } },
         "responses": { "201": { "description": "Waiting for moderation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ModeratedTestimonial" } } } }, "401": { "$ref": "#/components/responses/Problem" }, "409": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" } }
       }
     },

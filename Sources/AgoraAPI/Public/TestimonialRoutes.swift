@@ -15,7 +15,7 @@ struct TestimonialRoutes: Sendable {
         let rating: Int?
 
         init(reading body: inout JSONObjectBody) {
-            content = body.string("content", required: false, maximumLength: 2_000)
+            content = body.string("content", required: false, maximumLength: 2_000, multiline: true)
             rating = body.integer("rating")
         }
     }

@@ -17,26 +17,26 @@ extension OpenAPIDocument {
         "operationId": "searchProviders", "tags": ["search"],
         "summary": "Providers matching every filter given, a page at a time, with facet counts over all matches",
         "parameters": [
-          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(ProviderSearchQuery.maximumTextLength) }, "description": "Words to find in the name, title, skills and bio; the last one may be the start of a word" },
-          { "name": "category", "in": "query", "schema": { "type": "string" }, "description": "A category slug; its subcategories are included" },
+          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(ProviderSearchQuery.maximumTextLength), "pattern": \#(searchText) }, "description": "Words to find in the name, title, skills and bio; the last one may be the start of a word" },
+          { "name": "category", "in": "query", "schema": { "type": "string", "pattern": \#(searchText) }, "description": "A category slug; its subcategories are included" },
           { "name": "near", "in": "query", "schema": { "type": "string", "examples": ["48.85,2.35,25"] }, "description": "latitude,longitude,radius_km (radius up to \#(Int(GeoCircle.maximumRadiusKilometres)))" },
           { "name": "country", "in": "query", "schema": { "type": "string", "minLength": 2, "maxLength": 2 }, "description": "ISO 3166-1 code; not with near or remote" },
-          { "name": "city", "in": "query", "schema": { "type": "string", "maxLength": 100 }, "description": "With country" },
+          { "name": "city", "in": "query", "schema": { "type": "string", "maxLength": 100, "pattern": \#(searchText) }, "description": "With country" },
           { "name": "remote", "in": "query", "schema": { "type": "boolean" }, "description": "Only providers who take remote work" },
           { "name": "currency", "in": "query", "schema": { "type": "string", "enum": [\#(currencies)] }, "description": "Of min_rate, max_rate, converted rates and the price facet (default EUR); rates in other currencies are converted with a fixed reference table" },
           { "name": "min_rate", "in": "query", "schema": { "type": "string", "examples": ["45", "45.50"] }, "description": "Lowest hourly rate, inclusive" },
           { "name": "max_rate", "in": "query", "schema": { "type": "string" }, "description": "Highest hourly rate, inclusive" },
-          { "name": "skills", "in": "query", "schema": { "type": "string" }, "description": "Comma-separated (or repeated), at most \#(ProviderSearchQuery.maximumListItems)" },
+          { "name": "skills", "in": "query", "schema": { "type": "string", "pattern": \#(searchText) }, "description": "Comma-separated (or repeated), at most \#(ProviderSearchQuery.maximumListItems)" },
           { "name": "skills_match", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(ProviderSearchQuery.SkillMatch.allCases.map(\.rawValue)))], "default": "all" } },
           { "name": "available", "in": "query", "schema": { "type": "string", "enum": ["now"] } },
-          { "name": "available_on", "in": "query", "schema": { "type": "string", "format": "date" }, "description": "Available on that day (not with available)" },
+          { "name": "available_on", "in": "query", "schema": { "type": "string", "anyOf": [{ "format": "date" }, { "maxLength": 0 }] }, "description": "Available on that day (not with available); empty is no filter, as a blank form field sends" },
           { "name": "min_rating", "in": "query", "schema": { "type": "number", "minimum": 0, "maximum": 5 } },
           { "name": "min_reviews", "in": "query", "schema": { "type": "integer", "minimum": 0 } },
-          { "name": "languages", "in": "query", "schema": { "type": "string" }, "description": "ISO 639-1 codes, comma-separated; any of them matches" },
+          { "name": "languages", "in": "query", "schema": { "type": "string", "pattern": \#(searchText) }, "description": "ISO 639-1 codes, comma-separated; any of them matches" },
           { "name": "verified", "in": "query", "schema": { "type": "boolean" } },
           { "name": "sort", "in": "query", "schema": { "type": "string", "enum": [\#(sortNames)], "default": "relevance" }, "description": "distance needs near" },
           { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(ProviderSearchQuery.maximumLimit), "default": \#(ProviderSearchQuery.defaultLimit) } },
-          { "name": "cursor", "in": "query", "schema": { "type": "string" }, "description": "next_cursor of the previous page, with the same parameters" }
+          { "name": "cursor", "in": "query", "schema": { "type": "string", "pattern": \#(searchText) }, "description": "next_cursor of the previous page, with the same parameters" }
         ],
         "responses": {
           "200": { "description": "A page of results", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProviderSearch" } } } },
@@ -88,14 +88,14 @@ extension OpenAPIDocument {
       },
       "delete": {
         "parameters": [{ "name": "providerId", "in": "path", "required": true, "schema": { "type": "integer" } }], "operationId": "removeFavorite", "tags": ["search"], "security": [{ "bearer": [] }], "summary": "No longer a favourite (whether or not it was one)",
-        "responses": { "204": { "description": "Not a favourite" }, "401": { "$ref": "#/components/responses/Problem" } }
+        "responses": { "204": { "description": "Not a favourite" }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
       }
     },
     "/api/search/clicks": {
       "post": {
         "operationId": "recordSearchClick", "tags": ["search"],
         "summary": "A result of this search was opened: counted per query, never per person (120 a minute per IP)",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["query"], "properties": { "query": { "type": "string", "maxLength": \#(ProviderSearchQuery.maximumTextLength) } } } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["query"], "properties": { "query": \#(oneLine(maximumLength: ProviderSearchQuery.maximumTextLength)) } } } } },
         "responses": { "204": { "description": "Counted" }, "422": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
       }
     },
@@ -150,7 +150,7 @@ extension OpenAPIDocument {
         "operationId": "getSearchSuggestions", "tags": ["search"],
         "summary": "Up to \#(SuggestionMatcher.maximumResults) categories, skills and provider names starting with the text (one typo forgiven from \#(SuggestionMatcher.typoMinimumLength) letters)",
         "parameters": [
-          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(SuggestionMatcher.maximumTextLength) } },
+          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(SuggestionMatcher.maximumTextLength), "pattern": \#(searchText) } },
           { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(SuggestionMatcher.maximumResults) } }
         ],
         "responses": {
@@ -229,8 +229,8 @@ extension OpenAPIDocument {
     "SavedSearchInput": {
       "type": "object", "additionalProperties": false,
       "properties": {
-        "name": { "type": "string", "maxLength": \#(SavedSearchForm.maximumNameLength) },
-        "query": { "type": "string", "description": "The search's parameters as a query string, as on /search/ (cursor and limit are dropped)" },
+        "name": \#(oneLine(maximumLength: SavedSearchForm.maximumNameLength)),
+        "query": { "type": "string", "maxLength": 2000, "pattern": \#(literal(JSONObjectBody.oneLinePattern)), "description": "The search's parameters as a query string, as on /search/ (cursor and limit are dropped)" },
         "alert": { "type": "boolean", "description": "Email new providers that match" }
       }
     },
@@ -284,4 +284,6 @@ extension OpenAPIDocument {
 
     private static let currencies = quoted(CurrencyCode.supported.sorted())
     private static let sortNames = quoted(SearchSort.allCases.map(\.rawValue))
+    /// The pattern of the search's text parameters (`ProviderSearchQuery.isControl`).
+    private static let searchText = literal(ProviderSearchQuery.textPattern)
 }

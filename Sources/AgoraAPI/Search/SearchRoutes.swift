@@ -111,9 +111,9 @@ struct SearchRoutes: Sendable {
             }
             switch name {
             case "q":
-                if value.count > SuggestionMatcher.maximumTextLength {
+                if value.unicodeScalars.count > SuggestionMatcher.maximumTextLength {
                     errors.append(FieldError(field: "q", message: "must be at most \(SuggestionMatcher.maximumTextLength) characters"))
-                } else if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                } else if value.unicodeScalars.contains(where: ProviderSearchQuery.isControl) {
                     errors.append(FieldError(field: "q", message: "must not contain control characters"))
                 } else {
                     text = value

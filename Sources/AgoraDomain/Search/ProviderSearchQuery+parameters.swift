@@ -90,7 +90,7 @@ struct ParameterReader {
             return nil
         }
         let value = found[0].trimmingCharacters(in: .whitespaces)
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if value.unicodeScalars.contains(where: ProviderSearchQuery.isControl) {
             fail(name, "must not contain control characters")
             return nil
         }
@@ -101,7 +101,7 @@ struct ParameterReader {
     mutating func list(_ name: String) -> [String] {
         var items: [String] = []
         for value in values[name] ?? [] {
-            if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            if value.unicodeScalars.contains(where: ProviderSearchQuery.isControl) {
                 fail(name, "must not contain control characters")
                 return []
             }

@@ -25,6 +25,14 @@ public struct ProviderSearchQuery: Hashable, Sendable {
     public static let defaultLimit = 20
     public static let maximumLimit = 100
     public static let maximumTextLength = 200
+
+    /// Search parameters take no control character at all (a query string has no use for tabs or line breaks).
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F
+    }
+
+    /// `isControl` as a JSON Schema pattern, for the OpenAPI document.
+    public static let textPattern = #"^[^\u0000-\u001F\u007F]*$"#
     public static let maximumListItems = 10
     public static let maximumSkillLength = 60
 

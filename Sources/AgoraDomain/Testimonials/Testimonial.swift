@@ -27,6 +27,8 @@ public enum TestimonialStatus: String, Sendable, Codable, CaseIterable {
 public struct TestimonialForm: Hashable, Sendable {
     public static let minimumLength = 20
     public static let maximumLength = 600
+    /// The rule on characters below (no control character but the line break) as a JSON Schema pattern.
+    public static let contentPattern = #"^[^\u0000-\u0009\u000B-\u001F\u007F]*$"#
 
     public let content: String
     public let rating: Int

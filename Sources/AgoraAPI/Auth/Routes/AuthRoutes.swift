@@ -54,7 +54,7 @@ struct AuthRoutes: Sendable {
     }
 
     @Sendable func emailAvailable(_ request: Request, context: AgoraRequestContext) async throws -> EmailAvailabilityBody {
-        guard let raw = request.uri.queryParameters.get("email") else {
+        guard let raw = try QueryParameters.first("email", of: request) else {
             throw ValidationError(field: "email", message: "is required")
         }
         let available = try await auth.registration.isEmailAvailable(raw, client: ClientInfo(request, context))

@@ -57,7 +57,7 @@ extension OpenAPIDocument {
     "/api/auth/login": {
       "post": {
         "operationId": "login", "tags": ["auth"],
-        "summary": "Sign in with email and password. No account is ever locked: after \#(SignInThrottle().failuresBeforeCaptcha) failures for an address within \#(Int(SignInThrottle().window / 60)) minutes (with an account or not), each attempt must solve the CAPTCHA of a 429 captcha-required problem (its captcha member), a little harder after each further failure, and the owner is emailed a one-time sign-in link. \#(AuthSettings(signingKey: []).networkLockout.failures) failures from one network make it wait (429 rate-limited with Retry-After).",
+        "summary": "Sign in with email and password. No account is ever locked: after \#(SignInThrottle().failuresBeforeCaptcha) failures for an address within \#(Int(SignInThrottle().window / 60)) minutes (with an account or not), each attempt must solve the CAPTCHA of a 429 captcha-required problem (its captcha member), a little harder after each further failure, and the owner is emailed a one-time sign-in link. \#(LockoutRule.network.failures) failures from one network make it wait (429 rate-limited with Retry-After).",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Login" } } } },
         "responses": {
           "200": { "$ref": "#/components/responses/SignedIn" },

@@ -26,13 +26,14 @@ struct SignInService: Sendable {
         email raw: String, password: String, rememberMe: Bool, captcha answer: CaptchaAnswer, client: ClientInfo
     ) async throws -> IssuedSession {
         let now = clock.now
-        let fromNetwork = try await AuthEventRepository(store: store).failedLogins(
-            network: client.limitKey, since: now.addingTimeInterval(-2 * settings.networkLockout.window),
-            limit: settings.networkLockout.failures
-        )
-        if let until = settings.networkLockout.lockedUntil(latestFailures: fromNetwork, now: now) {
-            try await journal.record(.login, .locked, user: nil, client: client, detail: "network locked")
-            throw Problem.networkLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
+        if let lockout = settings.networkLockout {
+            let fromNetwork = try await AuthEventRepository(store: store).failedLogins(
+                network: client.limitKey, since: now.addingTimeInterval(-2 * lockout.window), limit: lockout.failures
+            )
+            if let until = lockout.lockedUntil(latestFailures: fromNetwork, now: now) {
+                try await journal.record(.login, .locked, user: nil, client: client, detail: "network locked")
+                throw Problem.networkLocked(retryAfter: Int(ceil(until.timeIntervalSince(now))))
+            }
         }
         let subject = SignInSubject(typed: raw)
         try await throttle.requireCaptchaIfNeeded(for: subject, answer: answer, client: client, now: now)
