@@ -12,10 +12,13 @@ BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml
 TEST_PACKAGES := postgresql python3 chromium chromium-driver
 BENCH_PACKAGES := hugo time sqlite3 wrk curl python3
 PROVIDERS ?= 100000
+# make fuzz: seconds per parser, and the parsers (Sources/AgoraFuzzing/FuzzTarget.swift).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := front-matter templates multipart search-parameters reference-numbers
 # The password of the demo's client and provider accounts (printed by `agora seed --demo`); only for the demo.
 DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
 
-.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders fuzz build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -51,6 +54,17 @@ bench-search: deps
 bench-orders: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
 	Benchmarks/orders/bench-orders.sh $(PROVIDERS)
+
+# libFuzzer and AddressSanitizer over each parser in turn; an input that crashes one is saved in Fuzz/Regressions/,
+# which the tests replay (Fuzz/README.md).
+fuzz: deps
+	swift build --build-path .build/fuzz --product agora-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DAGORA_FUZZING
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build/fuzz-corpus/$$target Fuzz/Regressions/$$target; \
+		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+		AGORA_FUZZ_TARGET=$$target .build/fuzz/debug/agora-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+			-print_final_stats=1 -artifact_prefix=Fuzz/Regressions/$$target/ .build/fuzz-corpus/$$target Fuzz/Corpus/$$target || exit 1; \
+	done
 
 deps:
 	@Tests/Support/install-debian-packages.sh $(BUILD_PACKAGES)

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "agora", targets: ["agora"]),
+        .executable(name: "agora-fuzz", targets: ["agora-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -134,6 +135,11 @@ let package = Package(
             ]
         ),
         .target(
+            name: "AgoraFuzzing",
+            dependencies: ["AgoraDomain", "AgoraTemplates", "AgoraSite", "AgoraAPI", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .executableTarget(name: "agora-fuzz", dependencies: ["AgoraFuzzing"]),
+        .target(
             name: "AgoraTestSupport",
             dependencies: [
                 "AgoraStore", "CLibXML2",
@@ -145,6 +151,7 @@ let package = Package(
         .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),
         .testTarget(name: "AgoraTemplatesTests", dependencies: ["AgoraTemplates"]),
         .testTarget(name: "ArchitectureTests"),
+        .testTarget(name: "AgoraFuzzingTests", dependencies: ["AgoraFuzzing"]),
         .testTarget(
             name: "AgoraStoreTests",
             dependencies: ["AgoraStore", "AgoraDomain", "AgoraTestSupport", .product(name: "SQLKit", package: "sql-kit")]

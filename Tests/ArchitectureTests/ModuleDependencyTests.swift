@@ -19,6 +19,8 @@ struct ModuleDependencyTests {
         "AgoraJobs": ["AgoraDomain", "AgoraStore", "AgoraWorkflows", "AgoraSite"],
         "AgoraAPI": ["AgoraDomain", "AgoraStore", "AgoraWorkflows", "AgoraMarkdown", "AgoraPublishedSite"],
         "agora": ["AgoraDomain", "AgoraStore", "AgoraWorkflows", "AgoraSite", "AgoraJobs", "AgoraAPI"],
+        "AgoraFuzzing": ["AgoraDomain", "AgoraTemplates", "AgoraSite", "AgoraAPI"],
+        "agora-fuzz": ["AgoraFuzzing"],
         "CCmarkGFM": [],
         "CLibXML2": [],
         "CAtomicRename": [],

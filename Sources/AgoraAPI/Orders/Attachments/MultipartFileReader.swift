@@ -1,0 +1,153 @@
+import AgoraDomain
+import AgoraWorkflows
+import Crypto
+import Foundation
+import MultipartKit
+import NIOCore
+
+/// The reading half of an upload, without the disk: `multipart/form-data` bytes in, in pieces as they arrive; the
+/// bytes of the one part named `file` out, hashed, a megabyte at a time; its name, size and first bytes at the end.
+/// Every wrong body is a problem naming its cause. `MultipartFileUpload` writes what it hands over; the fuzzer
+/// (`make fuzz`) feeds it whatever it likes.
+final class MultipartFileReader {
+    private let parser: MultipartParser
+    private let receiver: Receiver
+
+    init(boundary: String, maximumBytes: Int64) {
+        parser = MultipartParser(boundary: boundary)
+        receiver = Receiver(maximumBytes: maximumBytes)
+        let receiver = receiver
+        parser.onHeader = { receiver.header($0, $1) }
+        parser.onBody = { receiver.body(&$0) }
+        parser.onPartComplete = { receiver.partComplete() }
+    }
+
+    /// Reads the next piece of the body; returns the file's bytes that are ready to be written, if any.
+    func read(_ buffer: ByteBuffer) throws -> Data? {
+        do {
+            try parser.execute(buffer)
+        } catch {
+            throw Problem(status: .badRequest, detail: "The body is not valid multipart/form-data.", type: .malformedBody)
+        }
+        if let failure = receiver.failure { throw failure }
+        return receiver.takeReady()
+    }
+
+    /// After the last piece: the file's last bytes to be written, if any.
+    func finish() throws -> Data? {
+        receiver.flush()
+        if let failure = receiver.failure { throw failure }
+        return receiver.takeReady()
+    }
+
+    /// The file the body held, once `finish` returned.
+    func file() throws -> (name: AttachmentName, size: Int64, sha256: String, head: [UInt8]) {
+        guard receiver.sawFilePart else { throw ValidationError(field: "file", message: "is required: send one part named file") }
+        guard receiver.completeFiles == 1, let name = receiver.fileName else {
+            throw Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: .malformedBody)
+        }
+        guard receiver.size > 0 else { throw ValidationError(field: "file", message: "is empty") }
+        return (name, receiver.size, receiver.hasher.finalize().map { String(format: "%02x", $0) }.joined(), receiver.head)
+    }
+
+    /// The parser's callbacks: one part at a time, the `file` part kept, anything else refused. The parser hands the
+    /// body over in pieces that end at every CR byte (a few hundred bytes in binary files), so they are gathered and
+    /// hashed a megabyte at a time, and handed back to be written (`takeReady`).
+    private final class Receiver {
+        static let flushBytes = 1_048_576
+        let maximumBytes: Int64
+        var pending = ByteBuffer()
+        var ready = Data()
+        var hasher = SHA256()
+        var head: [UInt8] = []
+        var size: Int64 = 0
+        var fileName: AttachmentName?
+        var sawFilePart = false
+        var inFilePart = false
+        var completeFiles = 0
+        var failure: (any Error)?
+
+        init(maximumBytes: Int64) {
+            self.maximumBytes = maximumBytes
+        }
+
+        func header(_ name: String, _ value: String) {
+            guard failure == nil, name.lowercased() == "content-disposition" else { return }
+            let parameters = Self.parameters(of: value)
+            guard parameters["name"] == "file" else {
+                failure = ValidationError(field: parameters["name"].map { String($0.prefix(60)) } ?? "part", message: "is not a part of this upload: send one part named file")
+                return
+            }
+            guard !sawFilePart else {
+                failure = ValidationError(field: "file", message: "must be sent alone: one file per request")
+                return
+            }
+            sawFilePart = true
+            inFilePart = true
+            do {
+                fileName = try AttachmentName(parameters["filename*"].flatMap(Self.extendedValue) ?? parameters["filename"] ?? "")
+            } catch {
+                failure = error
+            }
+        }
+
+        func body(_ buffer: inout ByteBuffer) {
+            guard failure == nil, inFilePart else { return }
+            size += Int64(buffer.readableBytes)
+            guard size <= maximumBytes else {
+                failure = MultipartFileUpload.tooLarge(maximumBytes)
+                return
+            }
+            if head.count < AttachmentType.headLength, let bytes = buffer.getBytes(at: buffer.readerIndex, length: min(buffer.readableBytes, AttachmentType.headLength - head.count)) {
+                head += bytes
+            }
+            pending.writeBuffer(&buffer)
+            if pending.readableBytes >= Self.flushBytes { flush() }
+        }
+
+        /// Hashes what was gathered and sets it aside to be written.
+        func flush() {
+            guard failure == nil, pending.readableBytes > 0 else { return }
+            pending.withUnsafeReadableBytes { bytes in
+                hasher.update(bufferPointer: bytes)
+                ready.append(contentsOf: bytes)
+            }
+            pending.clear()
+        }
+
+        /// What is set aside to be written, if anything.
+        func takeReady() -> Data? {
+            guard !ready.isEmpty else { return nil }
+            defer { ready = Data() }
+            return ready
+        }
+
+        func partComplete() {
+            if inFilePart {
+                completeFiles += 1
+                flush()
+            }
+            inFilePart = false
+        }
+
+        /// `form-data; name="file"; filename="a.pdf"` as a dictionary (names lower-cased, quotes removed).
+        static func parameters(of value: String) -> [String: String] {
+            var result: [String: String] = [:]
+            for part in value.split(separator: ";").dropFirst() {
+                let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard pair.count == 2 else { continue }
+                var text = pair[1]
+                if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+                result[pair[0].lowercased()] = text.replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return result
+        }
+
+        /// The value of an RFC 8187 `filename*` (`UTF-8''na%C3%AFve.pdf`).
+        static func extendedValue(_ text: String) -> String? {
+            let parts = text.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].lowercased() == "utf-8" else { return nil }
+            return String(parts[2]).removingPercentEncoding
+        }
+    }
+}
