@@ -47,6 +47,30 @@ struct QuotaTests {
         }
     }
 
+    @Test("the bytes an account uploads in a day have a quota: a file that would pass it is refused and not kept", arguments: TestDatabase.engines)
+    func dailyBytes(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            let order = try await market.postOrder(market.bob)
+            let body = OrderFileTests.multipart([("file", "brief.pdf", OrderFileTests.pdf)])
+            // Earlier uploads that leave room for less than this file (rows only: the test need not move 500 MB).
+            let earlier = OrderFileLimits.maximumBytesPerDay - Int64(OrderFileTests.pdf.count) + 1
+            _ = try await OrderFileRepository(store: harness.store).insert(
+                orderID: order, clientID: market.bob.userID, storageName: "earlier", fileName: "earlier.pdf", mediaType: "application/pdf",
+                byteSize: earlier, sha256: "", now: harness.clock.now
+            )
+            harness.clock.advance(by: 600)
+            let refused = try await OrderFileTests.upload(harness, order: order, body: body, bearer: market.bob.accessToken)
+            expectQuota(refused)
+            #expect(refused.headers[.retryAfter] == String(86_400 - 600), "room comes back when the earliest upload is a day old")
+            #expect(try await OrderFileRepository(store: harness.store).list(orderID: order).count == 1)
+            #expect(OrderFileTests().storedFiles(harness, "incoming").isEmpty)
+            harness.clock.advance(by: 86_400 - 600 + 1)
+            let bob = try SignIn(try await harness.login("bob@example.com"))
+            #expect(try await OrderFileTests.upload(harness, order: order, body: body, bearer: bob.accessToken).status == .created)
+        }
+    }
+
     @Test("searches the cache cannot answer are limited per client; answers from the cache are not")
     func uncachedSearches() async throws {
         try await AuthHarness.with { harness in

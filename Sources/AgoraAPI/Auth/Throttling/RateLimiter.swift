@@ -45,6 +45,17 @@ struct RateLimiter: Sendable {
         self.enabled = enabled
     }
 
+    /// A quota on an amount rather than a count (bytes uploaded in a day): throws a 429 problem when `used` plus
+    /// `adding` would pass `limit`, with `Retry-After` until the earliest counted item leaves the window.
+    func checkAmount(used: Int64, adding: Int64, limit: Int64, window: TimeInterval, earliest: Date?, what: String) throws {
+        guard enabled, used + adding > limit else { return }
+        let wait = earliest.map { Int(ceil(window - clock.now.timeIntervalSince($0))) } ?? Int(window)
+        throw Problem(
+            status: .tooManyRequests, detail: "\(what) Try again in \(Self.describe(seconds: wait)).",
+            type: .rateLimited, retryAfter: max(wait, 1)
+        )
+    }
+
     /// Records a hit, or throws a 429 problem with `Retry-After` when the key is over its limit.
     func hit(_ limit: RateLimit, key: String) async throws {
         guard enabled else { return }

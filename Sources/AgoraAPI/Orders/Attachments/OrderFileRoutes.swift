@@ -34,7 +34,14 @@ struct OrderFileRoutes: Sendable {
             throw StoreError.conflict("an order has at most \(OrderFileRepository.maximumPerOrder) files: remove one first")
         }
         try await limiter.hit(.fileUpload, key: String(identity.userID))
+        try await checkDailyBytes(clientID: identity.userID, adding: 1)
         let upload = try await MultipartFileUpload.receive(request, into: storage, maximumBytes: Self.maximumBytes)
+        do {
+            try await checkDailyBytes(clientID: identity.userID, adding: upload.byteSize)
+        } catch {
+            storage.remove(upload.url)
+            throw error
+        }
         guard let type = AttachmentType.sniff(upload.head, complete: Int64(upload.head.count) == upload.byteSize) else {
             storage.remove(upload.url)
             throw Problem(
@@ -62,6 +69,17 @@ struct OrderFileRoutes: Sendable {
             storage.remove(storageName: storageName)
             throw error
         }
+    }
+
+    /// The daily quota of bytes (`OrderFileLimits.maximumBytesPerDay`): checked before a byte is read (one more
+    /// byte would not fit) and again once the file's size is known.
+    private func checkDailyBytes(clientID: Int64, adding bytes: Int64) async throws {
+        let window: TimeInterval = 86_400
+        let today = try await files.uploaded(byClient: clientID, since: clock.now.addingTimeInterval(-window))
+        try limiter.checkAmount(
+            used: today.bytes, adding: bytes, limit: OrderFileLimits.maximumBytesPerDay, window: window, earliest: today.earliest,
+            what: "You uploaded \(OrderFileLimits.maximumMegabytesPerDay) MB of files today, the most an account may."
+        )
     }
 
     /// Streams a file to anyone who may see the order, always as a download of the sniffed type.
