@@ -3,6 +3,7 @@ import AgoraStore
 import AgoraWorkflows
 import Foundation
 import Logging
+import NIOPosix
 
 /// Every `interval`, removes from `Storage/` what nothing needs any more: uploads an interrupted request left in
 /// `incoming/`, stored files without a row (a crash between the rename and the insert), and the files of orders
@@ -43,15 +44,23 @@ public struct StorageSweepJob: PeriodicJob {
     public func runOnce() async throws -> Pass {
         let now = clock.now
         let settled = now.addingTimeInterval(-Self.grace)
-        let abandoned = storage.files(in: storage.incoming).filter { $0.modified < settled }
-        for file in abandoned { storage.remove(storage.incoming.appendingPathComponent(file.name)) }
+        let storage = storage
+        // Listing and deleting files blocks a thread: done on NIO's thread pool, never on the cooperative threads.
+        let abandoned = try await NIOThreadPool.singleton.runIfActive {
+            let old = storage.files(in: storage.incoming).filter { $0.modified < settled }
+            for file in old { storage.remove(storage.incoming.appendingPathComponent(file.name)) }
+            return old.count
+        }
         let files = OrderFileRepository(store: store)
         let expired = try await files.removeFilesOfCancelledOrders(cancelledBefore: now.addingTimeInterval(-cancelledRetention))
-        for name in expired { storage.remove(storageName: name) }
         let known = try await files.storageNames()
-        let unreferenced = storage.files(in: storage.stored).filter { $0.modified < settled && !known.contains($0.name) }
-        for file in unreferenced { storage.remove(storageName: file.name) }
-        let pass = Pass(incoming: abandoned.count, unreferenced: unreferenced.count, ofCancelledOrders: expired.count)
+        let unreferenced = try await NIOThreadPool.singleton.runIfActive {
+            for name in expired { storage.remove(storageName: name) }
+            let stray = storage.files(in: storage.stored).filter { $0.modified < settled && !known.contains($0.name) }
+            for file in stray { storage.remove(storageName: file.name) }
+            return stray.count
+        }
+        let pass = Pass(incoming: abandoned, unreferenced: unreferenced, ofCancelledOrders: expired.count)
         if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0) {
             logger.info("storage sweep", metadata: [
                 "incoming": "\(pass.incoming)", "unreferenced": "\(pass.unreferenced)", "cancelled_orders": "\(pass.ofCancelledOrders)",

@@ -26,9 +26,11 @@ public struct FavoriteRepository: Sendable {
 
     /// Removes a favourite; false when it was not one.
     public func remove(providerID: Int64, userID: Int64) async throws -> Bool {
-        try await store.sql.raw("""
-            DELETE FROM favorites WHERE user_id = \(bind: userID) AND provider_id = \(bind: providerID) RETURNING provider_id
-            """).first() != nil
+        try await store.transaction { db in
+            try await db.raw("""
+                DELETE FROM favorites WHERE user_id = \(bind: userID) AND provider_id = \(bind: providerID) RETURNING provider_id
+                """).first() != nil
+        }
     }
 
     /// The visible favourites, most recently added first.

@@ -58,9 +58,11 @@ public struct SavedSearchRepository: Sendable {
 
     /// Deletes a saved search; false when it is not the owner's.
     public func delete(_ id: Int64, userID: Int64) async throws -> Bool {
-        try await store.sql.raw("""
-            DELETE FROM saved_searches WHERE id = \(bind: id) AND user_id = \(bind: userID) RETURNING id
-            """).first() != nil
+        try await store.transaction { db in
+            try await db.raw("""
+                DELETE FROM saved_searches WHERE id = \(bind: id) AND user_id = \(bind: userID) RETURNING id
+                """).first() != nil
+        }
     }
 
     /// Saved searches with an alert last checked before `cutoff`, oldest first, with their owner's address.
