@@ -284,8 +284,15 @@
     return values;
   }
 
+  /** The ?token= of an emailed link (43 URL-safe base64 characters), or null when it is missing or cut short. */
+  function linkToken() {
+    var token = new URLSearchParams(location.search).get('token') || '';
+    return /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
+  }
+
   window.Agora = {
     paths: paths,
+    linkToken: linkToken,
     orderPath: orderPath,
     api: request,
     upload: upload,

@@ -6,14 +6,14 @@
   var form = document.getElementById('link-form');
   var title = document.getElementById('link-title');
   var message = document.getElementById('link-message');
-  var token = new URLSearchParams(location.search).get('token') || '';
+  var token = Agora.linkToken();
   function fail(heading, text) {
     title.textContent = heading;
     message.textContent = text;
     form.hidden = true;
     document.getElementById('link-retry').hidden = false;
   }
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) {
+  if (!token) {
     fail('This link is not complete', 'Open the link from the email again, or copy all of it into the address bar.');
     return;
   }

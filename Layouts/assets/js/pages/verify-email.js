@@ -3,13 +3,13 @@
   'use strict';
   var title = document.getElementById('verify-title');
   var message = document.getElementById('verify-message');
-  var token = new URLSearchParams(location.search).get('token') || '';
+  var token = Agora.linkToken();
   function fail(heading, text) {
     title.textContent = heading;
     message.textContent = text;
     document.getElementById('verify-retry').hidden = false;
   }
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) {
+  if (!token) {
     fail('This link is not complete', 'Open the link from the email again, or copy all of it into the address bar.');
     return;
   }

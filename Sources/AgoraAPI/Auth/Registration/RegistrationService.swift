@@ -63,12 +63,8 @@ struct RegistrationService: Sendable {
 
     /// Confirms the address behind a verification link, and signs the person in.
     func verifyEmail(token: String, client: ClientInfo) async throws -> IssuedSession {
-        guard SecureToken.isWellFormed(token) else {
-            try await journal.record(.verifyEmail, .failure, user: nil, client: client, detail: "malformed token")
-            throw Problem.invalidLink
-        }
         let now = clock.now
-        let outcome: Result<IssuedSession, Problem> = try await store.inTransaction { transaction in
+        return try await journal.redeemLink(token, kind: .verifyEmail, client: client) { transaction in
             let tokens = OneTimeTokenRepository(.emailVerification, store: store, in: transaction)
             switch try await tokens.redeem(tokenHash: SecureToken.hash(token), now: now) {
             case .unknown:
@@ -86,12 +82,6 @@ struct RegistrationService: Sendable {
                 try await journal.record(.verifyEmail, .success, user: userID, client: client, in: transaction)
                 return .success(try await issuer.start(for: user, rememberMe: false, client: client, in: transaction))
             }
-        }
-        switch outcome {
-        case .success(let session): return session
-        case .failure(let problem):
-            if problem == .invalidLink { try await journal.record(.verifyEmail, .failure, user: nil, client: client, detail: "unknown token") }
-            throw problem
         }
     }
 

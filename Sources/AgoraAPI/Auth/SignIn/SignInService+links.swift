@@ -5,12 +5,8 @@ extension SignInService {
     /// Signs in with a one-time link emailed after repeated failed sign-ins (`SignInThrottling`): the link is used up,
     /// and the address's count of failures starts again.
     func signIn(link token: String, client: ClientInfo) async throws -> IssuedSession {
-        guard SecureToken.isWellFormed(token) else {
-            try await journal.record(.signInLink, .failure, user: nil, client: client, detail: "malformed token")
-            throw Problem.invalidLink
-        }
         let now = clock.now
-        let outcome: Result<IssuedSession, Problem> = try await store.inTransaction { transaction in
+        return try await journal.redeemLink(token, kind: .signInLink, client: client) { transaction in
             switch try await OneTimeTokenRepository(.signInLink, store: store, in: transaction).redeem(tokenHash: SecureToken.hash(token), now: now) {
             case .unknown:
                 return .failure(.invalidLink)
@@ -27,12 +23,6 @@ extension SignInService {
                 try await journal.record(.signInLink, .success, user: userID, client: client, subject: SignInSubject(user.email), in: transaction)
                 return .success(try await issuer.start(for: user, rememberMe: false, client: client, in: transaction))
             }
-        }
-        switch outcome {
-        case .success(let session): return session
-        case .failure(let problem):
-            if problem == .invalidLink { try await journal.record(.signInLink, .failure, user: nil, client: client, detail: "unknown token") }
-            throw problem
         }
     }
 }
