@@ -58,7 +58,7 @@ bench-orders: deps
 # libFuzzer and AddressSanitizer over each parser in turn; an input that crashes one is saved in Fuzz/Regressions/,
 # which the tests replay (Fuzz/README.md).
 fuzz: deps
-	swift build --build-path .build/fuzz --product agora-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DAGORA_FUZZING
+	swift build --build-path .build/fuzz --product agora-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DAGORA_FUZZING -Xswiftc -use-ld=lld
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p .build/fuzz-corpus/$$target Fuzz/Regressions/$$target; \
 		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \

@@ -58,6 +58,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -138,7 +139,8 @@ let package = Package(
             name: "AgoraFuzzing",
             dependencies: ["AgoraDomain", "AgoraTemplates", "AgoraSite", "AgoraAPI", .product(name: "NIOCore", package: "swift-nio")]
         ),
-        .executableTarget(name: "agora-fuzz", dependencies: ["AgoraFuzzing"]),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "agora-fuzz", dependencies: ["AgoraFuzzing", "CFuzzerDriver"]),
         .target(
             name: "AgoraTestSupport",
             dependencies: [

@@ -64,16 +64,17 @@ struct TestimonialRoutes: Sendable {
     }
 
     @Sendable func approve(_ request: Request, context: AgoraRequestContext) async throws -> TestimonialBody {
-        try await moderate(context, to: .approved)
+        try await moderate(request, context, to: .approved)
     }
 
     @Sendable func reject(_ request: Request, context: AgoraRequestContext) async throws -> TestimonialBody {
-        try await moderate(context, to: .rejected)
+        try await moderate(request, context, to: .rejected)
     }
 
-    private func moderate(_ context: AgoraRequestContext, to status: TestimonialStatus) async throws -> TestimonialBody {
+    private func moderate(_ request: Request, _ context: AgoraRequestContext, to status: TestimonialStatus) async throws -> TestimonialBody {
         do {
-            guard let moved = try await repository.moderate(try Self.id(context), to: status, now: clock.now) else { throw Self.notFound }
+            let actor = try AuditActor(request, context)
+            guard let moved = try await repository.moderate(try Self.id(context), to: status, by: actor, now: clock.now) else { throw Self.notFound }
             return TestimonialBody.moderated(moved)
         } catch let invalid as ValidationError {
             throw Problem(status: .conflict, detail: invalid.errors.first?.message, type: .invalidTransition)
@@ -83,7 +84,9 @@ struct TestimonialRoutes: Sendable {
     @Sendable func feature(_ request: Request, context: AgoraRequestContext) async throws -> TestimonialBody {
         let id = try Self.id(context)
         let input = try await request.decode(as: FeaturedInput.self, context: context)
-        guard let changed = try await repository.setFeatured(id, input.featured, now: clock.now) else { throw Self.notFound }
+        guard let changed = try await repository.setFeatured(id, input.featured, by: try AuditActor(request, context), now: clock.now) else {
+            throw Self.notFound
+        }
         return TestimonialBody.moderated(changed)
     }
 

@@ -14,5 +14,6 @@ public enum Migrations {
         publicProviderCountIndexes,
         sharedLimits,
         signInThrottle,
+        auditLog,
     ]
 }

@@ -52,30 +52,42 @@ public struct TestimonialRepository: Sendable {
 
     /// Moves a testimonial to `status` by the rule of `TestimonialStatus`; a rejected one loses its feature.
     /// Nil when there is no such testimonial.
-    public func moderate(_ id: Int64, to status: TestimonialStatus, now: Date) async throws -> Testimonial? {
-        try await store.transaction { db in
+    public func moderate(_ id: Int64, to status: TestimonialStatus, by actor: AuditActor, now: Date) async throws -> Testimonial? {
+        try await store.inTransaction { transaction in
+            let db = transaction.sql
             guard let current = try await db.raw("SELECT \(Self.columns) FROM testimonials WHERE id = \(bind: id)").first()
                 .map(Self.testimonial(from:)) else { return nil }
             let next = try current.status.moving(to: status)
-            return try await db.raw("""
+            let moved = try await db.raw("""
                 UPDATE testimonials SET status = \(bind: next.rawValue), featured = \(bind: next == .approved && current.featured),
                     moderated_at = \(bind: now), updated_at = \(bind: now)
                 WHERE id = \(bind: id) RETURNING \(Self.columns)
                 """).first().map(Self.testimonial(from:))
+            try await AuditLog(store: store, in: transaction).append(actor.entry(
+                next == .approved ? .testimonialApproved : .testimonialRejected, on: .testimonial, id: id,
+                before: ["status": current.status.rawValue], after: ["status": next.rawValue], at: now
+            ))
+            return moved
         }
     }
 
     /// Features or unfeatures an approved testimonial; only approved ones can be featured.
-    public func setFeatured(_ id: Int64, _ featured: Bool, now: Date) async throws -> Testimonial? {
-        try await store.transaction { db in
+    public func setFeatured(_ id: Int64, _ featured: Bool, by actor: AuditActor, now: Date) async throws -> Testimonial? {
+        try await store.inTransaction { transaction in
+            let db = transaction.sql
             guard let current = try await db.raw("SELECT \(Self.columns) FROM testimonials WHERE id = \(bind: id)").first()
                 .map(Self.testimonial(from:)) else { return nil }
             guard current.status == .approved || !featured else {
                 throw ValidationError(field: "featured", message: "only an approved testimonial can be featured")
             }
-            return try await db.raw("""
+            let changed = try await db.raw("""
                 UPDATE testimonials SET featured = \(bind: featured), updated_at = \(bind: now) WHERE id = \(bind: id) RETURNING \(Self.columns)
                 """).first().map(Self.testimonial(from:))
+            try await AuditLog(store: store, in: transaction).append(actor.entry(
+                featured ? .testimonialFeatured : .testimonialUnfeatured, on: .testimonial, id: id,
+                before: ["featured": String(current.featured)], after: ["featured": String(featured)], at: now
+            ))
+            return changed
         }
     }
 

@@ -122,6 +122,25 @@ struct OrderFileTests {
         }
     }
 
+    /// MultipartKit traps on a header name byte of 128 or more; the input `make fuzz` found is kept in Fuzz/.
+    @Test("a header name that is not ASCII is refused as malformed, and the service keeps answering")
+    func nonASCIIHeaderName() async throws {
+        try await OrderMarketplace.with { market in
+            let harness = market.harness
+            let orderID = try await market.postOrder(market.ada)
+            var body = ByteBuffer()
+            body.writeString("--\(Self.boundary)\r\nC")
+            body.writeBytes([0x93, 0xDA])
+            body.writeString("tent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello\r\n--\(Self.boundary)--\r\n")
+            let refused = try await Self.upload(harness, order: orderID, body: body, bearer: market.ada.accessToken)
+            #expect(refused.status == .badRequest)
+            #expect(refused.problemType == "urn:agora:problem:malformed-body")
+            #expect(storedFiles(harness, "incoming").isEmpty)
+            let body2 = Self.multipart([("file", "brief.pdf", Self.pdf)])
+            #expect(try await Self.upload(harness, order: orderID, body: body2, bearer: market.ada.accessToken).status == .created)
+        }
+    }
+
     @Test("an order holds at most ten files, and none once it is no longer open")
     func limits() async throws {
         try await OrderMarketplace.with { market in

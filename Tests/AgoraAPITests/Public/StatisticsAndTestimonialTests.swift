@@ -81,6 +81,10 @@ struct StatisticsAndTestimonialTests {
             #expect(twice.problemType == "urn:agora:problem:invalid-transition")
             #expect(try await harness.send(.post, "/api/admin/testimonials/999/approve", bearer: admin.accessToken).status == .notFound)
             #expect(try await publicList().map { $0["id"] as? Int } == [id])
+            let audited = try await AuditLog(store: harness.store).entries(about: .testimonial, id: Int64(id))
+            #expect(audited.map(\.action) == [.testimonialApproved], "the approval is audited; the refused second one is not")
+            #expect(audited.first?.actorID == admin.userID && audited.first?.after == #"{"status":"approved"}"#)
+            #expect(audited.first?.userAgent.hasSuffix("Firefox/140.0") == true && audited.first?.requestID.isEmpty == false)
 
             // More approved testimonials: the featured one comes first every day, the others rotate.
             var others: [Int] = []

@@ -12,9 +12,11 @@ import NIOCore
 final class MultipartFileReader {
     private let parser: MultipartParser
     private let receiver: Receiver
+    private var guardian: MultipartHeaderNameGuard
 
     init(boundary: String, maximumBytes: Int64) {
         parser = MultipartParser(boundary: boundary)
+        guardian = MultipartHeaderNameGuard(boundary: boundary)
         receiver = Receiver(maximumBytes: maximumBytes)
         let receiver = receiver
         parser.onHeader = { receiver.header($0, $1) }
@@ -24,14 +26,17 @@ final class MultipartFileReader {
 
     /// Reads the next piece of the body; returns the file's bytes that are ready to be written, if any.
     func read(_ buffer: ByteBuffer) throws -> Data? {
+        guard guardian.accepts(buffer) else { throw Self.malformed }
         do {
             try parser.execute(buffer)
         } catch {
-            throw Problem(status: .badRequest, detail: "The body is not valid multipart/form-data.", type: .malformedBody)
+            throw Self.malformed
         }
         if let failure = receiver.failure { throw failure }
         return receiver.takeReady()
     }
+
+    static let malformed = Problem(status: .badRequest, detail: "The body is not valid multipart/form-data.", type: .malformedBody)
 
     /// After the last piece: the file's last bytes to be written, if any.
     func finish() throws -> Data? {

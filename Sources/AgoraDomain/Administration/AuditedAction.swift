@@ -1,0 +1,13 @@
+/// What an administrator can do that the audit log records, one case per kind of change. Each admin route that
+/// changes something names its action here.
+public enum AuditedAction: String, Sendable, CaseIterable, Codable {
+    case testimonialApproved = "testimonial.approve"
+    case testimonialRejected = "testimonial.reject"
+    case testimonialFeatured = "testimonial.feature"
+    case testimonialUnfeatured = "testimonial.unfeature"
+}
+
+/// The kinds of thing an audited action changes.
+public enum AuditTarget: String, Sendable, CaseIterable, Codable {
+    case testimonial
+}

@@ -1,0 +1,107 @@
+import AgoraDomain
+import Crypto
+import Foundation
+import SQLKit
+
+/// The audit log (`admin_actions`): entries appended in the transaction of the change they describe, each hashed
+/// over the previous entry's hash, and a check of the whole chain.
+public struct AuditLog: Sendable {
+    let store: Store
+    let sql: any SQLDatabase
+
+    public init(store: Store) {
+        self.store = store
+        self.sql = store.sql
+    }
+
+    /// The log inside a transaction of the store, where entries are appended.
+    public init(store: Store, in transaction: StoreTransaction) {
+        self.store = store
+        self.sql = transaction.sql
+    }
+
+    /// Appends an entry after the newest one. On PostgreSQL a transaction lock makes appenders take turns, so that
+    /// two entries never chain to the same predecessor (SQLite's writers take turns already).
+    public func append(_ entry: AuditEntry) async throws {
+        if store.engine == .postgresql {
+            try await sql.raw("SELECT pg_advisory_xact_lock(hashtext('admin_actions'))").run()
+        }
+        let previous = try await sql.raw("SELECT hash FROM admin_actions ORDER BY id DESC LIMIT 1").first()?
+            .decode(column: "hash", as: String.self) ?? AuditEntry.firstPreviousHash
+        try await sql.raw("""
+            INSERT INTO admin_actions (actor_id, actor_role, action, target, target_id, before_fields, after_fields, reason,
+                                       ip_address, user_agent, request_id, created_at, previous_hash, hash)
+            VALUES (\(bind: entry.actorID), \(bind: entry.actorRole), \(bind: entry.action.rawValue), \(bind: entry.target.rawValue),
+                    \(bind: entry.targetID), \(bind: entry.before), \(bind: entry.after), \(bind: entry.reason), \(bind: entry.ipAddress),
+                    \(bind: entry.userAgent), \(bind: entry.requestID), \(bind: entry.createdAt), \(bind: previous),
+                    \(bind: Self.hash(entry, previous: previous)))
+            """).run()
+    }
+
+    /// The entries about one target, newest first.
+    public func entries(about target: AuditTarget, id: Int64, limit: Int = 100) async throws -> [AuditEntry] {
+        try await sql.raw("""
+            SELECT \(Self.columns) FROM admin_actions WHERE target = \(bind: target.rawValue) AND target_id = \(bind: id)
+            ORDER BY id DESC LIMIT \(bind: limit)
+            """).all().map { try Self.entry(from: $0) }
+    }
+
+    /// Walks the whole chain in order: every entry's fields must hash to its stored hash, and every entry must chain
+    /// to the one before it. The first entry that does not is named.
+    public func verify() async throws -> AuditVerification {
+        var previous = AuditEntry.firstPreviousHash
+        var checked = 0
+        var after: Int64 = 0
+        while true {
+            let rows = try await sql.raw("""
+                SELECT id, previous_hash, hash, \(Self.columns) FROM admin_actions WHERE id > \(bind: after) ORDER BY id LIMIT 1000
+                """).all()
+            guard !rows.isEmpty else { return .intact(entries: checked) }
+            for row in rows {
+                let id = try row.decode(column: "id", as: Int64.self)
+                let storedPrevious = try row.decode(column: "previous_hash", as: String.self)
+                let stored = try row.decode(column: "hash", as: String.self)
+                guard storedPrevious == previous else {
+                    return .broken(entryID: id, reason: "does not follow the entry before it (one was removed or reordered)")
+                }
+                guard let entry = try? Self.entry(from: row), Self.hash(entry, previous: storedPrevious) == stored else {
+                    return .broken(entryID: id, reason: "its fields do not match its hash (it was edited)")
+                }
+                previous = stored
+                checked += 1
+                after = id
+            }
+        }
+    }
+
+    static let columns: SQLQueryString = """
+        actor_id, actor_role, action, target, target_id, before_fields, after_fields, reason, ip_address, user_agent, request_id, created_at
+        """
+
+    static func hash(_ entry: AuditEntry, previous: String) -> String {
+        SHA256.hash(data: Data(entry.chainText(previousHash: previous).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func entry(from row: any SQLRow) throws -> AuditEntry {
+        let action = try row.decode(column: "action", as: String.self)
+        let target = try row.decode(column: "target", as: String.self)
+        guard let known = AuditedAction(rawValue: action), let kind = AuditTarget(rawValue: target) else {
+            throw StoreError.conflict("unknown audited action \(action) on \(target)")
+        }
+        return AuditEntry(
+            actorID: try row.decode(column: "actor_id", as: Int64.self), actorRole: try row.decode(column: "actor_role", as: String.self),
+            action: known, target: kind, targetID: try row.decode(column: "target_id", as: Int64.self),
+            before: try row.decode(column: "before_fields", as: String.self), after: try row.decode(column: "after_fields", as: String.self),
+            reason: try row.decode(column: "reason", as: String.self), ipAddress: try row.decode(column: "ip_address", as: String.self),
+            userAgent: try row.decode(column: "user_agent", as: String.self), requestID: try row.decode(column: "request_id", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self)
+        )
+    }
+}
+
+/// What checking the audit log's chain found.
+public enum AuditVerification: Sendable, Equatable {
+    case intact(entries: Int)
+    /// The first entry that breaks the chain, and how.
+    case broken(entryID: Int64, reason: String)
+}
