@@ -34,7 +34,8 @@ struct SiteRegenerationWorkerTests {
             let tree = try await CategoryRepository(store: store).tree()
             let stamp = try #require(try await ProviderRepository(store: store).stamps(after: nil, limit: 1).first)
             let category = try #require(tree.all.first { tree.isVisible($0) && $0.parentID != nil && !stamp.categorySlugs.contains($0.slug) })
-            #expect(try await CategoryRepository(store: store).setListed(providerID: stamp.id, in: category.id, true, now: Self.start))
+            let administrator = AuditActor(userID: 1, role: "admin", ipAddress: "127.0.0.1", userAgent: "test", requestID: "test")
+            #expect(try await CategoryRepository(store: store).setListed(providerID: stamp.id, in: category.id, true, by: administrator, now: Self.start))
             let queued = try await SiteChangeQueue(store: store).recent()
             #expect(Set(queued.map(\.change)) == [.provider(stamp.slug), .category(category.slug)])
 

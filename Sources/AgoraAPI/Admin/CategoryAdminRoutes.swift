@@ -83,7 +83,7 @@ struct CategoryAdminRoutes: Sendable {
             sortOrder: input.sortOrder ?? ((siblings.map(\.sortOrder).max() ?? -1) + 1), parentID: parent ?? nil,
             active: input.active ?? true
         )
-        let created = try await repository.create(draft, now: clock.now)
+        let created = try await repository.create(draft, by: try AuditActor(request, context), now: clock.now)
         await dropCaches()
         guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: created.id).first else { throw Self.notFound }
         return EditedResponse(status: .created, response: node)
@@ -103,24 +103,27 @@ struct CategoryAdminRoutes: Sendable {
         if let order = input.sortOrder { draft.sortOrder = order }
         if let active = input.active { draft.active = active }
         if let slugText = input.slug { draft.slug = try Slug(slugText) }
-        guard let changed = try await repository.update(id, to: draft, now: clock.now) else { throw Self.notFound }
+        guard let changed = try await repository.update(id, to: draft, by: try AuditActor(request, context), now: clock.now) else {
+            throw Self.notFound
+        }
         await dropCaches()
         guard let node = try await CategoryNode.tree(of: store, forAdministrators: true, only: changed.id).first else { throw Self.notFound }
         return node
     }
 
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try await setListed(context, true)
+        try await setListed(request, context, true)
     }
 
     @Sendable func unlist(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        try await setListed(context, false)
+        try await setListed(request, context, false)
     }
 
-    private func setListed(_ context: AgoraRequestContext, _ listed: Bool) async throws -> Response {
+    private func setListed(_ request: Request, _ context: AgoraRequestContext, _ listed: Bool) async throws -> Response {
         let category = try context.pathID("id", notFound: Self.notListable)
         let provider = try context.pathID("providerId", notFound: Self.notListable)
-        guard try await repository.setListed(providerID: provider, in: category, listed, now: clock.now) else {
+        let actor = try AuditActor(request, context)
+        guard try await repository.setListed(providerID: provider, in: category, listed, by: actor, now: clock.now) else {
             throw Self.notListable
         }
         await dropCaches()

@@ -63,6 +63,12 @@ public struct AuditEntry: Sendable, Hashable {
         ].map(Self.quoted).joined(separator: "\n")
     }
 
+    /// The fields of `before` and `after` that differ, each side as it was: what an update's entry records.
+    public static func changes(from before: [String: String], to after: [String: String]) -> (before: [String: String], after: [String: String]) {
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        return (before.filter { changed.contains($0.key) }, after.filter { changed.contains($0.key) })
+    }
+
     /// The hash the first entry chains to.
     public static let firstPreviousHash = String(repeating: "0", count: 64)
 

@@ -1,6 +1,10 @@
 /// What an administrator can do that the audit log records, one case per kind of change. Each admin route that
 /// changes something names its action here.
 public enum AuditedAction: String, Sendable, CaseIterable, Codable {
+    case categoryCreated = "category.create"
+    case categoryChanged = "category.update"
+    case providerListed = "category.list-provider"
+    case providerUnlisted = "category.unlist-provider"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"
@@ -9,5 +13,6 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
 
 /// The kinds of thing an audited action changes.
 public enum AuditTarget: String, Sendable, CaseIterable, Codable {
+    case category
     case testimonial
 }

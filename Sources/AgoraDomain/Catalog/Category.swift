@@ -40,3 +40,13 @@ public struct NewCategory: Sendable {
         self.sortOrder = sortOrder
     }
 }
+
+extension Category {
+    /// The fields an administrator changes, as the audit log records them.
+    public var auditFields: [String: String] {
+        [
+            "name": name, "slug": slug.value, "description": description, "icon": icon ?? "", "active": String(active),
+            "sort_order": String(sortOrder), "parent_id": parentID.map(String.init) ?? "",
+        ]
+    }
+}

@@ -4,7 +4,7 @@ import SQLKit
 
 extension CategoryRepository {
     /// Creates a category from an administrator's draft; a slug in use is a conflict, an unknown parent not found.
-    public func create(_ draft: CategoryDraft, now: Date) async throws -> Category {
+    public func create(_ draft: CategoryDraft, by actor: AuditActor, now: Date) async throws -> Category {
         try draft.validate()
         return try await store.uniqueOrConflict("another category already has the slug \(draft.slug)") {
             try await store.transaction { db in
@@ -22,6 +22,9 @@ extension CategoryRepository {
                 try await SearchIndexWriter.advanceGeneration(on: db)
                 let created = try Self.category(from: row)
                 try await SiteChangeQueue(store: store, on: db).enqueue([.site], reason: "category \(created.slug) created", now: now)
+                try await AuditLog(store: store, in: StoreTransaction(sql: db)).append(actor.entry(
+                    .categoryCreated, on: .category, id: created.id, before: [:], after: created.auditFields, at: now
+                ))
                 return created
             }
         }
@@ -30,7 +33,7 @@ extension CategoryRepository {
     /// Applies an administrator's draft to a category in one transaction. Moving a category under itself or one of
     /// its descendants is refused (a field error on `parent`), by the tree as it stands inside the transaction. A new
     /// slug leaves a permanent redirect from the old page to the new one. Nil when there is no such category.
-    public func update(_ id: Int64, to draft: CategoryDraft, now: Date) async throws -> Category? {
+    public func update(_ id: Int64, to draft: CategoryDraft, by actor: AuditActor, now: Date) async throws -> Category? {
         try draft.validate()
         return try await store.uniqueOrConflict("another category already has the slug \(draft.slug)") {
             try await store.transaction { [engine = store.engine] db in
@@ -76,6 +79,10 @@ extension CategoryRepository {
                 }
                 let changed = try Self.category(from: row)
                 try await SiteChangeQueue(store: store, on: db).enqueue([.site], reason: "category \(changed.slug) changed", now: now)
+                let difference = AuditEntry.changes(from: current.auditFields, to: changed.auditFields)
+                try await AuditLog(store: store, in: StoreTransaction(sql: db)).append(actor.entry(
+                    .categoryChanged, on: .category, id: id, before: difference.before, after: difference.after, at: now
+                ))
                 return changed
             }
         }
@@ -84,7 +91,7 @@ extension CategoryRepository {
     /// Lists a public provider in a category (again: no change), or takes it out. The provider's page changes with
     /// it, so its time of change moves; the provider's pages and the category's listing are queued for publishing.
     /// False when there is no such provider or category.
-    public func setListed(providerID: Int64, in categoryID: Int64, _ listed: Bool, now: Date) async throws -> Bool {
+    public func setListed(providerID: Int64, in categoryID: Int64, _ listed: Bool, by actor: AuditActor, now: Date) async throws -> Bool {
         try await store.transaction { [engine = store.engine] db in
             guard let provider = try await db.raw("SELECT slug FROM user_profiles WHERE user_id = \(bind: providerID)").first(),
                   let category = try await db.raw("SELECT slug FROM categories WHERE id = \(bind: categoryID)").first() else { return false }
@@ -104,6 +111,10 @@ extension CategoryRepository {
                 [.provider(providerSlug), .category(categorySlug)],
                 reason: "provider \(providerSlug) \(listed ? "listed in" : "taken out of") category \(categorySlug)", now: now
             )
+            try await AuditLog(store: store, in: StoreTransaction(sql: db)).append(actor.entry(
+                listed ? .providerListed : .providerUnlisted, on: .category, id: categoryID,
+                before: [:], after: ["provider_id": String(providerID)], at: now
+            ))
             return true
         }
     }

@@ -47,6 +47,15 @@ struct CategoryAdminTests {
             #expect(try renamed.json()["sort_order"] as? Int == -5)
             let redirects = try await RedirectRepository(store: harness.store).all()
             #expect(redirects.contains { $0.from == "/categories/quantum-computing/" && $0.to == "/categories/quantum-software/" && $0.status == .movedPermanently })
+            // The creation and the change are audited, the change as the fields it changed; the refused ones are not.
+            let audited = try await AuditLog(store: harness.store).entries(about: .category, id: Int64(id))
+            #expect(audited.map(\.action) == [.categoryChanged, .categoryCreated])
+            let change = try #require(audited.first)
+            let before = try #require(try JSONSerialization.jsonObject(with: Data(change.before.utf8)) as? [String: String])
+            let after = try #require(try JSONSerialization.jsonObject(with: Data(change.after.utf8)) as? [String: String])
+            #expect(Set(before.keys) == ["name", "slug", "sort_order"] && Set(after.keys) == Set(before.keys))
+            #expect(before["name"] == "Quantum Computing" && after["name"] == "Quantum Software" && after["sort_order"] == "-5")
+            #expect(audited.allSatisfy { $0.actorID == admin.userID })
 
             // Moving a top-level category under its own subcategory would cut the branch off: refused.
             let top = try await categoryID(harness, "web-development")
@@ -84,6 +93,8 @@ struct CategoryAdminTests {
             #expect(try await total() == 0)
             #expect(try await harness.send(.put, "/api/admin/categories/\(id)/providers/\(provider)", bearer: admin.accessToken).status == .noContent)
             #expect(try await harness.send(.put, "/api/admin/categories/\(id)/providers/\(provider)", bearer: admin.accessToken).status == .noContent)
+            let listings = try await AuditLog(store: harness.store).entries(about: .category, id: Int64(id)).filter { $0.action == .providerListed }
+            #expect(listings.count == 2 && listings.allSatisfy { $0.after == #"{"provider_id":"\#(provider)"}"# })
             harness.clock.advance(by: 2)
             var found = try await total()
             for _ in 0..<100 where found != 1 {
