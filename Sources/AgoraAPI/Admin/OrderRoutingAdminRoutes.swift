@@ -69,15 +69,17 @@ struct OrderRoutingAdminRoutes: Sendable {
         }
         guard account.id != order.clientID else { throw ValidationError(field: "provider_id", message: "is the order's own client") }
         let candidate = RoutingCandidate(providerID: account.id, score: 0, reason: "offered by an administrator")
-        try await routes.offer(orderID: order.id, candidates: [candidate], source: .admin, actorID: identity.userID, now: clock.now, announce: announcer.offered)
+        try await routes.offer(
+            orderID: order.id, candidates: [candidate], source: .admin, actorID: identity.userID, auditedAs: try AuditActor(request, context),
+            now: clock.now, announce: announcer.offered
+        )
         return EditedResponse(status: .created, response: try await self.body(order.id))
     }
 
     @Sendable func remove(_ request: Request, context: AgoraRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
         let order = try await OrderRoutes.visibleOrder(context, store: store)
         let providerID = try context.pathID("providerId", notFound: Problem(status: .notFound, detail: "The order was not offered to this provider."))
-        guard try await routes.remove(orderID: order.id, providerID: providerID, actorID: identity.userID, now: clock.now) else {
+        guard try await routes.remove(orderID: order.id, providerID: providerID, by: try AuditActor(request, context), now: clock.now) else {
             throw Problem(status: .notFound, detail: "The order was not offered to this provider.")
         }
         return Response(status: .noContent)

@@ -5,6 +5,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case categoryChanged = "category.update"
     case providerListed = "category.list-provider"
     case providerUnlisted = "category.unlist-provider"
+    case orderOfferedByHand = "order.offer"
+    case orderOfferWithdrawn = "order.withdraw-offer"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"
@@ -14,5 +16,6 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
 /// The kinds of thing an audited action changes.
 public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case category
+    case order
     case testimonial
 }

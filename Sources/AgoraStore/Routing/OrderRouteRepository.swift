@@ -11,11 +11,12 @@ public struct OrderRouteRepository: Sendable {
 
     /// Offers an open order to providers in one transaction: the routes (providers already offered are skipped),
     /// the order's batch counter, the expiry of earlier offers nobody answered, the history entry and the
-    /// announcements (`announce` gets the providers newly offered). Returns how many were offered.
+    /// announcements (`announce` gets the providers newly offered), and the audit entry of an administrator's offer.
+    /// Returns how many were offered.
     @discardableResult
     public func offer(
-        orderID: Int64, candidates: [RoutingCandidate], source: OrderRoute.Source, actorID: Int64?, now: Date,
-        announce: @escaping @Sendable (Order, [Recipient]) throws -> Announcements
+        orderID: Int64, candidates: [RoutingCandidate], source: OrderRoute.Source, actorID: Int64?, auditedAs actor: AuditActor? = nil,
+        now: Date, announce: @escaping @Sendable (Order, [Recipient]) throws -> Announcements
     ) async throws -> Int {
         try await store.transaction { [store] db in
             let order = try await OrderRepository.locked(orderID, on: db)
@@ -58,6 +59,12 @@ public struct OrderRouteRepository: Sendable {
             try await OrderRepository.record(kind, orderID: orderID, actorID: actorID, detail: ["batch": String(batch), "offered": String(fresh.count)], now: now, on: db)
             let people = try await NotificationRepository.recipients(fresh.map(\.providerID), on: db)
             try await NotificationRepository.write(try announce(order, fresh.compactMap { people[$0.providerID] }), store: store, on: db, now: now)
+            if let actor {
+                try await AuditLog(store: store, in: StoreTransaction(sql: db)).append(actor.entry(
+                    .orderOfferedByHand, on: .order, id: orderID, before: [:],
+                    after: ["provider_ids": candidates.map { String($0.providerID) }.joined(separator: ",")], at: now
+                ))
+            }
             return fresh.count
         }
     }
@@ -69,14 +76,17 @@ public struct OrderRouteRepository: Sendable {
     }
 
     /// Withdraws an offer (an administrator's decision); false when there was none.
-    public func remove(orderID: Int64, providerID: Int64, actorID: Int64, now: Date) async throws -> Bool {
-        try await store.transaction { db in
+    public func remove(orderID: Int64, providerID: Int64, by actor: AuditActor, now: Date) async throws -> Bool {
+        try await store.transaction { [store] db in
             let removed = try await db.raw("""
                 UPDATE order_routes SET removed_at = \(bind: now)
                 WHERE order_id = \(bind: orderID) AND provider_id = \(bind: providerID) AND removed_at IS NULL RETURNING provider_id
                 """).first() != nil
             if removed {
-                try await OrderRepository.record(.routeRemoved, orderID: orderID, actorID: actorID, detail: ["provider_id": String(providerID)], now: now, on: db)
+                try await OrderRepository.record(.routeRemoved, orderID: orderID, actorID: actor.userID, detail: ["provider_id": String(providerID)], now: now, on: db)
+                try await AuditLog(store: store, in: StoreTransaction(sql: db)).append(actor.entry(
+                    .orderOfferWithdrawn, on: .order, id: orderID, before: ["provider_id": String(providerID)], after: [:], at: now
+                ))
             }
             return removed
         }

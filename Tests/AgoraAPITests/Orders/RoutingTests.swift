@@ -84,6 +84,9 @@ struct RoutingTests {
             #expect(try await harness.send(.post, "/api/admin/orders/\(orderID)/routes", json: #"{"provider_id": \#(market.bob.userID)}"#, bearer: admin.accessToken).fieldErrors == ["provider_id"])
             #expect(try await harness.send(.delete, "/api/admin/orders/\(orderID)/routes/\(market.paula.userID)", bearer: admin.accessToken).status == .noContent)
             #expect(try await harness.send(.delete, "/api/admin/orders/\(orderID)/routes/\(market.paula.userID)", bearer: admin.accessToken).status == .notFound)
+            let audited = try await AuditLog(store: harness.store).entries(about: .order, id: orderID)
+            #expect(audited.map(\.action) == [.orderOfferWithdrawn, .orderOfferedByHand], "the refused offer and withdrawal are not audited")
+            #expect(audited.last?.after == #"{"provider_ids":"\#(market.paula.userID)"}"# && audited.allSatisfy { $0.actorID == admin.userID })
             // Having proposed, the provider still reads the order they took part in.
             #expect(try await harness.send(.get, "/api/orders/\(orderID)", bearer: market.paula.accessToken).status == .ok)
             #expect(try await harness.send(.get, "/api/admin/orders/\(orderID)/routes", bearer: market.ada.accessToken).status == .forbidden)
