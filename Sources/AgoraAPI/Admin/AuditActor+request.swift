@@ -7,7 +7,7 @@ extension AuditActor {
         let identity = try context.requireIdentity()
         let client = ClientInfo(request, context)
         self.init(
-            userID: identity.userID, role: identity.role.rawValue, ipAddress: client.ipAddress, userAgent: client.userAgent,
+            userID: identity.userID, role: context.staffRole?.rawValue ?? identity.role.rawValue, ipAddress: client.ipAddress, userAgent: client.userAgent,
             requestID: context.id
         )
     }

@@ -57,7 +57,7 @@ struct CategoryAdminRoutes: Sendable {
     }
 
     func register(on admin: RouterGroup<AgoraRequestContext>) {
-        let group = admin.group("categories")
+        let group = AdminArea.categories.group(on: admin, store: store)
         group.get(use: tree)
         group.post(use: create)
         group.patch("{id}", use: update)

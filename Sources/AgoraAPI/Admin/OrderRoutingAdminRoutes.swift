@@ -38,9 +38,10 @@ struct OrderRoutingAdminRoutes: Sendable {
     }
 
     func register(on admin: RouterGroup<AgoraRequestContext>) {
-        admin.get("orders/{id}/routes", use: list)
-        admin.post("orders/{id}/routes", use: add)
-        admin.delete("orders/{id}/routes/{providerId}", use: remove)
+        let orders = AdminArea.orderRouting.group(on: admin, store: store)
+        orders.get("{id}/routes", use: list)
+        orders.post("{id}/routes", use: add)
+        orders.delete("{id}/routes/{providerId}", use: remove)
     }
 
     struct OfferInput: RequestBody {

@@ -30,7 +30,7 @@ struct SearchAnalyticsRoutes: Sendable {
     }
 
     func register(on admin: RouterGroup<AgoraRequestContext>) {
-        admin.get("search/analytics", use: report)
+        AdminArea.searchAnalytics.group(on: admin, store: store).get("analytics", use: report)
     }
 
     @Sendable func report(_ request: Request, context: AgoraRequestContext) async throws -> ReportBody {

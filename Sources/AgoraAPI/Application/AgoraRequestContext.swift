@@ -10,6 +10,8 @@ public struct AgoraRequestContext: RequestContext, RemoteAddressRequestContext {
     public let remoteAddress: SocketAddress?
     /// Who is asking, once an access token was checked; nil on public routes.
     public var identity: Identity?
+    /// The staff role of the person asking, on admin routes (`PermissionMiddleware`).
+    public var staffRole: StaffRole?
 
     /// Request bodies are read field by field (`RequestBody`), every bad field named.
     public var requestDecoder: APIRequestDecoder { APIRequestDecoder() }

@@ -31,7 +31,7 @@ struct TestimonialRoutes: Sendable {
 
     func register(signedIn: RouterGroup<AgoraRequestContext>, admin: RouterGroup<AgoraRequestContext>) {
         signedIn.post("testimonials", use: submit)
-        let moderation = admin.group("testimonials")
+        let moderation = AdminArea.testimonials.group(on: admin, store: store)
         moderation.get(use: list)
         moderation.post("{id}/approve", use: approve)
         moderation.post("{id}/reject", use: reject)

@@ -15,5 +15,6 @@ public enum Migrations {
         sharedLimits,
         signInThrottle,
         auditLog,
+        staffRoles,
     ]
 }

@@ -1,0 +1,44 @@
+/// What a staff member may do in the administration. Every admin route needs one (`AdminArea` in the service).
+public enum AdminPermission: String, Sendable, CaseIterable, Codable {
+    case usersRead = "users.read"
+    case usersSuspend = "users.suspend"
+    case usersImpersonate = "users.impersonate"
+    case moderationDecide = "moderation.decide"
+    case financeRefund = "finance.refund"
+    case financeResolveDispute = "finance.resolve-dispute"
+    case settingsEdit = "settings.edit"
+    case contentEdit = "content.edit"
+    case categoriesEdit = "categories.edit"
+    case ordersRoute = "orders.route"
+    case analyticsRead = "analytics.read"
+    case auditRead = "audit.read"
+    case staffManage = "staff.manage"
+}
+
+/// The roles of staff accounts. What each may do starts as `defaultPermissions` and lives in the database
+/// (`role_permissions`), where the owner changes it.
+public enum StaffRole: String, Sendable, CaseIterable, Codable {
+    case owner
+    case administrator
+    case moderator
+    case support
+    case finance
+    case contentEditor = "content-editor"
+
+    public var defaultPermissions: Set<AdminPermission> {
+        switch self {
+        case .owner:
+            Set(AdminPermission.allCases)
+        case .administrator:
+            Set(AdminPermission.allCases).subtracting([.staffManage])
+        case .moderator:
+            [.usersRead, .moderationDecide, .contentEdit]
+        case .support:
+            [.usersRead, .usersSuspend, .ordersRoute]
+        case .finance:
+            [.usersRead, .financeRefund, .financeResolveDispute, .analyticsRead]
+        case .contentEditor:
+            [.contentEdit, .categoriesEdit]
+        }
+    }
+}
