@@ -10,6 +10,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case testimonials
     case searchAnalytics = "search"
     case orderRouting = "orders"
+    case auditLog = "audit-log"
 
     var permission: AdminPermission {
         switch self {
@@ -17,6 +18,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .testimonials: .moderationDecide
         case .searchAnalytics: .analyticsRead
         case .orderRouting: .ordersRoute
+        case .auditLog: .auditRead
         }
     }
 

@@ -73,6 +73,7 @@ public func buildRouter(
     let admin = api.group("admin").add(middleware: AuthenticationMiddleware(signIn: auth.signIn, roles: [.admin]))
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
     CategoryAdminRoutes(store: store, catalog: catalog, clock: configuration.clock).register(on: admin)
+    AuditLogRoutes(store: store).register(on: admin)
     let announcer = OrderAnnouncer(email: configuration.email)
     let orderRouter = OrderRouter(store: store, settings: configuration.routing, announcer: announcer) {
         (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())

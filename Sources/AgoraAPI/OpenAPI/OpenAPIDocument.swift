@@ -57,6 +57,7 @@ enum OpenAPIDocument {
         \#(orderPaths)
         \#(notificationPaths)
         \#(markdownPaths)
+        \#(adminPaths)
         \#(authPaths)
       },
       "components": {
@@ -108,6 +109,7 @@ enum OpenAPIDocument {
           \#(searchSchemas)
           \#(publicSchemas)
           \#(orderSchemas)
+          \#(adminSchemas)
           \#(authSchemas)
         },
         "securitySchemes": {

@@ -46,6 +46,22 @@ public struct AuditLog: Sendable {
             """).all().map { try Self.entry(from: $0) }
     }
 
+    /// Entries matching `query`, newest first, a page at a time: `before` is the id the previous page ended at.
+    public func search(_ query: AuditLogQuery, before: Int64? = nil, limit: Int) async throws -> [(id: Int64, entry: AuditEntry)] {
+        var conditions: [SQLQueryString] = ["1 = 1"]
+        if let actorID = query.actorID { conditions.append("actor_id = \(bind: actorID)") }
+        if let action = query.action { conditions.append("action = \(bind: action.rawValue)") }
+        if let target = query.target { conditions.append("target = \(bind: target.rawValue)") }
+        if let targetID = query.targetID { conditions.append("target_id = \(bind: targetID)") }
+        if let from = query.from { conditions.append("created_at >= \(bind: from)") }
+        if let until = query.until { conditions.append("created_at < \(bind: until)") }
+        if let before { conditions.append("id < \(bind: before)") }
+        return try await sql.raw("""
+            SELECT id, \(Self.columns) FROM admin_actions WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY id DESC LIMIT \(bind: limit)
+            """).all().map { (try $0.decode(column: "id", as: Int64.self), try Self.entry(from: $0)) }
+    }
+
     /// Walks the whole chain in order: every entry's fields must hash to its stored hash, and every entry must chain
     /// to the one before it. The first entry that does not is named.
     public func verify() async throws -> AuditVerification {
@@ -97,6 +113,19 @@ public struct AuditLog: Sendable {
             createdAt: try row.decode(column: "created_at", as: Date.self)
         )
     }
+}
+
+/// Which entries a search of the audit log wants; nil matches anything.
+public struct AuditLogQuery: Sendable, Hashable {
+    public var actorID: Int64?
+    public var action: AuditedAction?
+    public var target: AuditTarget?
+    public var targetID: Int64?
+    /// From this time on, and before `until`.
+    public var from: Date?
+    public var until: Date?
+
+    public init() {}
 }
 
 /// What checking the audit log's chain found.

@@ -1,0 +1,62 @@
+import AgoraDomain
+
+extension OpenAPIDocument {
+    /// `/api/admin/audit-log`: the audit log, for staff with `audit.read`.
+    static let adminPaths = #"""
+    "/api/admin/audit-log": {
+      "get": {
+        "operationId": "searchAuditLog", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with audit.read: the audit log, newest first, a page at a time",
+        "parameters": [\#(auditLogFilters),
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(AuditLogRoutes.maximumLimit), "default": \#(AuditLogRoutes.defaultLimit) } }
+        ],
+        "responses": {
+          "200": { "description": "A page of entries", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AuditLogPage" } } } },
+          "400": \#(problem), "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
+    "/api/admin/audit-log/export.csv": {
+      "get": {
+        "operationId": "exportAuditLog", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with audit.read: the same search as CSV (RFC 4180), at most \#(AuditLogRoutes.maximumExport) entries; fields a spreadsheet would take for a formula start with a quote mark",
+        "parameters": [\#(auditLogFilters)],
+        "responses": {
+          "200": { "description": "The entries", "content": { "text/csv": { "schema": { "type": "string" } } } },
+          "400": \#(problem), "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
+    """#
+
+    private static let auditLogFilters = #"""
+          { "name": "actor", "in": "query", "schema": { "type": "integer", "minimum": 1 } },
+          { "name": "action", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(AuditedAction.allCases.map(\.rawValue)))] } },
+          { "name": "target", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(AuditTarget.allCases.map(\.rawValue)))] } },
+          { "name": "target_id", "in": "query", "schema": { "type": "integer", "minimum": 1 } },
+          { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" }, "description": "From this day (UTC)" },
+          { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" }, "description": "Up to the end of this day (UTC)" },
+          { "name": "before", "in": "query", "schema": { "type": "integer", "minimum": 1 }, "description": "next_before of the previous page" }
+    """#
+
+    static let adminSchemas = #"""
+    "AuditLogPage": {
+      "type": "object", "required": ["entries"],
+      "properties": {
+        "entries": { "type": "array", "items": {
+          "type": "object",
+          "required": ["id", "actor_id", "actor_role", "action", "target", "target_id", "before", "after", "reason", "ip_address", "user_agent", "request_id", "created_at"],
+          "properties": {
+            "id": { "type": "integer" }, "actor_id": { "type": "integer" }, "actor_role": { "type": "string" },
+            "action": { "type": "string" }, "target": { "type": "string" }, "target_id": { "type": "integer" },
+            "before": { "type": "object", "additionalProperties": { "type": "string" } },
+            "after": { "type": "object", "additionalProperties": { "type": "string" } },
+            "reason": { "type": "string" }, "ip_address": { "type": "string" }, "user_agent": { "type": "string" },
+            "request_id": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
+          }
+        } },
+        "next_before": { "type": "integer" }
+      }
+    },
+    """#
+}
