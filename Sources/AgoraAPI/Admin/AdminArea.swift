@@ -11,6 +11,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case searchAnalytics = "search"
     case orderRouting = "orders"
     case auditLog = "audit-log"
+    case staff
 
     var permission: AdminPermission {
         switch self {
@@ -19,6 +20,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .searchAnalytics: .analyticsRead
         case .orderRouting: .ordersRoute
         case .auditLog: .auditRead
+        case .staff: .staffManage
         }
     }
 

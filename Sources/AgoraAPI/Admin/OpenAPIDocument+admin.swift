@@ -1,8 +1,30 @@
 import AgoraDomain
 
 extension OpenAPIDocument {
-    /// `/api/admin/audit-log`: the audit log, for staff with `audit.read`.
+    /// `/api/admin/audit-log` (`audit.read`) and `/api/admin/staff` (`staff.manage`).
     static let adminPaths = #"""
+    "/api/admin/staff": {
+      "get": {
+        "operationId": "listStaff", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with staff.manage: every staff account with its role",
+        "responses": {
+          "200": { "description": "The staff", "content": { "application/json": { "schema": { "type": "object", "required": ["staff"], "properties": { "staff": { "type": "array", "items": { "$ref": "#/components/schemas/StaffMember" } } } } } } },
+          "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
+    "/api/admin/staff/{userId}/role": {
+      "put": {
+        "operationId": "changeStaffRole", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with staff.manage: give a staff account another role (audited); nobody changes their own",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["role"], "properties": { "role": { "type": "string", "enum": [\#(quoted(StaffRole.allCases.map(\.rawValue)))] } } } } } },
+        "responses": {
+          "200": { "description": "The account with its new role", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/StaffMember" } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
     "/api/admin/audit-log": {
       "get": {
         "operationId": "searchAuditLog", "tags": ["admin"], "security": [{ "bearer": [] }],
@@ -40,6 +62,13 @@ extension OpenAPIDocument {
     """#
 
     static let adminSchemas = #"""
+    "StaffMember": {
+      "type": "object", "required": ["user_id", "first_name", "last_name", "email", "role"],
+      "properties": {
+        "user_id": { "type": "integer" }, "first_name": { "type": "string" }, "last_name": { "type": "string" },
+        "email": { "type": "string" }, "role": { "type": "string", "enum": [\#(quoted(StaffRole.allCases.map(\.rawValue)))] }
+      }
+    },
     "AuditLogPage": {
       "type": "object", "required": ["entries"],
       "properties": {

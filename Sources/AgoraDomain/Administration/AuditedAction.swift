@@ -7,6 +7,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case providerUnlisted = "category.unlist-provider"
     case orderOfferedByHand = "order.offer"
     case orderOfferWithdrawn = "order.withdraw-offer"
+    case staffRoleChanged = "staff.change-role"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"
@@ -17,5 +18,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
 public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case category
     case order
+    /// A staff account, by its user id.
+    case staffMember = "staff-member"
     case testimonial
 }

@@ -4,14 +4,17 @@ import SQLKit
 
 /// Staff accounts' roles, and what each role may do.
 public struct StaffRepository: Sendable {
+    let store: Store
     let sql: any SQLDatabase
 
     public init(store: Store) {
+        self.store = store
         self.sql = store.sql
     }
 
     /// The repository inside a transaction of the store.
     public init(store: Store, in transaction: StoreTransaction) {
+        self.store = store
         self.sql = transaction.sql
     }
 
@@ -21,6 +24,33 @@ public struct StaffRepository: Sendable {
         try await sql.raw("""
             INSERT INTO staff_members (user_id, role, granted_by, granted_at) VALUES (\(bind: userID), \(bind: role.rawValue), \(bind: grantor), \(bind: now))
             """).run()
+    }
+
+    /// Every staff account with its role, by name.
+    public func members() async throws -> [(account: UserAccount, role: StaffRole)] {
+        let rows = try await sql.raw("""
+            SELECT user_id, role FROM staff_members ORDER BY user_id
+            """).all()
+        var members: [(account: UserAccount, role: StaffRole)] = []
+        for row in rows {
+            guard let role = StaffRole(rawValue: try row.decode(column: "role", as: String.self)),
+                  let account = try await UserRepository(store: store, on: sql).find(id: try row.decode(column: "user_id", as: Int64.self)) else { continue }
+            members.append((account, role))
+        }
+        return members
+    }
+
+    /// Changes a staff account's role, audited in the same transaction; nil when the account is not staff.
+    public func change(_ userID: Int64, to role: StaffRole, by actor: AuditActor, now: Date) async throws -> StaffRole? {
+        try await store.inTransaction { [store] transaction in
+            let staff = StaffRepository(store: store, in: transaction)
+            guard let current = try await staff.role(of: userID) else { return nil }
+            try await staff.grant(role, to: userID, by: actor.userID, now: now)
+            try await AuditLog(store: store, in: transaction).append(actor.entry(
+                .staffRoleChanged, on: .staffMember, id: userID, before: ["role": current.rawValue], after: ["role": role.rawValue], at: now
+            ))
+            return current
+        }
     }
 
     /// The account's role, if it is staff.

@@ -1,0 +1,41 @@
+@testable import AgoraAPI
+import AgoraDomain
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite("Staff roles")
+struct StaffRoutesTests {
+    @Test("an owner lists the staff and changes another's role, audited and in force at once; never their own", arguments: TestDatabase.engines)
+    func changeRole(engine: TestDatabase) async throws {
+        try await AuthHarness.with(engine) { harness in
+            let owner = try await harness.signedInAdministrator()
+            var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
+            settings.bcryptCost = 4
+            let moderatorID = try await Administrators.create(
+                firstName: "Mo", lastName: "Derator", email: "mo@example.com", password: AuthHarness.password, role: .moderator,
+                settings: settings, store: harness.store, now: AuthHarness.start
+            )
+            let moderator = try SignIn(try await harness.login("mo@example.com")).accessToken
+            let staff = try await harness.send(.get, "/api/admin/staff", bearer: owner.accessToken).json()["staff"] as? [[String: Any]] ?? []
+            #expect(Set(staff.compactMap { $0["role"] as? String }) == ["owner", "moderator"])
+            #expect(try await harness.send(.get, "/api/admin/search/analytics", bearer: moderator).status == .forbidden)
+
+            let changed = try await harness.send(.put, "/api/admin/staff/\(moderatorID)/role", json: #"{"role": "finance"}"#, bearer: owner.accessToken)
+            #expect(changed.status == .ok)
+            #expect(try changed.json()["role"] as? String == "finance")
+            #expect(try await harness.send(.get, "/api/admin/search/analytics", bearer: moderator).status == .ok, "the new role holds on the next request")
+            let audited = try await AuditLog(store: harness.store).entries(about: .staffMember, id: moderatorID)
+            #expect(audited.count == 1 && audited.first?.before == #"{"role":"moderator"}"# && audited.first?.after == #"{"role":"finance"}"#)
+
+            #expect(try await harness.send(.put, "/api/admin/staff/\(owner.userID)/role", json: #"{"role": "support"}"#, bearer: owner.accessToken).status == .conflict)
+            #expect(try await harness.send(.put, "/api/admin/staff/\(moderatorID)/role", json: #"{"role": "wizard"}"#, bearer: owner.accessToken).fieldErrors == ["role"])
+            let client = try await harness.signedUp("ada@example.com")
+            #expect(try await harness.send(.put, "/api/admin/staff/\(client.userID)/role", json: #"{"role": "owner"}"#, bearer: owner.accessToken).status == .notFound,
+                    "only staff accounts have roles to change")
+            #expect(try await harness.send(.put, "/api/admin/staff/\(owner.userID)/role", json: #"{"role": "support"}"#, bearer: moderator).status == .forbidden)
+        }
+    }
+}
