@@ -40,7 +40,7 @@ struct PublishedPatternTests {
 
     @Test("a pattern reaches the document as the JSON string of itself")
     func literal() throws {
-        #expect(OpenAPIDocument.literal(#"^[^\u0000"\\]$"#) == #""^[^\\u0000\"\\\\]$""#)
-        #expect(OpenAPIDocument.literal("a\u{1}b") == #""a\u0001b""#)
+        #expect(JSONString.literal(#"^[^\u0000"\\]$"#) == #""^[^\\u0000\"\\\\]$""#)
+        #expect(JSONString.literal("a\u{1}b") == #""a\u0001b""#)
     }
 }

@@ -1,3 +1,5 @@
+import AgoraDomain
+
 /// The OpenAPI 3.1 description of every `/api` route, served at `GET /api/openapi.json`. A test checks that the
 /// paths and methods here are exactly the routes the router has. Each area adds its paths and schemas as JSON
 /// fragments in its own folder, beside its routes (`Auth/Routes/OpenAPIDocument+auth.swift`); the numbers of the
@@ -123,28 +125,14 @@ enum OpenAPIDocument {
     /// A response that is a problem document.
     static let problem = ##"{ "$ref": "#/components/responses/Problem" }"##
 
-    /// A JSON string literal of `text`, escaped: for patterns, which hold backslashes and quotes.
-    static func literal(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case _ where scalar.value < 0x20: escaped += (scalar.value < 0x10 ? "\\u000" : "\\u00") + String(scalar.value, radix: 16)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
-    }
-
     /// A one-line string field as `JSONObjectBody.string` reads it: no control character, at most so many scalars.
     static func oneLine(maximumLength: Int) -> String {
-        #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(literal(JSONObjectBody.oneLinePattern)) }"#
+        #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(JSONString.literal(JSONObjectBody.oneLinePattern)) }"#
     }
 
     /// A multi-line string field as `JSONObjectBody.string(multiline: true)` reads it.
     static func multiline(maximumLength: Int) -> String {
-        #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(literal(JSONObjectBody.multilinePattern)) }"#
+        #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(JSONString.literal(JSONObjectBody.multilinePattern)) }"#
     }
 
     /// A whole-number field as `JSONObjectBody.integer` reads it, at least `minimum`.

@@ -230,7 +230,7 @@ extension OpenAPIDocument {
       "type": "object", "additionalProperties": false,
       "properties": {
         "name": \#(oneLine(maximumLength: SavedSearchForm.maximumNameLength)),
-        "query": { "type": "string", "maxLength": 2000, "pattern": \#(literal(JSONObjectBody.oneLinePattern)), "description": "The search's parameters as a query string, as on /search/ (cursor and limit are dropped)" },
+        "query": { "type": "string", "maxLength": 2000, "pattern": \#(JSONString.literal(JSONObjectBody.oneLinePattern)), "description": "The search's parameters as a query string, as on /search/ (cursor and limit are dropped)" },
         "alert": { "type": "boolean", "description": "Email new providers that match" }
       }
     },
@@ -285,5 +285,5 @@ extension OpenAPIDocument {
     private static let currencies = quoted(CurrencyCode.supported.sorted())
     private static let sortNames = quoted(SearchSort.allCases.map(\.rawValue))
     /// The pattern of the search's text parameters (`ProviderSearchQuery.isControl`).
-    private static let searchText = literal(ProviderSearchQuery.textPattern)
+    private static let searchText = JSONString.literal(ProviderSearchQuery.textPattern)
 }

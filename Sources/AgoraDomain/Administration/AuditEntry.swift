@@ -60,7 +60,7 @@ public struct AuditEntry: Sendable, Hashable {
         [
             previousHash, String(actorID), actorRole, action.rawValue, target.rawValue, String(targetID), before, after,
             reason, ipAddress, userAgent, requestID, String(createdAtMilliseconds),
-        ].map(Self.quoted).joined(separator: "\n")
+        ].map(JSONString.literal).joined(separator: "\n")
     }
 
     /// The fields of `before` and `after` that differ, each side as it was: what an update's entry records.
@@ -73,23 +73,6 @@ public struct AuditEntry: Sendable, Hashable {
     public static let firstPreviousHash = String(repeating: "0", count: 64)
 
     static func json(_ fields: [String: String]) -> String {
-        "{" + fields.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + quoted($0.value) }.joined(separator: ",") + "}"
-    }
-
-    /// A JSON string literal of `text`.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        "{" + fields.sorted { $0.key < $1.key }.map { JSONString.literal($0.key) + ":" + JSONString.literal($0.value) }.joined(separator: ",") + "}"
     }
 }

@@ -248,7 +248,7 @@ extension OpenAPIDocument {
     """#
 
     /// An address as `Email` accepts it, with its pattern.
-    static let emailSchema = #"{ "type": "string", "maxLength": \#(Email.maximumLength), "pattern": \#(literal(Email.pattern)) }"#
+    static let emailSchema = #"{ "type": "string", "maxLength": \#(Email.maximumLength), "pattern": \#(JSONString.literal(Email.pattern)) }"#
 
     static let sharedResponses = #"""
     "responses": {
