@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 
-/// The authentication log, and the counts that lockouts are decided from.
+/// The authentication log, and the counts that the network lockout and the sign-in throttle are decided from.
 public struct AuthEventRepository: Sendable {
     let sql: any SQLDatabase
 
