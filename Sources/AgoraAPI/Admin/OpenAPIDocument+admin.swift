@@ -13,6 +13,28 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/admin/staff/roles": {
+      "get": {
+        "operationId": "listStaffRoles", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with staff.manage: what each role may do",
+        "responses": {
+          "200": { "description": "The roles", "content": { "application/json": { "schema": { "type": "object", "required": ["roles"], "properties": { "roles": { "type": "array", "items": { "$ref": "#/components/schemas/StaffRolePermissions" } } } } } } },
+          "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
+    "/api/admin/staff/roles/{role}/permissions": {
+      "put": {
+        "operationId": "changeRolePermissions", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with staff.manage: replace what a role may do (audited; in force on the next request); the owner role keeps everything (409)",
+        "parameters": [{ "name": "role", "in": "path", "required": true, "schema": { "type": "string", "enum": [\#(quoted(StaffRole.allCases.map(\.rawValue)))] } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["permissions"], "properties": { "permissions": { "type": "array", "maxItems": \#(AdminPermission.allCases.count), "items": { "type": "string", "enum": [\#(quoted(AdminPermission.allCases.map(\.rawValue)))] } } } } } } },
+        "responses": {
+          "200": { "description": "The role with its permissions", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/StaffRolePermissions" } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
     "/api/admin/staff/{userId}/role": {
       "put": {
         "operationId": "changeStaffRole", "tags": ["admin"], "security": [{ "bearer": [] }],
@@ -62,6 +84,10 @@ extension OpenAPIDocument {
     """#
 
     static let adminSchemas = #"""
+    "StaffRolePermissions": {
+      "type": "object", "required": ["role", "permissions"],
+      "properties": { "role": { "type": "string" }, "permissions": { "type": "array", "items": { "type": "string" } } }
+    },
     "StaffMember": {
       "type": "object", "required": ["user_id", "first_name", "last_name", "email", "role"],
       "properties": {

@@ -3,8 +3,9 @@ import AgoraStore
 import Foundation
 import Hummingbird
 
-/// `/api/admin/staff` (`staff.manage`): the staff accounts with their roles, and changing a role (audited). Nobody
-/// changes their own role, so the last owner cannot lock the owners out by mistake.
+/// `/api/admin/staff` (`staff.manage`): the staff accounts with their roles, changing a role, and what each role may
+/// do (`roles`), all audited. Nobody changes their own role, and the owner role keeps every permission, so the owners
+/// cannot lock themselves out by mistake.
 struct StaffRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
@@ -30,10 +31,54 @@ struct StaffRoutes: Sendable {
         }
     }
 
+    struct RoleBody: ResponseEncodable {
+        let role: String
+        let permissions: [String]
+    }
+
+    struct RolesBody: ResponseEncodable {
+        let roles: [RoleBody]
+    }
+
+    struct PermissionsInput: RequestBody {
+        static let fields: Set<String> = ["permissions"]
+        let permissions: [String]?
+
+        init(reading body: inout JSONObjectBody) {
+            permissions = body.strings("permissions", maximumCount: AdminPermission.allCases.count, maximumLength: 60)
+        }
+    }
+
     func register(on admin: RouterGroup<AgoraRequestContext>) {
         let staff = AdminArea.staff.group(on: admin, store: store)
         staff.get(use: list)
         staff.put("{userId}/role", use: changeRole)
+        staff.get("roles", use: roles)
+        staff.put("roles/{role}/permissions", use: changePermissions)
+    }
+
+    @Sendable func roles(_ request: Request, context: AgoraRequestContext) async throws -> RolesBody {
+        let table = try await StaffRepository(store: store).permissions()
+        return RolesBody(roles: StaffRole.allCases.map { role in
+            RoleBody(role: role.rawValue, permissions: (table[role] ?? []).map(\.rawValue).sorted())
+        })
+    }
+
+    /// `{"permissions": ["users.read", …]}`: what the role may do from the next request on. The owner role keeps
+    /// everything (409).
+    @Sendable func changePermissions(_ request: Request, context: AgoraRequestContext) async throws -> RoleBody {
+        guard let role = context.parameters.get("role").flatMap(StaffRole.init(rawValue:)) else {
+            throw Problem(status: .notFound, detail: "No staff role has this name.")
+        }
+        let input = try await request.decode(as: PermissionsInput.self, context: context)
+        guard let names = input.permissions else { throw ValidationError(field: "permissions", message: "is required") }
+        let unknown = names.filter { AdminPermission(rawValue: $0) == nil }
+        guard unknown.isEmpty else {
+            throw ValidationError(field: "permissions", message: "has names that are not permissions: \(unknown.joined(separator: ", "))")
+        }
+        let permissions = Set(names.compactMap(AdminPermission.init(rawValue:)))
+        try await StaffRepository(store: store).setPermissions(permissions, of: role, by: try AuditActor(request, context), now: clock.now)
+        return RoleBody(role: role.rawValue, permissions: permissions.map(\.rawValue).sorted())
     }
 
     static let notFound = Problem(status: .notFound, detail: "No staff account has this id.")

@@ -25,6 +25,18 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
     case finance
     case contentEditor = "content-editor"
 
+    /// The role's id where an id is needed: the audit log's `target_id` for changes to the role's permissions.
+    public var number: Int64 {
+        switch self {
+        case .owner: 1
+        case .administrator: 2
+        case .moderator: 3
+        case .support: 4
+        case .finance: 5
+        case .contentEditor: 6
+        }
+    }
+
     public var defaultPermissions: Set<AdminPermission> {
         switch self {
         case .owner:

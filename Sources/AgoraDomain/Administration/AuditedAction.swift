@@ -8,6 +8,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case orderOfferedByHand = "order.offer"
     case orderOfferWithdrawn = "order.withdraw-offer"
     case staffRoleChanged = "staff.change-role"
+    case rolePermissionsChanged = "staff.change-permissions"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"
@@ -20,5 +21,7 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case order
     /// A staff account, by its user id.
     case staffMember = "staff-member"
+    /// A staff role, by `StaffRole.number`.
+    case staffRole = "staff-role"
     case testimonial
 }

@@ -53,6 +53,39 @@ public struct StaffRepository: Sendable {
         }
     }
 
+    /// What each role may do, as the table says today.
+    public func permissions() async throws -> [StaffRole: Set<AdminPermission>] {
+        var table = Dictionary(uniqueKeysWithValues: StaffRole.allCases.map { ($0, Set<AdminPermission>()) })
+        for row in try await sql.raw("SELECT role, permission FROM role_permissions").all() {
+            guard let role = StaffRole(rawValue: try row.decode(column: "role", as: String.self)),
+                  let permission = AdminPermission(rawValue: try row.decode(column: "permission", as: String.self)) else { continue }
+            table[role, default: []].insert(permission)
+        }
+        return table
+    }
+
+    /// Replaces what a role may do, audited in the same transaction. The owner's role always keeps everything, so
+    /// that the owners can never lose the way back.
+    public func setPermissions(_ permissions: Set<AdminPermission>, of role: StaffRole, by actor: AuditActor, now: Date) async throws {
+        guard role != .owner else { throw StoreError.conflict("the owner role always has every permission") }
+        try await store.inTransaction { [store] transaction in
+            let db = transaction.sql
+            let before = Set(try await db.raw("SELECT permission FROM role_permissions WHERE role = \(bind: role.rawValue)").all()
+                .map { try $0.decode(column: "permission", as: String.self) })
+            try await db.raw("DELETE FROM role_permissions WHERE role = \(bind: role.rawValue)").run()
+            for permission in permissions.sorted(by: { $0.rawValue < $1.rawValue }) {
+                try await db.raw("""
+                    INSERT INTO role_permissions (role, permission) VALUES (\(bind: role.rawValue), \(bind: permission.rawValue))
+                    """).run()
+            }
+            try await AuditLog(store: store, in: transaction).append(actor.entry(
+                .rolePermissionsChanged, on: .staffRole, id: role.number,
+                before: ["role": role.rawValue, "permissions": before.sorted().joined(separator: " ")],
+                after: ["role": role.rawValue, "permissions": permissions.map(\.rawValue).sorted().joined(separator: " ")], at: now
+            ))
+        }
+    }
+
     /// The account's role, if it is staff.
     public func role(of userID: Int64) async throws -> StaffRole? {
         try await sql.raw("SELECT role FROM staff_members WHERE user_id = \(bind: userID)").first()

@@ -38,4 +38,34 @@ struct StaffRoutesTests {
             #expect(try await harness.send(.put, "/api/admin/staff/\(owner.userID)/role", json: #"{"role": "support"}"#, bearer: moderator).status == .forbidden)
         }
     }
+
+    @Test("an owner changes what a role may do: in force on the next request, audited; the owner role keeps everything", arguments: TestDatabase.engines)
+    func changePermissions(engine: TestDatabase) async throws {
+        try await AuthHarness.with(engine) { harness in
+            let owner = try await harness.signedInAdministrator()
+            var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
+            settings.bcryptCost = 4
+            _ = try await Administrators.create(
+                firstName: "Sue", lastName: "Port", email: "sue@example.com", password: AuthHarness.password, role: .support,
+                settings: settings, store: harness.store, now: AuthHarness.start
+            )
+            let support = try SignIn(try await harness.login("sue@example.com")).accessToken
+            let roles = try await harness.send(.get, "/api/admin/staff/roles", bearer: owner.accessToken).json()["roles"] as? [[String: Any]] ?? []
+            let supportRole = try #require(roles.first { $0["role"] as? String == "support" })
+            #expect(Set(supportRole["permissions"] as? [String] ?? []) == Set(StaffRole.support.defaultPermissions.map(\.rawValue)))
+            #expect(try await harness.send(.get, "/api/admin/audit-log", bearer: support).status == .forbidden)
+
+            let changed = try await harness.send(.put, "/api/admin/staff/roles/support/permissions", json: #"{"permissions": ["users.read", "audit.read"]}"#, bearer: owner.accessToken)
+            #expect(changed.status == .ok)
+            #expect(try await harness.send(.get, "/api/admin/audit-log", bearer: support).status == .ok)
+            #expect(try await harness.send(.get, "/api/admin/orders/1/routes", bearer: support).status == .forbidden, "orders.route was taken away")
+            let audited = try await AuditLog(store: harness.store).entries(about: .staffRole, id: StaffRole.support.number)
+            #expect(audited.first?.after == #"{"permissions":"audit.read users.read","role":"support"}"#)
+
+            #expect(try await harness.send(.put, "/api/admin/staff/roles/owner/permissions", json: #"{"permissions": []}"#, bearer: owner.accessToken).status == .conflict)
+            #expect(try await harness.send(.put, "/api/admin/staff/roles/wizard/permissions", json: #"{"permissions": []}"#, bearer: owner.accessToken).status == .notFound)
+            #expect(try await harness.send(.put, "/api/admin/staff/roles/support/permissions", json: #"{"permissions": ["fly"]}"#, bearer: owner.accessToken).fieldErrors == ["permissions"])
+            #expect(try await harness.send(.put, "/api/admin/staff/roles/support/permissions", json: #"{"permissions": []}"#, bearer: support).status == .forbidden)
+        }
+    }
 }
