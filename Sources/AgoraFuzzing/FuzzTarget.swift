@@ -1,9 +1,9 @@
+import AgoraAPI
 import AgoraDomain
+import AgoraSite
 import AgoraTemplates
 import Foundation
 import NIOCore
-@testable import AgoraAPI
-@testable import AgoraSite
 
 /// The parsers that read bytes from outside — a marketer's Markdown file, a template, an upload, a search's query
 /// string, a typed order reference — each as one function of arbitrary bytes. `agora-fuzz` hands them to libFuzzer

@@ -42,12 +42,11 @@ struct PermissionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let identity = try context.requireIdentity()
-        let staff = StaffRepository(store: store)
-        guard let role = try await staff.role(of: identity.userID), try await staff.permits(role, permission) else {
+        guard let access = try await StaffRepository(store: store).access(of: identity.userID, to: permission), access.permitted else {
             throw Problem.forbidden("Your role does not allow this.")
         }
         var context = context
-        context.staffRole = role
+        context.staffRole = access.role
         return try await next(request, context)
     }
 }

@@ -29,7 +29,7 @@ extension Problem {
     static func captchaRequired(_ challenge: CaptchaChallenge) -> Problem {
         var problem = Problem(
             status: .tooManyRequests,
-            detail: "Several sign-ins to this address failed. Solve the check to try again; we emailed the owner a link to sign in.",
+            detail: "Several sign-ins to this address failed. Solve the check to try again; the owner of a confirmed account also gets a link by email to sign in.",
             type: .captchaRequired
         )
         problem.captcha = challenge

@@ -2,12 +2,16 @@ import AgoraDomain
 import Foundation
 
 /// Splits a Markdown file into its front matter and body, and reads the front matter strictly: unknown keys,
-/// wrong types and missing required keys are errors that name the file and line.
-struct FrontMatterParser {
+/// wrong types and missing required keys are errors that name the file and line. Package-wide, for the fuzzer.
+package struct FrontMatterParser {
     /// The file's path as shown in errors, e.g. `Content/about.md`.
     let file: String
 
-    func parse(_ text: String) throws -> (FrontMatter, body: String) {
+    package init(file: String) {
+        self.file = file
+    }
+
+    package func parse(_ text: String) throws -> (FrontMatter, body: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first == "---" else {
             throw SiteError(file: file, line: 1, "front matter: the file must start with a line `---`, then YAML, then `---`")

@@ -28,16 +28,14 @@ public struct StaffRepository: Sendable {
 
     /// Every staff account with its role, by name.
     public func members() async throws -> [(account: UserAccount, role: StaffRole)] {
-        let rows = try await sql.raw("""
-            SELECT user_id, role FROM staff_members ORDER BY user_id
-            """).all()
-        var members: [(account: UserAccount, role: StaffRole)] = []
-        for row in rows {
-            guard let role = StaffRole(rawValue: try row.decode(column: "role", as: String.self)),
-                  let account = try await UserRepository(store: store, on: sql).find(id: try row.decode(column: "user_id", as: Int64.self)) else { continue }
-            members.append((account, role))
-        }
-        return members
+        try await sql.raw("""
+            SELECT u.id, u.first_name, u.last_name, u.email, u.phone, u.country_code, u.user_type, u.verification_status,
+                   u.created_at, u.updated_at, s.role
+            FROM staff_members s JOIN users u ON u.id = s.user_id ORDER BY u.id
+            """).all().compactMap { row in
+                guard let role = StaffRole(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+                return (try UserRepository.account(from: row), role)
+            }
     }
 
     /// Changes a staff account's role, audited in the same transaction; nil when the account is not staff.
@@ -92,10 +90,16 @@ public struct StaffRepository: Sendable {
             .flatMap { StaffRole(rawValue: try $0.decode(column: "role", as: String.self)) }
     }
 
-    /// Whether the role may do something, as the table says today.
-    public func permits(_ role: StaffRole, _ permission: AdminPermission) async throws -> Bool {
-        try await sql.raw("""
-            SELECT 1 AS granted FROM role_permissions WHERE role = \(bind: role.rawValue) AND permission = \(bind: permission.rawValue)
-            """).first() != nil
+    /// The account's role and whether it may do something, as the table says today, in one query: nil when the
+    /// account is not staff.
+    public func access(of userID: Int64, to permission: AdminPermission) async throws -> (role: StaffRole, permitted: Bool)? {
+        guard let row = try await sql.raw("""
+            SELECT s.role, p.permission FROM staff_members s
+            LEFT JOIN role_permissions p ON p.role = s.role AND p.permission = \(bind: permission.rawValue)
+            WHERE s.user_id = \(bind: userID)
+            """).first(),
+            let role = StaffRole(rawValue: try row.decode(column: "role", as: String.self))
+        else { return nil }
+        return (role, try row.decodeIfPresent(column: "permission", as: String.self) != nil)
     }
 }

@@ -37,6 +37,10 @@ struct AuditLogRoutesTests {
             let bad = try await harness.send(.get, "/api/admin/audit-log?action=nope&from=2026-13-01&limit=0&colour=red", bearer: admin.accessToken)
             #expect(bad.status == .badRequest)
             #expect(Set(bad.fieldErrors) == ["action", "from", "limit", "colour"])
+            let worse = try await harness.send(.get, "/api/admin/audit-log?actor=ada&before=0&target=planet&target_id=-2&to=yesterday", bearer: admin.accessToken)
+            #expect(worse.status == .badRequest)
+            #expect(Set(worse.fieldErrors) == ["actor", "before", "target", "target_id", "to"])
+            #expect(try await harness.send(.get, "/api/admin/audit-log/export.csv?action=nope", bearer: admin.accessToken).fieldErrors == ["action"])
 
             let csv = try await harness.send(.get, "/api/admin/audit-log/export.csv?action=category.create", bearer: admin.accessToken)
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")

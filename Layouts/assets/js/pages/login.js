@@ -33,7 +33,7 @@
     if (captcha.hosted) {
       forms.showAlert('Several sign-ins to this address failed. Complete the check below, then sign in again.', 'error');
     } else {
-      forms.showAlert('Several sign-ins to this address failed, so a quick check runs first. You will be signed in when it is done.', 'info');
+      forms.showAlert('Several sign-ins to this address failed, so a quick check runs first; then your sign-in is sent again.', 'info');
       if (resend) captcha.pending.then(function () { submit(false); });
     }
   }

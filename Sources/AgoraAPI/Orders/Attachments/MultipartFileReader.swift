@@ -8,13 +8,13 @@ import NIOCore
 /// The reading half of an upload, without the disk: `multipart/form-data` bytes in, in pieces as they arrive; the
 /// bytes of the one part named `file` out, hashed, a megabyte at a time; its name, size and first bytes at the end.
 /// Every wrong body is a problem naming its cause. `MultipartFileUpload` writes what it hands over; the fuzzer
-/// (`make fuzz`) feeds it whatever it likes.
-final class MultipartFileReader {
+/// (`make fuzz`, hence package-wide) feeds it whatever it likes.
+package final class MultipartFileReader {
     private let parser: MultipartParser
     private let receiver: Receiver
     private var guardian: MultipartHeaderNameGuard
 
-    init(boundary: String, maximumBytes: Int64) {
+    package init(boundary: String, maximumBytes: Int64) {
         parser = MultipartParser(boundary: boundary)
         guardian = MultipartHeaderNameGuard(boundary: boundary)
         receiver = Receiver(maximumBytes: maximumBytes)
@@ -25,7 +25,7 @@ final class MultipartFileReader {
     }
 
     /// Reads the next piece of the body; returns the file's bytes that are ready to be written, if any.
-    func read(_ buffer: ByteBuffer) throws -> Data? {
+    package func read(_ buffer: ByteBuffer) throws -> Data? {
         guard guardian.accepts(buffer) else { throw Self.malformed }
         do {
             try parser.execute(buffer)
@@ -39,14 +39,14 @@ final class MultipartFileReader {
     static let malformed = Problem(status: .badRequest, detail: "The body is not valid multipart/form-data.", type: .malformedBody)
 
     /// After the last piece: the file's last bytes to be written, if any.
-    func finish() throws -> Data? {
+    package func finish() throws -> Data? {
         receiver.flush()
         if let failure = receiver.failure { throw failure }
         return receiver.takeReady()
     }
 
     /// The file the body held, once `finish` returned.
-    func file() throws -> (name: AttachmentName, size: Int64, sha256: String, head: [UInt8]) {
+    package func file() throws -> (name: AttachmentName, size: Int64, sha256: String, head: [UInt8]) {
         guard receiver.sawFilePart else { throw ValidationError(field: "file", message: "is required: send one part named file") }
         guard receiver.completeFiles == 1, let name = receiver.fileName else {
             throw Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: .malformedBody)
