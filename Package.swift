@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "CAtomicRename"),
         .target(name: "AgoraDomain", resources: [.copy("Identity/common-passwords.txt")]),
         .target(name: "AgoraTemplates"),
+        .target(name: "AgoraQRCode"),
         .target(name: "AgoraMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "AgoraPublishedSite", dependencies: ["AgoraDomain"]),
         .target(
@@ -105,6 +106,7 @@ let package = Package(
                 "AgoraWorkflows",
                 "AgoraMarkdown",
                 "AgoraPublishedSite",
+                "AgoraQRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -152,6 +154,7 @@ let package = Package(
         ),
         .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),
         .testTarget(name: "AgoraTemplatesTests", dependencies: ["AgoraTemplates"]),
+        .testTarget(name: "AgoraQRCodeTests", dependencies: ["AgoraQRCode", "AgoraTestSupport"]),
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "AgoraFuzzingTests", dependencies: ["AgoraFuzzing"]),
         .testTarget(

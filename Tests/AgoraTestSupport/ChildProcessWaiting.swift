@@ -23,3 +23,12 @@ extension FileHandle {
         }
     }
 }
+
+extension FileHandle {
+    /// Everything the other end writes until it closes.
+    public func allData() async -> Data {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.readDataToEndOfFile()) }.start()
+        }
+    }
+}
