@@ -89,6 +89,12 @@ struct ServiceSettings {
             }
             auth.refreshGraceWindow = TimeInterval(seconds)
         }
+        if let text = Environment.value("AGORA_REAUTHENTICATION_SECONDS") {
+            guard let seconds = Int(text), (1...3_600).contains(seconds) else {
+                throw CommandError("AGORA_REAUTHENTICATION_SECONDS must be a number of seconds from 1 to 3600, not \(text)")
+            }
+            auth.reauthenticationWindow = TimeInterval(seconds)
+        }
         auth.legal = LegalVersions(
             terms: Environment.value("AGORA_TERMS_VERSION") ?? auth.legal.terms,
             privacy: Environment.value("AGORA_PRIVACY_VERSION") ?? auth.legal.privacy

@@ -116,7 +116,7 @@ struct EmailWorkerTests {
             try await OneTimeTokenRepository(.passwordReset, store: store).insert(userID: userID, tokenHash: "b", expiresAt: Self.start.addingTimeInterval(3_600), now: Self.start)
             try await SessionRepository(store: store).insert(NewSession(
                 userID: userID, family: "f", refreshTokenHash: "h", deviceInfo: "", ipAddress: "", rememberMe: false,
-                expiresAt: Self.start.addingTimeInterval(60)
+                expiresAt: Self.start.addingTimeInterval(60), secondFactor: false
             ), now: Self.start)
             try await queue(store, id: "old")
             try await queue(store, id: "waiting")

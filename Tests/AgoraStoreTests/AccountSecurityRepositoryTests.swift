@@ -17,7 +17,7 @@ struct AccountSecurityRepositoryTests {
 
     func newSession(_ userID: Int64, _ family: String, hash: String, minutes: Double = 60) -> NewSession {
         NewSession(userID: userID, family: family, refreshTokenHash: hash, deviceInfo: "Firefox", ipAddress: "127.0.0.1",
-                   rememberMe: false, expiresAt: Fixtures.now.addingTimeInterval(minutes * 60))
+                   rememberMe: false, expiresAt: Fixtures.now.addingTimeInterval(minutes * 60), secondFactor: false)
     }
 
     @Test("a rotated refresh token is recognised as retired, and only one of two racing rotations wins", arguments: TestDatabase.engines)

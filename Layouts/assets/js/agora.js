@@ -284,6 +284,86 @@
     return values;
   }
 
+  /** Runs a dangerous request (`send` returns the request's promise). When the API asks for a recent proof of who is
+   * asking (403 reauthentication-required), asks for the authenticator code, or the password for an account without
+   * two factors, proves it, and sends the request again; a cancelled proof answers the first refusal. */
+  function dangerous(send) {
+    return send().then(function (result) {
+      if (!(result.status === 403 && result.data && /reauthentication-required$/.test(result.data.type))) return result;
+      return askForProof().then(function (proved) { return proved ? send() : result; });
+    });
+  }
+
+  function askForProof() {
+    return request('GET', '/auth/two-factor').then(function (state) {
+      var usesCode = state.ok && state.data.enabled;
+      return new Promise(function (resolve) {
+        var dialog = document.createElement('dialog');
+        dialog.className = 'reauth-dialog';
+        dialog.setAttribute('aria-labelledby', 'reauth-title');
+        var form = document.createElement('form');
+        form.className = 'stack-form';
+        form.noValidate = true;
+        var title = document.createElement('h2');
+        title.id = 'reauth-title';
+        title.textContent = 'Confirm it is you';
+        var text = document.createElement('p');
+        text.textContent = usesCode ? 'Enter the code from your authenticator app (or a recovery code) to go on.' : 'Enter your password to go on.';
+        var label = document.createElement('label');
+        label.htmlFor = 'reauth-input';
+        label.textContent = usesCode ? 'Code' : 'Password';
+        var input = document.createElement('input');
+        input.id = 'reauth-input';
+        input.type = usesCode ? 'text' : 'password';
+        input.autocomplete = usesCode ? 'one-time-code' : 'current-password';
+        input.maxLength = usesCode ? 40 : 200;
+        var error = document.createElement('p');
+        error.className = 'field-error';
+        error.id = 'reauth-input-error';
+        error.setAttribute('aria-live', 'polite');
+        input.setAttribute('aria-describedby', error.id);
+        var confirm = document.createElement('button');
+        confirm.type = 'submit';
+        confirm.className = 'button button-primary';
+        confirm.textContent = 'Confirm';
+        var cancel = document.createElement('button');
+        cancel.type = 'button';
+        cancel.className = 'button button-secondary';
+        cancel.textContent = 'Cancel';
+        var proved = false;
+        [title, text, label, input, error, confirm, cancel].forEach(function (element) { form.appendChild(element); });
+        dialog.appendChild(form);
+        cancel.addEventListener('click', function () { dialog.close(); });
+        dialog.addEventListener('close', function () {
+          dialog.remove();
+          resolve(proved);
+        });
+        form.addEventListener('submit', function (event) {
+          event.preventDefault();
+          var value = input.value.trim();
+          if (!value) {
+            error.textContent = 'Required';
+            return;
+          }
+          confirm.disabled = true;
+          request('POST', '/auth/reauthenticate', { body: usesCode ? { code: value } : { password: input.value } }).then(function (answer) {
+            confirm.disabled = false;
+            if (answer.ok) {
+              proved = true;
+              dialog.close();
+            } else {
+              error.textContent = (answer.data && answer.data.detail) || 'That did not work. Try again.';
+              input.select();
+            }
+          });
+        });
+        document.body.appendChild(dialog);
+        dialog.showModal();
+        input.focus();
+      });
+    });
+  }
+
   /** The ?token= of an emailed link (43 URL-safe base64 characters), or null when it is missing or cut short. */
   function linkToken() {
     var token = new URLSearchParams(location.search).get('token') || '';
@@ -295,6 +375,7 @@
     linkToken: linkToken,
     orderPath: orderPath,
     api: request,
+    dangerous: dangerous,
     upload: upload,
     auth: {
       signIn: signIn,

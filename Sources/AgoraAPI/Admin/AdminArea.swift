@@ -33,8 +33,8 @@ enum AdminArea: String, CaseIterable, Sendable {
     }
 }
 
-/// Lets through staff whose role holds the permission (as `role_permissions` says now), and notes the role for the
-/// audit log; anyone else gets 403, with nothing about the route.
+/// Lets through staff whose role holds the permission (as `role_permissions` says now) and whose session was opened
+/// with two factors, and notes the role for the audit log; anyone else gets 403, with nothing about the route.
 struct PermissionMiddleware: RouterMiddleware {
     typealias Context = AgoraRequestContext
     let permission: AdminPermission
@@ -45,6 +45,7 @@ struct PermissionMiddleware: RouterMiddleware {
         guard let access = try await StaffRepository(store: store).access(of: identity.userID, to: permission), access.permitted else {
             throw Problem.forbidden("Your role does not allow this.")
         }
+        guard identity.secondFactor else { throw Problem.twoFactorRequired }
         var context = context
         context.staffRole = access.role
         return try await next(request, context)

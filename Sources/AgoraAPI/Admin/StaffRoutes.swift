@@ -9,6 +9,8 @@ import Hummingbird
 struct StaffRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
+    /// Changing roles and permissions needs a recent proof of who is asking.
+    let recentAuthentication: RecentAuthenticationMiddleware
 
     struct MemberBody: ResponseEncodable {
         let userId: Int64
@@ -52,9 +54,10 @@ struct StaffRoutes: Sendable {
     func register(on admin: RouterGroup<AgoraRequestContext>) {
         let staff = AdminArea.staff.group(on: admin, store: store)
         staff.get(use: list)
-        staff.put("{userId}/role", use: changeRole)
         staff.get("roles", use: roles)
-        staff.put("roles/{role}/permissions", use: changePermissions)
+        let dangerous = staff.group().add(middleware: recentAuthentication)
+        dangerous.put("{userId}/role", use: changeRole)
+        dangerous.put("roles/{role}/permissions", use: changePermissions)
     }
 
     @Sendable func roles(_ request: Request, context: AgoraRequestContext) async throws -> RolesBody {

@@ -1,4 +1,5 @@
 import AgoraDomain
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -58,4 +59,8 @@ public struct Identity: Sendable, Hashable {
     public let role: UserType
     /// The session's public id (the token's `sid`).
     public let session: String
+    /// Whether the session was opened (or later confirmed) with a second factor: what administration requires.
+    public let secondFactor: Bool
+    /// When the person last proved who they are in this session: what dangerous actions look at.
+    public let reauthenticatedAt: Date
 }

@@ -3,8 +3,8 @@ import AgoraStore
 import AgoraWorkflows
 import Logging
 
-/// Accounts and sign-in, by concern: registration, signing in and sessions, passwords, and sign-in through an
-/// OpenID Connect issuer. Routes decode and encode; everything they may do to an account goes through one of these.
+/// Accounts and sign-in, by concern: registration, signing in and sessions, passwords, two-factor sign-in, and
+/// sign-in through an OpenID Connect issuer. Routes decode and encode; everything they may do to an account goes through one of these.
 /// They share the pieces every concern needs — the authentication log, the account emails, the session issuer —
 /// and take the rate limiter and the CAPTCHA from whoever builds them.
 struct AuthServices: Sendable {
@@ -12,6 +12,7 @@ struct AuthServices: Sendable {
     let signIn: SignInService
     let passwords: PasswordService
     let social: SocialSignInService
+    let twoFactor: TwoFactorService
     let settings: AuthSettings
 
     init(
@@ -25,6 +26,12 @@ struct AuthServices: Sendable {
         let mail = AccountMail(store: store, composer: composer, clock: clock)
         let issuer = SessionIssuer(store: store, settings: settings, accessTokens: accessTokens, clock: clock)
         self.settings = settings
+        twoFactor = TwoFactorService(
+            store: store,
+            sealer: TokenSealer(signingKey: settings.signingKey, previousKeys: settings.previousSigningKeys, purpose: .authenticatorSecret),
+            journal: journal, clock: clock, issuerName: settings.twoFactorIssuer,
+            failureLimit: settings.secondFactorFailureLimit, failureWindow: settings.secondFactorFailureWindow
+        )
         registration = RegistrationService(
             store: store, settings: settings, hasher: hasher, captcha: captcha, rateLimiter: rateLimiter, issuer: issuer,
             journal: journal, mail: mail, clock: clock
@@ -33,6 +40,7 @@ struct AuthServices: Sendable {
             store: store, settings: settings, hasher: hasher, accessTokens: accessTokens, sealer: sealer, issuer: issuer,
             journal: journal, clock: clock, logger: logger,
             throttle: SignInThrottling(store: store, rule: settings.signInThrottle, captcha: captcha, journal: journal, mail: mail, clock: clock),
+            twoFactor: twoFactor,
             decoyHash: try await hasher.hash(SecureToken.generate())
         )
         passwords = PasswordService(
@@ -42,5 +50,10 @@ struct AuthServices: Sendable {
             provider: settings.oidc.map { OIDCProvider(settings: $0, redirectURI: composer.baseURL + OIDCRoutesPaths.callback, clock: clock) },
             store: store, settings: settings, sealer: sealer, sessions: issuer, journal: journal, mail: mail, clock: clock, logger: logger
         )
+    }
+
+    /// What dangerous actions anywhere in the API sit behind: a recent proof of who is asking.
+    var recentAuthentication: RecentAuthenticationMiddleware {
+        RecentAuthenticationMiddleware(window: settings.reauthenticationWindow, clock: signIn.clock)
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 public struct AuthSettings: Sendable {
     /// bcrypt's work factor: each step doubles the time of a hash. 14 takes about a second on one core here.
     public var bcryptCost: Int = 14
-    /// The key that signs access tokens (HS256) and seals the refresh tokens kept for the grace window.
+    /// The key that signs access tokens (HS256) and seals what the service keeps secret in the database: the refresh
+    /// tokens kept for the grace window and the authenticator secrets of two-factor sign-in.
     public var signingKey: [UInt8]
     public var accessTokenLifetime: TimeInterval = 15 * 60
     public var refreshTokenLifetime: TimeInterval = 7 * 24 * 3_600
@@ -20,6 +21,21 @@ public struct AuthSettings: Sendable {
     /// Failed logins from one network (an IPv4 address, an IPv6 /64), whatever the accounts: stops credential stuffing
     /// from one source. Nil when limits are off (`AGORA_RATE_LIMITS=off`).
     public var networkLockout: LockoutRule? = .network
+    /// How long a password sign-in waits for its second factor, and how many wrong codes one challenge allows.
+    public var secondFactorChallengeLifetime: TimeInterval = defaultSecondFactorChallengeLifetime
+    public var secondFactorChallengeAttempts = defaultSecondFactorChallengeAttempts
+    static let defaultSecondFactorChallengeLifetime: TimeInterval = 5 * 60
+    static let defaultSecondFactorChallengeAttempts = 5
+    /// Wrong second-factor codes per account, across challenges and sessions, within `secondFactorFailureWindow`
+    /// before the next code must wait.
+    public var secondFactorFailureLimit = 10
+    public var secondFactorFailureWindow: TimeInterval = 15 * 60
+    /// How long proving who one is (signing in, or again) allows dangerous actions: changing staff roles and
+    /// permissions, new recovery codes, turning two factors off.
+    public var reauthenticationWindow: TimeInterval = defaultReauthenticationWindow
+    static let defaultReauthenticationWindow: TimeInterval = 10 * 60
+    /// The name authenticator apps show beside the account.
+    public var twoFactorIssuer = "Agora"
     public var verificationTokenLifetime: TimeInterval = 24 * 3_600
     public var resetTokenLifetime: TimeInterval = 3_600
     public var legal = LegalVersions(terms: "2026-11-01", privacy: "2026-11-01")

@@ -60,6 +60,7 @@ enum OpenAPIDocument {
         \#(notificationPaths)
         \#(markdownPaths)
         \#(adminPaths)
+        \#(twoFactorPaths)
         \#(authPaths)
       },
       "components": {
@@ -93,6 +94,11 @@ enum OpenAPIDocument {
               "instance": { "type": "string" },
               "request_id": { "type": "string" },
               "retry_after": { "type": "integer", "description": "Seconds to wait, also in the Retry-After header" },
+              "second_factor": {
+                "type": "object", "description": "second-factor-required: the challenge to send back with the code",
+                "required": ["challenge", "expires_at"],
+                "properties": { "challenge": { "type": "string" }, "expires_at": { "type": "string", "format": "date-time" } }
+              },
               "captcha": {
                 "type": "object", "description": "captcha-required: the challenge the next attempt answers",
                 "required": ["mode"],

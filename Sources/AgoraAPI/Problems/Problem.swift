@@ -20,11 +20,14 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     public var retryAfter: Int?
     /// The challenge to solve before trying again (`captcha-required`).
     var captcha: CaptchaChallenge?
+    /// The pending sign-in to finish with a second factor (`second-factor-required`).
+    var secondFactor: SecondFactorPrompt?
     /// Extra response headers, such as `WWW-Authenticate`.
     var headers: [String: String] = [:]
 
     enum CodingKeys: String, CodingKey {
         case type, title, status, detail, instance, errors, captcha
+        case secondFactor = "second_factor"
         case requestID = "request_id"
         case retryAfter = "retry_after"
     }

@@ -20,6 +20,11 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case forbidden
     case captchaUnavailable = "captcha-unavailable"
     case unacceptedFileType = "unaccepted-file-type"
+    case secondFactorRequired = "second-factor-required"
+    case invalidSecondFactor = "invalid-second-factor"
+    case challengeEnded = "challenge-ended"
+    case twoFactorRequired = "two-factor-required"
+    case reauthenticationRequired = "reauthentication-required"
 
     /// The URN in the problem document.
     public var uri: String { "urn:agora:problem:" + rawValue }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every URL path of the site, in one place: the generated pages (providers, categories), the app shells that an
 /// island fills in from the API, and the links to them that the API, the emails, the notifications and (through
 /// the paths each app shell carries) the islands' scripts make.
@@ -44,6 +46,13 @@ public enum PagePaths {
     public static let order = "/orders/view/"
     public static let ordersInbox = "/orders/inbox/"
     public static let unauthorized = "/unauthorized/"
+
+    /// The sign-in page asking for the second factor of a sign-in that waits for it, then going on to `next`. The
+    /// challenge is in the fragment, which browsers send to no server and in no `Referer`.
+    public static func secondFactorPrompt(challenge: String, next: String) -> String {
+        let escapedNext = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return login + "?next=" + escapedNext + "#challenge=" + challenge
+    }
 
     /// One order's page.
     public static func order(_ id: Int64) -> String { order + "?id=\(id)" }

@@ -3,7 +3,8 @@ import AgoraStore
 import Foundation
 import Logging
 
-/// Every `interval`, deletes what sign-in no longer needs: expired verification and reset tokens, sessions that
+/// Every `interval`, deletes what sign-in no longer needs: expired verification and reset tokens and second-factor
+/// challenges, sessions that
 /// ended more than `sessionRetention` ago (kept a while so the security log can still name them), and the sealed
 /// successors of rotated refresh tokens past their grace window, and outbox messages that left the queue more than
 /// `outboxRetention` ago, and rate-limit hits no window reaches any more.
@@ -41,6 +42,7 @@ public struct AccountCleanupJob: PeriodicJob {
         for purpose in [OneTimeTokenPurpose.emailVerification, .passwordReset, .signInLink] {
             tokens += try await OneTimeTokenRepository(purpose, store: store).deleteExpired(now: now)
         }
+        tokens += try await SecondFactorChallengeRepository(store: store).deleteExpired(before: now)
         let sessions = SessionRepository(store: store)
         let ended = try await sessions.deleteFinished(before: now.addingTimeInterval(-sessionRetention))
         try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-Self.longestGraceWindow))

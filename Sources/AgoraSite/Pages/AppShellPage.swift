@@ -30,7 +30,7 @@ struct AppShellPage: SitePage {
         Shell(path: PagePaths.signInLink, name: "sign-in-link", title: "Sign in with your link",
               description: "Sign in with the one-time link we emailed you."),
         Shell(path: PagePaths.securitySettings, name: "settings-security", title: "Security settings",
-              description: "Change your password and see where you are signed in."),
+              description: "Change your password, turn on two-factor sign-in and see where you are signed in."),
         Shell(path: PagePaths.search, name: "search", title: "Find a provider",
               description: "Search providers by skill, place, price, rating and availability."),
         Shell(path: PagePaths.saved, name: "saved", title: "Saved searches and favourites",

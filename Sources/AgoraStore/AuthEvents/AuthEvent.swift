@@ -7,6 +7,12 @@ public struct AuthEvent: Sendable, Hashable {
         case logout, logoutAll = "logout_all", endSession = "end_session"
         case forgotPassword = "forgot_password", resetPassword = "reset_password", changePassword = "change_password"
         case oidcLogin = "oidc_login", signInLink = "sign_in_link"
+        /// The second step of a sign-in: an authenticator code or a recovery code.
+        case secondFactor = "second_factor"
+        case twoFactorEnabled = "two_factor_enabled", twoFactorDisabled = "two_factor_disabled"
+        case recoveryCodesReplaced = "recovery_codes_replaced"
+        /// Proving again who one is before a dangerous action.
+        case reauthenticate
     }
 
     public enum Outcome: String, Sendable, CaseIterable {

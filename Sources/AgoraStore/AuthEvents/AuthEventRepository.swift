@@ -38,6 +38,19 @@ public struct AuthEventRepository: Sendable {
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// How many second-factor codes typed for the account were wrong since `since`, counting at most `limit`: the
+    /// limit on guesses that holds across challenges.
+    public func failedSecondFactors(userID: Int64, since: Date, limit: Int) async throws -> Int {
+        try await sql.raw("""
+            SELECT COUNT(*) AS n FROM (
+                SELECT 1 FROM auth_events
+                WHERE user_id = \(bind: userID) AND kind IN (\(states: [AuthEvent.Kind.secondFactor, .reauthenticate]))
+                  AND outcome = \(state: AuthEvent.Outcome.failure) AND created_at >= \(bind: since)
+                LIMIT \(bind: limit)
+            ) AS failures
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// The times of the latest failed logins from one network (an IPv4 address or an IPv6 /64) since `since`,
     /// newest first.
     public func failedLogins(network: String, since: Date, limit: Int) async throws -> [Date] {

@@ -16,5 +16,6 @@ public enum Migrations {
         signInThrottle,
         auditLog,
         staffRoles,
+        twoFactor,
     ]
 }

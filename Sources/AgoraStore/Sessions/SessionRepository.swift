@@ -18,17 +18,19 @@ public struct SessionRepository: Sendable {
     }
 
     private static let columns: SQLQueryString = """
-        id, user_id, family, device_info, ip_address, remember_me, created_at, last_used_at, expires_at, revoked_at
+        id, user_id, family, device_info, ip_address, remember_me, created_at, last_used_at, expires_at, revoked_at,
+        second_factor_at, reauthenticated_at
         """
 
     @discardableResult
     public func insert(_ session: NewSession, now: Date) async throws -> UserSession {
         let row = try await sql.raw("""
             INSERT INTO user_sessions (user_id, family, refresh_token_hash, device_info, ip_address, remember_me,
-                                       created_at, last_used_at, expires_at)
+                                       created_at, last_used_at, expires_at, second_factor_at, reauthenticated_at)
             VALUES (\(bind: session.userID), \(bind: session.family), \(bind: session.refreshTokenHash),
                     \(bind: session.deviceInfo), \(bind: session.ipAddress), \(bind: session.rememberMe),
-                    \(bind: now), \(bind: now), \(bind: session.expiresAt))
+                    \(bind: now), \(bind: now), \(bind: session.expiresAt), \(bind: session.secondFactor ? now : nil),
+                    \(bind: now))
             RETURNING \(Self.columns)
             """).first()
         guard let row else { throw StoreError.conflict("the session was not created") }
@@ -46,11 +48,20 @@ public struct SessionRepository: Sendable {
             .first().map(Self.session(from:))
     }
 
+    /// Notes that the owner proved who they are in the session just now: with a second factor when `secondFactor`
+    /// (which also makes the session one opened with two factors), else with their password.
+    public func markReauthenticated(family: String, secondFactor: Bool, now: Date) async throws {
+        let factor: SQLQueryString = secondFactor ? ", second_factor_at = COALESCE(second_factor_at, \(bind: now))" : ""
+        try await sql.raw("""
+            UPDATE user_sessions SET reauthenticated_at = \(bind: now)\(factor) WHERE family = \(bind: family) AND revoked_at IS NULL
+            """).run()
+    }
+
     /// The rotated token with this hash and the session it belonged to.
     public func findRetired(tokenHash: String) async throws -> RetiredRefreshToken? {
         guard let row = try await sql.raw("""
             SELECT s.id, s.user_id, s.family, s.device_info, s.ip_address, s.remember_me, s.created_at, s.last_used_at,
-                   s.expires_at, s.revoked_at, r.retired_at, r.successor_sealed
+                   s.expires_at, s.revoked_at, s.second_factor_at, s.reauthenticated_at, r.retired_at, r.successor_sealed
             FROM retired_refresh_tokens r JOIN user_sessions s ON s.id = r.session_id
             WHERE r.token_hash = \(bind: tokenHash)
             """).first()
@@ -146,7 +157,9 @@ public struct SessionRepository: Sendable {
             createdAt: try row.decode(column: "created_at", as: Date.self),
             lastUsedAt: try row.decode(column: "last_used_at", as: Date.self),
             expiresAt: try row.decode(column: "expires_at", as: Date.self),
-            revokedAt: try row.decodeIfPresent(column: "revoked_at", as: Date.self)
+            revokedAt: try row.decodeIfPresent(column: "revoked_at", as: Date.self),
+            secondFactorAt: try row.decodeIfPresent(column: "second_factor_at", as: Date.self),
+            reauthenticatedAt: try row.decode(column: "reauthenticated_at", as: Date.self)
         )
     }
 }

@@ -13,6 +13,10 @@ public struct UserSession: Sendable, Hashable {
     public let lastUsedAt: Date
     public let expiresAt: Date
     public let revokedAt: Date?
+    /// When the session's owner showed their second factor in it; nil for a session opened with a password alone.
+    public let secondFactorAt: Date?
+    /// When the owner last proved who they are in this session (signing in, or again for a dangerous action).
+    public let reauthenticatedAt: Date
 
     public func isActive(at now: Date) -> Bool {
         revokedAt == nil && expiresAt > now
@@ -28,10 +32,12 @@ public struct NewSession: Sendable {
     public let ipAddress: String
     public let rememberMe: Bool
     public let expiresAt: Date
+    /// Whether the sign-in that opens it included a second factor.
+    public let secondFactor: Bool
 
     public init(
         userID: Int64, family: String, refreshTokenHash: String, deviceInfo: String, ipAddress: String,
-        rememberMe: Bool, expiresAt: Date
+        rememberMe: Bool, expiresAt: Date, secondFactor: Bool
     ) {
         self.userID = userID
         self.family = family
@@ -40,6 +46,7 @@ public struct NewSession: Sendable {
         self.ipAddress = ipAddress
         self.rememberMe = rememberMe
         self.expiresAt = expiresAt
+        self.secondFactor = secondFactor
     }
 }
 

@@ -26,28 +26,20 @@ struct AdminPermissionMatrixTests {
         }
     }
 
-    @Test("each role reaches the admin routes its permissions allow and gets 403 on the others", arguments: TestDatabase.engines)
+    @Test("each role reaches the admin routes its permissions allow and gets 403 on the others; staff without a second factor reach none", arguments: TestDatabase.engines)
     func matrix(engine: TestDatabase) async throws {
         let routes = try await Self.adminRoutes()
         #expect(routes.count >= 10)
         try await AuthHarness.with(engine) { harness in
-            var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
-            settings.bcryptCost = 4
             var tokens: [StaffRole: String] = [:]
             for role in StaffRole.allCases {
-                let email = "\(role.rawValue)@example.com"
-                _ = try await Administrators.create(
-                    firstName: "Staff", lastName: "Member", email: email, password: AuthHarness.password, role: role,
-                    settings: settings, store: harness.store, now: AuthHarness.start
-                )
-                tokens[role] = try SignIn(try await harness.login(email)).accessToken
+                tokens[role] = try await harness.signedInStaff("\(role.rawValue)@example.com", role: role).accessToken
             }
-            let demoted = try await Administrators.create(
-                firstName: "Former", lastName: "Staff", email: "former@example.com", password: AuthHarness.password,
-                settings: settings, store: harness.store, now: AuthHarness.start
-            )
+            let demoted = try await harness.createStaff("former@example.com")
             try await harness.store.sql.raw("DELETE FROM staff_members WHERE user_id = \(bind: demoted)").run()
             let former = try SignIn(try await harness.login("former@example.com")).accessToken
+            _ = try await harness.createStaff("password-only@example.com")
+            let passwordOnly = try SignIn(try await harness.login("password-only@example.com")).accessToken
             let client = try await harness.signedUp("ada@example.com").accessToken
 
             var refusals: Set<String> = []
@@ -64,7 +56,11 @@ struct AdminPermissionMatrixTests {
                 for outsider in [former, client] {
                     let answer = try await harness.send(route.method, route.path, json: body, bearer: outsider)
                     #expect(answer.status == .forbidden, "\(route.method) \(route.path): \(answer.status)")
+                    #expect(answer.problemType == ProblemType.forbidden.uri, "a non-staff account learns nothing of two factors")
                 }
+                let withoutSecondFactor = try await harness.send(route.method, route.path, json: body, bearer: passwordOnly)
+                #expect(withoutSecondFactor.status == .forbidden && withoutSecondFactor.problemType == ProblemType.twoFactorRequired.uri,
+                        "an owner signed in with a password alone: \(route.method) \(route.path)")
             }
             let details = Set(try refusals.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.compactMap { $0?["detail"] as? String })
             #expect(details == ["Your role does not allow this."], "a refusal says nothing of the route")
@@ -74,13 +70,7 @@ struct AdminPermissionMatrixTests {
     @Test("the owner can take a permission from a role, and it holds at once")
     func tableIsData() async throws {
         try await AuthHarness.with { harness in
-            var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
-            settings.bcryptCost = 4
-            _ = try await Administrators.create(
-                firstName: "Content", lastName: "Editor", email: "editor@example.com", password: AuthHarness.password, role: .contentEditor,
-                settings: settings, store: harness.store, now: AuthHarness.start
-            )
-            let editor = try SignIn(try await harness.login("editor@example.com")).accessToken
+            let editor = try await harness.signedInStaff("editor@example.com", role: .contentEditor).accessToken
             #expect(try await harness.send(.get, "/api/admin/categories", bearer: editor).status == .ok)
             try await harness.store.sql.raw("DELETE FROM role_permissions WHERE role = 'content-editor' AND permission = 'categories.edit'").run()
             #expect(try await harness.send(.get, "/api/admin/categories", bearer: editor).status == .forbidden)

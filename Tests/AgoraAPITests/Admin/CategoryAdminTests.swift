@@ -129,6 +129,7 @@ struct CategoryAdminTests {
                     body: ByteBuffer(string: #"{"email": "grace@example.com", "password": "\#(AuthHarness.password)"}"#)
                 )
                 let token = try SignIn(login).accessToken
+                try await AuthHarness.enrolTwoFactor(client: client, token: token, now: Date())
                 let id = try #require(try await CategoryRepository(store: store).tree().category(slug: try Slug("frontend-development"))?.id)
                 let changed = try await client.execute(
                     uri: "/api/admin/categories/\(id)", method: .patch,

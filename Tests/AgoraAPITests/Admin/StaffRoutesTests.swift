@@ -12,13 +12,9 @@ struct StaffRoutesTests {
     func changeRole(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in
             let owner = try await harness.signedInAdministrator()
-            var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
-            settings.bcryptCost = 4
-            let moderatorID = try await Administrators.create(
-                firstName: "Mo", lastName: "Derator", email: "mo@example.com", password: AuthHarness.password, role: .moderator,
-                settings: settings, store: harness.store, now: AuthHarness.start
-            )
-            let moderator = try SignIn(try await harness.login("mo@example.com")).accessToken
+            let signedInModerator = try await harness.signedInStaff("mo@example.com", role: .moderator)
+            let moderatorID = signedInModerator.userID
+            let moderator = signedInModerator.accessToken
             let staff = try await harness.send(.get, "/api/admin/staff", bearer: owner.accessToken).json()["staff"] as? [[String: Any]] ?? []
             #expect(Set(staff.compactMap { $0["role"] as? String }) == ["owner", "moderator"])
             #expect(try await harness.send(.get, "/api/admin/search/analytics", bearer: moderator).status == .forbidden)
@@ -43,13 +39,7 @@ struct StaffRoutesTests {
     func changePermissions(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in
             let owner = try await harness.signedInAdministrator()
-            var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
-            settings.bcryptCost = 4
-            _ = try await Administrators.create(
-                firstName: "Sue", lastName: "Port", email: "sue@example.com", password: AuthHarness.password, role: .support,
-                settings: settings, store: harness.store, now: AuthHarness.start
-            )
-            let support = try SignIn(try await harness.login("sue@example.com")).accessToken
+            let support = try await harness.signedInStaff("sue@example.com", role: .support).accessToken
             let roles = try await harness.send(.get, "/api/admin/staff/roles", bearer: owner.accessToken).json()["roles"] as? [[String: Any]] ?? []
             let supportRole = try #require(roles.first { $0["role"] as? String == "support" })
             #expect(Set(supportRole["permissions"] as? [String] ?? []) == Set(StaffRole.support.defaultPermissions.map(\.rawValue)))

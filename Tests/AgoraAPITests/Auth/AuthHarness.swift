@@ -1,4 +1,4 @@
-import AgoraAPI
+@testable import AgoraAPI
 import AgoraDomain
 import AgoraJobs
 import AgoraStore
@@ -78,15 +78,87 @@ struct AuthHarness: Sendable {
         return try SignIn(verified)
     }
 
-    /// An administrator made the way `agora admin create` makes one (grace@example.com), signed in.
+    /// An administrator made the way `agora admin create` makes one (grace@example.com), signed in with two factors.
     func signedInAdministrator() async throws -> SignIn {
+        try await signedInStaff("grace@example.com")
+    }
+
+    /// A staff account made the way `agora admin create` makes one, signed in; two factors are turned on in that
+    /// session, which administration requires.
+    func signedInStaff(_ email: String, role: StaffRole = .owner) async throws -> SignIn {
+        _ = try await createStaff(email, role: role)
+        let signIn = try SignIn(try await login(email))
+        try await enrolTwoFactor(signIn.accessToken)
+        return signIn
+    }
+
+    /// A staff account made the way `agora admin create` makes one; returns its id.
+    func createStaff(_ email: String, role: StaffRole = .owner) async throws -> Int64 {
         var settings = AuthSettings(signingKey: TestConfiguration.signingKey)
         settings.bcryptCost = 4
-        _ = try await Administrators.create(
-            firstName: "Grace", lastName: "Admin", email: "grace@example.com", password: Self.password,
+        return try await Administrators.create(
+            firstName: "Grace", lastName: "Admin", email: email, password: Self.password, role: role,
             settings: settings, store: store, now: Self.start
         )
-        return try SignIn(try await login("grace@example.com"))
+    }
+
+    /// Turns two factors on for the signed-in account through the API (enrolment, then a code from the secret);
+    /// returns the secret and the recovery codes.
+    @discardableResult
+    func enrolTwoFactor(_ token: String) async throws -> (secret: [UInt8], recoveryCodes: [String]) {
+        try await Self.enrolTwoFactor(client: client, token: token, now: clock.now)
+    }
+
+    @discardableResult
+    static func enrolTwoFactor(client: any TestClientProtocol, token: String, now: Date) async throws -> (secret: [UInt8], recoveryCodes: [String]) {
+        let headers: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(token)"]
+        let started = try await client.execute(uri: "/api/auth/two-factor/enrolment", method: .post, headers: headers)
+        try #require(started.status == .created)
+        let secret = try #require(base32Decode(try started.json()["secret"] as? String ?? ""))
+        let code = TOTP(secret: secret).code(at: now)
+        let confirmed = try await client.execute(
+            uri: "/api/auth/two-factor/enrolment/confirm", method: .post, headers: headers, body: ByteBuffer(string: #"{"code": "\#(code)"}"#)
+        )
+        try #require(confirmed.status == .ok)
+        return (secret, try confirmed.json()["recovery_codes"] as? [String] ?? [])
+    }
+
+    /// Signs in an account that has two factors: the password, then the authenticator's code of the next time step
+    /// (the clock moves 30 s, since a step's code works once), read from the secret the store keeps.
+    func signInWithSecondFactor(_ email: String) async throws -> SignIn {
+        let challenged = try await login(email)
+        try #require(challenged.problemType == ProblemType.secondFactorRequired.uri)
+        let challenge = try #require((try challenged.json()["second_factor"] as? [String: Any])?["challenge"] as? String)
+        let user = try #require(try await UserRepository(store: store).find(email: try Email(email)))
+        clock.advance(by: 30)
+        let code = try await authenticatorCode(userID: user.id)
+        return try SignIn(try await send(.post, "/api/auth/login/second-factor", json: #"{"challenge": "\#(challenge)", "code": "\#(code)"}"#))
+    }
+
+    /// The code an account's authenticator shows now.
+    func authenticatorCode(userID: Int64) async throws -> String {
+        let credential = try #require(try await TwoFactorRepository(store: store).credential(userID: userID))
+        let sealer = TokenSealer(signingKey: TestConfiguration.signingKey, purpose: .authenticatorSecret)
+        let secret = try #require(sealer.open(credential.secretSealed).flatMap(Base64URL.decode))
+        return TOTP(secret: Array(secret)).code(at: clock.now)
+    }
+
+    /// RFC 4648 base32, as an authenticator app reads the secret the enrolment shows.
+    static func base32Decode(_ text: String) -> [UInt8]? {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        var bytes: [UInt8] = []
+        var buffer = 0
+        var bits = 0
+        for character in text {
+            guard let value = alphabet.firstIndex(of: character) else { return nil }
+            buffer = (buffer << 5 | value) & 0xFFFF
+            bits += 5
+            if bits >= 8 {
+                bytes.append(UInt8(buffer >> (bits - 8) & 0xFF))
+                bits -= 8
+            }
+        }
+        return bytes
     }
 
     func login(_ email: String, password: String = AuthHarness.password, rememberMe: Bool = false) async throws -> TestResponse {

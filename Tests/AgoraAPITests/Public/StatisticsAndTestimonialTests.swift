@@ -108,7 +108,7 @@ struct StatisticsAndTestimonialTests {
             #expect(orders.count > 1)
             #expect(try await harness.send(.get, "/api/public/testimonials?limit=50").status == .badRequest)
             // Withdrawing a featured testimonial takes its feature away (days later: the administrator signs in again).
-            let again = try SignIn(try await harness.login("grace@example.com"))
+            let again = try await harness.signInWithSecondFactor("grace@example.com")
             let withdrawal = try await harness.send(.post, "/api/admin/testimonials/\(featured)/reject", bearer: again.accessToken)
             #expect(withdrawal.status == .ok, "\(withdrawal.text)")
             let withdrawn = try withdrawal.json()

@@ -114,6 +114,7 @@ struct SearchAnalyticsTests {
                     body: ByteBuffer(string: #"{"email": "grace@example.com", "password": "\#(AuthHarness.password)"}"#)
                 )
                 let token = try SignIn(login).accessToken
+                try await AuthHarness.enrolTwoFactor(client: client, token: token, now: Date())
                 let report = try await client.execute(uri: "/api/admin/search/analytics", method: .get, headers: [.authorization: "Bearer \(token)"]).json()
                 let categories = try #require(report["categories"] as? [[String: Any]])
                 #expect(categories.count == 1)

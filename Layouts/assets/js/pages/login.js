@@ -1,6 +1,8 @@
 /* /login/: signs in and goes back to ?next= (same site only). After repeated failures for an address the API asks
  * for a CAPTCHA: a proof of work is solved here and the sign-in sent again by itself; a hosted widget is shown for
- * the person to answer. Explains a network's waiting time and an unconfirmed address with a way to get a new link. */
+ * the person to answer. Explains a network's waiting time and an unconfirmed address with a way to get a new link.
+ * An account with two factors is asked for its code next; other ways in (Google, a sign-in link) arrive here with
+ * the challenge in the fragment (#challenge=…), which no server sees. */
 (function () {
   'use strict';
   var forms = Agora.forms;
@@ -26,6 +28,54 @@
   });
   var captcha = null;
   var captchaField = document.getElementById('captcha-field');
+  var secondFactorForm = document.getElementById('second-factor-form');
+  var challenge = null;
+
+  function signedIn(data) {
+    Agora.auth.signIn(data);
+    location.assign(Agora.auth.nextPath(Agora.paths.securitySettings));
+  }
+
+  function askForSecondFactor(token) {
+    challenge = token;
+    form.hidden = true;
+    document.getElementById('social-sign-in').hidden = true;
+    secondFactorForm.hidden = false;
+    forms.clearErrors(secondFactorForm);
+    document.getElementById('code').focus();
+  }
+
+  var fragment = /^#challenge=([A-Za-z0-9_-]{43})$/.exec(location.hash);
+  if (fragment) {
+    history.replaceState(null, '', location.pathname + location.search);
+    askForSecondFactor(fragment[1]);
+  }
+
+  secondFactorForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(secondFactorForm);
+    var code = document.getElementById('code').value.trim();
+    if (!code) {
+      forms.fieldError('code', 'is required');
+      return;
+    }
+    forms.busy(secondFactorForm, true);
+    Agora.api('POST', '/auth/login/second-factor', { auth: false, body: { challenge: challenge, code: code } }).then(function (result) {
+      forms.busy(secondFactorForm, false);
+      if (result.ok) return signedIn(result.data);
+      var type = (result.data && result.data.type) || '';
+      if (/challenge-ended$/.test(type)) {
+        secondFactorForm.hidden = true;
+        form.hidden = false;
+        forms.showAlert('This sign-in expired or had too many wrong codes. Sign in again.', 'error');
+      } else if (/invalid-second-factor$/.test(type)) {
+        forms.fieldError('code', 'is not right: check the code in your app (your phone\'s clock must be set automatically) or use a recovery code');
+        document.getElementById('code').select();
+      } else {
+        forms.showProblem(secondFactorForm, result);
+      }
+    });
+  });
 
   function askForCaptcha(challenge, resend) {
     captchaField.hidden = false;
@@ -64,14 +114,12 @@
     forms.busy(form, true);
     Agora.api('POST', '/auth/login', { auth: false, body: body }).then(function (result) {
       forms.busy(form, false);
-      if (result.ok) {
-        Agora.auth.signIn(result.data);
-        location.assign(Agora.auth.nextPath(Agora.paths.securitySettings));
-        return;
-      }
+      if (result.ok) return signedIn(result.data);
       captchaField.hidden = true;
       var type = (result.data && result.data.type) || '';
-      if (/captcha-required$/.test(type)) {
+      if (/second-factor-required$/.test(type)) {
+        askForSecondFactor(result.data.second_factor.challenge);
+      } else if (/captcha-required$/.test(type)) {
         askForCaptcha(result.data.captcha, retry);
       } else if (/rate-limited$/.test(type)) {
         var minutes = Math.max(1, Math.ceil(result.retryAfter / 60));

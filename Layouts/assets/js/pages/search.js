@@ -544,9 +544,10 @@
   }
 
   form.addEventListener('submit', function (event) { event.preventDefault(); closeSuggestions(); changed(); });
-  // Text fields report a change when they lose focus or on Enter; the search box searches on submit only.
+  // Text fields report a change when they lose focus or on Enter; the search box searches on submit only, and the
+  // saved-search fields (a name, an alert switch) are not filters.
   form.addEventListener('change', function (event) {
-    if (event.target !== box) changed();
+    if (event.target !== box && !event.target.closest('#saved-searches')) changed();
   });
   more.addEventListener('click', function () { search(true); });
   if ('IntersectionObserver' in window) {

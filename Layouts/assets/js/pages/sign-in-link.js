@@ -26,6 +26,8 @@
         Agora.auth.signIn(result.data);
         history.replaceState(null, '', location.pathname);
         location.assign(Agora.paths.securitySettings);
+      } else if (result.data && /second-factor-required$/.test(result.data.type)) {
+        location.assign(Agora.paths.login + '#challenge=' + result.data.second_factor.challenge);
       } else if (result.status === 410) {
         fail('This link has expired', 'Sign in with your password, or reset it.');
       } else {

@@ -41,9 +41,12 @@ struct OIDCRoutes: Sendable {
         )
         var response: Response
         switch outcome {
-        case .signedIn(let session, let next):
+        case .signedIn(.signedIn(let session), let next):
             response = Self.redirect(to: next)
             response.setCookie(RefreshCookie.set(session.refreshToken, expires: session.refreshExpiresAt, now: clock.now, secure: social.settings.secureCookies))
+        case .signedIn(.secondFactorRequired(let prompt), let next):
+            // The challenge travels in the fragment, which browsers never send to a server or in a Referer.
+            response = Self.redirect(to: PagePaths.secondFactorPrompt(challenge: prompt.challenge, next: next))
         case .linked:
             response = Self.redirect(to: PagePaths.securitySettings + "?linked=google")
         case .failed(let failure):

@@ -18,7 +18,7 @@ struct OIDCAttempt: Codable, Sendable {
 
 /// How a callback from the issuer ended.
 enum OIDCOutcome: Sendable {
-    case signedIn(IssuedSession, next: String)
+    case signedIn(SignInStep, next: String)
     case linked
     case failed(OIDCFailure)
 }
@@ -105,7 +105,7 @@ struct SocialSignInService: Sendable {
         if let userID = try await links.userID(issuer: issuer, subject: subject) {
             guard let user = try await users.find(id: userID), user.verificationStatus == .verified else { throw OIDCFailure.failed }
             try await journal.record(.oidcLogin, .success, user: userID, client: client, in: transaction)
-            return .signedIn(try await sessions.start(for: user, rememberMe: false, client: client, in: transaction), next: attempt.next)
+            return .signedIn(try await sessions.begin(for: user, rememberMe: false, client: client, in: transaction), next: attempt.next)
         }
         guard let address = claims.email, let email = try? Email(address) else { throw OIDCFailure.failed }
         if let existing = try await users.find(email: email) {
@@ -115,7 +115,7 @@ struct SocialSignInService: Sendable {
             }
             try await links.link(userID: existing.id, issuer: issuer, subject: subject, now: now)
             try await journal.record(.oidcLogin, .success, user: existing.id, client: client, detail: "linked by verified address", in: transaction)
-            return .signedIn(try await sessions.start(for: existing, rememberMe: false, client: client, in: transaction), next: attempt.next)
+            return .signedIn(try await sessions.begin(for: existing, rememberMe: false, client: client, in: transaction), next: attempt.next)
         }
         guard claims.emailVerified == true else {
             try await journal.record(.oidcLogin, .failure, user: nil, client: client, detail: "address not verified by the issuer", in: transaction)
@@ -130,7 +130,7 @@ struct SocialSignInService: Sendable {
         guard let user = try await users.find(id: id) else { throw OIDCFailure.failed }
         try await mail.queue("welcome", to: user, values: ["link": mail.link("/")], in: transaction)
         try await journal.record(.oidcLogin, .success, user: id, client: client, detail: "new account", in: transaction)
-        return .signedIn(try await sessions.start(for: user, rememberMe: false, client: client, in: transaction), next: attempt.next)
+        return .signedIn(try await sessions.begin(for: user, rememberMe: false, client: client, in: transaction), next: attempt.next)
     }
 
     /// First and last name from the token's claims, checked with the same rule as the register form; what does not

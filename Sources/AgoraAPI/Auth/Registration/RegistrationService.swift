@@ -80,7 +80,7 @@ struct RegistrationService: Sendable {
                 guard user.verificationStatus == .verified else { return .failure(.accountSuspended) }
                 try await mail.queue("welcome", to: user, values: ["link": mail.link("/")], in: transaction)
                 try await journal.record(.verifyEmail, .success, user: userID, client: client, in: transaction)
-                return .success(try await issuer.start(for: user, rememberMe: false, client: client, in: transaction))
+                return .success(try await issuer.start(for: user, rememberMe: false, secondFactor: false, client: client, in: transaction))
             }
         }
     }

@@ -22,6 +22,7 @@ struct AuthRoutes: Sendable {
         group.post("resend-verification", use: resendVerification)
         group.post("login", use: login)
         group.post("sign-in-link", use: signInWithLink)
+        group.post("login/second-factor", use: completeSignIn)
         group.post("refresh", use: refresh)
         group.post("forgot-password", use: forgotPassword)
         group.post("reset-password", use: resetPassword)
@@ -33,6 +34,7 @@ struct AuthRoutes: Sendable {
         signedIn.delete("sessions/{id}", use: endSession)
         signedIn.put("change-password", use: changePassword)
         OIDCRoutes(social: auth.social, clock: auth.signIn.clock).register(on: group, signedIn: signedIn)
+        TwoFactorRoutes(auth: auth).register(signedIn: signedIn)
     }
 
     @Sendable func registrationForm(_ request: Request, context: AgoraRequestContext) async throws -> RegistrationFormBody {
@@ -74,17 +76,25 @@ struct AuthRoutes: Sendable {
 
     @Sendable func login(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: LoginInput.self, context: context)
-        let session = try await auth.signIn.login(
+        let step = try await auth.signIn.login(
             email: input.email ?? "", password: input.password ?? "", rememberMe: input.rememberMe, captcha: input.captcha,
             client: ClientInfo(request, context)
+        )
+        return try signIn(step, request: request, context: context)
+    }
+
+    @Sendable func completeSignIn(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let input = try await request.decode(as: SecondFactorInput.self, context: context)
+        let session = try await auth.signIn.completeSignIn(
+            challenge: input.challenge ?? "", code: input.code ?? "", client: ClientInfo(request, context)
         )
         return try signIn(session, request: request, context: context)
     }
 
     @Sendable func signInWithLink(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: SignInLinkInput.self, context: context)
-        let session = try await auth.signIn.signIn(link: input.token ?? "", client: ClientInfo(request, context))
-        return try signIn(session, request: request, context: context)
+        let step = try await auth.signIn.signIn(link: input.token ?? "", client: ClientInfo(request, context))
+        return try signIn(step, request: request, context: context)
     }
 
     @Sendable func refresh(_ request: Request, context: AgoraRequestContext) async throws -> Response {
@@ -150,6 +160,14 @@ struct AuthRoutes: Sendable {
         var response = Response(status: .noContent)
         response.setCookie(RefreshCookie.clear(secure: auth.settings.secureCookies))
         return response
+    }
+
+    /// A signed-in session's answer, or 401 `second-factor-required` with the challenge to finish it.
+    private func signIn(_ step: SignInStep, request: Request, context: AgoraRequestContext) throws -> Response {
+        switch step {
+        case .signedIn(let session): return try signIn(session, request: request, context: context)
+        case .secondFactorRequired(let prompt): throw Problem.secondFactorRequired(prompt)
+        }
     }
 
     /// The access token and the account, with the refresh token in its cookie.

@@ -57,7 +57,7 @@ extension OpenAPIDocument {
     "/api/auth/login": {
       "post": {
         "operationId": "login", "tags": ["auth"],
-        "summary": "Sign in with email and password. No account is ever locked: after \#(SignInThrottle().failuresBeforeCaptcha) failures for an address within \#(Int(SignInThrottle().window / 60)) minutes (with an account or not), each attempt must solve the CAPTCHA of a 429 captcha-required problem (its captcha member), a little harder after each further failure, and the owner is emailed a one-time sign-in link. \#(LockoutRule.network.failures) failures from one network make it wait (429 rate-limited with Retry-After).",
+        "summary": "Sign in with email and password. No account is ever locked: after \#(SignInThrottle().failuresBeforeCaptcha) failures for an address within \#(Int(SignInThrottle().window / 60)) minutes (with an account or not), each attempt must solve the CAPTCHA of a 429 captcha-required problem (its captcha member), a little harder after each further failure, and the owner is emailed a one-time sign-in link. \#(LockoutRule.network.failures) failures from one network make it wait (429 rate-limited with Retry-After). An account with two factors answers 401 second-factor-required: finish with POST /api/auth/login/second-factor.",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Login" } } } },
         "responses": {
           "200": { "$ref": "#/components/responses/SignedIn" },
@@ -70,11 +70,11 @@ extension OpenAPIDocument {
     "/api/auth/sign-in-link": {
       "post": {
         "operationId": "signInWithLink", "tags": ["auth"],
-        "summary": "Sign in with the one-time link emailed after repeated failed sign-ins (valid \#(Int(SignInThrottle().linkLifetime / 60)) minutes, once)",
+        "summary": "Sign in with the one-time link emailed after repeated failed sign-ins (valid \#(Int(SignInThrottle().linkLifetime / 60)) minutes, once); an account with two factors answers 401 second-factor-required",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["token"], "properties": { "token": \#(oneLine(maximumLength: 100)) } } } } },
         "responses": {
           "200": { "$ref": "#/components/responses/SignedIn" },
-          "400": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" },
+          "400": { "$ref": "#/components/responses/Problem" }, "401": { "$ref": "#/components/responses/Problem" }, "403": { "$ref": "#/components/responses/Problem" },
           "410": { "$ref": "#/components/responses/Problem" }, "422": { "$ref": "#/components/responses/Problem" }
         }
       }
@@ -254,6 +254,7 @@ extension OpenAPIDocument {
     "responses": {
       "Problem": { "description": "A problem document", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
       "Accepted": { "description": "Accepted", "content": { "application/json": { "schema": { "type": "object", "properties": { "message": { "type": "string" } } } } } },
+      \#(twoFactorResponses)
       "SignedIn": {
         "description": "Signed in; the refresh token is set as the HttpOnly agora_refresh cookie (path /api/auth)",
         "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SignedIn" } } }

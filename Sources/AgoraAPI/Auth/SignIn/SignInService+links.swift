@@ -4,7 +4,7 @@ import AgoraStore
 extension SignInService {
     /// Signs in with a one-time link emailed after repeated failed sign-ins (`SignInThrottling`): the link is used up,
     /// and the address's count of failures starts again.
-    func signIn(link token: String, client: ClientInfo) async throws -> IssuedSession {
+    func signIn(link token: String, client: ClientInfo) async throws -> SignInStep {
         let now = clock.now
         return try await journal.redeemLink(token, kind: .signInLink, client: client) { transaction in
             switch try await OneTimeTokenRepository(.signInLink, store: store, in: transaction).redeem(tokenHash: SecureToken.hash(token), now: now) {
@@ -21,7 +21,7 @@ extension SignInService {
                 case .verified: break
                 }
                 try await journal.record(.signInLink, .success, user: userID, client: client, subject: SignInSubject(user.email), in: transaction)
-                return .success(try await issuer.start(for: user, rememberMe: false, client: client, in: transaction))
+                return .success(try await issuer.begin(for: user, rememberMe: false, client: client, in: transaction))
             }
         }
     }

@@ -15,6 +15,7 @@ struct SignInService: Sendable {
     let clock: any AgoraClock
     let logger: Logger
     let throttle: SignInThrottling
+    let twoFactor: TwoFactorService
     /// A real bcrypt hash at the configured cost, checked against when the email is unknown so that an unknown
     /// address takes as long to refuse as a wrong password.
     let decoyHash: String
@@ -24,7 +25,7 @@ struct SignInService: Sendable {
     /// account; repeated failures from one network wait (`networkLockout`).
     func login(
         email raw: String, password: String, rememberMe: Bool, captcha answer: CaptchaAnswer, client: ClientInfo
-    ) async throws -> IssuedSession {
+    ) async throws -> SignInStep {
         let now = clock.now
         if let lockout = settings.networkLockout {
             let fromNetwork = try await AuthEventRepository(store: store).failedLogins(
@@ -60,7 +61,7 @@ struct SignInService: Sendable {
         case .verified:
             return try await store.inTransaction { transaction in
                 try await journal.record(.login, .success, user: user.id, client: client, subject: subject, in: transaction)
-                return try await issuer.start(for: user, rememberMe: rememberMe, client: client, in: transaction)
+                return try await issuer.begin(for: user, rememberMe: rememberMe, client: client, in: transaction)
             }
         }
     }
@@ -136,6 +137,9 @@ struct SignInService: Sendable {
         } catch {
             throw Problem.unauthenticated
         }
-        return Identity(userID: user.id, role: user.userType, session: session.family)
+        return Identity(
+            userID: user.id, role: user.userType, session: session.family, secondFactor: session.secondFactorAt != nil,
+            reauthenticatedAt: session.reauthenticatedAt
+        )
     }
 }

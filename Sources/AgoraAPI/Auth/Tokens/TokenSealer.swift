@@ -1,20 +1,27 @@
 import Crypto
 import Foundation
 
-/// Seals a refresh token with AES-GCM so that its successor can be kept for the grace window without being
-/// readable from the database alone. The key is derived from the signing key (HKDF), never stored; what a previous
-/// signing key sealed still opens after a rotation.
+/// Seals a secret the service must read back later with AES-GCM, so that it is not readable from the database
+/// alone: a refresh token's successor, kept for the grace window, and an authenticator's secret. The key is derived
+/// from the signing key (HKDF, one key per purpose), never stored; what a previous signing key sealed still opens
+/// after a rotation.
 struct TokenSealer: Sendable {
+    /// What is sealed; each purpose has a key of its own.
+    enum Purpose: String, Sendable {
+        case refreshSuccessor = "agora refresh successor"
+        case authenticatorSecret = "agora authenticator secret"
+    }
+
     private let key: SymmetricKey
     private let previous: [SymmetricKey]
 
-    init(signingKey: [UInt8], previousKeys: [[UInt8]] = []) {
-        key = Self.derive(signingKey)
-        previous = previousKeys.map(Self.derive)
+    init(signingKey: [UInt8], previousKeys: [[UInt8]] = [], purpose: Purpose = .refreshSuccessor) {
+        key = Self.derive(signingKey, purpose)
+        previous = previousKeys.map { Self.derive($0, purpose) }
     }
 
-    private static func derive(_ signingKey: [UInt8]) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: signingKey), info: Data("agora refresh successor".utf8), outputByteCount: 32)
+    private static func derive(_ signingKey: [UInt8], _ purpose: Purpose) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: signingKey), info: Data(purpose.rawValue.utf8), outputByteCount: 32)
     }
 
     func seal(_ token: String) throws -> String {
