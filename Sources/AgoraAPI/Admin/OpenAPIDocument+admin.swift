@@ -13,6 +13,25 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/admin/staff/invitations": {
+      "post": {
+        "operationId": "inviteStaff", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with staff.manage (dangerous: a recent sign-in or re-authentication): a new staff account with a role, whose owner chooses a password from the emailed link (7 days); audited. An address already in use is refused (409): staff accounts are separate from marketplace accounts",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["email", "first_name", "last_name", "role"], "properties": { "email": \#(emailSchema), "first_name": { "type": "string", "maxLength": \#(PersonName.maximumLength) }, "last_name": { "type": "string", "maxLength": \#(PersonName.maximumLength) }, "role": { "type": "string", "enum": [\#(quoted(StaffRole.allCases.map(\.rawValue)))] } } } } } },
+        "responses": {
+          "201": { "description": "The invited account", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/StaffMember" } } } },
+          "401": \#(problem), "403": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
+    "/api/admin/staff/{userId}": {
+      "delete": {
+        "operationId": "removeStaff", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with staff.manage (dangerous): take an account out of the staff; its sessions end at once (audited); nobody removes themselves (409)",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "responses": { "204": { "description": "Removed" }, "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem) }
+      }
+    },
     "/api/admin/staff/roles": {
       "get": {
         "operationId": "listStaffRoles", "tags": ["admin"], "security": [{ "bearer": [] }],

@@ -11,6 +11,7 @@ struct StaffRoutes: Sendable {
     let clock: any AgoraClock
     /// Changing roles and permissions needs a recent proof of who is asking.
     let recentAuthentication: RecentAuthenticationMiddleware
+    let invitations: StaffInvitations
 
     struct MemberBody: ResponseEncodable {
         let userId: Int64
@@ -29,6 +30,21 @@ struct StaffRoutes: Sendable {
         let role: String?
 
         init(reading body: inout JSONObjectBody) {
+            role = body.string("role", maximumLength: 40)
+        }
+    }
+
+    struct InvitationInput: RequestBody {
+        static let fields: Set<String> = ["email", "first_name", "last_name", "role"]
+        let email: String?
+        let firstName: String?
+        let lastName: String?
+        let role: String?
+
+        init(reading body: inout JSONObjectBody) {
+            email = body.string("email", maximumLength: AuthRoutes.typedEmailLimit)
+            firstName = body.string("first_name", maximumLength: 200)
+            lastName = body.string("last_name", maximumLength: 200)
             role = body.string("role", maximumLength: 40)
         }
     }
@@ -56,6 +72,8 @@ struct StaffRoutes: Sendable {
         staff.get(use: list)
         staff.get("roles", use: roles)
         let dangerous = staff.group().add(middleware: recentAuthentication)
+        dangerous.post("invitations", use: invite)
+        dangerous.delete("{userId}", use: remove)
         dangerous.put("{userId}/role", use: changeRole)
         dangerous.put("roles/{role}/permissions", use: changePermissions)
     }
@@ -93,6 +111,28 @@ struct StaffRoutes: Sendable {
                 email: member.account.email.value, role: member.role.rawValue
             )
         })
+    }
+
+    /// `{"email", "first_name", "last_name", "role"}`: a new staff account that waits for its owner to choose a
+    /// password from the emailed link.
+    @Sendable func invite(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<MemberBody> {
+        let input = try await request.decode(as: InvitationInput.self, context: context)
+        let invitation = try StaffInvitations.Invitation(email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role)
+        let account = try await invitations.invite(invitation, by: try AuditActor(request, context))
+        return EditedResponse(status: .created, response: MemberBody(
+            userId: account.id, firstName: account.firstName, lastName: account.lastName, email: account.email.value, role: invitation.role.rawValue
+        ))
+    }
+
+    /// Takes an account out of the staff: its role goes and its sessions end at once. Nobody removes themselves.
+    @Sendable func remove(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let userID = try context.pathID("userId", notFound: Self.notFound)
+        let actor = try AuditActor(request, context)
+        guard userID != actor.userID else {
+            throw Problem(status: .conflict, detail: "Nobody removes themselves from the staff; ask another owner.", type: .invalidTransition)
+        }
+        guard try await StaffRepository(store: store).remove(userID, by: actor, now: clock.now) != nil else { throw Self.notFound }
+        return Response(status: .noContent)
     }
 
     @Sendable func changeRole(_ request: Request, context: AgoraRequestContext) async throws -> MemberBody {

@@ -74,7 +74,10 @@ public func buildRouter(
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
     CategoryAdminRoutes(store: store, catalog: catalog, clock: configuration.clock).register(on: admin)
     AuditLogRoutes(store: store).register(on: admin)
-    StaffRoutes(store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
+    StaffRoutes(
+        store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication,
+        invitations: StaffInvitations(store: store, mail: auth.mail, legal: auth.settings.legal, clock: configuration.clock)
+    ).register(on: admin)
     let announcer = OrderAnnouncer(email: configuration.email)
     let orderRouter = OrderRouter(store: store, settings: configuration.routing, announcer: announcer) {
         (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())

@@ -12,18 +12,18 @@ public enum Administrators {
         store: Store, now: Date
     ) async throws -> Int64 {
         var errors: [FieldError] = []
-        var first: PersonName?
-        var last: PersonName?
-        var address: Email?
-        do { first = try PersonName(firstName, field: "first_name") } catch let invalid as ValidationError { errors += invalid.errors }
-        do { last = try PersonName(lastName, field: "last_name") } catch let invalid as ValidationError { errors += invalid.errors }
-        do { address = try Email(email) } catch let invalid as ValidationError { errors += invalid.errors }
+        var form: StaffInvitations.Invitation?
+        do {
+            form = try StaffInvitations.Invitation(email: email, firstName: firstName, lastName: lastName, role: role.rawValue)
+        } catch let invalid as ValidationError {
+            errors += invalid.errors
+        }
         errors += PasswordPolicy.problems(with: password)
-        guard errors.isEmpty, let first, let last, let address else { throw ValidationError(errors) }
+        guard errors.isEmpty, let form else { throw ValidationError(errors) }
         let hash = try await BcryptPasswordHasher(cost: settings.bcryptCost).hash(password)
         return try await store.inTransaction { transaction in
             let id = try await UserRepository(store: store, in: transaction).insert(NewUser(
-                firstName: first.value, lastName: last.value, email: address, passwordHash: hash, phone: nil, countryCode: nil,
+                firstName: form.firstName.value, lastName: form.lastName.value, email: form.email, passwordHash: hash, phone: nil, countryCode: nil,
                 userType: .admin, verificationStatus: .verified, legal: settings.legal
             ), now: now)
             try await StaffRepository(store: store, in: transaction).grant(role, to: id, by: nil, now: now)

@@ -13,6 +13,8 @@ struct AuthServices: Sendable {
     let passwords: PasswordService
     let social: SocialSignInService
     let twoFactor: TwoFactorService
+    /// The emails about accounts, for the other parts of the API that write to an account's owner.
+    let mail: AccountMail
     let settings: AuthSettings
 
     init(
@@ -24,6 +26,7 @@ struct AuthServices: Sendable {
         let sealer = TokenSealer(signingKey: settings.signingKey, previousKeys: settings.previousSigningKeys)
         let journal = AuthJournal(store: store, clock: clock, logger: logger)
         let mail = AccountMail(store: store, composer: composer, clock: clock)
+        self.mail = mail
         let issuer = SessionIssuer(store: store, settings: settings, accessTokens: accessTokens, clock: clock)
         self.settings = settings
         twoFactor = TwoFactorService(

@@ -25,6 +25,18 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
     case finance
     case contentEditor = "content-editor"
 
+    /// The role's name in sentences and emails.
+    public var title: String {
+        switch self {
+        case .owner: "owner"
+        case .administrator: "administrator"
+        case .moderator: "moderator"
+        case .support: "support"
+        case .finance: "finance"
+        case .contentEditor: "content editor"
+        }
+    }
+
     /// The role's id where an id is needed: the audit log's `target_id` for changes to the role's permissions.
     public var number: Int64 {
         switch self {

@@ -7,6 +7,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case providerUnlisted = "category.unlist-provider"
     case orderOfferedByHand = "order.offer"
     case orderOfferWithdrawn = "order.withdraw-offer"
+    case staffInvited = "staff.invite"
+    case staffRemoved = "staff.remove"
     case staffRoleChanged = "staff.change-role"
     case rolePermissionsChanged = "staff.change-permissions"
     case testimonialApproved = "testimonial.approve"

@@ -67,4 +67,5 @@ public enum SessionRevocation: String, Sendable {
     case passwordReset = "password_reset"
     case passwordChanged = "password_changed"
     case sessionCap = "session_cap"
+    case removedFromStaff = "removed_from_staff"
 }

@@ -51,6 +51,21 @@ public struct StaffRepository: Sendable {
         }
     }
 
+    /// Takes the account out of the staff: its role goes and every session ends at once, audited in the same
+    /// transaction. Nil when the account was not staff.
+    public func remove(_ userID: Int64, by actor: AuditActor, now: Date) async throws -> StaffRole? {
+        try await store.inTransaction { [store] transaction in
+            let staff = StaffRepository(store: store, in: transaction)
+            guard let current = try await staff.role(of: userID) else { return nil }
+            try await transaction.sql.raw("DELETE FROM staff_members WHERE user_id = \(bind: userID)").run()
+            _ = try await SessionRepository(store: store, in: transaction).revokeAll(userID: userID, reason: .removedFromStaff, now: now)
+            try await AuditLog(store: store, in: transaction).append(actor.entry(
+                .staffRemoved, on: .staffMember, id: userID, before: ["role": current.rawValue], after: [:], at: now
+            ))
+            return current
+        }
+    }
+
     /// What each role may do, as the table says today.
     public func permissions() async throws -> [StaffRole: Set<AdminPermission>] {
         var table = Dictionary(uniqueKeysWithValues: StaffRole.allCases.map { ($0, Set<AdminPermission>()) })
