@@ -12,6 +12,9 @@ enum AdminArea: String, CaseIterable, Sendable {
     case orderRouting = "orders"
     case auditLog = "audit-log"
     case staff
+    case users
+    case suspensions
+    case dashboard
 
     var permission: AdminPermission {
         switch self {
@@ -21,6 +24,9 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .orderRouting: .ordersRoute
         case .auditLog: .auditRead
         case .staff: .staffManage
+        case .users: .usersRead
+        case .suspensions: .usersSuspend
+        case .dashboard: .analyticsRead
         }
     }
 

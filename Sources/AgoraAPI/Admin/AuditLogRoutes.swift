@@ -84,45 +84,21 @@ struct AuditLogRoutes: Sendable {
         var query = AuditLogQuery()
         var before: Int64?
         var limit = defaultLimit
-        var errors: [FieldError] = []
-        let day = DateFormatter()
-        day.calendar = Calendar(identifier: .iso8601)
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.timeZone = TimeZone(identifier: "UTC")
-        day.dateFormat = "yyyy-MM-dd"
-        func id(_ value: String, _ name: String) -> Int64? {
-            guard let number = Int64(value), number > 0 else {
-                errors.append(FieldError(field: name, message: "must be a positive whole number"))
-                return nil
-            }
-            return number
-        }
+        var reader = AdminQuery()
         for (name, value) in try QueryParameters.pairs(of: request) {
             switch name {
-            case "actor": query.actorID = id(value, name)
-            case "target_id": query.targetID = id(value, name)
-            case "before": before = id(value, name)
-            case "action":
-                query.action = AuditedAction(rawValue: value)
-                if query.action == nil { errors.append(FieldError(field: name, message: "must be one of \(AuditedAction.allCases.map(\.rawValue).joined(separator: ", "))")) }
-            case "target":
-                query.target = AuditTarget(rawValue: value)
-                if query.target == nil { errors.append(FieldError(field: name, message: "must be one of \(AuditTarget.allCases.map(\.rawValue).joined(separator: ", "))")) }
-            case "from", "to":
-                guard let date = day.date(from: value), day.string(from: date) == value else {
-                    errors.append(FieldError(field: name, message: "must be a day such as 2026-12-05"))
-                    continue
-                }
-                if name == "from" { query.from = date } else { query.until = date.addingTimeInterval(86_400) }
-            case "limit" where limits:
-                if let number = Int(value), (1...maximumLimit).contains(number) { limit = number } else {
-                    errors.append(FieldError(field: name, message: "must be a whole number from 1 to \(maximumLimit)"))
-                }
-            default:
-                errors.append(FieldError(field: String(name.prefix(60)), message: "is not a parameter of this search"))
+            case "actor": query.actorID = reader.positiveID(value, name)
+            case "target_id": query.targetID = reader.positiveID(value, name)
+            case "before": before = reader.positiveID(value, name)
+            case "action": query.action = reader.oneOf(value, name, as: AuditedAction.self)
+            case "target": query.target = reader.oneOf(value, name, as: AuditTarget.self)
+            case "from": query.from = reader.day(value, name)
+            case "to": query.until = reader.day(value, name)?.addingTimeInterval(86_400)
+            case "limit" where limits: limit = reader.limit(value, name, maximum: maximumLimit) ?? limit
+            default: reader.unknown(name)
             }
         }
-        guard errors.isEmpty else { throw Problem.invalidQuery(errors) }
+        try reader.check()
         return (query, before, limit)
     }
 }

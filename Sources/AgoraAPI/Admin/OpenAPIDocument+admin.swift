@@ -13,6 +13,96 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/auth/me/administration": {
+      "get": {
+        "operationId": "getAdministrationAccess", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "What the signed-in person may do in the administration: their staff role (none for other accounts), its permissions, the admin areas they open, and whether this session was opened with two factors",
+        "responses": {
+          "200": { "description": "The access", "content": { "application/json": { "schema": { "type": "object", "required": ["permissions", "second_factor", "areas"], "properties": { "role": { "type": "string" }, "permissions": { "type": "array", "items": { "type": "string" } }, "second_factor": { "type": "boolean" }, "areas": { "type": "array", "items": { "type": "string" } } } } } } },
+          "401": \#(problem)
+        }
+      }
+    },
+    "/api/admin/dashboard": {
+      "get": {
+        "operationId": "getDashboard", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with analytics.read: accounts by type, suspended accounts, sign-ups per day over 30 days, open orders, the site-changes queue and the email outbox (waiting, failed), staff without two factors",
+        "responses": {
+          "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["accounts", "suspended", "sign_ups", "open_orders", "site_changes", "emails", "staff_without_two_factors"], "properties": {
+            "accounts": { "type": "object", "additionalProperties": { "type": "integer" } }, "suspended": { "type": "integer" },
+            "sign_ups": { "type": "array", "items": { "type": "object", "required": ["day", "count"], "properties": { "day": { "type": "string", "format": "date" }, "count": { "type": "integer" } } } },
+            "open_orders": { "type": "integer" },
+            "site_changes": { "type": "object", "properties": { "waiting": { "type": "integer" }, "failed": { "type": "integer" } } },
+            "emails": { "type": "object", "properties": { "waiting": { "type": "integer" }, "failed": { "type": "integer" } } },
+            "staff_without_two_factors": { "type": "integer" }
+          } } } } },
+          "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
+    "/api/admin/users": {
+      "get": {
+        "operationId": "searchUsers", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.read: accounts, newest first, a page at a time; q matches the address or the name, any case",
+        "parameters": [
+          { "name": "q", "in": "query", "schema": { "type": "string" } },
+          { "name": "type", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(UserType.allCases.map(\.rawValue)))] } },
+          { "name": "status", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(VerificationStatus.allCases.map(\.rawValue)))] } },
+          { "name": "country", "in": "query", "schema": { "type": "string", "pattern": "^[A-Za-z]{2}$" } },
+          { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" }, "description": "Registered from this day (UTC)" },
+          { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" }, "description": "Registered up to the end of this day (UTC)" },
+          { "name": "before", "in": "query", "schema": { "type": "integer", "minimum": 1 }, "description": "next_before of the previous page" },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(UserAdminRoutes.maximumLimit), "default": \#(UserAdminRoutes.defaultLimit) } }
+        ],
+        "responses": {
+          "200": { "description": "A page of accounts", "content": { "application/json": { "schema": { "type": "object", "required": ["users"], "properties": { "users": { "type": "array", "items": { "$ref": "#/components/schemas/AdminUser" } }, "next_before": { "type": "integer" } } } } } },
+          "400": \#(problem), "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
+    "/api/admin/users/{userId}": {
+      "get": {
+        "operationId": "getUser", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.read: one account's page — profile, staff role, two factors, open sessions, the last 20 sign-in events, suspensions, orders and proposals counted",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "responses": {
+          "200": { "description": "The account", "content": { "application/json": { "schema": { "type": "object", "required": ["user", "two_factor", "orders", "proposals", "sessions", "events", "suspensions"], "properties": {
+            "user": { "$ref": "#/components/schemas/AdminUser" }, "staff_role": { "type": "string" }, "two_factor": { "type": "boolean" },
+            "orders": { "type": "integer" }, "proposals": { "type": "integer" },
+            "sessions": { "type": "array", "items": { "type": "object", "properties": { "device": { "type": "string" }, "ip_address": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }, "last_used_at": { "type": "string", "format": "date-time" }, "second_factor": { "type": "boolean" } } } },
+            "events": { "type": "array", "items": { "type": "object", "properties": { "kind": { "type": "string" }, "outcome": { "type": "string" }, "ip_address": { "type": "string" }, "detail": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" } } } },
+            "suspensions": { "type": "array", "items": { "$ref": "#/components/schemas/Suspension" } }
+          } } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem)
+        }
+      }
+    },
+    "/api/admin/suspensions": {
+      "post": {
+        "operationId": "suspendUser", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.suspend (dangerous): keep an account out for some days (suspend) or for good (ban), with the reason its owner is emailed. At once: every session ends, the provider page goes offline through the site-changes queue, live proposals are withdrawn; audited. Staff accounts are removed from the staff instead (409); an account already kept out is lifted first (409)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["user_id", "kind", "reason"], "properties": {
+          "user_id": { "type": "integer" }, "kind": { "type": "string", "enum": [\#(quoted(SuspensionKind.allCases.map(\.rawValue)))] },
+          "reason": \#(multiline(maximumLength: 2_000)), "days": { "type": "integer", "minimum": 1, "maximum": \#(SuspensionDecision.longestSuspensionDays), "description": "required for suspend, left out for ban" }
+        } } } } },
+        "responses": {
+          "201": { "description": "The suspension", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Suspension" } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
+    "/api/admin/suspensions/{userId}/lift": {
+      "post": {
+        "operationId": "liftSuspension", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.suspend (dangerous): let the account back in now, with a reason; its page comes back; audited, and its owner emailed",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": \#(multiline(maximumLength: 2_000)) } } } } },
+        "responses": {
+          "200": { "description": "The lifted suspension", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Suspension" } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
     "/api/admin/staff/invitations": {
       "post": {
         "operationId": "inviteStaff", "tags": ["admin"], "security": [{ "bearer": [] }],
@@ -103,6 +193,24 @@ extension OpenAPIDocument {
     """#
 
     static let adminSchemas = #"""
+    "AdminUser": {
+      "type": "object", "required": ["id", "first_name", "last_name", "email", "user_type", "status", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "email": { "type": "string" },
+        "user_type": { "type": "string", "enum": [\#(quoted(UserType.allCases.map(\.rawValue)))] },
+        "status": { "type": "string", "enum": [\#(quoted(VerificationStatus.allCases.map(\.rawValue)))] },
+        "country": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
+      }
+    },
+    "Suspension": {
+      "type": "object", "required": ["id", "user_id", "kind", "reason", "starts_at", "decided_by", "lift_reason"],
+      "properties": {
+        "id": { "type": "integer" }, "user_id": { "type": "integer" }, "kind": { "type": "string", "enum": [\#(quoted(SuspensionKind.allCases.map(\.rawValue)))] },
+        "reason": { "type": "string" }, "starts_at": { "type": "string", "format": "date-time" }, "ends_at": { "type": "string", "format": "date-time" },
+        "decided_by": { "type": "integer" }, "lifted_at": { "type": "string", "format": "date-time" }, "lifted_by": { "type": "integer" },
+        "lift_reason": { "type": "string" }
+      }
+    },
     "StaffRolePermissions": {
       "type": "object", "required": ["role", "permissions"],
       "properties": { "role": { "type": "string" }, "permissions": { "type": "array", "items": { "type": "string" } } }

@@ -63,6 +63,7 @@ public func buildRouter(
     let signedIn = api.group().add(middleware: AuthenticationMiddleware(signIn: auth.signIn))
     SavedSearchRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     FavoriteRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    AdministrationAccessRoutes(store: store).register(signedIn: signedIn)
     SearchRoutes(
         search: ProviderSearch(store: store, weights: configuration.searchWeights),
         catalog: catalog,
@@ -74,6 +75,9 @@ public func buildRouter(
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
     CategoryAdminRoutes(store: store, catalog: catalog, clock: configuration.clock).register(on: admin)
     AuditLogRoutes(store: store).register(on: admin)
+    UserAdminRoutes(store: store, clock: configuration.clock).register(on: admin)
+    DashboardRoutes(store: store, clock: configuration.clock).register(on: admin)
+    SuspensionRoutes(store: store, mail: auth.mail, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     StaffRoutes(
         store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication,
         invitations: StaffInvitations(store: store, mail: auth.mail, legal: auth.settings.legal, clock: configuration.clock)

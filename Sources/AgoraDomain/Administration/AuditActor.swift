@@ -19,6 +19,11 @@ public struct AuditActor: Sendable, Hashable {
         self.requestID = requestID
     }
 
+    /// The same actor giving a reason, which the audit entry keeps.
+    public func because(_ reason: String) -> AuditActor {
+        AuditActor(userID: userID, role: role, reason: reason, ipAddress: ipAddress, userAgent: userAgent, requestID: requestID)
+    }
+
     /// The entry of one action by this actor.
     public func entry(
         _ action: AuditedAction, on target: AuditTarget, id: Int64, before: [String: String], after: [String: String], at now: Date

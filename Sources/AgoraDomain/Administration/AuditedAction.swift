@@ -11,6 +11,9 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case staffRemoved = "staff.remove"
     case staffRoleChanged = "staff.change-role"
     case rolePermissionsChanged = "staff.change-permissions"
+    case userSuspended = "user.suspend"
+    case userBanned = "user.ban"
+    case suspensionLifted = "user.lift-suspension"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"
@@ -26,4 +29,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     /// A staff role, by `StaffRole.number`.
     case staffRole = "staff-role"
     case testimonial
+    /// Any account, by its user id.
+    case user
 }

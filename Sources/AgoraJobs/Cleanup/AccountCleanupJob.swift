@@ -3,8 +3,8 @@ import AgoraStore
 import Foundation
 import Logging
 
-/// Every `interval`, deletes what sign-in no longer needs: expired verification and reset tokens and second-factor
-/// challenges, sessions that
+/// Every `interval`, lets back in the accounts whose suspension ran out, and deletes what sign-in no longer needs:
+/// expired verification and reset tokens and second-factor challenges, sessions that
 /// ended more than `sessionRetention` ago (kept a while so the security log can still name them), and the sealed
 /// successors of rotated refresh tokens past their grace window, and outbox messages that left the queue more than
 /// `outboxRetention` ago, and rate-limit hits no window reaches any more.
@@ -38,6 +38,8 @@ public struct AccountCleanupJob: PeriodicJob {
     @discardableResult
     public func runOnce() async throws -> (tokens: Int, sessions: Int, emails: Int) {
         let now = clock.now
+        let restored = try await SuspensionRepository(store: store).liftExpired(now: now)
+        if !restored.isEmpty { logger.info("suspensions ran out", metadata: ["accounts": "\(restored.count)"]) }
         var tokens = 0
         for purpose in [OneTimeTokenPurpose.emailVerification, .passwordReset, .signInLink] {
             tokens += try await OneTimeTokenRepository(purpose, store: store).deleteExpired(now: now)

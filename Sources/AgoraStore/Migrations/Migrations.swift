@@ -17,5 +17,6 @@ public enum Migrations {
         auditLog,
         staffRoles,
         twoFactor,
+        suspensions,
     ]
 }

@@ -15,26 +15,27 @@ public struct Migrator: Sendable {
 
     /// Applies what is pending and returns the versions it applied, oldest first. On PostgreSQL the whole run
     /// holds an advisory lock, so two migrators started at once apply each step once (the second finds nothing
-    /// to do); on SQLite each step's `BEGIN IMMEDIATE` does the same.
+    /// to do); on SQLite each step's `BEGIN IMMEDIATE` does the same, its turn taken in the store's writer queue
+    /// like every other write, so that a migrator waiting for another holds no thread the other needs.
     @discardableResult
     public func migrate(now: Date = Date()) async throws -> [Int] {
         let store = self.store
         let migrations = self.migrations.sorted { $0.version < $1.version }
-        let applied = try await store.sql.withSession { session -> [Int] in
-            if store.engine == .postgresql {
+        let applied: [Int]
+        switch store.engine {
+        case .sqlite:
+            applied = try await Self.apply(migrations, store: store, now: now) { step in try await store.transaction(step) }
+        case .postgresql:
+            applied = try await store.sql.withSession { session -> [Int] in
                 try await session.raw("SELECT pg_advisory_lock(\(bind: Self.lockKey))").run()
-            }
-            do {
-                let applied = try await Self.apply(migrations, store: store, session: session, now: now)
-                if store.engine == .postgresql {
+                do {
+                    let applied = try await Self.apply(migrations, store: store, now: now) { step in try await store.transaction(on: session, step) }
                     try await session.raw("SELECT pg_advisory_unlock(\(bind: Self.lockKey))").run()
-                }
-                return applied
-            } catch {
-                if store.engine == .postgresql {
+                    return applied
+                } catch {
                     try? await session.raw("SELECT pg_advisory_unlock(\(bind: Self.lockKey))").run()
+                    throw error
                 }
-                throw error
             }
         }
         for version in applied {
@@ -47,9 +48,14 @@ public struct Migrator: Sendable {
     /// An arbitrary number that names Agora's migration lock among the server's advisory locks.
     static let lockKey: Int64 = 0x4147_4F52_41
 
-    private static func apply(_ migrations: [Migration], store: Store, session: any SQLDatabase, now: Date) async throws -> [Int] {
+    /// One transaction of a migration run; answers whether it changed the schema.
+    typealias Step = @Sendable (any SQLDatabase) async throws -> Bool
+
+    private static func apply(
+        _ migrations: [Migration], store: Store, now: Date, inTransaction: @Sendable (@escaping Step) async throws -> Bool
+    ) async throws -> [Int] {
         let dialect = SchemaDialect(engine: store.engine)
-        try await store.transaction(on: session) { db in
+        _ = try await inTransaction { db in
             try await db.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version INTEGER PRIMARY KEY,
@@ -57,10 +63,11 @@ public struct Migrator: Sendable {
                     applied_at \(unsafeRaw: dialect.timestamp) NOT NULL
                 )
                 """).run()
+            return true
         }
         var applied: [Int] = []
         for migration in migrations {
-            let didApply = try await store.transaction(on: session) { db in
+            let didApply = try await inTransaction { db in
                 let done = try await db.raw("SELECT 1 AS done FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard done == nil else { return false }
                 for statement in migration.statements(dialect) {

@@ -152,6 +152,24 @@ public struct ProposalRepository: Sendable {
         }
     }
 
+    /// Withdraws every live proposal of a provider the platform keeps out, on the provider's behalf (the
+    /// provider's own move, `ProposalStatus.moving`), each recorded in its order's history with the reason.
+    static func withdrawLive(of providerID: Int64, because reason: String, now: Date, on db: any SQLDatabase) async throws {
+        let live = try await db.raw("""
+            SELECT id, order_id, status FROM proposals WHERE provider_id = \(bind: providerID) AND status IN (\(states: ProposalStatus.live))
+            """).all()
+        for row in live {
+            let id = try row.decode(column: "id", as: Int64.self)
+            guard let status = ProposalStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+            let next = try status.moving(to: .withdrawn, by: .provider)
+            try await db.raw("UPDATE proposals SET status = \(bind: next.rawValue), updated_at = \(bind: now) WHERE id = \(bind: id)").run()
+            try await OrderRepository.record(
+                .proposalWithdrawn, orderID: try row.decode(column: "order_id", as: Int64.self), actorID: nil,
+                detail: ["proposal_id": String(id), "reason": reason], now: now, on: db
+            )
+        }
+    }
+
     /// Accepts a proposal in one transaction: the proposal is accepted, every other live one on the order rejected,
     /// the order awarded and the project created. Two acceptances racing end with exactly one: the second finds the
     /// order awarded (the order row is locked first; the unique indexes on accepted proposals and on projects per

@@ -68,4 +68,5 @@ public enum SessionRevocation: String, Sendable {
     case passwordChanged = "password_changed"
     case sessionCap = "session_cap"
     case removedFromStaff = "removed_from_staff"
+    case suspended
 }

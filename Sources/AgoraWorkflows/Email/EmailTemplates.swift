@@ -22,7 +22,7 @@ public struct EmailTemplates: Sendable {
     /// The messages the service sends; a missing template stops `agora serve` at start, not at the first sign-up.
     public static let required = [
         "verification", "welcome", "signup-attempt", "password-reset", "password-changed", "sign-in-attempts", "order-confirmation", "marketplace-update",
-        "staff-invitation",
+        "staff-invitation", "account-suspended", "account-restored",
     ]
 
     public init(directory: URL) throws {

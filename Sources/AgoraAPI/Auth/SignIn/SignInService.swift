@@ -45,7 +45,7 @@ struct SignInService: Sendable {
             try await throttle.failed(subject, user: nil, client: client, detail: "unknown email")
             throw Problem.invalidCredentials
         }
-        let user = credentials.account
+        let user = try await standing(of: credentials.account)
         let matches = try await hasher.verify(password, hash: credentials.passwordHash ?? decoyHash)
         guard matches, credentials.passwordHash != nil else {
             try await throttle.failed(subject, user: user, client: client, detail: "wrong password")
@@ -115,12 +115,22 @@ struct SignInService: Sendable {
 
     /// The account behind a session, if it may still be signed in.
     func signInAllowed(userID: Int64) async throws -> UserAccount {
-        guard let user = try await UserRepository(store: store).find(id: userID) else { throw Problem.sessionEnded }
+        guard let found = try await UserRepository(store: store).find(id: userID) else { throw Problem.sessionEnded }
+        let user = try await standing(of: found)
         switch user.verificationStatus {
         case .verified: return user
         case .pending: throw Problem.emailNotVerified
         case .suspended: throw Problem.accountSuspended
         }
+    }
+
+    /// The account as it stands now: a suspension that ran out is lifted here rather than at the next hourly
+    /// clean-up, so its owner is not kept out for the rest of the hour.
+    func standing(of user: UserAccount) async throws -> UserAccount {
+        guard user.verificationStatus == .suspended,
+              !(try await SuspensionRepository(store: store).liftExpired(now: clock.now, userID: user.id)).isEmpty
+        else { return user }
+        return try await UserRepository(store: store).find(id: user.id) ?? user
     }
 
     /// The identity behind an access token: signed by this service, not expired, its session still open and its

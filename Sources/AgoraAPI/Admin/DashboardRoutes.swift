@@ -1,0 +1,49 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `/api/admin/dashboard` (`analytics.read`): the quick figures of the administration's first page.
+struct DashboardRoutes: Sendable {
+    let store: Store
+    let clock: any AgoraClock
+
+    struct DayCount: Encodable {
+        let day: String
+        let count: Int
+    }
+
+    struct Waiting: Encodable {
+        let waiting: Int
+        let failed: Int
+    }
+
+    struct DashboardBody: ResponseEncodable {
+        let accounts: [String: Int]
+        let suspended: Int
+        let signUps: [DayCount]
+        let openOrders: Int
+        let siteChanges: Waiting
+        let emails: Waiting
+        let staffWithoutTwoFactors: Int
+    }
+
+    func register(on admin: RouterGroup<AgoraRequestContext>) {
+        AdminArea.dashboard.group(on: admin, store: store).get(use: figures)
+    }
+
+    @Sendable func figures(_ request: Request, context: AgoraRequestContext) async throws -> DashboardBody {
+        let figures = try await PlatformFigures.read(store: store, now: clock.now)
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        return DashboardBody(
+            accounts: Dictionary(uniqueKeysWithValues: UserType.allCases.map { ($0.rawValue, figures.accountsByType[$0] ?? 0) }),
+            suspended: figures.suspendedAccounts,
+            signUps: figures.signUps.map { DayCount(day: day.string(from: $0.day), count: $0.count) },
+            openOrders: figures.openOrders,
+            siteChanges: Waiting(waiting: figures.siteChangesWaiting, failed: figures.siteChangesFailed),
+            emails: Waiting(waiting: figures.emailsWaiting, failed: figures.emailsFailed),
+            staffWithoutTwoFactors: figures.staffWithoutTwoFactors
+        )
+    }
+}

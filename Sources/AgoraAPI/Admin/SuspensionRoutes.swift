@@ -1,0 +1,114 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `/api/admin/suspensions` (`users.suspend`; dangerous actions): keeping an account out for some days or for good,
+/// and letting it back in. What a suspension does is `SuspensionRepository`'s; the owner is emailed either way.
+struct SuspensionRoutes: Sendable {
+    let store: Store
+    let mail: AccountMail
+    let clock: any AgoraClock
+    let recentAuthentication: RecentAuthenticationMiddleware
+
+    struct SuspensionBody: ResponseEncodable {
+        let id: Int64
+        let userId: Int64
+        let kind: String
+        let reason: String
+        let startsAt: Date
+        let endsAt: Date?
+        let decidedBy: Int64
+        let liftedAt: Date?
+        let liftedBy: Int64?
+        let liftReason: String
+
+        init(_ suspension: UserSuspension) {
+            id = suspension.id
+            userId = suspension.userID
+            kind = suspension.kind.rawValue
+            reason = suspension.reason
+            startsAt = suspension.startsAt
+            endsAt = suspension.endsAt
+            decidedBy = suspension.decidedBy
+            liftedAt = suspension.liftedAt
+            liftedBy = suspension.liftedBy
+            liftReason = suspension.liftReason
+        }
+    }
+
+    struct SuspendInput: RequestBody {
+        static let fields: Set<String> = ["user_id", "kind", "reason", "days"]
+        let userID: Int64?
+        let kind: String?
+        let reason: String?
+        let days: Int?
+
+        init(reading body: inout JSONObjectBody) {
+            userID = body.integer("user_id").map(Int64.init)
+            kind = body.string("kind", maximumLength: 20)
+            reason = body.string("reason", maximumLength: 2_000, multiline: true)
+            days = body.integer("days")
+        }
+    }
+
+    struct LiftInput: RequestBody {
+        static let fields: Set<String> = ["reason"]
+        let reason: String?
+
+        init(reading body: inout JSONObjectBody) {
+            reason = body.string("reason", maximumLength: 2_000, multiline: true)
+        }
+    }
+
+    func register(on admin: RouterGroup<AgoraRequestContext>) {
+        let suspensions = AdminArea.suspensions.group(on: admin, store: store).add(middleware: recentAuthentication)
+        suspensions.post(use: suspend)
+        suspensions.post("{userId}/lift", use: lift)
+    }
+
+    static let notFound = Problem(status: .notFound, detail: "No account has this id.")
+
+    @Sendable func suspend(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<SuspensionBody> {
+        let input = try await request.decode(as: SuspendInput.self, context: context)
+        var errors: [FieldError] = input.userID == nil ? [FieldError(field: "user_id", message: "is required")] : []
+        var decision: SuspensionDecision?
+        do {
+            decision = try SuspensionDecision(kind: input.kind, reason: input.reason, days: input.days)
+        } catch let invalid as ValidationError {
+            errors += invalid.errors
+        }
+        guard errors.isEmpty, let userID = input.userID, let decision else { throw ValidationError(errors) }
+        let suspension = try await SuspensionRepository(store: store).suspend(
+            userID, decision, by: try AuditActor(request, context), now: clock.now
+        ) { [mail] user, suspension, transaction in
+            let until = suspension.endsAt.map { " until " + Self.readable($0) } ?? ""
+            try await mail.queue("account-suspended", to: user, values: [
+                "status": suspension.kind == .ban ? "closed" : "suspended", "until": until, "reason": suspension.reason,
+            ], in: transaction)
+        }
+        return EditedResponse(status: .created, response: SuspensionBody(suspension))
+    }
+
+    @Sendable func lift(_ request: Request, context: AgoraRequestContext) async throws -> SuspensionBody {
+        let userID = try context.pathID("userId", notFound: Self.notFound)
+        let input = try await request.decode(as: LiftInput.self, context: context)
+        let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw ValidationError(field: "reason", message: "is required") }
+        let lifted = try await SuspensionRepository(store: store).lift(
+            userID, reason: reason, by: try AuditActor(request, context), now: clock.now
+        ) { [mail] user, _, transaction in
+            try await mail.queue("account-restored", to: user, values: ["link": mail.link(PagePaths.login)], in: transaction)
+        }
+        return SuspensionBody(lifted)
+    }
+
+    /// A moment as the email says it: `12 December 2026 at 10:00 UTC`.
+    static func readable(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,123 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// `/api/admin/users` (`users.read`): accounts searched and filtered, newest first a page at a time, and one
+/// account's page — profile, staff role, two factors, open sessions, recent sign-in events, suspensions and how
+/// much it did in the marketplace.
+struct UserAdminRoutes: Sendable {
+    let store: Store
+    let clock: any AgoraClock
+
+    static let defaultLimit = 50
+    static let maximumLimit = 200
+
+    struct UserBody: Encodable {
+        let id: Int64
+        let firstName: String
+        let lastName: String
+        let email: String
+        let userType: String
+        let status: String
+        let country: String?
+        let createdAt: Date
+
+        init(_ account: UserAccount) {
+            id = account.id
+            firstName = account.firstName
+            lastName = account.lastName
+            email = account.email.value
+            userType = account.userType.rawValue
+            status = account.verificationStatus.rawValue
+            country = account.countryCode
+            createdAt = account.createdAt
+        }
+    }
+
+    struct PageBody: ResponseEncodable {
+        let users: [UserBody]
+        let nextBefore: Int64?
+    }
+
+    struct SessionBody: Encodable {
+        let device: String
+        let ipAddress: String
+        let createdAt: Date
+        let lastUsedAt: Date
+        let secondFactor: Bool
+    }
+
+    struct EventBody: Encodable {
+        let kind: String
+        let outcome: String
+        let ipAddress: String
+        let detail: String
+        let createdAt: Date
+    }
+
+    struct DetailBody: ResponseEncodable {
+        let user: UserBody
+        let staffRole: String?
+        let twoFactor: Bool
+        let orders: Int
+        let proposals: Int
+        let sessions: [SessionBody]
+        let events: [EventBody]
+        let suspensions: [SuspensionRoutes.SuspensionBody]
+    }
+
+    func register(on admin: RouterGroup<AgoraRequestContext>) {
+        let users = AdminArea.users.group(on: admin, store: store)
+        users.get(use: search)
+        users.get("{userId}", use: detail)
+    }
+
+    @Sendable func search(_ request: Request, context: AgoraRequestContext) async throws -> PageBody {
+        var query = UserDirectoryQuery()
+        var before: Int64?
+        var limit = Self.defaultLimit
+        var reader = AdminQuery()
+        for (name, value) in try QueryParameters.pairs(of: request) {
+            switch name {
+            case "q": query.text = String(value.prefix(200))
+            case "type": query.type = reader.oneOf(value, name, as: UserType.self)
+            case "status": query.status = reader.oneOf(value, name, as: VerificationStatus.self)
+            case "country": query.country = reader.country(value, name)
+            case "from": query.from = reader.day(value, name)
+            case "to": query.until = reader.day(value, name)?.addingTimeInterval(86_400)
+            case "before": before = reader.positiveID(value, name)
+            case "limit": limit = reader.limit(value, name, maximum: Self.maximumLimit) ?? limit
+            default: reader.unknown(name)
+            }
+        }
+        try reader.check()
+        let found = try await UserDirectory(store: store).search(query, before: before, limit: limit + 1)
+        let page = found.prefix(limit)
+        return PageBody(users: page.map(UserBody.init), nextBefore: found.count > limit ? page.last?.id : nil)
+    }
+
+    static let notFound = Problem(status: .notFound, detail: "No account has this id.")
+
+    @Sendable func detail(_ request: Request, context: AgoraRequestContext) async throws -> DetailBody {
+        let userID = try context.pathID("userId", notFound: Self.notFound)
+        guard let account = try await UserRepository(store: store).find(id: userID) else { throw Self.notFound }
+        let activity = try await UserDirectory(store: store).activity(of: userID)
+        return DetailBody(
+            user: UserBody(account),
+            staffRole: try await StaffRepository(store: store).role(of: userID)?.rawValue,
+            twoFactor: try await TwoFactorRepository(store: store).isEnabled(userID: userID),
+            orders: activity.orders, proposals: activity.proposals,
+            sessions: try await SessionRepository(store: store).active(userID: userID, now: clock.now).map { session in
+                SessionBody(
+                    device: session.deviceInfo, ipAddress: session.ipAddress, createdAt: session.createdAt, lastUsedAt: session.lastUsedAt,
+                    secondFactor: session.secondFactorAt != nil
+                )
+            },
+            events: try await AuthEventRepository(store: store).events(userID: userID, limit: 20).map { event in
+                EventBody(kind: event.kind.rawValue, outcome: event.outcome.rawValue, ipAddress: event.ipAddress, detail: event.detail, createdAt: event.createdAt)
+            },
+            suspensions: try await SuspensionRepository(store: store).history(of: userID).map(SuspensionRoutes.SuspensionBody.init)
+        )
+    }
+}
