@@ -71,6 +71,7 @@ struct Serve: AsyncParsableCommand {
             configuration.storageDirectory = settings.storage
             configuration.routing = settings.routing
             configuration.trustedProxies = settings.trustedProxies
+            configuration.metricsAccess = settings.metricsAccess
             configuration.rateLimitsEnabled = settings.rateLimits
             configuration.idleTimeout = settings.idleTimeout
             configuration.requestDeadline = settings.requestDeadline

@@ -24,6 +24,7 @@ struct ServiceSettings {
     let regeneratesSite: Bool
     /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`).
     let trustedProxies: TrustedProxies
+    let metricsAccess: MetricsAccess
     /// `AGORA_RATE_LIMITS`: on, or off for benchmarks and fuzzing (refused in production).
     let rateLimits: Bool
     /// `AGORA_IDLE_TIMEOUT` and `AGORA_REQUEST_DEADLINE`, in seconds.
@@ -126,7 +127,18 @@ struct ServiceSettings {
         let trustedProxies: TrustedProxies
         do {
             trustedProxies = try Environment.value("AGORA_TRUSTED_PROXIES").map(TrustedProxies.init(setting:)) ?? .none
-        } catch let invalid as TrustedProxiesError {
+        } catch let invalid as AddressRangesError {
+            throw CommandError(invalid.description)
+        }
+        var metricsAccess = MetricsAccess(token: Environment.value("AGORA_METRICS_TOKEN"))
+        if let token = metricsAccess.token, token.utf8.count < 32 {
+            throw CommandError("AGORA_METRICS_TOKEN must be at least 32 characters, not \(token.utf8.count)")
+        }
+        do {
+            if let allowed = Environment.value("AGORA_METRICS_ALLOW") {
+                metricsAccess.addresses = try AddressRanges(setting: allowed, name: "AGORA_METRICS_ALLOW")
+            }
+        } catch let invalid as AddressRangesError {
             throw CommandError(invalid.description)
         }
         let rateLimits = Environment.value("AGORA_RATE_LIMITS") ?? "on"
@@ -136,7 +148,7 @@ struct ServiceSettings {
         }
         return ServiceSettings(
             stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing,
-            regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, rateLimits: rateLimits == "on",
+            regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, metricsAccess: metricsAccess, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
             requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600)
         )

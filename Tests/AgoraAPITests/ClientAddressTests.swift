@@ -25,7 +25,7 @@ struct ClientAddressTests {
         #expect(proxies.trusts(Self.address("10.200.3.4")) && proxies.trusts(Self.address("192.0.2.7")))
         #expect(!proxies.trusts(Self.address("192.0.2.8")) && !proxies.trusts(Self.address("11.0.0.1")))
         #expect(proxies.trusts(Self.address("2001:db8:ff:1::1")) && !proxies.trusts(Self.address("2001:db8:fe::1")))
-        let refused = #expect(throws: TrustedProxiesError.self) { try TrustedProxies(setting: "10.0.0.0/8, 10.0.0.0/33, proxy.local") }
+        let refused = #expect(throws: AddressRangesError.self) { try TrustedProxies(setting: "10.0.0.0/8, 10.0.0.0/33, proxy.local") }
         #expect(refused?.entries == ["10.0.0.0/33", "proxy.local"])
     }
 

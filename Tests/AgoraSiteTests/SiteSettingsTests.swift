@@ -33,11 +33,9 @@ struct SiteSettingsTests {
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/
-                Disallow: /orders/new/
                 Disallow: /orders/
-                Disallow: /orders/view/
-                Disallow: /orders/inbox/
                 Disallow: /unauthorized/
+                Disallow: /admin/
 
                 User-agent: GPTBot
                 User-agent: CCBot
@@ -53,11 +51,9 @@ struct SiteSettingsTests {
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/
-                Disallow: /orders/new/
                 Disallow: /orders/
-                Disallow: /orders/view/
-                Disallow: /orders/inbox/
                 Disallow: /unauthorized/
+                Disallow: /admin/
 
                 Sitemap: https://agora.example/sitemap.xml
 

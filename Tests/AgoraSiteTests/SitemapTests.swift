@@ -137,11 +137,9 @@ struct SitemapTests {
                 Disallow: /settings/security/
                 Disallow: /search/
                 Disallow: /saved/
-                Disallow: /orders/new/
                 Disallow: /orders/
-                Disallow: /orders/view/
-                Disallow: /orders/inbox/
                 Disallow: /unauthorized/
+                Disallow: /admin/
 
                 Sitemap: https://agora.example/sitemap.xml
 

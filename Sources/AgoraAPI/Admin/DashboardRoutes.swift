@@ -41,8 +41,8 @@ struct DashboardRoutes: Sendable {
             suspended: figures.suspendedAccounts,
             signUps: figures.signUps.map { DayCount(day: day.string(from: $0.day), count: $0.count) },
             openOrders: figures.openOrders,
-            siteChanges: Waiting(waiting: figures.siteChangesWaiting, failed: figures.siteChangesFailed),
-            emails: Waiting(waiting: figures.emailsWaiting, failed: figures.emailsFailed),
+            siteChanges: Waiting(waiting: figures.queues.siteChangesWaiting, failed: figures.queues.siteChangesFailed),
+            emails: Waiting(waiting: figures.queues.emailsWaiting, failed: figures.queues.emailsFailed),
             staffWithoutTwoFactors: figures.staffWithoutTwoFactors
         )
     }

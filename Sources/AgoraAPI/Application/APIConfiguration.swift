@@ -30,6 +30,8 @@ public struct APIConfiguration: Sendable {
     public var rateLimitsEnabled = true
     /// The proxies whose forwarding headers name the client (`AGORA_TRUSTED_PROXIES`); none by default.
     public var trustedProxies = TrustedProxies.none
+    /// Who may read `/metrics`: these addresses (this machine only by default), or anyone with the token.
+    public var metricsAccess = MetricsAccess()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,

@@ -6,26 +6,21 @@ import Foundation
 /// proxy added — and each trusted hop passes the question one step further left, until an untrusted one answers.
 /// A header from a peer that is not trusted changes nothing, so no client can choose its own address.
 public struct TrustedProxies: Sendable, Equatable {
-    let ranges: [IPRange]
+    let ranges: AddressRanges
 
-    public static let none = TrustedProxies(ranges: [])
+    public static let none = TrustedProxies(ranges: AddressRanges(ranges: []))
 
-    init(ranges: [IPRange]) {
+    init(ranges: AddressRanges) {
         self.ranges = ranges
     }
 
     /// Reads the setting; the error names every entry that is not an address or a range.
     public init(setting: String) throws {
-        let entries = setting.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let bad = entries.filter { IPRange($0) == nil }
-        guard bad.isEmpty else {
-            throw TrustedProxiesError(entries: bad)
-        }
-        ranges = entries.compactMap(IPRange.init)
+        ranges = try AddressRanges(setting: setting, name: "AGORA_TRUSTED_PROXIES")
     }
 
     func trusts(_ address: IPAddress) -> Bool {
-        ranges.contains { $0.contains(address) }
+        ranges.contains(address)
     }
 
     /// The client's address given the connection's peer and the request's forwarding headers.
@@ -58,13 +53,5 @@ public struct TrustedProxies: Sendable, Equatable {
             }
             return IPAddress(value)
         }
-    }
-}
-
-/// Entries of `AGORA_TRUSTED_PROXIES` that are neither an address nor a range.
-public struct TrustedProxiesError: Error, CustomStringConvertible {
-    public let entries: [String]
-    public var description: String {
-        "AGORA_TRUSTED_PROXIES must list addresses or CIDR ranges separated by commas; not one: \(entries.joined(separator: ", "))"
     }
 }

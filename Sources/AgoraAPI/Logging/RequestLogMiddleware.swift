@@ -5,8 +5,11 @@ import NIOCore
 
 /// One log line per request: method, route, status and duration. An API request is named by the router's pattern
 /// (`/api/auth/verify-email/{token}`), a site file by its path; the query string never appears, so tokens and
-/// addresses in URLs stay out of logs.
+/// addresses in URLs stay out of logs. The same measure goes to the metrics, where every site file counts as `site`
+/// so that the number of series stays bounded.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServiceMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         do {
@@ -25,7 +28,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     private func log(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant) {
         let path = request.uri.path
         let route = path.hasPrefix("/api/") ? (context.endpointPath ?? "/api/(unmatched)") : path
-        let milliseconds = (ContinuousClock.now - start).milliseconds
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = elapsed.milliseconds
+        metrics.record(method: request.method.rawValue, route: path.hasPrefix("/api/") || path == "/metrics" ? route : "site", status: status, duration: elapsed)
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
             "ms": "\(Int(milliseconds.rounded()))",

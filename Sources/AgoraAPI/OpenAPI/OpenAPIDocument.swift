@@ -47,6 +47,13 @@ enum OpenAPIDocument {
             "responses": { "200": { "description": "JavaScript", "content": { "text/javascript": {} } } }
           }
         },
+        "/metrics": {
+          "get": {
+            "operationId": "getMetrics", "tags": ["operations"],
+            "summary": "The service's metrics in the Prometheus text format: requests by route pattern, the site-changes queue and the email outbox. Only for AGORA_METRICS_ALLOW's addresses (this machine by default) or with AGORA_METRICS_TOKEN as a bearer token; anyone else gets 404",
+            "responses": { "200": { "description": "Metrics", "content": { "text/plain": {} } }, "404": { "$ref": "#/components/responses/Problem" } }
+          }
+        },
         "/api/openapi.json": {
           "get": {
             "operationId": "getOpenAPIDocument",

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import NIOConcurrencyHelpers
 
-/// Answers a request to an API path that exists, with a method it does not take, `405 Method Not Allowed` with an
+/// Answers a request to a route that exists (the API's, `/metrics`), with a method it does not take, `405 Method Not Allowed` with an
 /// `Allow` header naming the methods it takes (RFC 9110), instead of the router's 404. A 404 from a route that
 /// matched (an order that does not exist) stays a 404.
 struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -13,7 +13,6 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPResponseError where error.status == .notFound {
             let path = request.uri.path
-            guard path.hasPrefix("/api/") else { throw error }
             let allowed = routes.methods(for: path)
             guard !allowed.isEmpty, !allowed.contains(request.method), !(request.method == .head && allowed.contains(.get)) else { throw error }
             let names = (allowed.contains(.get) ? allowed.union([.head]) : allowed).map(\.rawValue).sorted()

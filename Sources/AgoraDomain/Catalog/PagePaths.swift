@@ -46,6 +46,10 @@ public enum PagePaths {
     public static let order = "/orders/view/"
     public static let ordersInbox = "/orders/inbox/"
     public static let unauthorized = "/unauthorized/"
+    public static let admin = "/admin/"
+    public static let adminUsers = "/admin/users/"
+    public static let adminStaff = "/admin/staff/"
+    public static let adminAuditLog = "/admin/audit-log/"
 
     /// The sign-in page asking for the second factor of a sign-in that waits for it, then going on to `next`. The
     /// challenge is in the fragment, which browsers send to no server and in no `Referer`.
@@ -68,5 +72,6 @@ public enum PagePaths {
         "register": register, "checkInbox": checkInbox, "login": login, "forgotPassword": forgotPassword,
         "securitySettings": securitySettings, "search": search, "saved": saved, "newOrder": newOrder, "orders": orders,
         "order": order, "ordersInbox": ordersInbox, "unauthorized": unauthorized, "providers": providersPrefix,
+        "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
     ]
 }

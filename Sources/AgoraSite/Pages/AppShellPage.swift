@@ -45,10 +45,22 @@ struct AppShellPage: SitePage {
               description: "The orders offered to you and the open orders you can propose on."),
         Shell(path: PagePaths.unauthorized, name: "unauthorized", title: "You can't open this page",
               description: "This page needs another kind of account."),
+        Shell(path: PagePaths.admin, name: "admin", title: "Administration",
+              description: "The administration: figures, alerts and the way to each part you may open."),
+        Shell(path: PagePaths.adminUsers, name: "admin-users", title: "Users",
+              description: "Search accounts, open one, suspend or ban it and lift it."),
+        Shell(path: PagePaths.adminStaff, name: "admin-staff", title: "Staff",
+              description: "Invite staff, change their roles, take them out of the staff."),
+        Shell(path: PagePaths.adminAuditLog, name: "admin-audit-log", title: "Audit log",
+              description: "Every change staff made, searchable and exportable."),
     ]
 
-    /// Paths robots.txt closes to crawlers: the shells have nothing to index.
-    static var robotsPaths: [String] { shells.map(\.path) }
+    /// Paths robots.txt closes to crawlers: the shells have nothing to index. A shell below another (`/admin/users/`
+    /// below `/admin/`) is closed by its parent's line.
+    static var robotsPaths: [String] {
+        let paths = shells.map(\.path)
+        return paths.filter { path in !paths.contains { $0 != path && path.hasPrefix($0) } }
+    }
 
     /// What the shell templates receive beside the common page view.
     struct Content: TemplateFields {
@@ -71,6 +83,10 @@ struct AppShellPage: SitePage {
             case "nameMaximumLength": .number(PersonName.maximumLength)
             case "emailMaximumLength": .number(Email.maximumLength)
             case "countriesJSON": .optional(countriesJSON)
+            case "suspensionDaysMaximum": .number(SuspensionDecision.longestSuspensionDays)
+            case "suspensionReasonMaximum": .number(SuspensionDecision.reasonMaximumLength)
+            case "staffRoles": AppShellPage.staffRoleOptions
+            case "auditedActions": .texts(AuditedAction.allCases.map(\.rawValue))
             case "search": .optional(search)
             case "orders": .optional(orders)
             default: nil
@@ -115,6 +131,11 @@ struct AppShellPage: SitePage {
             }
         }
     }
+
+    /// The staff roles for a `<select>`: value and label.
+    static let staffRoleOptions = TemplateValue.list(StaffRole.allCases.map { role in
+        .fields(["value": TemplateValue.text(role.rawValue), "label": .text(role.title.prefix(1).uppercased() + role.title.dropFirst())])
+    })
 
     /// The countries for a `<select>`: code and name.
     static let countryOptions = TemplateValue.list(Countries.all.map { country in

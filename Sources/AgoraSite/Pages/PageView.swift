@@ -41,6 +41,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let appScript: String
     /// The URL of the CAPTCHA script the registration and sign-in forms load, fingerprinted.
     let captchaScript: String
+    /// What every admin page shares: the navigation by permission, the theme, the guard.
+    let adminScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -57,6 +59,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "stylesheet": .text(stylesheet)
         case "appScript": .text(appScript)
         case "captchaScript": .text(captchaScript)
+        case "adminScript": .text(adminScript)
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)
         case "paths": Self.paths

@@ -11,10 +11,7 @@ public struct PlatformFigures: Sendable {
     /// Sign-ups per UTC day over the window, oldest first, days without any included.
     public let signUps: [(day: Date, count: Int)]
     public let openOrders: Int
-    public let siteChangesWaiting: Int
-    public let siteChangesFailed: Int
-    public let emailsWaiting: Int
-    public let emailsFailed: Int
+    public let queues: QueueBacklogs
     public let staffWithoutTwoFactors: Int
 
     /// Reads the figures as they are at `now`, sign-ups over the last `days` days.
@@ -44,10 +41,7 @@ public struct PlatformFigures: Sendable {
             suspendedAccounts: try await count("SELECT COUNT(*) AS n FROM users WHERE verification_status = \(state: VerificationStatus.suspended)"),
             signUps: signUps,
             openOrders: try await count("SELECT COUNT(*) AS n FROM orders WHERE status = \(state: OrderStatus.open)"),
-            siteChangesWaiting: try await count("SELECT COUNT(*) AS n FROM site_changes WHERE status IN (\(states: [QueuedSiteChange.Status.pending, .building]))"),
-            siteChangesFailed: try await count("SELECT COUNT(*) AS n FROM site_changes WHERE status = \(state: QueuedSiteChange.Status.failed)"),
-            emailsWaiting: try await count("SELECT COUNT(*) AS n FROM email_outbox WHERE status IN (\(states: [OutboxEmail.Status.pending, .sending]))"),
-            emailsFailed: try await count("SELECT COUNT(*) AS n FROM email_outbox WHERE status = \(state: OutboxEmail.Status.failed)"),
+            queues: try await QueueBacklogs.read(store: store, now: now),
             staffWithoutTwoFactors: try await count("""
                 SELECT COUNT(*) AS n FROM staff_members s
                 WHERE NOT EXISTS (SELECT 1 FROM two_factor_credentials t WHERE t.user_id = s.user_id AND t.confirmed_at IS NOT NULL)

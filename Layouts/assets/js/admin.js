@@ -1,0 +1,100 @@
+/* What every admin page shares: the guard (staff, signed in with two factors, with the permission the page needs),
+ * the navigation by permission, the theme (the system's unless the person chose one), and small helpers. The API
+ * checks everything again; the page only avoids showing what would be refused. Text reaches the page through
+ * textContent only. */
+(function () {
+  'use strict';
+  var THEME_KEY = 'agora.admin.theme';
+  var toggle = document.getElementById('theme-toggle');
+  var systemDark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+  function chosenTheme() {
+    try { return localStorage.getItem(THEME_KEY) || 'system'; } catch (error) { return 'system'; }
+  }
+
+  function applyTheme() {
+    var chosen = chosenTheme();
+    var dark = chosen === 'dark' || (chosen === 'system' && systemDark && systemDark.matches);
+    document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light');
+    toggle.setAttribute('aria-pressed', String(dark));
+    toggle.textContent = dark ? 'Light theme' : 'Dark theme';
+  }
+
+  toggle.addEventListener('click', function () {
+    var dark = document.documentElement.getAttribute('data-theme') === 'dark';
+    try { localStorage.setItem(THEME_KEY, dark ? 'light' : 'dark'); } catch (error) { /* private mode */ }
+    applyTheme();
+  });
+  if (systemDark && systemDark.addEventListener) systemDark.addEventListener('change', applyTheme);
+  applyTheme();
+
+  function refuse(message, link) {
+    var box = document.getElementById('admin-refusal');
+    box.textContent = message + ' ';
+    if (link) {
+      var anchor = document.createElement('a');
+      anchor.href = link.href;
+      anchor.textContent = link.text;
+      box.appendChild(anchor);
+    }
+    box.hidden = false;
+    box.focus();
+  }
+
+  /** Resolves with the person's access ({ role, permissions, areas, second_factor }) once they may use the page
+   * (`area`: the admin area it needs; none for the dashboard), after showing the navigation they may use.
+   * Otherwise says why and never resolves. */
+  function start(area) {
+    return Agora.auth.requireSignIn().then(function () {
+      return Agora.api('GET', '/auth/me/administration');
+    }).then(function (result) {
+      if (!result.ok || !result.data.role) {
+        location.replace(Agora.paths.unauthorized);
+        return new Promise(function () {});
+      }
+      var access = result.data;
+      document.getElementById('admin-role').textContent = 'Signed in as ' + access.role + '.';
+      document.querySelectorAll('#admin-nav [data-area]').forEach(function (link) {
+        var linkArea = link.getAttribute('data-area');
+        link.hidden = linkArea !== 'dashboard' && access.areas.indexOf(linkArea) < 0;
+        if (link.pathname === location.pathname) link.setAttribute('aria-current', 'page');
+      });
+      if (!access.second_factor) {
+        refuse('The administration needs a sign-in with two factors. Set up an authenticator app, then sign in again with its code:',
+          { href: Agora.paths.securitySettings, text: 'security settings' });
+        return new Promise(function () {});
+      }
+      if (area && access.areas.indexOf(area) < 0) {
+        refuse('Your role does not open this page.');
+        return new Promise(function () {});
+      }
+      document.querySelector('[data-admin-page]').hidden = false;
+      return access;
+    });
+  }
+
+  var dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+  /** A table cell (or any element) holding text. */
+  function cell(row, text, tag) {
+    var element = document.createElement(tag || 'td');
+    element.textContent = text === null || text === undefined ? '' : String(text);
+    row.appendChild(element);
+    return element;
+  }
+
+  /** The filled-in fields of a search form as a query string, with `extra` pairs that have a value. */
+  function formQuery(form, extra) {
+    var parameters = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) { if (String(value).trim()) parameters.set(key, String(value).trim()); });
+    Object.keys(extra || {}).forEach(function (key) { if (extra[key]) parameters.set(key, extra[key]); });
+    return parameters.toString();
+  }
+
+  Agora.admin = {
+    start: start,
+    cell: cell,
+    formQuery: formQuery,
+    date: function (text) { return text ? dates.format(new Date(text)) : ''; }
+  };
+})();

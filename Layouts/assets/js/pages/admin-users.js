@@ -1,0 +1,153 @@
+/* /admin/users/ (users.read): search accounts a page at a time and open one (?id=): its facts, sessions, sign-in
+ * events and suspensions. With users.suspend, keep it out or let it back in; both are dangerous actions, so the
+ * code may be asked again (Agora.dangerous). */
+(function () {
+  'use strict';
+  var forms = Agora.forms;
+  var cell = Agora.admin.cell;
+  var search = document.getElementById('user-search');
+  var body = document.getElementById('users-body');
+  var more = document.getElementById('users-more');
+  var detail = document.getElementById('user-detail');
+  var suspendForm = document.getElementById('suspend-form');
+  var liftForm = document.getElementById('lift-form');
+  var state = { before: null, userID: null, maySuspend: false };
+
+  function load(append) {
+    if (!append) state.before = null;
+    Agora.api('GET', '/admin/users?' + Agora.admin.formQuery(search, { before: state.before })).then(function (result) {
+      if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'The search failed.', 'error');
+      if (!append) body.textContent = '';
+      result.data.users.forEach(function (user) {
+        var row = document.createElement('tr');
+        var name = cell(row, '');
+        var open = document.createElement('button');
+        open.type = 'button';
+        open.className = 'link-button';
+        open.textContent = user.first_name + ' ' + user.last_name;
+        open.addEventListener('click', function () { openUser(user.id); });
+        name.appendChild(open);
+        cell(row, user.email);
+        cell(row, user.user_type);
+        cell(row, user.status);
+        cell(row, Agora.admin.date(user.created_at));
+        body.appendChild(row);
+      });
+      state.before = result.data.next_before || null;
+      more.hidden = !state.before;
+      document.getElementById('users-empty').hidden = body.children.length > 0;
+    });
+  }
+
+  function list(id, items, describe) {
+    var element = document.getElementById(id);
+    element.textContent = '';
+    if (items.length === 0) {
+      var none = document.createElement('li');
+      none.textContent = 'None.';
+      element.appendChild(none);
+    }
+    items.forEach(function (item) {
+      var entry = document.createElement('li');
+      entry.textContent = describe(item);
+      element.appendChild(entry);
+    });
+  }
+
+  function fact(facts, term, value) {
+    var dt = document.createElement('dt');
+    dt.textContent = term;
+    var dd = document.createElement('dd');
+    dd.textContent = String(value);
+    facts.appendChild(dt);
+    facts.appendChild(dd);
+  }
+
+  function openUser(id) {
+    state.userID = id;
+    history.replaceState(null, '', location.pathname + '?id=' + encodeURIComponent(id));
+    Agora.api('GET', '/admin/users/' + encodeURIComponent(id)).then(function (result) {
+      if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'This account could not be opened.', 'error');
+      var data = result.data;
+      var user = data.user;
+      document.getElementById('user-name').textContent = user.first_name + ' ' + user.last_name;
+      var facts = document.getElementById('user-facts');
+      facts.textContent = '';
+      fact(facts, 'Email', user.email);
+      fact(facts, 'Type', user.user_type + (data.staff_role ? ' (' + data.staff_role + ')' : ''));
+      fact(facts, 'Status', user.status);
+      fact(facts, 'Country', user.country || '—');
+      fact(facts, 'Registered', Agora.admin.date(user.created_at));
+      fact(facts, 'Two-factor sign-in', data.two_factor ? 'on' : 'off');
+      fact(facts, 'Orders posted', data.orders);
+      fact(facts, 'Proposals sent', data.proposals);
+      list('user-sessions', data.sessions, function (session) {
+        return session.device + ', ' + session.ip_address + ', last active ' + Agora.admin.date(session.last_used_at) + (session.second_factor ? ', two factors' : '');
+      });
+      list('user-events', data.events, function (event) {
+        return Agora.admin.date(event.created_at) + ': ' + event.kind + ' ' + event.outcome + (event.detail ? ' (' + event.detail + ')' : '') + ' from ' + event.ip_address;
+      });
+      list('user-suspensions', data.suspensions, function (suspension) {
+        var until = suspension.ends_at ? ' until ' + Agora.admin.date(suspension.ends_at) : ' for good';
+        var lifted = suspension.lifted_at ? '; lifted ' + Agora.admin.date(suspension.lifted_at) + ' (' + suspension.lift_reason + ')' : '';
+        return (suspension.kind === 'ban' ? 'Banned' : 'Suspended') + until + ': ' + suspension.reason + lifted;
+      });
+      var isStaff = Boolean(data.staff_role);
+      suspendForm.hidden = !state.maySuspend || isStaff || user.status === 'suspended';
+      liftForm.hidden = !state.maySuspend || user.status !== 'suspended';
+      detail.hidden = false;
+      document.getElementById('user-name').focus();
+    });
+  }
+
+  document.getElementById('kind').addEventListener('change', function (event) {
+    document.getElementById('days-field').hidden = event.target.value === 'ban';
+  });
+
+  suspendForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(suspendForm);
+    var kind = document.getElementById('kind').value;
+    var payload = { user_id: state.userID, kind: kind, reason: document.getElementById('reason').value };
+    if (kind === 'suspend') payload.days = Number(document.getElementById('days').value);
+    forms.busy(suspendForm, true);
+    Agora.dangerous(function () { return Agora.api('POST', '/admin/suspensions', { body: payload }); }).then(function (result) {
+      forms.busy(suspendForm, false);
+      if (!result.ok) return forms.showProblem(suspendForm, result);
+      suspendForm.reset();
+      forms.showAlert('The account is kept out, its sessions ended and its owner told.', 'success');
+      openUser(state.userID);
+      load(false);
+    });
+  });
+
+  liftForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(liftForm);
+    var payload = { reason: document.getElementById('lift_reason').value };
+    forms.busy(liftForm, true);
+    Agora.dangerous(function () {
+      return Agora.api('POST', '/admin/suspensions/' + encodeURIComponent(state.userID) + '/lift', { body: payload });
+    }).then(function (result) {
+      forms.busy(liftForm, false);
+      if (!result.ok) return forms.showProblem(liftForm, result, { reason: 'lift_reason' });
+      liftForm.reset();
+      forms.showAlert('The account is open again and its owner told.', 'success');
+      openUser(state.userID);
+      load(false);
+    });
+  });
+
+  search.addEventListener('submit', function (event) {
+    event.preventDefault();
+    load(false);
+  });
+  more.addEventListener('click', function () { load(true); });
+
+  Agora.admin.start('users').then(function (access) {
+    state.maySuspend = access.areas.indexOf('suspensions') >= 0;
+    load(false);
+    var id = new URLSearchParams(location.search).get('id');
+    if (id && /^[0-9]+$/.test(id)) openUser(Number(id));
+  });
+})();

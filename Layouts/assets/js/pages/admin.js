@@ -1,0 +1,92 @@
+/* /admin/: the dashboard. The figures (analytics.read) with a bar chart of sign-ups drawn as SVG, and what needs
+ * attention: failed site builds and emails, staff without two factors. */
+(function () {
+  'use strict';
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function figure(grid, label, value) {
+    var item = document.createElement('div');
+    var term = document.createElement('dt');
+    term.textContent = label;
+    var number = document.createElement('dd');
+    number.textContent = String(value);
+    item.appendChild(term);
+    item.appendChild(number);
+    grid.appendChild(item);
+  }
+
+  function chart(days) {
+    var holder = document.getElementById('signups-chart');
+    var highest = Math.max(1, Math.max.apply(null, days.map(function (day) { return day.count; })));
+    var width = days.length * 12;
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + width + ' 100');
+    svg.setAttribute('preserveAspectRatio', 'none');
+    svg.setAttribute('role', 'img');
+    var total = days.reduce(function (sum, day) { return sum + day.count; }, 0);
+    svg.setAttribute('aria-label', total + ' sign-ups in the last ' + days.length + ' days; the table below has each day');
+    days.forEach(function (day, index) {
+      var height = Math.round(day.count / highest * 96);
+      var bar = document.createElementNS(SVG, 'rect');
+      bar.setAttribute('x', String(index * 12 + 1));
+      bar.setAttribute('y', String(100 - height));
+      bar.setAttribute('width', '10');
+      bar.setAttribute('height', String(height));
+      bar.setAttribute('class', 'chart-bar');
+      var title = document.createElementNS(SVG, 'title');
+      title.textContent = day.day + ': ' + day.count;
+      bar.appendChild(title);
+      svg.appendChild(bar);
+    });
+    holder.appendChild(svg);
+    var body = document.querySelector('#signups-table tbody');
+    days.forEach(function (day) {
+      var row = document.createElement('tr');
+      Agora.admin.cell(row, day.day, 'th').setAttribute('scope', 'row');
+      Agora.admin.cell(row, day.count);
+      body.appendChild(row);
+    });
+  }
+
+  function alert(list, text, href) {
+    var item = document.createElement('li');
+    if (href) {
+      var link = document.createElement('a');
+      link.href = href;
+      link.textContent = text;
+      item.appendChild(link);
+    } else {
+      item.textContent = text;
+    }
+    list.appendChild(item);
+  }
+
+  Agora.admin.start().then(function (access) {
+    if (access.areas.indexOf('dashboard') < 0) {
+      document.getElementById('figures-none').hidden = false;
+      return;
+    }
+    Agora.api('GET', '/admin/dashboard').then(function (result) {
+      if (!result.ok) return Agora.forms.showAlert((result.data && result.data.detail) || 'The figures could not be loaded.', 'error');
+      var data = result.data;
+      var grid = document.getElementById('figure-grid');
+      figure(grid, 'Clients', data.accounts.client || 0);
+      figure(grid, 'Providers', data.accounts.provider || 0);
+      figure(grid, 'Staff', data.accounts.admin || 0);
+      figure(grid, 'Suspended accounts', data.suspended);
+      figure(grid, 'Orders open for proposals', data.open_orders);
+      figure(grid, 'Site changes waiting', data.site_changes.waiting);
+      figure(grid, 'Emails waiting', data.emails.waiting);
+      chart(data.sign_ups);
+      document.getElementById('figures').hidden = false;
+      var list = document.getElementById('alerts-list');
+      if (data.site_changes.failed) alert(list, data.site_changes.failed + ' site changes failed to build');
+      if (data.emails.failed) alert(list, data.emails.failed + ' emails could not be delivered');
+      if (data.staff_without_two_factors) {
+        alert(list, data.staff_without_two_factors + ' staff accounts have not set up two-factor sign-in yet',
+          access.areas.indexOf('staff') >= 0 ? Agora.paths.adminStaff : null);
+      }
+      document.getElementById('alerts-card').hidden = list.children.length === 0;
+    });
+  });
+})();

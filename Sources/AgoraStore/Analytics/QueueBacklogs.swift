@@ -1,0 +1,42 @@
+import Foundation
+import SQLKit
+
+/// What waits in the queues the workers drain — the site-changes queue and the email outbox — what failed there for
+/// good, and how long the oldest waiting item has waited (0 when none waits).
+public struct QueueBacklogs: Sendable, Hashable {
+    public let siteChangesWaiting: Int
+    public let siteChangesFailed: Int
+    public let siteChangesLag: TimeInterval
+    public let emailsWaiting: Int
+    public let emailsFailed: Int
+    public let emailsLag: TimeInterval
+
+    public static func read(store: Store, now: Date) async throws -> QueueBacklogs {
+        let sites = try await backlog(
+            "site_changes", waiting: [QueuedSiteChange.Status.pending.rawValue, QueuedSiteChange.Status.building.rawValue],
+            failed: QueuedSiteChange.Status.failed.rawValue, on: store.sql
+        )
+        let emails = try await backlog(
+            "email_outbox", waiting: [OutboxEmail.Status.pending.rawValue, OutboxEmail.Status.sending.rawValue],
+            failed: OutboxEmail.Status.failed.rawValue, on: store.sql
+        )
+        return QueueBacklogs(
+            siteChangesWaiting: sites.waiting, siteChangesFailed: sites.failed, siteChangesLag: sites.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0,
+            emailsWaiting: emails.waiting, emailsFailed: emails.failed, emailsLag: emails.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0
+        )
+    }
+
+    private static func backlog(
+        _ table: String, waiting: [String], failed: String, on sql: any SQLDatabase
+    ) async throws -> (waiting: Int, failed: Int, oldest: Date?) {
+        let row = try await sql.raw("""
+            SELECT (SELECT COUNT(*) FROM \(ident: table) WHERE status IN (\(binds: waiting))) AS waiting,
+                   (SELECT COUNT(*) FROM \(ident: table) WHERE status = \(bind: failed)) AS failed,
+                   (SELECT MIN(created_at) FROM \(ident: table) WHERE status IN (\(binds: waiting))) AS oldest
+            """).first()
+        return (
+            try row?.decode(column: "waiting", as: Int.self) ?? 0, try row?.decode(column: "failed", as: Int.self) ?? 0,
+            try row?.decodeIfPresent(column: "oldest", as: Date.self)
+        )
+    }
+}

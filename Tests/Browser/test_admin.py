@@ -1,0 +1,138 @@
+"""The administration in a real browser: a staff member signed in with a password alone is sent to set up two
+factors; once that is done the dashboard, users, staff and audit-log pages work with the keyboard and the mouse, and
+each change lands in the audit log. A client is turned away."""
+import os
+import sys
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
+from agora_service import AgoraService  # noqa: E402
+from test_two_factor import totp  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def service():
+    running = AgoraService()
+    yield running
+    running.stop()
+
+
+def wait(browser, seconds=15):
+    return WebDriverWait(browser, seconds)
+
+
+def click(browser, element):
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
+def sign_in(service, browser, email, password, next_path):
+    browser.get(service.base + "/login/?next=" + next_path)
+    browser.find_element(By.ID, "email").send_keys(email)
+    field = browser.find_element(By.ID, "password")
+    field.send_keys(password)
+    field.send_keys(Keys.ENTER)
+
+
+def alert(browser):
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "form-alert").is_displayed())
+    return browser.find_element(By.ID, "form-alert").text
+
+
+def test_a_client_is_turned_away(service, browser):
+    sign_in(service, browser, service.CLIENT_EMAIL, service.DEMO_PASSWORD, "/admin/")
+    wait(browser).until(lambda driver: driver.current_url.endswith("/unauthorized/"))
+
+
+def test_the_administration_with_two_factors(service, browser):
+    sign_in(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
+    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
+    assert "two factors" in refusal.text
+    assert not browser.find_element(By.CSS_SELECTOR, "[data-admin-page]").is_displayed()
+    click(browser, refusal.find_element(By.TAG_NAME, "a"))
+
+    wait(browser).until(lambda driver: driver.current_url.endswith("/settings/security/"))
+    start = wait(browser).until(lambda driver: driver.find_element(By.ID, "two-factor-start") if driver.find_element(By.ID, "two-factor-start").is_displayed() else None)
+    click(browser, start)
+    secret = wait(browser).until(lambda driver: driver.find_element(By.ID, "two-factor-secret").text.replace(" ", ""))
+    code = browser.find_element(By.ID, "enrol_code")
+    code.send_keys(totp(secret))
+    code.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#recovery-codes-list code"))
+
+    # The dashboard: figures, the chart, the navigation the owner's role opens.
+    browser.get(service.base + "/admin/")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "figures").is_displayed())
+    figures = browser.find_element(By.ID, "figure-grid").text
+    assert "Clients" in figures and "Providers" in figures
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#signups-chart rect")) == 30
+    visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
+    assert visible == ["Dashboard", "Users", "Staff", "Audit log"]
+    assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
+
+    # The theme follows the toggle and stays chosen.
+    before = browser.execute_script("return document.documentElement.getAttribute('data-theme')")
+    click(browser, browser.find_element(By.ID, "theme-toggle"))
+    after = browser.execute_script("return document.documentElement.getAttribute('data-theme')")
+    assert {before, after} == {"light", "dark"}
+    browser.refresh()
+    wait(browser).until(lambda driver: driver.execute_script("return document.documentElement.getAttribute('data-theme')") == after)
+
+    # Users: find the client, suspend them for three days, then lift it.
+    browser.get(service.base + "/admin/users/")
+    query = wait(browser).until(lambda driver: driver.find_element(By.ID, "user-q") if driver.find_element(By.ID, "user-q").is_displayed() else None)
+    query.send_keys(service.CLIENT_EMAIL)
+    query.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#users-body tr")) == 1
+                        and service.CLIENT_EMAIL in driver.find_element(By.ID, "users-body").text)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#users-body button"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "suspend-form").is_displayed())
+    days = browser.find_element(By.ID, "days")
+    days.clear()
+    days.send_keys("3")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#suspend-form button[type=submit]"))
+    wait(browser).until(lambda driver: "required" in driver.find_element(By.ID, "reason-error").text)
+    browser.find_element(By.ID, "reason").send_keys("Asked a provider to pay outside the platform.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#suspend-form button[type=submit]"))
+    assert "kept out" in alert(browser)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "lift-form").is_displayed())
+    assert "Suspended until" in browser.find_element(By.ID, "user-suspensions").text
+    browser.find_element(By.ID, "lift_reason").send_keys("Talked it through.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#lift-form button[type=submit]"))
+    wait(browser).until(lambda driver: "open again" in driver.find_element(By.ID, "form-alert").text)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "suspend-form").is_displayed())
+
+    # Staff: invite a moderator, make them support, take them out of the staff.
+    browser.get(service.base + "/admin/staff/")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "invite-form").is_displayed())
+    browser.find_element(By.ID, "first_name").send_keys("Nia")
+    browser.find_element(By.ID, "last_name").send_keys("Moderator")
+    browser.find_element(By.ID, "email").send_keys("nia.moderator@example.com")
+    Select(browser.find_element(By.ID, "role")).select_by_value("moderator")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#invite-form button[type=submit]"))
+    assert "Invitation sent to nia.moderator@example.com" in alert(browser)
+    assert "as moderator. Choose your password" in service.emails_to("nia.moderator@example.com", "staff")
+    row = wait(browser).until(lambda driver: [tr for tr in driver.find_elements(By.CSS_SELECTOR, "#staff-body tr") if "nia.moderator@example.com" in tr.text])[0]
+    Select(row.find_element(By.TAG_NAME, "select")).select_by_value("support")
+    wait(browser).until(lambda driver: "Nia is now support" in driver.find_element(By.ID, "form-alert").text)
+    row = [tr for tr in browser.find_elements(By.CSS_SELECTOR, "#staff-body tr") if "nia.moderator@example.com" in tr.text][0]
+    click(browser, row.find_element(By.CSS_SELECTOR, "button"))
+    browser.switch_to.alert.accept()
+    wait(browser).until(lambda driver: "no longer staff" in driver.find_element(By.ID, "form-alert").text)
+    wait(browser).until(lambda driver: "nia.moderator@example.com" not in driver.find_element(By.ID, "staff-body").text)
+
+    # The audit log has each of those changes; a filter narrows it.
+    browser.get(service.base + "/admin/audit-log/")
+    wait(browser).until(lambda driver: "user.suspend" in driver.find_element(By.ID, "audit-body").text)
+    text = browser.find_element(By.ID, "audit-body").text
+    for action in ("user.lift-suspension", "staff.invite", "staff.change-role", "staff.remove"):
+        assert action in text
+    Select(browser.find_element(By.ID, "action")).select_by_value("staff.invite")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#audit-search button[type=submit]"))
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#audit-body tr")) == 1)
+    assert "role: — → moderator" in browser.find_element(By.ID, "audit-body").text
