@@ -1,9 +1,10 @@
 """The administration in a real browser: a staff member signed in with a password alone is sent to set up two
 factors; once that is done the dashboard, users, staff and audit-log pages work with the keyboard and the mouse, and
 each change lands in the audit log. A client is turned away."""
+import json
 import os
 import sys
-import time
+import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -72,7 +73,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert "Clients" in figures and "Providers" in figures
     assert len(browser.find_elements(By.CSS_SELECTOR, "#signups-chart rect")) == 30
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
-    assert visible == ["Dashboard", "Users", "Staff", "Audit log"]
+    assert visible == ["Dashboard", "Users", "Staff", "Testimonials", "Search analytics", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
 
     # The theme follows the toggle and stays chosen.
@@ -107,6 +108,24 @@ def test_the_administration_with_two_factors(service, browser):
     wait(browser).until(lambda driver: "open again" in driver.find_element(By.ID, "form-alert").text)
     wait(browser).until(lambda driver: driver.find_element(By.ID, "suspend-form").is_displayed())
 
+    # The provider must choose a new password: the reason is required, then the owner is emailed a link.
+    query = browser.find_element(By.ID, "user-q")
+    query.clear()
+    query.send_keys(service.provider_email)
+    query.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#users-body tr")) == 1
+                        and service.provider_email in driver.find_element(By.ID, "users-body").text)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#users-body button"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "account-form").is_displayed()
+                        and service.provider_email in driver.find_element(By.ID, "user-facts").text)
+    assert not browser.find_element(By.ID, "confirm-address").is_displayed(), "a confirmed address has nothing to confirm"
+    click(browser, browser.find_element(By.ID, "require-password"))
+    wait(browser).until(lambda driver: "required" in driver.find_element(By.ID, "account_reason-error").text)
+    browser.find_element(By.ID, "account_reason").send_keys("The password was found in a public breach.")
+    click(browser, browser.find_element(By.ID, "require-password"))
+    wait(browser).until(lambda driver: "got a link to choose a new one" in driver.find_element(By.ID, "form-alert").text)
+    assert "found in a public breach" in service.emails_to(service.provider_email, "new")
+
     # Staff: invite a moderator, make them support, take them out of the staff.
     browser.get(service.base + "/admin/staff/")
     wait(browser).until(lambda driver: driver.find_element(By.ID, "invite-form").is_displayed())
@@ -130,9 +149,30 @@ def test_the_administration_with_two_factors(service, browser):
     browser.get(service.base + "/admin/audit-log/")
     wait(browser).until(lambda driver: "user.suspend" in driver.find_element(By.ID, "audit-body").text)
     text = browser.find_element(By.ID, "audit-body").text
-    for action in ("user.lift-suspension", "staff.invite", "staff.change-role", "staff.remove"):
+    for action in ("user.lift-suspension", "user.force-password-reset", "staff.invite", "staff.change-role", "staff.remove"):
         assert action in text
     Select(browser.find_element(By.ID, "action")).select_by_value("staff.invite")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#audit-search button[type=submit]"))
     wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#audit-body tr")) == 1)
     assert "role: — → moderator" in browser.find_element(By.ID, "audit-body").text
+
+    # Testimonials: a client's testimonial waits; the owner publishes it, then features it.
+    token = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    submitted = urllib.request.Request(service.base + "/api/testimonials", method="POST",
+                                       data=json.dumps({"content": "Found a great translator within a day, and paid only for the work done.", "rating": 5}).encode(),
+                                       headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
+    with urllib.request.urlopen(submitted) as answer:
+        assert answer.status == 201
+    browser.get(service.base + "/admin/testimonials/")
+    item = wait(browser).until(lambda driver: [li for li in driver.find_elements(By.CSS_SELECTOR, "#testimonial-list li") if "great translator" in li.text])[0]
+    click(browser, [button for button in item.find_elements(By.TAG_NAME, "button") if button.text == "Publish"][0])
+    assert "Publish: done." in alert(browser)
+    Select(browser.find_element(By.ID, "status")).select_by_value("approved")
+    item = wait(browser).until(lambda driver: [li for li in driver.find_elements(By.CSS_SELECTOR, "#testimonial-list li") if "great translator" in li.text])[0]
+    click(browser, [button for button in item.find_elements(By.TAG_NAME, "button") if button.text == "Feature"][0])
+    wait(browser).until(lambda driver: "Feature: done." in driver.find_element(By.ID, "form-alert").text)
+
+    # Search analytics: the three tables over the chosen days.
+    browser.get(service.base + "/admin/search/")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "analytics-since").text.startswith("Since "))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#categories-body tr")) >= 1

@@ -62,7 +62,7 @@ def sign_in_with_password(service, browser):
 def test_a_staff_member_turns_on_two_factors_and_uses_them(service, browser):
     sign_in_with_password(service, browser)
     wait(browser).until(lambda driver: driver.current_url.endswith("/settings/security/"))
-    state = browser.find_element(By.ID, "two-factor-state")
+    state = wait(browser).until(lambda driver: driver.find_element(By.ID, "two-factor-state"))
     wait(browser).until(lambda driver: "Staff accounts must sign in with two factors" in state.text)
     click(browser, browser.find_element(By.ID, "two-factor-start"))
 

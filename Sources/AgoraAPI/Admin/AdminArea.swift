@@ -15,6 +15,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case users
     case suspensions
     case dashboard
+    case accounts
 
     var permission: AdminPermission {
         switch self {
@@ -27,6 +28,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .users: .usersRead
         case .suspensions: .usersSuspend
         case .dashboard: .analyticsRead
+        case .accounts: .usersEdit
         }
     }
 

@@ -77,6 +77,24 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/admin/accounts/{userId}/password-reset": {
+      "post": {
+        "operationId": "requirePasswordReset", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.edit (dangerous): the password stops working, every session ends, and the owner is emailed a link to choose a new one (24 hours); audited with the reason. Staff accounts: 409",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": \#(multiline(maximumLength: 2_000)) } } } } },
+        "responses": { "204": { "description": "Done" }, "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/admin/accounts/{userId}/verification": {
+      "post": {
+        "operationId": "verifyAddress", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.edit (dangerous): confirm a pending account's address without its link; audited with the reason. An account not pending or a staff account: 409",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": \#(multiline(maximumLength: 2_000)) } } } } },
+        "responses": { "204": { "description": "Done" }, "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem) }
+      }
+    },
     "/api/admin/suspensions": {
       "post": {
         "operationId": "suspendUser", "tags": ["admin"], "security": [{ "bearer": [] }],

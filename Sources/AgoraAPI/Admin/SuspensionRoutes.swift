@@ -82,7 +82,7 @@ struct SuspensionRoutes: Sendable {
         let suspension = try await SuspensionRepository(store: store).suspend(
             userID, decision, by: try AuditActor(request, context), now: clock.now
         ) { [mail] user, suspension, transaction in
-            let until = suspension.endsAt.map { " until " + Self.readable($0) } ?? ""
+            let until = suspension.endsAt.map { " until " + AccountMail.moment($0) } ?? ""
             try await mail.queue("account-suspended", to: user, values: [
                 "status": suspension.kind == .ban ? "closed" : "suspended", "until": until, "reason": suspension.reason,
             ], in: transaction)
@@ -101,14 +101,5 @@ struct SuspensionRoutes: Sendable {
             try await mail.queue("account-restored", to: user, values: ["link": mail.link(PagePaths.login)], in: transaction)
         }
         return SuspensionBody(lifted)
-    }
-
-    /// A moment as the email says it: `12 December 2026 at 10:00 UTC`.
-    static func readable(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
-        return formatter.string(from: date)
     }
 }

@@ -79,6 +79,7 @@ public func buildRouter(
     AuditLogRoutes(store: store).register(on: admin)
     UserAdminRoutes(store: store, clock: configuration.clock).register(on: admin)
     DashboardRoutes(store: store, clock: configuration.clock).register(on: admin)
+    AccountInterventionRoutes(store: store, mail: auth.mail, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     SuspensionRoutes(store: store, mail: auth.mail, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     StaffRoutes(
         store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication,

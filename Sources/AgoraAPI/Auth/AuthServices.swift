@@ -43,7 +43,7 @@ struct AuthServices: Sendable {
             store: store, settings: settings, hasher: hasher, accessTokens: accessTokens, sealer: sealer, issuer: issuer,
             journal: journal, clock: clock, logger: logger,
             throttle: SignInThrottling(store: store, rule: settings.signInThrottle, captcha: captcha, journal: journal, mail: mail, clock: clock),
-            twoFactor: twoFactor,
+            twoFactor: twoFactor, mail: mail,
             decoyHash: try await hasher.hash(SecureToken.generate())
         )
         passwords = PasswordService(

@@ -2,6 +2,8 @@
 public enum AdminPermission: String, Sendable, CaseIterable, Codable {
     case usersRead = "users.read"
     case usersSuspend = "users.suspend"
+    /// Forcing a password reset, confirming an address by hand.
+    case usersEdit = "users.edit"
     case usersImpersonate = "users.impersonate"
     case moderationDecide = "moderation.decide"
     case financeRefund = "finance.refund"
@@ -58,7 +60,7 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
         case .moderator:
             [.usersRead, .moderationDecide, .contentEdit]
         case .support:
-            [.usersRead, .usersSuspend, .ordersRoute]
+            [.usersRead, .usersSuspend, .usersEdit, .ordersRoute]
         case .finance:
             [.usersRead, .financeRefund, .financeResolveDispute, .analyticsRead]
         case .contentEditor:

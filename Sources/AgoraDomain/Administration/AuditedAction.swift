@@ -14,6 +14,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case userSuspended = "user.suspend"
     case userBanned = "user.ban"
     case suspensionLifted = "user.lift-suspension"
+    case passwordResetForced = "user.force-password-reset"
+    case addressVerified = "user.verify-address"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"

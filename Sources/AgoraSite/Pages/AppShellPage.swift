@@ -53,6 +53,10 @@ struct AppShellPage: SitePage {
               description: "Invite staff, change their roles, take them out of the staff."),
         Shell(path: PagePaths.adminAuditLog, name: "admin-audit-log", title: "Audit log",
               description: "Every change staff made, searchable and exportable."),
+        Shell(path: PagePaths.adminTestimonials, name: "admin-testimonials", title: "Testimonials",
+              description: "Approve, reject and feature what members write about the marketplace."),
+        Shell(path: PagePaths.adminSearch, name: "admin-search", title: "Search analytics",
+              description: "What visitors search for, what finds nothing, and how each category is used."),
     ]
 
     /// Paths robots.txt closes to crawlers: the shells have nothing to index. A shell below another (`/admin/users/`

@@ -18,5 +18,6 @@ public enum Migrations {
         staffRoles,
         twoFactor,
         suspensions,
+        accountEditing,
     ]
 }

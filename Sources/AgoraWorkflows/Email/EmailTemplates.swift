@@ -22,7 +22,8 @@ public struct EmailTemplates: Sendable {
     /// The messages the service sends; a missing template stops `agora serve` at start, not at the first sign-up.
     public static let required = [
         "verification", "welcome", "signup-attempt", "password-reset", "password-changed", "sign-in-attempts", "order-confirmation", "marketplace-update",
-        "staff-invitation", "account-suspended", "account-restored",
+        "staff-invitation", "account-suspended", "account-restored", "recovery-code-used",
+        "password-reset-required",
     ]
 
     public init(directory: URL) throws {

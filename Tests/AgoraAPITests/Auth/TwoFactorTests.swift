@@ -109,6 +109,8 @@ struct TwoFactorTests {
             let second = try #require((try again.json()["second_factor"] as? [String: Any])?["challenge"] as? String)
             let recovered = try await complete(" " + codes[3].uppercased() + " ", second)
             #expect(recovered.status == .ok)
+            let told = try #require(try await harness.emails(to: "ada@example.com").first)
+            #expect(told.template == "recovery-code-used" && told.textBody.contains("9 of your recovery codes are left"))
             let third = try #require((try await harness.login("ada@example.com").json()["second_factor"] as? [String: Any])?["challenge"] as? String)
             #expect(try await complete(codes[3], third).problemType == ProblemType.invalidSecondFactor.uri)
             #expect(try await harness.send(.get, "/api/auth/two-factor", bearer: ada.accessToken).json()["recovery_codes_left"] as? Int == 9)

@@ -1,6 +1,7 @@
 /* /admin/users/ (users.read): search accounts a page at a time and open one (?id=): its facts, sessions, sign-in
- * events and suspensions. With users.suspend, keep it out or let it back in; both are dangerous actions, so the
- * code may be asked again (Agora.dangerous). */
+ * events and suspensions. With users.suspend, keep it out or let it back in; with users.edit, require a new
+ * password or confirm a pending address. All are dangerous actions, so the code may be asked again
+ * (Agora.dangerous). */
 (function () {
   'use strict';
   var forms = Agora.forms;
@@ -11,7 +12,8 @@
   var detail = document.getElementById('user-detail');
   var suspendForm = document.getElementById('suspend-form');
   var liftForm = document.getElementById('lift-form');
-  var state = { before: null, userID: null, maySuspend: false };
+  var accountForm = document.getElementById('account-form');
+  var state = { before: null, userID: null, maySuspend: false, mayEdit: false };
 
   function load(append) {
     if (!append) state.before = null;
@@ -95,6 +97,8 @@
       var isStaff = Boolean(data.staff_role);
       suspendForm.hidden = !state.maySuspend || isStaff || user.status === 'suspended';
       liftForm.hidden = !state.maySuspend || user.status !== 'suspended';
+      accountForm.hidden = !state.mayEdit || isStaff;
+      document.getElementById('confirm-address').hidden = user.status !== 'pending';
       detail.hidden = false;
       document.getElementById('user-name').focus();
     });
@@ -138,6 +142,26 @@
     });
   });
 
+  function intervene(path, done) {
+    forms.clearErrors(accountForm);
+    var payload = { reason: document.getElementById('account_reason').value };
+    Agora.dangerous(function () {
+      return Agora.api('POST', '/admin/accounts/' + encodeURIComponent(state.userID) + path, { body: payload });
+    }).then(function (result) {
+      if (!result.ok) return forms.showProblem(accountForm, result, { reason: 'account_reason' });
+      accountForm.reset();
+      forms.showAlert(done, 'success');
+      openUser(state.userID);
+    });
+  }
+
+  document.getElementById('require-password').addEventListener('click', function () {
+    intervene('/password-reset', 'The password no longer works, the sessions ended, and the owner got a link to choose a new one.');
+  });
+  document.getElementById('confirm-address').addEventListener('click', function () {
+    intervene('/verification', 'The address is confirmed.');
+  });
+
   search.addEventListener('submit', function (event) {
     event.preventDefault();
     load(false);
@@ -146,6 +170,7 @@
 
   Agora.admin.start('users').then(function (access) {
     state.maySuspend = access.areas.indexOf('suspensions') >= 0;
+    state.mayEdit = access.areas.indexOf('accounts') >= 0;
     load(false);
     var id = new URLSearchParams(location.search).get('id');
     if (id && /^[0-9]+$/.test(id)) openUser(Number(id));

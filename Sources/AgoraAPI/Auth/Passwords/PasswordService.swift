@@ -118,10 +118,6 @@ struct PasswordService: Sendable {
     }
 
     private func passwordChangedValues(how: String) -> [String: String] {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
-        return ["how": how, "when": formatter.string(from: clock.now), "reset_link": mail.link(PagePaths.forgotPassword)]
+        ["how": how, "when": AccountMail.moment(clock.now), "reset_link": mail.link(PagePaths.forgotPassword)]
     }
 }

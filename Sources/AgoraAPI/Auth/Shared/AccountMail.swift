@@ -18,6 +18,15 @@ struct AccountMail: Sendable {
         try await EmailOutbox(store: store, in: transaction).enqueue(email, now: clock.now)
     }
 
+    /// A moment as the emails write it: `12 December 2026 at 10:00 UTC`.
+    static func moment(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
     /// A link to a page of the site, with query items.
     func link(_ path: String, _ query: [String: String] = [:]) -> String {
         var components = URLComponents(string: composer.baseURL + path)

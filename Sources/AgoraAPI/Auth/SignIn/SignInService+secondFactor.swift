@@ -3,9 +3,9 @@ import AgoraStore
 import Foundation
 
 extension SignInService {
-    /// Finishes a sign-in that waits for its second factor: the code from the app or a recovery code. A challenge
-    /// allows `secondFactorChallengeAttempts` wrong codes and `secondFactorChallengeLifetime`; then the person
-    /// signs in again from the start.
+    /// Finishes a sign-in that waits for its second factor: the code from the app or a recovery code (whose owner
+    /// is emailed, with how many are left). A challenge allows `secondFactorChallengeAttempts` wrong codes and
+    /// `secondFactorChallengeLifetime`; then the person signs in again from the start.
     func completeSignIn(challenge token: String, code: String, client: ClientInfo) async throws -> IssuedSession {
         let now = clock.now
         let hash = SecureToken.hash(token)
@@ -26,6 +26,12 @@ extension SignInService {
                 throw Problem.challengeEnded
             }
             try await journal.record(.secondFactor, .success, user: user.id, client: client, detail: method.rawValue, in: transaction)
+            if method == .recoveryCode {
+                let left = try await TwoFactorRepository(store: store, in: transaction).unusedRecoveryCodes(userID: user.id)
+                try await mail.queue("recovery-code-used", to: user, values: [
+                    "left": String(left), "when": AccountMail.moment(now), "link": mail.link(PagePaths.securitySettings),
+                ], in: transaction)
+            }
             return try await issuer.start(for: user, rememberMe: consumed.rememberMe, secondFactor: true, client: client, in: transaction)
         }
     }

@@ -16,6 +16,7 @@ struct SignInService: Sendable {
     let logger: Logger
     let throttle: SignInThrottling
     let twoFactor: TwoFactorService
+    let mail: AccountMail
     /// A real bcrypt hash at the configured cost, checked against when the email is unknown so that an unknown
     /// address takes as long to refuse as a wrong password.
     let decoyHash: String
