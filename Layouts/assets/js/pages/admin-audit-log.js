@@ -8,6 +8,7 @@
   var body = document.getElementById('audit-body');
   var more = document.getElementById('audit-more');
   var before = null;
+  var searches = 0;
 
   function change(entry) {
     var keys = Object.keys(entry.before).concat(Object.keys(entry.after)).filter(function (key, index, all) { return all.indexOf(key) === index; });
@@ -21,7 +22,10 @@
   function load(append) {
     if (!append) before = null;
     forms.clearErrors(search);
+    // Only the latest search fills the table: an earlier one answering late must not replace it.
+    var mine = ++searches;
     Agora.api('GET', '/admin/audit-log?' + Agora.admin.formQuery(search, { before: append ? before : null })).then(function (result) {
+      if (mine !== searches) return;
       if (!result.ok) return forms.showProblem(search, result);
       if (!append) body.textContent = '';
       result.data.entries.forEach(function (entry) {

@@ -24,8 +24,13 @@
     });
   }
 
+  var loads = 0;
+
   function load() {
+    // Only the latest choice fills the tables: an earlier one answering late must not replace them.
+    var mine = ++loads;
     Agora.api('GET', '/admin/search/analytics?days=' + encodeURIComponent(days.value)).then(function (result) {
+      if (mine !== loads) return;
       if (!result.ok) return Agora.forms.showAlert((result.data && result.data.detail) || 'The figures could not be loaded.', 'error');
       document.getElementById('analytics-since').textContent = 'Since ' + result.data.since + ' (UTC).';
       var queries = ['query', 'searches', 'zero_results', 'clicks'];

@@ -26,8 +26,13 @@
     item.appendChild(button);
   }
 
+  var loads = 0;
+
   function load() {
+    // Only the latest choice fills the list: an earlier one answering late must not replace it.
+    var mine = ++loads;
     Agora.api('GET', '/admin/testimonials?status=' + encodeURIComponent(status.value)).then(function (result) {
+      if (mine !== loads) return;
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'The testimonials could not be loaded.', 'error');
       list.textContent = '';
       result.data.testimonials.forEach(function (testimonial) {

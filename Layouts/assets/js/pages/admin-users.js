@@ -13,11 +13,14 @@
   var suspendForm = document.getElementById('suspend-form');
   var liftForm = document.getElementById('lift-form');
   var accountForm = document.getElementById('account-form');
-  var state = { before: null, userID: null, maySuspend: false, mayEdit: false };
+  var state = { before: null, userID: null, maySuspend: false, mayEdit: false, searches: 0 };
 
   function load(append) {
     if (!append) state.before = null;
+    // Only the latest search fills the table: an earlier one answering late must not replace it.
+    var mine = ++state.searches;
     Agora.api('GET', '/admin/users?' + Agora.admin.formQuery(search, { before: state.before })).then(function (result) {
+      if (mine !== state.searches) return;
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'The search failed.', 'error');
       if (!append) body.textContent = '';
       result.data.users.forEach(function (user) {
