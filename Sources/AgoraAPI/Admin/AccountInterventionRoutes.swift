@@ -13,22 +13,6 @@ struct AccountInterventionRoutes: Sendable {
     /// How long the emailed reset link lasts.
     static let resetLinkLifetime: TimeInterval = 24 * 3_600
 
-    struct ReasonInput: RequestBody {
-        static let fields: Set<String> = ["reason"]
-        let reason: String?
-
-        init(reading body: inout JSONObjectBody) {
-            reason = body.string("reason", maximumLength: 2_000, multiline: true)
-        }
-
-        /// The reason, trimmed; a field error when there is none.
-        func required() throws -> String {
-            let text = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw ValidationError(field: "reason", message: "is required") }
-            return text
-        }
-    }
-
     func register(on admin: RouterGroup<AgoraRequestContext>) {
         let accounts = AdminArea.accounts.group(on: admin, store: store).add(middleware: recentAuthentication)
         accounts.post("{userId}/password-reset", use: requirePasswordReset)

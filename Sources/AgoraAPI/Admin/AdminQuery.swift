@@ -15,6 +15,7 @@ struct AdminQuery {
         return number
     }
 
+    /// A whole number from 1 to `maximum`: a page's size, a number of days.
     mutating func limit(_ value: String, _ name: String, maximum: Int) -> Int? {
         guard let number = Int(value), (1...maximum).contains(number) else {
             errors.append(FieldError(field: name, message: "must be a whole number from 1 to \(maximum)"))

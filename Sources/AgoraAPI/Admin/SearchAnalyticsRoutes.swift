@@ -36,22 +36,15 @@ struct SearchAnalyticsRoutes: Sendable {
     @Sendable func report(_ request: Request, context: AgoraRequestContext) async throws -> ReportBody {
         var days = 30
         var limit = 20
-        var errors: [FieldError] = []
+        var reader = AdminQuery()
         for (name, value) in try QueryParameters.pairs(of: request) {
             switch name {
-            case "days":
-                if let number = Int(value), (1...Self.maximumDays).contains(number) { days = number } else {
-                    errors.append(FieldError(field: "days", message: "must be a whole number from 1 to \(Self.maximumDays)"))
-                }
-            case "limit":
-                if let number = Int(value), (1...Self.maximumLimit).contains(number) { limit = number } else {
-                    errors.append(FieldError(field: "limit", message: "must be a whole number from 1 to \(Self.maximumLimit)"))
-                }
-            default:
-                errors.append(FieldError(field: String(name.prefix(60)), message: "is not a parameter of this report"))
+            case "days": days = reader.limit(value, name, maximum: Self.maximumDays) ?? days
+            case "limit": limit = reader.limit(value, name, maximum: Self.maximumLimit) ?? limit
+            default: reader.unknown(name)
             }
         }
-        guard errors.isEmpty else { throw Problem.invalidQuery(errors) }
+        try reader.check()
         await analytics.flush()
         let since = SearchTally.day(of: clock.now.addingTimeInterval(-Double(days - 1) * 86_400))
         let repository = SearchStatisticsRepository(store: store)

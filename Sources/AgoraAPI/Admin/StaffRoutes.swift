@@ -19,6 +19,14 @@ struct StaffRoutes: Sendable {
         let lastName: String
         let email: String
         let role: String
+
+        init(_ account: UserAccount, role: StaffRole) {
+            userId = account.id
+            firstName = account.firstName
+            lastName = account.lastName
+            email = account.email.value
+            self.role = role.rawValue
+        }
     }
 
     struct MembersBody: ResponseEncodable {
@@ -105,12 +113,7 @@ struct StaffRoutes: Sendable {
     static let notFound = Problem(status: .notFound, detail: "No staff account has this id.")
 
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> MembersBody {
-        MembersBody(staff: try await StaffRepository(store: store).members().map { member in
-            MemberBody(
-                userId: member.account.id, firstName: member.account.firstName, lastName: member.account.lastName,
-                email: member.account.email.value, role: member.role.rawValue
-            )
-        })
+        MembersBody(staff: try await StaffRepository(store: store).members().map { MemberBody($0.account, role: $0.role) })
     }
 
     /// `{"email", "first_name", "last_name", "role"}`: a new staff account that waits for its owner to choose a
@@ -119,9 +122,7 @@ struct StaffRoutes: Sendable {
         let input = try await request.decode(as: InvitationInput.self, context: context)
         let invitation = try StaffInvitations.Invitation(email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role)
         let account = try await invitations.invite(invitation, by: try AuditActor(request, context))
-        return EditedResponse(status: .created, response: MemberBody(
-            userId: account.id, firstName: account.firstName, lastName: account.lastName, email: account.email.value, role: invitation.role.rawValue
-        ))
+        return EditedResponse(status: .created, response: MemberBody(account, role: invitation.role))
     }
 
     /// Takes an account out of the staff: its role goes and its sessions end at once. Nobody removes themselves.
@@ -148,6 +149,6 @@ struct StaffRoutes: Sendable {
         guard try await StaffRepository(store: store).change(userID, to: role, by: actor, now: clock.now) != nil,
               let account = try await UserRepository(store: store).find(id: userID)
         else { throw Self.notFound }
-        return MemberBody(userId: account.id, firstName: account.firstName, lastName: account.lastName, email: account.email.value, role: role.rawValue)
+        return MemberBody(account, role: role)
     }
 }

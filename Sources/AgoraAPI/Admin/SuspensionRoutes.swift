@@ -52,15 +52,6 @@ struct SuspensionRoutes: Sendable {
         }
     }
 
-    struct LiftInput: RequestBody {
-        static let fields: Set<String> = ["reason"]
-        let reason: String?
-
-        init(reading body: inout JSONObjectBody) {
-            reason = body.string("reason", maximumLength: 2_000, multiline: true)
-        }
-    }
-
     func register(on admin: RouterGroup<AgoraRequestContext>) {
         let suspensions = AdminArea.suspensions.group(on: admin, store: store).add(middleware: recentAuthentication)
         suspensions.post(use: suspend)
@@ -92,9 +83,7 @@ struct SuspensionRoutes: Sendable {
 
     @Sendable func lift(_ request: Request, context: AgoraRequestContext) async throws -> SuspensionBody {
         let userID = try context.pathID("userId", notFound: Self.notFound)
-        let input = try await request.decode(as: LiftInput.self, context: context)
-        let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ValidationError(field: "reason", message: "is required") }
+        let reason = try await request.decode(as: ReasonInput.self, context: context).required()
         let lifted = try await SuspensionRepository(store: store).lift(
             userID, reason: reason, by: try AuditActor(request, context), now: clock.now
         ) { [mail] user, _, transaction in

@@ -27,7 +27,7 @@ extension Problem {
     static func secondFactorThrottled(retryAfter seconds: Int) -> Problem {
         Problem(
             status: .tooManyRequests,
-            detail: "Too many wrong codes for this account. Try again in \(RateLimiter.describe(seconds: seconds)).",
+            detail: "Too many wrong codes or passwords for this account. Try again in \(RateLimiter.describe(seconds: seconds)).",
             type: .rateLimited, retryAfter: max(seconds, 1)
         )
     }

@@ -38,9 +38,10 @@ public struct AuthEventRepository: Sendable {
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// How many second-factor codes typed for the account were wrong since `since`, counting at most `limit`: the
-    /// limit on guesses that holds across challenges.
-    public func failedSecondFactors(userID: Int64, since: Date, limit: Int) async throws -> Int {
+    /// How many proofs of who one is failed for the account since `since` — second-factor codes at sign-in, codes
+    /// and passwords at re-authentication — counting at most `limit`: the limit on guesses that holds across
+    /// challenges and sessions.
+    public func failedProofs(userID: Int64, since: Date, limit: Int) async throws -> Int {
         try await sql.raw("""
             SELECT COUNT(*) AS n FROM (
                 SELECT 1 FROM auth_events

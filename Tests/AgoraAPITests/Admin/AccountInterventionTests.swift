@@ -44,6 +44,7 @@ struct AccountInterventionTests {
             #expect(try await UserRepository(store: harness.store).find(id: pending.id)?.verificationStatus == .verified)
             #expect(try await harness.login("pending@example.com").status == .ok)
             #expect(try await harness.send(.post, path, json: #"{"reason": "Again."}"#, bearer: support.accessToken).status == .conflict)
+            #expect(try await harness.send(.post, "/api/admin/accounts/999999/verification", json: #"{"reason": "x"}"#, bearer: support.accessToken).status == .notFound)
             #expect(try await AuditLog(store: harness.store).entries(about: .user, id: pending.id).map(\.action) == [.addressVerified])
         }
     }

@@ -4,6 +4,7 @@ import AgoraStore
 import AgoraTestSupport
 import Foundation
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 @Suite("Two-factor sign-in")
@@ -199,6 +200,25 @@ struct TwoFactorTests {
             #expect(try await harness.send(.post, "/api/auth/reauthenticate", json: #"{"password": "\#(AuthHarness.password)"}"#, bearer: bob.accessToken).status == .ok)
             #expect(try await harness.send(.post, "/api/auth/reauthenticate", json: "{}", bearer: bob.accessToken).fieldErrors == ["password"])
             #expect(try await harness.send(.post, "/api/auth/reauthenticate", json: "{}").status == .unauthorized)
+            #expect(try await harness.send(.post, "/api/auth/two-factor/recovery-codes", bearer: bob.accessToken).status == .conflict,
+                    "no recovery codes without two factors")
+        }
+    }
+
+    @Test("re-authentication passwords are limited like codes; an account without a password is told what to do", arguments: TestDatabase.engines)
+    func reauthenticationLimits(engine: TestDatabase) async throws {
+        try await AuthHarness.with(engine) { harness in
+            let bob = try await harness.signedUp("bob@example.com")
+            for _ in 0..<10 {
+                let wrong = try await harness.send(.post, "/api/auth/reauthenticate", json: #"{"password": "Wrong-Password-123!"}"#, bearer: bob.accessToken)
+                #expect(wrong.status == .unauthorized)
+            }
+            let throttled = try await harness.send(.post, "/api/auth/reauthenticate", json: #"{"password": "\#(AuthHarness.password)"}"#, bearer: bob.accessToken)
+            #expect(throttled.status == .tooManyRequests && throttled.headers[.retryAfter] != nil, "even the right password waits")
+            harness.clock.advance(by: 15 * 60 + 1)
+            let again = try await harness.signedUp("bob2@example.com")
+            try await harness.store.sql.raw("UPDATE users SET password_hash = NULL WHERE id = \(bind: again.userID)").run()
+            #expect(try await harness.send(.post, "/api/auth/reauthenticate", json: #"{"password": "anything"}"#, bearer: again.accessToken).status == .conflict)
         }
     }
 

@@ -78,9 +78,7 @@
   });
 
   Agora.admin.start('staff').then(function () {
-    return Agora.auth.requireSignIn();
-  }).then(function (user) {
-    me = user.id;
+    me = Agora.auth.user().id;
     load();
   });
 })();

@@ -46,6 +46,7 @@ extension SignInService {
             _ = try await twoFactor.check(code, userID: identity.userID, kind: .reauthenticate, client: client)
         } else {
             guard let password, !password.isEmpty else { throw ValidationError(field: "password", message: "is required") }
+            try await twoFactor.requireGuessesLeft(userID: identity.userID)
             guard let credentials = try await UserRepository(store: store).credentials(id: identity.userID),
                   let hash = credentials.passwordHash
             else {

@@ -13,7 +13,7 @@ struct TwoFactorService: Sendable {
     let clock: any AgoraClock
     /// The name authenticator apps show beside the account.
     let issuerName: String
-    /// Wrong codes per account, across challenges, before the next code must wait.
+    /// Wrong codes (and re-authentication passwords) per account, across challenges, before the next must wait.
     let failureLimit: Int
     let failureWindow: TimeInterval
 
@@ -117,10 +117,7 @@ struct TwoFactorService: Sendable {
     /// the next ones wait (429), whichever challenge or session they come from.
     func check(_ typed: String, userID: Int64, kind: AuthEvent.Kind, client: ClientInfo) async throws -> SecondFactorMethod {
         let now = clock.now
-        let failures = try await AuthEventRepository(store: store).failedSecondFactors(
-            userID: userID, since: now.addingTimeInterval(-failureWindow), limit: failureLimit
-        )
-        if failures >= failureLimit { throw Problem.secondFactorThrottled(retryAfter: Int(failureWindow)) }
+        try await requireGuessesLeft(userID: userID)
         let repository = TwoFactorRepository(store: store)
         if Self.isAuthenticatorCode(typed) {
             if let credential = try await repository.credential(userID: userID), credential.isConfirmed, let secret = open(credential),
@@ -134,6 +131,15 @@ struct TwoFactorService: Sendable {
         }
         try await journal.record(kind, .failure, user: userID, client: client, detail: "wrong code")
         throw Problem.invalidSecondFactor
+    }
+
+    /// Refuses (429) once the account had `failureLimit` wrong proofs within `failureWindow`: codes, and the passwords
+    /// of re-authentication, whichever session or challenge they came from.
+    func requireGuessesLeft(userID: Int64) async throws {
+        let failures = try await AuthEventRepository(store: store).failedProofs(
+            userID: userID, since: clock.now.addingTimeInterval(-failureWindow), limit: failureLimit
+        )
+        if failures >= failureLimit { throw Problem.secondFactorThrottled(retryAfter: Int(failureWindow)) }
     }
 
     static func isAuthenticatorCode(_ typed: String) -> Bool {
