@@ -27,8 +27,9 @@ struct Jobs: AsyncParsableCommand {
             let settings = try ServiceSettings.fromEnvironment(baseURL: baseURL)
             let composer = try await settings.emailComposer(layouts: source.layouts, content: source.content, baseURL: baseURL)
             let options = try source.buildOptions(output: site)
+            let platformSettings = await LivePlatformSettings.read(from: store, overrides: settings.settingOverrides, logger: logger)
             let group = ServiceGroup(
-                services: try settings.backgroundJobs(store: store, composer: composer) + [SiteRegenerationWorker(store: store, options: options)],
+                services: try settings.backgroundJobs(store: store, composer: composer, platformSettings: platformSettings) + [SiteRegenerationWorker(store: store, options: options)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

@@ -69,13 +69,14 @@ struct Serve: AsyncParsableCommand {
             )
             configuration.warmsUpSearch = true
             configuration.storageDirectory = settings.storage
-            configuration.routing = settings.routing
+            let platformSettings = await LivePlatformSettings.read(from: store, overrides: settings.settingOverrides, logger: logger)
+            configuration.platformSettings = platformSettings
             configuration.trustedProxies = settings.trustedProxies
             configuration.metricsAccess = settings.metricsAccess
             configuration.rateLimitsEnabled = settings.rateLimits
             configuration.idleTimeout = settings.idleTimeout
             configuration.requestDeadline = settings.requestDeadline
-            var background = try settings.backgroundJobs(store: store, composer: configuration.email)
+            var background = try settings.backgroundJobs(store: store, composer: configuration.email, platformSettings: platformSettings)
             if settings.regeneratesSite { background.append(SiteRegenerationWorker(store: store, options: options)) }
             if let watcher { background.append(watcher) }
             let app = try await buildApplication(

@@ -18,7 +18,8 @@ struct ServiceSettings {
     let storage: URL
     let mailSender: String
     let searchWeights: RelevanceWeights
-    let routing: RoutingSettings
+    /// The platform settings set in the environment, which win over the stored ones.
+    let settingOverrides: [PlatformSetting: SettingValue]
     /// Whether `agora serve` runs the site regeneration worker (`AGORA_SITE_WORKER`, on by default); turn it off
     /// where `agora jobs` builds the site for several service instances.
     let regeneratesSite: Bool
@@ -116,9 +117,9 @@ struct ServiceSettings {
                 throw CommandError(invalid)
             }
         }
-        let routing: RoutingSettings
+        let settingOverrides: [PlatformSetting: SettingValue]
         do {
-            routing = try RoutingSettings.read { Environment.value($0) }
+            settingOverrides = try PlatformSettings.environmentOverrides { Environment.value($0) }
         } catch let invalid as AgoraDomain.ValidationError {
             throw CommandError(invalid)
         }
@@ -147,7 +148,7 @@ struct ServiceSettings {
             throw CommandError("AGORA_RATE_LIMITS=off is refused when AGORA_ENVIRONMENT=production")
         }
         return ServiceSettings(
-            stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, routing: routing,
+            stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, settingOverrides: settingOverrides,
             regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, metricsAccess: metricsAccess, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
             requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600)
@@ -226,9 +227,9 @@ struct ServiceSettings {
         }
     }
 
-    /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-up, saved-search alerts and the
-    /// daily statistics snapshot.
-    func backgroundJobs(store: Store, composer: EmailComposer) throws -> [any Service] {
+    /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-up, saved-search alerts, the
+    /// daily statistics snapshot, order routing and the watch on the platform settings.
+    func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
         return [
             EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
@@ -236,7 +237,8 @@ struct ServiceSettings {
             StorageSweepJob(store: store, storage: AttachmentStorage(root: storage)),
             SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
             StatisticsSnapshotJob(store: store),
-            OrderRoutingJob(store: store, settings: routing, announcer: OrderAnnouncer(email: composer)),
+            OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
+            PlatformSettingsWatcher(settings: platformSettings, store: store),
         ]
     }
 

@@ -53,7 +53,7 @@ struct ClientAddressTests {
             let configuration = try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent"))
             let first = try await buildApplication(configuration: configuration, store: store)
             let second = try await buildApplication(configuration: configuration, store: store)
-            let limit = RateLimit.emailAvailability.limit
+            let limit = RateLimit.emailAvailability.count(under: PlatformSettings())
             try await first.test(.router) { one in
                 try await second.test(.router) { two in
                     for number in 1...limit {

@@ -3,8 +3,9 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// The real `agora serve` on a free loopback port over a fresh SQLite file in a scratch directory, with the
-/// repository's `Layouts/` and `Content/`. Its log goes to `serve.log` in the scratch directory.
+/// The real `agora serve` on a free loopback port over a fresh SQLite file in a scratch directory (or over the
+/// database `database` names, which several instances may share), with the repository's `Layouts/` and `Content/`.
+/// Its log goes to `serve.log` in the scratch directory.
 public final class RunningService: @unchecked Sendable {
     public let baseURL: URL
     public let scratch: TemporaryDirectory
@@ -12,9 +13,9 @@ public final class RunningService: @unchecked Sendable {
 
     public var storage: URL { scratch.url.appendingPathComponent("Storage") }
 
-    public init(environment: [String: String] = [:]) async throws {
+    public init(database shared: String? = nil, environment: [String: String] = [:]) async throws {
         scratch = try TemporaryDirectory()
-        let database = scratch.path + "/agora.sqlite"
+        let database = shared ?? scratch.path + "/agora.sqlite"
         let migrate = try AgoraExecutable.start(["migrate", "--database", database])
         guard await migrate.exited() == 0 else { throw TestSetupError("agora migrate failed") }
         let port = try FreePort.next()
@@ -71,6 +72,9 @@ public final class RunningService: @unchecked Sendable {
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
+        // Every request reaches the service: tests look at what it answers now, not at what it allowed to be kept.
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         return URLSession(configuration: configuration)
     }()
 

@@ -1,5 +1,5 @@
 """The administration in a real browser: a staff member signed in with a password alone is sent to set up two
-factors; once that is done the dashboard, users, staff and audit-log pages work with the keyboard and the mouse, and
+factors; once that is done the dashboard, users, staff, settings and audit-log pages work with the keyboard and the mouse, and
 each change lands in the audit log. A client is turned away."""
 import json
 import os
@@ -73,7 +73,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert "Clients" in figures and "Providers" in figures
     assert len(browser.find_elements(By.CSS_SELECTOR, "#signups-chart rect")) == 30
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
-    assert visible == ["Dashboard", "Users", "Staff", "Testimonials", "Search analytics", "Audit log"]
+    assert visible == ["Dashboard", "Users", "Staff", "Testimonials", "Search analytics", "Settings", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
 
     # The theme follows the toggle and stays chosen.
@@ -176,3 +176,34 @@ def test_the_administration_with_two_factors(service, browser):
     browser.get(service.base + "/admin/search/")
     wait(browser).until(lambda driver: driver.find_element(By.ID, "analytics-since").text.startswith("Since "))
     assert len(browser.find_elements(By.CSS_SELECTOR, "#categories-body tr")) >= 1
+
+    # Settings: a bad value is refused beside its field; the maintenance banner shows on the public pages as text;
+    # the history brings an earlier value back.
+    browser.get(service.base + "/admin/settings/")
+    batch = wait(browser).until(lambda driver: driver.find_element(By.ID, "setting-routing-batch-size-value"))
+    batch.clear()
+    batch.send_keys("0")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#setting-routing-batch-size button[type=submit]"))
+    wait(browser).until(lambda driver: "from 1 to 100" in driver.find_element(By.ID, "setting-routing-batch-size-value-error").text)
+    assert batch.get_attribute("aria-invalid") == "true"
+    banner = "Planned maintenance tonight <b>22:00</b> UTC"
+    for text in (banner, "Back to normal"):
+        field = wait(browser).until(lambda driver: driver.find_element(By.ID, "setting-site-maintenance-banner-value"))
+        field.clear()
+        field.send_keys(text)
+        browser.find_element(By.ID, "setting-site-maintenance-banner-reason").send_keys("planned work")
+        click(browser, browser.find_element(By.CSS_SELECTOR, "#setting-site-maintenance-banner button[type=submit]"))
+        wait(browser).until(lambda driver: "Maintenance banner is now " + text in driver.find_element(By.ID, "form-alert").text)
+    form = browser.find_element(By.ID, "setting-site-maintenance-banner")
+    click(browser, [button for button in form.find_elements(By.TAG_NAME, "button") if button.text == "History"][0])
+    row = wait(browser).until(lambda driver: [tr for tr in driver.find_elements(By.CSS_SELECTOR, "#setting-site-maintenance-banner tbody tr") if tr.text.startswith("1 ")])[0]
+    assert "planned work" in row.text
+    click(browser, row.find_element(By.TAG_NAME, "button"))
+    wait(browser).until(lambda driver: "version 1 is back, as version 3" in driver.find_element(By.ID, "form-alert").text)
+    browser.get(service.base + "/")
+    notice = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, ".site-notice"))
+    assert notice.text == banner, "the banner is text, markup and all"
+    assert not browser.find_elements(By.CSS_SELECTOR, ".site-notice b")
+    browser.get(service.base + "/admin/audit-log/")
+    wait(browser).until(lambda driver: "setting.revert" in driver.find_element(By.ID, "audit-body").text)
+    assert "setting.change" in browser.find_element(By.ID, "audit-body").text

@@ -16,6 +16,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case suspensions
     case dashboard
     case accounts
+    case settings
 
     var permission: AdminPermission {
         switch self {
@@ -29,6 +30,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .suspensions: .usersSuspend
         case .dashboard: .analyticsRead
         case .accounts: .usersEdit
+        case .settings: .settingsEdit
         }
     }
 

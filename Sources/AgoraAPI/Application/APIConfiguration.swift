@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraStore
 import AgoraWorkflows
 import Foundation
 
@@ -16,8 +17,9 @@ public struct APIConfiguration: Sendable {
     public var searchWeights: RelevanceWeights
     /// Where uploaded files are kept (`Storage/` by default).
     public var storageDirectory = URL(fileURLWithPath: "Storage")
-    /// How orders are offered to providers.
-    public var routing = RoutingSettings()
+    /// The platform settings in force, shared with the background jobs; nil reads them from the store with no
+    /// overrides from the environment.
+    public var platformSettings: LivePlatformSettings?
     /// Reads the search snapshot and the suggestion vocabulary at start, so that the first search does not wait for
     /// them (a few seconds at 100,000 providers).
     public var warmsUpSearch = false

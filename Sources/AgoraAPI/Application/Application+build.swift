@@ -30,13 +30,21 @@ public func buildApplication(
 public func buildRouter(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
 ) async throws -> Router<AgoraRequestContext> {
-    let limiter = RateLimiter(store: store, clock: configuration.clock, enabled: configuration.rateLimitsEnabled)
+    let platformSettings: LivePlatformSettings
+    if let shared = configuration.platformSettings {
+        platformSettings = shared
+    } else {
+        platformSettings = await LivePlatformSettings.read(from: store, logger: logger)
+    }
+    let limiter = RateLimiter(
+        store: store, clock: configuration.clock, settings: platformSettings, enabled: configuration.rateLimitsEnabled
+    )
     var authSettings = configuration.auth
     if !configuration.rateLimitsEnabled { authSettings.networkLockout = nil }
     let auth = try await AuthServices(
         store: store, settings: authSettings, mail: configuration.email, rateLimiter: limiter,
         captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: configuration.clock),
-        clock: configuration.clock, logger: logger
+        platformSettings: platformSettings, clock: configuration.clock, logger: logger
     )
     let catalog = SearchCatalog(store: store, clock: configuration.clock)
     if configuration.warmsUpSearch { Task { await catalog.warmUp() } }
@@ -85,8 +93,11 @@ public func buildRouter(
         store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication,
         invitations: StaffInvitations(store: store, mail: auth.mail, legal: auth.settings.legal, clock: configuration.clock)
     ).register(on: admin)
+    SettingsAdminRoutes(
+        store: store, settings: platformSettings, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
+    ).register(on: admin)
     let announcer = OrderAnnouncer(email: configuration.email)
-    let orderRouter = OrderRouter(store: store, settings: configuration.routing, announcer: announcer) {
+    let orderRouter = OrderRouter(store: store, settings: platformSettings, announcer: announcer) {
         (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())
     }
     OrderInboxRoutes(store: store).register(on: signedIn)
@@ -101,7 +112,7 @@ public func buildRouter(
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
-    PublicRoutes(store: store, clock: configuration.clock).register(on: api)
+    PublicRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: api)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL),

@@ -24,6 +24,14 @@ struct JSONObjectBody {
     /// and null clears it.
     func contains(_ name: String) -> Bool { fields[name] != nil }
 
+    /// The field as sent, for a field whose type depends on something else (a setting's value on its kind).
+    func value(_ name: String) -> JSONValue? { fields[name] }
+
+    /// Records an error on a field a caller read with `value(_:)`.
+    mutating func reject(_ name: String, _ message: String) {
+        errors.append(FieldError(field: name, message: message))
+    }
+
     /// The string in `name`, or nil (with a field error when it is required, of another type or too long).
     mutating func string(_ name: String, required: Bool = true, maximumLength: Int = 1_000, multiline: Bool = false) -> String? {
         switch fields[name] {

@@ -19,7 +19,7 @@ struct AuthServices: Sendable {
 
     init(
         store: Store, settings: AuthSettings, mail composer: EmailComposer, rateLimiter: RateLimiter, captcha: Captcha,
-        clock: any AgoraClock, logger: Logger, hasher: (any PasswordHasher)? = nil
+        platformSettings: LivePlatformSettings, clock: any AgoraClock, logger: Logger, hasher: (any PasswordHasher)? = nil
     ) async throws {
         let hasher = hasher ?? BcryptPasswordHasher(cost: settings.bcryptCost)
         let accessTokens = await AccessTokens(signingKey: settings.signingKey, previousKeys: settings.previousSigningKeys, lifetime: settings.accessTokenLifetime)
@@ -37,7 +37,7 @@ struct AuthServices: Sendable {
         )
         registration = RegistrationService(
             store: store, settings: settings, hasher: hasher, captcha: captcha, rateLimiter: rateLimiter, issuer: issuer,
-            journal: journal, mail: mail, clock: clock
+            journal: journal, mail: mail, clock: clock, platformSettings: platformSettings
         )
         signIn = SignInService(
             store: store, settings: settings, hasher: hasher, accessTokens: accessTokens, sealer: sealer, issuer: issuer,
@@ -51,7 +51,8 @@ struct AuthServices: Sendable {
         )
         social = SocialSignInService(
             provider: settings.oidc.map { OIDCProvider(settings: $0, redirectURI: composer.baseURL + OIDCRoutesPaths.callback, clock: clock) },
-            store: store, settings: settings, sealer: sealer, sessions: issuer, journal: journal, mail: mail, clock: clock, logger: logger
+            store: store, settings: settings, sealer: sealer, sessions: issuer, journal: journal, mail: mail, clock: clock, logger: logger,
+            platformSettings: platformSettings
         )
     }
 

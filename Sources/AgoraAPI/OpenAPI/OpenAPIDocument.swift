@@ -67,6 +67,7 @@ enum OpenAPIDocument {
         \#(notificationPaths)
         \#(markdownPaths)
         \#(adminPaths)
+        \#(settingsPaths)
         \#(twoFactorPaths)
         \#(authPaths)
       },
@@ -125,6 +126,7 @@ enum OpenAPIDocument {
           \#(publicSchemas)
           \#(orderSchemas)
           \#(adminSchemas)
+          \#(settingsSchemas)
           \#(authSchemas)
         },
         "securitySchemes": {

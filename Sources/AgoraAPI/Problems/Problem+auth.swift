@@ -20,6 +20,12 @@ extension Problem {
         type: .emailNotVerified
     )
 
+    /// Sign-ups are turned off in the platform settings (`features.registration`).
+    static let registrationClosed = Problem(
+        status: .forbidden, detail: "New accounts cannot sign up at the moment. Existing accounts can still sign in.",
+        type: .registrationClosed
+    )
+
     static let accountSuspended = Problem(
         status: .forbidden, detail: "This account is suspended. Contact support.", type: .accountSuspended
     )

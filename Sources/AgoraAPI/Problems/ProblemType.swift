@@ -25,6 +25,8 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case challengeEnded = "challenge-ended"
     case twoFactorRequired = "two-factor-required"
     case reauthenticationRequired = "reauthentication-required"
+    case registrationClosed = "registration-closed"
+    case staleVersion = "stale-version"
 
     /// The URN in the problem document.
     public var uri: String { "urn:agora:problem:" + rawValue }

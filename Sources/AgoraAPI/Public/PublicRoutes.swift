@@ -3,10 +3,12 @@ import AgoraStore
 import Foundation
 import Hummingbird
 
-/// `/api/public`: what the homepage's islands show to everyone. Statistics are computed at most every 15 minutes;
-/// testimonials are the approved ones, featured first, the rest in an order that changes every day.
+/// `/api/public`: what the islands show to everyone. Statistics are computed at most every 15 minutes; testimonials
+/// are the approved ones, featured first, the rest in an order that changes every day; the notice and whether sign-ups
+/// are open come from the platform settings.
 struct PublicRoutes: Sendable {
     let store: Store
+    let settings: LivePlatformSettings
     let clock: any AgoraClock
     let statistics: RefreshingValue<MarketplaceStatistics>
 
@@ -22,8 +24,19 @@ struct PublicRoutes: Sendable {
     static let statisticsLifetime: TimeInterval = 15 * 60
     static let maximumTestimonials = 20
 
-    init(store: Store, clock: any AgoraClock) {
+    /// What every page may show from the platform settings.
+    struct NoticeBody: ResponseEncodable {
+        /// Shown at the top of every page when not empty.
+        let maintenanceBanner: String
+        let registrationOpen: Bool
+    }
+
+    /// How long a page may keep the notice: a new one shows within a minute.
+    static let noticeLifetime = 60
+
+    init(store: Store, settings: LivePlatformSettings, clock: any AgoraClock) {
         self.store = store
+        self.settings = settings
         self.clock = clock
         statistics = RefreshingValue(lifetime: Self.statisticsLifetime, clock: clock) {
             try await MarketplaceStatisticsRepository(store: store).current()
@@ -34,6 +47,15 @@ struct PublicRoutes: Sendable {
         let group = api.group("public")
         group.get("stats", use: stats)
         group.get("testimonials", use: testimonials)
+        group.get("notice", use: notice)
+    }
+
+    @Sendable func notice(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<NoticeBody> {
+        let current = settings.current
+        return EditedResponse(
+            headers: [.cacheControl: "public, max-age=\(Self.noticeLifetime)"],
+            response: NoticeBody(maintenanceBanner: current.text(.maintenanceBanner), registrationOpen: current.isOn(.registrationOpen))
+        )
     }
 
     @Sendable func stats(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<StatisticsBody> {

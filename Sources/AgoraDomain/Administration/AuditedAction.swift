@@ -20,6 +20,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"
     case testimonialUnfeatured = "testimonial.unfeature"
+    case settingChanged = "setting.change"
+    case settingReverted = "setting.revert"
 }
 
 /// The kinds of thing an audited action changes.
@@ -33,4 +35,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case testimonial
     /// Any account, by its user id.
     case user
+    /// A platform setting, by `PlatformSetting.number`.
+    case setting
 }

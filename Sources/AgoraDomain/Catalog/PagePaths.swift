@@ -52,6 +52,7 @@ public enum PagePaths {
     public static let adminAuditLog = "/admin/audit-log/"
     public static let adminTestimonials = "/admin/testimonials/"
     public static let adminSearch = "/admin/search/"
+    public static let adminSettings = "/admin/settings/"
 
     /// The sign-in page asking for the second factor of a sign-in that waits for it, then going on to `next`. The
     /// challenge is in the fragment, which browsers send to no server and in no `Referer`.
@@ -75,6 +76,6 @@ public enum PagePaths {
         "securitySettings": securitySettings, "search": search, "saved": saved, "newOrder": newOrder, "orders": orders,
         "order": order, "ordersInbox": ordersInbox, "unauthorized": unauthorized, "providers": providersPrefix,
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
-        "adminTestimonials": adminTestimonials, "adminSearch": adminSearch,
+        "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
     ]
 }

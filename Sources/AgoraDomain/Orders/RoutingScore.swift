@@ -85,35 +85,21 @@ public struct RoutingScore: Sendable, Hashable {
 /// When and how widely orders are offered: `batchSize` providers at a time; when fewer than `enoughProposals`
 /// proposals came within `responseWindow` seconds, the next batch; at most `maximumBatches` batches.
 public struct RoutingSettings: Sendable, Hashable {
-    public var batchSize = 10
-    public var responseWindow: Double = 24 * 3_600
-    public var enoughProposals = 3
-    public var maximumBatches = 5
+    public var batchSize: Int
+    public var responseWindow: Double
+    public var enoughProposals: Int
+    public var maximumBatches: Int
     public var weights = RoutingScore.Weights()
 
-    public init() {}
+    /// The defaults of the platform settings (`PlatformSetting.routingBatchSize` and the rest).
+    public init() {
+        self = PlatformSettings().routing
+    }
 
-    /// The settings an operator may change, with their environment variable and allowed range.
-    public static let variables: [(name: String, range: ClosedRange<Int>, apply: @Sendable (inout RoutingSettings, Int) -> Void)] = [
-        ("AGORA_ROUTING_BATCH_SIZE", 1...100, { $0.batchSize = $1 }),
-        ("AGORA_ROUTING_WINDOW_HOURS", 1...720, { $0.responseWindow = Double($1) * 3_600 }),
-        ("AGORA_ROUTING_ENOUGH_PROPOSALS", 1...100, { $0.enoughProposals = $1 }),
-        ("AGORA_ROUTING_MAX_BATCHES", 1...50, { $0.maximumBatches = $1 }),
-    ]
-
-    /// The settings from environment values (`value(name)`); each bad one is an error naming the variable.
-    public static func read(_ value: (String) -> String?) throws -> RoutingSettings {
-        var settings = RoutingSettings()
-        var errors: [FieldError] = []
-        for variable in variables {
-            guard let text = value(variable.name) else { continue }
-            guard let number = Int(text), variable.range.contains(number) else {
-                errors.append(FieldError(field: variable.name, message: "must be a whole number from \(variable.range.lowerBound) to \(variable.range.upperBound), not \(text)"))
-                continue
-            }
-            variable.apply(&settings, number)
-        }
-        guard errors.isEmpty else { throw ValidationError(errors) }
-        return settings
+    public init(batchSize: Int, responseWindow: Double, enoughProposals: Int, maximumBatches: Int) {
+        self.batchSize = batchSize
+        self.responseWindow = responseWindow
+        self.enoughProposals = enoughProposals
+        self.maximumBatches = maximumBatches
     }
 }

@@ -10,7 +10,7 @@ import Logging
 public struct OrderRoutingJob: PeriodicJob {
     let store: Store
     let router: OrderRouter
-    let settings: RoutingSettings
+    let settings: LivePlatformSettings
     let clock: any AgoraClock
     public let interval: Duration
     public let logger: Logger
@@ -20,7 +20,7 @@ public struct OrderRoutingJob: PeriodicJob {
     static let batchSize = 50
 
     public init(
-        store: Store, settings: RoutingSettings, announcer: OrderAnnouncer, clock: any AgoraClock = SystemClock(),
+        store: Store, settings: LivePlatformSettings, announcer: OrderAnnouncer, clock: any AgoraClock = SystemClock(),
         interval: Duration = .seconds(60), logger: Logger = Logger(label: "agora.jobs.order-routing")
     ) {
         self.store = store
@@ -51,7 +51,7 @@ public struct OrderRoutingJob: PeriodicJob {
         let routes = OrderRouteRepository(store: store)
         let expired = try await routes.expireOverdue(now: now)
         var routed = 0
-        for orderID in try await routes.dueForRouting(now: now, settings: settings, limit: Self.batchSize) {
+        for orderID in try await routes.dueForRouting(now: now, settings: settings.current.routing, limit: Self.batchSize) {
             do {
                 try await router.routeNextBatch(orderID: orderID, now: now)
                 routed += 1

@@ -57,6 +57,8 @@ struct AppShellPage: SitePage {
               description: "Approve, reject and feature what members write about the marketplace."),
         Shell(path: PagePaths.adminSearch, name: "admin-search", title: "Search analytics",
               description: "What visitors search for, what finds nothing, and how each category is used."),
+        Shell(path: PagePaths.adminSettings, name: "admin-settings", title: "Settings",
+              description: "The platform's settings, their history, and a way back to any earlier value."),
     ]
 
     /// Paths robots.txt closes to crawlers: the shells have nothing to index. A shell below another (`/admin/users/`

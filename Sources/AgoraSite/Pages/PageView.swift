@@ -43,6 +43,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let captchaScript: String
     /// What every admin page shares: the navigation by permission, the theme, the guard.
     let adminScript: String
+    /// The platform's notice (the maintenance banner), which every page shows.
+    let noticeScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -60,6 +62,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "appScript": .text(appScript)
         case "captchaScript": .text(captchaScript)
         case "adminScript": .text(adminScript)
+        case "noticeScript": .text(noticeScript)
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)
         case "paths": Self.paths

@@ -19,5 +19,6 @@ public enum Migrations {
         twoFactor,
         suspensions,
         accountEditing,
+        platformSettings,
     ]
 }

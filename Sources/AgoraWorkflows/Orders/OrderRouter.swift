@@ -7,13 +7,14 @@ import Foundation
 /// routes an order the moment it opens; `OrderRoutingJob` sends later batches and catches any order left unrouted.
 public struct OrderRouter: Sendable {
     let store: Store
-    let settings: RoutingSettings
+    /// Read at each batch, so that a change of the routing settings holds for the next batch.
+    let settings: LivePlatformSettings
     let announcer: OrderAnnouncer
     /// The providers' snapshot and the category tree, as fresh as the caller keeps them.
     let catalog: @Sendable () async throws -> (SearchSnapshot, CategoryTree)
 
     public init(
-        store: Store, settings: RoutingSettings, announcer: OrderAnnouncer,
+        store: Store, settings: LivePlatformSettings, announcer: OrderAnnouncer,
         catalog: @escaping @Sendable () async throws -> (SearchSnapshot, CategoryTree)
     ) {
         self.store = store
@@ -28,8 +29,9 @@ public struct OrderRouter: Sendable {
         guard let order = try await OrderRepository(store: store).find(orderID), order.status == .open else { return 0 }
         let (snapshot, tree) = try await catalog()
         let excluded = try await OrderRouteRepository(store: store).offeredProviders(orderID: orderID)
-        let candidates = ProviderMatcher(snapshot: snapshot, tree: tree, settings: settings)
-            .best(for: order, limit: settings.batchSize, excluding: excluded)
+        let routing = settings.current.routing
+        let candidates = ProviderMatcher(snapshot: snapshot, tree: tree, settings: routing)
+            .best(for: order, limit: routing.batchSize, excluding: excluded)
         return try await OrderRouteRepository(store: store).offer(
             orderID: orderID, candidates: candidates, source: .matched, actorID: nil, now: now, announce: announcer.offered
         )

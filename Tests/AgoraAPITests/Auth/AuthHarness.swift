@@ -21,15 +21,18 @@ struct AuthHarness: Sendable {
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
     static let password = "Violet-Harbour-Lantern-7"
 
+    /// `overrides` are platform settings as the environment would set them.
     static func with(
         _ engine: TestDatabase = .sqlite, captcha: CaptchaMode = .off, adjust: @escaping @Sendable (inout AuthSettings) -> Void = { _ in },
-        _ body: @escaping @Sendable (AuthHarness) async throws -> Void
+        overrides: [PlatformSetting: SettingValue] = [:], _ body: @escaping @Sendable (AuthHarness) async throws -> Void
     ) async throws {
         let clock = ManualClock(start)
         try await engine.withStore { store async throws in
-            let configuration = try await TestConfiguration.make(
+            var made = try await TestConfiguration.make(
                 site: URL(fileURLWithPath: "/nonexistent"), clock: clock, captcha: captcha, adjust: adjust
             )
+            made.platformSettings = await LivePlatformSettings.read(from: store, overrides: overrides)
+            let configuration = made
             defer { try? FileManager.default.removeItem(at: configuration.storageDirectory) }
             let app = try await buildApplication(configuration: configuration, store: store)
             try await app.test(.router) { client in

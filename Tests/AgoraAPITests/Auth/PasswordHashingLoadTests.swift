@@ -18,9 +18,9 @@ struct PasswordHashingLoadTests {
             let configuration = try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent"))
             let queue = HashingQueue(capacity: 1)
             let auth = try await AuthServices(
-                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(store: store, clock: SystemClock()),
+                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(store: store, clock: SystemClock(), settings: LivePlatformSettings(store: store)),
                 captcha: Captcha(mode: .off, signingKey: configuration.auth.signingKey, clock: SystemClock()),
-                clock: SystemClock(), logger: Logger(label: "test"),
+                platformSettings: LivePlatformSettings(store: store), clock: SystemClock(), logger: Logger(label: "test"),
                 hasher: BcryptPasswordHasher(cost: configuration.auth.bcryptCost, queue: queue)
             )
             try await body(auth, queue, store)
@@ -47,7 +47,7 @@ struct PasswordHashingLoadTests {
         try await withServices(engine) { auth, queue, _ in
             try await whileQueueIsFull(queue) {
                 // With the queue full, any request that hashed would be refused as busy: these are refused as bad links.
-                for _ in 0..<RateLimit.passwordReset.limit {
+                for _ in 0..<RateLimit.passwordReset.count(under: PlatformSettings()) {
                     await #expect(throws: Problem.invalidLink) {
                         try await auth.passwords.resetPassword(token: SecureToken.generate(), newPassword: PasswordAndSessionTests.newPassword, client: Self.client)
                     }

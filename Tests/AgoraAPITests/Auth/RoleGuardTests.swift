@@ -16,9 +16,9 @@ struct RoleGuardTests {
             let configuration = try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent"))
             let router = try await buildRouter(configuration: configuration, store: store, logger: Logger(label: "test"))
             let auth = try await AuthServices(
-                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(store: store, clock: SystemClock()),
+                store: store, settings: configuration.auth, mail: configuration.email, rateLimiter: RateLimiter(store: store, clock: SystemClock(), settings: LivePlatformSettings(store: store)),
                 captcha: Captcha(mode: configuration.auth.captcha, signingKey: configuration.auth.signingKey, clock: SystemClock()),
-                clock: SystemClock(), logger: Logger(label: "test")
+                platformSettings: LivePlatformSettings(store: store), clock: SystemClock(), logger: Logger(label: "test")
             )
             router.group("api/provider-only").add(middleware: AuthenticationMiddleware(signIn: auth.signIn, roles: [.provider]))
                 .get { _, context in "hello \(try context.requireIdentity().role.rawValue)" }

@@ -10,8 +10,8 @@ import Testing
 struct QuotaTests {
     /// Fills `limit` for `key` up to one place, as earlier requests would have.
     func almostUse(_ limit: RateLimit, key: String, store: Store, now: Date) async throws {
-        for _ in 1..<limit.limit {
-            #expect(try await RateLimitHits(store: store).hit(name: limit.name, key: key, limit: limit.limit, window: limit.window, now: now) == .taken)
+        for _ in 1..<limit.count(under: PlatformSettings()) {
+            #expect(try await RateLimitHits(store: store).hit(name: limit.name, key: key, limit: limit.count(under: PlatformSettings()), window: limit.window, now: now) == .taken)
         }
     }
 
@@ -26,7 +26,7 @@ struct QuotaTests {
         try await OrderMarketplace.with(engine) { market in
             let harness = market.harness
             let now = harness.clock.now
-            for _ in 1...RateLimit.orderPosting.limit { _ = try await market.postOrder(market.ada) }
+            for _ in 1...RateLimit.orderPosting.count(under: PlatformSettings()) { _ = try await market.postOrder(market.ada) }
             expectQuota(try await harness.send(.post, "/api/orders", json: market.orderJSON(), bearer: market.ada.accessToken))
             let bobsOrder = try await market.postOrder(market.bob)
 
@@ -74,7 +74,7 @@ struct QuotaTests {
     @Test("searches the cache cannot answer are limited per client; answers from the cache are not")
     func uncachedSearches() async throws {
         try await AuthHarness.with { harness in
-            let limit = RateLimit.uncachedSearch.limit
+            let limit = RateLimit.uncachedSearch.count(under: PlatformSettings())
             for number in 1...limit {
                 #expect(try await harness.send(.get, "/api/search/providers?q=term\(number)").status == .ok)
             }

@@ -48,11 +48,10 @@ struct RoutingTests {
             let harness = market.harness
             let orderID = try await market.postOrder(market.ada)
             let announcer = OrderAnnouncer(email: try await TestConfiguration.make(site: URL(fileURLWithPath: "/nonexistent")).email)
-            var settings = RoutingSettings()
-            settings.batchSize = 3
+            let settings = await LivePlatformSettings.read(from: harness.store, overrides: [.routingBatchSize: .number(3)])
             let job = OrderRoutingJob(store: harness.store, settings: settings, announcer: announcer, clock: harness.clock)
             #expect(try await job.runOnce() == .init(expired: 0, routed: 0))
-            harness.clock.advance(by: settings.responseWindow + 60)
+            harness.clock.advance(by: settings.current.routing.responseWindow + 60)
             #expect(try await job.runOnce() == .init(expired: 0, routed: 1))
             let routes = try await OrderRouteRepository(store: harness.store).routes(orderID: orderID)
             #expect(Set(routes.map(\.providerID)).count == routes.count)

@@ -73,18 +73,4 @@ struct OrderWorkflowTests {
         let ownOrder = OrderAccess.Relation(clientID: 3, status: .open, visibility: .public, offered: false, proposed: false)
         #expect(!OrderAccess.canPropose(ownOrder, viewer: provider))
     }
-
-    @Test("routing settings come from the environment, each bad value named")
-    func routingSettings() throws {
-        let settings = try RoutingSettings.read { ["AGORA_ROUTING_BATCH_SIZE": "25", "AGORA_ROUTING_WINDOW_HOURS": "6"][$0] }
-        #expect(settings.batchSize == 25)
-        #expect(settings.responseWindow == 6 * 3_600)
-        #expect(settings.enoughProposals == RoutingSettings().enoughProposals)
-        do {
-            _ = try RoutingSettings.read { ["AGORA_ROUTING_BATCH_SIZE": "0", "AGORA_ROUTING_MAX_BATCHES": "many"][$0] }
-            Issue.record("bad settings were accepted")
-        } catch let invalid as ValidationError {
-            #expect(Set(invalid.errors.map(\.field)) == ["AGORA_ROUTING_BATCH_SIZE", "AGORA_ROUTING_MAX_BATCHES"])
-        }
-    }
 }

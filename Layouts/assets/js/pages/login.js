@@ -16,7 +16,8 @@
     'oidc-link-required': 'An account already uses this address. Sign in with your password, then link Google from your security settings.',
     'oidc-already-linked': 'This Google account is already linked to another account.',
     'oidc-unverified-email': 'Google has not confirmed this address yet. Confirm it with Google, or register with your email and a password.',
-    'oidc-disabled': 'Sign-in with Google is not available on this site.'
+    'oidc-disabled': 'Sign-in with Google is not available on this site.',
+    'oidc-registration-closed': 'New accounts cannot sign up at the moment. Existing accounts can still sign in.'
   };
   var error = new URLSearchParams(location.search).get('error');
   if (reasons[error]) forms.showAlert(reasons[error], 'error');

@@ -38,6 +38,8 @@ enum OIDCFailure: String, Error {
     case alreadyLinked = "oidc-already-linked"
     /// The issuer does not vouch for the address, so it cannot open an account that counts as verified.
     case unverifiedEmail = "oidc-unverified-email"
+    /// Sign-ups are turned off, and no account has this address or this issuer's account.
+    case registrationClosed = "oidc-registration-closed"
 }
 
 /// Talks to the issuer: reads its discovery document and keys (cached; the keys are fetched again when a token names

@@ -42,6 +42,8 @@ struct SocialSignInService: Sendable {
     let mail: AccountMail
     let clock: any AgoraClock
     let logger: Logger
+    /// Whether sign-ups are open (`features.registration`), for a first sign-in that would open an account.
+    let platformSettings: LivePlatformSettings
 
     /// The issuer's authorization URL (state, nonce, PKCE S256) and the sealed attempt for the cookie.
     func startOIDC(next: String, linkUserID: Int64? = nil) async throws -> (url: String, cookie: String) {
@@ -120,6 +122,10 @@ struct SocialSignInService: Sendable {
         guard claims.emailVerified == true else {
             try await journal.record(.oidcLogin, .failure, user: nil, client: client, detail: "address not verified by the issuer", in: transaction)
             return .failed(.unverifiedEmail)
+        }
+        guard platformSettings.current.isOn(.registrationOpen) else {
+            try await journal.record(.oidcLogin, .failure, user: nil, client: client, detail: "sign-ups are closed", in: transaction)
+            return .failed(.registrationClosed)
         }
         let (first, last) = Self.names(from: claims)
         let id = try await users.insert(NewUser(

@@ -14,12 +14,15 @@ struct RegistrationService: Sendable {
     let journal: AuthJournal
     let mail: AccountMail
     let clock: any AgoraClock
+    /// Whether sign-ups are open (`features.registration`).
+    let platformSettings: LivePlatformSettings
 
     /// Opens a pending account and queues its verification email. An address that already has an account gets the
     /// same answer, and its owner an email saying someone tried: the answer never tells whether an address is known.
     /// The hourly limit per address counts valid forms only: a person correcting typos is not slowed down, and
     /// invalid forms cost no bcrypt work.
     func register(_ form: RegistrationForm, captchaChallenge: String?, captchaSolution: String?, client: ClientInfo) async throws {
+        guard platformSettings.current.isOn(.registrationOpen) else { throw Problem.registrationClosed }
         var problems: [FieldError] = []
         var registration: Registration?
         do {

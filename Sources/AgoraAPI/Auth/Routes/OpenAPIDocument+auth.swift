@@ -111,7 +111,7 @@ extension OpenAPIDocument {
     "/api/auth/google/callback": {
       "get": {
         "operationId": "finishGoogleSignIn", "tags": ["auth"],
-        "summary": "The issuer's redirect back: signs in (refresh cookie set), links, or redirects to /login/?error=oidc-denied|oidc-failed|oidc-link-required|oidc-already-linked|oidc-unverified-email (a new account needs an address the issuer verified)",
+        "summary": "The issuer's redirect back: signs in (refresh cookie set), links, or redirects to /login/?error=oidc-denied|oidc-failed|oidc-link-required|oidc-already-linked|oidc-unverified-email|oidc-registration-closed (a new account needs an address the issuer verified)",
         "parameters": [
           { "name": "code", "in": "query", "schema": { "type": "string" } },
           { "name": "state", "in": "query", "schema": { "type": "string" } },

@@ -2,31 +2,45 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 
-/// A sliding-window limit: at most `limit` hits per `window` seconds for one key.
+/// A sliding-window limit: at most `limit` hits per `window` seconds for one key. The quotas on what an account can
+/// multiply take their limit from the platform settings, so staff can change them while the service runs.
 struct RateLimit: Sendable, Hashable {
+    enum Limit: Sendable, Hashable {
+        case fixed(Int)
+        case setting(PlatformSetting)
+    }
+
     let name: String
-    let limit: Int
+    let limit: Limit
     let window: TimeInterval
 
-    static let registration = RateLimit(name: "register", limit: 5, window: 3_600)
-    static let emailAvailability = RateLimit(name: "email-available", limit: 10, window: 60)
-    static let verificationResend = RateLimit(name: "resend-verification", limit: 5, window: 3_600)
-    static let passwordResetRequest = RateLimit(name: "forgot-password", limit: 10, window: 3_600)
-    static let passwordReset = RateLimit(name: "reset-password", limit: 10, window: 15 * 60)
-    static let passwordChange = RateLimit(name: "change-password", limit: 5, window: 15 * 60)
-    static let searchClick = RateLimit(name: "search-click", limit: 120, window: 60)
+    static let registration = RateLimit(name: "register", limit: .fixed(5), window: 3_600)
+    static let emailAvailability = RateLimit(name: "email-available", limit: .fixed(10), window: 60)
+    static let verificationResend = RateLimit(name: "resend-verification", limit: .fixed(5), window: 3_600)
+    static let passwordResetRequest = RateLimit(name: "forgot-password", limit: .fixed(10), window: 3_600)
+    static let passwordReset = RateLimit(name: "reset-password", limit: .fixed(10), window: 15 * 60)
+    static let passwordChange = RateLimit(name: "change-password", limit: .fixed(5), window: 15 * 60)
+    static let searchClick = RateLimit(name: "search-click", limit: .fixed(120), window: 60)
     /// Searches and suggestions the answer cache could not serve, per client: the ones that cost the database.
-    static let uncachedSearch = RateLimit(name: "uncached-search", limit: 120, window: 60)
+    static let uncachedSearch = RateLimit(name: "uncached-search", limit: .fixed(120), window: 60)
     /// Quotas on what an account can multiply, per day.
-    static let orderPosting = RateLimit(name: "post-order", limit: 20, window: 86_400)
-    static let proposalSending = RateLimit(name: "send-proposal", limit: 50, window: 86_400)
-    static let fileUpload = RateLimit(name: "upload-file", limit: 50, window: 86_400)
+    static let orderPosting = RateLimit(name: "post-order", limit: .setting(.ordersPerDay), window: 86_400)
+    static let proposalSending = RateLimit(name: "send-proposal", limit: .setting(.proposalsPerDay), window: 86_400)
+    static let fileUpload = RateLimit(name: "upload-file", limit: .setting(.uploadsPerDay), window: 86_400)
 
-    init(name: String, limit: Int, window: TimeInterval) {
+    init(name: String, limit: Limit, window: TimeInterval) {
         precondition(window <= RateLimitHits.retention, "the clean-up keeps hits for \(RateLimitHits.retention) seconds")
         self.name = name
         self.limit = limit
         self.window = window
+    }
+
+    /// The number of hits allowed per window under `settings`.
+    func count(under settings: PlatformSettings) -> Int {
+        switch limit {
+        case .fixed(let count): count
+        case .setting(let setting): settings.number(setting)
+        }
     }
 }
 
@@ -37,11 +51,13 @@ struct RateLimit: Sendable, Hashable {
 struct RateLimiter: Sendable {
     let hits: RateLimitHits
     let clock: any AgoraClock
+    let settings: LivePlatformSettings
     let enabled: Bool
 
-    init(store: Store, clock: any AgoraClock, enabled: Bool = true) {
+    init(store: Store, clock: any AgoraClock, settings: LivePlatformSettings, enabled: Bool = true) {
         hits = RateLimitHits(store: store)
         self.clock = clock
+        self.settings = settings
         self.enabled = enabled
     }
 
@@ -60,7 +76,9 @@ struct RateLimiter: Sendable {
     func hit(_ limit: RateLimit, key: String) async throws {
         guard enabled else { return }
         let now = clock.now
-        guard case .refused(let oldest) = try await hits.hit(name: limit.name, key: key, limit: limit.limit, window: limit.window, now: now) else {
+        guard case .refused(let oldest) = try await hits.hit(
+            name: limit.name, key: key, limit: limit.count(under: settings.current), window: limit.window, now: now
+        ) else {
             return
         }
         let wait = Int(ceil(limit.window - now.timeIntervalSince(oldest)))

@@ -1,0 +1,112 @@
+/// The settings staff change while the service runs (`settings.edit`), each with its type and rule, its default, the
+/// group the admin form shows it in, and the environment variable that overrides it where one exists. Adding a
+/// setting is adding a case here: the table, the API, the form and the docs follow.
+public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
+    case maintenanceBanner = "site.maintenance-banner"
+    case registrationOpen = "features.registration"
+    case ordersPerDay = "quotas.orders-per-day"
+    case proposalsPerDay = "quotas.proposals-per-day"
+    case uploadsPerDay = "quotas.uploads-per-day"
+    case routingBatchSize = "routing.batch-size"
+    case routingResponseWindowHours = "routing.response-window-hours"
+    case routingEnoughProposals = "routing.enough-proposals"
+    case routingMaximumBatches = "routing.maximum-batches"
+
+    /// Where the admin form shows a setting.
+    public enum Group: String, CaseIterable, Sendable {
+        case site, features, quotas, routing
+    }
+
+    public var group: Group {
+        switch self {
+        case .maintenanceBanner: .site
+        case .registrationOpen: .features
+        case .ordersPerDay, .proposalsPerDay, .uploadsPerDay: .quotas
+        case .routingBatchSize, .routingResponseWindowHours, .routingEnoughProposals, .routingMaximumBatches: .routing
+        }
+    }
+
+    public var kind: SettingKind {
+        switch self {
+        case .maintenanceBanner: .text(maximumLength: 280)
+        case .registrationOpen: .flag
+        case .ordersPerDay: .number(1...1_000, unit: "orders per client per day")
+        case .proposalsPerDay: .number(1...1_000, unit: "proposals per provider per day")
+        case .uploadsPerDay: .number(1...1_000, unit: "files per account per day")
+        case .routingBatchSize: .number(1...100, unit: "providers")
+        case .routingResponseWindowHours: .number(1...720, unit: "hours")
+        case .routingEnoughProposals: .number(1...100, unit: "proposals")
+        case .routingMaximumBatches: .number(1...50, unit: "batches")
+        }
+    }
+
+    public var defaultValue: SettingValue {
+        switch self {
+        case .maintenanceBanner: .text("")
+        case .registrationOpen: .flag(true)
+        case .ordersPerDay: .number(20)
+        case .proposalsPerDay: .number(50)
+        case .uploadsPerDay: .number(50)
+        case .routingBatchSize: .number(10)
+        case .routingResponseWindowHours: .number(24)
+        case .routingEnoughProposals: .number(3)
+        case .routingMaximumBatches: .number(5)
+        }
+    }
+
+    /// The environment variable whose value wins over the stored one, for the settings operators set at deployment.
+    public var environmentVariable: String? {
+        switch self {
+        case .routingBatchSize: "AGORA_ROUTING_BATCH_SIZE"
+        case .routingResponseWindowHours: "AGORA_ROUTING_WINDOW_HOURS"
+        case .routingEnoughProposals: "AGORA_ROUTING_ENOUGH_PROPOSALS"
+        case .routingMaximumBatches: "AGORA_ROUTING_MAX_BATCHES"
+        case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay: nil
+        }
+    }
+
+    /// The setting's name in the admin form.
+    public var title: String {
+        switch self {
+        case .maintenanceBanner: "Maintenance banner"
+        case .registrationOpen: "Sign-ups open"
+        case .ordersPerDay: "Orders per day"
+        case .proposalsPerDay: "Proposals per day"
+        case .uploadsPerDay: "Uploads per day"
+        case .routingBatchSize: "Batch size"
+        case .routingResponseWindowHours: "Response window"
+        case .routingEnoughProposals: "Enough proposals"
+        case .routingMaximumBatches: "Most batches"
+        }
+    }
+
+    /// What the setting does, in the words the admin form shows.
+    public var summary: String {
+        switch self {
+        case .maintenanceBanner: "A notice shown at the top of every page (empty for none), such as planned maintenance."
+        case .registrationOpen: "Whether new accounts may sign up. Existing accounts sign in either way."
+        case .ordersPerDay: "How many orders one client may post in 24 hours."
+        case .proposalsPerDay: "How many proposals one provider may send in 24 hours."
+        case .uploadsPerDay: "How many files one account may upload in 24 hours."
+        case .routingBatchSize: "How many providers each batch of an order's routing offers it to."
+        case .routingResponseWindowHours: "How long a batch has to answer before routing offers the order to the next one."
+        case .routingEnoughProposals: "How many proposals stop routing from sending further batches."
+        case .routingMaximumBatches: "The most batches routing sends for one order."
+        }
+    }
+
+    /// A number that names the setting in the audit log, which records targets by number. Never reuse one.
+    public var number: Int64 {
+        switch self {
+        case .maintenanceBanner: 1
+        case .registrationOpen: 2
+        case .ordersPerDay: 3
+        case .proposalsPerDay: 4
+        case .uploadsPerDay: 5
+        case .routingBatchSize: 6
+        case .routingResponseWindowHours: 7
+        case .routingEnoughProposals: 8
+        case .routingMaximumBatches: 9
+        }
+    }
+}

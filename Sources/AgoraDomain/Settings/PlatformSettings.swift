@@ -1,0 +1,64 @@
+/// The settings in force: the stored values over the defaults, and the environment's over both. Readers ask for
+/// the typed value they need (`routing`, `isOn`, `number`), never for raw keys.
+public struct PlatformSettings: Sendable, Hashable {
+    /// The values set in the environment at start; they win over the stored ones.
+    public let overrides: [PlatformSetting: SettingValue]
+    private let stored: [PlatformSetting: SettingValue]
+
+    public init(stored: [PlatformSetting: SettingValue] = [:], overrides: [PlatformSetting: SettingValue] = [:]) {
+        self.stored = stored
+        self.overrides = overrides
+    }
+
+    /// The value in force.
+    public func value(_ setting: PlatformSetting) -> SettingValue {
+        overrides[setting] ?? stored[setting] ?? setting.defaultValue
+    }
+
+    public func isOn(_ setting: PlatformSetting) -> Bool {
+        if case .flag(let flag) = value(setting) { return flag }
+        if case .flag(let flag) = setting.defaultValue { return flag }
+        return false
+    }
+
+    public func number(_ setting: PlatformSetting) -> Int {
+        if case .number(let number) = value(setting) { return number }
+        if case .number(let number) = setting.defaultValue { return number }
+        return 0
+    }
+
+    public func text(_ setting: PlatformSetting) -> String {
+        if case .text(let text) = value(setting) { return text }
+        return ""
+    }
+
+    public func list(_ setting: PlatformSetting) -> [String] {
+        if case .list(let items) = value(setting) { return items }
+        return []
+    }
+
+    /// How orders are offered to providers.
+    public var routing: RoutingSettings {
+        RoutingSettings(
+            batchSize: number(.routingBatchSize), responseWindow: Double(number(.routingResponseWindowHours)) * 3_600,
+            enoughProposals: number(.routingEnoughProposals), maximumBatches: number(.routingMaximumBatches)
+        )
+    }
+
+    /// The settings set in the environment (`value(name)` reads a variable); every bad one is an error naming its
+    /// variable.
+    public static func environmentOverrides(_ value: (String) -> String?) throws -> [PlatformSetting: SettingValue] {
+        var overrides: [PlatformSetting: SettingValue] = [:]
+        var errors: [FieldError] = []
+        for setting in PlatformSetting.allCases {
+            guard let variable = setting.environmentVariable, let text = value(variable) else { continue }
+            do {
+                overrides[setting] = try setting.kind.parse(environment: text, field: variable)
+            } catch let invalid as ValidationError {
+                errors += invalid.errors
+            }
+        }
+        guard errors.isEmpty else { throw ValidationError(errors) }
+        return overrides
+    }
+}
