@@ -36,6 +36,7 @@ struct SiteSettingsTests {
                 Disallow: /orders/
                 Disallow: /unauthorized/
                 Disallow: /admin/
+                Disallow: /appeals/
 
                 User-agent: GPTBot
                 User-agent: CCBot
@@ -54,6 +55,7 @@ struct SiteSettingsTests {
                 Disallow: /orders/
                 Disallow: /unauthorized/
                 Disallow: /admin/
+                Disallow: /appeals/
 
                 Sitemap: https://agora.example/sitemap.xml
 

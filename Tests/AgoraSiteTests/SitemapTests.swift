@@ -140,6 +140,7 @@ struct SitemapTests {
                 Disallow: /orders/
                 Disallow: /unauthorized/
                 Disallow: /admin/
+                Disallow: /appeals/
 
                 Sitemap: https://agora.example/sitemap.xml
 

@@ -18,6 +18,11 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     /// wait long for the few threads database work runs on.
     public static let connectionWait = Duration.seconds(120)
 
+    /// Connections per NIO thread in a test's pool: every suite runs at once, each with stores of its own, and the
+    /// sum must stay within the test server's connections (and the test process's descriptors, which
+    /// Foundation's `Process` copies into a fixed table when it starts `agora`).
+    public static let connectionsPerThread = 2
+
     /// The engines available in this run.
     public static var engines: [TestDatabase] {
         postgresAdminURL == nil ? [.sqlite] : [.sqlite, .postgresql]
@@ -27,7 +32,9 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     /// dropped afterwards.
     public func withStore<T>(migrated: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
         let location = try await makeLocation()
-        let store = try await Store.open(location.database, logger: Logger(label: "agora.test"), connectionWait: Self.connectionWait)
+        let store = try await Store.open(
+            location.database, logger: Logger(label: "agora.test"), connectionWait: Self.connectionWait, connectionsPerThread: Self.connectionsPerThread
+        )
         do {
             if migrated { try await Migrator(store: store).migrate() }
             let result = try await body(store)
@@ -62,7 +69,9 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     }
 
     private static func administer(_ url: String, _ statement: String) async throws {
-        let store = try await Store.open(.postgres(url: url), logger: Logger(label: "agora.test.admin"), connectionWait: TestDatabase.connectionWait)
+        let store = try await Store.open(
+            .postgres(url: url), logger: Logger(label: "agora.test.admin"), connectionWait: TestDatabase.connectionWait, connectionsPerThread: 1
+        )
         do {
             try await store.sql.raw(SQLQueryString(statement)).run()
             await store.close()

@@ -40,6 +40,19 @@ def sign_in(service, browser, email, password, next_path):
     field.send_keys(Keys.ENTER)
 
 
+def enrol_two_factor(browser):
+    """On the security settings page of a session signed in with a password: turns two factors on, which makes the
+    session one opened with two factors."""
+    wait(browser).until(lambda driver: driver.current_url.endswith("/settings/security/"))
+    start = wait(browser).until(lambda driver: driver.find_element(By.ID, "two-factor-start") if driver.find_element(By.ID, "two-factor-start").is_displayed() else None)
+    click(browser, start)
+    secret = wait(browser).until(lambda driver: driver.find_element(By.ID, "two-factor-secret").text.replace(" ", ""))
+    code = browser.find_element(By.ID, "enrol_code")
+    code.send_keys(totp(secret))
+    code.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#recovery-codes-list code"))
+
+
 def alert(browser):
     wait(browser).until(lambda driver: driver.find_element(By.ID, "form-alert").is_displayed())
     return browser.find_element(By.ID, "form-alert").text
@@ -56,15 +69,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert "two factors" in refusal.text
     assert not browser.find_element(By.CSS_SELECTOR, "[data-admin-page]").is_displayed()
     click(browser, refusal.find_element(By.TAG_NAME, "a"))
-
-    wait(browser).until(lambda driver: driver.current_url.endswith("/settings/security/"))
-    start = wait(browser).until(lambda driver: driver.find_element(By.ID, "two-factor-start") if driver.find_element(By.ID, "two-factor-start").is_displayed() else None)
-    click(browser, start)
-    secret = wait(browser).until(lambda driver: driver.find_element(By.ID, "two-factor-secret").text.replace(" ", ""))
-    code = browser.find_element(By.ID, "enrol_code")
-    code.send_keys(totp(secret))
-    code.send_keys(Keys.ENTER)
-    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#recovery-codes-list code"))
+    enrol_two_factor(browser)
 
     # The dashboard: figures, the chart, the navigation the owner's role opens.
     browser.get(service.base + "/admin/")
@@ -73,7 +78,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert "Clients" in figures and "Providers" in figures
     assert len(browser.find_elements(By.CSS_SELECTOR, "#signups-chart rect")) == 30
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
-    assert visible == ["Dashboard", "Users", "Staff", "Testimonials", "Search analytics", "Settings", "Audit log"]
+    assert visible == ["Dashboard", "Users", "Staff", "Moderation", "Testimonials", "Orders", "Categories", "Search analytics", "Settings", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
 
     # The theme follows the toggle and stays chosen.

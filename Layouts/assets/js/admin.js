@@ -91,9 +91,22 @@
     return parameters.toString();
   }
 
+  /** One figure of a figure grid: its label and its value. */
+  function figure(grid, label, value) {
+    var item = document.createElement('div');
+    var term = document.createElement('dt');
+    term.textContent = label;
+    var number = document.createElement('dd');
+    number.textContent = String(value);
+    item.appendChild(term);
+    item.appendChild(number);
+    grid.appendChild(item);
+  }
+
   Agora.admin = {
     start: start,
     cell: cell,
+    figure: figure,
     formQuery: formQuery,
     date: function (text) { return text ? dates.format(new Date(text)) : ''; }
   };

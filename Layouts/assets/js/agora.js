@@ -364,6 +364,82 @@
     });
   }
 
+  var REPORT_REASONS = [
+    ['spam', 'Spam or advertising'], ['fraud', 'Fraud or a scam'], ['off-platform', 'Asks to pay or talk outside the platform'],
+    ['abusive', 'Abusive or hateful'], ['inappropriate', 'Inappropriate'], ['copyright', 'Copies someone else\'s work'], ['other', 'Something else']
+  ];
+
+  /** Asks, in a dialog, why the person reports something (`subject`: order, proposal or testimonial), and sends the
+   * report. Resolves with whether it was received. */
+  function report(subject, id) {
+    return new Promise(function (resolve) {
+      var dialog = document.createElement('dialog');
+      dialog.className = 'reauth-dialog';
+      dialog.setAttribute('aria-labelledby', 'report-title');
+      var form = document.createElement('form');
+      form.className = 'stack-form';
+      form.noValidate = true;
+      var title = document.createElement('h2');
+      title.id = 'report-title';
+      title.textContent = 'Report this ' + subject;
+      var text = document.createElement('p');
+      text.textContent = 'A moderator will look at it. The author is not told who reported it.';
+      var label = document.createElement('label');
+      label.htmlFor = 'report-reason';
+      label.textContent = 'What is wrong';
+      var reason = document.createElement('select');
+      reason.id = 'report-reason';
+      REPORT_REASONS.forEach(function (pair) {
+        var option = document.createElement('option');
+        option.value = pair[0];
+        option.textContent = pair[1];
+        reason.appendChild(option);
+      });
+      var detailLabel = document.createElement('label');
+      detailLabel.htmlFor = 'report-detail';
+      detailLabel.textContent = 'Details (optional)';
+      var detail = document.createElement('textarea');
+      detail.id = 'report-detail';
+      detail.rows = 3;
+      detail.maxLength = 1000;
+      var error = document.createElement('p');
+      error.className = 'field-error';
+      error.setAttribute('aria-live', 'polite');
+      var send = document.createElement('button');
+      send.type = 'submit';
+      send.className = 'button button-primary';
+      send.textContent = 'Send the report';
+      var cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.className = 'button button-secondary';
+      cancel.textContent = 'Cancel';
+      var received = false;
+      [title, text, label, reason, detailLabel, detail, error, send, cancel].forEach(function (element) { form.appendChild(element); });
+      dialog.appendChild(form);
+      cancel.addEventListener('click', function () { dialog.close(); });
+      dialog.addEventListener('close', function () {
+        dialog.remove();
+        resolve(received);
+      });
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        send.disabled = true;
+        request('POST', '/reports', { body: { subject: subject, id: id, reason: reason.value, detail: detail.value } }).then(function (answer) {
+          send.disabled = false;
+          if (answer.ok) {
+            received = true;
+            dialog.close();
+          } else {
+            error.textContent = (answer.data && answer.data.detail) || 'The report could not be sent. Try again.';
+          }
+        });
+      });
+      document.body.appendChild(dialog);
+      dialog.showModal();
+      reason.focus();
+    });
+  }
+
   /** The ?token= of an emailed link (43 URL-safe base64 characters), or null when it is missing or cut short. */
   function linkToken() {
     var token = new URLSearchParams(location.search).get('token') || '';
@@ -376,6 +452,7 @@
     orderPath: orderPath,
     api: request,
     dangerous: dangerous,
+    report: report,
     upload: upload,
     auth: {
       signIn: signIn,

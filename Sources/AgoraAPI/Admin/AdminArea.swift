@@ -17,6 +17,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case dashboard
     case accounts
     case settings
+    case moderation
 
     var permission: AdminPermission {
         switch self {
@@ -31,6 +32,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .dashboard: .analyticsRead
         case .accounts: .usersEdit
         case .settings: .settingsEdit
+        case .moderation: .moderationDecide
         }
     }
 

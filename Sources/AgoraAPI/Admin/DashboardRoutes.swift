@@ -3,7 +3,8 @@ import AgoraStore
 import Foundation
 import Hummingbird
 
-/// `/api/admin/dashboard` (`analytics.read`): the quick figures of the administration's first page.
+/// `/api/admin/dashboard` (`analytics.read`): the quick figures of the administration's first page, with the accounts
+/// active each day and the weekly cohorts' retention.
 struct DashboardRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
@@ -11,6 +12,14 @@ struct DashboardRoutes: Sendable {
     struct DayCount: Encodable {
         let day: String
         let count: Int
+    }
+
+    struct CohortBody: Encodable {
+        /// The Monday the cohort's sign-up week starts on.
+        let week: String
+        let size: Int
+        /// Accounts of the cohort active in their sign-up week and each week after.
+        let active: [Int]
     }
 
     struct Waiting: Encodable {
@@ -26,6 +35,8 @@ struct DashboardRoutes: Sendable {
         let siteChanges: Waiting
         let emails: Waiting
         let staffWithoutTwoFactors: Int
+        let activeUsers: [DayCount]
+        let cohorts: [CohortBody]
     }
 
     func register(on admin: RouterGroup<AgoraRequestContext>) {
@@ -34,6 +45,7 @@ struct DashboardRoutes: Sendable {
 
     @Sendable func figures(_ request: Request, context: AgoraRequestContext) async throws -> DashboardBody {
         let figures = try await PlatformFigures.read(store: store, now: clock.now)
+        let engagement = try await Engagement.read(store: store, now: clock.now)
         let day = ISO8601DateFormatter()
         day.formatOptions = [.withFullDate]
         return DashboardBody(
@@ -43,7 +55,9 @@ struct DashboardRoutes: Sendable {
             openOrders: figures.openOrders,
             siteChanges: Waiting(waiting: figures.queues.siteChangesWaiting, failed: figures.queues.siteChangesFailed),
             emails: Waiting(waiting: figures.queues.emailsWaiting, failed: figures.queues.emailsFailed),
-            staffWithoutTwoFactors: figures.staffWithoutTwoFactors
+            staffWithoutTwoFactors: figures.staffWithoutTwoFactors,
+            activeUsers: engagement.activeUsers.map { DayCount(day: day.string(from: $0.day), count: $0.count) },
+            cohorts: engagement.cohorts.map { CohortBody(week: day.string(from: $0.week), size: $0.size, active: $0.active) }
         )
     }
 }

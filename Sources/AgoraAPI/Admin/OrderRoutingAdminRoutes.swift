@@ -4,8 +4,8 @@ import AgoraWorkflows
 import Foundation
 import Hummingbird
 
-/// `/api/admin/orders/{id}/routes`: who an order was offered to, how each batch did, and offers added or withdrawn
-/// by hand.
+/// `/api/admin/orders`: every order, searchable, and for each who it was offered to, how each batch did, and offers
+/// added or withdrawn by hand.
 struct OrderRoutingAdminRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
@@ -39,6 +39,7 @@ struct OrderRoutingAdminRoutes: Sendable {
 
     func register(on admin: RouterGroup<AgoraRequestContext>) {
         let orders = AdminArea.orderRouting.group(on: admin, store: store)
+        orders.get(use: search)
         orders.get("{id}/routes", use: list)
         orders.post("{id}/routes", use: add)
         orders.delete("{id}/routes/{providerId}", use: remove)
@@ -54,6 +55,19 @@ struct OrderRoutingAdminRoutes: Sendable {
     }
 
     private var routes: OrderRouteRepository { OrderRouteRepository(store: store) }
+
+    /// `?status=open,awarded&q=bakery&reference=AG-…&before=&limit=`: orders newest first, whoever posted them.
+    @Sendable func search(_ request: Request, context: AgoraRequestContext) async throws -> OrderListBody {
+        var query = try ListQuery(request, allowing: ["status", "q", "reference", "before", "limit"])
+        let statuses = query.cases("status", of: OrderStatus.self)
+        let reference = query.reference()
+        let text = query.text("q", maximumLength: 200)
+        let before = query.before()
+        let limit = query.limit()
+        try query.finish()
+        let page = try await OrderRepository(store: store).search(statuses: statuses, reference: reference, text: text, before: before, limit: limit)
+        return OrderListBody(orders: page.map(OrderBody.init), nextBefore: page.count == limit ? page.last?.order.id : nil)
+    }
 
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> RoutesBody {
         let order = try await OrderRoutes.visibleOrder(context, store: store)

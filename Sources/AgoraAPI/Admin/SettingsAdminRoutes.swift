@@ -34,6 +34,8 @@ struct SettingsAdminRoutes: Sendable {
         let unit: String?
         let maximumLength: Int?
         let maximumCount: Int?
+        /// The options of a `choices` setting.
+        let options: [String]?
 
         init(_ stored: StoredSetting, current: PlatformSettings) {
             let setting = stored.setting
@@ -50,6 +52,7 @@ struct SettingsAdminRoutes: Sendable {
             changedAt = stored.changedAt
             environmentVariable = setting.environmentVariable
             overridden = current.overrides[setting] != nil
+            if case .choices(let choices) = setting.kind { options = choices } else { options = nil }
             switch setting.kind {
             case .flag:
                 (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, nil, nil)
@@ -59,6 +62,8 @@ struct SettingsAdminRoutes: Sendable {
                 (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, length, nil)
             case .list(let count, let length):
                 (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, length, count)
+            case .choices:
+                (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, nil, nil)
             }
         }
     }

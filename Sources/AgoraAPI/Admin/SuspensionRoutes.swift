@@ -71,14 +71,19 @@ struct SuspensionRoutes: Sendable {
         }
         guard errors.isEmpty, let userID = input.userID, let decision else { throw ValidationError(errors) }
         let suspension = try await SuspensionRepository(store: store).suspend(
-            userID, decision, by: try AuditActor(request, context), now: clock.now
-        ) { [mail] user, suspension, transaction in
+            userID, decision, by: try AuditActor(request, context), now: clock.now, tell: Self.tellSuspended(mail)
+        )
+        return EditedResponse(status: .created, response: SuspensionBody(suspension))
+    }
+
+    /// The owner's email about a suspension or a ban, with the reason and the end.
+    static func tellSuspended(_ mail: AccountMail) -> SuspensionRepository.Tell {
+        { user, suspension, transaction in
             let until = suspension.endsAt.map { " until " + AccountMail.moment($0) } ?? ""
             try await mail.queue("account-suspended", to: user, values: [
                 "status": suspension.kind == .ban ? "closed" : "suspended", "until": until, "reason": suspension.reason,
             ], in: transaction)
         }
-        return EditedResponse(status: .created, response: SuspensionBody(suspension))
     }
 
     @Sendable func lift(_ request: Request, context: AgoraRequestContext) async throws -> SuspensionBody {

@@ -96,6 +96,10 @@ public func buildRouter(
     SettingsAdminRoutes(
         store: store, settings: platformSettings, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
     ).register(on: admin)
+    ModerationAdminRoutes(
+        store: store, mail: ModerationMail(mail: auth.mail), suspensionMail: SuspensionRoutes.tellSuspended(auth.mail), clock: configuration.clock
+    ).register(on: admin)
+    ReportRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     let announcer = OrderAnnouncer(email: configuration.email)
     let orderRouter = OrderRouter(store: store, settings: platformSettings, announcer: announcer) {
         (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())
@@ -103,9 +107,9 @@ public func buildRouter(
     OrderInboxRoutes(store: store).register(on: signedIn)
     OrderRoutes(
         store: store, clock: configuration.clock, announcer: announcer, router: orderRouter, categoryTree: catalog.categoryTree,
-        limiter: limiter
+        limiter: limiter, settings: platformSettings
     ).register(on: signedIn)
-    ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer, limiter: limiter).register(on: signedIn)
+    ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer, limiter: limiter, settings: platformSettings).register(on: signedIn)
     OrderFileRoutes(
         store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock, limiter: limiter
     ).register(on: signedIn)

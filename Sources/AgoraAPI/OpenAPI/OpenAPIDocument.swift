@@ -68,6 +68,7 @@ enum OpenAPIDocument {
         \#(markdownPaths)
         \#(adminPaths)
         \#(settingsPaths)
+        \#(moderationPaths)
         \#(twoFactorPaths)
         \#(authPaths)
       },
@@ -127,6 +128,7 @@ enum OpenAPIDocument {
           \#(orderSchemas)
           \#(adminSchemas)
           \#(settingsSchemas)
+          \#(moderationSchemas)
           \#(authSchemas)
         },
         "securitySchemes": {

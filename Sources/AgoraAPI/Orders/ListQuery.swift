@@ -30,6 +30,16 @@ struct ListQuery {
         return id
     }
 
+    /// A search text, trimmed; nil when empty, an error when longer than `maximumLength`.
+    mutating func text(_ name: String, maximumLength: Int) -> String? {
+        guard let text = values[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard text.unicodeScalars.count <= maximumLength else {
+            errors.append(FieldError(field: name, message: "must be at most \(maximumLength) characters"))
+            return nil
+        }
+        return text
+    }
+
     /// `reference`: an order reference as a person types it.
     mutating func reference() -> ReferenceNumber? {
         guard let text = values["reference"] else { return nil }

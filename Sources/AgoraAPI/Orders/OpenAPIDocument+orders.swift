@@ -134,6 +134,19 @@ extension OpenAPIDocument {
         "responses": { "200": { "description": "Accepted", "content": { "application/json": { "schema": { "type": "object", "required": ["proposal", "order", "project", "rejected_proposals"], "properties": { "proposal": { "$ref": "#/components/schemas/Proposal" }, "order": { "$ref": "#/components/schemas/Order" }, "project": { "type": "object", "required": ["id", "title", "status", "agreed_price", "deadline"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "status": { "type": "string" }, "agreed_price": { "$ref": "#/components/schemas/Money" }, "deadline": { "type": "string", "format": "date-time" } } }, "rejected_proposals": { "type": "integer" } } } } } }, "401": \#(problem), "404": \#(problem), "409": \#(problem) }
       }
     },
+    "/api/admin/orders": {
+      "get": {
+        "operationId": "searchOrdersForAdmin", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with orders.route: every order, newest first, by status, reference or words of the title",
+        "parameters": [
+          { "name": "status", "in": "query", "description": "Comma-separated: \#(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))", "schema": { "type": "string" } },
+          { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": 200 } },
+          { "name": "reference", "in": "query", "schema": { "type": "string" } },
+          \#(pageParameters)
+        ],
+        "responses": { "200": \#(orderListResponse), "400": \#(problem), "401": \#(problem), "403": \#(problem) }
+      }
+    },
     "/api/admin/orders/{id}/routes": {
       "get": {
         "parameters": [\#(idParameter)], "operationId": "listOrderRoutes", "tags": ["admin"], "security": [{ "bearer": [] }], "summary": "Administrators: who the order was offered to (score, reason, viewed, expired, proposal) and the figures of each batch",
@@ -184,8 +197,9 @@ extension OpenAPIDocument {
       }
     },
     "Order": {
-      "type": "object", "required": ["id", "reference_number", "status", "title", "description", "description_html", "category", "budget", "deadline", "priority", "visibility", "location", "skills", "requirements", "created_at", "updated_at"],
+      "type": "object", "required": ["id", "reference_number", "status", "title", "description", "description_html", "category", "budget", "deadline", "priority", "visibility", "location", "skills", "requirements", "created_at", "updated_at", "under_review"],
       "properties": {
+        "under_review": { "type": "boolean", "description": "Moderation holds it: only its client and staff see it" },
         "id": { "type": "integer" }, "reference_number": { "type": "string", "examples": ["AG-7K3F-9Q2M"] }, "url": { "type": "string" },
         "status": { "type": "string", "enum": [\#(quoted(OrderStatus.allCases.map(\.rawValue)))] },
         "title": { "type": "string" }, "description": { "type": "string" }, "description_html": { "type": "string" },

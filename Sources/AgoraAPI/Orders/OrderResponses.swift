@@ -71,6 +71,8 @@ struct OrderBody: ResponseEncodable {
     let createdAt: Date
     let updatedAt: Date
     let publishedAt: Date?
+    /// Moderation holds it: only its client and staff see it until a moderator decides.
+    let underReview: Bool
     let events: [Event]?
     let files: [OrderFileBody]?
 
@@ -97,6 +99,7 @@ struct OrderBody: ResponseEncodable {
         createdAt = order.createdAt
         updatedAt = order.updatedAt
         publishedAt = order.publishedAt
+        underReview = order.moderationHold
         self.events = events?.map { Event(kind: $0.kind.rawValue, actorId: $0.actorID, detail: $0.detail, at: $0.createdAt) }
         self.files = files?.map { OrderFileBody($0, orderID: order.id) }
     }

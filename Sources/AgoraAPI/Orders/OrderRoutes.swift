@@ -16,6 +16,8 @@ struct OrderRoutes: Sendable {
     let categoryTree: RefreshingValue<CategoryTree>
     /// Counts the orders each client posts (`RateLimit.orderPosting`).
     let limiter: RateLimiter
+    /// What moderation screens new text with.
+    let settings: LivePlatformSettings
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         let group = signedIn.group("orders")
@@ -39,7 +41,8 @@ struct OrderRoutes: Sendable {
         let details = try OrderDetails(input.order.applied(), now: clock.now)
         try await limiter.hit(.orderPosting, key: String(identity.userID))
         let order = try await orders.create(
-            details, clientID: identity.userID, invited: input.invited, publish: !input.draft, now: clock.now, announce: announcer.created
+            details, clientID: identity.userID, invited: input.invited, publish: !input.draft,
+            intake: Self.intake(details, settings: settings.current), now: clock.now, announce: announcer.created
         )
         if order.status == .open { await route(order, context: context) }
         return EditedResponse(
@@ -99,8 +102,15 @@ struct OrderRoutes: Sendable {
         guard let current = try await orders.find(id), current.clientID == identity.userID else { throw Self.notFound }
         let changes = try await request.decode(as: OrderChanges.self, context: context)
         let details = try OrderDetails(changes.applied(over: OrderDetails.Input(current.details)), now: clock.now)
-        let order = try await orders.update(id, clientID: identity.userID, with: details, now: clock.now)
+        let order = try await orders.update(
+            id, clientID: identity.userID, with: details, intake: Self.intake(details, settings: settings.current), now: clock.now
+        )
         return try await orderBody(of: order, full: true)
+    }
+
+    /// What moderation reads of an order: its title and description.
+    static func intake(_ details: OrderDetails, settings: PlatformSettings) -> ContentIntake {
+        ContentIntake(.order, text: details.title + "\n\n" + details.description, settings: settings)
     }
 
     @Sendable func publish(_ request: Request, context: AgoraRequestContext) async throws -> OrderBody {

@@ -12,6 +12,8 @@ struct ProposalRoutes: Sendable {
     let announcer: OrderAnnouncer
     /// Counts the proposals each provider sends (`RateLimit.proposalSending`).
     let limiter: RateLimiter
+    /// What moderation screens new text with.
+    let settings: LivePlatformSettings
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         signedIn.post("orders/{id}/proposals", use: submit)
@@ -34,7 +36,10 @@ struct ProposalRoutes: Sendable {
         guard identity.role == .provider else { throw Problem.forbidden("Only provider accounts send proposals.") }
         let terms = try await Self.terms(request, context: context, currency: order.details.budgetMinimum.currency)
         try await limiter.hit(.proposalSending, key: String(identity.userID))
-        let proposal = try await proposals.submit(orderID: order.id, providerID: identity.userID, terms: terms, now: clock.now, announce: announcer.proposalReceived)
+        let proposal = try await proposals.submit(
+            orderID: order.id, providerID: identity.userID, terms: terms,
+            intake: ContentIntake(.proposal, text: terms.message, settings: settings.current), now: clock.now, announce: announcer.proposalReceived
+        )
         return EditedResponse(status: .created, headers: [.location: "/api/proposals/\(proposal.id)"], response: ProposalBody(proposal))
     }
 
@@ -48,7 +53,9 @@ struct ProposalRoutes: Sendable {
         try query.finish()
         let seesAll = order.clientID == identity.userID || identity.role == .admin
         let found = try await proposals.comparison(orderID: order.id, providerID: seesAll ? nil : identity.userID, sort: sort)
-        return ProposalListBody(proposals: found.map(ProposalBody.init))
+        // A proposal moderation holds is for its provider and staff only.
+        let shown = identity.role == .admin ? found : found.filter { !$0.proposal.moderationHold || $0.proposal.providerID == identity.userID }
+        return ProposalListBody(proposals: shown.map(ProposalBody.init))
     }
 
     /// One proposal with every step of its negotiation, for its provider and the order's client.
@@ -78,8 +85,8 @@ struct ProposalRoutes: Sendable {
     /// Accepts the terms on the table: the order is awarded, the other proposals rejected, the project created.
     @Sendable func accept(_ request: Request, context: AgoraRequestContext) async throws -> AcceptanceBody {
         let identity = try context.requireIdentity()
-        let id = try context.pathID("id", notFound: Self.notFound)
-        let acceptance = try await proposals.accept(id, clientID: identity.userID, now: clock.now, announce: announcer.accepted)
+        let (proposal, _) = try await party(context)
+        let acceptance = try await proposals.accept(proposal.id, clientID: identity.userID, now: clock.now, announce: announcer.accepted)
         return AcceptanceBody(acceptance)
     }
 
@@ -95,12 +102,13 @@ struct ProposalRoutes: Sendable {
         return ProposalBody(proposal)
     }
 
-    /// The proposal in the path when the asker is its provider or the order's client (or an administrator, to read).
+    /// The proposal in the path when the asker is its provider or the order's client (or an administrator, to read);
+    /// while moderation holds it, not the client.
     private func party(_ context: AgoraRequestContext) async throws -> (Proposal, Order) {
         let identity = try context.requireIdentity()
         let id = try context.pathID("id", notFound: Self.notFound)
         guard let proposal = try await proposals.find(id), let order = try await OrderRepository(store: store).find(proposal.orderID),
-              proposal.providerID == identity.userID || order.clientID == identity.userID || identity.role == .admin
+              proposal.providerID == identity.userID || (order.clientID == identity.userID && !proposal.moderationHold) || identity.role == .admin
         else { throw Self.notFound }
         return (proposal, order)
     }

@@ -6,6 +6,8 @@ public enum AdminPermission: String, Sendable, CaseIterable, Codable {
     case usersEdit = "users.edit"
     case usersImpersonate = "users.impersonate"
     case moderationDecide = "moderation.decide"
+    /// Deciding the items a moderator escalated.
+    case moderationEscalations = "moderation.escalations"
     case financeRefund = "finance.refund"
     case financeResolveDispute = "finance.resolve-dispute"
     case settingsEdit = "settings.edit"

@@ -22,6 +22,9 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case testimonialUnfeatured = "testimonial.unfeature"
     case settingChanged = "setting.change"
     case settingReverted = "setting.revert"
+    case moderationDecided = "moderation.decide"
+    case moderationEscalated = "moderation.escalate"
+    case appealDecided = "moderation.decide-appeal"
 }
 
 /// The kinds of thing an audited action changes.
@@ -37,4 +40,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case user
     /// A platform setting, by `PlatformSetting.number`.
     case setting
+    /// An item of the moderation queue.
+    case moderationItem = "moderation-item"
 }

@@ -53,6 +53,11 @@ public enum PagePaths {
     public static let adminTestimonials = "/admin/testimonials/"
     public static let adminSearch = "/admin/search/"
     public static let adminSettings = "/admin/settings/"
+    public static let adminModeration = "/admin/moderation/"
+    public static let adminCategories = "/admin/categories/"
+    public static let adminOrders = "/admin/orders/"
+    /// Where members see the moderators' decisions on what they wrote, and appeal them.
+    public static let appeals = "/appeals/"
 
     /// The sign-in page asking for the second factor of a sign-in that waits for it, then going on to `next`. The
     /// challenge is in the fragment, which browsers send to no server and in no `Referer`.
@@ -77,5 +82,6 @@ public enum PagePaths {
         "order": order, "ordersInbox": ordersInbox, "unauthorized": unauthorized, "providers": providersPrefix,
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
+        "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
     ]
 }

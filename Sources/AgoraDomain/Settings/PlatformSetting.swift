@@ -11,10 +11,13 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case routingResponseWindowHours = "routing.response-window-hours"
     case routingEnoughProposals = "routing.enough-proposals"
     case routingMaximumBatches = "routing.maximum-batches"
+    case moderationHideThreshold = "moderation.hide-threshold"
+    case moderationBlockedWords = "moderation.blocked-words"
+    case moderationPreApproval = "moderation.pre-approval"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
-        case site, features, quotas, routing
+        case site, features, quotas, routing, moderation
     }
 
     public var group: Group {
@@ -23,6 +26,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .registrationOpen: .features
         case .ordersPerDay, .proposalsPerDay, .uploadsPerDay: .quotas
         case .routingBatchSize, .routingResponseWindowHours, .routingEnoughProposals, .routingMaximumBatches: .routing
+        case .moderationHideThreshold, .moderationBlockedWords, .moderationPreApproval: .moderation
         }
     }
 
@@ -37,6 +41,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingResponseWindowHours: .number(1...720, unit: "hours")
         case .routingEnoughProposals: .number(1...100, unit: "proposals")
         case .routingMaximumBatches: .number(1...50, unit: "batches")
+        case .moderationHideThreshold: .number(1...100, unit: "points")
+        case .moderationBlockedWords: .list(maximumCount: 500, maximumLength: 60)
+        case .moderationPreApproval: .choices(ModerationSubject.approvable.map(\.rawValue))
         }
     }
 
@@ -51,6 +58,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingResponseWindowHours: .number(24)
         case .routingEnoughProposals: .number(3)
         case .routingMaximumBatches: .number(5)
+        case .moderationHideThreshold: .number(5)
+        case .moderationBlockedWords: .list([])
+        case .moderationPreApproval: .list([])
         }
     }
 
@@ -61,7 +71,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingResponseWindowHours: "AGORA_ROUTING_WINDOW_HOURS"
         case .routingEnoughProposals: "AGORA_ROUTING_ENOUGH_PROPOSALS"
         case .routingMaximumBatches: "AGORA_ROUTING_MAX_BATCHES"
-        case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay: nil
+        case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay, .moderationHideThreshold,
+             .moderationBlockedWords, .moderationPreApproval: nil
         }
     }
 
@@ -77,6 +88,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingResponseWindowHours: "Response window"
         case .routingEnoughProposals: "Enough proposals"
         case .routingMaximumBatches: "Most batches"
+        case .moderationHideThreshold: "Hiding threshold"
+        case .moderationBlockedWords: "Blocked words"
+        case .moderationPreApproval: "Approval before publication"
         }
     }
 
@@ -92,6 +106,10 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingResponseWindowHours: "How long a batch has to answer before routing offers the order to the next one."
         case .routingEnoughProposals: "How many proposals stop routing from sending further batches."
         case .routingMaximumBatches: "The most batches routing sends for one order."
+        case .moderationHideThreshold:
+            "The score at which reported or filtered content is hidden until a moderator decides (a report from a new reporter counts 2, contact details or a blocked word 5)."
+        case .moderationBlockedWords: "Words and phrases, in any language, that send what contains them to the moderation queue."
+        case .moderationPreApproval: "The kinds of content that wait for a moderator's approval before anyone else sees them."
         }
     }
 
@@ -107,6 +125,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingResponseWindowHours: 7
         case .routingEnoughProposals: 8
         case .routingMaximumBatches: 9
+        case .moderationHideThreshold: 10
+        case .moderationBlockedWords: 11
+        case .moderationPreApproval: 12
         }
     }
 }

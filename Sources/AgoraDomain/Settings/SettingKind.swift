@@ -11,6 +11,8 @@ public enum SettingKind: Sendable, Hashable {
     case text(maximumLength: Int)
     /// Words or phrases, each one line, without repeats.
     case list(maximumCount: Int, maximumLength: Int)
+    /// Some of a fixed set of options, in the options' order.
+    case choices([String])
 
     /// The name the API and the admin form use for the type.
     public var name: String {
@@ -19,6 +21,7 @@ public enum SettingKind: Sendable, Hashable {
         case .number: "number"
         case .text: "text"
         case .list: "list"
+        case .choices: "choices"
         }
     }
 
@@ -49,6 +52,10 @@ public enum SettingKind: Sendable, Hashable {
             }
             guard tidied.count <= maximumCount else { throw ValidationError(field: field, message: rule) }
             return .list(tidied)
+        case (.choices(let options), .list(let items)):
+            let unknown = items.filter { !options.contains($0) }
+            guard unknown.isEmpty else { throw ValidationError(field: field, message: "\(rule), not \(unknown.joined(separator: ", "))") }
+            return .list(options.filter(items.contains))
         default:
             throw ValidationError(field: field, message: rule)
         }
@@ -71,7 +78,7 @@ public enum SettingKind: Sendable, Hashable {
             return .number(number)
         case .text:
             return try check(.text(text), field: field)
-        case .list:
+        case .list, .choices:
             let entries = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             return try check(.list(entries), field: field)
         }
@@ -84,6 +91,7 @@ public enum SettingKind: Sendable, Hashable {
         case .number(let range, _): "must be a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .text(let maximumLength): "must be one line of at most \(maximumLength) characters"
         case .list(let maximumCount, let maximumLength): "must be a list of at most \(maximumCount) entries of at most \(maximumLength) characters"
+        case .choices(let options): "must be a list of some of \(options.joined(separator: ", "))"
         }
     }
 

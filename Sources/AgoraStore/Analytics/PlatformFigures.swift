@@ -21,17 +21,13 @@ public struct PlatformFigures: Sendable {
         for row in try await sql.raw("SELECT user_type, COUNT(*) AS n FROM users GROUP BY user_type").all() {
             if let type = UserType(rawValue: try row.decode(column: "user_type", as: String.self)) { byType[type] = try row.decode(column: "n", as: Int.self) }
         }
-        // UTC days are whole multiples of 86,400 seconds since 1970, so both engines count them in SQL.
         let today = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
         let start = Date(timeIntervalSince1970: today - Double(days - 1) * 86_400)
-        let dayNumber: SQLQueryString = store.engine == .sqlite
-            ? "CAST(created_at / 86400 AS INTEGER)"
-            : "CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 86400) AS BIGINT)"
         var perDay: [Date: Int] = [:]
         for row in try await sql.raw("""
-            SELECT \(dayNumber) AS day, COUNT(*) AS n FROM users WHERE created_at >= \(bind: start) GROUP BY 1
+            SELECT \(DayNumbers.day("created_at", on: store.engine)) AS day, COUNT(*) AS n FROM users WHERE created_at >= \(bind: start) GROUP BY 1
             """).all() {
-            perDay[Date(timeIntervalSince1970: Double(try row.decode(column: "day", as: Int64.self)) * 86_400)] = try row.decode(column: "n", as: Int.self)
+            perDay[DayNumbers.start(ofDay: try row.decode(column: "day", as: Int64.self))] = try row.decode(column: "n", as: Int.self)
         }
         let signUps = (0..<days).map { offset -> (day: Date, count: Int) in
             let day = start.addingTimeInterval(Double(offset) * 86_400)

@@ -41,9 +41,10 @@ public final class Store: Sendable {
     /// the database.
     /// `connectionWait` is how long a query waits for a connection before it fails: long enough for a busy moment,
     /// short enough that a wedged database is reported rather than waited on for good.
+    /// `connectionsPerThread` bounds the pool: that many connections per thread of NIO's event loop group.
     public static func open(
         _ location: DatabaseLocation, logger: Logger = Logger(label: "agora.store"), memoryMapped: Bool = true,
-        connectionWait: Duration = .seconds(10)
+        connectionWait: Duration = .seconds(10), connectionsPerThread: Int = 4
     ) async throws -> Store {
         let requestTimeout = TimeAmount(connectionWait)
         // A connection that fails is reported once, by the caller, as a `StoreError`; the pool's own log line
@@ -56,7 +57,7 @@ public final class Store: Sendable {
             try checkSQLitePath(path)
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteWALConnectionSource(path: path, threadPool: .singleton, memoryMapped: memoryMapped),
-                maxConnectionsPerEventLoop: 4,
+                maxConnectionsPerEventLoop: connectionsPerThread,
                 requestTimeout: requestTimeout,
                 pruneInterval: nil,
                 logger: poolLogger,
@@ -74,7 +75,7 @@ public final class Store: Sendable {
             configuration.coreConfiguration.options.connectTimeout = .seconds(5)
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
-                maxConnectionsPerEventLoop: 4,
+                maxConnectionsPerEventLoop: connectionsPerThread,
                 requestTimeout: requestTimeout,
                 pruneInterval: .seconds(60),
                 logger: poolLogger,

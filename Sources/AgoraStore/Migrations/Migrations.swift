@@ -20,5 +20,6 @@ public enum Migrations {
         suspensions,
         accountEditing,
         platformSettings,
+        moderation,
     ]
 }

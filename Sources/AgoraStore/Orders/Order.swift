@@ -14,6 +14,8 @@ public struct Order: Sendable, Hashable {
     public let publishedAt: Date?
     public let createdAt: Date
     public let updatedAt: Date
+    /// Held by moderation: hidden from everyone but its client and staff until a moderator decides.
+    public let moderationHold: Bool
 }
 
 /// An order with what its pages show beside it.

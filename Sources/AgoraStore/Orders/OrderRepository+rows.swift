@@ -7,7 +7,7 @@ extension OrderRepository {
         o.id, o.reference_number, o.client_id, o.title, o.description, o.category_id, o.budget_min_minor,
         o.budget_max_minor, o.currency, o.deadline, o.deadline_time_zone, o.priority, o.status, o.visibility,
         o.location_kind, o.location_country, o.location_latitude, o.location_longitude, o.location_radius_km,
-        o.routing_batch, o.routed_at, o.published_at, o.created_at, o.updated_at
+        o.routing_batch, o.routed_at, o.published_at, o.created_at, o.updated_at, o.moderation_hold
         """
 
     /// Reads orders with their skills and checklist (two more queries for the whole list).
@@ -75,7 +75,8 @@ extension OrderRepository {
             routedAt: try row.decodeIfPresent(column: "routed_at", as: Date.self),
             publishedAt: try row.decodeIfPresent(column: "published_at", as: Date.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
-            updatedAt: try row.decode(column: "updated_at", as: Date.self)
+            updatedAt: try row.decode(column: "updated_at", as: Date.self),
+            moderationHold: try row.decode(column: "moderation_hold", as: Bool.self)
         )
     }
 

@@ -11,11 +11,11 @@ public struct OrderRepository: Sendable {
     public init(store: Store) { self.store = store }
 
     /// Creates an order (a draft, or open at once) for a client, offered to the providers the client `invited`
-    /// (provider accounts, at most `maximumInvited`). The category must exist and be active. The announcements
-    /// (`announce` is given the stored order, its client, and the invited providers) are written in the same
-    /// transaction.
+    /// (provider accounts, at most `maximumInvited`). The category must exist and be active. Moderation screens it
+    /// (`intake`), and the announcements (`announce` is given the stored order, its client, and the invited
+    /// providers, none while moderation holds it) are written in the same transaction.
     public func create(
-        _ details: OrderDetails, clientID: Int64, invited: [Int64] = [], publish: Bool, now: Date,
+        _ details: OrderDetails, clientID: Int64, invited: [Int64] = [], publish: Bool, intake: ContentIntake, now: Date,
         announce: @escaping @Sendable (Order, Recipient, [Recipient]) throws -> Announcements
     ) async throws -> Order {
         try await store.transaction { [store] db in
@@ -33,10 +33,12 @@ public struct OrderRepository: Sendable {
             try await Self.record(.created, orderID: id, actorID: clientID, detail: ["reference_number": reference.value], now: now, on: db)
             try await Self.invite(invited, orderID: id, clientID: clientID, now: now, on: db)
             if publish { try await Self.record(.published, orderID: id, actorID: clientID, now: now, on: db) }
+            try await ModerationRepository.intake(intake, subjectID: id, authorID: clientID, now: now, on: db)
             let order = try await Self.find(id, on: db)
-            let people = try await NotificationRepository.recipients([clientID] + invited, on: db)
+            let told = order.moderationHold ? [] : invited
+            let people = try await NotificationRepository.recipients([clientID] + told, on: db)
             guard let client = people[clientID] else { throw StoreError.notFound("the client") }
-            try await NotificationRepository.write(try announce(order, client, invited.compactMap { people[$0] }), store: store, on: db, now: now)
+            try await NotificationRepository.write(try announce(order, client, told.compactMap { people[$0] }), store: store, on: db, now: now)
             return order
         }
     }
@@ -58,7 +60,7 @@ public struct OrderRepository: Sendable {
 
     static func relation(of orderID: Int64, to userID: Int64, on db: any SQLDatabase) async throws -> OrderAccess.Relation? {
         guard let row = try await db.raw("""
-            SELECT o.client_id, o.status, o.visibility,
+            SELECT o.client_id, o.status, o.visibility, o.moderation_hold,
                 (SELECT COUNT(*) FROM order_routes r WHERE r.order_id = o.id AND r.provider_id = \(bind: userID) AND r.removed_at IS NULL) AS offered,
                 (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.provider_id = \(bind: userID)) AS proposed
             FROM orders o WHERE o.id = \(bind: orderID)
@@ -68,7 +70,8 @@ public struct OrderRepository: Sendable {
             status: OrderStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .cancelled,
             visibility: OrderVisibility(rawValue: try row.decode(column: "visibility", as: String.self)) ?? .invited,
             offered: try row.decode(column: "offered", as: Int.self) > 0,
-            proposed: try row.decode(column: "proposed", as: Int.self) > 0
+            proposed: try row.decode(column: "proposed", as: Int.self) > 0,
+            held: try row.decode(column: "moderation_hold", as: Bool.self)
         )
     }
 
@@ -84,8 +87,22 @@ public struct OrderRepository: Sendable {
 
     /// Open public orders a provider may browse (their own excluded), newest first, optionally within categories.
     public func openOrders(excludingClient viewerID: Int64, inCategories categoryIDs: [Int64]?, before: Int64?, limit: Int) async throws -> [OrderSummary] {
-        var conditions: [SQLQueryString] = ["o.status = \(state: OrderStatus.open)", "o.visibility = \(state: OrderVisibility.public)", "o.client_id <> \(bind: viewerID)"]
+        var conditions: [SQLQueryString] = [
+            "o.status = \(state: OrderStatus.open)", "o.visibility = \(state: OrderVisibility.public)", "o.client_id <> \(bind: viewerID)",
+            "o.moderation_hold = FALSE",
+        ]
         if let categoryIDs { conditions.append(categoryIDs.isEmpty ? "1 = 0" : "o.category_id IN (\(binds: categoryIDs))") }
+        if let before { conditions.append("o.id < \(bind: before)") }
+        return try await summaries(where: conditions, limit: limit)
+    }
+
+    /// Every order, for staff: newest first, optionally of some statuses, one reference, or with `text` in the
+    /// title (any case), `limit` after the order with id `before`.
+    public func search(statuses: [OrderStatus], reference: ReferenceNumber?, text: String?, before: Int64?, limit: Int) async throws -> [OrderSummary] {
+        var conditions: [SQLQueryString] = ["1 = 1"]
+        if !statuses.isEmpty { conditions.append("o.status IN (\(binds: statuses.map(\.rawValue)))") }
+        if let reference { conditions.append("o.reference_number = \(bind: reference.value)") }
+        if let text, !text.isEmpty { conditions.append("LOWER(o.title) LIKE \(bind: LikePattern.containing(text.lowercased())) ESCAPE '\\'") }
         if let before { conditions.append("o.id < \(bind: before)") }
         return try await summaries(where: conditions, limit: limit)
     }
@@ -108,9 +125,9 @@ public struct OrderRepository: Sendable {
         }
     }
 
-    /// Replaces an order's details while it is a draft or open, recording which fields changed. The currency
-    /// cannot change once proposals are live (they are priced in it).
-    public func update(_ id: Int64, clientID: Int64, with details: OrderDetails, now: Date) async throws -> Order {
+    /// Replaces an order's details while it is a draft or open, recording which fields changed, and has moderation
+    /// screen the new text (`intake`). The currency cannot change once proposals are live (they are priced in it).
+    public func update(_ id: Int64, clientID: Int64, with details: OrderDetails, intake: ContentIntake, now: Date) async throws -> Order {
         try await store.transaction { db in
             let current = try await Self.lockedForClient(id, clientID: clientID, on: db)
             guard current.status.isOpenState else {
@@ -133,6 +150,9 @@ public struct OrderRepository: Sendable {
                 """).run()
             try await Self.writeLists(details, orderID: id, on: db)
             try await Self.record(.updated, orderID: id, actorID: clientID, detail: ["fields": changed.joined(separator: ",")], now: now, on: db)
+            if changed.contains("title") || changed.contains("description") {
+                try await ModerationRepository.intake(intake, subjectID: id, authorID: clientID, now: now, on: db)
+            }
             return try await Self.find(id, on: db)
         }
     }

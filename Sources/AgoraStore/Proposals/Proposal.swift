@@ -13,6 +13,8 @@ public struct Proposal: Sendable, Hashable {
     public let revisionCount: Int
     public let createdAt: Date
     public let updatedAt: Date
+    /// Held by moderation: hidden from the order's client until a moderator decides.
+    public let moderationHold: Bool
 }
 
 /// A proposal with what a client compares it by: who sent it and their record.

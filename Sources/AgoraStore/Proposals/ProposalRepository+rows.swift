@@ -5,7 +5,7 @@ import SQLKit
 extension ProposalRepository {
     static let columns: SQLQueryString = """
         p.id, p.order_id, p.provider_id, p.message, p.price_minor, p.currency, p.timeline_days, p.milestones, p.status,
-        p.created_at, p.updated_at,
+        p.created_at, p.updated_at, p.moderation_hold,
         (SELECT COUNT(*) FROM proposal_revisions r WHERE r.proposal_id = p.id) AS revision_count
         """
 
@@ -18,7 +18,8 @@ extension ProposalRepository {
             status: ProposalStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .withdrawn,
             revisionCount: try row.decode(column: "revision_count", as: Int.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
-            updatedAt: try row.decode(column: "updated_at", as: Date.self)
+            updatedAt: try row.decode(column: "updated_at", as: Date.self),
+            moderationHold: try row.decode(column: "moderation_hold", as: Bool.self)
         )
     }
 

@@ -11,9 +11,10 @@ public struct ProposalRepository: Sendable {
     public init(store: Store) { self.store = store }
 
     /// A provider's first offer on an order. Refused when the provider may not propose on it (not found when they
-    /// may not even see it), or already has a live proposal on it.
+    /// may not even see it), or already has a live proposal on it. Moderation screens its message (`intake`); the
+    /// client is told of it unless moderation holds it.
     public func submit(
-        orderID: Int64, providerID: Int64, terms: ProposalTerms, now: Date,
+        orderID: Int64, providerID: Int64, terms: ProposalTerms, intake: ContentIntake, now: Date,
         announce: @escaping @Sendable (Order, Proposal, Recipient) throws -> Announcements
     ) async throws -> Proposal {
         try await store.uniqueOrConflict("you already have an open proposal on this order") {
@@ -48,7 +49,9 @@ public struct ProposalRepository: Sendable {
                 let id = try row.decode(column: "id", as: Int64.self)
                 try await Self.recordRevision(terms, proposalID: id, party: .provider, now: now, on: db)
                 try await OrderRepository.record(.proposalReceived, orderID: orderID, actorID: providerID, detail: ["proposal_id": String(id)], now: now, on: db)
+                try await ModerationRepository.intake(intake, subjectID: id, authorID: providerID, now: now, on: db)
                 let proposal = try await Self.find(id, on: db)
+                guard !proposal.moderationHold else { return proposal }
                 guard let client = try await NotificationRepository.recipients([order.clientID], on: db)[order.clientID] else {
                     throw StoreError.notFound("the client")
                 }

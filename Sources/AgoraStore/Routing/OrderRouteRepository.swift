@@ -151,7 +151,7 @@ public struct OrderRouteRepository: Sendable {
         let cutoff = now.addingTimeInterval(-settings.responseWindow)
         return try await store.sql.raw("""
             SELECT o.id FROM orders o
-            WHERE o.status = \(state: OrderStatus.open) AND (o.routing_batch = 0 OR (o.routing_batch < \(bind: settings.maximumBatches)
+            WHERE o.status = \(state: OrderStatus.open) AND o.moderation_hold = FALSE AND (o.routing_batch = 0 OR (o.routing_batch < \(bind: settings.maximumBatches)
                 AND o.routed_at < \(bind: cutoff)
                 AND (SELECT COUNT(*) FROM proposals p WHERE p.order_id = o.id AND p.status <> \(state: ProposalStatus.withdrawn)) < \(bind: settings.enoughProposals)))
             ORDER BY o.id LIMIT \(bind: limit)
@@ -181,7 +181,7 @@ public struct OrderRouteRepository: Sendable {
         var conditions: [SQLQueryString] = ["""
             (o.id IN (SELECT order_id FROM order_routes WHERE provider_id = \(bind: providerID) AND removed_at IS NULL)
              OR o.id IN (SELECT order_id FROM proposals WHERE provider_id = \(bind: providerID)))
-            """, "o.status <> \(state: OrderStatus.draft)"]
+            """, "o.status <> \(state: OrderStatus.draft)", "o.moderation_hold = FALSE"]
         if let before { conditions.append("o.id < \(bind: before)") }
         let summaries = try await OrderRepository(store: store).summaries(where: conditions, limit: limit)
         guard !summaries.isEmpty else { return [] }

@@ -20,35 +20,43 @@ public struct SuspensionRepository: Sendable {
     /// account already kept out is lifted first (both 409).
     public func suspend(_ userID: Int64, _ decision: SuspensionDecision, by actor: AuditActor, now: Date, tell: @escaping Tell) async throws -> UserSuspension {
         try await store.inTransaction { [store] transaction in
-            let db = transaction.sql
-            let users = UserRepository(store: store, in: transaction)
-            guard let user = try await users.find(id: userID) else { throw StoreError.notFound("no account has this id") }
-            guard try await StaffRepository(store: store, in: transaction).role(of: userID) == nil else {
-                throw StoreError.conflict("a staff account is taken out of the staff, not suspended")
-            }
-            guard user.verificationStatus != .suspended else { throw StoreError.conflict("this account is already kept out; lift that first") }
-            try await db.raw("""
-                UPDATE users SET verification_status = \(state: VerificationStatus.suspended), updated_at = \(bind: now) WHERE id = \(bind: userID)
-                """).run()
-            let endsAt = decision.end(from: now)
-            guard let id = try await db.raw("""
-                INSERT INTO user_suspensions (user_id, kind, reason, starts_at, ends_at, decided_by, previous_status)
-                VALUES (\(bind: userID), \(bind: decision.kind.rawValue), \(bind: decision.reason), \(bind: now), \(bind: endsAt),
-                        \(bind: actor.userID), \(bind: user.verificationStatus.rawValue))
-                RETURNING id
-                """).first()?.decode(column: "id", as: Int64.self) else { throw StoreError.conflict("the suspension was not recorded") }
-            _ = try await SessionRepository(store: store, in: transaction).revokeAll(userID: userID, reason: .suspended, now: now)
-            try await ProposalRepository.withdrawLive(of: userID, because: "provider \(decision.kind == .ban ? "banned" : "suspended")", now: now, on: db)
-            try await Self.queuePage(of: userID, reason: "provider \(userID) kept out", now: now, in: transaction, store: store)
-            var after = ["status": VerificationStatus.suspended.rawValue, "kind": decision.kind.rawValue]
-            if let endsAt { after["ends_at"] = ISO8601DateFormatter().string(from: endsAt) }
-            try await AuditLog(store: store, in: transaction).append(actor.because(decision.reason).entry(
-                decision.auditedAction, on: .user, id: userID, before: ["status": user.verificationStatus.rawValue], after: after, at: now
-            ))
-            guard let suspension = try await Self.find(id, on: db) else { throw StoreError.conflict("the suspension was not recorded") }
-            try await tell(user, suspension, transaction)
-            return suspension
+            try await Self.suspend(userID, decision, by: actor, now: now, tell: tell, store: store, in: transaction)
         }
+    }
+
+    /// `suspend` inside a transaction of the caller's, with the rest of a change (a moderation decision).
+    static func suspend(
+        _ userID: Int64, _ decision: SuspensionDecision, by actor: AuditActor, now: Date, tell: @escaping Tell, store: Store,
+        in transaction: StoreTransaction
+    ) async throws -> UserSuspension {
+        let db = transaction.sql
+        let users = UserRepository(store: store, in: transaction)
+        guard let user = try await users.find(id: userID) else { throw StoreError.notFound("no account has this id") }
+        guard try await StaffRepository(store: store, in: transaction).role(of: userID) == nil else {
+            throw StoreError.conflict("a staff account is taken out of the staff, not suspended")
+        }
+        guard user.verificationStatus != .suspended else { throw StoreError.conflict("this account is already kept out; lift that first") }
+        try await db.raw("""
+            UPDATE users SET verification_status = \(state: VerificationStatus.suspended), updated_at = \(bind: now) WHERE id = \(bind: userID)
+            """).run()
+        let endsAt = decision.end(from: now)
+        guard let id = try await db.raw("""
+            INSERT INTO user_suspensions (user_id, kind, reason, starts_at, ends_at, decided_by, previous_status)
+            VALUES (\(bind: userID), \(bind: decision.kind.rawValue), \(bind: decision.reason), \(bind: now), \(bind: endsAt),
+                    \(bind: actor.userID), \(bind: user.verificationStatus.rawValue))
+            RETURNING id
+            """).first()?.decode(column: "id", as: Int64.self) else { throw StoreError.conflict("the suspension was not recorded") }
+        _ = try await SessionRepository(store: store, in: transaction).revokeAll(userID: userID, reason: .suspended, now: now)
+        try await ProposalRepository.withdrawLive(of: userID, because: "provider \(decision.kind == .ban ? "banned" : "suspended")", now: now, on: db)
+        try await Self.queuePage(of: userID, reason: "provider \(userID) kept out", now: now, in: transaction, store: store)
+        var after = ["status": VerificationStatus.suspended.rawValue, "kind": decision.kind.rawValue]
+        if let endsAt { after["ends_at"] = ISO8601DateFormatter().string(from: endsAt) }
+        try await AuditLog(store: store, in: transaction).append(actor.because(decision.reason).entry(
+            decision.auditedAction, on: .user, id: userID, before: ["status": user.verificationStatus.rawValue], after: after, at: now
+        ))
+        guard let suspension = try await Self.find(id, on: db) else { throw StoreError.conflict("the suspension was not recorded") }
+        try await tell(user, suspension, transaction)
+        return suspension
     }
 
     /// Lifts the suspension in force by hand, audited with the reason. 404 when none is in force.

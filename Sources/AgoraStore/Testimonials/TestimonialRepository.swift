@@ -37,9 +37,16 @@ public struct TestimonialRepository: Sendable {
     /// days since 1970), so the homepage rotates through them.
     public func approved(limit: Int, day: Int) async throws -> [Testimonial] {
         try await store.sql.raw("""
-            SELECT \(Self.columns) FROM testimonials WHERE status = \(state: TestimonialStatus.approved)
+            SELECT \(Self.columns) FROM testimonials WHERE status = \(state: TestimonialStatus.approved) AND moderation_hold = FALSE
             ORDER BY featured DESC, (id * 2654435761 + \(bind: day) * 377711) % 1000003, id LIMIT \(bind: limit)
             """).all().map(Self.testimonial(from:))
+    }
+
+    /// Whether the testimonial is on the homepage now (published, and not held by moderation).
+    public func isPublished(_ id: Int64) async throws -> Bool {
+        try await store.sql.raw("""
+            SELECT 1 AS found FROM testimonials WHERE id = \(bind: id) AND status = \(state: TestimonialStatus.approved) AND moderation_hold = FALSE
+            """).first() != nil
     }
 
     /// Testimonials in one status, newest first, for moderators.

@@ -29,7 +29,7 @@ public struct UserDirectory: Sendable {
     public func search(_ query: UserDirectoryQuery, before: Int64?, limit: Int) async throws -> [UserAccount] {
         var conditions: [SQLQueryString] = []
         if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
-            let pattern = "%" + Self.escapedForLike(text) + "%"
+            let pattern = LikePattern.containing(text)
             conditions.append("""
                 (lower(email) LIKE \(bind: pattern) ESCAPE '\\' OR lower(first_name || ' ' || last_name) LIKE \(bind: pattern) ESCAPE '\\')
                 """)
@@ -54,10 +54,5 @@ public struct UserDirectory: Sendable {
                    (SELECT COUNT(*) FROM proposals WHERE provider_id = \(bind: userID)) AS proposals
             """).first()
         return (try row?.decode(column: "orders", as: Int.self) ?? 0, try row?.decode(column: "proposals", as: Int.self) ?? 0)
-    }
-
-    /// `%`, `_` and the escape character typed by a person match themselves.
-    static func escapedForLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }

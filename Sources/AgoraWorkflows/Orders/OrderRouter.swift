@@ -26,7 +26,7 @@ public struct OrderRouter: Sendable {
     /// Offers the order's next batch; returns how many providers were offered it.
     @discardableResult
     public func routeNextBatch(orderID: Int64, now: Date) async throws -> Int {
-        guard let order = try await OrderRepository(store: store).find(orderID), order.status == .open else { return 0 }
+        guard let order = try await OrderRepository(store: store).find(orderID), order.status == .open, !order.moderationHold else { return 0 }
         let (snapshot, tree) = try await catalog()
         let excluded = try await OrderRouteRepository(store: store).offeredProviders(orderID: orderID)
         let routing = settings.current.routing

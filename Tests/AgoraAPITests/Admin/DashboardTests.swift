@@ -31,6 +31,35 @@ struct DashboardTests {
         }
     }
 
+    @Test("active accounts per day and weekly cohorts count sign-ins and renewals, each account once per day or week", arguments: TestDatabase.engines)
+    func engagement(engine: TestDatabase) async throws {
+        try await AuthHarness.with(engine) { harness in
+            // The harness starts on a Monday: three weeks, ada active in each, bob only in his first.
+            _ = try await harness.signedUp("ada@example.com")
+            _ = try await harness.login("ada@example.com")
+            harness.clock.advance(by: 7 * 86_400)
+            _ = try await harness.signedUp("bob@example.com", type: "provider")
+            let ada = try SignIn(try await harness.login("ada@example.com"))
+            harness.clock.advance(by: 86_400)
+            #expect(try await harness.send(.post, "/api/auth/refresh", cookie: ada.refreshCookie).status == .ok)
+            harness.clock.advance(by: 6 * 86_400)
+            _ = try await harness.login("ada@example.com")
+            _ = try await harness.login("nobody@example.com")
+            let owner = try await harness.signedInAdministrator()
+            let figures = try await harness.send(.get, "/api/admin/dashboard", bearer: owner.accessToken).json()
+            let active = try #require(figures["active_users"] as? [[String: Any]])
+            #expect(active.count == 30)
+            #expect(active.last?["count"] as? Int == 2, "ada and the owner signed in today; a failed sign-in is not activity")
+            #expect(active.compactMap { $0["count"] as? Int }.reduce(0, +) == 6, "ada on four days (one of them a renewal), bob once, the owner once")
+            let cohorts = try #require(figures["cohorts"] as? [[String: Any]])
+            #expect(cohorts.count == 8)
+            // The owner's account was made on the first day (as `agora admin create` dates it), so it joins ada's cohort.
+            #expect(cohorts.suffix(3).map { $0["size"] as? Int } == [2, 1, 0])
+            #expect(cohorts.suffix(3).map { $0["active"] as? [Int] } == [[1, 1, 2], [1, 0], [0]])
+            #expect(cohorts.first?["active"] as? [Int] == Array(repeating: 0, count: 8))
+        }
+    }
+
     @Test("the access route tells the pages what a person may do; a client is told nothing opens", arguments: TestDatabase.engines)
     func access(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in

@@ -66,6 +66,35 @@ struct RoutingTests {
         }
     }
 
+    @Test("staff with orders.route find any order by words, reference or status; bad parameters are named; others are refused", arguments: TestDatabase.engines)
+    func search(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            let support = try await harness.signedInStaff("support@example.com", role: .support)
+            let first = try await market.postOrder(market.ada)
+            let json = market.orderJSON(#", "draft": true"#).replacingOccurrences(of: "A booking site for our bakery", with: "Translate 100% of our menu_card")
+            let created = try await harness.send(.post, "/api/orders", json: json, bearer: market.bob.accessToken)
+            let draft = try #require((try created.json()["id"] as? NSNumber)?.int64Value)
+            func ids(_ query: String) async throws -> [Int64] {
+                let answer = try await harness.send(.get, "/api/admin/orders" + query, bearer: support.accessToken)
+                try #require(answer.status == .ok, "\(answer.text)")
+                return (try answer.json()["orders"] as? [[String: Any]] ?? []).compactMap { ($0["id"] as? NSNumber)?.int64Value }
+            }
+            #expect(try await ids("") == [draft, first])
+            #expect(try await ids("?status=draft") == [draft])
+            #expect(try await ids("?q=100%25") == [draft], "% matches itself")
+            #expect(try await ids("?q=MENU_CARD") == [draft])
+            #expect(try await ids("?q=1%25_") == [], "_ matches itself")
+            let reference = try #require(try await OrderRepository(store: harness.store).find(first)?.referenceNumber.value)
+            #expect(try await ids("?reference=" + reference.lowercased()) == [first])
+            #expect(try await ids("?limit=1").count == 1)
+            let bad = try await harness.send(.get, "/api/admin/orders?status=lost&reference=AG-0000&colour=red", bearer: support.accessToken)
+            #expect(bad.status == .badRequest)
+            #expect(Set(bad.fieldErrors) == ["status", "reference", "colour"])
+            #expect(try await harness.send(.get, "/api/admin/orders", bearer: market.ada.accessToken).status == .forbidden)
+        }
+    }
+
     @Test("administrators add and withdraw offers by hand and read each batch's figures")
     func administrators() async throws {
         try await OrderMarketplace.with { market in

@@ -7,7 +7,7 @@
   var forms = Agora.forms;
   var cell = Agora.admin.cell;
   var groups = document.getElementById('settings-groups');
-  var GROUP_NAMES = { site: 'Site', features: 'Features', quotas: 'Quotas', routing: 'Order routing' };
+  var GROUP_NAMES = { site: 'Site', features: 'Features', quotas: 'Quotas', routing: 'Order routing', moderation: 'Moderation' };
 
   function describe(value) {
     if (value === true) return 'on';
@@ -19,6 +19,26 @@
 
   function input(setting, id) {
     var element;
+    if (setting.kind === 'choices') {
+      element = document.createElement('fieldset');
+      element.className = 'choice-list';
+      var legend = document.createElement('legend');
+      legend.textContent = setting.title;
+      element.appendChild(legend);
+      setting.options.forEach(function (option) {
+        var label = document.createElement('label');
+        var box = document.createElement('input');
+        box.type = 'checkbox';
+        box.value = option;
+        box.checked = setting.value.indexOf(option) >= 0;
+        box.disabled = setting.overridden;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(' ' + option));
+        element.appendChild(label);
+      });
+      element.id = id;
+      return element;
+    }
     if (setting.kind === 'flag') {
       element = document.createElement('input');
       element.type = 'checkbox';
@@ -49,6 +69,10 @@
   function valueOf(setting, element) {
     if (setting.kind === 'flag') return element.checked;
     if (setting.kind === 'number') return element.value.trim() === '' ? null : Number(element.value);
+    if (setting.kind === 'choices') {
+      return Array.prototype.filter.call(element.querySelectorAll('input'), function (box) { return box.checked; })
+        .map(function (box) { return box.value; });
+    }
     if (setting.kind === 'list') return element.value.split('\n').map(function (line) { return line.trim(); }).filter(Boolean);
     return element.value;
   }
@@ -121,7 +145,15 @@
       help.textContent += ' ' + setting.environment_variable + ' sets it to ' + describe(setting.effective) + ' in the environment, which wins.';
     }
     control.setAttribute('aria-describedby', help.id);
-    if (setting.kind === 'flag') { field.appendChild(control); field.appendChild(label); } else { field.appendChild(label); field.appendChild(control); }
+    if (setting.kind === 'flag') {
+      field.appendChild(control);
+      field.appendChild(label);
+    } else if (setting.kind === 'choices') {
+      field.appendChild(control);
+    } else {
+      field.appendChild(label);
+      field.appendChild(control);
+    }
     field.appendChild(help);
     var error = document.createElement('p');
     error.className = 'field-error';
@@ -146,7 +178,7 @@
     buttons.className = 'button-row';
     var save = document.createElement('button');
     save.type = 'submit';
-    save.className = 'button small';
+    save.className = 'button button-primary small';
     save.textContent = 'Save';
     save.disabled = setting.overridden;
     var show = document.createElement('button');

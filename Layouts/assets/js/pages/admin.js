@@ -4,16 +4,7 @@
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
 
-  function figure(grid, label, value) {
-    var item = document.createElement('div');
-    var term = document.createElement('dt');
-    term.textContent = label;
-    var number = document.createElement('dd');
-    number.textContent = String(value);
-    item.appendChild(term);
-    item.appendChild(number);
-    grid.appendChild(item);
-  }
+  var figure = Agora.admin.figure;
 
   function chart(days) {
     var holder = document.getElementById('signups-chart');

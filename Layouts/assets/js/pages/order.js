@@ -62,6 +62,7 @@
     var where = order.location.kind === 'remote' ? 'Anywhere (remote)' : order.location.kind === 'country'
       ? 'In ' + order.location.country : 'Within ' + order.location.radius_km + ' km of ' + order.location.latitude + ', ' + order.location.longitude;
     fact(facts, 'Where', where);
+    document.getElementById('under-review').hidden = !order.under_review;
     // The service's Markdown engine escapes text and drops raw HTML: its output is safe to insert.
     document.getElementById('order-description').innerHTML = order.description_html;
     var skills = document.getElementById('order-skills');
@@ -190,6 +191,11 @@
         Agora.api('POST', '/proposals/' + proposal.id + '/reject').then(function (result) { if (result.ok) loadProposals(); else failed(result); });
       }));
     }
+    actions.appendChild(button('Report', 'link-button', function () {
+      Agora.report('proposal', proposal.id).then(function (received) {
+        if (received) forms.showAlert('Thank you: a moderator will look at this proposal.', 'success');
+      });
+    }));
     row.appendChild(actions);
     return row;
   }
@@ -316,6 +322,7 @@
     drawHistory();
     drawClientActions();
     var isClient = order.events !== undefined && order.events !== null;
+    document.getElementById('report-order').hidden = isClient;
     document.getElementById('proposals-card').hidden = !isClient || order.status === 'draft';
     if (isClient && order.status !== 'draft') loadProposals();
     if (user.user_type === 'provider') loadOwnProposal();
@@ -340,6 +347,11 @@
     reload();
   });
   document.getElementById('publish-order').addEventListener('click', function () { move('publish'); });
+  document.getElementById('report-order').addEventListener('click', function () {
+    Agora.report('order', order.id).then(function (received) {
+      if (received) forms.showAlert('Thank you: a moderator will look at this order.', 'success');
+    });
+  });
   document.getElementById('cancel-order').addEventListener('click', function () {
     move('cancel', 'Cancel this order? Open proposals on it will be closed.');
   });

@@ -1,0 +1,134 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// What members do with moderation: report what they can see (`POST /api/reports`), read the decisions taken on
+/// what they wrote, and appeal one (`/api/moderation/decisions`).
+struct ReportRoutes: Sendable {
+    let store: Store
+    let settings: LivePlatformSettings
+    let clock: any AgoraClock
+
+    struct ReportInput: RequestBody {
+        static let fields: Set<String> = ["subject", "id", "reason", "detail"]
+        let subject: String?
+        let id: Int?
+        let reason: String?
+        let detail: String?
+
+        init(reading body: inout JSONObjectBody) {
+            subject = body.string("subject", maximumLength: 40)
+            id = body.integer("id")
+            reason = body.string("reason", maximumLength: 40)
+            detail = body.string("detail", required: false, maximumLength: Self.detailLength, multiline: true)
+        }
+
+        static let detailLength = 1_000
+    }
+
+    struct AppealInput: RequestBody {
+        static let fields: Set<String> = ["statement"]
+        let statement: String?
+
+        init(reading body: inout JSONObjectBody) {
+            statement = body.string("statement", maximumLength: 2_000, multiline: true)
+        }
+    }
+
+    /// What the author sees of a decision on their content.
+    struct DecisionBody: ResponseEncodable {
+        let id: Int64
+        let subject: String
+        let subjectId: Int64
+        let excerpt: String
+        let decision: String?
+        let reason: String
+        let decidedAt: Date?
+        /// The appeal, when there is one: its statement and, once heard, its outcome.
+        let appealStatement: String?
+        let appealOutcome: String?
+        let appealReason: String?
+        /// Whether an appeal may still be sent.
+        let appealable: Bool
+    }
+
+    struct DecisionsBody: ResponseEncodable {
+        let decisions: [DecisionBody]
+    }
+
+    func register(on signedIn: RouterGroup<AgoraRequestContext>) {
+        signedIn.post("reports", use: report)
+        signedIn.get("moderation/decisions", use: decisions)
+        signedIn.post("moderation/decisions/{id}/appeal", use: appeal)
+    }
+
+    static let notFound = Problem(status: .notFound, detail: "Nothing you can see has this id.")
+
+    /// `{"subject": "order", "id": 12, "reason": "off-platform", "detail": "…"}`: 201 with nothing about the queue
+    /// beyond the fact that it was received; 404 for content the reporter cannot see; 409 when they reported it already.
+    @Sendable func report(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let input = try await request.decode(as: ReportInput.self, context: context)
+        var errors: [FieldError] = []
+        let subject = input.subject.flatMap(ModerationSubject.init(rawValue:))
+        if subject == nil {
+            errors.append(FieldError(field: "subject", message: "must be one of \(ModerationSubject.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        if (input.id ?? 0) < 1 { errors.append(FieldError(field: "id", message: "is required: the id of what you report")) }
+        let reason = input.reason.flatMap(ReportReason.init(rawValue:))
+        if reason == nil { errors.append(FieldError(field: "reason", message: "must be one of \(ReportReason.allCases.map(\.rawValue).joined(separator: ", "))")) }
+        guard errors.isEmpty, let subject, let id = input.id, let reason else { throw ValidationError(errors) }
+        guard try await canSee(subject, id: Int64(id), identity: identity) else { throw Self.notFound }
+        let received = try await ModerationRepository(store: store).report(
+            subject, id: Int64(id), by: identity.userID, reason: reason, detail: input.detail ?? "",
+            threshold: settings.current.number(.moderationHideThreshold), now: clock.now
+        )
+        guard received != nil else { throw Self.notFound }
+        return Response(status: .created)
+    }
+
+    /// Whether the member may see the content, by the rule of its kind: an order by `OrderAccess`, a proposal by
+    /// its parties, a testimonial once published.
+    private func canSee(_ subject: ModerationSubject, id: Int64, identity: Identity) async throws -> Bool {
+        switch subject {
+        case .order:
+            guard let relation = try await OrderRepository(store: store).relation(of: id, to: identity.userID) else { return false }
+            return OrderAccess.canView(relation, viewer: OrderAccess.Viewer(userID: identity.userID, role: identity.role))
+        case .proposal:
+            guard let proposal = try await ProposalRepository(store: store).find(id),
+                  let order = try await OrderRepository(store: store).find(proposal.orderID)
+            else { return false }
+            return proposal.providerID == identity.userID || (order.clientID == identity.userID && !proposal.moderationHold)
+        case .testimonial:
+            return try await TestimonialRepository(store: store).isPublished(id)
+        }
+    }
+
+    @Sendable func decisions(_ request: Request, context: AgoraRequestContext) async throws -> DecisionsBody {
+        let identity = try context.requireIdentity()
+        let now = clock.now
+        let found = try await ModerationRepository(store: store).decisions(about: identity.userID)
+        return DecisionsBody(decisions: found.map { item, appeal in
+            DecisionBody(
+                id: item.id, subject: item.subject.rawValue, subjectId: item.subjectID, excerpt: item.excerpt, decision: item.decision?.rawValue,
+                reason: item.decisionReason, decidedAt: item.decidedAt, appealStatement: appeal?.statement, appealOutcome: appeal?.outcome?.rawValue,
+                appealReason: appeal?.reason,
+                appealable: appeal == nil && item.status == .decided
+                    && item.decidedAt.map { now.timeIntervalSince($0) <= ModerationRepository.appealWindow } == true
+            )
+        })
+    }
+
+    /// `{"statement": "…"}`: the author's appeal, once per decision, within 14 days.
+    @Sendable func appeal(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.pathID("id", notFound: Self.notFound)
+        let statement = (try await request.decode(as: AppealInput.self, context: context).statement ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !statement.isEmpty else { throw ValidationError(field: "statement", message: "is required: say why the decision is wrong") }
+        guard try await ModerationRepository(store: store).appeal(id, by: identity.userID, statement: statement, now: clock.now) != nil else {
+            throw Self.notFound
+        }
+        return Response(status: .created)
+    }
+}

@@ -1,0 +1,66 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+/// Where each kind of moderated content lives: its table, its author, its text, and what a decision does to it.
+/// The one place the moderation queue touches other aggregates' tables.
+enum ModeratedContent {
+    /// The longest excerpt an item keeps.
+    static let excerptLength = 2_000
+
+    private static func table(_ subject: ModerationSubject) -> SQLQueryString {
+        switch subject {
+        case .order: "orders"
+        case .proposal: "proposals"
+        case .testimonial: "testimonials"
+        }
+    }
+
+    /// The author and the text as it reads now; nil when the content is gone.
+    static func read(_ subject: ModerationSubject, id: Int64, on db: any SQLDatabase) async throws -> (authorID: Int64?, text: String)? {
+        let query: SQLQueryString = switch subject {
+        case .order: "SELECT client_id AS author_id, title, description AS body FROM orders WHERE id = \(bind: id)"
+        case .proposal: "SELECT provider_id AS author_id, '' AS title, message AS body FROM proposals WHERE id = \(bind: id)"
+        case .testimonial: "SELECT user_id AS author_id, '' AS title, content AS body FROM testimonials WHERE id = \(bind: id)"
+        }
+        guard let row = try await db.raw(query).first() else { return nil }
+        let title = try row.decode(column: "title", as: String.self)
+        let body = try row.decode(column: "body", as: String.self)
+        return (try row.decodeIfPresent(column: "author_id", as: Int64.self), title.isEmpty ? body : title + "\n\n" + body)
+    }
+
+    /// Hides the content from everyone but its author and staff, or shows it again.
+    static func hold(_ subject: ModerationSubject, id: Int64, _ held: Bool, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE \(table(subject)) SET moderation_hold = \(bind: held) WHERE id = \(bind: id)").run()
+    }
+
+    /// A moderator's corrected text in place of the author's (an order's description, a proposal's message, a
+    /// testimonial's content).
+    static func replaceText(_ subject: ModerationSubject, id: Int64, with text: String, now: Date, on db: any SQLDatabase) async throws {
+        let query: SQLQueryString = switch subject {
+        case .order: "UPDATE orders SET description = \(bind: text), updated_at = \(bind: now) WHERE id = \(bind: id)"
+        case .proposal: "UPDATE proposals SET message = \(bind: text), updated_at = \(bind: now) WHERE id = \(bind: id)"
+        case .testimonial: "UPDATE testimonials SET content = \(bind: text), updated_at = \(bind: now) WHERE id = \(bind: id)"
+        }
+        try await db.raw(query).run()
+    }
+
+    /// What removal does beyond the hold: a published testimonial stops being published.
+    static func remove(_ subject: ModerationSubject, id: Int64, now: Date, on db: any SQLDatabase) async throws {
+        guard subject == .testimonial else { return }
+        try await db.raw("""
+            UPDATE testimonials SET status = \(state: TestimonialStatus.rejected), featured = FALSE, moderated_at = \(bind: now), updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND status = \(state: TestimonialStatus.approved)
+            """).run()
+    }
+
+    /// How many of this kind the author posted since `since`: what the rate filter counts.
+    static func postedCount(_ subject: ModerationSubject, authorID: Int64, since: Date, on db: any SQLDatabase) async throws -> Int {
+        let query: SQLQueryString = switch subject {
+        case .order: "SELECT COUNT(*) AS n FROM orders WHERE client_id = \(bind: authorID) AND created_at >= \(bind: since)"
+        case .proposal: "SELECT COUNT(*) AS n FROM proposals WHERE provider_id = \(bind: authorID) AND created_at >= \(bind: since)"
+        case .testimonial: "SELECT COUNT(*) AS n FROM testimonials WHERE user_id = \(bind: authorID) AND created_at >= \(bind: since)"
+        }
+        return try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
