@@ -77,6 +77,9 @@ def test_the_administration_with_two_factors(service, browser):
     figures = browser.find_element(By.ID, "figure-grid").text
     assert "Clients" in figures and "Providers" in figures
     assert len(browser.find_elements(By.CSS_SELECTOR, "#signups-chart rect")) == 30
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#active-chart rect")) == 30
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")) == 8
+    assert browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")[-1].find_elements(By.CSS_SELECTOR, ".cohort-cell")[0].text.endswith("%")
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
     assert visible == ["Dashboard", "Users", "Staff", "Moderation", "Testimonials", "Orders", "Categories", "Search analytics", "Settings", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
@@ -212,3 +215,43 @@ def test_the_administration_with_two_factors(service, browser):
     browser.get(service.base + "/admin/audit-log/")
     wait(browser).until(lambda driver: "setting.revert" in driver.find_element(By.ID, "audit-body").text)
     assert "setting.change" in browser.find_element(By.ID, "audit-body").text
+
+    # Orders and routing: find an order by words of its title, see who it was offered to, offer it by hand.
+    token = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    categories = json.load(urllib.request.urlopen(service.base + "/api/categories"))["categories"]
+    order = {"title": "Translate our bakery menu", "description": "Forty dishes from French into English and German, by Friday.",
+             "category_id": categories[0]["id"], "budget_min": 100, "budget_max": 300, "currency": "EUR",
+             "deadline": "2027-06-20T17:00", "time_zone": "Europe/Paris"}
+    posted = urllib.request.Request(service.base + "/api/orders", method="POST", data=json.dumps(order).encode(),
+                                    headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
+    with urllib.request.urlopen(posted) as answer:
+        assert answer.status == 201
+    browser.get(service.base + "/admin/orders/")
+    words = wait(browser).until(lambda driver: driver.find_element(By.ID, "order-q") if driver.find_element(By.ID, "order-q").is_displayed() else None)
+    words.send_keys("bakery menu")
+    words.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#orders-body tr")) == 1)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#orders-body button"))
+    wait(browser).until(lambda driver: "Translate our bakery menu" in driver.find_element(By.ID, "routing-title").text)
+    offer = browser.find_element(By.ID, "offer-provider")
+    offer.send_keys("999999")
+    offer.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "form-alert").is_displayed() and "Offered" not in driver.find_element(By.ID, "form-alert").text)
+
+    # Categories: a new one, then renamed; a bad slug is refused beside its field.
+    browser.get(service.base + "/admin/categories/")
+    name = wait(browser).until(lambda driver: driver.find_element(By.ID, "name") if driver.find_element(By.ID, "name").is_displayed() else None)
+    name.send_keys("Bakery tools")
+    browser.find_element(By.ID, "slug").send_keys("Not a slug!")
+    click(browser, browser.find_element(By.ID, "category-save"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "slug-error").text)
+    browser.find_element(By.ID, "slug").clear()
+    click(browser, browser.find_element(By.ID, "category-save"))
+    wait(browser).until(lambda driver: "Created: Bakery tools" in driver.find_element(By.ID, "form-alert").text)
+    row = wait(browser).until(lambda driver: [tr for tr in driver.find_elements(By.CSS_SELECTOR, "#categories-body tr") if "bakery-tools" in tr.text])[0]
+    click(browser, row.find_element(By.TAG_NAME, "button"))
+    name = browser.find_element(By.ID, "name")
+    name.clear()
+    name.send_keys("Bakery equipment")
+    click(browser, browser.find_element(By.ID, "category-save"))
+    wait(browser).until(lambda driver: "Saved: Bakery equipment" in driver.find_element(By.ID, "form-alert").text)

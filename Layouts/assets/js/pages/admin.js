@@ -1,13 +1,14 @@
-/* /admin/: the dashboard. The figures (analytics.read) with a bar chart of sign-ups drawn as SVG, and what needs
- * attention: failed site builds and emails, staff without two factors. */
+/* /admin/: the dashboard. The figures (analytics.read) with bar charts of sign-ups and active accounts drawn as SVG
+ * (each with the same figures in a table for screen readers), the weekly cohorts' retention as a table shaded by
+ * share, and what needs attention: failed site builds and emails, staff without two factors. */
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
 
   var figure = Agora.admin.figure;
 
-  function chart(days) {
-    var holder = document.getElementById('signups-chart');
+  function chart(name, days, noun) {
+    var holder = document.getElementById(name + '-chart');
     var highest = Math.max(1, Math.max.apply(null, days.map(function (day) { return day.count; })));
     var width = days.length * 12;
     var svg = document.createElementNS(SVG, 'svg');
@@ -15,7 +16,7 @@
     svg.setAttribute('preserveAspectRatio', 'none');
     svg.setAttribute('role', 'img');
     var total = days.reduce(function (sum, day) { return sum + day.count; }, 0);
-    svg.setAttribute('aria-label', total + ' sign-ups in the last ' + days.length + ' days; the table below has each day');
+    svg.setAttribute('aria-label', total + ' ' + noun + ' over the last ' + days.length + ' days; the table below has each day');
     days.forEach(function (day, index) {
       var height = Math.round(day.count / highest * 96);
       var bar = document.createElementNS(SVG, 'rect');
@@ -30,12 +31,32 @@
       svg.appendChild(bar);
     });
     holder.appendChild(svg);
-    var body = document.querySelector('#signups-table tbody');
+    var body = document.querySelector('#' + name + '-table tbody');
     days.forEach(function (day) {
       var row = document.createElement('tr');
       Agora.admin.cell(row, day.day, 'th').setAttribute('scope', 'row');
       Agora.admin.cell(row, day.count);
       body.appendChild(row);
+    });
+  }
+
+  function cohorts(list) {
+    var head = document.getElementById('cohort-head');
+    list.forEach(function (cohort, index) {
+      Agora.admin.cell(head, index === 0 ? 'Same week' : 'Week ' + index, 'th').setAttribute('scope', 'col');
+    });
+    var body = document.querySelector('#cohort-table tbody');
+    list.forEach(function (cohort) {
+      var row = body.insertRow();
+      Agora.admin.cell(row, cohort.week, 'th').setAttribute('scope', 'row');
+      Agora.admin.cell(row, cohort.size);
+      cohort.active.forEach(function (count) {
+        var share = cohort.size ? Math.round(count / cohort.size * 100) : 0;
+        var shade = Agora.admin.cell(row, cohort.size ? share + '%' : '—');
+        shade.className = 'cohort-cell';
+        shade.style.setProperty('--share', String(share / 100));
+        shade.title = count + ' of ' + cohort.size;
+      });
     });
   }
 
@@ -68,7 +89,9 @@
       figure(grid, 'Orders open for proposals', data.open_orders);
       figure(grid, 'Site changes waiting', data.site_changes.waiting);
       figure(grid, 'Emails waiting', data.emails.waiting);
-      chart(data.sign_ups);
+      chart('signups', data.sign_ups, 'sign-ups');
+      chart('active', data.active_users, 'account-days of activity');
+      cohorts(data.cohorts);
       document.getElementById('figures').hidden = false;
       var list = document.getElementById('alerts-list');
       if (data.site_changes.failed) alert(list, data.site_changes.failed + ' site changes failed to build');
