@@ -3,10 +3,12 @@ factors; once that is done the dashboard, users, staff, settings and audit-log p
 each change lands in the audit log. A client is turned away."""
 import json
 import os
+import re
 import sys
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -24,7 +26,8 @@ def service():
 
 
 def wait(browser, seconds=15):
-    return WebDriverWait(browser, seconds)
+    # Lists are drawn again after each change: an element read while its list is replaced is simply looked up again.
+    return WebDriverWait(browser, seconds, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
 
 def click(browser, element):
@@ -51,6 +54,12 @@ def enrol_two_factor(browser):
     code.send_keys(totp(secret))
     code.send_keys(Keys.ENTER)
     wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#recovery-codes-list code"))
+
+
+def banner_version(browser):
+    """The version the maintenance banner's form was drawn from, as its hint says."""
+    found = re.search(r"Version (\d+)", browser.find_element(By.ID, "setting-site-maintenance-banner-value-hint").text)
+    return int(found.group(1)) if found else None
 
 
 def alert(browser):
@@ -133,6 +142,15 @@ def test_the_administration_with_two_factors(service, browser):
     click(browser, browser.find_element(By.ID, "require-password"))
     wait(browser).until(lambda driver: "got a link to choose a new one" in driver.find_element(By.ID, "form-alert").text)
     assert "found in a public breach" in service.emails_to(service.provider_email, "new")
+    last = browser.find_element(By.ID, "last_name")
+    last.clear()
+    last.send_keys("Okafor-Smith")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#details-form button[type=submit]"))
+    wait(browser).until(lambda driver: "required" in driver.find_element(By.ID, "details_reason-error").text)
+    browser.find_element(By.ID, "details_reason").send_keys("Name changed after marriage.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#details-form button[type=submit]"))
+    wait(browser).until(lambda driver: "The details are saved." in driver.find_element(By.ID, "form-alert").text)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "user-name").text.endswith("Okafor-Smith"))
 
     # Staff: invite a moderator, make them support, take them out of the staff.
     browser.get(service.base + "/admin/staff/")
@@ -157,7 +175,7 @@ def test_the_administration_with_two_factors(service, browser):
     browser.get(service.base + "/admin/audit-log/")
     wait(browser).until(lambda driver: "user.suspend" in driver.find_element(By.ID, "audit-body").text)
     text = browser.find_element(By.ID, "audit-body").text
-    for action in ("user.lift-suspension", "user.force-password-reset", "staff.invite", "staff.change-role", "staff.remove"):
+    for action in ("user.lift-suspension", "user.force-password-reset", "user.edit", "staff.invite", "staff.change-role", "staff.remove"):
         assert action in text
     Select(browser.find_element(By.ID, "action")).select_by_value("staff.invite")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#audit-search button[type=submit]"))
@@ -195,13 +213,16 @@ def test_the_administration_with_two_factors(service, browser):
     wait(browser).until(lambda driver: "from 1 to 100" in driver.find_element(By.ID, "setting-routing-batch-size-value-error").text)
     assert batch.get_attribute("aria-invalid") == "true"
     banner = "Planned maintenance tonight <b>22:00</b> UTC"
-    for text in (banner, "Back to normal"):
-        field = wait(browser).until(lambda driver: driver.find_element(By.ID, "setting-site-maintenance-banner-value"))
+    for version, text in enumerate((banner, "Back to normal")):
+        # The forms are drawn again after each change: wait for the one showing the version this change starts from.
+        wait(browser).until(lambda driver: banner_version(driver) == version)
+        field = browser.find_element(By.ID, "setting-site-maintenance-banner-value")
         field.clear()
         field.send_keys(text)
         browser.find_element(By.ID, "setting-site-maintenance-banner-reason").send_keys("planned work")
         click(browser, browser.find_element(By.CSS_SELECTOR, "#setting-site-maintenance-banner button[type=submit]"))
         wait(browser).until(lambda driver: "Maintenance banner is now " + text in driver.find_element(By.ID, "form-alert").text)
+    wait(browser).until(lambda driver: banner_version(driver) == 2)
     form = browser.find_element(By.ID, "setting-site-maintenance-banner")
     click(browser, [button for button in form.find_elements(By.TAG_NAME, "button") if button.text == "History"][0])
     row = wait(browser).until(lambda driver: [tr for tr in driver.find_elements(By.CSS_SELECTOR, "#setting-site-maintenance-banner tbody tr") if tr.text.startswith("1 ")])[0]

@@ -7,6 +7,7 @@ import sys
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -24,7 +25,8 @@ def service():
 
 
 def wait(browser, seconds=15):
-    return WebDriverWait(browser, seconds)
+    # Lists are drawn again after each change: an element read while its list is replaced is simply looked up again.
+    return WebDriverWait(browser, seconds, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
 
 def post_order(service, token, description):

@@ -79,6 +79,21 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/admin/accounts/{userId}": {
+      "patch": {
+        "operationId": "editAccount", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.edit: correct an account's names or phone number (with its country), by the registration rules; audited with the fields before and after and the reason; a provider's page is rebuilt when its name changed",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
+          "first_name": { "type": "string", "maxLength": 200 }, "last_name": { "type": "string", "maxLength": 200 },
+          "phone": { "type": "string", "maxLength": 40 }, "country": { "type": "string", "maxLength": 2 }, "reason": \#(multiline(maximumLength: 2_000))
+        } } } } },
+        "responses": {
+          "200": { "description": "The account", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AdminUser" } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
     "/api/admin/accounts/{userId}/password-reset": {
       "post": {
         "operationId": "requirePasswordReset", "tags": ["admin"], "security": [{ "bearer": [] }],
@@ -219,7 +234,7 @@ extension OpenAPIDocument {
         "id": { "type": "integer" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "email": { "type": "string" },
         "user_type": { "type": "string", "enum": [\#(quoted(UserType.allCases.map(\.rawValue)))] },
         "status": { "type": "string", "enum": [\#(quoted(VerificationStatus.allCases.map(\.rawValue)))] },
-        "country": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
+        "phone": { "type": "string" }, "country": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
       }
     },
     "Suspension": {

@@ -13,13 +13,14 @@ struct UserAdminRoutes: Sendable {
     static let defaultLimit = 50
     static let maximumLimit = 200
 
-    struct UserBody: Encodable {
+    struct UserBody: ResponseEncodable {
         let id: Int64
         let firstName: String
         let lastName: String
         let email: String
         let userType: String
         let status: String
+        let phone: String?
         let country: String?
         let createdAt: Date
 
@@ -30,6 +31,7 @@ struct UserAdminRoutes: Sendable {
             email = account.email.value
             userType = account.userType.rawValue
             status = account.verificationStatus.rawValue
+            phone = account.phone
             country = account.countryCode
             createdAt = account.createdAt
         }

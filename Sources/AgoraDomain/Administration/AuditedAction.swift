@@ -16,6 +16,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case suspensionLifted = "user.lift-suspension"
     case passwordResetForced = "user.force-password-reset"
     case addressVerified = "user.verify-address"
+    case userEdited = "user.edit"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"

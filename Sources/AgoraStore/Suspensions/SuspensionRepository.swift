@@ -48,7 +48,7 @@ public struct SuspensionRepository: Sendable {
             """).first()?.decode(column: "id", as: Int64.self) else { throw StoreError.conflict("the suspension was not recorded") }
         _ = try await SessionRepository(store: store, in: transaction).revokeAll(userID: userID, reason: .suspended, now: now)
         try await ProposalRepository.withdrawLive(of: userID, because: "provider \(decision.kind == .ban ? "banned" : "suspended")", now: now, on: db)
-        try await Self.queuePage(of: userID, reason: "provider \(userID) kept out", now: now, in: transaction, store: store)
+        try await SiteChangeQueue.enqueueProviderPage(of: userID, reason: "provider \(userID) kept out", now: now, in: transaction, store: store)
         var after = ["status": VerificationStatus.suspended.rawValue, "kind": decision.kind.rawValue]
         if let endsAt { after["ends_at"] = ISO8601DateFormatter().string(from: endsAt) }
         try await AuditLog(store: store, in: transaction).append(actor.because(decision.reason).entry(
@@ -132,18 +132,11 @@ public struct SuspensionRepository: Sendable {
             UPDATE users SET verification_status = \(bind: previous), updated_at = \(bind: now)
             WHERE id = \(bind: suspension.userID) AND verification_status = \(state: VerificationStatus.suspended)
             """).run()
-        try await queuePage(of: suspension.userID, reason: "provider \(suspension.userID) back", now: now, in: transaction, store: store)
+        try await SiteChangeQueue.enqueueProviderPage(of: suspension.userID, reason: "provider \(suspension.userID) back", now: now, in: transaction, store: store)
         guard let lifted = try await find(suspension.id, on: db) else { throw StoreError.conflict("the suspension vanished") }
         return lifted
     }
 
-    /// A provider's public page changes with the account's standing: queue it (nothing for an account without one).
-    private static func queuePage(of userID: Int64, reason: String, now: Date, in transaction: StoreTransaction, store: Store) async throws {
-        guard let row = try await transaction.sql.raw("SELECT slug FROM user_profiles WHERE user_id = \(bind: userID)").first(),
-              let slug = try? Slug(try row.decode(column: "slug", as: String.self))
-        else { return }
-        try await SiteChangeQueue(store: store, on: transaction.sql).enqueue([.provider(slug)], reason: reason, now: now)
-    }
 
     static func suspension(from row: any SQLRow) throws -> UserSuspension {
         UserSuspension(

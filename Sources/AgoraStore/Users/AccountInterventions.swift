@@ -3,8 +3,8 @@ import Foundation
 import SQLKit
 
 /// What support does to an account besides keeping it out, each change audited with its reason in its own
-/// transaction: requiring a new password, confirming an address by hand. Staff accounts are left to the staff
-/// routes (409).
+/// transaction: correcting its details, requiring a new password, confirming an address by hand. Staff accounts are
+/// left to the staff routes (409).
 public struct AccountInterventions: Sendable {
     let store: Store
 
@@ -42,6 +42,38 @@ public struct AccountInterventions: Sendable {
                 .addressVerified, on: .user, id: userID, before: ["status": VerificationStatus.pending.rawValue],
                 after: ["status": VerificationStatus.verified.rawValue], at: now
             ))
+        }
+    }
+
+    /// Corrects the account's names or phone number: only what changes is written and audited (before and after),
+    /// and a provider's public page is queued when its name changed. Returns the account as it is now.
+    public func edit(_ userID: Int64, _ edit: AccountEdit, by actor: AuditActor, now: Date) async throws -> UserAccount {
+        try await store.inTransaction { [store] transaction in
+            let user = try await Self.customer(userID, in: transaction, store: store)
+            let before = ["first_name": user.firstName, "last_name": user.lastName, "phone": user.phone ?? "", "country": user.countryCode ?? ""]
+            var after = before
+            if let first = edit.firstName { after["first_name"] = first }
+            if let last = edit.lastName { after["last_name"] = last }
+            if let phone = edit.phone {
+                after["phone"] = phone.e164
+                after["country"] = phone.countryCode
+            }
+            let changes = AuditEntry.changes(from: before, to: after)
+            guard !changes.after.isEmpty else { return user }
+            try await transaction.sql.raw("""
+                UPDATE users SET first_name = \(bind: after["first_name"] ?? user.firstName), last_name = \(bind: after["last_name"] ?? user.lastName),
+                    phone = \(bind: edit.phone?.e164 ?? user.phone), country_code = \(bind: edit.phone?.countryCode ?? user.countryCode),
+                    updated_at = \(bind: now)
+                WHERE id = \(bind: userID)
+                """).run()
+            try await AuditLog(store: store, in: transaction).append(actor.entry(
+                .userEdited, on: .user, id: userID, before: changes.before, after: changes.after, at: now
+            ))
+            if changes.after["first_name"] != nil || changes.after["last_name"] != nil {
+                try await SiteChangeQueue.enqueueProviderPage(of: userID, reason: "provider \(userID) renamed", now: now, in: transaction, store: store)
+            }
+            guard let edited = try await UserRepository(store: store, in: transaction).find(id: userID) else { throw StoreError.notFound("the account") }
+            return edited
         }
     }
 

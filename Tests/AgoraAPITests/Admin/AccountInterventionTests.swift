@@ -8,6 +8,39 @@ import Testing
 
 @Suite("Account interventions")
 struct AccountInterventionTests {
+    @Test("support corrects names and a phone number by the registration rules; only what changed is written and audited; a provider's page is rebuilt", arguments: TestDatabase.engines)
+    func edit(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            let support = try await harness.signedInStaff("sue@example.com", role: .support)
+            let path = "/api/admin/accounts/\(market.ada.userID)"
+            let bad = try await harness.send(.patch, path, json: #"{"first_name": "<script>", "phone": "12", "country": "ZZ"}"#, bearer: support.accessToken)
+            #expect(bad.status == .unprocessableContent)
+            #expect(Set(bad.fieldErrors) == ["reason", "first_name", "country"])
+            #expect(try await harness.send(.patch, path, json: #"{"reason": "Nothing."}"#, bearer: support.accessToken).fieldErrors == ["account"])
+            let edited = try await harness.send(
+                .patch, path, json: #"{"first_name": "Adaline", "last_name": "Lovelace", "phone": "06 98 76 54 32", "reason": "Asked by phone."}"#,
+                bearer: support.accessToken
+            )
+            #expect(edited.status == .ok, "\(edited.text)")
+            #expect(try edited.json()["first_name"] as? String == "Adaline")
+            #expect(try edited.json()["phone"] as? String == "+33698765432", "the current country checks the number")
+            let audited = try #require(try await AuditLog(store: harness.store).entries(about: .user, id: market.ada.userID).first)
+            #expect(audited.action == .userEdited && audited.reason == "Asked by phone.")
+            #expect(audited.before == #"{"first_name":"Ada","phone":"+33612345678"}"#, "the unchanged last name is left out")
+            #expect(audited.after == #"{"first_name":"Adaline","phone":"+33698765432"}"#)
+            let wrongCountry = try await harness.send(.patch, path, json: #"{"country": "US", "reason": "Moved."}"#, bearer: support.accessToken)
+            #expect(wrongCountry.fieldErrors == ["phone"], "the current French number does not fit the United States")
+
+            let seeded = try await harness.send(.patch, "/api/admin/accounts/\(market.seeded.userID)", json: #"{"last_name": "Renamed", "reason": "Legal name."}"#, bearer: support.accessToken)
+            #expect(seeded.status == .ok)
+            let queued = try await harness.store.sql.raw("SELECT COUNT(*) AS n FROM site_changes WHERE reason LIKE 'provider % renamed'").first()?.decode(column: "n", as: Int.self)
+            #expect(queued == 1)
+            #expect(try await harness.send(.patch, "/api/admin/accounts/\(support.userID)", json: #"{"last_name": "X", "reason": "x"}"#, bearer: support.accessToken).status == .conflict)
+            #expect(try await harness.send(.patch, path, json: #"{"last_name": "X", "reason": "x"}"#, bearer: market.bob.accessToken).status == .forbidden)
+        }
+    }
+
     @Test("support requires a new password: the old one and every session stop at once, the owner gets a link", arguments: TestDatabase.engines)
     func passwordReset(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in

@@ -13,6 +13,7 @@
   var suspendForm = document.getElementById('suspend-form');
   var liftForm = document.getElementById('lift-form');
   var accountForm = document.getElementById('account-form');
+  var detailsForm = document.getElementById('details-form');
   var state = { before: null, userID: null, maySuspend: false, mayEdit: false, searches: 0 };
 
   function load(append) {
@@ -101,6 +102,13 @@
       suspendForm.hidden = !state.maySuspend || isStaff || user.status === 'suspended';
       liftForm.hidden = !state.maySuspend || user.status !== 'suspended';
       accountForm.hidden = !state.mayEdit || isStaff;
+      detailsForm.hidden = !state.mayEdit || isStaff;
+      state.user = user;
+      detailsForm.reset();
+      document.getElementById('first_name').value = user.first_name;
+      document.getElementById('last_name').value = user.last_name;
+      document.getElementById('phone').value = user.phone || '';
+      document.getElementById('country').value = user.country || '';
       document.getElementById('confirm-address').hidden = user.status !== 'pending';
       detail.hidden = false;
       document.getElementById('user-name').focus();
@@ -163,6 +171,24 @@
   });
   document.getElementById('confirm-address').addEventListener('click', function () {
     intervene('/verification', 'The address is confirmed.');
+  });
+
+  /** Sends only the fields that differ from the account as loaded, with the reason. */
+  detailsForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(detailsForm);
+    var payload = { reason: document.getElementById('details_reason').value };
+    [['first_name', 'first_name'], ['last_name', 'last_name'], ['phone', 'phone'], ['country', 'country']].forEach(function (pair) {
+      var value = document.getElementById(pair[0]).value.trim();
+      if (value && value !== (state.user[pair[1]] || '')) payload[pair[0]] = value;
+    });
+    Agora.dangerous(function () {
+      return Agora.api('PATCH', '/admin/accounts/' + encodeURIComponent(state.userID), { body: payload });
+    }).then(function (result) {
+      if (!result.ok) return forms.showProblem(detailsForm, result, { reason: 'details_reason', account: 'first_name' });
+      forms.showAlert('The details are saved.', 'success');
+      openUser(state.userID);
+    });
   });
 
   search.addEventListener('submit', function (event) {
