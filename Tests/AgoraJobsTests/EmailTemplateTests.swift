@@ -19,7 +19,7 @@ struct EmailTemplateTests {
             let email = try composer.compose(name, to: "ada@example.com", values: [
                 "first_name": "Ada", "link": "https://agora.example/x?token=abc", "login_link": "https://agora.example/login/",
                 "reset_link": "https://agora.example/forgot-password/", "how": "changed", "when": "1 December 2026 at 10:00 UTC",
-                "headline": "News about your order",
+                "headline": "News about your order", "subject": "A word from the team",
             ])
             #expect(!email.subject.isEmpty && !email.subject.contains("{{"), "\(name)")
             #expect(email.textBody.contains("Hello Ada,"), "\(name)")

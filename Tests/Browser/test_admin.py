@@ -151,6 +151,16 @@ def test_the_administration_with_two_factors(service, browser):
     click(browser, browser.find_element(By.CSS_SELECTOR, "#details-form button[type=submit]"))
     wait(browser).until(lambda driver: "The details are saved." in driver.find_element(By.ID, "form-alert").text)
     wait(browser).until(lambda driver: driver.find_element(By.ID, "user-name").text.endswith("Okafor-Smith"))
+    # A message to the open account: previewed first, then sent.
+    Select(browser.find_element(By.ID, "message-scope")).select_by_value("user")
+    browser.find_element(By.ID, "subject").send_keys("Your new name")
+    browser.find_element(By.ID, "message").send_keys("We changed the name on your account as you asked.")
+    assert not browser.find_element(By.ID, "message-send").is_enabled(), "sending waits for a preview"
+    click(browser, browser.find_element(By.ID, "message-preview-button"))
+    wait(browser).until(lambda driver: "Goes to 1 account: " + service.provider_email in driver.find_element(By.ID, "message-count").text)
+    click(browser, browser.find_element(By.ID, "message-send"))
+    wait(browser).until(lambda driver: "Sent to 1 account." in driver.find_element(By.ID, "form-alert").text)
+    assert "We changed the name on your account as you asked." in service.emails_to(service.provider_email, "Your new name")
 
     # Staff: invite a moderator, make them support, take them out of the staff.
     browser.get(service.base + "/admin/staff/")

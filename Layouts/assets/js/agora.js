@@ -294,72 +294,96 @@
     });
   }
 
+  /** A modal form: its title and text, the fields `build` adds (given the form), an error line, a submit and a
+   * cancel button. `send(done, fail)` runs on submit: `done()` closes the dialog with success, `fail(message)` shows
+   * the message. Resolves with whether it succeeded once the dialog closes. */
+  function modalForm(options) {
+    return new Promise(function (resolve) {
+      var dialog = document.createElement('dialog');
+      dialog.className = 'reauth-dialog';
+      dialog.setAttribute('aria-labelledby', options.id + '-title');
+      var form = document.createElement('form');
+      form.className = 'stack-form';
+      form.noValidate = true;
+      var title = document.createElement('h2');
+      title.id = options.id + '-title';
+      title.textContent = options.title;
+      var text = document.createElement('p');
+      text.textContent = options.text;
+      form.appendChild(title);
+      form.appendChild(text);
+      var first = options.build(form);
+      var error = document.createElement('p');
+      error.className = 'field-error';
+      error.id = options.id + '-error';
+      error.setAttribute('aria-live', 'polite');
+      first.setAttribute('aria-describedby', error.id);
+      var submit = document.createElement('button');
+      submit.type = 'submit';
+      submit.className = 'button button-primary';
+      submit.textContent = options.submit;
+      var cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.className = 'button button-secondary';
+      cancel.textContent = 'Cancel';
+      [error, submit, cancel].forEach(function (element) { form.appendChild(element); });
+      dialog.appendChild(form);
+      var succeeded = false;
+      cancel.addEventListener('click', function () { dialog.close(); });
+      dialog.addEventListener('close', function () {
+        dialog.remove();
+        resolve(succeeded);
+      });
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        submit.disabled = true;
+        options.send(function () {
+          succeeded = true;
+          dialog.close();
+        }, function (message) {
+          submit.disabled = false;
+          error.textContent = message;
+          if (first.select) first.select();
+        });
+      });
+      document.body.appendChild(dialog);
+      dialog.showModal();
+      first.focus();
+    });
+  }
+
+  /** A labelled field added to a modal form; returns the control. */
+  function modalField(form, id, label, control) {
+    var text = document.createElement('label');
+    text.htmlFor = id;
+    text.textContent = label;
+    control.id = id;
+    form.appendChild(text);
+    form.appendChild(control);
+    return control;
+  }
+
   function askForProof() {
     return request('GET', '/auth/two-factor').then(function (state) {
       var usesCode = state.ok && state.data.enabled;
-      return new Promise(function (resolve) {
-        var dialog = document.createElement('dialog');
-        dialog.className = 'reauth-dialog';
-        dialog.setAttribute('aria-labelledby', 'reauth-title');
-        var form = document.createElement('form');
-        form.className = 'stack-form';
-        form.noValidate = true;
-        var title = document.createElement('h2');
-        title.id = 'reauth-title';
-        title.textContent = 'Confirm it is you';
-        var text = document.createElement('p');
-        text.textContent = usesCode ? 'Enter the code from your authenticator app (or a recovery code) to go on.' : 'Enter your password to go on.';
-        var label = document.createElement('label');
-        label.htmlFor = 'reauth-input';
-        label.textContent = usesCode ? 'Code' : 'Password';
-        var input = document.createElement('input');
-        input.id = 'reauth-input';
-        input.type = usesCode ? 'text' : 'password';
-        input.autocomplete = usesCode ? 'one-time-code' : 'current-password';
-        input.maxLength = usesCode ? 40 : 200;
-        var error = document.createElement('p');
-        error.className = 'field-error';
-        error.id = 'reauth-input-error';
-        error.setAttribute('aria-live', 'polite');
-        input.setAttribute('aria-describedby', error.id);
-        var confirm = document.createElement('button');
-        confirm.type = 'submit';
-        confirm.className = 'button button-primary';
-        confirm.textContent = 'Confirm';
-        var cancel = document.createElement('button');
-        cancel.type = 'button';
-        cancel.className = 'button button-secondary';
-        cancel.textContent = 'Cancel';
-        var proved = false;
-        [title, text, label, input, error, confirm, cancel].forEach(function (element) { form.appendChild(element); });
-        dialog.appendChild(form);
-        cancel.addEventListener('click', function () { dialog.close(); });
-        dialog.addEventListener('close', function () {
-          dialog.remove();
-          resolve(proved);
-        });
-        form.addEventListener('submit', function (event) {
-          event.preventDefault();
+      var input;
+      return modalForm({
+        id: 'reauth', title: 'Confirm it is you', submit: 'Confirm',
+        text: usesCode ? 'Enter the code from your authenticator app (or a recovery code) to go on.' : 'Enter your password to go on.',
+        build: function (form) {
+          input = document.createElement('input');
+          input.type = usesCode ? 'text' : 'password';
+          input.autocomplete = usesCode ? 'one-time-code' : 'current-password';
+          input.maxLength = usesCode ? 40 : 200;
+          return modalField(form, 'reauth-input', usesCode ? 'Code' : 'Password', input);
+        },
+        send: function (done, fail) {
           var value = input.value.trim();
-          if (!value) {
-            error.textContent = 'Required';
-            return;
-          }
-          confirm.disabled = true;
+          if (!value) return fail('Required');
           request('POST', '/auth/reauthenticate', { body: usesCode ? { code: value } : { password: input.value } }).then(function (answer) {
-            confirm.disabled = false;
-            if (answer.ok) {
-              proved = true;
-              dialog.close();
-            } else {
-              error.textContent = (answer.data && answer.data.detail) || 'That did not work. Try again.';
-              input.select();
-            }
+            if (answer.ok) done(); else fail((answer.data && answer.data.detail) || 'That did not work. Try again.');
           });
-        });
-        document.body.appendChild(dialog);
-        dialog.showModal();
-        input.focus();
+        }
       });
     });
   }
@@ -372,71 +396,31 @@
   /** Asks, in a dialog, why the person reports something (`subject`: order, proposal or testimonial), and sends the
    * report. Resolves with whether it was received. */
   function report(subject, id) {
-    return new Promise(function (resolve) {
-      var dialog = document.createElement('dialog');
-      dialog.className = 'reauth-dialog';
-      dialog.setAttribute('aria-labelledby', 'report-title');
-      var form = document.createElement('form');
-      form.className = 'stack-form';
-      form.noValidate = true;
-      var title = document.createElement('h2');
-      title.id = 'report-title';
-      title.textContent = 'Report this ' + subject;
-      var text = document.createElement('p');
-      text.textContent = 'A moderator will look at it. The author is not told who reported it.';
-      var label = document.createElement('label');
-      label.htmlFor = 'report-reason';
-      label.textContent = 'What is wrong';
-      var reason = document.createElement('select');
-      reason.id = 'report-reason';
-      REPORT_REASONS.forEach(function (pair) {
-        var option = document.createElement('option');
-        option.value = pair[0];
-        option.textContent = pair[1];
-        reason.appendChild(option);
-      });
-      var detailLabel = document.createElement('label');
-      detailLabel.htmlFor = 'report-detail';
-      detailLabel.textContent = 'Details (optional)';
-      var detail = document.createElement('textarea');
-      detail.id = 'report-detail';
-      detail.rows = 3;
-      detail.maxLength = 1000;
-      var error = document.createElement('p');
-      error.className = 'field-error';
-      error.setAttribute('aria-live', 'polite');
-      var send = document.createElement('button');
-      send.type = 'submit';
-      send.className = 'button button-primary';
-      send.textContent = 'Send the report';
-      var cancel = document.createElement('button');
-      cancel.type = 'button';
-      cancel.className = 'button button-secondary';
-      cancel.textContent = 'Cancel';
-      var received = false;
-      [title, text, label, reason, detailLabel, detail, error, send, cancel].forEach(function (element) { form.appendChild(element); });
-      dialog.appendChild(form);
-      cancel.addEventListener('click', function () { dialog.close(); });
-      dialog.addEventListener('close', function () {
-        dialog.remove();
-        resolve(received);
-      });
-      form.addEventListener('submit', function (event) {
-        event.preventDefault();
-        send.disabled = true;
-        request('POST', '/reports', { body: { subject: subject, id: id, reason: reason.value, detail: detail.value } }).then(function (answer) {
-          send.disabled = false;
-          if (answer.ok) {
-            received = true;
-            dialog.close();
-          } else {
-            error.textContent = (answer.data && answer.data.detail) || 'The report could not be sent. Try again.';
-          }
+    var reason;
+    var detail;
+    return modalForm({
+      id: 'report', title: 'Report this ' + subject, submit: 'Send the report',
+      text: 'A moderator will look at it. The author is not told who reported it.',
+      build: function (form) {
+        reason = document.createElement('select');
+        REPORT_REASONS.forEach(function (pair) {
+          var option = document.createElement('option');
+          option.value = pair[0];
+          option.textContent = pair[1];
+          reason.appendChild(option);
         });
-      });
-      document.body.appendChild(dialog);
-      dialog.showModal();
-      reason.focus();
+        modalField(form, 'report-reason', 'What is wrong', reason);
+        detail = document.createElement('textarea');
+        detail.rows = 3;
+        detail.maxLength = 1000;
+        modalField(form, 'report-detail', 'Details (optional)', detail);
+        return reason;
+      },
+      send: function (done, fail) {
+        request('POST', '/reports', { body: { subject: subject, id: id, reason: reason.value, detail: detail.value } }).then(function (answer) {
+          if (answer.ok) done(); else fail((answer.data && answer.data.detail) || 'The report could not be sent. Try again.');
+        });
+      }
     });
   }
 

@@ -18,6 +18,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case accounts
     case settings
     case moderation
+    case messages
 
     var permission: AdminPermission {
         switch self {
@@ -33,6 +34,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .accounts: .usersEdit
         case .settings: .settingsEdit
         case .moderation: .moderationDecide
+        case .messages: .usersEdit
         }
     }
 

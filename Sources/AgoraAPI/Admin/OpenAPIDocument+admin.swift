@@ -79,6 +79,32 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/admin/messages/preview": {
+      "post": {
+        "operationId": "previewStaffMessage", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.edit: how many confirmed accounts a message reaches (one with `user`, or the users page's filter), a few of them, and the email as it will read",
+        "parameters": [\#(messageFilters)],
+        "requestBody": \#(messageBody),
+        "responses": {
+          "200": { "description": "The preview", "content": { "application/json": { "schema": { "type": "object", "required": ["recipients", "sample", "subject", "text"], "properties": {
+            "recipients": { "type": "integer" }, "sample": { "type": "array", "items": { "type": "string" } }, "subject": { "type": "string" }, "text": { "type": "string" }
+          } } } } },
+          "400": \#(problem), "401": \#(problem), "403": \#(problem), "422": \#(problem)
+        }
+      }
+    },
+    "/api/admin/messages": {
+      "post": {
+        "operationId": "sendStaffMessage", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.edit: email every account the preview names (queued in one transaction, one audit entry per recipient); 422 when none matches",
+        "parameters": [\#(messageFilters)],
+        "requestBody": \#(messageBody),
+        "responses": {
+          "202": { "description": "Queued", "content": { "application/json": { "schema": { "type": "object", "required": ["recipients"], "properties": { "recipients": { "type": "integer" } } } } } },
+          "400": \#(problem), "401": \#(problem), "403": \#(problem), "422": \#(problem)
+        }
+      }
+    },
     "/api/admin/accounts/{userId}": {
       "patch": {
         "operationId": "editAccount", "tags": ["admin"], "security": [{ "bearer": [] }],
@@ -215,6 +241,23 @@ extension OpenAPIDocument {
         }
       }
     },
+    """#
+
+    private static let messageFilters = #"""
+    { "name": "user", "in": "query", "schema": { "type": "integer", "minimum": 1 }, "description": "One account" },
+    { "name": "q", "in": "query", "schema": { "type": "string" } },
+    { "name": "type", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(UserType.allCases.map(\.rawValue)))] } },
+    { "name": "status", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(VerificationStatus.allCases.map(\.rawValue)))] } },
+    { "name": "country", "in": "query", "schema": { "type": "string", "pattern": "^[A-Za-z]{2}$" } },
+    { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
+    { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } }
+    """#
+
+    private static let messageBody = #"""
+    { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["subject", "message"], "properties": {
+      "subject": { "type": "string", "minLength": 1, "maxLength": \#(MessageRoutes.subjectLength), "pattern": \#(JSONString.literal(JSONObjectBody.oneLinePattern)) },
+      "message": \#(multiline(maximumLength: MessageRoutes.messageLength))
+    } } } } }
     """#
 
     private static let auditLogFilters = #"""

@@ -80,14 +80,8 @@ struct UserAdminRoutes: Sendable {
         var before: Int64?
         var limit = Self.defaultLimit
         var reader = AdminQuery()
-        for (name, value) in try QueryParameters.pairs(of: request) {
+        for (name, value) in try QueryParameters.pairs(of: request) where !Self.readFilter(name, value, into: &query, reader: &reader) {
             switch name {
-            case "q": query.text = String(value.prefix(200))
-            case "type": query.type = reader.oneOf(value, name, as: UserType.self)
-            case "status": query.status = reader.oneOf(value, name, as: VerificationStatus.self)
-            case "country": query.country = reader.country(value, name)
-            case "from": query.from = reader.day(value, name)
-            case "to": query.until = reader.day(value, name)?.addingTimeInterval(86_400)
             case "before": before = reader.positiveID(value, name)
             case "limit": limit = reader.limit(value, name, maximum: Self.maximumLimit) ?? limit
             default: reader.unknown(name)
@@ -97,6 +91,21 @@ struct UserAdminRoutes: Sendable {
         let found = try await UserDirectory(store: store).search(query, before: before, limit: limit + 1)
         let page = found.prefix(limit)
         return PageBody(users: page.map(UserBody.init), nextBefore: found.count > limit ? page.last?.id : nil)
+    }
+
+    /// Reads one parameter of the accounts' filter (`q`, `type`, `status`, `country`, `from`, `to`), which the search
+    /// and the messages to a segment share; false for a parameter that is not part of it.
+    static func readFilter(_ name: String, _ value: String, into query: inout UserDirectoryQuery, reader: inout AdminQuery) -> Bool {
+        switch name {
+        case "q": query.text = String(value.prefix(200))
+        case "type": query.type = reader.oneOf(value, name, as: UserType.self)
+        case "status": query.status = reader.oneOf(value, name, as: VerificationStatus.self)
+        case "country": query.country = reader.country(value, name)
+        case "from": query.from = reader.day(value, name)
+        case "to": query.until = reader.day(value, name)?.addingTimeInterval(86_400)
+        default: return false
+        }
+        return true
     }
 
     static let notFound = Problem(status: .notFound, detail: "No account has this id.")

@@ -100,6 +100,9 @@ public func buildRouter(
         store: store, mail: ModerationMail(mail: auth.mail), suspensionMail: SuspensionRoutes.tellSuspended(auth.mail), clock: configuration.clock
     ).register(on: admin)
     ReportRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
+    MessageRoutes(
+        store: store, composer: configuration.email, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
+    ).register(on: admin)
     let announcer = OrderAnnouncer(email: configuration.email)
     let orderRouter = OrderRouter(store: store, settings: platformSettings, announcer: announcer) {
         (try await catalog.snapshot.current(generation: try await catalog.generation.get()), try await catalog.categoryTree.get())

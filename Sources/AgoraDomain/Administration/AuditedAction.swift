@@ -17,6 +17,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case passwordResetForced = "user.force-password-reset"
     case addressVerified = "user.verify-address"
     case userEdited = "user.edit"
+    case userMessaged = "user.message"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"

@@ -12,6 +12,8 @@ public struct UserDirectoryQuery: Sendable, Hashable {
     /// Registered from (inclusive) and until (exclusive).
     public var from: Date?
     public var until: Date?
+    /// One account.
+    public var userID: Int64?
 
     public init() {}
 }
@@ -27,6 +29,26 @@ public struct UserDirectory: Sendable {
 
     /// Accounts matching the query with ids below `before`, newest first.
     public func search(_ query: UserDirectoryQuery, before: Int64?, limit: Int) async throws -> [UserAccount] {
+        var conditions = Self.conditions(query)
+        if let before { conditions.append("id < \(bind: before)") }
+        let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try await store.sql.raw("""
+            SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
+            FROM users \(filter) ORDER BY id DESC LIMIT \(bind: limit)
+            """).all().map(UserRepository.account(from:))
+    }
+
+    /// The accounts a message to the query's segment reaches: those matching it whose address is confirmed (pending
+    /// accounts are left out), oldest first.
+    public func recipients(_ query: UserDirectoryQuery) async throws -> [UserAccount] {
+        let conditions = Self.conditions(query) + ["verification_status <> \(state: VerificationStatus.pending)"]
+        return try await store.sql.raw("""
+            SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
+            FROM users WHERE \(conditions.joined(separator: " AND ")) ORDER BY id
+            """).all().map(UserRepository.account(from:))
+    }
+
+    private static func conditions(_ query: UserDirectoryQuery) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
             let pattern = LikePattern.containing(text)
@@ -39,12 +61,8 @@ public struct UserDirectory: Sendable {
         if let country = query.country { conditions.append("country_code = \(bind: country.uppercased())") }
         if let from = query.from { conditions.append("created_at >= \(bind: from)") }
         if let until = query.until { conditions.append("created_at < \(bind: until)") }
-        if let before { conditions.append("id < \(bind: before)") }
-        let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try await store.sql.raw("""
-            SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
-            FROM users \(filter) ORDER BY id DESC LIMIT \(bind: limit)
-            """).all().map(UserRepository.account(from:))
+        if let userID = query.userID { conditions.append("id = \(bind: userID)") }
+        return conditions
     }
 
     /// How much the account has done in the marketplace: orders posted, proposals sent.

@@ -14,6 +14,7 @@
   var liftForm = document.getElementById('lift-form');
   var accountForm = document.getElementById('account-form');
   var detailsForm = document.getElementById('details-form');
+  var messageForm = document.getElementById('message-form');
   var state = { before: null, userID: null, maySuspend: false, mayEdit: false, searches: 0 };
 
   function load(append) {
@@ -103,6 +104,7 @@
       liftForm.hidden = !state.maySuspend || user.status !== 'suspended';
       accountForm.hidden = !state.mayEdit || isStaff;
       detailsForm.hidden = !state.mayEdit || isStaff;
+      document.querySelector('#message-scope option[value=user]').disabled = false;
       state.user = user;
       detailsForm.reset();
       document.getElementById('first_name').value = user.first_name;
@@ -191,6 +193,59 @@
     });
   });
 
+  function accounts(count) {
+    return count === 1 ? '1 account' : count + ' accounts';
+  }
+
+  /** Who a message goes to: the search's filter, or the open account. */
+  function messageQuery() {
+    if (document.getElementById('message-scope').value === 'user' && state.userID) return 'user=' + encodeURIComponent(state.userID);
+    var parameters = new URLSearchParams(Agora.admin.formQuery(search));
+    parameters.delete('before');
+    return parameters.toString();
+  }
+
+  function messagePayload() {
+    return { subject: document.getElementById('subject').value, message: document.getElementById('message').value };
+  }
+
+  // Sending needs a preview of exactly what goes out: any change to the message or its recipients asks for a new one.
+  function previewStale() {
+    document.getElementById('message-send').disabled = true;
+    document.getElementById('message-preview').hidden = true;
+  }
+  ['subject', 'message', 'message-scope'].forEach(function (id) { document.getElementById(id).addEventListener('input', previewStale); });
+  document.getElementById('message-scope').addEventListener('change', previewStale);
+  search.addEventListener('input', previewStale);
+
+  document.getElementById('message-preview-button').addEventListener('click', function () {
+    forms.clearErrors(messageForm);
+    Agora.api('POST', '/admin/messages/preview?' + messageQuery(), { body: messagePayload() }).then(function (result) {
+      if (!result.ok) return forms.showProblem(messageForm, result);
+      var data = result.data;
+      document.getElementById('message-count').textContent = data.recipients === 0
+        ? 'No confirmed account matches: nothing would be sent.'
+        : 'Goes to ' + accounts(data.recipients) + ': ' + data.sample.join(', ') + (data.recipients > data.sample.length ? ' and others.' : '.');
+      document.getElementById('message-text').textContent = 'Subject: ' + data.subject + '\n\n' + data.text;
+      document.getElementById('message-preview').hidden = false;
+      document.getElementById('message-send').disabled = data.recipients === 0;
+    });
+  });
+
+  messageForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.busy(messageForm, true);
+    Agora.dangerous(function () {
+      return Agora.api('POST', '/admin/messages?' + messageQuery(), { body: messagePayload() });
+    }).then(function (result) {
+      forms.busy(messageForm, false);
+      if (!result.ok) return forms.showProblem(messageForm, result);
+      forms.showAlert('Sent to ' + accounts(result.data.recipients) + '.', 'success');
+      messageForm.reset();
+      previewStale();
+    });
+  });
+
   search.addEventListener('submit', function (event) {
     event.preventDefault();
     load(false);
@@ -200,6 +255,7 @@
   Agora.admin.start('users').then(function (access) {
     state.maySuspend = access.areas.indexOf('suspensions') >= 0;
     state.mayEdit = access.areas.indexOf('accounts') >= 0;
+    messageForm.hidden = access.areas.indexOf('messages') < 0;
     load(false);
     var id = new URLSearchParams(location.search).get('id');
     if (id && /^[0-9]+$/.test(id)) openUser(Number(id));
