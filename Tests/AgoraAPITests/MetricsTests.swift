@@ -27,6 +27,7 @@ struct MetricsTests {
             #expect(text.contains("agora_http_request_duration_seconds_bucket"))
             #expect(text.contains("agora_emails_waiting 2"), "the verification and welcome emails wait for the worker")
             #expect(text.contains("agora_site_changes_waiting 0"))
+            #expect(text.contains("agora_moderation_waiting 0"))
             let posted = try await harness.send(.post, "/metrics")
             #expect(posted.status == .methodNotAllowed && posted.headers[.allow] == "GET, HEAD")
         }

@@ -22,6 +22,12 @@ struct DashboardRoutes: Sendable {
         let active: [Int]
     }
 
+    struct Moderation: Encodable {
+        let waiting: Int
+        /// How long the oldest waiting item has waited, in hours.
+        let oldestHours: Int
+    }
+
     struct Waiting: Encodable {
         let waiting: Int
         let failed: Int
@@ -35,6 +41,7 @@ struct DashboardRoutes: Sendable {
         let siteChanges: Waiting
         let emails: Waiting
         let staffWithoutTwoFactors: Int
+        let moderation: Moderation
         let activeUsers: [DayCount]
         let cohorts: [CohortBody]
     }
@@ -56,6 +63,7 @@ struct DashboardRoutes: Sendable {
             siteChanges: Waiting(waiting: figures.queues.siteChangesWaiting, failed: figures.queues.siteChangesFailed),
             emails: Waiting(waiting: figures.queues.emailsWaiting, failed: figures.queues.emailsFailed),
             staffWithoutTwoFactors: figures.staffWithoutTwoFactors,
+            moderation: Moderation(waiting: figures.queues.moderationWaiting, oldestHours: Int(figures.queues.moderationLag / 3_600)),
             activeUsers: engagement.activeUsers.map { DayCount(day: day.string(from: $0.day), count: $0.count) },
             cohorts: engagement.cohorts.map { CohortBody(week: day.string(from: $0.week), size: $0.size, active: $0.active) }
         )

@@ -28,13 +28,14 @@ extension OpenAPIDocument {
         "operationId": "getDashboard", "tags": ["admin"], "security": [{ "bearer": [] }],
         "summary": "Staff with analytics.read: accounts by type, suspended accounts, sign-ups per day over 30 days, open orders, the site-changes queue and the email outbox (waiting, failed), staff without two factors, accounts active per day over 30 days (signed in or renewed a session) and the last 8 weekly cohorts' activity in each week after signing up",
         "responses": {
-          "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["accounts", "suspended", "sign_ups", "open_orders", "site_changes", "emails", "staff_without_two_factors", "active_users", "cohorts"], "properties": {
+          "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["accounts", "suspended", "sign_ups", "open_orders", "site_changes", "emails", "staff_without_two_factors", "moderation", "active_users", "cohorts"], "properties": {
             "accounts": { "type": "object", "additionalProperties": { "type": "integer" } }, "suspended": { "type": "integer" },
             "sign_ups": { "type": "array", "items": { "type": "object", "required": ["day", "count"], "properties": { "day": { "type": "string", "format": "date" }, "count": { "type": "integer" } } } },
             "open_orders": { "type": "integer" },
             "site_changes": { "type": "object", "properties": { "waiting": { "type": "integer" }, "failed": { "type": "integer" } } },
             "emails": { "type": "object", "properties": { "waiting": { "type": "integer" }, "failed": { "type": "integer" } } },
             "staff_without_two_factors": { "type": "integer" },
+            "moderation": { "type": "object", "required": ["waiting", "oldest_hours"], "properties": { "waiting": { "type": "integer" }, "oldest_hours": { "type": "integer" } } },
             "active_users": { "type": "array", "items": { "type": "object", "required": ["day", "count"], "properties": { "day": { "type": "string", "format": "date" }, "count": { "type": "integer" } } } },
             "cohorts": { "type": "array", "items": { "type": "object", "required": ["week", "size", "active"], "properties": { "week": { "type": "string", "format": "date" }, "size": { "type": "integer" }, "active": { "type": "array", "items": { "type": "integer" } } } } }
           } } } } },

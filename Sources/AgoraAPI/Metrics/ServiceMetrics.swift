@@ -4,8 +4,8 @@ import Prometheus
 
 /// What `/metrics` reports, in the Prometheus text format: requests counted and timed by route pattern (the API's
 /// `/api/orders/{id}`, never a path with an id or a token in it; every site file as `site`), and, read when scraped,
-/// the backlogs of the queues the workers drain — the site-changes queue and the email outbox — and how long the
-/// oldest waiting item has waited.
+/// the backlogs of the queues the workers drain — the site-changes queue and the email outbox — and of the moderation
+/// queue, and how long the oldest waiting item of each has waited.
 final class ServiceMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let store: Store
@@ -15,6 +15,8 @@ final class ServiceMetrics: Sendable {
     private let emailsWaiting: Gauge
     private let emailsFailed: Gauge
     private let emailsLag: Gauge
+    private let moderationWaiting: Gauge
+    private let moderationLag: Gauge
 
     /// Request latency buckets, from a cached page to a slow export.
     static let buckets: [Duration] = [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250), .milliseconds(1_000), .seconds(5)]
@@ -27,6 +29,8 @@ final class ServiceMetrics: Sendable {
         emailsWaiting = registry.makeGauge(name: "agora_emails_waiting", help: "Emails in the outbox not sent yet")
         emailsFailed = registry.makeGauge(name: "agora_emails_failed", help: "Emails the outbox gave up on")
         emailsLag = registry.makeGauge(name: "agora_emails_lag_seconds", help: "How long the oldest waiting email has waited")
+        moderationWaiting = registry.makeGauge(name: "agora_moderation_waiting", help: "Moderation items waiting for a decision")
+        moderationLag = registry.makeGauge(name: "agora_moderation_lag_seconds", help: "How long the oldest waiting moderation item has waited")
     }
 
     /// Counts and times one answered request.
@@ -50,6 +54,8 @@ final class ServiceMetrics: Sendable {
         emailsWaiting.set(Double(queues.emailsWaiting))
         emailsFailed.set(Double(queues.emailsFailed))
         emailsLag.set(queues.emailsLag)
+        moderationWaiting.set(Double(queues.moderationWaiting))
+        moderationLag.set(queues.moderationLag)
         return registry.emitToString()
     }
 }

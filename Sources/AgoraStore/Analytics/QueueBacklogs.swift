@@ -1,8 +1,9 @@
+import AgoraDomain
 import Foundation
 import SQLKit
 
 /// What waits in the queues the workers drain — the site-changes queue and the email outbox — what failed there for
-/// good, and how long the oldest waiting item has waited (0 when none waits).
+/// good, and how long the oldest waiting item has waited (0 when none waits); and what waits for a moderator.
 public struct QueueBacklogs: Sendable, Hashable {
     public let siteChangesWaiting: Int
     public let siteChangesFailed: Int
@@ -10,6 +11,9 @@ public struct QueueBacklogs: Sendable, Hashable {
     public let emailsWaiting: Int
     public let emailsFailed: Int
     public let emailsLag: TimeInterval
+    /// Moderation items waiting for a decision (new, escalated, appealed), and how long the oldest has waited.
+    public let moderationWaiting: Int
+    public let moderationLag: TimeInterval
 
     public static func read(store: Store, now: Date) async throws -> QueueBacklogs {
         let sites = try await backlog(
@@ -20,9 +24,14 @@ public struct QueueBacklogs: Sendable, Hashable {
             "email_outbox", waiting: [OutboxEmail.Status.pending.rawValue, OutboxEmail.Status.sending.rawValue],
             failed: OutboxEmail.Status.failed.rawValue, on: store.sql
         )
+        let moderation = try await store.sql.raw("""
+            SELECT COUNT(*) AS waiting, MIN(created_at) AS oldest FROM moderation_items WHERE status IN (\(states: ModerationStatus.waiting))
+            """).first()
         return QueueBacklogs(
             siteChangesWaiting: sites.waiting, siteChangesFailed: sites.failed, siteChangesLag: sites.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0,
-            emailsWaiting: emails.waiting, emailsFailed: emails.failed, emailsLag: emails.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0
+            emailsWaiting: emails.waiting, emailsFailed: emails.failed, emailsLag: emails.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0,
+            moderationWaiting: try moderation?.decode(column: "waiting", as: Int.self) ?? 0,
+            moderationLag: try moderation?.decodeIfPresent(column: "oldest", as: Date.self).map { max(0, now.timeIntervalSince($0)) } ?? 0
         )
     }
 

@@ -212,6 +212,13 @@ struct ModerationTests {
             #expect((moderators.first?["decisions"] as? [String: Int])?["approve"] == 2)
             #expect(try await harness.send(.get, "/api/admin/moderation/items?status=nonsense", bearer: mo.accessToken).status == .badRequest)
             #expect(try await harness.send(.get, "/api/admin/moderation/items", bearer: market.ada.accessToken).status == .forbidden)
+
+            harness.clock.advance(by: 25 * 3_600)
+            let backlog = try await QueueBacklogs.read(store: harness.store, now: harness.clock.now)
+            #expect(backlog.moderationWaiting == 1 && backlog.moderationLag >= 25 * 3_600, "what /metrics and the dashboard's alert read")
+            let owner = try await harness.signedInAdministrator()
+            let dashboard = try await harness.send(.get, "/api/admin/dashboard", bearer: owner.accessToken).json()
+            #expect(dashboard["moderation"] as? [String: Int] == ["waiting": 1, "oldest_hours": 25])
         }
     }
 }

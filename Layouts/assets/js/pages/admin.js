@@ -89,6 +89,7 @@
       figure(grid, 'Orders open for proposals', data.open_orders);
       figure(grid, 'Site changes waiting', data.site_changes.waiting);
       figure(grid, 'Emails waiting', data.emails.waiting);
+      figure(grid, 'Waiting for a moderator', data.moderation.waiting);
       chart('signups', data.sign_ups, 'sign-ups');
       chart('active', data.active_users, 'account-days of activity');
       cohorts(data.cohorts);
@@ -96,6 +97,10 @@
       var list = document.getElementById('alerts-list');
       if (data.site_changes.failed) alert(list, data.site_changes.failed + ' site changes failed to build');
       if (data.emails.failed) alert(list, data.emails.failed + ' emails could not be delivered');
+      if (data.moderation.oldest_hours >= 24) {
+        alert(list, 'The moderation queue has an item waiting for ' + data.moderation.oldest_hours + ' hours',
+          access.areas.indexOf('moderation') >= 0 ? Agora.paths.adminModeration : null);
+      }
       if (data.staff_without_two_factors) {
         alert(list, data.staff_without_two_factors + ' staff accounts have not set up two-factor sign-in yet',
           access.areas.indexOf('staff') >= 0 ? Agora.paths.adminStaff : null);
