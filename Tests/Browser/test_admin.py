@@ -161,6 +161,21 @@ def test_the_administration_with_two_factors(service, browser):
     click(browser, browser.find_element(By.ID, "message-send"))
     wait(browser).until(lambda driver: "Sent to 1 account." in driver.find_element(By.ID, "form-alert").text)
     assert "We changed the name on your account as you asked." in service.emails_to(service.provider_email, "Your new name")
+    # The provider's own pages, read-only, in a new tab; the banner says whose they are and leads back.
+    admin_tab = browser.current_window_handle
+    browser.find_element(By.ID, "view_reason").send_keys("Ticket 812: the inbox looks empty to them.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#view-form button[type=submit]"))
+    wait(browser).until(lambda driver: len(driver.window_handles) == 2)
+    browser.switch_to.window([handle for handle in browser.window_handles if handle != admin_tab][0])
+    view = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, ".view-banner"))
+    assert service.provider_email in view.text and "read-only" in view.text
+    wait(browser).until(lambda driver: driver.current_url.endswith("/orders/inbox/"))
+    assert "#view-as" not in browser.current_url, "the token leaves the address at once"
+    wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "[data-guard]").is_displayed())
+    click(browser, browser.find_element(By.ID, "view-stop"))
+    wait(browser).until(lambda driver: "/admin/users/" in driver.current_url)
+    browser.close()
+    browser.switch_to.window(admin_tab)
 
     # Staff: invite a moderator, make them support, take them out of the staff.
     browser.get(service.base + "/admin/staff/")
@@ -185,7 +200,7 @@ def test_the_administration_with_two_factors(service, browser):
     browser.get(service.base + "/admin/audit-log/")
     wait(browser).until(lambda driver: "user.suspend" in driver.find_element(By.ID, "audit-body").text)
     text = browser.find_element(By.ID, "audit-body").text
-    for action in ("user.lift-suspension", "user.force-password-reset", "user.edit", "staff.invite", "staff.change-role", "staff.remove"):
+    for action in ("user.lift-suspension", "user.force-password-reset", "user.edit", "user.message", "user.view-as", "staff.invite", "staff.change-role", "staff.remove"):
         assert action in text
     Select(browser.find_element(By.ID, "action")).select_by_value("staff.invite")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#audit-search button[type=submit]"))

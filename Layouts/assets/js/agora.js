@@ -3,8 +3,9 @@
  *
  * The access token lives in this page's memory only; the refresh token is an HttpOnly cookie the script never
  * sees. A page that needs the account asks for a fresh access token on load (silent refresh), renews it a minute
- * before it expires, and signs every tab out when a refresh fails. Text from the API reaches the page through
- * textContent only.
+ * before it expires, and signs every tab out when a refresh fails. In a tab where a staff member views an account
+ * (kept by notice.js in this tab's storage), the view's read-only token is used instead and the refresh cookie, which
+ * is the staff member's, is never touched. Text from the API reaches the page through textContent only.
  */
 (function () {
   'use strict';
@@ -106,8 +107,29 @@
     notify('signed-out');
   }
 
+  /** The staff member's read-only view of an account in this tab, while it lasts. */
+  function viewing() {
+    try {
+      var view = JSON.parse(sessionStorage.getItem('agora.viewAs') || 'null');
+      return view && view.access_token && Date.parse(view.expires_at) > Date.now() ? view : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
   /** Exchanges the refresh cookie for a new access token. Concurrent callers share one request. */
   function refresh() {
+    var view = viewing();
+    if (view) {
+      state.accessToken = view.access_token;
+      state.user = { id: view.user.id, first_name: view.user.first_name, last_name: view.user.last_name, email: view.user.email, user_type: view.user.user_type };
+      return Promise.resolve(true);
+    }
+    if (sessionStorage.getItem('agora.viewAs')) {
+      // The view ended: this tab signs nobody in, least of all the staff member whose cookie it holds.
+      state.accessToken = null;
+      return Promise.resolve(false);
+    }
     if (state.refreshing) return state.refreshing;
     state.refreshing = fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (response) {
@@ -126,6 +148,11 @@
   }
 
   function signOut(everywhere) {
+    if (sessionStorage.getItem('agora.viewAs')) {
+      sessionStorage.removeItem('agora.viewAs');
+      forget(false);
+      return Promise.resolve();
+    }
     return request('POST', everywhere ? '/auth/logout-all' : '/auth/logout').then(function () { forget(true); });
   }
 
@@ -159,7 +186,7 @@
 
   if (channel) {
     channel.onmessage = function (event) {
-      if (event.data === 'signed-out' && state.accessToken) {
+      if (event.data === 'signed-out' && state.accessToken && !viewing()) {
         forget(false);
         if (document.querySelector('[data-guard]')) location.replace(paths.login + '?next=' + encodeURIComponent(location.pathname));
       }

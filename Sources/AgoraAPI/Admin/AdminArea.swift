@@ -19,6 +19,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case settings
     case moderation
     case messages
+    case viewAs = "view-as"
 
     var permission: AdminPermission {
         switch self {
@@ -35,6 +36,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .settings: .settingsEdit
         case .moderation: .moderationDecide
         case .messages: .usersEdit
+        case .viewAs: .usersImpersonate
         }
     }
 

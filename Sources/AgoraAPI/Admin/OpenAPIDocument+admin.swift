@@ -80,6 +80,20 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/admin/view-as/{userId}": {
+      "post": {
+        "operationId": "viewAsAccount", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with users.impersonate: a read-only access token for the account, good for \#(Int(ViewAsRoutes.lifetime / 60)) minutes within the staff member's session (every change it tries answers 403 view-only); audited with the reason; staff accounts are not viewed (409)",
+        "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": \#(multiline(maximumLength: 2_000)) } } } } },
+        "responses": {
+          "200": { "description": "The view", "content": { "application/json": { "schema": { "type": "object", "required": ["access_token", "expires_at", "user"], "properties": {
+            "access_token": { "type": "string" }, "expires_at": { "type": "string", "format": "date-time" }, "user": { "$ref": "#/components/schemas/AdminUser" }
+          } } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
     "/api/admin/messages/preview": {
       "post": {
         "operationId": "previewStaffMessage", "tags": ["admin"], "security": [{ "bearer": [] }],

@@ -63,4 +63,6 @@ public struct Identity: Sendable, Hashable {
     public let secondFactor: Bool
     /// When the person last proved who they are in this session: what dangerous actions look at.
     public let reauthenticatedAt: Date
+    /// The staff account viewing this account read-only, when this is such a view: nothing may be changed.
+    public var viewedBy: Int64? = nil
 }

@@ -100,6 +100,7 @@ public func buildRouter(
         store: store, mail: ModerationMail(mail: auth.mail), suspensionMail: SuspensionRoutes.tellSuspended(auth.mail), clock: configuration.clock
     ).register(on: admin)
     ReportRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
+    ViewAsRoutes(store: store, signIn: auth.signIn, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     MessageRoutes(
         store: store, composer: configuration.email, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
     ).register(on: admin)

@@ -90,7 +90,7 @@ struct OrderRoutes: Sendable {
     @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> OrderBody {
         let identity = try context.requireIdentity()
         let order = try await Self.visibleOrder(context, store: store)
-        if identity.role == .provider { try await OrderRouteRepository(store: store).markViewed(orderID: order.id, providerID: identity.userID, now: clock.now) }
+        if identity.role == .provider, identity.viewedBy == nil { try await OrderRouteRepository(store: store).markViewed(orderID: order.id, providerID: identity.userID, now: clock.now) }
         let full = order.clientID == identity.userID || identity.role == .admin
         return try await orderBody(of: order, full: full)
     }

@@ -20,6 +20,11 @@ extension Problem {
         type: .emailNotVerified
     )
 
+    /// A staff member viewing an account tried to change something.
+    static let viewOnly = Problem(
+        status: .forbidden, detail: "This is a read-only view of the account: nothing can be changed from it.", type: .viewOnly
+    )
+
     /// Sign-ups are turned off in the platform settings (`features.registration`).
     static let registrationClosed = Problem(
         status: .forbidden, detail: "New accounts cannot sign up at the moment. Existing accounts can still sign in.",

@@ -27,6 +27,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case reauthenticationRequired = "reauthentication-required"
     case registrationClosed = "registration-closed"
     case staleVersion = "stale-version"
+    case viewOnly = "view-only"
 
     /// The URN in the problem document.
     public var uri: String { "urn:agora:problem:" + rawValue }

@@ -18,6 +18,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case addressVerified = "user.verify-address"
     case userEdited = "user.edit"
     case userMessaged = "user.message"
+    case userViewed = "user.view-as"
     case testimonialApproved = "testimonial.approve"
     case testimonialRejected = "testimonial.reject"
     case testimonialFeatured = "testimonial.feature"

@@ -15,6 +15,7 @@
   var accountForm = document.getElementById('account-form');
   var detailsForm = document.getElementById('details-form');
   var messageForm = document.getElementById('message-form');
+  var viewForm = document.getElementById('view-form');
   var state = { before: null, userID: null, maySuspend: false, mayEdit: false, searches: 0 };
 
   function load(append) {
@@ -104,6 +105,7 @@
       liftForm.hidden = !state.maySuspend || user.status !== 'suspended';
       accountForm.hidden = !state.mayEdit || isStaff;
       detailsForm.hidden = !state.mayEdit || isStaff;
+      viewForm.hidden = !state.mayView || isStaff;
       document.querySelector('#message-scope option[value=user]').disabled = false;
       state.user = user;
       detailsForm.reset();
@@ -173,6 +175,22 @@
   });
   document.getElementById('confirm-address').addEventListener('click', function () {
     intervene('/verification', 'The address is confirmed.');
+  });
+
+  /** Opens the account's own first page in a new tab with a read-only view of it, handed over in the fragment. */
+  viewForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(viewForm);
+    var payload = { reason: document.getElementById('view_reason').value };
+    Agora.dangerous(function () {
+      return Agora.api('POST', '/admin/view-as/' + encodeURIComponent(state.userID), { body: payload });
+    }).then(function (result) {
+      if (!result.ok) return forms.showProblem(viewForm, result, { reason: 'view_reason' });
+      var landing = result.data.user.user_type === 'provider' ? Agora.paths.ordersInbox : Agora.paths.orders;
+      window.open(landing + '#view-as=' + encodeURIComponent(JSON.stringify(result.data)), '_blank', 'noopener');
+      forms.showAlert('The view opened in a new tab.', 'success');
+      viewForm.reset();
+    });
   });
 
   /** Sends only the fields that differ from the account as loaded, with the reason. */
@@ -256,6 +274,7 @@
     state.maySuspend = access.areas.indexOf('suspensions') >= 0;
     state.mayEdit = access.areas.indexOf('accounts') >= 0;
     messageForm.hidden = access.areas.indexOf('messages') < 0;
+    state.mayView = access.areas.indexOf('view-as') >= 0;
     load(false);
     var id = new URLSearchParams(location.search).get('id');
     if (id && /^[0-9]+$/.test(id)) openUser(Number(id));

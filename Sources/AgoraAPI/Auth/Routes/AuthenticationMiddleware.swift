@@ -19,6 +19,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let roles, !roles.contains(identity.role) {
             throw Problem.forbidden("This needs a \(roles.map(\.rawValue).sorted().joined(separator: " or ")) account.")
         }
+        // A staff member's view of an account reads; it never changes anything.
+        if identity.viewedBy != nil, request.method != .get, request.method != .head { throw Problem.viewOnly }
         context.identity = identity
         return try await next(request, context)
     }

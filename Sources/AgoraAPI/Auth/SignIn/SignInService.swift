@@ -138,8 +138,9 @@ struct SignInService: Sendable {
     /// account still allowed in. A logged-out session's tokens are refused at once, not when they expire.
     func authenticate(bearer token: String) async throws -> Identity {
         let now = clock.now
-        guard let claims = await accessTokens.verify(token, now: now), let userID = Int64(claims.sub.value),
-              let session = try await SessionRepository(store: store).find(family: claims.sid),
+        guard let claims = await accessTokens.verify(token, now: now), let userID = Int64(claims.sub.value) else { throw Problem.unauthenticated }
+        if let viewer = claims.viewer { return try await viewing(userID, by: viewer, session: claims.sid, now: now) }
+        guard let session = try await SessionRepository(store: store).find(family: claims.sid),
               session.userID == userID, session.isActive(at: now)
         else { throw Problem.unauthenticated }
         let user: UserAccount
@@ -151,6 +152,27 @@ struct SignInService: Sendable {
         return Identity(
             userID: user.id, role: user.userType, session: session.family, secondFactor: session.secondFactorAt != nil,
             reauthenticatedAt: session.reauthenticatedAt
+        )
+    }
+
+    /// A staff member's read-only view of an account: it holds while their session is open with two factors and
+    /// their role still allows `users.impersonate`, whatever the account's own standing.
+    private func viewing(_ userID: Int64, by viewer: String, session family: String, now: Date) async throws -> Identity {
+        guard let staffID = Int64(viewer), let session = try await SessionRepository(store: store).find(family: family),
+              session.userID == staffID, session.isActive(at: now), session.secondFactorAt != nil,
+              try await StaffRepository(store: store).access(of: staffID, to: .usersImpersonate)?.permitted == true,
+              let user = try await UserRepository(store: store).find(id: userID)
+        else { throw Problem.unauthenticated }
+        var identity = Identity(userID: user.id, role: user.userType, session: family, secondFactor: false, reauthenticatedAt: .distantPast)
+        identity.viewedBy = staffID
+        return identity
+    }
+
+    /// A token for a staff member's read-only view of an account, in the staff member's session, good for
+    /// `ViewAsRoutes.lifetime`.
+    func viewToken(of user: UserAccount, by staff: Identity) async throws -> String {
+        try await accessTokens.issue(
+            userID: user.id, role: user.userType, session: staff.session, now: clock.now, viewer: staff.userID, lifetime: ViewAsRoutes.lifetime
         )
     }
 }

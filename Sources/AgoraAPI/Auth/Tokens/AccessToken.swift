@@ -4,11 +4,13 @@ import Crypto
 import JWTKit
 
 /// The claims of an access token: who (`sub`), in which role, in which session (`sid`), and until when. Nothing
-/// personal: a token copied into a log reveals no name or address.
+/// personal: a token copied into a log reveals no name or address. A read-only view of an account for a staff member
+/// (`viewer`, the staff account's id) lives in the staff member's session.
 struct AccessClaims: JWTPayload, Equatable {
     var sub: SubjectClaim
     var role: String
     var sid: String
+    var viewer: String?
     var jti: IDClaim
     var iat: IssuedAtClaim
     var exp: ExpirationClaim
@@ -35,14 +37,15 @@ struct AccessTokens: Sendable {
         self.lifetime = lifetime
     }
 
-    func issue(userID: Int64, role: UserType, session: String, now: Date) async throws -> String {
+    func issue(userID: Int64, role: UserType, session: String, now: Date, viewer: Int64? = nil, lifetime: TimeInterval? = nil) async throws -> String {
         let claims = AccessClaims(
             sub: SubjectClaim(value: String(userID)),
             role: role.rawValue,
             sid: session,
+            viewer: viewer.map(String.init),
             jti: IDClaim(value: UUID().uuidString.lowercased()),
             iat: IssuedAtClaim(value: now),
-            exp: ExpirationClaim(value: now.addingTimeInterval(lifetime))
+            exp: ExpirationClaim(value: now.addingTimeInterval(lifetime ?? self.lifetime))
         )
         return try await keys.sign(claims, kid: currentID)
     }
