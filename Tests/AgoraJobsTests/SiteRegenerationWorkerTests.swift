@@ -42,6 +42,8 @@ struct SiteRegenerationWorkerTests {
             #expect(try await SiteRegenerationWorker(store: store, options: options).drainOnce() == 2)
             let done = try await SiteChangeQueue(store: store).recent()
             #expect(done.allSatisfy { $0.status == .done && $0.buildKind == .only && $0.attempts == 1 }, "\(done)")
+            let builds = try await QueueBacklogs.read(store: store, now: Date())
+            #expect(builds.siteBuildLast > 0 && builds.siteBuildLongestLastHour == builds.siteBuildLast, "how long the build ran, for /metrics")
             let listing = try String(contentsOf: options.outputDirectory.appendingPathComponent("categories/\(category.slug.value)/index.html"), encoding: .utf8)
             #expect(listing.contains("/providers/\(stamp.slug.value)/"))
             let profile = try String(contentsOf: options.outputDirectory.appendingPathComponent("providers/\(stamp.slug.value)/index.html"), encoding: .utf8)

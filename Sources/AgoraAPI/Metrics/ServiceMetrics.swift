@@ -15,6 +15,8 @@ final class ServiceMetrics: Sendable {
     private let emailsWaiting: Gauge
     private let emailsFailed: Gauge
     private let emailsLag: Gauge
+    private let siteBuildLast: Gauge
+    private let siteBuildLongest: Gauge
     private let moderationWaiting: Gauge
     private let moderationLag: Gauge
 
@@ -29,6 +31,8 @@ final class ServiceMetrics: Sendable {
         emailsWaiting = registry.makeGauge(name: "agora_emails_waiting", help: "Emails in the outbox not sent yet")
         emailsFailed = registry.makeGauge(name: "agora_emails_failed", help: "Emails the outbox gave up on")
         emailsLag = registry.makeGauge(name: "agora_emails_lag_seconds", help: "How long the oldest waiting email has waited")
+        siteBuildLast = registry.makeGauge(name: "agora_site_build_last_seconds", help: "How long the latest site build ran")
+        siteBuildLongest = registry.makeGauge(name: "agora_site_build_longest_seconds", help: "The longest site build of the last hour")
         moderationWaiting = registry.makeGauge(name: "agora_moderation_waiting", help: "Moderation items waiting for a decision")
         moderationLag = registry.makeGauge(name: "agora_moderation_lag_seconds", help: "How long the oldest waiting moderation item has waited")
     }
@@ -54,6 +58,8 @@ final class ServiceMetrics: Sendable {
         emailsWaiting.set(Double(queues.emailsWaiting))
         emailsFailed.set(Double(queues.emailsFailed))
         emailsLag.set(queues.emailsLag)
+        siteBuildLast.set(queues.siteBuildLast)
+        siteBuildLongest.set(queues.siteBuildLongestLastHour)
         moderationWaiting.set(Double(queues.moderationWaiting))
         moderationLag.set(queues.moderationLag)
         return registry.emitToString()

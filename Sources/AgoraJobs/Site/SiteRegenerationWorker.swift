@@ -45,8 +45,11 @@ public struct SiteRegenerationWorker: QueueWorker {
         guard !claimed.isEmpty else { return 0 }
         let mode = Self.mode(for: claimed.map(\.change))
         do {
+            // Real time, not the injected clock: this is how long the build ran, for /metrics.
+            let started = ContinuousClock.now
             let summary = try await build(mode)
-            try await queue.markBuilt(claimed.map(\.id), kind: summary.kind, pagesWritten: summary.written, now: clock.now)
+            let duration = ContinuousClock.now - started
+            try await queue.markBuilt(claimed.map(\.id), kind: summary.kind, pagesWritten: summary.written, duration: duration, now: clock.now)
             try await queue.removeFinished(before: clock.now.addingTimeInterval(-Self.retention))
             logger.info("site changes published", metadata: [
                 "changes": "\(claimed.count)", "kind": "\(summary.kind.rawValue)", "written": "\(summary.written)",

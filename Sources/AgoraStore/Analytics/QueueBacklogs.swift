@@ -8,6 +8,9 @@ public struct QueueBacklogs: Sendable, Hashable {
     public let siteChangesWaiting: Int
     public let siteChangesFailed: Int
     public let siteChangesLag: TimeInterval
+    /// How long the latest site build ran, and the longest in the last hour, in seconds (0 when none).
+    public let siteBuildLast: TimeInterval
+    public let siteBuildLongestLastHour: TimeInterval
     public let emailsWaiting: Int
     public let emailsFailed: Int
     public let emailsLag: TimeInterval
@@ -24,11 +27,18 @@ public struct QueueBacklogs: Sendable, Hashable {
             "email_outbox", waiting: [OutboxEmail.Status.pending.rawValue, OutboxEmail.Status.sending.rawValue],
             failed: OutboxEmail.Status.failed.rawValue, on: store.sql
         )
+        let builds = try await store.sql.raw("""
+            SELECT (SELECT build_milliseconds FROM site_changes WHERE build_milliseconds IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1) AS latest,
+                   (SELECT MAX(build_milliseconds) FROM site_changes WHERE build_milliseconds IS NOT NULL
+                        AND finished_at >= \(bind: now.addingTimeInterval(-3_600))) AS longest
+            """).first()
         let moderation = try await store.sql.raw("""
             SELECT COUNT(*) AS waiting, MIN(created_at) AS oldest FROM moderation_items WHERE status IN (\(states: ModerationStatus.waiting))
             """).first()
         return QueueBacklogs(
             siteChangesWaiting: sites.waiting, siteChangesFailed: sites.failed, siteChangesLag: sites.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0,
+            siteBuildLast: Double(try builds?.decodeIfPresent(column: "latest", as: Int.self) ?? 0) / 1_000,
+            siteBuildLongestLastHour: Double(try builds?.decodeIfPresent(column: "longest", as: Int.self) ?? 0) / 1_000,
             emailsWaiting: emails.waiting, emailsFailed: emails.failed, emailsLag: emails.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0,
             moderationWaiting: try moderation?.decode(column: "waiting", as: Int.self) ?? 0,
             moderationLag: try moderation?.decodeIfPresent(column: "oldest", as: Date.self).map { max(0, now.timeIntervalSince($0)) } ?? 0

@@ -21,5 +21,6 @@ public enum Migrations {
         accountEditing,
         platformSettings,
         moderation,
+        siteBuildTimes,
     ]
 }

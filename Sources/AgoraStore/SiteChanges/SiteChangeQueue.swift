@@ -54,13 +54,13 @@ public struct SiteChangeQueue: Sendable {
         }
     }
 
-    /// Records that a build published these changes.
-    public func markBuilt(_ ids: [Int64], kind: SiteBuildKind, pagesWritten: Int, now: Date) async throws {
+    /// Records that a build published these changes, and how long it ran.
+    public func markBuilt(_ ids: [Int64], kind: SiteBuildKind, pagesWritten: Int, duration: Duration, now: Date) async throws {
         guard !ids.isEmpty else { return }
         try await sql.raw("""
             UPDATE site_changes SET status = \(state: QueuedSiteChange.Status.done), build_kind = \(bind: kind.rawValue),
                                     pages_written = \(bind: pagesWritten), finished_at = \(bind: now), claimed_until = NULL,
-                                    last_error = NULL
+                                    last_error = NULL, build_milliseconds = \(bind: Int(duration.milliseconds.rounded()))
             WHERE id IN (\(binds: ids))
             """).run()
     }
