@@ -13,16 +13,11 @@ public enum AgoraExecutable {
         return found
     }
 
-    /// Starts `agora` with the arguments; the caller waits for it or kills it.
-    public static func start(_ arguments: [String], environment: [String: String] = [:], log: URL? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = try url()
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = try log.map { try FileHandle(forWritingTo: $0) }
-        process.standardOutput = output ?? FileHandle.nullDevice
-        process.standardError = output ?? FileHandle.nullDevice
-        try process.run()
-        return process
+    /// Starts `agora` with the arguments; the caller waits for it or kills it. Output goes to `log` (appended).
+    public static func start(_ arguments: [String], environment: [String: String] = [:], log: URL? = nil) throws -> ChildProcess {
+        try ChildProcess(
+            executable: try url().path, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new }, output: log?.path
+        )
     }
 }

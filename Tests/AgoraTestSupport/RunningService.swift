@@ -9,7 +9,7 @@ import FoundationNetworking
 public final class RunningService: @unchecked Sendable {
     public let baseURL: URL
     public let scratch: TemporaryDirectory
-    private let process: Process
+    private let process: ChildProcess
 
     public var storage: URL { scratch.url.appendingPathComponent("Storage") }
 
