@@ -70,25 +70,29 @@ public struct ModerationRepository: Sendable {
         _ subject: ModerationSubject, id subjectID: Int64, by reporterID: Int64, reason: ReportReason, detail: String,
         threshold: Int, now: Date
     ) async throws -> ModerationItem? {
-        try await store.transaction { db in
-            guard let content = try await ModeratedContent.read(subject, id: subjectID, on: db) else { return nil }
-            guard content.authorID != reporterID else { throw StoreError.conflict("nobody reports their own content") }
-            let item = try await Self.openItem(subject, subjectID: subjectID, authorID: content.authorID, text: content.text, now: now, on: db)
-            let exists = try await db.raw("""
-                SELECT 1 AS found FROM moderation_flags WHERE item_id = \(bind: item) AND reporter_id = \(bind: reporterID)
-                """).first() != nil
-            guard !exists else { throw StoreError.conflict("you reported this already; a moderator will look at it") }
-            let record = try await db.raw("""
-                SELECT COALESCE(SUM(CASE WHEN upheld THEN 1 ELSE 0 END), 0) AS upheld,
-                       COALESCE(SUM(CASE WHEN NOT upheld THEN 1 ELSE 0 END), 0) AS dismissed
-                FROM moderation_flags WHERE reporter_id = \(bind: reporterID) AND upheld IS NOT NULL
-                """).first()
-            let weight = ModerationScore.reportWeight(
-                upheld: try record?.decode(column: "upheld", as: Int.self) ?? 0, dismissed: try record?.decode(column: "dismissed", as: Int.self) ?? 0
-            )
-            try await Self.addFlag(item, kind: .report, reporterID: reporterID, reason: reason.rawValue, detail: detail, weight: weight, now: now, on: db)
-            try await Self.rescore(item, threshold: threshold, holdAnyway: false, subject: subject, subjectID: subjectID, now: now, on: db)
-            return try await Self.find(item, on: db)
+        // Two reports racing (the same member twice, or the first two on one piece of content) meet a unique index;
+        // the loser is told, not answered with an error.
+        try await store.uniqueOrConflict("you reported this already; a moderator will look at it") { [store] in
+            try await store.transaction { db in
+                guard let content = try await ModeratedContent.read(subject, id: subjectID, on: db) else { return nil }
+                guard content.authorID != reporterID else { throw StoreError.conflict("nobody reports their own content") }
+                let item = try await Self.openItem(subject, subjectID: subjectID, authorID: content.authorID, text: content.text, now: now, on: db)
+                let exists = try await db.raw("""
+                    SELECT 1 AS found FROM moderation_flags WHERE item_id = \(bind: item) AND reporter_id = \(bind: reporterID)
+                    """).first() != nil
+                guard !exists else { throw StoreError.conflict("you reported this already; a moderator will look at it") }
+                let record = try await db.raw("""
+                    SELECT COALESCE(SUM(CASE WHEN upheld THEN 1 ELSE 0 END), 0) AS upheld,
+                           COALESCE(SUM(CASE WHEN NOT upheld THEN 1 ELSE 0 END), 0) AS dismissed
+                    FROM moderation_flags WHERE reporter_id = \(bind: reporterID) AND upheld IS NOT NULL
+                    """).first()
+                let weight = ModerationScore.reportWeight(
+                    upheld: try record?.decode(column: "upheld", as: Int.self) ?? 0, dismissed: try record?.decode(column: "dismissed", as: Int.self) ?? 0
+                )
+                try await Self.addFlag(item, kind: .report, reporterID: reporterID, reason: reason.rawValue, detail: detail, weight: weight, now: now, on: db)
+                try await Self.rescore(item, threshold: threshold, holdAnyway: false, subject: subject, subjectID: subjectID, now: now, on: db)
+                return try await Self.find(item, on: db)
+            }
         }
     }
 
