@@ -239,6 +239,7 @@ struct ServiceSettings {
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
+            BulkOperationWorker(store: store, composer: composer),
         ]
     }
 

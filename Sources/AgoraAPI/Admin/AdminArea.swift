@@ -20,6 +20,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case moderation
     case messages
     case viewAs = "view-as"
+    case bulk
 
     var permission: AdminPermission {
         switch self {
@@ -37,6 +38,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .moderation: .moderationDecide
         case .messages: .usersEdit
         case .viewAs: .usersImpersonate
+        case .bulk: .usersSuspend
         }
     }
 

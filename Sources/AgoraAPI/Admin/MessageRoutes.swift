@@ -71,12 +71,7 @@ struct MessageRoutes: Sendable {
 
     /// The recipients from the query string and the message from the body, every bad part named at once.
     private func read(_ request: Request, context: AgoraRequestContext) async throws -> ([UserAccount], String, String) {
-        var query = UserDirectoryQuery()
-        var reader = AdminQuery()
-        for (name, value) in try QueryParameters.pairs(of: request) where !UserAdminRoutes.readFilter(name, value, into: &query, reader: &reader) {
-            if name == "user" { query.userID = reader.positiveID(value, name) } else { reader.unknown(name) }
-        }
-        try reader.check()
+        let (query, _) = try UserAdminRoutes.segment(of: request, oneAccount: true)
         let input = try await request.decode(as: MessageInput.self, context: context)
         let subject = (input.subject ?? "").trimmingCharacters(in: .whitespaces)
         let message = (input.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

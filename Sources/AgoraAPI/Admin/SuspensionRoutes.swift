@@ -79,10 +79,7 @@ struct SuspensionRoutes: Sendable {
     /// The owner's email about a suspension or a ban, with the reason and the end.
     static func tellSuspended(_ mail: AccountMail) -> SuspensionRepository.Tell {
         { user, suspension, transaction in
-            let until = suspension.endsAt.map { " until " + AccountMail.moment($0) } ?? ""
-            try await mail.queue("account-suspended", to: user, values: [
-                "status": suspension.kind == .ban ? "closed" : "suspended", "until": until, "reason": suspension.reason,
-            ], in: transaction)
+            try await mail.queue(.keptOut(suspension), to: user, in: transaction)
         }
     }
 
@@ -92,7 +89,7 @@ struct SuspensionRoutes: Sendable {
         let lifted = try await SuspensionRepository(store: store).lift(
             userID, reason: reason, by: try AuditActor(request, context), now: clock.now
         ) { [mail] user, _, transaction in
-            try await mail.queue("account-restored", to: user, values: ["link": mail.link(PagePaths.login)], in: transaction)
+            try await mail.queue(.letBackIn, to: user, in: transaction)
         }
         return SuspensionBody(lifted)
     }

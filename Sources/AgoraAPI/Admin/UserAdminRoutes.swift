@@ -108,6 +108,26 @@ struct UserAdminRoutes: Sendable {
         return true
     }
 
+    /// The accounts a segment of the users page holds (the filter above, and `user` for one account where
+    /// `oneAccount` allows it), every bad parameter named at once, and the filter as a query string to keep.
+    static func segment(of request: Request, oneAccount: Bool = false) throws -> (UserDirectoryQuery, String) {
+        var query = UserDirectoryQuery()
+        var reader = AdminQuery()
+        var kept: [URLQueryItem] = []
+        for (name, value) in try QueryParameters.pairs(of: request) {
+            if readFilter(name, value, into: &query, reader: &reader) || (oneAccount && name == "user") {
+                if name == "user" { query.userID = reader.positiveID(value, name) }
+                kept.append(URLQueryItem(name: name, value: value))
+            } else {
+                reader.unknown(name)
+            }
+        }
+        try reader.check()
+        var components = URLComponents()
+        components.queryItems = kept
+        return (query, kept.isEmpty ? "" : components.percentEncodedQuery ?? "")
+    }
+
     static let notFound = Problem(status: .notFound, detail: "No account has this id.")
 
     @Sendable func detail(_ request: Request, context: AgoraRequestContext) async throws -> DetailBody {

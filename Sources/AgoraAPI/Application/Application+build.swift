@@ -101,6 +101,7 @@ public func buildRouter(
     ).register(on: admin)
     ReportRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     ViewAsRoutes(store: store, signIn: auth.signIn, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
+    BulkOperationRoutes(store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     MessageRoutes(
         store: store, composer: configuration.email, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
     ).register(on: admin)

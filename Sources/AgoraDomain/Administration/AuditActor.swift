@@ -2,7 +2,7 @@ import Foundation
 
 /// Who is acting and from where, handed to every change an administrator makes so that the change writes its own
 /// audit entry in its own transaction (`AuditEntry`).
-public struct AuditActor: Sendable, Hashable {
+public struct AuditActor: Sendable, Hashable, Codable {
     public let userID: Int64
     public let role: String
     public let reason: String

@@ -28,6 +28,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case moderationDecided = "moderation.decide"
     case moderationEscalated = "moderation.escalate"
     case appealDecided = "moderation.decide-appeal"
+    case bulkOperationStarted = "bulk.start"
+    case bulkOperationUndone = "bulk.undo"
 }
 
 /// The kinds of thing an audited action changes.
@@ -45,4 +47,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case setting
     /// An item of the moderation queue.
     case moderationItem = "moderation-item"
+    /// A bulk operation on accounts; each account it changes has its own entry too.
+    case bulkOperation = "bulk-operation"
 }

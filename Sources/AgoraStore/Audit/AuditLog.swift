@@ -20,23 +20,42 @@ public struct AuditLog: Sendable {
         self.sql = transaction.sql
     }
 
-    /// Appends an entry after the newest one. On PostgreSQL a transaction lock makes appenders take turns, so that
-    /// two entries never chain to the same predecessor (SQLite's writers take turns already).
+    /// Appends an entry after the newest one.
     public func append(_ entry: AuditEntry) async throws {
+        try await append(contentsOf: [entry])
+    }
+
+    /// Appends entries in order after the newest one, chained in memory and written a few hundred rows per
+    /// statement (a bulk operation writes one per account). On PostgreSQL a transaction lock makes appenders take
+    /// turns, so that two entries never chain to the same predecessor (SQLite's writers take turns already).
+    public func append(contentsOf entries: [AuditEntry]) async throws {
+        guard !entries.isEmpty else { return }
         if store.engine == .postgresql {
             try await sql.raw("SELECT pg_advisory_xact_lock(hashtext('admin_actions'))").run()
         }
-        let previous = try await sql.raw("SELECT hash FROM admin_actions ORDER BY id DESC LIMIT 1").first()?
+        var previous = try await sql.raw("SELECT hash FROM admin_actions ORDER BY id DESC LIMIT 1").first()?
             .decode(column: "hash", as: String.self) ?? AuditEntry.firstPreviousHash
-        try await sql.raw("""
-            INSERT INTO admin_actions (actor_id, actor_role, action, target, target_id, before_fields, after_fields, reason,
-                                       ip_address, user_agent, request_id, created_at, previous_hash, hash)
-            VALUES (\(bind: entry.actorID), \(bind: entry.actorRole), \(bind: entry.action.rawValue), \(bind: entry.target.rawValue),
-                    \(bind: entry.targetID), \(bind: entry.before), \(bind: entry.after), \(bind: entry.reason), \(bind: entry.ipAddress),
-                    \(bind: entry.userAgent), \(bind: entry.requestID), \(bind: entry.createdAt), \(bind: previous),
-                    \(bind: Self.hash(entry, previous: previous)))
-            """).run()
+        for start in stride(from: 0, to: entries.count, by: Self.rowsPerStatement) {
+            var rows: [SQLQueryString] = []
+            for entry in entries[start..<min(start + Self.rowsPerStatement, entries.count)] {
+                let hash = Self.hash(entry, previous: previous)
+                rows.append("""
+                    (\(bind: entry.actorID), \(bind: entry.actorRole), \(bind: entry.action.rawValue), \(bind: entry.target.rawValue),
+                     \(bind: entry.targetID), \(bind: entry.before), \(bind: entry.after), \(bind: entry.reason), \(bind: entry.ipAddress),
+                     \(bind: entry.userAgent), \(bind: entry.requestID), \(bind: entry.createdAt), \(bind: previous), \(bind: hash))
+                    """)
+                previous = hash
+            }
+            try await sql.raw("""
+                INSERT INTO admin_actions (actor_id, actor_role, action, target, target_id, before_fields, after_fields, reason,
+                                           ip_address, user_agent, request_id, created_at, previous_hash, hash)
+                VALUES \(rows.joined(separator: ", "))
+                """).run()
+        }
     }
+
+    /// Entries one INSERT writes: 14 values each, well under either engine's limit of bound values.
+    static let rowsPerStatement = 500
 
     /// The entries about one target, newest first.
     public func entries(about target: AuditTarget, id: Int64, limit: Int = 100) async throws -> [AuditEntry] {

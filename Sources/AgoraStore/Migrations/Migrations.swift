@@ -22,5 +22,6 @@ public enum Migrations {
         platformSettings,
         moderation,
         siteBuildTimes,
+        bulkOperations,
     ]
 }

@@ -155,11 +155,12 @@ public struct ProposalRepository: Sendable {
         }
     }
 
-    /// Withdraws every live proposal of a provider the platform keeps out, on the provider's behalf (the
+    /// Withdraws every live proposal of the providers the platform keeps out, on their behalf (the
     /// provider's own move, `ProposalStatus.moving`), each recorded in its order's history with the reason.
-    static func withdrawLive(of providerID: Int64, because reason: String, now: Date, on db: any SQLDatabase) async throws {
+    static func withdrawLive(of providerIDs: [Int64], because reason: String, now: Date, on db: any SQLDatabase) async throws {
+        guard !providerIDs.isEmpty else { return }
         let live = try await db.raw("""
-            SELECT id, order_id, status FROM proposals WHERE provider_id = \(bind: providerID) AND status IN (\(states: ProposalStatus.live))
+            SELECT id, order_id, status FROM proposals WHERE provider_id IN (\(binds: providerIDs)) AND status IN (\(states: ProposalStatus.live))
             """).all()
         for row in live {
             let id = try row.decode(column: "id", as: Int64.self)

@@ -118,6 +118,17 @@ public struct SessionRepository: Sendable {
             """).all().count
     }
 
+    /// Revokes every live session of each of the users (accounts kept out together). Returns how many were revoked.
+    @discardableResult
+    public func revokeAll(userIDs: [Int64], reason: SessionRevocation, now: Date) async throws -> Int {
+        guard !userIDs.isEmpty else { return 0 }
+        return try await sql.raw("""
+            UPDATE user_sessions SET revoked_at = \(bind: now), revoked_reason = \(bind: reason.rawValue)
+            WHERE user_id IN (\(binds: userIDs)) AND revoked_at IS NULL
+            RETURNING id
+            """).all().count
+    }
+
     /// The user's sessions that can still be used, newest first.
     public func active(userID: Int64, now: Date) async throws -> [UserSession] {
         try await sql.raw("""

@@ -14,6 +14,8 @@ public struct UserSuspension: Sendable, Hashable {
     /// Nil when it ran out by itself.
     public let liftedBy: Int64?
     public let liftReason: String
+    /// The bulk operation that opened it, if one did.
+    public let bulkOperationID: Int64?
 
     public func isInForce(at now: Date) -> Bool {
         liftedAt == nil && (endsAt.map { $0 > now } ?? true)

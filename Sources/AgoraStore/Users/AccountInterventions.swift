@@ -37,12 +37,27 @@ public struct AccountInterventions: Sendable {
         try await store.inTransaction { [store] transaction in
             let user = try await Self.customer(userID, in: transaction, store: store)
             guard user.verificationStatus == .pending else { throw StoreError.conflict("this address is not waiting for confirmation") }
-            try await UserRepository(store: store, in: transaction).markVerified(userID: userID, now: now)
-            try await AuditLog(store: store, in: transaction).append(actor.entry(
-                .addressVerified, on: .user, id: userID, before: ["status": VerificationStatus.pending.rawValue],
-                after: ["status": VerificationStatus.verified.rawValue], at: now
-            ))
+            _ = try await Self.verifyAddresses(of: [userID], by: actor, now: now, in: transaction, store: store)
         }
+    }
+
+    /// Confirms the addresses of those of the accounts still pending, each audited, in the caller's transaction;
+    /// returns the ids confirmed.
+    static func verifyAddresses(
+        of userIDs: [Int64], bulkOperationID: Int64? = nil, by actor: AuditActor, now: Date, in transaction: StoreTransaction, store: Store
+    ) async throws -> [Int64] {
+        guard !userIDs.isEmpty else { return [] }
+        let verified = try await transaction.sql.raw("""
+            UPDATE users SET verification_status = \(state: VerificationStatus.verified), email_verified_at = \(bind: now), updated_at = \(bind: now)
+            WHERE id IN (\(binds: userIDs)) AND verification_status = \(state: VerificationStatus.pending)
+            RETURNING id
+            """).all().map { try $0.decode(column: "id", as: Int64.self) }.sorted()
+        var after = ["status": VerificationStatus.verified.rawValue]
+        if let bulkOperationID { after["bulk_operation"] = String(bulkOperationID) }
+        try await AuditLog(store: store, in: transaction).append(contentsOf: verified.map { id in
+            actor.entry(.addressVerified, on: .user, id: id, before: ["status": VerificationStatus.pending.rawValue], after: after, at: now)
+        })
+        return verified
     }
 
     /// Corrects the account's names or phone number: only what changes is written and audited (before and after),

@@ -33,7 +33,7 @@ public struct UserDirectory: Sendable {
         if let before { conditions.append("id < \(bind: before)") }
         let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await store.sql.raw("""
-            SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
+            SELECT \(UserRepository.accountColumns)
             FROM users \(filter) ORDER BY id DESC LIMIT \(bind: limit)
             """).all().map(UserRepository.account(from:))
     }
@@ -43,12 +43,12 @@ public struct UserDirectory: Sendable {
     public func recipients(_ query: UserDirectoryQuery) async throws -> [UserAccount] {
         let conditions = Self.conditions(query) + ["verification_status <> \(state: VerificationStatus.pending)"]
         return try await store.sql.raw("""
-            SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
+            SELECT \(UserRepository.accountColumns)
             FROM users WHERE \(conditions.joined(separator: " AND ")) ORDER BY id
             """).all().map(UserRepository.account(from:))
     }
 
-    private static func conditions(_ query: UserDirectoryQuery) -> [SQLQueryString] {
+    static func conditions(_ query: UserDirectoryQuery) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
             let pattern = LikePattern.containing(text)

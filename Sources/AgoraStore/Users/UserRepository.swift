@@ -42,14 +42,14 @@ public struct UserRepository: Sendable {
 
     public func find(email: Email) async throws -> UserAccount? {
         try await sql.raw("""
-            SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
+            SELECT \(UserRepository.accountColumns)
             FROM users WHERE lower(email) = \(bind: email.value)
             """).first().map(Self.account(from:))
     }
 
     public func find(id: Int64) async throws -> UserAccount? {
         try await sql.raw("""
-            SELECT id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at
+            SELECT \(UserRepository.accountColumns)
             FROM users WHERE id = \(bind: id)
             """).first().map(Self.account(from:))
     }
@@ -61,6 +61,15 @@ public struct UserRepository: Sendable {
     public func count() async throws -> Int {
         try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }
+
+    /// The accounts with these ids that exist, by id.
+    public func find(ids: [Int64]) async throws -> [UserAccount] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.raw("SELECT \(Self.accountColumns) FROM users WHERE id IN (\(binds: ids)) ORDER BY id").all().map(Self.account(from:))
+    }
+
+    /// What `account(from:)` reads.
+    static let accountColumns: SQLQueryString = "id, first_name, last_name, email, phone, country_code, user_type, verification_status, created_at, updated_at"
 
     static func account(from row: any SQLRow) throws -> UserAccount {
         guard let userType = UserType(rawValue: try row.decode(column: "user_type", as: String.self)),

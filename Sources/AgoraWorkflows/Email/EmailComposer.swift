@@ -48,4 +48,13 @@ public struct EmailComposer: Sendable {
     private var messageIDDomain: String {
         URL(string: baseURL)?.host ?? "agora.invalid"
     }
+
+    /// A moment as the emails write it: `12 December 2026 at 10:00 UTC`.
+    public static func moment(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
 }

@@ -3,6 +3,7 @@ import AgoraDomain
 import AgoraJobs
 import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -17,6 +18,8 @@ struct AuthHarness: Sendable {
     let clock: ManualClock
     /// Where the service keeps uploads (a directory of this test's own, removed at the end).
     let storage: URL
+    /// The service's email composer, for the background workers a test runs by hand.
+    let composer: EmailComposer
 
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
     static let password = "Violet-Harbour-Lantern-7"
@@ -36,7 +39,7 @@ struct AuthHarness: Sendable {
             defer { try? FileManager.default.removeItem(at: configuration.storageDirectory) }
             let app = try await buildApplication(configuration: configuration, store: store)
             try await app.test(.router) { client in
-                try await body(AuthHarness(client: client, store: store, clock: clock, storage: configuration.storageDirectory))
+                try await body(AuthHarness(client: client, store: store, clock: clock, storage: configuration.storageDirectory, composer: configuration.email))
             }
         }
     }

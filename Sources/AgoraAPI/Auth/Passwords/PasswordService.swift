@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 
 /// Passwords: reset links, resetting from one, and changing the password of a signed-in account. Each change ends
@@ -118,6 +119,6 @@ struct PasswordService: Sendable {
     }
 
     private func passwordChangedValues(how: String) -> [String: String] {
-        ["how": how, "when": AccountMail.moment(clock.now), "reset_link": mail.link(PagePaths.forgotPassword)]
+        ["how": how, "when": EmailComposer.moment(clock.now), "reset_link": mail.link(PagePaths.forgotPassword)]
     }
 }

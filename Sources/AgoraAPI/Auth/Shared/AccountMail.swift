@@ -18,13 +18,9 @@ struct AccountMail: Sendable {
         try await EmailOutbox(store: store, in: transaction).enqueue(email, now: clock.now)
     }
 
-    /// A moment as the emails write it: `12 December 2026 at 10:00 UTC`.
-    static func moment(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
-        return formatter.string(from: date)
+    /// Queues a notice that the platform kept the account out or let it back in, in the transaction.
+    func queue(_ notice: AccountNotice, to user: UserAccount, in transaction: StoreTransaction) async throws {
+        try await EmailOutbox(store: store, in: transaction).enqueue(AccountNotices(composer: composer).email(notice, to: user), now: clock.now)
     }
 
     /// A link to a page of the site, with query items.

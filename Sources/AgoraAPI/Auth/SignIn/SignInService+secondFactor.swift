@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 
 extension SignInService {
@@ -29,7 +30,7 @@ extension SignInService {
             if method == .recoveryCode {
                 let left = try await TwoFactorRepository(store: store, in: transaction).unusedRecoveryCodes(userID: user.id)
                 try await mail.queue("recovery-code-used", to: user, values: [
-                    "left": String(left), "when": AccountMail.moment(now), "link": mail.link(PagePaths.securitySettings),
+                    "left": String(left), "when": EmailComposer.moment(now), "link": mail.link(PagePaths.securitySettings),
                 ], in: transaction)
             }
             return try await issuer.start(for: user, rememberMe: consumed.rememberMe, secondFactor: true, client: client, in: transaction)
