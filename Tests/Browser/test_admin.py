@@ -90,7 +90,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert len(browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")) == 8
     assert browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")[-1].find_elements(By.CSS_SELECTOR, ".cohort-cell")[0].text.endswith("%")
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
-    assert visible == ["Dashboard", "Users", "Staff", "Moderation", "Testimonials", "Orders", "Categories", "Search analytics", "Settings", "Audit log"]
+    assert visible == ["Dashboard", "Users", "Bulk operations", "Staff", "Moderation", "Testimonials", "Orders", "Categories", "Search analytics", "Settings", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
 
     # The theme follows the toggle and stays chosen.
@@ -301,3 +301,33 @@ def test_the_administration_with_two_factors(service, browser):
     name.send_keys("Bakery equipment")
     click(browser, browser.find_element(By.ID, "category-save"))
     wait(browser).until(lambda driver: "Saved: Bakery equipment" in driver.find_element(By.ID, "form-alert").text)
+
+    # Bulk operations: from a search of the users page, suspend every account it finds, follow it, then undo it.
+    browser.get(service.base + "/admin/users/")
+    query = wait(browser).until(lambda driver: driver.find_element(By.ID, "user-q") if driver.find_element(By.ID, "user-q").is_displayed() else None)
+    query.send_keys(service.CLIENT_EMAIL)
+    query.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#users-body tr")) == 1)
+    click(browser, wait(browser).until(lambda driver: driver.find_element(By.ID, "bulk-link-anchor") if "q=" in driver.find_element(By.ID, "bulk-link-anchor").get_attribute("href") else None))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "bulk-q").get_attribute("value") == service.CLIENT_EMAIL)
+    assert not browser.find_element(By.ID, "bulk-start").is_enabled(), "starting waits for a preview"
+    days = browser.find_element(By.ID, "days")
+    days.clear()
+    days.send_keys("2")
+    click(browser, browser.find_element(By.ID, "bulk-preview-button"))
+    wait(browser).until(lambda driver: "applies to 1 account. It can be undone afterwards." in driver.find_element(By.ID, "bulk-count").text)
+    assert service.CLIENT_EMAIL in browser.find_element(By.ID, "bulk-sample").text
+    click(browser, browser.find_element(By.ID, "bulk-start"))
+    wait(browser).until(lambda driver: "required" in driver.find_element(By.ID, "reason-error").text)
+    browser.find_element(By.ID, "reason").send_keys("Card testing from one network <script>")
+    click(browser, browser.find_element(By.ID, "bulk-start"))
+    wait(browser).until(lambda driver: "Done: 1 account changed." in driver.find_element(By.ID, "bulk-progress-text").text)
+    assert "Card testing from one network <script>" in service.emails_to(service.CLIENT_EMAIL, "suspended")
+    assert "Card testing from one network <script>" in browser.find_element(By.ID, "operations-body").text, "the reason is text"
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#undo-form button[type=submit]"))
+    wait(browser).until(lambda driver: "required" in driver.find_element(By.ID, "undo_reason-error").text)
+    browser.find_element(By.ID, "undo_reason").send_keys("The network was a school.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#undo-form button[type=submit]"))
+    wait(browser).until(lambda driver: "Undone: 1 account put back." in driver.find_element(By.ID, "bulk-progress-text").text)
+    assert not browser.find_element(By.ID, "undo-form").is_displayed()
+    wait(browser).until(lambda driver: "undone" in driver.find_element(By.ID, "operations-body").text)

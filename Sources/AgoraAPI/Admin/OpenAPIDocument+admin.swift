@@ -260,6 +260,11 @@ extension OpenAPIDocument {
 
     private static let messageFilters = #"""
     { "name": "user", "in": "query", "schema": { "type": "integer", "minimum": 1 }, "description": "One account" },
+    \#(accountFilters)
+    """#
+
+    /// The users page's filter, which messages and bulk operations take as their segment.
+    static let accountFilters = #"""
     { "name": "q", "in": "query", "schema": { "type": "string" } },
     { "name": "type", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(UserType.allCases.map(\.rawValue)))] } },
     { "name": "status", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(VerificationStatus.allCases.map(\.rawValue)))] } },

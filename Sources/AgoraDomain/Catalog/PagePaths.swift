@@ -56,6 +56,7 @@ public enum PagePaths {
     public static let adminModeration = "/admin/moderation/"
     public static let adminCategories = "/admin/categories/"
     public static let adminOrders = "/admin/orders/"
+    public static let adminBulk = "/admin/bulk/"
     /// Where members see the moderators' decisions on what they wrote, and appeal them.
     public static let appeals = "/appeals/"
 
@@ -83,5 +84,6 @@ public enum PagePaths {
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
+        "adminBulk": adminBulk,
     ]
 }

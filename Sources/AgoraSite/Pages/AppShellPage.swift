@@ -49,6 +49,8 @@ struct AppShellPage: SitePage {
               description: "The administration: figures, alerts and the way to each part you may open."),
         Shell(path: PagePaths.adminUsers, name: "admin-users", title: "Users",
               description: "Search accounts, open one, suspend or ban it and lift it."),
+        Shell(path: PagePaths.adminBulk, name: "admin-bulk", title: "Bulk operations",
+              description: "Suspend, let back in or confirm every account a search finds, with a preview, progress and undo."),
         Shell(path: PagePaths.adminStaff, name: "admin-staff", title: "Staff",
               description: "Invite staff, change their roles, take them out of the staff."),
         Shell(path: PagePaths.adminAuditLog, name: "admin-audit-log", title: "Audit log",

@@ -41,6 +41,8 @@
         cell(row, Agora.admin.date(user.created_at));
         body.appendChild(row);
       });
+      var bulk = new URLSearchParams(Agora.admin.formQuery(search));
+      document.getElementById('bulk-link-anchor').href = Agora.paths.adminBulk + (bulk.toString() ? '?' + bulk.toString() : '');
       state.before = result.data.next_before || null;
       more.hidden = !state.before;
       document.getElementById('users-empty').hidden = body.children.length > 0;
@@ -275,6 +277,7 @@
     state.mayEdit = access.areas.indexOf('accounts') >= 0;
     messageForm.hidden = access.areas.indexOf('messages') < 0;
     state.mayView = access.areas.indexOf('view-as') >= 0;
+    document.getElementById('bulk-link').hidden = access.areas.indexOf('bulk') < 0;
     load(false);
     var id = new URLSearchParams(location.search).get('id');
     if (id && /^[0-9]+$/.test(id)) openUser(Number(id));
