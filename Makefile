@@ -12,13 +12,14 @@ BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml
 TEST_PACKAGES := postgresql python3 chromium chromium-driver
 BENCH_PACKAGES := hugo time sqlite3 wrk curl python3
 PROVIDERS ?= 100000
+ACCOUNTS ?= 10000
 # make fuzz: seconds per parser, and the parsers (Sources/AgoraFuzzing/FuzzTarget.swift).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := front-matter templates multipart search-parameters reference-numbers
 # The password of the demo's client and provider accounts (printed by `agora seed --demo`); only for the demo.
 DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
 
-.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders fuzz build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders bench-admin fuzz build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -37,7 +38,7 @@ test: deps test-deps
 	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser Tests/Contract
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
-bench: bench-site bench-auth bench-search bench-orders
+bench: bench-site bench-auth bench-search bench-orders bench-admin
 
 bench-site: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
@@ -54,6 +55,10 @@ bench-search: deps
 bench-orders: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
 	Benchmarks/orders/bench-orders.sh $(PROVIDERS)
+
+bench-admin: deps
+	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
+	Benchmarks/admin/bench-bulk.sh $(ACCOUNTS)
 
 # libFuzzer and AddressSanitizer over each parser in turn; an input that crashes one is saved in Fuzz/Regressions/,
 # which the tests replay (Fuzz/README.md).

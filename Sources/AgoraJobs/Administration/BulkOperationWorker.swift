@@ -17,7 +17,7 @@ public struct BulkOperationWorker: QueueWorker {
     public let name = "bulk operations"
 
     public init(
-        store: Store, composer: EmailComposer, clock: any AgoraClock = SystemClock(), pollInterval: Duration = .seconds(1),
+        store: Store, composer: EmailComposer, clock: any AgoraClock = SystemClock(), pollInterval: Duration = .milliseconds(250),
         logger: Logger = Logger(label: "agora.jobs.bulk-operations")
     ) {
         self.store = store

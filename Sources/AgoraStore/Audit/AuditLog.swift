@@ -114,7 +114,7 @@ public struct AuditLog: Sendable {
         """
 
     static func hash(_ entry: AuditEntry, previous: String) -> String {
-        SHA256.hash(data: Data(entry.chainText(previousHash: previous).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(entry.chainText(previousHash: previous).utf8)).hexadecimal
     }
 
     static func entry(from row: any SQLRow) throws -> AuditEntry {

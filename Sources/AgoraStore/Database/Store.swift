@@ -55,8 +55,13 @@ public final class Store: Sendable {
         switch location {
         case .sqlite(let path):
             try checkSQLitePath(path)
+            // A thread for each connection's blocking SQLite calls: a write outside a transaction that waits for the
+            // lock does so in SQLite's busy handler, holding its thread, and with fewer threads than connections the
+            // writer holding the lock could be left without one to finish on (everyone then times out).
+            let threads = NIOThreadPool(numberOfThreads: connectionsPerThread * System.coreCount)
+            threads.start()
             let pool = EventLoopGroupConnectionPool(
-                source: SQLiteWALConnectionSource(path: path, threadPool: .singleton, memoryMapped: memoryMapped),
+                source: SQLiteWALConnectionSource(path: path, threadPool: threads, memoryMapped: memoryMapped),
                 maxConnectionsPerEventLoop: connectionsPerThread,
                 requestTimeout: requestTimeout,
                 pruneInterval: nil,
@@ -64,7 +69,10 @@ public final class Store: Sendable {
                 on: MultiThreadedEventLoopGroup.singleton
             )
             let database = SQLitePooledDatabase(pool: pool, logger: poolLogger).sql(queryLogLevel: .trace)
-            store = Store(engine: .sqlite, location: location, sql: database, logger: logger) { try await pool.shutdownAsync() }
+            store = Store(engine: .sqlite, location: location, sql: database, logger: logger) {
+                try await pool.shutdownAsync()
+                try await threads.shutdownGracefully()
+            }
         case .postgres(let url):
             var configuration: SQLPostgresConfiguration
             do {

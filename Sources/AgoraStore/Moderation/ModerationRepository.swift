@@ -38,7 +38,7 @@ public struct ModerationRepository: Sendable {
     ) async throws {
         var findings = intake.findings
         if let text = ContentScreen.fingerprintText(intake.text) {
-            let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            let hash = SHA256.hash(data: Data(text.utf8)).hexadecimal
             let copies = try await db.raw("""
                 SELECT COUNT(*) AS n FROM content_fingerprints WHERE hash = \(bind: hash) AND created_at >= \(bind: now.addingTimeInterval(-86_400))
                 """).first()?.decode(column: "n", as: Int.self) ?? 0

@@ -32,8 +32,9 @@ public struct EmailOutbox: Sendable {
     /// Queues several messages with one statement.
     public func enqueue(_ emails: [NewOutboxEmail], now: Date) async throws {
         guard !emails.isEmpty else { return }
+        let encoder = JSONEncoder()
         let rows = try emails.map { email -> SQLQueryString in
-            let headers = String(decoding: try JSONEncoder().encode(email.headers), as: UTF8.self)
+            let headers = String(decoding: try encoder.encode(email.headers), as: UTF8.self)
             return """
                 (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
                  \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), \(state: OutboxEmail.Status.pending), \(bind: now), \(bind: now))

@@ -51,10 +51,16 @@ public struct EmailComposer: Sendable {
 
     /// A moment as the emails write it: `12 December 2026 at 10:00 UTC`.
     public static func moment(_ date: Date) -> String {
+        momentFormatter.string(from: date)
+    }
+
+    /// Made once: a bulk operation writes thousands of emails, and making a formatter costs more than using it.
+    /// Formatting with a formatter that is never changed is safe from any thread.
+    nonisolated(unsafe) private static let momentFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }()
 }

@@ -15,7 +15,7 @@ enum SecureToken {
 
     /// The stored form of a token: lower-case hex SHA-256.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexadecimal
     }
 
     /// Whether `text` could be a token this service issued, checked before any database lookup.

@@ -52,7 +52,7 @@ package final class MultipartFileReader {
             throw Problem(status: .badRequest, detail: "The upload ended before the file was complete; send it again.", type: .malformedBody)
         }
         guard receiver.size > 0 else { throw ValidationError(field: "file", message: "is empty") }
-        return (name, receiver.size, receiver.hasher.finalize().map { String(format: "%02x", $0) }.joined(), receiver.head)
+        return (name, receiver.size, receiver.hasher.finalize().hexadecimal, receiver.head)
     }
 
     /// The parser's callbacks: one part at a time, the `file` part kept, anything else refused. The parser hands the
