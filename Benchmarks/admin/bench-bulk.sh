@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A bulk operation on ACCOUNTS providers through a release `agora serve` on loopback, the way the admin page runs it:
+# A bulk operation on ACCOUNTS providers through a release `agora serve` on loopback over a built site, the way the
+# admin page runs it:
 # suspend every provider (each with its sessions ended, its page queued, its email and its audit entry), then undo
 # it; on SQLite, then on PostgreSQL. The target is under 5 s for 10,000 accounts. Figures: the time from the request
 # until the page would see the operation finished (the worker looks for work every second, so up to 1 s of it is the
@@ -23,6 +24,8 @@ measure() {
     AGORA_DEMO_PASSWORD=$password AGORA_BCRYPT_COST=10 $agora seed --providers "$accounts" --seed 7 --database "$database" >/dev/null 2>&1
     AGORA_ADMIN_PASSWORD=$password $agora admin create --email bench-owner@example.com --first-name Bench --last-name Owner \
         --database "$database" >/dev/null 2>&1
+    # A live site, as a deployment has: the pages the operation changes are published by incremental builds.
+    $agora build --database "$database" --out "$work/Site" >/dev/null 2>&1
     AGORA_LOG_LEVEL=info AGORA_STORAGE="$work/Storage-$engine" start_server "$work/serve-$engine.log" --database "$database" --site "$work/Site"
     python3 Benchmarks/admin/bulk-operation.py "$base" bench-owner@example.com "$password" "type=provider" >"$work/figures-$engine"
     stop_server

@@ -21,6 +21,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case messages
     case viewAs = "view-as"
     case bulk
+    case profiles
 
     var permission: AdminPermission {
         switch self {
@@ -39,6 +40,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .messages: .usersEdit
         case .viewAs: .usersImpersonate
         case .bulk: .usersSuspend
+        case .profiles: .moderationDecide
         }
     }
 

@@ -8,7 +8,7 @@ struct ReasonInput: RequestBody {
     let reason: String?
 
     init(reading body: inout JSONObjectBody) {
-        reason = body.string("reason", maximumLength: 2_000, multiline: true)
+        reason = body.string("reason", required: false, maximumLength: 2_000, multiline: true)
     }
 
     /// The reason, trimmed; a field error when there is none.

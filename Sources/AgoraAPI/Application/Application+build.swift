@@ -102,6 +102,8 @@ public func buildRouter(
     ReportRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     ViewAsRoutes(store: store, signIn: auth.signIn, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     BulkOperationRoutes(store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
+    ProfileReviewRoutes(store: store, mail: auth.mail, clock: configuration.clock).register(on: admin)
+    ProfileRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     MessageRoutes(
         store: store, composer: configuration.email, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
     ).register(on: admin)
@@ -122,6 +124,7 @@ public func buildRouter(
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
     PublicRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: api)
+    PublicProviderRoutes(store: store).register(on: api)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL),

@@ -67,6 +67,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
             switch store {
             case .notFound: self.init(status: .notFound, detail: store.description, instance: instance)
             case .conflict: self.init(status: .conflict, detail: store.description, instance: instance)
+            case .staleVersion: self.init(status: .conflict, detail: store.description, instance: instance, type: .staleVersion)
             case .invalidLocation, .cannotOpen: self.init(status: .serviceUnavailable, detail: "The database is unavailable.", instance: instance)
             }
         case let http as HTTPError:

@@ -30,6 +30,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case appealDecided = "moderation.decide-appeal"
     case bulkOperationStarted = "bulk.start"
     case bulkOperationUndone = "bulk.undo"
+    case profileApproved = "profile.approve"
+    case profileRejected = "profile.reject"
 }
 
 /// The kinds of thing an audited action changes.

@@ -32,6 +32,9 @@ public enum BulkAction: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Whether it changes what public pages show (a provider kept out loses its page).
+    public var changesPages: Bool { self != .verifyAddress }
+
     /// The action's name in sentences.
     public var title: String {
         switch self {

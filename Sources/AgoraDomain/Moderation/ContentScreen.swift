@@ -47,6 +47,11 @@ public struct ContentScreen: Sendable {
         return findings
     }
 
+    /// The links written in `text` (`https://…`, `www.…`).
+    public static func links(in text: String) -> [String] {
+        matches(link, in: text)
+    }
+
     /// The text reduced to what makes two posts the same: letters and digits, lower case. Short texts have no
     /// fingerprint (many people write "Hello").
     public static func fingerprintText(_ text: String) -> String? {

@@ -53,8 +53,8 @@ public struct OrderDetails: Hashable, Sendable {
     /// Checks every field and throws one `ValidationError` naming each bad one.
     public init(_ input: Input, now: Date) throws {
         var errors: [FieldError] = []
-        let title = Self.text(input.title, field: "title", length: Self.titleLength, multiline: false, errors: &errors)
-        let description = Self.text(input.description, field: "description", length: Self.descriptionLength, multiline: true, errors: &errors)
+        let title = FieldReading.text(input.title, field: "title", length: Self.titleLength, multiline: false, errors: &errors)
+        let description = FieldReading.text(input.description, field: "description", length: Self.descriptionLength, multiline: true, errors: &errors)
         if input.categoryID == nil { errors.append(FieldError(field: "category_id", message: "is required")) }
         var currency: CurrencyCode?
         do {
@@ -72,14 +72,14 @@ public struct OrderDetails: Hashable, Sendable {
             }
         }
         let deadline = OrderDeadline.read(local: input.deadline, timeZone: input.timeZone, now: now, errors: &errors)
-        let priority = Self.choice(input.priority, field: "priority", default: OrderPriority.normal, errors: &errors)
-        let visibility = Self.choice(input.visibility, field: "visibility", default: OrderVisibility.public, errors: &errors)
+        let priority = FieldReading.choice(input.priority, field: "priority", default: OrderPriority.normal, errors: &errors)
+        let visibility = FieldReading.choice(input.visibility, field: "visibility", default: OrderVisibility.public, errors: &errors)
         let location = LocationPreference.read(
             kind: input.location, country: input.country, latitude: input.latitude, longitude: input.longitude,
             radiusKilometres: input.radiusKilometres, errors: &errors
         )
-        let skills = Self.list(input.skills ?? [], field: "skills", maximum: Self.maximumSkills, length: Self.skillLength, errors: &errors)
-        let requirements = Self.list(
+        let skills = FieldReading.list(input.skills ?? [], field: "skills", maximum: Self.maximumSkills, length: Self.skillLength, errors: &errors)
+        let requirements = FieldReading.list(
             input.requirements ?? [], field: "requirements", maximum: Self.maximumRequirements, length: Self.requirementLength, errors: &errors
         )
         guard errors.isEmpty, let title, let description, let categoryID = input.categoryID, let minimum, let maximum,
@@ -94,7 +94,7 @@ public struct OrderDetails: Hashable, Sendable {
         self.priority = priority
         self.location = location
         self.visibility = visibility
-        self.skills = Self.unique(skills)
+        self.skills = FieldReading.unique(skills)
         self.requirements = requirements
     }
 
@@ -134,24 +134,6 @@ public struct OrderDetails: Hashable, Sendable {
         return fields
     }
 
-    /// Trimmed text within `length`, without control characters (line breaks only where `multiline`).
-    static func text(_ raw: String?, field: String, length: ClosedRange<Int>, multiline: Bool, errors: inout [FieldError]) -> String? {
-        let text = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if raw == nil || text.isEmpty {
-            errors.append(FieldError(field: field, message: "is required"))
-            return nil
-        }
-        if text.unicodeScalars.contains(where: { ($0.value < 0x20 && !(multiline && ($0 == "\n" || $0 == "\r" || $0 == "\t"))) || $0.value == 0x7F }) {
-            errors.append(FieldError(field: field, message: multiline ? "must not contain control characters" : "must be one line without control characters"))
-            return nil
-        }
-        guard length.contains(text.count) else {
-            errors.append(FieldError(field: field, message: "must be \(length.lowerBound) to \(length.upperBound) characters"))
-            return nil
-        }
-        return text
-    }
-
     /// A positive amount no larger than `maximumBudget` major units.
     static func amount(_ raw: String?, field: String, currency: CurrencyCode, errors: inout [FieldError]) -> Money? {
         guard let raw else {
@@ -167,31 +149,5 @@ public struct OrderDetails: Hashable, Sendable {
             return nil
         }
         return money
-    }
-
-    static func choice<T: RawRepresentable & CaseIterable>(_ raw: String?, field: String, default value: T, errors: inout [FieldError]) -> T? where T.RawValue == String {
-        guard let raw else { return value }
-        guard let chosen = T(rawValue: raw) else {
-            errors.append(FieldError(field: field, message: "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
-            return nil
-        }
-        return chosen
-    }
-
-    static func list(_ items: [String], field: String, maximum: Int, length: ClosedRange<Int>, errors: inout [FieldError]) -> [String] {
-        if items.count > maximum {
-            errors.append(FieldError(field: field, message: "must have at most \(maximum) entries"))
-            return []
-        }
-        var kept: [String] = []
-        for (index, item) in items.enumerated() {
-            if let text = text(item, field: "\(field)[\(index)]", length: length, multiline: false, errors: &errors) { kept.append(text) }
-        }
-        return kept
-    }
-
-    private static func unique(_ items: [String]) -> [String] {
-        var seen: Set<String> = []
-        return items.filter { seen.insert($0.lowercased()).inserted }
     }
 }

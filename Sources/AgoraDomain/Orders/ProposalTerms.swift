@@ -32,7 +32,7 @@ public struct ProposalTerms: Hashable, Sendable {
     /// Checks every field against the order's currency and throws one `ValidationError` naming each bad one.
     public init(_ input: Input, currency: CurrencyCode) throws {
         var errors: [FieldError] = []
-        let message = OrderDetails.text(input.message, field: "message", length: Self.messageLength, multiline: true, errors: &errors)
+        let message = FieldReading.text(input.message, field: "message", length: Self.messageLength, multiline: true, errors: &errors)
         if let named = input.currency, named.uppercased() != currency.code {
             errors.append(FieldError(field: "currency", message: "must be the order's currency, \(currency.code)"))
         }
@@ -50,7 +50,7 @@ public struct ProposalTerms: Hashable, Sendable {
         } else {
             for (index, raw) in input.milestones.enumerated() {
                 let field = "milestones[\(index)]"
-                let title = OrderDetails.text(raw.title, field: "\(field).title", length: 3...200, multiline: false, errors: &errors)
+                let title = FieldReading.text(raw.title, field: "\(field).title", length: 3...200, multiline: false, errors: &errors)
                 let amount = OrderDetails.amount(raw.amount, field: "\(field).amount", currency: currency, errors: &errors)
                 var days = raw.dueInDays
                 if let due = days, due < 1 || due > (timeline ?? Self.timelineDays.upperBound) {

@@ -150,6 +150,12 @@ public struct BulkOperationRepository: Sendable {
                         \(unsafeRaw: undoing ? "undone_at" : "finished_at") = \(bind: now)
                     WHERE id = \(bind: id)
                     """).run()
+                if operation.request.action.changesPages, (undoing ? operation.reverted : operation.changed) > 0 {
+                    // One incremental build publishes every page the operation changed (it finds them by their stamps).
+                    try await SiteChangeQueue(store: store, on: db).enqueue(
+                        [.site], reason: "bulk operation \(id) \(undoing ? "undone" : "finished")", now: now
+                    )
+                }
                 return false
             }
             let chunk = BulkChunk(operation: operation, userIDs: userIDs, now: now, notify: notify, store: store, transaction: transaction)

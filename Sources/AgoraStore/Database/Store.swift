@@ -42,6 +42,17 @@ public final class Store: Sendable {
     /// `connectionWait` is how long a query waits for a connection before it fails: long enough for a busy moment,
     /// short enough that a wedged database is reported rather than waited on for good.
     /// `connectionsPerThread` bounds the pool: that many connections per thread of NIO's event loop group.
+    /// The threads SQLite's blocking calls run on, shared by every SQLite store of the process and never stopped
+    /// (as NIO's own singleton pool would be), with a thread for every connection a store pools at the default size,
+    /// several times over: a write outside a transaction that waits for the lock does so in SQLite's busy handler,
+    /// holding its thread, and with fewer threads than waiting writers the writer holding the lock could be left
+    /// without one to finish on (everyone then times out with "database is locked").
+    static let sqliteThreads: NIOThreadPool = {
+        let threads = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount * 2))
+        threads.start()
+        return threads
+    }()
+
     public static func open(
         _ location: DatabaseLocation, logger: Logger = Logger(label: "agora.store"), memoryMapped: Bool = true,
         connectionWait: Duration = .seconds(10), connectionsPerThread: Int = 4
@@ -55,13 +66,8 @@ public final class Store: Sendable {
         switch location {
         case .sqlite(let path):
             try checkSQLitePath(path)
-            // A thread for each connection's blocking SQLite calls: a write outside a transaction that waits for the
-            // lock does so in SQLite's busy handler, holding its thread, and with fewer threads than connections the
-            // writer holding the lock could be left without one to finish on (everyone then times out).
-            let threads = NIOThreadPool(numberOfThreads: connectionsPerThread * System.coreCount)
-            threads.start()
             let pool = EventLoopGroupConnectionPool(
-                source: SQLiteWALConnectionSource(path: path, threadPool: threads, memoryMapped: memoryMapped),
+                source: SQLiteWALConnectionSource(path: path, threadPool: sqliteThreads, memoryMapped: memoryMapped),
                 maxConnectionsPerEventLoop: connectionsPerThread,
                 requestTimeout: requestTimeout,
                 pruneInterval: nil,
@@ -69,10 +75,7 @@ public final class Store: Sendable {
                 on: MultiThreadedEventLoopGroup.singleton
             )
             let database = SQLitePooledDatabase(pool: pool, logger: poolLogger).sql(queryLogLevel: .trace)
-            store = Store(engine: .sqlite, location: location, sql: database, logger: logger) {
-                try await pool.shutdownAsync()
-                try await threads.shutdownGracefully()
-            }
+            store = Store(engine: .sqlite, location: location, sql: database, logger: logger) { try await pool.shutdownAsync() }
         case .postgres(let url):
             var configuration: SQLPostgresConfiguration
             do {

@@ -4,6 +4,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(String, reason: String)
     case notFound(String)
     case conflict(String)
+    /// The record changed since the caller read it (optimistic concurrency): read it again and retry.
+    case staleVersion(String)
 
     public var description: String {
         switch self {
@@ -13,7 +15,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot open database \(location): \(reason)"
         case .notFound(let what):
             "\(what) was not found"
-        case .conflict(let what):
+        case .conflict(let what), .staleVersion(let what):
             what
         }
     }

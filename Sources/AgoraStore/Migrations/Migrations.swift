@@ -23,5 +23,6 @@ public enum Migrations {
         moderation,
         siteBuildTimes,
         bulkOperations,
+        providerProfiles,
     ]
 }

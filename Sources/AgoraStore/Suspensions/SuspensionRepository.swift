@@ -69,7 +69,10 @@ public struct SuspensionRepository: Sendable {
             """).all().map(Self.suspension(from:))
         _ = try await SessionRepository(store: store, in: transaction).revokeAll(userIDs: ids, reason: .suspended, now: now)
         try await ProposalRepository.withdrawLive(of: ids, because: "provider \(decision.kind == .ban ? "banned" : "suspended")", now: now, on: db)
-        try await SiteChangeQueue.enqueueProviderPages(of: ids, reason: "\(Self.accounts(ids)) kept out", now: now, in: transaction, store: store)
+        // A bulk operation queues one build of the site when it finishes rather than one per chunk.
+        if bulkOperationID == nil {
+            try await SiteChangeQueue.enqueueProviderPages(of: ids, reason: "\(Self.accounts(ids)) kept out", now: now, in: transaction, store: store)
+        }
         var after = ["status": VerificationStatus.suspended.rawValue, "kind": decision.kind.rawValue]
         if let endsAt { after["ends_at"] = ISO8601DateFormatter().string(from: endsAt) }
         if let bulkOperationID { after["bulk_operation"] = String(bulkOperationID) }
@@ -142,7 +145,9 @@ public struct SuspensionRepository: Sendable {
         _ suspensions: [UserSuspension], reason: String, bulkOperationID: Int64? = nil, by actor: AuditActor, now: Date,
         in transaction: StoreTransaction, store: Store
     ) async throws -> [UserSuspension] {
-        let lifted = try await letBackIn(suspensions, by: actor.userID, reason: reason, now: now, in: transaction, store: store)
+        let lifted = try await letBackIn(
+            suspensions, by: actor.userID, reason: reason, queuesPages: bulkOperationID == nil, now: now, in: transaction, store: store
+        )
         let statuses = Dictionary(
             try await UserRepository(store: store, in: transaction).find(ids: lifted.map(\.userID)).map { ($0.id, $0.verificationStatus.rawValue) },
             uniquingKeysWith: { first, _ in first }
@@ -158,10 +163,12 @@ public struct SuspensionRepository: Sendable {
         return lifted
     }
 
-    /// Ends suspensions: each account returns to the status it had, and providers' pages are queued to come back.
+    /// Ends suspensions: each account returns to the status it had, and providers' pages are queued to come back
+    /// (unless the caller queues them, as a bulk operation does when it finishes).
     /// Only suspensions still open are lifted, so two lifts racing change an account once; returns those lifted.
     static func letBackIn(
-        _ suspensions: [UserSuspension], by liftedBy: Int64?, reason: String, now: Date, in transaction: StoreTransaction, store: Store
+        _ suspensions: [UserSuspension], by liftedBy: Int64?, reason: String, queuesPages: Bool = true, now: Date,
+        in transaction: StoreTransaction, store: Store
     ) async throws -> [UserSuspension] {
         guard !suspensions.isEmpty else { return [] }
         let db = transaction.sql
@@ -177,7 +184,9 @@ public struct SuspensionRepository: Sendable {
             )
             WHERE id IN (\(binds: userIDs)) AND verification_status = \(state: VerificationStatus.suspended)
             """).run()
-        try await SiteChangeQueue.enqueueProviderPages(of: userIDs, reason: "\(Self.accounts(userIDs)) back", now: now, in: transaction, store: store)
+        if queuesPages {
+            try await SiteChangeQueue.enqueueProviderPages(of: userIDs, reason: "\(Self.accounts(userIDs)) back", now: now, in: transaction, store: store)
+        }
         return lifted
     }
 

@@ -23,7 +23,7 @@ public struct EmailTemplates: Sendable {
     public static let required = [
         "verification", "welcome", "signup-attempt", "password-reset", "password-changed", "sign-in-attempts", "order-confirmation", "marketplace-update",
         "staff-invitation", "account-suspended", "account-restored", "recovery-code-used",
-        "password-reset-required", "moderation-decision", "appeal-decided", "staff-message",
+        "password-reset-required", "moderation-decision", "appeal-decided", "staff-message", "profile-reviewed",
     ]
 
     public init(directory: URL) throws {

@@ -1,0 +1,153 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// The profile editor's body: the version it started from and every field (`ProfileContent.Input`).
+struct ProfileInput: RequestBody {
+    static let fields: Set<String> = [
+        "version", "title", "bio", "categories", "skills", "languages", "hourly_rate", "currency", "city", "country", "remote",
+        "availability", "available_from", "weekly_hours", "experience", "education", "certifications",
+    ]
+    let version: Int?
+    let content: ProfileContent.Input
+
+    init(reading body: inout JSONObjectBody) {
+        version = body.integer("version")
+        var input = ProfileContent.Input()
+        input.title = body.string("title", required: false, maximumLength: 1_000)
+        input.bio = body.string("bio", required: false, maximumLength: 20_000, multiline: true)
+        input.categories = body.strings("categories", maximumCount: 50, maximumLength: 200)
+        input.skills = body.strings("skills", maximumCount: 100, maximumLength: 200)
+        input.languages = body.objects("languages", maximumCount: 50) { index, object, errors in
+            var code: String?
+            var level: String?
+            for (key, value) in object {
+                switch (key, value) {
+                case ("code", .string(let text)): code = String(text.prefix(20))
+                case ("level", .string(let text)): level = String(text.prefix(40))
+                default: errors.append(FieldError(field: "languages[\(index)].\(key)", message: "is not a field of a language, or not a string"))
+                }
+            }
+            return (code, level)
+        }
+        input.hourlyRate = body.amount("hourly_rate")
+        input.currency = body.string("currency", required: false, maximumLength: 10)
+        input.city = body.string("city", required: false, maximumLength: 1_000)
+        input.country = body.string("country", required: false, maximumLength: 10)
+        input.remote = body.contains("remote") ? body.bool("remote", default: true) : nil
+        input.availability = body.string("availability", required: false, maximumLength: 40)
+        input.availableFrom = body.string("available_from", required: false, maximumLength: 40)
+        input.weeklyHours = body.integer("weekly_hours")
+        input.experience = body.string("experience", required: false, maximumLength: 20_000, multiline: true)
+        input.education = body.string("education", required: false, maximumLength: 20_000, multiline: true)
+        input.certifications = body.string("certifications", required: false, maximumLength: 20_000, multiline: true)
+        content = input
+    }
+}
+
+/// A profile's content as the API writes it, the same shape the editor sends.
+struct ProfileContentBody: ResponseEncodable {
+    struct Language: ResponseEncodable {
+        let code: String
+        let level: String
+    }
+
+    let title: String
+    let bio: String
+    let categories: [String]
+    let skills: [String]
+    let languages: [Language]
+    let hourlyRate: String?
+    let currency: String?
+    let city: String?
+    let country: String?
+    let remote: Bool
+    let availability: String
+    let availableFrom: String?
+    let weeklyHours: Int?
+    let experience: String
+    let education: String
+    let certifications: String
+
+    init(_ content: ProfileContent) {
+        title = content.title
+        bio = content.bio
+        categories = content.categorySlugs.map(\.value)
+        skills = content.skills
+        languages = content.languages.map { Language(code: $0.code, level: $0.level.rawValue) }
+        hourlyRate = content.hourlyRate.map(\.majorText)
+        currency = content.hourlyRate?.currency.code
+        city = content.city
+        country = content.countryCode
+        remote = content.remote
+        availability = content.availability.rawValue
+        availableFrom = content.availableFrom.map { ISO8601DateFormatter.string(from: $0, timeZone: .gmt, formatOptions: [.withFullDate]) }
+        weeklyHours = content.weeklyHours
+        experience = content.experience
+        education = content.education
+        certifications = content.certifications
+    }
+}
+
+/// The owner's profile: where it stands, the working copy, and what a publication still needs.
+struct OwnProfileBody: ResponseEncodable {
+    struct Completeness: ResponseEncodable {
+        let score: Int
+        let missing: [String]
+        let missingForPublication: [String]
+    }
+
+    let slug: String
+    let status: String
+    let version: Int
+    let content: ProfileContentBody
+    let heldFor: [String]
+    let refusedFor: String
+    let completeness: Completeness
+    let pagePath: String
+
+    init(_ profile: OwnProfile) {
+        slug = profile.slug.value
+        status = profile.status.rawValue
+        version = profile.version
+        content = ProfileContentBody(profile.content)
+        heldFor = profile.heldFor
+        refusedFor = profile.refusedFor
+        let completeness = profile.completeness
+        self.completeness = Completeness(
+            score: completeness.score, missing: completeness.missing.map(\.rawValue),
+            missingForPublication: completeness.missingForPublication.map(\.rawValue)
+        )
+        pagePath = PagePaths.provider(profile.slug)
+    }
+}
+
+struct SavedProfileBody: ResponseEncodable {
+    let outcome: String
+    let profile: OwnProfileBody
+}
+
+struct ProfileVersionBody: ResponseEncodable {
+    let id: Int64
+    let number: Int
+    let state: String
+    let changedFields: [String]
+    let reviewReasons: [String]
+    let createdAt: Date
+    let content: ProfileContentBody
+
+    init(_ version: ProfileVersion) {
+        id = version.id
+        number = version.number
+        state = version.state.rawValue
+        changedFields = version.changedFields
+        reviewReasons = version.reviewReasons
+        createdAt = version.createdAt
+        content = ProfileContentBody(version.content)
+    }
+}
+
+struct ProfileVersionsBody: ResponseEncodable {
+    let versions: [ProfileVersionBody]
+}

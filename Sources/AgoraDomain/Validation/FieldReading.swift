@@ -1,0 +1,48 @@
+/// The rules every form of the domain reads its fields by: trimmed one-line or multiline text within a length, a
+/// choice among an enum's values, a bounded list. Each broken rule becomes a field error named as the API names the
+/// field; the caller gathers them and throws them at once.
+public enum FieldReading {
+    /// Trimmed text within `length`, without control characters (line breaks only where `multiline`).
+    public static func text(_ raw: String?, field: String, length: ClosedRange<Int>, multiline: Bool, errors: inout [FieldError]) -> String? {
+        let text = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if raw == nil || text.isEmpty {
+            errors.append(FieldError(field: field, message: "is required"))
+            return nil
+        }
+        if text.unicodeScalars.contains(where: { ($0.value < 0x20 && !(multiline && ($0 == "\n" || $0 == "\r" || $0 == "\t"))) || $0.value == 0x7F }) {
+            errors.append(FieldError(field: field, message: multiline ? "must not contain control characters" : "must be one line without control characters"))
+            return nil
+        }
+        guard length.contains(text.count) else {
+            errors.append(FieldError(field: field, message: "must be \(length.lowerBound) to \(length.upperBound) characters"))
+            return nil
+        }
+        return text
+    }
+
+    public static func choice<T: RawRepresentable & CaseIterable>(_ raw: String?, field: String, default value: T, errors: inout [FieldError]) -> T? where T.RawValue == String {
+        guard let raw else { return value }
+        guard let chosen = T(rawValue: raw) else {
+            errors.append(FieldError(field: field, message: "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+            return nil
+        }
+        return chosen
+    }
+
+    public static func list(_ items: [String], field: String, maximum: Int, length: ClosedRange<Int>, errors: inout [FieldError]) -> [String] {
+        if items.count > maximum {
+            errors.append(FieldError(field: field, message: "must have at most \(maximum) entries"))
+            return []
+        }
+        var kept: [String] = []
+        for (index, item) in items.enumerated() {
+            if let text = text(item, field: "\(field)[\(index)]", length: length, multiline: false, errors: &errors) { kept.append(text) }
+        }
+        return kept
+    }
+
+    public static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0.lowercased()).inserted }
+    }
+}

@@ -1,0 +1,112 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+/// The profile as its rows hold it (what the public sees once published): read back as `ProfileContent`, and
+/// written in the caller's transaction with the search index and the pages that show it.
+extension ProfileRepository {
+    static func live(_ userID: Int64, on db: any SQLDatabase) async throws -> ProfileContent {
+        guard let row = try await db.raw("""
+            SELECT title, bio, city, country_code, hourly_rate_minor, hourly_rate_currency, remote, availability, available_from,
+                   weekly_hours, experience, education, certifications
+            FROM user_profiles WHERE user_id = \(bind: userID)
+            """).first() else { throw StoreError.notFound("this account has no provider profile") }
+        let categories = try await db.raw("""
+            SELECT c.slug FROM provider_categories pc JOIN categories c ON c.id = pc.category_id WHERE pc.provider_id = \(bind: userID) ORDER BY c.slug
+            """).all().map { try Slug(try $0.decode(column: "slug", as: String.self)) }
+        let skills = try await db.raw("SELECT name FROM provider_skills WHERE provider_id = \(bind: userID) ORDER BY position").all()
+            .map { try $0.decode(column: "name", as: String.self) }
+        let languages = try await db.raw("""
+            SELECT language_code, level FROM provider_languages WHERE provider_id = \(bind: userID) ORDER BY position
+            """).all().map { row in
+            LanguageSkill(
+                code: try row.decode(column: "language_code", as: String.self),
+                level: LanguageSkill.Level(rawValue: try row.decode(column: "level", as: String.self)) ?? .fluent
+            )
+        }
+        var rate: Money?
+        if let minor = try row.decodeIfPresent(column: "hourly_rate_minor", as: Int64.self),
+           let currency = try row.decodeIfPresent(column: "hourly_rate_currency", as: String.self) {
+            rate = Money(minorUnits: minor, currency: try CurrencyCode(currency))
+        }
+        let city = try row.decodeIfPresent(column: "city", as: String.self)
+        return ProfileContent(
+            title: try row.decode(column: "title", as: String.self), bio: try row.decode(column: "bio", as: String.self),
+            categorySlugs: categories, skills: skills, languages: languages, hourlyRate: rate,
+            city: city, countryCode: city == nil ? nil : try row.decodeIfPresent(column: "country_code", as: String.self),
+            remote: try row.decode(column: "remote", as: Bool.self),
+            availability: Availability(rawValue: try row.decode(column: "availability", as: String.self)) ?? .available,
+            availableFrom: try row.decodeIfPresent(column: "available_from", as: Date.self),
+            weeklyHours: try row.decodeIfPresent(column: "weekly_hours", as: Int.self),
+            experience: try row.decode(column: "experience", as: String.self), education: try row.decode(column: "education", as: String.self),
+            certifications: try row.decode(column: "certifications", as: String.self)
+        )
+    }
+
+    /// The ids of the categories, each of which must exist and be active (a field error names each one that is not).
+    static func categoryIDs(_ slugs: [Slug], on db: any SQLDatabase) async throws -> [Int64] {
+        guard !slugs.isEmpty else { return [] }
+        var ids: [String: Int64] = [:]
+        for row in try await db.raw("SELECT id, slug FROM categories WHERE active = TRUE AND slug IN (\(binds: slugs.map(\.value)))").all() {
+            ids[try row.decode(column: "slug", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+        }
+        let errors = slugs.enumerated().filter { ids[$0.element.value] == nil }.map { FieldError(field: "categories[\($0.offset)]", message: "is not an open category") }
+        guard errors.isEmpty else { throw ValidationError(errors) }
+        return slugs.compactMap { ids[$0.value] }
+    }
+
+    /// Writes the content into the profile's rows. A city the provider typed has no coordinates (no radius search
+    /// finds it); a city kept as it was keeps them.
+    static func writeLive(_ userID: Int64, _ content: ProfileContent, categoryIDs: [Int64], now: Date, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE user_profiles SET title = \(bind: content.title), bio = \(bind: content.bio),
+                latitude = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN latitude END,
+                longitude = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN longitude END,
+                region = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN region END,
+                city = \(bind: content.city), country_code = \(bind: content.countryCode),
+                hourly_rate_minor = \(bind: content.hourlyRate?.minorUnits), hourly_rate_currency = \(bind: content.hourlyRate?.currency.code),
+                remote = \(bind: content.remote), availability = \(bind: content.availability.rawValue),
+                available_from = \(bind: content.availableFrom), weekly_hours = \(bind: content.weeklyHours),
+                experience = \(bind: content.experience), education = \(bind: content.education),
+                certifications = \(bind: content.certifications), updated_at = \(bind: now)
+            WHERE user_id = \(bind: userID)
+            """).run()
+        try await db.raw("DELETE FROM provider_skills WHERE provider_id = \(bind: userID)").run()
+        try await db.raw("DELETE FROM provider_languages WHERE provider_id = \(bind: userID)").run()
+        try await db.raw("DELETE FROM provider_categories WHERE provider_id = \(bind: userID)").run()
+        for (position, skill) in content.skills.enumerated() {
+            try await db.raw("INSERT INTO provider_skills (provider_id, position, name) VALUES (\(bind: userID), \(bind: position), \(bind: skill))").run()
+        }
+        for (position, language) in content.languages.enumerated() {
+            try await db.raw("""
+                INSERT INTO provider_languages (provider_id, position, language_code, level)
+                VALUES (\(bind: userID), \(bind: position), \(bind: language.code), \(bind: language.level.rawValue))
+                """).run()
+        }
+        for id in categoryIDs {
+            try await db.raw("INSERT INTO provider_categories (provider_id, category_id) VALUES (\(bind: userID), \(bind: id))").run()
+        }
+    }
+
+    /// Brings the search index and the public pages in step with a public change to the profile: the provider's
+    /// page and the listing pages of its categories, before and after.
+    static func publishChange(
+        of userID: Int64, categories: [Slug], reason: String, now: Date, in transaction: StoreTransaction, store: Store
+    ) async throws {
+        try await SearchIndexWriter(engine: store.engine).refresh([userID], on: transaction.sql)
+        guard let row = try await transaction.sql.raw("SELECT slug FROM user_profiles WHERE user_id = \(bind: userID)").first() else { return }
+        let slug = try Slug(try row.decode(column: "slug", as: String.self))
+        var changes: [SiteChange] = [.provider(slug)]
+        for category in categories where !changes.contains(.category(category)) { changes.append(.category(category)) }
+        try await SiteChangeQueue(store: store, on: transaction.sql).enqueue(changes, reason: "provider \(slug) \(reason)", now: now)
+    }
+
+    /// Sets the status, and `published` with it (what the public filters read).
+    static func setStatus(_ userID: Int64, _ status: ProfileStatus, reasons: String = "", now: Date, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE user_profiles SET status = \(bind: status.rawValue), published = \(bind: status.isPublic), review_reasons = \(bind: reasons),
+                updated_at = \(bind: now)
+            WHERE user_id = \(bind: userID)
+            """).run()
+    }
+}
