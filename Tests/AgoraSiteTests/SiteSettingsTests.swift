@@ -31,6 +31,7 @@ struct SiteSettingsTests {
                 Disallow: /reset-password/
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
+                Disallow: /settings/profile/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
@@ -50,6 +51,7 @@ struct SiteSettingsTests {
                 Disallow: /reset-password/
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
+                Disallow: /settings/profile/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/

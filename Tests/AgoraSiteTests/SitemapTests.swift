@@ -135,6 +135,7 @@ struct SitemapTests {
                 Disallow: /reset-password/
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
+                Disallow: /settings/profile/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/

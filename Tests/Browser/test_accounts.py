@@ -27,8 +27,9 @@ def alert_text(browser):
     return browser.find_element(By.ID, "form-alert").text
 
 
-def register(service, browser, email):
+def register(service, browser, email, user_type="client"):
     browser.get(service.base + "/register/")
+    click(browser, browser.find_element(By.CSS_SELECTOR, f"input[name=user_type][value={user_type}]"))
     browser.find_element(By.ID, "first_name").send_keys("Ada")
     browser.find_element(By.ID, "last_name").send_keys("Lovelace")
     browser.find_element(By.ID, "email").send_keys(email)

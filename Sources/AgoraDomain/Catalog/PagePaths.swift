@@ -39,6 +39,8 @@ public enum PagePaths {
     public static let resetPassword = "/reset-password/"
     public static let signInLink = "/sign-in-link/"
     public static let securitySettings = "/settings/security/"
+    /// Where a provider writes their profile.
+    public static let profileEditor = "/settings/profile/"
     public static let search = "/search/"
     public static let saved = "/saved/"
     public static let newOrder = "/orders/new/"
@@ -57,6 +59,7 @@ public enum PagePaths {
     public static let adminCategories = "/admin/categories/"
     public static let adminOrders = "/admin/orders/"
     public static let adminBulk = "/admin/bulk/"
+    public static let adminProfiles = "/admin/profiles/"
     /// Where members see the moderators' decisions on what they wrote, and appeal them.
     public static let appeals = "/appeals/"
 
@@ -84,6 +87,6 @@ public enum PagePaths {
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
-        "adminBulk": adminBulk,
+        "adminBulk": adminBulk, "profileEditor": profileEditor, "adminProfiles": adminProfiles,
     ]
 }

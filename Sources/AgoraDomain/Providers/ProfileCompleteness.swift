@@ -20,10 +20,10 @@ public struct ProfileCompleteness: Hashable, Sendable {
             switch self {
             case .title, .categories, .skills: 15
             case .bio: 20
-            case .languages, .hourlyRate: 8
-            case .location: 6
-            case .experience: 5
-            case .education, .certifications, .weeklyHours: 1
+            case .languages, .hourlyRate: 10
+            case .location, .experience: 5
+            case .education, .certifications: 2
+            case .weeklyHours: 1
             }
         }
 

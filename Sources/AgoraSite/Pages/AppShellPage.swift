@@ -31,6 +31,8 @@ struct AppShellPage: SitePage {
               description: "Sign in with the one-time link we emailed you."),
         Shell(path: PagePaths.securitySettings, name: "settings-security", title: "Security settings",
               description: "Change your password, turn on two-factor sign-in and see where you are signed in."),
+        Shell(path: PagePaths.profileEditor, name: "profile-editor", title: "Your provider profile",
+              description: "Write your provider profile, see how complete it is, publish it and go back to any version."),
         Shell(path: PagePaths.search, name: "search", title: "Find a provider",
               description: "Search providers by skill, place, price, rating and availability."),
         Shell(path: PagePaths.saved, name: "saved", title: "Saved searches and favourites",
@@ -49,6 +51,8 @@ struct AppShellPage: SitePage {
               description: "The administration: figures, alerts and the way to each part you may open."),
         Shell(path: PagePaths.adminUsers, name: "admin-users", title: "Users",
               description: "Search accounts, open one, suspend or ban it and lift it."),
+        Shell(path: PagePaths.adminProfiles, name: "admin-profiles", title: "Profiles to review",
+              description: "First publications of providers' profiles and changes held for review, approved or refused."),
         Shell(path: PagePaths.adminBulk, name: "admin-bulk", title: "Bulk operations",
               description: "Suspend, let back in or confirm every account a search finds, with a preview, progress and undo."),
         Shell(path: PagePaths.adminStaff, name: "admin-staff", title: "Staff",
@@ -89,6 +93,8 @@ struct AppShellPage: SitePage {
         let search: SearchRules?
         /// The order pages' limits and choices, from the same rules the API applies.
         let orders: OrderRules?
+        /// The profile editor's limits and choices, from the same rules the API applies.
+        let profile: ProfileRules?
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
@@ -105,6 +111,21 @@ struct AppShellPage: SitePage {
             case "auditedActions": .texts(AuditedAction.allCases.map(\.rawValue))
             case "search": .optional(search)
             case "orders": .optional(orders)
+            case "profile": .optional(profile)
+            default: nil
+            }
+        }
+    }
+
+    struct ProfileRules: TemplateFields {
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "titleMaximum": .number(ProfileContent.titleLength.upperBound)
+            case "bioMaximum": .number(ProfileContent.bioMaximumLength)
+            case "categoriesMaximum": .number(ProfileContent.maximumCategories)
+            case "skillsMaximum": .number(ProfileContent.maximumSkills)
+            case "backgroundMaximum": .number(ProfileContent.backgroundMaximumLength)
+            case "currencies": .texts(CurrencyCode.supported.sorted())
             default: nil
             }
         }
@@ -186,7 +207,8 @@ struct AppShellPage: SitePage {
             script: context.assets.url(of: "/assets/js/pages/\(shell.name).js"),
             countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil,
             search: shell.name == "search" ? SearchRules() : nil,
-            orders: shell.name.hasPrefix("order") ? OrderRules() : nil
+            orders: shell.name.hasPrefix("order") ? OrderRules() : nil,
+            profile: shell.name == "profile-editor" ? ProfileRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)

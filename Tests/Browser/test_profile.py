@@ -1,0 +1,111 @@
+"""The provider's profile editor in a real browser: a new provider writes a draft that saves itself, sees what a
+publication needs, publishes it for review and restores an earlier version; the demo provider's published profile
+takes a plain change at once and holds one with contact details for review; an administrator refuses the first
+publication with a reason, which the provider is emailed."""
+import os
+import sys
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
+from agora_service import AgoraService  # noqa: E402
+from test_accounts import click, login, register, wait  # noqa: E402
+from test_admin import enrol_two_factor, sign_in  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def service():
+    running = AgoraService()
+    yield running
+    running.stop()
+
+
+def editor(service, browser):
+    browser.get(service.base + "/settings/profile/")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "profile-status").text)
+
+
+def test_a_new_provider_writes_a_draft_publishes_it_and_restores_a_version(service, browser):
+    address = "new.provider@example.com"
+    register(service, browser, address, user_type="provider")
+    browser.get(service.link_in(service.emails_to(address, "Confirm your email")))
+    wait(browser).until(lambda driver: "confirmed" in driver.find_element(By.ID, "verify-title").text)
+
+    editor(service, browser)
+    assert "A draft" in browser.find_element(By.ID, "profile-status").text
+    assert browser.find_element(By.ID, "publish").get_attribute("disabled"), "an empty draft cannot be published"
+    assert "title" in browser.find_element(By.ID, "completeness-missing").text
+
+    # A bad title is named beside its field; the draft saves itself once it is right.
+    browser.find_element(By.ID, "title").send_keys("Hi")
+    click(browser, browser.find_element(By.ID, "save"))
+    wait(browser).until(lambda driver: "5 to 120" in driver.find_element(By.ID, "title-error").text)
+    title = browser.find_element(By.ID, "title")
+    title.clear()
+    title.send_keys("Translations from Arabic and French")
+    browser.find_element(By.ID, "bio").send_keys("I translate contracts, websites and menus between Arabic, French and English, on time and checked twice.")
+    select = Select(browser.find_element(By.ID, "categories"))
+    select.select_by_index(0)
+    browser.find_element(By.ID, "skills").send_keys("Translation, Proofreading")
+    click(browser, browser.find_element(By.ID, "add-language"))
+    browser.find_element(By.CSS_SELECTOR, "#language-rows .language-code").send_keys("ar")
+    Select(browser.find_element(By.CSS_SELECTOR, "#language-rows .language-level")).select_by_value("native")
+    browser.find_element(By.ID, "hourly_rate").send_keys("38")
+    Select(browser.find_element(By.ID, "currency")).select_by_value("EUR")
+    wait(browser).until(lambda driver: "Draft saved at" in driver.find_element(By.ID, "save-state").text)
+    wait(browser).until(lambda driver: not driver.find_element(By.ID, "publish").get_attribute("disabled"))
+    assert browser.find_element(By.ID, "completeness-meter").get_attribute("value") not in ("0", None)
+
+    click(browser, browser.find_element(By.ID, "publish"))
+    wait(browser).until(lambda driver: "Sent for review" in driver.find_element(By.ID, "form-alert").text)
+    assert "Waiting for review" in browser.find_element(By.ID, "profile-status").text
+
+    # The versions list restores an earlier one as the newest.
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#versions button")) >= 1)
+    oldest = browser.find_elements(By.CSS_SELECTOR, "#versions li")[-1]
+    click(browser, oldest.find_element(By.TAG_NAME, "button"))
+    wait(browser).until(lambda driver: "is back, as version" in driver.find_element(By.ID, "form-alert").text)
+
+
+def test_the_published_demo_profile_goes_live_or_waits_for_review(service, browser):
+    login(service, browser, service.provider_email, service.DEMO_PASSWORD)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    editor(service, browser)
+    assert "Published" in browser.find_element(By.ID, "profile-status").text
+    assert browser.find_element(By.ID, "public-page").is_displayed()
+    title = browser.find_element(By.ID, "title")
+    title.clear()
+    title.send_keys("Websites for small shops, built to last")
+    click(browser, browser.find_element(By.ID, "save"))
+    wait(browser).until(lambda driver: "Published at" in driver.find_element(By.ID, "save-state").text)
+    bio = browser.find_element(By.ID, "bio")
+    bio.send_keys(" Write to me at shop.builder@mail.example <b>now</b>.")
+    click(browser, browser.find_element(By.ID, "save"))
+    wait(browser).until(lambda driver: "Saved for review at" in driver.find_element(By.ID, "save-state").text)
+    held = browser.find_element(By.ID, "profile-held")
+    assert held.is_displayed() and "contact-details" in held.text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#profile-held b"), "text stays text"
+
+
+def test_an_administrator_reviews_the_first_publication(service, browser):
+    sign_in(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/profiles/")
+    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
+    click(browser, refusal.find_element(By.TAG_NAME, "a"))
+    enrol_two_factor(browser)
+    browser.get(service.base + "/admin/profiles/")
+    item = wait(browser).until(lambda driver: [li for li in driver.find_elements(By.CSS_SELECTOR, "#profile-list li") if "first publication" in li.text])[0]
+    assert "Translations from Arabic and French" in item.text
+    click(browser, [button for button in item.find_elements(By.TAG_NAME, "button") if button.text == "Refuse"][0])
+    wait(browser).until(lambda driver: "Say why" in driver.find_element(By.ID, "form-alert").text)
+    item.find_element(By.TAG_NAME, "input").send_keys("Add the languages you translate from and into.")
+    click(browser, [button for button in item.find_elements(By.TAG_NAME, "button") if button.text == "Refuse"][0])
+    wait(browser).until(lambda driver: "refused, and told why" in driver.find_element(By.ID, "form-alert").text)
+    assert "Add the languages you translate" in service.emails_to("new.provider@example.com", "not approved")
+    # The demo provider's change held for contact details is approved: nothing waits any more.
+    held = wait(browser).until(lambda driver: [li for li in driver.find_elements(By.CSS_SELECTOR, "#profile-list li") if "held for" in li.text])[0]
+    assert "contact-details" in held.text and "first publication" not in browser.find_element(By.ID, "profile-list").text
+    click(browser, [button for button in held.find_elements(By.TAG_NAME, "button") if button.text == "Approve"][0])
+    wait(browser).until(lambda driver: "approved." in driver.find_element(By.ID, "form-alert").text)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "profiles-empty").is_displayed())
