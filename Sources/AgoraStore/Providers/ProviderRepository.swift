@@ -93,10 +93,12 @@ public struct ProviderRepository: Sendable {
         try await insert.run()
     }
 
-    /// Hides or shows a provider's public pages.
+    /// Hides or shows a provider's public pages (the profile taken offline, or published again).
     public func setPublished(_ slug: Slug, _ published: Bool, now: Date) async throws {
+        let status: ProfileStatus = published ? .published : .unpublished
         try await store.sql.raw("""
-            UPDATE user_profiles SET published = \(bind: published), updated_at = \(bind: now) WHERE slug = \(bind: slug.value)
+            UPDATE user_profiles SET published = \(bind: status.isPublic), status = \(bind: status.rawValue), updated_at = \(bind: now)
+            WHERE slug = \(bind: slug.value)
             """).run()
     }
 
