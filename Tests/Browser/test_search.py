@@ -133,6 +133,28 @@ def test_compare_three_providers_side_by_side(service, browser):
     assert "Hourly rate" in table.text
 
 
+def test_card_actions_stay_inside_their_cards_on_a_desktop_and_a_phone(service, browser):
+    overflowing = """
+        return Array.from(document.querySelectorAll('#search-results .provider-card')).filter(function (card) {
+          var box = card.getBoundingClientRect();
+          return Array.from(card.querySelectorAll('.card-actions button')).some(function (button) {
+            var edge = button.getBoundingClientRect();
+            return edge.right > box.right + 0.5 || edge.left < box.left - 0.5;
+          });
+        }).length;
+    """
+    for width, height in ((1280, 1000), (390, 844)):
+        browser.set_window_size(width, height)
+        browser.get(service.base + "/search/")
+        settled(browser)
+        assert browser.find_elements(By.CSS_SELECTOR, "#search-results .provider-card")
+        assert browser.execute_script(overflowing) == 0, f"a card's actions overflow it at {width} px"
+    toggle = browser.find_element(By.CSS_SELECTOR, "#search-results .compare-toggle")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", toggle)
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true", "a person can click Compare itself"
+
+
 def test_signed_in_favourites_and_saved_searches(service, browser):
     browser.get(service.base + "/login/")
     browser.find_element(By.ID, "email").send_keys(service.ADMIN_EMAIL)

@@ -101,12 +101,19 @@ extension ProfileRepository {
         try await SiteChangeQueue(store: store, on: transaction.sql).enqueue(changes, reason: "provider \(slug) \(reason)", now: now)
     }
 
-    /// Sets the status, and `published` with it (what the public filters read).
+    /// Sets the status, and `published` with it (what the public filters read). The page's address answers 410
+    /// once its owner takes the profile offline, and serves the page again when it is published.
     static func setStatus(_ userID: Int64, _ status: ProfileStatus, reasons: String = "", now: Date, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        guard let row = try await db.raw("""
             UPDATE user_profiles SET status = \(bind: status.rawValue), published = \(bind: status.isPublic), review_reasons = \(bind: reasons),
                 updated_at = \(bind: now)
-            WHERE user_id = \(bind: userID)
-            """).run()
+            WHERE user_id = \(bind: userID) RETURNING slug
+            """).first() else { throw StoreError.notFound("this account has no provider profile") }
+        let page = PagePaths.provider(try Slug(try row.decode(column: "slug", as: String.self)))
+        switch status {
+        case .published: try await RedirectRepository.clearGone(page, on: db)
+        case .unpublished: try await RedirectRepository.markGone(page, now: now, on: db)
+        case .draft, .pending, .rejected: break
+        }
     }
 }

@@ -21,6 +21,21 @@ public struct RedirectRepository: Sendable {
         try await store.sql.raw("DELETE FROM redirects WHERE from_path = \(bind: path)").run()
     }
 
+    /// Says the path is gone (410) in the caller's transaction: a page taken down for good. A redirect someone set
+    /// on the path stays as it is.
+    static func markGone(_ path: String, now: Date, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO redirects (from_path, to_url, status, created_at)
+            VALUES (\(bind: path), NULL, \(bind: Redirect.Status.gone.rawValue), \(bind: now))
+            ON CONFLICT (from_path) DO NOTHING
+            """).run()
+    }
+
+    /// Takes back a 410 on the path in the caller's transaction: the page is there again.
+    static func clearGone(_ path: String, on db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM redirects WHERE from_path = \(bind: path) AND status = \(bind: Redirect.Status.gone.rawValue)").run()
+    }
+
     /// Every redirect, by source path.
     public func all() async throws -> [Redirect] {
         try await store.sql.raw("SELECT from_path, to_url, status FROM redirects ORDER BY from_path").all().map { row in

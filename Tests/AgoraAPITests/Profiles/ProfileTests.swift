@@ -87,8 +87,11 @@ struct ProfileTests {
             #expect(try await harness.send(.get, "/api/providers/\(slug)").status == .notFound)
             harness.clock.advance(by: SearchCatalog.generationLifetime + 1)
             #expect(try await Self.searchFinds(slug, "bakeries", harness, until: false) == false, "searches stop finding it")
+            let page = PagePaths.provider(try Slug(slug))
+            #expect(try await RedirectRepository(store: harness.store).all().contains { $0.from == page && $0.status == .gone }, "its address answers 410")
             let back = try await harness.send(.post, "/api/users/profile/publish", bearer: rita.accessToken)
             #expect(try back.json()["status"] as? String == "published")
+            #expect(try await RedirectRepository(store: harness.store).all().allSatisfy { $0.from != page }, "and serves the page again")
         }
     }
 
