@@ -3,7 +3,7 @@
 # admin page runs it:
 # suspend every provider (each with its sessions ended, its page queued, its email and its audit entry), then undo
 # it; on SQLite, then on PostgreSQL. The target is under 5 s for 10,000 accounts. Figures: the time from the request
-# until the page would see the operation finished (the worker looks for work every second, so up to 1 s of it is the
+# until the page would see the operation finished (the worker looks for work every 250 ms, so up to that much is the
 # wait), and the time the service itself logged for the run.
 #
 #   Benchmarks/admin/bench-bulk.sh [ACCOUNTS]     (default 10000; `make bench-admin` runs it)

@@ -108,6 +108,8 @@
     cell: cell,
     figure: figure,
     formQuery: formQuery,
+    /** "1 account", "1,234 accounts". */
+    accounts: function (count) { return count === 1 ? '1 account' : count.toLocaleString() + ' accounts'; },
     date: function (text) { return text ? dates.format(new Date(text)) : ''; }
   };
 })();

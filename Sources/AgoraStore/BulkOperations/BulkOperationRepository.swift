@@ -28,11 +28,11 @@ public struct BulkOperationRepository: Sendable {
         let matching = UserDirectory.conditions(query)
         let applicable = matching + [Self.applies(action)]
         let counts = try await store.sql.raw("""
-            SELECT (SELECT COUNT(*) FROM users \(Self.whereClause(matching))) AS matching,
-                   (SELECT COUNT(*) FROM users \(Self.whereClause(applicable))) AS applicable
+            SELECT (SELECT COUNT(*) FROM users \(UserDirectory.whereClause(matching))) AS matching,
+                   (SELECT COUNT(*) FROM users \(UserDirectory.whereClause(applicable))) AS applicable
             """).first()
         let sample = try await store.sql.raw("""
-            SELECT \(UserRepository.accountColumns) FROM users \(Self.whereClause(applicable)) ORDER BY id LIMIT \(bind: sampleSize)
+            SELECT \(UserRepository.accountColumns) FROM users \(UserDirectory.whereClause(applicable)) ORDER BY id LIMIT \(bind: sampleSize)
             """).all().map(UserRepository.account(from:))
         return BulkPreview(
             matching: try counts?.decode(column: "matching", as: Int.self) ?? 0,
@@ -58,7 +58,7 @@ public struct BulkOperationRepository: Sendable {
             try await db.raw("""
                 INSERT INTO bulk_operation_targets (operation_id, user_id, state)
                 SELECT CAST(\(bind: id) AS BIGINT), id, \(state: BulkTargetState.waiting) FROM users
-                \(Self.whereClause(UserDirectory.conditions(query) + [Self.applies(request.action)]))
+                \(UserDirectory.whereClause(UserDirectory.conditions(query) + [Self.applies(request.action)]))
                 """).run()
             let total = try await db.raw("SELECT COUNT(*) AS total FROM bulk_operation_targets WHERE operation_id = \(bind: id)").first()?
                 .decode(column: "total", as: Int.self) ?? 0
@@ -200,10 +200,6 @@ public struct BulkOperationRepository: Sendable {
         return "\(status) AND id NOT IN (SELECT user_id FROM staff_members)"
     }
 
-    static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
-        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    }
-
     static let columns: SQLQueryString = """
         id, action, suspension_kind, suspension_days, reason, filter, status, total, changed, skipped, reverted, revert_skipped,
         started_by, undone_by, created_at, finished_at, undone_at, last_error
@@ -217,9 +213,7 @@ public struct BulkOperationRepository: Sendable {
     }
 
     static func json(_ actor: AuditActor) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(actor), as: UTF8.self)
+        String(decoding: try JSONEncoder.sorted.encode(actor), as: UTF8.self)
     }
 
     static func actor(_ json: String) throws -> AuditActor {

@@ -74,18 +74,17 @@ extension ProfileRepository {
         try await db.raw("DELETE FROM provider_skills WHERE provider_id = \(bind: userID)").run()
         try await db.raw("DELETE FROM provider_languages WHERE provider_id = \(bind: userID)").run()
         try await db.raw("DELETE FROM provider_categories WHERE provider_id = \(bind: userID)").run()
-        for (position, skill) in content.skills.enumerated() {
-            try await db.raw("INSERT INTO provider_skills (provider_id, position, name) VALUES (\(bind: userID), \(bind: position), \(bind: skill))").run()
-        }
-        for (position, language) in content.languages.enumerated() {
-            try await db.raw("""
-                INSERT INTO provider_languages (provider_id, position, language_code, level)
-                VALUES (\(bind: userID), \(bind: position), \(bind: language.code), \(bind: language.level.rawValue))
-                """).run()
-        }
-        for id in categoryIDs {
-            try await db.raw("INSERT INTO provider_categories (provider_id, category_id) VALUES (\(bind: userID), \(bind: id))").run()
-        }
+        try await ProviderRepository.insertRows(
+            into: "provider_skills", columns: ["provider_id", "position", "name"],
+            content.skills.enumerated().map { [userID, $0.offset, $0.element] }, on: db
+        )
+        try await ProviderRepository.insertRows(
+            into: "provider_languages", columns: ["provider_id", "position", "language_code", "level"],
+            content.languages.enumerated().map { [userID, $0.offset, $0.element.code, $0.element.level.rawValue] }, on: db
+        )
+        try await ProviderRepository.insertRows(
+            into: "provider_categories", columns: ["provider_id", "category_id"], categoryIDs.map { [userID, $0] }, on: db
+        )
     }
 
     /// Brings the search index and the public pages in step with a public change to the profile: the provider's

@@ -16,16 +16,23 @@ extension ProfileRepository {
                OR EXISTS (SELECT 1 FROM profile_versions v WHERE v.user_id = p.user_id AND v.state = \(state: ProfileVersion.State.held))
             ORDER BY p.updated_at, p.user_id LIMIT \(bind: limit)
             """).all()
+        let ids = try rows.map { try $0.decode(column: "user_id", as: Int64.self) }
+        var newest: [Int64: ProfileVersion] = [:]
+        if !ids.isEmpty {
+            for row in try await store.sql.raw("""
+                SELECT user_id, \(Self.versionColumns) FROM profile_versions v WHERE user_id IN (\(binds: ids))
+                AND number = (SELECT MAX(number) FROM profile_versions w WHERE w.user_id = v.user_id)
+                """).all() {
+                newest[try row.decode(column: "user_id", as: Int64.self)] = try Self.version(from: row)
+            }
+        }
         var awaiting: [ProfileAwaitingReview] = []
-        for row in rows {
-            let userID = try row.decode(column: "user_id", as: Int64.self)
-            guard let newest = try await store.sql.raw("""
-                SELECT \(Self.versionColumns) FROM profile_versions WHERE user_id = \(bind: userID) ORDER BY number DESC LIMIT 1
-                """).first().map(Self.version(from:)) else { throw StoreError.conflict("a profile awaits review without a version") }
+        for (row, userID) in zip(rows, ids) {
+            guard let version = newest[userID] else { throw StoreError.conflict("a profile awaits review without a version") }
             awaiting.append(ProfileAwaitingReview(
                 userID: userID, slug: try Slug(try row.decode(column: "slug", as: String.self)),
                 name: try row.decode(column: "first_name", as: String.self) + " " + (try row.decode(column: "last_name", as: String.self)),
-                firstPublication: try row.decode(column: "status", as: String.self) == ProfileStatus.pending.rawValue, version: newest
+                firstPublication: try row.decode(column: "status", as: String.self) == ProfileStatus.pending.rawValue, version: version
             ))
         }
         return awaiting

@@ -27,17 +27,23 @@ public struct ProfileRepository: Sendable {
     /// Opens an empty draft profile for a new provider account, in the registration's transaction: a slug from the
     /// name (numbered when taken) and zero statistics.
     public static func createDraft(
-        for userID: Int64, firstName: String, lastName: String, now: Date, in transaction: StoreTransaction
+        for userID: Int64, firstName: String, lastName: String, now: Date, in transaction: StoreTransaction, store: Store
     ) async throws {
         let db = transaction.sql
-        let base = Slug.from(title: "\(firstName) \(lastName)")?.value ?? "provider"
+        // Short enough for a number to follow it; every candidate starts with it, so one query finds those taken.
+        let base = Slug.from(title: String("\(firstName) \(lastName)".prefix(Slug.maximumLength - 8)))?.value ?? "provider"
+        // Two registrations of one name on PostgreSQL take turns here (SQLite's writers do already), so that the
+        // second sees the slug the first took.
+        if store.engine == .postgresql {
+            try await db.raw("SELECT pg_advisory_xact_lock(hashtext('user_profiles.slug'))").run()
+        }
         let taken = Set(try await db.raw("""
             SELECT slug FROM user_profiles WHERE slug = \(bind: base) OR slug LIKE \(bind: LikePattern.starting(base + "-")) ESCAPE '\\'
             """).all().map { try $0.decode(column: "slug", as: String.self) })
         var slug = base
         var number = 2
         while taken.contains(slug) {
-            slug = "\(base.prefix(Slug.maximumLength - 8))-\(number)"
+            slug = "\(base)-\(number)"
             number += 1
         }
         try await db.raw("""
@@ -64,11 +70,11 @@ public struct ProfileRepository: Sendable {
                 throw StoreError.staleVersion("the profile was saved elsewhere since (version \(current.version)); reload it")
             }
             let categoryIDs = try await Self.categoryIDs(content.categorySlugs, on: db)
+            let live = try await Self.live(userID, on: db)
             var outcome = SaveOutcome.saved
             var reasons: [String] = []
             if current.status.isPublic {
                 try Self.requireComplete(content)
-                let live = try await Self.live(userID, on: db)
                 reasons = review.reasons(from: live, to: content)
                 outcome = reasons.isEmpty ? .live : .held
             }
@@ -77,11 +83,10 @@ public struct ProfileRepository: Sendable {
                 WHERE user_id = \(bind: userID) AND state = \(state: ProfileVersion.State.held)
                 """).run()
             if outcome != .held {
-                let before = try await Self.live(userID, on: db)
                 try await Self.writeLive(userID, content, categoryIDs: categoryIDs, now: now, on: db)
                 if outcome == .live {
                     try await Self.publishChange(
-                        of: userID, categories: before.categorySlugs + content.categorySlugs, reason: "edited", now: now, in: transaction, store: store
+                        of: userID, categories: live.categorySlugs + content.categorySlugs, reason: "edited", now: now, in: transaction, store: store
                     )
                 }
             }
@@ -179,12 +184,11 @@ public struct ProfileRepository: Sendable {
             SELECT \(versionColumns) FROM profile_versions WHERE user_id = \(bind: userID) ORDER BY number DESC LIMIT 1
             """).first().map(version(from:))
         let held = newest?.state == .held ? newest : nil
-        var content = held?.content
-        if content == nil { content = try await live(userID, on: db) }
+        let content = if let held { held.content } else { try await live(userID, on: db) }
         return OwnProfile(
             userID: userID, slug: try Slug(try row.decode(column: "slug", as: String.self)),
             status: ProfileStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-            content: content ?? .empty, version: newest?.number ?? 0,
+            content: content, version: newest?.number ?? 0,
             heldFor: held?.reviewReasons ?? [], refusedFor: try row.decode(column: "review_reasons", as: String.self)
         )
     }
@@ -216,8 +220,6 @@ public struct ProfileRepository: Sendable {
     }
 
     static func json(_ content: ProfileContent) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(content), as: UTF8.self)
+        String(decoding: try JSONEncoder.sorted.encode(content), as: UTF8.self)
     }
 }

@@ -86,7 +86,8 @@ public struct ProviderRepository: Sendable {
         return ids
     }
 
-    private static func insertRows(into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], on db: any SQLDatabase) async throws {
+    /// One INSERT of the rows (nothing when there are none).
+    static func insertRows(into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], on db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         var insert = db.insert(into: table).columns(columns)
         for row in rows { insert = insert.values(row) }

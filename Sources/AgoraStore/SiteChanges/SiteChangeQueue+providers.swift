@@ -8,17 +8,9 @@ extension SiteChangeQueue {
         try await enqueueProviderPages(of: [userID], reason: reason, now: now, in: transaction, store: store)
     }
 
-    /// Accounts from which a change queues one incremental build of the whole site rather than a page each: the
-    /// build finds which pages changed from the providers' stamps, far cheaper than a targeted build of thousands.
-    static let wholeSiteThreshold = 100
-
     /// The same for many accounts at once (one statement to find their pages, one to queue them).
     static func enqueueProviderPages(of userIDs: [Int64], reason: String, now: Date, in transaction: StoreTransaction, store: Store) async throws {
         guard !userIDs.isEmpty else { return }
-        guard userIDs.count < wholeSiteThreshold else {
-            try await SiteChangeQueue(store: store, on: transaction.sql).enqueue([.site], reason: reason, now: now)
-            return
-        }
         let slugs = try await transaction.sql.raw("SELECT slug FROM user_profiles WHERE user_id IN (\(binds: userIDs)) ORDER BY user_id")
             .all().compactMap { try? Slug(try $0.decode(column: "slug", as: String.self)) }
         try await SiteChangeQueue(store: store, on: transaction.sql).enqueue(slugs.map(SiteChange.provider), reason: reason, now: now)

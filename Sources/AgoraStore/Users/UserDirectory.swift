@@ -31,10 +31,9 @@ public struct UserDirectory: Sendable {
     public func search(_ query: UserDirectoryQuery, before: Int64?, limit: Int) async throws -> [UserAccount] {
         var conditions = Self.conditions(query)
         if let before { conditions.append("id < \(bind: before)") }
-        let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await store.sql.raw("""
             SELECT \(UserRepository.accountColumns)
-            FROM users \(filter) ORDER BY id DESC LIMIT \(bind: limit)
+            FROM users \(Self.whereClause(conditions)) ORDER BY id DESC LIMIT \(bind: limit)
             """).all().map(UserRepository.account(from:))
     }
 
@@ -46,6 +45,11 @@ public struct UserDirectory: Sendable {
             SELECT \(UserRepository.accountColumns)
             FROM users WHERE \(conditions.joined(separator: " AND ")) ORDER BY id
             """).all().map(UserRepository.account(from:))
+    }
+
+    /// `WHERE` and the conditions joined by `AND`; nothing when there are none.
+    static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
+        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
     static func conditions(_ query: UserDirectoryQuery) -> [SQLQueryString] {

@@ -177,6 +177,8 @@ struct ProfileTests {
             #expect((profile["content"] as? [String: Any])?["title"] as? String == "Bakery websites and booking systems")
 
             let sam = try await harness.signedUp("sam@example.com", type: "provider")
+            #expect(try await harness.send(.get, "/api/users/profile", bearer: sam.accessToken).json()["slug"] as? String == "ada-lovelace-2",
+                    "a second provider of the same name is numbered")
             #expect(try await harness.send(.post, "/api/users/profile/versions/\(firstID)/restore", json: #"{"version": 0}"#, bearer: sam.accessToken).status == .notFound,
                     "another provider's version is not theirs")
             let samsVersions = try await harness.send(.get, "/api/users/profile/versions", bearer: sam.accessToken)

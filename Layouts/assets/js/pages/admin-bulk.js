@@ -16,10 +16,6 @@
   var following = null;
   var timer = null;
 
-  function accounts(count) {
-    return count === 1 ? '1 account' : count.toLocaleString() + ' accounts';
-  }
-
   /** The filter as the users page writes it: only the fields filled in. */
   function filterQuery() {
     var parameters = new URLSearchParams();
@@ -61,7 +57,7 @@
     Agora.api('POST', '/admin/bulk/preview?' + filterQuery(), { body: { action: document.getElementById('action').value } }).then(function (result) {
       if (!result.ok) return forms.showProblem(form, result);
       var data = result.data;
-      var count = 'The filter finds ' + accounts(data.matching) + '; ' + titles[data.action].toLowerCase() + ' applies to ' + accounts(data.applicable) + '.';
+      var count = 'The filter finds ' + Agora.admin.accounts(data.matching) + '; ' + titles[data.action].toLowerCase() + ' applies to ' + Agora.admin.accounts(data.applicable) + '.';
       if (data.applicable > 0) count += data.undoable ? ' It can be undone afterwards.' : ' It cannot be undone.';
       document.getElementById('bulk-count').textContent = count;
       var sample = document.getElementById('bulk-sample');
@@ -73,7 +69,7 @@
       });
       if (data.applicable > data.sample.length) {
         var others = document.createElement('li');
-        others.textContent = 'and ' + accounts(data.applicable - data.sample.length) + ' more';
+        others.textContent = 'and ' + Agora.admin.accounts(data.applicable - data.sample.length) + ' more';
         sample.appendChild(others);
       }
       document.getElementById('bulk-preview').hidden = false;
@@ -110,10 +106,10 @@
     meter.value = done;
     var text;
     switch (operation.status) {
-      case 'running': text = done.toLocaleString() + ' of ' + accounts(of) + ' handled…'; break;
-      case 'undoing': text = done.toLocaleString() + ' of ' + accounts(of) + ' put back…'; break;
-      case 'completed': text = 'Done: ' + accounts(operation.changed) + ' changed' + (operation.skipped ? ', ' + operation.skipped + ' skipped (no longer applicable)' : '') + '.'; break;
-      default: text = 'Undone: ' + accounts(operation.reverted) + ' put back' + (operation.revert_skipped ? ', ' + operation.revert_skipped + ' were back already' : '') + '.';
+      case 'running': text = done.toLocaleString() + ' of ' + Agora.admin.accounts(of) + ' handled…'; break;
+      case 'undoing': text = done.toLocaleString() + ' of ' + Agora.admin.accounts(of) + ' put back…'; break;
+      case 'completed': text = 'Done: ' + Agora.admin.accounts(operation.changed) + ' changed' + (operation.skipped ? ', ' + operation.skipped + ' skipped (no longer applicable)' : '') + '.'; break;
+      default: text = 'Undone: ' + Agora.admin.accounts(operation.reverted) + ' put back' + (operation.revert_skipped ? ', ' + operation.revert_skipped + ' were back already' : '') + '.';
     }
     if (operation.last_error) text += ' The last attempt failed and will be tried again: ' + operation.last_error;
     document.getElementById('bulk-progress-text').textContent = text;

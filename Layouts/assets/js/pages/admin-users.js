@@ -213,10 +213,6 @@
     });
   });
 
-  function accounts(count) {
-    return count === 1 ? '1 account' : count + ' accounts';
-  }
-
   /** Who a message goes to: the search's filter, or the open account. */
   function messageQuery() {
     if (document.getElementById('message-scope').value === 'user' && state.userID) return 'user=' + encodeURIComponent(state.userID);
@@ -245,7 +241,7 @@
       var data = result.data;
       document.getElementById('message-count').textContent = data.recipients === 0
         ? 'No confirmed account matches: nothing would be sent.'
-        : 'Goes to ' + accounts(data.recipients) + ': ' + data.sample.join(', ') + (data.recipients > data.sample.length ? ' and others.' : '.');
+        : 'Goes to ' + Agora.admin.accounts(data.recipients) + ': ' + data.sample.join(', ') + (data.recipients > data.sample.length ? ' and others.' : '.');
       document.getElementById('message-text').textContent = 'Subject: ' + data.subject + '\n\n' + data.text;
       document.getElementById('message-preview').hidden = false;
       document.getElementById('message-send').disabled = data.recipients === 0;
@@ -260,7 +256,7 @@
     }).then(function (result) {
       forms.busy(messageForm, false);
       if (!result.ok) return forms.showProblem(messageForm, result);
-      forms.showAlert('Sent to ' + accounts(result.data.recipients) + '.', 'success');
+      forms.showAlert('Sent to ' + Agora.admin.accounts(result.data.recipients) + '.', 'success');
       messageForm.reset();
       previewStale();
     });

@@ -57,7 +57,9 @@ struct RegistrationService: Sendable {
             ), now: now)
             guard let user = try await users.find(id: id) else { throw StoreError.notFound("the new account") }
             if registration.userType == .provider {
-                try await ProfileRepository.createDraft(for: id, firstName: user.firstName, lastName: user.lastName, now: now, in: transaction)
+                try await ProfileRepository.createDraft(
+                    for: id, firstName: user.firstName, lastName: user.lastName, now: now, in: transaction, store: store
+                )
             }
             try await OneTimeTokenRepository(.emailVerification, store: store, in: transaction).insert(
                 userID: id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(settings.verificationTokenLifetime), now: now
