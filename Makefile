@@ -8,7 +8,7 @@ PORT ?= 8080
 BASE_URL ?= http://127.0.0.1:$(PORT)
 
 # Debian packages the build links against, and those only the tests need.
-BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
+BUILD_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libvips-dev
 TEST_PACKAGES := postgresql python3 chromium chromium-driver
 BENCH_PACKAGES := hugo time sqlite3 wrk curl python3
 PROVIDERS ?= 100000

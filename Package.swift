@@ -42,11 +42,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            path: "Sources/CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "CAtomicRename"),
         .target(name: "AgoraDomain", resources: [.copy("Identity/common-passwords.txt")]),
         .target(name: "AgoraTemplates"),
         .target(name: "AgoraQRCode"),
         .target(name: "AgoraMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "AgoraImages", dependencies: ["AgoraDomain", "CVips"]),
         .target(name: "AgoraPublishedSite", dependencies: ["AgoraDomain"]),
         .target(
             name: "AgoraStore",
@@ -106,6 +113,7 @@ let package = Package(
                 "AgoraStore",
                 "AgoraWorkflows",
                 "AgoraMarkdown",
+                "AgoraImages",
                 "AgoraPublishedSite",
                 "AgoraQRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -155,6 +163,7 @@ let package = Package(
             path: "Tests/AgoraTestSupport"
         ),
         .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),
+        .testTarget(name: "AgoraImagesTests", dependencies: ["AgoraImages", "AgoraDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AgoraTemplatesTests", dependencies: ["AgoraTemplates"]),
         .testTarget(name: "AgoraQRCodeTests", dependencies: ["AgoraQRCode", "AgoraTestSupport"]),
         .testTarget(name: "ArchitectureTests"),
