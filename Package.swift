@@ -160,10 +160,11 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Tests/AgoraTestSupport"
+            path: "Tests/AgoraTestSupport",
+            resources: [.copy("Images")]
         ),
         .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"]),
-        .testTarget(name: "AgoraImagesTests", dependencies: ["AgoraImages", "AgoraDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AgoraImagesTests", dependencies: ["AgoraImages", "AgoraDomain", "AgoraTestSupport"]),
         .testTarget(name: "AgoraTemplatesTests", dependencies: ["AgoraTemplates"]),
         .testTarget(name: "AgoraQRCodeTests", dependencies: ["AgoraQRCode", "AgoraTestSupport"]),
         .testTarget(name: "ArchitectureTests"),

@@ -13,11 +13,16 @@ struct Audit: AsyncParsableCommand {
     @Option(help: "Directory of the Markdown pages, for each page's target_keyword.")
     var content = "Content"
 
+    @Option(help: "Directory of uploaded media, served at /media/ (photos the pages show).")
+    var media = "Storage/media"
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
     func run() async throws {
-        let report = try SiteAudit(siteDirectory: URL(fileURLWithPath: site), contentDirectory: URL(fileURLWithPath: content)).run()
+        let report = try SiteAudit(
+            siteDirectory: URL(fileURLWithPath: site), contentDirectory: URL(fileURLWithPath: content), mediaDirectory: URL(fileURLWithPath: media)
+        ).run()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -234,7 +234,7 @@ struct ServiceSettings {
         return [
             EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
             AccountCleanupJob(store: store),
-            StorageSweepJob(store: store, storage: AttachmentStorage(root: storage)),
+            StorageSweepJob(store: store, storage: AttachmentStorage(root: storage), media: MediaStorage(storageDirectory: storage)),
             SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),

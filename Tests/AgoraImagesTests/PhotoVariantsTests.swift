@@ -1,12 +1,13 @@
 import AgoraDomain
 import AgoraImages
+import AgoraTestSupport
 import Foundation
 import Testing
 
 @Suite("Photo variants")
 struct PhotoVariantsTests {
     static func fixture(_ name: String) -> URL {
-        Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!
+        TestImages.url(name)
     }
 
     /// A fresh folder path (not created) under a fresh temporary directory.
@@ -31,15 +32,10 @@ struct PhotoVariantsTests {
         return nil
     }
 
-    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        return bytes.indices.contains { start in start + needle.count <= bytes.count && Array(bytes[start..<start + needle.count]) == needle }
-    }
-
     @Test("a camera JPEG is turned upright, cropped, and written without EXIF, GPS or the photographer's name")
     func strippedAndUpright() throws {
         let original = try [UInt8](Data(contentsOf: Self.fixture("gps-rotated.jpg")))
-        #expect(Self.contains(original, "Secret Name") && Self.contains(original, "Exif"))
+        #expect(TestImages.contains(original, "Secret Name") && TestImages.contains(original, "Exif"))
         let folder = try Self.target()
         // 400 × 300 as stored, 300 × 400 upright: a box 200 down is inside the upright image only.
         let side = try PhotoVariants.write(from: Self.fixture("gps-rotated.jpg"), as: .jpeg, crop: CropBox(left: 50, top: 200, size: 200), into: folder)
@@ -48,10 +44,10 @@ struct PhotoVariantsTests {
         #expect(names == ["160.jpg", "160.webp"])
         for name in names {
             let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
-            #expect(!Self.contains(bytes, "Exif"), "\(name) keeps EXIF")
-            #expect(!Self.contains(bytes, "GPS"), "\(name) keeps GPS")
-            #expect(!Self.contains(bytes, "Secret Name"), "\(name) keeps the artist")
-            #expect(!Self.contains(bytes, "Camera"), "\(name) keeps the camera")
+            #expect(!TestImages.contains(bytes, "Exif"), "\(name) keeps EXIF")
+            #expect(!TestImages.contains(bytes, "GPS"), "\(name) keeps GPS")
+            #expect(!TestImages.contains(bytes, "Secret Name"), "\(name) keeps the artist")
+            #expect(!TestImages.contains(bytes, "Camera"), "\(name) keeps the camera")
         }
         let jpeg = try [UInt8](Data(contentsOf: folder.appendingPathComponent("160.jpg")))
         #expect(Self.jpegSize(jpeg)?.width == 160 && Self.jpegSize(jpeg)?.height == 160)

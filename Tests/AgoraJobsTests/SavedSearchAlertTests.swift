@@ -14,7 +14,7 @@ struct SavedSearchAlertTests {
         NewProvider(
             firstName: "Kim", lastName: slug.capitalized, email: try! Email("\(slug)@example.com"), phone: nil, slug: try! Slug(slug),
             title: title, bio: "", location: nil, hourlyRate: nil, skills: [], languages: ["en"], experience: "", education: "",
-            certifications: "", availability: .available, photoURL: nil, categorySlugs: [], statistics: .none
+            certifications: "", availability: .available, photo: nil, categorySlugs: [], statistics: .none
         )
     }
 

@@ -55,19 +55,19 @@ struct SiteFixture {
         _ slug: String, first: String = "Ada", last: String = "Lovelace", bio: String = "I design and build web applications.",
         title: String = "Full-stack developer", location: ProviderLocation? = ProviderLocation(city: "Lyon", region: nil, countryCode: "FR", latitude: nil, longitude: nil),
         rate: Money? = .major(80, .eur), skills: [String] = ["Swift", "PostgreSQL", "Accessibility"], categories: [String] = ["web"],
-        rating: Double = 4.86, ratings: Int = 27
+        rating: Double = 4.86, ratings: Int = 27, photo: ProfilePhoto? = nil
     ) -> NewProvider {
         NewProvider(
             firstName: first, lastName: last, email: try! Email("\(slug)@example.com"), phone: nil, slug: try! Slug(slug),
             title: title, bio: bio, location: location, hourlyRate: rate, skills: skills, languages: ["fr", "en"],
             experience: "12 years building products.", education: "MSc Computer Science", certifications: "",
-            availability: .available, photoURL: nil, categorySlugs: categories.map { try! Slug($0) },
+            availability: .available, photo: photo, categorySlugs: categories.map { try! Slug($0) },
             statistics: ProviderStatistics(ratingAverage: rating, ratingCount: ratings, completedProjects: ratings + 3, completionRate: 0.96, responseTimeMinutes: 90)
         )
     }
 
     static let standardProviders = [
-        provider("ada-lovelace"),
+        provider("ada-lovelace", photo: try! ProfilePhoto(key: "0123456789abcdef0123456789abcdef", side: 640)),
         provider("grace-hopper", first: "Grace", last: "Hopper", title: "Brand designer", location: nil, rate: nil, skills: ["Figma"], categories: ["design"], rating: 0, ratings: 0),
     ]
 }

@@ -23,6 +23,9 @@ struct SitemapTests {
             }
             #expect(!text.contains("404"))
             #expect(text.contains("<lastmod>\(SiteFixture.now.formatted(.iso8601))</lastmod>"))
+            let photo = "<image:image><image:loc>https://agora.example/media/photos/0123456789abcdef0123456789abcdef/640.jpg</image:loc></image:image>"
+            #expect(text.components(separatedBy: "<image:image>").count == 2, "one provider has a photo")
+            #expect(text.contains("<loc>https://agora.example/providers/ada-lovelace/</loc>") && text.contains(photo), "its page names its largest JPEG")
         }
     }
 

@@ -63,6 +63,7 @@ public func buildRouter(
     router.add(middleware: RedirectMiddleware(siteDirectory: configuration.siteDirectory))
     router.add(middleware: AssetCacheMiddleware())
     router.add(middleware: SiteFileMiddleware.make(siteDirectory: configuration.siteDirectory, logger: logger))
+    router.add(middleware: SiteFileMiddleware.media(MediaStorage(storageDirectory: configuration.storageDirectory), logger: logger))
     MetricsRoutes(metrics: metrics, access: configuration.metricsAccess, clock: configuration.clock).register(on: router)
     let api = router.group("api")
     HealthRoutes(store: store).register(on: api)
@@ -104,6 +105,10 @@ public func buildRouter(
     BulkOperationRoutes(store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     ProfileReviewRoutes(store: store, mail: auth.mail, clock: configuration.clock).register(on: admin)
     ProfileRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
+    ProfilePhotoRoutes(
+        store: store, uploads: AttachmentStorage(root: configuration.storageDirectory), media: MediaStorage(storageDirectory: configuration.storageDirectory),
+        clock: configuration.clock, limiter: limiter
+    ).register(on: signedIn)
     MessageRoutes(
         store: store, composer: configuration.email, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
     ).register(on: admin)

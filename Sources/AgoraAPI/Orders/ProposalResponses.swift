@@ -74,7 +74,7 @@ struct ProposalBody: ResponseEncodable {
             id: comparison.proposal.providerID,
             name: comparison.providerName,
             url: comparison.providerSlug.flatMap { try? Slug($0) }.map(PagePaths.provider),
-            photoUrl: comparison.providerPhotoURL,
+            photoUrl: comparison.providerPhoto?.fallbackURL(cssWidth: ProfilePhoto.cardWidth),
             rating: ProviderCardBody.Rating(average: comparison.ratingAverage, count: comparison.ratingCount),
             completedProjects: comparison.completedProjects,
             responseTimeMinutes: comparison.responseTimeMinutes

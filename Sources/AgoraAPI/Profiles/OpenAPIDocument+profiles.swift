@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraImages
 import AgoraStore
 
 extension OpenAPIDocument {
@@ -19,6 +20,27 @@ extension OpenAPIDocument {
         "responses": {
           "200": { "description": "Saved", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SavedProfile" } } } },
           "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem)
+        }
+      }
+    },
+    "/api/users/profile/photo": {
+      "post": {
+        "operationId": "uploadOwnProfilePhoto", "tags": ["profiles"], "security": [{ "bearer": [] }],
+        "summary": "Send a photo (multipart/form-data: `file`, at most \#(ProfilePhoto.maximumBytes / 1_048_576) MB of \#(ImageInput.described), and an optional `crop` box `left,top,size` in pixels of the upright image, at least \#(ProfilePhoto.minimumSide) square; the largest centred square without one). It is turned upright, cropped, stripped of all metadata and written as square WebP and JPEG variants \#(ProfilePhoto.widths.map(String.init).joined(separator: ", ")) pixels wide (those the crop is large enough for); a public profile shows it at once. Images of more than \#(ProfilePhoto.maximumPixels / 1_000_000) million pixels are refused from their header",
+        "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["file"], "properties": {
+          "file": { "type": "string", "format": "binary" }, "crop": { "type": "string", "example": "120,40,800" }
+        } } } } },
+        "responses": {
+          "200": { "description": "The profile with its photo", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OwnProfile" } } } },
+          "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "413": \#(problem), "415": \#(problem), "422": \#(problem), "429": \#(problem)
+        }
+      },
+      "delete": {
+        "operationId": "removeOwnProfilePhoto", "tags": ["profiles"], "security": [{ "bearer": [] }],
+        "summary": "Remove the photo and its variants; a public profile shows the initials again at once. 404 when there is none",
+        "responses": {
+          "200": { "description": "The profile without a photo", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OwnProfile" } } } },
+          "401": \#(problem), "403": \#(problem), "404": \#(problem)
         }
       }
     },
@@ -80,6 +102,7 @@ extension OpenAPIDocument {
             "currency": { "type": "string" }, "skills": { "type": "array", "items": { "type": "string" } },
             "languages": { "type": "array", "items": { "type": "string" } }, "categories": { "type": "array", "items": { "type": "string" } },
             "availability": { "type": "string" }, "verified": { "type": "boolean" }, "photo_url": { "type": "string" },
+            "photo": { "$ref": "#/components/schemas/Photo" },
             "statistics": { "type": "object" }, "page_path": { "type": "string" }, "updated_at": { "type": "string", "format": "date-time" }
           } } } } },
           "404": \#(problem)
@@ -182,7 +205,14 @@ extension OpenAPIDocument {
           "score": { "type": "integer" }, "missing": { "type": "array", "items": { "type": "string" } },
           "missing_for_publication": { "type": "array", "items": { "type": "string" } }
         } },
-        "page_path": { "type": "string" }
+        "page_path": { "type": "string" }, "photo": { "$ref": "#/components/schemas/Photo" }
+      }
+    },
+    "Photo": {
+      "type": "object", "required": ["url", "webp_srcset", "jpeg_srcset", "share_url", "widths"],
+      "properties": {
+        "url": { "type": "string" }, "webp_srcset": { "type": "string" }, "jpeg_srcset": { "type": "string" }, "share_url": { "type": "string" },
+        "widths": { "type": "array", "items": { "type": "integer", "enum": [\#(ProfilePhoto.widths.map(String.init).joined(separator: ", "))] } }
       }
     },
     "SavedProfile": {

@@ -106,6 +106,7 @@ struct OwnProfileBody: ResponseEncodable {
     let refusedFor: String
     let completeness: Completeness
     let pagePath: String
+    let photo: PhotoBody?
 
     init(_ profile: OwnProfile) {
         slug = profile.slug.value
@@ -120,6 +121,24 @@ struct OwnProfileBody: ResponseEncodable {
             missingForPublication: completeness.missingForPublication.map(\.rawValue)
         )
         pagePath = PagePaths.provider(profile.slug)
+        photo = profile.photo.map(PhotoBody.init)
+    }
+}
+
+/// A profile photo's variants, as `<img srcset>` and `<source srcset>` take them.
+struct PhotoBody: ResponseEncodable {
+    let url: String
+    let webpSrcset: String
+    let jpegSrcset: String
+    let shareUrl: String
+    let widths: [Int]
+
+    init(_ photo: ProfilePhoto) {
+        url = photo.fallbackURL(cssWidth: ProfilePhoto.pageWidth)
+        webpSrcset = photo.sourceSet(.webp)
+        jpegSrcset = photo.sourceSet(.jpeg)
+        shareUrl = photo.shareURL
+        widths = photo.widths
     }
 }
 

@@ -30,11 +30,11 @@ struct ProfileRoutes: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> OwnProfileBody {
-        OwnProfileBody(try await ProfileRepository(store: store).own(try provider(context)))
+        OwnProfileBody(try await ProfileRepository(store: store).own(try Self.provider(context)))
     }
 
     @Sendable func save(_ request: Request, context: AgoraRequestContext) async throws -> SavedProfileBody {
-        let userID = try provider(context)
+        let userID = try Self.provider(context)
         let input = try await request.decode(as: ProfileInput.self, context: context)
         let content: ProfileContent
         do {
@@ -50,19 +50,19 @@ struct ProfileRoutes: Sendable {
     }
 
     @Sendable func publish(_ request: Request, context: AgoraRequestContext) async throws -> OwnProfileBody {
-        OwnProfileBody(try await ProfileRepository(store: store).publish(try provider(context), now: clock.now))
+        OwnProfileBody(try await ProfileRepository(store: store).publish(try Self.provider(context), now: clock.now))
     }
 
     @Sendable func unpublish(_ request: Request, context: AgoraRequestContext) async throws -> OwnProfileBody {
-        OwnProfileBody(try await ProfileRepository(store: store).unpublish(try provider(context), now: clock.now))
+        OwnProfileBody(try await ProfileRepository(store: store).unpublish(try Self.provider(context), now: clock.now))
     }
 
     @Sendable func versions(_ request: Request, context: AgoraRequestContext) async throws -> ProfileVersionsBody {
-        ProfileVersionsBody(versions: try await ProfileRepository(store: store).versions(try provider(context)).map(ProfileVersionBody.init))
+        ProfileVersionsBody(versions: try await ProfileRepository(store: store).versions(try Self.provider(context)).map(ProfileVersionBody.init))
     }
 
     @Sendable func restore(_ request: Request, context: AgoraRequestContext) async throws -> SavedProfileBody {
-        let userID = try provider(context)
+        let userID = try Self.provider(context)
         let versionID = try context.pathID("versionId", notFound: Problem(status: .notFound, detail: "No version of your profile has this id."))
         guard let expected = try await request.decode(as: RestoreInput.self, context: context).version else {
             throw ValidationError([Self.versionRequired])
@@ -80,7 +80,8 @@ struct ProfileRoutes: Sendable {
         ProfileReview(screen: ContentScreen(blockedWords: settings.current.list(.moderationBlockedWords)))
     }
 
-    private func provider(_ context: AgoraRequestContext) throws -> Int64 {
+    /// The signed-in provider's id; 403 for any other account.
+    static func provider(_ context: AgoraRequestContext) throws -> Int64 {
         let identity = try context.requireIdentity()
         guard identity.role == .provider else { throw Problem.forbidden("Only provider accounts have a provider profile.") }
         return identity.userID

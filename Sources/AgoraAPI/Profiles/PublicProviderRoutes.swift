@@ -32,6 +32,7 @@ struct PublicProviderRoutes: Sendable {
         let availability: String
         let verified: Bool
         let photoUrl: String?
+        let photo: PhotoBody?
         let statistics: Statistics
         let pagePath: String
         let updatedAt: Date
@@ -51,7 +52,8 @@ struct PublicProviderRoutes: Sendable {
             categories = profile.categorySlugs.map(\.value)
             availability = profile.availability.rawValue
             verified = profile.verified
-            photoUrl = profile.photoURL
+            photoUrl = profile.photo?.fallbackURL(cssWidth: ProfilePhoto.pageWidth)
+            photo = profile.photo.map(PhotoBody.init)
             let record = profile.statistics
             statistics = Statistics(
                 ratingAverage: record.ratingAverage, ratingCount: record.ratingCount, completedProjects: record.completedProjects,

@@ -85,7 +85,7 @@ struct ProviderCardBody: Encodable {
         url = PagePaths.provider(profile.slug)
         name = profile.displayName
         title = profile.title
-        photoUrl = profile.photoURL
+        photoUrl = profile.photo?.fallbackURL(cssWidth: ProfilePhoto.cardWidth)
         rating = Rating(average: profile.statistics.hasRatings ? profile.statistics.ratingAverage : nil, count: profile.statistics.ratingCount)
         completedProjects = profile.statistics.completedProjects
         hourlyRate = profile.hourlyRate.map(MoneyBody.init)

@@ -1,3 +1,5 @@
+import AgoraDomain
+import AgoraWorkflows
 import Foundation
 import Hummingbird
 import Logging
@@ -55,5 +57,11 @@ enum SiteFileMiddleware {
             searchForIndexHtml: true
         )
         .withAdditionalMediaType(MediaType(type: .application, subType: "xml"), mappedToFileExtension: "xml")
+    }
+
+    /// Uploaded media (`Storage/media/`) at `/media/`, with the same refusals as the site's files.
+    static func media<Context: RequestContext>(_ media: MediaStorage, logger: Logger) -> FileMiddleware<Context, SiteFileProvider> {
+        FileMiddleware(fileProvider: SiteFileProvider(root: media.root.path, logger: logger), urlBasePath: String(PagePaths.media.dropLast()))
+            .withAdditionalMediaType(MediaType(type: .image, subType: "webp"), mappedToFileExtension: "webp")
     }
 }

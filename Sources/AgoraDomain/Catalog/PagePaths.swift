@@ -6,6 +6,8 @@ import Foundation
 public enum PagePaths {
     /// Where every provider page lives.
     public static let providersPrefix = "/providers/"
+    /// Where uploaded media are served (`Storage/media/`, beside the generated site rather than in it).
+    public static let media = "/media/"
     /// Where every category page lives.
     public static let categoriesPrefix = "/categories/"
 

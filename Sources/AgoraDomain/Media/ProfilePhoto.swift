@@ -37,7 +37,7 @@ public struct ProfilePhoto: Sendable, Hashable, Codable {
         widths.last { $0 <= cropSide }
     }
 
-    public static let folder = "/media/photos/"
+    public static let folder = PagePaths.media + "photos/"
 
     public func url(width: Int, format: ImageFormat) -> String {
         "\(Self.folder)\(key)/\(width).\(format.fileExtension)"

@@ -9,6 +9,7 @@ public struct ProfileCompleteness: Hashable, Sendable {
         case skills
         case languages
         case hourlyRate = "hourly_rate"
+        case photo
         case location
         case experience
         case education
@@ -18,9 +19,8 @@ public struct ProfileCompleteness: Hashable, Sendable {
         /// Its share of the score; the weights add up to 100.
         public var weight: Int {
             switch self {
-            case .title, .categories, .skills: 15
-            case .bio: 20
-            case .languages, .hourlyRate: 10
+            case .title, .bio, .categories: 15
+            case .skills, .languages, .hourlyRate, .photo: 10
             case .location, .experience: 5
             case .education, .certifications: 2
             case .weeklyHours: 1
@@ -31,7 +31,7 @@ public struct ProfileCompleteness: Hashable, Sendable {
         public var isRequired: Bool {
             switch self {
             case .title, .bio, .categories, .skills, .languages, .hourlyRate, .location: true
-            case .experience, .education, .certifications, .weeklyHours: false
+            case .photo, .experience, .education, .certifications, .weeklyHours: false
             }
         }
 
@@ -44,6 +44,7 @@ public struct ProfileCompleteness: Hashable, Sendable {
             case .skills: "at least one skill"
             case .languages: "at least one language"
             case .hourlyRate: "an hourly rate"
+            case .photo: "a photo of you"
             case .location: "a city, or working remotely"
             case .experience: "your experience"
             case .education: "your education"
@@ -58,9 +59,9 @@ public struct ProfileCompleteness: Hashable, Sendable {
     /// The parts not there yet, in the editor's order.
     public let missing: [Part]
 
-    public init(_ content: ProfileContent) {
-        missing = Part.allCases.filter { !Self.has($0, content) }
-        score = Part.allCases.filter { Self.has($0, content) }.reduce(0) { $0 + $1.weight }
+    public init(_ content: ProfileContent, hasPhoto: Bool) {
+        missing = Part.allCases.filter { !Self.has($0, content, hasPhoto: hasPhoto) }
+        score = Part.allCases.filter { Self.has($0, content, hasPhoto: hasPhoto) }.reduce(0) { $0 + $1.weight }
     }
 
     /// The required parts still missing: a publication waits for these.
@@ -68,7 +69,7 @@ public struct ProfileCompleteness: Hashable, Sendable {
 
     public var canBePublished: Bool { missingForPublication.isEmpty }
 
-    static func has(_ part: Part, _ content: ProfileContent) -> Bool {
+    static func has(_ part: Part, _ content: ProfileContent, hasPhoto: Bool) -> Bool {
         switch part {
         case .title: !content.title.isEmpty
         case .bio: content.bio.count >= ProfileContent.bioMinimumForPublication
@@ -76,6 +77,7 @@ public struct ProfileCompleteness: Hashable, Sendable {
         case .skills: !content.skills.isEmpty
         case .languages: !content.languages.isEmpty
         case .hourlyRate: content.hourlyRate != nil
+        case .photo: hasPhoto
         case .location: content.city != nil || content.remote
         case .experience: !content.experience.isEmpty
         case .education: !content.education.isEmpty

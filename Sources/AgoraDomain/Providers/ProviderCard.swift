@@ -20,7 +20,7 @@ public struct ProviderCard: Sendable, Hashable {
     /// `Available now`.
     public let availability: String
     public let isAvailable: Bool
-    public let photoURL: String?
+    public let photo: ProfilePhoto?
 
     public init(_ provider: ProviderProfile) {
         name = provider.displayName
@@ -34,7 +34,7 @@ public struct ProviderCard: Sendable, Hashable {
         skills = Array(provider.skills.prefix(Self.skillsShown))
         availability = provider.availability.label
         isAvailable = provider.availability == .available
-        photoURL = provider.photoURL
+        photo = provider.photo
     }
 }
 

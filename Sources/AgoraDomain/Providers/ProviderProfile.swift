@@ -18,8 +18,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
     public let education: String
     public let certifications: String
     public let availability: Availability
-    /// A site-relative or absolute URL of the profile photo.
-    public let photoURL: String?
+    public let photo: ProfilePhoto?
     public let categorySlugs: [Slug]
     public let statistics: ProviderStatistics
     public let updatedAt: Date
@@ -32,7 +31,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         id: Int64, slug: Slug, firstName: String, lastName: String, title: String, bio: String,
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
         experience: String, education: String, certifications: String, availability: Availability,
-        photoURL: String?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date,
+        photo: ProfilePhoto?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date,
         verified: Bool = false, remote: Bool = true
     ) {
         self.id = id
@@ -49,7 +48,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         self.education = education
         self.certifications = certifications
         self.availability = availability
-        self.photoURL = photoURL
+        self.photo = photo
         self.categorySlugs = categorySlugs
         self.statistics = statistics
         self.updatedAt = updatedAt

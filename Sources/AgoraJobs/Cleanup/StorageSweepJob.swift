@@ -6,12 +6,13 @@ import Logging
 import NIOPosix
 
 /// Every `interval`, removes from `Storage/` what nothing needs any more: uploads an interrupted request left in
-/// `incoming/`, stored files without a row (a crash between the rename and the insert), and the files of orders
-/// cancelled more than `cancelledRetention` ago. Files younger than `grace` are left alone: an upload in progress,
+/// `incoming/`, stored files without a row (a crash between the rename and the insert), the files of orders
+/// cancelled more than `cancelledRetention` ago, and photo folders in `media/` that no profile names. Files younger than `grace` are left alone: an upload in progress,
 /// or a file between its rename and its row.
 public struct StorageSweepJob: PeriodicJob {
     let store: Store
     let storage: AttachmentStorage
+    let media: MediaStorage
     let clock: any AgoraClock
     public let interval: Duration
     let cancelledRetention: TimeInterval
@@ -26,14 +27,16 @@ public struct StorageSweepJob: PeriodicJob {
         public let incoming: Int
         public let unreferenced: Int
         public let ofCancelledOrders: Int
+        public let photos: Int
     }
 
     public init(
-        store: Store, storage: AttachmentStorage, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
+        store: Store, storage: AttachmentStorage, media: MediaStorage, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
         cancelledRetention: TimeInterval = 30 * 24 * 3_600, logger: Logger = Logger(label: "agora.jobs.storage")
     ) {
         self.store = store
         self.storage = storage
+        self.media = media
         self.clock = clock
         self.interval = interval
         self.cancelledRetention = cancelledRetention
@@ -60,10 +63,18 @@ public struct StorageSweepJob: PeriodicJob {
             for file in stray { storage.remove(storageName: file.name) }
             return stray.count
         }
-        let pass = Pass(incoming: abandoned, unreferenced: unreferenced, ofCancelledOrders: expired.count)
-        if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0) {
+        let media = media
+        let photoKeys = try await ProfileRepository(store: store).photoKeys()
+        let photos = try await NIOThreadPool.singleton.runIfActive {
+            let stray = media.photoFolders().filter { $0.modified < settled && !photoKeys.contains($0.key) }
+            for folder in stray { media.remove(photoKey: folder.key) }
+            return stray.count
+        }
+        let pass = Pass(incoming: abandoned, unreferenced: unreferenced, ofCancelledOrders: expired.count, photos: photos)
+        if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0, photos: 0) {
             logger.info("storage sweep", metadata: [
                 "incoming": "\(pass.incoming)", "unreferenced": "\(pass.unreferenced)", "cancelled_orders": "\(pass.ofCancelledOrders)",
+                "photos": "\(pass.photos)",
             ])
         }
         return pass

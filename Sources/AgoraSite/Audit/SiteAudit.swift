@@ -1,3 +1,4 @@
+import AgoraDomain
 import AgoraPublishedSite
 import Foundation
 
@@ -14,9 +15,13 @@ public struct SiteAudit: Sendable {
     /// `Content/`, to learn each landing page's `target_keyword`; nil skips the density check.
     public let contentDirectory: URL?
 
-    public init(siteDirectory: URL, contentDirectory: URL?) {
+    /// `Storage/media/`, where the `/media/` references of pages (photos) are looked for; nil leaves them unchecked.
+    public let mediaDirectory: URL?
+
+    public init(siteDirectory: URL, contentDirectory: URL?, mediaDirectory: URL? = nil) {
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.contentDirectory = contentDirectory
+        self.mediaDirectory = mediaDirectory
     }
 
     private struct PageFacts {
@@ -154,6 +159,10 @@ public struct SiteAudit: Sendable {
     }
 
     private func exists(_ path: String) -> Bool {
+        if path.hasPrefix(PagePaths.media) {
+            guard let mediaDirectory else { return true }
+            return FileManager.default.fileExists(atPath: mediaDirectory.appendingPathComponent(String(path.dropFirst(PagePaths.media.count))).path)
+        }
         let file = siteDirectory.appendingPathComponent(String(path.dropFirst()))
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return false }

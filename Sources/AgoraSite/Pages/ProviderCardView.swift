@@ -23,7 +23,7 @@ struct ProviderCardView: Sendable, TemplateFields {
         case "skills": .texts(card.skills)
         case "availability": .text(card.availability)
         case "isAvailable": .flag(card.isAvailable)
-        case "photoURL": .optional(card.photoURL)
+        case "photo": .optional(card.photo.map { PhotoView($0, cssWidth: ProfilePhoto.cardWidth, lazy: true) })
         default: nil
         }
     }

@@ -21,6 +21,8 @@ struct ProviderPage: SitePage {
     struct Content: TemplateFields {
         /// A `ProviderCardView`, made a template value once: the template reads a dozen of its fields.
         let card: TemplateValue
+        /// The photo at the page's larger size.
+        let photo: PhotoView?
         let bioParagraphs: [String]
         let facts: [Fact]
         let languages: [String]
@@ -34,6 +36,7 @@ struct ProviderPage: SitePage {
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
             case "card": card
+            case "photo": .optional(photo)
             case "bioParagraphs": .texts(bioParagraphs)
             case "facts": .objects(facts)
             case "languages": .texts(languages)
@@ -99,11 +102,12 @@ struct ProviderPage: SitePage {
             description: "\(provider.title)\(place). \(provider.bio)",
             path: path,
             type: "profile",
-            image: provider.photoURL
+            image: provider.photo?.shareURL
         )
         let described = StructuredData.provider(provider, path: path, site: context.configuration, baseURL: context.baseURL)
         let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [described], content: Content(
             card: .fields(ProviderCardView(provider)),
+            photo: provider.photo.map { PhotoView($0, cssWidth: ProfilePhoto.pageWidth, lazy: false) },
             bioParagraphs: provider.bio.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty },
             facts: facts,
             languages: provider.languages.map(LanguageNames.name(of:)),
@@ -115,6 +119,7 @@ struct ProviderPage: SitePage {
             certifications: provider.certifications.isEmpty ? nil : provider.certifications
         ))
         var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
+        page.sitemapImage = provider.photo?.shareURL
         page.listedIn = provider.categorySlugs.map(\.value)
         page.providerTally = ProviderTally(provider, categories: tree)
         page.rank = ListingRank(provider.statistics)

@@ -26,15 +26,17 @@ final class BuildManifest {
         var rank: String?
         /// A listing page: how many providers the whole listing has (its members are kept apart, in order).
         var listingTotal: Int?
+        /// The site path of the image the sitemap names for the page (a provider's photo).
+        var image: String?
 
         /// Whether the two differ in what a sitemap line shows.
         func sitemapLineDiffers(from other: Entry) -> Bool {
-            lastModified != other.lastModified || priority != other.priority || changefreq != other.changefreq
+            lastModified != other.lastModified || priority != other.priority || changefreq != other.changefreq || image != other.image
         }
     }
 
     static let fileName = ".agora-manifest.sqlite"
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     private let database: SQLiteFile
     private var inTransaction = false
@@ -72,7 +74,8 @@ final class BuildManifest {
             CREATE TABLE pages (
                 path TEXT PRIMARY KEY, key TEXT NOT NULL, last_modified REAL, in_sitemap INTEGER NOT NULL,
                 priority REAL, changefreq TEXT, redirect INTEGER NOT NULL, listed_in TEXT,
-                country TEXT, ratings INTEGER, rating_points INTEGER, top_categories TEXT, rank TEXT, listing_total INTEGER
+                country TEXT, ratings INTEGER, rating_points INTEGER, top_categories TEXT, rank TEXT, listing_total INTEGER,
+                image TEXT
             ) WITHOUT ROWID;
             CREATE TABLE listing_members (path TEXT NOT NULL, position INTEGER NOT NULL, provider_id INTEGER NOT NULL, PRIMARY KEY (path, position)) WITHOUT ROWID;
             CREATE INDEX listing_members_provider ON listing_members (provider_id);
@@ -149,7 +152,7 @@ final class BuildManifest {
     func entry(_ path: String) throws -> Entry? {
         let row = try database.statement("""
             SELECT key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in, ratings, rating_points, country, top_categories,
-                rank, listing_total
+                rank, listing_total, image
             FROM pages WHERE path = ?
             """).bind(path)
         guard try row.step(), let key = row.text(0) else { return nil }
@@ -161,7 +164,7 @@ final class BuildManifest {
         return Entry(
             key: key, lastModified: row.double(1), inSitemap: row.int(2) != 0, priority: row.double(3),
             changefreq: row.text(4), redirect: row.int(5) != 0, listedIn: row.text(6), tally: tally, rank: row.text(11),
-            listingTotal: row.optionalInt(12)
+            listingTotal: row.optionalInt(12), image: row.text(13)
         )
     }
 
@@ -170,17 +173,17 @@ final class BuildManifest {
     func put(_ path: String, _ entry: Entry, replacing old: Entry?) throws {
         let tally = entry.tally
         try database.statement("""
-            INSERT INTO pages (path, key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in, country, ratings, rating_points, top_categories, rank, listing_total)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO pages (path, key, last_modified, in_sitemap, priority, changefreq, redirect, listed_in, country, ratings, rating_points, top_categories, rank, listing_total, image)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (path) DO UPDATE SET key = excluded.key, last_modified = excluded.last_modified,
                 in_sitemap = excluded.in_sitemap, priority = excluded.priority, changefreq = excluded.changefreq,
                 redirect = excluded.redirect, listed_in = excluded.listed_in, country = excluded.country,
                 ratings = excluded.ratings, rating_points = excluded.rating_points, top_categories = excluded.top_categories,
-                rank = excluded.rank, listing_total = excluded.listing_total
+                rank = excluded.rank, listing_total = excluded.listing_total, image = excluded.image
             """).bind(
                 path, entry.key, entry.lastModified, entry.inSitemap, entry.priority, entry.changefreq, entry.redirect, entry.listedIn,
                 tally?.countryCode, tally?.ratings, tally?.ratingPoints, tally.map { $0.topCategoryIDs.map(String.init).joined(separator: " ") },
-                entry.rank, entry.listingTotal
+                entry.rank, entry.listingTotal, entry.image
             ).run()
         if old?.tally != tally {
             count(old?.tally, by: -1)
@@ -332,7 +335,7 @@ final class BuildManifest {
     /// The sitemap pages in path order from `first` (included): to `end` (excluded), or at most `limit` of them.
     func sitemapRows(from first: String, to end: String? = nil, limit: Int? = nil) throws -> [SitemapRow] {
         // Separate statements rather than `? IS NULL OR path < ?`, which would keep SQLite from stopping at `end`.
-        let columns = "SELECT path, key, last_modified, priority, changefreq FROM pages WHERE in_sitemap = 1 AND path >= ?"
+        let columns = "SELECT path, key, last_modified, priority, changefreq, image FROM pages WHERE in_sitemap = 1 AND path >= ?"
         let statement = if let end {
             try database.statement(columns + " AND path < ? ORDER BY path").bind(first, end)
         } else if let limit {
@@ -344,7 +347,8 @@ final class BuildManifest {
         while try statement.step() {
             guard let path = statement.text(0), let key = statement.text(1) else { continue }
             rows.append(SitemapRow(path: path, entry: Entry(
-                key: key, lastModified: statement.double(2), inSitemap: true, priority: statement.double(3), changefreq: statement.text(4)
+                key: key, lastModified: statement.double(2), inSitemap: true, priority: statement.double(3), changefreq: statement.text(4),
+                image: statement.text(5)
             )))
         }
         return rows

@@ -130,7 +130,7 @@ struct WrittenPage: Sendable {
             key: key.description, lastModified: page.lastModified?.timeIntervalSince1970, inSitemap: page.inSitemap,
             priority: page.sitemapHints.priority, changefreq: page.sitemapHints.changefreq, redirect: page.isRedirect,
             listedIn: page.listedIn?.joined(separator: " "), tally: page.providerTally, rank: page.rank?.manifestText,
-            listingTotal: page.listing?.total
+            listingTotal: page.listing?.total, image: page.sitemapImage
         )
         members = page.listing?.providerIDs
         self.wasWritten = wasWritten

@@ -13,7 +13,7 @@ struct SitemapChunkPage: TextSitePage {
     init(number: Int, firstPath: String, rows: [BuildManifest.SitemapRow], baseURL: SiteURL) {
         self.number = number
         self.firstPath = firstPath
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\">\n"
         var newest: Double?
         for row in rows {
             text += "<url><loc>\(XMLText.escape(baseURL.absolute(row.path)))</loc>"
@@ -23,6 +23,7 @@ struct SitemapChunkPage: TextSitePage {
             }
             if let changefreq = row.entry.changefreq { text += "<changefreq>\(changefreq)</changefreq>" }
             if let priority = row.entry.priority { text += "<priority>\(String(format: "%.1f", priority))</priority>" }
+            if let image = row.entry.image { text += "<image:image><image:loc>\(XMLText.escape(baseURL.absolute(image)))</image:loc></image:image>" }
             text += "</url>\n"
         }
         self.text = text + "</urlset>\n"

@@ -49,7 +49,7 @@ enum StructuredData {
         let common: JSONLD = [
             "@id": .string(baseURL.absolute(path + "#provider")), "name": .string(provider.displayName),
             "description": .string(PageMeta.collapsingWhitespace(provider.title + ". " + provider.bio)),
-            "url": .string(baseURL.absolute(path)), "image": .string(absolute(provider.photoURL ?? site.image, baseURL)),
+            "url": .string(baseURL.absolute(path)), "image": .string(absolute(provider.photo?.shareURL ?? site.image, baseURL)),
         ]
         guard let location = provider.location else {
             return common.adding("@type", "Person").adding("jobTitle", .string(provider.title))

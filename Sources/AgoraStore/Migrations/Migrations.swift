@@ -24,5 +24,6 @@ public enum Migrations {
         siteBuildTimes,
         bulkOperations,
         providerProfiles,
+        profilePhotos,
     ]
 }

@@ -8,13 +8,15 @@ public struct OwnProfile: Sendable, Hashable {
     public let slug: Slug
     public let status: ProfileStatus
     public let content: ProfileContent
+    /// The photo, public at once (not part of a version).
+    public let photo: ProfilePhoto?
     /// The number of the newest version; a save names it to show it started from there (0 before the first save).
     public let version: Int
     /// Why the newest version waits for an administrator, when it does (its content is not public yet).
     public let heldFor: [String]
     /// Why the first publication was refused, for a rejected profile.
     public let refusedFor: String
-    public var completeness: ProfileCompleteness { ProfileCompleteness(content) }
+    public var completeness: ProfileCompleteness { ProfileCompleteness(content, hasPhoto: photo != nil) }
 }
 
 /// One saved version of a profile.

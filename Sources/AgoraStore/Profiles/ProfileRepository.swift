@@ -160,8 +160,9 @@ public struct ProfileRepository: Sendable {
 
     // MARK: Rows
 
+    /// A photo is not needed for a publication, so the content alone decides.
     static func requireComplete(_ content: ProfileContent) throws {
-        let missing = ProfileCompleteness(content).missingForPublication
+        let missing = ProfileCompleteness(content, hasPhoto: false).missingForPublication
         guard missing.isEmpty else {
             throw ValidationError(missing.map { FieldError(field: $0.rawValue, message: "is needed on a published profile: \($0.need)") })
         }
@@ -178,7 +179,7 @@ public struct ProfileRepository: Sendable {
 
     static func own(_ userID: Int64, on db: any SQLDatabase) async throws -> OwnProfile {
         guard let row = try await db.raw("""
-            SELECT slug, status, review_reasons FROM user_profiles WHERE user_id = \(bind: userID)
+            SELECT slug, status, review_reasons, photo_key, photo_side FROM user_profiles WHERE user_id = \(bind: userID)
             """).first() else { throw StoreError.notFound("this account has no provider profile") }
         let newest = try await db.raw("""
             SELECT \(versionColumns) FROM profile_versions WHERE user_id = \(bind: userID) ORDER BY number DESC LIMIT 1
@@ -188,7 +189,7 @@ public struct ProfileRepository: Sendable {
         return OwnProfile(
             userID: userID, slug: try Slug(try row.decode(column: "slug", as: String.self)),
             status: ProfileStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-            content: content, version: newest?.number ?? 0,
+            content: content, photo: try photo(from: row), version: newest?.number ?? 0,
             heldFor: held?.reviewReasons ?? [], refusedFor: try row.decode(column: "review_reasons", as: String.self)
         )
     }

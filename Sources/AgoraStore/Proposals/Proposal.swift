@@ -23,7 +23,7 @@ public struct ProposalComparison: Sendable, Hashable {
     public let providerName: String
     /// The provider's public page, when they have a published profile.
     public let providerSlug: String?
-    public let providerPhotoURL: String?
+    public let providerPhoto: ProfilePhoto?
     public let ratingAverage: Double?
     public let ratingCount: Int
     public let completedProjects: Int

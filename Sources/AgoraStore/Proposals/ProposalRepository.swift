@@ -76,7 +76,7 @@ public struct ProposalRepository: Sendable {
         }
         let mine: SQLQueryString = providerID.map { "AND p.provider_id = \(bind: $0)" } ?? ""
         return try await store.sql.raw("""
-            SELECT \(Self.columns), u.first_name, u.last_name, pr.slug, pr.photo_url,
+            SELECT \(Self.columns), u.first_name, u.last_name, pr.slug, pr.photo_key, pr.photo_side,
                 s.rating_average, s.rating_count, s.completed_projects, s.response_time_minutes
             FROM proposals p JOIN users u ON u.id = p.provider_id
             LEFT JOIN user_profiles pr ON pr.user_id = p.provider_id AND pr.published = TRUE
@@ -89,7 +89,7 @@ public struct ProposalRepository: Sendable {
                 proposal: try Self.proposal(from: row),
                 providerName: "\(try row.decode(column: "first_name", as: String.self)) \(try row.decode(column: "last_name", as: String.self))",
                 providerSlug: try row.decodeIfPresent(column: "slug", as: String.self),
-                providerPhotoURL: try row.decodeIfPresent(column: "photo_url", as: String.self),
+                providerPhoto: try ProfileRepository.photo(from: row),
                 ratingAverage: count > 0 ? try row.decodeIfPresent(column: "rating_average", as: Double.self) : nil,
                 ratingCount: count,
                 completedProjects: try row.decodeIfPresent(column: "completed_projects", as: Int.self) ?? 0,

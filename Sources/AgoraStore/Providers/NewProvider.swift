@@ -18,7 +18,7 @@ public struct NewProvider: Sendable {
     public let education: String
     public let certifications: String
     public let availability: Availability
-    public let photoURL: String?
+    public let photo: ProfilePhoto?
     public let categorySlugs: [Slug]
     public let statistics: ProviderStatistics
     /// Whether the profile carries the verified badge (its documents were checked).
@@ -31,7 +31,7 @@ public struct NewProvider: Sendable {
     public init(
         firstName: String, lastName: String, email: Email, phone: String?, slug: Slug, title: String, bio: String,
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String], experience: String,
-        education: String, certifications: String, availability: Availability, photoURL: String?,
+        education: String, certifications: String, availability: Availability, photo: ProfilePhoto?,
         categorySlugs: [Slug], statistics: ProviderStatistics, verified: Bool = false, remote: Bool = true,
         availableFrom: Date? = nil
     ) {
@@ -50,7 +50,7 @@ public struct NewProvider: Sendable {
         self.education = education
         self.certifications = certifications
         self.availability = availability
-        self.photoURL = photoURL
+        self.photo = photo
         self.categorySlugs = categorySlugs
         self.statistics = statistics
         self.verified = verified

@@ -20,7 +20,7 @@ extension ProviderRepository {
     private static let columns: SQLQueryString = """
         SELECT u.id, u.first_name, u.last_name, p.slug, p.title, p.bio, p.city, p.region, p.country_code,
                p.latitude, p.longitude, p.hourly_rate_minor, p.hourly_rate_currency, p.experience, p.education,
-               p.certifications, p.availability, p.photo_url, p.updated_at, p.verified_at, p.remote,
+               p.certifications, p.availability, p.photo_key, p.photo_side, p.updated_at, p.verified_at, p.remote,
                s.rating_average, s.rating_count, s.completed_projects, s.completion_rate, s.response_time_minutes,
                s.updated_at AS statistics_updated_at
         """
@@ -101,7 +101,7 @@ extension ProviderRepository {
             education: try row.decode(column: "education", as: String.self),
             certifications: try row.decode(column: "certifications", as: String.self),
             availability: availability,
-            photoURL: try row.decodeIfPresent(column: "photo_url", as: String.self),
+            photo: try ProfileRepository.photo(from: row),
             categorySlugs: try categories.map { try Slug($0) },
             statistics: ProviderStatistics(
                 ratingAverage: try row.decode(column: "rating_average", as: Double.self),

@@ -53,7 +53,7 @@ public struct ProviderRepository: Sendable {
         var profiles = db.insert(into: "user_profiles").columns(
             "user_id", "slug", "title", "bio", "city", "region", "country_code", "latitude", "longitude",
             "hourly_rate_minor", "hourly_rate_currency", "experience", "education", "certifications", "availability",
-            "photo_url", "published", "verified_at", "remote", "available_from", "created_at", "updated_at"
+            "photo_key", "photo_side", "published", "verified_at", "remote", "available_from", "created_at", "updated_at"
         )
         var statistics = db.insert(into: "user_statistics").columns(
             "user_id", "rating_average", "rating_count", "completed_projects", "completion_rate", "response_time_minutes", "updated_at"
@@ -67,7 +67,7 @@ public struct ProviderRepository: Sendable {
                 id, provider.slug.value, provider.title, provider.bio, location?.city, location?.region, location?.countryCode,
                 location?.latitude, location?.longitude, provider.hourlyRate?.minorUnits, provider.hourlyRate?.currency.code,
                 provider.experience, provider.education, provider.certifications, provider.availability.rawValue,
-                provider.photoURL, true, provider.verified ? now : nil, provider.remote, provider.availableFrom, now, now,
+                provider.photo?.key, provider.photo?.side, true, provider.verified ? now : nil, provider.remote, provider.availableFrom, now, now,
             ] as [any Encodable & Sendable])
             let record = provider.statistics
             statistics = statistics.values([

@@ -63,7 +63,7 @@ struct ProviderFactory {
             education: Self.education.pick(using: &random),
             certifications: random.next() % 3 == 0 ? "" : Self.certifications.pick(using: &random),
             availability: availability,
-            photoURL: nil,
+            photo: nil,
             categorySlugs: [Slug.from(title: sub.name)!],
             statistics: ProviderStatistics(
                 ratingAverage: average,

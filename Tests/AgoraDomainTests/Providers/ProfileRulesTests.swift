@@ -19,16 +19,17 @@ struct ProfileRulesTests {
     @Test("the completeness weights add up to 100, and a complete profile scores what it has")
     func completeness() throws {
         #expect(ProfileCompleteness.Part.allCases.reduce(0) { $0 + $1.weight } == 100)
-        let empty = ProfileCompleteness(.empty)
+        let empty = ProfileCompleteness(.empty, hasPhoto: false)
         #expect(empty.score == ProfileCompleteness.Part.location.weight, "working remotely is the default")
         #expect(!empty.canBePublished)
-        let complete = ProfileCompleteness(try Self.complete())
-        #expect(complete.canBePublished)
-        #expect(complete.missing == [.experience, .education, .certifications, .weeklyHours])
-        #expect(complete.score == 100 - 5 - 2 - 2 - 1)
+        let complete = ProfileCompleteness(try Self.complete(), hasPhoto: false)
+        #expect(complete.canBePublished, "a photo is not needed to publish")
+        #expect(complete.missing == [.photo, .experience, .education, .certifications, .weeklyHours])
+        #expect(complete.score == 100 - 10 - 5 - 2 - 2 - 1)
+        #expect(ProfileCompleteness(try Self.complete(), hasPhoto: true).score == 100 - 5 - 2 - 2 - 1)
         var remoteOnly = try Self.complete()
         remoteOnly.remote = false
-        #expect(ProfileCompleteness(remoteOnly).missingForPublication == [.location], "a city, or working remotely")
+        #expect(ProfileCompleteness(remoteOnly, hasPhoto: true).missingForPublication == [.location], "a city, or working remotely")
     }
 
     @Test("a draft may leave fields empty; what is given is checked, each bad field named")

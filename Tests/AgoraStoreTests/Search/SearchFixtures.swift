@@ -24,7 +24,7 @@ enum SearchFixtures {
             slug: try! Slug(slug), title: title, bio: bio,
             location: ProviderLocation(city: city, region: nil, countryCode: country, latitude: latitude, longitude: longitude),
             hourlyRate: rate, skills: skills, languages: languages, experience: "", education: "", certifications: "",
-            availability: availability, photoURL: nil, categorySlugs: categories.map { try! Slug($0) },
+            availability: availability, photo: nil, categorySlugs: categories.map { try! Slug($0) },
             statistics: ProviderStatistics(ratingAverage: ratings == 0 ? 0 : rating, ratingCount: ratings, completedProjects: ratings, completionRate: 0.9, responseTimeMinutes: 60),
             verified: verified, remote: remote, availableFrom: availableFrom
         )

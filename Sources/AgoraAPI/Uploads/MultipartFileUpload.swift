@@ -16,8 +16,12 @@ struct MultipartFileUpload {
     let byteSize: Int64
     let sha256: String
     let head: [UInt8]
+    /// The text parts named in `fields`, by name.
+    let fields: [String: String]
 
-    static func receive(_ request: Request, into storage: AttachmentStorage, maximumBytes: Int64) async throws -> MultipartFileUpload {
+    static func receive(
+        _ request: Request, into storage: AttachmentStorage, maximumBytes: Int64, fields: Set<String> = []
+    ) async throws -> MultipartFileUpload {
         guard let boundary = boundary(of: request.headers[.contentType]) else {
             throw Problem(status: .unsupportedMediaType, detail: "Send the file as multipart/form-data with one part named file.")
         }
@@ -25,7 +29,7 @@ struct MultipartFileUpload {
         do {
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
-            let reader = MultipartFileReader(boundary: boundary, maximumBytes: maximumBytes)
+            let reader = MultipartFileReader(boundary: boundary, maximumBytes: maximumBytes, fields: fields)
             var received: Int64 = 0
             for try await buffer in request.body {
                 received += Int64(buffer.readableBytes)
@@ -34,7 +38,9 @@ struct MultipartFileUpload {
             }
             try await write(try reader.finish(), to: handle)
             let file = try reader.file()
-            return MultipartFileUpload(url: url, name: file.name, byteSize: file.size, sha256: file.sha256, head: file.head)
+            return MultipartFileUpload(
+                url: url, name: file.name, byteSize: file.size, sha256: file.sha256, head: file.head, fields: reader.fieldValues
+            )
         } catch {
             storage.remove(url)
             throw error

@@ -6,7 +6,8 @@ import MultipartKit
 import NIOCore
 
 /// The reading half of an upload, without the disk: `multipart/form-data` bytes in, in pieces as they arrive; the
-/// bytes of the one part named `file` out, hashed, a megabyte at a time; its name, size and first bytes at the end.
+/// bytes of the one part named `file` out, hashed, a megabyte at a time; its name, size and first bytes at the end,
+/// with the short text parts the route names (`fields`, such as a photo's crop box).
 /// Every wrong body is a problem naming its cause. `MultipartFileUpload` writes what it hands over; the fuzzer
 /// (`make fuzz`, hence package-wide) feeds it whatever it likes.
 package final class MultipartFileReader {
@@ -14,10 +15,10 @@ package final class MultipartFileReader {
     private let receiver: Receiver
     private var guardian: MultipartHeaderNameGuard
 
-    package init(boundary: String, maximumBytes: Int64) {
+    package init(boundary: String, maximumBytes: Int64, fields: Set<String> = []) {
         parser = MultipartParser(boundary: boundary)
         guardian = MultipartHeaderNameGuard(boundary: boundary)
-        receiver = Receiver(maximumBytes: maximumBytes)
+        receiver = Receiver(maximumBytes: maximumBytes, fields: fields)
         let receiver = receiver
         parser.onHeader = { receiver.header($0, $1) }
         parser.onBody = { receiver.body(&$0) }
@@ -55,12 +56,20 @@ package final class MultipartFileReader {
         return (name, receiver.size, receiver.hasher.finalize().hexadecimal, receiver.head)
     }
 
-    /// The parser's callbacks: one part at a time, the `file` part kept, anything else refused. The parser hands the
+    /// The text parts the body held, by name.
+    package var fieldValues: [String: String] { receiver.values }
+
+    /// The parser's callbacks: one part at a time, the `file` part kept, the named text parts read (at most
+    /// `fieldBytes` each, once), anything else refused. The parser hands the
     /// body over in pieces that end at every CR byte (a few hundred bytes in binary files), so they are gathered and
     /// hashed a megabyte at a time, and handed back to be written (`takeReady`).
     private final class Receiver {
         static let flushBytes = 1_048_576
+        static let fieldBytes = 256
         let maximumBytes: Int64
+        let fields: Set<String>
+        var values: [String: String] = [:]
+        var field: (name: String, bytes: [UInt8])?
         var pending = ByteBuffer()
         var ready = Data()
         var hasher = SHA256()
@@ -72,15 +81,25 @@ package final class MultipartFileReader {
         var completeFiles = 0
         var failure: (any Error)?
 
-        init(maximumBytes: Int64) {
+        init(maximumBytes: Int64, fields: Set<String>) {
             self.maximumBytes = maximumBytes
+            self.fields = fields
         }
 
         func header(_ name: String, _ value: String) {
             guard failure == nil, name.lowercased() == "content-disposition" else { return }
             let parameters = Self.parameters(of: value)
+            if let name = parameters["name"], fields.contains(name) {
+                guard values[name] == nil, field?.name != name else {
+                    failure = ValidationError(field: name, message: "must be sent once")
+                    return
+                }
+                field = (name, [])
+                return
+            }
             guard parameters["name"] == "file" else {
-                failure = ValidationError(field: parameters["name"].map { String($0.prefix(60)) } ?? "part", message: "is not a part of this upload: send one part named file")
+                let expected = (["file"] + fields.sorted()).joined(separator: ", ")
+                failure = ValidationError(field: parameters["name"].map { String($0.prefix(60)) } ?? "part", message: "is not a part of this upload: send \(expected)")
                 return
             }
             guard !sawFilePart else {
@@ -97,6 +116,14 @@ package final class MultipartFileReader {
         }
 
         func body(_ buffer: inout ByteBuffer) {
+            if failure == nil, let current = field {
+                guard current.bytes.count + buffer.readableBytes <= Self.fieldBytes else {
+                    failure = ValidationError(field: current.name, message: "is longer than \(Self.fieldBytes) bytes")
+                    return
+                }
+                field?.bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
+                return
+            }
             guard failure == nil, inFilePart else { return }
             size += Int64(buffer.readableBytes)
             guard size <= maximumBytes else {
@@ -128,6 +155,10 @@ package final class MultipartFileReader {
         }
 
         func partComplete() {
+            if let current = field {
+                values[current.name] = String(decoding: current.bytes, as: UTF8.self)
+                field = nil
+            }
             if inFilePart {
                 completeFiles += 1
                 flush()
