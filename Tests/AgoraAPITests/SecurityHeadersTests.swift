@@ -17,7 +17,7 @@ struct SecurityHeadersTests {
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == status)
                 let policy = try #require(response.headers[.contentSecurityPolicy])
-                for directive in ["script-src 'self';", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "img-src 'self' data:"] {
+                for directive in ["script-src 'self';", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "img-src 'self' data: blob:"] {
                     #expect(policy.contains(directive), "\(directive) missing on \(path)")
                 }
                 #expect(!policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"))

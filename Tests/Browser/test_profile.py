@@ -1,12 +1,16 @@
 """The provider's profile editor in a real browser: a new provider writes a draft that saves itself, sees what a
 publication needs, publishes it for review and restores an earlier version; the demo provider's published profile
-takes a plain change at once and holds one with contact details for review; an administrator refuses the first
-publication with a reason, which the provider is emailed."""
+takes a plain change at once and holds one with contact details for review; the demo provider crops a photo that
+reaches the public page within seconds; an administrator refuses the first publication with a reason, which the
+provider is emailed."""
 import os
 import sys
+import time
+import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
@@ -87,6 +91,63 @@ def test_the_published_demo_profile_goes_live_or_waits_for_review(service, brows
     held = browser.find_element(By.ID, "profile-held")
     assert held.is_displayed() and "contact-details" in held.text
     assert not browser.find_elements(By.CSS_SELECTOR, "#profile-held b"), "text stays text"
+
+
+IMAGES = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "AgoraTestSupport", "Images"))
+
+
+def test_the_provider_crops_a_photo_that_reaches_the_public_page(service, browser):
+    login(service, browser, service.provider_email, service.DEMO_PASSWORD)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    editor(service, browser)
+    page = browser.find_element(By.ID, "public-page").get_attribute("href")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#photo-current img"), "the initials stand in for a photo"
+
+    # Not an image: refused on this device, before anything is sent.
+    fake = os.path.join(service.scratch, "notes.jpg")
+    with open(fake, "w") as file:
+        file.write("not a photo")
+    chooser = browser.find_element(By.ID, "photo-file")
+    chooser.send_keys(fake)
+    wait(browser).until(lambda driver: "cannot be shown" in driver.find_element(By.ID, "photo-error").text)
+    assert not browser.find_element(By.ID, "photo-cropper").is_displayed()
+
+    # A camera photo stored on its side: the cropper shows it upright (300 × 400) and the square moves by keyboard.
+    chooser.send_keys(os.path.join(IMAGES, "gps-rotated.jpg"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "photo-cropper").is_displayed())
+    size = browser.find_element(By.ID, "crop-size")
+    assert size.get_attribute("max") == "300"
+    size.send_keys(Keys.HOME)
+    assert size.get_attribute("value") == "160"
+    top = browser.find_element(By.ID, "crop-top")
+    top.send_keys(Keys.END)
+    assert top.get_attribute("value") == "240"
+    click(browser, browser.find_element(By.ID, "photo-use"))
+    wait(browser).until(lambda driver: "on your public page" in driver.find_element(By.ID, "form-alert").text)
+    image = browser.find_element(By.CSS_SELECTOR, "#photo-current img")
+    assert "/media/photos/" in image.get_attribute("src")
+    wait(browser).until(lambda driver: driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) > 0)
+
+    # The site worker rewrites the static page within seconds: the photo, its variants and its share image.
+    deadline = time.time() + 15
+    html = ""
+    while time.time() < deadline and "/media/photos/" not in html:
+        with urllib.request.urlopen(page) as answer:
+            html = answer.read().decode()
+        time.sleep(0.2)
+    assert "/media/photos/" in html, "the page shows the photo"
+    browser.get(page)
+    shown = browser.find_element(By.CSS_SELECTOR, ".profile-header picture img")
+    wait(browser).until(lambda driver: driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", shown) > 0)
+    assert shown.get_attribute("width") == "120" and shown.get_attribute("height") == "120"
+    share = browser.find_element(By.CSS_SELECTOR, "meta[property='og:image']").get_attribute("content")
+    assert "/media/photos/" in share and share.endswith(".jpg")
+
+    # Removed: the initials come back.
+    editor(service, browser)
+    click(browser, wait(browser).until(lambda driver: driver.find_element(By.ID, "photo-remove") if driver.find_element(By.ID, "photo-remove").is_displayed() else None))
+    wait(browser).until(lambda driver: "photo is removed" in driver.find_element(By.ID, "form-alert").text)
+    assert not browser.find_elements(By.CSS_SELECTOR, "#photo-current img")
 
 
 def test_an_administrator_reviews_the_first_publication(service, browser):

@@ -63,10 +63,10 @@
   }
 
   /**
-   * Sends one file as multipart/form-data (part `file`), reporting progress as a fraction. Resolves like `request`.
-   * XMLHttpRequest rather than fetch, because only it reports upload progress.
+   * Sends one file as multipart/form-data (part `file`, after the text parts of `fields`), reporting progress as a
+   * fraction. Resolves like `request`. XMLHttpRequest rather than fetch, because only it reports upload progress.
    */
-  function upload(path, file, onProgress) {
+  function upload(path, file, onProgress, fields) {
     return new Promise(function (resolve) {
       var xhr = new XMLHttpRequest();
       xhr.open('POST', '/api' + path);
@@ -80,6 +80,7 @@
       };
       xhr.onerror = function () { resolve({ ok: false, status: 0, data: { detail: 'The upload failed. Check your network and try again.' } }); };
       var form = new FormData();
+      Object.keys(fields || {}).forEach(function (name) { form.append(name, fields[name]); });
       form.append('file', file, file.name);
       xhr.send(form);
     });

@@ -22,7 +22,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         self.headers = headers
     }
 
-    /// Images may be `data:` URLs (small inline icons in the stylesheet); everything else is this origin's, plus
+    /// Images may be `data:` URLs (small inline icons in the stylesheet) and `blob:` URLs (a photo previewed in the
+    /// cropper before it is sent, made by the page itself); everything else is this origin's, plus
     /// the CAPTCHA's origins for its script, frame, styles and requests.
     static func contentSecurityPolicy(captcha: CaptchaMode) -> String {
         let widget = if case .hosted(let hosted) = captcha { hosted.service.widgetOrigins } else { [String]() }
@@ -31,7 +32,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             "default-src 'self'",
             "script-src 'self'" + extra,
             "style-src 'self'" + extra,
-            "img-src 'self' data:",
+            "img-src 'self' data: blob:",
             "font-src 'self'",
             "connect-src 'self'" + extra,
             "frame-src " + (widget.isEmpty ? "'none'" : widget.joined(separator: " ")),

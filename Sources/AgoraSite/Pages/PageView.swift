@@ -45,6 +45,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let adminScript: String
     /// The platform's notice (the maintenance banner), which every page shows.
     let noticeScript: String
+    /// The square photo cropper the profile editor (and later the portfolio) loads.
+    let photoCropperScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -63,6 +65,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "captchaScript": .text(captchaScript)
         case "adminScript": .text(adminScript)
         case "noticeScript": .text(noticeScript)
+        case "photoCropperScript": .text(photoCropperScript)
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)
         case "paths": Self.paths

@@ -33,7 +33,8 @@ struct SiteContext: Sendable {
             name: configuration.name, baseURL: baseURL.base, year: calendar.component(.year, from: now),
             stylesheet: assets.url(of: "/assets/site.css"), appScript: assets.url(of: "/assets/js/agora.js"),
             captchaScript: assets.url(of: "/assets/js/captcha.js"), adminScript: assets.url(of: "/assets/js/admin.js"),
-            noticeScript: assets.url(of: "/assets/js/notice.js"), liveReload: liveReload
+            noticeScript: assets.url(of: "/assets/js/notice.js"), photoCropperScript: assets.url(of: "/assets/js/photo-cropper.js"),
+            liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
         siteValue = .fields(site)
