@@ -12,7 +12,7 @@ public enum ImageError: Error, Sendable, Equatable {
     public var detail: String {
         switch self {
         case .tooManyPixels(let width, let height):
-            "The image is \(width) × \(height) pixels; photos may have at most \(ProfilePhoto.maximumPixels / 1_000_000) million pixels."
+            "The image is \(width) × \(height) pixels; photos may have at most \(ImageUploadLimits.maximumPixels / 1_000_000) million pixels."
         case .unreadable:
             "The image could not be read: it is damaged, cut short, or not the format its first bytes claim."
         case .notWritten(let reason):

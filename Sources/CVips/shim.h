@@ -53,10 +53,10 @@ static inline VipsImage *agora_vips_srgb(VipsImage *in) {
     return failed ? NULL : flat;
 }
 
-/* Exactly `side` pixels square (the input is square already, so nothing is distorted). */
-static inline VipsImage *agora_vips_square(VipsImage *in, int side) {
+/* Exactly `width` × `height` pixels (the caller keeps the aspect ratio, so nothing is distorted). */
+static inline VipsImage *agora_vips_resize_to(VipsImage *in, int width, int height) {
     VipsImage *out = NULL;
-    return vips_thumbnail_image(in, &out, side, "height", side, "size", VIPS_SIZE_FORCE, NULL) ? NULL : out;
+    return vips_thumbnail_image(in, &out, width, "height", height, "size", VIPS_SIZE_FORCE, NULL) ? NULL : out;
 }
 
 /* Computes the image into memory once, so that what follows does not decode the file again. */

@@ -118,4 +118,22 @@ struct PhotoVariantsTests {
             #expect(ImageInput(sniffing: Array(refused.utf8)) == nil, "\(refused) was recognised")
         }
     }
+
+    @Test("a portfolio image keeps its proportions: the standard widths it reaches, or its own width when narrower")
+    func portfolioImages() throws {
+        let wide = try Self.target()
+        #expect(try PortfolioImageVariants.write(from: Self.fixture("wide.png"), as: .png, into: wide) == (960, 480))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: wide.path).sorted() == ["480.jpg", "480.webp", "960.jpg", "960.webp"])
+        let small = try [UInt8](Data(contentsOf: wide.appendingPathComponent("480.jpg")))
+        #expect(Self.jpegSize(small)?.width == 480 && Self.jpegSize(small)?.height == 240)
+
+        let upright = try Self.target()
+        #expect(try PortfolioImageVariants.write(from: Self.fixture("gps-rotated.jpg"), as: .jpeg, into: upright) == (300, 400), "upright, and narrower than 480")
+        let bytes = try [UInt8](Data(contentsOf: upright.appendingPathComponent("300.webp")))
+        #expect(!TestImages.contains(bytes, "GPS") && !TestImages.contains(bytes, "Exif"))
+
+        let panorama = try Self.target()
+        #expect(throws: ValidationError.self) { try PortfolioImageVariants.write(from: Self.fixture("panorama.png"), as: .png, into: panorama) }
+        #expect(!FileManager.default.fileExists(atPath: panorama.path))
+    }
 }

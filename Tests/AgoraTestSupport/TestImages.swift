@@ -2,8 +2,9 @@ import Foundation
 
 /// Images the tests upload (`Images/`): `gps-rotated.jpg` (400 × 300 stored, EXIF orientation 6 so 300 × 400
 /// upright, red on the left and blue on the right as stored; EXIF with GPS coordinates, an artist "Secret Name" and a
-/// camera make "Camera"), `transparent.png` (240 × 240 with alpha), `photo.webp` (320 × 320), and `bomb.png` (a
-/// header claiming 60,000 × 60,000 pixels).
+/// camera make "Camera"), `transparent.png` (240 × 240 with alpha), `photo.webp` (320 × 320), `wide.png` (1000 × 500),
+/// `panorama.png` (1000 × 200, too long and thin for a portfolio), and `bomb.png` (a header claiming 60,000 × 60,000
+/// pixels).
 public enum TestImages {
     public static func url(_ name: String) -> URL {
         Bundle.module.url(forResource: "Images/\(name)", withExtension: nil)!

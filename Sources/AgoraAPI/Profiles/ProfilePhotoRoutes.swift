@@ -28,7 +28,7 @@ struct ProfilePhotoRoutes: Sendable {
         let userID = try ProfileRoutes.provider(context)
         _ = try await profiles.own(userID)
         try await limiter.hit(.fileUpload, key: String(userID))
-        let upload = try await MultipartFileUpload.receive(request, into: uploads, maximumBytes: ProfilePhoto.maximumBytes, fields: ["crop"])
+        let upload = try await MultipartFileUpload.receive(request, into: uploads, maximumBytes: ImageUploadLimits.maximumBytes, fields: ["crop"])
         defer { uploads.remove(upload.url) }
         guard let input = ImageInput(sniffing: upload.head) else {
             throw Problem(

@@ -1,17 +1,11 @@
 import Foundation
 
-/// A provider's photo as the public sees it: square variants of one crop, each width in WebP and JPEG, kept under
-/// a random key (`/media/photos/{key}/{width}.{format}`) that changes with every upload, so a variant never
-/// changes under its address and may be cached for good.
-public struct ProfilePhoto: Sendable, Hashable, Codable {
+/// A provider's photo as the public sees it: square variants of one crop (`MediaVariants`, under `/media/photos/`).
+public struct ProfilePhoto: MediaVariants, Hashable, Codable {
     /// The widths written, smallest first; a crop smaller than a width is not enlarged to it.
     public static let widths = [160, 320, 640]
     /// The smallest crop accepted: the smallest variant.
     public static let minimumSide = 160
-    /// Files larger than this are refused before they are decoded.
-    public static let maximumBytes: Int64 = 15 * 1_048_576
-    /// Images with more pixels than this are refused from their header alone (decompression bombs).
-    public static let maximumPixels = 50_000_000
     /// The widths a card and a profile page show the photo at, in CSS pixels.
     public static let cardWidth = 56
     public static let pageWidth = 120
@@ -21,7 +15,7 @@ public struct ProfilePhoto: Sendable, Hashable, Codable {
     public let side: Int
 
     public init(key: String, side: Int) throws {
-        guard key.count == 32, key.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+        guard Self.isWellFormed(key: key) else {
             throw ValidationError(field: "photo", message: "has a malformed key")
         }
         guard Self.widths.contains(side) else { throw ValidationError(field: "photo", message: "has no variant \(side) pixels wide") }
@@ -39,27 +33,8 @@ public struct ProfilePhoto: Sendable, Hashable, Codable {
 
     public static let folder = PagePaths.media + "photos/"
 
-    public func url(width: Int, format: ImageFormat) -> String {
-        "\(Self.folder)\(key)/\(width).\(format.fileExtension)"
-    }
-
-    /// The variant `<img src>` falls back to: the smallest one at least `cssWidth` × 2 wide, else the largest.
-    public func fallbackURL(cssWidth: Int) -> String {
-        url(width: widths.first { $0 >= cssWidth * 2 } ?? side, format: .jpeg)
-    }
-
-    /// `srcset` of every variant in one format.
-    public func sourceSet(_ format: ImageFormat) -> String {
-        widths.map { "\(url(width: $0, format: format)) \($0)w" }.joined(separator: ", ")
-    }
-
-    /// The largest JPEG: for OpenGraph, structured data and the sitemap, whose readers may not take WebP.
-    public var shareURL: String { url(width: side, format: .jpeg) }
-
-    /// Every file of the photo, as names inside its folder.
-    public var fileNames: [String] {
-        widths.flatMap { width in ImageFormat.allCases.map { "\(width).\($0.fileExtension)" } }
-    }
+    /// The largest JPEG: for OpenGraph, structured data and the sitemap.
+    public var shareURL: String { largestURL }
 }
 
 /// The formats variants are written in.

@@ -126,7 +126,7 @@ struct AppShellPage: SitePage {
             case "skillsMaximum": .number(ProfileContent.maximumSkills)
             case "backgroundMaximum": .number(ProfileContent.backgroundMaximumLength)
             case "currencies": .texts(CurrencyCode.supported.sorted())
-            case "photoMegabytes": .number(Int(ProfilePhoto.maximumBytes / 1_048_576))
+            case "photoMegabytes": .number(Int(ImageUploadLimits.maximumBytes / 1_048_576))
             case "photoMinimumSide": .number(ProfilePhoto.minimumSide)
             default: nil
             }
