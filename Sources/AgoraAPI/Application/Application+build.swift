@@ -105,10 +105,11 @@ public func buildRouter(
     BulkOperationRoutes(store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     ProfileReviewRoutes(store: store, mail: auth.mail, clock: configuration.clock).register(on: admin)
     ProfileRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
-    ProfilePhotoRoutes(
-        store: store, uploads: AttachmentStorage(root: configuration.storageDirectory), media: MediaStorage(storageDirectory: configuration.storageDirectory),
-        clock: configuration.clock, limiter: limiter
-    ).register(on: signedIn)
+    let uploads = AttachmentStorage(root: configuration.storageDirectory)
+    let media = MediaStorage(storageDirectory: configuration.storageDirectory)
+    ProfilePhotoRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
+    PortfolioRoutes(store: store, media: media, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
+    PortfolioImageRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
     MessageRoutes(
         store: store, composer: configuration.email, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
     ).register(on: admin)

@@ -13,6 +13,7 @@ struct ModerationMail: Sendable {
         case .order: "order"
         case .proposal: "proposal"
         case .testimonial: "testimonial"
+        case .portfolio: "portfolio item"
         }
     }
 

@@ -89,7 +89,7 @@ struct ReportRoutes: Sendable {
     }
 
     /// Whether the member may see the content, by the rule of its kind: an order by `OrderAccess`, a proposal by
-    /// its parties, a testimonial once published.
+    /// its parties, a testimonial or a portfolio item once published.
     private func canSee(_ subject: ModerationSubject, id: Int64, identity: Identity) async throws -> Bool {
         switch subject {
         case .order:
@@ -102,6 +102,8 @@ struct ReportRoutes: Sendable {
             return proposal.providerID == identity.userID || (order.clientID == identity.userID && !proposal.moderationHold)
         case .testimonial:
             return try await TestimonialRepository(store: store).isPublished(id)
+        case .portfolio:
+            return try await PortfolioRepository(store: store).isPublished(id)
         }
     }
 

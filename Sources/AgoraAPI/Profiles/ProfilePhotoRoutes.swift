@@ -38,8 +38,8 @@ struct ProfilePhotoRoutes: Sendable {
             )
         }
         let crop = try upload.fields["crop"].map(CropBox.init(parsing:))
-        let key = try media.newPhotoKey()
-        let folder = media.folder(ofPhoto: key)
+        let key = try media.newKey(for: ProfilePhoto.self)
+        let folder = media.folder(of: ProfilePhoto.self, key: key)
         let side: Int
         do {
             // libvips blocks its thread while it decodes and encodes: NIO's pool, never the cooperative threads.
@@ -50,10 +50,10 @@ struct ProfilePhotoRoutes: Sendable {
         }
         do {
             let (replaced, profile) = try await profiles.setPhoto(userID, to: try ProfilePhoto(key: key, side: side), now: clock.now)
-            if let replaced { media.remove(photoKey: replaced.key) }
+            if let replaced { media.remove(ProfilePhoto.self, key: replaced.key) }
             return OwnProfileBody(profile)
         } catch {
-            media.remove(photoKey: key)
+            media.remove(ProfilePhoto.self, key: key)
             throw error
         }
     }
@@ -62,7 +62,7 @@ struct ProfilePhotoRoutes: Sendable {
         let userID = try ProfileRoutes.provider(context)
         guard try await profiles.own(userID).photo != nil else { throw Problem(status: .notFound, detail: "Your profile has no photo.") }
         let (replaced, profile) = try await profiles.setPhoto(userID, to: nil, now: clock.now)
-        if let replaced { media.remove(photoKey: replaced.key) }
+        if let replaced { media.remove(ProfilePhoto.self, key: replaced.key) }
         return OwnProfileBody(profile)
     }
 }

@@ -33,6 +33,7 @@ struct PublicProviderRoutes: Sendable {
         let verified: Bool
         let photoUrl: String?
         let photo: PhotoBody?
+        let portfolio: [PortfolioItemBody]
         let statistics: Statistics
         let pagePath: String
         let updatedAt: Date
@@ -54,6 +55,7 @@ struct PublicProviderRoutes: Sendable {
             verified = profile.verified
             photoUrl = profile.photo?.fallbackURL(cssWidth: ProfilePhoto.pageWidth)
             photo = profile.photo.map(PhotoBody.init)
+            portfolio = profile.portfolio.map { PortfolioItemBody($0, forOwner: false) }
             let record = profile.statistics
             statistics = Statistics(
                 ratingAverage: record.ratingAverage, ratingCount: record.ratingCount, completedProjects: record.completedProjects,

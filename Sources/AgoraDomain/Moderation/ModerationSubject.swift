@@ -4,7 +4,8 @@ public enum ModerationSubject: String, Sendable, Codable, CaseIterable {
     case order
     case proposal
     case testimonial
+    case portfolio
 
     /// The kinds a setting may make wait for approval before anyone else sees them (testimonials always wait).
-    public static let approvable: [ModerationSubject] = [.order, .proposal]
+    public static let approvable: [ModerationSubject] = [.order, .proposal, .portfolio]
 }

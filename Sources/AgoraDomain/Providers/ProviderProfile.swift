@@ -26,13 +26,15 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
     public let verified: Bool
     /// The provider takes work from clients elsewhere.
     public let remote: Bool
+    /// The published items of the portfolio, in the provider's order.
+    public let portfolio: [PortfolioItem]
 
     public init(
         id: Int64, slug: Slug, firstName: String, lastName: String, title: String, bio: String,
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
         experience: String, education: String, certifications: String, availability: Availability,
         photo: ProfilePhoto?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date,
-        verified: Bool = false, remote: Bool = true
+        verified: Bool = false, remote: Bool = true, portfolio: [PortfolioItem] = []
     ) {
         self.id = id
         self.slug = slug
@@ -54,6 +56,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         self.updatedAt = updatedAt
         self.verified = verified
         self.remote = remote
+        self.portfolio = portfolio
     }
 
     public var displayName: String { "\(firstName) \(lastName)" }

@@ -7,7 +7,7 @@ import NIOPosix
 
 /// Every `interval`, removes from `Storage/` what nothing needs any more: uploads an interrupted request left in
 /// `incoming/`, stored files without a row (a crash between the rename and the insert), the files of orders
-/// cancelled more than `cancelledRetention` ago, and photo folders in `media/` that no profile names. Files younger than `grace` are left alone: an upload in progress,
+/// cancelled more than `cancelledRetention` ago, and image folders in `media/` (photos, portfolio images) that no row names. Files younger than `grace` are left alone: an upload in progress,
 /// or a file between its rename and its row.
 public struct StorageSweepJob: PeriodicJob {
     let store: Store
@@ -27,7 +27,7 @@ public struct StorageSweepJob: PeriodicJob {
         public let incoming: Int
         public let unreferenced: Int
         public let ofCancelledOrders: Int
-        public let photos: Int
+        public let images: Int
     }
 
     public init(
@@ -64,17 +64,24 @@ public struct StorageSweepJob: PeriodicJob {
             return stray.count
         }
         let media = media
-        let photoKeys = try await ProfileRepository(store: store).photoKeys()
-        let photos = try await NIOThreadPool.singleton.runIfActive {
-            let stray = media.photoFolders().filter { $0.modified < settled && !photoKeys.contains($0.key) }
-            for folder in stray { media.remove(photoKey: folder.key) }
-            return stray.count
+        let inUse: [(kind: any MediaVariants.Type, keys: Set<String>)] = [
+            (ProfilePhoto.self, try await ProfileRepository(store: store).photoKeys()),
+            (PortfolioImage.self, try await PortfolioRepository(store: store).imageKeys()),
+        ]
+        let images = try await NIOThreadPool.singleton.runIfActive {
+            var removed = 0
+            for (kind, keys) in inUse {
+                let stray = media.folders(of: kind).filter { $0.modified < settled && !keys.contains($0.key) }
+                for folder in stray { media.remove(kind, key: folder.key) }
+                removed += stray.count
+            }
+            return removed
         }
-        let pass = Pass(incoming: abandoned, unreferenced: unreferenced, ofCancelledOrders: expired.count, photos: photos)
-        if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0, photos: 0) {
+        let pass = Pass(incoming: abandoned, unreferenced: unreferenced, ofCancelledOrders: expired.count, images: images)
+        if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0, images: 0) {
             logger.info("storage sweep", metadata: [
                 "incoming": "\(pass.incoming)", "unreferenced": "\(pass.unreferenced)", "cancelled_orders": "\(pass.ofCancelledOrders)",
-                "photos": "\(pass.photos)",
+                "images": "\(pass.images)",
             ])
         }
         return pass

@@ -47,6 +47,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let noticeScript: String
     /// The square photo cropper the profile editor (and later the portfolio) loads.
     let photoCropperScript: String
+    /// The accessible lightbox of provider pages' portfolio images.
+    let lightboxScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -66,6 +68,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "adminScript": .text(adminScript)
         case "noticeScript": .text(noticeScript)
         case "photoCropperScript": .text(photoCropperScript)
+        case "lightboxScript": .text(lightboxScript)
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)
         case "paths": Self.paths

@@ -32,6 +32,7 @@ struct ProviderPage: SitePage {
         let experience: String?
         let education: String?
         let certifications: String?
+        let portfolio: [PortfolioView]
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
@@ -46,6 +47,8 @@ struct ProviderPage: SitePage {
             case "experience": .optional(experience)
             case "education": .optional(education)
             case "certifications": .optional(certifications)
+            case "portfolio": .objects(portfolio)
+            case "hasPortfolio": .flag(!portfolio.isEmpty)
             default: nil
             }
         }
@@ -116,7 +119,8 @@ struct ProviderPage: SitePage {
             hasCategories: !categories.isEmpty,
             experience: provider.experience.isEmpty ? nil : provider.experience,
             education: provider.education.isEmpty ? nil : provider.education,
-            certifications: provider.certifications.isEmpty ? nil : provider.certifications
+            certifications: provider.certifications.isEmpty ? nil : provider.certifications,
+            portfolio: provider.portfolio.map(PortfolioView.init)
         ))
         var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
         page.sitemapImage = provider.photo?.shareURL

@@ -25,5 +25,6 @@ public enum Migrations {
         bulkOperations,
         providerProfiles,
         profilePhotos,
+        portfolios,
     ]
 }

@@ -13,6 +13,7 @@ enum ModeratedContent {
         case .order: "orders"
         case .proposal: "proposals"
         case .testimonial: "testimonials"
+        case .portfolio: "portfolios"
         }
     }
 
@@ -22,6 +23,7 @@ enum ModeratedContent {
         case .order: "SELECT client_id AS author_id, title, description AS body FROM orders WHERE id = \(bind: id)"
         case .proposal: "SELECT provider_id AS author_id, '' AS title, message AS body FROM proposals WHERE id = \(bind: id)"
         case .testimonial: "SELECT user_id AS author_id, '' AS title, content AS body FROM testimonials WHERE id = \(bind: id)"
+        case .portfolio: "SELECT provider_id AS author_id, title, description AS body FROM portfolios WHERE id = \(bind: id)"
         }
         guard let row = try await db.raw(query).first() else { return nil }
         let title = try row.decode(column: "title", as: String.self)
@@ -29,9 +31,16 @@ enum ModeratedContent {
         return (try row.decodeIfPresent(column: "author_id", as: Int64.self), title.isEmpty ? body : title + "\n\n" + body)
     }
 
-    /// Hides the content from everyone but its author and staff, or shows it again.
-    static func hold(_ subject: ModerationSubject, id: Int64, _ held: Bool, on db: any SQLDatabase) async throws {
+    /// Hides the content from everyone but its author and staff, or shows it again. A portfolio item held is
+    /// `pending` (shown again, `published`), and its provider's page is rebuilt.
+    static func hold(_ subject: ModerationSubject, id: Int64, _ held: Bool, now: Date, on db: any SQLDatabase) async throws {
         try await db.raw("UPDATE \(table(subject)) SET moderation_hold = \(bind: held) WHERE id = \(bind: id)").run()
+        guard subject == .portfolio else { return }
+        let (from, to) = held ? (PortfolioStatus.published, PortfolioStatus.pending) : (.pending, .published)
+        guard let row = try await db.raw("""
+            UPDATE portfolios SET status = \(state: to) WHERE id = \(bind: id) AND status = \(state: from) RETURNING provider_id
+            """).first() else { return }
+        try await PortfolioRepository.touch(try row.decode(column: "provider_id", as: Int64.self), reason: "portfolio item moderated", now: now, on: db)
     }
 
     /// A moderator's corrected text in place of the author's (an order's description, a proposal's message, a
@@ -41,17 +50,28 @@ enum ModeratedContent {
         case .order: "UPDATE orders SET description = \(bind: text), updated_at = \(bind: now) WHERE id = \(bind: id)"
         case .proposal: "UPDATE proposals SET message = \(bind: text), updated_at = \(bind: now) WHERE id = \(bind: id)"
         case .testimonial: "UPDATE testimonials SET content = \(bind: text), updated_at = \(bind: now) WHERE id = \(bind: id)"
+        case .portfolio: "UPDATE portfolios SET description = \(bind: text), updated_at = \(bind: now) WHERE id = \(bind: id)"
         }
         try await db.raw(query).run()
     }
 
-    /// What removal does beyond the hold: a published testimonial stops being published.
+    /// What removal does beyond the hold: a published testimonial stops being published; a portfolio item is
+    /// refused (its owner may change it and publish it again).
     static func remove(_ subject: ModerationSubject, id: Int64, now: Date, on db: any SQLDatabase) async throws {
-        guard subject == .testimonial else { return }
-        try await db.raw("""
-            UPDATE testimonials SET status = \(state: TestimonialStatus.rejected), featured = FALSE, moderated_at = \(bind: now), updated_at = \(bind: now)
-            WHERE id = \(bind: id) AND status = \(state: TestimonialStatus.approved)
-            """).run()
+        switch subject {
+        case .testimonial:
+            try await db.raw("""
+                UPDATE testimonials SET status = \(state: TestimonialStatus.rejected), featured = FALSE, moderated_at = \(bind: now), updated_at = \(bind: now)
+                WHERE id = \(bind: id) AND status = \(state: TestimonialStatus.approved)
+                """).run()
+        case .portfolio:
+            guard let row = try await db.raw("""
+                UPDATE portfolios SET status = \(state: PortfolioStatus.rejected), updated_at = \(bind: now) WHERE id = \(bind: id) RETURNING provider_id
+                """).first() else { return }
+            try await PortfolioRepository.touch(try row.decode(column: "provider_id", as: Int64.self), reason: "portfolio item refused", now: now, on: db)
+        case .order, .proposal:
+            break
+        }
     }
 
     /// How many of this kind the author posted since `since`: what the rate filter counts.
@@ -60,6 +80,7 @@ enum ModeratedContent {
         case .order: "SELECT COUNT(*) AS n FROM orders WHERE client_id = \(bind: authorID) AND created_at >= \(bind: since)"
         case .proposal: "SELECT COUNT(*) AS n FROM proposals WHERE provider_id = \(bind: authorID) AND created_at >= \(bind: since)"
         case .testimonial: "SELECT COUNT(*) AS n FROM testimonials WHERE user_id = \(bind: authorID) AND created_at >= \(bind: since)"
+        case .portfolio: "SELECT COUNT(*) AS n FROM portfolios WHERE provider_id = \(bind: authorID) AND updated_at >= \(bind: since)"
         }
         return try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
     }

@@ -69,7 +69,7 @@ extension ModerationRepository {
             case .approve, .warn:
                 break
             }
-            try await ModeratedContent.hold(item.subject, id: item.subjectID, !verdict.decision.showsContent, on: db)
+            try await ModeratedContent.hold(item.subject, id: item.subjectID, !verdict.decision.showsContent, now: now, on: db)
             try await db.raw("""
                 UPDATE moderation_flags SET upheld = \(bind: verdict.decision.upholdsReports) WHERE item_id = \(bind: id) AND upheld IS NULL
                 """).run()
@@ -151,7 +151,7 @@ extension ModerationRepository {
                 WHERE item_id = \(bind: id)
                 """).run()
             if outcome == .overturned {
-                try await ModeratedContent.hold(item.subject, id: item.subjectID, false, on: db)
+                try await ModeratedContent.hold(item.subject, id: item.subjectID, false, now: now, on: db)
                 try await db.raw("UPDATE moderation_flags SET upheld = FALSE WHERE item_id = \(bind: id)").run()
             }
             try await db.raw("""

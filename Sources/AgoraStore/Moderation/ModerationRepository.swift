@@ -150,6 +150,6 @@ public struct ModerationRepository: Sendable {
         try await db.raw("""
             UPDATE moderation_items SET score = \(bind: score), held = (held OR \(bind: held)), updated_at = \(bind: now) WHERE id = \(bind: item)
             """).run()
-        if held { try await ModeratedContent.hold(subject, id: subjectID, true, on: db) }
+        if held { try await ModeratedContent.hold(subject, id: subjectID, true, now: now, on: db) }
     }
 }

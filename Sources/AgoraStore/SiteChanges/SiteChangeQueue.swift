@@ -22,6 +22,11 @@ public struct SiteChangeQueue: Sendable {
 
     /// Queues changes for one reason (what an administrator did, say), in one statement.
     public func enqueue(_ changes: [SiteChange], reason: String, now: Date) async throws {
+        try await Self.enqueue(changes, reason: reason, now: now, on: sql)
+    }
+
+    /// Queues changes in the caller's transaction, for writers that hold only its connection.
+    static func enqueue(_ changes: [SiteChange], reason: String, now: Date, on sql: any SQLDatabase) async throws {
         guard !changes.isEmpty else { return }
         let rows = changes.map { change -> SQLQueryString in
             "(\(bind: change.kind.rawValue), \(bind: change.item), \(bind: String(reason.prefix(500))), \(state: QueuedSiteChange.Status.pending), \(bind: now), \(bind: now))"

@@ -21,7 +21,7 @@ struct ProfilePhotoTests {
     }
 
     static func photoFolders(_ harness: AuthHarness) -> [String] {
-        MediaStorage(storageDirectory: harness.storage).photoFolders().map(\.key)
+        MediaStorage(storageDirectory: harness.storage).folders(of: ProfilePhoto.self).map(\.key)
     }
 
     static func incoming(_ harness: AuthHarness) -> [String] {
@@ -47,7 +47,7 @@ struct ProfilePhotoTests {
 
             let folders = Self.photoFolders(harness)
             #expect(folders.count == 1)
-            let folder = MediaStorage(storageDirectory: harness.storage).folder(ofPhoto: try #require(folders.first))
+            let folder = MediaStorage(storageDirectory: harness.storage).folder(of: ProfilePhoto.self, key: try #require(folders.first))
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
                 let stored = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
                 #expect(!TestImages.contains(stored, "GPS") && !TestImages.contains(stored, "Exif") && !TestImages.contains(stored, "Secret Name"), "\(name) keeps metadata")
