@@ -3,6 +3,7 @@ import AgoraSite
 import AgoraStore
 import AgoraTestSupport
 import Foundation
+import Testing
 
 /// A small marketplace, the repository's real `Layouts/`, and a scratch directory for `Content/` and the output.
 struct SiteFixture {
@@ -41,6 +42,25 @@ struct SiteFixture {
                 """, to: "Content/about.md")
             return try await body(SiteFixture(store: store, scratch: scratch))
         }
+    }
+
+    /// A published portfolio item with two images (and a client who agreed to be named) for the provider.
+    func addPortfolioItem(to slug: String) async throws {
+        let providerID = try #require(try await ProviderRepository(store: store).find(slug: try Slug(slug))?.id)
+        let portfolio = PortfolioRepository(store: store)
+        let content = PortfolioContent(
+            title: "Booking site for a bakery", description: "Online orders <b>and</b> opening hours.\n\nBuilt in six weeks.",
+            categorySlug: try Slug("web"), skills: ["Swift"], link: "https://bakery.example/", clientName: "Le Fournil", showsClient: true,
+            completedOn: Self.now.addingTimeInterval(-86_400 * 60)
+        )
+        let item = try await portfolio.create(providerID, content, now: Self.now)
+        for (key, caption) in [("00000000000000000000000000000001", "The order page"), ("00000000000000000000000000000002", "")] {
+            _ = try await portfolio.addImage(item.id, providerID: providerID, image: try PortfolioImage(key: key, width: 960, height: 600), caption: caption, byteSize: 1_000, now: Self.now)
+        }
+        _ = try await portfolio.update(
+            item.id, providerID: providerID, content, status: .published,
+            intake: ContentIntake(.portfolio, text: content.screenedText, settings: PlatformSettings()), now: Self.now
+        )
     }
 
     func build() async throws -> BuildSummary {

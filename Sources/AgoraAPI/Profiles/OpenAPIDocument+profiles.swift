@@ -103,6 +103,7 @@ extension OpenAPIDocument {
             "languages": { "type": "array", "items": { "type": "string" } }, "categories": { "type": "array", "items": { "type": "string" } },
             "availability": { "type": "string" }, "verified": { "type": "boolean" }, "photo_url": { "type": "string" },
             "photo": { "$ref": "#/components/schemas/Photo" },
+            "portfolio": { "type": "array", "items": { "$ref": "#/components/schemas/PortfolioItem" } },
             "statistics": { "type": "object" }, "page_path": { "type": "string" }, "updated_at": { "type": "string", "format": "date-time" }
           } } } } },
           "404": \#(problem)

@@ -53,6 +53,7 @@ struct PortfolioPictureView: TemplateFields {
         case "jpegSet": return .text(image.sourceSet(.jpeg))
         case "fallback": return .text(image.fallbackURL(cssWidth: PortfolioImage.galleryWidth))
         case "large": return .text(image.largestURL)
+        case "thumbnail": return .text(image.url(width: image.widths.first ?? image.width, format: .jpeg))
         case "width": return .number(image.width)
         case "height": return .number(image.height)
         case "caption": return .optional(picture.caption.isEmpty ? nil : picture.caption)
