@@ -32,6 +32,7 @@ struct SiteSettingsTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/portfolio/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
@@ -52,6 +53,7 @@ struct SiteSettingsTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/portfolio/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/

@@ -139,6 +139,7 @@ struct SitemapTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/portfolio/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/

@@ -43,6 +43,8 @@ public enum PagePaths {
     public static let securitySettings = "/settings/security/"
     /// Where a provider writes their profile.
     public static let profileEditor = "/settings/profile/"
+    /// Where a provider keeps their portfolio.
+    public static let portfolioManager = "/settings/portfolio/"
     public static let search = "/search/"
     public static let saved = "/saved/"
     public static let newOrder = "/orders/new/"
@@ -90,5 +92,6 @@ public enum PagePaths {
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "adminProfiles": adminProfiles,
+        "portfolioManager": portfolioManager,
     ]
 }

@@ -33,6 +33,8 @@ struct AppShellPage: SitePage {
               description: "Change your password, turn on two-factor sign-in and see where you are signed in."),
         Shell(path: PagePaths.profileEditor, name: "profile-editor", title: "Your provider profile",
               description: "Write your provider profile, see how complete it is, publish it and go back to any version."),
+        Shell(path: PagePaths.portfolioManager, name: "portfolio", title: "Your portfolio",
+              description: "Show your work: items with images and captions, in the order you choose, published when you are ready."),
         Shell(path: PagePaths.search, name: "search", title: "Find a provider",
               description: "Search providers by skill, place, price, rating and availability."),
         Shell(path: PagePaths.saved, name: "saved", title: "Saved searches and favourites",
@@ -128,6 +130,13 @@ struct AppShellPage: SitePage {
             case "currencies": .texts(CurrencyCode.supported.sorted())
             case "photoMegabytes": .number(Int(ImageUploadLimits.maximumBytes / 1_048_576))
             case "photoMinimumSide": .number(ProfilePhoto.minimumSide)
+            case "portfolioItemsMaximum": .number(PortfolioContent.maximumItems)
+            case "portfolioImagesMaximum": .number(PortfolioContent.maximumImages)
+            case "portfolioTitleMaximum": .number(PortfolioContent.titleLength.upperBound)
+            case "portfolioDescriptionMaximum": .number(PortfolioContent.descriptionMaximumLength)
+            case "portfolioSkillsMaximum": .number(PortfolioContent.maximumSkills)
+            case "portfolioLinkMaximum": .number(PortfolioContent.linkMaximumLength)
+            case "captionMaximum": .number(PortfolioContent.captionMaximumLength)
             default: nil
             }
         }
@@ -210,7 +219,7 @@ struct AppShellPage: SitePage {
             countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil,
             search: shell.name == "search" ? SearchRules() : nil,
             orders: shell.name.hasPrefix("order") ? OrderRules() : nil,
-            profile: shell.name == "profile-editor" ? ProfileRules() : nil
+            profile: shell.name == "profile-editor" || shell.name == "portfolio" ? ProfileRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)
