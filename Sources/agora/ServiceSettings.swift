@@ -16,6 +16,8 @@ struct ServiceSettings {
     let stage: Stage
     let auth: AuthSettings
     let storage: URL
+    /// What verification documents are encrypted with (`AGORA_DOCUMENT_KEY`).
+    let documentKey: [UInt8]
     let mailSender: String
     let searchWeights: RelevanceWeights
     /// The platform settings set in the environment, which win over the stored ones.
@@ -44,7 +46,7 @@ struct ServiceSettings {
             throw CommandError("AGORA_BASE_URL must be an https URL when AGORA_ENVIRONMENT=production (cookies are sent over https only), not \(baseURL)")
         }
         let storage = URL(fileURLWithPath: Environment.value("AGORA_STORAGE") ?? "Storage")
-        var auth = AuthSettings(signingKey: try signingKey(storage: storage, stage: stage))
+        var auth = AuthSettings(signingKey: try secret("AGORA_JWT_SECRET", file: "signing.key", purpose: "signing key", storage: storage, stage: stage))
         if let previous = Environment.value("AGORA_JWT_PREVIOUS_SECRET") {
             guard previous.utf8.count >= 32 else { throw CommandError("AGORA_JWT_PREVIOUS_SECRET must be at least 32 characters") }
             auth.previousSigningKeys = [Array(previous.utf8)]
@@ -147,16 +149,15 @@ struct ServiceSettings {
         guard rateLimits == "on" || stage != .production else {
             throw CommandError("AGORA_RATE_LIMITS=off is refused when AGORA_ENVIRONMENT=production")
         }
+        let documentKey = try secret("AGORA_DOCUMENT_KEY", file: "documents.key", purpose: "document key", storage: storage, stage: stage)
         return ServiceSettings(
-            stage: stage, auth: auth, storage: storage, mailSender: sender, searchWeights: searchWeights, settingOverrides: settingOverrides,
+            stage: stage, auth: auth, storage: storage, documentKey: documentKey, mailSender: sender, searchWeights: searchWeights, settingOverrides: settingOverrides,
             regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, metricsAccess: metricsAccess, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
             requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600)
         )
     }
 
-    /// `AGORA_JWT_SECRET` (at least 32 characters), else a random key kept in `Storage/secrets/signing.key` and
-    /// made on first start, readable by its owner only. Several instances behind one balancer need the variable.
     /// A number of seconds from the environment, within `range`.
     private static func seconds(_ name: String, default value: Int, within range: ClosedRange<Int>) throws -> Duration {
         guard let text = Environment.value(name) else { return .seconds(value) }
@@ -166,17 +167,20 @@ struct ServiceSettings {
         return .seconds(seconds)
     }
 
-    private static func signingKey(storage: URL, stage: Stage) throws -> [UInt8] {
-        if let secret = Environment.value("AGORA_JWT_SECRET") {
-            guard secret.utf8.count >= 32 else { throw CommandError("AGORA_JWT_SECRET must be at least 32 characters") }
+    /// A secret from `variable` (at least 32 characters), else a random key kept in `Storage/secrets/{file}` and made
+    /// on first start, readable by its owner only: `AGORA_JWT_SECRET` signs access tokens, `AGORA_DOCUMENT_KEY`
+    /// encrypts verification documents. Several instances behind one balancer need the variables.
+    private static func secret(_ variable: String, file name: String, purpose: String, storage: URL, stage: Stage) throws -> [UInt8] {
+        if let secret = Environment.value(variable) {
+            guard secret.utf8.count >= 32 else { throw CommandError("\(variable) must be at least 32 characters") }
             return Array(secret.utf8)
         }
         // A key made on one machine's disk is fine for one instance in development; production names its key, so
-        // that every instance signs alike and a rotation is a deliberate act.
+        // that every instance agrees and a rotation is a deliberate act.
         guard stage != .production else {
-            throw CommandError("AGORA_JWT_SECRET is required when AGORA_ENVIRONMENT=production (at least 32 characters)")
+            throw CommandError("\(variable) is required when AGORA_ENVIRONMENT=production (at least 32 characters)")
         }
-        let file = storage.appendingPathComponent("secrets/signing.key")
+        let file = storage.appendingPathComponent("secrets/\(name)")
         if let existing = FileManager.default.contents(atPath: file.path), existing.count >= 32 {
             return Array(existing)
         }
@@ -186,7 +190,7 @@ struct ServiceSettings {
         var generator = SystemRandomNumberGenerator()
         let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         guard FileManager.default.createFile(atPath: file.path, contents: Data(key), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandError("cannot write the signing key to \(file.path); set AGORA_JWT_SECRET instead")
+            throw CommandError("cannot write the \(purpose) to \(file.path); set \(variable) instead")
         }
         return key
     }
@@ -227,14 +231,19 @@ struct ServiceSettings {
         }
     }
 
-    /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-up, saved-search alerts, the
-    /// daily statistics snapshot, order routing and the watch on the platform settings.
+    /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
+    /// saved-search alerts, the daily statistics snapshot, order routing, the watch on the platform settings and bulk
+    /// operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
         return [
             EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
             AccountCleanupJob(store: store),
-            StorageSweepJob(store: store, storage: AttachmentStorage(root: storage), media: MediaStorage(storageDirectory: storage)),
+            StorageSweepJob(
+                store: store, storage: AttachmentStorage(root: storage), media: MediaStorage(storageDirectory: storage),
+                documents: DocumentStorage(storageDirectory: storage)
+            ),
+            VerificationExpiryJob(store: store),
             SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),

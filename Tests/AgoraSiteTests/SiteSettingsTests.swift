@@ -33,6 +33,7 @@ struct SiteSettingsTests {
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
                 Disallow: /settings/portfolio/
+                Disallow: /settings/verification/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
@@ -54,6 +55,7 @@ struct SiteSettingsTests {
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
                 Disallow: /settings/portfolio/
+                Disallow: /settings/verification/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/

@@ -140,6 +140,7 @@ struct SitemapTests {
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
                 Disallow: /settings/portfolio/
+                Disallow: /settings/verification/
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/

@@ -19,8 +19,8 @@ def service():
     running.stop()
 
 
-@pytest.fixture
-def browser():
+def new_browser():
+    """A headless Chromium of its own (a test that needs two people at once opens a second one)."""
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
         options.add_argument(argument)
@@ -30,5 +30,11 @@ def browser():
     driver = webdriver.Chrome(service=Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"),
                               options=options)
     driver.implicitly_wait(0)
+    return driver
+
+
+@pytest.fixture
+def browser():
+    driver = new_browser()
     yield driver
     driver.quit()

@@ -22,6 +22,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case viewAs = "view-as"
     case bulk
     case profiles
+    case verifications
 
     var permission: AdminPermission {
         switch self {
@@ -41,6 +42,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .viewAs: .usersImpersonate
         case .bulk: .usersSuspend
         case .profiles: .moderationDecide
+        case .verifications: .usersEdit
         }
     }
 

@@ -17,6 +17,12 @@ public struct APIConfiguration: Sendable {
     public var searchWeights: RelevanceWeights
     /// Where uploaded files are kept (`Storage/` by default).
     public var storageDirectory = URL(fileURLWithPath: "Storage")
+    /// The secret verification documents are encrypted with (`AGORA_DOCUMENT_KEY`); a random one by default, which
+    /// only suits a process whose documents need not outlive it (tests).
+    public var documentKey: [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }()
     /// The platform settings in force, shared with the background jobs; nil reads them from the store with no
     /// overrides from the environment.
     public var platformSettings: LivePlatformSettings?

@@ -104,12 +104,16 @@ public func buildRouter(
     ViewAsRoutes(store: store, signIn: auth.signIn, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     BulkOperationRoutes(store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     ProfileReviewRoutes(store: store, mail: auth.mail, clock: configuration.clock).register(on: admin)
+    let documents = DocumentStorage(storageDirectory: configuration.storageDirectory)
+    let cipher = DocumentCipher(secret: configuration.documentKey)
+    VerificationReviewRoutes(store: store, documents: documents, cipher: cipher, mail: auth.mail, clock: configuration.clock).register(on: admin)
     ProfileRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     let uploads = AttachmentStorage(root: configuration.storageDirectory)
     let media = MediaStorage(storageDirectory: configuration.storageDirectory)
     ProfilePhotoRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
     PortfolioRoutes(store: store, media: media, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     PortfolioImageRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
+    VerificationRoutes(store: store, documents: documents, cipher: cipher, clock: configuration.clock, limiter: limiter).register(on: signedIn)
     MessageRoutes(
         store: store, composer: configuration.email, clock: configuration.clock, recentAuthentication: auth.recentAuthentication
     ).register(on: admin)

@@ -104,6 +104,7 @@ extension OpenAPIDocument {
             "availability": { "type": "string" }, "verified": { "type": "boolean" }, "photo_url": { "type": "string" },
             "photo": { "$ref": "#/components/schemas/Photo" },
             "portfolio": { "type": "array", "items": { "$ref": "#/components/schemas/PortfolioItem" } },
+            "badges": { "type": "array", "items": { "type": "object", "properties": { "key": { "type": "string" }, "label": { "type": "string" }, "meaning": { "type": "string" } } } },
             "statistics": { "type": "object" }, "page_path": { "type": "string" }, "updated_at": { "type": "string", "format": "date-time" }
           } } } } },
           "404": \#(problem)

@@ -34,6 +34,7 @@ struct PublicProviderRoutes: Sendable {
         let photoUrl: String?
         let photo: PhotoBody?
         let portfolio: [PortfolioItemBody]
+        let badges: [BadgeBody]
         let statistics: Statistics
         let pagePath: String
         let updatedAt: Date
@@ -56,6 +57,7 @@ struct PublicProviderRoutes: Sendable {
             photoUrl = profile.photo?.fallbackURL(cssWidth: ProfilePhoto.pageWidth)
             photo = profile.photo.map(PhotoBody.init)
             portfolio = profile.portfolio.map { PortfolioItemBody($0, forOwner: false) }
+            badges = profile.badges.map(BadgeBody.init)
             let record = profile.statistics
             statistics = Statistics(
                 ratingAverage: record.ratingAverage, ratingCount: record.ratingCount, completedProjects: record.completedProjects,

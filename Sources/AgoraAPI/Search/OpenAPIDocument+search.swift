@@ -198,11 +198,14 @@ extension OpenAPIDocument {
         "distance_km": { "type": "number" },
         "card": {
           "description": "The texts every listing shows, written as the generated pages write them",
-          "type": "object", "required": ["initials", "rating_count", "skills", "availability", "is_available"],
+          "type": "object", "required": ["initials", "rating_count", "skills", "availability", "is_available", "badges"],
           "properties": {
             "initials": { "type": "string" }, "location": { "type": "string" }, "rate": { "type": "string" }, "rating": { "type": "string" },
             "rating_count": { "type": "integer" }, "skills": { "type": "array", "maxItems": \#(ProviderCard.skillsShown), "items": { "type": "string" } },
-            "availability": { "type": "string" }, "is_available": { "type": "boolean" }
+            "availability": { "type": "string" }, "is_available": { "type": "boolean" },
+            "badges": { "type": "array", "items": { "type": "object", "required": ["key", "label", "meaning"], "properties": {
+              "key": { "type": "string", "enum": [\#(quoted(ProviderBadge.allCases.map(\.rawValue)))] }, "label": { "type": "string" }, "meaning": { "type": "string" }
+            } } }
           }
         }
       }

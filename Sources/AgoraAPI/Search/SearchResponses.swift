@@ -29,6 +29,7 @@ struct ProviderCardBody: Encodable {
         let skills: [String]
         let availability: String
         let isAvailable: Bool
+        let badges: [BadgeBody]
 
         init(_ card: ProviderCard) {
             initials = card.initials
@@ -39,6 +40,7 @@ struct ProviderCardBody: Encodable {
             skills = card.skills
             availability = card.availability
             isAvailable = card.isAvailable
+            badges = card.badges.map(BadgeBody.init)
         }
     }
 
@@ -159,4 +161,17 @@ struct ProviderSearchBody: Encodable {
 struct SuggestionsBody: Encodable {
     let query: String
     let suggestions: [Suggestion]
+}
+
+/// A provider's badge: its key (`ProviderBadge`), label and meaning.
+struct BadgeBody: Encodable {
+    let key: String
+    let label: String
+    let meaning: String
+
+    init(_ badge: ProviderBadge) {
+        key = badge.rawValue
+        label = badge.label
+        meaning = badge.meaning
+    }
 }

@@ -22,22 +22,11 @@ struct MultipartFileUpload {
     static func receive(
         _ request: Request, into storage: AttachmentStorage, maximumBytes: Int64, fields: Set<String> = []
     ) async throws -> MultipartFileUpload {
-        guard let boundary = boundary(of: request.headers[.contentType]) else {
-            throw Problem(status: .unsupportedMediaType, detail: "Send the file as multipart/form-data with one part named file.")
-        }
         let url = try storage.makeIncoming()
         do {
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
-            let reader = MultipartFileReader(boundary: boundary, maximumBytes: maximumBytes, fields: fields)
-            var received: Int64 = 0
-            for try await buffer in request.body {
-                received += Int64(buffer.readableBytes)
-                guard received <= maximumBytes + 64 * 1024 else { throw tooLarge(maximumBytes) }
-                try await write(try reader.read(buffer), to: handle)
-            }
-            try await write(try reader.finish(), to: handle)
-            let file = try reader.file()
+            let (reader, file) = try await read(request, maximumBytes: maximumBytes, fields: fields) { try await write($0, to: handle) }
             return MultipartFileUpload(
                 url: url, name: file.name, byteSize: file.size, sha256: file.sha256, head: file.head, fields: reader.fieldValues
             )
@@ -47,9 +36,42 @@ struct MultipartFileUpload {
         }
     }
 
+    /// A file kept in memory only, for what must never touch the disk unencrypted (verification documents); the
+    /// limit keeps it small.
+    struct InMemory {
+        let name: AttachmentName
+        let bytes: Data
+        let sha256: String
+        let head: [UInt8]
+        let fields: [String: String]
+    }
+
+    static func receiveInMemory(_ request: Request, maximumBytes: Int64, fields: Set<String> = []) async throws -> InMemory {
+        var bytes = Data()
+        let (reader, file) = try await read(request, maximumBytes: maximumBytes, fields: fields) { bytes.append($0) }
+        return InMemory(name: file.name, bytes: bytes, sha256: file.sha256, head: file.head, fields: reader.fieldValues)
+    }
+
+    /// Reads the body through a `MultipartFileReader`, handing the file's bytes to `keep` a megabyte at a time.
+    private static func read(
+        _ request: Request, maximumBytes: Int64, fields: Set<String>, keep: (Data) async throws -> Void
+    ) async throws -> (MultipartFileReader, (name: AttachmentName, size: Int64, sha256: String, head: [UInt8])) {
+        guard let boundary = boundary(of: request.headers[.contentType]) else {
+            throw Problem(status: .unsupportedMediaType, detail: "Send the file as multipart/form-data with one part named file.")
+        }
+        let reader = MultipartFileReader(boundary: boundary, maximumBytes: maximumBytes, fields: fields)
+        var received: Int64 = 0
+        for try await buffer in request.body {
+            received += Int64(buffer.readableBytes)
+            guard received <= maximumBytes + 64 * 1024 else { throw tooLarge(maximumBytes) }
+            if let chunk = try reader.read(buffer) { try await keep(chunk) }
+        }
+        if let chunk = try reader.finish() { try await keep(chunk) }
+        return (reader, try reader.file())
+    }
+
     /// Writes gathered bytes on NIO's thread pool.
-    private static func write(_ chunk: Data?, to handle: FileHandle) async throws {
-        guard let chunk else { return }
+    private static func write(_ chunk: Data, to handle: FileHandle) async throws {
         try await NIOThreadPool.singleton.runIfActive { try handle.write(contentsOf: chunk) }
     }
 

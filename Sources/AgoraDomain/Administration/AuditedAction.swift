@@ -32,6 +32,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case bulkOperationUndone = "bulk.undo"
     case profileApproved = "profile.approve"
     case profileRejected = "profile.reject"
+    case verificationApproved = "verification.approve"
+    case verificationRejected = "verification.reject"
 }
 
 /// The kinds of thing an audited action changes.
@@ -51,4 +53,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case moderationItem = "moderation-item"
     /// A bulk operation on accounts; each account it changes has its own entry too.
     case bulkOperation = "bulk-operation"
+    /// A provider's verification request.
+    case verification
 }

@@ -45,6 +45,8 @@ public enum PagePaths {
     public static let profileEditor = "/settings/profile/"
     /// Where a provider keeps their portfolio.
     public static let portfolioManager = "/settings/portfolio/"
+    /// Where a provider sends documents to be verified.
+    public static let verificationCentre = "/settings/verification/"
     public static let search = "/search/"
     public static let saved = "/saved/"
     public static let newOrder = "/orders/new/"
@@ -64,6 +66,7 @@ public enum PagePaths {
     public static let adminOrders = "/admin/orders/"
     public static let adminBulk = "/admin/bulk/"
     public static let adminProfiles = "/admin/profiles/"
+    public static let adminVerifications = "/admin/verifications/"
     /// Where members see the moderators' decisions on what they wrote, and appeal them.
     public static let appeals = "/appeals/"
 
@@ -92,6 +95,6 @@ public enum PagePaths {
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "adminProfiles": adminProfiles,
-        "portfolioManager": portfolioManager,
+        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications,
     ]
 }

@@ -21,6 +21,7 @@ public struct ProviderCard: Sendable, Hashable {
     public let availability: String
     public let isAvailable: Bool
     public let photo: ProfilePhoto?
+    public let badges: [ProviderBadge]
 
     public init(_ provider: ProviderProfile) {
         name = provider.displayName
@@ -35,6 +36,7 @@ public struct ProviderCard: Sendable, Hashable {
         availability = provider.availability.label
         isAvailable = provider.availability == .available
         photo = provider.photo
+        badges = provider.badges
     }
 }
 

@@ -22,8 +22,8 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
     public let categorySlugs: [Slug]
     public let statistics: ProviderStatistics
     public let updatedAt: Date
-    /// The profile carries the verified badge (its documents were checked).
-    public let verified: Bool
+    /// What staff (or the payment processor) verified and still holds.
+    public let verifications: Set<VerificationKind>
     /// The provider takes work from clients elsewhere.
     public let remote: Bool
     /// The published items of the portfolio, in the provider's order.
@@ -34,7 +34,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
         experience: String, education: String, certifications: String, availability: Availability,
         photo: ProfilePhoto?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date,
-        verified: Bool = false, remote: Bool = true, portfolio: [PortfolioItem] = []
+        verified: Bool = false, verifications: Set<VerificationKind> = [], remote: Bool = true, portfolio: [PortfolioItem] = []
     ) {
         self.id = id
         self.slug = slug
@@ -54,10 +54,16 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         self.categorySlugs = categorySlugs
         self.statistics = statistics
         self.updatedAt = updatedAt
-        self.verified = verified
+        self.verifications = verified ? verifications.union([.identity]) : verifications
         self.remote = remote
         self.portfolio = portfolio
     }
 
     public var displayName: String { "\(firstName) \(lastName)" }
+
+    /// An identity document was checked: the search filter and the structured data say so.
+    public var verified: Bool { verifications.contains(.identity) }
+
+    /// The badges the cards and the page show.
+    public var badges: [ProviderBadge] { ProviderBadge.earned(verified: verifications, statistics: statistics) }
 }

@@ -7,12 +7,15 @@ import NIOPosix
 
 /// Every `interval`, removes from `Storage/` what nothing needs any more: uploads an interrupted request left in
 /// `incoming/`, stored files without a row (a crash between the rename and the insert), the files of orders
-/// cancelled more than `cancelledRetention` ago, and image folders in `media/` (photos, portfolio images) that no row names. Files younger than `grace` are left alone: an upload in progress,
-/// or a file between its rename and its row.
+/// cancelled more than `cancelledRetention` ago, image folders in `media/` (photos, portfolio images) that no row
+/// names, and verification documents `VerificationRules.documentRetention` after their decision (and document files
+/// no request names). Files younger than `grace` are left alone: an upload in progress, or a file between its rename
+/// and its row.
 public struct StorageSweepJob: PeriodicJob {
     let store: Store
     let storage: AttachmentStorage
     let media: MediaStorage
+    let documents: DocumentStorage
     let clock: any AgoraClock
     public let interval: Duration
     let cancelledRetention: TimeInterval
@@ -28,15 +31,18 @@ public struct StorageSweepJob: PeriodicJob {
         public let unreferenced: Int
         public let ofCancelledOrders: Int
         public let images: Int
+        /// Verification documents deleted after their retention, and document files no request names.
+        public let documents: Int
     }
 
     public init(
-        store: Store, storage: AttachmentStorage, media: MediaStorage, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
+        store: Store, storage: AttachmentStorage, media: MediaStorage, documents: DocumentStorage, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(3_600),
         cancelledRetention: TimeInterval = 30 * 24 * 3_600, logger: Logger = Logger(label: "agora.jobs.storage")
     ) {
         self.store = store
         self.storage = storage
         self.media = media
+        self.documents = documents
         self.clock = clock
         self.interval = interval
         self.cancelledRetention = cancelledRetention
@@ -77,11 +83,22 @@ public struct StorageSweepJob: PeriodicJob {
             }
             return removed
         }
-        let pass = Pass(incoming: abandoned, unreferenced: unreferenced, ofCancelledOrders: expired.count, images: images)
-        if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0, images: 0) {
+        let verifications = VerificationRepository(store: store)
+        let due = try await verifications.documentsToDelete(now: now)
+        let documents = documents
+        try await NIOThreadPool.singleton.runIfActive { for document in due { documents.remove(document.storageName) } }
+        try await verifications.forgetDocuments(due.map(\.id), now: now)
+        let keptDocuments = try await verifications.documentStorageNames()
+        let strayDocuments = try await NIOThreadPool.singleton.runIfActive {
+            let stray = documents.files().filter { $0.modified < settled && !keptDocuments.contains($0.name) }
+            for file in stray { documents.remove(file.name) }
+            return stray.count
+        }
+        let pass = Pass(incoming: abandoned, unreferenced: unreferenced, ofCancelledOrders: expired.count, images: images, documents: due.count + strayDocuments)
+        if pass != Pass(incoming: 0, unreferenced: 0, ofCancelledOrders: 0, images: 0, documents: 0) {
             logger.info("storage sweep", metadata: [
                 "incoming": "\(pass.incoming)", "unreferenced": "\(pass.unreferenced)", "cancelled_orders": "\(pass.ofCancelledOrders)",
-                "images": "\(pass.images)",
+                "images": "\(pass.images)", "documents": "\(pass.documents)",
             ])
         }
         return pass

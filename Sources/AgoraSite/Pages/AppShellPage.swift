@@ -35,6 +35,8 @@ struct AppShellPage: SitePage {
               description: "Write your provider profile, see how complete it is, publish it and go back to any version."),
         Shell(path: PagePaths.portfolioManager, name: "portfolio", title: "Your portfolio",
               description: "Show your work: items with images and captions, in the order you choose, published when you are ready."),
+        Shell(path: PagePaths.verificationCentre, name: "verification", title: "Verification",
+              description: "Send a document to be verified, see what staff decided and why, and appeal a refusal."),
         Shell(path: PagePaths.search, name: "search", title: "Find a provider",
               description: "Search providers by skill, place, price, rating and availability."),
         Shell(path: PagePaths.saved, name: "saved", title: "Saved searches and favourites",
@@ -55,6 +57,8 @@ struct AppShellPage: SitePage {
               description: "Search accounts, open one, suspend or ban it and lift it."),
         Shell(path: PagePaths.adminProfiles, name: "admin-profiles", title: "Profiles to review",
               description: "First publications of providers' profiles and changes held for review, approved or refused."),
+        Shell(path: PagePaths.adminVerifications, name: "admin-verifications", title: "Verifications",
+              description: "Documents providers sent to be verified, opened, approved or refused with a reason, and appeals."),
         Shell(path: PagePaths.adminBulk, name: "admin-bulk", title: "Bulk operations",
               description: "Suspend, let back in or confirm every account a search finds, with a preview, progress and undo."),
         Shell(path: PagePaths.adminStaff, name: "admin-staff", title: "Staff",
@@ -137,6 +141,14 @@ struct AppShellPage: SitePage {
             case "portfolioSkillsMaximum": .number(PortfolioContent.maximumSkills)
             case "portfolioLinkMaximum": .number(PortfolioContent.linkMaximumLength)
             case "captionMaximum": .number(PortfolioContent.captionMaximumLength)
+            case "documentMegabytes": .number(Int(VerificationRules.maximumDocumentBytes / 1_048_576))
+            case "documentTypes": .text(VerificationRules.documentTypesDescribed)
+            case "documentKinds": .list(VerificationKind.withDocuments.map { .fields(KindOption(kind: $0)) })
+            case "noteMaximum": .number(VerificationRules.noteLength.upperBound)
+            case "statementMinimum": .number(VerificationRules.statementLength.lowerBound)
+            case "statementMaximum": .number(VerificationRules.statementLength.upperBound)
+            case "appealDays": .number(Int(VerificationRules.appealWindow / 86_400))
+            case "retentionDays": .number(Int(VerificationRules.documentRetention / 86_400))
             default: nil
             }
         }
@@ -219,9 +231,22 @@ struct AppShellPage: SitePage {
             countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil,
             search: shell.name == "search" ? SearchRules() : nil,
             orders: shell.name.hasPrefix("order") ? OrderRules() : nil,
-            profile: shell.name == "profile-editor" || shell.name == "portfolio" ? ProfileRules() : nil
+            profile: ["profile-editor", "portfolio", "verification", "admin-verifications"].contains(shell.name) ? ProfileRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)
+    }
+}
+
+/// A kind of verification as a `<select>` option.
+private struct KindOption: TemplateFields {
+    let kind: VerificationKind
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "value": .text(kind.rawValue)
+        case "title": .text(kind.title)
+        default: nil
+        }
     }
 }

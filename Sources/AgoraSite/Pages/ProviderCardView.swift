@@ -23,7 +23,23 @@ struct ProviderCardView: Sendable, TemplateFields {
         case "skills": .texts(card.skills)
         case "availability": .text(card.availability)
         case "isAvailable": .flag(card.isAvailable)
+        case "badges": .objects(card.badges.map(BadgeView.init))
+        case "hasBadges": .flag(!card.badges.isEmpty)
         case "photo": .optional(card.photo.map { PhotoView($0, cssWidth: ProfilePhoto.cardWidth, lazy: true) })
+        default: nil
+        }
+    }
+}
+
+/// A badge as templates read it: its label, and what it means for the `title`.
+struct BadgeView: TemplateFields {
+    let badge: ProviderBadge
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": .text(badge.label)
+        case "meaning": .text(badge.meaning)
+        case "key": .text(badge.rawValue)
         default: nil
         }
     }

@@ -26,5 +26,6 @@ public enum Migrations {
         providerProfiles,
         profilePhotos,
         portfolios,
+        verifications,
     ]
 }

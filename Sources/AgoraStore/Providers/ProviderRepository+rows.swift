@@ -55,12 +55,14 @@ extension ProviderRepository {
             SELECT pc.provider_id, c.slug AS item FROM provider_categories pc JOIN categories c ON c.id = pc.category_id
             WHERE pc.provider_id IN (\(binds: ids)) ORDER BY pc.provider_id, c.sort_order, c.name
             """)
+        let verified = try await VerificationRepository.verifiedKinds(of: ids, on: store.sql)
         let portfolios = Dictionary(grouping: try await PortfolioRepository.items(
             where: "p.provider_id IN (\(binds: ids)) AND p.status = \(state: PortfolioStatus.published)", on: store.sql
         ), by: \.providerID)
         return try zip(rows, ids).map { row, id in
             try Self.profile(
-                from: row, skills: skills[id] ?? [], languages: languages[id] ?? [], categories: categories[id] ?? [], portfolio: portfolios[id] ?? []
+                from: row, skills: skills[id] ?? [], languages: languages[id] ?? [], categories: categories[id] ?? [],
+                verifications: verified[id] ?? [], portfolio: portfolios[id] ?? []
             )
         }
     }
@@ -74,7 +76,8 @@ extension ProviderRepository {
     }
 
     private static func profile(
-        from row: any SQLRow, skills: [String], languages: [String], categories: [String], portfolio: [PortfolioItem]
+        from row: any SQLRow, skills: [String], languages: [String], categories: [String], verifications: Set<VerificationKind>,
+        portfolio: [PortfolioItem]
     ) throws -> ProviderProfile {
         var location: ProviderLocation?
         if let city = try row.decodeIfPresent(column: "city", as: String.self), let country = try row.decodeIfPresent(column: "country_code", as: String.self) {
@@ -119,6 +122,7 @@ extension ProviderRepository {
             ),
             updatedAt: max(profileUpdated, statisticsUpdated),
             verified: try row.decodeIfPresent(column: "verified_at", as: Date.self) != nil,
+            verifications: verifications,
             remote: try row.decode(column: "remote", as: Bool.self),
             portfolio: portfolio
         )

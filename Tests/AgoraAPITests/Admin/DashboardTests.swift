@@ -67,7 +67,7 @@ struct DashboardTests {
             let access = try await harness.send(.get, "/api/auth/me/administration", bearer: support.accessToken).json()
             #expect(access["role"] as? String == "support" && access["second_factor"] as? Bool == true)
             #expect(Set(access["permissions"] as? [String] ?? []) == Set(StaffRole.support.defaultPermissions.map(\.rawValue)))
-            #expect(Set(access["areas"] as? [String] ?? []) == ["orders", "users", "suspensions", "accounts", "messages", "bulk"])
+            #expect(Set(access["areas"] as? [String] ?? []) == ["orders", "users", "suspensions", "accounts", "messages", "bulk", "verifications"])
             let ada = try await harness.signedUp("ada@example.com")
             let none = try await harness.send(.get, "/api/auth/me/administration", bearer: ada.accessToken).json()
             #expect(none["role"] == nil && (none["areas"] as? [String])?.isEmpty == true)

@@ -168,17 +168,19 @@ struct AccountsEndToEndTests {
         for (environment, message) in [
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "http://agora.example"], "AGORA_BASE_URL must be an https URL"),
             (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work"], "AGORA_JWT_SECRET is required"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey], "AGORA_CAPTCHA=off is refused"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey], "AGORA_BCRYPT_COST below 10"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work", "AGORA_JWT_SECRET": Self.productionKey], "AGORA_MAIL_TRANSPORT=file is refused"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_CAPTCHA": "off", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey, "AGORA_DOCUMENT_KEY": Self.productionKey], "AGORA_CAPTCHA=off is refused"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "4", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey, "AGORA_DOCUMENT_KEY": Self.productionKey], "AGORA_BCRYPT_COST below 10"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work", "AGORA_JWT_SECRET": Self.productionKey, "AGORA_DOCUMENT_KEY": Self.productionKey], "AGORA_MAIL_TRANSPORT=file is refused"),
             (["AGORA_JWT_PREVIOUS_SECRET": "short"], "AGORA_JWT_PREVIOUS_SECRET must be at least 32 characters"),
             (["AGORA_SMTP_URL": "smtp://localhost:1", "AGORA_SMTP_REQUIRE_TLS": "maybe"], "AGORA_SMTP_REQUIRE_TLS must be on or off"),
             (["AGORA_LOG_FORMAT": "xml"], "AGORA_LOG_FORMAT must be text or json, not xml"),
             (["AGORA_RATE_LIMITS": "sometimes"], "AGORA_RATE_LIMITS must be on or off, not sometimes"),
-            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey, "AGORA_CAPTCHA": "proof-of-work", "AGORA_RATE_LIMITS": "off"], "AGORA_RATE_LIMITS=off is refused"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_JWT_SECRET": Self.productionKey, "AGORA_DOCUMENT_KEY": Self.productionKey, "AGORA_CAPTCHA": "proof-of-work", "AGORA_RATE_LIMITS": "off"], "AGORA_RATE_LIMITS=off is refused"),
             (["AGORA_IDLE_TIMEOUT": "0"], "AGORA_IDLE_TIMEOUT must be a number of seconds from 1 to 3600, not 0"),
             (["AGORA_TRUSTED_PROXIES": "10.0.0.0/8, proxy.local"], "AGORA_TRUSTED_PROXIES must list addresses or CIDR ranges separated by commas; not one: proxy.local"),
             (["AGORA_JWT_SECRET": "short"], "AGORA_JWT_SECRET must be at least 32 characters"),
+            (["AGORA_DOCUMENT_KEY": "short"], "AGORA_DOCUMENT_KEY must be at least 32 characters"),
+            (["AGORA_ENVIRONMENT": "production", "AGORA_BCRYPT_COST": "10", "AGORA_BASE_URL": "https://agora.example", "AGORA_CAPTCHA": "proof-of-work", "AGORA_JWT_SECRET": Self.productionKey], "AGORA_DOCUMENT_KEY is required"),
         ] {
             let error = await #expect(throws: TestSetupError.self) { _ = try await RunningService(environment: environment) }
             #expect(error?.description.contains(message) == true, "\(environment)")

@@ -41,13 +41,13 @@ struct StorageSweepTests {
             #expect(attached.count == 2)
 
             // The day of the cancellation, its files stay.
-            let today = try await StorageSweepJob(store: harness.store, storage: storage, media: MediaStorage(storageDirectory: harness.storage), clock: FixedClock(now)).runOnce()
+            let today = try await StorageSweepJob(store: harness.store, storage: storage, media: MediaStorage(storageDirectory: harness.storage), documents: DocumentStorage(storageDirectory: harness.storage), clock: FixedClock(now)).runOnce()
             #expect(today.incoming == 1 && today.unreferenced == 1 && today.ofCancelledOrders == 0)
             #expect(!FileManager.default.fileExists(atPath: storage.incoming.appendingPathComponent(abandoned).path))
             #expect(FileManager.default.fileExists(atPath: storage.incoming.appendingPathComponent(uploading).path))
             #expect(names() == attached.union([renaming]))
 
-            let later = try await StorageSweepJob(store: harness.store, storage: storage, media: MediaStorage(storageDirectory: harness.storage), clock: FixedClock(now.addingTimeInterval(31 * 86_400))).runOnce()
+            let later = try await StorageSweepJob(store: harness.store, storage: storage, media: MediaStorage(storageDirectory: harness.storage), documents: DocumentStorage(storageDirectory: harness.storage), clock: FixedClock(now.addingTimeInterval(31 * 86_400))).runOnce()
             #expect(later.ofCancelledOrders == 1 && later.unreferenced == 1 && later.incoming == 1)
             let order = try await harness.send(.get, "/api/orders/\(kept)", bearer: market.ada.accessToken).json()
             let file = try #require((order["files"] as? [[String: Any]])?.first)

@@ -125,7 +125,11 @@
     provider.card.skills.forEach(function (skill) { skills.appendChild(element('li', null, skill)); });
     article.appendChild(skills);
     var badges = element('p', 'availability' + (provider.card.is_available ? ' is-available' : ''), provider.card.availability);
-    if (provider.verified) badges.appendChild(element('span', 'badge', 'Verified'));
+    provider.card.badges.forEach(function (badge) {
+      var chip = element('span', 'badge', badge.label);
+      chip.title = badge.meaning;
+      badges.appendChild(chip);
+    });
     article.appendChild(badges);
 
     var actions = element('div', 'card-actions');
