@@ -103,8 +103,57 @@
     grid.appendChild(item);
   }
 
+  /** A term and its value in a `<dl>`; nothing when there is no value. */
+  function fact(facts, term, value) {
+    if (!value) return;
+    var name = document.createElement('dt');
+    name.textContent = term;
+    var description = document.createElement('dd');
+    description.textContent = value;
+    facts.appendChild(name);
+    facts.appendChild(description);
+  }
+
+  /**
+   * The row that decides one item: Approve, a reason, Refuse. Refusing needs the reason (whoever is refused is told
+   * it); `decide(decision, reason)` is called with `approve` or `reject`. `options`: { id, describedBy, what, maxLength }.
+   */
+  function decisionRow(options, decide) {
+    var row = document.createElement('div');
+    row.className = 'button-row';
+    function button(text, className) {
+      var node = document.createElement('button');
+      node.type = 'button';
+      node.className = 'button small ' + className;
+      node.textContent = text;
+      node.setAttribute('aria-describedby', options.describedBy);
+      return node;
+    }
+    var approve = button('Approve', 'button-primary');
+    approve.addEventListener('click', function () { decide('approve'); });
+    var label = document.createElement('label');
+    label.textContent = 'Reason to refuse (they are told)';
+    var reason = document.createElement('input');
+    reason.type = 'text';
+    reason.id = 'reason-' + options.id;
+    reason.maxLength = options.maxLength;
+    label.htmlFor = reason.id;
+    var refuse = button('Refuse', 'button-secondary');
+    refuse.addEventListener('click', function () {
+      if (!reason.value.trim()) {
+        Agora.forms.showAlert('Say why ' + options.what + ' is refused: they are told.', 'error');
+        return reason.focus();
+      }
+      decide('reject', reason.value.trim());
+    });
+    [approve, label, reason, refuse].forEach(function (node) { row.appendChild(node); });
+    return row;
+  }
+
   Agora.admin = {
     start: start,
+    fact: fact,
+    decisionRow: decisionRow,
     cell: cell,
     figure: figure,
     formQuery: formQuery,

@@ -458,8 +458,27 @@
     return /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
   }
 
+  /** Fills a `<select>` with the open categories, a group per top-level category, each option a category's slug. */
+  function categoryOptions(select) {
+    return request('GET', '/categories', { auth: false }).then(function (result) {
+      if (!result.ok) return;
+      result.data.categories.forEach(function (root) {
+        var group = document.createElement('optgroup');
+        group.label = root.name;
+        (root.children || []).forEach(function (child) {
+          var option = document.createElement('option');
+          option.textContent = child.name;
+          option.value = child.slug;
+          group.appendChild(option);
+        });
+        select.appendChild(group);
+      });
+    });
+  }
+
   window.Agora = {
     paths: paths,
+    categoryOptions: categoryOptions,
     linkToken: linkToken,
     orderPath: orderPath,
     api: request,

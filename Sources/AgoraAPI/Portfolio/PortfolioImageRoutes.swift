@@ -4,7 +4,6 @@ import AgoraStore
 import AgoraWorkflows
 import Foundation
 import Hummingbird
-import NIOPosix
 
 /// `/api/portfolio/{id}/files`: the images of a provider's portfolio item — one per request (multipart: `file`,
 /// and an optional `caption`), so that a page can show each one's progress; captions changed and images removed.
@@ -30,26 +29,12 @@ struct PortfolioImageRoutes: Sendable {
         let id = try context.pathID("id", notFound: PortfolioRoutes.notFound)
         try await portfolio.requireRoomForImage(id, providerID: providerID)
         try await limiter.hit(.fileUpload, key: String(providerID))
-        let upload = try await MultipartFileUpload.receive(request, into: uploads, maximumBytes: ImageUploadLimits.maximumBytes, fields: ["caption"])
+        let (upload, input) = try await ImageUpload.receive(request, into: uploads, fields: ["caption"], noun: "an image")
         defer { uploads.remove(upload.url) }
-        guard let input = ImageInput(sniffing: upload.head) else {
-            throw Problem(
-                status: .unsupportedMediaType,
-                detail: "“\(upload.name.value)” is not an image we accept: send \(ImageInput.described). The type is read from the file's content, not its name.",
-                type: .unacceptedFileType
-            )
-        }
         let caption = try PortfolioPicture.caption(upload.fields["caption"])
         let key = try media.newKey(for: PortfolioImage.self)
         let folder = media.folder(of: PortfolioImage.self, key: key)
-        let size: (width: Int, height: Int)
-        do {
-            // libvips blocks its thread while it decodes and encodes: NIO's pool, never the cooperative threads.
-            size = try await NIOThreadPool.singleton.runIfActive { try PortfolioImageVariants.write(from: upload.url, as: input, into: folder) }
-        } catch let refused as ImageError {
-            if case .notWritten = refused { throw refused }
-            throw ValidationError(field: "file", message: refused.detail)
-        }
+        let size = try await ImageUpload.variants { try PortfolioImageVariants.write(from: upload.url, as: input, into: folder) }
         do {
             let image = try PortfolioImage(key: key, width: size.width, height: size.height)
             let item = try await portfolio.addImage(id, providerID: providerID, image: image, caption: caption, byteSize: upload.byteSize, now: clock.now)

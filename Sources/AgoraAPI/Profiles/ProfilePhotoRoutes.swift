@@ -4,7 +4,6 @@ import AgoraStore
 import AgoraWorkflows
 import Foundation
 import Hummingbird
-import NIOPosix
 
 /// `/api/users/profile/photo`: a provider sends a photo (multipart: the `file`, and a `crop` box `left,top,size` in
 /// pixels of the upright image) and gets back the profile with its variants; or removes it. A public profile shows
@@ -28,26 +27,12 @@ struct ProfilePhotoRoutes: Sendable {
         let userID = try ProfileRoutes.provider(context)
         _ = try await profiles.own(userID)
         try await limiter.hit(.fileUpload, key: String(userID))
-        let upload = try await MultipartFileUpload.receive(request, into: uploads, maximumBytes: ImageUploadLimits.maximumBytes, fields: ["crop"])
+        let (upload, input) = try await ImageUpload.receive(request, into: uploads, fields: ["crop"], noun: "a photo")
         defer { uploads.remove(upload.url) }
-        guard let input = ImageInput(sniffing: upload.head) else {
-            throw Problem(
-                status: .unsupportedMediaType,
-                detail: "“\(upload.name.value)” is not a photo we accept: send \(ImageInput.described). The type is read from the file's content, not its name.",
-                type: .unacceptedFileType
-            )
-        }
         let crop = try upload.fields["crop"].map(CropBox.init(parsing:))
         let key = try media.newKey(for: ProfilePhoto.self)
         let folder = media.folder(of: ProfilePhoto.self, key: key)
-        let side: Int
-        do {
-            // libvips blocks its thread while it decodes and encodes: NIO's pool, never the cooperative threads.
-            side = try await NIOThreadPool.singleton.runIfActive { try PhotoVariants.write(from: upload.url, as: input, crop: crop, into: folder) }
-        } catch let refused as ImageError {
-            if case .notWritten = refused { throw refused }
-            throw ValidationError(field: "file", message: refused.detail)
-        }
+        let side = try await ImageUpload.variants { try PhotoVariants.write(from: upload.url, as: input, crop: crop, into: folder) }
         do {
             let (replaced, profile) = try await profiles.setPhoto(userID, to: try ProfilePhoto(key: key, side: side), now: clock.now)
             if let replaced { media.remove(ProfilePhoto.self, key: replaced.key) }

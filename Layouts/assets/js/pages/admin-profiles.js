@@ -13,12 +13,6 @@
     return node;
   }
 
-  function fact(facts, term, value) {
-    if (!value) return;
-    facts.appendChild(element('dt', null, term));
-    facts.appendChild(element('dd', null, value));
-  }
-
   function decide(profile, decision, reason) {
     return Agora.api('POST', '/admin/profiles/' + profile.user_id + '/' + decision, { body: reason ? { reason: reason } : {} }).then(function (result) {
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'Nothing changed.', 'error');
@@ -34,39 +28,17 @@
     heading.id = 'profile-' + profile.user_id;
     item.appendChild(heading);
     var facts = element('dl', 'facts');
-    fact(facts, 'Title', content.title);
-    fact(facts, 'About', content.bio);
-    fact(facts, 'Categories', content.categories.join(', '));
-    fact(facts, 'Skills', content.skills.join(', '));
-    fact(facts, 'Rate', content.hourly_rate ? content.hourly_rate + ' ' + content.currency + ' an hour' : '');
-    fact(facts, 'Experience', content.experience);
-    fact(facts, 'Changed', profile.version.changed_fields.join(', ').replace(/_/g, ' '));
+    Agora.admin.fact(facts, 'Title', content.title);
+    Agora.admin.fact(facts, 'About', content.bio);
+    Agora.admin.fact(facts, 'Categories', content.categories.join(', '));
+    Agora.admin.fact(facts, 'Skills', content.skills.join(', '));
+    Agora.admin.fact(facts, 'Rate', content.hourly_rate ? content.hourly_rate + ' ' + content.currency + ' an hour' : '');
+    Agora.admin.fact(facts, 'Experience', content.experience);
+    Agora.admin.fact(facts, 'Changed', profile.version.changed_fields.join(', ').replace(/_/g, ' '));
     item.appendChild(facts);
-    var approve = element('button', 'button button-primary small', 'Approve');
-    approve.type = 'button';
-    approve.setAttribute('aria-describedby', heading.id);
-    approve.addEventListener('click', function () { decide(profile, 'approve'); });
-    var reasonLabel = element('label', null, 'Reason to refuse (the provider is told)');
-    var reason = element('input');
-    reason.type = 'text';
-    reason.id = 'reason-' + profile.user_id;
-    reason.maxLength = 2000;
-    reasonLabel.htmlFor = reason.id;
-    var refuse = element('button', 'button button-secondary small', 'Refuse');
-    refuse.type = 'button';
-    refuse.setAttribute('aria-describedby', heading.id);
-    refuse.addEventListener('click', function () {
-      if (!reason.value.trim()) {
-        forms.showAlert('Say why the profile is refused: the provider is told.', 'error');
-        return reason.focus();
-      }
-      decide(profile, 'reject', reason.value.trim());
+    var row = Agora.admin.decisionRow({ id: profile.user_id, describedBy: heading.id, what: 'the profile', maxLength: 2000 }, function (decision, reason) {
+      decide(profile, decision, reason);
     });
-    var row = element('div', 'button-row');
-    row.appendChild(approve);
-    row.appendChild(reasonLabel);
-    row.appendChild(reason);
-    row.appendChild(refuse);
     item.appendChild(row);
     return item;
   }

@@ -15,12 +15,6 @@
     return node;
   }
 
-  function fact(facts, term, value) {
-    if (!value) return;
-    facts.appendChild(element('dt', null, term));
-    facts.appendChild(element('dd', null, value));
-  }
-
   function decide(request, decision, reason) {
     Agora.api('POST', '/admin/verifications/' + request.id + '/' + decision, { body: reason ? { reason: reason } : {} }).then(function (result) {
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'Nothing changed.', 'error');
@@ -46,12 +40,12 @@
     heading.id = 'verification-' + request.id;
     item.appendChild(heading);
     var facts = element('dl', 'facts');
-    fact(facts, 'Status', request.status);
-    fact(facts, 'Sent', dates.format(new Date(request.created_at)));
-    fact(facts, 'Note', request.note);
-    fact(facts, 'Earlier reason', request.status === 'appealed' ? request.reason : '');
-    fact(facts, 'Appeal', request.appeal_statement);
-    fact(facts, 'Document', request.document ? request.document.name + ' (' + request.document.type + ', ' + Math.ceil(request.document.byte_size / 1024) + ' KB)' : '');
+    Agora.admin.fact(facts, 'Status', request.status);
+    Agora.admin.fact(facts, 'Sent', dates.format(new Date(request.created_at)));
+    Agora.admin.fact(facts, 'Note', request.note);
+    Agora.admin.fact(facts, 'Earlier reason', request.status === 'appealed' ? request.reason : '');
+    Agora.admin.fact(facts, 'Appeal', request.appeal_statement);
+    Agora.admin.fact(facts, 'Document', request.document ? request.document.name + ' (' + request.document.type + ', ' + Math.ceil(request.document.byte_size / 1024) + ' KB)' : '');
     item.appendChild(facts);
     var row = element('div', 'button-row');
     if (request.document && request.document.url) {
@@ -62,30 +56,9 @@
       row.appendChild(open);
     }
     if (request.status === 'pending' || request.status === 'appealed') {
-      var approve = element('button', 'button button-primary small', 'Approve');
-      approve.type = 'button';
-      approve.setAttribute('aria-describedby', heading.id);
-      approve.addEventListener('click', function () { decide(request, 'approve'); });
-      var reasonLabel = element('label', null, 'Reason to refuse (the provider is told)');
-      var reason = element('input');
-      reason.type = 'text';
-      reason.id = 'reason-' + request.id;
-      reason.maxLength = 500;
-      reasonLabel.htmlFor = reason.id;
-      var refuse = element('button', 'button button-secondary small', 'Refuse');
-      refuse.type = 'button';
-      refuse.setAttribute('aria-describedby', heading.id);
-      refuse.addEventListener('click', function () {
-        if (!reason.value.trim()) {
-          forms.showAlert('Say why the document is refused: the provider is told.', 'error');
-          return reason.focus();
-        }
-        decide(request, 'reject', reason.value.trim());
-      });
-      row.appendChild(approve);
-      row.appendChild(reasonLabel);
-      row.appendChild(reason);
-      row.appendChild(refuse);
+      row.appendChild(Agora.admin.decisionRow({ id: request.id, describedBy: heading.id, what: 'the document', maxLength: 500 }, function (decision, reason) {
+        decide(request, decision, reason);
+      }));
     }
     item.appendChild(row);
     return item;

@@ -272,26 +272,11 @@
     if (event.dataTransfer && event.dataTransfer.files.length) send(event.dataTransfer.files);
   });
 
-  function loadCategories() {
-    return Agora.api('GET', '/categories', { auth: false }).then(function (result) {
-      if (!result.ok) return;
-      var select = document.getElementById('category');
-      result.data.categories.forEach(function (root) {
-        var group = element('optgroup');
-        group.label = root.name;
-        (root.children || []).forEach(function (child) {
-          var option = element('option', null, child.name);
-          option.value = child.slug;
-          group.appendChild(option);
-        });
-        select.appendChild(group);
-      });
-    });
-  }
+
 
   Agora.auth.requireSignIn(['provider']).then(function () {
     page.hidden = false;
-    return loadCategories();
+    return Agora.categoryOptions(document.getElementById('category'));
   }).then(function () {
     return Agora.api('GET', '/portfolio');
   }).then(function (result) {

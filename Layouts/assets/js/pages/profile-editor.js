@@ -286,22 +286,7 @@
     });
   }
 
-  function loadCategories() {
-    return Agora.api('GET', '/categories', { auth: false }).then(function (result) {
-      if (!result.ok) return;
-      var select = document.getElementById('categories');
-      result.data.categories.forEach(function (root) {
-        var group = element('optgroup');
-        group.label = root.name;
-        (root.children || []).forEach(function (child) {
-          var option = element('option', null, child.name);
-          option.value = child.slug;
-          group.appendChild(option);
-        });
-        select.appendChild(group);
-      });
-    });
-  }
+
 
   function act(path, done) {
     forms.clearErrors(form);
@@ -333,7 +318,7 @@
     var user = Agora.auth.user() || {};
     state.initials = ((user.first_name || '').charAt(0) + (user.last_name || '').charAt(0)).toUpperCase();
     page.hidden = false;
-    return loadCategories();
+    return Agora.categoryOptions(document.getElementById('categories'));
   }).then(function () {
     return Agora.api('GET', '/users/profile');
   }).then(function (result) {

@@ -1,0 +1,36 @@
+import AgoraDomain
+import AgoraImages
+import AgoraWorkflows
+import Foundation
+import Hummingbird
+import NIOPosix
+
+/// What every image upload does (a profile photo, a portfolio image): receive the file, refuse what is not JPEG,
+/// PNG or WebP by its first bytes (415), and run libvips on NIO's thread pool — never on the cooperative threads —
+/// turning what it refuses in the image into a field error on `file`. The caller removes `upload.url` when done.
+enum ImageUpload {
+    static func receive(
+        _ request: Request, into uploads: AttachmentStorage, fields: Set<String>, noun: String
+    ) async throws -> (upload: MultipartFileUpload, input: ImageInput) {
+        let upload = try await MultipartFileUpload.receive(request, into: uploads, maximumBytes: ImageUploadLimits.maximumBytes, fields: fields)
+        guard let input = ImageInput(sniffing: upload.head) else {
+            uploads.remove(upload.url)
+            throw Problem(
+                status: .unsupportedMediaType,
+                detail: "“\(upload.name.value)” is not \(noun) we accept: send \(ImageInput.described). The type is read from the file's content, not its name.",
+                type: .unacceptedFileType
+            )
+        }
+        return (upload, input)
+    }
+
+    /// Runs `make` (which writes variants) on NIO's thread pool.
+    static func variants<Made: Sendable>(_ make: @escaping @Sendable () throws -> Made) async throws -> Made {
+        do {
+            return try await NIOThreadPool.singleton.runIfActive(make)
+        } catch let refused as ImageError {
+            if case .notWritten = refused { throw refused }
+            throw ValidationError(field: "file", message: refused.detail)
+        }
+    }
+}
