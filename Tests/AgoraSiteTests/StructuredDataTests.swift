@@ -117,7 +117,7 @@ struct StructuredDataTests {
             #expect(page.strings("//link[@rel='alternate']/@hreflang") == ["en", "fr", "x-default"])
             #expect(page.string("//link[@hreflang='fr']/@href") == "https://agora.example/fr/recruter-un-developpeur/")
             #expect(page.string("//link[@hreflang='x-default']/@href") == "https://agora.example/hire/")
-            #expect(page.count("//details/summary") == 2)
+            #expect(page.count("//main//details/summary") == 2)
             #expect(page.string("//meta[@property='og:type']/@content") == "article")
         }
     }

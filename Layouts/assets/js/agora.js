@@ -92,10 +92,16 @@
     state.timer = setTimeout(refresh, delay);
   }
 
+  /** What the account menu of the static pages reads (`account-menu.js`): a first name and a kind, never a token. */
+  var accountHint = 'agora.account';
+
   /** Keeps the answer of a sign-in (login, verification, refresh) in memory and schedules the next refresh. */
   function signIn(data) {
     state.accessToken = data.access_token;
     state.user = data.user;
+    if (data.user && !viewing()) {
+      try { localStorage.setItem(accountHint, JSON.stringify({ name: data.user.first_name, type: data.user.user_type })); } catch (error) { /* storage off */ }
+    }
     schedule(data.expires_in || 900);
     notify('signed-in');
   }
@@ -104,6 +110,9 @@
     clearTimeout(state.timer);
     state.accessToken = null;
     state.user = null;
+    if (!viewing()) {
+      try { localStorage.removeItem(accountHint); } catch (error) { /* storage off */ }
+    }
     if (broadcast && channel) channel.postMessage('signed-out');
     notify('signed-out');
   }

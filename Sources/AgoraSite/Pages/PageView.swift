@@ -49,6 +49,10 @@ struct SiteInfo: Sendable, TemplateFields {
     let photoCropperScript: String
     /// The accessible lightbox of provider pages' portfolio images.
     let lightboxScript: String
+    /// The header's account menu, on every page.
+    let accountMenuScript: String
+    /// The island of a provider page's actions (favourite, copy the link).
+    let providerActionsScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -56,6 +60,8 @@ struct SiteInfo: Sendable, TemplateFields {
 
     /// The app shells' paths for links in templates (`{{site.paths.login}}`), from `PagePaths`.
     static let paths = TemplateValue.fields(PagePaths.forScripts.mapValues { .text($0) })
+    /// The same paths as safe JSON for a `<script type="application/json">`, for islands on generated pages.
+    static let pathsJSON = TemplateValue.optional(ScriptSafeJSON.encode(PagePaths.forScripts))
 
     func templateValue(named name: String) -> TemplateValue? {
         switch name {
@@ -69,6 +75,9 @@ struct SiteInfo: Sendable, TemplateFields {
         case "noticeScript": .text(noticeScript)
         case "photoCropperScript": .text(photoCropperScript)
         case "lightboxScript": .text(lightboxScript)
+        case "accountMenuScript": .text(accountMenuScript)
+        case "providerActionsScript": .text(providerActionsScript)
+        case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)
         case "paths": Self.paths

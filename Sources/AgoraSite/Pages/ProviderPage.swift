@@ -33,6 +33,7 @@ struct ProviderPage: SitePage {
         let education: String?
         let certifications: String?
         let portfolio: [PortfolioView]
+        let actions: ProviderActionsView
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
@@ -49,6 +50,7 @@ struct ProviderPage: SitePage {
             case "certifications": .optional(certifications)
             case "portfolio": .objects(portfolio)
             case "hasPortfolio": .flag(!portfolio.isEmpty)
+            case "actions": .fields(actions)
             default: nil
             }
         }
@@ -120,7 +122,8 @@ struct ProviderPage: SitePage {
             experience: provider.experience.isEmpty ? nil : provider.experience,
             education: provider.education.isEmpty ? nil : provider.education,
             certifications: provider.certifications.isEmpty ? nil : provider.certifications,
-            portfolio: provider.portfolio.map(PortfolioView.init)
+            portfolio: provider.portfolio.map(PortfolioView.init),
+            actions: ProviderActionsView(provider, primaryCategory: categories.first?.slug, pageURL: context.baseURL.absolute(path))
         ))
         var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
         page.sitemapImage = provider.photo?.shareURL

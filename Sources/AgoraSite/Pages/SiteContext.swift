@@ -34,7 +34,8 @@ struct SiteContext: Sendable {
             stylesheet: assets.url(of: "/assets/site.css"), appScript: assets.url(of: "/assets/js/agora.js"),
             captchaScript: assets.url(of: "/assets/js/captcha.js"), adminScript: assets.url(of: "/assets/js/admin.js"),
             noticeScript: assets.url(of: "/assets/js/notice.js"), photoCropperScript: assets.url(of: "/assets/js/photo-cropper.js"),
-            lightboxScript: assets.url(of: "/assets/js/lightbox.js"),
+            lightboxScript: assets.url(of: "/assets/js/lightbox.js"), accountMenuScript: assets.url(of: "/assets/js/account-menu.js"),
+            providerActionsScript: assets.url(of: "/assets/js/provider-actions.js"),
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
