@@ -48,6 +48,7 @@ public struct ProposalRepository: Sendable {
                     """).first() else { throw StoreError.conflict("the proposal was not saved") }
                 let id = try row.decode(column: "id", as: Int64.self)
                 try await Self.recordRevision(terms, proposalID: id, party: .provider, now: now, on: db)
+                try await ProviderRecord.proposalSent(by: providerID, now: now, on: db, engine: store.engine)
                 try await OrderRepository.record(.proposalReceived, orderID: orderID, actorID: providerID, detail: ["proposal_id": String(id)], now: now, on: db)
                 try await ModerationRepository.intake(intake, subjectID: id, authorID: providerID, now: now, on: db)
                 let proposal = try await Self.find(id, on: db)
