@@ -24,10 +24,13 @@ public struct SiteRegenerationWorker: QueueWorker {
     static let batchSize = 1_000
     /// How long finished changes stay in the queue as its history.
     static let retention: TimeInterval = 7 * 86_400
+    /// How often an idle worker looks at the queue: a provider's edit waits for the next look before its build starts,
+    /// so this bounds the wait; a look at an idle queue is one indexed read that takes no write lock.
+    public static let idlePoll = Duration.milliseconds(100)
 
     public init(
         store: Store, options: SiteBuildOptions, clock: any AgoraClock = SystemClock(), retry: RetryPolicy = .standard,
-        pollInterval: Duration = .seconds(1), logger: Logger = Logger(label: "agora.site")
+        pollInterval: Duration = SiteRegenerationWorker.idlePoll, logger: Logger = Logger(label: "agora.site")
     ) {
         self.store = store
         self.options = options
