@@ -28,6 +28,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case registrationClosed = "registration-closed"
     case staleVersion = "stale-version"
     case viewOnly = "view-only"
+    case unreadableDocument = "unreadable-document"
 
     /// The URN in the problem document.
     public var uri: String { "urn:agora:problem:" + rawValue }

@@ -46,7 +46,7 @@ struct VerificationReviewRoutes: Sendable {
 
     @Sendable func download(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         guard let found = try await VerificationRepository(store: store).find(try context.pathID("id", notFound: Self.notFound)) else { throw Self.notFound }
-        return try await VerificationRoutes.document(of: found, store: store, documents: documents, cipher: cipher)
+        return try await VerificationRoutes.document(of: found, store: store, documents: documents, cipher: cipher, logger: context.logger)
     }
 
     @Sendable func approve(_ request: Request, context: AgoraRequestContext) async throws -> VerificationBody {

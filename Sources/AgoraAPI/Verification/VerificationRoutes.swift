@@ -3,6 +3,7 @@ import AgoraStore
 import AgoraWorkflows
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import NIOFoundationCompat
 
@@ -80,7 +81,7 @@ struct VerificationRoutes: Sendable {
     @Sendable func download(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let userID = try ProfileRoutes.provider(context)
         let found = try await verifications.find(try context.pathID("id", notFound: Self.notFound), userID: userID)
-        return try await Self.document(of: found, store: store, documents: documents, cipher: cipher)
+        return try await Self.document(of: found, store: store, documents: documents, cipher: cipher, logger: context.logger)
     }
 
     @Sendable func appeal(_ request: Request, context: AgoraRequestContext) async throws -> VerificationBody {
@@ -92,11 +93,25 @@ struct VerificationRoutes: Sendable {
     }
 
     /// The decrypted document as a download that cannot run in the page (`sandbox`), never cached; 404 once deleted.
-    static func document(of verification: VerificationRequest, store: Store, documents: DocumentStorage, cipher: DocumentCipher) async throws -> Response {
+    /// A file that is missing or does not open with the configured key (`AGORA_DOCUMENT_KEY` changed, the file was
+    /// damaged or moved) is logged and answered as a `500` `unreadable-document` that says so.
+    static func document(
+        of verification: VerificationRequest, store: Store, documents: DocumentStorage, cipher: DocumentCipher, logger: Logger
+    ) async throws -> Response {
         guard let name = try await VerificationRepository(store: store).documentStorageName(verification.id) else {
             throw Problem(status: .notFound, detail: "The document was deleted after the decision.")
         }
-        let plain = try cipher.open(try documents.read(name), name: name)
+        let plain: Data
+        do {
+            plain = try cipher.open(try documents.read(name), name: name)
+        } catch {
+            logger.error("verification document cannot be read", metadata: ["verification": "\(verification.id)", "error": "\(error)"])
+            throw Problem(
+                status: .internalServerError,
+                detail: "The stored document cannot be read: its file is missing or does not open with the configured document key. Ask for the document to be sent again.",
+                type: .unreadableDocument
+            )
+        }
         let disposition = (try? AttachmentName(verification.documentName ?? "document"))?.contentDisposition ?? "attachment"
         return Response(
             status: .ok,

@@ -86,8 +86,10 @@ public struct StorageSweepJob: PeriodicJob {
         let verifications = VerificationRepository(store: store)
         let due = try await verifications.documentsToDelete(now: now)
         let documents = documents
-        try await NIOThreadPool.singleton.runIfActive { for document in due { documents.remove(document.storageName) } }
+        // Forgotten first: a pass stopped between the two leaves an unreferenced file the stray pass below deletes,
+        // never a request that points at a file no longer there.
         try await verifications.forgetDocuments(due.map(\.id), now: now)
+        try await NIOThreadPool.singleton.runIfActive { for document in due { documents.remove(document.storageName) } }
         let keptDocuments = try await verifications.documentStorageNames()
         let strayDocuments = try await NIOThreadPool.singleton.runIfActive {
             let stray = documents.files().filter { $0.modified < settled && !keptDocuments.contains($0.name) }

@@ -167,6 +167,51 @@ struct VerificationTests {
         }
     }
 
+    @Test("a document whose file was damaged or lost answers a problem that says so, to its owner and to staff", arguments: TestDatabase.engines)
+    func unreadableDocument(engine: TestDatabase) async throws {
+        try await ProfileTests.with(engine) { harness, rita, _ in
+            let id = try Self.id(try await Self.send(harness, kind: "identity-document", bearer: rita.accessToken))
+            let storage = DocumentStorage(storageDirectory: harness.storage)
+            let name = try #require(Self.storedFiles(harness).first)
+            var damaged = try storage.read(name)
+            damaged[damaged.count - 1] ^= 0x01
+            try damaged.write(to: storage.folder.appendingPathComponent(name))
+            let support = try await harness.signedInStaff("sam@example.com", role: .support)
+            for (path, bearer) in [("/api/verifications/\(id)/document", rita.accessToken), ("/api/admin/verifications/\(id)/document", support.accessToken)] {
+                let refused = try await harness.send(.get, path, bearer: bearer)
+                #expect(refused.status == .internalServerError && refused.problemType == "urn:agora:problem:unreadable-document", "\(path): \(refused.text)")
+                #expect(!refused.text.contains("%PDF"))
+            }
+            storage.remove(name)
+            let missing = try await harness.send(.get, "/api/verifications/\(id)/document", bearer: rita.accessToken)
+            #expect(missing.problemType == "urn:agora:problem:unreadable-document" && missing.text.contains("cannot be read"))
+        }
+    }
+
+    @Test("a sweep stopped between forgetting a document and deleting its file leaves a stray the next sweep deletes", arguments: TestDatabase.engines)
+    func sweepStoppedHalfway(engine: TestDatabase) async throws {
+        try await ProfileTests.with(engine) { harness, rita, _ in
+            let id = try Self.id(try await Self.send(harness, kind: "identity-document", bearer: rita.accessToken))
+            let support = try await harness.signedInStaff("sam@example.com", role: .support)
+            #expect(try await harness.send(.post, "/api/admin/verifications/\(id)/approve", json: "{}", bearer: support.accessToken).status == .ok)
+            let later = harness.clock.now.addingTimeInterval(VerificationRules.documentRetention + 60)
+            let due = try await VerificationRepository(store: harness.store).documentsToDelete(now: later)
+            #expect(due.map(\.id) == [id])
+            try await VerificationRepository(store: harness.store).forgetDocuments([id], now: later)
+
+            let halfway = try await harness.send(.get, "/api/verifications/\(id)/document", bearer: rita.accessToken)
+            #expect(halfway.status == .notFound && halfway.text.contains("deleted after the decision"), "\(halfway.text)")
+            let file = DocumentStorage(storageDirectory: harness.storage).folder.appendingPathComponent(try #require(Self.storedFiles(harness).first))
+            try FileManager.default.setAttributes([.modificationDate: harness.clock.now], ofItemAtPath: file.path)
+            let sweep = StorageSweepJob(
+                store: harness.store, storage: AttachmentStorage(root: harness.storage), media: MediaStorage(storageDirectory: harness.storage),
+                documents: DocumentStorage(storageDirectory: harness.storage), clock: FixedClock(later)
+            )
+            #expect(try await sweep.runOnce().documents == 1)
+            #expect(Self.storedFiles(harness).isEmpty)
+        }
+    }
+
     @Test("the cipher opens what it sealed under the same name only, and refuses a changed byte")
     func cipher() throws {
         let cipher = DocumentCipher(secret: Array("a document key of at least thirty-two bytes".utf8))
