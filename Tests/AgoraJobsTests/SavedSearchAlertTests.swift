@@ -13,8 +13,8 @@ struct SavedSearchAlertTests {
     func provider(_ slug: String, title: String) -> NewProvider {
         NewProvider(
             firstName: "Kim", lastName: slug.capitalized, email: try! Email("\(slug)@example.com"), phone: nil, slug: try! Slug(slug),
-            title: title, bio: "", location: nil, hourlyRate: nil, skills: [], languages: ["en"], experience: "", education: "",
-            certifications: "", availability: .available, photo: nil, categorySlugs: [], statistics: .none
+            title: title, bio: "", location: nil, hourlyRate: nil, skills: [], languages: ["en"],
+            availability: .available, photo: nil, categorySlugs: [], statistics: .none
         )
     }
 

@@ -80,7 +80,13 @@ struct SiteFixture {
         NewProvider(
             firstName: first, lastName: last, email: try! Email("\(slug)@example.com"), phone: nil, slug: try! Slug(slug),
             title: title, bio: bio, location: location, hourlyRate: rate, skills: skills, languages: ["fr", "en"],
-            experience: "12 years building products.", education: "MSc Computer Science", certifications: "",
+            background: [
+                .experience: [BackgroundEntry(
+                    title: "Lead developer", organisation: "Atelier Canut", start: YearMonth(year: 2013, month: 9), end: nil,
+                    description: "12 years building products.", link: nil
+                )],
+                .education: [BackgroundEntry(title: "MSc Computer Science", organisation: "INSA Lyon", start: nil, end: nil, description: "", link: nil)],
+            ],
             availability: .available, photo: photo, categorySlugs: categories.map { try! Slug($0) },
             statistics: ProviderStatistics(ratingAverage: rating, ratingCount: ratings, completedProjects: ratings + 3, completionRate: 0.96, responseTimeMinutes: 90)
         )

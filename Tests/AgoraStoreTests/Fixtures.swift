@@ -18,8 +18,8 @@ enum Fixtures {
             firstName: "Ada", lastName: slug.capitalized, email: try! Email(email ?? "\(slug)@example.com"), phone: "+33612345678",
             slug: try! Slug(slug), title: "Developer", bio: "Builds things.",
             location: ProviderLocation(city: "Lyon", region: "Auvergne-Rhône-Alpes", countryCode: "FR", latitude: 45.76, longitude: 4.84),
-            hourlyRate: .major(60, .eur), skills: skills, languages: ["fr", "en"], experience: "10 years",
-            education: "", certifications: "", availability: .available, photo: nil,
+            hourlyRate: .major(60, .eur), skills: skills, languages: ["fr", "en"],
+            availability: .available, photo: nil,
             categorySlugs: categories.map { try! Slug($0) },
             statistics: ProviderStatistics(ratingAverage: rating, ratingCount: ratings, completedProjects: ratings, completionRate: 0.9, responseTimeMinutes: 30)
         )

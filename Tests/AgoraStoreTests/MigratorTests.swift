@@ -38,3 +38,35 @@ struct MigratorTests {
         }
     }
 }
+
+@Suite("Profile background migration")
+struct ProfileBackgroundMigrationTests {
+    @Test("free-text experience, education and certifications become one entry each, and the columns go", arguments: TestDatabase.engines)
+    func conversion(engine: TestDatabase) async throws {
+        try await engine.withStore(migrated: false) { store async throws in
+            try await Migrator(store: store, migrations: Migrations.all.filter { $0.version < 27 }).migrate()
+            let now = Fixtures.now
+            for (id, experience, education) in [(1, "Eight years at a web agency.\nThen on my own.", ""), (2, "", "")] as [(Int64, String, String)] {
+                try await store.sql.raw("""
+                    INSERT INTO users (id, first_name, last_name, email, user_type, created_at, updated_at)
+                    VALUES (\(bind: id), 'Ada', 'Lovelace', \(bind: "ada\(id)@example.com"), 'provider', \(bind: now), \(bind: now))
+                    """).run()
+                try await store.sql.raw("""
+                    INSERT INTO user_profiles (user_id, slug, title, experience, education, certifications, created_at, updated_at)
+                    VALUES (\(bind: id), \(bind: "ada-\(id)"), 'Developer', \(bind: experience), \(bind: education), 'CompTIA Security+', \(bind: now), \(bind: now))
+                    """).run()
+            }
+            try await Migrator(store: store).migrate()
+            let rows = try await store.sql.raw("SELECT provider_id, kind, position, title, description FROM profile_background ORDER BY provider_id, kind").all()
+            let entries = try rows.map {
+                [try $0.decode(column: "kind", as: String.self), try $0.decode(column: "title", as: String.self), try $0.decode(column: "description", as: String.self)]
+            }
+            #expect(entries == [
+                ["certification", "CompTIA Security+", ""], ["experience", "Eight years at a web agency.", "Then on my own."],
+                ["certification", "CompTIA Security+", ""],
+            ])
+            #expect(try rows.map { try $0.decode(column: "provider_id", as: Int64.self) } == [1, 1, 2])
+            await #expect(throws: (any Error).self) { try await store.sql.raw("SELECT experience FROM user_profiles").all() }
+        }
+    }
+}

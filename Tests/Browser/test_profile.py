@@ -170,3 +170,58 @@ def test_an_administrator_reviews_the_first_publication(service, browser):
     click(browser, [button for button in held.find_elements(By.TAG_NAME, "button") if button.text == "Approve"][0])
     wait(browser).until(lambda driver: "approved." in driver.find_element(By.ID, "form-alert").text)
     wait(browser).until(lambda driver: driver.find_element(By.ID, "profiles-empty").is_displayed())
+
+
+def set_value(browser, element, value):
+    """Sets a month field as a person picking from the browser's month chooser would."""
+    browser.execute_script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", element, value
+    )
+
+
+def test_the_provider_lists_experience_and_a_certificate_that_reach_the_public_page(service, browser):
+    login(service, browser, service.provider_email, service.DEMO_PASSWORD)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    editor(service, browser)
+    page = browser.find_element(By.ID, "public-page").get_attribute("href")
+    experience = browser.find_element(By.ID, "experience")
+    assert len(experience.find_elements(By.CSS_SELECTOR, ".background-entry")) == 1, "the seeded role"
+
+    # A second role, moved above the first.
+    click(browser, experience.find_element(By.CSS_SELECTOR, "[data-add-entry]"))
+    role = browser.find_element(By.ID, "experience[1].title")
+    assert browser.switch_to.active_element == role
+    role.send_keys("Shop websites <i>lead</i>")
+    browser.find_element(By.ID, "experience[1].organisation").send_keys("Boulangerie Marcel")
+    set_value(browser, browser.find_element(By.ID, "experience[1].start"), "2024-02")
+    click(browser, experience.find_elements(By.CSS_SELECTOR, "[data-move='up']")[1])
+    assert browser.find_element(By.ID, "experience[0].title").get_attribute("value") == "Shop websites <i>lead</i>"
+
+    # A certificate without its issuer is named beside the field; with it, the change goes live.
+    certifications = browser.find_element(By.ID, "certifications")
+    for entry in certifications.find_elements(By.CSS_SELECTOR, "[data-move='remove']"):
+        click(browser, entry)
+    click(browser, certifications.find_element(By.CSS_SELECTOR, "[data-add-entry]"))
+    browser.find_element(By.ID, "certifications[0].title").send_keys("CompTIA Security+")
+    set_value(browser, browser.find_element(By.ID, "certifications[0].start"), "2023-05")
+    browser.find_element(By.ID, "certifications[0].link").send_keys("https://verify.example/comptia/abc")
+    click(browser, browser.find_element(By.ID, "save"))
+    wait(browser).until(lambda driver: "is required" in driver.find_element(By.ID, "certifications[0].organisation-error").text.lower())
+    assert browser.find_element(By.ID, "certifications[0].organisation").get_attribute("aria-invalid") == "true"
+    browser.find_element(By.ID, "certifications[0].organisation").send_keys("CompTIA")
+    click(browser, browser.find_element(By.ID, "save"))
+    wait(browser).until(lambda driver: "Published at" in driver.find_element(By.ID, "save-state").text)
+
+    deadline = time.time() + 15
+    html = ""
+    while time.time() < deadline and "CompTIA Security+" not in html:
+        with urllib.request.urlopen(page) as answer:
+            html = answer.read().decode()
+        time.sleep(0.2)
+    browser.get(page)
+    roles = [heading.text for heading in browser.find_elements(By.CSS_SELECTOR, "#experience-heading + ol h3")]
+    assert roles[0] == "Shop websites <i>lead</i>" and len(roles) == 2, "in the provider's order, text kept as text"
+    certificate = browser.find_element(By.CSS_SELECTOR, "#certification-heading + ol li")
+    assert "CompTIA" in certificate.text and "May 2023 – no expiry" in certificate.text
+    link = certificate.find_element(By.TAG_NAME, "a")
+    assert link.get_attribute("rel") == "nofollow ugc noopener"

@@ -103,6 +103,9 @@ extension OpenAPIDocument {
             "languages": { "type": "array", "items": { "type": "string" } }, "categories": { "type": "array", "items": { "type": "string" } },
             "availability": { "type": "string" }, "verified": { "type": "boolean" }, "photo_url": { "type": "string" },
             "photo": { "$ref": "#/components/schemas/Photo" },
+            "experience": { "type": "array", "items": { "$ref": "#/components/schemas/BackgroundEntry" } },
+            "education": { "type": "array", "items": { "$ref": "#/components/schemas/BackgroundEntry" } },
+            "certifications": { "type": "array", "items": { "$ref": "#/components/schemas/BackgroundEntry" } },
             "portfolio": { "type": "array", "items": { "$ref": "#/components/schemas/PortfolioItem" } },
             "badges": { "type": "array", "items": { "type": "object", "properties": { "key": { "type": "string" }, "label": { "type": "string" }, "meaning": { "type": "string" } } } },
             "statistics": { "type": "object" }, "page_path": { "type": "string" }, "updated_at": { "type": "string", "format": "date-time" }
@@ -160,6 +163,23 @@ extension OpenAPIDocument {
         """#
     }
 
+    /// One background list as the editor sends it: what each entry needs follows the kind's rules.
+    private static func backgroundInput(_ kind: BackgroundKind) -> String {
+        var required = ["title"]
+        if kind.needsOrganisation { required.append("organisation") }
+        if kind.needsStart { required.append("start") }
+        let link = kind.hasLink ? #", "link": { "type": ["string", "null"], "format": "uri", "maxLength": \#(BackgroundEntry.linkMaximumLength) }"# : ""
+        return #"""
+        { "type": "array", "maxItems": \#(BackgroundEntry.maximumEntries), "items": { "type": "object", "additionalProperties": false, "required": [\#(quoted(required))], "properties": {
+          "title": { "type": "string", "minLength": \#(BackgroundEntry.titleLength.lowerBound), "maxLength": \#(BackgroundEntry.titleLength.upperBound), "description": "The \#(kind.titleName)" },
+          "organisation": { "type": ["string", "null"], "maxLength": \#(BackgroundEntry.organisationLength.upperBound), "description": "The \#(kind.organisationName)" },
+          "start": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$" },
+          "end": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "Empty: \#(kind.openEnd)" },
+          "description": \#(multiline(maximumLength: BackgroundEntry.descriptionMaximumLength))\#(link)
+        } } }
+        """#
+    }
+
     static let profileSchemas = #"""
     "ProfileContent": {
       "type": "object",
@@ -170,7 +190,10 @@ extension OpenAPIDocument {
         "languages": { "type": "array", "items": { "type": "object", "required": ["code", "level"], "properties": { "code": { "type": "string" }, "level": { "type": "string" } } } },
         "hourly_rate": { "type": "string" }, "currency": { "type": "string" }, "city": { "type": "string" }, "country": { "type": "string" },
         "remote": { "type": "boolean" }, "availability": { "type": "string" }, "available_from": { "type": "string", "format": "date" },
-        "weekly_hours": { "type": "integer" }, "experience": { "type": "string" }, "education": { "type": "string" }, "certifications": { "type": "string" }
+        "weekly_hours": { "type": "integer" },
+        "experience": { "type": "array", "items": { "$ref": "#/components/schemas/BackgroundEntry" } },
+        "education": { "type": "array", "items": { "$ref": "#/components/schemas/BackgroundEntry" } },
+        "certifications": { "type": "array", "items": { "$ref": "#/components/schemas/BackgroundEntry" } }
       }
     },
     "ProfileInput": {
@@ -192,9 +215,17 @@ extension OpenAPIDocument {
         "availability": { "type": "string", "enum": [\#(quoted(Availability.allCases.map(\.rawValue)))] },
         "available_from": { "type": "string", "format": "date" },
         "weekly_hours": { "type": "integer", "minimum": \#(ProfileContent.weeklyHours.lowerBound), "maximum": \#(ProfileContent.weeklyHours.upperBound) },
-        "experience": \#(multiline(maximumLength: ProfileContent.backgroundMaximumLength)),
-        "education": \#(multiline(maximumLength: ProfileContent.backgroundMaximumLength)),
-        "certifications": \#(multiline(maximumLength: ProfileContent.backgroundMaximumLength))
+        "experience": \#(backgroundInput(.experience)),
+        "education": \#(backgroundInput(.education)),
+        "certifications": \#(backgroundInput(.certification))
+      }
+    },
+    "BackgroundEntry": {
+      "type": "object", "required": ["title", "organisation", "description"],
+      "properties": {
+        "title": { "type": "string" }, "organisation": { "type": "string" },
+        "start": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" }, "end": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" },
+        "description": { "type": "string" }, "link": { "type": "string", "format": "uri" }
       }
     },
     "OwnProfile": {

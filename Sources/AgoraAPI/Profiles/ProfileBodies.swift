@@ -39,10 +39,37 @@ struct ProfileInput: RequestBody {
         input.availability = body.string("availability", required: false, maximumLength: 40)
         input.availableFrom = body.string("available_from", required: false, maximumLength: 40)
         input.weeklyHours = body.integer("weekly_hours")
-        input.experience = body.string("experience", required: false, maximumLength: 20_000, multiline: true)
-        input.education = body.string("education", required: false, maximumLength: 20_000, multiline: true)
-        input.certifications = body.string("certifications", required: false, maximumLength: 20_000, multiline: true)
+        input.experience = Self.background("experience", in: &body)
+        input.education = Self.background("education", in: &body)
+        input.certifications = Self.background("certifications", in: &body)
         content = input
+    }
+
+    /// A list of `BackgroundEntry` objects; every field a string or null.
+    static func background(_ name: String, in body: inout JSONObjectBody) -> [BackgroundEntry.Input]? {
+        body.objects(name, maximumCount: 100) { index, object, errors in
+            var entry = BackgroundEntry.Input()
+            for (key, value) in object {
+                let text: String?
+                switch value {
+                case .string(let string): text = String(string.prefix(5_000))
+                case .null: text = nil
+                default:
+                    errors.append(FieldError(field: "\(name)[\(index)].\(key)", message: "must be a string"))
+                    continue
+                }
+                switch key {
+                case "title": entry.title = text
+                case "organisation": entry.organisation = text
+                case "start": entry.start = text
+                case "end": entry.end = text
+                case "description": entry.description = text
+                case "link": entry.link = text
+                default: errors.append(FieldError(field: "\(name)[\(index)].\(key)", message: "is not a field of an entry"))
+                }
+            }
+            return entry
+        }
     }
 }
 
@@ -66,9 +93,9 @@ struct ProfileContentBody: ResponseEncodable {
     let availability: String
     let availableFrom: String?
     let weeklyHours: Int?
-    let experience: String
-    let education: String
-    let certifications: String
+    let experience: [BackgroundEntryBody]
+    let education: [BackgroundEntryBody]
+    let certifications: [BackgroundEntryBody]
 
     init(_ content: ProfileContent) {
         title = content.title
@@ -84,9 +111,28 @@ struct ProfileContentBody: ResponseEncodable {
         availability = content.availability.rawValue
         availableFrom = content.availableFrom.map { ISO8601DateFormatter.string(from: $0, timeZone: .gmt, formatOptions: [.withFullDate]) }
         weeklyHours = content.weeklyHours
-        experience = content.experience
-        education = content.education
-        certifications = content.certifications
+        experience = content.experience.map(BackgroundEntryBody.init)
+        education = content.education.map(BackgroundEntryBody.init)
+        certifications = content.certifications.map(BackgroundEntryBody.init)
+    }
+}
+
+/// One entry of the background, as the editor sends it back: months as `YYYY-MM`, null when not given.
+struct BackgroundEntryBody: ResponseEncodable {
+    let title: String
+    let organisation: String
+    let start: String?
+    let end: String?
+    let description: String
+    let link: String?
+
+    init(_ entry: BackgroundEntry) {
+        title = entry.title
+        organisation = entry.organisation
+        start = entry.start?.description
+        end = entry.end?.description
+        description = entry.description
+        link = entry.link
     }
 }
 

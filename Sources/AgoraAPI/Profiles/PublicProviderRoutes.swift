@@ -33,6 +33,9 @@ struct PublicProviderRoutes: Sendable {
         let verified: Bool
         let photoUrl: String?
         let photo: PhotoBody?
+        let experience: [BackgroundEntryBody]
+        let education: [BackgroundEntryBody]
+        let certifications: [BackgroundEntryBody]
         let portfolio: [PortfolioItemBody]
         let badges: [BadgeBody]
         let statistics: Statistics
@@ -56,6 +59,9 @@ struct PublicProviderRoutes: Sendable {
             verified = profile.verified
             photoUrl = profile.photo?.fallbackURL(cssWidth: ProfilePhoto.pageWidth)
             photo = profile.photo.map(PhotoBody.init)
+            experience = (profile.background[.experience] ?? []).map(BackgroundEntryBody.init)
+            education = (profile.background[.education] ?? []).map(BackgroundEntryBody.init)
+            certifications = (profile.background[.certification] ?? []).map(BackgroundEntryBody.init)
             portfolio = profile.portfolio.map { PortfolioItemBody($0, forOwner: false) }
             badges = profile.badges.map(BadgeBody.init)
             let record = profile.statistics

@@ -84,7 +84,7 @@ public struct PortfolioContent: Hashable, Sendable, Codable {
         skills = FieldReading.unique(FieldReading.list(
             input.skills ?? [], field: "skills", maximum: Self.maximumSkills, length: ProfileContent.skillLength, errors: &errors
         ))
-        link = Self.link(input.link, errors: &errors)
+        link = FieldReading.webLink(input.link, field: "link", maximumLength: Self.linkMaximumLength, errors: &errors)
         let client = ProfileContent.optionalText(input.clientName, field: "client_name", length: Self.clientNameLength, multiline: false, errors: &errors)
         clientName = client.isEmpty ? nil : client
         showsClient = input.showsClient ?? false
@@ -96,22 +96,6 @@ public struct PortfolioContent: Hashable, Sendable, Codable {
             errors.append(FieldError(field: "completed_on", message: "must not be in the future: the work is finished"))
         }
         guard errors.isEmpty else { throw ValidationError(errors) }
-    }
-
-    /// An absolute `http` or `https` URL with a host, without spaces or control characters.
-    static func link(_ raw: String?, errors: inout [FieldError]) -> String? {
-        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-        guard raw.count <= linkMaximumLength else {
-            errors.append(FieldError(field: "link", message: "must be at most \(linkMaximumLength) characters"))
-            return nil
-        }
-        guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty, !raw.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
-        else {
-            errors.append(FieldError(field: "link", message: "must be a web address starting with https:// or http://"))
-            return nil
-        }
-        return raw
     }
 
     /// The text the moderation filters read (not the link: the field is for one, and it is shown `nofollow`).

@@ -14,7 +14,6 @@ public struct ProfileContent: Hashable, Sendable, Codable {
     public static let maximumLanguages = 10
     public static let cityLength = 1...100
     public static let weeklyHours = 1...80
-    public static let backgroundMaximumLength = 3_000
     /// No provider charges more than this many major units an hour.
     public static let maximumHourlyRate: Int64 = 10_000
 
@@ -36,21 +35,21 @@ public struct ProfileContent: Hashable, Sendable, Codable {
     /// For a provider not taking work now: the day they are available again.
     public var availableFrom: Date?
     public var weeklyHours: Int?
-    /// Markdown each: work history, studies, certificates.
-    public var experience: String
-    public var education: String
-    public var certifications: String
+    /// Work history, studies and certificates, in the provider's order.
+    public var experience: [BackgroundEntry]
+    public var education: [BackgroundEntry]
+    public var certifications: [BackgroundEntry]
 
     /// A profile with nothing written yet.
     public static let empty = ProfileContent(
         title: "", bio: "", categorySlugs: [], skills: [], languages: [], hourlyRate: nil, city: nil, countryCode: nil, remote: true,
-        availability: .available, availableFrom: nil, weeklyHours: nil, experience: "", education: "", certifications: ""
+        availability: .available, availableFrom: nil, weeklyHours: nil, experience: [], education: [], certifications: []
     )
 
     public init(
         title: String, bio: String, categorySlugs: [Slug], skills: [String], languages: [LanguageSkill], hourlyRate: Money?,
         city: String?, countryCode: String?, remote: Bool, availability: Availability, availableFrom: Date?, weeklyHours: Int?,
-        experience: String, education: String, certifications: String
+        experience: [BackgroundEntry], education: [BackgroundEntry], certifications: [BackgroundEntry]
     ) {
         self.title = title
         self.bio = bio
@@ -86,9 +85,9 @@ public struct ProfileContent: Hashable, Sendable, Codable {
         /// `YYYY-MM-DD`.
         public var availableFrom: String?
         public var weeklyHours: Int?
-        public var experience: String?
-        public var education: String?
-        public var certifications: String?
+        public var experience: [BackgroundEntry.Input]?
+        public var education: [BackgroundEntry.Input]?
+        public var certifications: [BackgroundEntry.Input]?
 
         public init() {}
     }
@@ -117,11 +116,9 @@ public struct ProfileContent: Hashable, Sendable, Codable {
         } else {
             weeklyHours = input.weeklyHours
         }
-        experience = Self.optionalText(input.experience, field: "experience", length: 1...Self.backgroundMaximumLength, multiline: true, errors: &errors)
-        education = Self.optionalText(input.education, field: "education", length: 1...Self.backgroundMaximumLength, multiline: true, errors: &errors)
-        certifications = Self.optionalText(
-            input.certifications, field: "certifications", length: 1...Self.backgroundMaximumLength, multiline: true, errors: &errors
-        )
+        experience = BackgroundEntry.list(input.experience ?? [], kind: .experience, errors: &errors)
+        education = BackgroundEntry.list(input.education ?? [], kind: .education, errors: &errors)
+        certifications = BackgroundEntry.list(input.certifications ?? [], kind: .certification, errors: &errors)
         guard errors.isEmpty else { throw ValidationError(errors) }
     }
 
@@ -142,6 +139,20 @@ public struct ProfileContent: Hashable, Sendable, Codable {
         if education != other.education { fields.append("education") }
         if certifications != other.certifications { fields.append("certifications") }
         return fields
+    }
+
+    /// The list of one kind.
+    public func background(_ kind: BackgroundKind) -> [BackgroundEntry] {
+        switch kind {
+        case .experience: experience
+        case .education: education
+        case .certification: certifications
+        }
+    }
+
+    /// The three lists, by kind.
+    public var backgroundByKind: [BackgroundKind: [BackgroundEntry]] {
+        Dictionary(uniqueKeysWithValues: BackgroundKind.allCases.map { ($0, background($0)) })
     }
 
     // MARK: Fields
@@ -249,5 +260,33 @@ public struct ProfileContent: Hashable, Sendable, Codable {
             return nil
         }
         return day
+    }
+
+    // MARK: Stored versions
+
+    enum CodingKeys: String, CodingKey {
+        case title, bio, categorySlugs, skills, languages, hourlyRate, city, countryCode, remote, availability, availableFrom, weeklyHours
+        case experience, education, certifications
+    }
+
+    /// Versions saved before the background had entries hold it as free text: each becomes one entry
+    /// (`BackgroundEntry.fromText`), so an old version still opens and restores.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func background(_ key: CodingKeys) throws -> [BackgroundEntry] {
+            if let text = try? container.decode(String.self, forKey: key) { return BackgroundEntry.fromText(text) }
+            return try container.decodeIfPresent([BackgroundEntry].self, forKey: key) ?? []
+        }
+        self.init(
+            title: try container.decode(String.self, forKey: .title), bio: try container.decode(String.self, forKey: .bio),
+            categorySlugs: try container.decode([Slug].self, forKey: .categorySlugs), skills: try container.decode([String].self, forKey: .skills),
+            languages: try container.decode([LanguageSkill].self, forKey: .languages),
+            hourlyRate: try container.decodeIfPresent(Money.self, forKey: .hourlyRate),
+            city: try container.decodeIfPresent(String.self, forKey: .city), countryCode: try container.decodeIfPresent(String.self, forKey: .countryCode),
+            remote: try container.decode(Bool.self, forKey: .remote), availability: try container.decode(Availability.self, forKey: .availability),
+            availableFrom: try container.decodeIfPresent(Date.self, forKey: .availableFrom),
+            weeklyHours: try container.decodeIfPresent(Int.self, forKey: .weeklyHours),
+            experience: try background(.experience), education: try background(.education), certifications: try background(.certifications)
+        )
     }
 }

@@ -15,8 +15,9 @@ public struct ProfileReview: Sendable {
         for (field, before, after) in [("title", live.title, changed.title), ("bio", live.bio, changed.bio)] where before != after {
             if ContentScreen.links(in: after).count > ContentScreen.links(in: before).count { reasons.append("links in the \(field)") }
         }
-        let written = [changed.title, changed.bio, changed.experience, changed.education, changed.certifications]
-            .filter { text in ![live.title, live.bio, live.experience, live.education, live.certifications].contains(text) }
+        let before = Set([live.title, live.bio] + BackgroundKind.allCases.flatMap { live.background($0).map(\.screenedText) })
+        let written = ([changed.title, changed.bio] + BackgroundKind.allCases.flatMap { changed.background($0).map(\.screenedText) })
+            .filter { !before.contains($0) }
         for finding in written.flatMap(screen.screen) where !reasons.contains(finding.kind.rawValue) {
             reasons.append(finding.kind.rawValue)
         }

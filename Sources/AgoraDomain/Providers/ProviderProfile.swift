@@ -14,9 +14,8 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
     public let skills: [String]
     /// ISO 639-1 codes, most fluent first.
     public let languages: [String]
-    public let experience: String
-    public let education: String
-    public let certifications: String
+    /// Experience, education and certifications, each in the provider's order.
+    public let background: [BackgroundKind: [BackgroundEntry]]
     public let availability: Availability
     public let photo: ProfilePhoto?
     public let categorySlugs: [Slug]
@@ -32,7 +31,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
     public init(
         id: Int64, slug: Slug, firstName: String, lastName: String, title: String, bio: String,
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
-        experience: String, education: String, certifications: String, availability: Availability,
+        background: [BackgroundKind: [BackgroundEntry]] = [:], availability: Availability,
         photo: ProfilePhoto?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date,
         verified: Bool = false, verifications: Set<VerificationKind> = [], remote: Bool = true, portfolio: [PortfolioItem] = []
     ) {
@@ -46,9 +45,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         self.hourlyRate = hourlyRate
         self.skills = skills
         self.languages = languages
-        self.experience = experience
-        self.education = education
-        self.certifications = certifications
+        self.background = background
         self.availability = availability
         self.photo = photo
         self.categorySlugs = categorySlugs

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules every form of the domain reads its fields by: trimmed one-line or multiline text within a length, a
 /// choice among an enum's values, a bounded list. Each broken rule becomes a field error named as the API names the
 /// field; the caller gathers them and throws them at once.
@@ -39,6 +41,22 @@ public enum FieldReading {
             if let text = text(item, field: "\(field)[\(index)]", length: length, multiline: false, errors: &errors) { kept.append(text) }
         }
         return kept
+    }
+
+    /// An absolute `http` or `https` URL with a host, without spaces or control characters; nil when empty.
+    public static func webLink(_ raw: String?, field: String, maximumLength: Int, errors: inout [FieldError]) -> String? {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard raw.count <= maximumLength else {
+            errors.append(FieldError(field: field, message: "must be at most \(maximumLength) characters"))
+            return nil
+        }
+        guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty, !raw.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
+        else {
+            errors.append(FieldError(field: field, message: "must be a web address starting with https:// or http://"))
+            return nil
+        }
+        return raw
     }
 
     public static func unique(_ items: [String]) -> [String] {

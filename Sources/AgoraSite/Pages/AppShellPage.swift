@@ -130,7 +130,7 @@ struct AppShellPage: SitePage {
             case "bioMaximum": .number(ProfileContent.bioMaximumLength)
             case "categoriesMaximum": .number(ProfileContent.maximumCategories)
             case "skillsMaximum": .number(ProfileContent.maximumSkills)
-            case "backgroundMaximum": .number(ProfileContent.backgroundMaximumLength)
+            case "backgroundKinds": .list(BackgroundKind.allCases.map { .fields(BackgroundKindRules(kind: $0)) })
             case "currencies": .texts(CurrencyCode.supported.sorted())
             case "photoMegabytes": .number(Int(ImageUploadLimits.maximumBytes / 1_048_576))
             case "photoMinimumSide": .number(ProfilePhoto.minimumSide)
@@ -246,6 +246,30 @@ private struct KindOption: TemplateFields {
         switch name {
         case "value": .text(kind.rawValue)
         case "title": .text(kind.title)
+        default: nil
+        }
+    }
+}
+
+/// What the profile editor's list of one background kind says and allows (`BackgroundKind`, `BackgroundEntry`).
+private struct BackgroundKindRules: TemplateFields {
+    let kind: BackgroundKind
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "field": .text(kind.field)
+        case "heading": .text(kind.heading)
+        case "titleName": .text(kind.titleName)
+        case "organisationName": .text(kind.organisationName)
+        case "openEnd": .text(kind.openEnd)
+        case "needsOrganisation": .flag(kind.needsOrganisation)
+        case "needsStart": .flag(kind.needsStart)
+        case "hasLink": .flag(kind.hasLink)
+        case "entriesMaximum": .number(BackgroundEntry.maximumEntries)
+        case "titleMaximum": .number(BackgroundEntry.titleLength.upperBound)
+        case "organisationMaximum": .number(BackgroundEntry.organisationLength.upperBound)
+        case "descriptionMaximum": .number(BackgroundEntry.descriptionMaximumLength)
+        case "linkMaximum": .number(BackgroundEntry.linkMaximumLength)
         default: nil
         }
     }

@@ -47,6 +47,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let noticeScript: String
     /// The square photo cropper the profile editor (and later the portfolio) loads.
     let photoCropperScript: String
+    /// The profile editor's lists of experience, education and certifications.
+    let backgroundEditorScript: String
     /// The accessible lightbox of provider pages' portfolio images.
     let lightboxScript: String
     /// The header's account menu, on every page.
@@ -74,6 +76,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "adminScript": .text(adminScript)
         case "noticeScript": .text(noticeScript)
         case "photoCropperScript": .text(photoCropperScript)
+        case "backgroundEditorScript": .text(backgroundEditorScript)
         case "lightboxScript": .text(lightboxScript)
         case "accountMenuScript": .text(accountMenuScript)
         case "providerActionsScript": .text(providerActionsScript)

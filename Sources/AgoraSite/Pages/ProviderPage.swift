@@ -29,9 +29,7 @@ struct ProviderPage: SitePage {
         let skills: [String]
         let categories: [NavigationLink]
         let hasCategories: Bool
-        let experience: String?
-        let education: String?
-        let certifications: String?
+        let background: [BackgroundView]
         let portfolio: [PortfolioView]
         let actions: ProviderActionsView
 
@@ -45,9 +43,7 @@ struct ProviderPage: SitePage {
             case "skills": .texts(skills)
             case "categories": .objects(categories)
             case "hasCategories": .flag(hasCategories)
-            case "experience": .optional(experience)
-            case "education": .optional(education)
-            case "certifications": .optional(certifications)
+            case "background": .objects(background)
             case "portfolio": .objects(portfolio)
             case "hasPortfolio": .flag(!portfolio.isEmpty)
             case "actions": .fields(actions)
@@ -119,9 +115,7 @@ struct ProviderPage: SitePage {
             skills: provider.skills,
             categories: categories.map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) },
             hasCategories: !categories.isEmpty,
-            experience: provider.experience.isEmpty ? nil : provider.experience,
-            education: provider.education.isEmpty ? nil : provider.education,
-            certifications: provider.certifications.isEmpty ? nil : provider.certifications,
+            background: BackgroundView.sections(of: provider),
             portfolio: provider.portfolio.map(PortfolioView.init),
             actions: ProviderActionsView(provider, primaryCategory: categories.first?.slug, pageURL: context.baseURL.absolute(path))
         ))

@@ -34,6 +34,7 @@ struct SiteContext: Sendable {
             stylesheet: assets.url(of: "/assets/site.css"), appScript: assets.url(of: "/assets/js/agora.js"),
             captchaScript: assets.url(of: "/assets/js/captcha.js"), adminScript: assets.url(of: "/assets/js/admin.js"),
             noticeScript: assets.url(of: "/assets/js/notice.js"), photoCropperScript: assets.url(of: "/assets/js/photo-cropper.js"),
+            backgroundEditorScript: assets.url(of: "/assets/js/background-editor.js"),
             lightboxScript: assets.url(of: "/assets/js/lightbox.js"), accountMenuScript: assets.url(of: "/assets/js/account-menu.js"),
             providerActionsScript: assets.url(of: "/assets/js/provider-actions.js"),
             liveReload: liveReload

@@ -27,5 +27,6 @@ public enum Migrations {
         profilePhotos,
         portfolios,
         verifications,
+        profileBackground,
     ]
 }

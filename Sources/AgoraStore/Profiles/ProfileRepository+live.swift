@@ -8,7 +8,7 @@ extension ProfileRepository {
     static func live(_ userID: Int64, on db: any SQLDatabase) async throws -> ProfileContent {
         guard let row = try await db.raw("""
             SELECT title, bio, city, country_code, hourly_rate_minor, hourly_rate_currency, remote, availability, available_from,
-                   weekly_hours, experience, education, certifications
+                   weekly_hours
             FROM user_profiles WHERE user_id = \(bind: userID)
             """).first() else { throw StoreError.notFound("this account has no provider profile") }
         let categories = try await db.raw("""
@@ -30,6 +30,7 @@ extension ProfileRepository {
             rate = Money(minorUnits: minor, currency: try CurrencyCode(currency))
         }
         let city = try row.decodeIfPresent(column: "city", as: String.self)
+        let background = try await ProfileBackground.load(of: [userID], on: db)[userID] ?? [:]
         return ProfileContent(
             title: try row.decode(column: "title", as: String.self), bio: try row.decode(column: "bio", as: String.self),
             categorySlugs: categories, skills: skills, languages: languages, hourlyRate: rate,
@@ -38,8 +39,7 @@ extension ProfileRepository {
             availability: Availability(rawValue: try row.decode(column: "availability", as: String.self)) ?? .available,
             availableFrom: try row.decodeIfPresent(column: "available_from", as: Date.self),
             weeklyHours: try row.decodeIfPresent(column: "weekly_hours", as: Int.self),
-            experience: try row.decode(column: "experience", as: String.self), education: try row.decode(column: "education", as: String.self),
-            certifications: try row.decode(column: "certifications", as: String.self)
+            experience: background[.experience] ?? [], education: background[.education] ?? [], certifications: background[.certification] ?? []
         )
     }
 
@@ -66,11 +66,10 @@ extension ProfileRepository {
                 city = \(bind: content.city), country_code = \(bind: content.countryCode),
                 hourly_rate_minor = \(bind: content.hourlyRate?.minorUnits), hourly_rate_currency = \(bind: content.hourlyRate?.currency.code),
                 remote = \(bind: content.remote), availability = \(bind: content.availability.rawValue),
-                available_from = \(bind: content.availableFrom), weekly_hours = \(bind: content.weeklyHours),
-                experience = \(bind: content.experience), education = \(bind: content.education),
-                certifications = \(bind: content.certifications), updated_at = \(bind: now)
+                available_from = \(bind: content.availableFrom), weekly_hours = \(bind: content.weeklyHours), updated_at = \(bind: now)
             WHERE user_id = \(bind: userID)
             """).run()
+        try await ProfileBackground.replace(userID, with: content.backgroundByKind, on: db)
         try await db.raw("DELETE FROM provider_skills WHERE provider_id = \(bind: userID)").run()
         try await db.raw("DELETE FROM provider_languages WHERE provider_id = \(bind: userID)").run()
         try await db.raw("DELETE FROM provider_categories WHERE provider_id = \(bind: userID)").run()

@@ -14,9 +14,8 @@ public struct NewProvider: Sendable {
     public let hourlyRate: Money?
     public let skills: [String]
     public let languages: [String]
-    public let experience: String
-    public let education: String
-    public let certifications: String
+    /// Experience, education and certifications.
+    public let background: [BackgroundKind: [BackgroundEntry]]
     public let availability: Availability
     public let photo: ProfilePhoto?
     public let categorySlugs: [Slug]
@@ -30,8 +29,8 @@ public struct NewProvider: Sendable {
 
     public init(
         firstName: String, lastName: String, email: Email, phone: String?, slug: Slug, title: String, bio: String,
-        location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String], experience: String,
-        education: String, certifications: String, availability: Availability, photo: ProfilePhoto?,
+        location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
+        background: [BackgroundKind: [BackgroundEntry]] = [:], availability: Availability, photo: ProfilePhoto?,
         categorySlugs: [Slug], statistics: ProviderStatistics, verified: Bool = false, remote: Bool = true,
         availableFrom: Date? = nil
     ) {
@@ -46,9 +45,7 @@ public struct NewProvider: Sendable {
         self.hourlyRate = hourlyRate
         self.skills = skills
         self.languages = languages
-        self.experience = experience
-        self.education = education
-        self.certifications = certifications
+        self.background = background
         self.availability = availability
         self.photo = photo
         self.categorySlugs = categorySlugs

@@ -19,8 +19,7 @@ extension ProviderRepository {
 
     private static let columns: SQLQueryString = """
         SELECT u.id, u.first_name, u.last_name, p.slug, p.title, p.bio, p.city, p.region, p.country_code,
-               p.latitude, p.longitude, p.hourly_rate_minor, p.hourly_rate_currency, p.experience, p.education,
-               p.certifications, p.availability, p.photo_key, p.photo_side, p.updated_at, p.verified_at, p.remote,
+               p.latitude, p.longitude, p.hourly_rate_minor, p.hourly_rate_currency, p.availability, p.photo_key, p.photo_side, p.updated_at, p.verified_at, p.remote,
                s.rating_average, s.rating_count, s.completed_projects, s.completion_rate, s.response_time_minutes,
                s.updated_at AS statistics_updated_at
         """
@@ -45,7 +44,7 @@ extension ProviderRepository {
         return ids.compactMap { byID[$0] }
     }
 
-    /// Turns profile rows into providers, fetching the lists of all of them in three queries.
+    /// Turns profile rows into providers, fetching the lists of all of them in a few queries.
     func hydrate(_ rows: [any SQLRow]) async throws -> [ProviderProfile] {
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
@@ -56,13 +55,14 @@ extension ProviderRepository {
             WHERE pc.provider_id IN (\(binds: ids)) ORDER BY pc.provider_id, c.sort_order, c.name
             """)
         let verified = try await VerificationRepository.verifiedKinds(of: ids, on: store.sql)
+        let background = try await ProfileBackground.load(of: ids, on: store.sql)
         let portfolios = Dictionary(grouping: try await PortfolioRepository.items(
             where: "p.provider_id IN (\(binds: ids)) AND p.status = \(state: PortfolioStatus.published)", on: store.sql
         ), by: \.providerID)
         return try zip(rows, ids).map { row, id in
             try Self.profile(
                 from: row, skills: skills[id] ?? [], languages: languages[id] ?? [], categories: categories[id] ?? [],
-                verifications: verified[id] ?? [], portfolio: portfolios[id] ?? []
+                background: background[id] ?? [:], verifications: verified[id] ?? [], portfolio: portfolios[id] ?? []
             )
         }
     }
@@ -76,7 +76,8 @@ extension ProviderRepository {
     }
 
     private static func profile(
-        from row: any SQLRow, skills: [String], languages: [String], categories: [String], verifications: Set<VerificationKind>,
+        from row: any SQLRow, skills: [String], languages: [String], categories: [String],
+        background: [BackgroundKind: [BackgroundEntry]], verifications: Set<VerificationKind>,
         portfolio: [PortfolioItem]
     ) throws -> ProviderProfile {
         var location: ProviderLocation?
@@ -107,9 +108,7 @@ extension ProviderRepository {
             hourlyRate: rate,
             skills: skills,
             languages: languages,
-            experience: try row.decode(column: "experience", as: String.self),
-            education: try row.decode(column: "education", as: String.self),
-            certifications: try row.decode(column: "certifications", as: String.self),
+            background: background,
             availability: availability,
             photo: try ProfileRepository.photo(from: row),
             categorySlugs: try categories.map { try Slug($0) },

@@ -52,7 +52,7 @@ public struct ProviderRepository: Sendable {
 
         var profiles = db.insert(into: "user_profiles").columns(
             "user_id", "slug", "title", "bio", "city", "region", "country_code", "latitude", "longitude",
-            "hourly_rate_minor", "hourly_rate_currency", "experience", "education", "certifications", "availability",
+            "hourly_rate_minor", "hourly_rate_currency", "availability",
             "photo_key", "photo_side", "published", "verified_at", "remote", "available_from", "created_at", "updated_at"
         )
         var statistics = db.insert(into: "user_statistics").columns(
@@ -66,7 +66,7 @@ public struct ProviderRepository: Sendable {
             profiles = profiles.values([
                 id, provider.slug.value, provider.title, provider.bio, location?.city, location?.region, location?.countryCode,
                 location?.latitude, location?.longitude, provider.hourlyRate?.minorUnits, provider.hourlyRate?.currency.code,
-                provider.experience, provider.education, provider.certifications, provider.availability.rawValue,
+                provider.availability.rawValue,
                 provider.photo?.key, provider.photo?.side, true, provider.verified ? now : nil, provider.remote, provider.availableFrom, now, now,
             ] as [any Encodable & Sendable])
             let record = provider.statistics
@@ -83,6 +83,7 @@ public struct ProviderRepository: Sendable {
         try await insertRows(into: "provider_skills", columns: ["provider_id", "position", "name"], skillRows, on: db)
         try await insertRows(into: "provider_languages", columns: ["provider_id", "position", "language_code"], languageRows, on: db)
         try await insertRows(into: "provider_categories", columns: ["provider_id", "category_id"], categoryRows, on: db)
+        try await ProfileBackground.insert(zip(ids, providers).map { ($0, $1.background) }, on: db)
         return ids
     }
 

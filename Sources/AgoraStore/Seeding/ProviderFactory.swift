@@ -59,9 +59,11 @@ struct ProviderFactory {
             hourlyRate: rate,
             skills: Array(skills.prefix(skillCount)),
             languages: languages,
-            experience: "\(years) years as a \(sub.role); \(completed) projects completed on Agora.",
-            education: Self.education.pick(using: &random),
-            certifications: random.next() % 3 == 0 ? "" : Self.certifications.pick(using: &random),
+            background: Self.background(
+                role: title.prefix(1).uppercased() + title.dropFirst(), years: years, city: city.name,
+                education: Self.education.pick(using: &random),
+                certification: random.next() % 3 == 0 ? nil : Self.certifications.pick(using: &random), month: 1 + index % 12
+            ),
             availability: availability,
             photo: nil,
             categorySlugs: [Slug.from(title: sub.name)!],
@@ -150,22 +152,44 @@ struct ProviderFactory {
         "leaving clients with documentation they can actually use",
     ]
 
+    /// The year seeded careers are dated back from, fixed so that a seed always makes the same profiles.
+    static let referenceYear = 2025
+
+    static func background(
+        role: String, years: Int, city: String, education: (String, String), certification: (String, String)?, month: Int
+    ) -> [BackgroundKind: [BackgroundEntry]] {
+        let started = YearMonth(year: referenceYear - years, month: month)
+        var background: [BackgroundKind: [BackgroundEntry]] = [
+            .experience: [BackgroundEntry(
+                title: role, organisation: "", start: started, end: nil,
+                description: "Independent work for clients in \(city) and elsewhere.", link: nil
+            )],
+            .education: [BackgroundEntry(title: education.0, organisation: education.1, start: nil, end: nil, description: "", link: nil)],
+        ]
+        if let (name, issuer) = certification {
+            background[.certification] = [BackgroundEntry(
+                title: name, organisation: issuer, start: YearMonth(year: referenceYear - years % 5, month: month), end: nil, description: "", link: nil
+            )]
+        }
+        return background
+    }
+
     static let education = [
-        "MSc Computer Science, Technical University of Munich",
-        "BA Graphic Design, Central Saint Martins",
-        "BSc Economics, Università Bocconi",
-        "Self-taught, with a decade of client work",
-        "MA Translation Studies, Université de Genève",
-        "BEng Electrical Engineering, Politecnico di Milano",
-        "MBA, IE Business School",
+        ("MSc Computer Science", "Technical University of Munich"),
+        ("BA Graphic Design", "Central Saint Martins"),
+        ("BSc Economics", "Università Bocconi"),
+        ("BA Journalism", "Sciences Po"),
+        ("MA Translation Studies", "Université de Genève"),
+        ("BEng Electrical Engineering", "Politecnico di Milano"),
+        ("MBA", "IE Business School"),
     ]
 
     static let certifications = [
-        "AWS Certified Solutions Architect",
-        "Google Ads Certified",
-        "Certified ScrumMaster",
-        "Adobe Certified Professional",
-        "ACCA",
-        "CompTIA Security+",
+        ("AWS Certified Solutions Architect – Associate", "Amazon Web Services"),
+        ("Google Ads Search Certification", "Google"),
+        ("Certified ScrumMaster", "Scrum Alliance"),
+        ("Adobe Certified Professional", "Adobe"),
+        ("ACCA Qualification", "ACCA"),
+        ("CompTIA Security+", "CompTIA"),
     ]
 }

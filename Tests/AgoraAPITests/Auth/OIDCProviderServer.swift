@@ -23,7 +23,8 @@ final class OIDCProviderServer: @unchecked Sendable {
     let ready: Ready
     private let process: Process
     private let directory: TemporaryDirectory
-    private let client = HTTPClient(configuration: .init(redirectConfiguration: .disallow))
+    /// Made once the server is up: a client made before a failed start would be dropped unshut, which stops the run.
+    private let client: HTTPClient
 
     init(redirectURI: String) async throws {
         directory = try TemporaryDirectory()
@@ -47,6 +48,7 @@ final class OIDCProviderServer: @unchecked Sendable {
             throw TestSetupError("glewlwyd did not start (is Debian's glewlwyd installed? `make test` installs it)")
         }
         self.ready = ready
+        client = HTTPClient(configuration: .init(redirectConfiguration: .disallow))
     }
 
     func user(_ name: String) -> User { ready.users.first { $0.username == name }! }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Providers' own profiles")
 struct ProfileTests {
-    /// A complete profile in `category`, starting from `version`; `changes` replace members (raw JSON values).
+    /// A complete profile in `category`, starting from `version`; `changes` replace or add members (raw JSON values).
     static func profileJSON(version: Int, category: String, _ changes: [String: String] = [:]) -> String {
         var members: [(String, String)] = [
             ("version", "\(version)"), ("title", #""Bakery websites and booking systems""#),
@@ -16,9 +16,11 @@ struct ProfileTests {
             ("categories", #"["\#(category)"]"#), ("skills", #"["Swift", "Booking systems", "swift"]"#),
             ("languages", #"[{"code": "fr", "level": "native"}, {"code": "en", "level": "fluent"}]"#),
             ("hourly_rate", #""45.50""#), ("currency", #""EUR""#), ("city", #""Lyon""#), ("country", #""fr""#), ("remote", "true"),
-            ("weekly_hours", "30"), ("experience", #""Eight years at a web agency in Lyon.""#),
+            ("weekly_hours", "30"),
+            ("experience", #"[{"title": "Web developer", "organisation": "Agence Rhône", "start": "2017-03", "end": "2025-01", "description": "Eight years at a web agency in Lyon."}]"#),
         ]
         for (index, member) in members.enumerated() { if let value = changes[member.0] { members[index].1 = value } }
+        members += changes.filter { change in !members.contains { $0.0 == change.key } }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return "{" + members.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
@@ -187,6 +189,54 @@ struct ProfileTests {
             #expect(try await harness.send(.get, "/api/users/profile", bearer: client.accessToken).status == .forbidden)
             #expect(try await harness.send(.get, "/api/users/profile").status == .unauthorized)
             #expect(try await harness.send(.get, "/api/admin/profiles", bearer: rita.accessToken).status == .forbidden)
+        }
+    }
+
+    @Test("experience, education and certifications are lists of entries: kept in order, public once published, each bad field named", arguments: TestDatabase.engines)
+    func background(engine: TestDatabase) async throws {
+        try await Self.with(engine) { harness, rita, category in
+            let lists = [
+                "experience": #"""
+                    [{"title": "Lead developer", "organisation": "Four à pain", "start": "2021-02", "description": "Ordering for 40 shops."},
+                     {"title": "Web developer", "organisation": "Agence Rhône", "start": "2017-03", "end": "2021-01"}]
+                    """#,
+                "education": #"[{"title": "BTS SIO", "organisation": "Lycée du Parc"}]"#,
+                "certifications": #"[{"title": "CompTIA Security+", "organisation": "CompTIA", "start": "2023-05", "end": "2026-05", "link": "https://verify.example/abc"}]"#,
+            ]
+            let saved = try await harness.send(.put, "/api/users/profile", json: Self.profileJSON(version: 0, category: category, lists), bearer: rita.accessToken)
+            #expect(saved.status == .ok, "\(saved.text)")
+            let content = try #require((try saved.json()["profile"] as? [String: Any])?["content"] as? [String: Any])
+            let experience = try #require(content["experience"] as? [[String: Any]])
+            #expect(experience.map { $0["title"] as? String } == ["Lead developer", "Web developer"])
+            #expect(experience.first?["end"] == nil && experience.last?["end"] as? String == "2021-01")
+            #expect((content["certifications"] as? [[String: Any]])?.first?["link"] as? String == "https://verify.example/abc")
+            let versions = try await harness.send(.get, "/api/users/profile/versions", bearer: rita.accessToken)
+            #expect((try versions.json()["versions"] as? [[String: Any]])?.first?["changed_fields"] as? [String] == [
+                "title", "bio", "categories", "skills", "languages", "hourly_rate", "location", "weekly_hours", "experience", "education", "certifications",
+            ])
+
+            let malformed = try await harness.send(.put, "/api/users/profile", json: Self.profileJSON(version: 1, category: category, [
+                "experience": #"[{"title": "Baker", "start": "2020-01", "colour": "red"}, "text"]"#, "education": #"[{"title": "BTS SIO", "organisation": 7}]"#,
+            ]), bearer: rita.accessToken)
+            #expect(Set(malformed.fieldErrors) == ["experience[0].colour", "experience[1]", "education[0].organisation"], "\(malformed.text)")
+            let bad = try await harness.send(.put, "/api/users/profile", json: Self.profileJSON(version: 1, category: category, [
+                "experience": #"[{"title": "Baker", "start": "2020-13"}, {"title": "Baker", "start": "2020-01", "end": "2019-01"}]"#,
+                "education": #"[{"title": "BTS SIO", "organisation": " "}]"#,
+                "certifications": #"[{"title": "Security+", "organisation": "CompTIA", "start": "2023-05", "link": "javascript:alert(1)"}]"#,
+            ]), bearer: rita.accessToken)
+            #expect(Set(bad.fieldErrors) == [
+                "experience[0].start", "experience[1].end", "education[0].organisation", "certifications[0].link",
+            ], "\(bad.text)")
+            let notList = try await harness.send(.put, "/api/users/profile", json: Self.profileJSON(version: 1, category: category, ["experience": #""Ten years""#]), bearer: rita.accessToken)
+            #expect(notList.fieldErrors == ["experience"])
+            #expect(try await harness.send(.get, "/api/users/profile", bearer: rita.accessToken).json()["version"] as? Int == 1, "nothing of a refused save is kept")
+
+            #expect(try await harness.send(.post, "/api/users/profile/publish", bearer: rita.accessToken).status == .ok)
+            let moderator = try await harness.signedInStaff("mo@example.com", role: .moderator)
+            #expect(try await harness.send(.post, "/api/admin/profiles/\(rita.userID)/approve", json: "{}", bearer: moderator.accessToken).status == .ok)
+            let shown = try await harness.send(.get, "/api/providers/ada-lovelace").json()
+            #expect((shown["experience"] as? [[String: Any]])?.map { $0["organisation"] as? String } == ["Four à pain", "Agence Rhône"])
+            #expect((shown["education"] as? [[String: Any]])?.first?["start"] == nil)
         }
     }
 

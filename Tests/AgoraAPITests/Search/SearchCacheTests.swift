@@ -46,8 +46,8 @@ struct SearchCacheTests {
 
                 try await ProviderRepository(store: store).insert([NewProvider(
                     firstName: "Zoe", lastName: "Zebra", email: try Email("zoe@example.com"), phone: nil, slug: try Slug("zoe-zebra"),
-                    title: "Zebra crossing painter", bio: "", location: nil, hourlyRate: nil, skills: [], languages: ["en"], experience: "",
-                    education: "", certifications: "", availability: .available, photo: nil, categorySlugs: [], statistics: .none
+                    title: "Zebra crossing painter", bio: "", location: nil, hourlyRate: nil, skills: [], languages: ["en"],
+                    availability: .available, photo: nil, categorySlugs: [], statistics: .none
                 )], now: SearchRoutesTests.now)
                 clock.advance(by: SearchCatalog.generationLifetime + 1)
                 var total = 0

@@ -64,7 +64,10 @@ struct ProfileRulesTests {
         #expect(review.reasons(from: live, to: linked) == ["links in the bio"])
         #expect(review.reasons(from: linked, to: linked).isEmpty, "a link already live does not hold the next change")
         var contact = live
-        contact.experience = "Call me on +33 6 12 34 56 78 or write to me@mail.example, no scam."
+        contact.experience = [BackgroundEntry(
+            title: "Web developer", organisation: "", start: YearMonth(year: 2020, month: 1), end: nil,
+            description: "Call me on +33 6 12 34 56 78 or write to me@mail.example, no scam.", link: nil
+        )]
         #expect(Set(review.reasons(from: live, to: contact)) == ["contact-details", "blocked-words"])
     }
 

@@ -23,7 +23,7 @@ enum SearchFixtures {
             firstName: first, lastName: last ?? slug.capitalized, email: try! Email("\(slug)@example.com"), phone: nil,
             slug: try! Slug(slug), title: title, bio: bio,
             location: ProviderLocation(city: city, region: nil, countryCode: country, latitude: latitude, longitude: longitude),
-            hourlyRate: rate, skills: skills, languages: languages, experience: "", education: "", certifications: "",
+            hourlyRate: rate, skills: skills, languages: languages,
             availability: availability, photo: nil, categorySlugs: categories.map { try! Slug($0) },
             statistics: ProviderStatistics(ratingAverage: ratings == 0 ? 0 : rating, ratingCount: ratings, completedProjects: ratings, completionRate: 0.9, responseTimeMinutes: 60),
             verified: verified, remote: remote, availableFrom: availableFrom

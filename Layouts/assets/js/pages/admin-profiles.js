@@ -33,7 +33,11 @@
     Agora.admin.fact(facts, 'Categories', content.categories.join(', '));
     Agora.admin.fact(facts, 'Skills', content.skills.join(', '));
     Agora.admin.fact(facts, 'Rate', content.hourly_rate ? content.hourly_rate + ' ' + content.currency + ' an hour' : '');
-    Agora.admin.fact(facts, 'Experience', content.experience);
+    [['Experience', content.experience], ['Education', content.education], ['Certifications', content.certifications]].forEach(function (pair) {
+      Agora.admin.fact(facts, pair[0], pair[1].map(function (line) {
+        return [line.title, line.organisation, line.description, line.link].filter(Boolean).join(' — ');
+      }).join('\n'));
+    });
     Agora.admin.fact(facts, 'Changed', profile.version.changed_fields.join(', ').replace(/_/g, ' '));
     item.appendChild(facts);
     var row = Agora.admin.decisionRow({ id: profile.user_id, describedBy: heading.id, what: 'the profile', maxLength: 2000 }, function (decision, reason) {

@@ -1,13 +1,15 @@
 /* /settings/profile/ (providers): the provider's own profile. The form is filled from the working copy and saved as a
  * new version starting from the one it was read at; while the profile is not public it saves itself a moment after
  * each change. The service's field errors show beside their fields; completeness, publishing and the versions follow
- * each answer. The photo is chosen, cropped (`Agora.photoCropper`) and sent on its own, outside the versions. */
+ * each answer. The photo is chosen, cropped (`Agora.photoCropper`) and sent on its own, outside the versions; the
+ * experience, education and certifications lists are `Agora.backgroundEditor`s. */
 (function () {
   'use strict';
   var forms = Agora.forms;
   var page = document.querySelector('[data-guard]');
   var form = document.getElementById('profile-form');
   var rows = document.getElementById('language-rows');
+  var backgrounds = {};
   var levels = ['native', 'fluent', 'conversational', 'basic'];
   var times = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
   var dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -79,8 +81,9 @@
         return { code: item.querySelector('.language-code').value.trim().toLowerCase(), level: item.querySelector('.language-level').value };
       }).filter(function (language) { return language.code; }),
       city: value('city'), country: value('country'), remote: document.getElementById('remote').checked,
-      availability: value('availability'), experience: value('experience'), education: value('education'), certifications: value('certifications')
+      availability: value('availability')
     };
+    Object.keys(backgrounds).forEach(function (field) { body[field] = backgrounds[field].values(); });
     if (value('hourly_rate').trim() || value('currency')) {
       body.hourly_rate = value('hourly_rate').trim();
       body.currency = value('currency');
@@ -98,7 +101,7 @@
   }
 
   function fill(content) {
-    ['title', 'bio', 'city', 'country', 'availability', 'experience', 'education', 'certifications'].forEach(function (id) {
+    ['title', 'bio', 'city', 'country', 'availability'].forEach(function (id) {
       document.getElementById(id).value = content[id] || (id === 'availability' ? 'available' : '');
     });
     document.getElementById('skills').value = content.skills.join(', ');
@@ -112,6 +115,7 @@
     });
     rows.textContent = '';
     content.languages.forEach(function (language) { addLanguage(language.code, language.level); });
+    Object.keys(backgrounds).forEach(function (field) { backgrounds[field].fill(content[field] || []); });
     showAvailability();
   }
 
@@ -306,6 +310,9 @@
     act('unpublish', { unpublished: 'Your profile is offline.', draft: 'Withdrawn from review: it is a draft again.' });
   });
   document.getElementById('add-language').addEventListener('click', function () { addLanguage('', 'fluent').focus(); });
+  document.querySelectorAll('[data-background]').forEach(function (fieldset) {
+    backgrounds[fieldset.getAttribute('data-background')] = Agora.backgroundEditor.attach(fieldset, changed);
+  });
   document.getElementById('availability').addEventListener('change', showAvailability);
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
