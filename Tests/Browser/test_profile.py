@@ -225,3 +225,25 @@ def test_the_provider_lists_experience_and_a_certificate_that_reach_the_public_p
     assert "CompTIA" in certificate.text and "May 2023 – no expiry" in certificate.text
     link = certificate.find_element(By.TAG_NAME, "a")
     assert link.get_attribute("rel") == "nofollow ugc noopener"
+
+
+def test_the_provider_prints_or_downloads_their_profile(service, browser):
+    login(service, browser, service.provider_email, service.DEMO_PASSWORD)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    editor(service, browser)
+    click(browser, browser.find_element(By.LINK_TEXT, "download or print your profile"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "export").get_attribute("aria-busy") == "false")
+    shown = browser.find_element(By.ID, "export")
+    assert service.provider_email in shown.text
+    assert "Shop websites <i>lead</i>" in shown.text and not shown.find_elements(By.TAG_NAME, "i"), "text stays text"
+    assert "Saved versions" in shown.text and "CompTIA" in shown.text
+
+    # Printed, only the profile shows: no header, no buttons.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, ".site-header").is_displayed()
+        assert not browser.find_element(By.ID, "print").is_displayed()
+        assert shown.is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert browser.find_element(By.ID, "download").is_enabled()

@@ -485,7 +485,16 @@
     });
   }
 
+  /** A new element with a class and text (text is always text, never markup). */
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
   window.Agora = {
+    element: element,
     paths: paths,
     categoryOptions: categoryOptions,
     linkToken: linkToken,

@@ -6,12 +6,7 @@
 (function () {
   'use strict';
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function capitalized(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);

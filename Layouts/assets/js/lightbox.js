@@ -6,12 +6,7 @@
   var links = Array.prototype.slice.call(document.querySelectorAll('a[data-lightbox]'));
   if (!links.length || typeof HTMLDialogElement !== 'function') return;
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   var dialog = element('dialog', 'lightbox');
   dialog.setAttribute('aria-label', 'Image viewer');

@@ -108,6 +108,7 @@ public func buildRouter(
     let cipher = DocumentCipher(secret: configuration.documentKey)
     VerificationReviewRoutes(store: store, documents: documents, cipher: cipher, mail: auth.mail, clock: configuration.clock).register(on: admin)
     ProfileRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
+    ProfileExportRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     let uploads = AttachmentStorage(root: configuration.storageDirectory)
     let media = MediaStorage(storageDirectory: configuration.storageDirectory)
     ProfilePhotoRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)

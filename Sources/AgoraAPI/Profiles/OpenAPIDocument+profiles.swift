@@ -76,6 +76,26 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/users/profile/export": {
+      "get": {
+        "operationId": "exportOwnProfile", "tags": ["profiles"], "security": [{ "bearer": [] }],
+        "summary": "Everything the provider wrote about themselves as one JSON file (an attachment): account, profile, versions, portfolio, verification requests",
+        "responses": {
+          "200": { "description": "The export", "content": { "application/json": { "schema": { "type": "object",
+            "required": ["format", "exported_at", "account", "profile", "versions", "portfolio", "verifications"], "properties": {
+            "format": { "type": "string", "const": "\#(ProfileExportRoutes.format)" }, "exported_at": { "type": "string", "format": "date-time" },
+            "account": { "type": "object", "required": ["name", "email", "member_since"], "properties": {
+              "name": { "type": "string" }, "email": { "type": "string" }, "country": { "type": "string" }, "member_since": { "type": "string", "format": "date-time" }
+            } },
+            "profile": { "$ref": "#/components/schemas/OwnProfile" },
+            "versions": { "type": "array", "items": { "$ref": "#/components/schemas/ProfileVersion" } },
+            "portfolio": { "type": "array", "items": { "$ref": "#/components/schemas/PortfolioItem" } },
+            "verifications": { "type": "array", "items": { "$ref": "#/components/schemas/Verification" } }
+          } } } } },
+          "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
     "/api/users/profile/versions/{versionId}/restore": {
       "post": {
         "operationId": "restoreOwnProfileVersion", "tags": ["profiles"], "security": [{ "bearer": [] }],

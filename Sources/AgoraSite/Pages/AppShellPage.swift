@@ -33,6 +33,8 @@ struct AppShellPage: SitePage {
               description: "Change your password, turn on two-factor sign-in and see where you are signed in."),
         Shell(path: PagePaths.profileEditor, name: "profile-editor", title: "Your provider profile",
               description: "Write your provider profile, see how complete it is, publish it and go back to any version."),
+        Shell(path: PagePaths.profileExport, name: "profile-export", title: "Your profile, to keep",
+              description: "Download everything you wrote about yourself as a file, or print it."),
         Shell(path: PagePaths.portfolioManager, name: "portfolio", title: "Your portfolio",
               description: "Show your work: items with images and captions, in the order you choose, published when you are ready."),
         Shell(path: PagePaths.verificationCentre, name: "verification", title: "Verification",

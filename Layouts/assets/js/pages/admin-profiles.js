@@ -6,12 +6,7 @@
   var forms = Agora.forms;
   var list = document.getElementById('profile-list');
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function decide(profile, decision, reason) {
     return Agora.api('POST', '/admin/profiles/' + profile.user_id + '/' + decision, { body: reason ? { reason: reason } : {} }).then(function (result) {

@@ -8,12 +8,7 @@
   var filter = document.getElementById('status-filter');
   var dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function decide(request, decision, reason) {
     Agora.api('POST', '/admin/verifications/' + request.id + '/' + decision, { body: reason ? { reason: reason } : {} }).then(function (result) {

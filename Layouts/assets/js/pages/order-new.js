@@ -32,12 +32,7 @@
     longitude: 3, radius_km: 3, requirements: 4
   };
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function show(index) {
     current = Math.max(0, Math.min(steps.length - 1, index));

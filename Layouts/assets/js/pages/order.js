@@ -23,12 +23,7 @@
     route_added: 'Offered by hand', route_removed: 'Offer withdrawn'
   };
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function button(text, className, onClick) {
     var node = element('button', className, text);

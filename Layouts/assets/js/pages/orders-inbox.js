@@ -7,12 +7,7 @@
   var dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
   var next = null;
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   /** One order as a list entry: title linked to its page, budget, deadline, and a note. */
   function entry(order, note) {

@@ -18,12 +18,7 @@
   };
   var state = { items: [], open: null, dragged: null };
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function button(text, label, action) {
     var node = element('button', 'link-button', text);

@@ -32,12 +32,7 @@
     }
   };
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function addLanguage(code, level) {
     var item = element('li', 'field-row');

@@ -3,12 +3,7 @@
   'use strict';
   var page = document.querySelector('[data-guard]');
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function button(text, label, onClick) {
     var node = element('button', 'link-button', text);

@@ -27,12 +27,7 @@
   var VIEW_KEY = 'agora-search-view';
   var state = { cursor: null, generation: 0, active: -1, suggestions: [], compare: [], cards: {}, favorites: null };
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  var element = Agora.element;
 
   function field(name) { return form.elements.namedItem(name); }
 

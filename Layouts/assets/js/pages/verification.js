@@ -15,12 +15,7 @@
     expired: 'Expired: send a new document'
   };
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var element = Agora.element;
 
   function showKinds(kinds) {
     var list = document.getElementById('kinds');
