@@ -49,7 +49,7 @@ let package = Package(
             providers: [.apt(["libvips-dev"])]
         ),
         .target(name: "CAtomicRename"),
-        .target(name: "AgoraDomain", resources: [.copy("Identity/common-passwords.txt")]),
+        .target(name: "AgoraDomain", resources: [.copy("Identity/common-passwords.txt"), .copy("Geography/cities.tsv")]),
         .target(name: "AgoraTemplates"),
         .target(name: "AgoraQRCode"),
         .target(name: "AgoraMarkdown", dependencies: ["CCmarkGFM"]),

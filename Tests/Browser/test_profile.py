@@ -247,3 +247,21 @@ def test_the_provider_prints_or_downloads_their_profile(service, browser):
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert browser.find_element(By.ID, "download").is_enabled()
+
+
+def test_the_city_field_suggests_cities_and_says_whether_searches_by_distance_find_it(service, browser):
+    login(service, browser, service.provider_email, service.DEMO_PASSWORD)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    editor(service, browser)
+    city = browser.find_element(By.ID, "city")
+    country = browser.find_element(By.ID, "country")
+    city.clear()
+    country.clear()
+    city.send_keys("Zürich")
+    wait(browser).until(lambda driver: country.get_attribute("value") == "CH")
+    options = [option.get_attribute("value") for option in browser.find_elements(By.CSS_SELECTOR, "#city-suggestions option")]
+    assert "Zürich" in options
+    wait(browser).until(lambda driver: "On the map" in driver.find_element(By.ID, "city-hint").text)
+    city.clear()
+    city.send_keys("Oberglatt im Tal")
+    wait(browser).until(lambda driver: "Not in our list" in driver.find_element(By.ID, "city-hint").text)

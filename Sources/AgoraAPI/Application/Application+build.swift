@@ -136,6 +136,7 @@ public func buildRouter(
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
     PublicRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: api)
     PublicProviderRoutes(store: store).register(on: api)
+    CityRoutes().register(on: api)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL),

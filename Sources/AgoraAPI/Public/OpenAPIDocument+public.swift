@@ -20,6 +20,23 @@ extension OpenAPIDocument {
         "responses": { "200": { "description": "Testimonials", "content": { "application/json": { "schema": { "type": "object", "required": ["testimonials"], "properties": { "testimonials": { "type": "array", "items": { "$ref": "#/components/schemas/Testimonial" } } } } } } }, "400": { "$ref": "#/components/responses/Problem" } }
       }
     },
+    "/api/cities": {
+      "get": {
+        "operationId": "suggestCities", "tags": ["public"],
+        "summary": "Cities whose name starts with q (any case, accents or not), the most populous first, at most \#(Cities.maximumSuggestions): a profile set in one of them is found by searches by distance",
+        "parameters": [
+          { "name": "q", "in": "query", "required": true, "schema": { "type": "string", "minLength": \#(CityRoutes.prefixLength.lowerBound), "maxLength": \#(CityRoutes.prefixLength.upperBound), "pattern": "\\S" } },
+          { "name": "country", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(Countries.all.map(\.code)))] } }
+        ],
+        "responses": {
+          "200": { "description": "Cities", "content": { "application/json": { "schema": { "type": "object", "required": ["cities"], "properties": { "cities": { "type": "array", "items": {
+            "type": "object", "required": ["name", "country", "country_name", "latitude", "longitude"], "properties": {
+              "name": { "type": "string" }, "country": { "type": "string" }, "country_name": { "type": "string" }, "latitude": { "type": "number" }, "longitude": { "type": "number" }
+            } } } } } } } },
+          "400": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
     "/api/testimonials": {
       "post": {
         "operationId": "submitTestimonial", "tags": ["public"], "security": [{ "bearer": [] }],

@@ -230,6 +230,7 @@ public struct ProfileContent: Hashable, Sendable, Codable {
         return money
     }
 
+    /// A city and its country, together; a city of `Cities` is written as the list spells it.
     static func place(city rawCity: String?, country rawCountry: String?, errors: inout [FieldError]) -> (String?, String?) {
         let city = rawCity?.trimmingCharacters(in: .whitespaces) ?? ""
         let country = rawCountry?.uppercased() ?? ""
@@ -247,6 +248,9 @@ public struct ProfileContent: Hashable, Sendable, Codable {
             errors.append(FieldError(field: "country", message: "must be an ISO 3166-1 country code such as FR"))
         } else {
             checkedCountry = country
+        }
+        if let name = checkedCity, let country = checkedCountry, let listed = Cities.find(name: name, countryCode: country) {
+            checkedCity = listed.name
         }
         return (checkedCity, checkedCountry)
     }

@@ -55,13 +55,16 @@ extension ProfileRepository {
         return slugs.compactMap { ids[$0.value] }
     }
 
-    /// Writes the content into the profile's rows. A city the provider typed has no coordinates (no radius search
-    /// finds it); a city kept as it was keeps them.
+    /// Writes the content into the profile's rows. A city kept as it was keeps its coordinates; a new one takes
+    /// those of `Cities`, and one the list does not have gets none (no search by distance finds it).
     static func writeLive(_ userID: Int64, _ content: ProfileContent, categoryIDs: [Int64], now: Date, on db: any SQLDatabase) async throws {
+        let listed = content.city.flatMap { city in content.countryCode.flatMap { Cities.find(name: city, countryCode: $0) } }
         try await db.raw("""
             UPDATE user_profiles SET title = \(bind: content.title), bio = \(bind: content.bio),
-                latitude = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN latitude END,
-                longitude = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN longitude END,
+                latitude = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN latitude
+                    ELSE \(bind: listed?.latitude) END,
+                longitude = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN longitude
+                    ELSE \(bind: listed?.longitude) END,
                 region = CASE WHEN city = \(bind: content.city) AND country_code = \(bind: content.countryCode) THEN region END,
                 city = \(bind: content.city), country_code = \(bind: content.countryCode),
                 hourly_rate_minor = \(bind: content.hourlyRate?.minorUnits), hourly_rate_currency = \(bind: content.hourlyRate?.currency.code),

@@ -88,6 +88,48 @@
     return body;
   }
 
+  /** Suggests cities of the list as the provider types (`GET /api/cities`), fills an empty country from the one
+   * chosen, and says whether the city is on the map, which searches by distance need. */
+  var cities = { timer: null, found: [] };
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  }
+  function cityHint() {
+    var city = fold(document.getElementById('city').value);
+    var country = document.getElementById('country').value.toUpperCase();
+    var hint = document.getElementById('city-hint');
+    if (!city) { hint.textContent = ''; return; }
+    var listed = cities.found.filter(function (found) { return fold(found.name) === city && (!country || found.country === country); });
+    hint.textContent = listed.length === 1 && country ? 'On the map: clients searching near ' + listed[0].name + ' find you.' :
+      listed.length > 1 || (listed.length === 1 && !country) ? 'Choose the country too.' :
+      'Not in our list of cities: you keep it as written, but searches by distance will not find you. Pick a suggestion if your city is there.';
+  }
+  function suggestCities() {
+    clearTimeout(cities.timer);
+    var typed = document.getElementById('city').value.trim();
+    if (typed.length < 2) { cities.found = []; cityHint(); return; }
+    cities.timer = setTimeout(function () {
+      var country = document.getElementById('country').value.trim();
+      var query = '?q=' + encodeURIComponent(typed) + (/^[A-Za-z]{2}$/.test(country) ? '&country=' + country.toUpperCase() : '');
+      Agora.api('GET', '/cities' + query).then(function (result) {
+        if (!result.ok) return;
+        cities.found = result.data.cities;
+        var list = document.getElementById('city-suggestions');
+        list.textContent = '';
+        cities.found.forEach(function (found) {
+          var option = element('option');
+          option.value = found.name;
+          option.label = found.name + ', ' + found.country_name;
+          list.appendChild(option);
+        });
+        var country = document.getElementById('country');
+        var exact = cities.found.filter(function (found) { return fold(found.name) === fold(typed); });
+        if (!country.value && exact.length === 1) country.value = exact[0].country;
+        cityHint();
+      });
+    }, 250);
+  }
+
   /** The day work resumes is asked only of a provider not available now. */
   function showAvailability() {
     var available = document.getElementById('availability').value === 'available';
@@ -110,6 +152,7 @@
     });
     rows.textContent = '';
     content.languages.forEach(function (language) { addLanguage(language.code, language.level); });
+    if (content.city) suggestCities();
     Object.keys(backgrounds).forEach(function (field) { backgrounds[field].fill(content[field] || []); });
     showAvailability();
   }
@@ -309,6 +352,8 @@
     backgrounds[fieldset.getAttribute('data-background')] = Agora.backgroundEditor.attach(fieldset, changed);
   });
   document.getElementById('availability').addEventListener('change', showAvailability);
+  document.getElementById('city').addEventListener('input', suggestCities);
+  document.getElementById('country').addEventListener('input', suggestCities);
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
   form.addEventListener('submit', function (event) {
