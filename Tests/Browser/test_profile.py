@@ -265,3 +265,17 @@ def test_the_city_field_suggests_cities_and_says_whether_searches_by_distance_fi
     city.clear()
     city.send_keys("Oberglatt im Tal")
     wait(browser).until(lambda driver: "Not in our list" in driver.find_element(By.ID, "city-hint").text)
+
+
+def test_the_skills_field_offers_the_catalogue(service, browser):
+    login(service, browser, service.provider_email, service.DEMO_PASSWORD)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    editor(service, browser)
+    skills = browser.find_element(By.ID, "skills")
+    before = skills.get_attribute("value")
+    skills.send_keys(Keys.END + ", re")
+    chips = wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#skill-suggestions button") or None)
+    offered = chips[0].text.removeprefix("+ ")
+    assert offered.lower().startswith("re") and offered not in before.split(", ")
+    click(browser, chips[0])
+    assert skills.get_attribute("value") == before + ", " + offered, "the word typed becomes the skill chosen"

@@ -23,6 +23,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case bulk
     case profiles
     case verifications
+    case skills
 
     var permission: AdminPermission {
         switch self {
@@ -43,6 +44,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .bulk: .usersSuspend
         case .profiles: .moderationDecide
         case .verifications: .usersEdit
+        case .skills: .categoriesEdit
         }
     }
 

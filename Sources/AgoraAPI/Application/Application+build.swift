@@ -137,6 +137,7 @@ public func buildRouter(
     PublicRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: api)
     PublicProviderRoutes(store: store).register(on: api)
     CityRoutes().register(on: api)
+    SkillRoutes(store: store, clock: configuration.clock).register(api: api, admin: admin)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(
         store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL),

@@ -34,6 +34,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case profileRejected = "profile.reject"
     case verificationApproved = "verification.approve"
     case verificationRejected = "verification.reject"
+    case skillAdded = "skill.add"
+    case skillRemoved = "skill.remove"
 }
 
 /// The kinds of thing an audited action changes.
@@ -55,4 +57,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case bulkOperation = "bulk-operation"
     /// A provider's verification request.
     case verification
+    /// A skill of the catalogue.
+    case skill
 }

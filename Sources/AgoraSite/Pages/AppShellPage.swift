@@ -132,6 +132,7 @@ struct AppShellPage: SitePage {
             case "bioMaximum": .number(ProfileContent.bioMaximumLength)
             case "categoriesMaximum": .number(ProfileContent.maximumCategories)
             case "skillsMaximum": .number(ProfileContent.maximumSkills)
+            case "freeSkillsMaximum": .number(SkillChoice.maximumFreeSkills)
             case "backgroundKinds": .list(BackgroundKind.allCases.map { .fields(BackgroundKindRules(kind: $0)) })
             case "currencies": .texts(CurrencyCode.supported.sorted())
             case "photoMegabytes": .number(Int(ImageUploadLimits.maximumBytes / 1_048_576))

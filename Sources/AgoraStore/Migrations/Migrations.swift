@@ -28,5 +28,6 @@ public enum Migrations {
         portfolios,
         verifications,
         profileBackground,
+        skillCatalogue,
     ]
 }

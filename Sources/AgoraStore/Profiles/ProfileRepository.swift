@@ -59,9 +59,10 @@ public struct ProfileRepository: Sendable {
     }
 
     /// Saves a new version of the profile. `expected` is the version the editor started from (409 `stale-version`
-    /// when another save came first). A public profile must stay complete (a field error per missing part).
+    /// when another save came first). A public profile must stay complete (a field error per missing part). Skills
+    /// are spelled as the catalogue does, and only a few may be outside it (`SkillChoice`).
     public func save(
-        _ userID: Int64, _ content: ProfileContent, expected: Int, review: ProfileReview, authorID: Int64, now: Date
+        _ userID: Int64, _ written: ProfileContent, expected: Int, review: ProfileReview, authorID: Int64, now: Date
     ) async throws -> (SaveOutcome, OwnProfile) {
         try await store.inTransaction { [store] transaction in
             let db = transaction.sql
@@ -69,7 +70,9 @@ public struct ProfileRepository: Sendable {
             guard expected == current.version else {
                 throw StoreError.staleVersion("the profile was saved elsewhere since (version \(current.version)); reload it")
             }
-            let categoryIDs = try await Self.categoryIDs(content.categorySlugs, on: db)
+            let categoryIDs = try await Self.categoryIDs(written.categorySlugs, on: db)
+            var content = written
+            content.skills = try SkillChoice.resolve(written.skills, catalogue: try await SkillCatalogue.names(of: written.skills, on: db))
             let live = try await Self.live(userID, on: db)
             var outcome = SaveOutcome.saved
             var reasons: [String] = []

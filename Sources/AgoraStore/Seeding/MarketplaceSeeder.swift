@@ -40,6 +40,7 @@ public struct MarketplaceSeeder: Sendable {
             for category in CatalogSeed.newCategories {
                 _ = try await categories.insert(category, now: now, on: db)
             }
+            try await SkillCatalogue.insertDemoSkills(now: now, on: db)
             if testimonials { try await TestimonialSeed.insert(now: now, on: db) }
         }
         let factory = ProviderFactory(seed: seed)

@@ -130,6 +130,43 @@
     }, 250);
   }
 
+  /** Offers skills of the catalogue (`GET /api/skills`): those of the chosen categories, or those starting with
+   * the word being typed; a click adds one. Skills already listed are not offered. */
+  var skillTimer = null;
+  function suggestSkills() {
+    clearTimeout(skillTimer);
+    skillTimer = setTimeout(function () {
+      var field = document.getElementById('skills');
+      var typed = field.value.split(',').pop().trim();
+      var chosen = Array.prototype.filter.call(document.getElementById('categories').options, function (option) { return option.selected; })
+        .map(function (option) { return option.value; });
+      var query = '?' + (typed ? 'q=' + encodeURIComponent(typed) + '&' : '') + (chosen.length ? 'categories=' + chosen.join(',') : '');
+      if (!typed && !chosen.length) return;
+      Agora.api('GET', '/skills' + query.replace(/[?&]$/, '')).then(function (result) {
+        if (!result.ok) return;
+        var listed = list(field.value).map(function (skill) { return skill.toLowerCase(); });
+        var target = document.getElementById('skill-suggestions');
+        target.textContent = '';
+        result.data.skills.filter(function (skill) { return listed.indexOf(skill.toLowerCase()) < 0; }).forEach(function (skill) {
+          var item = element('li');
+          var add = element('button', 'chip', '+ ' + skill);
+          add.type = 'button';
+          add.setAttribute('aria-label', 'Add ' + skill);
+          add.addEventListener('click', function () {
+            var kept = list(field.value);
+            if (typed && kept.length && kept[kept.length - 1].toLowerCase() === typed.toLowerCase()) kept.pop();
+            kept.push(skill);
+            field.value = kept.join(', ');
+            item.remove();
+            changed();
+          });
+          item.appendChild(add);
+          target.appendChild(item);
+        });
+      });
+    }, 200);
+  }
+
   /** The day work resumes is asked only of a provider not available now. */
   function showAvailability() {
     var available = document.getElementById('availability').value === 'available';
@@ -153,6 +190,7 @@
     rows.textContent = '';
     content.languages.forEach(function (language) { addLanguage(language.code, language.level); });
     if (content.city) suggestCities();
+    suggestSkills();
     Object.keys(backgrounds).forEach(function (field) { backgrounds[field].fill(content[field] || []); });
     showAvailability();
   }
@@ -352,6 +390,8 @@
     backgrounds[fieldset.getAttribute('data-background')] = Agora.backgroundEditor.attach(fieldset, changed);
   });
   document.getElementById('availability').addEventListener('change', showAvailability);
+  document.getElementById('skills').addEventListener('input', suggestSkills);
+  document.getElementById('categories').addEventListener('change', suggestSkills);
   document.getElementById('city').addEventListener('input', suggestCities);
   document.getElementById('country').addEventListener('input', suggestCities);
   form.addEventListener('input', changed);
