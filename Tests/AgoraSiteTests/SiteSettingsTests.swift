@@ -32,6 +32,7 @@ struct SiteSettingsTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/dashboard/
                 Disallow: /settings/portfolio/
                 Disallow: /settings/verification/
                 Disallow: /search/
@@ -54,6 +55,7 @@ struct SiteSettingsTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/dashboard/
                 Disallow: /settings/portfolio/
                 Disallow: /settings/verification/
                 Disallow: /search/

@@ -279,3 +279,23 @@ def test_the_skills_field_offers_the_catalogue(service, browser):
     assert offered.lower().startswith("re") and offered not in before.split(", ")
     click(browser, chips[0])
     assert skills.get_attribute("value") == before + ", " + offered, "the word typed becomes the skill chosen"
+
+
+def test_the_dashboard_counts_views_of_the_public_page(service, browser):
+    login(service, browser, service.provider_email, service.DEMO_PASSWORD)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+    editor(service, browser)
+    page = browser.find_element(By.ID, "public-page").get_attribute("href")
+    browser.get(page)
+    wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "[data-provider-slug]"))
+    cookies = {cookie["name"] for cookie in browser.get_cookies()}
+    time.sleep(0.5)
+    browser.get(service.base + "/settings/dashboard/")
+    totals = wait(browser).until(lambda driver: driver.find_element(By.ID, "view-totals").text or None)
+    assert int(totals.split(" ")[0]) >= 1, totals
+    assert browser.find_elements(By.CSS_SELECTOR, "#view-chart svg rect.chart-profile")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#view-table tr")
+    assert len(rows) == 30
+    Select(browser.find_element(By.ID, "days")).select_by_value("7")
+    wait(browser).until(lambda driver: len(driver.find_elements(By.CSS_SELECTOR, "#view-table tr")) == 7)
+    assert not [name for name in cookies if "view" in name.lower()], "no cookie counts views"

@@ -52,6 +52,7 @@
       show(state.group.findIndex(function (other) { return other.href === link.href; }));
       dialog.showModal();
       close.focus();
+      if (Agora.countView) Agora.countView('portfolio');
     });
   });
   previous.addEventListener('click', function () { show(state.index - 1); });

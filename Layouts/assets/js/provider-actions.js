@@ -1,9 +1,22 @@
 /* The island of a provider's page: "Favourite" (for a signed-in account; a visitor is sent to sign in and back) and
- * "Copy the link". The page's other actions are plain links written at build time. */
+ * "Copy the link". The page's other actions are plain links written at build time. It also counts the view for the
+ * provider's dashboard (`POST /api/views`, no cookie, nothing about the visitor), and offers `Agora.countView` to
+ * the lightbox for portfolio views. */
 (function () {
   'use strict';
   var favourite = document.getElementById('favourite');
   var copy = document.getElementById('copy-link');
+  var page = document.querySelector('[data-provider-slug]');
+
+  function countView(kind) {
+    if (!page || !window.fetch) return;
+    fetch('/api/views', {
+      method: 'POST', keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ provider: page.getAttribute('data-provider-slug'), kind: kind })
+    }).catch(function () { return null; });
+  }
+  Agora.countView = countView;
+  countView('profile');
 
   if (copy && navigator.clipboard) {
     copy.hidden = false;

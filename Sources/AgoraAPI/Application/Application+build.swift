@@ -109,6 +109,7 @@ public func buildRouter(
     VerificationReviewRoutes(store: store, documents: documents, cipher: cipher, mail: auth.mail, clock: configuration.clock).register(on: admin)
     ProfileRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     ProfileExportRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    ProviderDashboardRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     let uploads = AttachmentStorage(root: configuration.storageDirectory)
     let media = MediaStorage(storageDirectory: configuration.storageDirectory)
     ProfilePhotoRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
@@ -137,6 +138,7 @@ public func buildRouter(
     PublicRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: api)
     PublicProviderRoutes(store: store).register(on: api)
     CityRoutes().register(on: api)
+    ProfileViewRoutes(store: store, clock: configuration.clock).register(on: api)
     SkillRoutes(store: store, clock: configuration.clock).register(api: api, admin: admin)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(

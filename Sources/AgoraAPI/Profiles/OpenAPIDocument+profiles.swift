@@ -76,6 +76,38 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/users/profile/dashboard": {
+      "get": {
+        "operationId": "getProviderDashboard", "tags": ["profiles"], "security": [{ "bearer": [] }],
+        "summary": "The provider's figures: views of the page and of the portfolio on each of the last days (UTC), the totals, completeness and badges",
+        "parameters": [{ "name": "days", "in": "query", "schema": { "type": "integer", "minimum": \#(ProviderDashboardRoutes.dayRange.lowerBound), "maximum": \#(ProviderDashboardRoutes.dayRange.upperBound), "default": \#(ProviderDashboardRoutes.defaultDays) } }],
+        "responses": {
+          "200": { "description": "The dashboard", "content": { "application/json": { "schema": { "type": "object",
+            "required": ["status", "page_path", "completeness", "badges", "days", "profile_views", "portfolio_views"], "properties": {
+            "status": { "type": "string" }, "page_path": { "type": "string" },
+            "completeness": { "type": "object", "required": ["score", "missing", "missing_for_publication"], "properties": {
+              "score": { "type": "integer" }, "missing": { "type": "array", "items": { "type": "string" } }, "missing_for_publication": { "type": "array", "items": { "type": "string" } }
+            } },
+            "badges": { "type": "array", "items": { "type": "object", "properties": { "key": { "type": "string" }, "label": { "type": "string" }, "meaning": { "type": "string" } } } },
+            "days": { "type": "array", "items": { "type": "object", "required": ["day", "profile_views", "portfolio_views"], "properties": {
+              "day": { "type": "string", "format": "date" }, "profile_views": { "type": "integer" }, "portfolio_views": { "type": "integer" }
+            } } },
+            "profile_views": { "type": "integer" }, "portfolio_views": { "type": "integer" }
+          } } } } },
+          "400": \#(problem), "401": \#(problem), "403": \#(problem)
+        }
+      }
+    },
+    "/api/views": {
+      "post": {
+        "operationId": "countView", "tags": ["public"],
+        "summary": "The beacon of providers' public pages: one view of the page or of its portfolio, counted per day, once per address and thing in half an hour; nothing about the visitor is kept",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["provider", "kind"], "properties": {
+          "provider": { "type": "string", "description": "The provider's slug" }, "kind": { "type": "string", "enum": [\#(quoted(ProfileViewKind.allCases.map(\.rawValue)))] }
+        } } } } },
+        "responses": { "204": { "description": "Counted, or already counted" }, "400": \#(problem), "404": \#(problem), "422": \#(problem) }
+      }
+    },
     "/api/users/profile/export": {
       "get": {
         "operationId": "exportOwnProfile", "tags": ["profiles"], "security": [{ "bearer": [] }],

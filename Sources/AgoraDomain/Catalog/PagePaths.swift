@@ -43,6 +43,8 @@ public enum PagePaths {
     public static let securitySettings = "/settings/security/"
     /// Where a provider writes their profile.
     public static let profileEditor = "/settings/profile/"
+    /// Where a provider sees how often their page and portfolio were viewed.
+    public static let providerDashboard = "/settings/dashboard/"
     /// Where a provider downloads or prints everything they wrote about themselves.
     public static let profileExport = "/settings/profile/export/"
     /// Where a provider keeps their portfolio.
@@ -96,7 +98,7 @@ public enum PagePaths {
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
-        "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "adminProfiles": adminProfiles,
+        "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "adminProfiles": adminProfiles,
         "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications,
     ]
 }

@@ -50,6 +50,7 @@ public struct AccountCleanupJob: PeriodicJob {
         try await sessions.dropSuccessors(retiredBefore: now.addingTimeInterval(-Self.longestGraceWindow))
         let emails = try await EmailOutbox(store: store).purge(finishedBefore: now.addingTimeInterval(-outboxRetention))
         try await RateLimitHits(store: store).purge(before: now.addingTimeInterval(-RateLimitHits.retention))
+        try await ProfileViews(store: store).forgetOld(now: now)
         if tokens + ended + emails > 0 {
             logger.info("account clean-up", metadata: ["tokens": "\(tokens)", "sessions": "\(ended)", "emails": "\(emails)"])
         }

@@ -33,6 +33,8 @@ struct AppShellPage: SitePage {
               description: "Change your password, turn on two-factor sign-in and see where you are signed in."),
         Shell(path: PagePaths.profileEditor, name: "profile-editor", title: "Your provider profile",
               description: "Write your provider profile, see how complete it is, publish it and go back to any version."),
+        Shell(path: PagePaths.providerDashboard, name: "provider-dashboard", title: "Your dashboard",
+              description: "How often clients viewed your page and your portfolio, day by day, and what your profile shows."),
         Shell(path: PagePaths.profileExport, name: "profile-export", title: "Your profile, to keep",
               description: "Download everything you wrote about yourself as a file, or print it."),
         Shell(path: PagePaths.portfolioManager, name: "portfolio", title: "Your portfolio",

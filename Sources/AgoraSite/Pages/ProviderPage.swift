@@ -21,6 +21,8 @@ struct ProviderPage: SitePage {
     struct Content: TemplateFields {
         /// A `ProviderCardView`, made a template value once: the template reads a dozen of its fields.
         let card: TemplateValue
+        /// What the page's view beacon names (`ProfileViewKind`).
+        let slug: String
         /// The photo at the page's larger size.
         let photo: PhotoView?
         let bioParagraphs: [String]
@@ -36,6 +38,7 @@ struct ProviderPage: SitePage {
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
             case "card": card
+            case "slug": .text(slug)
             case "photo": .optional(photo)
             case "bioParagraphs": .texts(bioParagraphs)
             case "facts": .objects(facts)
@@ -108,6 +111,7 @@ struct ProviderPage: SitePage {
         let described = StructuredData.provider(provider, path: path, site: context.configuration, baseURL: context.baseURL)
         let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [described], content: Content(
             card: .fields(ProviderCardView(provider)),
+            slug: provider.slug.value,
             photo: provider.photo.map { PhotoView($0, cssWidth: ProfilePhoto.pageWidth, lazy: false) },
             bioParagraphs: provider.bio.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty },
             facts: facts,

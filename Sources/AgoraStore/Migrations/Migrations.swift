@@ -29,5 +29,6 @@ public enum Migrations {
         verifications,
         profileBackground,
         skillCatalogue,
+        profileViews,
     ]
 }
