@@ -32,6 +32,7 @@ struct SiteSettingsTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/details/
                 Disallow: /settings/dashboard/
                 Disallow: /settings/portfolio/
                 Disallow: /settings/verification/
@@ -55,6 +56,7 @@ struct SiteSettingsTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/details/
                 Disallow: /settings/dashboard/
                 Disallow: /settings/portfolio/
                 Disallow: /settings/verification/

@@ -139,6 +139,7 @@ struct SitemapTests {
                 Disallow: /sign-in-link/
                 Disallow: /settings/security/
                 Disallow: /settings/profile/
+                Disallow: /settings/details/
                 Disallow: /settings/dashboard/
                 Disallow: /settings/portfolio/
                 Disallow: /settings/verification/

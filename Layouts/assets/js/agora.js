@@ -493,8 +493,34 @@
     return node;
   }
 
+  /** A client as providers see them (`ClientIdentityBody`): photo or initials, short name, company and country, and
+   * since when they are a member, written into `container`. */
+  function clientCard(container, identity) {
+    container.textContent = '';
+    var avatar = element('div', 'avatar');
+    if (identity.photo) {
+      var image = element('img');
+      image.src = identity.photo.url;
+      image.alt = '';
+      image.width = 56;
+      image.height = 56;
+      avatar.appendChild(image);
+    } else {
+      avatar.textContent = identity.name.split(' ').map(function (part) { return part.charAt(0); }).join('').toUpperCase();
+    }
+    container.appendChild(avatar);
+    var text = element('div');
+    text.appendChild(element('strong', null, identity.name));
+    var where = [identity.company, identity.country_name].filter(Boolean).join(' · ');
+    if (where) text.appendChild(element('p', 'muted', where));
+    text.appendChild(element('p', 'muted', 'Member since ' + new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
+      .format(new Date(identity.member_since))));
+    container.appendChild(text);
+  }
+
   window.Agora = {
     element: element,
+    clientCard: clientCard,
     paths: paths,
     categoryOptions: categoryOptions,
     linkToken: linkToken,

@@ -98,6 +98,102 @@
     });
   }
 
+  /**
+   * The photo section of a settings page (`Layouts/partials/photo-picker.mustache`): choose a file, crop it, send it
+   * to `options.path` with its progress, or remove the photo. `options.done(data, removed)` receives the service's
+   * answer; `options.failed(result)` a refused removal; `options.initials()` stands in without a photo. Answers
+   * { show(photo) }, which shows a photo as the service describes it (or the initials for none).
+   */
+  function picker(options) {
+    var element = Agora.element;
+    var byId = function (id) { return document.getElementById(id); };
+    var photo = {
+      file: byId('photo-file'), current: byId('photo-current'), remove: byId('photo-remove'), error: byId('photo-error'),
+      cropper: byId('photo-cropper'), progress: byId('photo-progress'), use: byId('photo-use'), cancel: byId('photo-cancel'),
+      parts: { frame: byId('crop-frame'), image: byId('crop-image'), box: byId('crop-box'), size: byId('crop-size'), left: byId('crop-left'), top: byId('crop-top') }
+    };
+    var cropping = null;
+
+    function show(current) {
+      photo.current.textContent = '';
+      photo.remove.hidden = !current;
+      if (!current) {
+        photo.current.textContent = options.initials();
+        return;
+      }
+      var picture = element('picture');
+      var source = element('source');
+      source.type = 'image/webp';
+      source.srcset = current.webp_srcset;
+      source.sizes = '120px';
+      var image = element('img');
+      image.src = current.url;
+      image.srcset = current.jpeg_srcset;
+      image.sizes = '120px';
+      image.alt = '';
+      image.width = 120;
+      image.height = 120;
+      picture.appendChild(source);
+      picture.appendChild(image);
+      photo.current.appendChild(picture);
+    }
+
+    function closeCropper() {
+      if (cropping) cropping.close();
+      cropping = null;
+      photo.cropper.hidden = true;
+      photo.progress.hidden = true;
+      photo.file.value = '';
+    }
+
+    photo.file.addEventListener('change', function () {
+      photo.error.textContent = '';
+      photo.file.removeAttribute('aria-invalid');
+      if (cropping) cropping.close();
+      var chosen = photo.file.files[0];
+      if (!chosen) return;
+      open(photo.parts, chosen, Number(photo.parts.size.min)).then(function (cropper) {
+        cropping = cropper;
+        photo.cropper.hidden = false;
+        photo.parts.size.focus();
+      }, function (message) {
+        closeCropper();
+        photo.error.textContent = message;
+        photo.file.setAttribute('aria-invalid', 'true');
+      });
+    });
+    photo.cancel.addEventListener('click', closeCropper);
+    photo.use.addEventListener('click', function () {
+      var chosen = photo.file.files[0];
+      if (!chosen || !cropping) return;
+      photo.use.disabled = true;
+      photo.progress.hidden = false;
+      photo.progress.value = 0;
+      Agora.upload(options.path, chosen, function (fraction) { photo.progress.value = fraction; }, { crop: cropping.box() })
+        .then(function (result) {
+          photo.use.disabled = false;
+          if (!result.ok) {
+            photo.progress.hidden = true;
+            var data = result.data || {};
+            var subjects = { file: 'The photo ', crop: 'The square ' };
+            var messages = (data.errors || []).map(function (error) { return (subjects[error.field] || error.field + ' ') + error.message + '.'; });
+            photo.error.textContent = messages.length ? messages.join(' ') : (data.detail || 'The photo could not be sent.');
+            photo.file.setAttribute('aria-invalid', 'true');
+            return;
+          }
+          closeCropper();
+          options.done(result.data, false);
+        });
+    });
+    photo.remove.addEventListener('click', function () {
+      Agora.api('DELETE', options.path).then(function (result) {
+        if (!result.ok) return options.failed(result);
+        options.done(result.data, true);
+      });
+    });
+    return { show: show };
+  }
+
   window.Agora = window.Agora || {};
-  window.Agora.photoCropper = { open: open };
+  window.Agora.photoCropper = { open: open, picker: picker };
 })();

@@ -114,6 +114,7 @@ public func buildRouter(
     let media = MediaStorage(storageDirectory: configuration.storageDirectory)
     ProfilePhotoRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
     PortfolioRoutes(store: store, media: media, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
+    ClientIdentityRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
     PortfolioImageRoutes(store: store, uploads: uploads, media: media, clock: configuration.clock, limiter: limiter).register(on: signedIn)
     VerificationRoutes(store: store, documents: documents, cipher: cipher, clock: configuration.clock, limiter: limiter).register(on: signedIn)
     MessageRoutes(

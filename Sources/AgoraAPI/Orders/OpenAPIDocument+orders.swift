@@ -211,6 +211,7 @@ extension OpenAPIDocument {
         "skills": { "type": "array", "items": { "type": "string" } }, "requirements": { "type": "array", "items": { "type": "string" } },
         "proposal_count": { "type": "integer" },
         "files": { "type": "array", "items": { "$ref": "#/components/schemas/OrderFile" } },
+        "client": { "$ref": "#/components/schemas/ClientIdentity" },
         "events": { "type": "array", "items": { "type": "object", "properties": { "kind": { "type": "string" }, "actor_id": { "type": "integer" }, "detail": { "type": "object" }, "at": { "type": "string", "format": "date-time" } } } },
         "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }, "published_at": { "type": "string", "format": "date-time" }
       }

@@ -33,9 +33,10 @@ struct OrderInboxRoutes: Sendable {
         let limit = query.limit()
         try query.finish()
         let entries = try await OrderRouteRepository(store: store).inbox(providerID: identity.userID, before: before, limit: limit)
+        let clients = try await ClientIdentityRepository(store: store).identities(of: entries.map(\.summary.order.clientID))
         return ListBody(
             entries: entries.map {
-                EntryBody(order: OrderBody($0.summary), offeredAt: $0.offeredAt, reason: $0.reason, viewedAt: $0.viewedAt,
+                EntryBody(order: OrderBody($0.summary, client: clients[$0.summary.order.clientID]), offeredAt: $0.offeredAt, reason: $0.reason, viewedAt: $0.viewedAt,
                           proposalId: $0.proposalID, proposalStatus: $0.proposalStatus)
             },
             nextBefore: entries.count == limit ? entries.last?.summary.order.id : nil

@@ -75,10 +75,12 @@ struct OrderBody: ResponseEncodable {
     let underReview: Bool
     let events: [Event]?
     let files: [OrderFileBody]?
+    /// Who posted it, as providers see them.
+    let client: ClientIdentityBody?
 
     init(
         _ order: Order, category: (name: String, slug: String)? = nil, proposalCount: Int? = nil, events: [OrderEvent]? = nil,
-        files: [OrderFile]? = nil
+        files: [OrderFile]? = nil, client: ClientIdentity? = nil
     ) {
         id = order.id
         referenceNumber = order.referenceNumber.value
@@ -102,10 +104,15 @@ struct OrderBody: ResponseEncodable {
         underReview = order.moderationHold
         self.events = events?.map { Event(kind: $0.kind.rawValue, actorId: $0.actorID, detail: $0.detail, at: $0.createdAt) }
         self.files = files?.map { OrderFileBody($0, orderID: order.id) }
+        self.client = client.map(ClientIdentityBody.init)
     }
 
     init(_ summary: OrderSummary) {
-        self.init(summary.order, category: (summary.categoryName, summary.categorySlug), proposalCount: summary.proposalCount)
+        self.init(summary, client: nil)
+    }
+
+    init(_ summary: OrderSummary, client: ClientIdentity?) {
+        self.init(summary.order, category: (summary.categoryName, summary.categorySlug), proposalCount: summary.proposalCount, client: client)
     }
 }
 

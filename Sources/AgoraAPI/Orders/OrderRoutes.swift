@@ -165,7 +165,8 @@ struct OrderRoutes: Sendable {
         return OrderBody(
             order, category: category.map { ($0.name, $0.slug.value) },
             events: full ? try await repository.events(of: order.id) : nil,
-            files: try await OrderFileRepository(store: store).list(orderID: order.id)
+            files: try await OrderFileRepository(store: store).list(orderID: order.id),
+            client: try await ClientIdentityRepository(store: store).identities(of: [order.clientID])[order.clientID]
         )
     }
 }

@@ -27,18 +27,13 @@ struct ProfilePhotoRoutes: Sendable {
         let userID = try ProfileRoutes.provider(context)
         _ = try await profiles.own(userID)
         try await limiter.hit(.fileUpload, key: String(userID))
-        let (upload, input) = try await ImageUpload.receive(request, into: uploads, fields: ["crop"], noun: "a photo")
-        defer { uploads.remove(upload.url) }
-        let crop = try upload.fields["crop"].map(CropBox.init(parsing:))
-        let key = try media.newKey(for: ProfilePhoto.self)
-        let folder = media.folder(of: ProfilePhoto.self, key: key)
-        let side = try await ImageUpload.variants { try PhotoVariants.write(from: upload.url, as: input, crop: crop, into: folder) }
+        let photo = try await ImageUpload.photo(request, uploads: uploads, media: media)
         do {
-            let (replaced, profile) = try await profiles.setPhoto(userID, to: try ProfilePhoto(key: key, side: side), now: clock.now)
+            let (replaced, profile) = try await profiles.setPhoto(userID, to: photo, now: clock.now)
             if let replaced { media.remove(ProfilePhoto.self, key: replaced.key) }
             return OwnProfileBody(profile)
         } catch {
-            media.remove(ProfilePhoto.self, key: key)
+            media.remove(ProfilePhoto.self, key: photo.key)
             throw error
         }
     }

@@ -33,4 +33,17 @@ enum ImageUpload {
             throw ValidationError(field: "file", message: refused.detail)
         }
     }
+
+    /// A square photo (a provider's or a client's): the `file` cropped to the `crop` box (`left,top,size` in pixels
+    /// of the upright image; the largest centred square without one) and written as `ProfilePhoto` variants under a
+    /// new key. The caller stores it, or removes its folder if storing fails.
+    static func photo(_ request: Request, uploads: AttachmentStorage, media: MediaStorage) async throws -> ProfilePhoto {
+        let (upload, input) = try await receive(request, into: uploads, fields: ["crop"], noun: "a photo")
+        defer { uploads.remove(upload.url) }
+        let crop = try upload.fields["crop"].map(CropBox.init(parsing:))
+        let key = try media.newKey(for: ProfilePhoto.self)
+        let folder = media.folder(of: ProfilePhoto.self, key: key)
+        let side = try await variants { try PhotoVariants.write(from: upload.url, as: input, crop: crop, into: folder) }
+        return try ProfilePhoto(key: key, side: side)
+    }
 }

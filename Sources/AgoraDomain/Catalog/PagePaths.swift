@@ -43,6 +43,8 @@ public enum PagePaths {
     public static let securitySettings = "/settings/security/"
     /// Where a provider writes their profile.
     public static let profileEditor = "/settings/profile/"
+    /// Where a client sets what providers see of them on their orders.
+    public static let clientDetails = "/settings/details/"
     /// Where a provider sees how often their page and portfolio were viewed.
     public static let providerDashboard = "/settings/dashboard/"
     /// Where a provider downloads or prints everything they wrote about themselves.
@@ -98,7 +100,7 @@ public enum PagePaths {
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
-        "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "adminProfiles": adminProfiles,
+        "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
         "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications,
     ]
 }

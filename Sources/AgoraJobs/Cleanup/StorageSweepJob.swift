@@ -71,7 +71,7 @@ public struct StorageSweepJob: PeriodicJob {
         }
         let media = media
         let inUse: [(kind: any MediaVariants.Type, keys: Set<String>)] = [
-            (ProfilePhoto.self, try await ProfileRepository(store: store).photoKeys()),
+            (ProfilePhoto.self, try await ProfileRepository(store: store).photoKeys().union(try await ClientIdentityRepository(store: store).photoKeys())),
             (PortfolioImage.self, try await PortfolioRepository(store: store).imageKeys()),
         ]
         let images = try await NIOThreadPool.singleton.runIfActive {

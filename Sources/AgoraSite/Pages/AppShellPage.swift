@@ -33,6 +33,8 @@ struct AppShellPage: SitePage {
               description: "Change your password, turn on two-factor sign-in and see where you are signed in."),
         Shell(path: PagePaths.profileEditor, name: "profile-editor", title: "Your provider profile",
               description: "Write your provider profile, see how complete it is, publish it and go back to any version."),
+        Shell(path: PagePaths.clientDetails, name: "client-details", title: "What providers see",
+              description: "The company you hire for, your country and a photo: what providers see on your orders."),
         Shell(path: PagePaths.providerDashboard, name: "provider-dashboard", title: "Your dashboard",
               description: "How often clients viewed your page and your portfolio, day by day, and what your profile shows."),
         Shell(path: PagePaths.profileExport, name: "profile-export", title: "Your profile, to keep",
@@ -233,10 +235,10 @@ struct AppShellPage: SitePage {
         }
         let content = Content(
             script: context.assets.url(of: "/assets/js/pages/\(shell.name).js"),
-            countriesJSON: shell.name == "register" ? ScriptSafeJSON.encode(countries) : nil,
+            countriesJSON: ["register", "client-details"].contains(shell.name) ? ScriptSafeJSON.encode(countries) : nil,
             search: shell.name == "search" ? SearchRules() : nil,
             orders: shell.name.hasPrefix("order") ? OrderRules() : nil,
-            profile: ["profile-editor", "portfolio", "verification", "admin-verifications"].contains(shell.name) ? ProfileRules() : nil
+            profile: ["profile-editor", "portfolio", "verification", "admin-verifications", "client-details"].contains(shell.name) ? ProfileRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)

@@ -30,5 +30,6 @@ public enum Migrations {
         profileBackground,
         skillCatalogue,
         profileViews,
+        clientIdentities,
     ]
 }

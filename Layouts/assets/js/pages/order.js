@@ -57,6 +57,10 @@
     var where = order.location.kind === 'remote' ? 'Anywhere (remote)' : order.location.kind === 'country'
       ? 'In ' + order.location.country : 'Within ' + order.location.radius_km + ' km of ' + order.location.latitude + ', ' + order.location.longitude;
     fact(facts, 'Where', where);
+    // Providers see who posted it; its client (who reads its history) knows.
+    var client = document.getElementById('order-client');
+    client.hidden = !order.client || (order.events !== undefined && order.events !== null);
+    if (order.client) Agora.clientCard(document.getElementById('order-client-card'), order.client);
     document.getElementById('under-review').hidden = !order.under_review;
     // The service's Markdown engine escapes text and drops raw HTML: its output is safe to insert.
     document.getElementById('order-description').innerHTML = order.description_html;

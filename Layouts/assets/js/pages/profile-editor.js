@@ -20,17 +20,7 @@
     published: 'Published: clients find you in search, and your page is online.',
     unpublished: 'Offline: only you see it; publish it again whenever you like.'
   };
-  var state = { version: 0, status: 'draft', slug: null, timer: null, saving: false, initials: '', cropper: null };
-  var photo = {
-    file: document.getElementById('photo-file'), current: document.getElementById('photo-current'),
-    remove: document.getElementById('photo-remove'), error: document.getElementById('photo-error'),
-    cropper: document.getElementById('photo-cropper'), progress: document.getElementById('photo-progress'),
-    use: document.getElementById('photo-use'), cancel: document.getElementById('photo-cancel'),
-    parts: {
-      frame: document.getElementById('crop-frame'), image: document.getElementById('crop-image'), box: document.getElementById('crop-box'),
-      size: document.getElementById('crop-size'), left: document.getElementById('crop-left'), top: document.getElementById('crop-top')
-    }
-  };
+  var state = { version: 0, status: 'draft', slug: null, timer: null, saving: false, initials: '' };
 
   var element = Agora.element;
 
@@ -224,88 +214,17 @@
     link.hidden = profile.status !== 'published';
     link.href = profile.page_path;
     document.getElementById('save').textContent = profile.status === 'published' ? 'Save and publish the changes' : 'Save the draft';
-    showPhoto(profile.photo);
+    photo.show(profile.photo);
   }
 
-  /** The photo as clients see it, or the initials without one. */
-  function showPhoto(current) {
-    photo.current.textContent = '';
-    photo.remove.hidden = !current;
-    if (!current) {
-      photo.current.textContent = state.initials;
-      return;
-    }
-    var picture = element('picture');
-    var source = element('source');
-    source.type = 'image/webp';
-    source.srcset = current.webp_srcset;
-    source.sizes = '120px';
-    var image = element('img');
-    image.src = current.url;
-    image.srcset = current.jpeg_srcset;
-    image.sizes = '120px';
-    image.alt = '';
-    image.width = 120;
-    image.height = 120;
-    picture.appendChild(source);
-    picture.appendChild(image);
-    photo.current.appendChild(picture);
-  }
-
-  function closeCropper() {
-    if (state.cropper) state.cropper.close();
-    state.cropper = null;
-    photo.cropper.hidden = true;
-    photo.progress.hidden = true;
-    photo.file.value = '';
-  }
-
-  photo.file.addEventListener('change', function () {
-    photo.error.textContent = '';
-    photo.file.removeAttribute('aria-invalid');
-    if (state.cropper) state.cropper.close();
-    var chosen = photo.file.files[0];
-    if (!chosen) return;
-    Agora.photoCropper.open(photo.parts, chosen, Number(photo.parts.size.min)).then(function (cropper) {
-      state.cropper = cropper;
-      photo.cropper.hidden = false;
-      photo.parts.size.focus();
-    }, function (message) {
-      closeCropper();
-      photo.error.textContent = message;
-      photo.file.setAttribute('aria-invalid', 'true');
-    });
-  });
-  photo.cancel.addEventListener('click', closeCropper);
-  photo.use.addEventListener('click', function () {
-    var chosen = photo.file.files[0];
-    if (!chosen || !state.cropper) return;
-    photo.use.disabled = true;
-    photo.progress.hidden = false;
-    photo.progress.value = 0;
-    Agora.upload('/users/profile/photo', chosen, function (fraction) { photo.progress.value = fraction; }, { crop: state.cropper.box() })
-      .then(function (result) {
-        photo.use.disabled = false;
-        if (!result.ok) {
-          photo.progress.hidden = true;
-          var data = result.data || {};
-          var subjects = { file: 'The photo ', crop: 'The square ' };
-          var messages = (data.errors || []).map(function (error) { return (subjects[error.field] || error.field + ' ') + error.message + '.'; });
-          photo.error.textContent = messages.length ? messages.join(' ') : (data.detail || 'The photo could not be sent.');
-          photo.file.setAttribute('aria-invalid', 'true');
-          return;
-        }
-        closeCropper();
-        show(result.data);
-        forms.showAlert(state.status === 'published' ? 'Your new photo is on your public page.' : 'Your photo is saved.', 'success');
-      });
-  });
-  photo.remove.addEventListener('click', function () {
-    Agora.api('DELETE', '/users/profile/photo').then(function (result) {
-      if (!result.ok) return forms.showProblem(form, result);
-      show(result.data);
-      forms.showAlert('Your photo is removed.', 'success');
-    });
+  var photo = Agora.photoCropper.picker({
+    path: '/users/profile/photo',
+    initials: function () { return state.initials; },
+    done: function (profile, removed) {
+      show(profile);
+      forms.showAlert(removed ? 'Your photo is removed.' : state.status === 'published' ? 'Your new photo is on your public page.' : 'Your photo is saved.', 'success');
+    },
+    failed: function (result) { forms.showProblem(form, result); }
   });
 
   function save(automatic) {
