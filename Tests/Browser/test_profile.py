@@ -42,22 +42,42 @@ def test_a_new_provider_writes_a_draft_publishes_it_and_restores_a_version(servi
     assert browser.find_element(By.ID, "publish").get_attribute("disabled"), "an empty draft cannot be published"
     assert "title" in browser.find_element(By.ID, "completeness-missing").text
 
-    # A bad title is named beside its field; the draft saves itself once it is right.
+    # A profile never saved starts with the guide: one part at a time, each saved before the next.
+    wait(browser).until(lambda driver: "Step 1 of 6: What you do" in driver.find_element(By.ID, "first-run-step").text)
+    assert not browser.find_element(By.ID, "skills").is_displayed(), "the other parts wait their turn"
+    assert browser.switch_to.active_element == browser.find_element(By.ID, "title")
+
+    # A bad title is named beside its field, and the guide waits for it.
     browser.find_element(By.ID, "title").send_keys("Hi")
-    click(browser, browser.find_element(By.ID, "save"))
+    click(browser, browser.find_element(By.ID, "first-run-next"))
     wait(browser).until(lambda driver: "5 to 120" in driver.find_element(By.ID, "title-error").text)
+    assert "Step 1 of 6" in browser.find_element(By.ID, "first-run-step").text
     title = browser.find_element(By.ID, "title")
     title.clear()
     title.send_keys("Translations from Arabic and French")
     browser.find_element(By.ID, "bio").send_keys("I translate contracts, websites and menus between Arabic, French and English, on time and checked twice.")
     select = Select(browser.find_element(By.ID, "categories"))
     select.select_by_index(0)
+    click(browser, browser.find_element(By.ID, "first-run-next"))
+    wait(browser).until(lambda driver: "Step 2 of 6: Skills and languages" in driver.find_element(By.ID, "first-run-step").text)
     browser.find_element(By.ID, "skills").send_keys("Translation, Proofreading")
     click(browser, browser.find_element(By.ID, "add-language"))
     browser.find_element(By.CSS_SELECTOR, "#language-rows .language-code").send_keys("ar")
     Select(browser.find_element(By.CSS_SELECTOR, "#language-rows .language-level")).select_by_value("native")
+    click(browser, browser.find_element(By.ID, "first-run-next"))
+    wait(browser).until(lambda driver: "Step 3 of 6" in driver.find_element(By.ID, "first-run-step").text)
     browser.find_element(By.ID, "hourly_rate").send_keys("38")
     Select(browser.find_element(By.ID, "currency")).select_by_value("EUR")
+
+    # The preview draws the page from what the form holds, text kept as text.
+    click(browser, browser.find_element(By.ID, "preview-open"))
+    preview = wait(browser).until(lambda driver: driver.find_element(By.ID, "preview-page") if driver.find_element(By.ID, "profile-preview").is_displayed() else None)
+    assert "Translations from Arabic and French" in preview.text and "38 EUR" in preview.text and "Proofreading" in preview.text
+    click(browser, browser.find_element(By.ID, "preview-close"))
+
+    # Skipping the guide shows every field.
+    click(browser, browser.find_element(By.ID, "first-run-skip"))
+    assert browser.find_element(By.ID, "skills").is_displayed() and not browser.find_element(By.ID, "first-run").is_displayed()
     wait(browser).until(lambda driver: "Draft saved at" in driver.find_element(By.ID, "save-state").text)
     wait(browser).until(lambda driver: not driver.find_element(By.ID, "publish").get_attribute("disabled"))
     assert browser.find_element(By.ID, "completeness-meter").get_attribute("value") not in ("0", None)

@@ -49,6 +49,10 @@ struct SiteInfo: Sendable, TemplateFields {
     let photoCropperScript: String
     /// The profile editor's lists of experience, education and certifications.
     let backgroundEditorScript: String
+    /// The profile editor's guided first run.
+    let profileGuideScript: String
+    /// The profile editor's preview of the public page.
+    let profilePreviewScript: String
     /// The accessible lightbox of provider pages' portfolio images.
     let lightboxScript: String
     /// The header's account menu, on every page.
@@ -77,6 +81,8 @@ struct SiteInfo: Sendable, TemplateFields {
         case "noticeScript": .text(noticeScript)
         case "photoCropperScript": .text(photoCropperScript)
         case "backgroundEditorScript": .text(backgroundEditorScript)
+        case "profileGuideScript": .text(profileGuideScript)
+        case "profilePreviewScript": .text(profilePreviewScript)
         case "lightboxScript": .text(lightboxScript)
         case "accountMenuScript": .text(accountMenuScript)
         case "providerActionsScript": .text(providerActionsScript)

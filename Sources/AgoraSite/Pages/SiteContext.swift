@@ -35,6 +35,7 @@ struct SiteContext: Sendable {
             captchaScript: assets.url(of: "/assets/js/captcha.js"), adminScript: assets.url(of: "/assets/js/admin.js"),
             noticeScript: assets.url(of: "/assets/js/notice.js"), photoCropperScript: assets.url(of: "/assets/js/photo-cropper.js"),
             backgroundEditorScript: assets.url(of: "/assets/js/background-editor.js"),
+            profileGuideScript: assets.url(of: "/assets/js/profile-guide.js"), profilePreviewScript: assets.url(of: "/assets/js/profile-preview.js"),
             lightboxScript: assets.url(of: "/assets/js/lightbox.js"), accountMenuScript: assets.url(of: "/assets/js/account-menu.js"),
             providerActionsScript: assets.url(of: "/assets/js/provider-actions.js"),
             liveReload: liveReload

@@ -2,7 +2,9 @@
  * new version starting from the one it was read at; while the profile is not public it saves itself a moment after
  * each change. The service's field errors show beside their fields; completeness, publishing and the versions follow
  * each answer. The photo is chosen, cropped (`Agora.photoCropper`) and sent on its own, outside the versions; the
- * experience, education and certifications lists are `Agora.backgroundEditor`s. */
+ * experience, education and certifications lists are `Agora.backgroundEditor`s. A profile never saved starts with
+ * the guided first run (`Agora.profileGuide`); "Preview your page" draws it as clients will see it
+ * (`Agora.profilePreview`). */
 (function () {
   'use strict';
   var forms = Agora.forms;
@@ -20,7 +22,7 @@
     published: 'Published: clients find you in search, and your page is online.',
     unpublished: 'Offline: only you see it; publish it again whenever you like.'
   };
-  var state = { version: 0, status: 'draft', slug: null, timer: null, saving: false, initials: '' };
+  var state = { version: 0, status: 'draft', slug: null, timer: null, saving: false, initials: '', name: '', photo: null };
 
   var element = Agora.element;
 
@@ -214,6 +216,7 @@
     link.hidden = profile.status !== 'published';
     link.href = profile.page_path;
     document.getElementById('save').textContent = profile.status === 'published' ? 'Save and publish the changes' : 'Save the draft';
+    state.photo = profile.photo;
     photo.show(profile.photo);
   }
 
@@ -304,6 +307,22 @@
   document.getElementById('unpublish').addEventListener('click', function () {
     act('unpublish', { unpublished: 'Your profile is offline.', draft: 'Withdrawn from review: it is a draft again.' });
   });
+  /** The page as clients will see it, from what the form holds now. */
+  function showPreview() {
+    var categories = {};
+    Array.prototype.forEach.call(document.getElementById('categories').options, function (option) { categories[option.value] = option.textContent.trim(); });
+    Agora.profilePreview.draw(document.getElementById('preview-page'), payload(), {
+      name: state.name, initials: state.initials, photo: state.photo, categories: categories
+    });
+    var panel = document.getElementById('profile-preview');
+    panel.hidden = false;
+    panel.focus();
+  }
+  document.getElementById('preview-open').addEventListener('click', showPreview);
+  document.getElementById('preview-close').addEventListener('click', function () {
+    document.getElementById('profile-preview').hidden = true;
+    document.getElementById('preview-open').focus();
+  });
   document.getElementById('add-language').addEventListener('click', function () { addLanguage('', 'fluent').focus(); });
   document.querySelectorAll('[data-background]').forEach(function (fieldset) {
     backgrounds[fieldset.getAttribute('data-background')] = Agora.backgroundEditor.attach(fieldset, changed);
@@ -323,6 +342,7 @@
   Agora.auth.requireSignIn(['provider']).then(function () {
     var user = Agora.auth.user() || {};
     state.initials = ((user.first_name || '').charAt(0) + (user.last_name || '').charAt(0)).toUpperCase();
+    state.name = [user.first_name, user.last_name].filter(Boolean).join(' ');
     page.hidden = false;
     return Agora.categoryOptions(document.getElementById('categories'));
   }).then(function () {
@@ -332,5 +352,7 @@
     show(result.data);
     fill(result.data.content);
     loadVersions();
+    // A profile never saved starts with the guide.
+    if (result.data.version === 0 && result.data.status === 'draft') Agora.profileGuide.start(function () { return save(false); });
   });
 })();
