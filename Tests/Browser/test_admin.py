@@ -90,7 +90,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert len(browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")) == 8
     assert browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")[-1].find_elements(By.CSS_SELECTOR, ".cohort-cell")[0].text.endswith("%")
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
-    assert visible == ["Dashboard", "Users", "Bulk operations", "Staff", "Moderation", "Profiles", "Verifications", "Testimonials", "Orders", "Categories", "Search analytics", "Settings", "Audit log"]
+    assert visible == ["Dashboard", "Users", "Bulk operations", "Staff", "Moderation", "Profiles", "Verifications", "Testimonials", "Orders", "Categories", "Skills", "Search analytics", "Settings", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
 
     # The theme follows the toggle and stays chosen.
@@ -322,7 +322,7 @@ def test_the_administration_with_two_factors(service, browser):
     browser.find_element(By.ID, "reason").send_keys("Card testing from one network <script>")
     click(browser, browser.find_element(By.ID, "bulk-start"))
     wait(browser).until(lambda driver: "Done: 1 account changed." in driver.find_element(By.ID, "bulk-progress-text").text)
-    assert "Card testing from one network <script>" in service.emails_to(service.CLIENT_EMAIL, "suspended")
+    assert "Card testing from one network <script>" in service.emails_to(service.CLIENT_EMAIL, "suspended", containing="Card testing")
     assert "Card testing from one network <script>" in browser.find_element(By.ID, "operations-body").text, "the reason is text"
     click(browser, browser.find_element(By.CSS_SELECTOR, "#undo-form button[type=submit]"))
     wait(browser).until(lambda driver: "required" in driver.find_element(By.ID, "undo_reason-error").text)
@@ -331,3 +331,24 @@ def test_the_administration_with_two_factors(service, browser):
     wait(browser).until(lambda driver: "Undone: 1 account put back." in driver.find_element(By.ID, "bulk-progress-text").text)
     assert not browser.find_element(By.ID, "undo-form").is_displayed()
     wait(browser).until(lambda driver: "undone" in driver.find_element(By.ID, "operations-body").text)
+
+    # The skills catalogue: a skill is added, refused twice, found and removed.
+    browser.get(service.base + "/admin/skills/")
+    wait(browser).until(lambda driver: "skills." in driver.find_element(By.ID, "skill-count").text)
+    before = browser.find_element(By.ID, "skill-count").text
+    browser.find_element(By.ID, "name").send_keys("Sourdough <b>baking</b>")
+    Select(browser.find_element(By.ID, "categories")).select_by_index(1)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#skill-form button[type=submit]"))
+    wait(browser).until(lambda driver: "is in the catalogue" in alert(driver))
+    browser.find_element(By.ID, "name").send_keys("SOURDOUGH <B>BAKING</B>")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#skill-form button[type=submit]"))
+    wait(browser).until(lambda driver: "already" in driver.find_element(By.ID, "name-error").text)
+    browser.find_element(By.ID, "skill-filter").send_keys("sourdough")
+    row = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#skill-rows tr"))
+    assert row.find_element(By.TAG_NAME, "td").text == "Sourdough <b>baking</b>", "text stays text"
+    click(browser, row.find_element(By.TAG_NAME, "button"))
+    browser.switch_to.alert.accept()
+    wait(browser).until(lambda driver: "removed from the catalogue" in alert(driver))
+    browser.find_element(By.ID, "skill-filter").clear()
+    browser.find_element(By.ID, "skill-filter").send_keys(" ")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "skill-count").text.split(" of ")[1] == before.split(" of ")[1])

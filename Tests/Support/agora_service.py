@@ -73,15 +73,18 @@ class AgoraService:
         with urllib.request.urlopen(request) as answer:
             return json.load(answer)["access_token"]
 
-    def emails_to(self, address, subject_part, timeout=10):
-        """The newest email to the address whose subject contains the text, waiting for the worker."""
+    def emails_to(self, address, subject_part, timeout=10, containing=None):
+        """The newest email to the address whose subject contains the text (and whose body `containing`, when given:
+        an older email of the same subject must not stand in for one the worker has not sent yet), waiting for it."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             for path in sorted(glob.glob(os.path.join(self.mail, "*.eml")), reverse=True):
                 with open(path, "rb") as handle:
                     message = email.message_from_binary_file(handle, policy=email.policy.default)
                 if message["To"] == address and subject_part in message["Subject"]:
-                    return message.get_body(preferencelist=("plain",)).get_content()
+                    body = message.get_body(preferencelist=("plain",)).get_content()
+                    if containing is None or containing in body:
+                        return body
             time.sleep(0.1)
         raise AssertionError(f"no email to {address} about {subject_part!r}")
 

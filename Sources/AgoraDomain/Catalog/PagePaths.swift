@@ -73,6 +73,7 @@ public enum PagePaths {
     public static let adminBulk = "/admin/bulk/"
     public static let adminProfiles = "/admin/profiles/"
     public static let adminVerifications = "/admin/verifications/"
+    public static let adminSkills = "/admin/skills/"
     /// Where members see the moderators' decisions on what they wrote, and appeal them.
     public static let appeals = "/appeals/"
 
@@ -101,6 +102,6 @@ public enum PagePaths {
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
-        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications,
+        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills,
     ]
 }

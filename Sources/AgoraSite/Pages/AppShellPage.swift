@@ -63,6 +63,8 @@ struct AppShellPage: SitePage {
               description: "Search accounts, open one, suspend or ban it and lift it."),
         Shell(path: PagePaths.adminProfiles, name: "admin-profiles", title: "Profiles to review",
               description: "First publications of providers' profiles and changes held for review, approved or refused."),
+        Shell(path: PagePaths.adminSkills, name: "admin-skills", title: "Skills",
+              description: "The catalogue of skills providers choose from and clients search by: add, see where each is offered, remove."),
         Shell(path: PagePaths.adminVerifications, name: "admin-verifications", title: "Verifications",
               description: "Documents providers sent to be verified, opened, approved or refused with a reason, and appeals."),
         Shell(path: PagePaths.adminBulk, name: "admin-bulk", title: "Bulk operations",
@@ -238,7 +240,7 @@ struct AppShellPage: SitePage {
             countriesJSON: ["register", "client-details"].contains(shell.name) ? ScriptSafeJSON.encode(countries) : nil,
             search: shell.name == "search" ? SearchRules() : nil,
             orders: shell.name.hasPrefix("order") ? OrderRules() : nil,
-            profile: ["profile-editor", "portfolio", "verification", "admin-verifications", "client-details"].contains(shell.name) ? ProfileRules() : nil
+            profile: ["profile-editor", "portfolio", "verification", "admin-verifications", "client-details", "admin-skills"].contains(shell.name) ? ProfileRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)
