@@ -103,7 +103,7 @@ extension OpenAPIDocument {
         "operationId": "countView", "tags": ["public"],
         "summary": "The beacon of providers' public pages: one view of the page or of its portfolio, counted per day, once per address and thing in half an hour; nothing about the visitor is kept",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["provider", "kind"], "properties": {
-          "provider": { "type": "string", "description": "The provider's slug" }, "kind": { "type": "string", "enum": [\#(quoted(ProfileViewKind.allCases.map(\.rawValue)))] }
+          "provider": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "The provider's slug" }, "kind": { "type": "string", "enum": [\#(quoted(ProfileViewKind.allCases.map(\.rawValue)))] }
         } } } } },
         "responses": { "204": { "description": "Counted, or already counted" }, "400": \#(problem), "404": \#(problem), "422": \#(problem) }
       }

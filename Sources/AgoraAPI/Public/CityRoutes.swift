@@ -32,9 +32,13 @@ struct CityRoutes: Sendable {
         for (name, value) in request.uri.queryParameters {
             switch String(name) {
             case "q":
-                let text = String(value).trimmingCharacters(in: .whitespaces)
-                if Self.prefixLength.contains(text.count) { prefix = text } else {
+                let text = String(value)
+                if !Self.prefixLength.contains(text.unicodeScalars.count) {
                     errors.append(FieldError(field: "q", message: "must be \(Self.prefixLength.lowerBound) to \(Self.prefixLength.upperBound) characters"))
+                } else if !QueryText.hasVisibleCharacter(text) {
+                    errors.append(FieldError(field: "q", message: "must hold more than spaces"))
+                } else {
+                    prefix = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 }
             case "country":
                 if let known = Countries.country(code: String(value)) { country = known.code } else {

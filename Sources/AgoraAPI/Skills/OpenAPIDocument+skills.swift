@@ -9,7 +9,7 @@ extension OpenAPIDocument {
         "summary": "Skills of the catalogue starting with q (any case, accents or not), those of the categories first, at most \#(SkillRoutes.maximumSuggestions); without q, the skills of the categories",
         "parameters": [
           { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": \#(ProfileContent.skillLength.upperBound) } },
-          { "name": "categories", "in": "query", "schema": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*){0,5}$" }, "description": "Category slugs, comma-separated" }
+          { "name": "categories", "in": "query", "schema": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*){0,\#(SkillRoutes.maximumCategories - 1)}$" }, "description": "Category slugs, comma-separated" }
         ],
         "responses": {
           "200": { "description": "Skills", "content": { "application/json": { "schema": { "type": "object", "required": ["skills"], "properties": { "skills": { "type": "array", "items": { "type": "string" } } } } } } },

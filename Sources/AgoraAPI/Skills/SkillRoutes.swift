@@ -12,6 +12,8 @@ struct SkillRoutes: Sendable {
 
     static let cacheControl = "public, max-age=3600"
     static let maximumSuggestions = 12
+    /// The most categories a suggestion names.
+    static let maximumCategories = 6
 
     struct SuggestionsBody: ResponseEncodable {
         let skills: [String]
@@ -61,18 +63,16 @@ struct SkillRoutes: Sendable {
             switch String(name) {
             case "q":
                 prefix = String(value)
-                if prefix.count > ProfileContent.skillLength.upperBound {
+                if prefix.unicodeScalars.count > ProfileContent.skillLength.upperBound {
                     errors.append(FieldError(field: "q", message: "must be at most \(ProfileContent.skillLength.upperBound) characters"))
                 }
             case "categories":
-                for text in value.split(separator: ",") {
-                    if let slug = try? Slug(String(text)) { categories.append(slug) } else {
-                        errors.append(FieldError(field: "categories", message: "must be category slugs separated by commas"))
-                        break
-                    }
-                }
-                if categories.count > ProfileContent.maximumCategories * 2 {
-                    errors.append(FieldError(field: "categories", message: "must name at most \(ProfileContent.maximumCategories * 2) categories"))
+                // Any slug-shaped name is taken; one too long to be a category's simply names none.
+                let parts = value.split(separator: ",", omittingEmptySubsequences: false)
+                if parts.count > Self.maximumCategories || !parts.allSatisfy(QueryText.isSlugShaped) {
+                    errors.append(FieldError(field: "categories", message: "must be at most \(Self.maximumCategories) category slugs separated by commas"))
+                } else {
+                    categories = parts.compactMap { try? Slug(String($0)) }
                 }
             default: errors.append(FieldError(field: String(name.prefix(60)), message: "is not a parameter of this search"))
             }

@@ -47,3 +47,14 @@ struct CityRoutesTests {
         return (try answer.json()["providers"] as? [[String: Any]])?.compactMap { $0["slug"] as? String } ?? []
     }
 }
+
+@Suite("Public query text")
+struct QueryTextTests {
+    @Test("text is read as the OpenAPI document states it: \\S as ECMAScript means it, slugs by their shape")
+    func rules() {
+        for blank in [" ", "\u{0C}", "\u{FEFF}", "\u{2003}\t", "\u{3000}"] { #expect(!QueryText.hasVisibleCharacter(blank), "\(blank.unicodeScalars.map(\.value))") }
+        for visible in ["a", " ly", "\u{85}", "\u{0}"] { #expect(QueryText.hasVisibleCharacter(visible)) }
+        for shaped in ["web", "web-development", "a1-b2"] { #expect(QueryText.isSlugShaped(Substring(shaped))) }
+        for unshaped in ["", "-web", "web-", "web--dev", "Web", "café", "cafe\u{301}", "a b"] { #expect(!QueryText.isSlugShaped(Substring(unshaped)), "\(unshaped)") }
+    }
+}

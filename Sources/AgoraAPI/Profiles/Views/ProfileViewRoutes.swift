@@ -30,20 +30,22 @@ struct ProfileViewRoutes: Sendable {
         api.post("views", use: view)
     }
 
+    static let notFound = Problem(status: .notFound, detail: "No published provider has this address.")
+
     @Sendable func view(_ request: Request, context: AgoraRequestContext) async throws -> Response {
         let input = try await request.decode(as: ViewInput.self, context: context)
         var errors: [FieldError] = []
-        let slug = try? Slug(input.provider ?? "")
-        if slug == nil { errors.append(FieldError(field: "provider", message: "must be a provider's slug")) }
+        let provider = input.provider ?? ""
+        if !QueryText.isSlugShaped(Substring(provider)) { errors.append(FieldError(field: "provider", message: "must be a provider's slug")) }
         let kind = FieldReading.choice(input.kind, field: "kind", default: ProfileViewKind.profile, errors: &errors)
-        guard errors.isEmpty, let slug, let kind else { throw ValidationError(errors) }
+        guard errors.isEmpty, let kind else { throw ValidationError(errors) }
+        // Shaped like a slug but too long to be one: no provider has it.
+        guard let slug = try? Slug(provider) else { throw Self.notFound }
         let agent = (request.headers[.userAgent] ?? "").lowercased()
         let now = clock.now
         if !Self.crawlers.contains(where: agent.contains),
            await recent.isNew(address: context.clientAddress, seeing: kind.rawValue + " " + slug.value, now: now) {
-            guard try await ProfileViews(store: store).count(slug, kind: kind, now: now) else {
-                throw Problem(status: .notFound, detail: "No published provider has this address.")
-            }
+            guard try await ProfileViews(store: store).count(slug, kind: kind, now: now) else { throw Self.notFound }
         }
         return Response(status: .noContent, headers: [.cacheControl: "no-store"])
     }
