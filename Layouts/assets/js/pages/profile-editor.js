@@ -82,7 +82,7 @@
 
   /** Suggests cities of the list as the provider types (`GET /api/cities`), fills an empty country from the one
    * chosen, and says whether the city is on the map, which searches by distance need. */
-  var cities = { timer: null, found: [] };
+  var cities = { timer: null, found: [], asked: 0 };
   function fold(text) {
     return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
   }
@@ -99,12 +99,15 @@
   function suggestCities() {
     clearTimeout(cities.timer);
     var typed = document.getElementById('city').value.trim();
+    cities.asked += 1;
     if (typed.length < 2) { cities.found = []; cityHint(); return; }
     cities.timer = setTimeout(function () {
       var country = document.getElementById('country').value.trim();
       var query = '?q=' + encodeURIComponent(typed) + (/^[A-Za-z]{2}$/.test(country) ? '&country=' + country.toUpperCase() : '');
+      // Only the latest question's answer counts: an earlier one arriving late must not fill the country.
+      var asked = ++cities.asked;
       Agora.api('GET', '/cities' + query).then(function (result) {
-        if (!result.ok) return;
+        if (!result.ok || asked !== cities.asked) return;
         cities.found = result.data.cities;
         var list = document.getElementById('city-suggestions');
         list.textContent = '';
@@ -125,8 +128,10 @@
   /** Offers skills of the catalogue (`GET /api/skills`): those of the chosen categories, or those starting with
    * the word being typed; a click adds one. Skills already listed are not offered. */
   var skillTimer = null;
+  var skillsAsked = 0;
   function suggestSkills() {
     clearTimeout(skillTimer);
+    skillsAsked += 1;
     skillTimer = setTimeout(function () {
       var field = document.getElementById('skills');
       var typed = field.value.split(',').pop().trim();
@@ -134,8 +139,10 @@
         .map(function (option) { return option.value; });
       var query = '?' + (typed ? 'q=' + encodeURIComponent(typed) + '&' : '') + (chosen.length ? 'categories=' + chosen.join(',') : '');
       if (!typed && !chosen.length) return;
+      // Only the latest question's answer fills the chips.
+      var asked = ++skillsAsked;
       Agora.api('GET', '/skills' + query.replace(/[?&]$/, '')).then(function (result) {
-        if (!result.ok) return;
+        if (!result.ok || asked !== skillsAsked) return;
         var listed = list(field.value).map(function (skill) { return skill.toLowerCase(); });
         var target = document.getElementById('skill-suggestions');
         target.textContent = '';
