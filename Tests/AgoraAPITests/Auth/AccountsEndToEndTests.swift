@@ -85,9 +85,11 @@ struct AccountsEndToEndTests {
         #expect(try await service.request("GET", "/api/auth/me", headers: bearer).0 == 401)
 
         let newPassword = "Quartz-Meadow-Kettle-42"
+        // Taken before the request: the worker may write the reset email before the answer is read.
+        let beforeReset = seenFiles(service)
         let (forgot, _, _) = try await service.request("POST", "/api/auth/forgot-password", json: #"{"email": "ada@example.com"}"#)
         #expect(forgot == 202)
-        let (_, resetMail) = try await nextEmail(in: service, to: "ada@example.com", after: seenFiles(service))
+        let (_, resetMail) = try await nextEmail(in: service, to: "ada@example.com", after: beforeReset)
         let resetToken = try #require(resetMail.range(of: "reset-password/?token=").map { String(resetMail[$0.upperBound...].prefix(43)) })
         let (reset, _, _) = try await service.request("POST", "/api/auth/reset-password", json: #"{"token": "\#(resetToken)", "password": "\#(newPassword)"}"#)
         #expect(reset == 204)
