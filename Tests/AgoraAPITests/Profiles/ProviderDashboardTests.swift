@@ -40,6 +40,13 @@ struct ProviderDashboardTests {
             #expect(body["status"] as? String == "published")
             let stored = try await harness.store.sql.raw("SELECT * FROM profile_view_days").all()
             #expect(stored.count == 3, "a count per day and kind, nothing else")
+
+            // Days past the retention are deleted; the rest stay.
+            let later = harness.clock.now.addingTimeInterval(Double(ProfileViews.retentionDays) * 86_400 + 1)
+            try await ProfileViews(store: harness.store).forgetOld(now: later)
+            let kept = try await harness.store.sql.raw("SELECT day FROM profile_view_days").all().map { try $0.decode(column: "day", as: String.self) }
+            #expect(kept.count == 1 && kept.first == ISO8601DateFormatter.string(from: harness.clock.now, timeZone: .gmt, formatOptions: [.withFullDate]),
+                    "only the newest day is within \(ProfileViews.retentionDays) days")
         }
     }
 
