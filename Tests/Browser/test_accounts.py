@@ -5,21 +5,11 @@ from urllib.parse import quote
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as seen
-from selenium.webdriver.support.ui import WebDriverWait
+from browsing import click, wait  # noqa: E402
 
 PASSWORD = "Violet-Harbour-Lantern-7"
 NEW_PASSWORD = "Quartz-Meadow-Kettle-42"
 counter = itertools.count(1)
-
-
-def wait(browser, seconds=15):
-    return WebDriverWait(browser, seconds)
-
-
-def click(browser, element):
-    """Clicks like a person who scrolled the element into view first."""
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
 
 
 def alert_text(browser):

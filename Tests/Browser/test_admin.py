@@ -8,14 +8,14 @@ import sys
 import urllib.request
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from test_two_factor import totp  # noqa: E402
+from browsing import click, wait  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -23,16 +23,6 @@ def service():
     running = AgoraService()
     yield running
     running.stop()
-
-
-def wait(browser, seconds=15):
-    # Lists are drawn again after each change: an element read while its list is replaced is simply looked up again.
-    return WebDriverWait(browser, seconds, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
-
-
-def click(browser, element):
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
 
 
 def sign_in(service, browser, email, password, next_path):

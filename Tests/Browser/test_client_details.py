@@ -10,7 +10,8 @@ from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
-from test_accounts import click, login, wait  # noqa: E402
+from test_accounts import login  # noqa: E402
+from browsing import click, wait  # noqa: E402
 
 IMAGES = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "AgoraTestSupport", "Images"))
 

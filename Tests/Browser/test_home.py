@@ -7,11 +7,7 @@ import feedparser
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
-
-
-def wait(browser, seconds=15):
-    return WebDriverWait(browser, seconds)
+from browsing import wait  # noqa: E402
 
 
 def visible_slide(browser):

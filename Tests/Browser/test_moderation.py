@@ -12,7 +12,8 @@ from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
-from test_admin import click, enrol_two_factor, sign_in, wait  # noqa: E402
+from test_admin import enrol_two_factor, sign_in  # noqa: E402
+from browsing import click, wait  # noqa: E402
 
 
 @pytest.fixture(scope="module")

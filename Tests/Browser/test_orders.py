@@ -3,19 +3,10 @@ back to its step), the provider's inbox and proposal, and the client's compariso
 import os
 import tempfile
 
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
-
-def wait(browser, seconds=15):
-    return WebDriverWait(browser, seconds, ignored_exceptions=[StaleElementReferenceException])
-
-
-def click(browser, element):
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
+from selenium.webdriver.support.ui import Select
+from browsing import click, wait  # noqa: E402
 
 
 def sign_in(service, browser, email, password):

@@ -11,7 +11,8 @@ from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
-from test_accounts import click, login, wait  # noqa: E402
+from test_accounts import login  # noqa: E402
+from browsing import click, wait  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -4,21 +4,10 @@ import json
 import urllib.parse
 import urllib.request
 
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
-
-def wait(browser, seconds=15):
-    """Waits for a condition; lists the islands redraw may go stale under the test, which then looks again."""
-    return WebDriverWait(browser, seconds, ignored_exceptions=[StaleElementReferenceException])
-
-
-def click(browser, element):
-    """Clicks like a person who scrolled the element into view first."""
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
+from selenium.webdriver.support.ui import Select
+from browsing import click, wait  # noqa: E402
 
 
 def cards(browser):

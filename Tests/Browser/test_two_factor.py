@@ -16,10 +16,10 @@ import zxingcpp
 from PIL import Image
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
+from browsing import click, wait  # noqa: E402
 
 # Dangerous actions ask for the code again this many seconds after signing in.
 REAUTHENTICATION_SECONDS = 3
@@ -30,15 +30,6 @@ def service():
     running = AgoraService(AGORA_REAUTHENTICATION_SECONDS=str(REAUTHENTICATION_SECONDS))
     yield running
     running.stop()
-
-
-def wait(browser, seconds=15):
-    return WebDriverWait(browser, seconds)
-
-
-def click(browser, element):
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
 
 
 def totp(secret, at=None):
