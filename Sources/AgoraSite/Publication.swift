@@ -82,33 +82,62 @@ struct Publication {
     /// Changed providers published by themselves rather than by walking every provider.
     private static let changesPublishedApart = 500
 
-    /// The pages of changed providers (their own, or its removal when the site no longer shows them) and the
-    /// listing pages they touch. A provider still shown, in the same categories and with the same rank, keeps its
-    /// place in every listing: only the listing pages that show it (the manifest knows which) are made again, from
-    /// the providers they showed. Any other change moves providers in the listings of the categories the provider
-    /// was or is listed in, and their parents: those are ranked again.
+    /// The pages of changed providers (their own, or its removal when the site no longer shows them), the
+    /// listing pages they touch, and the pages that show them as similar or whose choice of similar providers
+    /// they change. A provider still shown, in the same categories and with the same rank, keeps its place in every
+    /// listing: only the listing pages that show it (the manifest knows which) are made again, from the providers
+    /// they showed. Any other change moves providers in the listings of the categories the provider was or is
+    /// listed in, and their parents: those are ranked again.
     private func publish(_ changes: [ProviderChange], into sink: PageSink, publisher: PagePublisher) async throws {
+        let old = try changes.map { change in
+            try sink.manifest.entry(ProviderPage.path(for: change.slug)).flatMap { $0.redirect ? nil : $0 }
+        }
+        let categoryLists = zip(changes, old).map { change, old in [Self.listedIn(old), change.stamp?.categorySlugs ?? []] }
+        let similar = try await similarProviders(touchedBy: categoryLists.flatMap { $0 })
         var reranked: [Slug] = []
         var inPlace = Set<String>()
-        for change in changes {
+        for (change, old) in zip(changes, old) {
             let path = ProviderPage.path(for: change.slug)
-            let old = try sink.manifest.entry(path).flatMap { $0.redirect ? nil : $0 }
             let wasListedIn = Self.listedIn(old)
             guard let stamp = change.stamp else {
                 try sink.forget(path)
                 reranked += wasListedIn
                 continue
             }
-            try await publisher.publish([ProviderPage(stamp, context: context, siteKey: siteKey)])
+            try await publisher.publish([ProviderPage(stamp, similar: similar.of(stamp.id), context: context, siteKey: siteKey)])
             if let old, old.rank == stamp.rank.manifestText, Set(wasListedIn) == Set(stamp.categorySlugs) {
-                inPlace.formUnion(try sink.manifest.listingPaths(showing: change.id))
+                inPlace.formUnion(try sink.manifest.paths(showing: change.id).filter { PagePaths.categoryPage(at: $0) != nil })
             } else {
                 reranked += wasListedIn + stamp.categorySlugs
             }
         }
+        try await publishSimilarChoices(similar, changed: Set(changes.map(\.id)), into: sink, publisher: publisher)
         let (pages, unresolved) = try await listingPages(at: inPlace, of: sink.manifest)
         let rebuilt = try await rebuildListings(of: reranked + unresolved, into: sink, publisher: publisher)
         try await publisher.publish(pages.filter { !rebuilt.contains($0.category.id) })
+    }
+
+    /// The choice of similar providers among those of the primary categories of these category lists (each a
+    /// provider's categories, as it was or is): the only groups a change to those providers can alter.
+    private func similarProviders(touchedBy categoryLists: [[Slug]]) async throws -> SimilarProviders {
+        let primaries = categoryLists.compactMap { context.categories.shown($0).first?.id }
+        return try await sources.similarProviders(primaryIn: Set(primaries))
+    }
+
+    /// The pages of the other providers of the chosen groups that must change: those showing a changed provider
+    /// (it looks different now), and those whose choice is no longer the one their page shows (the manifest keeps
+    /// it). Only around where changed providers left or reached a place is the choice different.
+    private func publishSimilarChoices(_ similar: SimilarProviders, changed: Set<Int64>, into sink: PageSink, publisher: PagePublisher) async throws {
+        var stale: [Int64] = []
+        for place in similar.ranked.values.joined() where !changed.contains(place.id) {
+            let chosen = similar.of(place.id).map(\.id)
+            let shown = try sink.manifest.members(of: ProviderPage.path(for: place.slug))
+            if chosen.contains(where: changed.contains) || chosen != shown {
+                stale.append(place.id)
+            }
+        }
+        let stamps = try await sources.providers.stamps(ids: stale)
+        try await publisher.publish(stamps.map { ProviderPage($0, similar: similar.of($0.id), context: context, siteKey: siteKey) })
     }
 
     /// The categories whose listings showed the provider of a page's entry, as the manifest has it.
@@ -162,8 +191,9 @@ struct Publication {
     private func publishCategoriesAndProviders(into sink: PageSink) async throws {
         let context = context
         let siteKey = siteKey
+        let similar = try await sources.similarProviders()
         let listings = PagePublisher(sink: sink, repository: sources.providers) { provider in
-            ProviderPage(ProviderStamp(provider), context: context, siteKey: siteKey)
+            ProviderPage(ProviderStamp(provider), similar: similar.of(provider.id), context: context, siteKey: siteKey)
         }
         let categories = context.categories
         // Each category next to its subcategories: their listings show the same providers, loaded once.
@@ -198,7 +228,7 @@ struct Publication {
             if more, let lastWalked {
                 next = Task { try await repository.stamps(after: lastWalked, limit: batch, skipping: done) }
             }
-            try await profiles.publish(stamps.map { ProviderPage($0, context: context, siteKey: siteKey) })
+            try await profiles.publish(stamps.map { ProviderPage($0, similar: similar.of($0.id), context: context, siteKey: siteKey) })
             providers += walked
             progress(providers, total)
             guard more else { break }
@@ -226,10 +256,13 @@ struct Publication {
             if let change = try await sources.providers.change(of: slug) {
                 try await publish([change], into: sink, publisher: publisher)
             } else {
-                // No profile has the slug any more: its page goes, and the listings that showed it are ranked again.
+                // No profile has the slug any more: its page goes, the listings that showed it are ranked again,
+                // and the pages that showed it as similar choose again.
                 let path = ProviderPage.path(for: slug)
                 let wasListedIn = Self.listedIn(try sink.manifest.entry(path))
                 try sink.forget(path)
+                let similar = try await similarProviders(touchedBy: [wasListedIn])
+                try await publishSimilarChoices(similar, changed: [], into: sink, publisher: publisher)
                 try await rebuildListings(of: wasListedIn, into: sink, publisher: publisher)
             }
         case .category(let text):

@@ -3,12 +3,14 @@ public struct CategoryTree: Sendable {
     public let all: [Category]
     private let childrenByParent: [Int64?: [Category]]
     private let byID: [Int64: Category]
+    private let bySlug: [Slug: Category]
 
     public init(_ categories: [Category]) {
         let ordered = categories.sorted { ($0.sortOrder, $0.name) < ($1.sortOrder, $1.name) }
         all = ordered
         childrenByParent = Dictionary(grouping: ordered, by: \.parentID)
         byID = Dictionary(uniqueKeysWithValues: ordered.map { ($0.id, $0) })
+        bySlug = Dictionary(ordered.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var roots: [Category] { childrenByParent[nil] ?? [] }
@@ -17,7 +19,7 @@ public struct CategoryTree: Sendable {
 
     public func category(id: Int64) -> Category? { byID[id] }
 
-    public func category(slug: Slug) -> Category? { all.first { $0.slug == slug } }
+    public func category(slug: Slug) -> Category? { bySlug[slug] }
 
     public func parent(of category: Category) -> Category? { category.parentID.flatMap { byID[$0] } }
 
@@ -47,5 +49,11 @@ public struct CategoryTree: Sendable {
     /// A category is shown when it and all its ancestors are active.
     public func isVisible(_ category: Category) -> Bool {
         path(to: category).allSatisfy(\.active)
+    }
+
+    /// The visible ones of a provider's categories, in the order given. The first is the provider's primary
+    /// category: its page's breadcrumb, where "Request a proposal" starts, and whose providers are its similar ones.
+    public func shown(_ slugs: [Slug]) -> [Category] {
+        slugs.compactMap(category(slug:)).filter(isVisible)
     }
 }

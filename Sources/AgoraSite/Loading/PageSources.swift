@@ -26,6 +26,12 @@ struct PageSources: Sendable {
         }
     }
 
+    /// The similar providers of every provider's page, or only of those whose primary category is one of `primaries`.
+    func similarProviders(primaryIn primaries: Set<Int64>? = nil) async throws -> SimilarProviders {
+        let places = try await providers.places(inCategories: primaries.map(Array.init))
+        return SimilarProviders(places, categories: categories, primaryIn: primaries)
+    }
+
     /// What the homepage shows: the visible top-level categories with their provider counts and the marketplace's
     /// figures, as the provider pages the site holds add up (`totals`, from the manifest), and the best rated
     /// providers.

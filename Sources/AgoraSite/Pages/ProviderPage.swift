@@ -34,6 +34,7 @@ struct ProviderPage: SitePage {
         let background: [BackgroundView]
         let portfolio: [PortfolioView]
         let actions: ProviderActionsView
+        let similar: [ProviderCardView]
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
@@ -50,6 +51,8 @@ struct ProviderPage: SitePage {
             case "portfolio": .objects(portfolio)
             case "hasPortfolio": .flag(!portfolio.isEmpty)
             case "actions": .fields(actions)
+            case "similar": .objects(similar)
+            case "hasSimilar": .flag(!similar.isEmpty)
             default: nil
             }
         }
@@ -57,33 +60,44 @@ struct ProviderPage: SitePage {
 
     let context: SiteContext
     let providerID: Int64
+    /// The providers shown as similar (`SimilarProviders`), in order.
+    let similarIDs: [Int64]
     let path: String
     let key: InputKey
 
-    /// The page of the provider a stamp describes. Its key is what the page depends on besides the site: the
-    /// provider's fields (any change to the profile or the record moves `updatedAt`) and its categories.
-    init(_ stamp: ProviderStamp, context: SiteContext, siteKey: InputKey) {
+    /// The page of the provider a stamp describes, showing `similar` as its similar providers. Its key is what the
+    /// page depends on besides the site: the provider's fields (any change to the profile or the record moves
+    /// `updatedAt`), its categories, and which similar providers it shows as they last changed.
+    init(_ stamp: ProviderStamp, similar: [RankedProvider], context: SiteContext, siteKey: InputKey) {
         self.context = context
         providerID = stamp.id
+        similarIDs = similar.map(\.id)
         path = Self.path(for: stamp.slug)
         var key = siteKey
         key.combine(stamp.slug.value)
         key.combine(stamp.updatedAt)
         for category in stamp.categorySlugs { key.combine(category.value) }
+        key.combine("similar")
+        for provider in similar {
+            key.combine(Int(provider.id))
+            key.combine(provider.updatedAt)
+        }
         self.key = key
     }
 
     static func path(for slug: Slug) -> String { PagePaths.provider(slug) }
 
-    var providerIDs: [Int64] { [providerID] }
+    var providerIDs: [Int64] { [providerID] + similarIDs }
 
     func render(with providers: [Int64: ProviderProfile]) throws -> RenderedPage? {
-        try providers[providerID].map(render)
+        try providers[providerID].map { try render($0, similar: similarIDs.compactMap { providers[$0] }) }
     }
 
-    private func render(_ provider: ProviderProfile) throws -> RenderedPage {
+    /// The page; a similar provider no longer published by the time it is loaded is left out (its change makes
+    /// the next build choose again).
+    private func render(_ provider: ProviderProfile, similar: [ProviderProfile]) throws -> RenderedPage {
         let tree = context.categories
-        let categories = provider.categorySlugs.compactMap { tree.category(slug: $0) }.filter(tree.isVisible)
+        let categories = tree.shown(provider.categorySlugs)
         var trail = [(name: "Home", url: "/")]
         if let primary = categories.first {
             trail += tree.path(to: primary).map { (name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }
@@ -121,13 +135,15 @@ struct ProviderPage: SitePage {
             hasCategories: !categories.isEmpty,
             background: BackgroundView.sections(of: provider),
             portfolio: provider.portfolio.map(PortfolioView.init),
-            actions: ProviderActionsView(provider, primaryCategory: categories.first?.slug, pageURL: context.baseURL.absolute(path))
+            actions: ProviderActionsView(provider, primaryCategory: categories.first?.slug, pageURL: context.baseURL.absolute(path)),
+            similar: similar.map(ProviderCardView.init)
         ))
         var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
         page.sitemapImage = provider.photo?.shareURL
         page.listedIn = provider.categorySlugs.map(\.value)
         page.providerTally = ProviderTally(provider, categories: tree)
         page.rank = ListingRank(provider.statistics)
+        page.similarProviders = similarIDs
         return page
     }
 }

@@ -21,6 +21,8 @@ struct RenderedPage: Sendable {
     var rank: ListingRank?
     /// A listing page: how many providers the whole listing has, and those this page shows, in order.
     var listing: (total: Int, providerIDs: [Int64])?
+    /// A provider's page: the providers it shows as similar, in order.
+    var similarProviders: [Int64]?
     /// The site path of the image the sitemap names for the page.
     var sitemapImage: String?
 }

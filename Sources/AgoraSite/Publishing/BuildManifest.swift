@@ -36,7 +36,7 @@ final class BuildManifest {
     }
 
     static let fileName = ".agora-manifest.sqlite"
-    static let currentVersion = 8
+    static let currentVersion = 9
 
     private let database: SQLiteFile
     private var inTransaction = false
@@ -77,8 +77,8 @@ final class BuildManifest {
                 country TEXT, ratings INTEGER, rating_points INTEGER, top_categories TEXT, rank TEXT, listing_total INTEGER,
                 image TEXT
             ) WITHOUT ROWID;
-            CREATE TABLE listing_members (path TEXT NOT NULL, position INTEGER NOT NULL, provider_id INTEGER NOT NULL, PRIMARY KEY (path, position)) WITHOUT ROWID;
-            CREATE INDEX listing_members_provider ON listing_members (provider_id);
+            CREATE TABLE page_members (path TEXT NOT NULL, position INTEGER NOT NULL, provider_id INTEGER NOT NULL, PRIMARY KEY (path, position)) WITHOUT ROWID;
+            CREATE INDEX page_members_provider ON page_members (provider_id);
             CREATE INDEX pages_redirects ON pages (path) WHERE redirect = 1;
             CREATE TABLE sitemap_chunks (number INTEGER PRIMARY KEY, first_path TEXT NOT NULL, newest REAL);
             CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -195,32 +195,32 @@ final class BuildManifest {
     func delete(_ path: String, _ old: Entry) throws {
         try database.statement("DELETE FROM pages WHERE path = ?").bind(path).run()
         count(old.tally, by: -1)
-        if old.listingTotal != nil { try database.statement("DELETE FROM listing_members WHERE path = ?").bind(path).run() }
+        try database.statement("DELETE FROM page_members WHERE path = ?").bind(path).run()
     }
 
-    // MARK: Listing members
+    // MARK: Page members
 
-    /// Records the providers a listing page shows, in order, in place of those it showed (`replacing`: whether it
-    /// may have had any).
+    /// Records the providers a page shows (a listing page's, a provider page's similar providers), in order, in
+    /// place of those it showed (`replacing`: whether it may have had any).
     func setMembers(of path: String, _ providerIDs: [Int64], replacing: Bool) throws {
-        if replacing { try database.statement("DELETE FROM listing_members WHERE path = ?").bind(path).run() }
+        if replacing { try database.statement("DELETE FROM page_members WHERE path = ?").bind(path).run() }
         for (position, id) in providerIDs.enumerated() {
-            try database.statement("INSERT INTO listing_members (path, position, provider_id) VALUES (?, ?, ?)")
+            try database.statement("INSERT INTO page_members (path, position, provider_id) VALUES (?, ?, ?)")
                 .bind(path, position, Int(id)).run()
         }
     }
 
-    /// The providers a listing page shows, in order.
+    /// The providers a page shows, in order.
     func members(of path: String) throws -> [Int64] {
-        let statement = try database.statement("SELECT provider_id FROM listing_members WHERE path = ? ORDER BY position").bind(path)
+        let statement = try database.statement("SELECT provider_id FROM page_members WHERE path = ? ORDER BY position").bind(path)
         var ids: [Int64] = []
         while try statement.step() { ids.append(Int64(statement.int(0))) }
         return ids
     }
 
-    /// The listing pages that show the provider.
-    func listingPaths(showing providerID: Int64) throws -> [String] {
-        let statement = try database.statement("SELECT path FROM listing_members WHERE provider_id = ? ORDER BY path").bind(Int(providerID))
+    /// The pages that show the provider: listing pages, and provider pages showing it as similar.
+    func paths(showing providerID: Int64) throws -> [String] {
+        let statement = try database.statement("SELECT path FROM page_members WHERE provider_id = ? ORDER BY path").bind(Int(providerID))
         var paths: [String] = []
         while try statement.step() { if let path = statement.text(0) { paths.append(path) } }
         return paths

@@ -54,13 +54,15 @@ final class PagePublisher {
         if !ready.isEmpty { try await renderAndWrite(ready, providers: [:]) }
     }
 
-    /// Publishes what is left.
+    /// Publishes what is left, including pages published alongside the last windows that wait for providers.
     func finish() async throws {
-        try await startLoading()
-        if let last = loaded {
-            loaded = nil
-            try await publish(last)
-        }
+        repeat {
+            try await startLoading()
+            if let last = loaded {
+                loaded = nil
+                try await publish(last)
+            }
+        } while !window.isEmpty
     }
 
     /// Starts loading the current window, then publishes the one loaded before it.
@@ -80,15 +82,28 @@ final class PagePublisher {
         if let previous { try await publish(previous) }
     }
 
+    /// Renders a loaded window's pages. A page published alongside whose other providers (similar ones) this
+    /// window did not load joins the next window rather than going out without them.
     private func publish(_ window: LoadedWindow) async throws {
         var providers = window.known
         var pages = window.pages
+        var alongsidePages: [any SitePage] = []
         for provider in try await window.loading.value {
             providers[provider.id] = provider
             recent.insert(provider, id: provider.id)
             if let alongside, publishedAlongside.insert(provider.id).inserted {
                 let page = alongside(provider)
-                if try !sink.keepIfCurrent(page) { pages.append(page) }
+                if try !sink.keepIfCurrent(page) { alongsidePages.append(page) }
+            }
+        }
+        for page in alongsidePages {
+            let waiting = page.providerIDs.filter { providers[$0] == nil && recent[$0] == nil }
+            if waiting.isEmpty {
+                for id in page.providerIDs where providers[id] == nil { providers[id] = recent[id] }
+                pages.append(page)
+            } else {
+                self.window.append(page)
+                windowProviders.formUnion(page.providerIDs)
             }
         }
         try await renderAndWrite(pages, providers: providers)
@@ -120,7 +135,7 @@ final class PagePublisher {
 struct WrittenPage: Sendable {
     let path: String
     let entry: BuildManifest.Entry
-    /// A listing page: the providers it shows, in order.
+    /// The providers a listing page lists or a provider's page shows as similar, in order.
     let members: [Int64]?
     let wasWritten: Bool
 
@@ -132,7 +147,7 @@ struct WrittenPage: Sendable {
             listedIn: page.listedIn?.joined(separator: " "), tally: page.providerTally, rank: page.rank?.manifestText,
             listingTotal: page.listing?.total, image: page.sitemapImage
         )
-        members = page.listing?.providerIDs
+        members = page.listing?.providerIDs ?? page.similarProviders
         self.wasWritten = wasWritten
     }
 }

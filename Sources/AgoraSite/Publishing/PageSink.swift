@@ -79,7 +79,7 @@ final class PageSink {
         let old = mode == .full ? nil : try manifest.entry(done.path)
         guard old != entry else { return }
         try manifest.put(done.path, entry, replacing: old)
-        if let members = done.members { try manifest.setMembers(of: done.path, members, replacing: old?.listingTotal != nil) }
+        if let members = done.members { try manifest.setMembers(of: done.path, members, replacing: old != nil) }
         if old?.inSitemap ?? false != entry.inSitemap {
             sitemapChanges.membershipChanged()
         } else if let old, entry.inSitemap, entry.sitemapLineDiffers(from: old) {
