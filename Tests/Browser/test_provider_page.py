@@ -72,3 +72,25 @@ def test_a_visitor_and_a_client_use_the_provider_page_and_the_account_menu(servi
     wait(browser).until(lambda driver: "also be sent to " + name in driver.find_element(By.TAG_NAME, "main").text)
     violations = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
     assert violations == []
+
+
+def test_similar_providers_are_cards_of_the_same_category_that_fit_and_lead_to_their_pages(service, browser):
+    """Four cards below the profile, each a provider of the page's primary category, whose actions stay inside the
+    card at phone and desktop widths; a card opens that provider's page, in the same category, with its own four."""
+    a_provider_page(service, browser)
+    primary = browser.find_elements(By.CSS_SELECTOR, ".breadcrumbs a")[-1].text
+    name = browser.find_element(By.TAG_NAME, "h1").text
+    for width in (390, 1280):
+        browser.set_window_size(width, 900)
+        cards = browser.find_elements(By.CSS_SELECTOR, ".similar-providers .provider-card")
+        assert len(cards) == 4, "the demo's categories each hold more than five providers"
+        assert name not in [card.find_element(By.CLASS_NAME, "provider-name").text for card in cards]
+        for card in cards:
+            assert not browser.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", card), width
+    first = browser.find_element(By.CSS_SELECTOR, ".similar-providers .provider-card-link")
+    chosen = first.find_element(By.CLASS_NAME, "provider-name").text
+    click(browser, first)
+    wait(browser).until(lambda driver: driver.find_element(By.TAG_NAME, "h1").text == chosen)
+    assert browser.find_elements(By.CSS_SELECTOR, ".breadcrumbs a")[-1].text == primary, "a neighbour in the same category"
+    names = [element.text for element in browser.find_elements(By.CSS_SELECTOR, ".similar-providers .provider-name")]
+    assert len(names) == 4 and chosen not in names
