@@ -102,7 +102,7 @@ def test_post_an_order_then_propose_compare_and_accept(service, browser):
     accept = row.find_element(By.XPATH, ".//button[text()='Accept']")
     click(browser, accept)
     browser.switch_to.alert.accept()
-    wait(browser).until(lambda driver: driver.find_element(By.ID, "order-status").text == "awarded")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "order-status").text == "in progress")
     assert "project" in browser.find_element(By.ID, "status-line").text
 
 

@@ -130,6 +130,9 @@ public func buildRouter(
         limiter: limiter, settings: platformSettings
     ).register(on: signedIn)
     ProposalRoutes(store: store, clock: configuration.clock, announcer: announcer, limiter: limiter, settings: platformSettings).register(on: signedIn)
+    let projectAnnouncer = ProjectAnnouncer(email: configuration.email)
+    ProjectRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
+    MilestoneRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     OrderFileRoutes(
         store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock, limiter: limiter
     ).register(on: signedIn)

@@ -82,6 +82,26 @@ struct ListQuery {
         cases(name, of: T.self).first ?? defaultValue
     }
 
+    /// One value of `T` in `name`; nil when absent.
+    mutating func optionalChoice<T: RawRepresentable & CaseIterable>(_ name: String, of type: T.Type) -> T? where T.RawValue == String {
+        guard let text = values[name] else { return nil }
+        guard let value = T(rawValue: text) else {
+            errors.append(FieldError(field: name, message: "must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+            return nil
+        }
+        return value
+    }
+
+    /// A value `parse` reads from `name` (such as a cursor); nil when absent, an error saying `rule` when unreadable.
+    mutating func parsed<T>(_ name: String, rule: String, _ parse: (String) -> T?) -> T? {
+        guard let text = values[name] else { return nil }
+        guard let value = parse(text) else {
+            errors.append(FieldError(field: name, message: rule))
+            return nil
+        }
+        return value
+    }
+
     func text(_ name: String) -> String? { values[name] }
 
     func finish() throws {

@@ -11,4 +11,12 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case proposalWithdrawn = "proposal_withdrawn"
     case proposalAccepted = "proposal_accepted"
     case proposalRejected = "proposal_rejected"
+    case milestoneProposed = "milestone_proposed"
+    case milestoneAnswered = "milestone_answered"
+    case milestoneStarted = "milestone_started"
+    case milestoneSubmitted = "milestone_submitted"
+    case changesRequested = "milestone_changes_requested"
+    case milestoneApproved = "milestone_approved"
+    case reviewReminder = "milestone_review_reminder"
+    case projectCompleted = "project_completed"
 }

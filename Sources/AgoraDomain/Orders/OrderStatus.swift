@@ -1,13 +1,16 @@
 /// Where an order stands. `moving(to:)` is the one place that says which moves are legal:
 ///
-///     draft ──publish──> open ──accept a proposal──> awarded ──work starts──> in_progress
+///     draft ──publish──> open ──accept a proposal──> awarded ──work starts──> in_progress ──project completes──> completed
 ///       │                  │
 ///       └──> cancelled <───┴──> expired (the deadline passed while open)
+///
+/// Accepting a proposal awards the order and starts its project at once: the order is in progress from then on.
 public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     case draft
     case open
     case awarded
     case inProgress = "in_progress"
+    case completed
     case cancelled
     case expired
 
@@ -19,7 +22,7 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
 
     public func canMove(to next: OrderStatus) -> Bool {
         switch (self, next) {
-        case (.draft, .open), (.open, .awarded), (.awarded, .inProgress): true
+        case (.draft, .open), (.open, .awarded), (.awarded, .inProgress), (.inProgress, .completed): true
         case (.draft, .cancelled), (.open, .cancelled), (.draft, .expired), (.open, .expired): true
         default: false
         }
@@ -40,6 +43,7 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
         case .open: "open"
         case .awarded: "awarded"
         case .inProgress: "in progress"
+        case .completed: "completed"
         case .cancelled: "cancelled"
         case .expired: "expired"
         }

@@ -10,6 +10,12 @@ public struct ProposalTerms: Hashable, Sendable {
         public let title: String
         public let amount: Money
         public let dueInDays: Int
+
+        public init(title: String, amount: Money, dueInDays: Int) {
+            self.title = title
+            self.amount = amount
+            self.dueInDays = dueInDays
+        }
     }
 
     public let message: String

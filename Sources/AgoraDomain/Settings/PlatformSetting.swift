@@ -14,10 +14,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case moderationHideThreshold = "moderation.hide-threshold"
     case moderationBlockedWords = "moderation.blocked-words"
     case moderationPreApproval = "moderation.pre-approval"
+    case projectsReviewWindowDays = "projects.review-window-days"
+    case projectsQuietDays = "projects.quiet-days"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
-        case site, features, quotas, routing, moderation
+        case site, features, quotas, routing, moderation, projects
     }
 
     public var group: Group {
@@ -27,6 +29,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .ordersPerDay, .proposalsPerDay, .uploadsPerDay: .quotas
         case .routingBatchSize, .routingResponseWindowHours, .routingEnoughProposals, .routingMaximumBatches: .routing
         case .moderationHideThreshold, .moderationBlockedWords, .moderationPreApproval: .moderation
+        case .projectsReviewWindowDays, .projectsQuietDays: .projects
         }
     }
 
@@ -44,6 +47,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationHideThreshold: .number(1...100, unit: "points")
         case .moderationBlockedWords: .list(maximumCount: 500, maximumLength: 60)
         case .moderationPreApproval: .choices(ModerationSubject.approvable.map(\.rawValue))
+        case .projectsReviewWindowDays: .number(3...60, unit: "days")
+        case .projectsQuietDays: .number(1...90, unit: "days")
         }
     }
 
@@ -61,6 +66,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationHideThreshold: .number(5)
         case .moderationBlockedWords: .list([])
         case .moderationPreApproval: .list([])
+        case .projectsReviewWindowDays: .number(14)
+        case .projectsQuietDays: .number(7)
         }
     }
 
@@ -72,7 +79,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingEnoughProposals: "AGORA_ROUTING_ENOUGH_PROPOSALS"
         case .routingMaximumBatches: "AGORA_ROUTING_MAX_BATCHES"
         case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay, .moderationHideThreshold,
-             .moderationBlockedWords, .moderationPreApproval: nil
+             .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays: nil
         }
     }
 
@@ -91,6 +98,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationHideThreshold: "Hiding threshold"
         case .moderationBlockedWords: "Blocked words"
         case .moderationPreApproval: "Approval before publication"
+        case .projectsReviewWindowDays: "Review window"
+        case .projectsQuietDays: "Quiet after"
         }
     }
 
@@ -110,6 +119,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
             "The score at which reported or filtered content is hidden until a moderator decides (a report from a new reporter counts 2, contact details or a blocked word 5)."
         case .moderationBlockedWords: "Words and phrases, in any language, that send what contains them to the moderation queue."
         case .moderationPreApproval: "The kinds of content that wait for a moderator's approval before anyone else sees them."
+        case .projectsReviewWindowDays:
+            "How long a client has to answer a submitted milestone: reminded three days before the end, it is approved automatically when the window closes."
+        case .projectsQuietDays: "After how many days without activity a running project is shown as quiet."
         }
     }
 
@@ -128,6 +140,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationHideThreshold: 10
         case .moderationBlockedWords: 11
         case .moderationPreApproval: 12
+        case .projectsReviewWindowDays: 13
+        case .projectsQuietDays: 14
         }
     }
 }

@@ -31,5 +31,6 @@ public enum Migrations {
         skillCatalogue,
         profileViews,
         clientIdentities,
+        projectWork,
     ]
 }

@@ -4,7 +4,7 @@ import Foundation
 public struct OrderEvent: Sendable, Hashable {
     /// What happened, as the history names it.
     public enum Kind: String, Sendable, Codable {
-        case created, published, updated, cancelled, expired, awarded, routed
+        case created, published, updated, cancelled, expired, awarded, routed, started, completed
         case proposalReceived = "proposal_received"
         case proposalCountered = "proposal_countered"
         case proposalRevised = "proposal_revised"

@@ -1,7 +1,7 @@
 import AgoraDomain
 import Foundation
 
-/// The project an accepted proposal became.
+/// The project an accepted proposal became: where the client and the provider run the work.
 public struct Project: Sendable, Hashable {
     public let id: Int64
     public let orderID: Int64
@@ -9,8 +9,29 @@ public struct Project: Sendable, Hashable {
     public let clientID: Int64
     public let providerID: Int64
     public let title: String
+    public let description: String
     public let status: ProjectStatus
     public let agreedPrice: Money
     public let deadline: Date
+    public let startedAt: Date
+    public let completedAt: Date?
+    /// When anything last happened in it (a step on a milestone, a message): what "quiet" is measured from.
+    public let lastActivityAt: Date
     public let createdAt: Date
+    public let updatedAt: Date
+
+    /// The side `userID` is on; nil for anyone else.
+    public func role(of userID: Int64) -> ProjectRole? {
+        if userID == clientID { return .client }
+        if userID == providerID { return .provider }
+        return nil
+    }
+
+    /// The member on a side.
+    public func member(_ role: ProjectRole) -> Int64 {
+        switch role {
+        case .client: clientID
+        case .provider: providerID
+        }
+    }
 }

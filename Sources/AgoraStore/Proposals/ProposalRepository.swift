@@ -193,24 +193,14 @@ public struct ProposalRepository: Sendable {
                     WHERE order_id = \(bind: order.id) AND id <> \(bind: proposalID) AND status IN (\(states: ProposalStatus.live))
                     RETURNING provider_id
                     """).all().map { try $0.decode(column: "provider_id", as: Int64.self) }
-                try await db.raw("UPDATE orders SET status = \(state: awarded), updated_at = \(bind: now) WHERE id = \(bind: order.id)").run()
-                let deadline = now.addingTimeInterval(TimeInterval(current.terms.timelineDays) * 86_400)
-                guard let row = try await db.raw("""
-                    INSERT INTO projects (order_id, proposal_id, client_id, provider_id, title, status, agreed_price_minor, currency, deadline, created_at, updated_at)
-                    VALUES (\(bind: order.id), \(bind: proposalID), \(bind: order.clientID), \(bind: current.providerID), \(bind: order.details.title),
-                            \(state: ProjectStatus.notStarted), \(bind: current.terms.price.minorUnits), \(bind: current.terms.price.currency.code), \(bind: deadline),
-                            \(bind: now), \(bind: now))
-                    RETURNING id
-                    """).first() else { throw StoreError.conflict("the project was not created") }
-                let project = Project(
-                    id: try row.decode(column: "id", as: Int64.self), orderID: order.id, proposalID: proposalID, clientID: order.clientID,
-                    providerID: current.providerID, title: order.details.title, status: .notStarted, agreedPrice: current.terms.price,
-                    deadline: deadline, createdAt: now
-                )
+                let started = try awarded.moving(to: .inProgress)
+                try await db.raw("UPDATE orders SET status = \(state: started), updated_at = \(bind: now) WHERE id = \(bind: order.id)").run()
+                let project = try await ProjectRepository.start(order: order, proposal: current, now: now, on: db)
                 try await OrderRepository.record(
                     .awarded, orderID: order.id, actorID: clientID,
                     detail: ["proposal_id": String(proposalID), "project_id": String(project.id)], now: now, on: db
                 )
+                try await OrderRepository.record(.started, orderID: order.id, actorID: nil, detail: ["project_id": String(project.id)], now: now, on: db)
                 let people = try await NotificationRepository.recipients([current.providerID] + rejectedIDs, on: db)
                 guard let provider = people[current.providerID] else { throw StoreError.notFound("the provider") }
                 let acceptance = Acceptance(

@@ -19,16 +19,8 @@ extension ProviderRepository {
         var current: (id: Int64, row: any SQLRow, slugs: [Slug])?
         func close() throws {
             guard let (id, row, slugs) = current else { return }
-            places.append(ProviderPlace(
-                id: id,
-                slug: try Slug(try row.decode(column: "slug", as: String.self)),
-                updatedAt: max(try row.decode(column: "updated_at", as: Date.self), try row.decode(column: "statistics_updated_at", as: Date.self)),
-                rank: ListingRank(
-                    ratingAverage: try row.decode(column: "rating_average", as: Double.self),
-                    ratingCount: try row.decode(column: "rating_count", as: Int.self)
-                ),
-                categorySlugs: slugs
-            ))
+            let (slug, updatedAt, rank) = try Self.stampFields(of: row)
+            places.append(ProviderPlace(id: id, slug: slug, updatedAt: updatedAt, rank: rank, categorySlugs: slugs))
         }
         for row in try await store.sql.raw(query).all() {
             let id = try row.decode(column: "user_id", as: Int64.self)

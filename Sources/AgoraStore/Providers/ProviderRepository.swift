@@ -195,17 +195,21 @@ public struct ProviderRepository: Sendable {
             }
         }
         return try rows.map { id, row in
-            ProviderStamp(
-                id: id,
-                slug: try Slug(try row.decode(column: "slug", as: String.self)),
-                updatedAt: max(try row.decode(column: "updated_at", as: Date.self), try row.decode(column: "statistics_updated_at", as: Date.self)),
-                categorySlugs: categories[id] ?? [],
-                rank: ListingRank(
-                    ratingAverage: try row.decode(column: "rating_average", as: Double.self),
-                    ratingCount: try row.decode(column: "rating_count", as: Int.self)
-                )
-            )
+            let (slug, updatedAt, rank) = try stampFields(of: row)
+            return ProviderStamp(id: id, slug: slug, updatedAt: updatedAt, categorySlugs: categories[id] ?? [], rank: rank)
         }
+    }
+
+    /// The slug, last change and place in listings of a row of `stampColumns`.
+    static func stampFields(of row: any SQLRow) throws -> (slug: Slug, updatedAt: Date, rank: ListingRank) {
+        (
+            try Slug(try row.decode(column: "slug", as: String.self)),
+            max(try row.decode(column: "updated_at", as: Date.self), try row.decode(column: "statistics_updated_at", as: Date.self)),
+            ListingRank(
+                ratingAverage: try row.decode(column: "rating_average", as: Double.self),
+                ratingCount: try row.decode(column: "rating_count", as: Int.self)
+            )
+        )
     }
 
     /// The best rated published providers.

@@ -35,10 +35,40 @@ enum ProviderRecord {
         try await db.raw("""
             UPDATE user_statistics SET response_time_minutes = \(bind: median), updated_at = \(bind: now) WHERE user_id = \(bind: providerID)
             """).run()
+        try await recordChanged(providerID, reason: "response time", now: now, on: db, engine: engine)
+    }
+
+    /// After a change to the provider's record: the search index follows and, for a public profile, the page is queued.
+    private static func recordChanged(_ providerID: Int64, reason: String, now: Date, on db: any SQLDatabase, engine: Store.Engine) async throws {
         try await SearchIndexWriter(engine: engine).refresh([providerID], on: db)
         guard let profile = try await db.raw("SELECT slug, published FROM user_profiles WHERE user_id = \(bind: providerID)").first(),
               try profile.decode(column: "published", as: Bool.self) else { return }
         let slug = try Slug(try profile.decode(column: "slug", as: String.self))
-        try await SiteChangeQueue.enqueue([.provider(slug)], reason: "provider \(slug) response time", now: now, on: db)
+        try await SiteChangeQueue.enqueue([.provider(slug)], reason: "provider \(slug) \(reason)", now: now, on: db)
+    }
+}
+
+extension ProviderRecord {
+    /// After one of the provider's projects closed, `completed` or cancelled: their record counts it
+    /// (`ProviderStatistics.closingProject`), the search index follows, and a public profile's page is queued.
+    static func projectClosed(providerID: Int64, completed: Bool, now: Date, on db: any SQLDatabase, engine: Store.Engine) async throws {
+        guard let row = try await db.raw("""
+            SELECT rating_average, rating_count, completed_projects, completion_rate, response_time_minutes FROM user_statistics
+            WHERE user_id = \(bind: providerID)
+            """).first() else { return }
+        let current = ProviderStatistics(
+            ratingAverage: try row.decode(column: "rating_average", as: Double.self),
+            ratingCount: try row.decode(column: "rating_count", as: Int.self),
+            completedProjects: try row.decode(column: "completed_projects", as: Int.self),
+            completionRate: try row.decode(column: "completion_rate", as: Double.self),
+            responseTimeMinutes: try row.decodeIfPresent(column: "response_time_minutes", as: Int.self)
+        )
+        let next = current.closingProject(completed: completed)
+        try await db.raw("""
+            UPDATE user_statistics SET completed_projects = \(bind: next.completedProjects), completion_rate = \(bind: next.completionRate),
+                updated_at = \(bind: now)
+            WHERE user_id = \(bind: providerID)
+            """).run()
+        try await recordChanged(providerID, reason: "project closed", now: now, on: db, engine: engine)
     }
 }

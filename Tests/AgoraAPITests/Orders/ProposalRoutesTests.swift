@@ -45,7 +45,7 @@ struct ProposalRoutesTests {
             let accepted = try await harness.send(.post, "/api/proposals/\(first)/accept", bearer: market.ada.accessToken)
             #expect(accepted.status == .ok, "\(accepted.text)")
             let acceptance = try accepted.json()
-            #expect((acceptance["order"] as? [String: Any])?["status"] as? String == "awarded")
+            #expect((acceptance["order"] as? [String: Any])?["status"] as? String == "in_progress")
             #expect(acceptance["rejected_proposals"] as? Int == 1)
             let project = try #require(acceptance["project"] as? [String: Any])
             #expect((project["agreed_price"] as? [String: Any])?["amount_minor"] as? Int == 175_000)

@@ -3,10 +3,10 @@ import Testing
 
 @Suite("Order and proposal statuses")
 struct OrderWorkflowTests {
-    @Test("orders move draft → open → awarded → in progress, and are cancelled or expire only from draft or open")
+    @Test("orders move draft → open → awarded → in progress → completed, and are cancelled or expire only from draft or open")
     func orderMoves() throws {
         let legal: Set<String> = [
-            "draft>open", "open>awarded", "awarded>in_progress",
+            "draft>open", "open>awarded", "awarded>in_progress", "in_progress>completed",
             "draft>cancelled", "open>cancelled", "draft>expired", "open>expired",
         ]
         for from in OrderStatus.allCases {

@@ -7,7 +7,7 @@
   var forms = Agora.forms;
   var cell = Agora.admin.cell;
   var groups = document.getElementById('settings-groups');
-  var GROUP_NAMES = { site: 'Site', features: 'Features', quotas: 'Quotas', routing: 'Order routing', moderation: 'Moderation' };
+  var GROUP_NAMES = { site: 'Site', features: 'Features', quotas: 'Quotas', routing: 'Order routing', moderation: 'Moderation', projects: 'Projects' };
 
   function describe(value) {
     if (value === true) return 'on';

@@ -17,7 +17,7 @@
 
   var eventWords = {
     created: 'Order created', published: 'Published', updated: 'Changed', cancelled: 'Cancelled', expired: 'Expired',
-    awarded: 'Awarded', routed: 'Offered to matching providers', proposal_received: 'Proposal received',
+    awarded: 'Awarded', started: 'Work started', completed: 'Completed', routed: 'Offered to matching providers', proposal_received: 'Proposal received',
     proposal_countered: 'Counter-offer sent', proposal_revised: 'Proposal revised', proposal_withdrawn: 'Proposal withdrawn',
     proposal_rejected: 'Proposal declined', file_attached: 'File attached', file_removed: 'File removed',
     route_added: 'Offered by hand', route_removed: 'Offer withdrawn'

@@ -1,0 +1,183 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// A project as one of its members sees it: progress and health as the domain defines them, each milestone with
+/// the steps the asker may take on it now.
+struct ProjectBody: ResponseEncodable {
+    struct Counterpart: Encodable {
+        let name: String
+    }
+
+    struct Progress: Encodable {
+        let percent: Int
+        let approved: MoneyBody
+        let agreed: MoneyBody
+        let milestonesApproved: Int
+        let milestonesAgreed: Int
+
+        init(_ progress: ProjectProgress, currency: CurrencyCode) {
+            percent = progress.percent
+            approved = MoneyBody(Money(minorUnits: progress.approvedMinorUnits, currency: currency))
+            agreed = MoneyBody(Money(minorUnits: progress.agreedMinorUnits, currency: currency))
+            milestonesApproved = progress.milestonesApproved
+            milestonesAgreed = progress.milestonesAgreed
+        }
+    }
+
+    let id: Int64
+    let orderID: Int64
+    let orderReference: String
+    let title: String
+    let description: String
+    let status: String
+    let role: String
+    let counterpart: Counterpart
+    let agreedPrice: MoneyBody
+    let deadline: Date
+    let startedAt: Date
+    let completedAt: Date?
+    let lastActivityAt: Date
+    let progress: Progress
+    let health: [String]
+    let milestones: [MilestoneBody]
+
+    init(_ details: ProjectDetails, now: Date, settings: PlatformSettings) {
+        let project = details.project
+        id = project.id
+        orderID = project.orderID
+        orderReference = details.orderReference
+        title = project.title
+        description = project.description
+        status = project.status.rawValue
+        role = details.role.rawValue
+        counterpart = Counterpart(name: details.counterpartName)
+        agreedPrice = MoneyBody(project.agreedPrice)
+        deadline = project.deadline
+        startedAt = project.startedAt
+        completedAt = project.completedAt
+        lastActivityAt = project.lastActivityAt
+        progress = Progress(details.progress, currency: project.agreedPrice.currency)
+        health = details.health(now: now, quietAfterDays: settings.number(.projectsQuietDays)).map(\.rawValue)
+        let reviewWindow = TimeInterval(settings.number(.projectsReviewWindowDays)) * 86_400
+        milestones = details.milestones.map {
+            MilestoneBody($0, project: project, role: details.role, submissions: details.submissions[$0.id] ?? [], reviewWindow: reviewWindow)
+        }
+    }
+}
+
+/// A milestone with its submissions; `next_steps` are the steps (`POST /api/milestones/{id}/{step}`) the asker may
+/// take now, as `MilestoneStatus.after` allows them.
+struct MilestoneBody: Encodable {
+    struct Submission: Encodable {
+        let revision: Int
+        let note: String
+        let submittedAt: Date
+        let response: String?
+        let respondedAt: Date?
+    }
+
+    let id: Int64
+    let position: Int
+    let title: String
+    let description: String
+    let amount: MoneyBody
+    let dueAt: Date?
+    let status: String
+    let proposedBy: String?
+    let revision: Int
+    let submittedAt: Date?
+    /// When an unanswered submission is approved automatically.
+    let reviewClosesAt: Date?
+    let approvedAt: Date?
+    let nextSteps: [String]
+    let submissions: [Submission]
+
+    init(_ milestone: Milestone, project: Project, role: ProjectRole, submissions: [MilestoneSubmission], reviewWindow: TimeInterval) {
+        id = milestone.id
+        position = milestone.position
+        title = milestone.title
+        description = milestone.description
+        amount = MoneyBody(milestone.amount)
+        dueAt = milestone.dueAt
+        status = milestone.status.rawValue
+        proposedBy = milestone.proposedBy?.rawValue
+        revision = milestone.revision
+        submittedAt = milestone.submittedAt
+        reviewClosesAt = milestone.status == .submitted ? milestone.submittedAt?.addingTimeInterval(reviewWindow) : nil
+        approvedAt = milestone.approvedAt
+        nextSteps = project.status.isWorking ? MilestoneStep.allCases.filter {
+            (try? milestone.status.after($0, by: .member(role), proposer: milestone.proposedBy)) != nil
+        }.map(\.rawValue) : []
+        self.submissions = submissions.map {
+            Submission(revision: $0.revision, note: $0.note, submittedAt: $0.submittedAt, response: $0.response, respondedAt: $0.respondedAt)
+        }
+    }
+}
+
+/// A page of projects; `next_after` continues the list.
+struct ProjectListBody: ResponseEncodable {
+    let projects: [ProjectBody]
+    let nextAfter: String?
+}
+
+/// One entry of an activity feed.
+struct ProjectActivityBody: Encodable {
+    let id: Int64
+    let projectID: Int64
+    let projectTitle: String
+    let kind: String
+    /// The side of the member who did it; nil for the service itself.
+    let actor: String?
+    let milestoneID: Int64?
+    let detail: [String: String]
+    let createdAt: Date
+
+    init(_ activity: ProjectActivity, project: Project) {
+        id = activity.id
+        projectID = activity.projectID
+        projectTitle = project.title
+        kind = activity.kind.rawValue
+        actor = activity.actorID.flatMap(project.role(of:))?.rawValue
+        milestoneID = activity.milestoneID
+        detail = activity.detail
+        createdAt = activity.createdAt
+    }
+}
+
+/// A project's activity feed, newest first; `next_before` continues it.
+struct ProjectActivityListBody: ResponseEncodable {
+    let activity: [ProjectActivityBody]
+    let nextBefore: Int64?
+}
+
+/// A member's overview of their projects.
+struct ProjectDashboardBody: ResponseEncodable {
+    struct Item: Encodable {
+        let projectID: Int64
+        let projectTitle: String
+        let milestone: MilestoneBody
+    }
+
+    let counts: [String: Int]
+    let dueSoon: [Item]
+    let awaitingMe: [Item]
+    let recentActivity: [ProjectActivityBody]
+
+    init(_ dashboard: ProjectDashboard, settings: PlatformSettings) {
+        counts = Dictionary(uniqueKeysWithValues: dashboard.counts.map { ($0.key.rawValue, $0.value) })
+        let reviewWindow = TimeInterval(settings.number(.projectsReviewWindowDays)) * 86_400
+        func item(_ entry: ProjectDashboard.Item) -> Item {
+            Item(
+                projectID: entry.project.project.id, projectTitle: entry.project.project.title,
+                milestone: MilestoneBody(entry.milestone, project: entry.project.project, role: entry.project.role, submissions: [], reviewWindow: reviewWindow)
+            )
+        }
+        dueSoon = dashboard.dueSoon.map(item)
+        awaitingMe = dashboard.awaitingMe.map(item)
+        recentActivity = dashboard.recentActivity.compactMap { activity in
+            dashboard.projects[activity.projectID].map { ProjectActivityBody(activity, project: $0) }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Where a milestone stands. `after(_:by:)` is the one place that says which steps are legal and whose each is:
+///
+///     proposed ──the other side accepts──> pending          (a milestone added once the project runs)
+///     proposed ──the other side declines, or its proposer withdraws it──> declined
+///     pending ──provider starts──> in_progress ──provider submits──> submitted
+///     submitted ──client requests changes──> changes_requested ──provider submits again──> submitted
+///     submitted ──client approves, or the review window closes──> approved
+///
+/// Milestones from the accepted proposal's plan start `pending`. The payments issue puts `funded` (money held in
+/// escrow) between pending and in progress, and `released` after approved; `isOpen` and `countsAsDone` are what
+/// the rest of the project reads, so those states slot in there.
+public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
+    case proposed
+    case declined
+    case pending
+    case inProgress = "in_progress"
+    case submitted
+    case changesRequested = "changes_requested"
+    case approved
+
+    /// Part of the agreed plan and not yet done: what progress and health look at.
+    public var isOpen: Bool {
+        switch self {
+        case .pending, .inProgress, .submitted, .changesRequested: true
+        case .proposed, .declined, .approved: false
+        }
+    }
+
+    /// Part of the agreed plan (counted in the project's total).
+    public var isAgreed: Bool { isOpen || countsAsDone }
+
+    /// Done, as progress counts it.
+    public var countsAsDone: Bool { self == .approved }
+
+    /// Whether the next step is this side's (the dashboard's "awaiting my action"); `proposer` is the side that
+    /// proposed the milestone, nil for the accepted plan's.
+    public func awaits(_ role: ProjectRole, proposer: ProjectRole?) -> Bool {
+        switch self {
+        case .proposed: proposer == role.other
+        case .pending, .inProgress, .changesRequested: role == .provider
+        case .submitted: role == .client
+        case .declined, .approved: false
+        }
+    }
+
+    /// The status after a step, or an error naming the impossible one. `proposer` is the side that proposed the
+    /// milestone (only read for `accept`, `decline` and `withdraw`).
+    public func after(_ step: MilestoneStep, by actor: MilestoneActor, proposer: ProjectRole? = nil) throws -> MilestoneStatus {
+        let next: MilestoneStatus? = switch (self, step, actor) {
+        case (.proposed, .accept, .member(let role)) where proposer != nil && role != proposer: .pending
+        case (.proposed, .decline, .member(let role)) where proposer != nil && role != proposer: .declined
+        case (.proposed, .withdraw, .member(let role)) where role == proposer: .declined
+        case (.pending, .start, .member(.provider)): .inProgress
+        case (.inProgress, .submit, .member(.provider)), (.changesRequested, .submit, .member(.provider)): .submitted
+        case (.submitted, .requestChanges, .member(.client)): .changesRequested
+        case (.submitted, .approve, .member(.client)), (.submitted, .approve, .reviewWindow): .approved
+        default: nil
+        }
+        guard let next else {
+            throw StatusTransitionError("a milestone that is \(label) cannot be \(step.pastTense) by \(actor.label)")
+        }
+        return next
+    }
+
+    /// The status in words, for messages and pages.
+    public var label: String {
+        switch self {
+        case .proposed: "proposed"
+        case .declined: "declined"
+        case .pending: "not started"
+        case .inProgress: "in progress"
+        case .submitted: "submitted"
+        case .changesRequested: "waiting for changes"
+        case .approved: "approved"
+        }
+    }
+}
+
+/// A step on a milestone, as its API route names it (`POST /api/milestones/{id}/{step}`).
+public enum MilestoneStep: String, Sendable, CaseIterable {
+    case accept
+    case decline
+    case withdraw
+    case start
+    case submit
+    case requestChanges = "request-changes"
+    case approve
+
+    var pastTense: String {
+        switch self {
+        case .accept: "accepted"
+        case .decline: "declined"
+        case .withdraw: "withdrawn"
+        case .start: "started"
+        case .submit: "submitted"
+        case .requestChanges: "sent back for changes"
+        case .approve: "approved"
+        }
+    }
+}
+
+/// Who takes a step: a member of the project, or the job that approves a submission the client left unanswered
+/// past the review window.
+public enum MilestoneActor: Sendable, Hashable {
+    case member(ProjectRole)
+    case reviewWindow
+
+    var label: String {
+        switch self {
+        case .member(let role): "the \(role.rawValue)"
+        case .reviewWindow: "the review window"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// Words for what happens in projects: the email and in-app notification each milestone event leaves for the
+/// member who did not cause it (both members when a project completes), written in the event's own transaction.
+public struct ProjectAnnouncer: Sendable {
+    let email: EmailComposer
+
+    public init(email: EmailComposer) { self.email = email }
+
+    public func milestone(_ event: MilestoneStepped) throws -> Announcements {
+        let project = event.details.project
+        let milestone = event.milestone
+        let title = "“\(milestone.title)”"
+        let link = PagePaths.order(project.orderID)
+        var announcements = Announcements()
+        if let (role, kind, headline, message) = Self.words(for: event, title: title) {
+            announcements = announcements + (try update(event.members[role], kind: kind, headline: headline, message: message, link: link))
+        }
+        if event.completedProject {
+            for role in ProjectRole.allCases {
+                announcements = announcements + (try update(
+                    event.members[role], kind: .projectCompleted, headline: "Project complete: \(project.title)",
+                    message: "Every milestone of “\(project.title)” is approved, and the order is complete.", link: link
+                ))
+            }
+        }
+        return announcements
+    }
+
+    /// Who is told what about an event: the other side of the member who caused it, or the client for the
+    /// review window's steps.
+    private static func words(for event: MilestoneStepped, title: String) -> (ProjectRole, NotificationKind, String, String)? {
+        let project = event.details.project.title
+        let other: ProjectRole = switch event.actor {
+        case .member(let role): role.other
+        case .reviewWindow: .client
+        }
+        let amount = event.milestone.amount.formatted
+        return switch event.event {
+        case .milestoneProposed:
+            (other, .milestoneProposed, "New milestone proposed on \(project)",
+             "\(title), \(amount), was proposed. It joins the plan once you accept it.")
+        case .milestoneAccepted:
+            (other, .milestoneAnswered, "Milestone accepted on \(project)", "\(title), \(amount), is part of the plan now.")
+        case .milestoneDeclined:
+            (other, .milestoneAnswered, "Milestone declined on \(project)", "\(title) was declined and stays out of the plan.")
+        case .milestoneWithdrawn:
+            (other, .milestoneAnswered, "Milestone withdrawn on \(project)", "The proposal of \(title) was withdrawn.")
+        case .milestoneStarted:
+            (other, .milestoneStarted, "Work started on \(title)", "The provider started \(title) of \(project).")
+        case .milestoneSubmitted:
+            (other, .milestoneSubmitted, "Delivered for review: \(title)", "The provider submitted \(title) of \(project). Approve it or ask for changes.")
+        case .changesRequested:
+            (other, .changesRequested, "Changes requested on \(title)", "The client asks for changes to \(title) of \(project).")
+        case .milestoneApproved:
+            (other, .milestoneApproved, "Approved: \(title)", "The client approved \(title) of \(project).")
+        case .approvedAutomatically:
+            (.provider, .milestoneApproved, "Approved: \(title)", "\(title) of \(project) was approved automatically: the client's review window closed.")
+        case .reviewReminded:
+            (.client, .reviewReminder, "Waiting for your review: \(title)",
+             "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")
+        case .projectStarted, .projectCompleted:
+            nil
+        }
+    }
+
+    private func update(_ person: Recipient?, kind: NotificationKind, headline: String, message: String, link: String) throws -> Announcements {
+        guard let person else { return .none }
+        return Announcements(
+            emails: [try email.compose("marketplace-update", to: person.email, values: [
+                "first_name": person.firstName, "headline": headline, "message": message, "action": "Open the order", "link": email.baseURL + link,
+            ])],
+            notifications: [NewNotification(userID: person.id, kind: kind, title: headline, message: message, link: link)]
+        )
+    }
+}
