@@ -60,6 +60,23 @@ extension OpenAPIDocument {
         "responses": { "201": \#(projectResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
+    "/api/projects/{id}/cancel": {
+      "post": {
+        "operationId": "cancelProject", "tags": ["projects"], "security": [{ "bearer": [] }],
+        "summary": "A member asks to cancel the project, with a reason; the other member's call agrees, and the project and its order are cancelled",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "properties": {
+          "reason": { "type": "string", "minLength": \#(ProjectCancellation.reasonLength.lowerBound), "maxLength": \#(ProjectCancellation.reasonLength.upperBound), "description": "Required to ask; counted without the spaces around it" }
+        } } } } },
+        "responses": { "200": \#(projectResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      },
+      "delete": {
+        "operationId": "keepProject", "tags": ["projects"], "security": [{ "bearer": [] }],
+        "summary": "Ends a waiting request to cancel: withdrawn by the member who asked, declined by the other",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": \#(projectResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem) }
+      }
+    },
     \#(MilestoneStep.allCases.map(milestoneStepPath).joined(separator: ",\n"))
     ,
     """#
@@ -124,6 +141,8 @@ extension OpenAPIDocument {
           "percent": { "type": "integer", "minimum": 0, "maximum": 100 }, "approved": { "$ref": "#/components/schemas/Money" }, "agreed": { "$ref": "#/components/schemas/Money" },
           "milestones_approved": { "type": "integer" }, "milestones_agreed": { "type": "integer" } } },
         "health": { "type": "array", "items": { "type": "string", "enum": [\#(quoted(ProjectHealth.allCases.map(\.rawValue)))] } },
+        "cancellation": { "type": "object", "description": "A waiting request to cancel, or on a cancelled project the one agreed to", "required": ["requested_by", "reason", "requested_at"], "properties": {
+          "requested_by": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))] }, "reason": { "type": "string" }, "requested_at": { "type": "string", "format": "date-time" } } },
         "milestones": { "type": "array", "items": { "$ref": "#/components/schemas/Milestone" } }
       }
     },

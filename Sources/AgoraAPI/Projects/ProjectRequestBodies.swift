@@ -15,6 +15,16 @@ struct MilestoneProposalInput: RequestBody {
     }
 }
 
+/// `{"reason": "…"}`: why a member asks to cancel (the member who agrees may send `{}`).
+struct ProjectCancelInput: RequestBody {
+    static let fields: Set<String> = ["reason"]
+    let reason: String?
+
+    init(reading body: inout JSONObjectBody) {
+        reason = body.string("reason", required: false, maximumLength: 20_000, multiline: true)
+    }
+}
+
 /// `{"note": "…"}`: a deliverable's note, or what the client wants changed.
 struct MilestoneNoteInput: RequestBody {
     static let fields: Set<String> = ["note"]

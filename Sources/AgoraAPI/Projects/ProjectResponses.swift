@@ -10,6 +10,12 @@ struct ProjectBody: ResponseEncodable {
         let name: String
     }
 
+    struct Cancellation: Encodable {
+        let requestedBy: String
+        let reason: String
+        let requestedAt: Date
+    }
+
     struct Progress: Encodable {
         let percent: Int
         let approved: MoneyBody
@@ -41,6 +47,8 @@ struct ProjectBody: ResponseEncodable {
     let lastActivityAt: Date
     let progress: Progress
     let health: [String]
+    /// A waiting request to cancel (or, on a cancelled project, the one agreed to).
+    let cancellation: Cancellation?
     let milestones: [MilestoneBody]
 
     init(_ details: ProjectDetails, now: Date, settings: PlatformSettings) {
@@ -60,6 +68,9 @@ struct ProjectBody: ResponseEncodable {
         lastActivityAt = project.lastActivityAt
         progress = Progress(details.progress, currency: project.agreedPrice.currency)
         health = details.health(now: now, quietAfterDays: settings.number(.projectsQuietDays)).map(\.rawValue)
+        cancellation = project.cancellation.map {
+            Cancellation(requestedBy: $0.requestedBy.rawValue, reason: $0.reason, requestedAt: $0.requestedAt)
+        }
         let reviewWindow = TimeInterval(settings.number(.projectsReviewWindowDays)) * 86_400
         milestones = details.milestones.map {
             MilestoneBody($0, project: project, role: details.role, submissions: details.submissions[$0.id] ?? [], reviewWindow: reviewWindow)

@@ -20,6 +20,8 @@ struct ProjectRoutes: Sendable {
         group.get("{id}", use: show)
         group.get("{id}/activity", use: activity)
         group.post("{id}/milestones", use: propose)
+        group.post("{id}/cancel", use: cancel)
+        group.delete("{id}/cancel", use: keep)
     }
 
     private var projects: ProjectRepository { ProjectRepository(store: store) }
@@ -90,6 +92,25 @@ struct ProjectRoutes: Sendable {
             status: .created, headers: [.location: "/api/projects/\(details.project.id)"],
             response: ProjectBody(proposed.details, now: clock.now, settings: settings.current)
         )
+    }
+
+    /// A member asks to cancel, with a reason; the other member's call agrees, and the project and its order are
+    /// cancelled.
+    @Sendable func cancel(_ request: Request, context: AgoraRequestContext) async throws -> ProjectBody {
+        let identity = try context.requireIdentity()
+        let details = try await member(context)
+        let body = try await request.decode(as: ProjectCancelInput.self, context: context)
+        let reason = try body.reason.map(ProjectCancellation.reason)
+        let event = try await projects.cancel(details.project.id, by: identity.userID, reason: reason, now: clock.now, announce: announcer.project)
+        return ProjectBody(event.details, now: clock.now, settings: settings.current)
+    }
+
+    /// Ends a waiting request to cancel: the member who asked withdraws it, the other declines it.
+    @Sendable func keep(_ request: Request, context: AgoraRequestContext) async throws -> ProjectBody {
+        let identity = try context.requireIdentity()
+        let details = try await member(context)
+        let event = try await projects.keep(details.project.id, by: identity.userID, now: clock.now, announce: announcer.project)
+        return ProjectBody(event.details, now: clock.now, settings: settings.current)
     }
 
     /// The project in the path, when the asker is one of its members.

@@ -19,4 +19,6 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case milestoneApproved = "milestone_approved"
     case reviewReminder = "milestone_review_reminder"
     case projectCompleted = "project_completed"
+    case projectCancellation = "project_cancellation"
+    case projectCancelled = "project_cancelled"
 }

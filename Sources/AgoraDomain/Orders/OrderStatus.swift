@@ -1,8 +1,8 @@
 /// Where an order stands. `moving(to:)` is the one place that says which moves are legal:
 ///
 ///     draft ──publish──> open ──accept a proposal──> awarded ──work starts──> in_progress ──project completes──> completed
-///       │                  │
-///       └──> cancelled <───┴──> expired (the deadline passed while open)
+///       │                  │                                                    │
+///       └──> cancelled <───┴──> expired (the deadline passed while open)        └──project cancelled by agreement──> cancelled
 ///
 /// Accepting a proposal awards the order and starts its project at once: the order is in progress from then on.
 public enum OrderStatus: String, Sendable, Codable, CaseIterable {
@@ -22,10 +22,19 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
 
     public func canMove(to next: OrderStatus) -> Bool {
         switch (self, next) {
-        case (.draft, .open), (.open, .awarded), (.awarded, .inProgress), (.inProgress, .completed): true
+        case (.draft, .open), (.open, .awarded), (.awarded, .inProgress), (.inProgress, .completed), (.inProgress, .cancelled): true
         case (.draft, .cancelled), (.open, .cancelled), (.draft, .expired), (.open, .expired): true
         default: false
         }
+    }
+
+    /// The status after a move the client makes on the order itself (publish, cancel): only while it is a draft or
+    /// open. A running order moves with its project (completed, or cancelled by both members' agreement).
+    public func movedByClient(to next: OrderStatus) throws -> OrderStatus {
+        guard isOpenState else {
+            throw StatusTransitionError("an order that is \(label) changes with its project, not by itself")
+        }
+        return try moving(to: next)
     }
 
     /// The status after a move, or an error naming the impossible one.

@@ -2,6 +2,10 @@
 public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
     case projectStarted = "project.started"
     case projectCompleted = "project.completed"
+    case cancellationRequested = "project.cancellation-requested"
+    case cancellationWithdrawn = "project.cancellation-withdrawn"
+    case cancellationDeclined = "project.cancellation-declined"
+    case projectCancelled = "project.cancelled"
     case milestoneProposed = "milestone.proposed"
     case milestoneAccepted = "milestone.accepted"
     case milestoneDeclined = "milestone.declined"

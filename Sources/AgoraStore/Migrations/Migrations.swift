@@ -32,5 +32,6 @@ public enum Migrations {
         profileViews,
         clientIdentities,
         projectWork,
+        projectCancellation,
     ]
 }

@@ -166,7 +166,7 @@ public struct OrderRepository: Sendable {
     ) async throws -> Order {
         try await store.transaction { [store] db in
             let current = try await Self.lockedForClient(id, clientID: clientID, on: db)
-            let status = try current.status.moving(to: next)
+            let status = try current.status.movedByClient(to: next)
             if status == .open, current.details.deadline.instant <= now {
                 throw ValidationError(field: "deadline", message: "has passed: change it before publishing")
             }

@@ -94,8 +94,9 @@ public struct MilestoneRepository: Sendable {
             """).all().map { try $0.decode(column: "id", as: Int64.self) }
     }
 
-    /// Marks the submissions waiting since before `cutoff` and not yet reminded as reminded, returning them with
-    /// what to tell each client (one transaction per milestone, so a reminder is announced exactly once).
+    /// Reminds the clients of the submissions waiting since before `cutoff` and not reminded yet, in active
+    /// projects; returns how many. One transaction per milestone, the project locked before the milestone is marked
+    /// (the order every step takes), so a reminder is announced exactly once.
     public func remind(submittedBefore cutoff: Date, now: Date, limit: Int, announce: @escaping Announce) async throws -> Int {
         let ids = try await store.sql.raw("""
             SELECT id FROM project_milestones
@@ -105,14 +106,14 @@ public struct MilestoneRepository: Sendable {
         var reminded = 0
         for id in ids {
             let done = try await store.transaction { [store] db -> Bool in
-                guard let row = try await db.raw("""
-                    UPDATE project_milestones SET reminded_at = \(bind: now)
-                    WHERE id = \(bind: id) AND status = \(state: MilestoneStatus.submitted) AND reminded_at IS NULL
-                    RETURNING project_id
-                    """).first() else { return false }
+                guard let row = try await db.raw("SELECT project_id FROM project_milestones WHERE id = \(bind: id)").first() else { return false }
                 let projectID = try row.decode(column: "project_id", as: Int64.self)
                 let project = try await ProjectRepository.locked(projectID, on: db)
-                guard project.status.isWorking else { return false }
+                guard project.status.isWorking, !(try await db.raw("""
+                    UPDATE project_milestones SET reminded_at = \(bind: now)
+                    WHERE id = \(bind: id) AND status = \(state: MilestoneStatus.submitted) AND reminded_at IS NULL
+                    RETURNING id
+                    """).all()).isEmpty else { return false }
                 try await ProjectActivityLog.record(.reviewReminded, projectID: projectID, actorID: nil, milestoneID: id, now: now, on: db)
                 _ = try await Self.stepped(.reviewReminded, actor: .reviewWindow, milestoneID: id, project: project, viewer: project.clientID,
                                            completed: false, store: store, db: db, now: now, announce: announce)
@@ -204,11 +205,9 @@ public struct MilestoneRepository: Sendable {
     ) async throws -> MilestoneStepped {
         guard let details = try await ProjectRepository.details(project.id, for: viewer, on: db),
               let milestone = details.milestones.first(where: { $0.id == milestoneID }) else { throw StoreError.notFound("the milestone") }
-        let people = try await NotificationRepository.recipients([project.clientID, project.providerID], on: db)
-        guard let client = people[project.clientID], let provider = people[project.providerID] else { throw StoreError.notFound("a member of the project") }
         let stepped = MilestoneStepped(
             event: event, actor: actor, details: details, milestone: milestone, completedProject: completed,
-            members: [.client: client, .provider: provider]
+            members: try await ProjectRepository.members(of: project, on: db)
         )
         try await NotificationRepository.write(try announce(stepped), store: store, on: db, now: now)
         return stepped

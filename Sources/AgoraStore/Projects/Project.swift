@@ -17,6 +17,9 @@ public struct Project: Sendable, Hashable {
     public let completedAt: Date?
     /// When anything last happened in it (a step on a milestone, a message): what "quiet" is measured from.
     public let lastActivityAt: Date
+    /// A member's request to cancel, waiting for the other's answer while the project runs; kept once it is
+    /// cancelled, with the reason given.
+    public let cancellation: ProjectCancellation?
     public let createdAt: Date
     public let updatedAt: Date
 

@@ -5,7 +5,8 @@ import SQLKit
 extension ProjectRepository {
     static let projectColumns: SQLQueryString = """
         p.id, p.order_id, p.proposal_id, p.client_id, p.provider_id, p.title, p.description, p.status, p.agreed_price_minor,
-        p.currency, p.deadline, p.started_at, p.completed_at, p.last_activity_at, p.created_at, p.updated_at
+        p.currency, p.deadline, p.started_at, p.completed_at, p.last_activity_at, p.cancel_requested_by, p.cancel_reason,
+        p.cancel_requested_at, p.created_at, p.updated_at
         """
 
     static func project(from row: any SQLRow) throws -> Project {
@@ -26,8 +27,17 @@ extension ProjectRepository {
             startedAt: try row.decode(column: "started_at", as: Date.self),
             completedAt: try row.decodeIfPresent(column: "completed_at", as: Date.self),
             lastActivityAt: try row.decode(column: "last_activity_at", as: Date.self),
+            cancellation: try cancellation(from: row),
             createdAt: try row.decode(column: "created_at", as: Date.self),
             updatedAt: try row.decode(column: "updated_at", as: Date.self)
+        )
+    }
+
+    private static func cancellation(from row: any SQLRow) throws -> ProjectCancellation? {
+        guard let role = try row.decodeStateIfPresent(column: "cancel_requested_by", as: ProjectRole.self) else { return nil }
+        return ProjectCancellation(
+            requestedBy: role, reason: try row.decodeIfPresent(column: "cancel_reason", as: String.self) ?? "",
+            requestedAt: try row.decode(column: "cancel_requested_at", as: Date.self)
         )
     }
 
@@ -38,6 +48,13 @@ extension ProjectRepository {
             throw StoreError.notFound("the project")
         }
         return try project(from: row)
+    }
+
+    /// The project's two members, by side, as announcements address them.
+    static func members(of project: Project, on db: any SQLDatabase) async throws -> [ProjectRole: Recipient] {
+        let people = try await NotificationRepository.recipients([project.clientID, project.providerID], on: db)
+        guard let client = people[project.clientID], let provider = people[project.providerID] else { throw StoreError.notFound("a member of the project") }
+        return [.client: client, .provider: provider]
     }
 
     static let milestoneColumns: SQLQueryString = """

@@ -29,6 +29,32 @@ public struct ProjectAnnouncer: Sendable {
         return announcements
     }
 
+    /// A request to cancel, its answer, or the cancellation: the other member is told (both when it is cancelled).
+    public func project(_ event: ProjectEvent) throws -> Announcements {
+        let project = event.details.project
+        let link = PagePaths.order(project.orderID)
+        let other = event.members[event.actor.other]
+        let reason = project.cancellation.map { " Their reason: “\($0.reason)”." } ?? ""
+        switch event.event {
+        case .cancellationRequested:
+            return try update(other, kind: .projectCancellation, headline: "Request to cancel \(project.title)",
+                              message: "The \(event.actor.rawValue) asks to cancel “\(project.title)”.\(reason) Agree to cancel it, or decline to go on.", link: link)
+        case .cancellationWithdrawn:
+            return try update(other, kind: .projectCancellation, headline: "Cancellation withdrawn: \(project.title)",
+                              message: "The \(event.actor.rawValue) withdrew their request to cancel “\(project.title)”; the project goes on.", link: link)
+        case .cancellationDeclined:
+            return try update(other, kind: .projectCancellation, headline: "Cancellation declined: \(project.title)",
+                              message: "The \(event.actor.rawValue) declined to cancel “\(project.title)”; the project goes on.", link: link)
+        case .projectCancelled:
+            return try ProjectRole.allCases.reduce(Announcements.none) { announcements, role in
+                announcements + (try update(event.members[role], kind: .projectCancelled, headline: "Project cancelled: \(project.title)",
+                                            message: "Both of you agreed to cancel “\(project.title)”. The order is cancelled.", link: link))
+            }
+        default:
+            return .none
+        }
+    }
+
     /// Who is told what about an event: the other side of the member who caused it, or the client for the
     /// review window's steps.
     private static func words(for event: MilestoneStepped, title: String) -> (ProjectRole, NotificationKind, String, String)? {
@@ -61,7 +87,7 @@ public struct ProjectAnnouncer: Sendable {
         case .reviewReminded:
             (.client, .reviewReminder, "Waiting for your review: \(title)",
              "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")
-        case .projectStarted, .projectCompleted:
+        case .projectStarted, .projectCompleted, .cancellationRequested, .cancellationWithdrawn, .cancellationDeclined, .projectCancelled:
             nil
         }
     }

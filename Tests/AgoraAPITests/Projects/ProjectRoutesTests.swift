@@ -165,6 +165,62 @@ struct ProjectRoutesTests {
         }
     }
 
+    @Test("cancelling by agreement: one member asks with a reason, the other declines or agrees; agreed, the project and its order are cancelled and the provider's record counts it", arguments: TestDatabase.engines)
+    func cancellation(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let fixture = try await ProjectFixture.accepted(in: market)
+            let harness = market.harness
+            let path = "/api/projects/\(fixture.projectID)/cancel"
+            let rate = { () async throws -> Double? in
+                try await harness.store.sql.raw("SELECT completion_rate FROM user_statistics WHERE user_id = \(bind: market.paula.userID)").first()?
+                    .decode(column: "completion_rate", as: Double.self)
+            }
+            // Four projects completed before, none cancelled.
+            try await harness.store.sql.raw("""
+                INSERT INTO user_statistics (user_id, completed_projects, completion_rate, updated_at) VALUES (\(bind: market.paula.userID), 4, 1, \(bind: AuthHarness.start))
+                ON CONFLICT (user_id) DO UPDATE SET completed_projects = 4, completion_rate = 1
+                """).run()
+            #expect(try await harness.send(.post, path, json: "{}", bearer: market.ada.accessToken).fieldErrors == ["reason"], "asking needs a reason")
+            #expect(try await harness.send(.post, path, json: #"{"reason": "Short"}"#, bearer: market.ada.accessToken).fieldErrors == ["reason"])
+            #expect(try await harness.send(.delete, path, bearer: market.ada.accessToken).status == .conflict, "nothing to withdraw")
+            #expect(try await harness.send(.post, path, json: #"{"reason": "Our plans changed."}"#, bearer: market.bob.accessToken).status == .notFound)
+
+            let asked = try await harness.send(.post, path, json: #"{"reason": "Our bakery is closing for the winter."}"#, bearer: market.ada.accessToken)
+            #expect(asked.status == .ok, "\(asked.text)")
+            #expect((try asked.json()["cancellation"] as? [String: Any])?["requested_by"] as? String == "client")
+            #expect(try await harness.emails(to: "paula@example.com").contains { $0.subject.contains("Request to cancel") })
+            let again = try await harness.send(.post, path, json: #"{"reason": "Our bakery is closing for the winter."}"#, bearer: market.ada.accessToken)
+            #expect(again.status == .conflict && again.text.contains("waits for the provider"))
+
+            // The provider declines: the project goes on; the client asks again and the provider agrees.
+            let declined = try await harness.send(.delete, path, bearer: market.paula.accessToken)
+            #expect(declined.status == .ok)
+            #expect(try declined.json()["cancellation"] == nil, "the project goes on without a waiting request")
+            #expect(try await harness.send(.post, path, json: #"{"reason": "We closed for good, sorry."}"#, bearer: market.ada.accessToken).status == .ok)
+            let agreed = try await harness.send(.post, path, json: "{}", bearer: market.paula.accessToken)
+            #expect(agreed.status == .ok, "\(agreed.text)")
+            let cancelled = try agreed.json()
+            #expect(cancelled["status"] as? String == "cancelled")
+            #expect((cancelled["cancellation"] as? [String: Any])?["reason"] as? String == "We closed for good, sorry.")
+            #expect((cancelled["milestones"] as? [[String: Any]])?.allSatisfy { ($0["next_steps"] as? [String]) == [] } == true)
+            let order = try await harness.send(.get, "/api/orders/\(fixture.orderID)", bearer: market.ada.accessToken).json()
+            #expect(order["status"] as? String == "cancelled")
+            #expect(try await rate() == 0.8, "four completed of five closed")
+            for address in ["ada@example.com", "paula@example.com"] {
+                #expect(try await harness.emails(to: address).contains { $0.subject.contains("Project cancelled") }, "\(address)")
+            }
+            #expect(try await fixture.activityKinds().suffix(4) == [
+                "project.cancellation-requested", "project.cancellation-declined", "project.cancellation-requested", "project.cancelled",
+            ])
+            #expect(try await fixture.step("start", fixture.milestoneIDs[0], as: market.paula).status == .conflict)
+            #expect(try await harness.send(.post, path, json: #"{"reason": "Once more, for the record."}"#, bearer: market.ada.accessToken).status == .conflict)
+            #expect(try await harness.send(.delete, path, bearer: market.ada.accessToken).status == .conflict)
+            // The order route never cancels a running order by itself.
+            let other = try await ProjectFixture.accepted(in: market, proposal: OrderMarketplace.proposalJSON)
+            #expect(try await harness.send(.post, "/api/orders/\(other.orderID)/cancel", bearer: market.ada.accessToken).status == .conflict)
+        }
+    }
+
     @Test("two steps at once end in one state: approve against request changes, and a double submit", arguments: TestDatabase.engines)
     func races(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in

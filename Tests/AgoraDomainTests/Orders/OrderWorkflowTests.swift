@@ -3,11 +3,11 @@ import Testing
 
 @Suite("Order and proposal statuses")
 struct OrderWorkflowTests {
-    @Test("orders move draft → open → awarded → in progress → completed, and are cancelled or expire only from draft or open")
+    @Test("orders move draft → open → awarded → in progress → completed; cancelled from draft or open by the client and in progress with the project; expire only from draft or open")
     func orderMoves() throws {
         let legal: Set<String> = [
             "draft>open", "open>awarded", "awarded>in_progress", "in_progress>completed",
-            "draft>cancelled", "open>cancelled", "draft>expired", "open>expired",
+            "draft>cancelled", "open>cancelled", "in_progress>cancelled", "draft>expired", "open>expired",
         ]
         for from in OrderStatus.allCases {
             for to in OrderStatus.allCases {
@@ -20,6 +20,16 @@ struct OrderWorkflowTests {
                 }
             }
         }
+    }
+
+    @Test("the client moves only a draft or open order; a running one moves with its project")
+    func clientMoves() throws {
+        #expect(try OrderStatus.open.movedByClient(to: .cancelled) == .cancelled)
+        #expect(try OrderStatus.draft.movedByClient(to: .open) == .open)
+        #expect(throws: StatusTransitionError("an order that is in progress changes with its project, not by itself")) {
+            try OrderStatus.inProgress.movedByClient(to: .cancelled)
+        }
+        #expect(try OrderStatus.inProgress.moving(to: .cancelled) == .cancelled)
     }
 
     @Test("each party has its own moves in a negotiation")

@@ -79,6 +79,22 @@ struct MilestoneWorkflowTests {
         #expect(throws: StatusTransitionError("a project that is completed cannot become active")) { try ProjectStatus.completed.moving(to: .active) }
     }
 
+    @Test("cancelling by agreement: asking opens a request, the other member's ask agrees, the asker cannot agree with themselves; closed projects are not cancelled")
+    func cancellation() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let pending = ProjectCancellation(requestedBy: .client, reason: "Plans changed.", requestedAt: now)
+        #expect(try ProjectCancellation.asking(.client, status: .active, pending: nil) == .requested)
+        #expect(try ProjectCancellation.asking(.provider, status: .paused, pending: pending) == .agreed)
+        #expect(throws: StatusTransitionError("your request to cancel waits for the provider's answer")) {
+            try ProjectCancellation.asking(.client, status: .active, pending: pending)
+        }
+        #expect(throws: StatusTransitionError("a project that is completed cannot be cancelled")) {
+            try ProjectCancellation.asking(.provider, status: .completed, pending: pending)
+        }
+        #expect(try ProjectCancellation.reason("  We closed the shop.  ") == "We closed the shop.")
+        #expect(throws: ValidationError([FieldError(field: "reason", message: "must be 10 to 1000 characters")])) { try ProjectCancellation.reason("Bye") }
+    }
+
     @Test("progress counts approved amounts against the agreed plan; proposed and declined milestones count for nothing")
     func progress() {
         let progress = ProjectProgress([(.approved, 30_000), (.submitted, 45_000), (.pending, 25_000), (.proposed, 99_999), (.declined, 1)])

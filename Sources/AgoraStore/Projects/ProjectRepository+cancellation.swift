@@ -1,0 +1,68 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+extension ProjectRepository {
+    public typealias AnnounceEvent = @Sendable (ProjectEvent) throws -> Announcements
+
+    /// A member asks to cancel (`reason` required), or agrees to the other member's request: then the project and
+    /// its order are cancelled and the provider's record counts a project closed without completion. One
+    /// transaction, the project locked; `ProjectCancellation.asking` says which it is.
+    public func cancel(_ projectID: Int64, by userID: Int64, reason: String?, now: Date, announce: @escaping AnnounceEvent) async throws -> ProjectEvent {
+        try await store.transaction { [store] db in
+            let project = try await Self.locked(projectID, on: db)
+            guard let role = project.role(of: userID) else { throw StoreError.notFound("the project") }
+            let event: ProjectActivityKind
+            var detail: [String: String] = [:]
+            switch try ProjectCancellation.asking(role, status: project.status, pending: project.cancellation) {
+            case .requested:
+                guard let reason else { throw ValidationError(field: "reason", message: "is required") }
+                try await db.raw("""
+                    UPDATE projects SET cancel_requested_by = \(state: role), cancel_reason = \(bind: reason), cancel_requested_at = \(bind: now)
+                    WHERE id = \(bind: projectID)
+                    """).run()
+                event = .cancellationRequested
+                detail["reason"] = reason
+            case .agreed:
+                let status = try project.status.moving(to: .cancelled)
+                try await db.raw("UPDATE projects SET status = \(state: status), updated_at = \(bind: now) WHERE id = \(bind: projectID)").run()
+                let order = try await OrderRepository.locked(project.orderID, on: db)
+                try await db.raw("""
+                    UPDATE orders SET status = \(state: try order.status.moving(to: .cancelled)), updated_at = \(bind: now) WHERE id = \(bind: order.id)
+                    """).run()
+                try await OrderRepository.record(.cancelled, orderID: order.id, actorID: userID, detail: ["project_id": String(projectID)], now: now, on: db)
+                try await ProviderRecord.projectClosed(providerID: project.providerID, completed: false, now: now, on: db, engine: store.engine)
+                event = .projectCancelled
+            }
+            try await ProjectActivityLog.record(event, projectID: projectID, actorID: userID, detail: detail, now: now, on: db)
+            return try await Self.announced(event, by: role, projectID: projectID, viewer: userID, project: project, store: store, db: db, now: now, announce: announce)
+        }
+    }
+
+    /// Ends a waiting request to cancel: withdrawn by the member who asked, declined by the other.
+    public func keep(_ projectID: Int64, by userID: Int64, now: Date, announce: @escaping AnnounceEvent) async throws -> ProjectEvent {
+        try await store.transaction { [store] db in
+            let project = try await Self.locked(projectID, on: db)
+            guard let role = project.role(of: userID) else { throw StoreError.notFound("the project") }
+            guard let pending = project.cancellation, project.status.canMove(to: .cancelled) else {
+                throw StatusTransitionError("no request to cancel this project is waiting")
+            }
+            try await db.raw("""
+                UPDATE projects SET cancel_requested_by = NULL, cancel_reason = NULL, cancel_requested_at = NULL WHERE id = \(bind: projectID)
+                """).run()
+            let event: ProjectActivityKind = pending.requestedBy == role ? .cancellationWithdrawn : .cancellationDeclined
+            try await ProjectActivityLog.record(event, projectID: projectID, actorID: userID, now: now, on: db)
+            return try await Self.announced(event, by: role, projectID: projectID, viewer: userID, project: project, store: store, db: db, now: now, announce: announce)
+        }
+    }
+
+    private static func announced(
+        _ event: ProjectActivityKind, by role: ProjectRole, projectID: Int64, viewer: Int64, project: Project,
+        store: Store, db: any SQLDatabase, now: Date, announce: AnnounceEvent
+    ) async throws -> ProjectEvent {
+        guard let details = try await details(projectID, for: viewer, on: db) else { throw StoreError.notFound("the project") }
+        let happened = ProjectEvent(event: event, actor: role, details: details, members: try await members(of: project, on: db))
+        try await NotificationRepository.write(try announce(happened), store: store, on: db, now: now)
+        return happened
+    }
+}
