@@ -5,7 +5,8 @@ import AgoraTestSupport
 import Foundation
 import Testing
 
-@Suite("Similar providers")
+/// One test at a time, for the PostgreSQL server's connections that every suite shares.
+@Suite("Similar providers", .serialized)
 struct SimilarProvidersTests {
     /// dev-30 ranks first in web (most ratings), dev-1 last; the designer is alone in design.
     static let providers = IncrementalBuildTests.providers

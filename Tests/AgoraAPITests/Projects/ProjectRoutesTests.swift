@@ -9,7 +9,9 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 
-@Suite("Projects and milestones")
+/// One test at a time: each opens a marketplace of its own on each engine, and every suite runs at once against one
+/// PostgreSQL server whose connections the runs share (a clean-clone run ran out of them).
+@Suite("Projects and milestones", .serialized)
 struct ProjectRoutesTests {
     @Test("acceptance starts an active project with the plan's milestones and the order in progress; only its members see it", arguments: TestDatabase.engines)
     func accepted(engine: TestDatabase) async throws {
