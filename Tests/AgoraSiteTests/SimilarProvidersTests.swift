@@ -71,6 +71,31 @@ struct SimilarProvidersTests {
         }
     }
 
+    @Test("a full build over more providers than one window loads shows every page's four neighbours: a page whose neighbours come with the next window waits for it")
+    func neighboursAcrossWindows() async throws {
+        let count = SiteBuild.providerBatch + 200
+        let providers = (1...count).map { SiteFixture.provider("p-\($0)", ratings: $0) }
+        try await SiteFixture.with(providers: providers) { site in
+            _ = try await site.build()
+            // Ranked by ratings, most first: the first window ends near the batch's size, and the pages at its edge
+            // show providers only the next window loads.
+            var wrong: [String] = []
+            for number in 1...count {
+                let expected = Self.neighbours(of: number, among: count).map { "p-\($0)" }
+                if try similar(of: "p-\(number)", in: site) != expected { wrong.append("p-\(number)") }
+            }
+            #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+        }
+    }
+
+    /// The numbers of the providers shown beside p-`number` when p-1…p-`count` rank by their number, highest first.
+    static func neighbours(of number: Int, among count: Int) -> [Int] {
+        let ranked = Array((1...count).reversed())
+        let index = ranked.firstIndex(of: number)!
+        let start = max(0, min(index - 2, ranked.count - 5))
+        return ranked[start..<min(ranked.count, start + 5)].filter { $0 != number }
+    }
+
     @Test("an edit republishes the provider's page and the four that show it, and no other provider's page")
     func editReachesTheFourShowingIt() async throws {
         try await SiteFixture.with(providers: Self.providers) { site in
