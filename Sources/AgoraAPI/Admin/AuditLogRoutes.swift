@@ -103,23 +103,15 @@ struct AuditLogRoutes: Sendable {
     }
 }
 
-/// The audit log as CSV (RFC 4180): a header line, then one line per entry. A field a spreadsheet would read as a
-/// formula (it starts with =, +, - or @) is prefixed with a quote mark, so that an address or a reason typed by
-/// someone cannot run in the reader's spreadsheet.
+/// The audit log as CSV (`CSVText`): a header line, then one line per entry.
 enum AuditLogCSV {
     static let header = "id,created_at,actor_id,actor_role,action,target,target_id,before,after,reason,ip_address,user_agent,request_id\r\n"
 
     static func row(id: Int64, _ entry: AuditEntry) -> String {
         let time = ISO8601DateFormatter().string(from: entry.createdAt)
-        return [
+        return CSVText.line([
             String(id), time, String(entry.actorID), entry.actorRole, entry.action.rawValue, entry.target.rawValue,
             String(entry.targetID), entry.before, entry.after, entry.reason, entry.ipAddress, entry.userAgent, entry.requestID,
-        ].map(field).joined(separator: ",") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        let safe = ["=", "+", "-", "@"].contains(where: text.hasPrefix) ? "'" + text : text
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        ])
     }
 }

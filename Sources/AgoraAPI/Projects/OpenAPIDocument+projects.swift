@@ -46,6 +46,21 @@ extension OpenAPIDocument {
         "responses": { "200": { "description": "Entries", "content": { "application/json": { "schema": { "type": "object", "required": ["activity"], "properties": { "activity": { "type": "array", "items": { "$ref": "#/components/schemas/ProjectActivity" } }, "next_before": { "type": "integer" } } } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem) }
       }
     },
+    "/api/projects/{id}/export": {
+      "get": {
+        "operationId": "exportProject", "tags": ["projects"], "security": [{ "bearer": [] }],
+        "summary": "The project to keep, as an attachment: JSON with every submission and the activity, or CSV with a line per milestone (fields a spreadsheet would take for a formula start with a quote mark)",
+        "parameters": [\#(idParameter), { "name": "format", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(ProjectRoutes.ExportFormat.allCases.map(\.rawValue)))], "default": "json" } }],
+        "responses": {
+          "200": { "description": "The export", "content": {
+            "application/json": { "schema": { "type": "object", "required": ["format", "exported_at", "project", "activity"], "properties": {
+              "format": { "type": "string", "const": "\#(ProjectExportBody.formatName)" }, "exported_at": { "type": "string", "format": "date-time" },
+              "project": { "$ref": "#/components/schemas/Project" }, "activity": { "type": "array", "items": { "$ref": "#/components/schemas/ProjectActivity" } } } } },
+            "text/csv": { "schema": { "type": "string" } } } },
+          "400": \#(problem), "401": \#(problem), "404": \#(problem)
+        }
+      }
+    },
     "/api/projects/{id}/milestones": {
       "post": {
         "operationId": "proposeMilestone", "tags": ["projects"], "security": [{ "bearer": [] }],

@@ -127,6 +127,16 @@ struct MilestoneBody: Encodable {
     }
 }
 
+/// A project to keep (`GET /api/projects/{id}/export`): as the member sees it, with its activity, newest first.
+struct ProjectExportBody: Encodable {
+    static let formatName = "agora-project-export/1"
+
+    let format: String
+    let exportedAt: Date
+    let project: ProjectBody
+    let activity: [ProjectActivityBody]
+}
+
 /// A page of projects; `next_after` continues the list.
 struct ProjectListBody: ResponseEncodable {
     let projects: [ProjectBody]

@@ -19,6 +19,7 @@ struct ProjectRoutes: Sendable {
         group.get(use: list)
         group.get("{id}", use: show)
         group.get("{id}/activity", use: activity)
+        group.get("{id}/export", use: export)
         group.post("{id}/milestones", use: propose)
         group.post("{id}/cancel", use: cancel)
         group.delete("{id}/cancel", use: keep)
@@ -73,6 +74,53 @@ struct ProjectRoutes: Sendable {
             activity: entries.prefix(limit).map { ProjectActivityBody($0, project: details.project) },
             nextBefore: entries.count > limit ? entries[limit - 1].id : nil
         )
+    }
+
+    /// What an export may be.
+    enum ExportFormat: String, CaseIterable {
+        case json, csv
+    }
+
+    /// The activity entries an export holds at most (the newest).
+    static let exportedActivity = 10_000
+
+    /// `?format=json|csv`: the project to keep, as an attachment. JSON holds the project as `GET` shows it with every
+    /// submission and the activity feed; CSV one line per milestone, for a spreadsheet.
+    @Sendable func export(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let details = try await member(context)
+        var query = try ListQuery(request, allowing: ["format"])
+        let format = query.choice("format", default: ExportFormat.json)
+        try query.finish()
+        let now = clock.now
+        let project = ProjectBody(details, now: now, settings: settings.current)
+        let day = ISO8601DateFormatter.string(from: now, timeZone: .gmt, formatOptions: [.withFullDate])
+        let name = "agora-project-\(details.project.id)-\(day)"
+        var response: Response
+        switch format {
+        case .json:
+            let activity = try await ProjectActivityLog(store: store).entries(of: details.project.id, before: nil, limit: Self.exportedActivity)
+            let body = ProjectExportBody(
+                format: ProjectExportBody.formatName, exportedAt: now, project: project,
+                activity: activity.map { ProjectActivityBody($0, project: details.project) }
+            )
+            response = APIResponseEncoder.response(data: try APIResponseEncoder.data(of: body))
+            response.headers[.contentDisposition] = "attachment; filename=\"\(name).json\""
+        case .csv:
+            var text = CSVText.line(["position", "title", "status", "amount", "currency", "due_at", "submitted_at", "approved_at", "revisions"])
+            let time = ISO8601DateFormatter()
+            for milestone in project.milestones {
+                text += CSVText.line([
+                    String(milestone.position), milestone.title, milestone.status, milestone.amount.amount, milestone.amount.currency,
+                    milestone.dueAt.map(time.string) ?? "", milestone.submittedAt.map(time.string) ?? "",
+                    milestone.approvedAt.map(time.string) ?? "", String(milestone.revision),
+                ])
+            }
+            response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: text)))
+            response.headers[.contentType] = "text/csv; charset=utf-8"
+            response.headers[.contentDisposition] = "attachment; filename=\"\(name)-milestones.csv\""
+        }
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     /// A milestone proposed by either member, in the project's currency and due in the order's time zone; the

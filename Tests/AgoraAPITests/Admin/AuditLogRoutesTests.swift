@@ -52,11 +52,11 @@ struct AuditLogRoutesTests {
 
     @Test("a CSV field is quoted when it must be, and never starts a formula")
     func csvFields() {
-        #expect(AuditLogCSV.field("plain") == "plain")
-        #expect(AuditLogCSV.field(#"a,"b""#) == #""a,""b""""#)
-        #expect(AuditLogCSV.field("line\nbreak") == "\"line\nbreak\"")
+        #expect(CSVText.field("plain") == "plain")
+        #expect(CSVText.field(#"a,"b""#) == #""a,""b""""#)
+        #expect(CSVText.field("line\nbreak") == "\"line\nbreak\"")
         for formula in ["=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)"] {
-            #expect(AuditLogCSV.field(formula).dropFirst(formula.contains("\"") ? 1 : 0).hasPrefix("'"))
+            #expect(CSVText.field(formula).dropFirst(formula.contains("\"") ? 1 : 0).hasPrefix("'"))
         }
     }
 }

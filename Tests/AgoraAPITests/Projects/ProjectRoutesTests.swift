@@ -246,6 +246,41 @@ struct ProjectRoutesTests {
         }
     }
 
+    @Test("a member exports the project as JSON with its activity or as CSV a spreadsheet cannot run; no one else may")
+    func export() async throws {
+        try await OrderMarketplace.with { market in
+            let fixture = try await ProjectFixture.accepted(in: market)
+            let harness = market.harness
+            let design = fixture.milestoneIDs[0]
+            #expect(try await fixture.step("start", design, as: market.paula).status == .ok)
+            #expect(try await fixture.step("submit", design, as: market.paula, note: "Sketches attached.").status == .ok)
+            let proposed = try await harness.send(.post, "/api/projects/\(fixture.projectID)/milestones", json: #"{"title": "=HYPERLINK(\"http://x\")", "amount": 90, "due": "2026-12-01"}"#, bearer: market.paula.accessToken)
+            #expect(proposed.status == .created, "\(proposed.text)")
+
+            let json = try await harness.send(.get, "/api/projects/\(fixture.projectID)/export", bearer: market.ada.accessToken)
+            #expect(json.status == .ok && json.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"agora-project-\(fixture.projectID)-") == true)
+            #expect(json.headers[.cacheControl] == "no-store")
+            let body = try json.json()
+            #expect(body["format"] as? String == "agora-project-export/1")
+            let milestones = try #require((body["project"] as? [String: Any])?["milestones"] as? [[String: Any]])
+            #expect((milestones[0]["submissions"] as? [[String: Any]])?.first?["note"] as? String == "Sketches attached.")
+            #expect((body["activity"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == [
+                "milestone.proposed", "milestone.submitted", "milestone.started", "project.started",
+            ])
+
+            let csv = try await harness.send(.get, "/api/projects/\(fixture.projectID)/export?format=csv", bearer: market.paula.accessToken)
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 4)
+            #expect(lines[0] == "position,title,status,amount,currency,due_at,submitted_at,approved_at,revisions")
+            #expect(lines[1].hasPrefix("1,Design,submitted,600.00,EUR,") && lines[1].hasSuffix(",1"))
+            #expect(lines[3] == #"3,"'=HYPERLINK(""http://x"")",proposed,90.00,EUR,2026-12-01T22:59:00Z,,,0"#, "a formula is quoted away")
+
+            #expect(try await harness.send(.get, "/api/projects/\(fixture.projectID)/export", bearer: market.seeded.accessToken).status == .notFound)
+            #expect(try await harness.send(.get, "/api/projects/\(fixture.projectID)/export?format=pdf", bearer: market.ada.accessToken).fieldErrors == ["format"])
+        }
+    }
+
     @Test("the review window reminds a silent client three days before it closes, then approves the submission itself")
     func reviewWindow() async throws {
         try await OrderMarketplace.with { market in
