@@ -14,19 +14,29 @@ public struct ProjectRepository: Sendable {
     }
 
     static func details(_ id: Int64, for userID: Int64, on db: any SQLDatabase) async throws -> ProjectDetails? {
-        guard let row = try await db.raw("""
+        let rows = try await db.raw("""
             SELECT \(projectColumns), o.reference_number FROM projects p JOIN orders o ON o.id = p.order_id
             WHERE p.id = \(bind: id) AND (p.client_id = \(bind: userID) OR p.provider_id = \(bind: userID))
-            """).first() else { return nil }
-        let project = try project(from: row)
-        guard let role = project.role(of: userID) else { return nil }
-        let milestones = try await milestones(of: [id], on: db)[id] ?? []
-        let names = try await counterpartNames(of: [project], for: userID, on: db)
-        return ProjectDetails(
-            project: project, role: role, orderReference: try row.decode(column: "reference_number", as: String.self),
-            counterpartName: names[project.id] ?? "", milestones: milestones,
-            submissions: try await submissions(of: milestones.map(\.id), on: db)
-        )
+            """).all()
+        return try await details(of: rows.map(project(from:)), rows: rows, for: userID, withSubmissions: true, on: db).first
+    }
+
+    /// The projects of rows of `projectColumns` and `reference_number` as `userID` sees them, with their milestones
+    /// (and their submissions, when asked), read a query each for them all; projects `userID` is no member of are
+    /// left out.
+    static func details(
+        of projects: [Project], rows: [any SQLRow], for userID: Int64, withSubmissions: Bool, on db: any SQLDatabase
+    ) async throws -> [ProjectDetails] {
+        let milestones = try await milestones(of: projects.map(\.id), on: db)
+        let names = try await counterpartNames(of: projects, for: userID, on: db)
+        let submissions = withSubmissions ? try await submissions(of: milestones.values.flatMap { $0.map(\.id) }, on: db) : [:]
+        return try zip(projects, rows).compactMap { project, row in
+            guard let role = project.role(of: userID) else { return nil }
+            return ProjectDetails(
+                project: project, role: role, orderReference: try row.decode(column: "reference_number", as: String.self),
+                counterpartName: names[project.id] ?? "", milestones: milestones[project.id] ?? [], submissions: submissions
+            )
+        }
     }
 
     /// A page of the member's projects, as the query asks, with the cursor of the next page (nil on the last).
@@ -59,15 +69,7 @@ public struct ProjectRepository: Sendable {
             """).all()
         let page = Array(rows.prefix(query.limit))
         let projects = try page.map(Self.project(from:))
-        let milestones = try await Self.milestones(of: projects.map(\.id), on: store.sql)
-        let names = try await Self.counterpartNames(of: projects, for: userID, on: store.sql)
-        let details = try zip(page, projects).compactMap { row, project -> ProjectDetails? in
-            guard let role = project.role(of: userID) else { return nil }
-            return ProjectDetails(
-                project: project, role: role, orderReference: try row.decode(column: "reference_number", as: String.self),
-                counterpartName: names[project.id] ?? "", milestones: milestones[project.id] ?? [], submissions: [:]
-            )
-        }
+        let details = try await Self.details(of: projects, rows: page, for: userID, withSubmissions: false, on: store.sql)
         let next = rows.count > query.limit ? projects.last.map { project in
             let value = switch query.sort {
             case .activity: project.lastActivityAt
@@ -90,18 +92,8 @@ public struct ProjectRepository: Sendable {
         let projects = try rows.map(Self.project(from:))
         var counts = Dictionary(uniqueKeysWithValues: ProjectStatus.allCases.map { ($0, 0) })
         for project in projects { counts[project.status, default: 0] += 1 }
-        let working = projects.filter(\.status.isWorking)
-        let milestones = try await Self.milestones(of: working.map(\.id), on: store.sql)
-        let names = try await Self.counterpartNames(of: working, for: userID, on: store.sql)
-        let references = Dictionary(uniqueKeysWithValues: try zip(projects, rows).map { ($0.id, try $1.decode(column: "reference_number", as: String.self)) })
-        let details = working.compactMap { project in
-            project.role(of: userID).map { role in
-                ProjectDetails(
-                    project: project, role: role, orderReference: references[project.id] ?? "", counterpartName: names[project.id] ?? "",
-                    milestones: milestones[project.id] ?? [], submissions: [:]
-                )
-            }
-        }
+        let working = zip(projects, rows).filter { $0.0.status.isWorking }
+        let details = try await Self.details(of: working.map(\.0), rows: working.map(\.1), for: userID, withSubmissions: false, on: store.sql)
         let dueSoon = details.flatMap { project in
             project.milestones.filter { $0.status.isOpen && ($0.dueAt.map { $0 <= now.addingTimeInterval(soon) } ?? false) }.map { (project, $0) }
         }.sorted { ($0.1.dueAt ?? now) < ($1.1.dueAt ?? now) }

@@ -215,6 +215,8 @@ struct ProjectRoutesTests {
                 "project.cancellation-requested", "project.cancellation-declined", "project.cancellation-requested", "project.cancelled",
             ])
             #expect(try await fixture.step("start", fixture.milestoneIDs[0], as: market.paula).status == .conflict)
+            let late = try await harness.send(.post, "/api/projects/\(fixture.projectID)/milestones", json: #"{"title": "One more page", "amount": 50, "due": "2026-12-01"}"#, bearer: market.paula.accessToken)
+            #expect(late.status == .conflict && late.text.contains("active projects only"), "a cancelled project takes no new milestone")
             #expect(try await harness.send(.post, path, json: #"{"reason": "Once more, for the record."}"#, bearer: market.ada.accessToken).status == .conflict)
             #expect(try await harness.send(.delete, path, bearer: market.ada.accessToken).status == .conflict)
             // The order route never cancels a running order by itself.
