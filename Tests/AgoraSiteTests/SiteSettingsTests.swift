@@ -39,6 +39,7 @@ struct SiteSettingsTests {
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
+                Disallow: /projects/
                 Disallow: /unauthorized/
                 Disallow: /admin/
                 Disallow: /appeals/
@@ -63,6 +64,7 @@ struct SiteSettingsTests {
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
+                Disallow: /projects/
                 Disallow: /unauthorized/
                 Disallow: /admin/
                 Disallow: /appeals/

@@ -146,6 +146,7 @@ struct SitemapTests {
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
+                Disallow: /projects/
                 Disallow: /unauthorized/
                 Disallow: /admin/
                 Disallow: /appeals/

@@ -73,6 +73,17 @@ class AgoraService:
         with urllib.request.urlopen(request) as answer:
             return json.load(answer)["access_token"]
 
+    def api(self, method, path, token, body=None):
+        """Calls the API as the holder of `token`; the JSON answer (the test fails on an error status)."""
+        request = urllib.request.Request(self.base + "/api" + path, method=method,
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
+        try:
+            with urllib.request.urlopen(request) as answer:
+                return json.load(answer)
+        except urllib.error.HTTPError as error:
+            raise AssertionError(f"{method} {path}: {error.code} {error.read().decode()}") from None
+
     def emails_to(self, address, subject_part, timeout=10, containing=None):
         """The newest email to the address whose subject contains the text (and whose body `containing`, when given:
         an older email of the same subject must not stand in for one the worker has not sent yet), waiting for it."""

@@ -18,6 +18,11 @@
   function orderPath(id) {
     return paths.order + '?id=' + encodeURIComponent(id);
   }
+
+  /** One project's room. */
+  function projectPath(id) {
+    return paths.project + '?id=' + encodeURIComponent(id);
+  }
   var channel = 'BroadcastChannel' in window ? new BroadcastChannel('agora-auth') : null;
   var listeners = [];
 
@@ -493,6 +498,31 @@
     return node;
   }
 
+  /** A new SVG element with these attributes (text goes in through textContent, never markup). */
+  function svg(tag, attributes) {
+    var node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, String(attributes[name])); });
+    return node;
+  }
+
+  /** Saves a file the API serves to members only: the request carries the access token, so it goes through fetch
+   * and a temporary link to the bytes. `name` is the name it is saved under when the answer does not give one. */
+  function download(url, name) {
+    return fetch(url, { headers: { Authorization: 'Bearer ' + state.accessToken }, credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error('download');
+      var disposition = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+      return response.blob().then(function (blob) { return { blob: blob, name: disposition ? disposition[1] : name }; });
+    }).then(function (file) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(file.blob);
+      link.download = file.name;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      return true;
+    }).catch(function () { showAlert('The file could not be downloaded.'); return false; });
+  }
+
   /** A client as providers see them (`ClientIdentityBody`): photo or initials, short name, company and country, and
    * since when they are a member, written into `container`. */
   function clientCard(container, identity) {
@@ -520,11 +550,14 @@
 
   window.Agora = {
     element: element,
+    svg: svg,
+    download: download,
     clientCard: clientCard,
     paths: paths,
     categoryOptions: categoryOptions,
     linkToken: linkToken,
     orderPath: orderPath,
+    projectPath: projectPath,
     api: request,
     dangerous: dangerous,
     report: report,

@@ -212,6 +212,7 @@ extension OpenAPIDocument {
         "proposal_count": { "type": "integer" },
         "files": { "type": "array", "items": { "$ref": "#/components/schemas/OrderFile" } },
         "client": { "$ref": "#/components/schemas/ClientIdentity" },
+        "project_url": { "type": "string", "description": "The page of the project the order became; only for the project's two members" },
         "events": { "type": "array", "items": { "type": "object", "properties": { "kind": { "type": "string" }, "actor_id": { "type": "integer" }, "detail": { "type": "object" }, "at": { "type": "string", "format": "date-time" } } } },
         "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }, "published_at": { "type": "string", "format": "date-time" }
       }

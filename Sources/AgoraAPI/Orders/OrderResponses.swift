@@ -77,10 +77,12 @@ struct OrderBody: ResponseEncodable {
     let files: [OrderFileBody]?
     /// Who posted it, as providers see them.
     let client: ClientIdentityBody?
+    /// The page of the project the order became, for its two members.
+    let projectUrl: String?
 
     init(
         _ order: Order, category: (name: String, slug: String)? = nil, proposalCount: Int? = nil, events: [OrderEvent]? = nil,
-        files: [OrderFile]? = nil, client: ClientIdentity? = nil
+        files: [OrderFile]? = nil, client: ClientIdentity? = nil, projectURL: String? = nil
     ) {
         id = order.id
         referenceNumber = order.referenceNumber.value
@@ -105,6 +107,7 @@ struct OrderBody: ResponseEncodable {
         self.events = events?.map { Event(kind: $0.kind.rawValue, actorId: $0.actorID, detail: $0.detail, at: $0.createdAt) }
         self.files = files?.map { OrderFileBody($0, orderID: order.id) }
         self.client = client.map(ClientIdentityBody.init)
+        projectUrl = projectURL
     }
 
     init(_ summary: OrderSummary) {

@@ -92,7 +92,8 @@ struct OrderRoutes: Sendable {
         let order = try await Self.visibleOrder(context, store: store)
         if identity.role == .provider, identity.viewedBy == nil { try await OrderRouteRepository(store: store).markViewed(orderID: order.id, providerID: identity.userID, now: clock.now) }
         let full = order.clientID == identity.userID || identity.role == .admin
-        return try await orderBody(of: order, full: full)
+        let project = try await ProjectRepository(store: store).projectID(ofOrder: order.id, for: identity.userID)
+        return try await orderBody(of: order, full: full, project: project)
     }
 
     /// Changes any of the order's fields while it is a draft or open; the others keep their values.
@@ -159,14 +160,16 @@ struct OrderRoutes: Sendable {
     }
 
     /// The order with its category, its files, and (when `full`) its history.
-    func orderBody(of order: Order, full: Bool) async throws -> OrderBody {
+    /// The order as its page shows it; `project` is the project it became, when the asker is one of its members.
+    func orderBody(of order: Order, full: Bool, project: Int64? = nil) async throws -> OrderBody {
         let category = try await categoryTree.get().category(id: order.details.categoryID)
         let repository = OrderRepository(store: store)
         return OrderBody(
             order, category: category.map { ($0.name, $0.slug.value) },
             events: full ? try await repository.events(of: order.id) : nil,
             files: try await OrderFileRepository(store: store).list(orderID: order.id),
-            client: try await ClientIdentityRepository(store: store).identities(of: [order.clientID])[order.clientID]
+            client: try await ClientIdentityRepository(store: store).identities(of: [order.clientID])[order.clientID],
+            projectURL: project.map(PagePaths.project)
         )
     }
 }

@@ -92,9 +92,31 @@ extension OpenAPIDocument {
         "responses": { "200": \#(projectResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem) }
       }
     },
+    \#(ProjectPause.allCases.map(pausePath).joined(separator: ",\n")),
     \#(MilestoneStep.allCases.map(milestoneStepPath).joined(separator: ",\n"))
     ,
     """#
+
+    /// `POST /api/projects/{id}/pause|resume`, the client's.
+    private static func pausePath(_ move: ProjectPause) -> String {
+        let summary = switch move {
+        case .pause: "The client pauses an active project, with an optional reason the provider reads: nothing moves until it resumes"
+        case .resume: "The client resumes a paused project"
+        }
+        return #"""
+        "/api/projects/{id}/\#(move.rawValue)": {
+          "post": {
+            "operationId": "\#(move.rawValue)Project", "tags": ["projects"], "security": [{ "bearer": [] }],
+            "summary": "\#(summary)",
+            "parameters": [\#(idParameter)],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "properties": {
+              "reason": { "type": "string", "maxLength": \#(ProjectPause.reasonLength.upperBound) }
+            } } } } },
+            "responses": { "200": \#(projectResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+          }
+        }
+        """#
+    }
 
     /// `POST /api/milestones/{id}/{step}`, with the note the step needs.
     private static func milestoneStepPath(_ step: MilestoneStep) -> String {

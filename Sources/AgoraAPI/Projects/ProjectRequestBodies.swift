@@ -15,8 +15,8 @@ struct MilestoneProposalInput: RequestBody {
     }
 }
 
-/// `{"reason": "…"}`: why a member asks to cancel (the member who agrees may send `{}`).
-struct ProjectCancelInput: RequestBody {
+/// `{"reason": "…"}`: why a member asks to cancel (the member who agrees may send `{}`), or why the client pauses.
+struct ProjectReasonInput: RequestBody {
     static let fields: Set<String> = ["reason"]
     let reason: String?
 

@@ -23,6 +23,9 @@ struct ProjectRoutes: Sendable {
         group.post("{id}/milestones", use: propose)
         group.post("{id}/cancel", use: cancel)
         group.delete("{id}/cancel", use: keep)
+        for move in ProjectPause.allCases {
+            group.post("{id}/\(move.rawValue)") { request, context in try await self.move(move, request, context: context) }
+        }
     }
 
     private var projects: ProjectRepository { ProjectRepository(store: store) }
@@ -147,7 +150,7 @@ struct ProjectRoutes: Sendable {
     @Sendable func cancel(_ request: Request, context: AgoraRequestContext) async throws -> ProjectBody {
         let identity = try context.requireIdentity()
         let details = try await member(context)
-        let body = try await request.decode(as: ProjectCancelInput.self, context: context)
+        let body = try await request.decode(as: ProjectReasonInput.self, context: context)
         let reason = try body.reason.map(ProjectCancellation.reason)
         let event = try await projects.cancel(details.project.id, by: identity.userID, reason: reason, now: clock.now, announce: announcer.project)
         return ProjectBody(event.details, now: clock.now, settings: settings.current)
@@ -158,6 +161,16 @@ struct ProjectRoutes: Sendable {
         let identity = try context.requireIdentity()
         let details = try await member(context)
         let event = try await projects.keep(details.project.id, by: identity.userID, now: clock.now, announce: announcer.project)
+        return ProjectBody(event.details, now: clock.now, settings: settings.current)
+    }
+
+    /// The client pauses the project (`{"reason": "…"}`, optional) or resumes it; the provider is told.
+    func move(_ move: ProjectPause, _ request: Request, context: AgoraRequestContext) async throws -> ProjectBody {
+        let identity = try context.requireIdentity()
+        let details = try await member(context)
+        let body = try await request.decode(as: ProjectReasonInput.self, context: context)
+        let reason = try ProjectPause.reason(body.reason)
+        let event = try await projects.move(details.project.id, move, by: identity.userID, reason: reason, now: clock.now, announce: announcer.project)
         return ProjectBody(event.details, now: clock.now, settings: settings.current)
     }
 

@@ -59,6 +59,10 @@ public enum PagePaths {
     public static let orders = "/orders/"
     public static let order = "/orders/view/"
     public static let ordersInbox = "/orders/inbox/"
+    /// Where a member sees their projects: counts, what waits for them, every project's card.
+    public static let projects = "/projects/"
+    /// One project's room: its milestones, deliverables and activity.
+    public static let project = "/projects/view/"
     public static let unauthorized = "/unauthorized/"
     public static let admin = "/admin/"
     public static let adminUsers = "/admin/users/"
@@ -87,6 +91,9 @@ public enum PagePaths {
     /// One order's page.
     public static func order(_ id: Int64) -> String { order + "?id=\(id)" }
 
+    /// One project's room.
+    public static func project(_ id: Int64) -> String { project + "?id=\(id)" }
+
     /// The search page with a category chosen.
     public static func search(category: Slug) -> String { search + "?category=\(category.value)" }
 
@@ -97,7 +104,7 @@ public enum PagePaths {
     public static let forScripts: [String: String] = [
         "register": register, "checkInbox": checkInbox, "login": login, "forgotPassword": forgotPassword,
         "securitySettings": securitySettings, "search": search, "saved": saved, "newOrder": newOrder, "orders": orders,
-        "order": order, "ordersInbox": ordersInbox, "unauthorized": unauthorized, "providers": providersPrefix,
+        "order": order, "ordersInbox": ordersInbox, "projects": projects, "project": project, "unauthorized": unauthorized, "providers": providersPrefix,
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,

@@ -21,4 +21,6 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case projectCompleted = "project_completed"
     case projectCancellation = "project_cancellation"
     case projectCancelled = "project_cancelled"
+    case projectPaused = "project_paused"
+    case projectResumed = "project_resumed"
 }

@@ -6,6 +6,8 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
     case cancellationWithdrawn = "project.cancellation-withdrawn"
     case cancellationDeclined = "project.cancellation-declined"
     case projectCancelled = "project.cancelled"
+    case projectPaused = "project.paused"
+    case projectResumed = "project.resumed"
     case milestoneProposed = "milestone.proposed"
     case milestoneAccepted = "milestone.accepted"
     case milestoneDeclined = "milestone.declined"
@@ -27,6 +29,30 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .submit: .milestoneSubmitted
         case .requestChanges: .changesRequested
         case .approve: actor == .reviewWindow ? .approvedAutomatically : .milestoneApproved
+        }
+    }
+
+    /// The feed's words for it.
+    public var title: String {
+        switch self {
+        case .projectStarted: "Project started"
+        case .projectCompleted: "Project completed"
+        case .cancellationRequested: "Asked to cancel"
+        case .cancellationWithdrawn: "Withdrew the request to cancel"
+        case .cancellationDeclined: "Declined to cancel"
+        case .projectCancelled: "Project cancelled"
+        case .projectPaused: "Project paused"
+        case .projectResumed: "Project resumed"
+        case .milestoneProposed: "Milestone proposed"
+        case .milestoneAccepted: "Milestone accepted"
+        case .milestoneDeclined: "Milestone declined"
+        case .milestoneWithdrawn: "Milestone withdrawn"
+        case .milestoneStarted: "Milestone started"
+        case .milestoneSubmitted: "Delivered for review"
+        case .changesRequested: "Changes requested"
+        case .milestoneApproved: "Milestone approved"
+        case .approvedAutomatically: "Approved when the review window closed"
+        case .reviewReminded: "Client reminded to review"
         }
     }
 }

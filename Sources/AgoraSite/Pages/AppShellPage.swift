@@ -55,6 +55,10 @@ struct AppShellPage: SitePage {
               description: "An order, its history, files and proposals."),
         Shell(path: PagePaths.ordersInbox, name: "orders-inbox", title: "Orders for you",
               description: "The orders offered to you and the open orders you can propose on."),
+        Shell(path: PagePaths.projects, name: "projects", title: "Your projects",
+              description: "Every project you work on: where each stands, what waits for you, what is due soon."),
+        Shell(path: PagePaths.project, name: "project", title: "Project",
+              description: "A project's milestones, deliverables, reviews and activity."),
         Shell(path: PagePaths.unauthorized, name: "unauthorized", title: "You can't open this page",
               description: "This page needs another kind of account."),
         Shell(path: PagePaths.admin, name: "admin", title: "Administration",
@@ -109,6 +113,8 @@ struct AppShellPage: SitePage {
         let orders: OrderRules?
         /// The profile editor's limits and choices, from the same rules the API applies.
         let profile: ProfileRules?
+        /// The project pages' limits and words, from the same rules the API applies.
+        let projects: ProjectPageRules?
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
@@ -126,6 +132,7 @@ struct AppShellPage: SitePage {
             case "search": .optional(search)
             case "orders": .optional(orders)
             case "profile": .optional(profile)
+            case "projects": .optional(projects)
             default: nil
             }
         }
@@ -240,7 +247,8 @@ struct AppShellPage: SitePage {
             countriesJSON: ["register", "client-details"].contains(shell.name) ? ScriptSafeJSON.encode(countries) : nil,
             search: shell.name == "search" ? SearchRules() : nil,
             orders: shell.name.hasPrefix("order") ? OrderRules() : nil,
-            profile: ["profile-editor", "portfolio", "verification", "admin-verifications", "client-details", "admin-skills"].contains(shell.name) ? ProfileRules() : nil
+            profile: ["profile-editor", "portfolio", "verification", "admin-verifications", "client-details", "admin-skills"].contains(shell.name) ? ProfileRules() : nil,
+            projects: shell.name.hasPrefix("project") ? ProjectPageRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)

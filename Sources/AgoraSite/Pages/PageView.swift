@@ -59,6 +59,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let accountMenuScript: String
     /// The island of a provider page's actions (favourite, copy the link).
     let providerActionsScript: String
+    /// What the project pages share: the words for statuses and badges, progress bars, the milestones' steps.
+    let projectViewsScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -86,6 +88,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "lightboxScript": .text(lightboxScript)
         case "accountMenuScript": .text(accountMenuScript)
         case "providerActionsScript": .text(providerActionsScript)
+        case "projectViewsScript": .text(projectViewsScript)
         case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)

@@ -38,6 +38,7 @@ struct SiteContext: Sendable {
             profileGuideScript: assets.url(of: "/assets/js/profile-guide.js"), profilePreviewScript: assets.url(of: "/assets/js/profile-preview.js"),
             lightboxScript: assets.url(of: "/assets/js/lightbox.js"), accountMenuScript: assets.url(of: "/assets/js/account-menu.js"),
             providerActionsScript: assets.url(of: "/assets/js/provider-actions.js"),
+            projectViewsScript: assets.url(of: "/assets/js/project-views.js"),
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }

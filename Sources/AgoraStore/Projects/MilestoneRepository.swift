@@ -86,11 +86,13 @@ public struct MilestoneRepository: Sendable {
         }
     }
 
-    /// Submissions waiting for review since before `cutoff`, oldest first: the review window's work.
+    /// Submissions of active projects waiting for review since before `cutoff`, oldest first: the review window's
+    /// work. A paused or disputed project's wait is left out, so that it never fills a batch it cannot move.
     public func unanswered(submittedBefore cutoff: Date, limit: Int) async throws -> [Int64] {
         try await store.sql.raw("""
-            SELECT id FROM project_milestones WHERE status = \(state: MilestoneStatus.submitted) AND submitted_at <= \(bind: cutoff)
-            ORDER BY submitted_at, id LIMIT \(bind: limit)
+            SELECT m.id FROM project_milestones m JOIN projects p ON p.id = m.project_id
+            WHERE m.status = \(state: MilestoneStatus.submitted) AND m.submitted_at <= \(bind: cutoff) AND p.status = \(state: ProjectStatus.active)
+            ORDER BY m.submitted_at, m.id LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "id", as: Int64.self) }
     }
 
@@ -99,9 +101,10 @@ public struct MilestoneRepository: Sendable {
     /// (the order every step takes), so a reminder is announced exactly once.
     public func remind(submittedBefore cutoff: Date, now: Date, limit: Int, announce: @escaping Announce) async throws -> Int {
         let ids = try await store.sql.raw("""
-            SELECT id FROM project_milestones
-            WHERE status = \(state: MilestoneStatus.submitted) AND submitted_at <= \(bind: cutoff) AND reminded_at IS NULL
-            ORDER BY submitted_at, id LIMIT \(bind: limit)
+            SELECT m.id FROM project_milestones m JOIN projects p ON p.id = m.project_id
+            WHERE m.status = \(state: MilestoneStatus.submitted) AND m.submitted_at <= \(bind: cutoff) AND m.reminded_at IS NULL
+              AND p.status = \(state: ProjectStatus.active)
+            ORDER BY m.submitted_at, m.id LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "id", as: Int64.self) }
         var reminded = 0
         for id in ids {

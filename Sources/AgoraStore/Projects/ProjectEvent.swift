@@ -1,7 +1,8 @@
 import AgoraDomain
 import Foundation
 
-/// A change to a project as a whole (a request to cancel and its answer), for its announcements and its answer.
+/// A change to a project as a whole (a request to cancel and its answer, a pause), for its announcements and its
+/// answer.
 public struct ProjectEvent: Sendable {
     public let event: ProjectActivityKind
     /// The member who caused it.
@@ -10,4 +11,6 @@ public struct ProjectEvent: Sendable {
     public let details: ProjectDetails
     /// The members, by side.
     public let members: [ProjectRole: Recipient]
+    /// Why the member did it, when they said.
+    public var reason: String? = nil
 }

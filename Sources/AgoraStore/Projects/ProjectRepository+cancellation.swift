@@ -56,12 +56,13 @@ extension ProjectRepository {
         }
     }
 
-    private static func announced(
-        _ event: ProjectActivityKind, by role: ProjectRole, projectID: Int64, viewer: Int64, project: Project,
+    /// The project as `viewer` sees it after `event`, its announcements written in the same transaction.
+    static func announced(
+        _ event: ProjectActivityKind, by role: ProjectRole, projectID: Int64, viewer: Int64, project: Project, reason: String? = nil,
         store: Store, db: any SQLDatabase, now: Date, announce: AnnounceEvent
     ) async throws -> ProjectEvent {
         guard let details = try await details(projectID, for: viewer, on: db) else { throw StoreError.notFound("the project") }
-        let happened = ProjectEvent(event: event, actor: role, details: details, members: try await members(of: project, on: db))
+        let happened = ProjectEvent(event: event, actor: role, details: details, members: try await members(of: project, on: db), reason: reason)
         try await NotificationRepository.write(try announce(happened), store: store, on: db, now: now)
         return happened
     }

@@ -39,6 +39,13 @@ public struct ProjectRepository: Sendable {
         }
     }
 
+    /// The id of the project an order became, when `userID` is one of its members.
+    public func projectID(ofOrder orderID: Int64, for userID: Int64) async throws -> Int64? {
+        try await store.sql.raw("""
+            SELECT id FROM projects WHERE order_id = \(bind: orderID) AND (client_id = \(bind: userID) OR provider_id = \(bind: userID))
+            """).first()?.decode(column: "id", as: Int64.self)
+    }
+
     /// A page of the member's projects, as the query asks, with the cursor of the next page (nil on the last).
     public func list(for userID: Int64, _ query: ProjectListQuery) async throws -> (projects: [ProjectDetails], next: ProjectListQuery.Cursor?) {
         var conditions: [SQLQueryString] = []

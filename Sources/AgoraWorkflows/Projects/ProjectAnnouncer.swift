@@ -2,8 +2,9 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 
-/// Words for what happens in projects: the email and in-app notification each milestone event leaves for the
-/// member who did not cause it (both members when a project completes), written in the event's own transaction.
+/// Words for what happens in projects: the email and in-app notification, linking to the project's room, that each
+/// milestone event leaves for the member who did not cause it (both members when a project completes), written in
+/// the event's own transaction.
 public struct ProjectAnnouncer: Sendable {
     let email: EmailComposer
 
@@ -13,7 +14,7 @@ public struct ProjectAnnouncer: Sendable {
         let project = event.details.project
         let milestone = event.milestone
         let title = "“\(milestone.title)”"
-        let link = PagePaths.order(project.orderID)
+        let link = PagePaths.project(project.id)
         var announcements = Announcements()
         if let (role, kind, headline, message) = Self.words(for: event, title: title) {
             announcements = announcements + (try update(event.members[role], kind: kind, headline: headline, message: message, link: link))
@@ -29,12 +30,14 @@ public struct ProjectAnnouncer: Sendable {
         return announcements
     }
 
-    /// A request to cancel, its answer, or the cancellation: the other member is told (both when it is cancelled).
+    /// A request to cancel, its answer, the cancellation, a pause or its end: the other member is told (both when it
+    /// is cancelled).
     public func project(_ event: ProjectEvent) throws -> Announcements {
         let project = event.details.project
-        let link = PagePaths.order(project.orderID)
+        let link = PagePaths.project(project.id)
         let other = event.members[event.actor.other]
         let reason = project.cancellation.map { " Their reason: “\($0.reason)”." } ?? ""
+        let pauseReason = event.reason.map { " Their reason: “\($0)”." } ?? ""
         switch event.event {
         case .cancellationRequested:
             return try update(other, kind: .projectCancellation, headline: "Request to cancel \(project.title)",
@@ -50,6 +53,12 @@ public struct ProjectAnnouncer: Sendable {
                 announcements + (try update(event.members[role], kind: .projectCancelled, headline: "Project cancelled: \(project.title)",
                                             message: "Both of you agreed to cancel “\(project.title)”. The order is cancelled.", link: link))
             }
+        case .projectPaused:
+            return try update(other, kind: .projectPaused, headline: "Project paused: \(project.title)",
+                              message: "The client paused “\(project.title)”. Milestones wait until they resume it.\(pauseReason)", link: link)
+        case .projectResumed:
+            return try update(other, kind: .projectResumed, headline: "Project resumed: \(project.title)",
+                              message: "The client resumed “\(project.title)”: work goes on.", link: link)
         default:
             return .none
         }
@@ -87,7 +96,8 @@ public struct ProjectAnnouncer: Sendable {
         case .reviewReminded:
             (.client, .reviewReminder, "Waiting for your review: \(title)",
              "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")
-        case .projectStarted, .projectCompleted, .cancellationRequested, .cancellationWithdrawn, .cancellationDeclined, .projectCancelled:
+        case .projectStarted, .projectCompleted, .cancellationRequested, .cancellationWithdrawn, .cancellationDeclined, .projectCancelled,
+             .projectPaused, .projectResumed:
             nil
         }
     }
@@ -96,7 +106,7 @@ public struct ProjectAnnouncer: Sendable {
         guard let person else { return .none }
         return Announcements(
             emails: [try email.compose("marketplace-update", to: person.email, values: [
-                "first_name": person.firstName, "headline": headline, "message": message, "action": "Open the order", "link": email.baseURL + link,
+                "first_name": person.firstName, "headline": headline, "message": message, "action": "Open the project", "link": email.baseURL + link,
             ])],
             notifications: [NewNotification(userID: person.id, kind: kind, title: headline, message: message, link: link)]
         )

@@ -33,6 +33,9 @@ struct ProjectRoutesTests {
 
             let order = try await harness.send(.get, "/api/orders/\(fixture.orderID)", bearer: market.ada.accessToken).json()
             #expect(order["status"] as? String == "in_progress")
+            #expect(order["project_url"] as? String == "/projects/view/?id=\(fixture.projectID)", "the order leads its members to the project")
+            let asProviderOrder = try await harness.send(.get, "/api/orders/\(fixture.orderID)", bearer: market.paula.accessToken).json()
+            #expect(asProviderOrder["project_url"] as? String == "/projects/view/?id=\(fixture.projectID)")
             #expect(try await fixture.activityKinds() == ["project.started"])
 
             // Anyone else: 404 on every route, the same as a project that does not exist.
@@ -83,7 +86,10 @@ struct ProjectRoutesTests {
             #expect(waiting["status"] as? String == "submitted" && waiting["revision"] as? Int == 1)
             #expect(Set(waiting["next_steps"] as? [String] ?? []) == ["approve", "request-changes"])
             #expect(waiting["review_closes_at"] is String)
-            #expect(try await harness.emails(to: "ada@example.com").contains { $0.subject.contains("Delivered for review: “Design”") })
+            let delivered = try #require(try await harness.emails(to: "ada@example.com").first { $0.subject.contains("Delivered for review: “Design”") })
+            #expect(delivered.textBody.contains("/projects/view/?id=\(fixture.projectID)"), "the email opens the project's room")
+            let news = try await harness.send(.get, "/api/notifications", bearer: market.ada.accessToken).json()
+            #expect((news["notifications"] as? [[String: Any]])?.first?["link"] as? String == "/projects/view/?id=\(fixture.projectID)")
             #expect((try await fixture.project(as: market.ada)["health"] as? [String]) == ["awaiting-review"])
 
             #expect(try await fixture.step("request-changes", design, as: market.ada, note: "Too short").fieldErrors == ["note"])
@@ -308,6 +314,46 @@ struct ProjectRoutesTests {
             #expect(try await fixture.activityKinds(as: paula).suffix(4) == ["milestone.submitted", "milestone.review-reminded", "milestone.approved-automatically", "project.completed"])
             #expect(try await harness.emails(to: "paula@example.com").contains { $0.subject.contains("Approved: “\(MilestonePlan.wholeWorkTitle)”") })
             #expect(try await job.runOnce() == .init(reminded: 0, approved: 0))
+        }
+    }
+
+    @Test("the client pauses and resumes; while paused nothing moves, not even the review window; the provider may not pause", arguments: TestDatabase.engines)
+    func pauseAndResume(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let fixture = try await ProjectFixture.accepted(in: market, proposal: OrderMarketplace.proposalJSON)
+            let harness = market.harness
+            let only = fixture.milestoneIDs[0]
+            let path = "/api/projects/\(fixture.projectID)"
+            #expect(try await fixture.step("start", only, as: market.paula).status == .ok)
+            #expect(try await fixture.step("submit", only, as: market.paula, note: "The site is live.").status == .ok)
+
+            #expect(try await harness.send(.post, path + "/pause", json: "{}", bearer: market.paula.accessToken).status == .conflict, "the client's call")
+            #expect(try await harness.send(.post, path + "/pause", json: "{}", bearer: market.seeded.accessToken).status == .notFound)
+            #expect(try await harness.send(.post, path + "/resume", json: "{}", bearer: market.ada.accessToken).status == .conflict, "not paused")
+            let tooLong = #"{"reason": "\#(String(repeating: "a", count: ProjectPause.reasonLength.upperBound + 1))"}"#
+            #expect(try await harness.send(.post, path + "/pause", json: tooLong, bearer: market.ada.accessToken).fieldErrors == ["reason"])
+            let paused = try await harness.send(.post, path + "/pause", json: #"{"reason": "Waiting for our budget."}"#, bearer: market.ada.accessToken)
+            #expect(paused.status == .ok, "\(paused.text)")
+            #expect(try paused.json()["status"] as? String == "paused")
+            #expect(try await harness.send(.post, path + "/pause", json: "{}", bearer: market.ada.accessToken).status == .conflict, "paused already")
+            #expect(try await harness.emails(to: "paula@example.com").contains { $0.subject.contains("Project paused") && $0.textBody.contains("Waiting for our budget.") })
+            let milestone = try await fixture.milestone(only, as: market.ada)
+            #expect(milestone["next_steps"] as? [String] == [], "nothing moves while paused")
+            #expect(try await fixture.step("approve", only, as: market.ada).status == .conflict)
+            #expect(try await fixture.project(as: market.ada)["health"] as? [String] == [])
+
+            let job = MilestoneReviewJob(store: harness.store, settings: await LivePlatformSettings.read(from: harness.store),
+                                         announcer: ProjectAnnouncer(email: harness.composer), clock: harness.clock)
+            harness.clock.advance(by: 30 * 86_400)
+            #expect(try await job.runOnce() == .init(reminded: 0, approved: 0), "a paused project's review window waits")
+
+            let ada = try SignIn(try await harness.login("ada@example.com"))
+            let paula = try SignIn(try await harness.login("paula@example.com"))
+            let resumed = try await harness.send(.post, path + "/resume", json: "{}", bearer: ada.accessToken)
+            #expect(try resumed.json()["status"] as? String == "active")
+            #expect(try await harness.emails(to: "paula@example.com").contains { $0.subject.contains("Project resumed") })
+            #expect(try await fixture.activityKinds(as: paula).suffix(2) == ["project.paused", "project.resumed"])
+            #expect(try await fixture.step("approve", only, as: ada).status == .ok, "work goes on")
         }
     }
 

@@ -62,6 +62,8 @@
     client.hidden = !order.client || (order.events !== undefined && order.events !== null);
     if (order.client) Agora.clientCard(document.getElementById('order-client-card'), order.client);
     document.getElementById('under-review').hidden = !order.under_review;
+    document.getElementById('project-link').hidden = !order.project_url;
+    if (order.project_url) document.getElementById('project-link-anchor').href = order.project_url;
     // The service's Markdown engine escapes text and drops raw HTML: its output is safe to insert.
     document.getElementById('order-description').innerHTML = order.description_html;
     var skills = document.getElementById('order-skills');
@@ -79,26 +81,11 @@
     list.textContent = '';
     (order.files || []).forEach(function (file) {
       var item = element('li', 'file-item');
-      item.appendChild(button(file.file_name, 'link-button', function () { download(file); }));
+      item.appendChild(button(file.file_name, 'link-button', function () { Agora.download(file.url, file.file_name); }));
       item.appendChild(element('span', 'muted', Math.ceil(file.byte_size / 1024) + ' KB'));
       list.appendChild(item);
     });
     document.getElementById('files-title').hidden = !(order.files || []).length;
-  }
-
-  /** Downloads carry the access token, so they go through fetch and a temporary link to the bytes. */
-  function download(file) {
-    fetch(file.url, { headers: { Authorization: 'Bearer ' + Agora.auth.token() }, credentials: 'same-origin' }).then(function (response) {
-      if (!response.ok) throw new Error('download');
-      return response.blob();
-    }).then(function (blob) {
-      var link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = file.file_name;
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    }).catch(function () { forms.showAlert('The file could not be downloaded.'); });
   }
 
   function drawHistory() {

@@ -5,18 +5,12 @@
   'use strict';
   var page = document.querySelector('[data-guard]');
   var element = Agora.element;
-  var svgNS = 'http://www.w3.org/2000/svg';
+  var svg = Agora.svg;
   var shortDays = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   var statusText = {
     draft: 'A draft: publish it to be found.', pending: 'Waiting for review.', rejected: 'Not published: the review asked for changes.',
     published: 'Published: clients find you in search.', unpublished: 'Offline: only you see it.'
   };
-
-  function svg(tag, attributes) {
-    var node = document.createElementNS(svgNS, tag);
-    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, String(attributes[name])); });
-    return node;
-  }
 
   function label(day) {
     return shortDays.format(new Date(day + 'T00:00:00Z'));

@@ -1,0 +1,36 @@
+import AgoraDomain
+import AgoraTemplates
+
+/// What the project pages check and say, from the domain: the limits of what members write on milestones, and
+/// the words for every status, health badge and activity (as safe JSON for the scripts), so the pages and the API
+/// never disagree.
+struct ProjectPageRules: TemplateFields {
+    /// The words the scripts show for the domain's codes.
+    struct Words: Encodable {
+        /// The project statuses in the domain's order, for lists of counts.
+        let projectStatusOrder = ProjectStatus.allCases.map(\.rawValue)
+        let projectStatuses = Dictionary(uniqueKeysWithValues: ProjectStatus.allCases.map { ($0.rawValue, $0.label) })
+        let milestoneStatuses = Dictionary(uniqueKeysWithValues: MilestoneStatus.allCases.map { ($0.rawValue, $0.label) })
+        let health = Dictionary(uniqueKeysWithValues: ProjectHealth.allCases.map { ($0.rawValue, $0.label) })
+        let activity = Dictionary(uniqueKeysWithValues: ProjectActivityKind.allCases.map { ($0.rawValue, $0.title) })
+    }
+
+    func templateValue(named name: String) -> TemplateValue? {
+        switch name {
+        case "wordsJSON": .optional(ScriptSafeJSON.encode(Words()))
+        case "titleMinimum": .number(MilestoneRules.titleLength.lowerBound)
+        case "titleMaximum": .number(MilestoneRules.titleLength.upperBound)
+        case "descriptionMaximum": .number(MilestoneRules.descriptionLength.upperBound)
+        case "deliverableMaximum": .number(MilestoneRules.deliverableNoteLength.upperBound)
+        case "changesMinimum": .number(MilestoneRules.changeRequestLength.lowerBound)
+        case "changesMaximum": .number(MilestoneRules.changeRequestLength.upperBound)
+        case "reasonMinimum": .number(ProjectCancellation.reasonLength.lowerBound)
+        case "reasonMaximum": .number(ProjectCancellation.reasonLength.upperBound)
+        case "pauseReasonMaximum": .number(ProjectPause.reasonLength.upperBound)
+        case "statuses": .list(ProjectStatus.allCases.map { status in
+            .fields(["value": TemplateValue.text(status.rawValue), "label": .text(status.label.prefix(1).uppercased() + status.label.dropFirst())])
+        })
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,142 @@
+"""A project run to completion in a real browser by its two members: the dashboard's quick step, deliveries with a
+note, a request for changes, a pause, approvals, a proposed milestone refused beside its field, the timeline and the
+feed; hostile text stays text."""
+import datetime
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from browsing import click, wait  # noqa: E402
+
+HOSTILE = '<img src=x onerror="document.title=\'owned\'">Wireframes are in the shared folder.'
+
+
+def sign_in(service, browser, email, path, password=None):
+    browser.delete_all_cookies()
+    browser.get(service.base + "/login/?next=" + path.replace("/", "%2F").replace("?", "%3F").replace("=", "%3D"))
+    browser.find_element(By.ID, "email").send_keys(email)
+    field = browser.find_element(By.ID, "password")
+    field.send_keys(password or service.DEMO_PASSWORD)
+    field.send_keys(Keys.ENTER)
+    wait(browser).until(lambda driver: "/login/" not in driver.current_url)
+
+
+def accepted_project(service):
+    """A project with two milestones: the demo client's order, the demo provider's planned proposal, accepted."""
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    provider = service.sign_in(service.provider_email, service.DEMO_PASSWORD)
+    category = service.api("GET", "/categories", client)["categories"][0]["id"]
+    order = service.api("POST", "/orders", client, {
+        "title": "A bakery's booking site", "description": "Customers order bread for the next morning.", "category_id": category,
+        "budget_min": 1500, "budget_max": 2500, "currency": "EUR", "deadline": (datetime.date.today() + datetime.timedelta(days=60)).isoformat() + "T17:00", "time_zone": "Europe/Paris"})
+    proposal = service.api("POST", "/orders/%d/proposals" % order["id"], provider, {
+        "message": "Two weeks, with a design round first.", "price": "1800", "timeline_days": 14,
+        "milestones": [{"title": "Design", "amount": "600", "due_in_days": 5}, {"title": "Launch", "amount": "1200", "due_in_days": 14}]})
+    return service.api("POST", "/proposals/%d/accept" % proposal["id"], client)["project"]["id"]
+
+
+def milestone(browser, title):
+    return wait(browser).until(lambda driver: next((item for item in driver.find_elements(By.CSS_SELECTOR, "#milestone-list > li")
+                                                    if item.find_element(By.TAG_NAME, "h3").text.endswith(title)), None))
+
+
+def take(browser, title, step_label, note=None):
+    """Takes a step on a milestone from its buttons, writing the note when the step asks for one."""
+    item = milestone(browser, title)
+    click(browser, item.find_element(By.XPATH, ".//button[text()='%s']" % step_label))
+    if step_label == "Approve":
+        browser.switch_to.alert.accept()
+    if note is not None:
+        field = wait(browser).until(lambda driver: milestone(driver, title).find_element(By.TAG_NAME, "textarea"))
+        field.send_keys(note)
+        click(browser, milestone(browser, title).find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+
+def status_of(browser, title):
+    return milestone(browser, title).find_element(By.CSS_SELECTOR, ".status").text
+
+
+def test_client_and_provider_run_a_project_to_completion(service, browser):
+    project = accepted_project(service)
+    room = "/projects/view/?id=%d" % project
+
+    # The provider starts the first milestone from the dashboard, where it waits for them.
+    sign_in(service, browser, service.provider_email, "/projects/")
+    waiting = wait(browser).until(lambda driver: [item for item in driver.find_elements(By.CSS_SELECTOR, "#awaiting-list li") if "Design" in item.text])[0]
+    click(browser, waiting.find_element(By.XPATH, ".//button[text()='Start work']"))
+    wait(browser).until(lambda driver: "Design: in progress." in driver.find_element(By.ID, "status-line").text)
+    card = wait(browser).until(lambda driver: [each for each in driver.find_elements(By.CSS_SELECTOR, "#project-cards .project-card") if "bakery's booking site" in each.text])[0]
+    click(browser, card.find_element(By.TAG_NAME, "a"))
+
+    # In the room: a delivery needs a note; the note is hostile and stays text.
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "project-title").text == "A bakery's booking site")
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline-chart svg circle"), "the timeline draws the milestones"
+    take(browser, "Design", "Deliver")
+    click(browser, milestone(browser, "Design").find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: milestone(driver, "Design").find_element(By.CSS_SELECTOR, ".field-error").text)
+    milestone(browser, "Design").find_element(By.TAG_NAME, "textarea").send_keys(HOSTILE)
+    click(browser, milestone(browser, "Design").find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: status_of(driver, "Design") == "Submitted")
+    assert "Delivered for review" in browser.find_element(By.ID, "project-activity").text
+
+    # A milestone proposed with a bad amount is refused beside its field.
+    browser.find_element(By.ID, "milestone-title").send_keys("Photography")
+    browser.find_element(By.ID, "milestone-amount").send_keys("a lot")
+    browser.execute_script("document.getElementById('milestone-due').value = '2027-01-10'")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#propose-form button[type=submit]"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "milestone-amount").get_attribute("aria-invalid") == "true")
+    assert browser.find_element(By.ID, "milestone-amount-error").text
+
+    # The client reads the delivery (as text), asks for changes, then approves the second delivery.
+    sign_in(service, browser, service.CLIENT_EMAIL, room)
+    item = milestone(browser, "Design")
+    assert HOSTILE in item.text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list img") and browser.title != "owned"
+    assert "Waiting for review" in browser.find_element(By.ID, "project-health").text
+    take(browser, "Design", "Ask for changes", "Short")
+    wait(browser).until(lambda driver: milestone(driver, "Design").find_element(By.CSS_SELECTOR, ".field-error").text)
+    milestone(browser, "Design").find_element(By.TAG_NAME, "textarea").send_keys(" of it: add the mobile layouts.")
+    click(browser, milestone(browser, "Design").find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: status_of(driver, "Design") == "Waiting for changes")
+
+    sign_in(service, browser, service.provider_email, room)
+    take(browser, "Design", "Deliver", "Mobile layouts added.")
+    wait(browser).until(lambda driver: status_of(driver, "Design") == "Submitted")
+    take(browser, "Launch", "Start work")
+    wait(browser).until(lambda driver: status_of(driver, "Launch") == "In progress")
+    take(browser, "Launch", "Deliver", "The site is live.")
+    wait(browser).until(lambda driver: status_of(driver, "Launch") == "Submitted")
+
+    sign_in(service, browser, service.CLIENT_EMAIL, "/projects/")
+    wait(browser).until(lambda driver: [item for item in driver.find_elements(By.CSS_SELECTOR, "#awaiting-list li") if "Design" in item.text])
+    browser.get(service.base + room)
+
+    # A pause stops everything until the client resumes.
+    reason = wait(browser).until(lambda driver: driver.find_element(By.ID, "pause-reason") if driver.find_element(By.ID, "pause-card").is_displayed() else None)
+    reason.send_keys("Waiting for the photos.")
+    click(browser, browser.find_element(By.ID, "pause-submit"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "paused-note").is_displayed())
+    assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list button")
+    assert "Waiting for the photos." in browser.find_element(By.ID, "project-activity").text
+    click(browser, browser.find_element(By.ID, "pause-submit"))
+    wait(browser).until(lambda driver: not driver.find_element(By.ID, "paused-note").is_displayed())
+
+    take(browser, "Design", "Approve")
+    wait(browser).until(lambda driver: status_of(driver, "Design") == "Approved")
+    take(browser, "Launch", "Approve")
+    wait(browser).until(lambda driver: "the project is complete" in driver.find_element(By.ID, "status-line").text)
+    assert browser.find_element(By.CSS_SELECTOR, "#project-status .status").text == "Completed"
+    assert browser.find_element(By.CSS_SELECTOR, "#project-progress progress").get_attribute("value") == "100"
+    assert "Project completed" in browser.find_element(By.ID, "project-activity").text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list button"), "nothing left to do"
+
+    # The order leads to the project.
+    click(browser, browser.find_element(By.ID, "project-order"))
+    link = wait(browser).until(lambda driver: driver.find_element(By.ID, "project-link-anchor") if driver.find_element(By.ID, "project-link").is_displayed() else None)
+    assert link.get_attribute("href").endswith(room)
+
+
+def test_project_pages_keep_others_out(service, browser):
+    sign_in(service, browser, service.CLIENT_EMAIL, "/projects/view/?id=999999")
+    wait(browser).until(lambda driver: "No project of yours" in driver.find_element(By.ID, "form-alert").text)
+    sign_in(service, browser, service.ADMIN_EMAIL, "/projects/", service.ADMIN_PASSWORD)
+    wait(browser).until(lambda driver: "/unauthorized/" in driver.current_url)
