@@ -133,9 +133,9 @@ public func buildRouter(
     let projectAnnouncer = ProjectAnnouncer(email: configuration.email)
     ProjectRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     MilestoneRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
-    OrderFileRoutes(
-        store: store, storage: AttachmentStorage(root: configuration.storageDirectory), clock: configuration.clock, limiter: limiter
-    ).register(on: signedIn)
+    let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
+    OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
+    MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)

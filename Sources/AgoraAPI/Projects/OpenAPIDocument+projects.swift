@@ -93,6 +93,28 @@ extension OpenAPIDocument {
       }
     },
     \#(ProjectPause.allCases.map(pausePath).joined(separator: ",\n")),
+    "/api/milestones/{id}/files": {
+      "post": {
+        "parameters": [\#(idParameter)], "operationId": "attachMilestoneFile", "tags": ["projects"], "security": [{ "bearer": [] }],
+        "summary": "The provider attaches one file to a milestone's next delivery (multipart/form-data, one part named file; at most \#(OrderFileLimits.maximumMegabytes) MB, \#(MilestoneRules.maximumFilesPerDelivery) a delivery) while it is in progress or waiting for changes; its type is read from its content: \#(AttachmentType.described)",
+        "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string", "format": "binary" } } } } } },
+        "responses": { "201": { "description": "Attached", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProjectFile" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "413": \#(problem), "415": \#(problem), "422": \#(problem), "429": \#(problem) }
+      }
+    },
+    "/api/milestones/{id}/files/{fileId}": {
+      "delete": {
+        "parameters": [\#(idParameter), { "name": "fileId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "removeMilestoneFile", "tags": ["projects"], "security": [{ "bearer": [] }], "summary": "The provider removes a file not delivered yet",
+        "responses": { "204": { "description": "Removed" }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/projects/{id}/files/{fileId}": {
+      "get": {
+        "parameters": [\#(idParameter), { "name": "fileId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "downloadProjectFile", "tags": ["projects"], "security": [{ "bearer": [] }], "summary": "Download a delivered file, streamed, for the project's members (a file not delivered yet, for its uploader); always as an attachment",
+        "responses": { "200": { "description": "The file", "content": { "application/octet-stream": {} } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
     \#(MilestoneStep.allCases.map(milestoneStepPath).joined(separator: ",\n"))
     ,
     """#
@@ -194,9 +216,20 @@ extension OpenAPIDocument {
         "review_closes_at": { "type": "string", "format": "date-time", "description": "When an unanswered submission is approved automatically" },
         "approved_at": { "type": "string", "format": "date-time" },
         "next_steps": { "type": "array", "items": { "type": "string", "enum": [\#(quoted(MilestoneStep.allCases.map(\.rawValue)))] } },
-        "submissions": { "type": "array", "items": { "type": "object", "required": ["revision", "note", "submitted_at"], "properties": {
+        "submissions": { "type": "array", "items": { "type": "object", "required": ["revision", "note", "submitted_at", "files"], "properties": {
           "revision": { "type": "integer" }, "note": { "type": "string" }, "submitted_at": { "type": "string", "format": "date-time" },
-          "response": { "type": "string" }, "responded_at": { "type": "string", "format": "date-time" } } } }
+          "response": { "type": "string" }, "responded_at": { "type": "string", "format": "date-time" },
+          "files": { "type": "array", "items": { "$ref": "#/components/schemas/ProjectFile" } } } } },
+        "files": { "type": "array", "description": "Attached for the next delivery; the provider's alone until it is sent", "items": { "$ref": "#/components/schemas/ProjectFile" } },
+        "accepts_files": { "type": "boolean", "description": "Whether the asker may attach another file now" }
+      }
+    },
+    "ProjectFile": {
+      "type": "object", "required": ["id", "file_name", "media_type", "byte_size", "sha256", "url", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "file_name": { "type": "string" }, "media_type": { "type": "string" }, "byte_size": { "type": "integer" },
+        "sha256": { "type": "string" }, "revision": { "type": "integer", "description": "The delivery it went with; absent while it waits for the next" },
+        "url": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
       }
     },
     "ProjectActivity": {

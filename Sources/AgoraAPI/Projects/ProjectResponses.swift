@@ -73,13 +73,17 @@ struct ProjectBody: ResponseEncodable {
         }
         let reviewWindow = TimeInterval(settings.number(.projectsReviewWindowDays)) * 86_400
         milestones = details.milestones.map {
-            MilestoneBody($0, project: project, role: details.role, submissions: details.submissions[$0.id] ?? [], reviewWindow: reviewWindow)
+            MilestoneBody(
+                $0, project: project, role: details.role, submissions: details.submissions[$0.id] ?? [], files: details.files[$0.id] ?? [],
+                reviewWindow: reviewWindow
+            )
         }
     }
 }
 
-/// A milestone with its submissions; `next_steps` are the steps (`POST /api/milestones/{id}/{step}`) the asker may
-/// take now, as `MilestoneStatus.after` allows them.
+/// A milestone with its submissions and their files; `next_steps` are the steps (`POST /api/milestones/{id}/{step}`)
+/// the asker may take now, as `MilestoneStatus.after` allows them; `files` are those attached for the next
+/// delivery (the provider's alone until it is sent), and `accepts_files` says whether the asker may attach more.
 struct MilestoneBody: Encodable {
     struct Submission: Encodable {
         let revision: Int
@@ -87,6 +91,7 @@ struct MilestoneBody: Encodable {
         let submittedAt: Date
         let response: String?
         let respondedAt: Date?
+        let files: [ProjectFileBody]
     }
 
     let id: Int64
@@ -104,8 +109,13 @@ struct MilestoneBody: Encodable {
     let approvedAt: Date?
     let nextSteps: [String]
     let submissions: [Submission]
+    let files: [ProjectFileBody]
+    let acceptsFiles: Bool
 
-    init(_ milestone: Milestone, project: Project, role: ProjectRole, submissions: [MilestoneSubmission], reviewWindow: TimeInterval) {
+    init(
+        _ milestone: Milestone, project: Project, role: ProjectRole, submissions: [MilestoneSubmission], files: [ProjectFile],
+        reviewWindow: TimeInterval
+    ) {
         id = milestone.id
         position = milestone.position
         title = milestone.title
@@ -121,10 +131,43 @@ struct MilestoneBody: Encodable {
         nextSteps = project.status.isWorking ? MilestoneStep.allCases.filter {
             (try? milestone.status.after($0, by: .member(role), proposer: milestone.proposedBy)) != nil
         }.map(\.rawValue) : []
+        let delivered = Dictionary(grouping: files.filter { $0.revision != nil }, by: { $0.revision ?? 0 })
         self.submissions = submissions.map {
-            Submission(revision: $0.revision, note: $0.note, submittedAt: $0.submittedAt, response: $0.response, respondedAt: $0.respondedAt)
+            Submission(
+                revision: $0.revision, note: $0.note, submittedAt: $0.submittedAt, response: $0.response, respondedAt: $0.respondedAt,
+                files: (delivered[$0.revision] ?? []).map(ProjectFileBody.init)
+            )
         }
+        self.files = files.filter { $0.revision == nil }.map(ProjectFileBody.init)
+        acceptsFiles = role == .provider && project.status.isWorking && milestone.status.takesFiles
+            && self.files.count < MilestoneRules.maximumFilesPerDelivery
     }
+}
+
+/// A file of a milestone's delivery, with the address that downloads it (for the project's members).
+struct ProjectFileBody: ResponseEncodable {
+    let id: Int64
+    let fileName: String
+    let mediaType: String
+    let byteSize: Int64
+    let sha256: String
+    /// The delivery it went with; absent while it waits for the next one.
+    let revision: Int?
+    let url: String
+    let createdAt: Date
+
+    init(_ file: ProjectFile) {
+        id = file.id
+        fileName = file.fileName
+        mediaType = file.mediaType
+        byteSize = file.byteSize
+        sha256 = file.sha256
+        revision = file.revision
+        url = Self.url(of: file)
+        createdAt = file.createdAt
+    }
+
+    static func url(of file: ProjectFile) -> String { "/api/projects/\(file.projectID)/files/\(file.id)" }
 }
 
 /// A project to keep (`GET /api/projects/{id}/export`): as the member sees it, with its activity, newest first.
@@ -192,7 +235,9 @@ struct ProjectDashboardBody: ResponseEncodable {
         func item(_ entry: ProjectDashboard.Item) -> Item {
             Item(
                 projectID: entry.project.project.id, projectTitle: entry.project.project.title,
-                milestone: MilestoneBody(entry.milestone, project: entry.project.project, role: entry.project.role, submissions: [], reviewWindow: reviewWindow)
+                milestone: MilestoneBody(
+                    entry.milestone, project: entry.project.project, role: entry.project.role, submissions: [], files: [], reviewWindow: reviewWindow
+                )
             )
         }
         dueSoon = dashboard.dueSoon.map(item)

@@ -10,6 +10,8 @@ public enum MilestoneRules {
     public static let changeRequestLength = 10...2_000
     /// Milestones a project may hold, proposed and declined ones included: a bound on what one project stores.
     public static let maximumPerProject = 50
+    /// Files one delivery carries at most (each within `OrderFileLimits.maximumBytes`, of `AttachmentType`'s kinds).
+    public static let maximumFilesPerDelivery = 10
     /// How long before the review window closes the client is reminded.
     public static let reminderLead: TimeInterval = 3 * 86_400
 

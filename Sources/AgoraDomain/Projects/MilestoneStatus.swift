@@ -26,6 +26,9 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether the provider is working towards a delivery, and so may attach files to it.
+    public var takesFiles: Bool { self == .inProgress || self == .changesRequested }
+
     /// Part of the agreed plan (counted in the project's total).
     public var isAgreed: Bool { isOpen || countsAsDone }
 

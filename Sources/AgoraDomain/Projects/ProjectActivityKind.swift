@@ -18,6 +18,8 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
     case milestoneApproved = "milestone.approved"
     case approvedAutomatically = "milestone.approved-automatically"
     case reviewReminded = "milestone.review-reminded"
+    case fileAttached = "milestone.file-attached"
+    case fileRemoved = "milestone.file-removed"
 
     /// The entry a step on a milestone leaves.
     public init(_ step: MilestoneStep, by actor: MilestoneActor) {
@@ -53,6 +55,8 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .milestoneApproved: "Milestone approved"
         case .approvedAutomatically: "Approved when the review window closed"
         case .reviewReminded: "Client reminded to review"
+        case .fileAttached: "File attached"
+        case .fileRemoved: "File removed"
         }
     }
 }

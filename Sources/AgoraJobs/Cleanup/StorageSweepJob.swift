@@ -62,7 +62,7 @@ public struct StorageSweepJob: PeriodicJob {
         }
         let files = OrderFileRepository(store: store)
         let expired = try await files.removeFilesOfCancelledOrders(cancelledBefore: now.addingTimeInterval(-cancelledRetention))
-        let known = try await files.storageNames()
+        let known = try await AttachmentLedger(store: store).storageNames()
         let unreferenced = try await NIOThreadPool.singleton.runIfActive {
             for name in expired { storage.remove(storageName: name) }
             let stray = storage.files(in: storage.stored).filter { $0.modified < settled && !known.contains($0.name) }

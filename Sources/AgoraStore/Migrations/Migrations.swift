@@ -33,5 +33,6 @@ public enum Migrations {
         clientIdentities,
         projectWork,
         projectCancellation,
+        projectFiles,
     ]
 }

@@ -75,22 +75,6 @@ public struct OrderFileRepository: Sendable {
         }
     }
 
-    /// The bytes of the files a client's orders received since `since`, and when the earliest of them came: what the
-    /// daily upload quota counts.
-    public func uploaded(byClient clientID: Int64, since: Date) async throws -> (bytes: Int64, earliest: Date?) {
-        guard let row = try await store.sql.raw("""
-            SELECT CAST(COALESCE(SUM(f.byte_size), 0) AS BIGINT) AS bytes, MIN(f.created_at) AS earliest
-            FROM order_files f JOIN orders o ON o.id = f.order_id
-            WHERE o.client_id = \(bind: clientID) AND f.created_at >= \(bind: since)
-            """).first() else { return (0, nil) }
-        return (try row.decode(column: "bytes", as: Int64.self), try row.decodeIfPresent(column: "earliest", as: Date.self))
-    }
-
-    /// Every storage name in use, for sweeping files a crash left without a row.
-    public func storageNames() async throws -> Set<String> {
-        Set(try await store.sql.raw("SELECT storage_name FROM order_files").all().map { try $0.decode(column: "storage_name", as: String.self) })
-    }
-
     static func file(from row: any SQLRow) throws -> OrderFile {
         OrderFile(
             id: try row.decode(column: "id", as: Int64.self),

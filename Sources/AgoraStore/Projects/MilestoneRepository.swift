@@ -150,6 +150,7 @@ public struct MilestoneRepository: Sendable {
                 INSERT INTO milestone_submissions (milestone_id, revision, note, submitted_by, submitted_at)
                 VALUES (\(bind: milestoneID), \(bind: milestone.revision + 1), \(bind: note), \(bind: actorID), \(bind: now))
                 """).run()
+            try await ProjectFileRepository.deliver(milestoneID: milestoneID, revision: milestone.revision + 1, on: db)
         case .requestChanges:
             guard let note else { throw StoreError.conflict("a change request needs its note") }
             try await answerLatestSubmission(of: milestone, response: note, now: now, on: db)

@@ -13,6 +13,8 @@ public struct ProjectDetails: Sendable, Hashable {
     public let milestones: [Milestone]
     /// By milestone id, oldest first.
     public let submissions: [Int64: [MilestoneSubmission]]
+    /// The delivered files, and those the asker attached for the next delivery, by milestone id, oldest first.
+    public let files: [Int64: [ProjectFile]]
 
     public var progress: ProjectProgress {
         ProjectProgress(milestones.map { ($0.status, $0.amount.minorUnits) })

@@ -22,19 +22,22 @@ public struct ProjectRepository: Sendable {
     }
 
     /// The projects of rows of `projectColumns` and `reference_number` as `userID` sees them, with their milestones
-    /// (and their submissions, when asked), read a query each for them all; projects `userID` is no member of are
-    /// left out.
+    /// (and their submissions and files, when asked), read a query each for them all; projects `userID` is no member
+    /// of are left out. A file waiting for its delivery is shown to its uploader only.
     static func details(
         of projects: [Project], rows: [any SQLRow], for userID: Int64, withSubmissions: Bool, on db: any SQLDatabase
     ) async throws -> [ProjectDetails] {
         let milestones = try await milestones(of: projects.map(\.id), on: db)
         let names = try await counterpartNames(of: projects, for: userID, on: db)
-        let submissions = withSubmissions ? try await submissions(of: milestones.values.flatMap { $0.map(\.id) }, on: db) : [:]
+        let milestoneIDs = milestones.values.flatMap { $0.map(\.id) }
+        let submissions = withSubmissions ? try await submissions(of: milestoneIDs, on: db) : [:]
+        let files = withSubmissions ? try await ProjectFileRepository.files(of: milestoneIDs, on: db) : [:]
         return try zip(projects, rows).compactMap { project, row in
             guard let role = project.role(of: userID) else { return nil }
             return ProjectDetails(
                 project: project, role: role, orderReference: try row.decode(column: "reference_number", as: String.self),
-                counterpartName: names[project.id] ?? "", milestones: milestones[project.id] ?? [], submissions: submissions
+                counterpartName: names[project.id] ?? "", milestones: milestones[project.id] ?? [], submissions: submissions,
+                files: files.mapValues { $0.filter { $0.revision != nil || $0.uploaderID == userID } }
             )
         }
     }

@@ -97,7 +97,7 @@ public struct ProjectAnnouncer: Sendable {
             (.client, .reviewReminder, "Waiting for your review: \(title)",
              "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")
         case .projectStarted, .projectCompleted, .cancellationRequested, .cancellationWithdrawn, .cancellationDeclined, .projectCancelled,
-             .projectPaused, .projectResumed:
+             .projectPaused, .projectResumed, .fileAttached, .fileRemoved:
             nil
         }
     }

@@ -30,10 +30,15 @@ struct OrderFileTests {
     }
 
     static func upload(_ harness: AuthHarness, order: Int64, body: ByteBuffer, bearer: String?, contentType: String? = nil) async throws -> TestResponse {
+        try await upload(harness, to: "/api/orders/\(order)/files", body: body, bearer: bearer, contentType: contentType)
+    }
+
+    /// Posts a multipart body (or another, with `contentType`) to an attachment route.
+    static func upload(_ harness: AuthHarness, to path: String, body: ByteBuffer, bearer: String?, contentType: String? = nil) async throws -> TestResponse {
         var headers = HTTPFields()
         headers[.contentType] = contentType ?? "multipart/form-data; boundary=\(boundary)"
         if let bearer { headers[.authorization] = "Bearer \(bearer)" }
-        return try await harness.client.execute(uri: "/api/orders/\(order)/files", method: .post, headers: headers, body: body)
+        return try await harness.client.execute(uri: path, method: .post, headers: headers, body: body)
     }
 
     static let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8)
