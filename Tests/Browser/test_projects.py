@@ -1,7 +1,9 @@
 """A project run to completion in a real browser by its two members: the dashboard's quick step, deliveries with a
-note, a request for changes, a pause, approvals, a proposed milestone refused beside its field, the timeline and the
-feed; hostile text stays text."""
+note and a file, a request for changes, a pause, approvals, a proposed milestone refused beside its field, the
+timeline and the feed; hostile text stays text."""
 import datetime
+import os
+import tempfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -67,9 +69,16 @@ def test_client_and_provider_run_a_project_to_completion(service, browser):
     card = wait(browser).until(lambda driver: [each for each in driver.find_elements(By.CSS_SELECTOR, "#project-cards .project-card") if "bakery's booking site" in each.text])[0]
     click(browser, card.find_element(By.TAG_NAME, "a"))
 
-    # In the room: a delivery needs a note; the note is hostile and stays text.
+    # In the room: a file for the delivery, sent with its progress; a delivery needs a note; the note is hostile and
+    # stays text.
     wait(browser).until(lambda driver: driver.find_element(By.ID, "project-title").text == "A bakery's booking site")
     assert browser.find_elements(By.CSS_SELECTOR, "#timeline-chart svg circle"), "the timeline draws the milestones"
+    attachment = os.path.join(tempfile.mkdtemp(), "wireframes.pdf")
+    with open(attachment, "wb") as handle:
+        handle.write(b"%PDF-1.7\n" + b"0" * 50_000 + b"\n%%EOF\n")
+    milestone(browser, "Design").find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(attachment)
+    wait(browser).until(lambda driver: "wireframes.pdf attached." in milestone(driver, "Design").text)
+    assert milestone(browser, "Design").find_element(By.XPATH, ".//button[text()='Remove']")
     take(browser, "Design", "Deliver")
     click(browser, milestone(browser, "Design").find_element(By.CSS_SELECTOR, "button[type=submit]"))
     wait(browser).until(lambda driver: milestone(driver, "Design").find_element(By.CSS_SELECTOR, ".field-error").text)
@@ -90,6 +99,8 @@ def test_client_and_provider_run_a_project_to_completion(service, browser):
     sign_in(service, browser, service.CLIENT_EMAIL, room)
     item = milestone(browser, "Design")
     assert HOSTILE in item.text
+    assert item.find_element(By.XPATH, ".//button[text()='wireframes.pdf']"), "the delivery carries its file"
+    assert not item.find_elements(By.XPATH, ".//button[text()='Remove']")
     assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list img") and browser.title != "owned"
     assert "Waiting for review" in browser.find_element(By.ID, "project-health").text
     take(browser, "Design", "Ask for changes", "Short")
@@ -115,7 +126,7 @@ def test_client_and_provider_run_a_project_to_completion(service, browser):
     reason.send_keys("Waiting for the photos.")
     click(browser, browser.find_element(By.ID, "pause-submit"))
     wait(browser).until(lambda driver: driver.find_element(By.ID, "paused-note").is_displayed())
-    assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list button")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list .button-row button")
     assert "Waiting for the photos." in browser.find_element(By.ID, "project-activity").text
     click(browser, browser.find_element(By.ID, "pause-submit"))
     wait(browser).until(lambda driver: not driver.find_element(By.ID, "paused-note").is_displayed())
@@ -127,7 +138,7 @@ def test_client_and_provider_run_a_project_to_completion(service, browser):
     assert browser.find_element(By.CSS_SELECTOR, "#project-status .status").text == "Completed"
     assert browser.find_element(By.CSS_SELECTOR, "#project-progress progress").get_attribute("value") == "100"
     assert "Project completed" in browser.find_element(By.ID, "project-activity").text
-    assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list button"), "nothing left to do"
+    assert not browser.find_elements(By.CSS_SELECTOR, "#milestone-list .button-row button"), "nothing left to do"
 
     # The order leads to the project.
     click(browser, browser.find_element(By.ID, "project-order"))

@@ -17,6 +17,8 @@
   var project = null;
   var olderActivity = null;
   var scrolledToMilestone = false;
+  // What the last upload of each milestone said, kept across the redraw that follows it.
+  var fileNews = {};
 
   // The note each step asks for: its label, its limits and the words of its button.
   var notes = {
@@ -130,6 +132,73 @@
     container.appendChild(drawing);
   }
 
+  /** A list of files, each a download button; `removable` files of the next delivery have a remove button too. */
+  function fileList(files, milestone, removable) {
+    var list = element('ul', 'file-list');
+    files.forEach(function (file) {
+      var item = element('li', 'file-item');
+      var download = element('button', 'link-button', file.file_name);
+      download.type = 'button';
+      download.addEventListener('click', function () { Agora.download(file.url, file.file_name); });
+      item.appendChild(download);
+      item.appendChild(element('span', 'muted', Math.ceil(file.byte_size / 1024) + ' KB'));
+      if (removable) {
+        var remove = element('button', 'link-button', 'Remove');
+        remove.type = 'button';
+        remove.setAttribute('aria-label', 'Remove ' + file.file_name);
+        remove.addEventListener('click', function () {
+          Agora.api('DELETE', '/milestones/' + milestone.id + '/files/' + file.id).then(function (result) {
+            if (!result.ok) { failed(result); return; }
+            announce(file.file_name + ' removed.');
+            load();
+          });
+        });
+        item.appendChild(remove);
+      }
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  /** The provider's files for the next delivery: those attached, and a picker that sends each with its progress. */
+  function deliveryFiles(milestone) {
+    var box = element('div', 'delivery-files');
+    if (milestone.files.length) {
+      box.appendChild(element('p', 'muted', 'Goes with your next delivery:'));
+      box.appendChild(fileList(milestone.files, milestone, true));
+    }
+    if (!milestone.accepts_files) return box;
+    var inputID = 'files-' + milestone.id;
+    var label = element('label', 'button button-secondary small', 'Attach files');
+    label.htmlFor = inputID;
+    var input = element('input', 'visually-hidden');
+    input.type = 'file';
+    input.id = inputID;
+    input.multiple = true;
+    var progress = element('p', 'muted', fileNews[milestone.id] || '');
+    progress.setAttribute('aria-live', 'polite');
+    var say = function (text) { fileNews[milestone.id] = text; progress.textContent = text; };
+    input.addEventListener('change', function () {
+      var files = Array.prototype.slice.call(input.files);
+      files.reduce(function (previous, file) {
+        return previous.then(function (going) {
+          if (!going) return false;
+          return Agora.upload('/milestones/' + milestone.id + '/files', file, function (fraction) {
+            say(file.name + ': ' + Math.round(fraction * 100) + '%');
+          }).then(function (result) {
+            say(result.ok ? file.name + ' attached.'
+              : file.name + ': ' + ((result.data && (result.data.detail || (result.data.errors && result.data.errors[0].message))) || 'not sent'));
+            return result.ok;
+          });
+        });
+      }, Promise.resolve(true)).then(load);
+    });
+    box.appendChild(input);
+    box.appendChild(label);
+    box.appendChild(progress);
+    return box;
+  }
+
   function submissionList(milestone) {
     var list = element('ol', 'submission-list');
     list.setAttribute('aria-label', 'Deliveries of ' + milestone.title);
@@ -137,6 +206,7 @@
       var item = element('li');
       item.appendChild(element('p', 'muted', 'Delivery ' + submission.revision + ' · ' + projects.moments.format(new Date(submission.submitted_at))));
       item.appendChild(element('p', 'quoted', submission.note));
+      if (submission.files.length) item.appendChild(fileList(submission.files, milestone, false));
       if (submission.response) {
         item.appendChild(element('p', 'muted', 'Changes asked ' + projects.moments.format(new Date(submission.responded_at))));
         item.appendChild(element('p', 'quoted', submission.response));
@@ -236,6 +306,7 @@
     item.appendChild(element('p', 'muted', facts.join(' · ')));
     if (milestone.description) item.appendChild(element('p', 'milestone-description', milestone.description));
     if (milestone.submissions.length) item.appendChild(submissionList(milestone));
+    if (milestone.files.length || milestone.accepts_files) item.appendChild(deliveryFiles(milestone));
     var holder = element('div', 'note-holder');
     if (milestone.next_steps.length) {
       var actions = element('div', 'button-row');
