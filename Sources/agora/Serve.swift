@@ -70,6 +70,7 @@ struct Serve: AsyncParsableCommand {
             configuration.warmsUpSearch = true
             configuration.storageDirectory = settings.storage
             configuration.documentKey = settings.documentKey
+            configuration.messageKeys = settings.messageKeys
             let platformSettings = await LivePlatformSettings.read(from: store, overrides: settings.settingOverrides, logger: logger)
             configuration.platformSettings = platformSettings
             configuration.trustedProxies = settings.trustedProxies

@@ -18,6 +18,8 @@ struct ServiceSettings {
     let storage: URL
     /// What verification documents are encrypted with (`AGORA_DOCUMENT_KEY`).
     let documentKey: [UInt8]
+    /// What project messages are sealed with (`AGORA_MESSAGE_KEYS`): the current secret first, older ones after.
+    let messageKeys: [[UInt8]]
     let mailSender: String
     let searchWeights: RelevanceWeights
     /// The platform settings set in the environment, which win over the stored ones.
@@ -150,8 +152,9 @@ struct ServiceSettings {
             throw CommandError("AGORA_RATE_LIMITS=off is refused when AGORA_ENVIRONMENT=production")
         }
         let documentKey = try secret("AGORA_DOCUMENT_KEY", file: "documents.key", purpose: "document key", storage: storage, stage: stage)
+        let messageKeys = try messageSecrets(storage: storage, stage: stage)
         return ServiceSettings(
-            stage: stage, auth: auth, storage: storage, documentKey: documentKey, mailSender: sender, searchWeights: searchWeights, settingOverrides: settingOverrides,
+            stage: stage, auth: auth, storage: storage, documentKey: documentKey, messageKeys: messageKeys, mailSender: sender, searchWeights: searchWeights, settingOverrides: settingOverrides,
             regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, metricsAccess: metricsAccess, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
             requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600)
@@ -165,6 +168,19 @@ struct ServiceSettings {
             throw CommandError("\(name) must be a number of seconds from \(range.lowerBound) to \(range.upperBound), not \(text)")
         }
         return .seconds(seconds)
+    }
+
+    /// `AGORA_MESSAGE_KEYS`: secrets of at least 32 characters separated by commas, the one that seals first and the
+    /// older ones still read after it (see `agora keys rotate`); else one secret kept like any other.
+    private static func messageSecrets(storage: URL, stage: Stage) throws -> [[UInt8]] {
+        guard let text = Environment.value("AGORA_MESSAGE_KEYS") else {
+            return [try secret("AGORA_MESSAGE_KEYS", file: "messages.key", purpose: "message key", storage: storage, stage: stage)]
+        }
+        let secrets = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard secrets.allSatisfy({ $0.utf8.count >= 32 }) else {
+            throw CommandError("AGORA_MESSAGE_KEYS must hold secrets of at least 32 characters each, separated by commas")
+        }
+        return secrets.map { Array($0.utf8) }
     }
 
     /// A secret from `variable` (at least 32 characters), else a random key kept in `Storage/secrets/{file}` and made

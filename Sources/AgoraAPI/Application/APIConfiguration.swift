@@ -23,6 +23,12 @@ public struct APIConfiguration: Sendable {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }()
+    /// The secrets project messages are sealed with (`AGORA_MESSAGE_KEYS`), the current one first; a random one by
+    /// default, which only suits a process whose messages need not outlive it (tests).
+    public var messageKeys: [[UInt8]] = {
+        var generator = SystemRandomNumberGenerator()
+        return [(0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }]
+    }()
     /// The platform settings in force, shared with the background jobs; nil reads them from the store with no
     /// overrides from the environment.
     public var platformSettings: LivePlatformSettings?

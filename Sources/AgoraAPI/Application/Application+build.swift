@@ -136,6 +136,7 @@ public func buildRouter(
     let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
     OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
+    ChatRoutes(store: store, keyring: MessageKeyring(secrets: configuration.messageKeys), clock: configuration.clock, limiter: limiter).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)

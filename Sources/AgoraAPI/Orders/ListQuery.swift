@@ -54,11 +54,11 @@ struct ListQuery {
     }
 
     /// `limit`: 1 to 100, 20 when absent.
-    mutating func limit() -> Int {
-        guard let text = values["limit"] else { return 20 }
+    mutating func limit(default fallback: Int = 20) -> Int {
+        guard let text = values["limit"] else { return fallback }
         guard let limit = Int(text), (1...Self.maximumLimit).contains(limit) else {
             errors.append(FieldError(field: "limit", message: "must be a whole number from 1 to \(Self.maximumLimit)"))
-            return 20
+            return fallback
         }
         return limit
     }

@@ -126,7 +126,12 @@ extension Migrations {
             let start = try row.decode(column: "created_at", as: Date.self)
             let plan = MilestonePlan(proposal.terms, start: start, deadline: try row.decode(column: "deadline", as: Date.self))
             try await MilestoneRepository.insertPlan(plan, projectID: projectID, now: start, on: db)
-            try await ProjectActivityLog.record(.projectStarted, projectID: projectID, actorID: nil, now: start, on: db)
+            // The feed's first entry, written as this version's tables hold it (the live log writes to later ones too).
+            try await db.raw("""
+                INSERT INTO project_activities (project_id, actor_id, kind, milestone_id, detail, created_at)
+                VALUES (\(bind: projectID), NULL, \(state: ProjectActivityKind.projectStarted), NULL, '{}', \(bind: start))
+                """).run()
+            try await db.raw("UPDATE projects SET last_activity_at = \(bind: start) WHERE id = \(bind: projectID)").run()
             try await db.raw("""
                 UPDATE orders SET status = \(state: OrderStatus.inProgress) WHERE id = \(bind: try row.decode(column: "order_id", as: Int64.self))
                 AND status = \(state: OrderStatus.awarded)

@@ -34,5 +34,6 @@ public enum Migrations {
         projectWork,
         projectCancellation,
         projectFiles,
+        projectChat,
     ]
 }

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// A project's activity feed: every writer of a project event records it here in its own transaction, which also
-/// moves the project's `last_activity_at`.
+/// moves the project's `last_activity_at` and tells the project's room (`project.changed`).
 public struct ProjectActivityLog: Sendable {
     let store: Store
 
@@ -17,11 +17,15 @@ public struct ProjectActivityLog: Sendable {
         now: Date, on db: any SQLDatabase
     ) async throws {
         let json = String(decoding: try JSONEncoder.sorted.encode(detail), as: UTF8.self)
-        try await db.raw("""
+        guard let row = try await db.raw("""
             INSERT INTO project_activities (project_id, actor_id, kind, milestone_id, detail, created_at)
             VALUES (\(bind: projectID), \(bind: actorID), \(bind: kind.rawValue), \(bind: milestoneID), \(bind: json), \(bind: now))
-            """).run()
+            RETURNING id
+            """).first() else { throw StoreError.conflict("the activity entry was not saved") }
         try await db.raw("UPDATE projects SET last_activity_at = \(bind: now), updated_at = \(bind: now) WHERE id = \(bind: projectID)").run()
+        _ = try await RoomEventLog.append(
+            .projectChanged, projectID: projectID, actorID: actorID, subjectID: try row.decode(column: "id", as: Int64.self), now: now, on: db
+        )
     }
 
     /// The project's entries, newest first, before the entry `before` (keyset), at most `limit`.

@@ -20,6 +20,8 @@ struct AuthHarness: Sendable {
     let storage: URL
     /// The service's email composer, for the background workers a test runs by hand.
     let composer: EmailComposer
+    /// The secrets the service seals project messages with.
+    let messageKeys: [[UInt8]]
 
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
     static let password = "Violet-Harbour-Lantern-7"
@@ -39,7 +41,10 @@ struct AuthHarness: Sendable {
             defer { try? FileManager.default.removeItem(at: configuration.storageDirectory) }
             let app = try await buildApplication(configuration: configuration, store: store)
             try await app.test(.router) { client in
-                try await body(AuthHarness(client: client, store: store, clock: clock, storage: configuration.storageDirectory, composer: configuration.email))
+                try await body(AuthHarness(
+                    client: client, store: store, clock: clock, storage: configuration.storageDirectory, composer: configuration.email,
+                    messageKeys: configuration.messageKeys
+                ))
             }
         }
     }

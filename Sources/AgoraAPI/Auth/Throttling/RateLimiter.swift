@@ -27,6 +27,8 @@ struct RateLimit: Sendable, Hashable {
     static let orderPosting = RateLimit(name: "post-order", limit: .setting(.ordersPerDay), window: 86_400)
     static let proposalSending = RateLimit(name: "send-proposal", limit: .setting(.proposalsPerDay), window: 86_400)
     static let fileUpload = RateLimit(name: "upload-file", limit: .setting(.uploadsPerDay), window: 86_400)
+    /// The chat's flood limit, per member and room.
+    static let chatMessage = RateLimit(name: "chat-message", limit: .fixed(ChatRules.floodMessages), window: ChatRules.floodWindow)
 
     init(name: String, limit: Limit, window: TimeInterval) {
         precondition(window <= RateLimitHits.retention, "the clean-up keeps hits for \(RateLimitHits.retention) seconds")

@@ -1,0 +1,195 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+/// The messages of projects' rooms, for the project's two members only: each change runs in one transaction with
+/// the project locked, seals the text (`MessageKeyring`), keeps the blind index of its words, and takes the room's
+/// next event number (`RoomEventLog`). Someone else finds nothing.
+public struct ChatRepository: Sendable {
+    let store: Store
+    let keyring: MessageKeyring
+
+    public init(store: Store, keyring: MessageKeyring) {
+        self.store = store
+        self.keyring = keyring
+    }
+
+    static let columns: SQLQueryString = "id, project_id, sender_id, kind, sealed_body, key_id, reply_to, created_at, edited_at, deleted_at"
+
+    /// A member writes `body` (checked by `ChatRules.body`), maybe in reply to a message of the same room.
+    public func post(
+        projectID: Int64, by userID: Int64, body: String, replyTo: Int64?, now: Date
+    ) async throws -> (message: ChatMessage, event: RoomEvent) {
+        try await store.transaction { [keyring] db in
+            let project = try await ProjectRepository.locked(projectID, on: db)
+            guard project.role(of: userID) != nil else { throw StoreError.notFound("the project") }
+            if let replyTo, try await db.raw("""
+                SELECT id FROM project_messages WHERE id = \(bind: replyTo) AND project_id = \(bind: projectID)
+                """).first() == nil {
+                throw ValidationError(field: "reply_to", message: "must be a message of this project")
+            }
+            let (sealed, keyID) = try keyring.seal(body, projectID: projectID)
+            guard let row = try await db.raw("""
+                INSERT INTO project_messages (project_id, sender_id, kind, sealed_body, key_id, reply_to, created_at)
+                VALUES (\(bind: projectID), \(bind: userID), \(state: MessageKind.text), \(bind: sealed), \(bind: keyID), \(bind: replyTo), \(bind: now))
+                RETURNING \(Self.columns)
+                """).first() else { throw StoreError.conflict("the message was not saved") }
+            let message = try Self.message(from: row, keyring: keyring)
+            try await Self.index(message.id, projectID: projectID, body: body, under: keyring.current, keyring: keyring, on: db)
+            try await Self.moveRead(projectID: projectID, userID: userID, to: message.id, now: now, on: db)
+            let event = try await RoomEventLog.append(.messageCreated, projectID: projectID, actorID: userID, subjectID: message.id, now: now, on: db)
+            return (message, event)
+        }
+    }
+
+    /// Its author changes a text message within `ChatRules.editWindow` of sending it.
+    public func edit(_ messageID: Int64, by userID: Int64, body: String, now: Date) async throws -> (message: ChatMessage, event: RoomEvent) {
+        try await store.transaction { [keyring] db in
+            let current = try await Self.own(messageID, by: userID, on: db, keyring: keyring)
+            guard ChatRules.editable(sentAt: current.createdAt, now: now) else {
+                throw StatusTransitionError("a message may be edited for \(Int(ChatRules.editWindow / 60)) minutes after it is sent")
+            }
+            let (sealed, keyID) = try keyring.seal(body, projectID: current.projectID)
+            guard let row = try await db.raw("""
+                UPDATE project_messages SET sealed_body = \(bind: sealed), key_id = \(bind: keyID), edited_at = \(bind: now)
+                WHERE id = \(bind: messageID) RETURNING \(Self.columns)
+                """).first() else { throw StoreError.notFound("the message") }
+            try await db.raw("DELETE FROM message_terms WHERE message_id = \(bind: messageID)").run()
+            try await Self.index(messageID, projectID: current.projectID, body: body, under: keyring.current, keyring: keyring, on: db)
+            let event = try await RoomEventLog.append(.messageEdited, projectID: current.projectID, actorID: userID, subjectID: messageID, now: now, on: db)
+            return (try Self.message(from: row, keyring: keyring), event)
+        }
+    }
+
+    /// Its author deletes a message: its text and index go, a "message deleted" line stays in its place.
+    public func delete(_ messageID: Int64, by userID: Int64, now: Date) async throws -> (message: ChatMessage, event: RoomEvent) {
+        try await store.transaction { [keyring] db in
+            let current = try await Self.own(messageID, by: userID, on: db, keyring: keyring)
+            guard let row = try await db.raw("""
+                UPDATE project_messages SET sealed_body = NULL, key_id = NULL, deleted_at = \(bind: now)
+                WHERE id = \(bind: messageID) RETURNING \(Self.columns)
+                """).first() else { throw StoreError.notFound("the message") }
+            try await db.raw("DELETE FROM message_terms WHERE message_id = \(bind: messageID)").run()
+            let event = try await RoomEventLog.append(.messageDeleted, projectID: current.projectID, actorID: userID, subjectID: messageID, now: now, on: db)
+            return (try Self.message(from: row, keyring: keyring), event)
+        }
+    }
+
+    /// A member has read the room up to `messageID`: their position only moves forward (nil event when it did not
+    /// move).
+    public func markRead(projectID: Int64, by userID: Int64, upTo messageID: Int64, now: Date) async throws -> RoomEvent? {
+        try await store.transaction { db in
+            let project = try await ProjectRepository.locked(projectID, on: db)
+            guard project.role(of: userID) != nil else { throw StoreError.notFound("the project") }
+            guard try await db.raw("""
+                SELECT id FROM project_messages WHERE id = \(bind: messageID) AND project_id = \(bind: projectID)
+                """).first() != nil else {
+                throw ValidationError(field: "message_id", message: "must be a message of this project")
+            }
+            guard try await Self.moveRead(projectID: projectID, userID: userID, to: messageID, now: now, on: db) else { return nil }
+            return try await RoomEventLog.append(.messagesRead, projectID: projectID, actorID: userID, subjectID: messageID, now: now, on: db)
+        }
+    }
+
+    /// The project whose room it is, when `userID` is one of its two members; nil for anyone else.
+    public func room(_ projectID: Int64, for userID: Int64) async throws -> Project? {
+        guard let project = try await Self.project(projectID, on: store.sql), project.role(of: userID) != nil else { return nil }
+        return project
+    }
+
+    /// A page of the room's history before `before` (the newest page without it), oldest first; `room` comes from
+    /// `room(_:for:)`, which checked the reader.
+    public func page(of room: Project, before: Int64?, limit: Int) async throws -> ChatPage {
+        let db = store.sql
+        let sequence = try await RoomEventLog(store: store).latest(of: room.id)
+        var query: SQLQueryString = "SELECT \(Self.columns) FROM project_messages WHERE project_id = \(bind: room.id)"
+        if let before { query = query + " AND id < \(bind: before)" }
+        let rows = try await db.raw(query + " ORDER BY id DESC LIMIT \(bind: limit + 1)").all()
+        let messages = try rows.prefix(limit).map { try Self.message(from: $0, keyring: keyring) }
+        let reads = try await db.raw("SELECT user_id, message_id FROM message_reads WHERE project_id = \(bind: room.id)").all()
+        return ChatPage(
+            messages: messages.reversed(), olderBefore: rows.count > limit ? messages.last?.id : nil,
+            readUpTo: Dictionary(uniqueKeysWithValues: try reads.map {
+                (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(column: "message_id", as: Int64.self))
+            }),
+            sequence: sequence
+        )
+    }
+
+    /// Messages of the room (newest first, at most `limit`) holding every one of `words` as a whole word; `room`
+    /// comes from `room(_:for:)`.
+    public func search(in room: Project, words: [String], limit: Int) async throws -> [ChatMessage] {
+        var query: SQLQueryString = "SELECT \(Self.columns) FROM project_messages m WHERE m.project_id = \(bind: room.id)"
+        for terms in keyring.searchTerms(of: words) {
+            query = query + """
+                 AND EXISTS (SELECT 1 FROM message_terms t WHERE t.project_id = \(bind: room.id) AND t.message_id = m.id AND t.term IN (\(binds: terms)))
+                """
+        }
+        return try await store.sql.raw(query + " ORDER BY m.id DESC LIMIT \(bind: limit)").all().map { try Self.message(from: $0, keyring: keyring) }
+    }
+
+    // MARK: Inside a transaction
+
+    /// The sender's own live text message, its project locked; not found for anyone else.
+    private static func own(_ messageID: Int64, by userID: Int64, on db: any SQLDatabase, keyring: MessageKeyring) async throws -> ChatMessage {
+        guard let row = try await db.raw("SELECT project_id FROM project_messages WHERE id = \(bind: messageID)").first() else {
+            throw StoreError.notFound("the message")
+        }
+        let project = try await ProjectRepository.locked(try row.decode(column: "project_id", as: Int64.self), on: db)
+        guard project.role(of: userID) != nil,
+              let current = try await db.raw("SELECT \(columns) FROM project_messages WHERE id = \(bind: messageID)").first() else {
+            throw StoreError.notFound("the message")
+        }
+        let message = try Self.message(from: current, keyring: keyring)
+        guard message.senderID == userID, message.kind == .text else { throw StatusTransitionError("only its author changes a message") }
+        guard message.deletedAt == nil else { throw StatusTransitionError("the message is deleted") }
+        return message
+    }
+
+    static func index(_ messageID: Int64, projectID: Int64, body: String, under key: MessageKeyring.Key, keyring: MessageKeyring, on db: any SQLDatabase) async throws {
+        let terms = keyring.terms(of: SearchWords.words(in: body), under: key)
+        guard !terms.isEmpty else { return }
+        let rows: [SQLQueryString] = terms.map { "(\(bind: projectID), \(bind: $0), \(bind: messageID))" }
+        try await db.raw("INSERT INTO message_terms (project_id, term, message_id) VALUES \(rows.joined(separator: ", "))").run()
+    }
+
+    /// Moves a member's read position forward to `messageID`; false when it was there or further already.
+    @discardableResult
+    private static func moveRead(projectID: Int64, userID: Int64, to messageID: Int64, now: Date, on db: any SQLDatabase) async throws -> Bool {
+        if let row = try await db.raw("""
+            SELECT message_id FROM message_reads WHERE project_id = \(bind: projectID) AND user_id = \(bind: userID)
+            """).first() {
+            guard try row.decode(column: "message_id", as: Int64.self) < messageID else { return false }
+            try await db.raw("""
+                UPDATE message_reads SET message_id = \(bind: messageID), read_at = \(bind: now)
+                WHERE project_id = \(bind: projectID) AND user_id = \(bind: userID)
+                """).run()
+        } else {
+            try await db.raw("""
+                INSERT INTO message_reads (project_id, user_id, message_id, read_at) VALUES (\(bind: projectID), \(bind: userID), \(bind: messageID), \(bind: now))
+                """).run()
+        }
+        return true
+    }
+
+    private static func project(_ id: Int64, on db: any SQLDatabase) async throws -> Project? {
+        try await db.raw("SELECT \(ProjectRepository.projectColumns) FROM projects p WHERE p.id = \(bind: id)").first().map(ProjectRepository.project(from:))
+    }
+
+    static func message(from row: any SQLRow, keyring: MessageKeyring) throws -> ChatMessage {
+        let projectID = try row.decode(column: "project_id", as: Int64.self)
+        let sealed = try row.decodeIfPresent(column: "sealed_body", as: String.self)
+        let keyID = try row.decodeIfPresent(column: "key_id", as: String.self)
+        return ChatMessage(
+            id: try row.decode(column: "id", as: Int64.self),
+            projectID: projectID,
+            senderID: try row.decodeIfPresent(column: "sender_id", as: Int64.self),
+            kind: try row.decodeState(column: "kind", as: MessageKind.self),
+            body: try sealed.map { try keyring.open($0, keyID: keyID ?? "", projectID: projectID) },
+            replyTo: try row.decodeIfPresent(column: "reply_to", as: Int64.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            editedAt: try row.decodeIfPresent(column: "edited_at", as: Date.self),
+            deletedAt: try row.decodeIfPresent(column: "deleted_at", as: Date.self)
+        )
+    }
+}
