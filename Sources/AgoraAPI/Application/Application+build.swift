@@ -1,6 +1,9 @@
 import AgoraStore
+import Foundation
 import AgoraWorkflows
 import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -15,21 +18,49 @@ public func buildApplication(
     background: [any Service] = [],
     logger: Logger = Logger(label: "agora.api")
 ) async throws -> some ApplicationProtocol {
-    Application(
-        router: try await buildRouter(configuration: configuration, store: store, liveReload: liveReload, logger: logger),
-        server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+    let parts = try await buildParts(configuration: configuration, store: store, liveReload: liveReload, logger: logger)
+    let socket = parts.chatSocket
+    return Application(
+        router: parts.router,
+        server: HTTPServerBuilder { responder in
+            let idle = TimeAmount(configuration.idleTimeout)
+            return DeadlinedChildChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, configuration: .init(http1: .init(idleTimeout: idle), ws: ChatSocket.configuration)
+                ) { request, _, _ in
+                    guard request.path?.split(separator: "?").first == ChatSocket.path[...] else { return .dontUpgrade }
+                    return .upgrade([:]) { inbound, outbound, _ in try await socket.serve(inbound: inbound, outbound: outbound) }
+                },
+                timeout: idle
+            )
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Agora"),
-        services: background,
+        services: background + [parts.roomFeed],
         logger: logger
     )
+}
+
+/// The router, for tests that need no server.
+public func buildRouter(
+    configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
+) async throws -> Router<AgoraRequestContext> {
+    try await buildParts(configuration: configuration, store: store, liveReload: liveReload, logger: logger).router
+}
+
+/// What the server is made of: the router, the live chat's socket handler, and the feed that tells the chat's hub
+/// of new events.
+struct ServiceParts {
+    let router: Router<AgoraRequestContext>
+    let chatSocket: ChatSocket
+    let roomFeed: RoomFeed
 }
 
 /// The router with every route and middleware. Middleware, outermost first: security headers, request id header,
 /// the client's address (through trusted proxies), request log, problem documents and the site's 404 page, 405 for a
 /// method a path does not take, the request deadline, category page views, published redirects, cache headers, static files.
-public func buildRouter(
+func buildParts(
     configuration: APIConfiguration, store: Store, liveReload: LiveReloadHub? = nil, logger: Logger
-) async throws -> Router<AgoraRequestContext> {
+) async throws -> ServiceParts {
     let platformSettings: LivePlatformSettings
     if let shared = configuration.platformSettings {
         platformSettings = shared
@@ -136,7 +167,17 @@ public func buildRouter(
     let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
     OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
-    ChatRoutes(store: store, keyring: MessageKeyring(secrets: configuration.messageKeys), clock: configuration.clock, limiter: limiter).register(on: signedIn)
+    let keyring = MessageKeyring(secrets: configuration.messageKeys)
+    ChatRoutes(store: store, keyring: keyring, clock: configuration.clock, limiter: limiter).register(on: signedIn)
+    let instance = UUID()
+    let hub = RoomHub(
+        store: store, keyring: keyring, clock: configuration.clock, logger: logger, relay: RoomFeed.relay(store: store, instance: instance)
+    )
+    store.roomSignals.observe { rooms in Task { await hub.signal(rooms) } }
+    let chatSocket = ChatSocket(
+        hub: hub, chat: ChatRepository(store: store, keyring: keyring), store: store,
+        authenticate: { try await auth.signIn.authenticate(bearer: $0) }, logger: logger
+    )
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
@@ -153,5 +194,5 @@ public func buildRouter(
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }
     routeMethods.fill(router.routes.map { ("\($0.path)", $0.method) })
     openAPI.published.publish(routes: Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }))
-    return router
+    return ServiceParts(router: router, chatSocket: chatSocket, roomFeed: RoomFeed(hub: hub, store: store, instance: instance, logger: logger))
 }

@@ -18,4 +18,9 @@ public enum RoomEventKind: String, Sendable, Codable, CaseIterable {
         case .typing, .presence: false
         }
     }
+
+    /// Whether the event names a message (its subject), which a live frame carries.
+    public var isAboutMessage: Bool {
+        self == .messageCreated || self == .messageEdited || self == .messageDeleted
+    }
 }

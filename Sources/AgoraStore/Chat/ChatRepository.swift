@@ -128,6 +128,13 @@ public struct ChatRepository: Sendable {
         return try await store.sql.raw(query + " ORDER BY m.id DESC LIMIT \(bind: limit)").all().map { try Self.message(from: $0, keyring: keyring) }
     }
 
+    /// One message of a room; `room` comes from `room(_:for:)`.
+    public func message(_ messageID: Int64, in room: Project) async throws -> ChatMessage? {
+        try await store.sql.raw("""
+            SELECT \(Self.columns) FROM project_messages WHERE id = \(bind: messageID) AND project_id = \(bind: room.id)
+            """).first().map { try Self.message(from: $0, keyring: keyring) }
+    }
+
     // MARK: Inside a transaction
 
     /// The sender's own live text message, its project locked; not found for anyone else.

@@ -12,6 +12,8 @@ public struct RoomEventLog: Sendable {
 
     /// Events replayed at once at most.
     public static let replayLimit = 500
+    /// The PostgreSQL channel that carries `project:sequence` of each event to every instance, on commit.
+    public static let channel = "agora_rooms"
 
     /// Records an event inside the caller's transaction and returns it with its number.
     static func append(
@@ -26,6 +28,10 @@ public struct RoomEventLog: Sendable {
             INSERT INTO room_events (project_id, sequence, kind, actor_id, subject_id, created_at)
             VALUES (\(bind: projectID), \(bind: sequence), \(state: kind), \(bind: actorID), \(bind: subjectID), \(bind: now))
             """).run()
+        RoomSignals.pending?.add(projectID)
+        if db.dialect.name == "postgresql" {
+            try await db.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: "\(projectID):\(sequence)"))").run()
+        }
         return RoomEvent(projectID: projectID, sequence: sequence, kind: kind, actorID: actorID, subjectID: subjectID, createdAt: now)
     }
 
@@ -44,6 +50,14 @@ public struct RoomEventLog: Sendable {
                 createdAt: try row.decode(column: "created_at", as: Date.self)
             )
         }
+    }
+
+    /// The latest numbers of these rooms: what an instance without notifications (SQLite) compares with what it sent.
+    public func latest(of projectIDs: [Int64]) async throws -> [Int64: Int64] {
+        guard !projectIDs.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await store.sql.raw("""
+            SELECT id, room_sequence FROM projects WHERE id IN (\(binds: projectIDs))
+            """).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "room_sequence", as: Int64.self)) })
     }
 
     /// The room's latest number: where a member who just read the history starts listening.

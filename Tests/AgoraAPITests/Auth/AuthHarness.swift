@@ -29,7 +29,8 @@ struct AuthHarness: Sendable {
     /// `overrides` are platform settings as the environment would set them.
     static func with(
         _ engine: TestDatabase = .sqlite, captcha: CaptchaMode = .off, adjust: @escaping @Sendable (inout AuthSettings) -> Void = { _ in },
-        overrides: [PlatformSetting: SettingValue] = [:], _ body: @escaping @Sendable (AuthHarness) async throws -> Void
+        overrides: [PlatformSetting: SettingValue] = [:], testing: TestingSetup = .router,
+        _ body: @escaping @Sendable (AuthHarness) async throws -> Void
     ) async throws {
         let clock = ManualClock(start)
         try await engine.withStore { store async throws in
@@ -40,7 +41,7 @@ struct AuthHarness: Sendable {
             let configuration = made
             defer { try? FileManager.default.removeItem(at: configuration.storageDirectory) }
             let app = try await buildApplication(configuration: configuration, store: store)
-            try await app.test(.router) { client in
+            try await app.test(testing) { client in
                 try await body(AuthHarness(
                     client: client, store: store, clock: clock, storage: configuration.storageDirectory, composer: configuration.email,
                     messageKeys: configuration.messageKeys

@@ -20,8 +20,10 @@ struct OrderMarketplace: Sendable {
     /// The category with the most seeded providers.
     let categoryID: Int64
 
-    static func with(_ engine: TestDatabase = .sqlite, providers: Int = 40, _ body: @escaping @Sendable (OrderMarketplace) async throws -> Void) async throws {
-        try await AuthHarness.with(engine) { harness in
+    static func with(
+        _ engine: TestDatabase = .sqlite, providers: Int = 40, testing: TestingSetup = .router, _ body: @escaping @Sendable (OrderMarketplace) async throws -> Void
+    ) async throws {
+        try await AuthHarness.with(engine, testing: testing) { harness in
             try await MarketplaceSeeder(store: harness.store).seed(providers: providers, seed: 5, now: AuthHarness.start)
             let ada = try await harness.signedUp("ada@example.com")
             let bob = try await harness.signedUp("bob@example.com")

@@ -1,0 +1,120 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import HummingbirdWebSocket
+import Logging
+
+/// `/api/ws`: one WebSocket per browser tab. The access token comes in the first frame (`{"type": "auth", "token":
+/// …}`, within `authWindow`), never in the URL, which ends up in logs; then the client subscribes to the rooms of
+/// its projects (`{"type": "subscribe", "room": 12, "after": 34}`, the last sequence it saw) and hears their events,
+/// typing and presence. The service pings every 30 seconds and closes a connection whose ping goes unanswered for
+/// 30 more; a connection that reads too slowly is cut off (`RoomOutbox`).
+struct ChatSocket: Sendable {
+    let hub: RoomHub
+    let chat: ChatRepository
+    let store: Store
+    let authenticate: @Sendable (String) async throws -> Identity
+    let logger: Logger
+
+    static let path = "/api/ws"
+    /// How long a new connection has to send its token.
+    static let authWindow: Duration = .seconds(10)
+    /// Rooms one connection may listen to at once.
+    static let maximumRooms = 50
+    /// Typing frames a connection may send, at most one per this interval.
+    static let typingInterval: TimeInterval = 1
+
+    static let configuration = WebSocketServerConfiguration(maxFrameSize: 1 << 14, autoPing: .enabled(timePeriod: .seconds(30)))
+
+    /// The connection's life: a writer task sends what the outbox holds, a timer closes a connection that has not
+    /// signed in within `authWindow`, and the frames the client sends are handled here, in order.
+    func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        let connection = UUID()
+        let outbox = RoomOutbox()
+        let signedIn = SignedIn()
+        await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await frame in outbox.frames { try await outbound.write(.text(frame)) }
+                // The outbox ended: the connection is over, or it read too slowly.
+                try await outbound.close(.normalClosure, reason: nil)
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.authWindow)
+                if !signedIn.tokenArrived { try await outbound.close(.policyViolation, reason: "no token") }
+            }
+            var lastTyping: [Int64: Date] = [:]
+            do {
+                for try await message in inbound.messages(maxSize: 1 << 14) {
+                    guard case .text(let text) = message, let frame = try? JSONDecoder().decode(RoomFrames.Incoming.self, from: Data(text.utf8)) else {
+                        outbox.send(RoomFrames.text(RoomFrames.Problem(code: "bad-frame", detail: "Send JSON text frames.", room: nil)))
+                        continue
+                    }
+                    guard let identity = signedIn.identity else {
+                        signedIn.tokenArrived = true
+                        guard frame.type == "auth", let token = frame.token, let identity = try? await authenticate(token) else {
+                            try await outbound.close(.policyViolation, reason: "sign in first")
+                            break
+                        }
+                        signedIn.identity = identity
+                        outbox.send(RoomFrames.text(RoomFrames.Ready(userId: identity.userID)))
+                        continue
+                    }
+                    try await handle(frame, from: identity, connection: connection, outbox: outbox, lastTyping: &lastTyping)
+                }
+            } catch {
+                logger.debug("a chat connection ended: \(error)")
+            }
+            await hub.leave(connection: connection)
+            outbox.close()
+            group.cancelAll()
+        }
+    }
+
+    private func handle(
+        _ frame: RoomFrames.Incoming, from identity: Identity, connection: UUID, outbox: RoomOutbox, lastTyping: inout [Int64: Date]
+    ) async throws {
+        switch frame.type {
+        case "subscribe":
+            guard let id = frame.room, let room = try await chat.room(id, for: identity.userID) else {
+                outbox.send(RoomFrames.text(RoomFrames.Problem(code: "not-found", detail: "No project of yours has this id.", room: frame.room)))
+                return
+            }
+            guard await hub.rooms(of: connection) < Self.maximumRooms else {
+                outbox.send(RoomFrames.text(RoomFrames.Problem(code: "too-many-rooms", detail: "A connection listens to \(Self.maximumRooms) rooms at most.", room: id)))
+                return
+            }
+            var after = frame.after ?? 0
+            if frame.after == nil { after = try await RoomEventLog(store: store).latest(of: id) }
+            await hub.join(room, connection: connection, userID: identity.userID, outbox: outbox, after: max(0, after))
+        case "unsubscribe":
+            if let id = frame.room { await hub.leave(connection: connection, room: id) }
+        case "typing":
+            guard let id = frame.room, let state = frame.state, ["start", "stop"].contains(state),
+                  let role = await hub.role(of: connection, in: id) else { return }
+            let now = Date()
+            if state == "start", let last = lastTyping[id], now.timeIntervalSince(last) < Self.typingInterval { return }
+            lastTyping[id] = now
+            await hub.share(RoomFrames.Live(type: "typing", room: id, who: role.rawValue, state: state, hello: nil), from: connection)
+        default:
+            outbox.send(RoomFrames.text(RoomFrames.Problem(code: "bad-frame", detail: "Unknown frame type.", room: frame.room)))
+        }
+    }
+}
+
+/// Who a connection signed in as, and whether its first frame came: the timer closes only a connection that sent
+/// nothing in time, not one whose token is still being checked on a busy server.
+private final class SignedIn: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Identity?
+    private var arrived = false
+
+    var identity: Identity? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+
+    var tokenArrived: Bool {
+        get { lock.withLock { arrived } }
+        set { lock.withLock { arrived = newValue } }
+    }
+}

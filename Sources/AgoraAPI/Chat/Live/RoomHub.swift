@@ -1,0 +1,173 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Logging
+
+/// This instance's live connections to projects' rooms. Each subscriber has a cursor, the last sequence it was
+/// sent; when a room is signalled (a commit in this process, a PostgreSQL notification from another, a poll on
+/// SQLite) the hub reads the room's events after the lowest cursor from the database and sends each subscriber
+/// those after its own, in order: nothing is sent twice, nothing skipped, whichever instance recorded it. One
+/// delivery runs per room at a time; a signal during it runs it again.
+actor RoomHub {
+    /// One connection's place in one room.
+    struct Subscriber {
+        let userID: Int64
+        let role: ProjectRole
+        let outbox: RoomOutbox
+        var cursor: Int64
+    }
+
+    let store: Store
+    let keyring: MessageKeyring
+    let clock: any AgoraClock
+    let logger: Logger
+    /// Carries typing and presence to the other instances (nil: this instance is alone).
+    let relay: (@Sendable (RoomFrames.Live) async -> Void)?
+
+    private var rooms: [Int64: [UUID: Subscriber]] = [:]
+    private var delivering: Set<Int64> = []
+    private var signalledAgain: Set<Int64> = []
+
+    init(store: Store, keyring: MessageKeyring, clock: any AgoraClock, logger: Logger, relay: (@Sendable (RoomFrames.Live) async -> Void)?) {
+        self.store = store
+        self.keyring = keyring
+        self.clock = clock
+        self.logger = logger
+        self.relay = relay
+    }
+
+    /// Connections subscribed to at least one room.
+    var connections: Int { Set(rooms.values.flatMap(\.keys)).count }
+
+    /// How many rooms a connection listens to.
+    func rooms(of connection: UUID) -> Int {
+        rooms.values.filter { $0[connection] != nil }.count
+    }
+
+    /// The side a connection listens to a room as; nil when it does not listen to it.
+    func role(of connection: UUID, in room: Int64) -> ProjectRole? {
+        rooms[room]?[connection]?.role
+    }
+
+    /// The rooms someone here listens to.
+    var roomIDs: [Int64] { Array(rooms.keys) }
+
+    /// Subscribes a connection to a room it may read (checked by the caller) from `after` on, says it is there, and
+    /// sends what it missed.
+    func join(_ room: Project, connection: UUID, userID: Int64, outbox: RoomOutbox, after: Int64) async {
+        guard let role = room.role(of: userID) else { return }
+        let here = Set((rooms[room.id] ?? [:]).values.map(\.role))
+        rooms[room.id, default: [:]][connection] = Subscriber(userID: userID, role: role, outbox: outbox, cursor: after)
+        outbox.send(RoomFrames.text(RoomFrames.Subscribed(room: room.id, role: role.rawValue)))
+        for other in here where other != role {
+            outbox.send(RoomFrames.text(RoomFrames.Live(type: "presence", room: room.id, who: other.rawValue, state: "online", hello: false)))
+        }
+        await share(RoomFrames.Live(type: "presence", room: room.id, who: role.rawValue, state: "online", hello: true), from: connection)
+        await deliver(room.id)
+    }
+
+    /// Removes a connection from one room, or from every room; the others hear its side left when it was the last
+    /// connection of that member here.
+    func leave(connection: UUID, room: Int64? = nil) async {
+        for id in room.map({ [$0] }) ?? Array(rooms.keys) {
+            guard let gone = rooms[id]?.removeValue(forKey: connection) else { continue }
+            if rooms[id]?.isEmpty == true { rooms[id] = nil }
+            if !(rooms[id]?.values.contains { $0.userID == gone.userID } ?? false) {
+                await share(RoomFrames.Live(type: "presence", room: id, who: gone.role.rawValue, state: "offline", hello: nil), from: connection)
+            }
+        }
+    }
+
+    /// New events were recorded in these rooms.
+    func signal(_ roomIDs: Set<Int64>) async {
+        for id in roomIDs where rooms[id] != nil { await deliver(id) }
+    }
+
+    /// Typing or presence from one of this instance's connections: to the room's other connections here, and to the
+    /// other instances.
+    func share(_ frame: RoomFrames.Live, from connection: UUID) async {
+        relayLocally(frame, except: connection)
+        await relay?(frame)
+    }
+
+    /// Typing or presence from another instance. A presence hello is answered for the members connected here.
+    func received(_ frame: RoomFrames.Live) {
+        relayLocally(frame, except: nil)
+        guard frame.type == "presence", frame.hello == true, let here = rooms[frame.room] else { return }
+        for role in Set(here.values.map(\.role)) where role.rawValue != frame.who {
+            let answer = RoomFrames.Live(type: "presence", room: frame.room, who: role.rawValue, state: "online", hello: false)
+            Task { await relay?(answer) }
+        }
+    }
+
+    private func relayLocally(_ frame: RoomFrames.Live, except connection: UUID?) {
+        let text = RoomFrames.text(frame)
+        for (id, subscriber) in rooms[frame.room] ?? [:] where id != connection {
+            if !subscriber.outbox.send(text) { drop(id, from: frame.room) }
+        }
+    }
+
+    /// A subscriber whose queue is full is cut off: its writer ends, and the client reconnects with its cursor.
+    private func drop(_ connection: UUID, from room: Int64) {
+        guard let subscriber = rooms[room]?.removeValue(forKey: connection) else { return }
+        if rooms[room]?.isEmpty == true { rooms[room] = nil }
+        subscriber.outbox.close()
+        logger.info("a slow chat connection was cut off", metadata: ["room": "\(room)"])
+    }
+
+    private func deliver(_ room: Int64) async {
+        guard !delivering.contains(room) else {
+            signalledAgain.insert(room)
+            return
+        }
+        delivering.insert(room)
+        repeat {
+            signalledAgain.remove(room)
+            do {
+                try await deliverOnce(room)
+            } catch {
+                logger.warning("delivering a room's events: \(error)", metadata: ["room": "\(room)"])
+            }
+        } while signalledAgain.contains(room)
+        delivering.remove(room)
+    }
+
+    /// Sends every subscriber of the room the events after its cursor; one far behind is told to reload instead.
+    private func deliverOnce(_ room: Int64) async throws {
+        let log = RoomEventLog(store: store)
+        let chat = ChatRepository(store: store, keyring: keyring)
+        let latest = try await log.latest(of: room)
+        for (id, subscriber) in rooms[room] ?? [:] where latest - subscriber.cursor > RoomEventLog.replayLimit {
+            rooms[room]?[id]?.cursor = latest
+            if !subscriber.outbox.send(RoomFrames.text(RoomFrames.Reset(room: room, sequence: latest))) { drop(id, from: room) }
+        }
+        while let lowest = rooms[room]?.values.map(\.cursor).min(), lowest < latest,
+              let anyone = rooms[room]?.values.first?.userID, let project = try await chat.room(room, for: anyone) {
+            let events = try await log.events(of: room, after: lowest)
+            guard !events.isEmpty else { return }
+            let now = clock.now
+            for event in events {
+                var message: ChatMessage?
+                if event.kind.isAboutMessage, let id = event.subjectID { message = try await chat.message(id, in: project) }
+                var frames: [Int64: String] = [:]
+                for (id, subscriber) in rooms[room] ?? [:] where subscriber.cursor < event.sequence {
+                    let frame = frames[subscriber.userID] ?? Self.frame(event, message: message, in: project, for: subscriber.userID, now: now)
+                    frames[subscriber.userID] = frame
+                    rooms[room]?[id]?.cursor = event.sequence
+                    if !subscriber.outbox.send(frame) { drop(id, from: room) }
+                }
+            }
+        }
+    }
+
+    /// A kept event as `readerID` reads it.
+    private static func frame(_ event: RoomEvent, message: ChatMessage?, in project: Project, for readerID: Int64, now: Date) -> String {
+        RoomFrames.text(RoomFrames.Event(
+            room: project.id, sequence: event.sequence, kind: event.kind.rawValue,
+            message: message.map { ChatMessageBody($0, in: project, reader: readerID, now: now) },
+            reader: event.kind == .messagesRead ? event.actorID.flatMap(project.role(of:))?.rawValue : nil,
+            messageId: event.kind == .messagesRead ? event.subjectID : nil,
+            activityId: event.kind == .projectChanged ? event.subjectID : nil
+        ))
+    }
+}
