@@ -151,3 +151,46 @@ def test_project_pages_keep_others_out(service, browser):
     wait(browser).until(lambda driver: "No project of yours" in driver.find_element(By.ID, "form-alert").text)
     sign_in(service, browser, service.ADMIN_EMAIL, "/projects/", service.ADMIN_PASSWORD)
     wait(browser).until(lambda driver: "/unauthorized/" in driver.current_url)
+
+
+def test_members_chat_live_in_the_room(service, browser):
+    from conftest import new_browser
+    project = accepted_project(service)
+    room = "/projects/view/?id=%d" % project
+    sign_in(service, browser, service.CLIENT_EMAIL, room)
+    provider = new_browser()
+    try:
+        sign_in(service, provider, service.provider_email, room)
+        wait(browser).until(lambda driver: "Provider is here" in driver.find_element(By.ID, "chat-presence").text)
+
+        # The client writes, with formatting and an emoji from the picker; the provider sees "typing", then the message.
+        body = browser.find_element(By.ID, "chat-body")
+        body.send_keys("Hello ")
+        wait(provider).until(lambda driver: "Client is typing" in driver.find_element(By.ID, "chat-typing").text)
+        click(browser, browser.find_element(By.ID, "chat-emoji-toggle"))
+        click(browser, browser.find_element(By.CSS_SELECTOR, "#chat-emoji button"))
+        body.send_keys(" <img src=x onerror=\"document.title='owned'\"> ")
+        click(browser, browser.find_element(By.CSS_SELECTOR, "[data-wrap='**']"))
+        body.send_keys(Keys.ENTER)
+        wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#chat-log .chat-mine .chat-body strong").text == "text")
+        received = wait(provider).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#chat-log .chat-message:not(.chat-mine)").text)
+        assert "Hello 😀" in received, "the message arrives live, its raw HTML dropped"
+        assert not provider.find_elements(By.CSS_SELECTOR, "#chat-log img") and provider.title != "owned"
+        assert provider.find_element(By.ID, "chat-log").get_attribute("role") == "log"
+
+        # The provider has it on screen: the client sees it was seen. The provider answers; the client searches.
+        wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#chat-log .chat-seen"))
+        answer = provider.find_element(By.ID, "chat-body")
+        answer.send_keys("The mockups arrive on Thursday.")
+        answer.send_keys(Keys.ENTER)
+        wait(browser).until(lambda driver: "Thursday" in driver.find_element(By.ID, "chat-log").text)
+        browser.find_element(By.ID, "chat-search-text").send_keys("MOCKUPS")
+        click(browser, browser.find_element(By.CSS_SELECTOR, "#chat-search button"))
+        wait(browser).until(lambda driver: "Thursday" in driver.find_element(By.ID, "chat-results").text)
+
+        # A milestone step on one side redraws the other side's room.
+        provider.get(service.base + room)
+        take(provider, "Design", "Start work")
+        wait(browser).until(lambda driver: status_of(driver, "Design") == "In progress")
+    finally:
+        provider.quit()

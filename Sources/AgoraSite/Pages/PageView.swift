@@ -61,6 +61,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let providerActionsScript: String
     /// What the project pages share: the words for statuses and badges, progress bars, the milestones' steps.
     let projectViewsScript: String
+    /// The project room's chat: history, the live connection, the composer.
+    let chatScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -89,6 +91,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "accountMenuScript": .text(accountMenuScript)
         case "providerActionsScript": .text(providerActionsScript)
         case "projectViewsScript": .text(projectViewsScript)
+        case "chatScript": .text(chatScript)
         case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)

@@ -13,6 +13,8 @@ struct ProjectPageRules: TemplateFields {
         let milestoneStatuses = Dictionary(uniqueKeysWithValues: MilestoneStatus.allCases.map { ($0.rawValue, $0.label) })
         let health = Dictionary(uniqueKeysWithValues: ProjectHealth.allCases.map { ($0.rawValue, $0.label) })
         let activity = Dictionary(uniqueKeysWithValues: ProjectActivityKind.allCases.map { ($0.rawValue, $0.title) })
+        /// How long after sending a message may be edited, in seconds.
+        let editWindow = Int(ChatRules.editWindow)
     }
 
     func templateValue(named name: String) -> TemplateValue? {
@@ -27,6 +29,8 @@ struct ProjectPageRules: TemplateFields {
         case "reasonMinimum": .number(ProjectCancellation.reasonLength.lowerBound)
         case "reasonMaximum": .number(ProjectCancellation.reasonLength.upperBound)
         case "pauseReasonMaximum": .number(ProjectPause.reasonLength.upperBound)
+        case "messageMaximum": .number(ChatRules.bodyLength.upperBound)
+        case "searchMaximum": .number(ChatRules.searchMaximumLength)
         case "statuses": .list(ProjectStatus.allCases.map { status in
             .fields(["value": TemplateValue.text(status.rawValue), "label": .text(status.label.prefix(1).uppercased() + status.label.dropFirst())])
         })

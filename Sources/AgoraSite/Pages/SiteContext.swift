@@ -39,6 +39,7 @@ struct SiteContext: Sendable {
             lightboxScript: assets.url(of: "/assets/js/lightbox.js"), accountMenuScript: assets.url(of: "/assets/js/account-menu.js"),
             providerActionsScript: assets.url(of: "/assets/js/provider-actions.js"),
             projectViewsScript: assets.url(of: "/assets/js/project-views.js"),
+            chatScript: assets.url(of: "/assets/js/chat.js"),
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }

@@ -361,15 +361,27 @@
     });
   }
 
+  /** Something moved in the project (a step, a pause, a file), here or elsewhere: read it again, once for a burst;
+   * while the member writes a note, only the feed, so that the form they type in stays. */
+  var reloadTimer = null;
+  function projectChanged() {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(function () {
+      if (document.querySelector('#milestone-list .note-form')) loadActivity(false); else load();
+    }, 300);
+  }
+
   function load() {
     return Agora.api('GET', '/projects/' + encodeURIComponent(projectID)).then(function (result) {
       if (!result.ok) {
         forms.showAlert(result.status === 404 ? 'No project of yours has this address.' : (result.data && result.data.detail) || 'The project could not be loaded.');
         return;
       }
+      var first = project === null;
       project = result.data;
       draw();
       loadActivity(false);
+      if (first) Agora.chat.start({ projectID: project.id, role: project.role, onProjectChanged: projectChanged });
       var target = !scrolledToMilestone && location.hash ? document.getElementById(location.hash.slice(1)) : null;
       if (target) { scrolledToMilestone = true; target.scrollIntoView(); }
     });
