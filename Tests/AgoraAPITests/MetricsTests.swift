@@ -28,6 +28,7 @@ struct MetricsTests {
             #expect(text.contains("agora_emails_waiting 2"), "the verification and welcome emails wait for the worker")
             #expect(text.contains("agora_site_changes_waiting 0"))
             #expect(text.contains("agora_moderation_waiting 0"))
+            #expect(text.contains("agora_chat_connections 0") && text.contains("agora_chat_rooms 0"))
             #expect(text.contains("agora_site_build_last_seconds 0"), "no build ran in this test")
             let posted = try await harness.send(.post, "/metrics")
             #expect(posted.status == .methodNotAllowed && posted.headers[.allow] == "GET, HEAD")

@@ -84,7 +84,17 @@ func buildParts(
     router.add(middleware: SecurityHeadersMiddleware(publicBaseURL: configuration.auth.publicBaseURL, captcha: configuration.auth.captcha))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
-    let metrics = ServiceMetrics(store: store)
+    let keyring = MessageKeyring(secrets: configuration.messageKeys)
+    let instance = UUID()
+    let hub = RoomHub(
+        store: store, keyring: keyring, clock: configuration.clock, logger: logger, relay: RoomFeed.relay(store: store, instance: instance)
+    )
+    store.roomSignals.observe { rooms in Task { await hub.signal(rooms) } }
+    let chatSocket = ChatSocket(
+        hub: hub, chat: ChatRepository(store: store, keyring: keyring), store: store,
+        authenticate: { try await auth.signIn.authenticate(bearer: $0) }, logger: logger
+    )
+    let metrics = ServiceMetrics(store: store, chat: hub)
     router.add(middleware: RequestLogMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory))
     let routeMethods = RouteMethods()
@@ -167,17 +177,7 @@ func buildParts(
     let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
     OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
-    let keyring = MessageKeyring(secrets: configuration.messageKeys)
     ChatRoutes(store: store, keyring: keyring, clock: configuration.clock, limiter: limiter).register(on: signedIn)
-    let instance = UUID()
-    let hub = RoomHub(
-        store: store, keyring: keyring, clock: configuration.clock, logger: logger, relay: RoomFeed.relay(store: store, instance: instance)
-    )
-    store.roomSignals.observe { rooms in Task { await hub.signal(rooms) } }
-    let chatSocket = ChatSocket(
-        hub: hub, chat: ChatRepository(store: store, keyring: keyring), store: store,
-        authenticate: { try await auth.signIn.authenticate(bearer: $0) }, logger: logger
-    )
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)

@@ -5,10 +5,13 @@ import Prometheus
 /// What `/metrics` reports, in the Prometheus text format: requests counted and timed by route pattern (the API's
 /// `/api/orders/{id}`, never a path with an id or a token in it; every site file as `site`), and, read when scraped,
 /// the backlogs of the queues the workers drain — the site-changes queue and the email outbox — and of the moderation
-/// queue, and how long the oldest waiting item of each has waited.
+/// queue, and how long the oldest waiting item of each has waited; and this instance's live chat connections.
 final class ServiceMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let store: Store
+    private let chat: RoomHub
+    private let chatConnections: Gauge
+    private let chatRooms: Gauge
     private let siteChangesWaiting: Gauge
     private let siteChangesFailed: Gauge
     private let siteChangesLag: Gauge
@@ -23,8 +26,11 @@ final class ServiceMetrics: Sendable {
     /// Request latency buckets, from a cached page to a slow export.
     static let buckets: [Duration] = [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250), .milliseconds(1_000), .seconds(5)]
 
-    init(store: Store) {
+    init(store: Store, chat: RoomHub) {
         self.store = store
+        self.chat = chat
+        chatConnections = registry.makeGauge(name: "agora_chat_connections", help: "Live chat connections listening to a room on this instance")
+        chatRooms = registry.makeGauge(name: "agora_chat_rooms", help: "Rooms with a live connection on this instance")
         siteChangesWaiting = registry.makeGauge(name: "agora_site_changes_waiting", help: "Site changes queued or building")
         siteChangesFailed = registry.makeGauge(name: "agora_site_changes_failed", help: "Site changes whose build failed for good")
         siteChangesLag = registry.makeGauge(name: "agora_site_changes_lag_seconds", help: "How long the oldest waiting site change has waited")
@@ -62,6 +68,8 @@ final class ServiceMetrics: Sendable {
         siteBuildLongest.set(queues.siteBuildLongestLastHour)
         moderationWaiting.set(Double(queues.moderationWaiting))
         moderationLag.set(queues.moderationLag)
+        chatConnections.set(Double(await chat.connections))
+        chatRooms.set(Double(await chat.roomIDs.count))
         return registry.emitToString()
     }
 }

@@ -106,6 +106,8 @@ struct ChatSocketTests {
                 try await session.join(fixture.projectID, as: market.paula)
                 try await session.send(["type": "subscribe", "room": 999_999])
                 #expect(try await session.next("error")["code"] as? String == "not-found")
+                let metrics = try await market.harness.send(.get, "/metrics").text
+                #expect(metrics.contains("agora_chat_connections 1") && metrics.contains("agora_chat_rooms 1"), "the live connection is counted")
 
                 let first = try await post(fixture, "Hello **Paula**", as: market.ada)
                 let created = try await session.next("event", kind: "message.created")
