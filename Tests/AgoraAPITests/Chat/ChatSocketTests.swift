@@ -165,6 +165,32 @@ struct ChatSocketTests {
         }
     }
 
+    @Test("connections that come back to one room at once each get every missed event once, in order, whoever joins during a delivery")
+    func resumeTogether() async throws {
+        try await OrderMarketplace.with(testing: .live) { market in
+            let fixture = try await ProjectFixture.accepted(in: market)
+            let harness = market.harness
+            let start = try #require(try await harness.send(.get, "/api/projects/\(fixture.projectID)/messages", bearer: market.paula.accessToken).json()["sequence"] as? Int)
+            for index in 1...20 { _ = try await post(fixture, "Missed \(index)", as: market.ada) }
+            let received = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for tab in 0..<6 {
+                    group.addTask {
+                        let seen = SocketSession.Mailbox()
+                        try await harness.client.ws("/api/ws") { inbound, outbound, _ in
+                            let session = SocketSession(inbound: inbound, outbound: outbound)
+                            try await session.join(fixture.projectID, as: tab.isMultiple(of: 2) ? market.paula : market.ada, after: start)
+                            for _ in 1...20 { await seen.add(String(try #require(try await session.next("event", kind: "message.created")["sequence"] as? Int))) }
+                            try await session.close()
+                        }
+                        return await seen.frames.compactMap { Int($0) }
+                    }
+                }
+                return try await group.reduce(into: [[Int]]()) { $0.append($1) }
+            }
+            #expect(received.count == 6 && received.allSatisfy { $0 == Array(start + 1...start + 20) })
+        }
+    }
+
     @Test("a connection that does not sign in first is closed, and a token not ours is refused")
     func signInFirst() async throws {
         try await OrderMarketplace.with(testing: .live) { market in

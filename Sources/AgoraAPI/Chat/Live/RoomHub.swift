@@ -150,7 +150,9 @@ actor RoomHub {
                 var message: ChatMessage?
                 if event.kind.isAboutMessage, let id = event.subjectID { message = try await chat.message(id, in: project) }
                 var frames: [Int64: String] = [:]
-                for (id, subscriber) in rooms[room] ?? [:] where subscriber.cursor < event.sequence {
+                // Only the next event of each cursor: a subscriber that joined while this one was being read gets the
+                // ones it lacks first, on the next turn of the loop, and never skips one.
+                for (id, subscriber) in rooms[room] ?? [:] where subscriber.cursor == event.sequence - 1 {
                     let frame = frames[subscriber.userID] ?? Self.frame(event, message: message, in: project, for: subscriber.userID, now: now)
                     frames[subscriber.userID] = frame
                     rooms[room]?[id]?.cursor = event.sequence
