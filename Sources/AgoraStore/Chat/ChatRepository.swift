@@ -128,11 +128,15 @@ public struct ChatRepository: Sendable {
         return try await store.sql.raw(query + " ORDER BY m.id DESC LIMIT \(bind: limit)").all().map { try Self.message(from: $0, keyring: keyring) }
     }
 
-    /// One message of a room; `room` comes from `room(_:for:)`.
-    public func message(_ messageID: Int64, in room: Project) async throws -> ChatMessage? {
-        try await store.sql.raw("""
-            SELECT \(Self.columns) FROM project_messages WHERE id = \(bind: messageID) AND project_id = \(bind: room.id)
-            """).first().map { try Self.message(from: $0, keyring: keyring) }
+    /// Messages of a room by id, opened; `room` comes from `room(_:for:)`.
+    public func messages(_ ids: [Int64], in room: Project) async throws -> [Int64: ChatMessage] {
+        let rows = try await store.sql.raw("""
+            SELECT \(Self.columns) FROM project_messages WHERE project_id = \(bind: room.id) AND id IN (\(binds: ids))
+            """).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map { row in
+            let message = try Self.message(from: row, keyring: keyring)
+            return (message.id, message)
+        })
     }
 
     // MARK: Inside a transaction

@@ -5,7 +5,8 @@ import HummingbirdWebSocket
 import Logging
 
 /// `/api/ws`: one WebSocket per browser tab. The access token comes in the first frame (`{"type": "auth", "token":
-/// …}`, within `authWindow`), never in the URL, which ends up in logs; then the client subscribes to the rooms of
+/// …}`, within `authWindow`; a refused token closes the connection as a policy violation, a failure of ours as a
+/// server error the client retries), never in the URL, which ends up in logs; then the client subscribes to the rooms of
 /// its projects (`{"type": "subscribe", "room": 12, "after": 34}`, the last sequence it saw) and hears their events,
 /// typing and presence. The service pings every 30 seconds and closes a connection whose ping goes unanswered for
 /// 30 more; a connection that reads too slowly is cut off (`RoomOutbox`).
@@ -18,7 +19,7 @@ struct ChatSocket: Sendable {
 
     static let path = "/api/ws"
     /// How long a new connection has to send its token.
-    static let authWindow: Duration = .seconds(10)
+    static let authWindow: Duration = .seconds(30)
     /// Rooms one connection may listen to at once.
     static let maximumRooms = 50
     /// Typing frames a connection may send, at most one per this interval.
@@ -51,8 +52,19 @@ struct ChatSocket: Sendable {
                     }
                     guard let identity = signedIn.identity else {
                         signedIn.tokenArrived = true
-                        guard frame.type == "auth", let token = frame.token, let identity = try? await authenticate(token) else {
+                        guard frame.type == "auth", let token = frame.token else {
                             try await outbound.close(.policyViolation, reason: "sign in first")
+                            break
+                        }
+                        let identity: Identity
+                        do {
+                            identity = try await authenticate(token)
+                        } catch let refused as Problem where refused.status == 401 {
+                            try await outbound.close(.policyViolation, reason: "sign in first")
+                            break
+                        } catch {
+                            logger.warning("checking a chat connection's token: \(error)")
+                            try await outbound.close(.unexpectedServerError, reason: "try again")
                             break
                         }
                         signedIn.identity = identity

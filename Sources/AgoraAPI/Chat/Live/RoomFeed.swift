@@ -43,7 +43,10 @@ struct RoomFeed: Service {
                 }
             case .sqlite:
                 while !Task.isCancelled {
-                    await hub.signal(Set(await hub.roomIDs))
+                    // One query for every room's counter; only the rooms that moved are read.
+                    if let latest = try? await RoomEventLog(store: store).latest(of: await hub.roomIDs) {
+                        await hub.signal(await hub.behind(latest))
+                    }
                     try? await Task.sleep(for: pollInterval)
                 }
             }

@@ -7,7 +7,8 @@ import Logging
 /// sent; when a room is signalled (a commit in this process, a PostgreSQL notification from another, a poll on
 /// SQLite) the hub reads the room's events after the lowest cursor from the database and sends each subscriber
 /// those after its own, in order: nothing is sent twice, nothing skipped, whichever instance recorded it. One
-/// delivery runs per room at a time; a signal during it runs it again.
+/// delivery runs per room at a time; a signal during it runs it again. A subscriber joining more than
+/// `RoomEventLog.replayLimit` events behind is told to reload instead.
 actor RoomHub {
     /// One connection's place in one room.
     struct Subscriber {
@@ -25,6 +26,8 @@ actor RoomHub {
     let relay: (@Sendable (RoomFrames.Live) async -> Void)?
 
     private var rooms: [Int64: [UUID: Subscriber]] = [:]
+    /// The project of each room someone listens to (its members never change).
+    private var projects: [Int64: Project] = [:]
     private var delivering: Set<Int64> = []
     private var signalledAgain: Set<Int64> = []
 
@@ -49,6 +52,13 @@ actor RoomHub {
         rooms[room]?[connection]?.role
     }
 
+    /// Of these rooms' latest numbers, the rooms where some subscriber here has not been sent that far.
+    func behind(_ latest: [Int64: Int64]) -> Set<Int64> {
+        Set(latest.compactMap { room, sequence in
+            (rooms[room]?.values.map(\.cursor).min()).flatMap { $0 < sequence ? room : nil }
+        })
+    }
+
     /// The rooms someone here listens to.
     var roomIDs: [Int64] { Array(rooms.keys) }
 
@@ -57,7 +67,14 @@ actor RoomHub {
     func join(_ room: Project, connection: UUID, userID: Int64, outbox: RoomOutbox, after: Int64) async {
         guard let role = room.role(of: userID) else { return }
         let here = Set((rooms[room.id] ?? [:]).values.map(\.role))
-        rooms[room.id, default: [:]][connection] = Subscriber(userID: userID, role: role, outbox: outbox, cursor: after)
+        var cursor = after
+        // One far behind reloads the history instead of being sent everything it missed.
+        if let latest = try? await RoomEventLog(store: store).latest(of: room.id), latest - after > RoomEventLog.replayLimit {
+            outbox.send(RoomFrames.text(RoomFrames.Reset(room: room.id, sequence: latest)))
+            cursor = latest
+        }
+        projects[room.id] = room
+        rooms[room.id, default: [:]][connection] = Subscriber(userID: userID, role: role, outbox: outbox, cursor: cursor)
         outbox.send(RoomFrames.text(RoomFrames.Subscribed(room: room.id, role: role.rawValue)))
         for other in here where other != role {
             outbox.send(RoomFrames.text(RoomFrames.Live(type: "presence", room: room.id, who: other.rawValue, state: "online", hello: false)))
@@ -71,7 +88,7 @@ actor RoomHub {
     func leave(connection: UUID, room: Int64? = nil) async {
         for id in room.map({ [$0] }) ?? Array(rooms.keys) {
             guard let gone = rooms[id]?.removeValue(forKey: connection) else { continue }
-            if rooms[id]?.isEmpty == true { rooms[id] = nil }
+            if rooms[id]?.isEmpty == true { forget(id) }
             if !(rooms[id]?.values.contains { $0.userID == gone.userID } ?? false) {
                 await share(RoomFrames.Live(type: "presence", room: id, who: gone.role.rawValue, state: "offline", hello: nil), from: connection)
             }
@@ -110,9 +127,14 @@ actor RoomHub {
     /// A subscriber whose queue is full is cut off: its writer ends, and the client reconnects with its cursor.
     private func drop(_ connection: UUID, from room: Int64) {
         guard let subscriber = rooms[room]?.removeValue(forKey: connection) else { return }
-        if rooms[room]?.isEmpty == true { rooms[room] = nil }
+        if rooms[room]?.isEmpty == true { forget(room) }
         subscriber.outbox.close()
         logger.info("a slow chat connection was cut off", metadata: ["room": "\(room)"])
+    }
+
+    private func forget(_ room: Int64) {
+        rooms[room] = nil
+        projects[room] = nil
     }
 
     private func deliver(_ room: Int64) async {
@@ -132,27 +154,23 @@ actor RoomHub {
         delivering.remove(room)
     }
 
-    /// Sends every subscriber of the room the events after its cursor; one far behind is told to reload instead.
+    /// Sends every subscriber of the room the events after its cursor, a batch read at a time: two queries (the
+    /// events, then their messages) whatever the number of subscribers.
     private func deliverOnce(_ room: Int64) async throws {
         let log = RoomEventLog(store: store)
         let chat = ChatRepository(store: store, keyring: keyring)
-        let latest = try await log.latest(of: room)
-        for (id, subscriber) in rooms[room] ?? [:] where latest - subscriber.cursor > RoomEventLog.replayLimit {
-            rooms[room]?[id]?.cursor = latest
-            if !subscriber.outbox.send(RoomFrames.text(RoomFrames.Reset(room: room, sequence: latest))) { drop(id, from: room) }
-        }
-        while let lowest = rooms[room]?.values.map(\.cursor).min(), lowest < latest,
-              let anyone = rooms[room]?.values.first?.userID, let project = try await chat.room(room, for: anyone) {
+        while let project = projects[room], let lowest = rooms[room]?.values.map(\.cursor).min() {
             let events = try await log.events(of: room, after: lowest)
             guard !events.isEmpty else { return }
+            let messageIDs = events.filter(\.kind.isAboutMessage).compactMap(\.subjectID)
+            let messages = messageIDs.isEmpty ? [:] : try await chat.messages(messageIDs, in: project)
             let now = clock.now
             for event in events {
-                var message: ChatMessage?
-                if event.kind.isAboutMessage, let id = event.subjectID { message = try await chat.message(id, in: project) }
                 var frames: [Int64: String] = [:]
                 // Only the next event of each cursor: a subscriber that joined while this one was being read gets the
                 // ones it lacks first, on the next turn of the loop, and never skips one.
                 for (id, subscriber) in rooms[room] ?? [:] where subscriber.cursor == event.sequence - 1 {
+                    let message = event.kind.isAboutMessage ? event.subjectID.flatMap { messages[$0] } : nil
                     let frame = frames[subscriber.userID] ?? Self.frame(event, message: message, in: project, for: subscriber.userID, now: now)
                     frames[subscriber.userID] = frame
                     rooms[room]?[id]?.cursor = event.sequence
