@@ -35,6 +35,7 @@ test: deps test-deps
 	swift build
 	Tests/Support/python-env.sh Tests/Support/python-requirements.txt >/dev/null
 	Tests/Support/with-postgres.sh swift test
+	Tests/Support/with-postgres.sh .build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Instances
 	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser Tests/Contract
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.

@@ -18,7 +18,7 @@ second=""
 password="Bench-Chat-Password-26"
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "$second" ] && kill "$second" 2>/dev/null; rm -rf "$work"' EXIT
 swift build -c release --product agora >/dev/null
-python=$(Tests/Support/python-env.sh Tests/Support/python-requirements.txt Benchmarks/chat/requirements.txt)
+python=$(Tests/Support/python-env.sh Tests/Support/python-requirements.txt)
 # Both instances seal, sign and read with the same keys; rate limits off: one client posts far more than a person would.
 export AGORA_JWT_SECRET="bench-chat-signing-secret-of-32-characters-at-least"
 export AGORA_MESSAGE_KEYS="bench-chat-message-secret-of-32-characters-at-least"

@@ -1,7 +1,6 @@
 """A project run to completion in a real browser by its two members: the dashboard's quick step, deliveries with a
 note and a file, a request for changes, a pause, approvals, a proposed milestone refused beside its field, the
 timeline and the feed; hostile text stays text."""
-import datetime
 import os
 import tempfile
 
@@ -20,20 +19,6 @@ def sign_in(service, browser, email, path, password=None):
     field.send_keys(password or service.DEMO_PASSWORD)
     field.send_keys(Keys.ENTER)
     wait(browser).until(lambda driver: "/login/" not in driver.current_url)
-
-
-def accepted_project(service):
-    """A project with two milestones: the demo client's order, the demo provider's planned proposal, accepted."""
-    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
-    provider = service.sign_in(service.provider_email, service.DEMO_PASSWORD)
-    category = service.api("GET", "/categories", client)["categories"][0]["id"]
-    order = service.api("POST", "/orders", client, {
-        "title": "A bakery's booking site", "description": "Customers order bread for the next morning.", "category_id": category,
-        "budget_min": 1500, "budget_max": 2500, "currency": "EUR", "deadline": (datetime.date.today() + datetime.timedelta(days=60)).isoformat() + "T17:00", "time_zone": "Europe/Paris"})
-    proposal = service.api("POST", "/orders/%d/proposals" % order["id"], provider, {
-        "message": "Two weeks, with a design round first.", "price": "1800", "timeline_days": 14,
-        "milestones": [{"title": "Design", "amount": "600", "due_in_days": 5}, {"title": "Launch", "amount": "1200", "due_in_days": 14}]})
-    return service.api("POST", "/proposals/%d/accept" % proposal["id"], client)["project"]["id"]
 
 
 def milestone(browser, title):
@@ -58,7 +43,7 @@ def status_of(browser, title):
 
 
 def test_client_and_provider_run_a_project_to_completion(service, browser):
-    project = accepted_project(service)
+    project = service.accepted_project()
     room = "/projects/view/?id=%d" % project
 
     # The provider starts the first milestone from the dashboard, where it waits for them.
@@ -155,7 +140,7 @@ def test_project_pages_keep_others_out(service, browser):
 
 def test_members_chat_live_in_the_room(service, browser):
     from conftest import new_browser
-    project = accepted_project(service)
+    project = service.accepted_project()
     room = "/projects/view/?id=%d" % project
     sign_in(service, browser, service.CLIENT_EMAIL, room)
     provider = new_browser()

@@ -1,6 +1,7 @@
 """`agora serve` as the Python suites (browser, contract) use it: a fresh database with the demo data and an
 administrator, a freshly built site, a free port, and the email worker writing .eml files that tests open like a
 person would."""
+import datetime
 import email
 import email.policy
 import glob
@@ -34,18 +35,21 @@ class AgoraService:
     DEMO_PASSWORD = "Demo-Marketplace-Tryout-26"
     CLIENT_EMAIL = "client@example.com"
 
-    def __init__(self, **settings):
+    def __init__(self, database=None, prepared=False, **settings):
+        """A service over a fresh SQLite file, or over `database` (a PostgreSQL URL); `prepared` skips the migration,
+        the seed and the administrator, for a second instance on a database a first one prepared."""
         self.scratch = tempfile.mkdtemp(prefix="agora-browser-")
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        database = os.path.join(self.scratch, "agora.sqlite")
+        database = database or os.path.join(self.scratch, "agora.sqlite")
         site = os.path.join(self.scratch, "Site")
         self.mail = os.path.join(self.scratch, "Storage", "mail")
         environment = dict(os.environ, AGORA_ENVIRONMENT="test", AGORA_BCRYPT_COST="4", AGORA_CAPTCHA_DIFFICULTY="10",
                            AGORA_STORAGE=os.path.join(self.scratch, "Storage"), AGORA_BASE_URL=self.base,
                            **settings)
         administrator = ["admin", "create", "--email", self.ADMIN_EMAIL, "--first-name", "Grace", "--last-name", "Admin"]
-        for command in (["migrate"], ["seed", "--demo"], administrator, ["build", "--out", site]):
+        preparation = [] if prepared else [["migrate"], ["seed", "--demo"], administrator]
+        for command in (*preparation, ["build", "--out", site]):
             finished = subprocess.run([AGORA, *command, "--database", database], cwd=ROOT,
                                       env=dict(environment, AGORA_ADMIN_PASSWORD=self.ADMIN_PASSWORD,
                                                AGORA_DEMO_PASSWORD=self.DEMO_PASSWORD),
@@ -83,6 +87,21 @@ class AgoraService:
                 return json.load(answer)
         except urllib.error.HTTPError as error:
             raise AssertionError(f"{method} {path}: {error.code} {error.read().decode()}") from None
+
+    def accepted_project(self):
+        """A project with two milestones between the demo client and the demo provider, through the API as the pages
+        make one: an order, a planned proposal, its acceptance. Its id."""
+        client = self.sign_in(self.CLIENT_EMAIL, self.DEMO_PASSWORD)
+        provider = self.sign_in(self.provider_email, self.DEMO_PASSWORD)
+        category = self.api("GET", "/categories", client)["categories"][0]["id"]
+        deadline = (datetime.date.today() + datetime.timedelta(days=60)).isoformat() + "T17:00"
+        order = self.api("POST", "/orders", client, {
+            "title": "A bakery's booking site", "description": "Customers order bread for the next morning.", "category_id": category,
+            "budget_min": 1500, "budget_max": 2500, "currency": "EUR", "deadline": deadline, "time_zone": "Europe/Paris"})
+        proposal = self.api("POST", "/orders/%d/proposals" % order["id"], provider, {
+            "message": "Two weeks, with a design round first.", "price": "1800", "timeline_days": 14,
+            "milestones": [{"title": "Design", "amount": "600", "due_in_days": 5}, {"title": "Launch", "amount": "1200", "due_in_days": 14}]})
+        return self.api("POST", "/proposals/%d/accept" % proposal["id"], client)["project"]["id"]
 
     def emails_to(self, address, subject_part, timeout=10, containing=None):
         """The newest email to the address whose subject contains the text (and whose body `containing`, when given:
