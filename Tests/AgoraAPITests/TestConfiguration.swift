@@ -25,6 +25,10 @@ enum TestConfiguration {
             siteDirectory: site, auth: auth,
             email: EmailComposer(templates: templates, siteName: "Agora", baseURL: baseURL), clock: clock
         )
+        // Suites run side by side on few cores: a live test's client may wait minutes between two requests on its one
+        // keep-alive connection, or for a thread to answer a ping or send its first frame.
+        configuration.idleTimeout = .seconds(600)
+        configuration.chatTiming = ChatSocketTiming(ping: .seconds(300), authWindow: .seconds(300))
         configuration.storageDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("agora-storage-\(UUID().uuidString)", isDirectory: true)
         return configuration

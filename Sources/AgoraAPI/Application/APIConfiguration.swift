@@ -29,6 +29,8 @@ public struct APIConfiguration: Sendable {
         var generator = SystemRandomNumberGenerator()
         return [(0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }]
     }()
+    /// The live chat's pings and token window.
+    public var chatTiming = ChatSocketTiming()
     /// The platform settings in force, shared with the background jobs; nil reads them from the store with no
     /// overrides from the environment.
     public var platformSettings: LivePlatformSettings?

@@ -26,7 +26,7 @@ public func buildApplication(
             let idle = TimeAmount(configuration.idleTimeout)
             return DeadlinedChildChannel(
                 base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder, configuration: .init(http1: .init(idleTimeout: idle), ws: ChatSocket.configuration)
+                    responder: responder, configuration: .init(http1: .init(idleTimeout: idle), ws: socket.configuration)
                 ) { request, _, _ in
                     guard request.path?.split(separator: "?").first == ChatSocket.path[...] else { return .dontUpgrade }
                     return .upgrade([:]) { inbound, outbound, _ in try await socket.serve(inbound: inbound, outbound: outbound) }
@@ -92,7 +92,7 @@ func buildParts(
     store.roomSignals.observe { rooms in Task { await hub.signal(rooms) } }
     let chatSocket = ChatSocket(
         hub: hub, chat: ChatRepository(store: store, keyring: keyring), store: store,
-        authenticate: { try await auth.signIn.authenticate(bearer: $0) }, logger: logger
+        authenticate: { try await auth.signIn.authenticate(bearer: $0) }, logger: logger, timing: configuration.chatTiming
     )
     let metrics = ServiceMetrics(store: store, chat: hub)
     router.add(middleware: RequestLogMiddleware(metrics: metrics))

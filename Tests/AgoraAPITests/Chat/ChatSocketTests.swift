@@ -41,9 +41,14 @@ struct SocketSession {
         }
     }
 
-    /// Closes the connection and waits until its frames are read to the end.
+    /// Closes the connection and waits until its frames are read to the end; one the service closed already is
+    /// closed (suites side by side make the end of a test race the service's own close).
     func close() async throws {
-        try await outbound.close(.normalClosure, reason: nil)
+        do {
+            try await outbound.close(.normalClosure, reason: nil)
+        } catch {
+            Issue.record("the service closed the connection first: \(error)", severity: .warning)
+        }
         await reader.value
     }
 

@@ -5,11 +5,11 @@ import HummingbirdWebSocket
 import Logging
 
 /// `/api/ws`: one WebSocket per browser tab. The access token comes in the first frame (`{"type": "auth", "token":
-/// …}`, within `authWindow`; a refused token closes the connection as a policy violation, a failure of ours as a
+/// …}`, within `timing.authWindow`; a refused token closes the connection as a policy violation, a failure of ours as a
 /// server error the client retries), never in the URL, which ends up in logs; then the client subscribes to the rooms of
 /// its projects (`{"type": "subscribe", "room": 12, "after": 34}`, the last sequence it saw) and hears their events,
-/// typing and presence. The service pings every 30 seconds and closes a connection whose ping goes unanswered for
-/// 30 more; a connection that reads too slowly is cut off (`RoomOutbox`).
+/// typing and presence. The service pings every `timing.ping` and closes a connection whose ping goes unanswered
+/// until the next; a connection that reads too slowly is cut off (`RoomOutbox`).
 struct ChatSocket: Sendable {
     let hub: RoomHub
     let chat: ChatRepository
@@ -18,17 +18,19 @@ struct ChatSocket: Sendable {
     let logger: Logger
 
     static let path = "/api/ws"
-    /// How long a new connection has to send its token.
-    static let authWindow: Duration = .seconds(30)
+    /// How often the service pings, and how long a new connection has to send its token.
+    let timing: ChatSocketTiming
     /// Rooms one connection may listen to at once.
     static let maximumRooms = 50
     /// Typing frames a connection may send, at most one per this interval.
     static let typingInterval: TimeInterval = 1
 
-    static let configuration = WebSocketServerConfiguration(maxFrameSize: 1 << 14, autoPing: .enabled(timePeriod: .seconds(30)))
+    var configuration: WebSocketServerConfiguration {
+        WebSocketServerConfiguration(maxFrameSize: 1 << 14, autoPing: .enabled(timePeriod: timing.ping))
+    }
 
     /// The connection's life: a writer task sends what the outbox holds, a timer closes a connection that has not
-    /// signed in within `authWindow`, and the frames the client sends are handled here, in order.
+    /// signed in within `timing.authWindow`, and the frames the client sends are handled here, in order.
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let connection = UUID()
         let outbox = RoomOutbox()
@@ -40,7 +42,7 @@ struct ChatSocket: Sendable {
                 try await outbound.close(.normalClosure, reason: nil)
             }
             group.addTask {
-                try await Task.sleep(for: Self.authWindow)
+                try await Task.sleep(for: timing.authWindow)
                 if !signedIn.tokenArrived { try await outbound.close(.policyViolation, reason: "no token") }
             }
             var lastTyping: [Int64: Date] = [:]
@@ -74,7 +76,7 @@ struct ChatSocket: Sendable {
                     try await handle(frame, from: identity, connection: connection, outbox: outbox, lastTyping: &lastTyping)
                 }
             } catch {
-                logger.debug("a chat connection ended: \(error)")
+                logger.info("a chat connection ended on an error", metadata: ["error": "\(error)"])
             }
             await hub.leave(connection: connection)
             outbox.close()
@@ -128,5 +130,17 @@ private final class SignedIn: @unchecked Sendable {
     var tokenArrived: Bool {
         get { lock.withLock { arrived } }
         set { lock.withLock { arrived = newValue } }
+    }
+}
+
+/// The live chat's clock: how often the service pings each connection (one whose ping is unanswered at the next is
+/// closed) and how long a new connection has to send its token.
+public struct ChatSocketTiming: Sendable {
+    public var ping: Duration
+    public var authWindow: Duration
+
+    public init(ping: Duration = .seconds(30), authWindow: Duration = .seconds(30)) {
+        self.ping = ping
+        self.authWindow = authWindow
     }
 }
