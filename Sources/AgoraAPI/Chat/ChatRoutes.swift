@@ -75,8 +75,7 @@ struct ChatRoutes: Sendable {
             throw ValidationError(field: "message_id", message: "is required: the id of the last message read")
         }
         _ = try await chat.markRead(projectID: room.id, by: identity.userID, upTo: Int64(messageID), now: clock.now)
-        let page = try await chat.page(of: room, before: nil, limit: 1)
-        return ReadPositionsBody(readUpTo: Self.positions(page.readUpTo, in: room))
+        return ReadPositionsBody(readUpTo: Self.positions(try await chat.readPositions(of: room), in: room))
     }
 
     /// `?q=&limit=`: messages holding every word of `q` as a whole word (no prefixes: the index holds keyed hashes

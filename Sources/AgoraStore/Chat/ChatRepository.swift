@@ -106,14 +106,18 @@ public struct ChatRepository: Sendable {
         if let before { query = query + " AND id < \(bind: before)" }
         let rows = try await db.raw(query + " ORDER BY id DESC LIMIT \(bind: limit + 1)").all()
         let messages = try rows.prefix(limit).map { try Self.message(from: $0, keyring: keyring) }
-        let reads = try await db.raw("SELECT user_id, message_id FROM message_reads WHERE project_id = \(bind: room.id)").all()
         return ChatPage(
             messages: messages.reversed(), olderBefore: rows.count > limit ? messages.last?.id : nil,
-            readUpTo: Dictionary(uniqueKeysWithValues: try reads.map {
-                (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(column: "message_id", as: Int64.self))
-            }),
-            sequence: sequence
+            readUpTo: try await readPositions(of: room), sequence: sequence
         )
+    }
+
+    /// The last message each member of the room has read, by user id; `room` comes from `room(_:for:)`.
+    public func readPositions(of room: Project) async throws -> [Int64: Int64] {
+        let reads = try await store.sql.raw("SELECT user_id, message_id FROM message_reads WHERE project_id = \(bind: room.id)").all()
+        return Dictionary(uniqueKeysWithValues: try reads.map {
+            (try $0.decode(column: "user_id", as: Int64.self), try $0.decode(column: "message_id", as: Int64.self))
+        })
     }
 
     /// Messages of the room (newest first, at most `limit`) holding every one of `words` as a whole word; `room`

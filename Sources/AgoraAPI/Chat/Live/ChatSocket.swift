@@ -97,9 +97,9 @@ struct ChatSocket: Sendable {
                 outbox.send(RoomFrames.text(RoomFrames.Problem(code: "too-many-rooms", detail: "A connection listens to \(Self.maximumRooms) rooms at most.", room: id)))
                 return
             }
-            var after = frame.after ?? 0
-            if frame.after == nil { after = try await RoomEventLog(store: store).latest(of: id) }
-            await hub.join(room, connection: connection, userID: identity.userID, outbox: outbox, after: max(0, after))
+            // Without a sequence, from now on: the client has just read the history.
+            let after = if let given = frame.after { max(0, given) } else { try await RoomEventLog(store: store).latest(of: id) }
+            await hub.join(room, connection: connection, userID: identity.userID, outbox: outbox, after: after)
         case "unsubscribe":
             if let id = frame.room { await hub.leave(connection: connection, room: id) }
         case "typing":
