@@ -264,6 +264,7 @@ struct ServiceSettings {
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             MilestoneReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
+            TimesheetReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
             BulkOperationWorker(store: store, composer: composer),
         ]

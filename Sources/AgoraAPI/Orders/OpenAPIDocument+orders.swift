@@ -222,10 +222,14 @@ extension OpenAPIDocument {
       "properties": { "id": { "type": "integer" }, "file_name": { "type": "string" }, "media_type": { "type": "string" }, "byte_size": { "type": "integer" }, "sha256": { "type": "string" }, "url": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" } }
     },
     "TermsInput": {
-      "type": "object", "additionalProperties": false, "required": ["message", "price", "timeline_days"],
+      "type": "object", "additionalProperties": false, "required": ["message", "timeline_days"],
+      "description": "Fixed-price work (billing fixed, the default) sends a price; hourly work (billing hourly) an hourly_rate and weekly_limit_hours, and no milestones",
       "properties": {
         "message": { "type": "string", "minLength": \#(ProposalTerms.messageLength.lowerBound), "maxLength": \#(ProposalTerms.messageLength.upperBound) },
+        "billing": { "type": "string", "enum": [\#(quoted(Billing.Kind.allCases.map(\.rawValue)))] },
         "price": { "type": ["string", "number"] }, "currency": { "type": "string", "description": "Optional; must be the order's" },
+        "hourly_rate": { "type": ["string", "number"] },
+        "weekly_limit_hours": { "type": "integer", "minimum": \#(HourlyRules.weeklyLimitHours.lowerBound), "maximum": \#(HourlyRules.weeklyLimitHours.upperBound) },
         "timeline_days": { "type": "integer", "minimum": 1, "maximum": \#(ProposalTerms.timelineDays.upperBound) },
         "milestones": { "type": "array", "maxItems": \#(ProposalTerms.maximumMilestones), "description": "Amounts add up to the price; due days rise to at most the timeline", "items": { "type": "object", "required": ["title", "amount", "due_in_days"], "properties": { "title": { "type": "string" }, "amount": { "type": ["string", "number"] }, "due_in_days": { "type": "integer" } } } }
       }
@@ -242,8 +246,8 @@ extension OpenAPIDocument {
       }
     },
     "Terms": {
-      "type": "object", "required": ["message", "price", "timeline_days", "milestones"],
-      "properties": { "message": { "type": "string" }, "price": { "$ref": "#/components/schemas/Money" }, "timeline_days": { "type": "integer" }, "milestones": { "type": "array", "items": { "type": "object", "properties": { "title": { "type": "string" }, "amount": { "$ref": "#/components/schemas/Money" }, "due_in_days": { "type": "integer" } } } } }
+      "type": "object", "required": ["message", "billing", "timeline_days", "milestones"],
+      "properties": { "message": { "type": "string" }, "billing": { "type": "string", "enum": [\#(quoted(Billing.Kind.allCases.map(\.rawValue)))] }, "price": { "$ref": "#/components/schemas/Money" }, "hourly_rate": { "$ref": "#/components/schemas/Money" }, "weekly_limit_hours": { "type": "integer" }, "timeline_days": { "type": "integer" }, "milestones": { "type": "array", "items": { "type": "object", "properties": { "title": { "type": "string" }, "amount": { "$ref": "#/components/schemas/Money" }, "due_in_days": { "type": "integer" } } } } }
     },
     """#
 }

@@ -71,13 +71,16 @@ struct NewOrderInput: RequestBody {
 
 /// A proposal's terms in a request body.
 struct TermsInput: RequestBody {
-    static let fields: Set<String> = ["message", "price", "currency", "timeline_days", "milestones"]
+    static let fields: Set<String> = ["message", "billing", "price", "hourly_rate", "weekly_limit_hours", "currency", "timeline_days", "milestones"]
 
     var terms = ProposalTerms.Input()
 
     init(reading body: inout JSONObjectBody) {
         terms.message = body.string("message", required: false, maximumLength: 20_000, multiline: true)
+        terms.billing = body.string("billing", required: false, maximumLength: 20)
         terms.price = body.amount("price")
+        terms.hourlyRate = body.amount("hourly_rate")
+        terms.weeklyLimitHours = body.integer("weekly_limit_hours")
         terms.currency = body.string("currency", required: false, maximumLength: 10)
         terms.timelineDays = body.integer("timeline_days")
         terms.milestones = body.objects("milestones", maximumCount: 50) { index, object, errors in

@@ -3,7 +3,8 @@ import AgoraStore
 import Foundation
 import Hummingbird
 
-/// The terms of an offer or a counter-offer.
+/// The terms of an offer or a counter-offer: a `price` for fixed-price work, an `hourly_rate` and
+/// `weekly_limit_hours` for hourly work.
 struct TermsBody: Encodable {
     struct Milestone: Encodable {
         let title: String
@@ -12,13 +13,19 @@ struct TermsBody: Encodable {
     }
 
     let message: String
-    let price: MoneyBody
+    let billing: String
+    let price: MoneyBody?
+    let hourlyRate: MoneyBody?
+    let weeklyLimitHours: Int?
     let timelineDays: Int
     let milestones: [Milestone]
 
     init(_ terms: ProposalTerms) {
         message = terms.message
-        price = MoneyBody(terms.price)
+        billing = terms.billing.kind.rawValue
+        price = terms.billing == .fixed ? MoneyBody(terms.price) : nil
+        hourlyRate = terms.billing == .fixed ? nil : MoneyBody(terms.price)
+        weeklyLimitHours = terms.billing.weeklyLimitHours
         timelineDays = terms.timelineDays
         milestones = terms.milestones.map { Milestone(title: $0.title, amount: MoneyBody($0.amount), dueInDays: $0.dueInDays) }
     }

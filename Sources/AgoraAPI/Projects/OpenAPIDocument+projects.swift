@@ -186,19 +186,23 @@ extension OpenAPIDocument {
     static let projectSchemas = #"""
     "Project": {
       "type": "object",
-      "required": ["id", "order_id", "order_reference", "title", "description", "status", "role", "counterpart", "agreed_price", "deadline", "started_at", "last_activity_at", "progress", "health", "milestones"],
+      "required": ["id", "order_id", "order_reference", "title", "description", "status", "role", "counterpart", "billing", "agreed_price", "deadline", "started_at", "last_activity_at", "progress", "health", "milestones"],
       "properties": {
         "id": { "type": "integer" }, "order_id": { "type": "integer" }, "order_reference": { "type": "string" },
         "title": { "type": "string" }, "description": { "type": "string" },
         "status": { "type": "string", "enum": [\#(quoted(ProjectStatus.allCases.map(\.rawValue)))] },
         "role": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))], "description": "The asker's side" },
         "counterpart": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } },
-        "agreed_price": { "$ref": "#/components/schemas/Money" },
+        "billing": { "type": "string", "enum": [\#(quoted(Billing.Kind.allCases.map(\.rawValue)))] },
+        "agreed_price": { "$ref": "#/components/schemas/Money", "description": "The whole price of fixed-price work; the rate per hour of hourly work" },
+        "hourly": { "type": "object", "description": "Hourly work only", "required": ["rate", "weekly_limit_hours", "weeks", "can_end"], "properties": {
+          "rate": { "$ref": "#/components/schemas/Money" }, "weekly_limit_hours": { "type": "integer" }, "weeks": { "$ref": "#/components/schemas/TimesheetList" }, "can_end": { "type": "boolean" } } },
         "deadline": { "type": "string", "format": "date-time" }, "started_at": { "type": "string", "format": "date-time" },
         "completed_at": { "type": "string", "format": "date-time" }, "last_activity_at": { "type": "string", "format": "date-time" },
         "progress": { "type": "object", "required": ["percent", "approved", "agreed", "milestones_approved", "milestones_agreed"], "properties": {
           "percent": { "type": "integer", "minimum": 0, "maximum": 100 }, "approved": { "$ref": "#/components/schemas/Money" }, "agreed": { "$ref": "#/components/schemas/Money" },
-          "milestones_approved": { "type": "integer" }, "milestones_agreed": { "type": "integer" } } },
+          "milestones_approved": { "type": "integer" }, "milestones_agreed": { "type": "integer" },
+          "minutes_approved": { "type": "integer" }, "minutes_logged": { "type": "integer" }, "minutes_budgeted": { "type": "integer" } } },
         "health": { "type": "array", "items": { "type": "string", "enum": [\#(quoted(ProjectHealth.allCases.map(\.rawValue)))] } },
         "cancellation": { "type": "object", "description": "A waiting request to cancel, or on a cancelled project the one agreed to", "required": ["requested_by", "reason", "requested_at"], "properties": {
           "requested_by": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))] }, "reason": { "type": "string" }, "requested_at": { "type": "string", "format": "date-time" } } },

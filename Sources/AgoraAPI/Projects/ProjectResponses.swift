@@ -22,6 +22,10 @@ struct ProjectBody: ResponseEncodable {
         let agreed: MoneyBody
         let milestonesApproved: Int
         let milestonesAgreed: Int
+        /// Hourly work only: the minutes approved, logged, and budgeted by the weekly limit over the timeline.
+        let minutesApproved: Int?
+        let minutesLogged: Int?
+        let minutesBudgeted: Int?
 
         init(_ progress: ProjectProgress, currency: CurrencyCode) {
             percent = progress.percent
@@ -29,7 +33,19 @@ struct ProjectBody: ResponseEncodable {
             agreed = MoneyBody(Money(minorUnits: progress.agreedMinorUnits, currency: currency))
             milestonesApproved = progress.milestonesApproved
             milestonesAgreed = progress.milestonesAgreed
+            minutesApproved = progress.hours?.approvedMinutes
+            minutesLogged = progress.hours?.loggedMinutes
+            minutesBudgeted = progress.hours?.budgetedMinutes
         }
+    }
+
+    /// Hourly work's terms and weeks (absent for fixed-price work).
+    struct Hourly: Encodable {
+        let rate: MoneyBody
+        let weeklyLimitHours: Int
+        let weeks: TimesheetListBody
+        /// The client may end the work now.
+        let canEnd: Bool
     }
 
     let id: Int64
@@ -40,7 +56,10 @@ struct ProjectBody: ResponseEncodable {
     let status: String
     let role: String
     let counterpart: Counterpart
+    let billing: String
+    /// The whole price of fixed-price work; the rate per hour of hourly work.
     let agreedPrice: MoneyBody
+    let hourly: Hourly?
     let deadline: Date
     let startedAt: Date
     let completedAt: Date?
@@ -61,7 +80,14 @@ struct ProjectBody: ResponseEncodable {
         status = project.status.rawValue
         role = details.role.rawValue
         counterpart = Counterpart(name: details.counterpartName)
+        billing = project.billing.kind.rawValue
         agreedPrice = MoneyBody(project.agreedPrice)
+        hourly = project.billing.weeklyLimitHours.map {
+            Hourly(
+                rate: MoneyBody(project.agreedPrice), weeklyLimitHours: $0, weeks: TimesheetListBody(details, now: now),
+                canEnd: details.role == .client && project.status.canMove(to: .completed) && project.status.isWorking
+            )
+        }
         deadline = project.deadline
         startedAt = project.startedAt
         completedAt = project.completedAt

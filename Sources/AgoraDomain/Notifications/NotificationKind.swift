@@ -23,4 +23,5 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case projectCancelled = "project_cancelled"
     case projectPaused = "project_paused"
     case projectResumed = "project_resumed"
+    case timesheetApproved = "timesheet_approved"
 }

@@ -1,5 +1,6 @@
-/// What a provider offers, or a client counters with: a price in the order's currency, a timeline, a message and
-/// an optional plan of milestones. The one place that holds the rules for every step of a negotiation.
+/// What a provider offers, or a client counters with: a fixed price with an optional plan of milestones, or an
+/// hourly rate with a weekly limit of hours (`Billing`), in the order's currency; a timeline and a message. The one
+/// place that holds the rules for every step of a negotiation.
 public struct ProposalTerms: Hashable, Sendable {
     public static let messageLength = 10...5_000
     public static let timelineDays = 1...730
@@ -19,15 +20,21 @@ public struct ProposalTerms: Hashable, Sendable {
     }
 
     public let message: String
+    public let billing: Billing
+    /// The whole price of fixed-price work; the rate per hour of hourly work.
     public let price: Money
     public let timelineDays: Int
-    /// Empty, or milestones whose amounts add up to the price and whose days rise to at most the timeline.
+    /// Empty, or milestones whose amounts add up to the price and whose days rise to at most the timeline. Hourly
+    /// work has none: it is billed by the week.
     public let milestones: [Milestone]
 
     /// The raw fields, as a request carries them. Amounts are text in major units.
     public struct Input: Sendable {
         public var message: String?
+        public var billing: String?
         public var price: String?
+        public var hourlyRate: String?
+        public var weeklyLimitHours: Int?
         public var currency: String?
         public var timelineDays: Int?
         public var milestones: [(title: String?, amount: String?, dueInDays: Int?)] = []
@@ -42,7 +49,13 @@ public struct ProposalTerms: Hashable, Sendable {
         if let named = input.currency, named.uppercased() != currency.code {
             errors.append(FieldError(field: "currency", message: "must be the order's currency, \(currency.code)"))
         }
-        let price = OrderDetails.amount(input.price, field: "price", currency: currency, errors: &errors)
+        let kind = FieldReading.choice(input.billing, field: "billing", default: Billing.Kind.fixed, errors: &errors)
+        let price: Money? = switch kind {
+        case .hourly?: OrderDetails.amount(input.hourlyRate, field: "hourly_rate", currency: currency, errors: &errors)
+        case .fixed?: OrderDetails.amount(input.price, field: "price", currency: currency, errors: &errors)
+        case nil: nil
+        }
+        let billing = kind.flatMap { Self.billing($0, input, errors: &errors) }
         var timeline = input.timelineDays
         if let days = timeline, !Self.timelineDays.contains(days) {
             errors.append(FieldError(field: "timeline_days", message: "must be a whole number of days from 1 to \(Self.timelineDays.upperBound)"))
@@ -51,7 +64,9 @@ public struct ProposalTerms: Hashable, Sendable {
             errors.append(FieldError(field: "timeline_days", message: "is required"))
         }
         var milestones: [Milestone] = []
-        if input.milestones.count > Self.maximumMilestones {
+        if kind == .hourly, !input.milestones.isEmpty {
+            errors.append(FieldError(field: "milestones", message: "are for fixed-price work: hourly work is billed by the week"))
+        } else if input.milestones.count > Self.maximumMilestones {
             errors.append(FieldError(field: "milestones", message: "must have at most \(Self.maximumMilestones) entries"))
         } else {
             for (index, raw) in input.milestones.enumerated() {
@@ -76,15 +91,42 @@ public struct ProposalTerms: Hashable, Sendable {
                 }
             }
         }
-        guard errors.isEmpty, let message, let price, let timeline else { throw ValidationError(errors) }
+        guard errors.isEmpty, let message, let billing, let price, let timeline else { throw ValidationError(errors) }
         self.message = message
+        self.billing = billing
         self.price = price
         timelineDays = timeline
         self.milestones = milestones
     }
 
-    public init(message: String, price: Money, timelineDays: Int, milestones: [Milestone]) {
+    /// The billing a request asks for, and the fields that go with it: `price` for fixed-price work (the default),
+    /// `hourly_rate` and `weekly_limit_hours` for hourly work, never the other kind's.
+    private static func billing(_ kind: Billing.Kind, _ input: Input, errors: inout [FieldError]) -> Billing? {
+        switch kind {
+        case .fixed:
+            if input.hourlyRate != nil { errors.append(FieldError(field: "hourly_rate", message: "is for hourly work: send billing \"hourly\", or a price")) }
+            if input.weeklyLimitHours != nil { errors.append(FieldError(field: "weekly_limit_hours", message: "is for hourly work: send billing \"hourly\"")) }
+            return .fixed
+        case .hourly:
+            if input.price != nil { errors.append(FieldError(field: "price", message: "is for fixed-price work: hourly work has an hourly_rate")) }
+            guard let hours = input.weeklyLimitHours else {
+                errors.append(FieldError(field: "weekly_limit_hours", message: "is required for hourly work"))
+                return nil
+            }
+            guard HourlyRules.weeklyLimitHours.contains(hours) else {
+                errors.append(FieldError(
+                    field: "weekly_limit_hours",
+                    message: "must be a whole number of hours from \(HourlyRules.weeklyLimitHours.lowerBound) to \(HourlyRules.weeklyLimitHours.upperBound)"
+                ))
+                return nil
+            }
+            return .hourly(weeklyLimitHours: hours)
+        }
+    }
+
+    public init(message: String, billing: Billing = .fixed, price: Money, timelineDays: Int, milestones: [Milestone]) {
         self.message = message
+        self.billing = billing
         self.price = price
         self.timelineDays = timelineDays
         self.milestones = milestones

@@ -20,6 +20,11 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
     case reviewReminded = "milestone.review-reminded"
     case fileAttached = "milestone.file-attached"
     case fileRemoved = "milestone.file-removed"
+    case timeLogged = "time.logged"
+    case timeChanged = "time.changed"
+    case timeRemoved = "time.removed"
+    case timesheetApproved = "timesheet.approved"
+    case timesheetApprovedAutomatically = "timesheet.approved-automatically"
 
     /// The entry a step on a milestone leaves.
     public init(_ step: MilestoneStep, by actor: MilestoneActor) {
@@ -57,6 +62,11 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .reviewReminded: "Client reminded to review"
         case .fileAttached: "File attached"
         case .fileRemoved: "File removed"
+        case .timeLogged: "Time logged"
+        case .timeChanged: "Time corrected"
+        case .timeRemoved: "Time removed"
+        case .timesheetApproved: "Week of time approved"
+        case .timesheetApprovedAutomatically: "Week of time approved when the review window closed"
         }
     }
 }

@@ -16,6 +16,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case moderationPreApproval = "moderation.pre-approval"
     case projectsReviewWindowDays = "projects.review-window-days"
     case projectsQuietDays = "projects.quiet-days"
+    case projectsTimesheetReviewDays = "projects.timesheet-review-days"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
@@ -29,7 +30,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .ordersPerDay, .proposalsPerDay, .uploadsPerDay: .quotas
         case .routingBatchSize, .routingResponseWindowHours, .routingEnoughProposals, .routingMaximumBatches: .routing
         case .moderationHideThreshold, .moderationBlockedWords, .moderationPreApproval: .moderation
-        case .projectsReviewWindowDays, .projectsQuietDays: .projects
+        case .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays: .projects
         }
     }
 
@@ -49,6 +50,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationPreApproval: .choices(ModerationSubject.approvable.map(\.rawValue))
         case .projectsReviewWindowDays: .number(3...60, unit: "days")
         case .projectsQuietDays: .number(1...90, unit: "days")
+        case .projectsTimesheetReviewDays: .number(1...30, unit: "days")
         }
     }
 
@@ -68,6 +70,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationPreApproval: .list([])
         case .projectsReviewWindowDays: .number(14)
         case .projectsQuietDays: .number(7)
+        case .projectsTimesheetReviewDays: .number(5)
         }
     }
 
@@ -79,7 +82,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingEnoughProposals: "AGORA_ROUTING_ENOUGH_PROPOSALS"
         case .routingMaximumBatches: "AGORA_ROUTING_MAX_BATCHES"
         case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay, .moderationHideThreshold,
-             .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays: nil
+             .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays: nil
         }
     }
 
@@ -100,6 +103,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationPreApproval: "Approval before publication"
         case .projectsReviewWindowDays: "Review window"
         case .projectsQuietDays: "Quiet after"
+        case .projectsTimesheetReviewDays: "Timesheet review"
         }
     }
 
@@ -122,6 +126,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsReviewWindowDays:
             "How long a client has to answer a submitted milestone: reminded three days before the end, it is approved automatically when the window closes."
         case .projectsQuietDays: "After how many days without activity a running project is shown as quiet."
+        case .projectsTimesheetReviewDays:
+            "How long after a week of hourly work ends (Sunday midnight, UTC) the client has to approve its time before it is approved automatically."
         }
     }
 
@@ -142,6 +148,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationPreApproval: 12
         case .projectsReviewWindowDays: 13
         case .projectsQuietDays: 14
+        case .projectsTimesheetReviewDays: 15
         }
     }
 }

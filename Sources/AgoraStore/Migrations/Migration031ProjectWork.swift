@@ -122,9 +122,22 @@ extension Migrations {
         if engine == .sqlite { try await allowCompletedOrders(on: db) }
         for row in try await db.raw("SELECT id, proposal_id, order_id, created_at, deadline FROM projects ORDER BY id").all() {
             let projectID = try row.decode(column: "id", as: Int64.self)
-            let proposal = try await ProposalRepository.find(try row.decode(column: "proposal_id", as: Int64.self), on: db)
+            // The proposal's terms as this version's table holds them (the live repository reads later columns too).
+            guard let proposal = try await db.raw("""
+                SELECT message, price_minor, currency, timeline_days, milestones FROM proposals
+                WHERE id = \(bind: try row.decode(column: "proposal_id", as: Int64.self))
+                """).first() else { throw StoreError.notFound("the accepted proposal of project \(projectID)") }
+            let terms = ProposalTerms(
+                message: try proposal.decode(column: "message", as: String.self),
+                price: Money(
+                    minorUnits: try proposal.decode(column: "price_minor", as: Int64.self),
+                    currency: try CurrencyCode(try proposal.decode(column: "currency", as: String.self))
+                ),
+                timelineDays: try proposal.decode(column: "timeline_days", as: Int.self),
+                milestones: try JSONDecoder().decode([ProposalTerms.Milestone].self, from: Data(try proposal.decode(column: "milestones", as: String.self).utf8))
+            )
             let start = try row.decode(column: "created_at", as: Date.self)
-            let plan = MilestonePlan(proposal.terms, start: start, deadline: try row.decode(column: "deadline", as: Date.self))
+            let plan = MilestonePlan(terms, start: start, deadline: try row.decode(column: "deadline", as: Date.self))
             try await MilestoneRepository.insertPlan(plan, projectID: projectID, now: start, on: db)
             // The feed's first entry, written as this version's tables hold it (the live log writes to later ones too).
             try await db.raw("""

@@ -35,5 +35,6 @@ public enum Migrations {
         projectCancellation,
         projectFiles,
         projectChat,
+        hourlyWork,
     ]
 }

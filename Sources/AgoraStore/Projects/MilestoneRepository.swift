@@ -33,6 +33,9 @@ public struct MilestoneRepository: Sendable {
             guard project.status.isWorking else {
                 throw StatusTransitionError("milestones are added to active projects only; this one is \(project.status.label)")
             }
+            guard project.billing == .fixed else {
+                throw StatusTransitionError("hourly work has no milestones: it is billed by the week's approved time")
+            }
             guard proposal.amount.currency == project.agreedPrice.currency else {
                 throw ValidationError([FieldError(field: "amount", message: "must be in the project's currency, \(project.agreedPrice.currency.code)")])
             }
@@ -172,7 +175,7 @@ public struct MilestoneRepository: Sendable {
         if next == .approved {
             let milestones = try await ProjectRepository.milestones(of: [project.id], on: db)[project.id] ?? []
             if ProjectProgress(milestones.map { ($0.status, $0.amount.minorUnits) }).isDone {
-                try await complete(project, store: store, now: now, on: db)
+                try await ProjectRepository.complete(project, by: nil, store: store, now: now, on: db)
                 completed = true
             }
         }
@@ -185,22 +188,6 @@ public struct MilestoneRepository: Sendable {
             UPDATE milestone_submissions SET response = \(bind: response), responded_at = \(bind: now)
             WHERE milestone_id = \(bind: milestone.id) AND revision = \(bind: milestone.revision)
             """).run()
-    }
-
-    /// Every agreed milestone is approved: the project completes, its order with it, and the provider's record
-    /// counts one more completed project.
-    private static func complete(_ project: Project, store: Store, now: Date, on db: any SQLDatabase) async throws {
-        let status = try project.status.moving(to: .completed)
-        try await db.raw("""
-            UPDATE projects SET status = \(state: status), completed_at = \(bind: now), updated_at = \(bind: now) WHERE id = \(bind: project.id)
-            """).run()
-        let order = try await OrderRepository.locked(project.orderID, on: db)
-        try await db.raw("""
-            UPDATE orders SET status = \(state: try order.status.moving(to: .completed)), updated_at = \(bind: now) WHERE id = \(bind: order.id)
-            """).run()
-        try await OrderRepository.record(.completed, orderID: order.id, actorID: nil, detail: ["project_id": String(project.id)], now: now, on: db)
-        try await ProjectActivityLog.record(.projectCompleted, projectID: project.id, actorID: nil, now: now, on: db)
-        try await ProviderRecord.projectClosed(providerID: project.providerID, completed: true, now: now, on: db, engine: store.engine)
     }
 
     private static func stepped(

@@ -11,6 +11,9 @@ public struct Project: Sendable, Hashable {
     public let title: String
     public let description: String
     public let status: ProjectStatus
+    /// How the work is paid, as the accepted proposal said.
+    public let billing: Billing
+    /// The whole price of fixed-price work; the rate per hour of hourly work.
     public let agreedPrice: Money
     public let deadline: Date
     public let startedAt: Date

@@ -15,14 +15,22 @@ public struct ProjectDetails: Sendable, Hashable {
     public let submissions: [Int64: [MilestoneSubmission]]
     /// The delivered files, and those the asker attached for the next delivery, by milestone id, oldest first.
     public let files: [Int64: [ProjectFile]]
+    /// Hourly work's weeks with time, oldest first; empty for fixed-price work.
+    public let weeks: [WeekTotal]
 
     public var progress: ProjectProgress {
-        ProjectProgress(milestones.map { ($0.status, $0.amount.minorUnits) })
+        guard let hours = project.billing.weeklyLimitHours else { return ProjectProgress(milestones.map { ($0.status, $0.amount.minorUnits) }) }
+        return ProjectProgress(
+            approvedMinutes: weeks.reduce(0) { $0 + ($1.approvedMinutes ?? 0) }, loggedMinutes: weeks.reduce(0) { $0 + $1.minutes },
+            budgetedMinutes: HourlyRules.budgetedMinutes(weeklyLimitHours: hours, start: project.startedAt, deadline: project.deadline),
+            rate: project.agreedPrice
+        )
     }
 
     public func health(now: Date, quietAfterDays: Int) -> [ProjectHealth] {
         ProjectHealth.issues(
-            status: project.status, milestones: milestones.map { ($0.status, $0.dueAt) }, lastActivity: project.lastActivityAt,
+            status: project.status, milestones: milestones.map { ($0.status, $0.dueAt) },
+            weeksInReview: weeks.filter { $0.status(now: now) == .inReview }.count, lastActivity: project.lastActivityAt,
             now: now, quietAfterDays: quietAfterDays
         )
     }

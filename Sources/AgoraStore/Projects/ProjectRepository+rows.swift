@@ -4,7 +4,7 @@ import SQLKit
 
 extension ProjectRepository {
     static let projectColumns: SQLQueryString = """
-        p.id, p.order_id, p.proposal_id, p.client_id, p.provider_id, p.title, p.description, p.status, p.agreed_price_minor,
+        p.id, p.order_id, p.proposal_id, p.client_id, p.provider_id, p.title, p.description, p.status, p.billing, p.weekly_limit_hours, p.agreed_price_minor,
         p.currency, p.deadline, p.started_at, p.completed_at, p.last_activity_at, p.cancel_requested_by, p.cancel_reason,
         p.cancel_requested_at, p.created_at, p.updated_at
         """
@@ -19,6 +19,7 @@ extension ProjectRepository {
             title: try row.decode(column: "title", as: String.self),
             description: try row.decode(column: "description", as: String.self),
             status: try row.decodeState(column: "status", as: ProjectStatus.self),
+            billing: try ProposalRepository.billing(from: row),
             agreedPrice: Money(
                 minorUnits: try row.decode(column: "agreed_price_minor", as: Int64.self),
                 currency: try CurrencyCode(try row.decode(column: "currency", as: String.self))
@@ -117,20 +118,24 @@ extension ProjectRepository {
 }
 
 extension ProjectRepository {
-    /// The project an accepted proposal becomes: active from now, due when the proposal's timeline ends, with the
-    /// milestones of its plan (`MilestonePlan`), and its first activity entry.
+    /// The project an accepted proposal becomes: active from now, due when the proposal's timeline ends, paid as the
+    /// proposal said, with the milestones of its plan (`MilestonePlan`; hourly work has none), and its first
+    /// activity entry.
     static func start(order: Order, proposal: Proposal, now: Date, on db: any SQLDatabase) async throws -> Project {
         let deadline = now.addingTimeInterval(TimeInterval(proposal.terms.timelineDays) * 86_400)
         guard let row = try await db.raw("""
-            INSERT INTO projects (order_id, proposal_id, client_id, provider_id, title, description, status, agreed_price_minor, currency, deadline,
-                started_at, last_activity_at, created_at, updated_at)
+            INSERT INTO projects (order_id, proposal_id, client_id, provider_id, title, description, status, billing, weekly_limit_hours,
+                agreed_price_minor, currency, deadline, started_at, last_activity_at, created_at, updated_at)
             VALUES (\(bind: order.id), \(bind: proposal.id), \(bind: order.clientID), \(bind: proposal.providerID), \(bind: order.details.title),
-                    \(bind: order.details.description), \(state: ProjectStatus.active), \(bind: proposal.terms.price.minorUnits),
+                    \(bind: order.details.description), \(state: ProjectStatus.active), \(state: proposal.terms.billing.kind),
+                    \(bind: proposal.terms.billing.weeklyLimitHours), \(bind: proposal.terms.price.minorUnits),
                     \(bind: proposal.terms.price.currency.code), \(bind: deadline), \(bind: now), \(bind: now), \(bind: now), \(bind: now))
             RETURNING id
             """).first() else { throw StoreError.conflict("the project was not created") }
         let project = try await locked(try row.decode(column: "id", as: Int64.self), on: db)
-        try await MilestoneRepository.insertPlan(MilestonePlan(proposal.terms, start: now, deadline: deadline), projectID: project.id, now: now, on: db)
+        if proposal.terms.billing == .fixed {
+            try await MilestoneRepository.insertPlan(MilestonePlan(proposal.terms, start: now, deadline: deadline), projectID: project.id, now: now, on: db)
+        }
         try await ProjectActivityLog.record(.projectStarted, projectID: project.id, actorID: nil, now: now, on: db)
         return project
     }

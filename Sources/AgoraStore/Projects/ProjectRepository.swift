@@ -32,12 +32,13 @@ public struct ProjectRepository: Sendable {
         let milestoneIDs = milestones.values.flatMap { $0.map(\.id) }
         let submissions = withSubmissions ? try await submissions(of: milestoneIDs, on: db) : [:]
         let files = withSubmissions ? try await ProjectFileRepository.files(of: milestoneIDs, on: db) : [:]
+        let weeks = try await TimesheetRepository.weekTotals(of: projects.filter { $0.billing != .fixed }.map(\.id), on: db)
         return try zip(projects, rows).compactMap { project, row in
             guard let role = project.role(of: userID) else { return nil }
             return ProjectDetails(
                 project: project, role: role, orderReference: try row.decode(column: "reference_number", as: String.self),
                 counterpartName: names[project.id] ?? "", milestones: milestones[project.id] ?? [], submissions: submissions,
-                files: files.mapValues { $0.filter { $0.revision != nil || $0.uploaderID == userID } }
+                files: files.mapValues { $0.filter { $0.revision != nil || $0.uploaderID == userID } }, weeks: weeks[project.id] ?? []
             )
         }
     }

@@ -4,7 +4,7 @@ import SQLKit
 
 extension ProposalRepository {
     static let columns: SQLQueryString = """
-        p.id, p.order_id, p.provider_id, p.message, p.price_minor, p.currency, p.timeline_days, p.milestones, p.status,
+        p.id, p.order_id, p.provider_id, p.message, p.billing, p.weekly_limit_hours, p.price_minor, p.currency, p.timeline_days, p.milestones, p.status,
         p.created_at, p.updated_at, p.moderation_hold,
         (SELECT COUNT(*) FROM proposal_revisions r WHERE r.proposal_id = p.id) AS revision_count
         """
@@ -30,10 +30,21 @@ extension ProposalRepository {
         )
         return ProposalTerms(
             message: try row.decode(column: "message", as: String.self),
+            billing: try billing(from: row),
             price: Money(minorUnits: try row.decode(column: "price_minor", as: Int64.self), currency: currency),
             timelineDays: try row.decode(column: "timeline_days", as: Int.self),
             milestones: milestones
         )
+    }
+
+    /// How the work of a row of proposals, revisions or projects is paid.
+    static func billing(from row: any SQLRow) throws -> Billing {
+        let kind = try row.decodeState(column: "billing", as: Billing.Kind.self)
+        let hours = try row.decodeIfPresent(column: "weekly_limit_hours", as: Int.self)
+        guard let billing = Billing(kind: kind, weeklyLimitHours: hours) else {
+            throw StoreError.conflict("a stored \(kind.rawValue) billing has a weekly limit of \(hours.map(String.init) ?? "none")")
+        }
+        return billing
     }
 
     static func milestonesJSON(_ terms: ProposalTerms) throws -> String {
@@ -46,8 +57,10 @@ extension ProposalRepository {
             SELECT COALESCE(MAX(number), 0) + 1 AS n FROM proposal_revisions WHERE proposal_id = \(bind: proposalID)
             """).first()?.decode(column: "n", as: Int.self) ?? 1
         try await db.raw("""
-            INSERT INTO proposal_revisions (proposal_id, number, party, message, price_minor, currency, timeline_days, milestones, created_at)
-            VALUES (\(bind: proposalID), \(bind: next), \(bind: party.rawValue), \(bind: terms.message), \(bind: terms.price.minorUnits),
+            INSERT INTO proposal_revisions (proposal_id, number, party, message, billing, weekly_limit_hours, price_minor, currency, timeline_days,
+                milestones, created_at)
+            VALUES (\(bind: proposalID), \(bind: next), \(bind: party.rawValue), \(bind: terms.message), \(state: terms.billing.kind),
+                    \(bind: terms.billing.weeklyLimitHours), \(bind: terms.price.minorUnits),
                     \(bind: terms.price.currency.code), \(bind: terms.timelineDays), \(bind: try milestonesJSON(terms)), \(bind: now))
             """).run()
     }

@@ -40,10 +40,11 @@ public struct ProposalRepository: Sendable {
                     throw StoreError.conflict("you already have an open proposal on this order")
                 }
                 guard let row = try await db.raw("""
-                    INSERT INTO proposals (order_id, provider_id, message, price_minor, currency, timeline_days, milestones, status, created_at, updated_at)
-                    VALUES (\(bind: orderID), \(bind: providerID), \(bind: terms.message), \(bind: terms.price.minorUnits),
-                            \(bind: terms.price.currency.code), \(bind: terms.timelineDays), \(bind: try Self.milestonesJSON(terms)),
-                            \(state: ProposalStatus.submitted), \(bind: now), \(bind: now))
+                    INSERT INTO proposals (order_id, provider_id, message, billing, weekly_limit_hours, price_minor, currency, timeline_days, milestones,
+                        status, created_at, updated_at)
+                    VALUES (\(bind: orderID), \(bind: providerID), \(bind: terms.message), \(state: terms.billing.kind),
+                            \(bind: terms.billing.weeklyLimitHours), \(bind: terms.price.minorUnits), \(bind: terms.price.currency.code),
+                            \(bind: terms.timelineDays), \(bind: try Self.milestonesJSON(terms)), \(state: ProposalStatus.submitted), \(bind: now), \(bind: now))
                     RETURNING id
                     """).first() else { throw StoreError.conflict("the proposal was not saved") }
                 let id = try row.decode(column: "id", as: Int64.self)
@@ -102,7 +103,7 @@ public struct ProposalRepository: Sendable {
     /// Every step of a proposal's negotiation, oldest first.
     public func revisions(of proposalID: Int64) async throws -> [ProposalRevision] {
         try await store.sql.raw("""
-            SELECT number, party, message, price_minor, currency, timeline_days, milestones, created_at
+            SELECT number, party, message, billing, weekly_limit_hours, price_minor, currency, timeline_days, milestones, created_at
             FROM proposal_revisions WHERE proposal_id = \(bind: proposalID) ORDER BY number
             """).all().map { row in
             ProposalRevision(
@@ -132,7 +133,8 @@ public struct ProposalRepository: Sendable {
                     throw ValidationError(field: "currency", message: "must be the order's currency, \(current.terms.price.currency.code)")
                 }
                 try await db.raw("""
-                    UPDATE proposals SET message = \(bind: terms.message), price_minor = \(bind: terms.price.minorUnits),
+                    UPDATE proposals SET message = \(bind: terms.message), billing = \(state: terms.billing.kind),
+                        weekly_limit_hours = \(bind: terms.billing.weeklyLimitHours), price_minor = \(bind: terms.price.minorUnits),
                         timeline_days = \(bind: terms.timelineDays), milestones = \(bind: try Self.milestonesJSON(terms))
                     WHERE id = \(bind: proposalID)
                     """).run()

@@ -59,8 +59,31 @@ public struct ProjectAnnouncer: Sendable {
         case .projectResumed:
             return try update(other, kind: .projectResumed, headline: "Project resumed: \(project.title)",
                               message: "The client resumed “\(project.title)”: work goes on.", link: link)
+        case .projectCompleted:
+            return try ProjectRole.allCases.reduce(Announcements.none) { announcements, role in
+                announcements + (try update(event.members[role], kind: .projectCompleted, headline: "Project complete: \(project.title)",
+                                            message: "The client ended “\(project.title)”, and the order is complete. Weeks with time are still reviewed as usual.",
+                                            link: link))
+            }
         default:
             return .none
+        }
+    }
+
+    /// A week of hourly time approved: the provider is told (the client too when the review window approved it).
+    public func timesheet(_ event: TimesheetApproved) throws -> Announcements {
+        let project = event.project
+        let link = PagePaths.project(project.id)
+        let time = HourlyRules.duration(event.minutes)
+        let headline = "Time approved: \(event.week) of \(project.title)"
+        guard event.automatically else {
+            return try update(event.members[.provider], kind: .timesheetApproved, headline: headline,
+                              message: "The client approved \(time) (\(event.amount.formatted)) for the week \(event.week) of “\(project.title)”.", link: link)
+        }
+        return try ProjectRole.allCases.reduce(Announcements.none) { announcements, role in
+            announcements + (try update(event.members[role], kind: .timesheetApproved, headline: headline,
+                                        message: "\(time) (\(event.amount.formatted)) for the week \(event.week) of “\(project.title)” was approved automatically: the review window closed.",
+                                        link: link))
         }
     }
 
@@ -97,7 +120,8 @@ public struct ProjectAnnouncer: Sendable {
             (.client, .reviewReminder, "Waiting for your review: \(title)",
              "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")
         case .projectStarted, .projectCompleted, .cancellationRequested, .cancellationWithdrawn, .cancellationDeclined, .projectCancelled,
-             .projectPaused, .projectResumed, .fileAttached, .fileRemoved:
+             .projectPaused, .projectResumed, .fileAttached, .fileRemoved, .timeLogged, .timeChanged, .timeRemoved, .timesheetApproved,
+             .timesheetApprovedAutomatically:
             nil
         }
     }

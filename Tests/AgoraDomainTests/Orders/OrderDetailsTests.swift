@@ -139,5 +139,41 @@ struct OrderDetailsTests {
         #expect(fields { $0.milestones[1].dueInDays = 31 } == ["milestones[1].due_in_days"])
         #expect(fields { $0.milestones = Array(repeating: ("Step", "200", 3), count: 11) } == ["milestones"])
         #expect(fields { $0.message = nil } == ["message"])
+        #expect(fields { $0.hourlyRate = "40" } == ["hourly_rate"], "a fixed price has no rate")
+        #expect(fields { $0.weeklyLimitHours = 20 } == ["weekly_limit_hours"])
+        #expect(fields { $0.billing = "retainer" } == ["billing"])
+    }
+
+    @Test("hourly terms: a rate and a weekly limit instead of a price, and no milestones")
+    func hourlyTerms() throws {
+        var input = ProposalTerms.Input()
+        input.message = "I can work on it every afternoon."
+        input.billing = "hourly"
+        input.hourlyRate = "45.50"
+        input.weeklyLimitHours = 20
+        input.timelineDays = 28
+        let terms = try ProposalTerms(input, currency: .eur)
+        #expect(terms.billing == .hourly(weeklyLimitHours: 20))
+        #expect(terms.price == Money(minorUnits: 4_550, currency: .eur), "the rate per hour")
+
+        func fields(_ change: (inout ProposalTerms.Input) -> Void) -> [String] {
+            var copy = input
+            change(&copy)
+            do {
+                _ = try ProposalTerms(copy, currency: .eur)
+                return []
+            } catch let invalid as ValidationError {
+                return invalid.errors.map(\.field).sorted()
+            } catch {
+                return ["unexpected"]
+            }
+        }
+        #expect(fields { $0.price = "2000" } == ["price"], "hourly work has no price")
+        #expect(fields { $0.hourlyRate = nil } == ["hourly_rate"])
+        #expect(fields { $0.weeklyLimitHours = nil } == ["weekly_limit_hours"])
+        #expect(fields { $0.weeklyLimitHours = 0 } == ["weekly_limit_hours"])
+        #expect(fields { $0.weeklyLimitHours = 81 } == ["weekly_limit_hours"])
+        #expect(fields { $0.milestones = [("Design", "500", 10)] } == ["milestones"])
+        #expect(fields { $0.hourlyRate = "0"; $0.weeklyLimitHours = nil } == ["hourly_rate", "weekly_limit_hours"])
     }
 }
