@@ -39,14 +39,27 @@
     return list;
   }
 
-  /** The project's progress: a bar with its figures in words. */
+  /** Minutes as hours and minutes, as the service writes them (`HourlyRules.duration`): `3 h 05 min`. */
+  function duration(minutes) {
+    var hours = Math.floor(minutes / 60);
+    var rest = minutes % 60;
+    if (!hours) return rest + ' min';
+    if (!rest) return hours + ' h';
+    return hours + ' h ' + (rest < 10 ? '0' : '') + rest + ' min';
+  }
+
+  /** The project's progress: a bar with its figures in words (hours for hourly work). */
   function progressBar(progress) {
     var wrap = element('div', 'progress');
     var bar = element('progress');
     bar.max = 100;
     bar.value = progress.percent;
-    var text = progress.percent + '% · ' + progress.approved.formatted + ' of ' + progress.agreed.formatted + ' approved · ' +
-      progress.milestones_approved + ' of ' + progress.milestones_agreed + ' milestones';
+    var hourly = progress.minutes_budgeted !== undefined;
+    var text = hourly
+      ? progress.percent + '% · ' + duration(progress.minutes_approved) + ' of ' + duration(progress.minutes_budgeted) + ' approved (' +
+        progress.approved.formatted + ') · ' + duration(progress.minutes_logged) + ' logged'
+      : progress.percent + '% · ' + progress.approved.formatted + ' of ' + progress.agreed.formatted + ' approved · ' +
+        progress.milestones_approved + ' of ' + progress.milestones_agreed + ' milestones';
     bar.setAttribute('aria-label', 'Progress: ' + text);
     wrap.appendChild(bar);
     wrap.appendChild(element('span', 'muted', text));
@@ -62,8 +75,9 @@
   /** The words of an activity entry: what happened, to which milestone, with the note or reason it carries. */
   function activityText(entry, milestoneTitles) {
     var text = words.activity[entry.kind] || entry.kind;
-    var title = entry.detail.title || (entry.milestone_id && milestoneTitles && milestoneTitles[entry.milestone_id]);
+    var title = entry.detail.title || entry.detail.memo || entry.detail.week || (entry.milestone_id && milestoneTitles && milestoneTitles[entry.milestone_id]);
     if (title) text += ': ' + title;
+    if (entry.detail.minutes) text += ' (' + duration(Number(entry.detail.minutes)) + ')';
     if (entry.actor) text = capitalized(entry.actor) + ' · ' + text;
     return text;
   }
@@ -93,6 +107,7 @@
     statusBadge: statusBadge,
     healthBadges: healthBadges,
     progressBar: progressBar,
+    duration: duration,
     takeStep: takeStep,
     activityItem: activityItem
   };

@@ -182,6 +182,8 @@ struct AppShellPage: SitePage {
             case "messageMinimum": .number(ProposalTerms.messageLength.lowerBound)
             case "messageMaximum": .number(ProposalTerms.messageLength.upperBound)
             case "timelineMaximum": .number(ProposalTerms.timelineDays.upperBound)
+            case "weeklyLimitMinimum": .number(HourlyRules.weeklyLimitHours.lowerBound)
+            case "weeklyLimitMaximum": .number(HourlyRules.weeklyLimitHours.upperBound)
             case "maximumFiles": .number(OrderFileLimits.maximumFiles)
             case "maximumFileMegabytes": .number(OrderFileLimits.maximumMegabytes)
             case "acceptedFiles": .text(AttachmentType.described)

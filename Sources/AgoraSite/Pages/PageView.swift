@@ -63,6 +63,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let projectViewsScript: String
     /// The project room's chat: history, the live connection, the composer.
     let chatScript: String
+    /// The project room's hourly work: the timer, the week's time, its approval and the hours chart.
+    let timeScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -92,6 +94,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "providerActionsScript": .text(providerActionsScript)
         case "projectViewsScript": .text(projectViewsScript)
         case "chatScript": .text(chatScript)
+        case "timeScript": .text(timeScript)
         case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)

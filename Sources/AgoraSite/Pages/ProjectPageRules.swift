@@ -13,6 +13,7 @@ struct ProjectPageRules: TemplateFields {
         let milestoneStatuses = Dictionary(uniqueKeysWithValues: MilestoneStatus.allCases.map { ($0.rawValue, $0.label) })
         let health = Dictionary(uniqueKeysWithValues: ProjectHealth.allCases.map { ($0.rawValue, $0.label) })
         let activity = Dictionary(uniqueKeysWithValues: ProjectActivityKind.allCases.map { ($0.rawValue, $0.title) })
+        let timesheetStatuses = Dictionary(uniqueKeysWithValues: TimesheetStatus.allCases.map { ($0.rawValue, $0.label) })
         /// How long after sending a message may be edited, in seconds.
         let editWindow = Int(ChatRules.editWindow)
     }
@@ -31,6 +32,8 @@ struct ProjectPageRules: TemplateFields {
         case "pauseReasonMaximum": .number(ProjectPause.reasonLength.upperBound)
         case "messageMaximum": .number(ChatRules.bodyLength.upperBound)
         case "searchMaximum": .number(ChatRules.searchMaximumLength)
+        case "memoMaximum": .number(HourlyRules.memoLength.upperBound)
+        case "entryMinutesMaximum": .number(HourlyRules.entryMinutes.upperBound)
         case "statuses": .list(ProjectStatus.allCases.map { status in
             .fields(["value": TemplateValue.text(status.rawValue), "label": .text(status.label.prefix(1).uppercased() + status.label.dropFirst())])
         })

@@ -40,6 +40,7 @@ struct SiteContext: Sendable {
             providerActionsScript: assets.url(of: "/assets/js/provider-actions.js"),
             projectViewsScript: assets.url(of: "/assets/js/project-views.js"),
             chatScript: assets.url(of: "/assets/js/chat.js"),
+            timeScript: assets.url(of: "/assets/js/project-time.js"),
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }

@@ -154,7 +154,7 @@
     row.appendChild(element('td', null, provider.rating.count ? provider.rating.average.toFixed(1) + ' ★ (' + provider.rating.count + ')' : 'New'));
     row.appendChild(element('td', null, String(provider.completed_projects)));
     row.appendChild(element('td', null, provider.response_time_minutes === null || provider.response_time_minutes === undefined ? '—' : Math.max(1, Math.round(provider.response_time_minutes / 60)) + ' h'));
-    var price = element('td', null, proposal.terms.price.formatted);
+    var price = element('td', null, termsPrice(proposal.terms));
     if (proposal.terms.milestones.length) price.appendChild(element('p', 'muted', proposal.terms.milestones.length + ' milestones'));
     row.appendChild(price);
     row.appendChild(element('td', null, proposal.terms.timeline_days + ' days'));
@@ -163,7 +163,7 @@
     var canDecide = order.status === 'open';
     if (canDecide && (proposal.status === 'submitted' || proposal.status === 'revised')) {
       actions.appendChild(button('Accept', 'button button-primary small', function () {
-        if (!window.confirm('Accept ' + provider.name + '’s proposal for ' + proposal.terms.price.formatted + '? The other proposals will be declined.')) return;
+        if (!window.confirm('Accept ' + provider.name + '’s proposal for ' + termsPrice(proposal.terms) + '? The other proposals will be declined.')) return;
         Agora.api('POST', '/proposals/' + proposal.id + '/accept').then(function (result) {
           if (!result.ok) { failed(result); return; }
           document.getElementById('status-line').textContent = 'Accepted: the project with ' + provider.name + ' is created.';
@@ -184,6 +184,24 @@
     }));
     row.appendChild(actions);
     return row;
+  }
+
+  /** What the terms cost, in words: the price, or the rate and the weekly limit of hourly work. */
+  function termsPrice(terms) {
+    return terms.billing === 'hourly' ? terms.hourly_rate.formatted + ' an hour, up to ' + terms.weekly_limit_hours + ' h a week' : terms.price.formatted;
+  }
+
+  /** Shows the fields of the billing chosen: a price and milestones, or a rate and a weekly limit. */
+  function showBilling(billing) {
+    var hourly = billing === 'hourly';
+    termsForm.querySelectorAll('input[name="billing"]').forEach(function (radio) { radio.checked = radio.value === billing; });
+    document.getElementById('price-field').hidden = hourly;
+    document.getElementById('rate-field').hidden = !hourly;
+    document.getElementById('limit-field').hidden = !hourly;
+    document.getElementById('milestones-fieldset').hidden = hourly;
+    document.getElementById('price').required = !hourly;
+    document.getElementById('hourly_rate').required = hourly;
+    document.getElementById('weekly_limit_hours').required = hourly;
   }
 
   // The terms form: a new proposal, a provider's revision, or a client's counter-offer.
@@ -222,11 +240,15 @@
       : action === 'revise' ? 'Send the new terms' : 'Send the proposal';
     document.getElementById('terms-cancel').hidden = action === 'propose';
     document.getElementById('price-currency').textContent = '(' + order.budget.min.currency + ')';
+    document.getElementById('rate-currency').textContent = '(' + order.budget.min.currency + ')';
     document.getElementById('milestone-rows').textContent = '';
     termsForm.hidden = false;
+    showBilling(proposal ? proposal.terms.billing : 'fixed');
     if (proposal) {
       document.getElementById('message').value = '';
-      document.getElementById('price').value = proposal.terms.price.amount;
+      document.getElementById('price').value = proposal.terms.price ? proposal.terms.price.amount : '';
+      document.getElementById('hourly_rate').value = proposal.terms.hourly_rate ? proposal.terms.hourly_rate.amount : '';
+      document.getElementById('weekly_limit_hours').value = proposal.terms.weekly_limit_hours || '';
       document.getElementById('timeline_days').value = proposal.terms.timeline_days;
     }
     document.getElementById('message').focus();
@@ -234,7 +256,13 @@
 
   function termsBody() {
     var values = forms.values(termsForm);
-    var body = { message: document.getElementById('message').value, price: values.price, timeline_days: Number(values.timeline_days) || null };
+    var body = { message: document.getElementById('message').value, billing: values.billing, timeline_days: Number(values.timeline_days) || null };
+    if (values.billing === 'hourly') {
+      body.hourly_rate = values.hourly_rate;
+      body.weekly_limit_hours = Number(values.weekly_limit_hours) || null;
+      return body;
+    }
+    body.price = values.price;
     var milestones = Array.prototype.map.call(document.querySelectorAll('.milestone-row'), function (row) {
       var milestone = {};
       row.querySelectorAll('input').forEach(function (input) {
@@ -279,11 +307,11 @@
       return Agora.api('GET', '/proposals/' + live.id).then(function (detail) {
         if (!detail.ok) return;
         var proposal = detail.data;
-        own.appendChild(element('p', 'status-line', 'Status: ' + proposal.status + ' · ' + proposal.terms.price.formatted + ' in ' + proposal.terms.timeline_days + ' days'));
+        own.appendChild(element('p', 'status-line', 'Status: ' + proposal.status + ' · ' + termsPrice(proposal.terms) + ' · ' + proposal.terms.timeline_days + ' days'));
         var steps = element('ol', 'timeline');
         proposal.revisions.forEach(function (revision) {
           var item = element('li');
-          item.appendChild(element('strong', null, (revision.party === 'client' ? 'Client' : 'You') + ': ' + revision.terms.price.formatted + ', ' + revision.terms.timeline_days + ' days'));
+          item.appendChild(element('strong', null, (revision.party === 'client' ? 'Client' : 'You') + ': ' + termsPrice(revision.terms) + ', ' + revision.terms.timeline_days + ' days'));
           item.appendChild(element('p', 'muted', revision.terms.message));
           steps.appendChild(item);
         });
@@ -344,5 +372,8 @@
   document.getElementById('proposal-sort').addEventListener('change', loadProposals);
   document.getElementById('milestone-add').addEventListener('click', function () { milestoneRow(null); });
   document.getElementById('terms-cancel').addEventListener('click', function () { document.getElementById('terms-card').hidden = user.user_type !== 'provider'; termsForm.hidden = user.user_type === 'provider'; if (user.user_type === 'provider') reload(); });
+  termsForm.querySelectorAll('input[name="billing"]').forEach(function (radio) {
+    radio.addEventListener('change', function () { showBilling(radio.value); });
+  });
   termsForm.addEventListener('submit', sendTerms);
 })();

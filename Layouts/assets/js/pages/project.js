@@ -61,7 +61,8 @@
     health.appendChild(projects.healthBadges(project.health));
     var facts = document.getElementById('project-facts');
     facts.textContent = '';
-    fact(facts, 'Agreed price', project.agreed_price.formatted);
+    if (project.hourly) fact(facts, 'Rate', project.hourly.rate.formatted + ' an hour, up to ' + project.hourly.weekly_limit_hours + ' h a week');
+    else fact(facts, 'Agreed price', project.agreed_price.formatted);
     fact(facts, 'Started', day(project.started_at));
     fact(facts, 'Deadline', day(project.deadline));
     if (project.completed_at) fact(facts, project.status === 'cancelled' ? 'Ended' : 'Completed', day(project.completed_at));
@@ -340,11 +341,19 @@
   }
 
   function draw() {
+    var hourly = project.billing === 'hourly';
     drawHeader();
     drawPause();
     drawCancellation();
-    drawTimeline();
-    drawMilestones();
+    // Hourly work has no milestones: its weeks of time take their place.
+    ['timeline-card', 'milestones-card', 'export-csv'].forEach(function (id) { document.getElementById(id).hidden = hourly; });
+    if (!hourly) {
+      drawTimeline();
+      drawMilestones();
+    } else {
+      document.getElementById('propose-card').hidden = true;
+    }
+    Agora.time.show(project, projectChanged);
   }
 
   function loadActivity(append) {

@@ -104,7 +104,8 @@
     badges.appendChild(projects.healthBadges(project.health));
     article.appendChild(badges);
     article.appendChild(projects.progressBar(project.progress));
-    article.appendChild(element('p', 'muted', project.agreed_price.formatted + ' · due ' + projects.days.format(new Date(project.deadline))));
+    var price = project.hourly ? project.hourly.rate.formatted + ' an hour, up to ' + project.hourly.weekly_limit_hours + ' h a week' : project.agreed_price.formatted;
+    article.appendChild(element('p', 'muted', price + ' · due ' + projects.days.format(new Date(project.deadline))));
     return article;
   }
 
