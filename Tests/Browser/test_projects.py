@@ -6,6 +6,7 @@ import tempfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 from browsing import click, wait  # noqa: E402
 
 HOSTILE = '<img src=x onerror="document.title=\'owned\'">Wireframes are in the shared folder.'
@@ -172,6 +173,15 @@ def test_members_chat_live_in_the_room(service, browser):
         browser.find_element(By.ID, "chat-search-text").send_keys("MOCKUPS")
         click(browser, browser.find_element(By.CSS_SELECTOR, "#chat-search button"))
         wait(browser).until(lambda driver: "Thursday" in driver.find_element(By.ID, "chat-results").text)
+
+        # The client reports the provider's answer from its Report button.
+        answer_item = [item for item in browser.find_elements(By.CSS_SELECTOR, "#chat-log .chat-message:not(.chat-mine)") if "Thursday" in item.text][0]
+        click(browser, answer_item.find_element(By.XPATH, ".//button[text()='Report']"))
+        dialog = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "dialog[open]"))
+        Select(dialog.find_element(By.ID, "report-reason")).select_by_value("spam")
+        click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        wait(browser).until(lambda driver: "a moderator will look at this message" in driver.find_element(By.ID, "form-alert").text)
+        assert not [item for item in provider.find_elements(By.CSS_SELECTOR, "#chat-log .chat-mine") if "Report" in item.text], "nobody reports their own"
 
         # A milestone step on one side redraws the other side's room.
         provider.get(service.base + room)

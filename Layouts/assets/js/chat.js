@@ -2,7 +2,8 @@
  * The project room's chat (`Agora.chat.start`): the history from the API a page at a time (earlier pages when the
  * top of the log comes into view), the live connection to /api/ws (the token in the first frame, the room from the
  * last sequence seen, reconnecting with it after a drop), typing and "seen" indicators, the other member's presence,
- * edits and deletions of one's own messages, replies, whole-word search, formatting buttons and an emoji picker.
+ * edits and deletions of one's own messages, replies, reports to moderation, whole-word search, formatting buttons
+ * and an emoji picker.
  * The log is a role="log" region the keyboard can reach. Message HTML comes from the service's Markdown engine,
  * which escapes text and drops raw HTML; every other text goes in through textContent.
  */
@@ -58,14 +59,24 @@
       }
       if (message.deleted) {
         entry.appendChild(element('p', 'muted chat-deleted', 'Message deleted'));
+      } else if (message.hidden && !message.mine) {
+        entry.appendChild(element('p', 'muted chat-deleted', 'Hidden while a moderator looks at it'));
       } else {
         var text = element('div', 'chat-body markdown');
         // The service's Markdown engine escapes text and drops raw HTML: its output is safe to insert.
         text.innerHTML = message.body_html;
         entry.appendChild(text);
+        if (message.hidden) entry.appendChild(element('p', 'muted', 'Hidden from the ' + sideName(other).toLowerCase() + ' while a moderator looks at it.'));
       }
       var actions = element('div', 'chat-actions');
       if (!message.deleted) actions.appendChild(action('Reply', function () { startReply(message); }));
+      if (!message.deleted && !message.mine && message.sender && !message.hidden) {
+        actions.appendChild(action('Report', function () {
+          Agora.report('message', message.id).then(function (received) {
+            if (received) Agora.forms.showAlert('Thank you: a moderator will look at this message.', 'success');
+          });
+        }));
+      }
       if (message.editable_until && new Date(message.editable_until) > new Date()) {
         actions.appendChild(action('Edit', function () { edit(message); }));
         actions.appendChild(action('Delete', function () { remove(message); }));

@@ -141,7 +141,7 @@ func buildParts(
     ModerationAdminRoutes(
         store: store, mail: ModerationMail(mail: auth.mail), suspensionMail: SuspensionRoutes.tellSuspended(auth.mail), clock: configuration.clock
     ).register(on: admin)
-    ReportRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
+    ReportRoutes(store: store, keyring: keyring, settings: platformSettings, clock: configuration.clock).register(on: signedIn)
     ViewAsRoutes(store: store, signIn: auth.signIn, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     BulkOperationRoutes(store: store, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     ProfileReviewRoutes(store: store, mail: auth.mail, clock: configuration.clock).register(on: admin)

@@ -35,13 +35,15 @@ struct ChatMessageBody: ResponseEncodable {
     /// The side of the member who wrote it; absent for the service's lines.
     let sender: String?
     let mine: Bool
-    /// Absent once deleted.
+    /// Absent once deleted, and for the other member while moderation hides it (`hidden`).
     let body: String?
     let bodyHtml: String?
     let replyTo: Int64?
     let createdAt: Date
     let editedAt: Date?
     let deleted: Bool
+    /// Moderation hides it: its author still reads it, the other member does not.
+    let hidden: Bool
     /// Until when the reader may edit or delete it: only on their own live messages.
     let editableUntil: Date?
 
@@ -50,8 +52,10 @@ struct ChatMessageBody: ResponseEncodable {
         kind = message.kind.rawValue
         sender = message.senderID.flatMap(room.role(of:))?.rawValue
         mine = message.senderID == reader
-        body = message.body
-        bodyHtml = message.body.map(MarkdownRenderer.userText.render)
+        hidden = message.moderationHold
+        let readable = mine || !message.moderationHold
+        body = readable ? message.body : nil
+        bodyHtml = readable ? message.body.map(MarkdownRenderer.userText.render) : nil
         replyTo = message.replyTo
         createdAt = message.createdAt
         editedAt = message.editedAt

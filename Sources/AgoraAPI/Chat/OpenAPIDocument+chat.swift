@@ -68,14 +68,14 @@ extension OpenAPIDocument {
 
     static let chatSchemas = #"""
     "ChatMessage": {
-      "type": "object", "required": ["id", "kind", "mine", "created_at", "deleted"],
+      "type": "object", "required": ["id", "kind", "mine", "created_at", "deleted", "hidden"],
       "properties": {
         "id": { "type": "integer" }, "kind": { "type": "string", "enum": [\#(quoted(MessageKind.allCases.map(\.rawValue)))] },
         "sender": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))], "description": "Absent for the service's lines" },
         "mine": { "type": "boolean" }, "body": { "type": "string", "description": "Absent once deleted" },
         "body_html": { "type": "string", "description": "Rendered by the site's Markdown engine; raw HTML dropped" },
         "reply_to": { "type": "integer" }, "created_at": { "type": "string", "format": "date-time" }, "edited_at": { "type": "string", "format": "date-time" },
-        "deleted": { "type": "boolean" }, "editable_until": { "type": "string", "format": "date-time", "description": "On the reader's own messages, while they may edit or delete them" }
+        "deleted": { "type": "boolean" }, "hidden": { "type": "boolean", "description": "Moderation hides it: only its author reads its body" }, "editable_until": { "type": "string", "format": "date-time", "description": "On the reader's own messages, while they may edit or delete them" }
       }
     },
     "ReadPositions": {

@@ -14,6 +14,7 @@ struct ModerationMail: Sendable {
         case .proposal: "proposal"
         case .testimonial: "testimonial"
         case .portfolio: "portfolio item"
+        case .message: "chat message"
         }
     }
 

@@ -17,6 +17,18 @@ extension OpenAPIDocument {
         "responses": { "201": { "description": "Received" }, "401": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem) }
       }
     },
+    "/api/messages/{id}/report": {
+      "post": {
+        "operationId": "reportMessage", "tags": ["moderation", "chat"], "security": [{ "bearer": [] }],
+        "summary": "The other member of a room reports one of its messages (404 for a message they cannot read); its text goes with the report for the moderator to read; once per member (409), never one's own (409)",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
+          "reason": { "type": "string", "enum": [\#(quoted(ReportReason.allCases.map(\.rawValue)))] },
+          "detail": \#(multiline(maximumLength: ReportRoutes.ReportInput.detailLength))
+        } } } } },
+        "responses": { "201": { "description": "Received" }, "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
     "/api/moderation/decisions": {
       "get": {
         "operationId": "listMyModerationDecisions", "tags": ["moderation"], "security": [{ "bearer": [] }],

@@ -5,6 +5,9 @@ public enum ModerationSubject: String, Sendable, Codable, CaseIterable {
     case proposal
     case testimonial
     case portfolio
+    /// A message of a project's chat, reported by the other member (its text is sealed at rest: the report carries
+    /// the excerpt the moderator reads).
+    case message
 
     /// The kinds a setting may make wait for approval before anyone else sees them (testimonials always wait).
     public static let approvable: [ModerationSubject] = [.order, .proposal, .portfolio]

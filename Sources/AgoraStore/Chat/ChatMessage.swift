@@ -14,6 +14,8 @@ public struct ChatMessage: Sendable, Hashable {
     public let createdAt: Date
     public let editedAt: Date?
     public let deletedAt: Date?
+    /// Hidden by moderation from everyone but its author (and staff) until a moderator decides.
+    public let moderationHold: Bool
 }
 
 /// A page of a room's history, oldest first, with where each member has read up to.

@@ -14,7 +14,7 @@ public struct ChatRepository: Sendable {
         self.keyring = keyring
     }
 
-    static let columns: SQLQueryString = "id, project_id, sender_id, kind, sealed_body, key_id, reply_to, created_at, edited_at, deleted_at"
+    static let columns: SQLQueryString = "id, project_id, sender_id, kind, sealed_body, key_id, reply_to, created_at, edited_at, deleted_at, moderation_hold"
 
     /// A member writes `body` (checked by `ChatRules.body`), maybe in reply to a message of the same room.
     public func post(
@@ -132,6 +132,14 @@ public struct ChatRepository: Sendable {
         return try await store.sql.raw(query + " ORDER BY m.id DESC LIMIT \(bind: limit)").all().map { try Self.message(from: $0, keyring: keyring) }
     }
 
+    /// A message of a room `userID` is a member of, opened, with its room; nil for anyone else.
+    public func message(_ id: Int64, for userID: Int64) async throws -> (message: ChatMessage, room: Project)? {
+        guard let row = try await store.sql.raw("SELECT \(Self.columns) FROM project_messages WHERE id = \(bind: id)").first() else { return nil }
+        let message = try Self.message(from: row, keyring: keyring)
+        guard let room = try await room(message.projectID, for: userID) else { return nil }
+        return (message, room)
+    }
+
     /// Messages of a room by id, opened; `room` comes from `room(_:for:)`.
     public func messages(_ ids: [Int64], in room: Project) async throws -> [Int64: ChatMessage] {
         let rows = try await store.sql.raw("""
@@ -204,7 +212,8 @@ public struct ChatRepository: Sendable {
             replyTo: try row.decodeIfPresent(column: "reply_to", as: Int64.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
             editedAt: try row.decodeIfPresent(column: "edited_at", as: Date.self),
-            deletedAt: try row.decodeIfPresent(column: "deleted_at", as: Date.self)
+            deletedAt: try row.decodeIfPresent(column: "deleted_at", as: Date.self),
+            moderationHold: try row.decode(column: "moderation_hold", as: Bool.self)
         )
     }
 }

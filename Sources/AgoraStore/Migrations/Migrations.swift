@@ -36,5 +36,6 @@ public enum Migrations {
         projectFiles,
         projectChat,
         hourlyWork,
+        messageModeration,
     ]
 }

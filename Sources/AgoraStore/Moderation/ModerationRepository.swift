@@ -65,10 +65,11 @@ public struct ModerationRepository: Sendable {
 
     /// A member's report. The content must exist (`nil` otherwise); one report per member and item (`conflict`).
     /// Its weight follows the reporter's record; the item is held when its score reaches `threshold`, and approved
-    /// content that draws new reports is looked at again.
+    /// content that draws new reports is looked at again. `excerpt` is the text the moderator reads of content the
+    /// store keeps sealed (a chat message, opened by the reporter's side with its keys).
     public func report(
         _ subject: ModerationSubject, id subjectID: Int64, by reporterID: Int64, reason: ReportReason, detail: String,
-        threshold: Int, now: Date
+        excerpt: String? = nil, threshold: Int, now: Date
     ) async throws -> ModerationItem? {
         // Two reports racing (the same member twice, or the first two on one piece of content) meet a unique index;
         // the loser is told, not answered with an error.
@@ -76,7 +77,7 @@ public struct ModerationRepository: Sendable {
             try await store.transaction { db in
                 guard let content = try await ModeratedContent.read(subject, id: subjectID, on: db) else { return nil }
                 guard content.authorID != reporterID else { throw StoreError.conflict("nobody reports their own content") }
-                let item = try await Self.openItem(subject, subjectID: subjectID, authorID: content.authorID, text: content.text, now: now, on: db)
+                let item = try await Self.openItem(subject, subjectID: subjectID, authorID: content.authorID, text: excerpt ?? content.text, now: now, on: db)
                 let exists = try await db.raw("""
                     SELECT 1 AS found FROM moderation_flags WHERE item_id = \(bind: item) AND reporter_id = \(bind: reporterID)
                     """).first() != nil

@@ -19,7 +19,7 @@
   var shown = null;
   var staffID = null;
   var loads = 0;
-  var SUBJECTS = { order: 'Order', proposal: 'Proposal', testimonial: 'Testimonial' };
+  var SUBJECTS = { order: 'Order', proposal: 'Proposal', testimonial: 'Testimonial', portfolio: 'Portfolio item', message: 'Chat message' };
   var KINDS = {
     report: 'Report', 'blocked-words': 'Blocked words', 'link-spam': 'Link spam', 'contact-details': 'Contact details',
     'duplicate-content': 'Duplicate', 'abnormal-rate': 'Posting rate', 'pre-approval': 'Waits for approval'
