@@ -2,7 +2,9 @@
 note and a file, a request for changes, a pause, approvals, a proposed milestone refused beside its field, the
 timeline and the feed; hostile text stays text."""
 import os
+import struct
 import tempfile
+import zlib
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -10,6 +12,14 @@ from selenium.webdriver.support.ui import Select
 from browsing import click, wait  # noqa: E402
 
 HOSTILE = '<img src=x onerror="document.title=\'owned\'">Wireframes are in the shared folder.'
+
+
+def tiny_png():
+    """A real PNG of one pixel."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x80\x00")) + chunk(b"IEND", b""))
 
 
 def sign_in(service, browser, email, path, password=None):
@@ -173,6 +183,16 @@ def test_members_chat_live_in_the_room(service, browser):
         browser.find_element(By.ID, "chat-search-text").send_keys("MOCKUPS")
         click(browser, browser.find_element(By.CSS_SELECTOR, "#chat-search button"))
         wait(browser).until(lambda driver: "Thursday" in driver.find_element(By.ID, "chat-results").text)
+
+        # The client shares a picture: the provider sees its preview and can download it.
+        picture = os.path.join(tempfile.mkdtemp(), "shop front.png")
+        with open(picture, "wb") as handle:
+            handle.write(tiny_png())
+        browser.find_element(By.ID, "chat-file").send_keys(picture)
+        wait(browser).until(lambda driver: "shop front.png" in driver.find_element(By.ID, "chat-log").text)
+        preview = wait(provider).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#chat-log .chat-preview"))
+        assert preview.get_attribute("alt") == "shop front.png" and preview.get_attribute("src").startswith("blob:")
+        wait(provider).until(lambda driver: driver.execute_script("return arguments[0].naturalWidth", preview) == 1)
 
         # The client reports the provider's answer from its Report button.
         answer_item = [item for item in browser.find_elements(By.CSS_SELECTOR, "#chat-log .chat-message:not(.chat-mine)") if "Thursday" in item.text][0]

@@ -507,12 +507,17 @@
 
   /** Saves a file the API serves to members only: the request carries the access token, so it goes through fetch
    * and a temporary link to the bytes. `name` is the name it is saved under when the answer does not give one. */
-  function download(url, name) {
+  /** A file the API serves to the signed-in account, as a blob with the name its Content-Disposition gives. */
+  function fetchFile(url, name) {
     return fetch(url, { headers: { Authorization: 'Bearer ' + state.accessToken }, credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error('download');
       var disposition = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
       return response.blob().then(function (blob) { return { blob: blob, name: disposition ? disposition[1] : name }; });
-    }).then(function (file) {
+    });
+  }
+
+  function download(url, name) {
+    return fetchFile(url, name).then(function (file) {
       var link = document.createElement('a');
       link.href = URL.createObjectURL(file.blob);
       link.download = file.name;
@@ -552,6 +557,7 @@
     element: element,
     svg: svg,
     download: download,
+    fetchFile: fetchFile,
     clientCard: clientCard,
     paths: paths,
     categoryOptions: categoryOptions,

@@ -2,8 +2,8 @@
  * The project room's chat (`Agora.chat.start`): the history from the API a page at a time (earlier pages when the
  * top of the log comes into view), the live connection to /api/ws (the token in the first frame, the room from the
  * last sequence seen, reconnecting with it after a drop), typing and "seen" indicators, the other member's presence,
- * edits and deletions of one's own messages, replies, reports to moderation, whole-word search, formatting buttons
- * and an emoji picker.
+ * edits and deletions of one's own messages, replies, files shared with previews of pictures, reports to moderation,
+ * whole-word search, formatting buttons and an emoji picker.
  * The log is a role="log" region the keyboard can reach. Message HTML comes from the service's Markdown engine,
  * which escapes text and drops raw HTML; every other text goes in through textContent.
  */
@@ -61,6 +61,8 @@
         entry.appendChild(element('p', 'muted chat-deleted', 'Message deleted'));
       } else if (message.hidden && !message.mine) {
         entry.appendChild(element('p', 'muted chat-deleted', 'Hidden while a moderator looks at it'));
+      } else if (message.file) {
+        entry.appendChild(fileItem(message.file));
       } else {
         var text = element('div', 'chat-body markdown');
         // The service's Markdown engine escapes text and drops raw HTML: its output is safe to insert.
@@ -83,6 +85,30 @@
       }
       entry.appendChild(actions);
       return entry;
+    }
+
+    /** A shared file: a button that downloads it, and for a picture a preview fetched with the member's token (the
+     * download itself is never rendered by the browser: it always comes as an attachment). */
+    function fileItem(file) {
+      var box = element('div', 'chat-file');
+      var button = element('button', 'link-button', '📎 ' + file.name + ' (' + size(file.byte_size) + ')');
+      button.type = 'button';
+      button.setAttribute('aria-label', 'Download ' + file.name);
+      button.addEventListener('click', function () { Agora.download(file.url, file.name); });
+      if (/^image\/(png|jpeg|gif|webp)$/.test(file.media_type)) {
+        Agora.fetchFile(file.url, file.name).then(function (fetched) {
+          var preview = element('img', 'chat-preview');
+          preview.alt = file.name;
+          preview.src = URL.createObjectURL(fetched.blob);
+          box.insertBefore(preview, button);
+        }).catch(function () {});
+      }
+      box.appendChild(button);
+      return box;
+    }
+
+    function size(bytes) {
+      return bytes < 1024 ? bytes + ' B' : bytes < 1048576 ? Math.round(bytes / 1024) + ' KB' : (bytes / 1048576).toFixed(1) + ' MB';
     }
 
     function action(label, onClick) {
@@ -250,6 +276,31 @@
         log.scrollTop = log.scrollHeight;
         body.focus();
       });
+    });
+
+    // Sharing a file: each chosen file goes as a message of its own, with its progress in the typing line.
+    var fileInput = document.getElementById('chat-file');
+    fileInput.addEventListener('change', function () {
+      var chosen = Array.prototype.slice.call(fileInput.files);
+      fileInput.value = '';
+      chosen.reduce(function (previous, file) {
+        return previous.then(function (going) {
+          if (!going) return false;
+          return Agora.upload('/projects/' + encodeURIComponent(projectID) + '/messages/files', file, function (fraction) {
+            Agora.forms.fieldError('chat-body', '');
+            typingLine.textContent = 'Sending ' + file.name + ': ' + Math.round(fraction * 100) + '%';
+          }).then(function (result) {
+            typingLine.textContent = '';
+            if (!result.ok) {
+              Agora.forms.fieldError('chat-body', file.name + ': ' + ((result.data && result.data.detail) || 'not sent'));
+              return false;
+            }
+            place(result.data);
+            log.scrollTop = log.scrollHeight;
+            return true;
+          });
+        });
+      }, Promise.resolve(true));
     });
 
     function wrap(marker) {

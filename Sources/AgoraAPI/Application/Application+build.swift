@@ -178,7 +178,7 @@ func buildParts(
     let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
     OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
-    ChatRoutes(store: store, keyring: keyring, clock: configuration.clock, limiter: limiter).register(on: signedIn)
+    ChatRoutes(store: store, keyring: keyring, clock: configuration.clock, limiter: limiter, intake: attachments).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)

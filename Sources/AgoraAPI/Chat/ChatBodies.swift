@@ -30,6 +30,14 @@ struct ReadInput: RequestBody {
 /// members' mode: raw HTML dropped, unsafe links emptied), who wrote it by side, and until when its author may edit
 /// it.
 struct ChatMessageBody: ResponseEncodable {
+    /// A shared file: its name, sniffed type and size, and the address that downloads it (for the room's members).
+    struct File: Encodable {
+        let name: String
+        let mediaType: String
+        let byteSize: Int64
+        let url: String
+    }
+
     let id: Int64
     let kind: String
     /// The side of the member who wrote it; absent for the service's lines.
@@ -42,6 +50,8 @@ struct ChatMessageBody: ResponseEncodable {
     let createdAt: Date
     let editedAt: Date?
     let deleted: Bool
+    /// On a message of kind `file`, while it is readable: the file it shares (`body` is its name).
+    let file: File?
     /// Moderation hides it: its author still reads it, the other member does not.
     let hidden: Bool
     /// Until when the reader may edit or delete it: only on their own live messages.
@@ -55,7 +65,12 @@ struct ChatMessageBody: ResponseEncodable {
         hidden = message.moderationHold
         let readable = mine || !message.moderationHold
         body = readable ? message.body : nil
-        bodyHtml = readable ? message.body.map(MarkdownRenderer.userText.render) : nil
+        bodyHtml = readable && message.kind == .text ? message.body.map(MarkdownRenderer.userText.render) : nil
+        if readable, let name = message.body, let shared = message.file {
+            file = File(name: name, mediaType: shared.mediaType, byteSize: shared.byteSize, url: Self.fileURL(of: message.id))
+        } else {
+            file = nil
+        }
         replyTo = message.replyTo
         createdAt = message.createdAt
         editedAt = message.editedAt
@@ -63,6 +78,8 @@ struct ChatMessageBody: ResponseEncodable {
         let until = message.createdAt.addingTimeInterval(ChatRules.editWindow)
         editableUntil = mine && message.deletedAt == nil && message.kind == .text && until > now ? until : nil
     }
+
+    static func fileURL(of messageID: Int64) -> String { "/api/messages/\(messageID)/file" }
 }
 
 /// A page of a room's history, oldest first: `next_before` continues it backwards; `read_up_to` is where each side

@@ -4,18 +4,22 @@ import Foundation
 import Hummingbird
 
 /// A project's chat over HTTP, for its two members: the history a page at a time, sending (with a flood limit per
-/// member and room), editing within `ChatRules.editWindow`, deleting, read positions and whole-word search. A room
-/// the asker is not a member of answers 404, as one that does not exist.
+/// member and room), sharing files (through the attachment intake), editing within `ChatRules.editWindow`,
+/// deleting, read positions and whole-word search. A room the asker is not a member of answers 404, as one that does
+/// not exist.
 struct ChatRoutes: Sendable {
     let store: Store
     let keyring: MessageKeyring
     let clock: any AgoraClock
     let limiter: RateLimiter
+    let intake: AttachmentIntake
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         signedIn.get("projects/{id}/messages", use: history)
         signedIn.post("projects/{id}/messages", use: send)
         signedIn.post("projects/{id}/messages/read", use: read)
+        signedIn.post("projects/{id}/messages/files", use: share)
+        signedIn.get("messages/{id}/file", use: download)
         signedIn.get("projects/{id}/messages/search", use: search)
         signedIn.patch("messages/{id}", use: edit)
         signedIn.delete("messages/{id}", use: delete)
@@ -48,6 +52,35 @@ struct ChatRoutes: Sendable {
             status: .created, headers: [.location: "/api/messages/\(posted.message.id)"],
             response: ChatMessageBody(posted.message, in: room, reader: identity.userID, now: clock.now)
         )
+    }
+
+    /// One file (multipart, part `file`), shared as a message of its own: the flood limit, then the attachment
+    /// intake (upload rate, daily bytes, sniffing), then the message; the bytes go when the message cannot be written.
+    @Sendable func share(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<ChatMessageBody> {
+        let (identity, room) = try await member(context)
+        try await limiter.hit(.chatMessage, key: "\(identity.userID):\(room.id)")
+        let received = try await intake.receive(request, uploaderID: identity.userID, maximumBytes: OrderFileLimits.maximumBytes)
+        let posted = try await intake.recorded(received) { received in
+            try await chat.postFile(
+                projectID: room.id, by: identity.userID, name: received.fileName,
+                file: MessageFile(storageName: received.storageName, mediaType: received.mediaType, byteSize: received.byteSize, sha256: received.sha256),
+                now: clock.now
+            )
+        }
+        return EditedResponse(
+            status: .created, headers: [.location: ChatMessageBody.fileURL(of: posted.message.id)],
+            response: ChatMessageBody(posted.message, in: room, reader: identity.userID, now: clock.now)
+        )
+    }
+
+    /// The file a message shares, streamed to a member of its room who may read the message, as an attachment.
+    @Sendable func download(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.pathID("id", notFound: Self.notFound)
+        guard let (message, _) = try await chat.message(id, for: identity.userID), let name = message.body, let file = message.file,
+              !message.moderationHold || message.senderID == identity.userID
+        else { throw Self.notFound }
+        return try await intake.download(storageName: file.storageName, fileName: name, mediaType: file.mediaType, byteSize: file.byteSize, context: context)
     }
 
     /// `{"body": "…"}`: the author's new text, within the edit window.

@@ -24,6 +24,23 @@ extension OpenAPIDocument {
         "responses": { "201": \#(messageResponse), "401": \#(problem), "404": \#(problem), "415": \#(problem), "422": \#(problem), "429": \#(problem) }
       }
     },
+    "/api/projects/{id}/messages/files": {
+      "post": {
+        "operationId": "shareMessageFile", "tags": ["chat"], "security": [{ "bearer": [] }],
+        "summary": "A member shares one file in the room (multipart/form-data, one part named file; at most \#(OrderFileLimits.maximumMegabytes) MB): a message of kind file whose body is the file's name; its type is read from its content: \#(AttachmentType.described). Counts in the flood limit and the daily bytes",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string", "format": "binary" } } } } } },
+        "responses": { "201": \#(messageResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "413": \#(problem), "415": \#(problem), "422": \#(problem), "429": \#(problem) }
+      }
+    },
+    "/api/messages/{id}/file": {
+      "get": {
+        "operationId": "downloadMessageFile", "tags": ["chat"], "security": [{ "bearer": [] }],
+        "summary": "Download the file a message shares, for the room's members (not once deleted, nor while moderation hides it from the asker); always as an attachment",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": { "description": "The file", "content": { "application/octet-stream": {} } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
     "/api/projects/{id}/messages/read": {
       "post": {
         "operationId": "readMessages", "tags": ["chat"], "security": [{ "bearer": [] }],
@@ -72,7 +89,9 @@ extension OpenAPIDocument {
       "properties": {
         "id": { "type": "integer" }, "kind": { "type": "string", "enum": [\#(quoted(MessageKind.allCases.map(\.rawValue)))] },
         "sender": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))], "description": "Absent for the service's lines" },
-        "mine": { "type": "boolean" }, "body": { "type": "string", "description": "Absent once deleted" },
+        "mine": { "type": "boolean" }, "body": { "type": "string", "description": "Absent once deleted; a shared file's name" },
+        "file": { "type": "object", "description": "On a message of kind file", "required": ["name", "media_type", "byte_size", "url"], "properties": {
+          "name": { "type": "string" }, "media_type": { "type": "string" }, "byte_size": { "type": "integer" }, "url": { "type": "string" } } },
         "body_html": { "type": "string", "description": "Rendered by the site's Markdown engine; raw HTML dropped" },
         "reply_to": { "type": "integer" }, "created_at": { "type": "string", "format": "date-time" }, "edited_at": { "type": "string", "format": "date-time" },
         "deleted": { "type": "boolean" }, "hidden": { "type": "boolean", "description": "Moderation hides it: only its author reads its body" }, "editable_until": { "type": "string", "format": "date-time", "description": "On the reader's own messages, while they may edit or delete them" }

@@ -33,6 +33,7 @@ struct ProjectPageRules: TemplateFields {
         case "messageMaximum": .number(ChatRules.bodyLength.upperBound)
         case "searchMaximum": .number(ChatRules.searchMaximumLength)
         case "memoMaximum": .number(HourlyRules.memoLength.upperBound)
+        case "fileMegabytes": .number(OrderFileLimits.maximumMegabytes)
         case "entryMinutesMaximum": .number(HourlyRules.entryMinutes.upperBound)
         case "statuses": .list(ProjectStatus.allCases.map { status in
             .fields(["value": TemplateValue.text(status.rawValue), "label": .text(status.label.prefix(1).uppercased() + status.label.dropFirst())])

@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 
-/// The attachments kept, over every kind (an order's files, a milestone's deliverables): what one account uploaded
+/// The attachments kept, over every kind (an order's files, a milestone's deliverables, files shared in a chat): what one account uploaded
 /// lately, which the daily quota counts all together so that no kind is a way around it, and every storage name in
 /// use, which the sweep keeps.
 public struct AttachmentLedger: Sendable {
@@ -17,6 +17,8 @@ public struct AttachmentLedger: Sendable {
                 WHERE o.client_id = \(bind: userID) AND f.created_at >= \(bind: since)
                 UNION ALL
                 SELECT byte_size, created_at FROM project_files WHERE uploader_id = \(bind: userID) AND created_at >= \(bind: since)
+                UNION ALL
+                SELECT byte_size, created_at FROM message_files WHERE uploader_id = \(bind: userID) AND created_at >= \(bind: since)
             ) uploads
             """).first() else { return (0, nil) }
         return (try row.decode(column: "bytes", as: Int64.self), try row.decodeIfPresent(column: "earliest", as: Date.self))
@@ -25,7 +27,7 @@ public struct AttachmentLedger: Sendable {
     /// Every storage name in use by any attachment, for sweeping files a crash left without a row.
     public func storageNames() async throws -> Set<String> {
         Set(try await store.sql.raw("""
-            SELECT storage_name FROM order_files UNION ALL SELECT storage_name FROM project_files
+            SELECT storage_name FROM order_files UNION ALL SELECT storage_name FROM project_files UNION ALL SELECT storage_name FROM message_files
             """).all().map { try $0.decode(column: "storage_name", as: String.self) })
     }
 }

@@ -16,6 +16,23 @@ public struct ChatMessage: Sendable, Hashable {
     public let deletedAt: Date?
     /// Hidden by moderation from everyone but its author (and staff) until a moderator decides.
     public let moderationHold: Bool
+    /// The file a message of kind `file` shares (its name is the message's body), until the message is deleted.
+    public internal(set) var file: MessageFile? = nil
+}
+
+/// The stored bytes of a file shared in a chat: where they are kept, their sniffed type, size and digest.
+public struct MessageFile: Sendable, Hashable {
+    public let storageName: String
+    public let mediaType: String
+    public let byteSize: Int64
+    public let sha256: String
+
+    public init(storageName: String, mediaType: String, byteSize: Int64, sha256: String) {
+        self.storageName = storageName
+        self.mediaType = mediaType
+        self.byteSize = byteSize
+        self.sha256 = sha256
+    }
 }
 
 /// A page of a room's history, oldest first, with where each member has read up to.

@@ -45,7 +45,7 @@ public struct ChatRepository: Sendable {
     /// Its author changes a text message within `ChatRules.editWindow` of sending it.
     public func edit(_ messageID: Int64, by userID: Int64, body: String, now: Date) async throws -> (message: ChatMessage, event: RoomEvent) {
         try await store.transaction { [keyring] db in
-            let current = try await Self.own(messageID, by: userID, on: db, keyring: keyring)
+            let current = try await Self.own(messageID, by: userID, kinds: [.text], on: db, keyring: keyring)
             guard ChatRules.editable(sentAt: current.createdAt, now: now) else {
                 throw StatusTransitionError("a message may be edited for \(Int(ChatRules.editWindow / 60)) minutes after it is sent")
             }
@@ -64,7 +64,9 @@ public struct ChatRepository: Sendable {
     /// Its author deletes a message: its text and index go, a "message deleted" line stays in its place.
     public func delete(_ messageID: Int64, by userID: Int64, now: Date) async throws -> (message: ChatMessage, event: RoomEvent) {
         try await store.transaction { [keyring] db in
-            let current = try await Self.own(messageID, by: userID, on: db, keyring: keyring)
+            let current = try await Self.own(messageID, by: userID, kinds: [.text, .file], on: db, keyring: keyring)
+            // A shared file goes with its message: its row now, its bytes at the storage sweep's next pass.
+            try await db.raw("DELETE FROM message_files WHERE message_id = \(bind: messageID)").run()
             guard let row = try await db.raw("""
                 UPDATE project_messages SET sealed_body = NULL, key_id = NULL, deleted_at = \(bind: now)
                 WHERE id = \(bind: messageID) RETURNING \(Self.columns)
@@ -105,7 +107,7 @@ public struct ChatRepository: Sendable {
         var query: SQLQueryString = "SELECT \(Self.columns) FROM project_messages WHERE project_id = \(bind: room.id)"
         if let before { query = query + " AND id < \(bind: before)" }
         let rows = try await db.raw(query + " ORDER BY id DESC LIMIT \(bind: limit + 1)").all()
-        let messages = try rows.prefix(limit).map { try Self.message(from: $0, keyring: keyring) }
+        let messages = try await Self.withFiles(try rows.prefix(limit).map { try Self.message(from: $0, keyring: keyring) }, on: db)
         return ChatPage(
             messages: messages.reversed(), olderBefore: rows.count > limit ? messages.last?.id : nil,
             readUpTo: try await readPositions(of: room), sequence: sequence
@@ -129,14 +131,15 @@ public struct ChatRepository: Sendable {
                  AND EXISTS (SELECT 1 FROM message_terms t WHERE t.project_id = \(bind: room.id) AND t.message_id = m.id AND t.term IN (\(binds: terms)))
                 """
         }
-        return try await store.sql.raw(query + " ORDER BY m.id DESC LIMIT \(bind: limit)").all().map { try Self.message(from: $0, keyring: keyring) }
+        let found = try await store.sql.raw(query + " ORDER BY m.id DESC LIMIT \(bind: limit)").all().map { try Self.message(from: $0, keyring: keyring) }
+        return try await Self.withFiles(found, on: store.sql)
     }
 
     /// A message of a room `userID` is a member of, opened, with its room; nil for anyone else.
     public func message(_ id: Int64, for userID: Int64) async throws -> (message: ChatMessage, room: Project)? {
         guard let row = try await store.sql.raw("SELECT \(Self.columns) FROM project_messages WHERE id = \(bind: id)").first() else { return nil }
-        let message = try Self.message(from: row, keyring: keyring)
-        guard let room = try await room(message.projectID, for: userID) else { return nil }
+        guard let message = try await Self.withFiles([try Self.message(from: row, keyring: keyring)], on: store.sql).first,
+              let room = try await room(message.projectID, for: userID) else { return nil }
         return (message, room)
     }
 
@@ -145,16 +148,64 @@ public struct ChatRepository: Sendable {
         let rows = try await store.sql.raw("""
             SELECT \(Self.columns) FROM project_messages WHERE project_id = \(bind: room.id) AND id IN (\(binds: ids))
             """).all()
-        return Dictionary(uniqueKeysWithValues: try rows.map { row in
-            let message = try Self.message(from: row, keyring: keyring)
-            return (message.id, message)
-        })
+        let messages = try await Self.withFiles(try rows.map { try Self.message(from: $0, keyring: keyring) }, on: store.sql)
+        return Dictionary(uniqueKeysWithValues: messages.map { ($0.id, $0) })
+    }
+
+    /// A member shares a file in the room: a message of kind `file` whose sealed body is the file's name (found by
+    /// search like any text), with the stored bytes' row, in one transaction.
+    public func postFile(
+        projectID: Int64, by userID: Int64, name: String, file: MessageFile, now: Date
+    ) async throws -> (message: ChatMessage, event: RoomEvent) {
+        try await store.transaction { [keyring] db in
+            let project = try await ProjectRepository.locked(projectID, on: db)
+            guard project.role(of: userID) != nil else { throw StoreError.notFound("the project") }
+            let (sealed, keyID) = try keyring.seal(name, projectID: projectID)
+            guard let row = try await db.raw("""
+                INSERT INTO project_messages (project_id, sender_id, kind, sealed_body, key_id, created_at)
+                VALUES (\(bind: projectID), \(bind: userID), \(state: MessageKind.file), \(bind: sealed), \(bind: keyID), \(bind: now))
+                RETURNING \(Self.columns)
+                """).first() else { throw StoreError.conflict("the message was not saved") }
+            var message = try Self.message(from: row, keyring: keyring)
+            try await db.raw("""
+                INSERT INTO message_files (message_id, project_id, uploader_id, storage_name, media_type, byte_size, sha256, created_at)
+                VALUES (\(bind: message.id), \(bind: projectID), \(bind: userID), \(bind: file.storageName), \(bind: file.mediaType),
+                        \(bind: file.byteSize), \(bind: file.sha256), \(bind: now))
+                """).run()
+            message.file = file
+            try await Self.index(message.id, projectID: projectID, body: name, under: keyring.current, keyring: keyring, on: db)
+            try await Self.moveRead(projectID: projectID, userID: userID, to: message.id, now: now, on: db)
+            let event = try await RoomEventLog.append(.messageCreated, projectID: projectID, actorID: userID, subjectID: message.id, now: now, on: db)
+            return (message, event)
+        }
     }
 
     // MARK: Inside a transaction
 
-    /// The sender's own live text message, its project locked; not found for anyone else.
-    private static func own(_ messageID: Int64, by userID: Int64, on db: any SQLDatabase, keyring: MessageKeyring) async throws -> ChatMessage {
+    /// The messages with the files their `file` messages share, read in one query.
+    static func withFiles(_ messages: [ChatMessage], on db: any SQLDatabase) async throws -> [ChatMessage] {
+        let ids = messages.filter { $0.kind == .file }.map(\.id)
+        guard !ids.isEmpty else { return messages }
+        var files: [Int64: MessageFile] = [:]
+        for row in try await db.raw("""
+            SELECT message_id, storage_name, media_type, byte_size, sha256 FROM message_files WHERE message_id IN (\(binds: ids))
+            """).all() {
+            files[try row.decode(column: "message_id", as: Int64.self)] = MessageFile(
+                storageName: try row.decode(column: "storage_name", as: String.self), mediaType: try row.decode(column: "media_type", as: String.self),
+                byteSize: try row.decode(column: "byte_size", as: Int64.self), sha256: try row.decode(column: "sha256", as: String.self)
+            )
+        }
+        return messages.map { message in
+            var withFile = message
+            withFile.file = files[message.id]
+            return withFile
+        }
+    }
+
+    /// The sender's own live message of one of `kinds`, its project locked; not found for anyone else.
+    private static func own(
+        _ messageID: Int64, by userID: Int64, kinds: Set<MessageKind>, on db: any SQLDatabase, keyring: MessageKeyring
+    ) async throws -> ChatMessage {
         guard let row = try await db.raw("SELECT project_id FROM project_messages WHERE id = \(bind: messageID)").first() else {
             throw StoreError.notFound("the message")
         }
@@ -164,7 +215,8 @@ public struct ChatRepository: Sendable {
             throw StoreError.notFound("the message")
         }
         let message = try Self.message(from: current, keyring: keyring)
-        guard message.senderID == userID, message.kind == .text else { throw StatusTransitionError("only its author changes a message") }
+        guard message.senderID == userID else { throw StatusTransitionError("only its author changes a message") }
+        guard kinds.contains(message.kind) else { throw StatusTransitionError("a shared file is not edited: delete it and share another") }
         guard message.deletedAt == nil else { throw StatusTransitionError("the message is deleted") }
         return message
     }

@@ -37,5 +37,6 @@ public enum Migrations {
         projectChat,
         hourlyWork,
         messageModeration,
+        messageFiles,
     ]
 }
