@@ -248,7 +248,7 @@ struct ServiceSettings {
     }
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
-    /// saved-search alerts, the daily statistics snapshot, order routing, milestone reviews, the watch on the platform
+    /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks), the watch on the platform
     /// settings and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
@@ -263,8 +263,7 @@ struct ServiceSettings {
             SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
-            MilestoneReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
-            TimesheetReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
+            ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
             BulkOperationWorker(store: store, composer: composer),
         ]
