@@ -2,7 +2,7 @@
 public struct CurrencyCode: Hashable, Sendable, Codable, CustomStringConvertible {
     public let code: String
 
-    /// Digits after the decimal separator (2 for EUR, 0 for JPY).
+    /// Digits after the decimal separator (2 for EUR, 0 for JPY, 3 for KWD).
     public var minorUnitDigits: Int { Self.minorUnitDigits[code] ?? 2 }
 
     /// The symbol shown before an amount; the code itself when no symbol is common.
@@ -33,9 +33,10 @@ public struct CurrencyCode: Hashable, Sendable, Codable, CustomStringConvertible
     public static let gbp = try! CurrencyCode("GBP")
 
     /// The currencies providers may quote in.
-    public static let supported: Set<String> = ["EUR", "USD", "GBP", "CHF", "SEK", "PLN", "CAD", "AUD", "JPY", "INR", "BRL"]
+    public static let supported: Set<String> = ["EUR", "USD", "GBP", "CHF", "SEK", "PLN", "CAD", "AUD", "JPY", "INR", "BRL", "KWD"]
 
-    private static let minorUnitDigits: [String: Int] = ["JPY": 0]
+    /// ISO 4217's minor-unit digits where they are not 2.
+    private static let minorUnitDigits: [String: Int] = ["JPY": 0, "KWD": 3]
     private static let symbols: [String: String] = [
         "EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "BRL": "R$",
         "CAD": "CA$", "AUD": "A$",

@@ -15,6 +15,18 @@ public struct Money: Hashable, Sendable, Codable {
         return Money(minorUnits: units * factor, currency: currency)
     }
 
+    /// The part `numerator / denominator` of this amount (a fee's rate, minutes of an hour), rounded half away from
+    /// zero to the currency's minor unit: the one rounding every computed amount uses. `denominator` is positive.
+    public func portion(_ numerator: Int64, of denominator: Int64) -> Money {
+        precondition(denominator > 0, "a portion of a positive whole")
+        let (product, overflow) = minorUnits.multipliedReportingOverflow(by: numerator)
+        precondition(!overflow, "an amount too large to take a portion of")
+        let quotient = product / denominator
+        let remainder = product % denominator
+        let roundsAway = remainder.magnitude * 2 >= UInt64(denominator)
+        return Money(minorUnits: roundsAway ? quotient + (product < 0 ? -1 : 1) : quotient, currency: currency)
+    }
+
     /// A display string such as `€45` or `€45.50`: cents are shown only when there are any.
     public var formatted: String {
         let digits = currency.minorUnitDigits

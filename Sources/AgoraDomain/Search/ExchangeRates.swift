@@ -8,6 +8,7 @@ public enum ExchangeRates {
     public static let unitsPerEuro: [String: Double] = [
         "EUR": 1, "USD": 1.058, "GBP": 0.8331, "CHF": 0.9312, "SEK": 11.52, "PLN": 4.318,
         "CAD": 1.481, "AUD": 1.627, "JPY": 159.8, "INR": 89.37, "BRL": 6.152,
+        "KWD": 0.3251,
     ]
 
     /// Minor units of `target` worth one minor unit of `source` (e.g. 1 JPY yen → 0.6258 EUR cents).

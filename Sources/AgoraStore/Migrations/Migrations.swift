@@ -38,5 +38,6 @@ public enum Migrations {
         hourlyWork,
         messageModeration,
         messageFiles,
+        ledger,
     ]
 }

@@ -16,10 +16,9 @@ public enum HourlyRules {
         return weeks * weeklyLimitHours * 60
     }
 
-    /// The amount `minutes` of work at `rate` an hour come to, in the rate's minor units, rounded half up to the
-    /// nearest minor unit (the one rounding hourly amounts use).
+    /// The amount `minutes` of work at `rate` an hour come to, rounded as `Money.portion` rounds.
     public static func amount(minutes: Int, rate: Money) -> Money {
-        Money(minorUnits: (rate.minorUnits * Int64(minutes) + 30) / 60, currency: rate.currency)
+        rate.portion(Int64(minutes), of: 60)
     }
 
     /// `3 h 05 min`, `45 min`, `2 h`: minutes as the pages and messages show them.
