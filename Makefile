@@ -19,7 +19,7 @@ FUZZ_TARGETS := front-matter templates multipart search-parameters reference-num
 # The password of the demo's client and provider accounts (printed by `agora seed --demo`); only for the demo.
 DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
 
-.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat fuzz build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat bench-payments fuzz build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -39,7 +39,7 @@ test: deps test-deps
 	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser Tests/Contract
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
-bench: bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat
+bench: bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat bench-payments
 
 bench-site: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
@@ -68,6 +68,10 @@ bench-profiles: deps
 bench-chat: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
 	Benchmarks/chat/bench-chat.sh
+
+bench-payments: deps
+	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
+	Benchmarks/payments/bench-ledger.sh
 
 # libFuzzer and AddressSanitizer over each parser in turn; an input that crashes one is saved in Fuzz/Regressions/,
 # which the tests replay (Fuzz/README.md).

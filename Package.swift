@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "agora", targets: ["agora"]),
         .executable(name: "agora-fuzz", targets: ["agora-fuzz"]),
+        .executable(name: "agora-bench-ledger", targets: ["agora-bench-ledger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -156,6 +157,7 @@ let package = Package(
         ),
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "agora-fuzz", dependencies: ["AgoraFuzzing", "CFuzzerDriver"]),
+        .executableTarget(name: "agora-bench-ledger", dependencies: ["AgoraDomain", "AgoraStore"]),
         .target(
             name: "AgoraTestSupport",
             dependencies: [
