@@ -37,6 +37,8 @@ public struct Ledger: Sendable {
 
     /// Writes the draft inside the caller's transaction, so that money moves with the change it pays for.
     static func post(_ draft: LedgerTransactionDraft, now: Date, engine: Store.Engine, on db: any SQLDatabase) async throws -> LedgerTransaction {
+        // Stored and hashed to the millisecond, so that the time read back hashes as the time written on either engine.
+        let now = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000)
         if engine == .postgresql {
             // Writers take turns, so that two transactions never chain to the same predecessor (SQLite's do already).
             try await db.raw("SELECT pg_advisory_xact_lock(hashtext('ledger_transactions'))").run()
@@ -53,11 +55,9 @@ public struct Ledger: Sendable {
                 hash: try row.decode(column: "hash", as: String.self), replayed: true
             )
         }
-        var accountIDs: [Int64] = []
-        for line in draft.lines {
-            let accountID = try await account(line.account, now: now, on: db)
+        let accountIDs = try await accounts(draft.lines.map(\.account), now: now, on: db)
+        for (accountID, line) in zip(accountIDs, draft.lines) {
             try await move(accountID, line, now: now, on: db)
-            accountIDs.append(accountID)
         }
         let previous = try await db.raw("SELECT hash FROM ledger_transactions ORDER BY id DESC LIMIT 1").first()?
             .decode(column: "hash", as: String.self) ?? genesisHash
@@ -76,39 +76,43 @@ public struct Ledger: Sendable {
         return LedgerTransaction(id: id, draft: draft, createdAt: try row.decode(column: "created_at", as: Date.self), hash: hash, replayed: false)
     }
 
-    /// The account's id, opened on first use.
-    private static func account(_ key: LedgerAccountKey, now: Date, on db: any SQLDatabase) async throws -> Int64 {
-        let find: SQLQueryString = """
-            SELECT id FROM ledger_accounts WHERE kind = \(state: key.kind) AND owner_id = \(bind: key.ownerID) AND currency = \(bind: key.currency.code)
-            """
-        if let row = try await db.raw(find).first() { return try row.decode(column: "id", as: Int64.self) }
-        guard let row = try await db.raw("""
-            INSERT INTO ledger_accounts (kind, owner_id, currency, may_go_negative, created_at)
-            VALUES (\(state: key.kind), \(bind: key.ownerID), \(bind: key.currency.code), \(bind: key.kind.mayGoNegative), \(bind: now))
-            RETURNING id
-            """).first() else { throw StoreError.conflict("the ledger account was not opened") }
-        return try row.decode(column: "id", as: Int64.self)
+    /// The accounts' ids, in the order of `keys`, read in one query; those not used before are opened.
+    private static func accounts(_ keys: [LedgerAccountKey], now: Date, on db: any SQLDatabase) async throws -> [Int64] {
+        let wanted: [SQLQueryString] = keys.map { "(kind = \(state: $0.kind) AND owner_id = \(bind: $0.ownerID) AND currency = \(bind: $0.currency.code))" }
+        var known: [LedgerAccountKey: Int64] = [:]
+        for row in try await db.raw("SELECT id, kind, owner_id, currency FROM ledger_accounts WHERE \(wanted.joined(separator: " OR "))").all() {
+            guard let kind = LedgerAccountKind(rawValue: try row.decode(column: "kind", as: String.self)),
+                  let currency = try? CurrencyCode(try row.decode(column: "currency", as: String.self)) else { continue }
+            known[LedgerAccountKey(kind, owner: try row.decode(column: "owner_id", as: Int64.self), currency: currency)] = try row.decode(column: "id", as: Int64.self)
+        }
+        var ids: [Int64] = []
+        for key in keys {
+            if let id = known[key] {
+                ids.append(id)
+                continue
+            }
+            guard let row = try await db.raw("""
+                INSERT INTO ledger_accounts (kind, owner_id, currency, may_go_negative, created_at)
+                VALUES (\(state: key.kind), \(bind: key.ownerID), \(bind: key.currency.code), \(bind: key.kind.mayGoNegative), \(bind: now))
+                RETURNING id
+                """).first() else { throw StoreError.conflict("the ledger account was not opened") }
+            ids.append(try row.decode(column: "id", as: Int64.self))
+        }
+        return ids
     }
 
-    /// Adds a line to its account's balance, refusing one that would take an account that may not go negative below
-    /// zero.
+    /// Adds a line to its account's balance in one statement, refusing one that takes an account that may not go
+    /// negative below zero (the caller's transaction then writes nothing).
     private static func move(_ accountID: Int64, _ line: LedgerTransactionDraft.Line, now: Date, on db: any SQLDatabase) async throws {
-        let current = try await db.raw("SELECT balance_minor FROM ledger_balances WHERE account_id = \(bind: accountID)").first()
-        let balance = try current?.decode(column: "balance_minor", as: Int64.self) ?? 0
-        let (next, overflow) = balance.addingReportingOverflow(line.amount)
-        guard !overflow else { throw StatusTransitionError("the amount is too large for the ledger") }
+        guard let row = try await db.raw("""
+            INSERT INTO ledger_balances (account_id, balance_minor, updated_at) VALUES (\(bind: accountID), \(bind: line.amount), \(bind: now))
+            ON CONFLICT (account_id) DO UPDATE SET balance_minor = ledger_balances.balance_minor + excluded.balance_minor, updated_at = excluded.updated_at
+            RETURNING balance_minor
+            """).first() else { throw StoreError.conflict("the balance was not moved") }
+        let next = try row.decode(column: "balance_minor", as: Int64.self)
         if next < 0, !line.account.kind.mayGoNegative {
-            let available = Money(minorUnits: balance, currency: line.account.currency).formatted
+            let available = Money(minorUnits: next - line.amount, currency: line.account.currency).formatted
             throw StatusTransitionError("the \(line.account.kind.rawValue) account holds \(available): it cannot pay \(Money(minorUnits: -line.amount, currency: line.account.currency).formatted)")
-        }
-        if current == nil {
-            try await db.raw("""
-                INSERT INTO ledger_balances (account_id, balance_minor, updated_at) VALUES (\(bind: accountID), \(bind: next), \(bind: now))
-                """).run()
-        } else {
-            try await db.raw("""
-                UPDATE ledger_balances SET balance_minor = \(bind: next), updated_at = \(bind: now) WHERE account_id = \(bind: accountID)
-                """).run()
         }
     }
 
