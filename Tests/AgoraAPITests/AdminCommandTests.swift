@@ -8,14 +8,10 @@ import Testing
 @Suite("agora admin create")
 struct AdminCommandTests {
     func create(_ arguments: [String], database: String, scratch: TemporaryDirectory) async throws -> (status: Int32, output: String) {
-        let log = scratch.url.appendingPathComponent("admin-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = try AgoraExecutable.start(
+        try await AgoraExecutable.run(
             ["admin", "create", "--database", database, "--first-name", "Grace", "--last-name", "Hopper"] + arguments,
-            environment: ["AGORA_ADMIN_PASSWORD": "Quartz-Meadow-Kettle-42", "AGORA_BCRYPT_COST": "4", "AGORA_ENVIRONMENT": "test"], log: log
+            environment: ["AGORA_ADMIN_PASSWORD": "Quartz-Meadow-Kettle-42", "AGORA_BCRYPT_COST": "4", "AGORA_ENVIRONMENT": "test"], in: scratch
         )
-        let status = await process.exited()
-        return (status, try String(contentsOf: log, encoding: .utf8))
     }
 
     @Test("the owner by default, another role when asked, and an unknown role refused with the list")

@@ -8,11 +8,7 @@ import Testing
 @Suite("agora audit-log verify")
 struct AuditLogCommandTests {
     func verify(_ database: String, in scratch: TemporaryDirectory) async throws -> (status: Int32, output: String) {
-        let log = scratch.url.appendingPathComponent("verify-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = try AgoraExecutable.start(["audit-log", "verify", "--database", database], log: log)
-        let status = await process.exited()
-        return (status, try String(contentsOf: log, encoding: .utf8))
+        try await AgoraExecutable.run(["audit-log", "verify", "--database", database], in: scratch)
     }
 
     @Test("an intact log passes; a row edited behind the service's back fails and is named")

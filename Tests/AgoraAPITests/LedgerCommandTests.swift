@@ -8,11 +8,7 @@ import Testing
 @Suite("agora ledger verify")
 struct LedgerCommandTests {
     func verify(_ database: String, in scratch: TemporaryDirectory) async throws -> (status: Int32, output: String) {
-        let log = scratch.url.appendingPathComponent("verify-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = try AgoraExecutable.start(["ledger", "verify", "--database", database], log: log)
-        let status = await process.exited()
-        return (status, try String(contentsOf: log, encoding: .utf8))
+        try await AgoraExecutable.run(["ledger", "verify", "--database", database], in: scratch)
     }
 
     @Test("a sound ledger passes; a balance changed behind the service's back fails and is named")

@@ -20,4 +20,15 @@ public enum AgoraExecutable {
             environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new }, output: log?.path
         )
     }
+
+    /// Runs `agora` with the arguments to its end, its output written to a log in `scratch`; its exit status and output.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], in scratch: TemporaryDirectory
+    ) async throws -> (status: Int32, output: String) {
+        let log = scratch.url.appendingPathComponent("agora-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = try start(arguments, environment: environment, log: log)
+        let status = await process.exited()
+        return (status, try String(contentsOf: log, encoding: .utf8))
+    }
 }
