@@ -18,6 +18,9 @@
   var week = null;
   var sheet = null;
   var editing = null;
+  // The start an entry being changed showed, to the minute: sent back unchanged it is left out, so that a new memo
+  // alone does not move the start to the minute (nor mark a timer's entry as typed in).
+  var editingStart = null;
   var ticking = null;
   var onChanged = function () {};
 
@@ -201,6 +204,7 @@
 
   function edit(entry) {
     editing = entry.id;
+    editingStart = localInput(new Date(entry.started_at));
     forms.clearErrors(timeForm);
     document.getElementById('time-started').value = localInput(new Date(entry.started_at));
     document.getElementById('time-minutes').value = entry.minutes;
@@ -248,6 +252,7 @@
       minutes: Number(document.getElementById('time-minutes').value) || null,
       memo: document.getElementById('time-memo').value
     };
+    if (editing && started === editingStart) delete body.started_at;
     forms.busy(timeForm, true);
     var request = editing ? api('PATCH', '/time-entries/' + editing, body) : api('POST', '/projects/' + project.id + '/time-entries', body);
     request.then(function (result) {

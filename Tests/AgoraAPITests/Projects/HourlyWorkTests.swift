@@ -82,7 +82,11 @@ struct HourlyWorkTests {
             let fillID = try #require((try fill.json()["id"] as? NSNumber)?.int64Value)
             #expect(try await harness.send(.post, path + "/timer/start", json: #"{"memo": "More"}"#, bearer: paula.accessToken).status == .conflict, "the week is used up")
 
-            // Corrections: a changed duration is manual; the client and others cannot touch the provider's time.
+            // Corrections: a new memo keeps a timer's entry tracked, a changed duration makes it manual; the client and others
+            // cannot touch the provider's time.
+            let renamed = try await harness.send(.patch, "/api/time-entries/\(timerID)", json: #"{"memo": "Header and menu, responsive"}"#, bearer: paula.accessToken)
+            #expect(renamed.status == .ok, "\(renamed.text)")
+            #expect(try renamed.json()["manual"] as? Bool == false && (try renamed.json()["minutes"] as? Int) == 50)
             let corrected = try await harness.send(.patch, "/api/time-entries/\(timerID)", json: #"{"minutes": 40}"#, bearer: paula.accessToken)
             #expect(corrected.status == .ok, "\(corrected.text)")
             #expect(try corrected.json()["manual"] as? Bool == true)
@@ -129,7 +133,7 @@ struct HourlyWorkTests {
             let weeks = try await harness.send(.get, path + "/timesheets", bearer: paula.accessToken).json()
             #expect((weeks["weeks"] as? [[String: Any]])?.compactMap { $0["status"] as? String } == ["approved"])
             #expect(try await fixture.activityKinds(as: ada).filter { $0.hasPrefix("time") } == [
-                "time.logged", "time.logged", "time.logged", "time.changed", "time.removed", "timesheet.approved",
+                "time.logged", "time.logged", "time.logged", "time.changed", "time.changed", "time.removed", "timesheet.approved",
             ])
 
             // The client ends the work; nothing more is logged.

@@ -59,11 +59,14 @@ public struct TimeEntryRepository: Sendable {
             let (project, limit) = try await Self.lockedForTime(try await Self.projectOf(entryID, by: userID, on: db), by: userID, on: db)
             let current = try await Self.ownEntry(entryID, by: userID, now: now, on: db)
             guard let minutes = current.minutes else { throw StatusTransitionError("a running timer takes a new memo only: stop it first") }
-            let week = TimesheetWeek(containing: draft.startedAt)
+            // A start sent back as it was read (to the second) is no change: only a moved start or another duration is.
+            let moved = abs(draft.startedAt.timeIntervalSince(current.startedAt)) >= 1
+            let startedAt = moved ? draft.startedAt : current.startedAt
+            let week = TimesheetWeek(containing: startedAt)
             try await Self.checkLimit(adding: draft.minutes, project: project.id, week: week, limit: limit, excluding: entryID, on: db)
-            let manual = current.manual || draft.startedAt != current.startedAt || draft.minutes != minutes
+            let manual = current.manual || moved || draft.minutes != minutes
             try await db.raw("""
-                UPDATE time_entries SET started_at = \(bind: draft.startedAt), week_start = \(bind: week.start), minutes = \(bind: draft.minutes),
+                UPDATE time_entries SET started_at = \(bind: startedAt), week_start = \(bind: week.start), minutes = \(bind: draft.minutes),
                     memo = \(bind: draft.memo), manual = \(bind: manual), updated_at = \(bind: now)
                 WHERE id = \(bind: entryID)
                 """).run()
