@@ -23,6 +23,7 @@ struct ModuleDependencyTests {
         "agora": ["AgoraDomain", "AgoraStore", "AgoraWorkflows", "AgoraSite", "AgoraJobs", "AgoraAPI"],
         "AgoraFuzzing": ["AgoraDomain", "AgoraTemplates", "AgoraSite", "AgoraAPI"],
         "agora-fuzz": ["AgoraFuzzing", "CFuzzerDriver"],
+        "agora-bench-ledger": ["AgoraDomain", "AgoraStore"],
         "CFuzzerDriver": [],
         "CCmarkGFM": [],
         "CLibXML2": [],
