@@ -119,6 +119,7 @@ struct HourlyWorkTests {
             let review = try await harness.send(.get, path + "/timesheets/2026-W39", bearer: ada.accessToken).json()
             #expect(review["status"] as? String == "in-review" && review["can_approve"] as? Bool == true)
             #expect(review["review_closes_at"] as? String == "2026-10-03T00:00:00Z", "five days after Monday 2026-09-28")
+            #expect(try await harness.send(.post, path + "/timesheets/2026-W38/approve", bearer: ada.accessToken).status == .conflict, "a week without time")
             #expect(try await harness.send(.post, path + "/timesheets/2026-W39/approve", bearer: paula.accessToken).status == .forbidden)
             let approved = try await harness.send(.post, path + "/timesheets/2026-W39/approve", bearer: ada.accessToken)
             #expect(approved.status == .ok, "\(approved.text)")
@@ -135,6 +136,12 @@ struct HourlyWorkTests {
             #expect(try await fixture.activityKinds(as: ada).filter { $0.hasPrefix("time") } == [
                 "time.logged", "time.logged", "time.logged", "time.changed", "time.changed", "time.removed", "timesheet.approved",
             ])
+
+            // A paused project takes no time and does not end until it resumes.
+            #expect(try await harness.send(.post, path + "/pause", json: "{}", bearer: ada.accessToken).status == .ok)
+            #expect(try await harness.send(.post, path + "/timer/start", json: #"{"memo": "While paused"}"#, bearer: paula.accessToken).status == .conflict)
+            #expect(try await harness.send(.post, path + "/end", bearer: ada.accessToken).status == .conflict)
+            #expect(try await harness.send(.post, path + "/resume", json: "{}", bearer: ada.accessToken).status == .ok)
 
             // The client ends the work; nothing more is logged.
             #expect(try await harness.send(.post, path + "/end", bearer: paula.accessToken).status == .forbidden)

@@ -135,6 +135,7 @@ public struct TimesheetRepository: Sendable {
             throw StatusTransitionError("a timer is still running in the week of \(week)")
         }
         let minutes = try await TimeEntryRepository.logged(project: project.id, week: week, excluding: nil, on: db)
+        guard minutes > 0 else { throw StatusTransitionError("the week of \(week) has no time to approve") }
         let amount = HourlyRules.amount(minutes: minutes, rate: project.agreedPrice)
         try await db.raw("""
             INSERT INTO timesheet_approvals (project_id, week_start, minutes, amount_minor, currency, approved_by, approved_at)
