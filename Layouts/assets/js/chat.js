@@ -139,6 +139,17 @@
       if (last) last.appendChild(element('p', 'muted chat-seen', 'Seen'));
     }
 
+    /**
+     * Read positions only move forward, so the furthest one heard of wins: an answer read before the other member's
+     * live "read" event may arrive after it, and must not take the "Seen" back.
+     */
+    function learnPositions(positions) {
+      Object.keys(readUpTo).forEach(function (side) {
+        var heard = positions[side];
+        if (heard !== null && heard !== undefined && (readUpTo[side] === null || heard > readUpTo[side])) readUpTo[side] = heard;
+      });
+    }
+
     function atBottom() {
       return log.scrollHeight - log.scrollTop - log.clientHeight < 40;
     }
@@ -152,7 +163,7 @@
         var id = Number(newest.dataset.id);
         if (readUpTo[role] !== null && id <= readUpTo[role]) return;
         api('POST', '/messages/read', { message_id: id }).then(function (result) {
-          if (result.ok) { readUpTo = result.data.read_up_to; drawSeen(); }
+          if (result.ok) { learnPositions(result.data.read_up_to); drawSeen(); }
         });
       }, 400);
     }
@@ -170,7 +181,7 @@
         result.data.messages.forEach(place);
         olderBefore = result.data.next_before || null;
         document.getElementById('chat-older').hidden = !olderBefore;
-        readUpTo = result.data.read_up_to;
+        learnPositions(result.data.read_up_to);
         drawSeen();
         if (older) { log.scrollTop = log.scrollHeight - keep; } else { log.scrollTop = log.scrollHeight; markRead(); }
       });
@@ -219,7 +230,7 @@
         if (added) markRead();
         drawSeen();
       } else if (frame.kind === 'messages.read') {
-        readUpTo[frame.reader] = frame.message_id;
+        learnPositions({ [frame.reader]: frame.message_id });
         drawSeen();
       } else if (frame.kind === 'project.changed' && options.onProjectChanged) {
         options.onProjectChanged();
