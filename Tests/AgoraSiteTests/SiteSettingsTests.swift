@@ -40,6 +40,7 @@ struct SiteSettingsTests {
                 Disallow: /saved/
                 Disallow: /orders/
                 Disallow: /projects/
+                Disallow: /payments/authenticate/
                 Disallow: /unauthorized/
                 Disallow: /admin/
                 Disallow: /appeals/
@@ -65,6 +66,7 @@ struct SiteSettingsTests {
                 Disallow: /saved/
                 Disallow: /orders/
                 Disallow: /projects/
+                Disallow: /payments/authenticate/
                 Disallow: /unauthorized/
                 Disallow: /admin/
                 Disallow: /appeals/

@@ -147,6 +147,7 @@ struct SitemapTests {
                 Disallow: /saved/
                 Disallow: /orders/
                 Disallow: /projects/
+                Disallow: /payments/authenticate/
                 Disallow: /unauthorized/
                 Disallow: /admin/
                 Disallow: /appeals/

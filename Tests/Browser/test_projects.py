@@ -53,9 +53,26 @@ def status_of(browser, title):
     return milestone(browser, title).find_element(By.CSS_SELECTOR, ".status").text
 
 
+def fund(browser, title, card="4242 4242 4242 4242"):
+    """The client funds a milestone from its Fund button, typing a card into the checkout."""
+    click(browser, milestone(browser, title).find_element(By.XPATH, ".//button[text()='Fund']"))
+    dialog = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "dialog[open]"))
+    for field, value in (("card-number", card), ("card-month", "12"), ("card-year", "34"), ("card-code", "123")):
+        dialog.find_element(By.ID, field).send_keys(value)
+    click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    return dialog
+
+
 def test_client_and_provider_run_a_project_to_completion(service, browser):
     project = service.accepted_project()
     room = "/projects/view/?id=%d" % project
+
+    # The client funds both milestones: work starts on funded milestones only.
+    sign_in(service, browser, service.CLIENT_EMAIL, room)
+    for title in ("Design", "Launch"):
+        fund(browser, title)
+        wait(browser).until(lambda driver: status_of(driver, title) == "Funded")
+    assert "held in escrow" in milestone(browser, "Design").text
 
     # The provider starts the first milestone from the dashboard, where it waits for them.
     sign_in(service, browser, service.provider_email, "/projects/")
@@ -129,6 +146,7 @@ def test_client_and_provider_run_a_project_to_completion(service, browser):
 
     take(browser, "Design", "Approve")
     wait(browser).until(lambda driver: status_of(driver, "Design") == "Approved")
+    assert "€600 released" in milestone(browser, "Design").text, "approval releases the escrow"
     take(browser, "Launch", "Approve")
     wait(browser).until(lambda driver: "the project is complete" in driver.find_element(By.ID, "status-line").text)
     assert browser.find_element(By.CSS_SELECTOR, "#project-status .status").text == "Completed"
@@ -203,8 +221,11 @@ def test_members_chat_live_in_the_room(service, browser):
         wait(browser).until(lambda driver: "a moderator will look at this message" in driver.find_element(By.ID, "form-alert").text)
         assert not [item for item in provider.find_elements(By.CSS_SELECTOR, "#chat-log .chat-mine") if "Report" in item.text], "nobody reports their own"
 
-        # A milestone step on one side redraws the other side's room.
+        # A milestone step on one side redraws the other side's room: the client's funding, the provider's start.
         provider.get(service.base + room)
+        wait(provider).until(lambda driver: status_of(driver, "Design") == "Not funded")
+        fund(browser, "Design")
+        wait(provider).until(lambda driver: status_of(driver, "Design") == "Funded")
         take(provider, "Design", "Start work")
         wait(browser).until(lambda driver: status_of(driver, "Design") == "In progress")
     finally:

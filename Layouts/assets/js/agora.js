@@ -42,6 +42,8 @@
     var headers = { Accept: 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.auth !== false && state.accessToken) headers.Authorization = 'Bearer ' + state.accessToken;
+    // A money-moving call names itself, so that its retries (after a refreshed sign-in) move nothing twice.
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     return fetch('/api' + path, {
       method: method,
       headers: headers,
@@ -568,6 +570,7 @@
     dangerous: dangerous,
     report: report,
     upload: upload,
+    modal: { form: modalForm, field: modalField },
     auth: {
       signIn: signIn,
       signOut: signOut,

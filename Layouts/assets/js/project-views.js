@@ -15,6 +15,7 @@
     accept: { label: 'Accept', primary: true },
     decline: { label: 'Decline' },
     withdraw: { label: 'Withdraw' },
+    fund: { label: 'Fund', primary: true, payment: true },
     start: { label: 'Start work', primary: true },
     submit: { label: 'Deliver', primary: true, note: true },
     'request-changes': { label: 'Ask for changes', note: true },

@@ -29,6 +29,8 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case staleVersion = "stale-version"
     case viewOnly = "view-only"
     case unreadableDocument = "unreadable-document"
+    case idempotencyKeyRequired = "idempotency-key-required"
+    case idempotencyKeyReused = "idempotency-key-reused"
 
     /// The URN in the problem document.
     public var uri: String { "urn:agora:problem:" + rawValue }

@@ -115,7 +115,7 @@ extension OpenAPIDocument {
         "responses": { "200": { "description": "The file", "content": { "application/octet-stream": {} } }, "401": \#(problem), "404": \#(problem) }
       }
     },
-    \#(MilestoneStep.allCases.map(milestoneStepPath).joined(separator: ",\n"))
+    \#(MilestoneStep.workflow.map(milestoneStepPath).joined(separator: ",\n"))
     ,
     """#
 
@@ -146,15 +146,16 @@ extension OpenAPIDocument {
         case .accept: ("the other member", "accepts a proposed milestone into the plan")
         case .decline: ("the other member", "declines a proposed milestone")
         case .withdraw: ("the member who proposed it", "withdraws a proposed milestone")
-        case .start: ("the provider", "starts a milestone")
+        case .start: ("the provider", "starts a funded milestone")
         case .submit: ("the provider", "submits a deliverable (its note, \(MilestoneRules.deliverableNoteLength.lowerBound)–\(MilestoneRules.deliverableNoteLength.upperBound) characters) for the client's review")
         case .requestChanges: ("the client", "asks for changes to a submission (what to change, \(MilestoneRules.changeRequestLength.lowerBound)–\(MilestoneRules.changeRequestLength.upperBound) characters)")
-        case .approve: ("the client", "approves a submission; the last one approved completes the project and its order")
+        case .approve: ("the client", "approves a submission, which releases what is still held in escrow for it; the last one approved completes the project and its order")
+        case .fund, .refundAll: ("", "")
         }
         let noteLength: ClosedRange<Int>? = switch step {
         case .submit: MilestoneRules.deliverableNoteLength
         case .requestChanges: MilestoneRules.changeRequestLength
-        case .accept, .decline, .withdraw, .start, .approve: nil
+        case .accept, .decline, .withdraw, .start, .approve, .fund, .refundAll: nil
         }
         let needsNote = noteLength != nil
         let body = noteLength.map { length in
@@ -181,7 +182,7 @@ extension OpenAPIDocument {
     /// The project statuses as regular-expression alternatives.
     private static let statusAlternatives = ProjectStatus.allCases.map(\.rawValue).joined(separator: "|")
 
-    private static let projectResponse = ##"{ "description": "The project", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Project" } } } }"##
+    static let projectResponse = ##"{ "description": "The project", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Project" } } } }"##
 
     static let projectSchemas = #"""
     "Project": {
@@ -225,7 +226,10 @@ extension OpenAPIDocument {
           "response": { "type": "string" }, "responded_at": { "type": "string", "format": "date-time" },
           "files": { "type": "array", "items": { "$ref": "#/components/schemas/ProjectFile" } } } } },
         "files": { "type": "array", "description": "Attached for the next delivery; the provider's alone until it is sent", "items": { "$ref": "#/components/schemas/ProjectFile" } },
-        "accepts_files": { "type": "boolean", "description": "Whether the asker may attach another file now" }
+        "accepts_files": { "type": "boolean", "description": "Whether the asker may attach another file now" },
+        "escrow": { "type": "object", "required": ["funded", "client_fee", "held", "remaining", "released", "refunded"], "description": "Once funded: the amount paid into escrow and the client's fee with it, what the escrow holds (fee share included), the part of the amount still held, released and refunded", "properties": {
+          "funded": { "$ref": "#/components/schemas/Money" }, "client_fee": { "$ref": "#/components/schemas/Money" }, "held": { "$ref": "#/components/schemas/Money" },
+          "remaining": { "$ref": "#/components/schemas/Money" }, "released": { "$ref": "#/components/schemas/Money" }, "refunded": { "$ref": "#/components/schemas/Money" } } }
       }
     },
     "ProjectFile": {

@@ -137,6 +137,27 @@ struct MilestoneBody: Encodable {
     let submissions: [Submission]
     let files: [ProjectFileBody]
     let acceptsFiles: Bool
+    /// The money held for it, once it was funded.
+    let escrow: EscrowBody?
+
+    /// What was paid into escrow for a milestone and what became of it.
+    struct EscrowBody: Encodable {
+        let funded: MoneyBody
+        let clientFee: MoneyBody
+        let held: MoneyBody
+        let remaining: MoneyBody
+        let released: MoneyBody
+        let refunded: MoneyBody
+
+        init(_ escrow: Escrow) {
+            funded = MoneyBody(escrow.amount)
+            clientFee = MoneyBody(escrow.clientFee)
+            held = MoneyBody(escrow.held)
+            remaining = MoneyBody(escrow.remaining)
+            released = MoneyBody(escrow.released)
+            refunded = MoneyBody(escrow.refunded)
+        }
+    }
 
     init(
         _ milestone: Milestone, project: Project, role: ProjectRole, submissions: [MilestoneSubmission], files: [ProjectFile],
@@ -147,6 +168,7 @@ struct MilestoneBody: Encodable {
         title = milestone.title
         description = milestone.description
         amount = MoneyBody(milestone.amount)
+        escrow = milestone.escrow.amount.minorUnits > 0 ? EscrowBody(milestone.escrow) : nil
         dueAt = milestone.dueAt
         status = milestone.status.rawValue
         proposedBy = milestone.proposedBy?.rawValue
@@ -155,7 +177,7 @@ struct MilestoneBody: Encodable {
         reviewClosesAt = milestone.status == .submitted ? milestone.submittedAt?.addingTimeInterval(reviewWindow) : nil
         approvedAt = milestone.approvedAt
         nextSteps = project.status.isWorking ? MilestoneStep.allCases.filter {
-            (try? milestone.status.after($0, by: .member(role), proposer: milestone.proposedBy)) != nil
+            $0 != .refundAll && (try? milestone.status.after($0, by: .member(role), proposer: milestone.proposedBy)) != nil
         }.map(\.rawValue) : []
         let delivered = Dictionary(grouping: files.filter { $0.revision != nil }, by: { $0.revision ?? 0 })
         self.submissions = submissions.map {

@@ -94,6 +94,12 @@ public enum PagePaths {
     /// One project's room.
     public static func project(_ id: Int64) -> String { project + "?id=\(id)" }
 
+    /// The local processor's page where a card's authentication step (3-D Secure) is answered.
+    public static let paymentAuthentication = "/payments/authenticate/"
+
+    /// That page for one payment.
+    public static func paymentAuthentication(_ id: Int64) -> String { paymentAuthentication + "?payment=\(id)" }
+
     /// The search page with a category chosen.
     public static func search(category: Slug) -> String { search + "?category=\(category.value)" }
 

@@ -24,4 +24,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case projectPaused = "project_paused"
     case projectResumed = "project_resumed"
     case timesheetApproved = "timesheet_approved"
+    case milestoneFunded = "milestone_funded"
+    case paymentReleased = "payment_released"
+    case paymentRefunded = "payment_refunded"
 }

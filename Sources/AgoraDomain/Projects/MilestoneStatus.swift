@@ -2,17 +2,20 @@
 ///
 ///     proposed ──the other side accepts──> pending          (a milestone added once the project runs)
 ///     proposed ──the other side declines, or its proposer withdraws it──> declined
-///     pending ──provider starts──> in_progress ──provider submits──> submitted
+///     pending ──client's payment into escrow succeeds──> funded
+///     funded ──provider starts──> in_progress ──provider submits──> submitted
+///     funded ──all of the escrow refunded before the work started──> pending
 ///     submitted ──client requests changes──> changes_requested ──provider submits again──> submitted
 ///     submitted ──client approves, or the review window closes──> approved
 ///
-/// Milestones from the accepted proposal's plan start `pending`. The payments issue puts `funded` (money held in
-/// escrow) between pending and in progress, and `released` after approved; `isOpen` and `countsAsDone` are what
-/// the rest of the project reads, so those states slot in there.
+/// Milestones from the accepted proposal's plan start `pending`; work starts on funded milestones only. What happens
+/// to the money after funding (released on approval, in part before, refunded) is the escrow's (`Escrow`), not a
+/// status: an approved milestone has had all that remained in escrow released.
 public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
     case proposed
     case declined
     case pending
+    case funded
     case inProgress = "in_progress"
     case submitted
     case changesRequested = "changes_requested"
@@ -21,7 +24,7 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
     /// Part of the agreed plan and not yet done: what progress and health look at.
     public var isOpen: Bool {
         switch self {
-        case .pending, .inProgress, .submitted, .changesRequested: true
+        case .pending, .funded, .inProgress, .submitted, .changesRequested: true
         case .proposed, .declined, .approved: false
         }
     }
@@ -40,7 +43,8 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
     public func awaits(_ role: ProjectRole, proposer: ProjectRole?) -> Bool {
         switch self {
         case .proposed: proposer == role.other
-        case .pending, .inProgress, .changesRequested: role == .provider
+        case .pending: role == .client
+        case .funded, .inProgress, .changesRequested: role == .provider
         case .submitted: role == .client
         case .declined, .approved: false
         }
@@ -53,7 +57,9 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
         case (.proposed, .accept, .member(let role)) where proposer != nil && role != proposer: .pending
         case (.proposed, .decline, .member(let role)) where proposer != nil && role != proposer: .declined
         case (.proposed, .withdraw, .member(let role)) where role == proposer: .declined
-        case (.pending, .start, .member(.provider)): .inProgress
+        case (.pending, .fund, .member(.client)): .funded
+        case (.funded, .refundAll, .member(.provider)), (.funded, .refundAll, .administrator): .pending
+        case (.funded, .start, .member(.provider)): .inProgress
         case (.inProgress, .submit, .member(.provider)), (.changesRequested, .submit, .member(.provider)): .submitted
         case (.submitted, .requestChanges, .member(.client)): .changesRequested
         case (.submitted, .approve, .member(.client)), (.submitted, .approve, .reviewWindow): .approved
@@ -70,7 +76,8 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
         switch self {
         case .proposed: "proposed"
         case .declined: "declined"
-        case .pending: "not started"
+        case .pending: "not funded"
+        case .funded: "funded"
         case .inProgress: "in progress"
         case .submitted: "submitted"
         case .changesRequested: "waiting for changes"
@@ -79,21 +86,30 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A step on a milestone, as its API route names it (`POST /api/milestones/{id}/{step}`).
+/// A step on a milestone, as its API route names it (`POST /api/milestones/{id}/{step}`). Funding and refunding
+/// in full are taken by the payments, which move the money with them.
 public enum MilestoneStep: String, Sendable, CaseIterable {
     case accept
     case decline
     case withdraw
+    case fund
+    /// The whole of the escrow refunded (by the provider, or an administrator's decision): no longer funded.
+    case refundAll = "refund-all"
     case start
     case submit
     case requestChanges = "request-changes"
     case approve
+
+    /// The steps a member takes by the milestone's own routes; the others come with a payment.
+    public static let workflow = allCases.filter { $0 != .fund && $0 != .refundAll }
 
     var pastTense: String {
         switch self {
         case .accept: "accepted"
         case .decline: "declined"
         case .withdraw: "withdrawn"
+        case .fund: "funded"
+        case .refundAll: "refunded in full"
         case .start: "started"
         case .submit: "submitted"
         case .requestChanges: "sent back for changes"
@@ -102,16 +118,18 @@ public enum MilestoneStep: String, Sendable, CaseIterable {
     }
 }
 
-/// Who takes a step: a member of the project, or the job that approves a submission the client left unanswered
-/// past the review window.
+/// Who takes a step: a member of the project, the job that approves a submission the client left unanswered past
+/// the review window, or an administrator deciding about the money.
 public enum MilestoneActor: Sendable, Hashable {
     case member(ProjectRole)
     case reviewWindow
+    case administrator
 
     var label: String {
         switch self {
         case .member(let role): "the \(role.rawValue)"
         case .reviewWindow: "the review window"
+        case .administrator: "an administrator"
         }
     }
 }

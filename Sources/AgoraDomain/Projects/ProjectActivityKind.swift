@@ -20,6 +20,9 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
     case reviewReminded = "milestone.review-reminded"
     case fileAttached = "milestone.file-attached"
     case fileRemoved = "milestone.file-removed"
+    case milestoneFunded = "milestone.funded"
+    case escrowReleased = "escrow.released"
+    case escrowRefunded = "escrow.refunded"
     case timeLogged = "time.logged"
     case timeChanged = "time.changed"
     case timeRemoved = "time.removed"
@@ -32,6 +35,8 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .accept: .milestoneAccepted
         case .decline: .milestoneDeclined
         case .withdraw: .milestoneWithdrawn
+        case .fund: .milestoneFunded
+        case .refundAll: .escrowRefunded
         case .start: .milestoneStarted
         case .submit: .milestoneSubmitted
         case .requestChanges: .changesRequested
@@ -58,6 +63,9 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .milestoneSubmitted: "Delivered for review"
         case .changesRequested: "Changes requested"
         case .milestoneApproved: "Milestone approved"
+        case .milestoneFunded: "Milestone funded"
+        case .escrowReleased: "Payment released"
+        case .escrowRefunded: "Payment refunded"
         case .approvedAutomatically: "Approved when the review window closed"
         case .reviewReminded: "Client reminded to review"
         case .fileAttached: "File attached"

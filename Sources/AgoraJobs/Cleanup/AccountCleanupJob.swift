@@ -7,7 +7,8 @@ import Logging
 /// expired verification and reset tokens and second-factor challenges, sessions that
 /// ended more than `sessionRetention` ago (kept a while so the security log can still name them), and the sealed
 /// successors of rotated refresh tokens past their grace window, and outbox messages that left the queue more than
-/// `outboxRetention` ago, and rate-limit hits no window reaches any more.
+/// `outboxRetention` ago, rate-limit hits no window reaches any more, and the kept answers of money-moving requests
+/// past `IdempotentRequestLog.retention`.
 public struct AccountCleanupJob: PeriodicJob {
     let store: Store
     let clock: any AgoraClock
@@ -51,6 +52,7 @@ public struct AccountCleanupJob: PeriodicJob {
         let emails = try await EmailOutbox(store: store).purge(finishedBefore: now.addingTimeInterval(-outboxRetention))
         try await RateLimitHits(store: store).purge(before: now.addingTimeInterval(-RateLimitHits.retention))
         try await ProfileViews(store: store).forgetOld(now: now)
+        _ = try await IdempotentRequestLog(store: store).prune(now: now)
         if tokens + ended + emails > 0 {
             logger.info("account clean-up", metadata: ["tokens": "\(tokens)", "sessions": "\(ended)", "emails": "\(emails)"])
         }

@@ -59,6 +59,8 @@ struct AppShellPage: SitePage {
               description: "Every project you work on: where each stands, what waits for you, what is due soon."),
         Shell(path: PagePaths.project, name: "project", title: "Project",
               description: "A project's milestones, deliverables, reviews and activity."),
+        Shell(path: PagePaths.paymentAuthentication, name: "payment-authenticate", title: "Confirm your payment",
+              description: "The local payment processor's card authentication step."),
         Shell(path: PagePaths.unauthorized, name: "unauthorized", title: "You can't open this page",
               description: "This page needs another kind of account."),
         Shell(path: PagePaths.admin, name: "admin", title: "Administration",

@@ -65,6 +65,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let chatScript: String
     /// The project room's hourly work: the timer, the week's time, its approval and the hours chart.
     let timeScript: String
+    /// The project room's money: the checkout that funds a milestone, releases and refunds.
+    let paymentsScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -95,6 +97,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "projectViewsScript": .text(projectViewsScript)
         case "chatScript": .text(chatScript)
         case "timeScript": .text(timeScript)
+        case "paymentsScript": .text(paymentsScript)
         case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)

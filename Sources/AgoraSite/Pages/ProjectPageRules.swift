@@ -16,6 +16,10 @@ struct ProjectPageRules: TemplateFields {
         let timesheetStatuses = Dictionary(uniqueKeysWithValues: TimesheetStatus.allCases.map { ($0.rawValue, $0.label) })
         /// How long after sending a message may be edited, in seconds.
         let editWindow = Int(ChatRules.editWindow)
+        /// The local processor's test cards and what each does, for the checkout.
+        let testCards = LocalTestCard.allCases.map { ["number": $0.grouped, "effect": $0.effect] }
+        let refundReasonMinimum = PaymentRules.refundReasonLength.lowerBound
+        let refundReasonMaximum = PaymentRules.refundReasonLength.upperBound
     }
 
     func templateValue(named name: String) -> TemplateValue? {

@@ -41,6 +41,7 @@ struct SiteContext: Sendable {
             projectViewsScript: assets.url(of: "/assets/js/project-views.js"),
             chatScript: assets.url(of: "/assets/js/chat.js"),
             timeScript: assets.url(of: "/assets/js/project-time.js"),
+            paymentsScript: assets.url(of: "/assets/js/project-payments.js"),
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }

@@ -39,5 +39,6 @@ public enum Migrations {
         messageModeration,
         messageFiles,
         ledger,
+        payments,
     ]
 }

@@ -20,6 +20,8 @@ public struct Milestone: Sendable, Hashable {
     /// When the client was reminded of a submission waiting for review.
     public let remindedAt: Date?
     public let approvedAt: Date?
+    /// The money held for it: funded, released, refunded.
+    public let escrow: Escrow
     public let createdAt: Date
     public let updatedAt: Date
 }

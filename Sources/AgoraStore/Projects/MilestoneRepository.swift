@@ -132,7 +132,7 @@ public struct MilestoneRepository: Sendable {
 
     // MARK: Inside a transaction
 
-    private static func take(
+    static func take(
         _ step: MilestoneStep, actor: MilestoneActor, milestoneID: Int64, project: Project, actorID: Int64?, viewer: Int64, note: String?,
         store: Store, db: any SQLDatabase, now: Date, announce: Announce
     ) async throws -> MilestoneStepped {
@@ -160,7 +160,7 @@ public struct MilestoneRepository: Sendable {
         case .approve:
             changes = changes + ", approved_at = \(bind: now)"
             try await answerLatestSubmission(of: milestone, response: nil, now: now, on: db)
-        case .accept, .decline, .withdraw, .start:
+        case .accept, .decline, .withdraw, .start, .fund, .refundAll:
             break
         }
         let updated = try await db.raw("""
@@ -171,6 +171,12 @@ public struct MilestoneRepository: Sendable {
         if let note, step == .requestChanges { detail["note"] = note }
         let event = ProjectActivityKind(step, by: actor)
         try await ProjectActivityLog.record(event, projectID: project.id, actorID: actorID, milestoneID: milestoneID, detail: detail, now: now, on: db)
+        if next == .approved {
+            // Approval is the release of whatever is still held for the milestone.
+            try await EscrowRepository.release(
+                nil, of: milestone, in: project, actorID: actorID, key: "milestone:\(milestoneID):approved", store: store, now: now, on: db
+            )
+        }
         var completed = false
         if next == .approved {
             let milestones = try await ProjectRepository.milestones(of: [project.id], on: db)[project.id] ?? []
@@ -190,7 +196,7 @@ public struct MilestoneRepository: Sendable {
             """).run()
     }
 
-    private static func stepped(
+    static func stepped(
         _ event: ProjectActivityKind, actor: MilestoneActor, milestoneID: Int64, project: Project, viewer: Int64, completed: Bool,
         store: Store, db: any SQLDatabase, now: Date, announce: Announce
     ) async throws -> MilestoneStepped {

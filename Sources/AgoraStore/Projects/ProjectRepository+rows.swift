@@ -60,11 +60,14 @@ extension ProjectRepository {
 
     static let milestoneColumns: SQLQueryString = """
         id, project_id, position, title, description, amount_minor, currency, due_at, status, proposed_by, revision,
-        submitted_at, reminded_at, approved_at, created_at, updated_at
+        submitted_at, reminded_at, approved_at, created_at, updated_at,
+        escrow_amount_minor, escrow_fee_minor, escrow_released_minor, escrow_refunded_minor
         """
 
     static func milestone(from row: any SQLRow) throws -> Milestone {
-        Milestone(
+        let currency = try CurrencyCode(try row.decode(column: "currency", as: String.self))
+        func money(_ column: String) throws -> Money { Money(minorUnits: try row.decode(column: column, as: Int64.self), currency: currency) }
+        return Milestone(
             id: try row.decode(column: "id", as: Int64.self),
             projectID: try row.decode(column: "project_id", as: Int64.self),
             position: try row.decode(column: "position", as: Int.self),
@@ -81,6 +84,10 @@ extension ProjectRepository {
             submittedAt: try row.decodeIfPresent(column: "submitted_at", as: Date.self),
             remindedAt: try row.decodeIfPresent(column: "reminded_at", as: Date.self),
             approvedAt: try row.decodeIfPresent(column: "approved_at", as: Date.self),
+            escrow: Escrow(
+                amount: try money("escrow_amount_minor"), clientFee: try money("escrow_fee_minor"),
+                released: try money("escrow_released_minor"), refunded: try money("escrow_refunded_minor")
+            ),
             createdAt: try row.decode(column: "created_at", as: Date.self),
             updatedAt: try row.decode(column: "updated_at", as: Date.self)
         )

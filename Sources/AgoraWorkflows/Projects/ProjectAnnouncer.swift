@@ -93,7 +93,7 @@ public struct ProjectAnnouncer: Sendable {
         let project = event.details.project.title
         let other: ProjectRole = switch event.actor {
         case .member(let role): role.other
-        case .reviewWindow: .client
+        case .reviewWindow, .administrator: .client
         }
         let amount = event.milestone.amount.formatted
         return switch event.event {
@@ -116,6 +116,15 @@ public struct ProjectAnnouncer: Sendable {
             (other, .milestoneApproved, "Approved: \(title)", "The client approved \(title) of \(project).")
         case .approvedAutomatically:
             (.provider, .milestoneApproved, "Approved: \(title)", "\(title) of \(project) was approved automatically: the client's review window closed.")
+        case .milestoneFunded:
+            (.provider, .milestoneFunded, "Funded: \(title)",
+             "The client put \(amount) for \(title) of \(project) in escrow. The money is held for you until the work is approved: you can start.")
+        case .escrowReleased:
+            (.provider, .paymentReleased, "Payment released: \(title)",
+             "\(event.milestone.escrow.released.formatted) of \(amount) for \(title) of \(project) is released to you (before the platform's commission).")
+        case .escrowRefunded:
+            (.client, .paymentRefunded, "Refund: \(title)",
+             "\(event.milestone.escrow.refunded.formatted) of the money held for \(title) of \(project) is refunded to your card, with its share of the service fee.")
         case .reviewReminded:
             (.client, .reviewReminder, "Waiting for your review: \(title)",
              "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")

@@ -55,9 +55,11 @@ struct AuthHarness: Sendable {
     @discardableResult
     func send(
         _ method: HTTPRequest.Method, _ path: String, json: String? = nil, bearer: String? = nil, cookie: String? = nil,
-        contentType: String = "application/json", userAgent: String = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
+        contentType: String = "application/json", userAgent: String = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+        idempotencyKey: String? = nil
     ) async throws -> TestResponse {
         var headers = HTTPFields()
+        if let idempotencyKey { headers[HTTPField.Name("Idempotency-Key")!] = idempotencyKey }
         if json != nil { headers[.contentType] = contentType }
         if let bearer { headers[.authorization] = "Bearer \(bearer)" }
         if let cookie { headers[.cookie] = "agora_refresh=\(cookie)" }

@@ -133,6 +133,7 @@ struct ChatSocketTests {
                 #expect(receipt["reader"] as? String == "provider" && receipt["message_id"] as? Int == first)
 
                 // A milestone step reaches the room too.
+                #expect(try await fixture.fund(fixture.milestoneIDs[0]).status == .ok)
                 #expect(try await fixture.step("start", fixture.milestoneIDs[0], as: market.paula).status == .ok)
                 var changed: [String: Any] = [:]
                 while changed["kind"] as? String != "project.changed" { changed = try await session.next() }

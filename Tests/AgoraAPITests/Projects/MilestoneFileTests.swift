@@ -27,6 +27,7 @@ struct MilestoneFileTests {
             let harness = market.harness
             let design = fixture.milestoneIDs[0]
             #expect(try await attach(fixture, milestone: design, as: market.paula).status == .conflict, "not started yet")
+            #expect(try await fixture.fund(design).status == .ok)
             #expect(try await fixture.step("start", design, as: market.paula).status == .ok)
             #expect(try await attach(fixture, milestone: design, as: market.ada).status == .conflict, "the provider delivers")
             #expect(try await attach(fixture, milestone: design, as: market.bob).status == .notFound)
@@ -93,6 +94,7 @@ struct MilestoneFileTests {
         try await OrderMarketplace.with { market in
             let fixture = try await ProjectFixture.accepted(in: market)
             let design = fixture.milestoneIDs[0]
+            #expect(try await fixture.fund(design).status == .ok)
             #expect(try await fixture.step("start", design, as: market.paula).status == .ok)
             let executable: [UInt8] = [0x4D, 0x5A, 0x90, 0x00] + Array(repeating: 0, count: 120)
             let refused = try await attach(fixture, milestone: design, name: "report.pdf", bytes: executable, as: market.paula)

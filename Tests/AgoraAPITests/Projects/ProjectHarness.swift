@@ -49,6 +49,23 @@ struct ProjectFixture {
         return try await harness.send(.post, "/api/milestones/\(milestoneID)/\(step)", json: body, bearer: member.accessToken)
     }
 
+    /// The client funds a milestone with a card (the local processor's always-succeeding one unless told): the
+    /// payment opened, then confirmed. Returns the confirmation's answer.
+    @discardableResult
+    func fund(_ milestoneID: Int64, card: String = "4242424242424242") async throws -> TestResponse {
+        let opened = try await harness.send(.post, "/api/milestones/\(milestoneID)/fund", bearer: market.ada.accessToken, idempotencyKey: UUID().uuidString)
+        try #require(opened.status == .created, "\(String(buffer: opened.body))")
+        let paymentID = try #require((try opened.json()["id"] as? NSNumber)?.int64Value)
+        return try await harness.send(
+            .post, "/api/payments/\(paymentID)/confirm", json: Self.card(card), bearer: market.ada.accessToken, idempotencyKey: UUID().uuidString
+        )
+    }
+
+    /// A card as the checkout sends it.
+    static func card(_ number: String) -> String {
+        #"{"card": {"number": "\#(number)", "expiry_month": 12, "expiry_year": 2034, "security_code": "123"}}"#
+    }
+
     /// The kinds of the project's activity, oldest first, as `member` (the client by default) reads them.
     func activityKinds(as member: SignIn? = nil) async throws -> [String] {
         let feed = try await harness.send(.get, "/api/projects/\(projectID)/activity?limit=100", bearer: (member ?? market.ada).accessToken).json()

@@ -23,12 +23,12 @@ struct ProjectRoutesTests {
             let milestones = try #require(asClient["milestones"] as? [[String: Any]])
             #expect(milestones.compactMap { $0["title"] as? String } == ["Design", "Launch"])
             #expect(milestones.compactMap { $0["status"] as? String } == ["pending", "pending"])
-            #expect(milestones.allSatisfy { ($0["next_steps"] as? [String]) == [] }, "the client waits for the provider to start")
+            #expect(milestones.allSatisfy { ($0["next_steps"] as? [String]) == ["fund"] }, "work starts on funded milestones")
             #expect((asClient["progress"] as? [String: Any])?["percent"] as? Int == 0)
             #expect(((asClient["progress"] as? [String: Any])?["agreed"] as? [String: Any])?["amount_minor"] as? Int == 180_000)
             let asProvider = try await fixture.project(as: market.paula)
             #expect(asProvider["role"] as? String == "provider")
-            #expect((asProvider["milestones"] as? [[String: Any]])?.compactMap { $0["next_steps"] as? [String] } == [["start"], ["start"]])
+            #expect((asProvider["milestones"] as? [[String: Any]])?.compactMap { $0["next_steps"] as? [String] } == [[], []], "the provider waits for the money")
             #expect(((asProvider["counterpart"] as? [String: Any])?["name"] as? String) == "Ada L.")
 
             let order = try await harness.send(.get, "/api/orders/\(fixture.orderID)", bearer: market.ada.accessToken).json()
@@ -73,6 +73,8 @@ struct ProjectRoutesTests {
             let clientStart = try await fixture.step("start", design, as: market.ada)
             #expect(clientStart.status == .conflict && clientStart.text.contains("invalid-transition"))
             #expect(try await fixture.step("submit", design, as: market.paula, note: "Done.").status == .conflict, "not started yet")
+            #expect(try await fixture.step("start", design, as: market.paula).status == .conflict, "not funded yet")
+            #expect(try await fixture.fund(design).status == .ok)
             #expect(try await fixture.step("start", design, as: market.paula).status == .ok)
             #expect(try await fixture.step("start", design, as: market.paula).status == .conflict, "a replay changes nothing")
 
@@ -108,6 +110,7 @@ struct ProjectRoutesTests {
             #expect(submissions.allSatisfy { $0["responded_at"] is String })
             #expect(((try await fixture.project(as: market.ada)["progress"] as? [String: Any])?["percent"] as? Int) == 33)
 
+            #expect(try await fixture.fund(launch).status == .ok)
             #expect(try await fixture.step("start", launch, as: market.paula).status == .ok)
             #expect(try await fixture.step("submit", launch, as: market.paula, note: "Live at the new address.").status == .ok)
             let last = try await fixture.step("approve", launch, as: market.ada)
@@ -124,8 +127,9 @@ struct ProjectRoutesTests {
                 #expect(try await harness.emails(to: address).contains { $0.subject.contains("Project complete") }, "\(address)")
             }
             #expect(try await fixture.activityKinds() == [
-                "project.started", "milestone.started", "milestone.submitted", "milestone.changes-requested", "milestone.submitted",
-                "milestone.approved", "milestone.started", "milestone.submitted", "milestone.approved", "project.completed",
+                "project.started", "milestone.funded", "milestone.started", "milestone.submitted", "milestone.changes-requested",
+                "milestone.submitted", "milestone.approved", "escrow.released", "milestone.funded", "milestone.started", "milestone.submitted",
+                "milestone.approved", "escrow.released", "project.completed",
             ])
             let closed = try await fixture.step("start", launch, as: market.paula)
             #expect(closed.status == .conflict && closed.text.contains("completed"))
@@ -236,6 +240,7 @@ struct ProjectRoutesTests {
         try await OrderMarketplace.with(engine) { market in
             let fixture = try await ProjectFixture.accepted(in: market)
             let design = fixture.milestoneIDs[0]
+            #expect(try await fixture.fund(design).status == .ok)
             #expect(try await fixture.step("start", design, as: market.paula).status == .ok)
             let submits = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<2 { group.addTask { try await fixture.step("submit", design, as: market.paula, note: "All done.").status } }
@@ -260,6 +265,7 @@ struct ProjectRoutesTests {
             let fixture = try await ProjectFixture.accepted(in: market)
             let harness = market.harness
             let design = fixture.milestoneIDs[0]
+            #expect(try await fixture.fund(design).status == .ok)
             #expect(try await fixture.step("start", design, as: market.paula).status == .ok)
             #expect(try await fixture.step("submit", design, as: market.paula, note: "Sketches attached.").status == .ok)
             let proposed = try await harness.send(.post, "/api/projects/\(fixture.projectID)/milestones", json: #"{"title": "=HYPERLINK(\"http://x\")", "amount": 90, "due": "2026-12-01"}"#, bearer: market.paula.accessToken)
@@ -273,7 +279,7 @@ struct ProjectRoutesTests {
             let milestones = try #require((body["project"] as? [String: Any])?["milestones"] as? [[String: Any]])
             #expect((milestones[0]["submissions"] as? [[String: Any]])?.first?["note"] as? String == "Sketches attached.")
             #expect((body["activity"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == [
-                "milestone.proposed", "milestone.submitted", "milestone.started", "project.started",
+                "milestone.proposed", "milestone.submitted", "milestone.started", "milestone.funded", "project.started",
             ])
 
             let csv = try await harness.send(.get, "/api/projects/\(fixture.projectID)/export?format=csv", bearer: market.paula.accessToken)
@@ -295,6 +301,7 @@ struct ProjectRoutesTests {
             let fixture = try await ProjectFixture.accepted(in: market, proposal: OrderMarketplace.proposalJSON)
             let harness = market.harness
             let only = fixture.milestoneIDs[0]
+            #expect(try await fixture.fund(only).status == .ok)
             #expect(try await fixture.step("start", only, as: market.paula).status == .ok)
             #expect(try await fixture.step("submit", only, as: market.paula, note: "The site is live.").status == .ok)
             let settings = await LivePlatformSettings.read(from: harness.store, overrides: [.projectsReviewWindowDays: .number(10)])
@@ -311,7 +318,9 @@ struct ProjectRoutesTests {
             let paula = try SignIn(try await harness.login("paula@example.com"))
             let project = try await fixture.project(as: paula)
             #expect(project["status"] as? String == "completed")
-            #expect(try await fixture.activityKinds(as: paula).suffix(4) == ["milestone.submitted", "milestone.review-reminded", "milestone.approved-automatically", "project.completed"])
+            #expect(try await fixture.activityKinds(as: paula).suffix(5) == [
+                "milestone.submitted", "milestone.review-reminded", "milestone.approved-automatically", "escrow.released", "project.completed",
+            ])
             #expect(try await harness.emails(to: "paula@example.com").contains { $0.subject.contains("Approved: “\(MilestonePlan.wholeWorkTitle)”") })
             #expect(try await job.runOnce() == .init())
         }
@@ -324,6 +333,7 @@ struct ProjectRoutesTests {
             let harness = market.harness
             let only = fixture.milestoneIDs[0]
             let path = "/api/projects/\(fixture.projectID)"
+            #expect(try await fixture.fund(only).status == .ok)
             #expect(try await fixture.step("start", only, as: market.paula).status == .ok)
             #expect(try await fixture.step("submit", only, as: market.paula, note: "The site is live.").status == .ok)
 
@@ -367,12 +377,12 @@ struct ProjectRoutesTests {
             let dashboard = try await harness.send(.get, "/api/projects/dashboard", bearer: market.paula.accessToken).json()
             #expect((dashboard["counts"] as? [String: Int])?["active"] == 2)
             let awaiting = try #require(dashboard["awaiting_me"] as? [[String: Any]])
-            #expect(awaiting.count == 3, "three milestones to start")
+            #expect(awaiting.isEmpty, "nothing is funded yet")
             let dueSoon = try #require(dashboard["due_soon"] as? [[String: Any]])
             #expect(dueSoon.compactMap { ($0["milestone"] as? [String: Any])?["title"] as? String } == ["Design"], "due in five days")
             #expect((dashboard["recent_activity"] as? [[String: Any]])?.count == 2)
             let client = try await harness.send(.get, "/api/projects/dashboard", bearer: market.ada.accessToken).json()
-            #expect((client["awaiting_me"] as? [[String: Any]])?.isEmpty == true)
+            #expect((client["awaiting_me"] as? [[String: Any]])?.count == 3, "three milestones to fund")
 
             let page = try await harness.send(.get, "/api/projects?limit=1", bearer: market.ada.accessToken).json()
             #expect((page["projects"] as? [[String: Any]])?.compactMap { ($0["id"] as? NSNumber)?.int64Value } == [second.projectID])

@@ -9,7 +9,9 @@ struct MilestoneWorkflowTests {
     @Test("who may take which step from which status, and nothing else")
     func milestoneSteps() {
         var legal: [String] = []
-        let actors: [(MilestoneActor, String)] = [(.member(.client), "client"), (.member(.provider), "provider"), (.reviewWindow, "window")]
+        let actors: [(MilestoneActor, String)] = [
+            (.member(.client), "client"), (.member(.provider), "provider"), (.reviewWindow, "window"), (.administrator, "administrator"),
+        ]
         for status in MilestoneStatus.allCases {
             for step in MilestoneStep.allCases {
                 for (actor, name) in actors {
@@ -25,12 +27,21 @@ struct MilestoneWorkflowTests {
             "changes_requested submit by provider (proposed by client) → submitted",
             "changes_requested submit by provider (proposed by plan) → submitted",
             "changes_requested submit by provider (proposed by provider) → submitted",
+            "funded refund-all by administrator (proposed by client) → pending",
+            "funded refund-all by administrator (proposed by plan) → pending",
+            "funded refund-all by administrator (proposed by provider) → pending",
+            "funded refund-all by provider (proposed by client) → pending",
+            "funded refund-all by provider (proposed by plan) → pending",
+            "funded refund-all by provider (proposed by provider) → pending",
+            "funded start by provider (proposed by client) → in_progress",
+            "funded start by provider (proposed by plan) → in_progress",
+            "funded start by provider (proposed by provider) → in_progress",
             "in_progress submit by provider (proposed by client) → submitted",
             "in_progress submit by provider (proposed by plan) → submitted",
             "in_progress submit by provider (proposed by provider) → submitted",
-            "pending start by provider (proposed by client) → in_progress",
-            "pending start by provider (proposed by plan) → in_progress",
-            "pending start by provider (proposed by provider) → in_progress",
+            "pending fund by client (proposed by client) → funded",
+            "pending fund by client (proposed by plan) → funded",
+            "pending fund by client (proposed by provider) → funded",
             "proposed accept by client (proposed by provider) → pending",
             "proposed accept by provider (proposed by client) → pending",
             "proposed decline by client (proposed by provider) → declined",
@@ -50,6 +61,10 @@ struct MilestoneWorkflowTests {
         #expect(throws: StatusTransitionError("a milestone that is submitted cannot be started by the provider")) {
             try MilestoneStatus.submitted.after(.start, by: .member(.provider))
         }
+        #expect(throws: StatusTransitionError("a milestone that is not funded cannot be started by the provider")) {
+            try MilestoneStatus.pending.after(.start, by: .member(.provider))
+        }
+        #expect(!MilestoneStep.workflow.contains(.fund) && !MilestoneStep.workflow.contains(.refundAll), "the money steps come with a payment")
     }
 
     @Test("whose turn it is: the dashboard's awaiting my action follows the steps")

@@ -271,6 +271,27 @@
     if (heading) heading.focus();
   }
 
+  /** What a move of money leaves: the project loaded again and the news said, or the refusal shown. */
+  function moneyMove(moving, milestone, news) {
+    moving.then(function (moved) {
+      if (!moved) return;
+      load().then(function () { announce(milestone.title + ': ' + news + '.'); });
+    }, function (message) { forms.showAlert(message); });
+  }
+
+  /** The client's release and the provider's refund of what is held for a milestone of an active project. */
+  function moneyButtons(milestone, actions) {
+    if (!milestone.escrow || !milestone.escrow.remaining.amount_minor || project.status !== 'active') return;
+    var client = project.role === 'client';
+    var button = element('button', 'button small button-secondary', client ? 'Release payment' : 'Refund');
+    button.type = 'button';
+    button.setAttribute('aria-label', (client ? 'Release payment' : 'Refund') + ': ' + milestone.title);
+    button.addEventListener('click', function () {
+      moneyMove(client ? Agora.payments.release(milestone) : Agora.payments.refund(milestone), milestone, client ? 'payment released' : 'refunded');
+    });
+    actions.appendChild(button);
+  }
+
   function stepButton(milestone, step, holder) {
     var kind = projects.steps[step];
     var button = element('button', 'button small ' + (kind.primary ? 'button-primary' : 'button-secondary'), kind.label);
@@ -278,6 +299,7 @@
     button.setAttribute('aria-label', kind.label + ': ' + milestone.title);
     button.addEventListener('click', function () {
       if (kind.note) { noteForm(milestone, step, holder); return; }
+      if (kind.payment) { moneyMove(Agora.payments.fund(milestone), milestone, 'funded: the money is held in escrow'); return; }
       if (kind.confirm && !window.confirm(kind.confirm)) return;
       button.disabled = true;
       projects.takeStep(milestone.id, step).then(function (result) {
@@ -304,16 +326,16 @@
     if (milestone.status === 'proposed' && milestone.proposed_by) facts.push('proposed by the ' + milestone.proposed_by);
     if (milestone.approved_at) facts.push('approved ' + day(milestone.approved_at));
     if (milestone.review_closes_at) facts.push('approved automatically on ' + day(milestone.review_closes_at) + ' unless the client answers');
+    facts = facts.concat(Agora.payments.escrowFacts(milestone));
     item.appendChild(element('p', 'muted', facts.join(' · ')));
     if (milestone.description) item.appendChild(element('p', 'milestone-description', milestone.description));
     if (milestone.submissions.length) item.appendChild(submissionList(milestone));
     if (milestone.files.length || milestone.accepts_files) item.appendChild(deliveryFiles(milestone));
     var holder = element('div', 'note-holder');
-    if (milestone.next_steps.length) {
-      var actions = element('div', 'button-row');
-      milestone.next_steps.forEach(function (step) { actions.appendChild(stepButton(milestone, step, holder)); });
-      item.appendChild(actions);
-    }
+    var actions = element('div', 'button-row');
+    milestone.next_steps.forEach(function (step) { actions.appendChild(stepButton(milestone, step, holder)); });
+    moneyButtons(milestone, actions);
+    if (actions.children.length) item.appendChild(actions);
     item.appendChild(holder);
     return item;
   }

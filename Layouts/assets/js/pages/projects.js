@@ -37,8 +37,8 @@
       var actions = element('div', 'row-actions');
       milestone.next_steps.forEach(function (step) {
         var kind = projects.steps[step];
-        // A step that needs a note is taken in the room, where the note is written.
-        if (kind.note) {
+        // A step that needs a note, or a payment, is taken in the room, where the note or the card is written.
+        if (kind.note || kind.payment) {
           actions.appendChild(link(kind.label, Agora.projectPath(item.project_id) + '#milestone-' + milestone.id));
           return;
         }

@@ -1,0 +1,146 @@
+/*
+ * The project room's money (`Agora.payments`): the checkout that funds a milestone (the local processor's card
+ * fields, its test cards named), the client's release of what is held, the provider's refund, and the escrow's
+ * figures on each milestone. Every rule and amount is the API's; each money-moving call carries a new
+ * Idempotency-Key, which its retries keep.
+ */
+(function () {
+  'use strict';
+  var element = Agora.element;
+  var modal = Agora.modal;
+  var words = JSON.parse(document.getElementById('project-words').textContent);
+
+  function newKey() {
+    return window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2);
+  }
+
+  function moneyCall(path, body) {
+    return Agora.api('POST', path, { body: body, idempotencyKey: newKey() });
+  }
+
+  /** The API's refusal in words: each bad field with its rule, or the problem's detail. */
+  function refusal(result, fallback) {
+    var data = result.data || {};
+    if (data.errors && data.errors.length) {
+      return data.errors.map(function (error) { return error.field.replace('card.', '').replace(/_/g, ' ') + ' ' + error.message; }).join('; ') + '.';
+    }
+    return data.detail || fallback;
+  }
+
+  function input(type, autocomplete, maxLength) {
+    var control = element('input');
+    control.type = type;
+    if (autocomplete) control.autocomplete = autocomplete;
+    if (maxLength) control.maxLength = maxLength;
+    return control;
+  }
+
+  /**
+   * Funds a milestone: opens its payment (or finds the one waiting), asks for a card and confirms it. Resolves with
+   * true once paid; a card that asks for authentication sends the browser to the processor's page.
+   */
+  function fund(milestone) {
+    return moneyCall('/milestones/' + encodeURIComponent(milestone.id) + '/fund').then(function (opened) {
+      if (!opened.ok) return Promise.reject(refusal(opened, 'The payment could not be opened. Try again.'));
+      var payment = opened.data;
+      var fields = {};
+      return modal.form({
+        id: 'checkout', title: 'Fund “' + milestone.title + '”', submit: 'Pay ' + payment.total.formatted,
+        text: payment.amount.formatted + ' for the milestone and a service fee of ' + payment.client_fee.formatted +
+          ' are held in escrow, and released to the provider when you approve the work.',
+        build: function (form) {
+          form.appendChild(element('p', 'muted', 'The local processor charges no real card. Its test cards, with any expiry date to come and any three digits:'));
+          var cards = element('ul', 'muted test-cards');
+          words.testCards.forEach(function (card) { cards.appendChild(element('li', null, card.number + ' ' + card.effect)); });
+          form.appendChild(cards);
+          fields.number = modal.field(form, 'card-number', 'Card number', input('text', 'cc-number', 23));
+          fields.number.inputMode = 'numeric';
+          fields.month = modal.field(form, 'card-month', 'Expiry month (MM)', input('text', 'cc-exp-month', 2));
+          fields.year = modal.field(form, 'card-year', 'Expiry year (YY)', input('text', 'cc-exp-year', 4));
+          fields.code = modal.field(form, 'card-code', 'Security code', input('text', 'cc-csc', 4));
+          [fields.month, fields.year, fields.code].forEach(function (field) { field.inputMode = 'numeric'; });
+          return fields.number;
+        },
+        send: function (done, fail) {
+          var card = {
+            number: fields.number.value, security_code: fields.code.value,
+            expiry_month: Number(fields.month.value) || null, expiry_year: Number(fields.year.value) || null
+          };
+          moneyCall('/payments/' + payment.id + '/confirm', { card: card }).then(function (result) {
+            if (!result.ok) { fail(refusal(result, 'The payment did not go through. Try again.')); return; }
+            if (result.data.status === 'succeeded') { done(); return; }
+            if (result.data.status === 'requires_action') { location.href = result.data.next_action.url; return; }
+            fail(result.data.failure ? result.data.failure.message : 'The payment did not go through. Try another card.');
+          });
+        }
+      });
+    });
+  }
+
+  /** The client releases part of what is held (all of it when the amount is left empty). Resolves with the project. */
+  function release(milestone) {
+    var amount;
+    var project = null;
+    return modal.form({
+      id: 'release', title: 'Release payment for “' + milestone.title + '”', submit: 'Release',
+      text: milestone.escrow.remaining.formatted + ' is held for this milestone. Release part of it to the provider now, or leave the amount empty to release all of it. Approving the milestone releases what is left.',
+      build: function (form) {
+        amount = modal.field(form, 'release-amount', 'Amount (' + milestone.amount.currency + ', optional)', input('text', 'off', 20));
+        amount.inputMode = 'decimal';
+        return amount;
+      },
+      send: function (done, fail) {
+        var body = amount.value.trim() ? { amount: amount.value.trim() } : {};
+        moneyCall('/milestones/' + encodeURIComponent(milestone.id) + '/release', body).then(function (result) {
+          if (!result.ok) { fail(refusal(result, 'Nothing was released. Try again.')); return; }
+          project = result.data;
+          done();
+        });
+      }
+    }).then(function (released) { return released ? project : null; });
+  }
+
+  /** The provider refunds part of what is held (all of it when the amount is left empty), with a reason. */
+  function refund(milestone) {
+    var amount;
+    var reason;
+    return Agora.api('GET', '/payments?limit=100').then(function (listed) {
+      var paid = listed.ok ? listed.data.payments.filter(function (payment) {
+        return payment.milestone_id === milestone.id && payment.status === 'succeeded';
+      })[0] : null;
+      if (!paid) return Promise.reject('The payment of this milestone could not be found. Load the page again.');
+      return modal.form({
+        id: 'refund', title: 'Refund the client for “' + milestone.title + '”', submit: 'Refund',
+        text: milestone.escrow.remaining.formatted + ' is held for this milestone. The client gets the amount back on their card, with its share of the service fee. Leave the amount empty to refund all of it.',
+        build: function (form) {
+          amount = modal.field(form, 'refund-amount', 'Amount (' + milestone.amount.currency + ', optional)', input('text', 'off', 20));
+          amount.inputMode = 'decimal';
+          reason = element('textarea');
+          reason.rows = 3;
+          reason.maxLength = words.refundReasonMaximum;
+          modal.field(form, 'refund-reason', 'Why (' + words.refundReasonMinimum + '–' + words.refundReasonMaximum + ' characters, shown to the client)', reason);
+          return amount;
+        },
+        send: function (done, fail) {
+          var body = { reason: reason.value };
+          if (amount.value.trim()) body.amount = amount.value.trim();
+          moneyCall('/payments/' + paid.id + '/refunds', body).then(function (result) {
+            if (result.ok) done(); else fail(refusal(result, 'Nothing was refunded. Try again.'));
+          });
+        }
+      });
+    });
+  }
+
+  /** The escrow's figures of a milestone, in words; empty before it is funded. */
+  function escrowFacts(milestone) {
+    var escrow = milestone.escrow;
+    if (!escrow) return [];
+    var facts = escrow.remaining.amount_minor ? [escrow.remaining.formatted + ' held in escrow'] : [];
+    if (escrow.released.amount_minor) facts.push(escrow.released.formatted + ' released');
+    if (escrow.refunded.amount_minor) facts.push(escrow.refunded.formatted + ' refunded');
+    return facts;
+  }
+
+  window.Agora.payments = { fund: fund, release: release, refund: refund, escrowFacts: escrowFacts };
+})();

@@ -1,0 +1,110 @@
+import AgoraDomain
+
+extension OpenAPIDocument {
+    /// Money into and out of escrow. Every money-moving POST needs an `Idempotency-Key`; a milestone or payment of
+    /// someone else's project answers 404, a step the rules refuse 409.
+    static let paymentPaths = #"""
+    "/api/milestones/{id}/fund": {
+      "post": {
+        "operationId": "fundMilestone", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The client opens the payment that funds a pending milestone: its amount plus the client's service fee (the one already waiting when there is one)",
+        "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
+        "responses": { "201": \#(paymentResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem) }
+      }
+    },
+    "/api/milestones/{id}/release": {
+      "post": {
+        "operationId": "releaseEscrow", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The client releases part of a milestone's escrow (all that is held when no amount is sent) to the provider, less the platform's commission",
+        "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EscrowMovementInput" } } } },
+        "responses": { "200": \#(projectResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/payments": {
+      "get": {
+        "operationId": "listPayments", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The payments the asker made or is paid by, newest first",
+        "parameters": [{ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }],
+        "responses": { "200": { "description": "The payments", "content": { "application/json": { "schema": { "type": "object", "required": ["payments"], "properties": { "payments": { "type": "array", "items": { "$ref": "#/components/schemas/Payment" } } } } } } }, "400": \#(problem), "401": \#(problem) }
+      }
+    },
+    "/api/payments/{id}": {
+      "get": {
+        "operationId": "showPayment", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "One payment, to its payer and the project's provider",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": \#(paymentResponse), "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/payments/{id}/confirm": {
+      "post": {
+        "operationId": "confirmPayment", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The payer confirms with a card (the local processor takes its test cards only): succeeded funds the milestone; requires_action waits for the card's authentication; a decline leaves it open with the failure",
+        "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConfirmPaymentInput" } } } },
+        "responses": { "200": \#(paymentResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/payments/{id}/authenticate": {
+      "post": {
+        "operationId": "authenticatePayment", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The payer answers the card's authentication step (3-D Secure) on the local processor's page",
+        "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["completed"], "properties": { "completed": { "type": "boolean" } } } } } },
+        "responses": { "200": \#(paymentResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/payments/{id}/refunds": {
+      "post": {
+        "operationId": "refundPayment", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The provider refunds part of what is held (all of it when no amount is sent), with its share of the client's fee, paid back to the card",
+        "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EscrowMovementInput" } } } },
+        "responses": { "201": { "description": "The refund", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Refund" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    """#
+
+    static let paymentSchemas = #"""
+    "Payment": {
+      "type": "object", "required": ["id", "project_id", "milestone_id", "status", "amount", "client_fee", "total", "processor", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "project_id": { "type": "integer" }, "milestone_id": { "type": "integer" },
+        "status": { "type": "string", "enum": [\#(quoted(PaymentStatus.allCases.map(\.rawValue)))] },
+        "amount": { "$ref": "#/components/schemas/Money" }, "client_fee": { "$ref": "#/components/schemas/Money" }, "total": { "$ref": "#/components/schemas/Money" },
+        "processor": { "type": "string", "enum": [\#(quoted(PaymentProcessorKind.allCases.map(\.rawValue)))] },
+        "card": { "type": "object", "required": ["brand", "last_four"], "properties": { "brand": { "type": "string", "enum": [\#(quoted(CardBrand.allCases.map(\.rawValue)))] }, "last_four": { "type": "string" } } },
+        "failure": { "type": "object", "required": ["code", "message"], "properties": { "code": { "type": "string", "enum": [\#(quoted(PaymentFailure.allCases.map(\.rawValue)))] }, "message": { "type": "string" } } },
+        "next_action": { "type": "object", "required": ["type", "url"], "properties": { "type": { "type": "string", "enum": ["authenticate"] }, "url": { "type": "string" } } },
+        "client_secret": { "type": "string", "description": "For the processor's own script in the browser (Stripe)" },
+        "created_at": { "type": "string", "format": "date-time" }, "succeeded_at": { "type": "string", "format": "date-time" }
+      }
+    },
+    "Refund": {
+      "type": "object", "required": ["id", "payment_id", "amount", "fee_share", "total", "reason", "status", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "payment_id": { "type": "integer" },
+        "amount": { "$ref": "#/components/schemas/Money" }, "fee_share": { "$ref": "#/components/schemas/Money" }, "total": { "$ref": "#/components/schemas/Money" },
+        "reason": { "type": "string" }, "status": { "type": "string", "enum": [\#(quoted(RefundStatus.allCases.map(\.rawValue)))] },
+        "created_at": { "type": "string", "format": "date-time" }
+      }
+    },
+    "ConfirmPaymentInput": {
+      "type": "object", "required": ["card"],
+      "properties": { "card": { "type": "object", "required": ["number", "expiry_month", "expiry_year", "security_code"], "properties": {
+        "number": { "type": "string" }, "expiry_month": { "type": "integer", "minimum": 1, "maximum": 12 }, "expiry_year": { "type": "integer", "minimum": 0, "maximum": 2099, "description": "Four digits, or two (20xx)" }, "security_code": { "type": "string" } } } }
+    },
+    "EscrowMovementInput": {
+      "type": "object",
+      "properties": {
+        "amount": { "type": "string", "description": "In major units of the milestone's currency; all that is held when left out" },
+        "reason": { "type": "string", "minLength": \#(PaymentRules.refundReasonLength.lowerBound), "maxLength": \#(PaymentRules.refundReasonLength.upperBound), "description": "Required for refunds" }
+      }
+    },
+    """#
+
+    static let idempotencyKeyHeader = ##"{ "name": "Idempotency-Key", "in": "header", "required": true, "schema": { "type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$" }, "description": "A new key (a UUID) per request: the same key with the same request answers the first answer again" }"##
+
+    private static let paymentResponse = ##"{ "description": "The payment", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Payment" } } } }"##
+}

@@ -1,0 +1,124 @@
+/// The money held for one milestone: what was funded (the milestone's amount and the client's service fee on it) and
+/// how much of the amount has since been released to the provider or refunded to the client. Every movement takes
+/// the same share of the fee with it, counted cumulatively so that the last movement leaves nothing behind:
+/// releasing the whole amount releases the whole fee, however it was cut.
+///
+/// `release` and `refund` are the one place that turns a movement into ledger lines.
+public struct Escrow: Sendable, Hashable {
+    public let amount: Money
+    public let clientFee: Money
+    public let released: Money
+    public let refunded: Money
+
+    public init(amount: Money, clientFee: Money, released: Money, refunded: Money) {
+        self.amount = amount
+        self.clientFee = clientFee
+        self.released = released
+        self.refunded = refunded
+    }
+
+    /// Nothing funded.
+    public static func empty(_ currency: CurrencyCode) -> Escrow {
+        let zero = Money(minorUnits: 0, currency: currency)
+        return Escrow(amount: zero, clientFee: zero, released: zero, refunded: zero)
+    }
+
+    /// What is still held of the milestone's amount.
+    public var remaining: Money { Money(minorUnits: amount.minorUnits - released.minorUnits - refunded.minorUnits, currency: amount.currency) }
+
+    /// What the escrow account holds: the remaining amount and the fee not yet moved with it.
+    public var held: Money {
+        Money(minorUnits: remaining.minorUnits + clientFee.minorUnits - feeShare(upTo: released.minorUnits + refunded.minorUnits), currency: amount.currency)
+    }
+
+    /// The payment that funds the escrow (the amount and the client's fee): processor clearing → escrow.
+    public static func fundingLines(milestoneID: Int64, paid: Money) -> [LedgerTransactionDraft.Line] {
+        [
+            LedgerTransactionDraft.Line(LedgerAccountKey(.processorClearing, currency: paid.currency), -paid.minorUnits),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.escrow, owner: milestoneID, currency: paid.currency), paid.minorUnits),
+        ]
+    }
+
+    /// A refund the processor has paid back to the client's card: the client's refunds account → processor clearing.
+    public static func refundPaidLines(clientID: Int64, refunded: Money) -> [LedgerTransactionDraft.Line] {
+        [
+            LedgerTransactionDraft.Line(LedgerAccountKey(.refunds, owner: clientID, currency: refunded.currency), -refunded.minorUnits),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.processorClearing, currency: refunded.currency), refunded.minorUnits),
+        ]
+    }
+
+    /// One movement out of escrow, as the ledger lines it writes and the escrow it leaves.
+    public struct Movement: Sendable, Hashable {
+        public let lines: [LedgerTransactionDraft.Line]
+        public let after: Escrow
+        /// The amount moved (without its fee share).
+        public let amount: Money
+        public let feeShare: Money
+        /// The provider's commission (releases only).
+        public let commission: Money
+    }
+
+    /// Releases `part` (nil: all that remains) to the provider: escrow → provider payable, less the commission
+    /// (`FeeSchedule`) on it, which goes with the moved fee share to platform revenue.
+    public func release(_ part: Money?, milestoneID: Int64, providerID: Int64, schedule: FeeSchedule, billedBefore: Money) throws -> Movement {
+        let moved = try self.part(part, field: "amount")
+        let share = movedFeeShare(moved.minorUnits)
+        let commission = schedule.commission(releasing: moved, billedBefore: billedBefore)
+        let currency = amount.currency
+        let lines = [
+            LedgerTransactionDraft.Line(LedgerAccountKey(.escrow, owner: milestoneID, currency: currency), -(moved.minorUnits + share)),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.providerPayable, owner: providerID, currency: currency), moved.minorUnits - commission.minorUnits),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.platformRevenue, currency: currency), commission.minorUnits + share),
+        ].filter { $0.amount != 0 }
+        let after = Escrow(amount: amount, clientFee: clientFee, released: released + moved, refunded: refunded)
+        return Movement(lines: lines, after: after, amount: moved, feeShare: Money(minorUnits: share, currency: currency), commission: commission)
+    }
+
+    /// Refunds `part` (nil: all that remains) with its fee share: escrow → the client's refunds account, from which
+    /// the processor pays it back.
+    public func refund(_ part: Money?, milestoneID: Int64, clientID: Int64) throws -> Movement {
+        let moved = try self.part(part, field: "amount")
+        let share = movedFeeShare(moved.minorUnits)
+        let currency = amount.currency
+        let lines = [
+            LedgerTransactionDraft.Line(LedgerAccountKey(.escrow, owner: milestoneID, currency: currency), -(moved.minorUnits + share)),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.refunds, owner: clientID, currency: currency), moved.minorUnits + share),
+        ]
+        let after = Escrow(amount: amount, clientFee: clientFee, released: released, refunded: refunded + moved)
+        let zero = Money(minorUnits: 0, currency: currency)
+        return Movement(lines: lines, after: after, amount: moved, feeShare: Money(minorUnits: share, currency: currency), commission: zero)
+    }
+
+    /// The part asked for, checked against what remains.
+    private func part(_ part: Money?, field: String) throws -> Money {
+        let remaining = remaining
+        guard remaining.minorUnits > 0 else { throw StatusTransitionError("nothing is held in escrow for this milestone") }
+        guard let part else { return remaining }
+        guard part.currency == amount.currency else {
+            throw ValidationError(field: field, message: "must be in \(amount.currency.code), the milestone's currency")
+        }
+        guard part.minorUnits > 0, part.minorUnits <= remaining.minorUnits else {
+            throw ValidationError(field: field, message: "must be more than nothing and at most \(remaining.formatted), what is held")
+        }
+        return part
+    }
+
+    /// The fee share of the first `movedMinor` of the amount, rounded once.
+    private func feeShare(upTo movedMinor: Int64) -> Int64 {
+        guard amount.minorUnits > 0 else { return 0 }
+        return clientFee.portion(movedMinor, of: amount.minorUnits).minorUnits
+    }
+
+    /// The fee share of the next `movedMinor`: the cumulative share after it less the share before it.
+    private func movedFeeShare(_ movedMinor: Int64) -> Int64 {
+        let before = released.minorUnits + refunded.minorUnits
+        return feeShare(upTo: before + movedMinor) - feeShare(upTo: before)
+    }
+}
+
+extension Money {
+    static func + (left: Money, right: Money) -> Money {
+        precondition(left.currency == right.currency, "amounts in one currency")
+        return Money(minorUnits: left.minorUnits + right.minorUnits, currency: left.currency)
+    }
+}

@@ -1,0 +1,195 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+/// Money out of a milestone's escrow: released to the provider (by the client, in part or in full; the rest on
+/// approval) or refunded to the client (by the provider, or an administrator's decision). Each movement is one ledger
+/// transaction written with the milestone's escrow figures and its activity entry, the project locked; its key comes
+/// from the request's, so a retried request moves nothing twice.
+public struct EscrowRepository: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// The fees every movement is computed with.
+    static let schedule = FeeSchedule.standard
+
+    /// Who moves money out of escrow.
+    public enum Mover: Sendable, Hashable {
+        case member(Int64)
+        /// An administrator with the finance permission, deciding.
+        case administrator(Int64)
+
+        var userID: Int64 {
+            switch self {
+            case .member(let id), .administrator(let id): id
+            }
+        }
+    }
+
+    /// The client releases `part` of a milestone's escrow (nil: all that remains) to the provider, less commission.
+    /// `requestKey` names the request (its idempotency key), so a retry finds the first movement.
+    public func release(
+        milestoneID: Int64, part: Money?, by userID: Int64, requestKey: String, now: Date, announce: @escaping MilestoneRepository.Announce
+    ) async throws -> MilestoneStepped {
+        try await store.transaction { [store] db in
+            let (milestone, project) = try await PaymentRepository.milestone(milestoneID, on: db)
+            guard let role = project.role(of: userID) else { throw StoreError.notFound("the milestone") }
+            guard role == .client else { throw StatusTransitionError("only the client releases the money held for a milestone") }
+            guard project.status.isWorking else {
+                throw StatusTransitionError("money is released in active projects only; this one is \(project.status.label)")
+            }
+            try await Self.release(
+                part, of: milestone, in: project, actorID: userID, key: "release:\(userID):\(requestKey)", store: store, now: now, on: db
+            )
+            return try await MilestoneRepository.stepped(
+                .escrowReleased, actor: .member(.client), milestoneID: milestoneID, project: project, viewer: userID, completed: false,
+                store: store, db: db, now: now, announce: announce
+            )
+        }
+    }
+
+    /// Takes `part` of a payment's escrow (nil: all that remains) out for the client, with its share of the client's
+    /// fee, and records the refund as pending until the processor has paid it back (`refundPaid`). All of the escrow
+    /// of a milestone not started yet returns it to unfunded.
+    public func refund(
+        paymentID: Int64, part: Money?, reason: String, by mover: Mover, requestKey: String, now: Date,
+        announce: @escaping MilestoneRepository.Announce
+    ) async throws -> (refund: PaymentRefund, stepped: MilestoneStepped) {
+        try await store.transaction { [store] db in
+            guard let paymentRow = try await db.raw("SELECT \(Payment.columns) FROM payments WHERE id = \(bind: paymentID)").first() else {
+                throw StoreError.notFound("the payment")
+            }
+            let payment = try Payment(row: paymentRow)
+            let (milestone, project) = try await PaymentRepository.milestone(payment.milestoneID, on: db)
+            let actor: MilestoneActor
+            switch mover {
+            case .member(let userID):
+                guard let role = project.role(of: userID) else { throw StoreError.notFound("the payment") }
+                guard role == .provider else {
+                    throw StatusTransitionError("the provider refunds, or an administrator decides; a client who wants money back opens a dispute")
+                }
+                actor = .member(.provider)
+            case .administrator:
+                actor = .administrator
+            }
+            guard payment.status == .succeeded else { throw StatusTransitionError("a payment that is \(payment.status.label) has nothing to refund") }
+            let key = "refund:\(mover.userID):\(requestKey)"
+            if let existing = try await Self.refund(key: key, on: db) {
+                return (existing, try await MilestoneRepository.stepped(
+                    .escrowRefunded, actor: actor, milestoneID: milestone.id, project: project, viewer: project.clientID, completed: false,
+                    store: store, db: db, now: now, announce: { _ in Announcements() }
+                ))
+            }
+            let movement = try milestone.escrow.refund(part, milestoneID: milestone.id, clientID: project.clientID)
+            let transaction = try await Ledger.post(
+                try LedgerTransactionDraft(idempotencyKey: key, kind: .refund, reference: "payment:\(paymentID)", actorID: mover.userID, lines: movement.lines),
+                now: now, engine: store.engine, on: db
+            )
+            try await db.raw("""
+                UPDATE project_milestones SET escrow_refunded_minor = \(bind: movement.after.refunded.minorUnits), updated_at = \(bind: now)
+                WHERE id = \(bind: milestone.id)
+                """).run()
+            guard let refundRow = try await db.raw("""
+                INSERT INTO payment_refunds (payment_id, amount_minor, fee_share_minor, reason, requested_by, status, created_at, updated_at, ledger_key)
+                VALUES (\(bind: paymentID), \(bind: movement.amount.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: reason),
+                        \(bind: mover.userID), \(state: RefundStatus.pending), \(bind: now), \(bind: now), \(bind: transaction.draft.idempotencyKey))
+                RETURNING id
+                """).first() else { throw StoreError.conflict("the refund was not recorded") }
+            let refundID = try refundRow.decode(column: "id", as: Int64.self)
+            let emptied = movement.after.remaining.minorUnits == 0 && milestone.status == .funded
+            if emptied {
+                try await db.raw("""
+                    UPDATE project_milestones SET status = \(state: try milestone.status.after(.refundAll, by: actor)), updated_at = \(bind: now)
+                    WHERE id = \(bind: milestone.id)
+                    """).run()
+            }
+            try await ProjectActivityLog.record(
+                .escrowRefunded, projectID: project.id, actorID: mover.userID, milestoneID: milestone.id,
+                detail: ["title": milestone.title, "amount": movement.amount.formatted, "reason": reason], now: now, on: db
+            )
+            let stepped = try await MilestoneRepository.stepped(
+                .escrowRefunded, actor: actor, milestoneID: milestone.id, project: project, viewer: project.clientID, completed: false,
+                store: store, db: db, now: now, announce: announce
+            )
+            guard let refund = try await Self.refund(id: refundID, on: db) else { throw StoreError.notFound("the refund") }
+            return (refund, stepped)
+        }
+    }
+
+    /// The processor paid a refund back: the client's refunds account → processor clearing, and the refund succeeded.
+    public func refundPaid(_ refundID: Int64, processorRefundID: String, now: Date) async throws -> PaymentRefund {
+        try await store.transaction { [store] db in
+            guard let refund = try await Self.refund(id: refundID, on: db) else { throw StoreError.notFound("the refund") }
+            guard refund.status == .pending else { return refund }
+            guard let payer = try await db.raw("SELECT payer_id FROM payments WHERE id = \(bind: refund.paymentID)").first() else {
+                throw StoreError.notFound("the payment")
+            }
+            _ = try await Ledger.post(
+                try LedgerTransactionDraft(
+                    idempotencyKey: "refund:\(refundID):paid", kind: .refund, reference: "payment:\(refund.paymentID)", actorID: nil,
+                    lines: Escrow.refundPaidLines(clientID: try payer.decode(column: "payer_id", as: Int64.self), refunded: refund.total)
+                ),
+                now: now, engine: store.engine, on: db
+            )
+            try await db.raw("""
+                UPDATE payment_refunds SET status = \(state: RefundStatus.succeeded), processor_refund_id = \(bind: processorRefundID), updated_at = \(bind: now)
+                WHERE id = \(bind: refundID)
+                """).run()
+            guard let paid = try await Self.refund(id: refundID, on: db) else { throw StoreError.notFound("the refund") }
+            return paid
+        }
+    }
+
+    /// A payment's refunds, oldest first.
+    public func refunds(of paymentID: Int64) async throws -> [PaymentRefund] {
+        try await store.sql.raw("""
+            SELECT \(PaymentRefund.columns) FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+            WHERE r.payment_id = \(bind: paymentID) ORDER BY r.id
+            """).all().map(PaymentRefund.init(row:))
+    }
+
+    // MARK: Inside a transaction
+
+    /// Releases `part` (nil: all that remains) of a milestone's escrow under `key`: the approval of a milestone
+    /// releases the rest this way, in the approval's transaction. Nothing held, nothing moves (milestones that began
+    /// before payments existed).
+    static func release(
+        _ part: Money?, of milestone: Milestone, in project: Project, actorID: Int64?, key: String, store: Store, now: Date, on db: any SQLDatabase
+    ) async throws {
+        if part == nil && milestone.escrow.remaining.minorUnits == 0 { return }
+        let billed = try await db.raw("""
+            SELECT CAST(COALESCE(SUM(m.escrow_released_minor), 0) AS BIGINT) AS billed FROM project_milestones m JOIN projects p ON p.id = m.project_id
+            WHERE p.client_id = \(bind: project.clientID) AND p.provider_id = \(bind: project.providerID) AND m.currency = \(bind: milestone.amount.currency.code)
+            """).first()?.decode(column: "billed", as: Int64.self) ?? 0
+        let movement = try milestone.escrow.release(
+            part, milestoneID: milestone.id, providerID: project.providerID, schedule: schedule,
+            billedBefore: Money(minorUnits: billed, currency: milestone.amount.currency)
+        )
+        let transaction = try await Ledger.post(
+            try LedgerTransactionDraft(idempotencyKey: key, kind: .release, reference: "milestone:\(milestone.id)", actorID: actorID, lines: movement.lines),
+            now: now, engine: store.engine, on: db
+        )
+        guard !transaction.replayed else { return }
+        try await db.raw("""
+            UPDATE project_milestones SET escrow_released_minor = \(bind: movement.after.released.minorUnits), updated_at = \(bind: now)
+            WHERE id = \(bind: milestone.id)
+            """).run()
+        try await ProjectActivityLog.record(
+            .escrowReleased, projectID: project.id, actorID: actorID, milestoneID: milestone.id,
+            detail: ["title": milestone.title, "amount": movement.amount.formatted, "commission": movement.commission.formatted], now: now, on: db
+        )
+    }
+
+    private static func refund(id: Int64, on db: any SQLDatabase) async throws -> PaymentRefund? {
+        try await db.raw("""
+            SELECT \(PaymentRefund.columns) FROM payment_refunds r JOIN payments p ON p.id = r.payment_id WHERE r.id = \(bind: id)
+            """).first().map(PaymentRefund.init(row:))
+    }
+
+    private static func refund(key: String, on db: any SQLDatabase) async throws -> PaymentRefund? {
+        try await db.raw("""
+            SELECT \(PaymentRefund.columns) FROM payment_refunds r JOIN payments p ON p.id = r.payment_id WHERE r.ledger_key = \(bind: key)
+            """).first().map(PaymentRefund.init(row:))
+    }
+}

@@ -1,0 +1,68 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// Funding milestones and refunding them, between the store and a payment processor: what the service's routes
+/// (and later the workers) call. Each processor call carries a key made from the platform's own record, so a retry
+/// after a lost answer finds what the first call made.
+public struct EscrowPayments: Sendable {
+    let payments: PaymentRepository
+    let escrow: EscrowRepository
+    let processor: any PaymentProcessor
+    let announcer: ProjectAnnouncer
+
+    public init(store: Store, processor: any PaymentProcessor, announcer: ProjectAnnouncer) {
+        payments = PaymentRepository(store: store)
+        escrow = EscrowRepository(store: store)
+        self.processor = processor
+        self.announcer = announcer
+    }
+
+    /// Opens the payment that funds a milestone, with the processor's payment behind it.
+    public func fund(milestoneID: Int64, by userID: Int64, title: String, now: Date) async throws -> (Payment, clientSecret: String?) {
+        let payment = try await payments.open(milestoneID: milestoneID, by: userID, processor: processor.kind, now: now)
+        let made = try await processor.createPayment(
+            amount: payment.total, description: title, idempotencyKey: "payment:\(payment.id)", now: now
+        )
+        return (try await payments.attach(payment.id, processorPaymentID: made.id, now: now), made.clientSecret)
+    }
+
+    /// The payer confirms with a card: the processor's answer is recorded (a success funds the milestone).
+    public func confirm(_ paymentID: Int64, by userID: Int64, card: PaymentCard, now: Date) async throws -> Payment {
+        let (payment, id) = try await waiting(paymentID, by: userID)
+        guard payment.status == .requiresPaymentMethod else {
+            throw StatusTransitionError("a payment that is \(payment.status.label) takes no card now")
+        }
+        let answer = try await processor.confirm(id, card: card, now: now)
+        return try await payments.record(paymentID, outcome: answer.outcome, now: now, announce: announcer.milestone).payment
+    }
+
+    /// The payer answers the card's authentication step.
+    public func authenticate(_ paymentID: Int64, by userID: Int64, completed: Bool, now: Date) async throws -> Payment {
+        let (_, id) = try await waiting(paymentID, by: userID)
+        let answer = try await processor.authenticate(id, completed: completed, now: now)
+        return try await payments.record(paymentID, outcome: answer.outcome, now: now, announce: announcer.milestone).payment
+    }
+
+    /// Takes part of a payment's escrow (nil: all that remains) back out for the client and pays it back through the
+    /// processor. A refund the processor did not take stays pending in the store (and out of escrow) for a retry.
+    public func refund(
+        _ paymentID: Int64, part: Money?, reason: String, by mover: EscrowRepository.Mover, requestKey: String, now: Date
+    ) async throws -> PaymentRefund {
+        let (refund, _) = try await escrow.refund(
+            paymentID: paymentID, part: part, reason: reason, by: mover, requestKey: requestKey, now: now, announce: announcer.milestone
+        )
+        guard refund.status == .pending else { return refund }
+        guard let processorPaymentID = try await payments.processorPaymentID(of: paymentID) else { throw StoreError.notFound("the payment") }
+        let processorRefundID = try await processor.refund(processorPaymentID, amount: refund.total, idempotencyKey: "refund:\(refund.id)", now: now)
+        return try await escrow.refundPaid(refund.id, processorRefundID: processorRefundID, now: now)
+    }
+
+    /// The payer's own payment, with the processor's id for it.
+    private func waiting(_ paymentID: Int64, by userID: Int64) async throws -> (Payment, String) {
+        guard let payment = try await payments.payment(paymentID, for: userID) else { throw StoreError.notFound("the payment") }
+        guard payment.payerID == userID else { throw StatusTransitionError("only the payer completes a payment") }
+        guard let id = payment.processorPaymentID else { throw StoreError.conflict("the payment has not reached the processor yet; fund the milestone again") }
+        return (payment, id)
+    }
+}

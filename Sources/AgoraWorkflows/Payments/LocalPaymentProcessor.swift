@@ -1,0 +1,60 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// The embedded processor: Stripe's object model (payment intents that need a card, may ask for authentication,
+/// succeed or are declined; partial refunds) over its own records in the database, with Stripe's test card numbers
+/// (`LocalTestCard`). It moves no real money. A succeeded payment settles with the processor `settlementDelay` later.
+public struct LocalPaymentProcessor: PaymentProcessor {
+    public let kind = PaymentProcessorKind.local
+    let book: LocalProcessorBook
+    public static let settlementDelay: TimeInterval = 2 * 86_400
+
+    public init(store: Store) { book = LocalProcessorBook(store: store) }
+
+    public func createPayment(amount: Money, description: String, idempotencyKey: String, now: Date) async throws -> ProcessorPayment {
+        Self.payment(try await book.create(amount: amount, description: description, idempotencyKey: idempotencyKey, now: now))
+    }
+
+    public func confirm(_ id: String, card: PaymentCard, now: Date) async throws -> ProcessorPayment {
+        let intent = try await existing(id)
+        let step: PaymentStatus.Step
+        var failure: PaymentFailure?
+        switch LocalTestCard.outcome(for: card) {
+        case .succeeds: step = .succeed
+        case .requiresAuthentication: step = .requireAuthentication
+        case .declined(let reason): step = .decline; failure = reason
+        }
+        let next = try intent.status.after(step)
+        let settles = next == .succeeded ? now.addingTimeInterval(Self.settlementDelay) : nil
+        return Self.payment(try await book.move(id, from: intent.status, to: next, card: card.summary, failure: failure, settlesAt: settles, now: now))
+    }
+
+    public func authenticate(_ id: String, completed: Bool, now: Date) async throws -> ProcessorPayment {
+        let intent = try await existing(id)
+        guard intent.status == .requiresAction else { throw StatusTransitionError("a payment that is \(intent.status.label) has no authentication waiting") }
+        let next = try intent.status.after(completed ? .succeed : .failAuthentication)
+        let settles = next == .succeeded ? now.addingTimeInterval(Self.settlementDelay) : nil
+        return Self.payment(try await book.move(
+            id, from: intent.status, to: next, card: nil, failure: completed ? nil : .authenticationFailed, settlesAt: settles, now: now
+        ))
+    }
+
+    public func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String {
+        try await book.refund(id, amount: amount, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    private func existing(_ id: String) async throws -> LocalProcessorBook.Intent {
+        guard let intent = try await book.intent(id) else { throw StoreError.notFound("the payment intent") }
+        return intent
+    }
+
+    private static func payment(_ intent: LocalProcessorBook.Intent) -> ProcessorPayment {
+        let card = intent.cardBrand.flatMap { brand in intent.cardLastFour.map { CardSummary(brand: brand, lastFour: $0) } }
+        return ProcessorPayment(
+            id: intent.id,
+            outcome: PaymentRepository.Outcome(status: intent.status, card: card, failure: intent.failure),
+            clientSecret: nil
+        )
+    }
+}

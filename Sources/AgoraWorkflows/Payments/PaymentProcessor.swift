@@ -1,0 +1,32 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// A processor's view of one payment (Stripe's payment intent): its id, where it stands, and the secret a browser
+/// needs to finish it with the processor's own script, when the processor has one.
+public struct ProcessorPayment: Sendable, Hashable {
+    public let id: String
+    public let outcome: PaymentRepository.Outcome
+    public let clientSecret: String?
+
+    public init(id: String, outcome: PaymentRepository.Outcome, clientSecret: String?) {
+        self.id = id
+        self.outcome = outcome
+        self.clientSecret = clientSecret
+    }
+}
+
+/// What the platform asks of a payment processor. The local processor is the embedded default; the Stripe one
+/// speaks to Stripe's API. Every call that creates something carries an idempotency key, so a retry after a lost
+/// answer finds what the first call made.
+public protocol PaymentProcessor: Sendable {
+    var kind: PaymentProcessorKind { get }
+    /// Creates (or, with the same key, finds) the processor's payment of `amount`.
+    func createPayment(amount: Money, description: String, idempotencyKey: String, now: Date) async throws -> ProcessorPayment
+    /// Confirms it with a card typed into the platform's checkout.
+    func confirm(_ id: String, card: PaymentCard, now: Date) async throws -> ProcessorPayment
+    /// Answers the card's authentication step (3-D Secure): completed, or failed.
+    func authenticate(_ id: String, completed: Bool, now: Date) async throws -> ProcessorPayment
+    /// Pays `amount` of a succeeded payment back to the card; returns the processor's refund id.
+    func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String
+}

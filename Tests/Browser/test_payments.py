@@ -1,0 +1,62 @@
+"""Money in the project room, in a real browser: a declined card and one whose authentication fails leave the
+milestone unfunded with the reason shown; the processor's authentication page funds it; the client releases part of
+what is held and the provider refunds part, each with the figures shown on the milestone and in the feed."""
+from selenium.webdriver.common.by import By
+from browsing import click, wait  # noqa: E402
+from test_projects import fund, milestone, sign_in, status_of  # noqa: E402
+
+
+def test_checkout_declines_authentication_release_and_refund(service, browser):
+    project = service.accepted_project()
+    room = "/projects/view/?id=%d" % project
+    sign_in(service, browser, service.CLIENT_EMAIL, room)
+
+    # The checkout names the test cards and the fee; a declined card is said in the dialog and nothing is funded.
+    dialog = fund(browser, "Design", "4000 0000 0000 0002")
+    assert "4242 4242 4242 4242 is paid" in dialog.text and "€18" in dialog.text
+    wait(browser).until(lambda driver: "declined" in dialog.find_element(By.CSS_SELECTOR, ".field-error").text)
+    dialog.find_element(By.ID, "card-number").clear()
+    dialog.find_element(By.ID, "card-number").send_keys("4242 4242 4242 4241")
+    click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: "check digit" in dialog.find_element(By.CSS_SELECTOR, ".field-error").text)
+    click(browser, dialog.find_element(By.XPATH, ".//button[text()='Cancel']"))
+    assert status_of(browser, "Design") == "Not funded"
+
+    # A card that asks for authentication goes to the processor's page; a failed confirmation comes back unfunded.
+    fund(browser, "Design", "4000 0025 0000 3155")
+    wait(browser).until(lambda driver: "/payments/authenticate/" in driver.current_url)
+    wait(browser).until(lambda driver: "€618" in driver.find_element(By.ID, "authentication-summary").text)
+    click(browser, browser.find_element(By.ID, "authentication-fail"))
+    wait(browser).until(lambda driver: "/projects/view/" in driver.current_url)
+    assert status_of(browser, "Design") == "Not funded"
+
+    fund(browser, "Design", "4000 0025 0000 3155")
+    wait(browser).until(lambda driver: "/payments/authenticate/" in driver.current_url)
+    click(browser, wait(browser).until(lambda driver: driver.find_element(By.ID, "authentication-complete") if driver.find_element(By.ID, "authentication-actions").is_displayed() else None))
+    wait(browser).until(lambda driver: "/projects/view/" in driver.current_url)
+    wait(browser).until(lambda driver: status_of(driver, "Design") == "Funded")
+    assert "€600 held in escrow" in milestone(browser, "Design").text
+
+    # The client releases part of it; a bad amount is refused in the dialog.
+    click(browser, milestone(browser, "Design").find_element(By.XPATH, ".//button[text()='Release payment']"))
+    dialog = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "dialog[open]"))
+    dialog.find_element(By.ID, "release-amount").send_keys("6000")
+    click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: "at most" in dialog.find_element(By.CSS_SELECTOR, ".field-error").text)
+    dialog.find_element(By.ID, "release-amount").clear()
+    dialog.find_element(By.ID, "release-amount").send_keys("200")
+    click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: "€200 released" in milestone(driver, "Design").text)
+    assert "€400 held in escrow" in milestone(browser, "Design").text
+    assert "Payment released" in browser.find_element(By.ID, "project-activity").text
+
+    # The provider refunds part of what is left, with a reason the client reads.
+    sign_in(service, browser, service.provider_email, room)
+    click(browser, milestone(browser, "Design").find_element(By.XPATH, ".//button[text()='Refund']"))
+    dialog = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "dialog[open]"))
+    dialog.find_element(By.ID, "refund-amount").send_keys("100")
+    dialog.find_element(By.ID, "refund-reason").send_keys("The mobile layouts are left out.")
+    click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: "€100 refunded" in milestone(driver, "Design").text)
+    assert "€300 held in escrow" in milestone(browser, "Design").text
+    assert "refunded to your card" in service.emails_to(service.CLIENT_EMAIL, "Refund")
