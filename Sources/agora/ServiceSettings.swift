@@ -248,7 +248,8 @@ struct ServiceSettings {
     }
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
-    /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks), the watch on the platform
+    /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks), refunds
+    /// waiting for the processor, the watch on the platform
     /// settings and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
@@ -264,6 +265,7 @@ struct ServiceSettings {
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
+            PendingRefundJob(store: store, processor: LocalPaymentProcessor(store: store)),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
             BulkOperationWorker(store: store, composer: composer),
         ]

@@ -73,46 +73,21 @@ public struct EscrowRepository: Sendable {
             case .administrator:
                 actor = .administrator
             }
-            guard payment.status == .succeeded else { throw StatusTransitionError("a payment that is \(payment.status.label) has nothing to refund") }
             let key = "refund:\(mover.userID):\(requestKey)"
-            if let existing = try await Self.refund(key: key, on: db) {
-                return (existing, try await MilestoneRepository.stepped(
-                    .escrowRefunded, actor: actor, milestoneID: milestone.id, project: project, viewer: project.clientID, completed: false,
-                    store: store, db: db, now: now, announce: { _ in Announcements() }
-                ))
+            let existing = try await Self.refund(key: key, on: db)
+            let refund: PaymentRefund
+            if let existing {
+                refund = existing
+            } else {
+                refund = try await Self.refund(
+                    part, of: payment, milestone: milestone, in: project, reason: reason, actorID: mover.userID, reopening: actor, key: key,
+                    store: store, now: now, on: db
+                )
             }
-            let movement = try milestone.escrow.refund(part, milestoneID: milestone.id, clientID: project.clientID)
-            let transaction = try await Ledger.post(
-                try LedgerTransactionDraft(idempotencyKey: key, kind: .refund, reference: "payment:\(paymentID)", actorID: mover.userID, lines: movement.lines),
-                now: now, engine: store.engine, on: db
-            )
-            try await db.raw("""
-                UPDATE project_milestones SET escrow_refunded_minor = \(bind: movement.after.refunded.minorUnits), updated_at = \(bind: now)
-                WHERE id = \(bind: milestone.id)
-                """).run()
-            guard let refundRow = try await db.raw("""
-                INSERT INTO payment_refunds (payment_id, amount_minor, fee_share_minor, reason, requested_by, status, created_at, updated_at, ledger_key)
-                VALUES (\(bind: paymentID), \(bind: movement.amount.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: reason),
-                        \(bind: mover.userID), \(state: RefundStatus.pending), \(bind: now), \(bind: now), \(bind: transaction.draft.idempotencyKey))
-                RETURNING id
-                """).first() else { throw StoreError.conflict("the refund was not recorded") }
-            let refundID = try refundRow.decode(column: "id", as: Int64.self)
-            let emptied = movement.after.remaining.minorUnits == 0 && milestone.status == .funded
-            if emptied {
-                try await db.raw("""
-                    UPDATE project_milestones SET status = \(state: try milestone.status.after(.refundAll, by: actor)), updated_at = \(bind: now)
-                    WHERE id = \(bind: milestone.id)
-                    """).run()
-            }
-            try await ProjectActivityLog.record(
-                .escrowRefunded, projectID: project.id, actorID: mover.userID, milestoneID: milestone.id,
-                detail: ["title": milestone.title, "amount": movement.amount.formatted, "reason": reason], now: now, on: db
-            )
             let stepped = try await MilestoneRepository.stepped(
                 .escrowRefunded, actor: actor, milestoneID: milestone.id, project: project, viewer: project.clientID, completed: false,
-                store: store, db: db, now: now, announce: announce
+                store: store, db: db, now: now, announce: existing == nil ? announce : { _ in Announcements() }
             )
-            guard let refund = try await Self.refund(id: refundID, on: db) else { throw StoreError.notFound("the refund") }
             return (refund, stepped)
         }
     }
@@ -179,6 +154,70 @@ public struct EscrowRepository: Sendable {
             .escrowReleased, projectID: project.id, actorID: actorID, milestoneID: milestone.id,
             detail: ["title": milestone.title, "amount": movement.amount.formatted, "commission": movement.commission.formatted], now: now, on: db
         )
+    }
+
+    /// Takes `part` (nil: all that remains) of a milestone's escrow out for the client under `key`, and records the
+    /// refund as pending until the processor has paid it back. With `reopening`, all of the escrow of a milestone
+    /// not started yet returns it to unfunded, as that actor's step.
+    static func refund(
+        _ part: Money?, of payment: Payment, milestone: Milestone, in project: Project, reason: String, actorID: Int64?,
+        reopening actor: MilestoneActor?, key: String, store: Store, now: Date, on db: any SQLDatabase
+    ) async throws -> PaymentRefund {
+        guard payment.status == .succeeded else { throw StatusTransitionError("a payment that is \(payment.status.label) has nothing to refund") }
+        let movement = try milestone.escrow.refund(part, milestoneID: milestone.id, clientID: project.clientID)
+        _ = try await Ledger.post(
+            try LedgerTransactionDraft(idempotencyKey: key, kind: .refund, reference: "payment:\(payment.id)", actorID: actorID, lines: movement.lines),
+            now: now, engine: store.engine, on: db
+        )
+        try await db.raw("""
+            UPDATE project_milestones SET escrow_refunded_minor = \(bind: movement.after.refunded.minorUnits), updated_at = \(bind: now)
+            WHERE id = \(bind: milestone.id)
+            """).run()
+        guard let row = try await db.raw("""
+            INSERT INTO payment_refunds (payment_id, amount_minor, fee_share_minor, reason, requested_by, status, created_at, updated_at, ledger_key)
+            VALUES (\(bind: payment.id), \(bind: movement.amount.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: reason),
+                    \(bind: actorID), \(state: RefundStatus.pending), \(bind: now), \(bind: now), \(bind: key))
+            RETURNING id
+            """).first() else { throw StoreError.conflict("the refund was not recorded") }
+        if let actor, movement.after.remaining.minorUnits == 0, milestone.status == .funded {
+            try await db.raw("""
+                UPDATE project_milestones SET status = \(state: try milestone.status.after(.refundAll, by: actor)), updated_at = \(bind: now)
+                WHERE id = \(bind: milestone.id)
+                """).run()
+        }
+        try await ProjectActivityLog.record(
+            .escrowRefunded, projectID: project.id, actorID: actorID, milestoneID: milestone.id,
+            detail: ["title": milestone.title, "amount": movement.amount.formatted, "reason": reason], now: now, on: db
+        )
+        guard let refund = try await Self.refund(id: try row.decode(column: "id", as: Int64.self), on: db) else { throw StoreError.notFound("the refund") }
+        return refund
+    }
+
+    /// Refunds everything still held for a project's milestones (a project cancelled by agreement), each milestone
+    /// from the payment that funded it last; returns the pending refunds.
+    static func refundHeld(of project: Project, reason: String, actorID: Int64?, store: Store, now: Date, on db: any SQLDatabase) async throws -> [PaymentRefund] {
+        var refunds: [PaymentRefund] = []
+        for milestone in try await ProjectRepository.milestones(of: [project.id], on: db)[project.id] ?? [] where milestone.escrow.remaining.minorUnits > 0 {
+            guard let row = try await db.raw("""
+                SELECT \(Payment.columns) FROM payments WHERE milestone_id = \(bind: milestone.id) AND status = \(state: PaymentStatus.succeeded)
+                ORDER BY id DESC LIMIT 1
+                """).first() else { continue }
+            refunds.append(try await refund(
+                nil, of: try Payment(row: row), milestone: milestone, in: project, reason: reason, actorID: actorID, reopening: nil,
+                key: "project:\(project.id):cancelled:\(milestone.id)", store: store, now: now, on: db
+            ))
+        }
+        return refunds
+    }
+
+    /// Refunds decided but not yet paid back by the processor (a crash or a processor error in between, or a
+    /// cancellation's), oldest first, with the processor's id of their payment.
+    public func pendingRefunds(limit: Int) async throws -> [(refund: PaymentRefund, processorPaymentID: String)] {
+        try await store.sql.raw("""
+            SELECT \(PaymentRefund.columns), p.processor_payment_id FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+            WHERE r.status = \(state: RefundStatus.pending) AND p.processor_payment_id IS NOT NULL
+            ORDER BY r.id LIMIT \(bind: limit)
+            """).all().map { (try PaymentRefund(row: $0), try $0.decode(column: "processor_payment_id", as: String.self)) }
     }
 
     private static func refund(id: Int64, on db: any SQLDatabase) async throws -> PaymentRefund? {

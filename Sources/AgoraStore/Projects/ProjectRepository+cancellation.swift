@@ -6,8 +6,9 @@ extension ProjectRepository {
     public typealias AnnounceEvent = @Sendable (ProjectEvent) throws -> Announcements
 
     /// A member asks to cancel (`reason` required), or agrees to the other member's request: then the project and
-    /// its order are cancelled and the provider's record counts a project closed without completion. One
-    /// transaction, the project locked; `ProjectCancellation.asking` says which it is.
+    /// its order are cancelled, the provider's record counts a project closed without completion, and all that is
+    /// still held in escrow is refunded to the client (pending until the processor pays it back). One transaction,
+    /// the project locked; `ProjectCancellation.asking` says which it is.
     public func cancel(_ projectID: Int64, by userID: Int64, reason: String?, now: Date, announce: @escaping AnnounceEvent) async throws -> ProjectEvent {
         try await store.transaction { [store] db in
             let project = try await Self.locked(projectID, on: db)
@@ -32,6 +33,10 @@ extension ProjectRepository {
                     """).run()
                 try await OrderRepository.record(.cancelled, orderID: order.id, actorID: userID, detail: ["project_id": String(projectID)], now: now, on: db)
                 try await ProviderRecord.projectClosed(providerID: project.providerID, completed: false, now: now, on: db, engine: store.engine)
+                // Whatever is still held goes back to the client: decided here, paid back by the processor after.
+                _ = try await EscrowRepository.refundHeld(
+                    of: project, reason: "The project was cancelled by agreement.", actorID: userID, store: store, now: now, on: db
+                )
                 event = .projectCancelled
             }
             try await ProjectActivityLog.record(event, projectID: projectID, actorID: userID, detail: detail, now: now, on: db)

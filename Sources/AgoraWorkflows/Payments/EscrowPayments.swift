@@ -45,7 +45,8 @@ public struct EscrowPayments: Sendable {
     }
 
     /// Takes part of a payment's escrow (nil: all that remains) back out for the client and pays it back through the
-    /// processor. A refund the processor did not take stays pending in the store (and out of escrow) for a retry.
+    /// processor. A refund the processor did not take stays pending in the store (and out of escrow) for
+    /// `PendingRefundJob`.
     public func refund(
         _ paymentID: Int64, part: Money?, reason: String, by mover: EscrowRepository.Mover, requestKey: String, now: Date
     ) async throws -> PaymentRefund {
@@ -54,9 +55,12 @@ public struct EscrowPayments: Sendable {
         )
         guard refund.status == .pending else { return refund }
         guard let processorPaymentID = try await payments.processorPaymentID(of: paymentID) else { throw StoreError.notFound("the payment") }
-        let processorRefundID = try await processor.refund(processorPaymentID, amount: refund.total, idempotencyKey: "refund:\(refund.id)", now: now)
+        let processorRefundID = try await processor.refund(processorPaymentID, amount: refund.total, idempotencyKey: Self.processorRefundKey(refund.id), now: now)
         return try await escrow.refundPaid(refund.id, processorRefundID: processorRefundID, now: now)
     }
+
+    /// The processor's idempotency key of a refund: one refund, one payback, whoever sends it.
+    public static func processorRefundKey(_ refundID: Int64) -> String { "refund:\(refundID)" }
 
     /// The payer's own payment, with the processor's id for it.
     private func waiting(_ paymentID: Int64, by userID: Int64) async throws -> (Payment, String) {

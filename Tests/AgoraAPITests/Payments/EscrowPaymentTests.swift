@@ -2,6 +2,7 @@ import AgoraDomain
 import AgoraJobs
 import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -190,6 +191,34 @@ struct EscrowPaymentTests {
             #expect(try await market.harness.emails(to: "ada@example.com").contains { $0.subject.contains("Refund") })
             #expect(try await fixture.fund(design).status == .ok)
             #expect(try await fixture.milestone(design, as: market.ada)["status"] as? String == "funded")
+            #expect(try await Ledger(store: market.harness.store).verify().problems == [])
+        }
+    }
+
+    @Test("a project cancelled by agreement refunds all that is held; the job pays the refunds back, once", arguments: TestDatabase.engines)
+    func cancellationRefunds(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let fixture = try await ProjectFixture.accepted(in: market)
+            let (design, launch) = (fixture.milestoneIDs[0], fixture.milestoneIDs[1])
+            #expect(try await fixture.fund(design).status == .ok)
+            #expect(try await fixture.fund(launch).status == .ok)
+            #expect(try await fixture.step("start", design, as: market.paula).status == .ok)
+            #expect(try await send(market, "/api/milestones/\(design)/release", json: #"{"amount": "100"}"#, as: market.ada).status == .ok)
+
+            let path = "/api/projects/\(fixture.projectID)/cancel"
+            #expect(try await market.harness.send(.post, path, json: #"{"reason": "Our bakery is closing for the winter."}"#, bearer: market.ada.accessToken).status == .ok)
+            #expect(try await market.harness.send(.post, path, json: "{}", bearer: market.paula.accessToken).status == .ok)
+            // 500 of Design and its 15 of fee, all 1,200 of Launch and its 36: decided, waiting for the processor.
+            #expect(try await balance(.escrow, owner: design, in: market) == 0)
+            #expect(try await balance(.escrow, owner: launch, in: market) == 0)
+            #expect(try await balance(.refunds, owner: market.ada.userID, in: market) == 51_500 + 123_600)
+            #expect(try await fixture.activityKinds().filter { $0 == "escrow.refunded" }.count == 2)
+
+            let job = PendingRefundJob(store: market.harness.store, processor: LocalPaymentProcessor(store: market.harness.store), clock: market.harness.clock)
+            #expect(try await job.runOnce() == 2)
+            #expect(try await job.runOnce() == 0, "paid once")
+            #expect(try await balance(.refunds, owner: market.ada.userID, in: market) == 0)
+            #expect(try await balance(.processorClearing, in: market) == -10_300, "only the released 100 and its fee share stayed")
             #expect(try await Ledger(store: market.harness.store).verify().problems == [])
         }
     }
