@@ -22,7 +22,7 @@
   function refusal(result, fallback) {
     var data = result.data || {};
     if (data.errors && data.errors.length) {
-      return data.errors.map(function (error) { return error.field.replace('card.', '').replace(/_/g, ' ') + ' ' + error.message; }).join('; ') + '.';
+      return data.errors.map(function (error) { return error.field.replace(/_/g, ' ') + ' ' + error.message; }).join('; ') + '.';
     }
     return data.detail || fallback;
   }
@@ -66,7 +66,7 @@
             number: fields.number.value, security_code: fields.code.value,
             expiry_month: Number(fields.month.value) || null, expiry_year: Number(fields.year.value) || null
           };
-          moneyCall('/payments/' + payment.id + '/confirm', { card: card }).then(function (result) {
+          moneyCall('/payments/' + payment.id + '/confirm', card).then(function (result) {
             if (!result.ok) { fail(refusal(result, 'The payment did not go through. Try again.')); return; }
             if (result.data.status === 'succeeded') { done(); return; }
             if (result.data.status === 'requires_action') { location.href = result.data.next_action.url; return; }

@@ -24,6 +24,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case profiles
     case verifications
     case skills
+    case disputes
 
     var permission: AdminPermission {
         switch self {
@@ -45,6 +46,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .profiles: .moderationDecide
         case .verifications: .usersEdit
         case .skills: .categoriesEdit
+        case .disputes: .financeResolveDispute
         }
     }
 

@@ -51,7 +51,7 @@ extension OpenAPIDocument {
         "operationId": "authenticatePayment", "tags": ["payments"], "security": [{ "bearer": [] }],
         "summary": "The payer answers the card's authentication step (3-D Secure) on the local processor's page",
         "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["completed"], "properties": { "completed": { "type": "boolean" } } } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["completed"], "properties": { "completed": { "type": "boolean" } } } } } },
         "responses": { "200": \#(paymentResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
@@ -62,6 +62,74 @@ extension OpenAPIDocument {
         "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EscrowMovementInput" } } } },
         "responses": { "201": { "description": "The refund", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Refund" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/projects/{id}/disputes": {
+      "post": {
+        "operationId": "openDispute", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "A member disputes the money held for a milestone of an active or paused project: the project becomes disputed and its escrow freezes until an administrator decides",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DisputeOpeningInput" } } } },
+        "responses": { "201": \#(disputeResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      },
+      "get": {
+        "operationId": "listProjectDisputes", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "A project's disputes, newest first",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": \#(disputeListResponse), "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/disputes/{id}": {
+      "get": {
+        "operationId": "showDispute", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "A dispute with both sides' evidence and, once decided, the decision",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": \#(disputeResponse), "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/disputes/{id}/evidence": {
+      "post": {
+        "operationId": "addDisputeEvidence", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "A member adds to their side of an open dispute",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["body"], "properties": { "body": { "type": "string", "minLength": \#(DisputeRules.evidenceLength.lowerBound), "maxLength": \#(DisputeRules.evidenceLength.upperBound) } } } } } },
+        "responses": { "201": \#(disputeResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/disputes/{id}/withdraw": {
+      "post": {
+        "operationId": "withdrawDispute", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The member who opened an open dispute withdraws it: the project goes back to work, the money stays held",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": \#(disputeResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem) }
+      }
+    },
+    "/api/admin/disputes": {
+      "get": {
+        "operationId": "adminListDisputes", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Disputes in a status (open by default), oldest first (finance.resolve-dispute)",
+        "parameters": [
+          { "name": "status", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(DisputeStatus.allCases.map(\.rawValue)))] } },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
+        ],
+        "responses": { "200": \#(disputeListResponse), "400": \#(problem), "401": \#(problem), "403": \#(problem) }
+      }
+    },
+    "/api/admin/disputes/{id}": {
+      "get": {
+        "operationId": "adminShowDispute", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Any dispute (finance.resolve-dispute)",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": \#(disputeResponse), "401": \#(problem), "403": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/admin/disputes/{id}/resolve": {
+      "post": {
+        "operationId": "adminResolveDispute", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Decides an open dispute (finance.resolve-dispute): the provider's share of what is held released to them less commission, the rest refunded to the client; the milestone settled; the project back to work, completed, or ended (close_project); audited with the note",
+        "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DisputeDecisionInput" } } } },
+        "responses": { "200": \#(disputeResponse), "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
     """#
@@ -91,20 +159,58 @@ extension OpenAPIDocument {
       }
     },
     "ConfirmPaymentInput": {
-      "type": "object", "required": ["card"],
-      "properties": { "card": { "type": "object", "required": ["number", "expiry_month", "expiry_year", "security_code"], "properties": {
-        "number": { "type": "string" }, "expiry_month": { "type": "integer", "minimum": 1, "maximum": 12 }, "expiry_year": { "type": "integer", "minimum": 0, "maximum": 2099, "description": "Four digits, or two (20xx)" }, "security_code": { "type": "string" } } } }
+      "type": "object", "additionalProperties": false, "required": ["number", "expiry_month", "expiry_year", "security_code"],
+      "properties": {
+        "number": { "type": "string", "maxLength": 40, "description": "12–19 digits, spaces and dashes allowed" },
+        "expiry_month": { "type": "integer", "minimum": 1, "maximum": 12 },
+        "expiry_year": { "type": "integer", "minimum": 0, "maximum": 2099, "description": "Four digits, or two (20xx)" },
+        "security_code": { "type": "string", "maxLength": 10 }
+      }
     },
     "EscrowMovementInput": {
-      "type": "object",
+      "type": "object", "additionalProperties": false,
       "properties": {
         "amount": { "type": "string", "description": "In major units of the milestone's currency; all that is held when left out" },
         "reason": { "type": "string", "minLength": \#(PaymentRules.refundReasonLength.lowerBound), "maxLength": \#(PaymentRules.refundReasonLength.upperBound), "description": "Required for refunds" }
+      }
+    },
+    "DisputeOpeningInput": {
+      "type": "object", "additionalProperties": false, "required": ["milestone_id", "reason", "statement"],
+      "properties": {
+        "milestone_id": { "type": "integer" },
+        "reason": { "type": "string", "enum": [\#(quoted(DisputeReason.allCases.map(\.rawValue)))] },
+        "statement": { "type": "string", "minLength": \#(DisputeRules.statementLength.lowerBound), "maxLength": \#(DisputeRules.statementLength.upperBound) }
+      }
+    },
+    "DisputeDecisionInput": {
+      "type": "object", "additionalProperties": false, "required": ["provider_amount", "note"],
+      "properties": {
+        "provider_amount": { "type": "string", "description": "In major units of the milestone's currency, from 0 to what is held; the rest goes back to the client" },
+        "note": { "type": "string", "minLength": \#(DisputeRules.decisionNoteLength.lowerBound), "maxLength": \#(DisputeRules.decisionNoteLength.upperBound) },
+        "close_project": { "type": "boolean", "default": false, "description": "The decision ends the project (refunding whatever else is held)" }
+      }
+    },
+    "Dispute": {
+      "type": "object", "required": ["id", "project_id", "milestone_id", "milestone_title", "opened_by", "reason", "reason_label", "statement", "status", "held", "evidence", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "project_id": { "type": "integer" }, "milestone_id": { "type": "integer" }, "milestone_title": { "type": "string" },
+        "opened_by": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))] },
+        "reason": { "type": "string", "enum": [\#(quoted(DisputeReason.allCases.map(\.rawValue)))] }, "reason_label": { "type": "string" },
+        "statement": { "type": "string" }, "status": { "type": "string", "enum": [\#(quoted(DisputeStatus.allCases.map(\.rawValue)))] },
+        "held": { "$ref": "#/components/schemas/Money" },
+        "evidence": { "type": "array", "items": { "type": "object", "required": ["id", "author", "body", "created_at"], "properties": {
+          "id": { "type": "integer" }, "author": { "type": "string" }, "body": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" } } } },
+        "decision": { "type": "object", "required": ["provider_amount", "client_amount", "note", "closes_project", "decided_at"], "properties": {
+          "provider_amount": { "$ref": "#/components/schemas/Money" }, "client_amount": { "$ref": "#/components/schemas/Money" }, "note": { "type": "string" },
+          "closes_project": { "type": "boolean" }, "decided_at": { "type": "string", "format": "date-time" } } },
+        "created_at": { "type": "string", "format": "date-time" }
       }
     },
     """#
 
     static let idempotencyKeyHeader = ##"{ "name": "Idempotency-Key", "in": "header", "required": true, "schema": { "type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$" }, "description": "A new key (a UUID) per request: the same key with the same request answers the first answer again" }"##
 
+    private static let disputeResponse = ##"{ "description": "The dispute", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Dispute" } } } }"##
+    private static let disputeListResponse = ##"{ "description": "The disputes", "content": { "application/json": { "schema": { "type": "object", "required": ["disputes"], "properties": { "disputes": { "type": "array", "items": { "$ref": "#/components/schemas/Dispute" } } } } } } }"##
     private static let paymentResponse = ##"{ "description": "The payment", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Payment" } } } }"##
 }

@@ -1,33 +1,78 @@
 import AgoraDomain
 
-/// `POST /api/payments/{id}/confirm`: the card typed into the local processor's checkout.
-struct ConfirmPaymentInput: Decodable {
-    struct Card: Decodable {
-        let number: String?
-        let expiryMonth: Int?
-        let expiryYear: Int?
-        let securityCode: String?
+/// `POST /api/payments/{id}/confirm`: the card typed into the local processor's checkout
+/// (`{"number", "expiry_month", "expiry_year", "security_code"}`); JSON types are checked here, rules in the domain
+/// (`PaymentCard`).
+struct ConfirmPaymentInput: RequestBody {
+    static let fields: Set<String> = ["number", "expiry_month", "expiry_year", "security_code"]
+    var input = PaymentCard.Input()
 
-        enum CodingKeys: String, CodingKey {
-            case number, expiryMonth = "expiry_month", expiryYear = "expiry_year", securityCode = "security_code"
-        }
-    }
-
-    let card: Card?
-
-    var input: PaymentCard.Input {
-        PaymentCard.Input(number: card?.number, expiryMonth: card?.expiryMonth, expiryYear: card?.expiryYear, securityCode: card?.securityCode)
+    init(reading body: inout JSONObjectBody) {
+        input.number = body.string("number", required: false, maximumLength: 40)
+        input.expiryMonth = body.integer("expiry_month")
+        input.expiryYear = body.integer("expiry_year")
+        input.securityCode = body.string("security_code", required: false, maximumLength: 10)
     }
 }
 
-/// `POST /api/payments/{id}/authenticate`: the card's authentication step answered on the local confirmation page.
-struct AuthenticatePaymentInput: Decodable {
+/// `POST /api/payments/{id}/authenticate`: `{"completed": true|false}`, the card's authentication step answered on
+/// the local processor's page.
+struct AuthenticatePaymentInput: RequestBody {
+    static let fields: Set<String> = ["completed"]
     let completed: Bool?
+
+    init(reading body: inout JSONObjectBody) {
+        completed = body.contains("completed") ? body.bool("completed") : nil
+    }
 }
 
-/// `POST /api/milestones/{id}/release` (no amount: all that is held) and `POST /api/payments/{id}/refunds`.
-struct EscrowMovementInput: Decodable {
-    /// In major units, as text (`"120.50"`), in the milestone's currency.
+/// `POST /api/milestones/{id}/release` and `POST /api/payments/{id}/refunds`: `{"amount", "reason"}`, the amount in
+/// major units of the milestone's currency (none: all that is held).
+struct EscrowMovementInput: RequestBody {
+    static let fields: Set<String> = ["amount", "reason"]
     let amount: String?
     let reason: String?
+
+    init(reading body: inout JSONObjectBody) {
+        amount = body.amount("amount")
+        reason = body.string("reason", required: false, maximumLength: PaymentRules.refundReasonLength.upperBound * 2, multiline: true)
+    }
+}
+
+/// `POST /api/projects/{id}/disputes`: `{"milestone_id", "reason", "statement"}`.
+struct DisputeOpeningInput: RequestBody {
+    static let fields: Set<String> = ["milestone_id", "reason", "statement"]
+    let milestoneID: Int?
+    let reason: String?
+    let statement: String?
+
+    init(reading body: inout JSONObjectBody) {
+        milestoneID = body.integer("milestone_id")
+        reason = body.string("reason", required: false, maximumLength: 40)
+        statement = body.string("statement", required: false, maximumLength: DisputeRules.statementLength.upperBound * 2, multiline: true)
+    }
+}
+
+/// `POST /api/disputes/{id}/evidence`: `{"body"}`.
+struct DisputeEvidenceInput: RequestBody {
+    static let fields: Set<String> = ["body"]
+    let body: String?
+
+    init(reading body: inout JSONObjectBody) {
+        self.body = body.string("body", required: false, maximumLength: DisputeRules.evidenceLength.upperBound * 2, multiline: true)
+    }
+}
+
+/// `POST /api/admin/disputes/{id}/resolve`: `{"provider_amount", "note", "close_project"}`.
+struct DisputeDecisionInput: RequestBody {
+    static let fields: Set<String> = ["provider_amount", "note", "close_project"]
+    let providerAmount: String?
+    let note: String?
+    let closeProject: Bool
+
+    init(reading body: inout JSONObjectBody) {
+        providerAmount = body.amount("provider_amount")
+        note = body.string("note", required: false, maximumLength: DisputeRules.decisionNoteLength.upperBound * 2, multiline: true)
+        closeProject = body.bool("close_project")
+    }
 }

@@ -79,3 +79,59 @@ struct RefundBody: Encodable {
         createdAt = refund.createdAt
     }
 }
+
+/// A dispute as its project's members and the administrators see it.
+struct DisputeBody: ResponseEncodable {
+    struct Evidence: Encodable {
+        let id: Int64
+        let author: String
+        let body: String
+        let createdAt: Date
+    }
+
+    struct Decision: Encodable {
+        let providerAmount: MoneyBody
+        let clientAmount: MoneyBody
+        let note: String
+        let closesProject: Bool
+        let decidedAt: Date
+    }
+
+    let id: Int64
+    let projectId: Int64
+    let milestoneId: Int64
+    let milestoneTitle: String
+    let openedBy: String
+    let reason: String
+    let reasonLabel: String
+    let statement: String
+    let status: String
+    let held: MoneyBody
+    let evidence: [Evidence]
+    let decision: Decision?
+    let createdAt: Date
+
+    init(_ dispute: Dispute) {
+        id = dispute.id
+        projectId = dispute.projectID
+        milestoneId = dispute.milestoneID
+        milestoneTitle = dispute.milestoneTitle
+        openedBy = dispute.openerRole.rawValue
+        reason = dispute.reason.rawValue
+        reasonLabel = dispute.reason.label
+        statement = dispute.statement
+        status = dispute.status.rawValue
+        held = MoneyBody(dispute.held)
+        evidence = dispute.evidence.map { Evidence(id: $0.id, author: $0.authorRole.rawValue, body: $0.body, createdAt: $0.createdAt) }
+        if let provider = dispute.providerShare, let client = dispute.clientShare, let note = dispute.decisionNote, let at = dispute.resolvedAt {
+            decision = Decision(providerAmount: MoneyBody(provider), clientAmount: MoneyBody(client), note: note, closesProject: dispute.closesProject, decidedAt: at)
+        } else {
+            decision = nil
+        }
+        createdAt = dispute.createdAt
+    }
+}
+
+struct DisputeListBody: ResponseEncodable {
+    let disputes: [DisputeBody]
+}

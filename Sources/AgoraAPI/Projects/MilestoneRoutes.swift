@@ -26,7 +26,7 @@ struct MilestoneRoutes: Sendable {
         let note: String? = switch step {
         case .submit: try MilestoneRules.deliverableNote(try await request.decode(as: MilestoneNoteInput.self, context: context).note)
         case .requestChanges: try MilestoneRules.changeRequest(try await request.decode(as: MilestoneNoteInput.self, context: context).note)
-        case .accept, .decline, .withdraw, .start, .approve, .fund, .refundAll: nil
+        case .accept, .decline, .withdraw, .start, .approve, .fund, .refundAll, .settle: nil
         }
         do {
             let stepped = try await MilestoneRepository(store: store).step(id, step, by: identity.userID, note: note, now: clock.now, announce: announcer.milestone)

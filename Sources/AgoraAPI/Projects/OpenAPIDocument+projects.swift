@@ -150,12 +150,12 @@ extension OpenAPIDocument {
         case .submit: ("the provider", "submits a deliverable (its note, \(MilestoneRules.deliverableNoteLength.lowerBound)–\(MilestoneRules.deliverableNoteLength.upperBound) characters) for the client's review")
         case .requestChanges: ("the client", "asks for changes to a submission (what to change, \(MilestoneRules.changeRequestLength.lowerBound)–\(MilestoneRules.changeRequestLength.upperBound) characters)")
         case .approve: ("the client", "approves a submission, which releases what is still held in escrow for it; the last one approved completes the project and its order")
-        case .fund, .refundAll: ("", "")
+        case .fund, .refundAll, .settle: ("", "")
         }
         let noteLength: ClosedRange<Int>? = switch step {
         case .submit: MilestoneRules.deliverableNoteLength
         case .requestChanges: MilestoneRules.changeRequestLength
-        case .accept, .decline, .withdraw, .start, .approve, .fund, .refundAll: nil
+        case .accept, .decline, .withdraw, .start, .approve, .fund, .refundAll, .settle: nil
         }
         let needsNote = noteLength != nil
         let body = noteLength.map { length in

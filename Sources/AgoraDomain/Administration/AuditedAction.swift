@@ -36,6 +36,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case verificationRejected = "verification.reject"
     case skillAdded = "skill.add"
     case skillRemoved = "skill.remove"
+    case disputeResolved = "dispute.resolve"
 }
 
 /// The kinds of thing an audited action changes.
@@ -59,4 +60,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case verification
     /// A skill of the catalogue.
     case skill
+    /// A dispute over a milestone's money.
+    case dispute
 }

@@ -27,4 +27,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case milestoneFunded = "milestone_funded"
     case paymentReleased = "payment_released"
     case paymentRefunded = "payment_refunded"
+    case disputeOpened = "dispute_opened"
+    case disputeUpdated = "dispute_updated"
+    case disputeResolved = "dispute_resolved"
 }

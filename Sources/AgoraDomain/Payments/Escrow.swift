@@ -89,6 +89,36 @@ public struct Escrow: Sendable, Hashable {
         return Movement(lines: lines, after: after, amount: moved, feeShare: Money(minorUnits: share, currency: currency), commission: zero)
     }
 
+    /// A dispute's decision: `providerShare` of what remains released to the provider (less commission), the rest
+    /// refunded to the client, each with its share of the fee, as one balanced set of lines (an account the two
+    /// movements share appears once).
+    public struct Settlement: Sendable, Hashable {
+        public let lines: [LedgerTransactionDraft.Line]
+        public let after: Escrow
+        public let release: Movement?
+        public let refund: Movement?
+    }
+
+    public func settle(
+        providerShare: Money, milestoneID: Int64, providerID: Int64, clientID: Int64, schedule: FeeSchedule, billedBefore: Money
+    ) throws -> Settlement {
+        let remaining = remaining
+        guard remaining.minorUnits > 0 else { throw StatusTransitionError("nothing is held in escrow for this milestone") }
+        let release = providerShare.minorUnits > 0
+            ? try self.release(providerShare, milestoneID: milestoneID, providerID: providerID, schedule: schedule, billedBefore: billedBefore)
+            : nil
+        let rest = release?.after ?? self
+        let refund = rest.remaining.minorUnits > 0 ? try rest.refund(nil, milestoneID: milestoneID, clientID: clientID) : nil
+        var merged: [LedgerAccountKey: Int64] = [:]
+        var order: [LedgerAccountKey] = []
+        for line in (release?.lines ?? []) + (refund?.lines ?? []) {
+            if merged[line.account] == nil { order.append(line.account) }
+            merged[line.account, default: 0] += line.amount
+        }
+        let lines = order.map { LedgerTransactionDraft.Line($0, merged[$0] ?? 0) }.filter { $0.amount != 0 }
+        return Settlement(lines: lines, after: refund?.after ?? rest, release: release, refund: refund)
+    }
+
     /// The part asked for, checked against what remains.
     private func part(_ part: Money?, field: String) throws -> Money {
         let remaining = remaining

@@ -30,26 +30,26 @@ public struct PaymentCard: Sendable, Hashable {
         var errors: [FieldError] = []
         let digits = (input.number ?? "").filter { $0 != " " && $0 != "-" }
         if digits.isEmpty {
-            errors.append(FieldError(field: "card.number", message: "is required"))
+            errors.append(FieldError(field: "number", message: "is required"))
         } else if !digits.allSatisfy(Self.isDigit) || !Self.numberLength.contains(digits.count) {
-            errors.append(FieldError(field: "card.number", message: "must be \(Self.numberLength.lowerBound) to \(Self.numberLength.upperBound) digits"))
+            errors.append(FieldError(field: "number", message: "must be \(Self.numberLength.lowerBound) to \(Self.numberLength.upperBound) digits"))
         } else if !Self.passesLuhn(digits) {
-            errors.append(FieldError(field: "card.number", message: "is not a card number (its check digit is wrong)"))
+            errors.append(FieldError(field: "number", message: "is not a card number (its check digit is wrong)"))
         }
         let month = input.expiryMonth
         if month == nil || !(1...12).contains(month!) {
-            errors.append(FieldError(field: "card.expiry_month", message: "must be a month from 1 to 12"))
+            errors.append(FieldError(field: "expiry_month", message: "must be a month from 1 to 12"))
         }
         var year = input.expiryYear
         if let twoDigits = year, (0...99).contains(twoDigits) { year = 2000 + twoDigits }
         if year == nil || !(2000...2099).contains(year!) {
-            errors.append(FieldError(field: "card.expiry_year", message: "must be a year such as 2029"))
+            errors.append(FieldError(field: "expiry_year", message: "must be a year such as 2029"))
         } else if let month, (1...12).contains(month), let year, Self.hasExpired(month: month, year: year, now: now) {
-            errors.append(FieldError(field: "card.expiry_year", message: "the card expired at the end of \(month)/\(year)"))
+            errors.append(FieldError(field: "expiry_year", message: "the card expired at the end of \(month)/\(year)"))
         }
         let code = input.securityCode ?? ""
         if !(3...4).contains(code.count) || !code.allSatisfy(Self.isDigit) {
-            errors.append(FieldError(field: "card.security_code", message: "must be the 3 or 4 digits on the card"))
+            errors.append(FieldError(field: "security_code", message: "must be the 3 or 4 digits on the card"))
         }
         guard errors.isEmpty, let month, let year else { throw ValidationError(errors) }
         number = digits

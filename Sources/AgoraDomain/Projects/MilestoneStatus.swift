@@ -5,6 +5,7 @@
 ///     pending ──client's payment into escrow succeeds──> funded
 ///     funded ──provider starts──> in_progress ──provider submits──> submitted
 ///     funded ──all of the escrow refunded before the work started──> pending
+///     funded, in_progress, submitted, changes_requested ──an administrator decides a dispute──> settled
 ///     submitted ──client requests changes──> changes_requested ──provider submits again──> submitted
 ///     submitted ──client approves, or the review window closes──> approved
 ///
@@ -20,12 +21,14 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
     case submitted
     case changesRequested = "changes_requested"
     case approved
+    /// Closed by an administrator's decision on a dispute: what was held went to each side as decided.
+    case settled
 
     /// Part of the agreed plan and not yet done: what progress and health look at.
     public var isOpen: Bool {
         switch self {
         case .pending, .funded, .inProgress, .submitted, .changesRequested: true
-        case .proposed, .declined, .approved: false
+        case .proposed, .declined, .approved, .settled: false
         }
     }
 
@@ -36,7 +39,7 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
     public var isAgreed: Bool { isOpen || countsAsDone }
 
     /// Done, as progress counts it.
-    public var countsAsDone: Bool { self == .approved }
+    public var countsAsDone: Bool { self == .approved || self == .settled }
 
     /// Whether the next step is this side's (the dashboard's "awaiting my action"); `proposer` is the side that
     /// proposed the milestone, nil for the accepted plan's.
@@ -46,7 +49,7 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
         case .pending: role == .client
         case .funded, .inProgress, .changesRequested: role == .provider
         case .submitted: role == .client
-        case .declined, .approved: false
+        case .declined, .approved, .settled: false
         }
     }
 
@@ -63,6 +66,8 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
         case (.inProgress, .submit, .member(.provider)), (.changesRequested, .submit, .member(.provider)): .submitted
         case (.submitted, .requestChanges, .member(.client)): .changesRequested
         case (.submitted, .approve, .member(.client)), (.submitted, .approve, .reviewWindow): .approved
+        case (.funded, .settle, .administrator), (.inProgress, .settle, .administrator), (.submitted, .settle, .administrator),
+             (.changesRequested, .settle, .administrator): .settled
         default: nil
         }
         guard let next else {
@@ -82,6 +87,7 @@ public enum MilestoneStatus: String, Sendable, Codable, CaseIterable {
         case .submitted: "submitted"
         case .changesRequested: "waiting for changes"
         case .approved: "approved"
+        case .settled: "settled by a dispute's decision"
         }
     }
 }
@@ -99,9 +105,11 @@ public enum MilestoneStep: String, Sendable, CaseIterable {
     case submit
     case requestChanges = "request-changes"
     case approve
+    /// An administrator's decision on a dispute closes the milestone.
+    case settle
 
     /// The steps a member takes by the milestone's own routes; the others come with a payment.
-    public static let workflow = allCases.filter { $0 != .fund && $0 != .refundAll }
+    public static let workflow = allCases.filter { $0 != .fund && $0 != .refundAll && $0 != .settle }
 
     var pastTense: String {
         switch self {
@@ -114,6 +122,7 @@ public enum MilestoneStep: String, Sendable, CaseIterable {
         case .submit: "submitted"
         case .requestChanges: "sent back for changes"
         case .approve: "approved"
+        case .settle: "settled"
         }
     }
 }

@@ -23,6 +23,10 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
     case milestoneFunded = "milestone.funded"
     case escrowReleased = "escrow.released"
     case escrowRefunded = "escrow.refunded"
+    case disputeOpened = "dispute.opened"
+    case disputeEvidenceAdded = "dispute.evidence-added"
+    case disputeWithdrawn = "dispute.withdrawn"
+    case disputeResolved = "dispute.resolved"
     case timeLogged = "time.logged"
     case timeChanged = "time.changed"
     case timeRemoved = "time.removed"
@@ -37,6 +41,7 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .withdraw: .milestoneWithdrawn
         case .fund: .milestoneFunded
         case .refundAll: .escrowRefunded
+        case .settle: .disputeResolved
         case .start: .milestoneStarted
         case .submit: .milestoneSubmitted
         case .requestChanges: .changesRequested
@@ -66,6 +71,10 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .milestoneFunded: "Milestone funded"
         case .escrowReleased: "Payment released"
         case .escrowRefunded: "Payment refunded"
+        case .disputeOpened: "Dispute opened"
+        case .disputeEvidenceAdded: "Evidence added to the dispute"
+        case .disputeWithdrawn: "Dispute withdrawn"
+        case .disputeResolved: "Dispute decided"
         case .approvedAutomatically: "Approved when the review window closed"
         case .reviewReminded: "Client reminded to review"
         case .fileAttached: "File attached"

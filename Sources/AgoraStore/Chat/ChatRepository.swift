@@ -95,7 +95,7 @@ public struct ChatRepository: Sendable {
 
     /// The project whose room it is, when `userID` is one of its two members; nil for anyone else.
     public func room(_ projectID: Int64, for userID: Int64) async throws -> Project? {
-        guard let project = try await Self.project(projectID, on: store.sql), project.role(of: userID) != nil else { return nil }
+        guard let project = try await ProjectRepository.project(projectID, on: store.sql), project.role(of: userID) != nil else { return nil }
         return project
     }
 
@@ -245,10 +245,6 @@ public struct ChatRepository: Sendable {
                 """).run()
         }
         return true
-    }
-
-    private static func project(_ id: Int64, on db: any SQLDatabase) async throws -> Project? {
-        try await db.raw("SELECT \(ProjectRepository.projectColumns) FROM projects p WHERE p.id = \(bind: id)").first().map(ProjectRepository.project(from:))
     }
 
     static func message(from row: any SQLRow, keyring: MessageKeyring) throws -> ChatMessage {

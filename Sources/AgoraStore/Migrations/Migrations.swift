@@ -40,5 +40,6 @@ public enum Migrations {
         messageFiles,
         ledger,
         payments,
+        disputes,
     ]
 }

@@ -69,6 +69,9 @@ public struct EscrowRepository: Sendable {
                 guard role == .provider else {
                     throw StatusTransitionError("the provider refunds, or an administrator decides; a client who wants money back opens a dispute")
                 }
+                guard project.status != .disputed else {
+                    throw StatusTransitionError("the money is frozen while the dispute lasts: an administrator decides it")
+                }
                 actor = .member(.provider)
             case .administrator:
                 actor = .administrator
@@ -118,7 +121,11 @@ public struct EscrowRepository: Sendable {
 
     /// A payment's refunds, oldest first.
     public func refunds(of paymentID: Int64) async throws -> [PaymentRefund] {
-        try await store.sql.raw("""
+        try await Self.refunds(ofPayment: paymentID, on: store.sql)
+    }
+
+    static func refunds(ofPayment paymentID: Int64, on db: any SQLDatabase) async throws -> [PaymentRefund] {
+        try await db.raw("""
             SELECT \(PaymentRefund.columns) FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
             WHERE r.payment_id = \(bind: paymentID) ORDER BY r.id
             """).all().map(PaymentRefund.init(row:))
@@ -133,13 +140,9 @@ public struct EscrowRepository: Sendable {
         _ part: Money?, of milestone: Milestone, in project: Project, actorID: Int64?, key: String, store: Store, now: Date, on db: any SQLDatabase
     ) async throws {
         if part == nil && milestone.escrow.remaining.minorUnits == 0 { return }
-        let billed = try await db.raw("""
-            SELECT CAST(COALESCE(SUM(m.escrow_released_minor), 0) AS BIGINT) AS billed FROM project_milestones m JOIN projects p ON p.id = m.project_id
-            WHERE p.client_id = \(bind: project.clientID) AND p.provider_id = \(bind: project.providerID) AND m.currency = \(bind: milestone.amount.currency.code)
-            """).first()?.decode(column: "billed", as: Int64.self) ?? 0
         let movement = try milestone.escrow.release(
             part, milestoneID: milestone.id, providerID: project.providerID, schedule: schedule,
-            billedBefore: Money(minorUnits: billed, currency: milestone.amount.currency)
+            billedBefore: try await billedBefore(project, currency: milestone.amount.currency, on: db)
         )
         let transaction = try await Ledger.post(
             try LedgerTransactionDraft(idempotencyKey: key, kind: .release, reference: "milestone:\(milestone.id)", actorID: actorID, lines: movement.lines),
@@ -173,12 +176,7 @@ public struct EscrowRepository: Sendable {
             UPDATE project_milestones SET escrow_refunded_minor = \(bind: movement.after.refunded.minorUnits), updated_at = \(bind: now)
             WHERE id = \(bind: milestone.id)
             """).run()
-        guard let row = try await db.raw("""
-            INSERT INTO payment_refunds (payment_id, amount_minor, fee_share_minor, reason, requested_by, status, created_at, updated_at, ledger_key)
-            VALUES (\(bind: payment.id), \(bind: movement.amount.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: reason),
-                    \(bind: actorID), \(state: RefundStatus.pending), \(bind: now), \(bind: now), \(bind: key))
-            RETURNING id
-            """).first() else { throw StoreError.conflict("the refund was not recorded") }
+        let refundID = try await recordRefund(movement, of: payment.id, reason: reason, actorID: actorID, ledgerKey: key, now: now, on: db)
         if let actor, movement.after.remaining.minorUnits == 0, milestone.status == .funded {
             try await db.raw("""
                 UPDATE project_milestones SET status = \(state: try milestone.status.after(.refundAll, by: actor)), updated_at = \(bind: now)
@@ -189,8 +187,38 @@ public struct EscrowRepository: Sendable {
             .escrowRefunded, projectID: project.id, actorID: actorID, milestoneID: milestone.id,
             detail: ["title": milestone.title, "amount": movement.amount.formatted, "reason": reason], now: now, on: db
         )
-        guard let refund = try await Self.refund(id: try row.decode(column: "id", as: Int64.self), on: db) else { throw StoreError.notFound("the refund") }
+        guard let refund = try await Self.refund(id: refundID, on: db) else { throw StoreError.notFound("the refund") }
         return refund
+    }
+
+    /// Records a refund taken out of escrow as pending, until the processor pays it back; returns its id.
+    static func recordRefund(
+        _ movement: Escrow.Movement, of paymentID: Int64, reason: String, actorID: Int64?, ledgerKey: String, now: Date, on db: any SQLDatabase
+    ) async throws -> Int64 {
+        guard let row = try await db.raw("""
+            INSERT INTO payment_refunds (payment_id, amount_minor, fee_share_minor, reason, requested_by, status, created_at, updated_at, ledger_key)
+            VALUES (\(bind: paymentID), \(bind: movement.amount.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: reason),
+                    \(bind: actorID), \(state: RefundStatus.pending), \(bind: now), \(bind: now), \(bind: ledgerKey))
+            RETURNING id
+            """).first() else { throw StoreError.conflict("the refund was not recorded") }
+        return try row.decode(column: "id", as: Int64.self)
+    }
+
+    /// What a client and a provider have had released to each other before, in a currency: the tiers' measure.
+    static func billedBefore(_ project: Project, currency: CurrencyCode, on db: any SQLDatabase) async throws -> Money {
+        let billed = try await db.raw("""
+            SELECT CAST(COALESCE(SUM(m.escrow_released_minor), 0) AS BIGINT) AS billed FROM project_milestones m JOIN projects p ON p.id = m.project_id
+            WHERE p.client_id = \(bind: project.clientID) AND p.provider_id = \(bind: project.providerID) AND m.currency = \(bind: currency.code)
+            """).first()?.decode(column: "billed", as: Int64.self) ?? 0
+        return Money(minorUnits: billed, currency: currency)
+    }
+
+    /// The payment that funded a milestone last.
+    static func fundingPayment(of milestoneID: Int64, on db: any SQLDatabase) async throws -> Payment? {
+        try await db.raw("""
+            SELECT \(Payment.columns) FROM payments WHERE milestone_id = \(bind: milestoneID) AND status = \(state: PaymentStatus.succeeded)
+            ORDER BY id DESC LIMIT 1
+            """).first().map(Payment.init(row:))
     }
 
     /// Refunds everything still held for a project's milestones (a project cancelled by agreement), each milestone
@@ -198,12 +226,9 @@ public struct EscrowRepository: Sendable {
     static func refundHeld(of project: Project, reason: String, actorID: Int64?, store: Store, now: Date, on db: any SQLDatabase) async throws -> [PaymentRefund] {
         var refunds: [PaymentRefund] = []
         for milestone in try await ProjectRepository.milestones(of: [project.id], on: db)[project.id] ?? [] where milestone.escrow.remaining.minorUnits > 0 {
-            guard let row = try await db.raw("""
-                SELECT \(Payment.columns) FROM payments WHERE milestone_id = \(bind: milestone.id) AND status = \(state: PaymentStatus.succeeded)
-                ORDER BY id DESC LIMIT 1
-                """).first() else { continue }
+            guard let payment = try await fundingPayment(of: milestone.id, on: db) else { continue }
             refunds.append(try await refund(
-                nil, of: try Payment(row: row), milestone: milestone, in: project, reason: reason, actorID: actorID, reopening: nil,
+                nil, of: payment, milestone: milestone, in: project, reason: reason, actorID: actorID, reopening: nil,
                 key: "project:\(project.id):cancelled:\(milestone.id)", store: store, now: now, on: db
             ))
         }

@@ -160,7 +160,7 @@ public struct MilestoneRepository: Sendable {
         case .approve:
             changes = changes + ", approved_at = \(bind: now)"
             try await answerLatestSubmission(of: milestone, response: nil, now: now, on: db)
-        case .accept, .decline, .withdraw, .start, .fund, .refundAll:
+        case .accept, .decline, .withdraw, .start, .fund, .refundAll, .settle:
             break
         }
         let updated = try await db.raw("""

@@ -25,23 +25,30 @@ extension ProjectRepository {
                 event = .cancellationRequested
                 detail["reason"] = reason
             case .agreed:
-                let status = try project.status.moving(to: .cancelled)
-                try await db.raw("UPDATE projects SET status = \(state: status), updated_at = \(bind: now) WHERE id = \(bind: projectID)").run()
-                let order = try await OrderRepository.locked(project.orderID, on: db)
-                try await db.raw("""
-                    UPDATE orders SET status = \(state: try order.status.moving(to: .cancelled)), updated_at = \(bind: now) WHERE id = \(bind: order.id)
-                    """).run()
-                try await OrderRepository.record(.cancelled, orderID: order.id, actorID: userID, detail: ["project_id": String(projectID)], now: now, on: db)
-                try await ProviderRecord.projectClosed(providerID: project.providerID, completed: false, now: now, on: db, engine: store.engine)
-                // Whatever is still held goes back to the client: decided here, paid back by the processor after.
-                _ = try await EscrowRepository.refundHeld(
-                    of: project, reason: "The project was cancelled by agreement.", actorID: userID, store: store, now: now, on: db
-                )
+                try await Self.cancelled(project, by: userID, refundReason: "The project was cancelled by agreement.", store: store, now: now, on: db)
                 event = .projectCancelled
             }
             try await ProjectActivityLog.record(event, projectID: projectID, actorID: userID, detail: detail, now: now, on: db)
             return try await Self.announced(event, by: role, projectID: projectID, viewer: userID, project: project, store: store, db: db, now: now, announce: announce)
         }
+    }
+
+    /// Cancels a project and its order inside the caller's transaction (an agreement, or a dispute's decision): the
+    /// provider's record counts a project closed without completion, and whatever is still held in escrow goes back
+    /// to the client, decided here and paid back by the processor after.
+    @discardableResult
+    static func cancelled(
+        _ project: Project, by actorID: Int64?, refundReason: String, store: Store, now: Date, on db: any SQLDatabase
+    ) async throws -> [PaymentRefund] {
+        let status = try project.status.moving(to: .cancelled)
+        try await db.raw("UPDATE projects SET status = \(state: status), updated_at = \(bind: now) WHERE id = \(bind: project.id)").run()
+        let order = try await OrderRepository.locked(project.orderID, on: db)
+        try await db.raw("""
+            UPDATE orders SET status = \(state: try order.status.moving(to: .cancelled)), updated_at = \(bind: now) WHERE id = \(bind: order.id)
+            """).run()
+        try await OrderRepository.record(.cancelled, orderID: order.id, actorID: actorID, detail: ["project_id": String(project.id)], now: now, on: db)
+        try await ProviderRecord.projectClosed(providerID: project.providerID, completed: false, now: now, on: db, engine: store.engine)
+        return try await EscrowRepository.refundHeld(of: project, reason: refundReason, actorID: actorID, store: store, now: now, on: db)
     }
 
     /// Ends a waiting request to cancel: withdrawn by the member who asked, declined by the other.

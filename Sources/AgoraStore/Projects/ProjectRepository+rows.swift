@@ -42,6 +42,11 @@ extension ProjectRepository {
         )
     }
 
+    /// The project, unlocked; nil when there is none.
+    static func project(_ id: Int64, on db: any SQLDatabase) async throws -> Project? {
+        try await db.raw("SELECT \(projectColumns) FROM projects p WHERE p.id = \(bind: id)").first().map(project(from:))
+    }
+
     /// The project, locked for the rest of the transaction on PostgreSQL (SQLite's writer runs alone anyway).
     static func locked(_ id: Int64, on db: any SQLDatabase) async throws -> Project {
         let lock: SQLQueryString = db.dialect.name == "postgresql" ? " FOR UPDATE" : ""

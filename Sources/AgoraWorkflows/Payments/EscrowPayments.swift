@@ -8,12 +8,14 @@ import Foundation
 public struct EscrowPayments: Sendable {
     let payments: PaymentRepository
     let escrow: EscrowRepository
+    let disputes: DisputeRepository
     let processor: any PaymentProcessor
     let announcer: ProjectAnnouncer
 
     public init(store: Store, processor: any PaymentProcessor, announcer: ProjectAnnouncer) {
         payments = PaymentRepository(store: store)
         escrow = EscrowRepository(store: store)
+        disputes = DisputeRepository(store: store)
         self.processor = processor
         self.announcer = announcer
     }
@@ -53,8 +55,23 @@ public struct EscrowPayments: Sendable {
         let (refund, _) = try await escrow.refund(
             paymentID: paymentID, part: part, reason: reason, by: mover, requestKey: requestKey, now: now, announce: announcer.milestone
         )
+        return try await payBack(refund, now: now)
+    }
+
+    /// An administrator decides a dispute; the client's part is paid back at once (or by `PendingRefundJob` when
+    /// the processor does not take it now).
+    public func resolve(_ disputeID: Int64, decision: DisputeRules.Decision, by actor: AuditActor, now: Date) async throws -> Dispute {
+        let (dispute, refunds) = try await disputes.resolve(disputeID, decision: decision, by: actor, now: now, announce: announcer.dispute)
+        for refund in refunds {
+            do { _ = try await payBack(refund, now: now) } catch { continue }
+        }
+        return dispute
+    }
+
+    /// Pays a pending refund back through the processor and records it paid.
+    private func payBack(_ refund: PaymentRefund, now: Date) async throws -> PaymentRefund {
         guard refund.status == .pending else { return refund }
-        guard let processorPaymentID = try await payments.processorPaymentID(of: paymentID) else { throw StoreError.notFound("the payment") }
+        guard let processorPaymentID = try await payments.processorPaymentID(of: refund.paymentID) else { throw StoreError.notFound("the payment") }
         let processorRefundID = try await processor.refund(processorPaymentID, amount: refund.total, idempotencyKey: Self.processorRefundKey(refund.id), now: now)
         return try await escrow.refundPaid(refund.id, processorRefundID: processorRefundID, now: now)
     }

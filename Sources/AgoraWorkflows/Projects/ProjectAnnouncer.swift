@@ -30,6 +30,36 @@ public struct ProjectAnnouncer: Sendable {
         return announcements
     }
 
+    /// A dispute opened, added to or withdrawn (the other member is told) or decided (both are).
+    public func dispute(_ event: DisputeEvent) throws -> Announcements {
+        let link = PagePaths.project(event.dispute.projectID)
+        let about = "“\(event.milestoneTitle)” of \(event.projectTitle)"
+        switch event.event {
+        case .disputeOpened:
+            guard let actor = event.actor else { return .none }
+            return try update(event.members[actor.other], kind: .disputeOpened, headline: "Dispute opened: \(event.projectTitle)",
+                              message: "The \(actor.rawValue) disputes the money held for \(about): \(event.dispute.reason.label.lowercased()). The money stays held until an administrator decides; add your side of it in the project.", link: link)
+        case .disputeEvidenceAdded:
+            guard let actor = event.actor else { return .none }
+            return try update(event.members[actor.other], kind: .disputeUpdated, headline: "New evidence in the dispute: \(event.projectTitle)",
+                              message: "The \(actor.rawValue) added to their side of the dispute about \(about).", link: link)
+        case .disputeWithdrawn:
+            guard let actor = event.actor else { return .none }
+            return try update(event.members[actor.other], kind: .disputeUpdated, headline: "Dispute withdrawn: \(event.projectTitle)",
+                              message: "The \(actor.rawValue) withdrew the dispute about \(about); the project goes on.", link: link)
+        case .disputeResolved:
+            let provider = event.dispute.providerShare?.formatted ?? "nothing"
+            let client = event.dispute.clientShare?.formatted ?? "nothing"
+            let ending = event.dispute.closesProject ? " The decision ends the project." : ""
+            return try ProjectRole.allCases.reduce(Announcements.none) { announcements, role in
+                announcements + (try update(event.members[role], kind: .disputeResolved, headline: "Dispute decided: \(event.projectTitle)",
+                                            message: "An administrator decided the dispute about \(about): \(provider) to the provider, \(client) back to the client. Their note: “\(event.dispute.decisionNote ?? "")”.\(ending)", link: link))
+            }
+        default:
+            return .none
+        }
+    }
+
     /// A request to cancel, its answer, the cancellation, a pause or its end: the other member is told (both when it
     /// is cancelled).
     public func project(_ event: ProjectEvent) throws -> Announcements {
@@ -130,7 +160,7 @@ public struct ProjectAnnouncer: Sendable {
              "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")
         case .projectStarted, .projectCompleted, .cancellationRequested, .cancellationWithdrawn, .cancellationDeclined, .projectCancelled,
              .projectPaused, .projectResumed, .fileAttached, .fileRemoved, .timeLogged, .timeChanged, .timeRemoved, .timesheetApproved,
-             .timesheetApprovedAutomatically:
+             .timesheetApprovedAutomatically, .disputeOpened, .disputeEvidenceAdded, .disputeWithdrawn, .disputeResolved:
             nil
         }
     }

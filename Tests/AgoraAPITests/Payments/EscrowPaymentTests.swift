@@ -69,8 +69,12 @@ struct EscrowPaymentTests {
             let design = fixture.milestoneIDs[0]
             let payment = try await open(fixture, design)
             let confirm = "/api/payments/\(payment)/confirm"
-            let bad = try await send(market, confirm, json: #"{"card": {"number": "4242424242424241", "expiry_month": 13, "expiry_year": 2034, "security_code": "1"}}"#, as: market.ada)
-            #expect(bad.status == .unprocessableContent && bad.fieldErrors == ["card.number", "card.expiry_month", "card.security_code"])
+            let bad = try await send(market, confirm, json: #"{"number": "4242424242424241", "expiry_month": 13, "expiry_year": 2034, "security_code": "1"}"#, as: market.ada)
+            #expect(bad.status == .unprocessableContent && bad.fieldErrors == ["number", "expiry_month", "security_code"])
+            let mistyped = try await send(market, confirm, json: #"{"number": 4242424242424242, "expiry_month": "12", "cvc": "123"}"#, as: market.ada)
+            #expect(mistyped.status == .unprocessableContent && mistyped.fieldErrors == ["cvc"], "an unknown field is named first")
+            let typed = try await send(market, confirm, json: #"{"number": 4242424242424242, "expiry_month": "12", "expiry_year": 1e30, "security_code": "123"}"#, as: market.ada)
+            #expect(typed.status == .unprocessableContent && Set(typed.fieldErrors) == ["number", "expiry_month", "expiry_year"])
             for (card, code) in [("4000000000000002", "card_declined"), ("4000000000009995", "insufficient_funds"), ("4012888888881881", "not_a_test_card")] {
                 let declined = try await send(market, confirm, json: ProjectFixture.card(card), as: market.ada).json()
                 #expect(declined["status"] as? String == "requires_payment_method" && (declined["failure"] as? [String: Any])?["code"] as? String == code)

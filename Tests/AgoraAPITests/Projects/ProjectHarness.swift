@@ -63,7 +63,7 @@ struct ProjectFixture {
 
     /// A card as the checkout sends it.
     static func card(_ number: String) -> String {
-        #"{"card": {"number": "\#(number)", "expiry_month": 12, "expiry_year": 2034, "security_code": "123"}}"#
+        #"{"number": "\#(number)", "expiry_month": 12, "expiry_year": 2034, "security_code": "123"}"#
     }
 
     /// The kinds of the project's activity, oldest first, as `member` (the client by default) reads them.

@@ -20,10 +20,10 @@ struct PaymentCardTests {
         func fields(_ input: PaymentCard.Input) -> [String] {
             do { _ = try PaymentCard(input, now: now); return [] } catch let error as ValidationError { return error.errors.map(\.field) } catch { return ["?"] }
         }
-        #expect(fields(.init(number: "4242424242424241", expiryMonth: 12, expiryYear: 2029, securityCode: "123")) == ["card.number"])
-        #expect(fields(.init(number: "4242abcd42424242", expiryMonth: 13, expiryYear: 2029, securityCode: "12")) == ["card.number", "card.expiry_month", "card.security_code"])
-        #expect(fields(.init(number: "4242424242424242", expiryMonth: 10, expiryYear: 2026, securityCode: "123")) == ["card.expiry_year"], "expired last month")
-        #expect(fields(.init()) == ["card.number", "card.expiry_month", "card.expiry_year", "card.security_code"])
+        #expect(fields(.init(number: "4242424242424241", expiryMonth: 12, expiryYear: 2029, securityCode: "123")) == ["number"])
+        #expect(fields(.init(number: "4242abcd42424242", expiryMonth: 13, expiryYear: 2029, securityCode: "12")) == ["number", "expiry_month", "security_code"])
+        #expect(fields(.init(number: "4242424242424242", expiryMonth: 10, expiryYear: 2026, securityCode: "123")) == ["expiry_year"], "expired last month")
+        #expect(fields(.init()) == ["number", "expiry_month", "expiry_year", "security_code"])
     }
 
     @Test("the test cards do what Stripe's do; any other number is declined as not a test card")

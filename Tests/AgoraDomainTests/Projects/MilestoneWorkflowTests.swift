@@ -24,6 +24,9 @@ struct MilestoneWorkflowTests {
             }
         }
         #expect(legal.sorted() == [
+            "changes_requested settle by administrator (proposed by client) → settled",
+            "changes_requested settle by administrator (proposed by plan) → settled",
+            "changes_requested settle by administrator (proposed by provider) → settled",
             "changes_requested submit by provider (proposed by client) → submitted",
             "changes_requested submit by provider (proposed by plan) → submitted",
             "changes_requested submit by provider (proposed by provider) → submitted",
@@ -33,9 +36,15 @@ struct MilestoneWorkflowTests {
             "funded refund-all by provider (proposed by client) → pending",
             "funded refund-all by provider (proposed by plan) → pending",
             "funded refund-all by provider (proposed by provider) → pending",
+            "funded settle by administrator (proposed by client) → settled",
+            "funded settle by administrator (proposed by plan) → settled",
+            "funded settle by administrator (proposed by provider) → settled",
             "funded start by provider (proposed by client) → in_progress",
             "funded start by provider (proposed by plan) → in_progress",
             "funded start by provider (proposed by provider) → in_progress",
+            "in_progress settle by administrator (proposed by client) → settled",
+            "in_progress settle by administrator (proposed by plan) → settled",
+            "in_progress settle by administrator (proposed by provider) → settled",
             "in_progress submit by provider (proposed by client) → submitted",
             "in_progress submit by provider (proposed by plan) → submitted",
             "in_progress submit by provider (proposed by provider) → submitted",
@@ -57,6 +66,9 @@ struct MilestoneWorkflowTests {
             "submitted request-changes by client (proposed by client) → changes_requested",
             "submitted request-changes by client (proposed by plan) → changes_requested",
             "submitted request-changes by client (proposed by provider) → changes_requested",
+            "submitted settle by administrator (proposed by client) → settled",
+            "submitted settle by administrator (proposed by plan) → settled",
+            "submitted settle by administrator (proposed by provider) → settled",
         ])
         #expect(throws: StatusTransitionError("a milestone that is submitted cannot be started by the provider")) {
             try MilestoneStatus.submitted.after(.start, by: .member(.provider))
