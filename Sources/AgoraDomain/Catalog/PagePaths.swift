@@ -78,6 +78,7 @@ public enum PagePaths {
     public static let adminProfiles = "/admin/profiles/"
     public static let adminVerifications = "/admin/verifications/"
     public static let adminSkills = "/admin/skills/"
+    public static let adminDisputes = "/admin/disputes/"
     /// Where members see the moderators' decisions on what they wrote, and appeal them.
     public static let appeals = "/appeals/"
 
@@ -115,6 +116,6 @@ public enum PagePaths {
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
-        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills,
+        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes,
     ]
 }

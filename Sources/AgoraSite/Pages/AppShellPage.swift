@@ -69,6 +69,8 @@ struct AppShellPage: SitePage {
               description: "Search accounts, open one, suspend or ban it and lift it."),
         Shell(path: PagePaths.adminProfiles, name: "admin-profiles", title: "Profiles to review",
               description: "First publications of providers' profiles and changes held for review, approved or refused."),
+        Shell(path: PagePaths.adminDisputes, name: "admin-disputes", title: "Disputes",
+              description: "Disputes over milestones' money: both sides' case and evidence, and the decision that splits what was held."),
         Shell(path: PagePaths.adminSkills, name: "admin-skills", title: "Skills",
               description: "The catalogue of skills providers choose from and clients search by: add, see where each is offered, remove."),
         Shell(path: PagePaths.adminVerifications, name: "admin-verifications", title: "Verifications",

@@ -67,6 +67,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let timeScript: String
     /// The project room's money: the checkout that funds a milestone, releases and refunds.
     let paymentsScript: String
+    /// The project room's disputes: opening one, both sides' evidence, the decision.
+    let disputesScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -98,6 +100,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "chatScript": .text(chatScript)
         case "timeScript": .text(timeScript)
         case "paymentsScript": .text(paymentsScript)
+        case "disputesScript": .text(disputesScript)
         case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)

@@ -39,6 +39,10 @@ struct ProjectPageRules: TemplateFields {
         case "memoMaximum": .number(HourlyRules.memoLength.upperBound)
         case "fileMegabytes": .number(OrderFileLimits.maximumMegabytes)
         case "entryMinutesMaximum": .number(HourlyRules.entryMinutes.upperBound)
+        case "evidenceMaximum": .number(DisputeRules.evidenceLength.upperBound)
+        case "statementMinimum": .number(DisputeRules.statementLength.lowerBound)
+        case "statementMaximum": .number(DisputeRules.statementLength.upperBound)
+        case "disputeReasons": .list(DisputeReason.allCases.map { .fields(["value": TemplateValue.text($0.rawValue), "label": .text($0.label)]) })
         case "statuses": .list(ProjectStatus.allCases.map { status in
             .fields(["value": TemplateValue.text(status.rawValue), "label": .text(status.label.prefix(1).uppercased() + status.label.dropFirst())])
         })

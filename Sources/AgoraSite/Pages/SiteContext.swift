@@ -42,6 +42,7 @@ struct SiteContext: Sendable {
             chatScript: assets.url(of: "/assets/js/chat.js"),
             timeScript: assets.url(of: "/assets/js/project-time.js"),
             paymentsScript: assets.url(of: "/assets/js/project-payments.js"),
+            disputesScript: assets.url(of: "/assets/js/project-disputes.js"),
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }

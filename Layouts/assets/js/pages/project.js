@@ -376,6 +376,8 @@
       document.getElementById('propose-card').hidden = true;
     }
     Agora.time.show(project, projectChanged);
+    if (!hourly) Agora.disputes.show(project, load);
+    else document.getElementById('dispute-card').hidden = true;
   }
 
   function loadActivity(append) {

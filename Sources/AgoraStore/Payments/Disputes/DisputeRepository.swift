@@ -182,14 +182,17 @@ public struct DisputeRepository: Sendable {
 
     /// A project's disputes, newest first.
     public func disputes(ofProject projectID: Int64) async throws -> [Dispute] {
-        try await store.sql.raw("SELECT \(Dispute.columns) FROM \(Dispute.from) WHERE d.project_id = \(bind: projectID) ORDER BY d.id DESC").all().map(Dispute.init(row:))
+        try await Self.withEvidence(
+            try await store.sql.raw("SELECT \(Dispute.columns) FROM \(Dispute.from) WHERE d.project_id = \(bind: projectID) ORDER BY d.id DESC").all().map(Dispute.init(row:)),
+            on: store.sql
+        )
     }
 
     /// Disputes in a status, oldest first: the administrators' queue.
     public func disputes(status: DisputeStatus, limit: Int) async throws -> [Dispute] {
-        try await store.sql.raw("""
+        try await Self.withEvidence(try await store.sql.raw("""
             SELECT \(Dispute.columns) FROM \(Dispute.from) WHERE d.status = \(state: status) ORDER BY d.id LIMIT \(bind: limit)
-            """).all().map(Dispute.init(row:))
+            """).all().map(Dispute.init(row:)), on: store.sql)
     }
 
     // MARK: Inside a transaction
@@ -202,10 +205,23 @@ public struct DisputeRepository: Sendable {
         var dispute = try Dispute(row: row)
         let found = lock ? try await ProjectRepository.locked(dispute.projectID, on: db) : try await ProjectRepository.project(dispute.projectID, on: db)
         guard let project = found else { throw StoreError.notFound("the project") }
-        dispute.evidence = try await db.raw("""
-            SELECT id, author_role, body, created_at FROM dispute_evidence WHERE dispute_id = \(bind: id) ORDER BY id
-            """).all().map(DisputeEvidence.init(row:))
+        dispute = try await withEvidence([dispute], on: db)[0]
         return (dispute, project)
+    }
+
+    /// The disputes with their evidence, read in one query.
+    static func withEvidence(_ disputes: [Dispute], on db: any SQLDatabase) async throws -> [Dispute] {
+        guard !disputes.isEmpty else { return [] }
+        let rows = try await db.raw("""
+            SELECT id, dispute_id, author_role, body, created_at FROM dispute_evidence WHERE dispute_id IN (\(binds: disputes.map(\.id))) ORDER BY id
+            """).all()
+        var evidence: [Int64: [DisputeEvidence]] = [:]
+        for row in rows { evidence[try row.decode(column: "dispute_id", as: Int64.self), default: []].append(try DisputeEvidence(row: row)) }
+        return disputes.map { dispute in
+            var dispute = dispute
+            dispute.evidence = evidence[dispute.id] ?? []
+            return dispute
+        }
     }
 
     private static func announced(

@@ -1,0 +1,79 @@
+"""A dispute in real browsers: the client opens one from the project room on money held (a short case is refused
+beside its field), the provider adds evidence, an administrator with two factors decides a split on the disputes
+page, and both sides read the decision in the room."""
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+from agora_service import AgoraService  # noqa: E402
+from browsing import click, wait  # noqa: E402
+from test_admin import enrol_two_factor, sign_in as sign_in_with_password  # noqa: E402
+from test_projects import fund, milestone, sign_in, status_of  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def service():
+    """A service of its own: the administrator turns two factors on here, which the other suites' sign-ins do not expect."""
+    running = AgoraService()
+    yield running
+    running.stop()
+
+
+def visible(driver, element_id):
+    element = driver.find_element(By.ID, element_id)
+    return element if element.is_displayed() else None
+
+
+def test_a_dispute_opened_argued_and_decided(service, browser):
+    project = service.accepted_project()
+    room = "/projects/view/?id=%d" % project
+    sign_in(service, browser, service.CLIENT_EMAIL, room)
+    fund(browser, "Design")
+    wait(browser).until(lambda driver: status_of(driver, "Design") == "Funded")
+
+    # The client opens a dispute on the money held; a short case is refused beside its field.
+    form = wait(browser).until(lambda driver: visible(driver, "dispute-form"))
+    assert [option.text for option in Select(browser.find_element(By.ID, "dispute-milestone")).options] == ["Design (€600 held)"]
+    Select(browser.find_element(By.ID, "dispute-reason")).select_by_value("quality")
+    browser.find_element(By.ID, "dispute-statement").send_keys("Too short")
+    click(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "dispute-statement").get_attribute("aria-invalid") == "true")
+    browser.find_element(By.ID, "dispute-statement").send_keys(": the designs ignore the brand guide we agreed on.")
+    click(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: "disputes the €600 held" in driver.find_element(By.ID, "dispute-summary").text)
+    wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#project-status .status").text == "Disputed")
+    assert not milestone(browser, "Design").find_elements(By.CSS_SELECTOR, ".button-row button"), "the money and the work are frozen"
+
+    # The provider reads the case and adds evidence.
+    sign_in(service, browser, service.provider_email, room)
+    wait(browser).until(lambda driver: "brand guide" in driver.find_element(By.ID, "dispute-case").text)
+    assert not browser.find_element(By.ID, "dispute-withdraw").is_displayed(), "only the opener withdraws"
+    browser.find_element(By.ID, "evidence-body").send_keys("The guide arrived two days after the designs.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#evidence-form button[type=submit]"))
+    wait(browser).until(lambda driver: "two days after" in driver.find_element(By.ID, "dispute-evidence").text)
+
+    # An administrator signed in with two factors decides: 400 to the provider, the rest back to the client.
+    browser.delete_all_cookies()
+    sign_in_with_password(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
+    refusal = wait(browser).until(lambda driver: visible(driver, "admin-refusal"))
+    click(browser, refusal.find_element(By.TAG_NAME, "a"))
+    enrol_two_factor(browser)
+    browser.get(service.base + "/admin/disputes/")
+    row = wait(browser).until(lambda driver: [each for each in driver.find_elements(By.CSS_SELECTOR, "#dispute-rows tr") if "Design" in each.text])[0]
+    click(browser, row.find_element(By.XPATH, ".//button[text()='Open']"))
+    wait(browser).until(lambda driver: "two days after" in driver.find_element(By.ID, "dispute-evidence").text)
+    browser.find_element(By.ID, "provider_amount").send_keys("700")
+    browser.find_element(By.ID, "note").send_keys("The designs were delivered; the brand guide part was not.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "provider_amount").get_attribute("aria-invalid") == "true")
+    browser.find_element(By.ID, "provider_amount").clear()
+    browser.find_element(By.ID, "provider_amount").send_keys("400")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]"))
+    wait(browser).until(lambda driver: "€400 to the provider, €200 back to the client" in driver.find_element(By.ID, "form-alert").text)
+    assert not browser.find_element(By.ID, "decision-form").is_displayed()
+
+    # The client reads the decision in the room; the milestone is settled and the project goes on.
+    sign_in(service, browser, service.CLIENT_EMAIL, room)
+    wait(browser).until(lambda driver: "€400 to the provider" in driver.find_element(By.ID, "dispute-outcome").text)
+    assert status_of(browser, "Design") == "Settled by a dispute's decision"
+    assert browser.find_element(By.CSS_SELECTOR, "#project-status .status").text == "Active"
+    assert "Dispute decided" in browser.find_element(By.ID, "project-activity").text
