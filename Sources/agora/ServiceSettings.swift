@@ -249,7 +249,7 @@ struct ServiceSettings {
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
     /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks), refunds
-    /// waiting for the processor, the watch on the platform
+    /// waiting for the processor, scheduled payouts, the watch on the platform
     /// settings and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
@@ -266,6 +266,7 @@ struct ServiceSettings {
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             PendingRefundJob(store: store, processor: LocalPaymentProcessor(store: store)),
+            PayoutJob(store: store, processor: LocalPaymentProcessor(store: store), settings: platformSettings),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
             BulkOperationWorker(store: store, composer: composer),
         ]

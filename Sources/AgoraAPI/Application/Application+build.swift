@@ -175,10 +175,15 @@ func buildParts(
     ProjectRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     MilestoneRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     HourlyRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
-    let escrowPayments = EscrowPayments(store: store, processor: LocalPaymentProcessor(store: store), announcer: projectAnnouncer)
+    let processor = LocalPaymentProcessor(store: store)
+    let escrowPayments = EscrowPayments(store: store, processor: processor, announcer: projectAnnouncer)
     PaymentRoutes(store: store, clock: configuration.clock, escrow: escrowPayments, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     DisputeRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer).register(on: signedIn)
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
+    PayoutRoutes(
+        store: store, clock: configuration.clock,
+        payouts: Payouts(store: store, processor: processor, settings: platformSettings), settings: platformSettings
+    ).register(on: signedIn)
     let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
     OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)

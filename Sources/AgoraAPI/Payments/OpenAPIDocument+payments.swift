@@ -64,6 +64,41 @@ extension OpenAPIDocument {
         "responses": { "201": { "description": "The refund", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Refund" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
+    "/api/wallet": {
+      "get": {
+        "operationId": "showWallet", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The asker's money per currency: in escrow on their projects, released but on hold, available to pay out, paid out; the hold's days and the smallest payout",
+        "responses": { "200": { "description": "The wallet", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Wallet" } } } }, "401": \#(problem) }
+      }
+    },
+    "/api/payout-account": {
+      "get": {
+        "operationId": "showPayoutAccount", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The bank account payouts go to (the IBAN masked); 404 before one is added",
+        "responses": { "200": \#(payoutAccountResponse), "401": \#(problem), "404": \#(problem) }
+      },
+      "put": {
+        "operationId": "savePayoutAccount", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "Adds or replaces the bank account payouts go to: an IBAN (its check digits must match), a BIC, the holder's name, and the schedule",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PayoutAccountInput" } } } },
+        "responses": { "200": \#(payoutAccountResponse), "401": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/payouts": {
+      "get": {
+        "operationId": "listPayouts", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The asker's payouts, newest first",
+        "parameters": [{ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }],
+        "responses": { "200": { "description": "The payouts", "content": { "application/json": { "schema": { "type": "object", "required": ["payouts"], "properties": { "payouts": { "type": "array", "items": { "$ref": "#/components/schemas/Payout" } } } } } } }, "400": \#(problem), "401": \#(problem) }
+      },
+      "post": {
+        "operationId": "requestPayout", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "Pays out everything available in a currency (at least the smallest payout) to the payout account; a failed transfer gives the money back",
+        "parameters": [\#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["currency"], "properties": { "currency": { "type": "string", "enum": [\#(quoted(CurrencyCode.supported.sorted()))] } } } } } },
+        "responses": { "201": { "description": "The payout", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Payout" } } } }, "400": \#(problem), "401": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
     "/api/projects/{id}/disputes": {
       "post": {
         "operationId": "openDispute", "tags": ["payments"], "security": [{ "bearer": [] }],
@@ -174,6 +209,40 @@ extension OpenAPIDocument {
         "reason": { "type": "string", "minLength": \#(PaymentRules.refundReasonLength.lowerBound), "maxLength": \#(PaymentRules.refundReasonLength.upperBound), "description": "Required for refunds" }
       }
     },
+    "Wallet": {
+      "type": "object", "required": ["wallets", "hold_days", "minimum_payout"],
+      "properties": {
+        "wallets": { "type": "array", "items": { "type": "object", "required": ["currency", "in_escrow", "on_hold", "available", "paid_out"], "properties": {
+          "currency": { "type": "string" }, "in_escrow": { "$ref": "#/components/schemas/Money" }, "on_hold": { "$ref": "#/components/schemas/Money" },
+          "available": { "$ref": "#/components/schemas/Money" }, "paid_out": { "$ref": "#/components/schemas/Money" } } } },
+        "hold_days": { "type": "integer" }, "minimum_payout": { "type": "integer", "description": "In whole units of each currency" }
+      }
+    },
+    "PayoutAccountInput": {
+      "type": "object", "additionalProperties": false, "required": ["holder_name", "iban", "bic"],
+      "properties": {
+        "holder_name": { "type": "string", "minLength": \#(PayoutAccountDetails.holderNameLength.lowerBound), "maxLength": \#(PayoutAccountDetails.holderNameLength.upperBound) },
+        "iban": { "type": "string", "maxLength": 60, "description": "Spaces allowed; its check digits must match" },
+        "bic": { "type": "string", "maxLength": 20 },
+        "schedule": { "type": "string", "enum": [\#(quoted(PayoutSchedule.allCases.map(\.rawValue)))], "default": "weekly" }
+      }
+    },
+    "PayoutAccount": {
+      "type": "object", "required": ["holder_name", "iban_masked", "bic", "schedule", "updated_at"],
+      "properties": {
+        "holder_name": { "type": "string" }, "iban_masked": { "type": "string" }, "bic": { "type": "string" },
+        "schedule": { "type": "string", "enum": [\#(quoted(PayoutSchedule.allCases.map(\.rawValue)))] }, "updated_at": { "type": "string", "format": "date-time" }
+      }
+    },
+    "Payout": {
+      "type": "object", "required": ["id", "amount", "iban_masked", "status", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "amount": { "$ref": "#/components/schemas/Money" }, "iban_masked": { "type": "string" },
+        "status": { "type": "string", "enum": [\#(quoted(PayoutStatus.allCases.map(\.rawValue)))] },
+        "failure": { "type": "object", "required": ["code", "message"], "properties": { "code": { "type": "string" }, "message": { "type": "string" } } },
+        "created_at": { "type": "string", "format": "date-time" }, "paid_at": { "type": "string", "format": "date-time" }
+      }
+    },
     "DisputeOpeningInput": {
       "type": "object", "additionalProperties": false, "required": ["milestone_id", "reason", "statement"],
       "properties": {
@@ -212,5 +281,6 @@ extension OpenAPIDocument {
 
     private static let disputeResponse = ##"{ "description": "The dispute", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Dispute" } } } }"##
     private static let disputeListResponse = ##"{ "description": "The disputes", "content": { "application/json": { "schema": { "type": "object", "required": ["disputes"], "properties": { "disputes": { "type": "array", "items": { "$ref": "#/components/schemas/Dispute" } } } } } } }"##
+    private static let payoutAccountResponse = ##"{ "description": "The payout account", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PayoutAccount" } } } }"##
     private static let paymentResponse = ##"{ "description": "The payment", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Payment" } } } }"##
 }

@@ -7,7 +7,8 @@ public enum LedgerAccountKind: String, Sendable, Codable, CaseIterable {
     case escrow
     /// Released to a provider, on hold or available for payout (owner: the provider).
     case providerPayable = "provider-payable"
-    /// Paid out to a provider's own account (owner: the provider).
+    /// A payout on its way to a provider's own account: taken from their payable money when decided, sent out
+    /// through the processor once it is paid (owner: the provider).
     case providerPaid = "provider-paid"
     /// The platform's commission and fees (owner: none).
     case platformRevenue = "platform-revenue"
@@ -15,7 +16,8 @@ public enum LedgerAccountKind: String, Sendable, Codable, CaseIterable {
     case taxPayable = "tax-payable"
     /// The mirror of the payment processor: money comes in from it and goes out through it (owner: none).
     case processorClearing = "processor-clearing"
-    /// Money returned to clients (owner: the client).
+    /// A refund on its way back to a client: taken out of escrow when decided, sent out through the processor once
+    /// it is paid back (owner: the client).
     case refunds
 
     /// Only the processor's mirror may go below zero: every payment in takes it down, every payment out brings it

@@ -50,6 +50,8 @@ public enum PaymentFailure: String, Sendable, Codable, CaseIterable {
     case notATestCard = "not_a_test_card"
     case authenticationFailed = "authentication_failed"
     case processorError = "processor_error"
+    /// A payout to a bank account that no longer takes money (Stripe's `account_closed`).
+    case accountClosed = "account_closed"
 
     /// What the payer is told.
     public var message: String {
@@ -59,6 +61,7 @@ public enum PaymentFailure: String, Sendable, Codable, CaseIterable {
         case .notATestCard: "The local processor takes only its test cards (see the payments documentation); no real card is charged."
         case .authenticationFailed: "The card's authentication was not completed. Try again or use another card."
         case .processorError: "The payment processor could not be reached. Nothing was charged; try again."
+        case .accountClosed: "The bank account is closed: the payout came back to your available money. Check your payout account."
         }
     }
 }

@@ -17,10 +17,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case projectsReviewWindowDays = "projects.review-window-days"
     case projectsQuietDays = "projects.quiet-days"
     case projectsTimesheetReviewDays = "projects.timesheet-review-days"
+    case paymentsSecurityHoldDays = "payments.security-hold-days"
+    case paymentsMinimumPayout = "payments.minimum-payout"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
-        case site, features, quotas, routing, moderation, projects
+        case site, features, quotas, routing, moderation, projects, payments
     }
 
     public var group: Group {
@@ -31,6 +33,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingBatchSize, .routingResponseWindowHours, .routingEnoughProposals, .routingMaximumBatches: .routing
         case .moderationHideThreshold, .moderationBlockedWords, .moderationPreApproval: .moderation
         case .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays: .projects
+        case .paymentsSecurityHoldDays, .paymentsMinimumPayout: .payments
         }
     }
 
@@ -51,6 +54,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsReviewWindowDays: .number(3...60, unit: "days")
         case .projectsQuietDays: .number(1...90, unit: "days")
         case .projectsTimesheetReviewDays: .number(1...30, unit: "days")
+        case .paymentsSecurityHoldDays: .number(0...30, unit: "days")
+        case .paymentsMinimumPayout: .number(1...1_000, unit: "whole units of the currency")
         }
     }
 
@@ -71,6 +76,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsReviewWindowDays: .number(14)
         case .projectsQuietDays: .number(7)
         case .projectsTimesheetReviewDays: .number(5)
+        case .paymentsSecurityHoldDays: .number(5)
+        case .paymentsMinimumPayout: .number(20)
         }
     }
 
@@ -82,7 +89,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingEnoughProposals: "AGORA_ROUTING_ENOUGH_PROPOSALS"
         case .routingMaximumBatches: "AGORA_ROUTING_MAX_BATCHES"
         case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay, .moderationHideThreshold,
-             .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays: nil
+             .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays,
+             .paymentsSecurityHoldDays, .paymentsMinimumPayout: nil
         }
     }
 
@@ -104,6 +112,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsReviewWindowDays: "Review window"
         case .projectsQuietDays: "Quiet after"
         case .projectsTimesheetReviewDays: "Timesheet review"
+        case .paymentsSecurityHoldDays: "Security hold"
+        case .paymentsMinimumPayout: "Smallest payout"
         }
     }
 
@@ -128,6 +138,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsQuietDays: "After how many days without activity a running project is shown as quiet."
         case .projectsTimesheetReviewDays:
             "How long after a week of hourly work ends (Sunday midnight, UTC) the client has to approve its time before it is approved automatically."
+        case .paymentsSecurityHoldDays: "How long money released to a provider is held before it can be paid out (Upwork holds it 5 days)."
+        case .paymentsMinimumPayout: "The smallest amount paid out at once, in whole units of the money's currency."
         }
     }
 
@@ -149,6 +161,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsReviewWindowDays: 13
         case .projectsQuietDays: 14
         case .projectsTimesheetReviewDays: 15
+        case .paymentsSecurityHoldDays: 16
+        case .paymentsMinimumPayout: 17
         }
     }
 }

@@ -41,5 +41,6 @@ public enum Migrations {
         ledger,
         payments,
         disputes,
+        payouts,
     ]
 }

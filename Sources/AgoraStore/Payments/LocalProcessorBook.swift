@@ -87,6 +87,20 @@ public struct LocalProcessorBook: Sendable {
         }
     }
 
+    /// Records a transfer to a bank account, failed with `failure` or made; the same key answers the same transfer.
+    public func payout(amount: Money, iban: String, failure: PaymentFailure?, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?) {
+        let payoutID = Self.id("po_local_", idempotencyKey)
+        try await store.sql.raw("""
+            INSERT INTO local_payouts (id, amount_minor, currency, iban, failure_code, created_at)
+            VALUES (\(bind: payoutID), \(bind: amount.minorUnits), \(bind: amount.currency.code), \(bind: iban), \(bind: failure?.rawValue), \(bind: now))
+            ON CONFLICT (id) DO NOTHING
+            """).run()
+        guard let row = try await store.sql.raw("SELECT failure_code FROM local_payouts WHERE id = \(bind: payoutID)").first() else {
+            throw StoreError.notFound("the payout")
+        }
+        return (payoutID, try row.decodeStateIfPresent(column: "failure_code", as: PaymentFailure.self))
+    }
+
     private static func id(_ prefix: String, _ key: String) -> String {
         prefix + SHA256.hash(data: Data(key.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
     }

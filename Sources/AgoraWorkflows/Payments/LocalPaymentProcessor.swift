@@ -44,6 +44,13 @@ public struct LocalPaymentProcessor: PaymentProcessor {
         try await book.refund(id, amount: amount, idempotencyKey: idempotencyKey, now: now)
     }
 
+    /// Every valid IBAN is paid but `LocalTestBankAccount.closed`, which fails as a closed account.
+    public func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?) {
+        try await book.payout(
+            amount: amount, iban: iban, failure: iban == LocalTestBankAccount.closed ? .accountClosed : nil, idempotencyKey: idempotencyKey, now: now
+        )
+    }
+
     private func existing(_ id: String) async throws -> LocalProcessorBook.Intent {
         guard let intent = try await book.intent(id) else { throw StoreError.notFound("the payment intent") }
         return intent

@@ -29,4 +29,6 @@ public protocol PaymentProcessor: Sendable {
     func authenticate(_ id: String, completed: Bool, now: Date) async throws -> ProcessorPayment
     /// Pays `amount` of a succeeded payment back to the card; returns the processor's refund id.
     func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String
+    /// Sends `amount` to a bank account: the processor's payout id, and the failure that sent it back, if it failed.
+    func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?)
 }
