@@ -39,6 +39,7 @@ struct SiteSettingsTests {
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
+                Disallow: /settings/money/
                 Disallow: /projects/
                 Disallow: /payments/authenticate/
                 Disallow: /unauthorized/
@@ -65,6 +66,7 @@ struct SiteSettingsTests {
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
+                Disallow: /settings/money/
                 Disallow: /projects/
                 Disallow: /payments/authenticate/
                 Disallow: /unauthorized/

@@ -146,6 +146,7 @@ struct SitemapTests {
                 Disallow: /search/
                 Disallow: /saved/
                 Disallow: /orders/
+                Disallow: /settings/money/
                 Disallow: /projects/
                 Disallow: /payments/authenticate/
                 Disallow: /unauthorized/

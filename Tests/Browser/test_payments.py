@@ -60,3 +60,25 @@ def test_checkout_declines_authentication_release_and_refund(service, browser):
     wait(browser).until(lambda driver: "€100 refunded" in milestone(driver, "Design").text)
     assert "€300 held in escrow" in milestone(browser, "Design").text
     assert "refunded to your card" in service.emails_to(service.CLIENT_EMAIL, "Refund")
+
+    # The provider's money: the released part on hold, nothing available yet; the payout account's IBAN is checked.
+    browser.get(service.base + "/settings/money/")
+    row = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#wallet-rows tr") if driver.find_elements(By.CSS_SELECTOR, "#wallet-rows tr") else None)
+    cells = [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
+    assert cells[:5] == ["EUR", "€300", "€160", "€0", "€0"], cells
+    assert not row.find_element(By.TAG_NAME, "button").is_enabled(), "nothing available during the security hold"
+    browser.find_element(By.ID, "holder_name").send_keys("Paula Provider")
+    browser.find_element(By.ID, "iban").send_keys("DE89 3704 0044 0532 0130 01")
+    browser.find_element(By.ID, "bic").send_keys("COBADEFFXXX")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#account-form button[type=submit]"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "iban").get_attribute("aria-invalid") == "true")
+    browser.find_element(By.ID, "iban").clear()
+    browser.find_element(By.ID, "iban").send_keys("DE89 3704 0044 0532 0130 00")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#account-form button[type=submit]"))
+    wait(browser).until(lambda driver: "DE •••• 3000" in driver.find_element(By.ID, "account-current").text)
+
+    # The client's money page shows what is held for their milestones, without payouts.
+    sign_in(service, browser, service.CLIENT_EMAIL, "/settings/money/")
+    row = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#wallet-rows tr") if driver.find_elements(By.CSS_SELECTOR, "#wallet-rows tr") else None)
+    assert [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")] == ["EUR", "€300"]
+    assert not browser.find_element(By.ID, "account-form").is_displayed()

@@ -79,6 +79,8 @@ public enum PagePaths {
     public static let adminVerifications = "/admin/verifications/"
     public static let adminSkills = "/admin/skills/"
     public static let adminDisputes = "/admin/disputes/"
+    /// A member's money: the wallet, the payout account and payouts.
+    public static let money = "/settings/money/"
     /// Where members see the moderators' decisions on what they wrote, and appeal them.
     public static let appeals = "/appeals/"
 
@@ -116,6 +118,6 @@ public enum PagePaths {
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
-        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes,
+        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes, "money": money,
     ]
 }

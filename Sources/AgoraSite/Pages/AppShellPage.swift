@@ -55,6 +55,8 @@ struct AppShellPage: SitePage {
               description: "An order, its history, files and proposals."),
         Shell(path: PagePaths.ordersInbox, name: "orders-inbox", title: "Orders for you",
               description: "The orders offered to you and the open orders you can propose on."),
+        Shell(path: PagePaths.money, name: "money", title: "Your money",
+              description: "Money held in escrow, on hold, available and paid out, the bank account payouts go to, and your payouts."),
         Shell(path: PagePaths.projects, name: "projects", title: "Your projects",
               description: "Every project you work on: where each stands, what waits for you, what is due soon."),
         Shell(path: PagePaths.project, name: "project", title: "Project",
