@@ -36,14 +36,27 @@ public struct EscrowPayments: Sendable {
             throw StatusTransitionError("a payment that is \(payment.status.label) takes no card now")
         }
         let answer = try await processor.confirm(id, card: card, now: now)
-        return try await payments.record(paymentID, outcome: answer.outcome, now: now, announce: announcer.milestone).payment
+        return try await record(payment, processorPaymentID: id, outcome: answer.outcome, now: now)
     }
 
     /// The payer answers the card's authentication step.
     public func authenticate(_ paymentID: Int64, by userID: Int64, completed: Bool, now: Date) async throws -> Payment {
-        let (_, id) = try await waiting(paymentID, by: userID)
+        let (payment, id) = try await waiting(paymentID, by: userID)
         let answer = try await processor.authenticate(id, completed: completed, now: now)
-        return try await payments.record(paymentID, outcome: answer.outcome, now: now, announce: announcer.milestone).payment
+        return try await record(payment, processorPaymentID: id, outcome: answer.outcome, now: now)
+    }
+
+    /// Records the processor's answer. A payment the processor took for a milestone that can no longer be funded
+    /// (its project cancelled or disputed in the meantime) is refunded in full at the processor and cancelled: the
+    /// money never enters escrow, and the payer is told why.
+    private func record(_ payment: Payment, processorPaymentID: String, outcome: PaymentRepository.Outcome, now: Date) async throws -> Payment {
+        do {
+            return try await payments.record(payment.id, outcome: outcome, now: now, announce: announcer.milestone).payment
+        } catch let refused as StatusTransitionError where outcome.status == .succeeded {
+            _ = try await processor.refund(processorPaymentID, amount: payment.total, idempotencyKey: "payment:\(payment.id):not-funded", now: now)
+            _ = try await payments.record(payment.id, outcome: .init(status: .canceled, card: outcome.card, failure: nil), now: now, announce: announcer.milestone)
+            throw StatusTransitionError("\(refused.description); the card was refunded in full")
+        }
     }
 
     /// Takes part of a payment's escrow (nil: all that remains) back out for the client and pays it back through the

@@ -199,6 +199,27 @@ struct EscrowPaymentTests {
         }
     }
 
+    @Test("a card the processor takes after the project was cancelled is refunded in full and the payment cancelled; nothing enters escrow")
+    func paidTooLate() async throws {
+        try await OrderMarketplace.with { market in
+            let fixture = try await ProjectFixture.accepted(in: market)
+            let design = fixture.milestoneIDs[0]
+            let payment = try await open(fixture, design)
+            let path = "/api/projects/\(fixture.projectID)/cancel"
+            #expect(try await market.harness.send(.post, path, json: #"{"reason": "Our bakery is closing for the winter."}"#, bearer: market.ada.accessToken).status == .ok)
+            #expect(try await market.harness.send(.post, path, json: "{}", bearer: market.paula.accessToken).status == .ok)
+            let late = try await send(market, "/api/payments/\(payment)/confirm", json: ProjectFixture.card("4242424242424242"), as: market.ada)
+            #expect(late.status == .conflict && late.text.contains("refunded in full"), "\(late.text)")
+            let shown = try await market.harness.send(.get, "/api/payments/\(payment)", bearer: market.ada.accessToken).json()
+            #expect(shown["status"] as? String == "canceled")
+            let processorID = try #require(try await PaymentRepository(store: market.harness.store).processorPaymentID(of: payment))
+            let intent = try #require(try await LocalProcessorBook(store: market.harness.store).intent(processorID))
+            #expect(intent.status == .succeeded && intent.refunded == intent.amount)
+            #expect(try await balance(.escrow, owner: design, in: market) == 0)
+            #expect(try await balance(.processorClearing, in: market) == 0)
+        }
+    }
+
     @Test("a project cancelled by agreement refunds all that is held; the job pays the refunds back, once", arguments: TestDatabase.engines)
     func cancellationRefunds(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in
