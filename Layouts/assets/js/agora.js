@@ -36,6 +36,11 @@
     return response.json().catch(function () { return null; });
   }
 
+  /** A new Idempotency-Key for one money-moving action: its retries send the same key, a new action a new one. */
+  function idempotencyKey() {
+    return window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2);
+  }
+
   /** Calls the API. Resolves to { ok, status, data, retryAfter }; a 401 on a signed-in call refreshes once and retries. */
   function request(method, path, options) {
     options = options || {};
@@ -567,6 +572,7 @@
     orderPath: orderPath,
     projectPath: projectPath,
     api: request,
+    idempotencyKey: idempotencyKey,
     dangerous: dangerous,
     report: report,
     upload: upload,

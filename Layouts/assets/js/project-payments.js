@@ -10,12 +10,8 @@
   var modal = Agora.modal;
   var words = JSON.parse(document.getElementById('project-words').textContent);
 
-  function newKey() {
-    return window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2);
-  }
-
   function moneyCall(path, body) {
-    return Agora.api('POST', path, { body: body, idempotencyKey: newKey() });
+    return Agora.api('POST', path, { body: body, idempotencyKey: Agora.idempotencyKey() });
   }
 
   /** The API's refusal in words: each bad field with its rule, or the problem's detail. */

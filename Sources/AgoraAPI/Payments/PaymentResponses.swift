@@ -10,11 +10,6 @@ struct PaymentBody: ResponseEncodable {
         let lastFour: String
     }
 
-    struct Failure: Encodable {
-        let code: String
-        let message: String
-    }
-
     struct NextAction: Encodable {
         let type: String
         let url: String
@@ -29,7 +24,7 @@ struct PaymentBody: ResponseEncodable {
     let total: MoneyBody
     let processor: String
     let card: Card?
-    let failure: Failure?
+    let failure: PaymentFailureBody?
     let nextAction: NextAction?
     let clientSecret: String?
     let createdAt: Date
@@ -45,11 +40,22 @@ struct PaymentBody: ResponseEncodable {
         total = MoneyBody(payment.total)
         processor = payment.processor.rawValue
         card = payment.cardBrand.flatMap { brand in payment.cardLastFour.map { Card(brand: brand.rawValue, lastFour: $0) } }
-        failure = payment.status == .requiresPaymentMethod ? payment.failure.map { Failure(code: $0.rawValue, message: $0.message) } : nil
+        failure = payment.status == .requiresPaymentMethod ? payment.failure.map(PaymentFailureBody.init) : nil
         nextAction = payment.status == .requiresAction ? NextAction(type: "authenticate", url: PagePaths.paymentAuthentication(payment.id)) : nil
         self.clientSecret = clientSecret
         createdAt = payment.createdAt
         succeededAt = payment.succeededAt
+    }
+}
+
+/// Why a payment or a payout did not go through: the code, and what the person is told.
+struct PaymentFailureBody: Encodable {
+    let code: String
+    let message: String
+
+    init(_ failure: PaymentFailure) {
+        code = failure.rawValue
+        message = failure.message
     }
 }
 

@@ -136,16 +136,11 @@ struct PayoutAccountBody: ResponseEncodable {
 }
 
 struct PayoutBody: ResponseEncodable {
-    struct Failure: Encodable {
-        let code: String
-        let message: String
-    }
-
     let id: Int64
     let amount: MoneyBody
     let ibanMasked: String
     let status: String
-    let failure: Failure?
+    let failure: PaymentFailureBody?
     let createdAt: Date
     let paidAt: Date?
 
@@ -154,7 +149,7 @@ struct PayoutBody: ResponseEncodable {
         amount = MoneyBody(payout.amount)
         ibanMasked = payout.maskedIBAN
         status = payout.status.rawValue
-        failure = payout.failure.map { Failure(code: $0.rawValue, message: $0.message) }
+        failure = payout.failure.map(PaymentFailureBody.init)
         createdAt = payout.createdAt
         paidAt = payout.paidAt
     }

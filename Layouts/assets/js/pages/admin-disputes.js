@@ -11,13 +11,9 @@
   var current = null;
   var decisionKey = null;
 
-  function newKey() {
-    return window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2);
-  }
-
   function show(dispute) {
     current = dispute;
-    decisionKey = newKey();
+    decisionKey = Agora.idempotencyKey();
     var detail = document.getElementById('dispute-detail');
     detail.hidden = false;
     document.getElementById('dispute-title').textContent = 'Dispute #' + dispute.id + ': “' + dispute.milestone_title + '”';
@@ -72,7 +68,7 @@
     });
   }
 
-  form.addEventListener('input', function () { decisionKey = newKey(); });
+  form.addEventListener('input', function () { decisionKey = Agora.idempotencyKey(); });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     forms.clearErrors(form);

@@ -10,13 +10,9 @@
   var accountForm = document.getElementById('account-form');
   var provider = false;
 
-  function newKey() {
-    return window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2);
-  }
-
   function payOut(currency, button) {
     button.disabled = true;
-    Agora.api('POST', '/payouts', { body: { currency: currency }, idempotencyKey: newKey() }).then(function (result) {
+    Agora.api('POST', '/payouts', { body: { currency: currency }, idempotencyKey: Agora.idempotencyKey() }).then(function (result) {
       button.disabled = false;
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'Nothing was paid out. Try again.', 'error');
       var payout = result.data;

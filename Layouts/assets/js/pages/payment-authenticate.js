@@ -13,7 +13,7 @@
     document.getElementById('authentication-complete').disabled = true;
     document.getElementById('authentication-fail').disabled = true;
     Agora.api('POST', '/payments/' + encodeURIComponent(paymentID) + '/authenticate', {
-      body: { completed: completed }, idempotencyKey: window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now())
+      body: { completed: completed }, idempotencyKey: Agora.idempotencyKey()
     }).then(function (result) {
       if (!result.ok) {
         forms.showAlert((result.data && result.data.detail) || 'The answer did not reach the processor. Try again.');
