@@ -102,7 +102,10 @@ def test_a_provider_builds_a_portfolio_that_the_public_page_shows_in_a_lightbox(
     # The public page, rewritten by the site worker.
     deadline = time.time() + 15
     html = ""
-    while time.time() < deadline and not ("Logo for a bakery" in html and "The menu board" in html):
+    # The worker may publish the item and its move in two builds: wait for the page that shows both in order.
+    def shown_in_order(text):
+        return "Logo for a bakery" in text and "The menu board" in text and text.index("Logo for a bakery") < text.index("c shop front")
+    while time.time() < deadline and not shown_in_order(html):
         with urllib.request.urlopen(page) as answer:
             html = answer.read().decode()
         time.sleep(0.2)
