@@ -90,7 +90,7 @@ struct PaymentRoutes: Sendable {
             let reason = try PaymentRules.refundReason(input.reason)
             let part = try PaymentRules.part(input.amount, currency: payment.amount.currency)
             let refund = try await found {
-                try await escrow.refund(id, part: part, reason: reason, by: .member(identity.userID), requestKey: key, now: clock.now)
+                try await escrow.refund(id, part: part, reason: reason, by: identity.userID, requestKey: key, now: clock.now)
             }
             return RefundBody(refund)
         }

@@ -14,26 +14,13 @@ public struct EscrowRepository: Sendable {
     /// The fees every movement is computed with.
     static let schedule = FeeSchedule.standard
 
-    /// Who moves money out of escrow.
-    public enum Mover: Sendable, Hashable {
-        case member(Int64)
-        /// An administrator with the finance permission, deciding.
-        case administrator(Int64)
-
-        var userID: Int64 {
-            switch self {
-            case .member(let id), .administrator(let id): id
-            }
-        }
-    }
-
     /// The client releases `part` of a milestone's escrow (nil: all that remains) to the provider, less commission.
     /// `requestKey` names the request (its idempotency key), so a retry finds the first movement.
     public func release(
         milestoneID: Int64, part: Money?, by userID: Int64, requestKey: String, now: Date, announce: @escaping MilestoneRepository.Announce
     ) async throws -> MilestoneStepped {
         try await store.transaction { [store] db in
-            let (milestone, project) = try await PaymentRepository.milestone(milestoneID, on: db)
+            let (milestone, project) = try await ProjectRepository.lockedMilestone(milestoneID, on: db)
             guard let role = project.role(of: userID) else { throw StoreError.notFound("the milestone") }
             guard role == .client else { throw StatusTransitionError("only the client releases the money held for a milestone") }
             guard project.status.isWorking else {
@@ -49,11 +36,11 @@ public struct EscrowRepository: Sendable {
         }
     }
 
-    /// Takes `part` of a payment's escrow (nil: all that remains) out for the client, with its share of the client's
-    /// fee, and records the refund as pending until the processor has paid it back (`refundPaid`). All of the escrow
-    /// of a milestone not started yet returns it to unfunded.
+    /// The provider takes `part` of a payment's escrow (nil: all that remains) out for the client, with its share of
+    /// the client's fee, and records the refund as pending until the processor has paid it back (`refundPaid`). All of
+    /// the escrow of a milestone not started yet returns it to unfunded.
     public func refund(
-        paymentID: Int64, part: Money?, reason: String, by mover: Mover, requestKey: String, now: Date,
+        paymentID: Int64, part: Money?, reason: String, by userID: Int64, requestKey: String, now: Date,
         announce: @escaping MilestoneRepository.Announce
     ) async throws -> (refund: PaymentRefund, stepped: MilestoneStepped) {
         try await store.transaction { [store] db in
@@ -61,29 +48,23 @@ public struct EscrowRepository: Sendable {
                 throw StoreError.notFound("the payment")
             }
             let payment = try Payment(row: paymentRow)
-            let (milestone, project) = try await PaymentRepository.milestone(payment.milestoneID, on: db)
-            let actor: MilestoneActor
-            switch mover {
-            case .member(let userID):
-                guard let role = project.role(of: userID) else { throw StoreError.notFound("the payment") }
-                guard role == .provider else {
-                    throw StatusTransitionError("the provider refunds, or an administrator decides; a client who wants money back opens a dispute")
-                }
-                guard project.status != .disputed else {
-                    throw StatusTransitionError("the money is frozen while the dispute lasts: an administrator decides it")
-                }
-                actor = .member(.provider)
-            case .administrator:
-                actor = .administrator
+            let (milestone, project) = try await ProjectRepository.lockedMilestone(payment.milestoneID, on: db)
+            guard let role = project.role(of: userID) else { throw StoreError.notFound("the payment") }
+            guard role == .provider else {
+                throw StatusTransitionError("the provider refunds, or an administrator decides; a client who wants money back opens a dispute")
             }
-            let key = "refund:\(mover.userID):\(requestKey)"
+            guard project.status != .disputed else {
+                throw StatusTransitionError("the money is frozen while the dispute lasts: an administrator decides it")
+            }
+            let actor = MilestoneActor.member(.provider)
+            let key = "refund:\(userID):\(requestKey)"
             let existing = try await Self.refund(key: key, on: db)
             let refund: PaymentRefund
             if let existing {
                 refund = existing
             } else {
                 refund = try await Self.refund(
-                    part, of: payment, milestone: milestone, in: project, reason: reason, actorID: mover.userID, reopening: actor, key: key,
+                    part, of: payment, milestone: milestone, in: project, reason: reason, actorID: userID, reopening: actor, key: key,
                     store: store, now: now, on: db
                 )
             }

@@ -28,7 +28,7 @@ public struct PaymentRepository: Sendable {
     public func open(milestoneID: Int64, by userID: Int64, processor: PaymentProcessorKind, now: Date) async throws -> Payment {
         try await store.uniqueOrConflict("the milestone is being funded at the same moment; load it again") {
             try await store.transaction { db in
-                let (milestone, project) = try await Self.milestone(milestoneID, on: db)
+                let (milestone, project) = try await ProjectRepository.lockedMilestone(milestoneID, on: db)
                 guard let role = project.role(of: userID) else { throw StoreError.notFound("the milestone") }
                 guard project.status.isWorking else {
                     throw StatusTransitionError("milestones are funded in active projects only; this one is \(project.status.label)")
@@ -141,17 +141,6 @@ public struct PaymentRepository: Sendable {
     }
 
     // MARK: Inside a transaction
-
-    static func milestone(_ milestoneID: Int64, on db: any SQLDatabase) async throws -> (Milestone, Project) {
-        guard let row = try await db.raw("SELECT project_id FROM project_milestones WHERE id = \(bind: milestoneID)").first() else {
-            throw StoreError.notFound("the milestone")
-        }
-        let project = try await ProjectRepository.locked(try row.decode(column: "project_id", as: Int64.self), on: db)
-        guard let milestoneRow = try await db.raw("SELECT \(ProjectRepository.milestoneColumns) FROM project_milestones WHERE id = \(bind: milestoneID)").first() else {
-            throw StoreError.notFound("the milestone")
-        }
-        return (try ProjectRepository.milestone(from: milestoneRow), project)
-    }
 
     @discardableResult
     private static func update(_ payment: Payment, to status: PaymentStatus, outcome: Outcome?, now: Date, on db: any SQLDatabase) async throws -> Payment {

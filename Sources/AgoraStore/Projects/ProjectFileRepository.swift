@@ -29,10 +29,7 @@ public struct ProjectFileRepository: Sendable {
             throw StoreError.notFound("the milestone")
         }
         let milestone = try ProjectRepository.milestone(from: row)
-        guard let projectRow = try await db.raw("SELECT \(ProjectRepository.projectColumns) FROM projects p WHERE p.id = \(bind: milestone.projectID)").first() else {
-            throw StoreError.notFound("the milestone")
-        }
-        let project = try ProjectRepository.project(from: projectRow)
+        guard let project = try await ProjectRepository.project(milestone.projectID, on: db) else { throw StoreError.notFound("the milestone") }
         guard let role = project.role(of: userID) else { throw StoreError.notFound("the milestone") }
         guard role == .provider else { throw StatusTransitionError("the provider attaches the files of a delivery") }
         guard project.status.isWorking, milestone.status.takesFiles else {

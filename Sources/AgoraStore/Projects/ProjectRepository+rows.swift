@@ -56,6 +56,18 @@ extension ProjectRepository {
         return try project(from: row)
     }
 
+    /// A milestone and its project, the project locked for the rest of the transaction.
+    static func lockedMilestone(_ milestoneID: Int64, on db: any SQLDatabase) async throws -> (Milestone, Project) {
+        guard let row = try await db.raw("SELECT project_id FROM project_milestones WHERE id = \(bind: milestoneID)").first() else {
+            throw StoreError.notFound("the milestone")
+        }
+        let project = try await locked(try row.decode(column: "project_id", as: Int64.self), on: db)
+        guard let milestoneRow = try await db.raw("SELECT \(milestoneColumns) FROM project_milestones WHERE id = \(bind: milestoneID)").first() else {
+            throw StoreError.notFound("the milestone")
+        }
+        return (try milestone(from: milestoneRow), project)
+    }
+
     /// The project's two members, by side, as announcements address them.
     static func members(of project: Project, on db: any SQLDatabase) async throws -> [ProjectRole: Recipient] {
         let people = try await NotificationRepository.recipients([project.clientID, project.providerID], on: db)

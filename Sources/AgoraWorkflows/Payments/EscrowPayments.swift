@@ -59,34 +59,35 @@ public struct EscrowPayments: Sendable {
         }
     }
 
-    /// Takes part of a payment's escrow (nil: all that remains) back out for the client and pays it back through the
-    /// processor. A refund the processor did not take stays pending in the store (and out of escrow) for
-    /// `PendingRefundJob`.
-    public func refund(
-        _ paymentID: Int64, part: Money?, reason: String, by mover: EscrowRepository.Mover, requestKey: String, now: Date
-    ) async throws -> PaymentRefund {
+    /// The provider takes part of a payment's escrow (nil: all that remains) back out for the client, paid back
+    /// through the processor. A refund the processor does not take now is answered pending (it is out of escrow, and
+    /// `PendingRefundJob` pays it back).
+    public func refund(_ paymentID: Int64, part: Money?, reason: String, by userID: Int64, requestKey: String, now: Date) async throws -> PaymentRefund {
         let (refund, _) = try await escrow.refund(
-            paymentID: paymentID, part: part, reason: reason, by: mover, requestKey: requestKey, now: now, announce: announcer.milestone
+            paymentID: paymentID, part: part, reason: reason, by: userID, requestKey: requestKey, now: now, announce: announcer.milestone
         )
-        return try await payBack(refund, now: now)
+        return await payBackWhenPossible(refund, now: now)
     }
 
     /// An administrator decides a dispute; the client's part is paid back at once (or by `PendingRefundJob` when
     /// the processor does not take it now).
     public func resolve(_ disputeID: Int64, decision: DisputeRules.Decision, by actor: AuditActor, now: Date) async throws -> Dispute {
         let (dispute, refunds) = try await disputes.resolve(disputeID, decision: decision, by: actor, now: now, announce: announcer.dispute)
-        for refund in refunds {
-            do { _ = try await payBack(refund, now: now) } catch { continue }
-        }
+        for refund in refunds { _ = await payBackWhenPossible(refund, now: now) }
         return dispute
     }
 
-    /// Pays a pending refund back through the processor and records it paid.
-    private func payBack(_ refund: PaymentRefund, now: Date) async throws -> PaymentRefund {
+    /// Pays a pending refund back through the processor and records it paid; when the processor does not take it
+    /// now, the refund as it stands (pending, for `PendingRefundJob`).
+    private func payBackWhenPossible(_ refund: PaymentRefund, now: Date) async -> PaymentRefund {
         guard refund.status == .pending else { return refund }
-        guard let processorPaymentID = try await payments.processorPaymentID(of: refund.paymentID) else { throw StoreError.notFound("the payment") }
-        let processorRefundID = try await processor.refund(processorPaymentID, amount: refund.total, idempotencyKey: Self.processorRefundKey(refund.id), now: now)
-        return try await escrow.refundPaid(refund.id, processorRefundID: processorRefundID, now: now)
+        do {
+            guard let processorPaymentID = try await payments.processorPaymentID(of: refund.paymentID) else { return refund }
+            let processorRefundID = try await processor.refund(processorPaymentID, amount: refund.total, idempotencyKey: Self.processorRefundKey(refund.id), now: now)
+            return try await escrow.refundPaid(refund.id, processorRefundID: processorRefundID, now: now)
+        } catch {
+            return refund
+        }
     }
 
     /// The processor's idempotency key of a refund: one refund, one payback, whoever sends it.

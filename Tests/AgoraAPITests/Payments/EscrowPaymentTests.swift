@@ -288,3 +288,50 @@ struct EscrowPaymentTests {
         }
     }
 }
+
+/// The local processor, except that it refuses every refund: a processor outage, which the real local processor
+/// cannot be made to have.
+private struct RefundRefusingProcessor: PaymentProcessor {
+    let local: LocalPaymentProcessor
+    var kind: PaymentProcessorKind { local.kind }
+
+    struct Outage: Error {}
+
+    func createPayment(amount: Money, description: String, idempotencyKey: String, now: Date) async throws -> ProcessorPayment {
+        try await local.createPayment(amount: amount, description: description, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    func confirm(_ id: String, card: PaymentCard, now: Date) async throws -> ProcessorPayment { try await local.confirm(id, card: card, now: now) }
+
+    func authenticate(_ id: String, completed: Bool, now: Date) async throws -> ProcessorPayment {
+        try await local.authenticate(id, completed: completed, now: now)
+    }
+
+    func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String { throw Outage() }
+
+    func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?) {
+        try await local.payout(amount: amount, iban: iban, idempotencyKey: idempotencyKey, now: now)
+    }
+}
+
+@Suite("Refunds during a processor outage")
+struct RefundOutageTests {
+    @Test("a refund the processor does not take now is answered pending, out of escrow; the job pays it back once the processor is back")
+    func outage() async throws {
+        try await OrderMarketplace.with { market in
+            let fixture = try await ProjectFixture.accepted(in: market)
+            #expect(try await fixture.fund(fixture.milestoneIDs[0]).status == .ok)
+            let store = market.harness.store
+            let payment = try #require(try await PaymentRepository(store: store).payments(for: market.ada.userID, limit: 1).first)
+            let local = LocalPaymentProcessor(store: store)
+            let down = EscrowPayments(store: store, processor: RefundRefusingProcessor(local: local), announcer: ProjectAnnouncer(email: market.harness.composer))
+            let refund = try await down.refund(payment.id, part: nil, reason: "I cannot start before March.", by: market.paula.userID, requestKey: "r-1", now: market.harness.clock.now)
+            #expect(refund.status == .pending && refund.total.minorUnits == 61_800)
+            let ledger = Ledger(store: store)
+            #expect(try await ledger.balance(of: LedgerAccountKey(.refunds, owner: market.ada.userID, currency: .eur)) == 61_800)
+            #expect(try await PendingRefundJob(store: store, processor: local, clock: market.harness.clock).runOnce() == 1)
+            #expect(try await ledger.balance(of: LedgerAccountKey(.refunds, owner: market.ada.userID, currency: .eur)) == 0)
+            #expect(try await ledger.verify().problems == [])
+        }
+    }
+}

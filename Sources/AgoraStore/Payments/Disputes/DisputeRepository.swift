@@ -24,7 +24,7 @@ public struct DisputeRepository: Sendable {
                 guard project.status.canMove(to: .disputed) else {
                     throw StatusTransitionError("a project that is \(project.status.label) cannot be disputed")
                 }
-                let (milestone, _) = try await PaymentRepository.milestone(opening.milestoneID, on: db)
+                let (milestone, _) = try await ProjectRepository.lockedMilestone(opening.milestoneID, on: db)
                 guard milestone.projectID == projectID else {
                     throw ValidationError(field: "milestone_id", message: "must be a milestone of this project")
                 }
@@ -64,7 +64,7 @@ public struct DisputeRepository: Sendable {
                 INSERT INTO dispute_evidence (dispute_id, author_id, author_role, body, created_at)
                 VALUES (\(bind: disputeID), \(bind: userID), \(state: role), \(bind: body), \(bind: now))
                 """).run()
-            let (milestone, _) = try await PaymentRepository.milestone(dispute.milestoneID, on: db)
+            let (milestone, _) = try await ProjectRepository.lockedMilestone(dispute.milestoneID, on: db)
             try await ProjectActivityLog.record(.disputeEvidenceAdded, projectID: project.id, actorID: userID, milestoneID: milestone.id, now: now, on: db)
             let (after, _) = try await Self.locked(disputeID, on: db)
             try await Self.announced(.disputeEvidenceAdded, actor: role, dispute: after, project: project, milestone: milestone, store: store, now: now, on: db, announce: announce)
@@ -85,7 +85,7 @@ public struct DisputeRepository: Sendable {
             try await db.raw("""
                 UPDATE projects SET status = \(state: try project.status.moving(to: .active)), updated_at = \(bind: now) WHERE id = \(bind: project.id)
                 """).run()
-            let (milestone, _) = try await PaymentRepository.milestone(dispute.milestoneID, on: db)
+            let (milestone, _) = try await ProjectRepository.lockedMilestone(dispute.milestoneID, on: db)
             try await ProjectActivityLog.record(.disputeWithdrawn, projectID: project.id, actorID: userID, milestoneID: milestone.id, now: now, on: db)
             let (after, _) = try await Self.locked(disputeID, on: db)
             try await Self.announced(.disputeWithdrawn, actor: role, dispute: after, project: project, milestone: milestone, store: store, now: now, on: db, announce: announce)
@@ -104,7 +104,7 @@ public struct DisputeRepository: Sendable {
             let db = transaction.sql
             let (dispute, project) = try await Self.locked(disputeID, on: db)
             guard dispute.status == .open else { throw StatusTransitionError("a dispute that is \(dispute.status.label) cannot be decided") }
-            let (milestone, _) = try await PaymentRepository.milestone(dispute.milestoneID, on: db)
+            let (milestone, _) = try await ProjectRepository.lockedMilestone(dispute.milestoneID, on: db)
             guard decision.providerShare.currency == milestone.amount.currency else {
                 throw ValidationError(field: "provider_amount", message: "must be in \(milestone.amount.currency.code)")
             }
@@ -171,13 +171,13 @@ public struct DisputeRepository: Sendable {
 
     /// A dispute its project's members may see; nil for anyone else.
     public func dispute(_ id: Int64, for userID: Int64) async throws -> Dispute? {
-        guard let (dispute, project) = try? await Self.locked(id, on: store.sql, lock: false), project.role(of: userID) != nil else { return nil }
+        guard let (dispute, project) = try await found(id), project.role(of: userID) != nil else { return nil }
         return dispute
     }
 
     /// Any dispute, for the administrators who decide them.
     public func dispute(_ id: Int64) async throws -> Dispute? {
-        try? await Self.locked(id, on: store.sql, lock: false).0
+        try await found(id)?.0
     }
 
     /// A project's disputes, newest first.
@@ -193,6 +193,10 @@ public struct DisputeRepository: Sendable {
         try await Self.withEvidence(try await store.sql.raw("""
             SELECT \(Dispute.columns) FROM \(Dispute.from) WHERE d.status = \(state: status) ORDER BY d.id LIMIT \(bind: limit)
             """).all().map(Dispute.init(row:)), on: store.sql)
+    }
+
+    private func found(_ id: Int64) async throws -> (Dispute, Project)? {
+        do { return try await Self.locked(id, on: store.sql, lock: false) } catch StoreError.notFound { return nil }
     }
 
     // MARK: Inside a transaction

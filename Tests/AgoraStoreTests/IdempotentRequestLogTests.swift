@@ -1,0 +1,40 @@
+import AgoraDomain
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import Testing
+
+@Suite("Answers kept by idempotency key")
+struct IdempotentRequestLogTests {
+    @Test("a key is claimed once: the same request waits for its answer, then gets it; another request is refused; a failure gives the key back", arguments: TestDatabase.engines)
+    func claims(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let now = Fixtures.now
+            try await store.sql.raw("""
+                INSERT INTO users (id, first_name, last_name, email, user_type, created_at, updated_at)
+                VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 'client', \(bind: now), \(bind: now))
+                """).run()
+            let log = IdempotentRequestLog(store: store)
+            #expect(try await log.claim(userID: 1, key: "k-1", operation: "fund:7", requestHash: "h", now: now) == .claimed)
+            guard case .conflict(let waiting) = try await log.claim(userID: 1, key: "k-1", operation: "fund:7", requestHash: "h", now: now) else {
+                Issue.record("a request still being answered is not answered twice")
+                return
+            }
+            #expect(waiting.contains("still being answered"))
+            try await log.answer(userID: 1, key: "k-1", status: 201, body: #"{"id":3}"#)
+            #expect(try await log.claim(userID: 1, key: "k-1", operation: "fund:7", requestHash: "h", now: now) == .answered(status: 201, body: #"{"id":3}"#))
+            guard case .conflict(let other) = try await log.claim(userID: 1, key: "k-1", operation: "fund:8", requestHash: "h", now: now) else {
+                Issue.record("another request with the key is refused")
+                return
+            }
+            #expect(other.contains("another request"))
+            try await log.release(userID: 1, key: "k-1")
+            #expect(try await log.claim(userID: 1, key: "k-1", operation: "fund:7", requestHash: "h", now: now) == .answered(status: 201, body: #"{"id":3}"#), "an answered key is kept")
+
+            #expect(try await log.claim(userID: 1, key: "k-2", operation: "fund:7", requestHash: "h", now: now) == .claimed)
+            try await log.release(userID: 1, key: "k-2")
+            #expect(try await log.claim(userID: 1, key: "k-2", operation: "fund:7", requestHash: "other", now: now) == .claimed, "a failed request gave its key back")
+            #expect(try await log.prune(now: now.addingTimeInterval(IdempotentRequestLog.retention + 1)) == 2)
+        }
+    }
+}
