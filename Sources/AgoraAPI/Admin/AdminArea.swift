@@ -25,6 +25,8 @@ enum AdminArea: String, CaseIterable, Sendable {
     case verifications
     case skills
     case disputes
+    case finance
+    case ledger
 
     var permission: AdminPermission {
         switch self {
@@ -47,6 +49,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .verifications: .usersEdit
         case .skills: .categoriesEdit
         case .disputes: .financeResolveDispute
+        case .finance, .ledger: .financeRead
         }
     }
 

@@ -51,6 +51,24 @@ struct AdminQuery {
         return date
     }
 
+    /// An ISO 4217 currency code such as EUR.
+    mutating func currency(_ value: String, _ name: String) -> CurrencyCode? {
+        guard let currency = try? CurrencyCode(value) else {
+            errors.append(FieldError(field: name, message: "must be a currency code such as EUR"))
+            return nil
+        }
+        return currency
+    }
+
+    /// A value `parse` reads (such as a cursor); an error saying `rule` when it cannot.
+    mutating func parsed<T>(_ value: String, _ name: String, rule: String, _ parse: (String) -> T?) -> T? {
+        guard let parsed = parse(value) else {
+            errors.append(FieldError(field: name, message: rule))
+            return nil
+        }
+        return parsed
+    }
+
     mutating func unknown(_ name: String) {
         errors.append(FieldError(field: String(name.prefix(60)), message: "is not a parameter of this search"))
     }

@@ -180,6 +180,8 @@ func buildParts(
     PaymentRoutes(store: store, clock: configuration.clock, escrow: escrowPayments, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     DisputeRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer).register(on: signedIn)
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
+    StatementRoutes(store: store).register(on: signedIn)
+    FinanceAdminRoutes(store: store, clock: configuration.clock).register(on: admin)
     PayoutRoutes(
         store: store, clock: configuration.clock,
         payouts: Payouts(store: store, processor: processor, settings: platformSettings), settings: platformSettings

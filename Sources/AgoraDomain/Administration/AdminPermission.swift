@@ -8,6 +8,8 @@ public enum AdminPermission: String, Sendable, CaseIterable, Codable {
     case moderationDecide = "moderation.decide"
     /// Deciding the items a moderator escalated.
     case moderationEscalations = "moderation.escalations"
+    /// Reading the books: the finance summary and the ledger's verification.
+    case financeRead = "finance.read"
     case financeRefund = "finance.refund"
     case financeResolveDispute = "finance.resolve-dispute"
     case settingsEdit = "settings.edit"
@@ -64,7 +66,7 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
         case .support:
             [.usersRead, .usersSuspend, .usersEdit, .ordersRoute]
         case .finance:
-            [.usersRead, .financeRefund, .financeResolveDispute, .analyticsRead]
+            [.usersRead, .financeRead, .financeRefund, .financeResolveDispute, .analyticsRead]
         case .contentEditor:
             [.contentEdit, .categoriesEdit]
         }

@@ -81,6 +81,14 @@ public enum PagePaths {
     public static let adminDisputes = "/admin/disputes/"
     /// A member's money: the wallet, the payout account and payouts.
     public static let money = "/settings/money/"
+    /// A member's transactions, with filters and the CSV export, and their yearly statements.
+    public static let transactions = "/settings/money/transactions/"
+    /// The printable receipt of one transaction.
+    public static let receipt = "/settings/money/receipt/"
+    /// The printable statement of one year.
+    public static let statement = "/settings/money/statement/"
+    /// The books: the finance summary and the ledger's verification.
+    public static let adminFinance = "/admin/finance/"
     /// Where members see the moderators' decisions on what they wrote, and appeal them.
     public static let appeals = "/appeals/"
 
@@ -103,6 +111,12 @@ public enum PagePaths {
     /// That page for one payment.
     public static func paymentAuthentication(_ id: Int64) -> String { paymentAuthentication + "?payment=\(id)" }
 
+    /// The receipt of one transaction (`payment-12`).
+    public static func receipt(_ transactionID: String) -> String { receipt + "?id=\(transactionID)" }
+
+    /// The statement of one year.
+    public static func statement(_ year: Int) -> String { statement + "?year=\(year)" }
+
     /// The search page with a category chosen.
     public static func search(category: Slug) -> String { search + "?category=\(category.value)" }
 
@@ -119,5 +133,6 @@ public enum PagePaths {
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
         "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes, "money": money,
+        "transactions": transactions, "receipt": receipt, "statement": statement, "adminFinance": adminFinance,
     ]
 }

@@ -101,6 +101,15 @@ public enum CardBrand: String, Sendable, Codable, CaseIterable {
             self = .other
         }
     }
+
+    public var label: String {
+        switch self {
+        case .visa: "Visa"
+        case .mastercard: "Mastercard"
+        case .amex: "American Express"
+        case .other: "Card"
+        }
+    }
 }
 
 /// A card as receipts and the payment's page show it.
@@ -112,4 +121,7 @@ public struct CardSummary: Sendable, Hashable, Codable {
         self.brand = brand
         self.lastFour = lastFour
     }
+
+    /// "Visa •••• 4242".
+    public var label: String { "\(brand.label) •••• \(lastFour)" }
 }

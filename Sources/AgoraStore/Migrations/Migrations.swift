@@ -42,5 +42,6 @@ public enum Migrations {
         payments,
         disputes,
         payouts,
+        escrowReleases,
     ]
 }

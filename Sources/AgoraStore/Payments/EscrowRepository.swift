@@ -134,6 +134,7 @@ public struct EscrowRepository: Sendable {
             UPDATE project_milestones SET escrow_released_minor = \(bind: movement.after.released.minorUnits), updated_at = \(bind: now)
             WHERE id = \(bind: milestone.id)
             """).run()
+        try await recordRelease(movement, of: milestone, in: project, ledgerKey: key, now: now, on: db)
         try await ProjectActivityLog.record(
             .escrowReleased, projectID: project.id, actorID: actorID, milestoneID: milestone.id,
             detail: ["title": milestone.title, "amount": movement.amount.formatted, "commission": movement.commission.formatted], now: now, on: db
@@ -183,6 +184,20 @@ public struct EscrowRepository: Sendable {
             RETURNING id
             """).first() else { throw StoreError.conflict("the refund was not recorded") }
         return try row.decode(column: "id", as: Int64.self)
+    }
+
+    /// Records a movement of escrow to the provider with its parts (the amount, the commission, the fee share), for
+    /// statements and receipts.
+    static func recordRelease(
+        _ movement: Escrow.Movement, of milestone: Milestone, in project: Project, ledgerKey: String, now: Date, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw("""
+            INSERT INTO escrow_releases
+                (milestone_id, project_id, provider_id, client_id, currency, amount_minor, commission_minor, fee_share_minor, ledger_key, created_at)
+            VALUES (\(bind: milestone.id), \(bind: project.id), \(bind: project.providerID), \(bind: project.clientID),
+                    \(bind: movement.amount.currency.code), \(bind: movement.amount.minorUnits), \(bind: movement.commission.minorUnits),
+                    \(bind: movement.feeShare.minorUnits), \(bind: ledgerKey), \(bind: now))
+            """).run()
     }
 
     /// What a client and a provider have had released to each other before, in a currency: the tiers' measure.

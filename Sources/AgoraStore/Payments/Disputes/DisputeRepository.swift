@@ -123,6 +123,9 @@ public struct DisputeRepository: Sendable {
                     status = \(state: try milestone.status.after(.settle, by: .administrator)), updated_at = \(bind: now)
                 WHERE id = \(bind: milestone.id)
                 """).run()
+            if let release = settlement.release {
+                try await EscrowRepository.recordRelease(release, of: milestone, in: project, ledgerKey: key, now: now, on: db)
+            }
             var refunds: [PaymentRefund] = []
             if let refund = settlement.refund, let payment = try await EscrowRepository.fundingPayment(of: milestone.id, on: db) {
                 let id = try await EscrowRepository.recordRefund(

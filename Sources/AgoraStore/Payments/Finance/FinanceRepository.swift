@@ -1,0 +1,57 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+/// The figures of the finance summary: the ledger's balances summed per kind of account, everyone's movements in a
+/// period summed per kind (`MoneyTotals`, the statements' own arithmetic), and the counts of what waits.
+public struct FinanceRepository: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    public func summary(over period: Range<Date>) async throws -> FinanceSummary {
+        let db = store.sql
+        var balances: [CurrencyCode: [LedgerAccountKind: Int64]] = [:]
+        for row in try await db.raw("""
+            SELECT a.kind, a.currency, CAST(SUM(b.balance_minor) AS BIGINT) AS balance
+            FROM ledger_accounts a JOIN ledger_balances b ON b.account_id = a.id GROUP BY a.kind, a.currency
+            """).all() {
+            let currency = try CurrencyCode(try row.decode(column: "currency", as: String.self))
+            balances[currency, default: [:]][try row.decodeState(column: "kind", as: LedgerAccountKind.self)] = try row.decode(column: "balance", as: Int64.self)
+        }
+        var volume: [CurrencyCode: MoneyTotals] = [:]
+        for row in try await db.raw("""
+            SELECT kind_rank, currency, status, COUNT(*) AS movements,
+                CAST(SUM(amount_minor) AS BIGINT) AS amount, CAST(SUM(fee_minor) AS BIGINT) AS fee
+            FROM (\(MoneyMovementRepository.movements(of: nil))) mv
+            WHERE occurred_at >= \(bind: period.lowerBound) AND occurred_at < \(bind: period.upperBound)
+            GROUP BY kind_rank, currency, status
+            """).all() {
+            let rank = try row.decode(column: "kind_rank", as: Int.self)
+            guard let kind = MoneyMovementKind(rank: rank) else { throw StoreError.conflict("a movement of an unknown kind (\(rank))") }
+            let currency = try CurrencyCode(try row.decode(column: "currency", as: String.self))
+            let status = try row.decode(column: "status", as: String.self)
+            guard let state = MoneyMovementState(kind, status: status) else {
+                throw StoreError.conflict("a \(kind.rawValue) in an unknown state (\(status))")
+            }
+            volume[currency, default: MoneyTotals(currency: currency)].add(
+                kind, amount: try row.decode(column: "amount", as: Int64.self), fee: try row.decode(column: "fee", as: Int64.self),
+                state: state, count: try row.decode(column: "movements", as: Int.self)
+            )
+        }
+        return FinanceSummary(
+            balances: balances, period: period, volume: volume,
+            openDisputes: try await count("SELECT COUNT(*) AS n FROM disputes WHERE status = \(state: DisputeStatus.open)"),
+            pendingRefunds: try await count("SELECT COUNT(*) AS n FROM payment_refunds WHERE status = \(state: RefundStatus.pending)"),
+            pendingPayouts: try await count("SELECT COUNT(*) AS n FROM payouts WHERE status = \(state: PayoutStatus.pending)"),
+            failedPayouts: try await count("""
+                SELECT COUNT(*) AS n FROM payouts WHERE status = \(state: PayoutStatus.failed)
+                AND updated_at >= \(bind: period.lowerBound) AND updated_at < \(bind: period.upperBound)
+                """)
+        )
+    }
+
+    private func count(_ query: SQLQueryString) async throws -> Int {
+        try await store.sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
