@@ -80,7 +80,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert len(browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")) == 8
     assert browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")[-1].find_elements(By.CSS_SELECTOR, ".cohort-cell")[0].text.endswith("%")
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
-    assert visible == ["Dashboard", "Users", "Bulk operations", "Staff", "Moderation", "Profiles", "Verifications", "Testimonials", "Orders", "Disputes", "Categories", "Skills", "Search analytics", "Settings", "Audit log"]
+    assert visible == ["Dashboard", "Users", "Bulk operations", "Staff", "Moderation", "Profiles", "Verifications", "Testimonials", "Orders", "Disputes", "Finance", "Categories", "Skills", "Search analytics", "Settings", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
 
     # The theme follows the toggle and stays chosen.
@@ -90,6 +90,13 @@ def test_the_administration_with_two_factors(service, browser):
     assert {before, after} == {"light", "dark"}
     browser.refresh()
     wait(browser).until(lambda driver: driver.execute_script("return document.documentElement.getAttribute('data-theme')") == after)
+
+    # Finance: what waits, and the ledger's check on demand.
+    browser.get(service.base + "/admin/finance/")
+    wait(browser).until(lambda driver: "Open disputes" in driver.find_element(By.ID, "finance-waiting").text)
+    click(browser, browser.find_element(By.ID, "verify-ledger"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "verify-result").text.startswith("Sound: "))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#verify-problems li")
 
     # Users: find the client, suspend them for three days, then lift it.
     browser.get(service.base + "/admin/users/")

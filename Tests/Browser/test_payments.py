@@ -1,7 +1,9 @@
 """Money in the project room, in a real browser: a declined card and one whose authentication fails leave the
 milestone unfunded with the reason shown; the processor's authentication page funds it; the client releases part of
-what is held and the provider refunds part, each with the figures shown on the milestone and in the feed."""
+what is held and the provider refunds part, each with the figures shown on the milestone and in the feed; then
+each side's transactions, a receipt that adds up, the year's chart and the printable statement."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from browsing import click, wait  # noqa: E402
 from test_projects import fund, milestone, sign_in, status_of  # noqa: E402
 
@@ -82,3 +84,36 @@ def test_checkout_declines_authentication_release_and_refund(service, browser):
     row = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#wallet-rows tr") if driver.find_elements(By.CSS_SELECTOR, "#wallet-rows tr") else None)
     assert [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")] == ["EUR", "€300"]
     assert not browser.find_element(By.ID, "account-form").is_displayed()
+
+    # The client's transactions: the refund is the newest, with the fee share that came back; its receipt adds up.
+    browser.get(service.base + "/settings/money/transactions/")
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#transaction-rows tr"))
+    Select(browser.find_element(By.ID, "kind")).select_by_value("refund")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#transaction-filters button[type=submit]"))
+    wait(browser).until(lambda driver: all("Refund" in row.text for row in driver.find_elements(By.CSS_SELECTOR, "#transaction-rows tr")))
+    newest = browser.find_element(By.CSS_SELECTOR, "#transaction-rows tr")
+    cells = [cell.text for cell in newest.find_elements(By.TAG_NAME, "td")]
+    assert cells[3:7] == ["€100", "service fee €3", "+ €103", "done"], cells
+    assert "Design" in cells[1] and "The mobile layouts are left out." in cells[1]
+    click(browser, newest.find_element(By.LINK_TEXT, "Receipt"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "receipt-title").text == "Refund receipt")
+    lines = [row.text for row in browser.find_elements(By.CSS_SELECTOR, ".receipt-lines tr")]
+    assert lines == ["Refund for milestone: Design €100", "Service fee returned €3", "Total to you €103"], lines
+    assert "No tax is charged" in browser.find_element(By.ID, "receipt").text
+
+    # The year: a chart of each month and the printable statement.
+    browser.get(service.base + "/settings/money/transactions/")
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#year-chart svg rect.chart-spent"))
+    assert "Refunded to you" in browser.find_element(By.ID, "year-totals").text
+    click(browser, browser.find_element(By.ID, "statement-link"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "statement-title").text.startswith("Statement for 20"))
+    assert browser.find_elements(By.CSS_SELECTOR, "#statement .statement-table tbody tr")
+
+    # The provider's earning: the released €200 less the €40 commission.
+    sign_in(service, browser, service.provider_email, "/settings/money/transactions/")
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#transaction-rows tr"))
+    Select(browser.find_element(By.ID, "kind")).select_by_value("earning")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#transaction-filters button[type=submit]"))
+    wait(browser).until(lambda driver: all("Earning" in row.text for row in driver.find_elements(By.CSS_SELECTOR, "#transaction-rows tr")))
+    cells = [cell.text for cell in browser.find_element(By.CSS_SELECTOR, "#transaction-rows tr").find_elements(By.TAG_NAME, "td")]
+    assert cells[3:6] == ["€200", "commission €40", "+ €160"], cells

@@ -83,14 +83,6 @@
     return element;
   }
 
-  /** The filled-in fields of a search form as a query string, with `extra` pairs that have a value. */
-  function formQuery(form, extra) {
-    var parameters = new URLSearchParams();
-    new FormData(form).forEach(function (value, key) { if (String(value).trim()) parameters.set(key, String(value).trim()); });
-    Object.keys(extra || {}).forEach(function (key) { if (extra[key]) parameters.set(key, extra[key]); });
-    return parameters.toString();
-  }
-
   /** One figure of a figure grid: its label and its value. */
   function figure(grid, label, value) {
     var item = document.createElement('div');
@@ -156,7 +148,7 @@
     decisionRow: decisionRow,
     cell: cell,
     figure: figure,
-    formQuery: formQuery,
+    formQuery: Agora.forms.query,
     /** "1 account", "1,234 accounts". */
     accounts: function (count) { return count === 1 ? '1 account' : count.toLocaleString() + ' accounts'; },
     date: function (text) { return text ? dates.format(new Date(text)) : ''; }

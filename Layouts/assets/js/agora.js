@@ -327,6 +327,14 @@
     return function () { return passwordCheck(form, input.value); };
   }
 
+  /** The filled-in fields of a search form as a query string, with `extra` pairs that have a value. */
+  function formQuery(form, extra) {
+    var parameters = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) { if (String(value).trim()) parameters.set(key, String(value).trim()); });
+    Object.keys(extra || {}).forEach(function (key) { if (extra[key]) parameters.set(key, extra[key]); });
+    return parameters.toString();
+  }
+
   function formValues(form) {
     var values = {};
     new FormData(form).forEach(function (value, key) { values[key] = typeof value === 'string' ? value.trim() : value; });
@@ -512,8 +520,49 @@
     return node;
   }
 
-  /** Saves a file the API serves to members only: the request carries the access token, so it goes through fetch
-   * and a temporary link to the bytes. `name` is the name it is saved under when the answer does not give one. */
+  /** Bars side by side for each group on one shared scale, as an SVG drawing made here (no chart library, nothing
+   * loaded from elsewhere). `groups`: `{ label, values }` along the bottom, one value per series; `series`: each
+   * bar's CSS class; `title`: what the drawing says to a screen reader; `tip(group, index, value)`: each bar's title;
+   * `scaleLabel(highest)`: the top of the scale's text; `labels`: how many groups may carry a label (8 by default). */
+  function barChart(options) {
+    var width = 720;
+    var height = 220;
+    var bottom = 24;
+    var top = 12;
+    var groups = options.groups;
+    var count = options.series.length;
+    var highest = Math.max(1, Math.max.apply(null, groups.map(function (group) { return Math.max.apply(null, group.values); })));
+    var slot = width / Math.max(1, groups.length);
+    var bar = Math.max(1, slot * 0.8 / count);
+    var drawing = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', class: 'chart' });
+    var title = svg('title', {});
+    title.textContent = options.title;
+    drawing.appendChild(title);
+    var scale = function (value) { return (height - bottom - top) * Math.max(0, value) / highest; };
+    drawing.appendChild(svg('line', { x1: 0, x2: width, y1: height - bottom, y2: height - bottom, class: 'chart-axis' }));
+    var highestLabel = svg('text', { x: 2, y: top - 2, class: 'chart-label' });
+    highestLabel.textContent = options.scaleLabel ? options.scaleLabel(highest) : String(highest);
+    drawing.appendChild(highestLabel);
+    var every = Math.ceil(groups.length / (options.labels || 8));
+    groups.forEach(function (group, index) {
+      var x = index * slot + (slot - count * bar) / 2;
+      options.series.forEach(function (className, offset) {
+        var value = group.values[offset];
+        var rectangle = svg('rect', { x: x + offset * bar, y: height - bottom - scale(value), width: bar, height: scale(value), class: className });
+        var tip = svg('title', {});
+        tip.textContent = options.tip(group, offset, value);
+        rectangle.appendChild(tip);
+        drawing.appendChild(rectangle);
+      });
+      if (index % every === 0) {
+        var text = svg('text', { x: index === 0 ? 0 : index * slot + slot / 2, y: height - 6, 'text-anchor': index === 0 ? 'start' : 'middle', class: 'chart-label' });
+        text.textContent = group.label;
+        drawing.appendChild(text);
+      }
+    });
+    return drawing;
+  }
+
   /** A file the API serves to the signed-in account, as a blob with the name its Content-Disposition gives. */
   function fetchFile(url, name) {
     return fetch(url, { headers: { Authorization: 'Bearer ' + state.accessToken }, credentials: 'same-origin' }).then(function (response) {
@@ -523,6 +572,8 @@
     });
   }
 
+  /** Saves a file the API serves to members only: the request carries the access token, so it goes through fetch
+   * and a temporary link to the bytes. `name` is the name it is saved under when the answer does not give one. */
   function download(url, name) {
     return fetchFile(url, name).then(function (file) {
       var link = document.createElement('a');
@@ -563,6 +614,7 @@
   window.Agora = {
     element: element,
     svg: svg,
+    barChart: barChart,
     download: download,
     fetchFile: fetchFile,
     clientCard: clientCard,
@@ -595,7 +647,8 @@
       busy: busy,
       passwordToggles: passwordToggles,
       passwordMeter: passwordMeter,
-      values: formValues
+      values: formValues,
+      query: formQuery
     }
   };
 })();
