@@ -1,6 +1,7 @@
 """A dispute in real browsers: the client opens one from the project room on money held (a short case is refused
 beside its field), the provider adds evidence, an administrator with two factors decides a split on the disputes
-page, and both sides read the decision in the room."""
+page, and both sides read the decision in the room; outside the dispute, the administrator refunds part of another
+milestone's money from the finance page."""
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -29,10 +30,13 @@ def test_a_dispute_opened_argued_and_decided(service, browser):
     sign_in(service, browser, service.CLIENT_EMAIL, room)
     fund(browser, "Design")
     wait(browser).until(lambda driver: status_of(driver, "Design") == "Funded")
+    fund(browser, "Launch")
+    wait(browser).until(lambda driver: status_of(driver, "Launch") == "Funded")
 
     # The client opens a dispute on the money held; a short case is refused beside its field.
     form = wait(browser).until(lambda driver: visible(driver, "dispute-form"))
-    assert [option.text for option in Select(browser.find_element(By.ID, "dispute-milestone")).options] == ["Design (€600 held)"]
+    assert [option.text for option in Select(browser.find_element(By.ID, "dispute-milestone")).options] == ["Design (€600 held)", "Launch (€1,200 held)"]
+    Select(browser.find_element(By.ID, "dispute-milestone")).select_by_visible_text("Design (€600 held)")
     Select(browser.find_element(By.ID, "dispute-reason")).select_by_value("quality")
     browser.find_element(By.ID, "dispute-statement").send_keys("Too short")
     click(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
@@ -70,6 +74,24 @@ def test_a_dispute_opened_argued_and_decided(service, browser):
     click(browser, browser.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]"))
     wait(browser).until(lambda driver: "€400 to the provider, €200 back to the client" in driver.find_element(By.ID, "form-alert").text)
     assert not browser.find_element(By.ID, "decision-form").is_displayed()
+
+    # Outside the dispute, the administrator gives back part of what is held for Launch, with a reason.
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    launch = max(payment["id"] for payment in service.api("GET", "/payments", client)["payments"] if payment["status"] == "succeeded")
+    browser.get(service.base + "/admin/finance/")
+    wait(browser).until(lambda driver: "Open disputes" in driver.find_element(By.ID, "finance-waiting").text)
+    browser.find_element(By.ID, "payment-id").send_keys(str(launch))
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#payment-lookup button[type=submit]"))
+    refund = wait(browser).until(lambda driver: visible(driver, "refund-form"))
+    assert "€1,200" in browser.find_element(By.ID, "payment-facts").text
+    browser.find_element(By.ID, "amount").send_keys("100")
+    browser.find_element(By.ID, "reason").send_keys("Short")
+    click(browser, refund.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "reason").get_attribute("aria-invalid") == "true")
+    browser.find_element(By.ID, "reason").send_keys(": the launch is smaller, agreed on a call.")
+    click(browser, refund.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: "€103 was refunded" in driver.find_element(By.ID, "form-alert").text)
+    wait(browser).until(lambda driver: "agreed on a call" in driver.find_element(By.ID, "payment-facts").text)
 
     # The client reads the decision in the room; the milestone is settled and the project goes on.
     sign_in(service, browser, service.CLIENT_EMAIL, room)

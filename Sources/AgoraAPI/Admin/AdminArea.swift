@@ -27,6 +27,8 @@ enum AdminArea: String, CaseIterable, Sendable {
     case disputes
     case finance
     case ledger
+    /// Payments; refunding one also needs `finance.refund` (`PaymentAdminRoutes`).
+    case payments
 
     var permission: AdminPermission {
         switch self {
@@ -49,7 +51,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .verifications: .usersEdit
         case .skills: .categoriesEdit
         case .disputes: .financeResolveDispute
-        case .finance, .ledger: .financeRead
+        case .finance, .ledger, .payments: .financeRead
         }
     }
 

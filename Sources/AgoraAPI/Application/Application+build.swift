@@ -182,6 +182,7 @@ func buildParts(
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
     StatementRoutes(store: store).register(on: signedIn)
     FinanceAdminRoutes(store: store, clock: configuration.clock).register(on: admin)
+    PaymentAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
     PayoutRoutes(
         store: store, clock: configuration.clock,
         payouts: Payouts(store: store, processor: processor, settings: platformSettings), settings: platformSettings

@@ -71,9 +71,34 @@ extension OpenAPIDocument {
           "401": \#(problem), "403": \#(problem) }
       }
     },
+    "/api/admin/payments/{id}": {
+      "get": {
+        "operationId": "adminShowPayment", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Any payment with its project and milestone, what is still held for the milestone, and its refunds (finance.read)",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": { "description": "The payment", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PaymentForStaff" } } } }, "401": \#(problem), "403": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/admin/payments/{id}/refunds": {
+      "post": {
+        "operationId": "adminRefundPayment", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Gives back part of what is held for the payment's milestone (all of it when no amount is sent) outside a dispute, with a reason the client reads; audited (finance.read and finance.refund)",
+        "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EscrowMovementInput" } } } },
+        "responses": { "201": { "description": "The refund", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Refund" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
     """#
 
     static let statementSchemas = #"""
+    "PaymentForStaff": {
+      "type": "object", "required": ["payment", "project_id", "project_title", "project_status", "milestone_title", "milestone_status", "held", "refunds"],
+      "properties": {
+        "payment": { "$ref": "#/components/schemas/Payment" }, "project_id": { "type": "integer" }, "project_title": { "type": "string" },
+        "project_status": { "type": "string" }, "milestone_title": { "type": "string" }, "milestone_status": { "type": "string" },
+        "held": { "$ref": "#/components/schemas/Money" }, "refunds": { "type": "array", "items": { "$ref": "#/components/schemas/Refund" } }
+      }
+    },
     "Transaction": {
       "type": "object", "required": ["id", "kind", "direction", "state", "occurred_at", "amount", "fee", "fee_label", "total", "receipt_url"],
       "properties": {

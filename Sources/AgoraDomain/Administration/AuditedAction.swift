@@ -37,6 +37,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case skillAdded = "skill.add"
     case skillRemoved = "skill.remove"
     case disputeResolved = "dispute.resolve"
+    /// Money held for a milestone given back to the client outside a dispute.
+    case paymentRefunded = "payment.refund"
 }
 
 /// The kinds of thing an audited action changes.
@@ -62,4 +64,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case skill
     /// A dispute over a milestone's money.
     case dispute
+    /// A payment into a milestone's escrow.
+    case payment
 }

@@ -76,6 +76,42 @@ public struct EscrowRepository: Sendable {
         }
     }
 
+    /// Staff with `finance.refund` give back `part` of a payment's escrow (nil: all that remains) outside a dispute —
+    /// a provider who cannot be reached, a mistake, goodwill — with its share of the client's fee; audited with the
+    /// reason, and the client told. All of the escrow of a milestone not started yet returns it to unfunded. The
+    /// money of a disputed project is frozen: the dispute's decision moves it.
+    public func refundByStaff(
+        paymentID: Int64, part: Money?, reason: String, by actor: AuditActor, requestKey: String, now: Date,
+        announce: @escaping MilestoneRepository.Announce
+    ) async throws -> PaymentRefund {
+        try await store.inTransaction { [store] transaction in
+            let db = transaction.sql
+            guard let paymentRow = try await db.raw("SELECT \(Payment.columns) FROM payments WHERE id = \(bind: paymentID)").first() else {
+                throw StoreError.notFound("the payment")
+            }
+            let payment = try Payment(row: paymentRow)
+            let (milestone, project) = try await ProjectRepository.lockedMilestone(payment.milestoneID, on: db)
+            guard project.status != .disputed else {
+                throw StatusTransitionError("the money is frozen while the dispute lasts: decide the dispute instead")
+            }
+            let key = "staff-refund:\(actor.userID):\(requestKey)"
+            if let existing = try await Self.refund(key: key, on: db) { return existing }
+            let refund = try await Self.refund(
+                part, of: payment, milestone: milestone, in: project, reason: reason, actorID: actor.userID, reopening: .administrator, key: key,
+                store: store, now: now, on: db
+            )
+            try await AuditLog(store: store, in: transaction).append(actor.because(reason).entry(
+                .paymentRefunded, on: .payment, id: paymentID, before: ["held": milestone.escrow.held.formatted],
+                after: ["refunded": refund.total.formatted, "milestone_id": String(milestone.id), "project_id": String(project.id)], at: now
+            ))
+            _ = try await MilestoneRepository.stepped(
+                .escrowRefunded, actor: .administrator, milestoneID: milestone.id, project: project, viewer: project.clientID, completed: false,
+                store: store, db: db, now: now, announce: announce
+            )
+            return refund
+        }
+    }
+
     /// The processor paid a refund back: the client's refunds account → processor clearing, and the refund succeeded.
     public func refundPaid(_ refundID: Int64, processorRefundID: String, now: Date) async throws -> PaymentRefund {
         try await store.transaction { [store] db in

@@ -69,6 +69,15 @@ public struct EscrowPayments: Sendable {
         return await payBackWhenPossible(refund, now: now)
     }
 
+    /// Staff with `finance.refund` refund part of a payment's escrow outside a dispute, paid back at once when the
+    /// processor takes it (pending for `PendingRefundJob` otherwise).
+    public func refundByStaff(_ paymentID: Int64, part: Money?, reason: String, by actor: AuditActor, requestKey: String, now: Date) async throws -> PaymentRefund {
+        let refund = try await escrow.refundByStaff(
+            paymentID: paymentID, part: part, reason: reason, by: actor, requestKey: requestKey, now: now, announce: announcer.milestone
+        )
+        return await payBackWhenPossible(refund, now: now)
+    }
+
     /// An administrator decides a dispute; the client's part is paid back at once (or by `PendingRefundJob` when
     /// the processor does not take it now).
     public func resolve(_ disputeID: Int64, decision: DisputeRules.Decision, by actor: AuditActor, now: Date) async throws -> Dispute {

@@ -1,12 +1,18 @@
 /* /admin/finance/ (finance.read): per currency what each kind of ledger account holds now and what moved in the
  * period (`GET /api/admin/finance/summary`), what waits (open disputes, refunds and payouts the processor has not
- * paid, payouts that failed), and the ledger's verification on demand (`GET /api/admin/ledger/verify`). */
+ * paid, payouts that failed), any payment opened by its number (`GET /api/admin/payments/{id}`) and refunded outside
+ * a dispute by staff who may (`POST /api/admin/payments/{id}/refunds`, finance.refund), and the ledger's verification
+ * on demand (`GET /api/admin/ledger/verify`). */
 (function () {
   'use strict';
   var forms = Agora.forms;
   var element = Agora.element;
   var admin = Agora.admin;
   var period = document.getElementById('finance-period');
+  var lookup = document.getElementById('payment-lookup');
+  var refundForm = document.getElementById('refund-form');
+  var mayRefund = false;
+  var openPayment = null;
   var accounts = {
     'escrow': 'Held in escrow', 'provider-payable': 'Owed to providers (on hold or available)', 'provider-paid': 'Payouts on their way',
     'refunds': 'Refunds on their way', 'platform-revenue': 'Platform revenue', 'tax-payable': 'Tax owed',
@@ -61,6 +67,55 @@
     });
   }
 
+  function showPayment(found) {
+    openPayment = found.payment.id;
+    var facts = document.getElementById('payment-facts');
+    facts.textContent = '';
+    admin.fact(facts, 'Project', found.project_title + ' (' + found.project_status + ')');
+    admin.fact(facts, 'Milestone', found.milestone_title + ' (' + found.milestone_status + ')');
+    admin.fact(facts, 'Paid', found.payment.total.formatted + ' (' + found.payment.status + ')');
+    admin.fact(facts, 'Held now', found.held.formatted);
+    found.refunds.forEach(function (refund) {
+      admin.fact(facts, 'Refunded ' + admin.date(refund.created_at), refund.total.formatted + ' (' + refund.status + '): ' + refund.reason);
+    });
+    document.getElementById('payment-detail').hidden = false;
+    refundForm.hidden = !mayRefund || found.held.amount_minor === 0;
+  }
+
+  function loadPayment() {
+    forms.clearErrors(lookup);
+    var id = document.getElementById('payment-id').value.trim();
+    if (!/^[1-9][0-9]*$/.test(id)) return forms.fieldError('payment-id', 'Type the payment\'s number, such as 12.');
+    return Agora.api('GET', '/admin/payments/' + id).then(function (result) {
+      if (!result.ok) {
+        document.getElementById('payment-detail').hidden = true;
+        return forms.showAlert((result.data && result.data.detail) || 'The payment could not be opened.', 'error');
+      }
+      showPayment(result.data);
+    });
+  }
+
+  lookup.addEventListener('submit', function (event) {
+    event.preventDefault();
+    loadPayment();
+  });
+  refundForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(refundForm);
+    var body = { reason: document.getElementById('reason').value };
+    var amount = document.getElementById('amount').value.trim();
+    if (amount) body.amount = amount;
+    forms.busy(refundForm, true);
+    Agora.api('POST', '/admin/payments/' + openPayment + '/refunds', { body: body, idempotencyKey: Agora.idempotencyKey() }).then(function (result) {
+      forms.busy(refundForm, false);
+      if (!result.ok) return forms.showProblem(refundForm, result);
+      refundForm.reset();
+      var said = result.data.total.formatted + (result.data.status === 'succeeded' ? ' was refunded to the client\'s card.' : ' is refunded; the processor pays it back shortly.');
+      // Reloading clears the page's alert, so the refund is told once both have answered.
+      Promise.all([loadPayment(), load()]).then(function () { forms.showAlert(said, 'success'); });
+    });
+  });
+
   document.getElementById('verify-ledger').addEventListener('click', function () {
     var button = this;
     var result = document.getElementById('verify-result');
@@ -86,5 +141,8 @@
     load();
   });
 
-  admin.start('finance').then(load);
+  admin.start('finance').then(function (access) {
+    mayRefund = access.permissions.indexOf('finance.refund') >= 0;
+    return load();
+  });
 })();
