@@ -37,4 +37,32 @@ struct IdempotentRequestLogTests {
             #expect(try await log.prune(now: now.addingTimeInterval(IdempotentRequestLog.retention + 1)) == 2)
         }
     }
+
+    @Test("a claim left unanswered past the abandonment window (a killed service) is taken over; within it, it is not", arguments: TestDatabase.engines)
+    func abandoned(engine: TestDatabase) async throws {
+        try await engine.withStore { store async throws in
+            let now = Fixtures.now
+            try await store.sql.raw("""
+                INSERT INTO users (id, first_name, last_name, email, user_type, created_at, updated_at)
+                VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 'client', \(bind: now), \(bind: now))
+                """).run()
+            let log = IdempotentRequestLog(store: store)
+            #expect(try await log.claim(userID: 1, key: "k-1", operation: "release:7", requestHash: "h", now: now) == .claimed)
+            let soon = now.addingTimeInterval(IdempotentRequestLog.abandonedAfter - 1)
+            guard case .conflict = try await log.claim(userID: 1, key: "k-1", operation: "release:7", requestHash: "h", now: soon) else {
+                Issue.record("a claim still within the window is being answered")
+                return
+            }
+            let later = now.addingTimeInterval(IdempotentRequestLog.abandonedAfter + 1)
+            guard case .conflict = try await log.claim(userID: 1, key: "k-1", operation: "release:8", requestHash: "h", now: later) else {
+                Issue.record("an abandoned claim is taken over by the same request only")
+                return
+            }
+            #expect(try await log.claim(userID: 1, key: "k-1", operation: "release:7", requestHash: "h", now: later) == .claimed)
+            guard case .conflict = try await log.claim(userID: 1, key: "k-1", operation: "release:7", requestHash: "h", now: later) else {
+                Issue.record("the new claim stands for its own window")
+                return
+            }
+        }
+    }
 }

@@ -3,7 +3,9 @@ import SQLKit
 
 /// The answers of money-moving requests by their `Idempotency-Key` (`idempotent_requests`), per person: a retry of
 /// the same request gets the first answer without a second effect. A key is claimed before the work and answered
-/// after it; a request that failed gives its key back, so that it can be sent again.
+/// after it; a request that failed gives its key back, so that it can be sent again. A claim left unanswered for
+/// longer than any request takes (the service was killed mid-request) is taken over by the next request with the key:
+/// the work is idempotent by its own ledger keys, so doing it again finds what the first attempt did.
 public struct IdempotentRequestLog: Sendable {
     let store: Store
 
@@ -11,6 +13,9 @@ public struct IdempotentRequestLog: Sendable {
 
     /// How long answers are kept (Stripe keeps its for 24 hours).
     public static let retention: TimeInterval = 86_400
+
+    /// How long an unanswered claim stands before it counts as abandoned.
+    public static let abandonedAfter: TimeInterval = 60
 
     public enum Claim: Sendable, Hashable {
         /// The key is new: do the work, then `answer`.
@@ -39,6 +44,13 @@ public struct IdempotentRequestLog: Sendable {
         }
         guard let status = try row.decodeIfPresent(column: "response_status", as: Int.self),
               let body = try row.decodeIfPresent(column: "response_body", as: String.self) else {
+            let takenOver = try await store.sql.raw("""
+                UPDATE idempotent_requests SET created_at = \(bind: now)
+                WHERE user_id = \(bind: userID) AND idempotency_key = \(bind: key) AND response_status IS NULL
+                    AND created_at < \(bind: now.addingTimeInterval(-Self.abandonedAfter))
+                RETURNING user_id
+                """).all()
+            if !takenOver.isEmpty { return .claimed }
             return .conflict("a request with this Idempotency-Key is still being answered; send it again in a moment")
         }
         return .answered(status: status, body: body)

@@ -1,9 +1,9 @@
 /// A small, fast random number generator (SplitMix64) that yields the same sequence for the same seed on every
-/// platform, so seeded data can be recreated exactly.
-struct SeededGenerator: RandomNumberGenerator {
+/// platform, so seeded data (and a seeded test's choices) can be recreated exactly.
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A generator for item `index` of a run seeded with `seed`: items can be made in any order, in any batch.
     init(seed: UInt64, index: Int) {
@@ -11,7 +11,7 @@ struct SeededGenerator: RandomNumberGenerator {
         state = mixer.next()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

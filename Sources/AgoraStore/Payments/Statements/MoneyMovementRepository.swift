@@ -74,7 +74,7 @@ public struct MoneyMovementRepository: Sendable {
         }
         return """
         SELECT \(unsafeRaw: String(MoneyMovementKind.payment.rank)) AS kind_rank, p.id AS record_id, lt.id AS transaction_id,
-            lt.created_at AS occurred_at, p.currency, p.amount_minor, p.client_fee_minor AS fee_minor, 'completed' AS status,
+            lt.created_at AS occurred_at, p.currency, p.amount_minor, p.client_fee_minor AS fee_minor, \(state: MoneyMovementState.completed) AS status,
             p.project_id, pr.title AS project_title, p.milestone_id, m.title AS milestone_title, u.first_name, u.last_name,
             p.card_brand AS detail, p.card_last_four AS detail_extra
         FROM payments p
@@ -90,7 +90,7 @@ public struct MoneyMovementRepository: Sendable {
         WHERE \(whose("p.payer_id"))
         UNION ALL
         SELECT \(unsafeRaw: String(MoneyMovementKind.earning.rank)), e.id, lt.id, lt.created_at, e.currency, e.amount_minor, e.commission_minor,
-            'completed', e.project_id, pr.title, e.milestone_id, m.title, u.first_name, u.last_name, NULL, NULL
+            \(state: MoneyMovementState.completed), e.project_id, pr.title, e.milestone_id, m.title, u.first_name, u.last_name, NULL, NULL
         FROM escrow_releases e
         JOIN ledger_transactions lt ON lt.idempotency_key = e.ledger_key
         JOIN projects pr ON pr.id = e.project_id JOIN project_milestones m ON m.id = e.milestone_id JOIN users u ON u.id = e.client_id
