@@ -6,14 +6,19 @@ import Testing
 
 @Suite("Answers kept by idempotency key")
 struct IdempotentRequestLogTests {
+    /// The person the answers are kept for (user 1).
+    static func addClient(to store: Store, now: Date) async throws {
+        try await store.sql.raw("""
+            INSERT INTO users (id, first_name, last_name, email, user_type, created_at, updated_at)
+            VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 'client', \(bind: now), \(bind: now))
+            """).run()
+    }
+
     @Test("a key is claimed once: the same request waits for its answer, then gets it; another request is refused; a failure gives the key back", arguments: TestDatabase.engines)
     func claims(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let now = Fixtures.now
-            try await store.sql.raw("""
-                INSERT INTO users (id, first_name, last_name, email, user_type, created_at, updated_at)
-                VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 'client', \(bind: now), \(bind: now))
-                """).run()
+            try await Self.addClient(to: store, now: now)
             let log = IdempotentRequestLog(store: store)
             #expect(try await log.claim(userID: 1, key: "k-1", operation: "fund:7", requestHash: "h", now: now) == .claimed)
             guard case .conflict(let waiting) = try await log.claim(userID: 1, key: "k-1", operation: "fund:7", requestHash: "h", now: now) else {
@@ -42,10 +47,7 @@ struct IdempotentRequestLogTests {
     func abandoned(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             let now = Fixtures.now
-            try await store.sql.raw("""
-                INSERT INTO users (id, first_name, last_name, email, user_type, created_at, updated_at)
-                VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 'client', \(bind: now), \(bind: now))
-                """).run()
+            try await Self.addClient(to: store, now: now)
             let log = IdempotentRequestLog(store: store)
             #expect(try await log.claim(userID: 1, key: "k-1", operation: "release:7", requestHash: "h", now: now) == .claimed)
             let soon = now.addingTimeInterval(IdempotentRequestLog.abandonedAfter - 1)

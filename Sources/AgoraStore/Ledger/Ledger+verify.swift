@@ -17,19 +17,10 @@ extension Ledger {
         var sums: [Int64: Int64] = [:]
         var transactions = 0
         var entries = 0
-        var after: Int64 = 0
-        while true {
-            let rows = try await db.raw("""
-                SELECT id, idempotency_key, kind, reference, actor_id, request, created_at, previous_hash, hash FROM ledger_transactions
-                WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: Self.verifyPage)
-                """).all()
-            guard let last = rows.last else { break }
-            let lastID = try last.decode(column: "id", as: Int64.self)
-            let lines = try await db.raw("""
-                SELECT e.transaction_id, e.account_id, e.amount_minor, e.currency, a.kind, a.owner_id, a.currency AS account_currency
-                FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id
-                WHERE e.transaction_id > \(bind: after) AND e.transaction_id <= \(bind: lastID) ORDER BY e.transaction_id, e.id
-                """).all()
+        // The next page is read while this one is checked: the database and the checking each keep a core busy.
+        var next = Task { try await Self.page(after: 0, on: db) }
+        while let (rows, lines, lastID) = try await next.value {
+            next = Task { try await Self.page(after: lastID, on: db) }
             var linesByTransaction: [Int64: [any SQLRow]] = [:]
             for line in lines { linesByTransaction[try line.decode(column: "transaction_id", as: Int64.self), default: []].append(line) }
             for row in rows {
@@ -40,7 +31,6 @@ extension Ledger {
                 problems += try Self.check(row, lines: own, previous: previous, sums: &sums)
                 previous = try row.decode(column: "hash", as: String.self)
             }
-            after = lastID
         }
         let orphans = try await db.raw("""
             SELECT COUNT(*) AS n FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.id = e.transaction_id)
@@ -58,6 +48,22 @@ extension Ledger {
             if summed < 0, !(try row.decode(column: "may_go_negative", as: Bool.self)) { problems.append("\(name) is below zero: \(summed)") }
         }
         return LedgerVerification(transactions: transactions, entries: entries, problems: problems)
+    }
+
+    /// The page of transactions after `after` with their entries, and its last id; nil past the last page.
+    private static func page(after: Int64, on db: any SQLDatabase) async throws -> (rows: [any SQLRow], lines: [any SQLRow], lastID: Int64)? {
+        let rows = try await db.raw("""
+            SELECT id, idempotency_key, kind, reference, actor_id, request, created_at, previous_hash, hash FROM ledger_transactions
+            WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: verifyPage)
+            """).all()
+        guard let last = rows.last else { return nil }
+        let lastID = try last.decode(column: "id", as: Int64.self)
+        let lines = try await db.raw("""
+            SELECT e.transaction_id, e.account_id, e.amount_minor, e.currency, a.kind, a.owner_id, a.currency AS account_currency
+            FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id
+            WHERE e.transaction_id > \(bind: after) AND e.transaction_id <= \(bind: lastID) ORDER BY e.transaction_id, e.id
+            """).all()
+        return (rows, lines, lastID)
     }
 
     /// The differences one transaction shows; its entries are added to `sums` by account.

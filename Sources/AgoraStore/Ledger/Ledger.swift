@@ -44,36 +44,60 @@ public struct Ledger: Sendable {
             try await db.raw("SELECT pg_advisory_xact_lock(hashtext('ledger_transactions'))").run()
         }
         let request = draft.canonicalText
-        if let row = try await db.raw("""
-            SELECT id, request, created_at, hash FROM ledger_transactions WHERE idempotency_key = \(bind: draft.idempotencyKey)
-            """).first() {
-            guard try row.decode(column: "request", as: String.self) == request else {
+        // The first answer of this key, if any, and the hash to chain to, in one round trip.
+        guard let found = try await db.raw("""
+            SELECT t.id, t.request, t.created_at, t.hash, (SELECT hash FROM ledger_transactions ORDER BY id DESC LIMIT 1) AS previous
+            FROM (SELECT 1 AS one) AS here LEFT JOIN ledger_transactions t ON t.idempotency_key = \(bind: draft.idempotencyKey)
+            """).first() else { throw StoreError.conflict("the ledger could not be read") }
+        if let id = try found.decodeIfPresent(column: "id", as: Int64.self) {
+            guard try found.decode(column: "request", as: String.self) == request else {
                 throw StoreError.conflict("this idempotency key was used for another transaction")
             }
             return LedgerTransaction(
-                id: try row.decode(column: "id", as: Int64.self), draft: draft, createdAt: try row.decode(column: "created_at", as: Date.self),
-                hash: try row.decode(column: "hash", as: String.self), replayed: true
+                id: id, draft: draft, createdAt: try found.decode(column: "created_at", as: Date.self),
+                hash: try found.decode(column: "hash", as: String.self), replayed: true
             )
         }
         let accountIDs = try await accounts(draft.lines.map(\.account), now: now, on: db)
-        for (accountID, line) in zip(accountIDs, draft.lines) {
-            try await move(accountID, line, now: now, on: db)
-        }
-        let previous = try await db.raw("SELECT hash FROM ledger_transactions ORDER BY id DESC LIMIT 1").first()?
-            .decode(column: "hash", as: String.self) ?? genesisHash
+        try await move(Array(zip(accountIDs, draft.lines)), now: now, on: db)
+        let previous = try found.decodeIfPresent(column: "previous", as: String.self) ?? genesisHash
         let hash = Self.hash(request: request, createdAt: now, previous: previous)
-        guard let row = try await db.raw("""
+        let id = try await write(draft, request: request, hash: hash, previous: previous, accountIDs: accountIDs, now: now, engine: engine, on: db)
+        return LedgerTransaction(id: id, draft: draft, createdAt: now, hash: hash, replayed: false)
+    }
+
+    /// Writes the transaction and its entries: one statement on PostgreSQL (a data-modifying WITH), two on SQLite,
+    /// which has none. Returns the transaction's id.
+    private static func write(
+        _ draft: LedgerTransactionDraft, request: String, hash: String, previous: String, accountIDs: [Int64], now: Date,
+        engine: Store.Engine, on db: any SQLDatabase
+    ) async throws -> Int64 {
+        let transaction: SQLQueryString = """
             INSERT INTO ledger_transactions (idempotency_key, kind, reference, actor_id, request, created_at, previous_hash, hash)
             VALUES (\(bind: draft.idempotencyKey), \(state: draft.kind), \(bind: draft.reference), \(bind: draft.actorID), \(bind: request),
                     \(bind: now), \(bind: previous), \(bind: hash))
-            RETURNING id, created_at
-            """).first() else { throw StoreError.conflict("the ledger transaction was not written") }
+            RETURNING id
+            """
+        let lines: [SQLQueryString] = zip(accountIDs, draft.lines).map { accountID, line in
+            "(\(bind: accountID), \(bind: line.amount), \(bind: line.account.currency.code))"
+        }
+        if engine == .postgresql {
+            guard let row = try await db.raw("""
+                WITH written AS (\(transaction))
+                INSERT INTO ledger_entries (transaction_id, account_id, amount_minor, currency)
+                SELECT written.id, line.account_id, line.amount_minor, line.currency
+                FROM written, (VALUES \(lines.joined(separator: ", "))) AS line (account_id, amount_minor, currency)
+                RETURNING transaction_id
+                """).first() else { throw StoreError.conflict("the ledger transaction was not written") }
+            return try row.decode(column: "transaction_id", as: Int64.self)
+        }
+        guard let row = try await db.raw(transaction).first() else { throw StoreError.conflict("the ledger transaction was not written") }
         let id = try row.decode(column: "id", as: Int64.self)
         let entries: [SQLQueryString] = zip(accountIDs, draft.lines).map { accountID, line in
             "(\(bind: id), \(bind: accountID), \(bind: line.amount), \(bind: line.account.currency.code))"
         }
         try await db.raw("INSERT INTO ledger_entries (transaction_id, account_id, amount_minor, currency) VALUES \(entries.joined(separator: ", "))").run()
-        return LedgerTransaction(id: id, draft: draft, createdAt: try row.decode(column: "created_at", as: Date.self), hash: hash, replayed: false)
+        return id
     }
 
     /// The accounts' ids, in the order of `keys`, read in one query; those not used before are opened.
@@ -85,34 +109,46 @@ public struct Ledger: Sendable {
                   let currency = try? CurrencyCode(try row.decode(column: "currency", as: String.self)) else { continue }
             known[LedgerAccountKey(kind, owner: try row.decode(column: "owner_id", as: Int64.self), currency: currency)] = try row.decode(column: "id", as: Int64.self)
         }
-        var ids: [Int64] = []
-        for key in keys {
-            if let id = known[key] {
-                ids.append(id)
-                continue
+        let missing = keys.filter { known[$0] == nil }
+        if !missing.isEmpty {
+            let opened: [SQLQueryString] = missing.map {
+                "(\(state: $0.kind), \(bind: $0.ownerID), \(bind: $0.currency.code), \(bind: $0.kind.mayGoNegative), \(bind: now))"
             }
-            guard let row = try await db.raw("""
-                INSERT INTO ledger_accounts (kind, owner_id, currency, may_go_negative, created_at)
-                VALUES (\(state: key.kind), \(bind: key.ownerID), \(bind: key.currency.code), \(bind: key.kind.mayGoNegative), \(bind: now))
-                RETURNING id
-                """).first() else { throw StoreError.conflict("the ledger account was not opened") }
-            ids.append(try row.decode(column: "id", as: Int64.self))
+            for row in try await db.raw("""
+                INSERT INTO ledger_accounts (kind, owner_id, currency, may_go_negative, created_at) VALUES \(opened.joined(separator: ", "))
+                RETURNING id, kind, owner_id, currency
+                """).all() {
+                let kind = try row.decodeState(column: "kind", as: LedgerAccountKind.self)
+                let currency = try CurrencyCode(try row.decode(column: "currency", as: String.self))
+                known[LedgerAccountKey(kind, owner: try row.decode(column: "owner_id", as: Int64.self), currency: currency)] = try row.decode(column: "id", as: Int64.self)
+            }
         }
-        return ids
+        return try keys.map { key in
+            guard let id = known[key] else { throw StoreError.conflict("the ledger account was not opened") }
+            return id
+        }
     }
 
-    /// Adds a line to its account's balance in one statement, refusing one that takes an account that may not go
+    /// Adds every line to its account's balance in one statement, refusing any that takes an account that may not go
     /// negative below zero (the caller's transaction then writes nothing).
-    private static func move(_ accountID: Int64, _ line: LedgerTransactionDraft.Line, now: Date, on db: any SQLDatabase) async throws {
-        guard let row = try await db.raw("""
-            INSERT INTO ledger_balances (account_id, balance_minor, updated_at) VALUES (\(bind: accountID), \(bind: line.amount), \(bind: now))
+    private static func move(_ lines: [(accountID: Int64, line: LedgerTransactionDraft.Line)], now: Date, on db: any SQLDatabase) async throws {
+        let values: [SQLQueryString] = lines.map { "(\(bind: $0.accountID), \(bind: $0.line.amount), \(bind: now))" }
+        var balances: [Int64: Int64] = [:]
+        for row in try await db.raw("""
+            INSERT INTO ledger_balances (account_id, balance_minor, updated_at) VALUES \(values.joined(separator: ", "))
             ON CONFLICT (account_id) DO UPDATE SET balance_minor = ledger_balances.balance_minor + excluded.balance_minor, updated_at = excluded.updated_at
-            RETURNING balance_minor
-            """).first() else { throw StoreError.conflict("the balance was not moved") }
-        let next = try row.decode(column: "balance_minor", as: Int64.self)
-        if next < 0, !line.account.kind.mayGoNegative {
-            let available = Money(minorUnits: next - line.amount, currency: line.account.currency).formatted
-            throw StatusTransitionError("the \(line.account.kind.rawValue) account holds \(available): it cannot pay \(Money(minorUnits: -line.amount, currency: line.account.currency).formatted)")
+            RETURNING account_id, balance_minor
+            """).all() {
+            balances[try row.decode(column: "account_id", as: Int64.self)] = try row.decode(column: "balance_minor", as: Int64.self)
+        }
+        for (accountID, line) in lines {
+            guard let next = balances[accountID] else { throw StoreError.conflict("the balance was not moved") }
+            if next < 0, !line.account.kind.mayGoNegative {
+                let available = Money(minorUnits: next - line.amount, currency: line.account.currency).formatted
+                throw StatusTransitionError(
+                    "the \(line.account.kind.rawValue) account holds \(available): it cannot pay \(Money(minorUnits: -line.amount, currency: line.account.currency).formatted)"
+                )
+            }
         }
     }
 
