@@ -1,7 +1,10 @@
 """A dispute in real browsers: the client opens one from the project room on money held (a short case is refused
-beside its field), the provider adds evidence, an administrator with two factors decides a split on the disputes
-page, and both sides read the decision in the room; outside the dispute, the administrator refunds part of another
-milestone's money from the finance page."""
+beside its field), the provider adds evidence and a file, an administrator with two factors decides a split on the
+disputes page (the provider's file among the evidence), and both sides read the decision in the room; outside the
+dispute, the administrator refunds part of another milestone's money from the finance page."""
+import os
+import tempfile
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -54,6 +57,12 @@ def test_a_dispute_opened_argued_and_decided(service, browser):
     browser.find_element(By.ID, "evidence-body").send_keys("The guide arrived two days after the designs.")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#evidence-form button[type=submit]"))
     wait(browser).until(lambda driver: "two days after" in driver.find_element(By.ID, "dispute-evidence").text)
+    guide = os.path.join(tempfile.mkdtemp(), "brand-guide-received.pdf")
+    with open(guide, "wb") as handle:
+        handle.write(b"%PDF-1.7\n" + b"0" * 20_000 + b"\n%%EOF\n")
+    browser.find_element(By.ID, "dispute-file").send_keys(guide)
+    wait(browser).until(lambda driver: "brand-guide-received.pdf" in driver.find_element(By.ID, "dispute-files").text)
+    assert "You" in browser.find_element(By.ID, "dispute-files").text
 
     # An administrator signed in with two factors decides: 400 to the provider, the rest back to the client.
     browser.delete_all_cookies()
@@ -65,6 +74,7 @@ def test_a_dispute_opened_argued_and_decided(service, browser):
     row = wait(browser).until(lambda driver: [each for each in driver.find_elements(By.CSS_SELECTOR, "#dispute-rows tr") if "Design" in each.text])[0]
     click(browser, row.find_element(By.XPATH, ".//button[text()='Open']"))
     wait(browser).until(lambda driver: "two days after" in driver.find_element(By.ID, "dispute-evidence").text)
+    assert "brand-guide-received.pdf" in browser.find_element(By.ID, "dispute-files").text
     browser.find_element(By.ID, "provider_amount").send_keys("700")
     browser.find_element(By.ID, "note").send_keys("The designs were delivered; the brand guide part was not.")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]"))

@@ -33,7 +33,22 @@
       item.appendChild(element('p', 'preserve-lines', entry.body));
       list.appendChild(item);
     });
+    drawFiles(document.getElementById('dispute-files'), dispute, function (file) { return file.uploaded_by === project.role ? 'You' : 'The ' + file.uploaded_by; });
     document.getElementById('dispute-withdraw').hidden = dispute.opened_by !== project.role;
+  }
+
+  /** The dispute's files, each a button that downloads it with the member's token. */
+  function drawFiles(list, dispute, who) {
+    list.textContent = '';
+    dispute.files.forEach(function (file) {
+      var item = element('li');
+      var button = element('button', 'link-button', file.file_name);
+      button.type = 'button';
+      button.addEventListener('click', function () { Agora.download(file.url, file.file_name); });
+      item.appendChild(button);
+      item.appendChild(element('span', 'muted', ' — ' + who(file) + ', ' + days.format(new Date(file.created_at))));
+      list.appendChild(item);
+    });
   }
 
   function drawOutcome(dispute) {
@@ -98,6 +113,25 @@
       evidenceForm.reset();
       current = result.data;
       drawOpen(current);
+    });
+  });
+
+  document.getElementById('dispute-file').addEventListener('change', function () {
+    var input = this;
+    var file = input.files[0];
+    if (!file) return;
+    var progress = document.getElementById('dispute-file-progress');
+    forms.fieldError('dispute-file', '');
+    progress.hidden = false;
+    Agora.upload('/disputes/' + current.id + '/files', file, function (fraction) { progress.value = fraction; }).then(function (result) {
+      progress.hidden = true;
+      input.value = '';
+      if (!result.ok) return forms.fieldError('dispute-file', (result.data && result.data.detail) || 'The file could not be added. Try again.');
+      return Agora.api('GET', '/disputes/' + current.id).then(function (answer) {
+        if (!answer.ok) return failed(answer);
+        current = answer.data;
+        drawOpen(current);
+      });
     });
   });
 

@@ -188,6 +188,7 @@ func buildParts(
         payouts: Payouts(store: store, processor: processor, settings: platformSettings), settings: platformSettings
     ).register(on: signedIn)
     let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
+    DisputeFileRoutes(store: store, intake: attachments, clock: configuration.clock, announcer: projectAnnouncer).register(signedIn: signedIn, admin: admin)
     OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     ChatRoutes(store: store, keyring: keyring, clock: configuration.clock, limiter: limiter, intake: attachments).register(on: signedIn)

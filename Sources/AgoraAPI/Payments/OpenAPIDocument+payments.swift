@@ -131,6 +131,29 @@ extension OpenAPIDocument {
         "responses": { "201": \#(disputeResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
+    "/api/disputes/{id}/files": {
+      "post": {
+        "operationId": "attachDisputeFile", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "A member adds a file to their side of an open dispute (multipart/form-data, one part named file; at most \#(OrderFileLimits.maximumMegabytes) MB, \#(DisputeRules.maximumFiles) a dispute); its type is read from its content: \#(AttachmentType.described)",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "required": ["file"], "properties": { "file": { "type": "string", "format": "binary" } } } } } },
+        "responses": { "201": { "description": "Attached", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DisputeFile" } } } }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "413": \#(problem), "415": \#(problem), "422": \#(problem), "429": \#(problem) }
+      }
+    },
+    "/api/disputes/{id}/files/{fileId}": {
+      "get": {
+        "parameters": [\#(idParameter), { "name": "fileId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "downloadDisputeFile", "tags": ["payments"], "security": [{ "bearer": [] }], "summary": "Download a file of a dispute's evidence, for the project's members; always as an attachment",
+        "responses": { "200": { "description": "The file", "content": { "application/octet-stream": {} } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/admin/disputes/{id}/files/{fileId}": {
+      "get": {
+        "parameters": [\#(idParameter), { "name": "fileId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+        "operationId": "adminDownloadDisputeFile", "tags": ["admin"], "security": [{ "bearer": [] }], "summary": "Download a file of any dispute's evidence (finance.resolve-dispute); always as an attachment",
+        "responses": { "200": { "description": "The file", "content": { "application/octet-stream": {} } }, "401": \#(problem), "403": \#(problem), "404": \#(problem) }
+      }
+    },
     "/api/disputes/{id}/withdraw": {
       "post": {
         "operationId": "withdrawDispute", "tags": ["payments"], "security": [{ "bearer": [] }],
@@ -259,14 +282,23 @@ extension OpenAPIDocument {
         "close_project": { "type": "boolean", "default": false, "description": "The decision ends the project (refunding whatever else is held)" }
       }
     },
+    "DisputeFile": {
+      "type": "object", "required": ["id", "file_name", "media_type", "byte_size", "sha256", "uploaded_by", "url", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "file_name": { "type": "string" }, "media_type": { "type": "string" }, "byte_size": { "type": "integer" },
+        "sha256": { "type": "string" }, "uploaded_by": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))] },
+        "url": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
+      }
+    },
     "Dispute": {
-      "type": "object", "required": ["id", "project_id", "milestone_id", "milestone_title", "opened_by", "reason", "reason_label", "statement", "status", "held", "evidence", "created_at"],
+      "type": "object", "required": ["id", "project_id", "milestone_id", "milestone_title", "opened_by", "reason", "reason_label", "statement", "status", "held", "evidence", "files", "created_at"],
       "properties": {
         "id": { "type": "integer" }, "project_id": { "type": "integer" }, "milestone_id": { "type": "integer" }, "milestone_title": { "type": "string" },
         "opened_by": { "type": "string", "enum": [\#(quoted(ProjectRole.allCases.map(\.rawValue)))] },
         "reason": { "type": "string", "enum": [\#(quoted(DisputeReason.allCases.map(\.rawValue)))] }, "reason_label": { "type": "string" },
         "statement": { "type": "string" }, "status": { "type": "string", "enum": [\#(quoted(DisputeStatus.allCases.map(\.rawValue)))] },
         "held": { "$ref": "#/components/schemas/Money" },
+        "files": { "type": "array", "items": { "$ref": "#/components/schemas/DisputeFile" } },
         "evidence": { "type": "array", "items": { "type": "object", "required": ["id", "author", "body", "created_at"], "properties": {
           "id": { "type": "integer" }, "author": { "type": "string" }, "body": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" } } } },
         "decision": { "type": "object", "required": ["provider_amount", "client_amount", "note", "closes_project", "decided_at"], "properties": {

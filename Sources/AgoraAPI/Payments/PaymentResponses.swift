@@ -114,6 +114,7 @@ struct DisputeBody: ResponseEncodable {
     let status: String
     let held: MoneyBody
     let evidence: [Evidence]
+    let files: [DisputeFileBody]
     let decision: Decision?
     let createdAt: Date
 
@@ -129,6 +130,7 @@ struct DisputeBody: ResponseEncodable {
         status = dispute.status.rawValue
         held = MoneyBody(dispute.held)
         evidence = dispute.evidence.map { Evidence(id: $0.id, author: $0.authorRole.rawValue, body: $0.body, createdAt: $0.createdAt) }
+        files = dispute.files.map(DisputeFileBody.init)
         if let provider = dispute.providerShare, let client = dispute.clientShare, let note = dispute.decisionNote, let at = dispute.resolvedAt {
             decision = Decision(providerAmount: MoneyBody(provider), clientAmount: MoneyBody(client), note: note, closesProject: dispute.closesProject, decidedAt: at)
         } else {

@@ -1,7 +1,8 @@
 import Foundation
 import SQLKit
 
-/// The attachments kept, over every kind (an order's files, a milestone's deliverables, files shared in a chat): what one account uploaded
+/// The attachments kept, over every kind (an order's files, a milestone's deliverables, files shared in a chat, a
+/// dispute's evidence): what one account uploaded
 /// lately, which the daily quota counts all together so that no kind is a way around it, and every storage name in
 /// use, which the sweep keeps.
 public struct AttachmentLedger: Sendable {
@@ -19,6 +20,8 @@ public struct AttachmentLedger: Sendable {
                 SELECT byte_size, created_at FROM project_files WHERE uploader_id = \(bind: userID) AND created_at >= \(bind: since)
                 UNION ALL
                 SELECT byte_size, created_at FROM message_files WHERE uploader_id = \(bind: userID) AND created_at >= \(bind: since)
+                UNION ALL
+                SELECT byte_size, created_at FROM dispute_files WHERE uploader_id = \(bind: userID) AND created_at >= \(bind: since)
             ) uploads
             """).first() else { return (0, nil) }
         return (try row.decode(column: "bytes", as: Int64.self), try row.decodeIfPresent(column: "earliest", as: Date.self))
@@ -28,6 +31,7 @@ public struct AttachmentLedger: Sendable {
     public func storageNames() async throws -> Set<String> {
         Set(try await store.sql.raw("""
             SELECT storage_name FROM order_files UNION ALL SELECT storage_name FROM project_files UNION ALL SELECT storage_name FROM message_files
+            UNION ALL SELECT storage_name FROM dispute_files
             """).all().map { try $0.decode(column: "storage_name", as: String.self) })
     }
 }

@@ -43,5 +43,6 @@ public enum Migrations {
         disputes,
         payouts,
         escrowReleases,
+        disputeFiles,
     ]
 }

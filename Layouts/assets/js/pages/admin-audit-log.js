@@ -45,22 +45,7 @@
   }
 
   document.getElementById('audit-export').addEventListener('click', function () {
-    var token = Agora.auth.token();
-    fetch('/api/admin/audit-log/export.csv?' + Agora.admin.formQuery(search), { headers: { Authorization: 'Bearer ' + token }, credentials: 'same-origin' })
-      .then(function (response) {
-        if (!response.ok) throw new Error('export');
-        return response.blob();
-      })
-      .then(function (blob) {
-        var link = document.createElement('a');
-        link.href = URL.createObjectURL(blob);
-        link.download = 'audit-log.csv';
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-      })
-      .catch(function () { forms.showAlert('The export failed. Check the filters and try again.', 'error'); });
+    Agora.download('/api/admin/audit-log/export.csv?' + Agora.admin.formQuery(search), 'audit-log.csv');
   });
 
   search.addEventListener('submit', function (event) {

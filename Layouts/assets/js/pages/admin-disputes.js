@@ -29,6 +29,17 @@
       list.appendChild(item);
     });
     if (!dispute.evidence.length) list.appendChild(element('li', 'muted', 'Neither side added evidence.'));
+    var files = document.getElementById('dispute-files');
+    files.textContent = '';
+    dispute.files.forEach(function (file) {
+      var item = element('li');
+      var button = element('button', 'link-button', file.file_name);
+      button.type = 'button';
+      button.addEventListener('click', function () { Agora.download(file.url.replace('/api/disputes/', '/api/admin/disputes/'), file.file_name); });
+      item.appendChild(button);
+      item.appendChild(element('span', 'muted', ' — the ' + file.uploaded_by + ', ' + days.format(new Date(file.created_at))));
+      files.appendChild(item);
+    });
     var decision = document.getElementById('dispute-decision');
     decision.hidden = !dispute.decision;
     if (dispute.decision) {

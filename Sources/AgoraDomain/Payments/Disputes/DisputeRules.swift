@@ -5,6 +5,8 @@ public enum DisputeRules {
     public static let decisionNoteLength = 10...2_000
     /// Entries of evidence one dispute holds at most, both sides together: a bound on what one dispute stores.
     public static let maximumEvidence = 50
+    /// Files one dispute holds at most, both sides together.
+    public static let maximumFiles = 20
 
     /// The opener's case: why, in their words, checked whole.
     public struct Opening: Sendable, Hashable {

@@ -20,6 +20,7 @@ public struct Dispute: Sendable, Hashable {
     public let resolvedAt: Date?
     public let createdAt: Date
     public var evidence: [DisputeEvidence] = []
+    public var files: [DisputeFile] = []
 
     /// The disputed milestone's title, and what is still held for it (nothing once decided).
     public let milestoneTitle: String
@@ -65,6 +66,33 @@ public struct DisputeEvidence: Sendable, Hashable {
         id = try row.decode(column: "id", as: Int64.self)
         authorRole = try row.decodeState(column: "author_role", as: ProjectRole.self)
         body = try row.decode(column: "body", as: String.self)
+        createdAt = try row.decode(column: "created_at", as: Date.self)
+    }
+}
+
+/// A file one side adds to its evidence.
+public struct DisputeFile: Sendable, Hashable {
+    public let id: Int64
+    public let disputeID: Int64
+    public let uploaderRole: ProjectRole
+    public let storageName: String
+    public let fileName: String
+    public let mediaType: String
+    public let byteSize: Int64
+    public let sha256: String
+    public let createdAt: Date
+
+    static let columns: SQLQueryString = "id, dispute_id, uploader_role, storage_name, file_name, media_type, byte_size, sha256, created_at"
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        disputeID = try row.decode(column: "dispute_id", as: Int64.self)
+        uploaderRole = try row.decodeState(column: "uploader_role", as: ProjectRole.self)
+        storageName = try row.decode(column: "storage_name", as: String.self)
+        fileName = try row.decode(column: "file_name", as: String.self)
+        mediaType = try row.decode(column: "media_type", as: String.self)
+        byteSize = try row.decode(column: "byte_size", as: Int64.self)
+        sha256 = try row.decode(column: "sha256", as: String.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
     }
 }

@@ -72,6 +72,54 @@ public struct DisputeRepository: Sendable {
         }
     }
 
+    /// Whether a member may add a file to an open dispute now (checked before a byte is read); the dispute's project
+    /// role of the member.
+    public func attachable(_ disputeID: Int64, by userID: Int64) async throws -> ProjectRole {
+        guard let (dispute, project) = try await found(disputeID), let role = project.role(of: userID) else { throw StoreError.notFound("the dispute") }
+        try Self.checkAttachable(dispute)
+        return role
+    }
+
+    /// A member adds a file (already stored by the attachment intake) to their side of an open dispute; the other side
+    /// is told, as for written evidence.
+    public func addFile(
+        _ disputeID: Int64, by userID: Int64, storageName: String, fileName: String, mediaType: String, byteSize: Int64, sha256: String,
+        now: Date, announce: @escaping Announce
+    ) async throws -> DisputeFile {
+        try await store.transaction { [store] db in
+            let (dispute, project) = try await Self.locked(disputeID, on: db)
+            guard let role = project.role(of: userID) else { throw StoreError.notFound("the dispute") }
+            try Self.checkAttachable(dispute)
+            guard let row = try await db.raw("""
+                INSERT INTO dispute_files (dispute_id, uploader_id, uploader_role, storage_name, file_name, media_type, byte_size, sha256, created_at)
+                VALUES (\(bind: disputeID), \(bind: userID), \(state: role), \(bind: storageName), \(bind: fileName), \(bind: mediaType),
+                        \(bind: byteSize), \(bind: sha256), \(bind: now))
+                RETURNING \(DisputeFile.columns)
+                """).first() else { throw StoreError.conflict("the file was not recorded") }
+            let (milestone, _) = try await ProjectRepository.lockedMilestone(dispute.milestoneID, on: db)
+            try await ProjectActivityLog.record(
+                .disputeEvidenceAdded, projectID: project.id, actorID: userID, milestoneID: milestone.id, detail: ["file": fileName], now: now, on: db
+            )
+            let (after, _) = try await Self.locked(disputeID, on: db)
+            try await Self.announced(.disputeEvidenceAdded, actor: role, dispute: after, project: project, milestone: milestone, store: store, now: now, on: db, announce: announce)
+            return try DisputeFile(row: row)
+        }
+    }
+
+    /// A file of a dispute, to a member of its project (`userID`) or to staff (nil); nil when there is none.
+    public func file(_ fileID: Int64, disputeID: Int64, for userID: Int64?) async throws -> DisputeFile? {
+        guard let (dispute, project) = try await found(disputeID) else { return nil }
+        if let userID, project.role(of: userID) == nil { return nil }
+        return dispute.files.first { $0.id == fileID }
+    }
+
+    private static func checkAttachable(_ dispute: Dispute) throws {
+        guard dispute.status == .open else { throw StatusTransitionError("a dispute that is \(dispute.status.label) takes no more evidence") }
+        guard dispute.files.count < DisputeRules.maximumFiles else {
+            throw StoreError.conflict("a dispute holds at most \(DisputeRules.maximumFiles) files")
+        }
+    }
+
     /// The member who opened an open dispute withdraws it: the project goes back to work, the money stays held.
     public func withdraw(_ disputeID: Int64, by userID: Int64, now: Date, announce: @escaping Announce) async throws -> Dispute {
         try await store.transaction { [store] db in
@@ -216,17 +264,25 @@ public struct DisputeRepository: Sendable {
         return (dispute, project)
     }
 
-    /// The disputes with their evidence, read in one query.
+    /// The disputes with their evidence and files, read in two queries.
     static func withEvidence(_ disputes: [Dispute], on db: any SQLDatabase) async throws -> [Dispute] {
         guard !disputes.isEmpty else { return [] }
-        let rows = try await db.raw("""
-            SELECT id, dispute_id, author_role, body, created_at FROM dispute_evidence WHERE dispute_id IN (\(binds: disputes.map(\.id))) ORDER BY id
-            """).all()
+        let ids = disputes.map(\.id)
         var evidence: [Int64: [DisputeEvidence]] = [:]
-        for row in rows { evidence[try row.decode(column: "dispute_id", as: Int64.self), default: []].append(try DisputeEvidence(row: row)) }
+        for row in try await db.raw("""
+            SELECT id, dispute_id, author_role, body, created_at FROM dispute_evidence WHERE dispute_id IN (\(binds: ids)) ORDER BY id
+            """).all() {
+            evidence[try row.decode(column: "dispute_id", as: Int64.self), default: []].append(try DisputeEvidence(row: row))
+        }
+        var files: [Int64: [DisputeFile]] = [:]
+        for row in try await db.raw("SELECT \(DisputeFile.columns) FROM dispute_files WHERE dispute_id IN (\(binds: ids)) ORDER BY id").all() {
+            let file = try DisputeFile(row: row)
+            files[file.disputeID, default: []].append(file)
+        }
         return disputes.map { dispute in
             var dispute = dispute
             dispute.evidence = evidence[dispute.id] ?? []
+            dispute.files = files[dispute.id] ?? []
             return dispute
         }
     }
