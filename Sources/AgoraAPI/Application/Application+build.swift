@@ -185,7 +185,8 @@ func buildParts(
     PaymentAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
     PayoutRoutes(
         store: store, clock: configuration.clock,
-        payouts: Payouts(store: store, processor: processor, settings: platformSettings), settings: platformSettings
+        payouts: Payouts(store: store, processor: processor, settings: platformSettings), settings: platformSettings,
+        announcer: PayoutAnnouncer(email: configuration.email), recentAuthentication: auth.recentAuthentication
     ).register(on: signedIn)
     let attachments = AttachmentIntake(storage: uploads, store: store, clock: configuration.clock, limiter: limiter)
     DisputeFileRoutes(store: store, intake: attachments, clock: configuration.clock, announcer: projectAnnouncer).register(signedIn: signedIn, admin: admin)

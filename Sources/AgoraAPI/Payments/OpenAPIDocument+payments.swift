@@ -79,9 +79,9 @@ extension OpenAPIDocument {
       },
       "put": {
         "operationId": "savePayoutAccount", "tags": ["payments"], "security": [{ "bearer": [] }],
-        "summary": "Adds or replaces the bank account payouts go to: an IBAN (its check digits must match), a BIC, the holder's name, and the schedule",
+        "summary": "Adds or replaces the bank account payouts go to: an IBAN (its check digits must match), a BIC, the holder's name, and the schedule. A dangerous action: a sign-in older than the reauthentication window is refused (403 reauthentication-required) until POST /api/auth/reauthenticate; the holder is emailed each time",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PayoutAccountInput" } } } },
-        "responses": { "200": \#(payoutAccountResponse), "401": \#(problem), "415": \#(problem), "422": \#(problem) }
+        "responses": { "200": \#(payoutAccountResponse), "401": \#(problem), "403": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
     "/api/payouts": {

@@ -6,17 +6,20 @@ import Hummingbird
 
 /// A person's wallet (money in escrow, on hold, available, paid out, per currency), their payout account, and their
 /// payouts: all of the available money of a currency, at least the minimum, sent to their bank account. The payout
-/// POST moves money, so it needs an `Idempotency-Key`.
+/// POST moves money, so it needs an `Idempotency-Key`; changing where payouts go is a dangerous action (a recent proof
+/// of who is asking), and the holder is emailed each time.
 struct PayoutRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
     let payouts: Payouts
     let settings: LivePlatformSettings
+    let announcer: PayoutAnnouncer
+    let recentAuthentication: RecentAuthenticationMiddleware
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         signedIn.get("wallet", use: wallet)
         signedIn.get("payout-account", use: account)
-        signedIn.put("payout-account", use: saveAccount)
+        signedIn.group().add(middleware: recentAuthentication).put("payout-account", use: saveAccount)
         signedIn.get("payouts", use: list)
         signedIn.post("payouts", use: payOut)
     }
@@ -45,7 +48,7 @@ struct PayoutRoutes: Sendable {
         let identity = try context.requireIdentity()
         let input = try await request.decode(as: PayoutAccountInput.self, context: context)
         let details = try PayoutAccountDetails(input.input)
-        return PayoutAccountBody(try await repository.save(details, for: identity.userID, now: clock.now))
+        return PayoutAccountBody(try await repository.save(details, for: identity.userID, now: clock.now, tell: announcer.accountChanged))
     }
 
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> PayoutListBody {

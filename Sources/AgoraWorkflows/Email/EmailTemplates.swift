@@ -24,7 +24,7 @@ public struct EmailTemplates: Sendable {
         "verification", "welcome", "signup-attempt", "password-reset", "password-changed", "sign-in-attempts", "order-confirmation", "marketplace-update",
         "staff-invitation", "account-suspended", "account-restored", "recovery-code-used",
         "password-reset-required", "moderation-decision", "appeal-decided", "staff-message", "profile-reviewed",
-        "verification-decided",
+        "verification-decided", "payout-account-changed",
     ]
 
     public init(directory: URL) throws {

@@ -1,3 +1,4 @@
+@testable import AgoraAPI
 import AgoraDomain
 import AgoraJobs
 import AgoraStore
@@ -71,6 +72,32 @@ struct PayoutTests {
             let ada = try SignIn(try await market.harness.login("ada@example.com"))
             #expect(((try await market.harness.send(.get, "/api/payouts", bearer: ada.accessToken).json())["payouts"] as? [Any])?.isEmpty == true)
             #expect(try await Ledger(store: market.harness.store).verify().problems == [])
+        }
+    }
+
+    @Test("where payouts go is a dangerous change: a sign-in older than the window proves itself again first; the holder is emailed each time, the IBAN masked")
+    func accountChangeNeedsProof() async throws {
+        try await OrderMarketplace.with { market in
+            let put = { (bearer: String, iban: String) in
+                try await market.harness.send(
+                    .put, "/api/payout-account", json: #"{"holder_name": "Paula Provider", "iban": "\#(iban)", "bic": "COBADEFFXXX"}"#, bearer: bearer
+                )
+            }
+            #expect(try await put(market.paula.accessToken, "DE89370400440532013000").status == .ok, "a fresh sign-in is proof enough")
+            let added = try #require(try await market.harness.emails(to: "paula@example.com").first { $0.subject.contains("payouts now go to") })
+            #expect(added.subject.contains("DE •••• 3000") && added.textBody.contains("added") && !added.textBody.contains("0532013000"))
+
+            market.harness.clock.advance(by: 11 * 60)
+            let paula = try SignIn(try await market.harness.login("paula@example.com"))
+            market.harness.clock.advance(by: 11 * 60)
+            let refused = try await put(paula.accessToken, "GB82WEST12345698765432")
+            #expect(refused.problemType == ProblemType.reauthenticationRequired.uri)
+            #expect(try await market.harness.send(.get, "/api/payout-account", bearer: paula.accessToken).json()["iban_masked"] as? String == "DE •••• 3000")
+            let proved = try await market.harness.send(.post, "/api/auth/reauthenticate", json: #"{"password": "\#(AuthHarness.password)"}"#, bearer: paula.accessToken)
+            #expect(proved.status == .ok, "\(proved.text)")
+            #expect(try await put(paula.accessToken, "GB82WEST12345698765432").status == .ok)
+            let changed = try #require(try await market.harness.emails(to: "paula@example.com").first { $0.subject.contains("payouts now go to") })
+            #expect(changed.subject.contains("GB •••• 5432") && changed.textBody.contains("changed"))
         }
     }
 

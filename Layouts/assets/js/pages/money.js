@@ -1,6 +1,7 @@
 /* /settings/money/: the wallet per currency (in escrow; for providers also on hold, available and paid out, with a
- * payout button), the payout account (the IBAN shown masked once saved), and the payouts. Every rule — the hold, the
- * smallest payout, the IBAN's check — is the API's; the page shows its answers. */
+ * payout button), the payout account (the IBAN shown masked once saved; saving it may ask for the password or code
+ * again), and the payouts. Every rule — the hold, the smallest payout, the IBAN's check — is the API's; the page
+ * shows its answers. */
 (function () {
   'use strict';
   var forms = Agora.forms;
@@ -82,7 +83,9 @@
   accountForm.addEventListener('submit', function (event) {
     event.preventDefault();
     forms.clearErrors(accountForm);
-    Agora.api('PUT', '/payout-account', { body: forms.values(accountForm) }).then(function (result) {
+    var body = forms.values(accountForm);
+    // Where the money goes is a dangerous change: the API may ask for a fresh proof of who is asking first.
+    Agora.dangerous(function () { return Agora.api('PUT', '/payout-account', { body: body }); }).then(function (result) {
       if (!result.ok) return forms.showProblem(accountForm, result);
       accountForm.reset();
       forms.showAlert('Payouts go to ' + result.data.iban_masked + ' now.', 'success');

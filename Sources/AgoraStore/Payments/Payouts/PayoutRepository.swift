@@ -16,16 +16,26 @@ public struct PayoutRepository: Sendable {
         try await Self.account(of: userID, on: store.sql, lock: false)
     }
 
-    /// Adds or replaces the person's payout account.
-    public func save(_ details: PayoutAccountDetails, for userID: Int64, now: Date) async throws -> PayoutAccount {
-        try await store.sql.raw("""
-            INSERT INTO payout_accounts (user_id, holder_name, iban, bic, schedule, created_at, updated_at)
-            VALUES (\(bind: userID), \(bind: details.holderName), \(bind: details.iban), \(bind: details.bic), \(state: details.schedule), \(bind: now), \(bind: now))
-            ON CONFLICT (user_id) DO UPDATE SET holder_name = excluded.holder_name, iban = excluded.iban, bic = excluded.bic,
-                schedule = excluded.schedule, updated_at = excluded.updated_at
-            """).run()
-        guard let account = try await account(of: userID) else { throw StoreError.notFound("the payout account") }
-        return account
+    /// What the account holder is told when their payout account is added or replaced.
+    public typealias Tell = @Sendable (_ holder: Recipient, _ account: PayoutAccount, _ replaced: Bool) throws -> Announcements
+
+    /// Adds or replaces the person's payout account, and tells them (in the same transaction), since a changed account
+    /// is where someone who took over a session would send the money.
+    public func save(_ details: PayoutAccountDetails, for userID: Int64, now: Date, tell: @escaping Tell) async throws -> PayoutAccount {
+        try await store.transaction { [store] db in
+            let replaced = try await Self.account(of: userID, on: db, lock: true) != nil
+            try await db.raw("""
+                INSERT INTO payout_accounts (user_id, holder_name, iban, bic, schedule, created_at, updated_at)
+                VALUES (\(bind: userID), \(bind: details.holderName), \(bind: details.iban), \(bind: details.bic), \(state: details.schedule), \(bind: now), \(bind: now))
+                ON CONFLICT (user_id) DO UPDATE SET holder_name = excluded.holder_name, iban = excluded.iban, bic = excluded.bic,
+                    schedule = excluded.schedule, updated_at = excluded.updated_at
+                """).run()
+            guard let account = try await Self.account(of: userID, on: db, lock: false),
+                  let holder = try await NotificationRepository.recipients([userID], on: db)[userID]
+            else { throw StoreError.notFound("the payout account") }
+            try await NotificationRepository.write(try tell(holder, account, replaced), store: store, on: db, now: now)
+            return account
+        }
     }
 
     /// The person's money per currency: in escrow on their projects, on hold, available, paid out.
