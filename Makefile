@@ -72,6 +72,7 @@ bench-chat: deps
 bench-payments: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
 	Benchmarks/payments/bench-ledger.sh
+	Benchmarks/payments/bench-escrow.sh
 
 # libFuzzer and AddressSanitizer over each parser in turn; an input that crashes one is saved in Fuzz/Regressions/,
 # which the tests replay (Fuzz/README.md).
