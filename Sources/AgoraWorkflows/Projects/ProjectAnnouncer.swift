@@ -3,8 +3,8 @@ import AgoraStore
 import Foundation
 
 /// Words for what happens in projects: the email and in-app notification, linking to the project's room, that each
-/// milestone event leaves for the member who did not cause it (both members when a project completes), written in
-/// the event's own transaction.
+/// milestone event leaves for the member who did not cause it (both members when a project completes, or when staff
+/// refund escrow), written in the event's own transaction.
 public struct ProjectAnnouncer: Sendable {
     let email: EmailComposer
 
@@ -18,6 +18,14 @@ public struct ProjectAnnouncer: Sendable {
         var announcements = Announcements()
         if let (role, kind, headline, message) = Self.words(for: event, title: title) {
             announcements = announcements + (try update(event.members[role], kind: kind, headline: headline, message: message, link: link))
+        }
+        if event.event == .escrowRefunded, event.actor == .administrator {
+            // A refund decided by staff is news to the provider as well: money they expected is gone from escrow.
+            announcements = announcements + (try update(
+                event.members[.provider], kind: .paymentRefunded, headline: "Refunded by an administrator: \(title)",
+                message: "An administrator refunded \(event.milestone.escrow.refunded.formatted) of the money held for \(title) of \(project.title) to the client.",
+                link: link
+            ))
         }
         if event.completedProject {
             for role in ProjectRole.allCases {

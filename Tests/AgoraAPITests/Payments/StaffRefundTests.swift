@@ -18,7 +18,7 @@ struct StaffRefundTests {
         try await market.harness.send(.post, "/api/admin/payments/\(paymentID)/refunds", json: json, bearer: member.accessToken, idempotencyKey: key)
     }
 
-    @Test("finance refunds held money outside a dispute: in part, then the rest, which unfunds the milestone; audited, the client told", arguments: TestDatabase.engines)
+    @Test("finance refunds held money outside a dispute: in part, then the rest, which unfunds the milestone; audited, both members told", arguments: TestDatabase.engines)
     func refunds(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in
             let fixture = try await ProjectFixture.accepted(in: market)
@@ -50,6 +50,7 @@ struct StaffRefundTests {
             let audited = try await AuditLog(store: market.harness.store).entries(about: .payment, id: id)
             #expect(audited.map(\.action) == [.paymentRefunded] && audited.first?.reason.contains("cannot be reached") == true)
             #expect(try await market.harness.emails(to: "ada@example.com").contains { $0.subject.contains("Refund") })
+            #expect(try await market.harness.emails(to: "paula@example.com").contains { $0.subject.contains("Refunded by an administrator") })
 
             let rest = try await refund(market, id, #"{"reason": "The work will not start: everything given back."}"#, as: finance)
             #expect(rest.status == .created, "\(rest.text)")
