@@ -1,6 +1,16 @@
 # Shared by the benchmarks that measure a running service; sourced, not run. The sourcing script sets `agora` (the
 # release binary) and clears `server` in its EXIT trap.
 
+# seed_accounts DATABASE PROVIDERS PASSWORD: seeds PROVIDERS providers (seed 7) with the demo client and a demo
+# provider whose password is PASSWORD; sets `client` and `provider` to their addresses (declare them local first to
+# keep them in the caller).
+seed_accounts() {
+    local accounts
+    accounts=$(AGORA_DEMO_PASSWORD=$3 AGORA_BCRYPT_COST=10 $agora seed --providers "$2" --seed 7 --database "$1" 2>/dev/null)
+    client=$(sed -n 's/^demo accounts: \([^ ]*\) (client).*/\1/p' <<<"$accounts")
+    provider=$(sed -n 's/^demo accounts: [^ ]* (client) and \([^ ]*\) (provider).*/\1/p' <<<"$accounts")
+}
+
 # start_server LOG [agora serve options…]: starts `agora serve` on a free loopback port (environment settings go
 # before the call) and waits until it answers; sets `server` (its process id) and `base` (its URL).
 start_server() {

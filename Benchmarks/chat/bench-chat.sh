@@ -27,10 +27,8 @@ mkdir -p "$work/Site"
 
 measure() {
     local engine=$1 database=$2 instances=$3
-    local accounts client provider bases pids
-    accounts=$(AGORA_DEMO_PASSWORD=$password AGORA_BCRYPT_COST=10 $agora seed --providers 50 --seed 7 --database "$database" 2>/dev/null)
-    client=$(sed -n 's/^demo accounts: \([^ ]*\) (client).*/\1/p' <<<"$accounts")
-    provider=$(sed -n 's/^demo accounts: [^ ]* (client) and \([^ ]*\) (provider).*/\1/p' <<<"$accounts")
+    local client provider bases pids
+    seed_accounts "$database" 50 "$password"
     start_server "$work/serve-$engine-1.log" --database "$database" --site "$work/Site"
     local first=$server first_base=$base
     "$python" Benchmarks/chat/make-projects.py "$first_base" "$client" "$provider" "$password" $((clients / 5))

@@ -23,10 +23,8 @@ percentiles() { # reads numbers, prints p50 p99 max
 measure() {
     local engine=$1 database=$2
     echo "seeding $providers providers on $engine…" >&2
-    local accounts
-    accounts=$(AGORA_DEMO_PASSWORD=$password AGORA_BCRYPT_COST=10 $agora seed --providers "$providers" --seed 7 --database "$database" 2>/dev/null)
-    local client
-    client=$(sed -n 's/^demo accounts: \([^ ]*\) (client).*/\1/p' <<<"$accounts")
+    local client provider
+    seed_accounts "$database" "$providers" "$password"
     # Quotas off: one client posts far more orders than a day allows (AGORA_RATE_LIMITS, refused in production).
     AGORA_RATE_LIMITS=off AGORA_LOG_LEVEL=info AGORA_STORAGE="$work/Storage-$engine" start_server "$work/serve-$engine.log" --database "$database" --site "$work/Site"
     # The snapshot routing reads is loaded at start; the first orders wait for it, so they are left out.

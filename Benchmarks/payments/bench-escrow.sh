@@ -21,10 +21,8 @@ export AGORA_RATE_LIMITS=off AGORA_LOG_LEVEL=warning AGORA_STORAGE="$work/Storag
 mkdir -p "$work/Site"
 
 measure() {
-    local engine=$1 database=$2 accounts client provider
-    accounts=$(AGORA_DEMO_PASSWORD=$password AGORA_BCRYPT_COST=10 $agora seed --providers 20 --seed 7 --database "$database" 2>/dev/null)
-    client=$(sed -n 's/^demo accounts: \([^ ]*\) (client).*/\1/p' <<<"$accounts")
-    provider=$(sed -n 's/^demo accounts: [^ ]* (client) and \([^ ]*\) (provider).*/\1/p' <<<"$accounts")
+    local engine=$1 database=$2 client provider
+    seed_accounts "$database" 20 "$password"
     start_server "$work/serve-$engine.log" --database "$database" --site "$work/Site"
     echo "$engine $("$python" Benchmarks/payments/fund-release.py "$base" "$client" "$provider" "$password" "$projects" "$workers")"
     stop_server

@@ -22,9 +22,8 @@ swift build -c release --product agora >/dev/null
 measure() {
     local engine=$1 database=$2
     echo "seeding $providers providers on $engine…" >&2
-    local accounts provider
-    accounts=$(AGORA_DEMO_PASSWORD=$password AGORA_BCRYPT_COST=10 $agora seed --providers "$providers" --seed 7 --database "$database" 2>/dev/null)
-    provider=$(sed -n 's/^demo accounts: [^ ]* (client) and \([^ ]*\) (provider).*/\1/p' <<<"$accounts")
+    local client provider
+    seed_accounts "$database" "$providers" "$password"
     echo "building the site…" >&2
     local site="$work/Site-$engine"
     # The build and the service name one public address, as in production: the worker's targeted builds reuse the
