@@ -28,7 +28,7 @@ enum TestConfiguration {
         // Suites run side by side on few cores: a live test's client may wait minutes between two requests on its one
         // keep-alive connection, or for a thread to answer a ping or send its first frame.
         configuration.idleTimeout = .seconds(600)
-        configuration.chatTiming = ChatSocketTiming(ping: .seconds(300), authWindow: .seconds(300))
+        configuration.chatTiming = ChatSocketTiming(ping: .seconds(300), silence: .seconds(900), authWindow: .seconds(300))
         configuration.storageDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("agora-storage-\(UUID().uuidString)", isDirectory: true)
         return configuration

@@ -197,7 +197,10 @@
       };
       socket.onmessage = function (event) {
         var frame = JSON.parse(event.data);
-        if (frame.type === 'ready') {
+        if (frame.type === 'ping') {
+          // The service's heartbeat: a tab that stops answering for 90 seconds is disconnected.
+          socket.send(JSON.stringify({ type: 'pong' }));
+        } else if (frame.type === 'ready') {
           retry = 0;
           socket.send(JSON.stringify({ type: 'subscribe', room: projectID, after: sequence }));
         } else if (frame.type === 'event' && frame.room === projectID) {

@@ -29,7 +29,7 @@ struct AuthHarness: Sendable {
     /// `overrides` are platform settings as the environment would set them.
     static func with(
         _ engine: TestDatabase = .sqlite, captcha: CaptchaMode = .off, adjust: @escaping @Sendable (inout AuthSettings) -> Void = { _ in },
-        overrides: [PlatformSetting: SettingValue] = [:], testing: TestingSetup = .router,
+        overrides: [PlatformSetting: SettingValue] = [:], testing: TestingSetup = .router, chatTiming: ChatSocketTiming? = nil,
         _ body: @escaping @Sendable (AuthHarness) async throws -> Void
     ) async throws {
         let clock = ManualClock(start)
@@ -38,6 +38,7 @@ struct AuthHarness: Sendable {
                 site: URL(fileURLWithPath: "/nonexistent"), clock: clock, captcha: captcha, adjust: adjust
             )
             made.platformSettings = await LivePlatformSettings.read(from: store, overrides: overrides)
+            if let chatTiming { made.chatTiming = chatTiming }
             let configuration = made
             defer { try? FileManager.default.removeItem(at: configuration.storageDirectory) }
             let app = try await buildApplication(configuration: configuration, store: store)

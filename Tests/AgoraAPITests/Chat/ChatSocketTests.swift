@@ -69,12 +69,12 @@ struct SocketSession {
         throw SocketTimeout()
     }
 
-    /// The next frame of `type` (and `kind`, for events), skipping presence and typing.
+    /// The next frame of `type` (and `kind`, for events), skipping presence, typing and heartbeats.
     func next(_ type: String, kind: String? = nil, within seconds: Double = 5) async throws -> [String: Any] {
         while true {
             let frame = try await next(within: seconds)
             if frame["type"] as? String == type, kind == nil || frame["kind"] as? String == kind { return frame }
-            if ["presence", "typing"].contains(frame["type"] as? String ?? "") || frame["kind"] as? String == "project.changed" { continue }
+            if ["presence", "typing", "ping"].contains(frame["type"] as? String ?? "") || frame["kind"] as? String == "project.changed" { continue }
             Issue.record("expected \(type) \(kind ?? ""), got \(frame)")
             return frame
         }
@@ -215,6 +215,37 @@ struct ChatSocketTests {
                 await session.reader.value
             }
             #expect(forged?.closeCode == .policyViolation)
+        }
+    }
+
+    @Test("the service sends a heartbeat; a connection that answers stays, one silent past the limit is closed")
+    func heartbeat() async throws {
+        let timing = ChatSocketTiming(ping: .milliseconds(300), silence: .seconds(2), authWindow: .seconds(300))
+        try await OrderMarketplace.with(testing: .live, chatTiming: timing) { market in
+            let fixture = try await ProjectFixture.accepted(in: market)
+            let answering = try await market.harness.client.ws("/api/ws") { inbound, outbound, _ in
+                let session = SocketSession(inbound: inbound, outbound: outbound)
+                try await session.join(fixture.projectID, as: market.ada)
+                let until = ContinuousClock.now + .seconds(4)
+                var heartbeats = 0
+                while ContinuousClock.now < until {
+                    guard let frame = try? await session.next(within: 1) else { continue }
+                    if frame["type"] as? String == "ping" {
+                        heartbeats += 1
+                        try await session.send(["type": "pong"])
+                    }
+                }
+                #expect(heartbeats >= 3, "a heartbeat every 300 ms")
+                #expect(!(await session.mailbox.ended), "answered, the connection stays open past the silence limit")
+                try await session.close()
+            }
+            #expect(answering?.closeCode == .normalClosure)
+            let silent = try await market.harness.client.ws("/api/ws") { inbound, outbound, _ in
+                let session = SocketSession(inbound: inbound, outbound: outbound)
+                try await session.join(fixture.projectID, as: market.ada)
+                await session.reader.value
+            }
+            #expect(silent?.closeCode == .goingAway, "closed after two seconds without a word")
         }
     }
 

@@ -21,9 +21,10 @@ struct OrderMarketplace: Sendable {
     let categoryID: Int64
 
     static func with(
-        _ engine: TestDatabase = .sqlite, providers: Int = 40, testing: TestingSetup = .router, _ body: @escaping @Sendable (OrderMarketplace) async throws -> Void
+        _ engine: TestDatabase = .sqlite, providers: Int = 40, testing: TestingSetup = .router, chatTiming: ChatSocketTiming? = nil,
+        _ body: @escaping @Sendable (OrderMarketplace) async throws -> Void
     ) async throws {
-        try await AuthHarness.with(engine, testing: testing) { harness in
+        try await AuthHarness.with(engine, testing: testing, chatTiming: chatTiming) { harness in
             try await MarketplaceSeeder(store: harness.store).seed(providers: providers, seed: 5, now: AuthHarness.start)
             let ada = try await harness.signedUp("ada@example.com")
             let bob = try await harness.signedUp("bob@example.com")

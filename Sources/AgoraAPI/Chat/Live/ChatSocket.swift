@@ -8,8 +8,10 @@ import Logging
 /// …}`, within `timing.authWindow`; a refused token closes the connection as a policy violation, a failure of ours as a
 /// server error the client retries), never in the URL, which ends up in logs; then the client subscribes to the rooms of
 /// its projects (`{"type": "subscribe", "room": 12, "after": 34}`, the last sequence it saw) and hears their events,
-/// typing and presence. The service pings every `timing.ping` and closes a connection whose ping goes unanswered
-/// until the next; a connection that reads too slowly is cut off (`RoomOutbox`).
+/// typing and presence. The service sends `{"type": "ping"}` every `timing.ping`, which the page answers with
+/// `{"type": "pong"}`, and closes a connection that sent nothing for `timing.silence` (a tab asleep, a network gone);
+/// the WebSocket's own pings, which the browser answers by itself, go every `timing.silence` and catch a connection
+/// that died without closing. A connection that reads too slowly is cut off (`RoomOutbox`).
 struct ChatSocket: Sendable {
     let hub: RoomHub
     let chat: ChatRepository
@@ -26,7 +28,7 @@ struct ChatSocket: Sendable {
     static let typingInterval: TimeInterval = 1
 
     var configuration: WebSocketServerConfiguration {
-        WebSocketServerConfiguration(maxFrameSize: 1 << 14, autoPing: .enabled(timePeriod: timing.ping))
+        WebSocketServerConfiguration(maxFrameSize: 1 << 14, autoPing: .enabled(timePeriod: timing.silence))
     }
 
     /// The connection's life: a writer task sends what the outbox holds, a timer closes a connection that has not
@@ -35,6 +37,7 @@ struct ChatSocket: Sendable {
         let connection = UUID()
         let outbox = RoomOutbox()
         let signedIn = SignedIn()
+        let heard = LastHeard()
         await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await frame in outbox.frames { try await outbound.write(.text(frame)) }
@@ -45,9 +48,20 @@ struct ChatSocket: Sendable {
                 try await Task.sleep(for: timing.authWindow)
                 if !signedIn.tokenArrived { try await outbound.close(.policyViolation, reason: "no token") }
             }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: timing.ping)
+                    if heard.silence > timing.silence {
+                        try await outbound.close(.goingAway, reason: "no answer")
+                        return
+                    }
+                    outbox.send(RoomFrames.text(RoomFrames.Heartbeat()))
+                }
+            }
             var lastTyping: [Int64: Date] = [:]
             do {
                 for try await message in inbound.messages(maxSize: 1 << 14) {
+                    heard.now()
                     guard case .text(let text) = message, let frame = try? JSONDecoder().decode(RoomFrames.Incoming.self, from: Data(text.utf8)) else {
                         outbox.send(RoomFrames.text(RoomFrames.Problem(code: "bad-frame", detail: "Send JSON text frames.", room: nil)))
                         continue
@@ -100,6 +114,9 @@ struct ChatSocket: Sendable {
             // Without a sequence, from now on: the client has just read the history.
             let after = if let given = frame.after { max(0, given) } else { try await RoomEventLog(store: store).latest(of: id) }
             await hub.join(room, connection: connection, userID: identity.userID, outbox: outbox, after: after)
+        case "pong":
+            // The answer to a heartbeat: hearing it is all it is for.
+            return
         case "unsubscribe":
             if let id = frame.room { await hub.leave(connection: connection, room: id) }
         case "typing":
@@ -113,6 +130,16 @@ struct ChatSocket: Sendable {
             outbox.send(RoomFrames.text(RoomFrames.Problem(code: "bad-frame", detail: "Unknown frame type.", room: frame.room)))
         }
     }
+}
+
+/// When a connection last sent anything: the heartbeat closes one silent for too long.
+private final class LastHeard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = ContinuousClock.now
+
+    func now() { lock.withLock { last = ContinuousClock.now } }
+
+    var silence: Duration { lock.withLock { ContinuousClock.now - last } }
 }
 
 /// Who a connection signed in as, and whether its first frame came: the timer closes only a connection that sent
@@ -133,14 +160,16 @@ private final class SignedIn: @unchecked Sendable {
     }
 }
 
-/// The live chat's clock: how often the service pings each connection (one whose ping is unanswered at the next is
-/// closed) and how long a new connection has to send its token.
+/// The live chat's clock: how often the service sends its heartbeat (and how long a connection may stay silent before
+/// it is closed), and how long a new connection has to send its token.
 public struct ChatSocketTiming: Sendable {
     public var ping: Duration
+    public var silence: Duration
     public var authWindow: Duration
 
-    public init(ping: Duration = .seconds(30), authWindow: Duration = .seconds(30)) {
+    public init(ping: Duration = .seconds(30), silence: Duration = .seconds(90), authWindow: Duration = .seconds(30)) {
         self.ping = ping
+        self.silence = silence
         self.authWindow = authWindow
     }
 }

@@ -15,6 +15,11 @@ enum RoomFrames {
         let state: String?
     }
 
+    /// The service's heartbeat; the client answers `{"type": "pong"}`.
+    struct Heartbeat: Encodable {
+        let type = "ping"
+    }
+
     struct Ready: Encodable {
         let type = "ready"
         let userId: Int64
