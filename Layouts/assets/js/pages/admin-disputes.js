@@ -35,7 +35,8 @@
       var item = element('li');
       var button = element('button', 'link-button', file.file_name);
       button.type = 'button';
-      button.addEventListener('click', function () { Agora.download(file.url.replace('/api/disputes/', '/api/admin/disputes/'), file.file_name); });
+      // Staff read a dispute's files through the admin route, which needs the dispute permission, not membership.
+      button.addEventListener('click', function () { Agora.download('/api/admin/disputes/' + dispute.id + '/files/' + file.id, file.file_name); });
       item.appendChild(button);
       item.appendChild(element('span', 'muted', ' — the ' + file.uploaded_by + ', ' + days.format(new Date(file.created_at))));
       files.appendChild(item);
