@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 
 /// `/api/admin/dashboard` (`analytics.read`): the quick figures of the administration's first page, with the accounts
-/// active each day and the weekly cohorts' retention.
+/// active each day and the weekly cohorts' retention, and the money that needs someone (`FinanceRepository`, the
+/// finance page's own figures).
 struct DashboardRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
@@ -33,6 +34,20 @@ struct DashboardRoutes: Sendable {
         let failed: Int
     }
 
+    struct MoneyFigures: Encodable {
+        /// What escrow holds, per currency (none when nothing is held).
+        let inEscrow: [MoneyBody]
+        let openDisputes: Int
+        /// Refunds and payouts decided but not yet paid by the processor.
+        let pendingRefunds: Int
+        let pendingPayouts: Int
+        /// Payouts the bank sent back over the last `DashboardRoutes.failedPayoutDays` days.
+        let failedPayouts: Int
+    }
+
+    /// The days over which failed payouts are counted.
+    static let failedPayoutDays = 7
+
     struct DashboardBody: ResponseEncodable {
         let accounts: [String: Int]
         let suspended: Int
@@ -44,6 +59,7 @@ struct DashboardRoutes: Sendable {
         let moderation: Moderation
         let activeUsers: [DayCount]
         let cohorts: [CohortBody]
+        let money: MoneyFigures
     }
 
     func register(on admin: RouterGroup<AgoraRequestContext>) {
@@ -53,6 +69,10 @@ struct DashboardRoutes: Sendable {
     @Sendable func figures(_ request: Request, context: AgoraRequestContext) async throws -> DashboardBody {
         let figures = try await PlatformFigures.read(store: store, now: clock.now)
         let engagement = try await Engagement.read(store: store, now: clock.now)
+        let now = clock.now
+        let finance = try await FinanceRepository(store: store).summary(
+            over: now.addingTimeInterval(-Double(Self.failedPayoutDays) * 86_400)..<now.addingTimeInterval(1)
+        )
         let day = ISO8601DateFormatter()
         day.formatOptions = [.withFullDate]
         return DashboardBody(
@@ -65,7 +85,15 @@ struct DashboardRoutes: Sendable {
             staffWithoutTwoFactors: figures.staffWithoutTwoFactors,
             moderation: Moderation(waiting: figures.queues.moderationWaiting, oldestHours: Int(figures.queues.moderationLag / 3_600)),
             activeUsers: engagement.activeUsers.map { DayCount(day: day.string(from: $0.day), count: $0.count) },
-            cohorts: engagement.cohorts.map { CohortBody(week: day.string(from: $0.week), size: $0.size, active: $0.active) }
+            cohorts: engagement.cohorts.map { CohortBody(week: day.string(from: $0.week), size: $0.size, active: $0.active) },
+            money: MoneyFigures(
+                inEscrow: finance.currencies.compactMap { currency in
+                    guard let held = finance.balances[currency]?[.escrow], held != 0 else { return nil }
+                    return MoneyBody(Money(minorUnits: held, currency: currency))
+                },
+                openDisputes: finance.openDisputes, pendingRefunds: finance.pendingRefunds, pendingPayouts: finance.pendingPayouts,
+                failedPayouts: finance.failedPayouts
+            )
         )
     }
 }

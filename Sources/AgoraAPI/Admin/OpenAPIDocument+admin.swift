@@ -26,9 +26,9 @@ extension OpenAPIDocument {
     "/api/admin/dashboard": {
       "get": {
         "operationId": "getDashboard", "tags": ["admin"], "security": [{ "bearer": [] }],
-        "summary": "Staff with analytics.read: accounts by type, suspended accounts, sign-ups per day over 30 days, open orders, the site-changes queue and the email outbox (waiting, failed), staff without two factors, accounts active per day over 30 days (signed in or renewed a session) and the last 8 weekly cohorts' activity in each week after signing up",
+        "summary": "Staff with analytics.read: accounts by type, suspended accounts, sign-ups per day over 30 days, open orders, the site-changes queue and the email outbox (waiting, failed), staff without two factors, accounts active per day over 30 days (signed in or renewed a session), the last 8 weekly cohorts' activity in each week after signing up, and money: what escrow holds per currency, open disputes, refunds and payouts waiting for the processor, payouts failed over 7 days",
         "responses": {
-          "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["accounts", "suspended", "sign_ups", "open_orders", "site_changes", "emails", "staff_without_two_factors", "moderation", "active_users", "cohorts"], "properties": {
+          "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["accounts", "suspended", "sign_ups", "open_orders", "site_changes", "emails", "staff_without_two_factors", "moderation", "active_users", "cohorts", "money"], "properties": {
             "accounts": { "type": "object", "additionalProperties": { "type": "integer" } }, "suspended": { "type": "integer" },
             "sign_ups": { "type": "array", "items": { "type": "object", "required": ["day", "count"], "properties": { "day": { "type": "string", "format": "date" }, "count": { "type": "integer" } } } },
             "open_orders": { "type": "integer" },
@@ -37,7 +37,10 @@ extension OpenAPIDocument {
             "staff_without_two_factors": { "type": "integer" },
             "moderation": { "type": "object", "required": ["waiting", "oldest_hours"], "properties": { "waiting": { "type": "integer" }, "oldest_hours": { "type": "integer" } } },
             "active_users": { "type": "array", "items": { "type": "object", "required": ["day", "count"], "properties": { "day": { "type": "string", "format": "date" }, "count": { "type": "integer" } } } },
-            "cohorts": { "type": "array", "items": { "type": "object", "required": ["week", "size", "active"], "properties": { "week": { "type": "string", "format": "date" }, "size": { "type": "integer" }, "active": { "type": "array", "items": { "type": "integer" } } } } }
+            "cohorts": { "type": "array", "items": { "type": "object", "required": ["week", "size", "active"], "properties": { "week": { "type": "string", "format": "date" }, "size": { "type": "integer" }, "active": { "type": "array", "items": { "type": "integer" } } } } },
+            "money": { "type": "object", "required": ["in_escrow", "open_disputes", "pending_refunds", "pending_payouts", "failed_payouts"], "properties": {
+              "in_escrow": { "type": "array", "items": { "$ref": "#/components/schemas/Money" } }, "open_disputes": { "type": "integer" },
+              "pending_refunds": { "type": "integer" }, "pending_payouts": { "type": "integer" }, "failed_payouts": { "type": "integer" } } }
           } } } } },
           "401": \#(problem), "403": \#(problem)
         }

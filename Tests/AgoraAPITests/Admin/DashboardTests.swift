@@ -31,6 +31,29 @@ struct DashboardTests {
         }
     }
 
+    @Test("the money figures: what escrow holds per currency and the disputes waiting for a decision", arguments: TestDatabase.engines)
+    func money(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let owner = try await market.harness.signedInAdministrator()
+            let before = try await market.harness.send(.get, "/api/admin/dashboard", bearer: owner.accessToken).json()
+            #expect((before["money"] as? [String: Any])?["in_escrow"] as? [Any] != nil)
+            #expect(((before["money"] as? [String: Any])?["in_escrow"] as? [Any])?.isEmpty == true)
+            let fixture = try await ProjectFixture.accepted(in: market)
+            let design = fixture.milestoneIDs[0]
+            #expect(try await fixture.fund(design).status == .ok)
+            #expect(try await market.harness.send(
+                .post, "/api/projects/\(fixture.projectID)/disputes",
+                json: #"{"milestone_id": \#(design), "reason": "quality", "statement": "Nothing of what was agreed has been delivered so far."}"#,
+                bearer: market.ada.accessToken
+            ).status == .created)
+            let after = try await market.harness.send(.get, "/api/admin/dashboard", bearer: owner.accessToken).json()
+            let money = try #require(after["money"] as? [String: Any])
+            let held = try #require((money["in_escrow"] as? [[String: Any]])?.first)
+            #expect(held["currency"] as? String == "EUR" && held["amount_minor"] as? Int == 61_800, "the milestone and its service fee")
+            #expect(money["open_disputes"] as? Int == 1 && money["failed_payouts"] as? Int == 0 && money["pending_refunds"] as? Int == 0)
+        }
+    }
+
     @Test("active accounts per day and weekly cohorts count sign-ins and renewals, each account once per day or week", arguments: TestDatabase.engines)
     func engagement(engine: TestDatabase) async throws {
         try await AuthHarness.with(engine) { harness in

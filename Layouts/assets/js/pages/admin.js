@@ -90,6 +90,8 @@
       figure(grid, 'Site changes waiting', data.site_changes.waiting);
       figure(grid, 'Emails waiting', data.emails.waiting);
       figure(grid, 'Waiting for a moderator', data.moderation.waiting);
+      figure(grid, 'Held in escrow', data.money.in_escrow.map(function (money) { return money.formatted; }).join(' · ') || 'Nothing');
+      figure(grid, 'Open disputes', data.money.open_disputes);
       chart('signups', data.sign_ups, 'sign-ups');
       chart('active', data.active_users, 'account-days of activity');
       cohorts(data.cohorts);
@@ -104,6 +106,15 @@
       if (data.staff_without_two_factors) {
         alert(list, data.staff_without_two_factors + ' staff accounts have not set up two-factor sign-in yet',
           access.areas.indexOf('staff') >= 0 ? Agora.paths.adminStaff : null);
+      }
+      if (data.money.open_disputes) {
+        alert(list, data.money.open_disputes + (data.money.open_disputes === 1 ? ' dispute waits' : ' disputes wait') + ' for a decision',
+          access.areas.indexOf('disputes') >= 0 ? Agora.paths.adminDisputes : null);
+      }
+      var finance = access.areas.indexOf('finance') >= 0 ? Agora.paths.adminFinance : null;
+      if (data.money.failed_payouts) alert(list, data.money.failed_payouts + ' payouts failed over the last 7 days', finance);
+      if (data.money.pending_refunds || data.money.pending_payouts) {
+        alert(list, (data.money.pending_refunds + data.money.pending_payouts) + ' refunds and payouts wait for the payment processor', finance);
       }
       document.getElementById('alerts-card').hidden = list.children.length === 0;
     });
