@@ -1,9 +1,9 @@
 import AgoraDomain
 import Foundation
 
-/// Reads the parameters of an admin search (`?actor=…&from=…`), collecting one field error per bad parameter so
-/// that a search answers one 400 naming them all. Every admin list reads its filters through this, with the same
-/// words for the same mistakes.
+/// Reads the parameters of a filtered list (`?actor=…&from=…`), collecting one field error per bad parameter so
+/// that a search answers one 400 naming them all. Every admin list, and a member's transactions and statements, read
+/// their filters through this, with the same words for the same mistakes.
 struct AdminQuery {
     private(set) var errors: [FieldError] = []
 

@@ -70,9 +70,9 @@ struct DashboardRoutes: Sendable {
         let figures = try await PlatformFigures.read(store: store, now: clock.now)
         let engagement = try await Engagement.read(store: store, now: clock.now)
         let now = clock.now
-        let finance = try await FinanceRepository(store: store).summary(
-            over: now.addingTimeInterval(-Double(Self.failedPayoutDays) * 86_400)..<now.addingTimeInterval(1)
-        )
+        let books = FinanceRepository(store: store)
+        let balances = try await books.balances()
+        let waiting = try await books.waiting(failedIn: now.addingTimeInterval(-Double(Self.failedPayoutDays) * 86_400)..<now.addingTimeInterval(1))
         let day = ISO8601DateFormatter()
         day.formatOptions = [.withFullDate]
         return DashboardBody(
@@ -87,12 +87,12 @@ struct DashboardRoutes: Sendable {
             activeUsers: engagement.activeUsers.map { DayCount(day: day.string(from: $0.day), count: $0.count) },
             cohorts: engagement.cohorts.map { CohortBody(week: day.string(from: $0.week), size: $0.size, active: $0.active) },
             money: MoneyFigures(
-                inEscrow: finance.currencies.compactMap { currency in
-                    guard let held = finance.balances[currency]?[.escrow], held != 0 else { return nil }
+                inEscrow: balances.keys.sorted { $0.code < $1.code }.compactMap { currency in
+                    guard let held = balances[currency]?[.escrow], held != 0 else { return nil }
                     return MoneyBody(Money(minorUnits: held, currency: currency))
                 },
-                openDisputes: finance.openDisputes, pendingRefunds: finance.pendingRefunds, pendingPayouts: finance.pendingPayouts,
-                failedPayouts: finance.failedPayouts
+                openDisputes: waiting.openDisputes, pendingRefunds: waiting.pendingRefunds, pendingPayouts: waiting.pendingPayouts,
+                failedPayouts: waiting.failedPayouts
             )
         )
     }

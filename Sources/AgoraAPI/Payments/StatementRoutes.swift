@@ -15,7 +15,7 @@ struct StatementRoutes: Sendable {
         signedIn.get("statements/{year}", use: statement)
     }
 
-    /// What a CSV export holds at most (the newest).
+    /// What a CSV export of transactions holds at most (the newest).
     static let maximumExport = 10_000
     static let receiptNotFound = Problem(status: .notFound, detail: "None of your transactions has this id.")
 
@@ -49,8 +49,8 @@ struct StatementRoutes: Sendable {
             let body = MoneyMovementListBody(transactions: movements.map(MoneyMovementBody.init), nextBefore: next?.description)
             return APIResponseEncoder.response(data: try APIResponseEncoder.data(of: body))
         case .csv:
-            let movements = try await repository.all(of: identity.userID, filter).prefix(Self.maximumExport)
-            return MoneyMovementCSV.response(Array(movements), name: "agora-transactions")
+            let movements = try await repository.all(of: identity.userID, filter, limit: Self.maximumExport)
+            return MoneyMovementCSV.response(movements, name: "agora-transactions")
         }
     }
 

@@ -26,7 +26,10 @@ public struct ClientIdentity: Hashable, Sendable {
     }
 
     /// "Ana P.": the first name and the family name's initial, enough to address someone, not to find them.
-    public var publicName: String {
+    public var publicName: String { Self.publicName(firstName: firstName, lastName: lastName) }
+
+    /// The one way a member is named to the other side of a project, a payment or a receipt.
+    public static func publicName(firstName: String, lastName: String) -> String {
         guard let initial = lastName.first else { return firstName }
         return "\(firstName) \(initial)."
     }

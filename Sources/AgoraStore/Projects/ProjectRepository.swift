@@ -125,7 +125,7 @@ public struct ProjectRepository: Sendable {
         for row in try await db.raw("SELECT id, first_name, last_name FROM users WHERE id IN (\(binds: Set(others.values).sorted()))").all() {
             let first = try row.decode(column: "first_name", as: String.self)
             let last = try row.decode(column: "last_name", as: String.self)
-            names[try row.decode(column: "id", as: Int64.self)] = last.isEmpty ? first : "\(first) \(last.prefix(1))."
+            names[try row.decode(column: "id", as: Int64.self)] = ClientIdentity.publicName(firstName: first, lastName: last)
         }
         return others.mapValues { names[$0] ?? "" }
     }

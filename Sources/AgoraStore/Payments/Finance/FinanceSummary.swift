@@ -20,3 +20,11 @@ public struct FinanceSummary: Sendable, Hashable {
         Set(balances.keys).union(volume.keys).sorted { $0.code < $1.code }
     }
 }
+
+/// What waits for someone in the books (`FinanceRepository.waiting`): the summary's and the dashboard's counts.
+public struct FinanceWaiting: Sendable, Hashable {
+    public let openDisputes: Int
+    public let pendingRefunds: Int
+    public let pendingPayouts: Int
+    public let failedPayouts: Int
+}

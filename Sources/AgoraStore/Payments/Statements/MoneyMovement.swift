@@ -63,7 +63,7 @@ public struct MoneyMovement: Sendable, Hashable {
         }
         if let first = try row.decodeIfPresent(column: "first_name", as: String.self) {
             let last = try row.decodeIfPresent(column: "last_name", as: String.self) ?? ""
-            counterpartName = last.isEmpty ? first : "\(first) \(last.prefix(1))."
+            counterpartName = ClientIdentity.publicName(firstName: first, lastName: last)
         } else {
             counterpartName = nil
         }

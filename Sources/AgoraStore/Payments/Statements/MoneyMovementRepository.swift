@@ -28,13 +28,15 @@ public struct MoneyMovementRepository: Sendable {
         return (movements, rows.count > limit ? movements.last?.cursor : nil)
     }
 
-    /// Every movement of the person the filter selects, newest first (statements and CSV exports).
-    public func all(of userID: Int64, _ filter: MoneyMovementFilter) async throws -> [MoneyMovement] {
+    /// The person's movements the filter selects, newest first: all of them, or the newest `limit` (statements and
+    /// CSV exports).
+    public func all(of userID: Int64, _ filter: MoneyMovementFilter, limit: Int? = nil) async throws -> [MoneyMovement] {
         let conditions = Self.conditions(filter)
+        let bounded: SQLQueryString = limit.map { " LIMIT \(bind: $0)" } ?? ""
         return try await store.sql.raw("""
             SELECT * FROM (\(Self.movements(of: userID))) mv
             WHERE \(conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND "))
-            ORDER BY transaction_id DESC, kind_rank DESC
+            ORDER BY transaction_id DESC, kind_rank DESC\(bounded)
             """).all().map(MoneyMovement.init(row:))
     }
 
