@@ -69,7 +69,7 @@ public struct SiteBuild: Sendable {
             templates: templates, categories: categories, baseURL: options.baseURL,
             configuration: configuration, environment: options.environment,
             assets: try AssetFingerprints(assetsDirectory: options.layoutsDirectory.appendingPathComponent("assets")),
-            liveReload: options.liveReload, now: now
+            figures: try await ContentFigures.read(from: store), liveReload: options.liveReload, now: now
         )
         let siteKey = try self.siteKey(categories: categories, year: context.site.year)
         let previous = BuildManifest.open(in: options.outputDirectory)

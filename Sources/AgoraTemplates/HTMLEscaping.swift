@@ -17,3 +17,12 @@ enum HTMLEscaping {
         }
     }
 }
+
+/// Text made safe for HTML outside a template (`{{name}}`'s escaping): for HTML a page assembles itself.
+public enum HTMLText {
+    public static func escaped(_ text: String) -> String {
+        var output: [UInt8] = []
+        HTMLEscaping.append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+}

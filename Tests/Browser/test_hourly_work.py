@@ -1,6 +1,6 @@
 """Hourly work in a real browser: a provider proposes by the hour on the order page, logs time by the timer and by
 hand in the project room (time not worked yet refused beside its field, hostile memos kept as text), and the client
-approves a week that has ended and ends the work."""
+pays a week that has ended with a saved card (held in escrow), approves it (released) and ends the work."""
 import datetime
 import os
 import sqlite3
@@ -115,10 +115,20 @@ def test_hourly_work_from_proposal_to_approved_week(service, browser):
     click(browser, browser.find_element(By.ID, "week-previous"))
     wait(browser).until(lambda driver: "2 h 30 min" in driver.find_element(By.ID, "week-summary").text)
     assert "Waiting for review" in browser.find_element(By.ID, "project-health").text
+    # The ended week is not charged yet; the client without a saved card is told so when paying now.
+    wait(browser).until(lambda driver: "Not charged yet" in driver.find_element(By.ID, "week-payment-note").text)
+    click(browser, browser.find_element(By.ID, "week-pay"))
+    wait(browser).until(lambda driver: "No card is saved" in driver.find_element(By.ID, "week-payment-note").text)
+    service.api("POST", "/payment-methods", client, {"number": "4242424242424242", "expiry_month": 12, "expiry_year": 2034, "security_code": "123"})
+    click(browser, browser.find_element(By.ID, "week-pay"))
+    wait(browser).until(lambda driver: "held in escrow until the week is approved" in driver.find_element(By.ID, "week-payment-note").text)
+    assert "€103 charged to Visa •••• 4242" in browser.find_element(By.ID, "week-payment-note").text
+
     click(browser, browser.find_element(By.ID, "week-approve"))
     browser.switch_to.alert.accept()
     wait(browser).until(lambda driver: "Approved by the client" in driver.find_element(By.ID, "week-review-note").text)
     assert "€100" in browser.find_element(By.ID, "week-review-note").text
+    wait(browser).until(lambda driver: "€100 released to the provider" in driver.find_element(By.ID, "week-payment-note").text)
     click(browser, browser.find_element(By.ID, "end-project"))
     browser.switch_to.alert.accept()
     wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#project-status .status").text == "Completed")

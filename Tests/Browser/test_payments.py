@@ -1,4 +1,4 @@
-"""Money in the project room, in a real browser: a declined card and one whose authentication fails leave the
+"""Money in the project room, in a real browser: the client's billing details and the fees they pay; a declined card and one whose authentication fails leave the
 milestone unfunded with the reason shown; the processor's authentication page funds it; the client releases part of
 what is held and the provider refunds part, each with the figures shown on the milestone and in the feed; then
 each side's transactions, a receipt that adds up, the year's chart and the printable statement."""
@@ -11,11 +11,27 @@ from test_projects import fund, milestone, sign_in, status_of  # noqa: E402
 def test_checkout_declines_authentication_release_and_refund(service, browser):
     project = service.accepted_project()
     room = "/projects/view/?id=%d" % project
-    sign_in(service, browser, service.CLIENT_EMAIL, room)
+    provider = service.sign_in(service.provider_email, service.DEMO_PASSWORD)
+    on_hold_before = sum(wallet["on_hold"]["amount_minor"] for wallet in service.api("GET", "/wallet", provider)["wallets"])
+
+    # The client's billing details: a tax number is checked against the country; saved, the receipts use them.
+    sign_in(service, browser, service.CLIENT_EMAIL, "/settings/money/")
+    wait(browser).until(lambda driver: "service fee of 3 %" in driver.find_element(By.ID, "fees-summary").text)
+    browser.find_element(By.ID, "billing-name").send_keys("Ada Bakery SARL")
+    browser.find_element(By.ID, "billing-country").send_keys("FR")
+    browser.find_element(By.ID, "billing-tax-number").send_keys("DE123")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#billing-form button[type=submit]"))
+    wait(browser).until(lambda driver: "tax number of France" in driver.find_element(By.ID, "tax_number-error").text)
+    browser.find_element(By.ID, "billing-tax-number").clear()
+    browser.find_element(By.ID, "billing-tax-number").send_keys("FR 12 345678901")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#billing-form button[type=submit]"))
+    wait(browser).until(lambda driver: "Ada Bakery SARL, France (tax number FR12345678901)" in driver.find_element(By.ID, "billing-current").text)
+    assert "No tax on fees in France" in browser.find_element(By.ID, "fees-summary").text
+    browser.get(service.base + room)
 
     # The checkout names the test cards and the fee; a declined card is said in the dialog and nothing is funded.
     dialog = fund(browser, "Design", "4000 0000 0000 0002")
-    assert "4242 4242 4242 4242 is paid" in dialog.text and "€18" in dialog.text
+    assert "4242 4242 4242 4242 is paid" in dialog.text and "€18" in dialog.text and "No tax on fees in France" in dialog.text
     wait(browser).until(lambda driver: "declined" in dialog.find_element(By.CSS_SELECTOR, ".field-error").text)
     dialog.find_element(By.ID, "card-number").clear()
     dialog.find_element(By.ID, "card-number").send_keys("4242 4242 4242 4241")
@@ -63,11 +79,11 @@ def test_checkout_declines_authentication_release_and_refund(service, browser):
     assert "€300 held in escrow" in milestone(browser, "Design").text
     assert "refunded to your card" in service.emails_to(service.CLIENT_EMAIL, "Refund")
 
-    # The provider's money: the released part on hold, nothing available yet; the payout account's IBAN is checked.
+    # The provider's money: the released part on hold (beside what other tests released), nothing available yet; the payout account's IBAN is checked.
     browser.get(service.base + "/settings/money/")
     row = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#wallet-rows tr") if driver.find_elements(By.CSS_SELECTOR, "#wallet-rows tr") else None)
     cells = [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
-    assert cells[:5] == ["EUR", "€300", "€160", "€0", "€0"], cells
+    assert cells[:5] == ["EUR", "€300", "€%d" % (on_hold_before // 100 + 160), "€0", "€0"], cells
     assert not row.find_element(By.TAG_NAME, "button").is_enabled(), "nothing available during the security hold"
     browser.find_element(By.ID, "holder_name").send_keys("Paula Provider")
     browser.find_element(By.ID, "iban").send_keys("DE89 3704 0044 0532 0130 01")
@@ -98,8 +114,9 @@ def test_checkout_declines_authentication_release_and_refund(service, browser):
     click(browser, newest.find_element(By.LINK_TEXT, "Receipt"))
     wait(browser).until(lambda driver: driver.find_element(By.ID, "receipt-title").text == "Refund receipt")
     lines = [row.text for row in browser.find_elements(By.CSS_SELECTOR, ".receipt-lines tr")]
-    assert lines == ["Refund for milestone: Design €100", "Service fee returned €3", "Total to you €103"], lines
-    assert "No tax is charged" in browser.find_element(By.ID, "receipt").text
+    assert lines == ["Refund for milestone: Design €100", "Service fee returned €3", "No tax on fees in France, returned €0", "Total to you €103"], lines
+    receipt = browser.find_element(By.ID, "receipt").text
+    assert "Ada Bakery SARL" in receipt and "FR12345678901" in receipt and "Tax on the platform's fee: No tax on fees in France" in receipt
 
     # The year: a chart of each month and the printable statement.
     browser.get(service.base + "/settings/money/transactions/")
@@ -117,3 +134,38 @@ def test_checkout_declines_authentication_release_and_refund(service, browser):
     wait(browser).until(lambda driver: all("Earning" in row.text for row in driver.find_elements(By.CSS_SELECTOR, "#transaction-rows tr")))
     cells = [cell.text for cell in browser.find_element(By.CSS_SELECTOR, "#transaction-rows tr").find_elements(By.TAG_NAME, "td")]
     assert cells[3:6] == ["€200", "commission €40", "+ €160"], cells
+
+
+def test_saved_cards_pay_in_one_click(service, browser):
+    """The client saves cards on their money page (a declined one is refused, the first is the default), makes
+    another the default and removes one; the checkout then pays with the saved card in one click."""
+    project = service.accepted_project()
+    sign_in(service, browser, service.CLIENT_EMAIL, "/settings/money/")
+    form = wait(browser).until(lambda driver: driver.find_element(By.ID, "card-form"))
+
+    def save(number):
+        for field, value in (("card-number", number), ("card-month", "12"), ("card-year", "34"), ("card-code", "123")):
+            browser.find_element(By.ID, field).clear()
+            browser.find_element(By.ID, field).send_keys(value)
+        click(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+    save("4000 0000 0000 0002")
+    wait(browser).until(lambda driver: "declined" in driver.find_element(By.ID, "number-error").text)
+    save("4242 4242 4242 4242")
+    wait(browser).until(lambda driver: "Visa •••• 4242 (default)" in driver.find_element(By.ID, "card-rows").text)
+    save("5555 5555 5555 4444")
+    wait(browser).until(lambda driver: "Mastercard •••• 4444" in driver.find_element(By.ID, "card-rows").text)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Make Mastercard •••• 4444 the default']"))
+    wait(browser).until(lambda driver: "Mastercard •••• 4444 (default)" in driver.find_element(By.ID, "card-rows").text)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Remove Mastercard •••• 4444']"))
+    wait(browser).until(lambda driver: "Mastercard" not in driver.find_element(By.ID, "card-rows").text)
+    assert "Visa •••• 4242 (default)" in browser.find_element(By.ID, "card-rows").text
+
+    browser.get(service.base + "/projects/view/?id=%d" % project)
+    click(browser, wait(browser).until(lambda driver: milestone(driver, "Design")).find_element(By.XPATH, ".//button[text()='Fund']"))
+    dialog = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "dialog[open]"))
+    chosen = dialog.find_element(By.CSS_SELECTOR, "input[name=payment-method]:checked")
+    assert "Visa •••• 4242" in chosen.find_element(By.XPATH, "..").text
+    assert not dialog.find_element(By.ID, "card-number").is_displayed(), "a saved card needs no fields"
+    click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    wait(browser).until(lambda driver: status_of(driver, "Design") == "Funded")

@@ -54,9 +54,12 @@ def status_of(browser, title):
 
 
 def fund(browser, title, card="4242 4242 4242 4242"):
-    """The client funds a milestone from its Fund button, typing a card into the checkout."""
+    """The client funds a milestone from its Fund button, typing a card into the checkout (another card than the
+    saved ones, when they have some)."""
     click(browser, milestone(browser, title).find_element(By.XPATH, ".//button[text()='Fund']"))
     dialog = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "dialog[open]"))
+    for other in dialog.find_elements(By.ID, "payment-method-new"):
+        click(browser, other)
     for field, value in (("card-number", card), ("card-month", "12"), ("card-year", "34"), ("card-code", "123")):
         dialog.find_element(By.ID, field).send_keys(value)
     click(browser, dialog.find_element(By.CSS_SELECTOR, "button[type=submit]"))

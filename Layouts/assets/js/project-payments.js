@@ -1,6 +1,6 @@
 /*
- * The project room's money (`Agora.payments`): the checkout that funds a milestone (the local processor's card
- * fields, its test cards named), the client's release of what is held, the provider's refund, and the escrow's
+ * The project room's money (`Agora.payments`): the checkout that funds a milestone (one of the client's saved cards,
+ * or the local processor's card fields, its test cards named), the client's release of what is held, the provider's refund, and the escrow's
  * figures on each milestone. Every rule and amount is the API's; each money-moving call carries a new
  * Idempotency-Key, which its retries keep.
  */
@@ -36,15 +36,45 @@
    * true once paid; a card that asks for authentication sends the browser to the processor's page.
    */
   function fund(milestone) {
-    return moneyCall('/milestones/' + encodeURIComponent(milestone.id) + '/fund').then(function (opened) {
+    return Promise.all([
+      moneyCall('/milestones/' + encodeURIComponent(milestone.id) + '/fund'),
+      Agora.api('GET', '/payment-methods')
+    ]).then(function (answers) {
+      var opened = answers[0];
       if (!opened.ok) return Promise.reject(refusal(opened, 'The payment could not be opened. Try again.'));
       var payment = opened.data;
+      var saved = answers[1].ok ? answers[1].data.payment_methods : [];
       var fields = {};
+      var choices = [];
       return modal.form({
         id: 'checkout', title: 'Fund “' + milestone.title + '”', submit: 'Pay ' + payment.total.formatted,
-        text: payment.amount.formatted + ' for the milestone and a service fee of ' + payment.client_fee.formatted +
-          ' are held in escrow, and released to the provider when you approve the work.',
+        text: payment.amount.formatted + ' for the milestone, a service fee of ' + payment.client_fee.formatted + ' and ' +
+          (payment.fee_tax.amount_minor ? payment.fee_tax.formatted + ' of ' + payment.tax_note : 'no tax on it (' + payment.tax_note + ')') +
+          ' are held in escrow, and released to the provider when you approve the work. Receipts are made out to your billing details.',
         build: function (form) {
+          var newCard = element('div', 'new-card');
+          if (saved.length) {
+            var pick = element('fieldset', 'choice-list saved-cards');
+            pick.appendChild(element('legend', null, 'Pay with'));
+            saved.concat([null]).forEach(function (method, index) {
+              var label = element('label');
+              var radio = element('input');
+              radio.type = 'radio';
+              radio.name = 'payment-method';
+              radio.id = 'payment-method-' + (method ? method.id : 'new');
+              radio.value = method ? String(method.id) : '';
+              radio.checked = index === 0;
+              radio.addEventListener('change', function () { newCard.hidden = radio.value !== ''; });
+              choices.push(radio);
+              label.appendChild(radio);
+              label.appendChild(document.createTextNode(' ' + (method ? method.label + ' (expires ' + method.expiry_month + '/' + method.expiry_year + ')' : 'Another card')));
+              pick.appendChild(label);
+            });
+            form.appendChild(pick);
+            newCard.hidden = true;
+          }
+          form.appendChild(newCard);
+          form = newCard;
           form.appendChild(element('p', 'muted', 'The local processor charges no real card. Its test cards, with any expiry date to come and any three digits:'));
           var cards = element('ul', 'muted test-cards');
           words.testCards.forEach(function (card) { cards.appendChild(element('li', null, card.number + ' ' + card.effect)); });
@@ -55,10 +85,11 @@
           fields.year = modal.field(form, 'card-year', 'Expiry year (YY)', input('text', 'cc-exp-year', 4));
           fields.code = modal.field(form, 'card-code', 'Security code', input('text', 'cc-csc', 4));
           [fields.month, fields.year, fields.code].forEach(function (field) { field.inputMode = 'numeric'; });
-          return fields.number;
+          return choices.length ? choices[0] : fields.number;
         },
         send: function (done, fail) {
-          var card = {
+          var chosen = choices.filter(function (radio) { return radio.checked && radio.value; })[0];
+          var card = chosen ? { payment_method_id: Number(chosen.value) } : {
             number: fields.number.value, security_code: fields.code.value,
             expiry_month: Number(fields.month.value) || null, expiry_year: Number(fields.year.value) || null
           };

@@ -1,8 +1,9 @@
 /*
  * The project room's hourly work (`Agora.time.show(project)`): a week of time at a time (Monday to Sunday, UTC) with
  * its minutes per day and its entries; for the provider, the timer and the form that logs or corrects time in the open
- * week; for the client, the approval of a week that has ended and the end of the work; and the hours of every week
- * as a bar chart against the weekly limit. Every rule (the limit, the open week, who may do what) is the API's: the
+ * week; for the client, the approval of a week that has ended and the end of the work; each ended week's payment
+ * (charged to the client's saved card, held in escrow, released on approval; a week left due the client pays now);
+ * and the hours of every week as a bar chart against the weekly limit. Every rule (the limit, the open week, who may do what) is the API's: the
  * page shows what the timesheet says the asker may do, and the API's answer when it refuses.
  */
 (function () {
@@ -215,15 +216,50 @@
     document.getElementById('time-minutes').focus();
   }
 
+  /** The week's payment, in the asker's words: held, released, or due with why and (for the client) a way to pay. */
+  function drawPayment(payment) {
+    var box = document.getElementById('week-payment');
+    var note = document.getElementById('week-payment-note');
+    var pay = document.getElementById('week-pay');
+    var client = project.role === 'client';
+    var ended = sheet.status !== 'open' && sheet.minutes > 0;
+    box.hidden = !payment && !ended;
+    pay.hidden = true;
+    if (!payment) {
+      note.textContent = client ? 'Not charged yet: your default saved card is charged shortly, or pay now.' : 'The client’s saved card is charged shortly.';
+      pay.hidden = !client;
+      return;
+    }
+    if (payment.status === 'held') {
+      note.textContent = client
+        ? payment.total.formatted + ' charged to ' + payment.card + ', held in escrow until the week is approved.'
+        : 'The client’s payment of ' + payment.amount.formatted + ' is held in escrow until the week is approved.';
+    } else if (payment.status === 'released') {
+      note.textContent = client
+        ? payment.amount.formatted + ' released to the provider on ' + moments.format(new Date(payment.released_at)) + '.'
+        : payment.amount.formatted + ' released to you on ' + moments.format(new Date(payment.released_at)) + ', less ' + payment.commission.formatted + ' commission.';
+    } else {
+      note.textContent = 'Not paid yet' + (payment.failure ? ': ' + payment.failure.message : '.') +
+        (payment.next_attempt_at ? ' Charged again on ' + moments.format(new Date(payment.next_attempt_at)) + '.' : '');
+      pay.hidden = !client;
+    }
+  }
+
   function loadWeek() {
     var query = week ? '?week=' + encodeURIComponent(week) : '';
-    return api('GET', '/projects/' + project.id + '/time-entries' + query).then(function (result) {
+    return Promise.all([
+      api('GET', '/projects/' + project.id + '/time-entries' + query),
+      api('GET', '/projects/' + project.id + '/week-payments')
+    ]).then(function (answers) {
+      var result = answers[0];
       if (!result.ok) { failed(result); return; }
       sheet = result.data;
       week = sheet.week;
       drawSummary();
       drawTimer();
       drawEntries();
+      var payments = answers[1].ok ? answers[1].data.week_payments : [];
+      drawPayment(payments.filter(function (payment) { return payment.week === sheet.week; })[0]);
     });
   }
 
@@ -305,6 +341,18 @@
       announce('The week ' + sheet.week + ' is approved.');
       changed();
     });
+  });
+
+  document.getElementById('week-pay').addEventListener('click', function () {
+    var button = document.getElementById('week-pay');
+    button.disabled = true;
+    Agora.api('POST', '/projects/' + project.id + '/timesheets/' + encodeURIComponent(sheet.week) + '/pay', { body: {}, idempotencyKey: Agora.idempotencyKey() })
+      .then(function (result) {
+        button.disabled = false;
+        if (!result.ok) { failed(result); return; }
+        announce(result.data.status === 'due' ? 'The week is not paid: ' + (result.data.failure ? result.data.failure.message : 'try again.') : 'The week ' + sheet.week + ' is paid.');
+        changed();
+      });
   });
 
   document.getElementById('end-project').addEventListener('click', function () {

@@ -35,7 +35,7 @@ struct DashboardRoutes: Sendable {
     }
 
     struct MoneyFigures: Encodable {
-        /// What escrow holds, per currency (none when nothing is held).
+        /// What escrow holds for milestones and hourly weeks, per currency (none when nothing is held).
         let inEscrow: [MoneyBody]
         let openDisputes: Int
         /// Refunds and payouts decided but not yet paid by the processor.
@@ -88,7 +88,8 @@ struct DashboardRoutes: Sendable {
             cohorts: engagement.cohorts.map { CohortBody(week: day.string(from: $0.week), size: $0.size, active: $0.active) },
             money: MoneyFigures(
                 inEscrow: balances.keys.sorted { $0.code < $1.code }.compactMap { currency in
-                    guard let held = balances[currency]?[.escrow], held != 0 else { return nil }
+                    let held = (balances[currency]?[.escrow] ?? 0) + (balances[currency]?[.weekEscrow] ?? 0)
+                    guard held != 0 else { return nil }
                     return MoneyBody(Money(minorUnits: held, currency: currency))
                 },
                 openDisputes: waiting.openDisputes, pendingRefunds: waiting.pendingRefunds, pendingPayouts: waiting.pendingPayouts,

@@ -85,14 +85,15 @@ extension OpenAPIDocument {
       "properties": {
         "key": { "type": "string", "enum": [\#(quoted(PlatformSetting.allCases.map(\.rawValue)))] },
         "group": { "type": "string", "enum": [\#(quoted(PlatformSetting.Group.allCases.map(\.rawValue)))] },
-        "kind": { "type": "string", "enum": ["flag", "number", "text", "list", "choices"] },
+        "kind": { "type": "string", "enum": ["flag", "number", "text", "list", "choices", "percent", "rates", "country"] },
         "title": { "type": "string" }, "summary": { "type": "string" }, "value": \#(settingValue), "effective": \#(settingValue), "default_value": \#(settingValue),
         "version": { "type": "integer", "description": "0 until someone changes the setting" },
         "changed_by": { "type": "integer" }, "changed_at": { "type": "string", "format": "date-time" },
         "environment_variable": { "type": "string" }, "overridden": { "type": "boolean", "description": "The environment sets it; it cannot be changed here" },
         "minimum": { "type": "integer" }, "maximum": { "type": "integer" }, "unit": { "type": "string" },
         "maximum_length": { "type": "integer" }, "maximum_count": { "type": "integer" },
-        "options": { "type": "array", "items": { "type": "string" } }
+        "options": { "type": "array", "items": { "type": "string" } },
+        "format": { "type": "string", "description": "How a line of a table of rates is written" }
       }
     },
     """#

@@ -36,6 +36,8 @@ struct SettingsAdminRoutes: Sendable {
         let maximumCount: Int?
         /// The options of a `choices` setting.
         let options: [String]?
+        /// How a line of a `rates` setting is written.
+        let format: String?
 
         init(_ stored: StoredSetting, current: PlatformSettings) {
             let setting = stored.setting
@@ -53,8 +55,9 @@ struct SettingsAdminRoutes: Sendable {
             environmentVariable = setting.environmentVariable
             overridden = current.overrides[setting] != nil
             if case .choices(let choices) = setting.kind { options = choices } else { options = nil }
+            if case .rates(let table, _) = setting.kind { format = table.format } else { format = nil }
             switch setting.kind {
-            case .flag:
+            case .flag, .percent, .country:
                 (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, nil, nil)
             case .number(let range, let unitName):
                 (minimum, maximum, unit, maximumLength, maximumCount) = (range.lowerBound, range.upperBound, unitName, nil, nil)
@@ -64,6 +67,8 @@ struct SettingsAdminRoutes: Sendable {
                 (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, length, count)
             case .choices:
                 (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, nil, nil)
+            case .rates(_, let count):
+                (minimum, maximum, unit, maximumLength, maximumCount) = (nil, nil, nil, nil, count)
             }
         }
     }

@@ -40,10 +40,62 @@ extension OpenAPIDocument {
     "/api/payments/{id}/confirm": {
       "post": {
         "operationId": "confirmPayment", "tags": ["payments"], "security": [{ "bearer": [] }],
-        "summary": "The payer confirms with a card (the local processor takes its test cards only): succeeded funds the milestone; requires_action waits for the card's authentication; a decline leaves it open with the failure",
+        "summary": "The payer confirms with a card, or one of their saved cards (payment_method_id; the local processor takes its test cards only): succeeded funds the milestone; requires_action waits for the card's authentication; a decline leaves it open with the failure",
         "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConfirmPaymentInput" } } } },
         "responses": { "200": \#(paymentResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/payment-methods": {
+      "get": {
+        "operationId": "listPaymentMethods", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The asker's saved cards, the default (charged when nobody chooses) first, then the newest",
+        "responses": { "200": { "description": "The cards", "content": { "application/json": { "schema": { "type": "object", "required": ["payment_methods"], "properties": {
+          "payment_methods": { "type": "array", "items": { "$ref": "#/components/schemas/PaymentMethod" } } } } } } }, "401": \#(problem) }
+      },
+      "post": {
+        "operationId": "savePaymentMethod", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "Saves a card with the processor for later charges (the first, or one sent with default true, becomes the default); a card the processor will not save is a 422 on number",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "allOf": [{ "$ref": "#/components/schemas/CardInput" }],
+          "properties": { "default": { "type": "boolean" } } } } } },
+        "responses": { "201": { "description": "The saved card", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PaymentMethod" } } } },
+          "400": \#(problem), "401": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/payment-methods/{id}/default": {
+      "post": {
+        "operationId": "makePaymentMethodDefault", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "Makes one of the asker's saved cards the default",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": { "description": "The card", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PaymentMethod" } } } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/payment-methods/{id}": {
+      "delete": {
+        "operationId": "removePaymentMethod", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "Removes one of the asker's saved cards and detaches it at the processor (the newest left becomes the default)",
+        "parameters": [\#(idParameter)],
+        "responses": { "204": { "description": "Removed" }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/projects/{id}/week-payments": {
+      "get": {
+        "operationId": "listWeekPayments", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The payments of an hourly project's weeks, newest first: charged to the client's default saved card when a week ends, held in escrow until it is approved, then released",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": { "description": "The weeks' payments", "content": { "application/json": { "schema": { "type": "object", "required": ["week_payments"], "properties": {
+          "week_payments": { "type": "array", "items": { "$ref": "#/components/schemas/WeekPayment" } } } } } } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/projects/{id}/timesheets/{week}/pay": {
+      "post": {
+        "operationId": "payWeek", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The client pays a week that has ended and is not paid (not charged yet, a declined card, no card saved) now, with one of their saved cards (the default when none is named)",
+        "parameters": [\#(idParameter), \#(weekPath), \#(idempotencyKeyHeader)],
+        "requestBody": { "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "properties": {
+          "payment_method_id": { "type": "integer" } } } } } },
+        "responses": { "200": { "description": "The week's payment: held or released when charged, due with the failure otherwise", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/WeekPayment" } } } },
+          "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
     "/api/payments/{id}/authenticate": {
@@ -194,11 +246,12 @@ extension OpenAPIDocument {
 
     static let paymentSchemas = #"""
     "Payment": {
-      "type": "object", "required": ["id", "project_id", "milestone_id", "status", "amount", "client_fee", "total", "processor", "created_at"],
+      "type": "object", "required": ["id", "project_id", "milestone_id", "status", "amount", "client_fee", "fee_tax", "tax_note", "total", "processor", "created_at"],
       "properties": {
         "id": { "type": "integer" }, "project_id": { "type": "integer" }, "milestone_id": { "type": "integer" },
         "status": { "type": "string", "enum": [\#(quoted(PaymentStatus.allCases.map(\.rawValue)))] },
         "amount": { "$ref": "#/components/schemas/Money" }, "client_fee": { "$ref": "#/components/schemas/Money" }, "total": { "$ref": "#/components/schemas/Money" },
+        "fee_tax": { "$ref": "#/components/schemas/Money" }, "tax_note": { "type": "string", "description": "The tax on the fee: its rate and place, or why none is charged" },
         "processor": { "type": "string", "enum": [\#(quoted(PaymentProcessorKind.allCases.map(\.rawValue)))] },
         "card": { "type": "object", "required": ["brand", "last_four"], "properties": { "brand": { "type": "string", "enum": [\#(quoted(CardBrand.allCases.map(\.rawValue)))] }, "last_four": { "type": "string" } } },
         "failure": { "type": "object", "required": ["code", "message"], "properties": { "code": { "type": "string", "enum": [\#(quoted(PaymentFailure.allCases.map(\.rawValue)))] }, "message": { "type": "string" } } },
@@ -208,21 +261,49 @@ extension OpenAPIDocument {
       }
     },
     "Refund": {
-      "type": "object", "required": ["id", "payment_id", "amount", "fee_share", "total", "reason", "status", "created_at"],
+      "type": "object", "required": ["id", "payment_id", "amount", "fee_share", "fee_tax_share", "total", "reason", "status", "created_at"],
       "properties": {
         "id": { "type": "integer" }, "payment_id": { "type": "integer" },
-        "amount": { "$ref": "#/components/schemas/Money" }, "fee_share": { "$ref": "#/components/schemas/Money" }, "total": { "$ref": "#/components/schemas/Money" },
-        "reason": { "type": "string" }, "status": { "type": "string", "enum": [\#(quoted(RefundStatus.allCases.map(\.rawValue)))] },
+        "amount": { "$ref": "#/components/schemas/Money" }, "fee_share": { "$ref": "#/components/schemas/Money" }, "fee_tax_share": { "$ref": "#/components/schemas/Money" },
+        "total": { "$ref": "#/components/schemas/Money" }, "reason": { "type": "string" }, "status": { "type": "string", "enum": [\#(quoted(RefundStatus.allCases.map(\.rawValue)))] },
         "created_at": { "type": "string", "format": "date-time" }
       }
     },
-    "ConfirmPaymentInput": {
+    "CardInput": {
       "type": "object", "additionalProperties": false, "required": ["number", "expiry_month", "expiry_year", "security_code"],
       "properties": {
         "number": { "type": "string", "maxLength": 40, "description": "12–19 digits, spaces and dashes allowed" },
         "expiry_month": { "type": "integer", "minimum": 1, "maximum": 12 },
         "expiry_year": { "type": "integer", "minimum": 0, "maximum": 2099, "description": "Four digits, or two (20xx)" },
         "security_code": { "type": "string", "maxLength": 10 }
+      }
+    },
+    "ConfirmPaymentInput": {
+      "oneOf": [
+        { "$ref": "#/components/schemas/CardInput" },
+        { "type": "object", "additionalProperties": false, "required": ["payment_method_id"], "properties": {
+          "payment_method_id": { "type": "integer", "description": "One of the payer's saved cards (GET /api/payment-methods)" } } }
+      ]
+    },
+    "WeekPayment": {
+      "type": "object", "required": ["id", "project_id", "week", "minutes", "status", "amount"],
+      "properties": {
+        "id": { "type": "integer" }, "project_id": { "type": "integer" }, "week": { "type": "string", "description": "ISO 8601 week, 2026-W49" },
+        "minutes": { "type": "integer" }, "status": { "type": "string", "enum": [\#(quoted(WeekPaymentStatus.allCases.map(\.rawValue)))] },
+        "amount": { "$ref": "#/components/schemas/Money" },
+        "client_fee": { "$ref": "#/components/schemas/Money" }, "fee_tax": { "$ref": "#/components/schemas/Money" }, "tax_note": { "type": "string" },
+        "total": { "$ref": "#/components/schemas/Money" }, "commission": { "$ref": "#/components/schemas/Money" }, "card": { "type": "string" },
+        "failure": { "type": "object", "required": ["code", "message"], "properties": { "code": { "type": "string", "enum": [\#(quoted(PaymentFailure.allCases.map(\.rawValue)))] }, "message": { "type": "string" } } },
+        "next_attempt_at": { "type": "string", "format": "date-time" }, "paid_at": { "type": "string", "format": "date-time" },
+        "released_at": { "type": "string", "format": "date-time" }
+      }
+    },
+    "PaymentMethod": {
+      "type": "object", "required": ["id", "brand", "last_four", "label", "expiry_month", "expiry_year", "is_default", "created_at"],
+      "properties": {
+        "id": { "type": "integer" }, "brand": { "type": "string", "enum": [\#(quoted(CardBrand.allCases.map(\.rawValue)))] },
+        "last_four": { "type": "string" }, "label": { "type": "string" }, "expiry_month": { "type": "integer" }, "expiry_year": { "type": "integer" },
+        "is_default": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" }
       }
     },
     "EscrowMovementInput": {

@@ -88,9 +88,47 @@ extension OpenAPIDocument {
         "responses": { "201": { "description": "The refund", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Refund" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
+    "/api/billing-details": {
+      "get": {
+        "operationId": "showBillingDetails", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "Who the asker's receipts are made out to; their country, region and tax number decide the tax on the platform's fees",
+        "responses": { "200": { "description": "The details", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BillingDetails" } } } }, "401": \#(problem), "404": \#(problem) }
+      },
+      "put": {
+        "operationId": "saveBillingDetails", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "Sets the asker's billing details; they apply to payments and releases from now on (a tax number is checked against its country's format)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["name", "country"], "properties": {
+          "name": { "type": "string", "minLength": \#(BillingDetails.nameLength.lowerBound), "maxLength": \#(BillingDetails.nameLength.upperBound) },
+          "country": { "type": "string", "pattern": "^[A-Za-z]{2}$" }, "region": { "type": ["string", "null"], "maxLength": 3 },
+          "address": { "type": ["string", "null"], "maxLength": \#(BillingDetails.addressLength.upperBound) }, "tax_number": { "type": ["string", "null"], "maxLength": 40 } } } } } },
+        "responses": { "200": { "description": "The details", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BillingDetails" } } } }, "400": \#(problem), "401": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/fees": {
+      "get": {
+        "operationId": "showFees", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The platform's fees now (the client's service fee, the commission tiers and category rates, the least commission) and the tax on them for the asker",
+        "responses": { "200": { "description": "The fees", "content": { "application/json": { "schema": {
+          "type": "object", "required": ["client_service_fee_percent", "commission_tiers", "category_rates", "minimum_commission", "tax"], "properties": {
+            "client_service_fee_percent": { "type": "string" },
+            "commission_tiers": { "type": "array", "items": { "type": "object", "required": ["percent"], "properties": { "up_to": { "type": ["integer", "null"] }, "percent": { "type": "string" } } } },
+            "category_rates": { "type": "array", "items": { "type": "object", "required": ["category", "percent"], "properties": { "category": { "type": "string" }, "percent": { "type": "string" } } } },
+            "minimum_commission": { "type": "integer" },
+            "tax": { "type": "object", "required": ["treatment", "note"], "properties": {
+              "treatment": { "type": "string", "enum": ["charged", "reverse-charge", "exempt"] }, "percent": { "type": ["string", "null"] }, "note": { "type": "string" } } } } } } } },
+          "401": \#(problem) }
+      }
+    },
     """#
 
     static let statementSchemas = #"""
+    "BillingDetails": {
+      "type": "object", "required": ["name", "country", "country_name", "address", "business"],
+      "properties": {
+        "name": { "type": "string" }, "country": { "type": "string" }, "country_name": { "type": "string" }, "region": { "type": ["string", "null"] },
+        "address": { "type": "string" }, "tax_number": { "type": ["string", "null"] }, "business": { "type": "boolean" }
+      }
+    },
     "PaymentForStaff": {
       "type": "object", "required": ["payment", "project_id", "project_title", "project_status", "milestone_title", "milestone_status", "held", "refunds"],
       "properties": {
@@ -100,12 +138,14 @@ extension OpenAPIDocument {
       }
     },
     "Transaction": {
-      "type": "object", "required": ["id", "kind", "direction", "state", "occurred_at", "amount", "fee", "fee_label", "total", "receipt_url"],
+      "type": "object", "required": ["id", "kind", "direction", "state", "occurred_at", "amount", "fee", "fee_label", "tax", "tax_note", "total", "receipt_url"],
       "properties": {
         "id": { "type": "string" }, "kind": { "type": "string", "enum": [\#(quoted(MoneyMovementKind.allCases.map(\.rawValue)))] },
         "direction": { "type": "string", "enum": ["in", "out"] }, "state": { "type": "string", "enum": [\#(quoted(MoneyMovementState.allCases.map(\.rawValue)))] },
         "occurred_at": { "type": "string", "format": "date-time" }, "amount": { "$ref": "#/components/schemas/Money" }, "fee": { "$ref": "#/components/schemas/Money" },
-        "fee_label": { "type": "string" }, "total": { "$ref": "#/components/schemas/Money" },
+        "fee_label": { "type": "string" }, "tax": { "$ref": "#/components/schemas/Money" },
+        "tax_note": { "type": "string", "description": "The tax on the fee: its rate and place, or why none was charged (empty when none applies)" },
+        "total": { "$ref": "#/components/schemas/Money" },
         "project": { "type": "object", "required": ["id", "title"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" } } },
         "milestone": { "type": "object", "required": ["id", "title"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" } } },
         "counterpart_name": { "type": "string" }, "detail": { "type": "string" },
@@ -117,16 +157,17 @@ extension OpenAPIDocument {
       "type": "object", "required": ["number", "issued_to", "title", "lines", "transaction"],
       "properties": {
         "number": { "type": "string" }, "issued_to": { "type": "string" }, "title": { "type": "string" },
+        "address": { "type": "string" }, "country": { "type": "string" }, "tax_number": { "type": "string" },
         "lines": { "type": "array", "items": { "type": "object", "required": ["label", "amount"], "properties": { "label": { "type": "string" }, "amount": { "$ref": "#/components/schemas/Money" } } } },
         "transaction": { "$ref": "#/components/schemas/Transaction" }
       }
     },
     "MoneyTotals": {
-      "type": "object", "required": ["currency", "paid", "service_fees", "refunded", "net_spent", "earned", "commission", "net_earned", "paid_out", "transactions"],
+      "type": "object", "required": ["currency", "paid", "service_fees", "refunded", "net_spent", "earned", "commission", "tax_on_fees", "net_earned", "paid_out", "transactions"],
       "properties": {
         "currency": { "type": "string" }, "paid": { "$ref": "#/components/schemas/Money" }, "service_fees": { "$ref": "#/components/schemas/Money" },
         "refunded": { "$ref": "#/components/schemas/Money" }, "net_spent": { "$ref": "#/components/schemas/Money" }, "earned": { "$ref": "#/components/schemas/Money" },
-        "commission": { "$ref": "#/components/schemas/Money" }, "net_earned": { "$ref": "#/components/schemas/Money" }, "paid_out": { "$ref": "#/components/schemas/Money" },
+        "commission": { "$ref": "#/components/schemas/Money" }, "tax_on_fees": { "$ref": "#/components/schemas/Money" }, "net_earned": { "$ref": "#/components/schemas/Money" }, "paid_out": { "$ref": "#/components/schemas/Money" },
         "transactions": { "type": "integer" }
       }
     },

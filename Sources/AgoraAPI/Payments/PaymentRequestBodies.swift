@@ -4,10 +4,13 @@ import AgoraDomain
 /// (`{"number", "expiry_month", "expiry_year", "security_code"}`); JSON types are checked here, rules in the domain
 /// (`PaymentCard`).
 struct ConfirmPaymentInput: RequestBody {
-    static let fields: Set<String> = ["number", "expiry_month", "expiry_year", "security_code"]
+    static let fields: Set<String> = ["number", "expiry_month", "expiry_year", "security_code", "payment_method_id"]
     var input = PaymentCard.Input()
+    /// One of the payer's saved cards, instead of a card's fields.
+    let savedMethodID: Int?
 
     init(reading body: inout JSONObjectBody) {
+        savedMethodID = body.integer("payment_method_id")
         input.number = body.string("number", required: false, maximumLength: 40)
         input.expiryMonth = body.integer("expiry_month")
         input.expiryYear = body.integer("expiry_year")

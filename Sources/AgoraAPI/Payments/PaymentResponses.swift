@@ -21,6 +21,9 @@ struct PaymentBody: ResponseEncodable {
     let status: String
     let amount: MoneyBody
     let clientFee: MoneyBody
+    /// The tax on the client's fee, and what it is (its rate and place, or why none is charged).
+    let feeTax: MoneyBody
+    let taxNote: String
     let total: MoneyBody
     let processor: String
     let card: Card?
@@ -37,6 +40,8 @@ struct PaymentBody: ResponseEncodable {
         status = payment.status.rawValue
         amount = MoneyBody(payment.amount)
         clientFee = MoneyBody(payment.clientFee)
+        feeTax = MoneyBody(payment.feeTax)
+        taxNote = payment.taxNote
         total = MoneyBody(payment.total)
         processor = payment.processor.rawValue
         card = payment.cardBrand.flatMap { brand in payment.cardLastFour.map { Card(brand: brand.rawValue, lastFour: $0) } }
@@ -63,12 +68,14 @@ struct PaymentListBody: ResponseEncodable {
     let payments: [PaymentBody]
 }
 
-/// A refund: the part of the milestone's amount, the share of the client's fee with it, what the payer gets back.
+/// A refund: the part of the milestone's amount, the shares of the client's fee and its tax with it, what the payer
+/// gets back.
 struct RefundBody: Encodable {
     let id: Int64
     let paymentId: Int64
     let amount: MoneyBody
     let feeShare: MoneyBody
+    let feeTaxShare: MoneyBody
     let total: MoneyBody
     let reason: String
     let status: String
@@ -79,6 +86,7 @@ struct RefundBody: Encodable {
         paymentId = refund.paymentID
         amount = MoneyBody(refund.amount)
         feeShare = MoneyBody(refund.feeShare)
+        feeTaxShare = MoneyBody(refund.feeTaxShare)
         total = MoneyBody(refund.total)
         reason = refund.reason
         status = refund.status.rawValue

@@ -18,6 +18,9 @@ struct MoneyMovementBody: Encodable {
     let amount: MoneyBody
     let fee: MoneyBody
     let feeLabel: String
+    /// The tax on the fee, and the note receipts print about it (its rate and place, or why none was charged).
+    let tax: MoneyBody
+    let taxNote: String
     let total: MoneyBody
     let project: Reference?
     let milestone: Reference?
@@ -35,6 +38,8 @@ struct MoneyMovementBody: Encodable {
         amount = MoneyBody(movement.amount)
         fee = MoneyBody(movement.fee)
         feeLabel = movement.id.kind.feeLabel
+        tax = MoneyBody(movement.tax)
+        taxNote = movement.taxNote
         total = MoneyBody(movement.total)
         project = movement.project.map { Reference(id: $0.id, title: $0.title) }
         milestone = movement.milestone.map { Reference(id: $0.id, title: $0.title) }
@@ -60,15 +65,25 @@ struct ReceiptBody: ResponseEncodable {
 
     let number: String
     let issuedTo: String
+    /// From the member's billing details, when they gave them.
+    let address: String?
+    let country: String?
+    let taxNumber: String?
     let title: String
     let lines: [Line]
     let transaction: MoneyMovementBody
 
-    init(_ movement: MoneyMovement, issuedTo: String) {
+    init(_ movement: MoneyMovement, issuedTo: String, billing: BillingDetails?) {
         number = movement.id.description.uppercased()
-        self.issuedTo = issuedTo
+        self.issuedTo = billing?.name ?? issuedTo
+        address = billing.map(\.address).flatMap { $0.isEmpty ? nil : $0 }
+        country = billing.map { Countries.name(of: $0.country) + ($0.region.map { ", \($0)" } ?? "") }
+        taxNumber = billing?.taxNumber?.value
         title = movement.id.kind.label
-        lines = movement.id.kind.receiptLines(amount: movement.amount, fee: movement.fee, subject: movement.milestone?.title)
+        lines = movement.id.kind.receiptLines(
+            amount: movement.amount, fee: movement.fee, tax: movement.tax, taxNote: movement.taxNote,
+            subject: movement.milestone?.title ?? movement.project?.title
+        )
             .map { Line(label: $0.label, amount: MoneyBody($0.amount)) }
         transaction = MoneyMovementBody(movement)
     }
@@ -83,6 +98,8 @@ struct MoneyTotalsBody: Encodable {
     let netSpent: MoneyBody
     let earned: MoneyBody
     let commission: MoneyBody
+    /// The tax on service fees (a client's) and on commission (a provider's).
+    let taxOnFees: MoneyBody
     let netEarned: MoneyBody
     let paidOut: MoneyBody
     let transactions: Int
@@ -95,6 +112,7 @@ struct MoneyTotalsBody: Encodable {
         netSpent = MoneyBody(totals.money(totals.netSpent))
         earned = MoneyBody(totals.money(totals.earned))
         commission = MoneyBody(totals.money(totals.commission))
+        taxOnFees = MoneyBody(totals.money(totals.taxOnFees))
         netEarned = MoneyBody(totals.money(totals.netEarned))
         paidOut = MoneyBody(totals.money(totals.paidOut))
         transactions = totals.movements
@@ -131,7 +149,7 @@ struct StatementBody: Encodable {
 /// read as a formula and quoted away).
 enum MoneyMovementCSV {
     static let header = [
-        "id", "occurred_at", "kind", "direction", "state", "currency", "amount", "fee", "fee_kind", "total", "project_id", "project",
+        "id", "occurred_at", "kind", "direction", "state", "currency", "amount", "fee", "fee_kind", "tax", "tax_note", "total", "project_id", "project",
         "milestone", "counterpart", "detail",
     ]
 
@@ -142,7 +160,8 @@ enum MoneyMovementCSV {
             text += CSVText.line([
                 movement.id.description, time.string(from: movement.occurredAt), movement.id.kind.rawValue,
                 movement.id.kind.isIncoming ? "in" : "out", movement.state.rawValue, movement.amount.currency.code,
-                movement.amount.majorText, movement.fee.majorText, movement.id.kind.feeLabel, movement.total.majorText,
+                movement.amount.majorText, movement.fee.majorText, movement.id.kind.feeLabel, movement.tax.majorText,
+                movement.taxNote, movement.total.majorText,
                 movement.project.map { String($0.id) } ?? "", movement.project?.title ?? "", movement.milestone?.title ?? "",
                 movement.counterpartName ?? "", movement.detail ?? "",
             ])

@@ -59,7 +59,10 @@ struct StatementRoutes: Sendable {
         guard let text = context.parameters.get("id"), let id = MoneyMovementID(text),
               let movement = try await repository.movement(id, of: identity.userID) else { throw Self.receiptNotFound }
         let person = try await UserRepository(store: store).find(id: identity.userID)
-        return ReceiptBody(movement, issuedTo: person.map { "\($0.firstName) \($0.lastName)" } ?? "")
+        return ReceiptBody(
+            movement, issuedTo: person.map { "\($0.firstName) \($0.lastName)" } ?? "",
+            billing: try await BillingDetailsRepository(store: store).details(of: identity.userID)
+        )
     }
 
     /// `GET /api/statements/{year}` (`?format=csv`: the year's transactions).
@@ -91,7 +94,9 @@ struct StatementRoutes: Sendable {
         switch format {
         case .json:
             for movement in movements {
-                statement.add(movement.id.kind, amount: movement.amount, fee: movement.fee, state: movement.state, at: movement.occurredAt)
+                statement.add(
+                    movement.id.kind, amount: movement.amount, fee: movement.fee, tax: movement.tax, state: movement.state, at: movement.occurredAt
+                )
             }
             let body = StatementBody(statement, years: try await repository.years(of: identity.userID))
             return APIResponseEncoder.response(data: try APIResponseEncoder.data(of: body))

@@ -168,7 +168,7 @@ struct HourlyRoutes: Sendable {
         return details
     }
 
-    private static func week(_ context: AgoraRequestContext) throws -> TimesheetWeek {
+    static func week(_ context: AgoraRequestContext) throws -> TimesheetWeek {
         guard let week = context.parameters.get("week").flatMap(TimesheetWeek.init) else {
             throw ValidationError(field: "week", message: "must be an ISO 8601 week such as 2026-W49")
         }

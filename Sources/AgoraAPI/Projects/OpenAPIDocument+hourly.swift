@@ -87,7 +87,7 @@ extension OpenAPIDocument {
 
     private static let weekPattern = "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
     private static let weekQuery = #"{ "name": "week", "in": "query", "description": "An ISO 8601 week, such as 2026-W49", "schema": { "type": "string", "pattern": "\#(weekPattern)" } }"#
-    private static let weekPath = #"{ "name": "week", "in": "path", "required": true, "description": "An ISO 8601 week, such as 2026-W49", "schema": { "type": "string", "pattern": "\#(weekPattern)" } }"#
+    static let weekPath = #"{ "name": "week", "in": "path", "required": true, "description": "An ISO 8601 week, such as 2026-W49", "schema": { "type": "string", "pattern": "\#(weekPattern)" } }"#
     private static let memoSchema = #"{ "type": "string", "minLength": \#(HourlyRules.memoLength.lowerBound), "maxLength": \#(HourlyRules.memoLength.upperBound) }"#
     private static let entryResponse = ##"{ "description": "The entry", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TimeEntry" } } } }"##
     private static let timesheetResponse = ##"{ "description": "The week", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Timesheet" } } } }"##

@@ -3,8 +3,10 @@
 public enum LedgerAccountKind: String, Sendable, Codable, CaseIterable {
     /// What a client paid in and has not yet put into escrow (owner: the client).
     case clientFunds = "client-funds"
-    /// Money held for one milestone or one week of hourly work (owner: the milestone or the payment it was funded by).
+    /// Money held for one milestone (owner: the milestone).
     case escrow
+    /// Money held for one week of hourly work (owner: the week's payment).
+    case weekEscrow = "week-escrow"
     /// Released to a provider, on hold or available for payout (owner: the provider).
     case providerPayable = "provider-payable"
     /// A payout on its way to a provider's own account: taken from their payable money when decided, sent out
@@ -27,7 +29,7 @@ public enum LedgerAccountKind: String, Sendable, Codable, CaseIterable {
     /// Whether an account of this kind belongs to someone (a user, a milestone) rather than to the platform.
     public var hasOwner: Bool {
         switch self {
-        case .clientFunds, .escrow, .providerPayable, .providerPaid, .refunds: true
+        case .clientFunds, .escrow, .weekEscrow, .providerPayable, .providerPaid, .refunds: true
         case .platformRevenue, .taxPayable, .processorClearing: false
         }
     }

@@ -1,18 +1,21 @@
-/// The money held for one milestone: what was funded (the milestone's amount and the client's service fee on it) and
-/// how much of the amount has since been released to the provider or refunded to the client. Every movement takes
-/// the same share of the fee with it, counted cumulatively so that the last movement leaves nothing behind:
-/// releasing the whole amount releases the whole fee, however it was cut.
+/// The money held for one milestone: what was funded (the milestone's amount, the client's service fee on it and the
+/// tax on that fee) and how much of the amount has since been released to the provider or refunded to the client.
+/// Every movement takes the same share of the fee and of its tax with it, counted cumulatively so that the last
+/// movement leaves nothing behind: releasing the whole amount releases the whole fee, however it was cut.
 ///
 /// `release` and `refund` are the one place that turns a movement into ledger lines.
 public struct Escrow: Sendable, Hashable {
     public let amount: Money
     public let clientFee: Money
+    /// The tax on the client's fee (`TaxTreatment`), paid with it.
+    public let feeTax: Money
     public let released: Money
     public let refunded: Money
 
-    public init(amount: Money, clientFee: Money, released: Money, refunded: Money) {
+    public init(amount: Money, clientFee: Money, feeTax: Money, released: Money, refunded: Money) {
         self.amount = amount
         self.clientFee = clientFee
+        self.feeTax = feeTax
         self.released = released
         self.refunded = refunded
     }
@@ -20,22 +23,24 @@ public struct Escrow: Sendable, Hashable {
     /// Nothing funded.
     public static func empty(_ currency: CurrencyCode) -> Escrow {
         let zero = Money(minorUnits: 0, currency: currency)
-        return Escrow(amount: zero, clientFee: zero, released: zero, refunded: zero)
+        return Escrow(amount: zero, clientFee: zero, feeTax: zero, released: zero, refunded: zero)
     }
 
     /// What is still held of the milestone's amount.
     public var remaining: Money { Money(minorUnits: amount.minorUnits - released.minorUnits - refunded.minorUnits, currency: amount.currency) }
 
-    /// What the escrow account holds: the remaining amount and the fee not yet moved with it.
+    /// What the escrow account holds: the remaining amount and the fee and its tax not yet moved with it.
     public var held: Money {
-        Money(minorUnits: remaining.minorUnits + clientFee.minorUnits - feeShare(upTo: released.minorUnits + refunded.minorUnits), currency: amount.currency)
+        let moved = released.minorUnits + refunded.minorUnits
+        let fees = clientFee.minorUnits - share(of: clientFee, upTo: moved) + feeTax.minorUnits - share(of: feeTax, upTo: moved)
+        return Money(minorUnits: remaining.minorUnits + fees, currency: amount.currency)
     }
 
-    /// The payment that funds the escrow (the amount and the client's fee): processor clearing → escrow.
-    public static func fundingLines(milestoneID: Int64, paid: Money) -> [LedgerTransactionDraft.Line] {
+    /// The payment that funds the escrow (the amount, the client's fee and its tax): processor clearing → escrow.
+    public static func fundingLines(_ holder: EscrowHolder, paid: Money) -> [LedgerTransactionDraft.Line] {
         [
             LedgerTransactionDraft.Line(LedgerAccountKey(.processorClearing, currency: paid.currency), -paid.minorUnits),
-            LedgerTransactionDraft.Line(LedgerAccountKey(.escrow, owner: milestoneID, currency: paid.currency), paid.minorUnits),
+            LedgerTransactionDraft.Line(holder.account(paid.currency), paid.minorUnits),
         ]
     }
 
@@ -54,39 +59,54 @@ public struct Escrow: Sendable, Hashable {
         /// The amount moved (without its fee share).
         public let amount: Money
         public let feeShare: Money
-        /// The provider's commission (releases only).
+        /// The share of the tax on the client's fee that moved with the fee share.
+        public let feeTaxShare: Money
+        /// The provider's commission and the tax on it (releases only).
         public let commission: Money
+        public let commissionTax: Money
     }
 
     /// Releases `part` (nil: all that remains) to the provider: escrow → provider payable, less the commission
-    /// (`FeeSchedule`) on it, which goes with the moved fee share to platform revenue.
-    public func release(_ part: Money?, milestoneID: Int64, providerID: Int64, schedule: FeeSchedule, billedBefore: Money) throws -> Movement {
+    /// (`FeeSchedule`) on it and the provider's tax on the commission (`commissionTax`); the commission goes with the
+    /// moved fee share to platform revenue, both taxes to tax payable. The commission and its tax never take more
+    /// than the part.
+    public func release(
+        _ part: Money?, from holder: EscrowHolder, providerID: Int64, schedule: FeeSchedule, billedBefore: Money, commissionTax: TaxTreatment
+    ) throws -> Movement {
         let moved = try self.part(part, field: "amount")
-        let share = movedFeeShare(moved.minorUnits)
+        let (share, taxShare) = movedShares(moved.minorUnits)
         let commission = schedule.commission(releasing: moved, billedBefore: billedBefore)
+        let tax = min(commissionTax.tax(on: commission).minorUnits, moved.minorUnits - commission.minorUnits)
         let currency = amount.currency
         let lines = [
-            LedgerTransactionDraft.Line(LedgerAccountKey(.escrow, owner: milestoneID, currency: currency), -(moved.minorUnits + share)),
-            LedgerTransactionDraft.Line(LedgerAccountKey(.providerPayable, owner: providerID, currency: currency), moved.minorUnits - commission.minorUnits),
+            LedgerTransactionDraft.Line(holder.account(currency), -(moved.minorUnits + share + taxShare)),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.providerPayable, owner: providerID, currency: currency), moved.minorUnits - commission.minorUnits - tax),
             LedgerTransactionDraft.Line(LedgerAccountKey(.platformRevenue, currency: currency), commission.minorUnits + share),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.taxPayable, currency: currency), taxShare + tax),
         ].filter { $0.amount != 0 }
-        let after = Escrow(amount: amount, clientFee: clientFee, released: released + moved, refunded: refunded)
-        return Movement(lines: lines, after: after, amount: moved, feeShare: Money(minorUnits: share, currency: currency), commission: commission)
+        let after = Escrow(amount: amount, clientFee: clientFee, feeTax: feeTax, released: released + moved, refunded: refunded)
+        return Movement(
+            lines: lines, after: after, amount: moved, feeShare: Money(minorUnits: share, currency: currency),
+            feeTaxShare: Money(minorUnits: taxShare, currency: currency), commission: commission, commissionTax: Money(minorUnits: tax, currency: currency)
+        )
     }
 
-    /// Refunds `part` (nil: all that remains) with its fee share: escrow → the client's refunds account, from which
-    /// the processor pays it back.
-    public func refund(_ part: Money?, milestoneID: Int64, clientID: Int64) throws -> Movement {
+    /// Refunds `part` (nil: all that remains) with its share of the fee and of the fee's tax: escrow → the client's
+    /// refunds account, from which the processor pays it back.
+    public func refund(_ part: Money?, from holder: EscrowHolder, clientID: Int64) throws -> Movement {
         let moved = try self.part(part, field: "amount")
-        let share = movedFeeShare(moved.minorUnits)
+        let (share, taxShare) = movedShares(moved.minorUnits)
         let currency = amount.currency
         let lines = [
-            LedgerTransactionDraft.Line(LedgerAccountKey(.escrow, owner: milestoneID, currency: currency), -(moved.minorUnits + share)),
-            LedgerTransactionDraft.Line(LedgerAccountKey(.refunds, owner: clientID, currency: currency), moved.minorUnits + share),
+            LedgerTransactionDraft.Line(holder.account(currency), -(moved.minorUnits + share + taxShare)),
+            LedgerTransactionDraft.Line(LedgerAccountKey(.refunds, owner: clientID, currency: currency), moved.minorUnits + share + taxShare),
         ]
-        let after = Escrow(amount: amount, clientFee: clientFee, released: released, refunded: refunded + moved)
+        let after = Escrow(amount: amount, clientFee: clientFee, feeTax: feeTax, released: released, refunded: refunded + moved)
         let zero = Money(minorUnits: 0, currency: currency)
-        return Movement(lines: lines, after: after, amount: moved, feeShare: Money(minorUnits: share, currency: currency), commission: zero)
+        return Movement(
+            lines: lines, after: after, amount: moved, feeShare: Money(minorUnits: share, currency: currency),
+            feeTaxShare: Money(minorUnits: taxShare, currency: currency), commission: zero, commissionTax: zero
+        )
     }
 
     /// A dispute's decision: `providerShare` of what remains released to the provider (less commission), the rest
@@ -100,15 +120,19 @@ public struct Escrow: Sendable, Hashable {
     }
 
     public func settle(
-        providerShare: Money, milestoneID: Int64, providerID: Int64, clientID: Int64, schedule: FeeSchedule, billedBefore: Money
+        providerShare: Money, from holder: EscrowHolder, providerID: Int64, clientID: Int64, schedule: FeeSchedule, billedBefore: Money,
+        commissionTax: TaxTreatment
     ) throws -> Settlement {
         let remaining = remaining
         guard remaining.minorUnits > 0 else { throw StatusTransitionError("nothing is held in escrow for this milestone") }
         let release = providerShare.minorUnits > 0
-            ? try self.release(providerShare, milestoneID: milestoneID, providerID: providerID, schedule: schedule, billedBefore: billedBefore)
+            ? try self.release(
+                providerShare, from: holder, providerID: providerID, schedule: schedule, billedBefore: billedBefore,
+                commissionTax: commissionTax
+            )
             : nil
         let rest = release?.after ?? self
-        let refund = rest.remaining.minorUnits > 0 ? try rest.refund(nil, milestoneID: milestoneID, clientID: clientID) : nil
+        let refund = rest.remaining.minorUnits > 0 ? try rest.refund(nil, from: holder, clientID: clientID) : nil
         var merged: [LedgerAccountKey: Int64] = [:]
         var order: [LedgerAccountKey] = []
         for line in (release?.lines ?? []) + (refund?.lines ?? []) {
@@ -133,16 +157,33 @@ public struct Escrow: Sendable, Hashable {
         return part
     }
 
-    /// The fee share of the first `movedMinor` of the amount, rounded once.
-    private func feeShare(upTo movedMinor: Int64) -> Int64 {
+    /// The share of `whole` (the fee, or its tax) that goes with the first `movedMinor` of the amount, rounded once.
+    private func share(of whole: Money, upTo movedMinor: Int64) -> Int64 {
         guard amount.minorUnits > 0 else { return 0 }
-        return clientFee.portion(movedMinor, of: amount.minorUnits).minorUnits
+        return whole.portion(movedMinor, of: amount.minorUnits).minorUnits
     }
 
-    /// The fee share of the next `movedMinor`: the cumulative share after it less the share before it.
-    private func movedFeeShare(_ movedMinor: Int64) -> Int64 {
+    /// The shares of the fee and of its tax that go with the next `movedMinor`: the cumulative shares after it less
+    /// those before it.
+    private func movedShares(_ movedMinor: Int64) -> (fee: Int64, tax: Int64) {
         let before = released.minorUnits + refunded.minorUnits
-        return feeShare(upTo: before + movedMinor) - feeShare(upTo: before)
+        return (
+            share(of: clientFee, upTo: before + movedMinor) - share(of: clientFee, upTo: before),
+            share(of: feeTax, upTo: before + movedMinor) - share(of: feeTax, upTo: before)
+        )
+    }
+}
+
+/// Whose escrow account money is held in: a milestone's, or one hourly week's payment.
+public enum EscrowHolder: Sendable, Hashable {
+    case milestone(Int64)
+    case week(paymentID: Int64)
+
+    public func account(_ currency: CurrencyCode) -> LedgerAccountKey {
+        switch self {
+        case .milestone(let id): LedgerAccountKey(.escrow, owner: id, currency: currency)
+        case .week(let paymentID): LedgerAccountKey(.weekEscrow, owner: paymentID, currency: currency)
+        }
     }
 }
 

@@ -32,6 +32,9 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
     case timeRemoved = "time.removed"
     case timesheetApproved = "timesheet.approved"
     case timesheetApprovedAutomatically = "timesheet.approved-automatically"
+    case weekCharged = "week.charged"
+    case weekChargeFailed = "week.charge-failed"
+    case weekReleased = "week.released"
 
     /// The entry a step on a milestone leaves.
     public init(_ step: MilestoneStep, by actor: MilestoneActor) {
@@ -84,6 +87,9 @@ public enum ProjectActivityKind: String, Sendable, Codable, CaseIterable {
         case .timeRemoved: "Time removed"
         case .timesheetApproved: "Week of time approved"
         case .timesheetApprovedAutomatically: "Week of time approved when the review window closed"
+        case .weekCharged: "Week of time paid into escrow"
+        case .weekChargeFailed: "Week of time not charged"
+        case .weekReleased: "Payment for a week released"
         }
     }
 }

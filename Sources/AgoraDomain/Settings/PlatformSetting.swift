@@ -19,10 +19,16 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case projectsTimesheetReviewDays = "projects.timesheet-review-days"
     case paymentsSecurityHoldDays = "payments.security-hold-days"
     case paymentsMinimumPayout = "payments.minimum-payout"
+    case feesClientServiceFee = "fees.client-service-fee"
+    case feesCommissionTiers = "fees.commission-tiers"
+    case feesMinimumCommission = "fees.minimum-commission"
+    case feesCategoryCommission = "fees.category-commission"
+    case taxRates = "tax.rates"
+    case taxPlatformCountry = "tax.platform-country"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
-        case site, features, quotas, routing, moderation, projects, payments
+        case site, features, quotas, routing, moderation, projects, payments, fees, tax
     }
 
     public var group: Group {
@@ -34,6 +40,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationHideThreshold, .moderationBlockedWords, .moderationPreApproval: .moderation
         case .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays: .projects
         case .paymentsSecurityHoldDays, .paymentsMinimumPayout: .payments
+        case .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission, .feesCategoryCommission: .fees
+        case .taxRates, .taxPlatformCountry: .tax
         }
     }
 
@@ -56,6 +64,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsTimesheetReviewDays: .number(1...30, unit: "days")
         case .paymentsSecurityHoldDays: .number(0...30, unit: "days")
         case .paymentsMinimumPayout: .number(1...1_000, unit: "whole units of the currency")
+        case .feesClientServiceFee: .percent
+        case .feesCommissionTiers: .rates(.commissionTiers, maximumCount: 10)
+        case .feesMinimumCommission: .number(0...100, unit: "whole units of the currency")
+        case .feesCategoryCommission: .rates(.categoryRates, maximumCount: 500)
+        case .taxRates: .rates(.taxRates, maximumCount: 500)
+        case .taxPlatformCountry: .country
         }
     }
 
@@ -78,6 +92,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsTimesheetReviewDays: .number(5)
         case .paymentsSecurityHoldDays: .number(5)
         case .paymentsMinimumPayout: .number(20)
+        case .feesClientServiceFee: .text(FeeSchedule.standard.clientFee.text)
+        case .feesCommissionTiers: .list(FeeSchedule.standardTiers.map(\.line))
+        case .feesMinimumCommission: .number(0)
+        case .feesCategoryCommission: .list([])
+        case .taxRates: .list([])
+        case .taxPlatformCountry: .text("DE")
         }
     }
 
@@ -90,7 +110,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .routingMaximumBatches: "AGORA_ROUTING_MAX_BATCHES"
         case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay, .moderationHideThreshold,
              .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays,
-             .paymentsSecurityHoldDays, .paymentsMinimumPayout: nil
+             .paymentsSecurityHoldDays, .paymentsMinimumPayout, .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission,
+             .feesCategoryCommission, .taxRates, .taxPlatformCountry: nil
         }
     }
 
@@ -114,6 +135,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsTimesheetReviewDays: "Timesheet review"
         case .paymentsSecurityHoldDays: "Security hold"
         case .paymentsMinimumPayout: "Smallest payout"
+        case .feesClientServiceFee: "Client service fee"
+        case .feesCommissionTiers: "Commission tiers"
+        case .feesMinimumCommission: "Least commission"
+        case .feesCategoryCommission: "Commission by category"
+        case .taxRates: "Tax rates"
+        case .taxPlatformCountry: "Platform's country"
         }
     }
 
@@ -140,6 +167,15 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
             "How long after a week of hourly work ends (Sunday midnight, UTC) the client has to approve its time before it is approved automatically."
         case .paymentsSecurityHoldDays: "How long money released to a provider is held before it can be paid out (Upwork holds it 5 days)."
         case .paymentsMinimumPayout: "The smallest amount paid out at once, in whole units of the money's currency."
+        case .feesClientServiceFee: "What a client pays on top of each milestone they fund, as a rate of its amount."
+        case .feesCommissionTiers:
+            "The provider's commission on released money, by what the same client and provider have billed each other before: each part of a release at its band's rate."
+        case .feesMinimumCommission: "The least commission taken on one release (never more than the release), in whole units of its currency."
+        case .feesCategoryCommission: "Categories whose projects pay one flat commission rate instead of the tiers (a project's category is its order's)."
+        case .taxRates:
+            "The tax on the platform's fees (the client's service fee, the provider's commission) by the member's country, or region where one is listed. Places not listed pay none; with no lines, nobody pays any."
+        case .taxPlatformCountry:
+            "Where the platform is established: members there pay its tax even as businesses; businesses elsewhere with a tax number are reverse charged; members without billing details pay its rate."
         }
     }
 
@@ -163,6 +199,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .projectsTimesheetReviewDays: 15
         case .paymentsSecurityHoldDays: 16
         case .paymentsMinimumPayout: 17
+        case .feesClientServiceFee: 18
+        case .feesCommissionTiers: 19
+        case .feesMinimumCommission: 20
+        case .feesCategoryCommission: 21
+        case .taxRates: 22
+        case .taxPlatformCountry: 23
         }
     }
 }

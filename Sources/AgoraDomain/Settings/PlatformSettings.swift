@@ -45,6 +45,24 @@ public struct PlatformSettings: Sendable, Hashable {
         )
     }
 
+    /// The fees of a project in `category` (its order's): the category's flat commission where one is set, else the
+    /// tiers.
+    public func fees(inCategory category: Slug?) -> FeeSchedule {
+        let tiers = (try? FeeTable.tiers(list(.feesCommissionTiers), field: "")) ?? FeeSchedule.standardTiers
+        let schedule = FeeSchedule(
+            tiers: tiers, minimumCommissionMajor: Int64(number(.feesMinimumCommission)),
+            clientFee: Percentage(text(.feesClientServiceFee)) ?? FeeSchedule.standard.clientFee
+        )
+        guard let category, let flat = ((try? FeeTable.categoryRates(list(.feesCategoryCommission), field: "")) ?? []).first(where: { $0.category == category })
+        else { return schedule }
+        return schedule.flat(flat.rate)
+    }
+
+    /// How the platform's fees are taxed.
+    public var tax: TaxPolicy {
+        TaxPolicy(rates: (try? FeeTable.taxRates(list(.taxRates), field: "")) ?? [], platformCountry: text(.taxPlatformCountry))
+    }
+
     /// The settings set in the environment (`value(name)` reads a variable); every bad one is an error naming its
     /// variable.
     public static func environmentOverrides(_ value: (String) -> String?) throws -> [PlatformSetting: SettingValue] {

@@ -13,6 +13,12 @@ public enum SettingKind: Sendable, Hashable {
     case list(maximumCount: Int, maximumLength: Int)
     /// Some of a fixed set of options, in the options' order.
     case choices([String])
+    /// A rate from 0 to 100 % with at most two decimals, kept as text (`"3%"`, `"7.25%"`).
+    case percent
+    /// A table of rates, one row per line in the table's format (`FeeTable`), at most `maximumCount` rows.
+    case rates(FeeTable, maximumCount: Int)
+    /// A country's two-letter code (ISO 3166-1), kept as text (`"DE"`).
+    case country
 
     /// The name the API and the admin form use for the type.
     public var name: String {
@@ -22,6 +28,9 @@ public enum SettingKind: Sendable, Hashable {
         case .text: "text"
         case .list: "list"
         case .choices: "choices"
+        case .percent: "percent"
+        case .rates: "rates"
+        case .country: "country"
         }
     }
 
@@ -52,6 +61,17 @@ public enum SettingKind: Sendable, Hashable {
             }
             guard tidied.count <= maximumCount else { throw ValidationError(field: field, message: rule) }
             return .list(tidied)
+        case (.percent, .text(let text)):
+            guard let rate = Percentage(text) else { throw ValidationError(field: field, message: rule) }
+            return .text(rate.text)
+        case (.rates(let table, let maximumCount), .list(let lines)):
+            let rows = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard rows.count <= maximumCount else { throw ValidationError(field: field, message: rule) }
+            return .list(try table.canonical(rows, field: field))
+        case (.country, .text(let text)):
+            let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+            guard Countries.country(code: code) != nil else { throw ValidationError(field: field, message: rule) }
+            return .text(code)
         case (.choices(let options), .list(let items)):
             let unknown = items.filter { !options.contains($0) }
             guard unknown.isEmpty else { throw ValidationError(field: field, message: "\(rule), not \(unknown.joined(separator: ", "))") }
@@ -62,7 +82,7 @@ public enum SettingKind: Sendable, Hashable {
     }
 
     /// The value from an environment variable's text: `on`/`off` (or `true`/`false`) for a flag, digits for a number,
-    /// the text as it is, comma-separated entries for a list.
+    /// the text as it is, comma-separated entries for a list, semicolon-separated lines for a table of rates.
     public func parse(environment text: String, field: String) throws -> SettingValue {
         switch self {
         case .flag:
@@ -76,8 +96,10 @@ public enum SettingKind: Sendable, Hashable {
                 throw ValidationError(field: field, message: "\(rule), not \(text)")
             }
             return .number(number)
-        case .text:
+        case .text, .percent, .country:
             return try check(.text(text), field: field)
+        case .rates:
+            return try check(.list(text.split(separator: ";").map(String.init)), field: field)
         case .list, .choices:
             let entries = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             return try check(.list(entries), field: field)
@@ -92,6 +114,9 @@ public enum SettingKind: Sendable, Hashable {
         case .text(let maximumLength): "must be one line of at most \(maximumLength) characters"
         case .list(let maximumCount, let maximumLength): "must be a list of at most \(maximumCount) entries of at most \(maximumLength) characters"
         case .choices(let options): "must be a list of some of \(options.joined(separator: ", "))"
+        case .percent: "must be a rate from 0% to 100% with at most two decimals, such as 3% or 7.25%"
+        case .rates(let table, let maximumCount): "must be at most \(maximumCount) lines, \(table.format)"
+        case .country: "must be a country's two-letter code (ISO 3166-1), such as DE"
         }
     }
 

@@ -55,6 +55,8 @@ struct LandingPage: SitePage {
     let context: SiteContext
     let page: ContentPage
     let embedded: Embedded?
+    /// The body with the figures it quotes filled in (`ContentFigures`).
+    let bodyHTML: String
     let key: InputKey
     var path: String { page.urlPath }
 
@@ -65,7 +67,10 @@ struct LandingPage: SitePage {
         self.context = context
         self.page = page
         self.embedded = embedded
+        let filled = try context.figures.fill(page.bodyHTML, file: page.sourcePath)
+        bodyHTML = filled.html
         var key = siteKey
+        if filled.quotes { key.combine(context.figures.key) }
         key.combine(page.sourceKey)
         key.combine(page.lastModified)
         for provider in embedded?.providers ?? [] {
@@ -97,7 +102,7 @@ struct LandingPage: SitePage {
             content: Content(
                 title: matter.title,
                 description: matter.description,
-                bodyHTML: page.bodyHTML,
+                bodyHTML: bodyHTML,
                 published: matter.date.map { $0.formatted(.dateTime.year().month(.wide).day().locale(Locale(identifier: "en_GB"))) },
                 faq: matter.faq.map { Question(question: $0.question, answer: $0.answer) },
                 providersHeading: category.map { "Top rated in \($0.name)" },

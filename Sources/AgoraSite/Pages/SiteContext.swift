@@ -13,15 +13,19 @@ struct SiteContext: Sendable {
     let assets: AssetFingerprints
     let site: SiteInfo
     let navigation: [NavigationLink]
+    /// The platform's figures Markdown pages may quote.
+    let figures: ContentFigures
     /// The two as templates read them, made once.
     private let siteValue: TemplateValue
     private let navigationValue: TemplateValue
 
     init(
         templates: TemplateLibrary, categories: CategoryTree, baseURL: SiteURL,
-        configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, liveReload: Bool, now: Date
+        configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, figures: ContentFigures, liveReload: Bool,
+        now: Date
     ) {
         self.assets = assets
+        self.figures = figures
         self.templates = templates
         self.categories = categories
         self.baseURL = baseURL

@@ -44,5 +44,8 @@ public enum Migrations {
         payouts,
         escrowReleases,
         disputeFiles,
+        tax,
+        paymentMethods,
+        weekPayments,
     ]
 }

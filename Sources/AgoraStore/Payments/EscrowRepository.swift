@@ -11,9 +11,6 @@ public struct EscrowRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// The fees every movement is computed with.
-    static let schedule = FeeSchedule.standard
-
     /// The client releases `part` of a milestone's escrow (nil: all that remains) to the provider, less commission.
     /// `requestKey` names the request (its idempotency key), so a retry finds the first movement.
     public func release(
@@ -157,9 +154,10 @@ public struct EscrowRepository: Sendable {
         _ part: Money?, of milestone: Milestone, in project: Project, actorID: Int64?, key: String, store: Store, now: Date, on db: any SQLDatabase
     ) async throws {
         if part == nil && milestone.escrow.remaining.minorUnits == 0 { return }
+        let commissionTax = try await FeeRules.tax(of: project.providerID, on: db)
         let movement = try milestone.escrow.release(
-            part, milestoneID: milestone.id, providerID: project.providerID, schedule: schedule,
-            billedBefore: try await billedBefore(project, currency: milestone.amount.currency, on: db)
+            part, from: .milestone(milestone.id), providerID: project.providerID, schedule: try await FeeRules.fees(of: project, on: db),
+            billedBefore: try await billedBefore(project, currency: milestone.amount.currency, on: db), commissionTax: commissionTax
         )
         let transaction = try await Ledger.post(
             try LedgerTransactionDraft(idempotencyKey: key, kind: .release, reference: "milestone:\(milestone.id)", actorID: actorID, lines: movement.lines),
@@ -170,7 +168,7 @@ public struct EscrowRepository: Sendable {
             UPDATE project_milestones SET escrow_released_minor = \(bind: movement.after.released.minorUnits), updated_at = \(bind: now)
             WHERE id = \(bind: milestone.id)
             """).run()
-        try await recordRelease(movement, of: milestone, in: project, ledgerKey: key, now: now, on: db)
+        try await recordRelease(movement, of: milestone, in: project, taxNote: commissionTax.note, ledgerKey: key, now: now, on: db)
         try await ProjectActivityLog.record(
             .escrowReleased, projectID: project.id, actorID: actorID, milestoneID: milestone.id,
             detail: ["title": milestone.title, "amount": movement.amount.formatted, "commission": movement.commission.formatted], now: now, on: db
@@ -185,7 +183,7 @@ public struct EscrowRepository: Sendable {
         reopening actor: MilestoneActor?, key: String, store: Store, now: Date, on db: any SQLDatabase
     ) async throws -> PaymentRefund {
         guard payment.status == .succeeded else { throw StatusTransitionError("a payment that is \(payment.status.label) has nothing to refund") }
-        let movement = try milestone.escrow.refund(part, milestoneID: milestone.id, clientID: project.clientID)
+        let movement = try milestone.escrow.refund(part, from: .milestone(milestone.id), clientID: project.clientID)
         _ = try await Ledger.post(
             try LedgerTransactionDraft(idempotencyKey: key, kind: .refund, reference: "payment:\(payment.id)", actorID: actorID, lines: movement.lines),
             now: now, engine: store.engine, on: db
@@ -214,35 +212,44 @@ public struct EscrowRepository: Sendable {
         _ movement: Escrow.Movement, of paymentID: Int64, reason: String, actorID: Int64?, ledgerKey: String, now: Date, on db: any SQLDatabase
     ) async throws -> Int64 {
         guard let row = try await db.raw("""
-            INSERT INTO payment_refunds (payment_id, amount_minor, fee_share_minor, reason, requested_by, status, created_at, updated_at, ledger_key)
-            VALUES (\(bind: paymentID), \(bind: movement.amount.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: reason),
+            INSERT INTO payment_refunds
+                (payment_id, amount_minor, fee_share_minor, fee_tax_share_minor, reason, requested_by, status, created_at, updated_at, ledger_key)
+            VALUES (\(bind: paymentID), \(bind: movement.amount.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: movement.feeTaxShare.minorUnits), \(bind: reason),
                     \(bind: actorID), \(state: RefundStatus.pending), \(bind: now), \(bind: now), \(bind: ledgerKey))
             RETURNING id
             """).first() else { throw StoreError.conflict("the refund was not recorded") }
         return try row.decode(column: "id", as: Int64.self)
     }
 
-    /// Records a movement of escrow to the provider with its parts (the amount, the commission, the fee share), for
-    /// statements and receipts.
+    /// Records a movement of escrow to the provider with its parts (the amount, the commission and its tax, the fee
+    /// share and its tax) and the note about the provider's tax, for statements and receipts.
     static func recordRelease(
-        _ movement: Escrow.Movement, of milestone: Milestone, in project: Project, ledgerKey: String, now: Date, on db: any SQLDatabase
+        _ movement: Escrow.Movement, of milestone: Milestone, in project: Project, taxNote: String, ledgerKey: String, now: Date, on db: any SQLDatabase
     ) async throws {
         try await db.raw("""
             INSERT INTO escrow_releases
-                (milestone_id, project_id, provider_id, client_id, currency, amount_minor, commission_minor, fee_share_minor, ledger_key, created_at)
+                (milestone_id, project_id, provider_id, client_id, currency, amount_minor, commission_minor, commission_tax_minor, fee_share_minor,
+                 fee_tax_share_minor, tax_note, ledger_key, created_at)
             VALUES (\(bind: milestone.id), \(bind: project.id), \(bind: project.providerID), \(bind: project.clientID),
                     \(bind: movement.amount.currency.code), \(bind: movement.amount.minorUnits), \(bind: movement.commission.minorUnits),
-                    \(bind: movement.feeShare.minorUnits), \(bind: ledgerKey), \(bind: now))
+                    \(bind: movement.commissionTax.minorUnits), \(bind: movement.feeShare.minorUnits), \(bind: movement.feeTaxShare.minorUnits),
+                    \(bind: taxNote), \(bind: ledgerKey), \(bind: now))
             """).run()
     }
 
-    /// What a client and a provider have had released to each other before, in a currency: the tiers' measure.
+    /// What a client and a provider have had released to each other before, in a currency, for milestones and for
+    /// hourly weeks: the tiers' measure.
     static func billedBefore(_ project: Project, currency: CurrencyCode, on db: any SQLDatabase) async throws -> Money {
-        let billed = try await db.raw("""
+        let milestones = try await db.raw("""
             SELECT CAST(COALESCE(SUM(m.escrow_released_minor), 0) AS BIGINT) AS billed FROM project_milestones m JOIN projects p ON p.id = m.project_id
             WHERE p.client_id = \(bind: project.clientID) AND p.provider_id = \(bind: project.providerID) AND m.currency = \(bind: currency.code)
             """).first()?.decode(column: "billed", as: Int64.self) ?? 0
-        return Money(minorUnits: billed, currency: currency)
+        let weeks = try await db.raw("""
+            SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS billed FROM week_payments
+            WHERE payer_id = \(bind: project.clientID) AND provider_id = \(bind: project.providerID) AND currency = \(bind: currency.code)
+              AND status = \(state: WeekPaymentStatus.released)
+            """).first()?.decode(column: "billed", as: Int64.self) ?? 0
+        return Money(minorUnits: milestones + weeks, currency: currency)
     }
 
     /// The payment that funded a milestone last.

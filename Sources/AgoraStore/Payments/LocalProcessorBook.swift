@@ -101,6 +101,31 @@ public struct LocalProcessorBook: Sendable {
         return (payoutID, try row.decodeStateIfPresent(column: "failure_code", as: PaymentFailure.self))
     }
 
+    /// Saves a test card for later charges under `idempotencyKey` (the same key finds the first); returns its id.
+    public func saveMethod(_ card: LocalTestCard, idempotencyKey: String, now: Date) async throws -> String {
+        let methodID = Self.id("pm_local_", idempotencyKey)
+        try await store.sql.raw("""
+            INSERT INTO local_payment_methods (id, test_card, created_at) VALUES (\(bind: methodID), \(bind: card.name), \(bind: now))
+            ON CONFLICT (id) DO NOTHING
+            """).run()
+        return methodID
+    }
+
+    /// The test card a saved method is; nil when there is no such method or it was detached.
+    public func savedCard(_ methodID: String) async throws -> LocalTestCard? {
+        guard let row = try await store.sql.raw("""
+            SELECT test_card FROM local_payment_methods WHERE id = \(bind: methodID) AND detached_at IS NULL
+            """).first() else { return nil }
+        return LocalTestCard(name: try row.decode(column: "test_card", as: String.self))
+    }
+
+    /// Detaches a saved method: it can no longer be charged.
+    public func detachMethod(_ methodID: String, now: Date) async throws {
+        try await store.sql.raw("""
+            UPDATE local_payment_methods SET detached_at = \(bind: now) WHERE id = \(bind: methodID) AND detached_at IS NULL
+            """).run()
+    }
+
     private static func id(_ prefix: String, _ key: String) -> String {
         prefix + SHA256.hash(data: Data(key.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
     }

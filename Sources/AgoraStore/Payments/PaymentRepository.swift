@@ -23,8 +23,8 @@ public struct PaymentRepository: Sendable {
         }
     }
 
-    /// The open payment of a pending milestone, new or the one already waiting (one per milestone): its amount and
-    /// the client's fee on it. Only the project's client funds; a milestone of someone else's project is not found.
+    /// The open payment of a pending milestone, new or the one already waiting (one per milestone): its amount, the
+    /// client's fee on it (the project's fees) and the tax on the fee (the client's, by their billing details). Only the project's client funds; a milestone of someone else's project is not found.
     public func open(milestoneID: Int64, by userID: Int64, processor: PaymentProcessorKind, now: Date) async throws -> Payment {
         try await store.uniqueOrConflict("the milestone is being funded at the same moment; load it again") {
             try await store.transaction { db in
@@ -34,19 +34,24 @@ public struct PaymentRepository: Sendable {
                     throw StatusTransitionError("milestones are funded in active projects only; this one is \(project.status.label)")
                 }
                 _ = try milestone.status.after(.fund, by: .member(role), proposer: milestone.proposedBy)
+                let fee = try await FeeRules.fees(of: project, on: db).clientFee(on: milestone.amount)
+                let tax = try await FeeRules.tax(of: userID, on: db)
                 if let row = try await db.raw("""
                     SELECT \(Payment.columns) FROM payments
                     WHERE milestone_id = \(bind: milestoneID) AND status IN (\(state: PaymentStatus.requiresPaymentMethod), \(state: PaymentStatus.requiresAction))
                     """).first() {
                     let waiting = try Payment(row: row)
-                    if waiting.amount == milestone.amount && waiting.processor == processor { return waiting }
+                    if waiting.amount == milestone.amount && waiting.processor == processor && waiting.clientFee == fee
+                        && waiting.feeTax == tax.tax(on: fee) && waiting.taxNote == tax.note {
+                        return waiting
+                    }
                     try await Self.update(waiting, to: .canceled, outcome: nil, now: now, on: db)
                 }
-                let fee = EscrowRepository.schedule.clientFee(on: milestone.amount)
                 guard let row = try await db.raw("""
-                    INSERT INTO payments (project_id, milestone_id, payer_id, currency, amount_minor, client_fee_minor, status, processor, created_at, updated_at)
+                    INSERT INTO payments (project_id, milestone_id, payer_id, currency, amount_minor, client_fee_minor, fee_tax_minor, tax_note, status, processor,
+                                          created_at, updated_at)
                     VALUES (\(bind: project.id), \(bind: milestoneID), \(bind: userID), \(bind: milestone.amount.currency.code), \(bind: milestone.amount.minorUnits),
-                            \(bind: fee.minorUnits), \(state: PaymentStatus.requiresPaymentMethod), \(state: processor), \(bind: now), \(bind: now))
+                            \(bind: fee.minorUnits), \(bind: tax.tax(on: fee).minorUnits), \(bind: tax.note), \(state: PaymentStatus.requiresPaymentMethod), \(state: processor), \(bind: now), \(bind: now))
                     RETURNING \(Payment.columns)
                     """).first() else { throw StoreError.conflict("the payment was not opened") }
                 return try Payment(row: row)
@@ -123,13 +128,14 @@ public struct PaymentRepository: Sendable {
             _ = try await Ledger.post(
                 try LedgerTransactionDraft(
                     idempotencyKey: "payment:\(paymentID):funded", kind: .funding, reference: "milestone:\(payment.milestoneID)",
-                    actorID: payment.payerID, lines: Escrow.fundingLines(milestoneID: payment.milestoneID, paid: payment.total)
+                    actorID: payment.payerID, lines: Escrow.fundingLines(.milestone(payment.milestoneID), paid: payment.total)
                 ),
                 now: now, engine: store.engine, on: db
             )
             try await db.raw("""
                 UPDATE project_milestones SET escrow_amount_minor = escrow_amount_minor + \(bind: payment.amount.minorUnits),
-                    escrow_fee_minor = escrow_fee_minor + \(bind: payment.clientFee.minorUnits)
+                    escrow_fee_minor = escrow_fee_minor + \(bind: payment.clientFee.minorUnits),
+                    escrow_fee_tax_minor = escrow_fee_tax_minor + \(bind: payment.feeTax.minorUnits)
                 WHERE id = \(bind: payment.milestoneID)
                 """).run()
             let funded = try await MilestoneRepository.take(

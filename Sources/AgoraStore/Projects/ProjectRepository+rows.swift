@@ -78,7 +78,7 @@ extension ProjectRepository {
     static let milestoneColumns: SQLQueryString = """
         id, project_id, position, title, description, amount_minor, currency, due_at, status, proposed_by, revision,
         submitted_at, reminded_at, approved_at, created_at, updated_at,
-        escrow_amount_minor, escrow_fee_minor, escrow_released_minor, escrow_refunded_minor
+        escrow_amount_minor, escrow_fee_minor, escrow_fee_tax_minor, escrow_released_minor, escrow_refunded_minor
         """
 
     static func milestone(from row: any SQLRow) throws -> Milestone {
@@ -102,7 +102,7 @@ extension ProjectRepository {
             remindedAt: try row.decodeIfPresent(column: "reminded_at", as: Date.self),
             approvedAt: try row.decodeIfPresent(column: "approved_at", as: Date.self),
             escrow: Escrow(
-                amount: try money("escrow_amount_minor"), clientFee: try money("escrow_fee_minor"),
+                amount: try money("escrow_amount_minor"), clientFee: try money("escrow_fee_minor"), feeTax: try money("escrow_fee_tax_minor"),
                 released: try money("escrow_released_minor"), refunded: try money("escrow_refunded_minor")
             ),
             createdAt: try row.decode(column: "created_at", as: Date.self),

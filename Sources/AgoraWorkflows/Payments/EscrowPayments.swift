@@ -11,8 +11,10 @@ public struct EscrowPayments: Sendable {
     let disputes: DisputeRepository
     let processor: any PaymentProcessor
     let announcer: ProjectAnnouncer
+    let store: Store
 
     public init(store: Store, processor: any PaymentProcessor, announcer: ProjectAnnouncer) {
+        self.store = store
         payments = PaymentRepository(store: store)
         escrow = EscrowRepository(store: store)
         disputes = DisputeRepository(store: store)
@@ -36,6 +38,19 @@ public struct EscrowPayments: Sendable {
             throw StatusTransitionError("a payment that is \(payment.status.label) takes no card now")
         }
         let answer = try await processor.confirm(id, card: card, now: now)
+        return try await record(payment, processorPaymentID: id, outcome: answer.outcome, now: now)
+    }
+
+    /// The payer confirms with one of their saved cards.
+    public func confirm(_ paymentID: Int64, by userID: Int64, savedMethodID: Int64, now: Date) async throws -> Payment {
+        let (payment, id) = try await waiting(paymentID, by: userID)
+        guard payment.status == .requiresPaymentMethod else {
+            throw StatusTransitionError("a payment that is \(payment.status.label) takes no card now")
+        }
+        guard let method = try await PaymentMethodRepository(store: store).method(savedMethodID, of: userID), method.processor == processor.kind else {
+            throw ValidationError(field: "payment_method_id", message: "is not one of your saved cards")
+        }
+        let answer = try await processor.confirm(id, savedMethod: method.processorMethodID, now: now)
         return try await record(payment, processorPaymentID: id, outcome: answer.outcome, now: now)
     }
 

@@ -51,6 +51,32 @@ public struct LocalPaymentProcessor: PaymentProcessor {
         )
     }
 
+    /// Saves the test cards Stripe's setup would attach (`LocalTestCard.savingRefusal`); a card asking for
+    /// authentication is saved without the step (the local processor has no setup page).
+    public func savePaymentMethod(card: PaymentCard, idempotencyKey: String, now: Date) async throws -> String {
+        if let refusal = LocalTestCard.savingRefusal(for: card) { throw CardRefused(refusal) }
+        guard let testCard = LocalTestCard(rawValue: card.number) else { throw CardRefused(.notATestCard) }
+        return try await book.saveMethod(testCard, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    public func confirm(_ id: String, savedMethod: String, now: Date) async throws -> ProcessorPayment {
+        let intent = try await existing(id)
+        guard let card = try await book.savedCard(savedMethod) else { throw StoreError.notFound("the saved card") }
+        let step: PaymentStatus.Step
+        var failure: PaymentFailure?
+        switch card.savedOutcome {
+        case .succeeds, .requiresAuthentication: step = .succeed
+        case .declined(let reason): step = .decline; failure = reason
+        }
+        let next = try intent.status.after(step)
+        let settles = next == .succeeded ? now.addingTimeInterval(Self.settlementDelay) : nil
+        return Self.payment(try await book.move(id, from: intent.status, to: next, card: card.summary, failure: failure, settlesAt: settles, now: now))
+    }
+
+    public func detachPaymentMethod(_ savedMethod: String, now: Date) async throws {
+        try await book.detachMethod(savedMethod, now: now)
+    }
+
     private func existing(_ id: String) async throws -> LocalProcessorBook.Intent {
         guard let intent = try await book.intent(id) else { throw StoreError.notFound("the payment intent") }
         return intent

@@ -31,4 +31,18 @@ public protocol PaymentProcessor: Sendable {
     func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String
     /// Sends `amount` to a bank account: the processor's payout id, and the failure that sent it back, if it failed.
     func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?)
+    /// Saves a card for later charges (Stripe: a payment method attached through a setup intent): the processor's id
+    /// for it. A card the processor will not save throws `CardRefused`.
+    func savePaymentMethod(card: PaymentCard, idempotencyKey: String, now: Date) async throws -> String
+    /// Confirms a payment with a saved card, without its holder at hand (Stripe's off-session charge).
+    func confirm(_ id: String, savedMethod: String, now: Date) async throws -> ProcessorPayment
+    /// Detaches a saved card: it can no longer be charged.
+    func detachPaymentMethod(_ savedMethod: String, now: Date) async throws
+}
+
+/// A card the processor would not save, and why.
+public struct CardRefused: Error, Sendable, Hashable {
+    public let failure: PaymentFailure
+
+    public init(_ failure: PaymentFailure) { self.failure = failure }
 }

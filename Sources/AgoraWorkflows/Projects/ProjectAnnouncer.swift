@@ -168,7 +168,7 @@ public struct ProjectAnnouncer: Sendable {
              "\(title) of \(project) waits for your answer. Unanswered, it is approved automatically when the review window closes.")
         case .projectStarted, .projectCompleted, .cancellationRequested, .cancellationWithdrawn, .cancellationDeclined, .projectCancelled,
              .projectPaused, .projectResumed, .fileAttached, .fileRemoved, .timeLogged, .timeChanged, .timeRemoved, .timesheetApproved,
-             .timesheetApprovedAutomatically, .disputeOpened, .disputeEvidenceAdded, .disputeWithdrawn, .disputeResolved:
+             .timesheetApprovedAutomatically, .weekCharged, .weekChargeFailed, .weekReleased, .disputeOpened, .disputeEvidenceAdded, .disputeWithdrawn, .disputeResolved:
             nil
         }
     }

@@ -312,6 +312,16 @@ private struct RefundRefusingProcessor: PaymentProcessor {
     func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?) {
         try await local.payout(amount: amount, iban: iban, idempotencyKey: idempotencyKey, now: now)
     }
+
+    func savePaymentMethod(card: PaymentCard, idempotencyKey: String, now: Date) async throws -> String {
+        try await local.savePaymentMethod(card: card, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    func confirm(_ id: String, savedMethod: String, now: Date) async throws -> ProcessorPayment {
+        try await local.confirm(id, savedMethod: savedMethod, now: now)
+    }
+
+    func detachPaymentMethod(_ savedMethod: String, now: Date) async throws { try await local.detachPaymentMethod(savedMethod, now: now) }
 }
 
 @Suite("Refunds during a processor outage")

@@ -90,7 +90,7 @@ struct StatementTests {
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = csv.text.split(separator: "\r\n")
             #expect(lines.count == 4 && lines[0].hasPrefix("id,occurred_at,kind,direction,state,currency,amount,fee"))
-            #expect(lines[1].contains(",refund,in,completed,EUR,300.00,9.00,service fee,309.00,"))
+            #expect(lines[1].contains(",refund,in,completed,EUR,300.00,9.00,service fee,0.00,No tax on fees in Germany,309.00,"), "no tax rates listed: none charged")
             #expect(try await market.harness.send(.get, "/api/transactions").status == .unauthorized)
         }
     }
@@ -106,12 +106,12 @@ struct StatementTests {
             let body = try receipt.json()
             #expect(body["issued_to"] as? String == "Ada Lovelace" && body["title"] as? String == "Payment")
             let lines = try #require(body["lines"] as? [[String: Any]])
-            #expect(lines.map { $0["label"] as? String } == ["Milestone: Design", "Service fee"])
+            #expect(lines.map { $0["label"] as? String } == ["Milestone: Design", "Service fee", "No tax on fees in Germany"])
             #expect(lines.compactMap { minor($0, "amount") }.reduce(0, +) == minor(try #require(body["transaction"] as? [String: Any]), "total"))
 
             let earning = try #require(try await transactions(market, "?kind=earning", as: paula).rows.last?["id"] as? String)
             let earned = try await market.harness.send(.get, "/api/receipts/\(earning)", bearer: paula.accessToken).json()
-            #expect((earned["lines"] as? [[String: Any]])?.compactMap { minor($0, "amount") } == [60_000, -11_000])
+            #expect((earned["lines"] as? [[String: Any]])?.compactMap { minor($0, "amount") } == [60_000, -11_000, 0])
 
             #expect(try await market.harness.send(.get, "/api/receipts/\(paymentID)", bearer: paula.accessToken).status == .notFound)
             #expect(try await market.harness.send(.get, "/api/receipts/\(earning)", bearer: ada.accessToken).status == .notFound)

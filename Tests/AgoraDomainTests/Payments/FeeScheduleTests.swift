@@ -23,9 +23,10 @@ struct FeeScheduleTests {
 
     @Test("a minimum commission applies, but never more than the release")
     func minimum() {
-        let withMinimum = FeeSchedule(tiers: schedule.tiers, minimumCommissionMinor: 200, clientFeeBasisPoints: 0)
+        let withMinimum = FeeSchedule(tiers: schedule.tiers, minimumCommissionMajor: 2, clientFee: .zero)
         #expect(withMinimum.commission(releasing: money(500), billedBefore: money(0)) == money(200))
         #expect(withMinimum.commission(releasing: money(150), billedBefore: money(0)) == money(150))
+        #expect(withMinimum.commission(releasing: Money.major(5, jpy), billedBefore: money(0, jpy)) == Money.major(2, jpy), "in whole units of each currency")
         #expect(withMinimum.clientFee(on: money(10_000)) == money(0))
     }
 
@@ -44,5 +45,13 @@ struct FeeScheduleTests {
                 + schedule.commission(releasing: money(amount - cut), billedBefore: money(before + cut)).minorUnits
             #expect(abs(inParts - commission) <= 1, "two parts round at most one minor unit away from the whole")
         }
+    }
+
+    @Test("a category's flat rate replaces the tiers, and keeps the client's fee and the minimum")
+    func flat() {
+        let design = schedule.flat(Percentage(basisPoints: 1_500))
+        #expect(design.commission(releasing: money(100_000), billedBefore: money(0)) == money(15_000))
+        #expect(design.commission(releasing: money(100_000), billedBefore: money(5_000_000)) == money(15_000))
+        #expect(design.clientFee == schedule.clientFee && design.minimumCommissionMajor == schedule.minimumCommissionMajor)
     }
 }

@@ -20,10 +20,12 @@ struct MoneyStatementTests {
 
     @Test("every kind's receipt lines add up to its total", arguments: MoneyMovementKind.allCases)
     func receiptLines(kind: MoneyMovementKind) {
-        for (amount, fee) in [(Int64(60_000), Int64(1_800)), (1, 0), (99_999, 4_321)] {
+        for (amount, fee, tax) in [(Int64(60_000), Int64(1_800), Int64(342)), (1, 0, 0), (99_999, 4_321, 0)] {
             let fee = kind == .payout ? 0 : fee
-            let lines = kind.receiptLines(amount: money(amount), fee: money(fee), subject: "Design")
-            #expect(lines.map(\.amount.minorUnits).reduce(0, +) == kind.total(amount: amount, fee: fee))
+            let tax = kind == .payout ? 0 : tax
+            let lines = kind.receiptLines(amount: money(amount), fee: money(fee), tax: money(tax), taxNote: "VAT 19 % (Germany)", subject: "Design")
+            #expect(lines.map(\.amount.minorUnits).reduce(0, +) == kind.total(amount: amount, fee: fee, tax: tax))
+            #expect(kind == .payout || lines.contains { $0.label.hasPrefix("VAT 19 % (Germany)") })
             #expect(lines.first?.label.hasSuffix(kind == .payout ? "account" : ": Design") == true)
         }
     }
@@ -31,13 +33,14 @@ struct MoneyStatementTests {
     @Test("totals: what was paid less what came back; earnings less commission; failed movements count for nothing")
     func totals() {
         var totals = MoneyTotals(currency: .eur)
-        totals.add(.payment, amount: 60_000, fee: 1_800, state: .completed)
-        totals.add(.refund, amount: 30_000, fee: 900, state: .pending)
-        totals.add(.earning, amount: 20_000, fee: 2_000, state: .completed)
-        totals.add(.payout, amount: 18_000, fee: 0, state: .failed)
-        totals.add(.payout, amount: 18_000, fee: 0, state: .completed)
-        #expect(totals.paid == 61_800 && totals.refunded == 30_900 && totals.netSpent == 30_900 && totals.serviceFees == 900)
-        #expect(totals.earned == 20_000 && totals.commission == 2_000 && totals.netEarned == 18_000)
+        totals.add(.payment, amount: 60_000, fee: 1_800, tax: 342, state: .completed)
+        totals.add(.refund, amount: 30_000, fee: 900, tax: 171, state: .pending)
+        totals.add(.earning, amount: 20_000, fee: 2_000, tax: 380, state: .completed)
+        totals.add(.payout, amount: 18_000, fee: 0, tax: 0, state: .failed)
+        totals.add(.payout, amount: 18_000, fee: 0, tax: 0, state: .completed)
+        #expect(totals.paid == 62_142 && totals.refunded == 31_071 && totals.netSpent == 31_071 && totals.serviceFees == 900)
+        #expect(totals.earned == 20_000 && totals.commission == 2_000 && totals.commissionTax == 380 && totals.netEarned == 17_620)
+        #expect(totals.taxOnFees == 342 - 171 + 380)
         #expect(totals.paidOut == 18_000 && totals.movements == 4)
     }
 
@@ -48,8 +51,10 @@ struct MoneyStatementTests {
         let start = statement.period.lowerBound
         #expect(start == Date(timeIntervalSince1970: 1_767_225_600), "2026-01-01T00:00:00Z")
         #expect(statement.period.upperBound == Date(timeIntervalSince1970: 1_798_761_600), "2027-01-01T00:00:00Z")
-        statement.add(.payment, amount: money(10_000), fee: money(300), state: .completed, at: start)
-        statement.add(.payment, amount: money(5_000, jpy), fee: money(150, jpy), state: .completed, at: start.addingTimeInterval(40 * 86_400))
+        statement.add(.payment, amount: money(10_000), fee: money(300), tax: money(0), state: .completed, at: start)
+        statement.add(
+            .payment, amount: money(5_000, jpy), fee: money(150, jpy), tax: money(0, jpy), state: .completed, at: start.addingTimeInterval(40 * 86_400)
+        )
         #expect(statement.currencies == [.eur, jpy])
         #expect(statement.totals[.eur]?.paid == 10_300 && statement.months[1]?[.eur]?.paid == 10_300)
         #expect(statement.months[2]?[jpy]?.paid == 5_150 && statement.months[2]?[.eur] == nil)

@@ -14,12 +14,12 @@
   var mayRefund = false;
   var openPayment = null;
   var accounts = {
-    'escrow': 'Held in escrow', 'provider-payable': 'Owed to providers (on hold or available)', 'provider-paid': 'Payouts on their way',
+    'escrow': 'Held in escrow for milestones', 'week-escrow': 'Held in escrow for hourly weeks', 'provider-payable': 'Owed to providers (on hold or available)', 'provider-paid': 'Payouts on their way',
     'refunds': 'Refunds on their way', 'platform-revenue': 'Platform revenue', 'tax-payable': 'Tax owed',
     'processor-clearing': 'Processor clearing (money in, less money out)', 'client-funds': 'Client funds'
   };
   var moved = [['paid', 'Paid by clients'], ['service_fees', 'Service fees kept'], ['refunded', 'Refunded'], ['earned', 'Released to providers'],
-    ['commission', 'Commission'], ['paid_out', 'Paid out']];
+    ['commission', 'Commission'], ['tax_on_fees', 'Tax on fees'], ['paid_out', 'Paid out']];
 
   function table(caption, rows) {
     var drawn = element('table', 'data-table');

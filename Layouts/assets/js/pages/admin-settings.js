@@ -1,5 +1,5 @@
 /* /admin/settings/ (settings.edit): one form per platform setting, made from its type (a checkbox, a number within
- * its range, a line of text, a list one entry per line), grouped; each saves the next version with an optional
+ * its range, a line of text, a rate, a country code, a list or a table of rates one entry per line), grouped; each saves the next version with an optional
  * reason (a dangerous action: the code may be asked again), and shows its history with a way back to any earlier
  * value. A form made from an older version is refused by the API, and the page reloads the settings. */
 (function () {
@@ -7,7 +7,8 @@
   var forms = Agora.forms;
   var cell = Agora.admin.cell;
   var groups = document.getElementById('settings-groups');
-  var GROUP_NAMES = { site: 'Site', features: 'Features', quotas: 'Quotas', routing: 'Order routing', moderation: 'Moderation', projects: 'Projects' };
+  var GROUP_NAMES = { site: 'Site', features: 'Features', quotas: 'Quotas', routing: 'Order routing', moderation: 'Moderation', projects: 'Projects',
+    payments: 'Payments', fees: 'Fees', tax: 'Tax' };
 
   function describe(value) {
     if (value === true) return 'on';
@@ -43,9 +44,9 @@
       element = document.createElement('input');
       element.type = 'checkbox';
       element.checked = setting.value === true;
-    } else if (setting.kind === 'list') {
+    } else if (setting.kind === 'list' || setting.kind === 'rates') {
       element = document.createElement('textarea');
-      element.rows = 4;
+      element.rows = setting.kind === 'rates' ? 6 : 4;
       element.value = setting.value.join('\n');
     } else {
       element = document.createElement('input');
@@ -56,7 +57,8 @@
         element.step = 1;
       } else {
         element.type = 'text';
-        element.maxLength = setting.maximum_length;
+        if (setting.maximum_length) element.maxLength = setting.maximum_length;
+        if (setting.kind === 'country') element.maxLength = 2;
       }
       element.value = String(setting.value);
     }
@@ -73,7 +75,7 @@
       return Array.prototype.filter.call(element.querySelectorAll('input'), function (box) { return box.checked; })
         .map(function (box) { return box.value; });
     }
-    if (setting.kind === 'list') return element.value.split('\n').map(function (line) { return line.trim(); }).filter(Boolean);
+    if (setting.kind === 'list' || setting.kind === 'rates') return element.value.split('\n').map(function (line) { return line.trim(); }).filter(Boolean);
     return element.value;
   }
 
@@ -139,7 +141,7 @@
     var help = document.createElement('p');
     help.className = 'muted setting-help';
     help.id = id + '-hint';
-    help.textContent = setting.summary + ' Default: ' + describe(setting.default_value) + '. Version ' + setting.version +
+    help.textContent = setting.summary + (setting.format ? ' Write ' + setting.format + '.' : '') + ' Default: ' + describe(setting.default_value) + '. Version ' + setting.version +
       (setting.changed_at ? ', changed ' + Agora.admin.date(setting.changed_at) : '') + '.';
     if (setting.overridden) {
       help.textContent += ' ' + setting.environment_variable + ' sets it to ' + describe(setting.effective) + ' in the environment, which wins.';

@@ -1,5 +1,6 @@
 /* /settings/money/: the wallet per currency (in escrow; for providers also on hold, available and paid out, with a
- * payout button), the payout account (the IBAN shown masked once saved; saving it may ask for the password or code
+ * payout button), the fees that apply and the billing details receipts are made out to (their country and tax
+ * number decide the tax on the platform's fees), the payout account (the IBAN shown masked once saved; saving it may ask for the password or code
  * again), and the payouts. Every rule — the hold, the smallest payout, the IBAN's check — is the API's; the page
  * shows its answers. */
 (function () {
@@ -9,6 +10,8 @@
   var days = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
   var page = document.querySelector('[data-guard]');
   var accountForm = document.getElementById('account-form');
+  var billingForm = document.getElementById('billing-form');
+  var cardForm = document.getElementById('card-form');
   var provider = false;
 
   function payOut(currency, button) {
@@ -51,7 +54,111 @@
       data.minimum_payout + ' whole units of it.';
   }
 
+  function describeFees(fees) {
+    var tiers = fees.commission_tiers.map(function (tier) {
+      return tier.up_to === null ? tier.percent + ' beyond' : tier.percent + ' up to ' + tier.up_to;
+    }).join(', ');
+    var text = 'Clients pay a service fee of ' + fees.client_service_fee_percent + ' on what they fund. Providers pay a commission on what is released to them, by what they have billed the same client: ' +
+      tiers + (fees.minimum_commission ? ', at least ' + fees.minimum_commission + ' whole units per release' : '') + '. ';
+    if (fees.category_rates.length) {
+      text += 'Some categories pay one rate instead: ' + fees.category_rates.map(function (rate) { return rate.category + ' ' + rate.percent; }).join(', ') + '. ';
+    }
+    text += 'Tax on the platform\'s fees for you: ' + fees.tax.note + '.';
+    document.getElementById('fees-summary').textContent = text;
+  }
+
+  /** Draws `items` as the rows of a table, or its "nothing yet" line when there are none. */
+  function fillTable(name, items, draw) {
+    var rows = document.getElementById(name + '-rows');
+    rows.textContent = '';
+    items.forEach(function (item) { rows.appendChild(draw(item)); });
+    document.getElementById(name + 's-table').hidden = !items.length;
+    document.getElementById(name + 's-empty').hidden = items.length > 0;
+  }
+
+  function cardAction(label, name, run) {
+    var button = element('button', 'button button-secondary small', label);
+    button.type = 'button';
+    button.setAttribute('aria-label', name);
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      run().then(function (result) {
+        if (!result.ok) {
+          button.disabled = false;
+          return forms.showAlert((result.data && result.data.detail) || 'Nothing changed.', 'error');
+        }
+        loadCards();
+      });
+    });
+    return button;
+  }
+
+  function loadCards() {
+    Agora.api('GET', '/payment-methods').then(function (result) {
+      if (!result.ok) return;
+      fillTable('card', result.data.payment_methods, function (card) {
+        var row = element('tr');
+        row.appendChild(element('td', null, card.label + (card.is_default ? ' (default)' : '')));
+        row.appendChild(element('td', null, card.expiry_month + '/' + card.expiry_year));
+        var actions = element('td');
+        if (!card.is_default) {
+          actions.appendChild(cardAction('Make default', 'Make ' + card.label + ' the default', function () {
+            return Agora.api('POST', '/payment-methods/' + card.id + '/default');
+          }));
+        }
+        actions.appendChild(cardAction('Remove', 'Remove ' + card.label, function () {
+          return Agora.api('DELETE', '/payment-methods/' + card.id);
+        }));
+        row.appendChild(actions);
+        return row;
+      });
+    });
+  }
+
+  cardForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(cardForm);
+    var body = {
+      number: cardForm.elements.number.value, security_code: cardForm.elements.security_code.value,
+      expiry_month: Number(cardForm.elements.expiry_month.value) || null, expiry_year: Number(cardForm.elements.expiry_year.value) || null,
+      default: cardForm.elements['default'].checked
+    };
+    Agora.api('POST', '/payment-methods', { body: body }).then(function (result) {
+      if (!result.ok) return forms.showProblem(cardForm, result);
+      cardForm.reset();
+      forms.showAlert(result.data.label + ' is saved.', 'success');
+      loadCards();
+    });
+  });
+
+  function loadBilling() {
+    Agora.api('GET', '/fees').then(function (result) { if (result.ok) describeFees(result.data); });
+    Agora.api('GET', '/billing-details').then(function (result) {
+      document.getElementById('billing-current').textContent = result.ok
+        ? 'Receipts are made out to ' + result.data.name + ', ' + result.data.country_name + (result.data.tax_number ? ' (tax number ' + result.data.tax_number + ')' : '') + '.'
+        : 'Receipts are made out to your account\'s name until you add billing details; without them the platform\'s own country\'s tax applies.';
+      if (!result.ok) return;
+      document.getElementById('billing-name').value = result.data.name;
+      document.getElementById('billing-country').value = result.data.country;
+      document.getElementById('billing-region').value = result.data.region || '';
+      document.getElementById('billing-address').value = result.data.address;
+      document.getElementById('billing-tax-number').value = result.data.tax_number || '';
+    });
+  }
+
+  billingForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    forms.clearErrors(billingForm);
+    Agora.api('PUT', '/billing-details', { body: forms.values(billingForm) }).then(function (result) {
+      if (!result.ok) return forms.showProblem(billingForm, result);
+      forms.showAlert('Billing details saved: they apply to payments and releases from now on.', 'success');
+      loadBilling();
+    });
+  });
+
   function load() {
+    loadBilling();
+    loadCards();
     Agora.api('GET', '/wallet').then(function (result) {
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'The wallet could not be loaded.', 'error');
       drawWallet(result.data);
@@ -65,18 +172,14 @@
     });
     Agora.api('GET', '/payouts?limit=50').then(function (result) {
       if (!result.ok) return;
-      var rows = document.getElementById('payout-rows');
-      rows.textContent = '';
-      result.data.payouts.forEach(function (payout) {
+      fillTable('payout', result.data.payouts, function (payout) {
         var row = element('tr');
         row.appendChild(element('td', null, days.format(new Date(payout.created_at))));
         row.appendChild(element('td', null, payout.amount.formatted));
         row.appendChild(element('td', null, payout.iban_masked));
         row.appendChild(element('td', null, payout.status === 'failed' && payout.failure ? 'failed: ' + payout.failure.message : payout.status));
-        rows.appendChild(row);
+        return row;
       });
-      document.getElementById('payouts-table').hidden = !result.data.payouts.length;
-      document.getElementById('payouts-empty').hidden = result.data.payouts.length > 0;
     });
   }
 

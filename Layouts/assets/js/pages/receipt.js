@@ -23,6 +23,9 @@
     fact(facts, 'Number', receipt.number);
     fact(facts, 'Date', when.format(new Date(transaction.occurred_at)));
     fact(facts, 'Issued to', receipt.issued_to);
+    fact(facts, 'Address', receipt.address);
+    fact(facts, 'Country', receipt.country);
+    fact(facts, 'Tax number', receipt.tax_number);
     fact(facts, transaction.kind === 'earning' ? 'From' : 'Provider', transaction.counterpart_name);
     fact(facts, 'Project', transaction.project && transaction.project.title);
     fact(facts, transaction.kind === 'payment' ? 'Paid with' : transaction.kind === 'payout' ? 'Paid to' : 'Reason', transaction.detail);
@@ -44,7 +47,8 @@
     foot.appendChild(total);
     table.appendChild(foot);
     article.appendChild(table);
-    article.appendChild(element('p', 'muted', 'Amounts in ' + transaction.total.currency + '. No tax is charged on the platform\'s fees.'));
+    article.appendChild(element('p', 'muted', 'Amounts in ' + transaction.total.currency + '.' +
+      (transaction.tax_note ? ' Tax on the platform\'s fee: ' + transaction.tax_note + '.' : '')));
     article.setAttribute('aria-busy', 'false');
     document.title = receipt.title + ' receipt ' + receipt.number;
   }

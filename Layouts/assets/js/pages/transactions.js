@@ -14,7 +14,7 @@
   var currencySelect = document.getElementById('chart-currency');
   var days = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
   var months = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-  var kinds = { payment: 'Payment', refund: 'Refund', earning: 'Earning', payout: 'Payout' };
+  var kinds = { payment: 'Payment', refund: 'Refund', earning: 'Earning', payout: 'Payout', 'week-payment': 'Hourly week', 'week-earning': 'Hourly earning' };
   var states = { completed: 'done', pending: 'waiting for the processor', failed: 'failed' };
   var statement = null;
   var before = null;
@@ -57,7 +57,8 @@
       }
     }));
     [['Paid', yearly.paid], ['of which service fees', yearly.service_fees], ['Refunded to you', yearly.refunded], ['Spent', yearly.net_spent],
-      ['Earned', yearly.earned], ['Commission', yearly.commission], ['Earned after commission', yearly.net_earned], ['Paid out', yearly.paid_out]]
+      ['Earned', yearly.earned], ['Commission', yearly.commission], ['Tax on fees', yearly.tax_on_fees],
+      ['Earned after commission and tax', yearly.net_earned], ['Paid out', yearly.paid_out]]
       .filter(function (pair) { return pair[1].amount_minor !== 0; })
       .forEach(function (pair) {
         list.appendChild(element('dt', null, pair[0]));
@@ -102,7 +103,9 @@
     }
     line.appendChild(project);
     line.appendChild(element('td', null, transaction.amount.formatted));
-    line.appendChild(element('td', null, transaction.fee.amount_minor ? transaction.fee_label + ' ' + transaction.fee.formatted : '—'));
+    line.appendChild(element('td', null, transaction.fee.amount_minor
+      ? transaction.fee_label + ' ' + transaction.fee.formatted + (transaction.tax.amount_minor ? ' + tax ' + transaction.tax.formatted : '')
+      : '—'));
     line.appendChild(element('td', 'money-' + transaction.direction, (transaction.direction === 'in' ? '+ ' : '− ') + transaction.total.formatted));
     line.appendChild(element('td', null, transaction.state === 'failed' && transaction.failure ? 'failed: ' + transaction.failure.message : states[transaction.state]));
     var receipt = element('td');

@@ -10,26 +10,39 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
     case earning
     /// A provider's available money sent to their bank account.
     case payout
+    /// A client's hourly week charged to their saved card: the week's amount and the service fee.
+    case weekPayment = "week-payment"
+    /// An hourly week's payment released to a provider, less the commission.
+    case weekEarning = "week-earning"
+
+    /// The milestone kind a week's kind counts as: the money moves the same way.
+    public var counterpart: MoneyMovementKind {
+        switch self {
+        case .weekPayment: .payment
+        case .weekEarning: .earning
+        case .payment, .refund, .earning, .payout: self
+        }
+    }
 
     /// Whether the money comes to the person (a refund, an earning) or leaves them (a payment, a payout).
-    public var isIncoming: Bool { self == .refund || self == .earning }
+    public var isIncoming: Bool { counterpart == .refund || counterpart == .earning }
 
-    /// What the person is left with of `amount` once `fee` is counted: the charge with the fee on top for payments
-    /// and refunds, the earning less the commission.
-    public func total(amount: Int64, fee: Int64) -> Int64 {
-        switch self {
-        case .payment, .refund: amount + fee
-        case .earning: amount - fee
-        case .payout: amount
+    /// What the person is left with of `amount` once `fee` and the `tax` on it are counted: the charge with the fee
+    /// and its tax on top for payments and refunds, the earning less the commission and its tax.
+    public func total(amount: Int64, fee: Int64, tax: Int64) -> Int64 {
+        switch counterpart {
+        case .payment, .refund: amount + fee + tax
+        case .earning: amount - fee - tax
+        case .payout, .weekPayment, .weekEarning: amount
         }
     }
 
     /// What the fee column means for this kind.
     public var feeLabel: String {
-        switch self {
+        switch counterpart {
         case .payment, .refund: "service fee"
         case .earning: "commission"
-        case .payout: "fee"
+        case .payout, .weekPayment, .weekEarning: "fee"
         }
     }
 
@@ -39,6 +52,8 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
         case .refund: "Refund"
         case .earning: "Earning"
         case .payout: "Payout"
+        case .weekPayment: "Hourly week"
+        case .weekEarning: "Hourly earning"
         }
     }
 
@@ -53,6 +68,8 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
         case .refund: 1
         case .earning: 2
         case .payout: 3
+        case .weekPayment: 4
+        case .weekEarning: 5
         }
     }
 }
@@ -71,7 +88,7 @@ public enum MoneyMovementState: String, Sendable, Codable, CaseIterable {
     /// payments and earnings are recorded when done (`completed`). Nil for a status the kind does not have.
     public init?(_ kind: MoneyMovementKind, status: String) {
         switch kind {
-        case .payment, .earning:
+        case .payment, .earning, .weekPayment, .weekEarning:
             guard status == Self.completed.rawValue else { return nil }
             self = .completed
         case .refund:
@@ -99,11 +116,11 @@ public struct MoneyMovementID: Hashable, Sendable, CustomStringConvertible {
         self.recordID = recordID
     }
 
-    /// Reads `payment-12`; nil for anything else.
+    /// Reads `payment-12`, `week-payment-3`; nil for anything else.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", maxSplits: 1)
-        guard parts.count == 2, let kind = MoneyMovementKind(rawValue: String(parts[0])),
-              let id = Int64(parts[1]), id > 0, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard let dash = text.lastIndex(of: "-"), let kind = MoneyMovementKind(rawValue: String(text[..<dash])) else { return nil }
+        let digits = text[text.index(after: dash)...]
+        guard let id = Int64(digits), id > 0, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         self.init(kind, id)
     }
 

@@ -27,12 +27,13 @@ public struct MoneyStatement: Sendable, Hashable {
     public var currencies: [CurrencyCode] { totals.keys.sorted { $0.code < $1.code } }
 
     /// Adds a movement that happened `at` (in the year).
-    public mutating func add(_ kind: MoneyMovementKind, amount: Money, fee: Money, state: MoneyMovementState, at date: Date) {
+    public mutating func add(_ kind: MoneyMovementKind, amount: Money, fee: Money, tax: Money, state: MoneyMovementState, at date: Date) {
         let currency = amount.currency
-        totals[currency, default: MoneyTotals(currency: currency)].add(kind, amount: amount.minorUnits, fee: fee.minorUnits, state: state)
+        totals[currency, default: MoneyTotals(currency: currency)]
+            .add(kind, amount: amount.minorUnits, fee: fee.minorUnits, tax: tax.minorUnits, state: state)
         let month = Self.calendar.component(.month, from: date)
         months[month, default: [:]][currency, default: MoneyTotals(currency: currency)]
-            .add(kind, amount: amount.minorUnits, fee: fee.minorUnits, state: state)
+            .add(kind, amount: amount.minorUnits, fee: fee.minorUnits, tax: tax.minorUnits, state: state)
     }
 
     /// The year `date` falls in, in UTC.

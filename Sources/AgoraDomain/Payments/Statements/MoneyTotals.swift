@@ -6,6 +6,9 @@ public struct MoneyTotals: Sendable, Hashable {
     public private(set) var paid: Int64 = 0
     /// The service fees in what was paid, less the shares that went back with refunds.
     public private(set) var serviceFees: Int64 = 0
+    /// The tax on the platform's fees: on service fees (less what went back) for a client, on commission for a
+    /// provider.
+    public private(set) var taxOnFees: Int64 = 0
     /// Given back, service-fee shares included.
     public private(set) var refunded: Int64 = 0
     /// Released to the person as a provider, before commission.
@@ -19,24 +22,31 @@ public struct MoneyTotals: Sendable, Hashable {
 
     /// What the person spent in the end: what they paid less what came back.
     public var netSpent: Int64 { paid - refunded }
-    /// What the person earned in the end: earnings less commission.
-    public var netEarned: Int64 { earned - commission }
+    /// What the person earned in the end: earnings less commission and its tax.
+    public var netEarned: Int64 { earned - commission - commissionTax }
+    /// The tax on commission (within `taxOnFees`).
+    public private(set) var commissionTax: Int64 = 0
 
-    /// Adds `count` movements of one kind whose amounts and fees sum to `amount` and `fee` (one movement by default).
-    public mutating func add(_ kind: MoneyMovementKind, amount: Int64, fee: Int64, state: MoneyMovementState, count: Int = 1) {
+    /// Adds `count` movements of one kind whose amounts, fees and taxes sum to `amount`, `fee` and `tax` (one movement
+    /// by default).
+    public mutating func add(_ kind: MoneyMovementKind, amount: Int64, fee: Int64, tax: Int64, state: MoneyMovementState, count: Int = 1) {
         guard state.counts else { return }
         movements += count
-        switch kind {
+        switch kind.counterpart {
         case .payment:
-            paid += kind.total(amount: amount, fee: fee)
+            paid += kind.total(amount: amount, fee: fee, tax: tax)
             serviceFees += fee
+            taxOnFees += tax
         case .refund:
-            refunded += kind.total(amount: amount, fee: fee)
+            refunded += kind.total(amount: amount, fee: fee, tax: tax)
             serviceFees -= fee
+            taxOnFees -= tax
         case .earning:
             earned += amount
             commission += fee
-        case .payout:
+            commissionTax += tax
+            taxOnFees += tax
+        case .payout, .weekPayment, .weekEarning:
             paidOut += amount
         }
     }

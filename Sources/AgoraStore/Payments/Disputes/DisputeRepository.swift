@@ -156,9 +156,11 @@ public struct DisputeRepository: Sendable {
             guard decision.providerShare.currency == milestone.amount.currency else {
                 throw ValidationError(field: "provider_amount", message: "must be in \(milestone.amount.currency.code)")
             }
+            let commissionTax = try await FeeRules.tax(of: project.providerID, on: db)
             let settlement = try milestone.escrow.settle(
-                providerShare: decision.providerShare, milestoneID: milestone.id, providerID: project.providerID, clientID: project.clientID,
-                schedule: EscrowRepository.schedule, billedBefore: try await EscrowRepository.billedBefore(project, currency: milestone.amount.currency, on: db)
+                providerShare: decision.providerShare, from: .milestone(milestone.id), providerID: project.providerID, clientID: project.clientID,
+                schedule: try await FeeRules.fees(of: project, on: db),
+                billedBefore: try await EscrowRepository.billedBefore(project, currency: milestone.amount.currency, on: db), commissionTax: commissionTax
             )
             let key = "dispute:\(disputeID):resolved"
             _ = try await Ledger.post(
@@ -172,7 +174,7 @@ public struct DisputeRepository: Sendable {
                 WHERE id = \(bind: milestone.id)
                 """).run()
             if let release = settlement.release {
-                try await EscrowRepository.recordRelease(release, of: milestone, in: project, ledgerKey: key, now: now, on: db)
+                try await EscrowRepository.recordRelease(release, of: milestone, in: project, taxNote: commissionTax.note, ledgerKey: key, now: now, on: db)
             }
             var refunds: [PaymentRefund] = []
             if let refund = settlement.refund, let payment = try await EscrowRepository.fundingPayment(of: milestone.id, on: db) {

@@ -50,7 +50,7 @@ public struct FinanceRepository: Sendable {
         var volume: [CurrencyCode: MoneyTotals] = [:]
         for row in try await store.sql.raw("""
             SELECT kind_rank, currency, status, COUNT(*) AS movements,
-                CAST(SUM(amount_minor) AS BIGINT) AS amount, CAST(SUM(fee_minor) AS BIGINT) AS fee
+                CAST(SUM(amount_minor) AS BIGINT) AS amount, CAST(SUM(fee_minor) AS BIGINT) AS fee, CAST(SUM(tax_minor) AS BIGINT) AS tax
             FROM (\(MoneyMovementRepository.movements(of: nil))) mv
             WHERE occurred_at >= \(bind: period.lowerBound) AND occurred_at < \(bind: period.upperBound)
             GROUP BY kind_rank, currency, status
@@ -64,7 +64,7 @@ public struct FinanceRepository: Sendable {
             }
             volume[currency, default: MoneyTotals(currency: currency)].add(
                 kind, amount: try row.decode(column: "amount", as: Int64.self), fee: try row.decode(column: "fee", as: Int64.self),
-                state: state, count: try row.decode(column: "movements", as: Int.self)
+                tax: try row.decode(column: "tax", as: Int64.self), state: state, count: try row.decode(column: "movements", as: Int.self)
             )
         }
         return volume

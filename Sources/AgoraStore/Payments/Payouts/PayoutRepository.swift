@@ -190,6 +190,13 @@ public struct PayoutRepository: Sendable {
             figures[try row.decode(column: "currency", as: String.self), default: (0, 0, 0, 0, 0)].escrow = try row.decode(column: "held", as: Int64.self)
         }
         for row in try await db.raw("""
+            SELECT currency, CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS held FROM week_payments
+            WHERE (provider_id = \(bind: userID) OR payer_id = \(bind: userID)) AND status = \(state: WeekPaymentStatus.held)
+            GROUP BY currency
+            """).all() {
+            figures[try row.decode(column: "currency", as: String.self), default: (0, 0, 0, 0, 0)].escrow += try row.decode(column: "held", as: Int64.self)
+        }
+        for row in try await db.raw("""
             SELECT currency, CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS paid FROM payouts
             WHERE provider_id = \(bind: userID) AND status = \(state: PayoutStatus.paid) GROUP BY currency
             """).all() {

@@ -13,6 +13,10 @@ public struct MoneyMovement: Sendable, Hashable {
     public let amount: Money
     /// The service fee (payments, refunds) or the commission (earnings); nothing for payouts.
     public let fee: Money
+    /// The tax on the fee, and what receipts print about it (`TaxTreatment.note`; empty for payouts and for money
+    /// that moved before fees were taxed).
+    public let tax: Money
+    public let taxNote: String
     public let state: MoneyMovementState
     public let project: Reference?
     public let milestone: Reference?
@@ -30,7 +34,9 @@ public struct MoneyMovement: Sendable, Hashable {
     }
 
     /// What reached or left the person: `MoneyMovementKind.total`.
-    public var total: Money { Money(minorUnits: id.kind.total(amount: amount.minorUnits, fee: fee.minorUnits), currency: amount.currency) }
+    public var total: Money {
+        Money(minorUnits: id.kind.total(amount: amount.minorUnits, fee: fee.minorUnits, tax: tax.minorUnits), currency: amount.currency)
+    }
 
     /// Where the next page starts: after this movement.
     public var cursor: MoneyMovementCursor { MoneyMovementCursor(transactionID: ledgerTransactionID, rank: id.kind.rank) }
@@ -47,6 +53,8 @@ public struct MoneyMovement: Sendable, Hashable {
         occurredAt = try row.decode(column: "occurred_at", as: Date.self)
         amount = Money(minorUnits: try row.decode(column: "amount_minor", as: Int64.self), currency: currency)
         fee = Money(minorUnits: try row.decode(column: "fee_minor", as: Int64.self), currency: currency)
+        tax = Money(minorUnits: try row.decode(column: "tax_minor", as: Int64.self), currency: currency)
+        taxNote = try row.decode(column: "tax_note", as: String.self)
         guard let state = MoneyMovementState(kind, status: status) else {
             throw StoreError.conflict("a \(kind.rawValue) in an unknown state (\(status))")
         }
@@ -69,7 +77,7 @@ public struct MoneyMovement: Sendable, Hashable {
         }
         let detail = try row.decodeIfPresent(column: "detail", as: String.self)
         switch kind {
-        case .payment:
+        case .payment, .weekPayment:
             let brand = try row.decodeStateIfPresent(column: "detail", as: CardBrand.self)
             let lastFour = try row.decodeIfPresent(column: "detail_extra", as: String.self)
             self.detail = brand.map { CardSummary(brand: $0, lastFour: lastFour ?? "").label }
@@ -77,7 +85,7 @@ public struct MoneyMovement: Sendable, Hashable {
         case .payout:
             self.detail = detail
             failure = try row.decodeStateIfPresent(column: "detail_extra", as: PaymentFailure.self)
-        case .refund, .earning:
+        case .refund, .earning, .weekEarning:
             self.detail = detail
             failure = nil
         }

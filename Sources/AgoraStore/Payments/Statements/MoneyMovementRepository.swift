@@ -76,7 +76,8 @@ public struct MoneyMovementRepository: Sendable {
         }
         return """
         SELECT \(unsafeRaw: String(MoneyMovementKind.payment.rank)) AS kind_rank, p.id AS record_id, lt.id AS transaction_id,
-            lt.created_at AS occurred_at, p.currency, p.amount_minor, p.client_fee_minor AS fee_minor, \(state: MoneyMovementState.completed) AS status,
+            lt.created_at AS occurred_at, p.currency, p.amount_minor, p.client_fee_minor AS fee_minor, p.fee_tax_minor AS tax_minor, p.tax_note,
+            \(state: MoneyMovementState.completed) AS status,
             p.project_id, pr.title AS project_title, p.milestone_id, m.title AS milestone_title, u.first_name, u.last_name,
             p.card_brand AS detail, p.card_last_four AS detail_extra
         FROM payments p
@@ -85,24 +86,40 @@ public struct MoneyMovementRepository: Sendable {
         WHERE \(whose("p.payer_id")) AND p.status = \(state: PaymentStatus.succeeded)
         UNION ALL
         SELECT \(unsafeRaw: String(MoneyMovementKind.refund.rank)), r.id, lt.id, lt.created_at, p.currency, r.amount_minor, r.fee_share_minor,
-            r.status, p.project_id, pr.title, p.milestone_id, m.title, u.first_name, u.last_name, r.reason, NULL
+            r.fee_tax_share_minor, p.tax_note, r.status, p.project_id, pr.title, p.milestone_id, m.title, u.first_name, u.last_name, r.reason, NULL
         FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
         JOIN ledger_transactions lt ON lt.idempotency_key = r.ledger_key
         JOIN projects pr ON pr.id = p.project_id JOIN project_milestones m ON m.id = p.milestone_id JOIN users u ON u.id = pr.provider_id
         WHERE \(whose("p.payer_id"))
         UNION ALL
         SELECT \(unsafeRaw: String(MoneyMovementKind.earning.rank)), e.id, lt.id, lt.created_at, e.currency, e.amount_minor, e.commission_minor,
-            \(state: MoneyMovementState.completed), e.project_id, pr.title, e.milestone_id, m.title, u.first_name, u.last_name, NULL, NULL
+            e.commission_tax_minor, e.tax_note, \(state: MoneyMovementState.completed), e.project_id, pr.title, e.milestone_id, m.title, u.first_name, u.last_name, NULL, NULL
         FROM escrow_releases e
         JOIN ledger_transactions lt ON lt.idempotency_key = e.ledger_key
         JOIN projects pr ON pr.id = e.project_id JOIN project_milestones m ON m.id = e.milestone_id JOIN users u ON u.id = e.client_id
         WHERE \(whose("e.provider_id"))
         UNION ALL
-        SELECT \(unsafeRaw: String(MoneyMovementKind.payout.rank)), o.id, lt.id, lt.created_at, o.currency, o.amount_minor, 0,
+        SELECT \(unsafeRaw: String(MoneyMovementKind.payout.rank)), o.id, lt.id, lt.created_at, o.currency, o.amount_minor, 0, 0, '',
             o.status, NULL, NULL, NULL, NULL, NULL, NULL, o.iban_masked, o.failure_code
         FROM payouts o
         JOIN ledger_transactions lt ON lt.idempotency_key = 'payout:' || o.id
         WHERE \(whose("o.provider_id"))
+        UNION ALL
+        SELECT \(unsafeRaw: String(MoneyMovementKind.weekPayment.rank)), w.id, lt.id, lt.created_at, w.currency, w.amount_minor, w.client_fee_minor,
+            w.fee_tax_minor, w.tax_note, \(state: MoneyMovementState.completed), w.project_id, pr.title, NULL, NULL, u.first_name, u.last_name,
+            w.card_brand, w.card_last_four
+        FROM week_payments w
+        JOIN ledger_transactions lt ON lt.idempotency_key = 'week-payment:' || w.id || ':paid'
+        JOIN projects pr ON pr.id = w.project_id JOIN users u ON u.id = w.provider_id
+        WHERE \(whose("w.payer_id"))
+        UNION ALL
+        SELECT \(unsafeRaw: String(MoneyMovementKind.weekEarning.rank)), w.id, lt.id, lt.created_at, w.currency, w.amount_minor, w.commission_minor,
+            w.commission_tax_minor, w.commission_tax_note, \(state: MoneyMovementState.completed), w.project_id, pr.title, NULL, NULL,
+            u.first_name, u.last_name, NULL, NULL
+        FROM week_payments w
+        JOIN ledger_transactions lt ON lt.idempotency_key = 'week-payment:' || w.id || ':released'
+        JOIN projects pr ON pr.id = w.project_id JOIN users u ON u.id = w.payer_id
+        WHERE \(whose("w.provider_id"))
         """
     }
 }

@@ -146,6 +146,9 @@ public struct TimesheetRepository: Sendable {
             userID == nil ? .timesheetApprovedAutomatically : .timesheetApproved, projectID: project.id, actorID: userID,
             detail: ["week": week.description, "minutes": String(minutes), "amount": amount.formatted], now: now, on: db
         )
+        // The approval is the release of what the week's charge holds in escrow (a week not charged yet is released
+        // by its charge).
+        try await WeekPaymentRepository.release(project.id, week: week, store: store, now: now, on: db)
         let approved = TimesheetApproved(
             week: week, minutes: minutes, amount: amount, automatically: userID == nil, project: project,
             members: try await ProjectRepository.members(of: project, on: db)

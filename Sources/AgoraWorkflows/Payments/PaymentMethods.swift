@@ -1,0 +1,37 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// Members' saved cards, between the store and the payment processor: a card is saved with the processor first,
+/// then recorded; a removed card is marked first, then detached at the processor.
+public struct PaymentMethods: Sendable {
+    let repository: PaymentMethodRepository
+    let processor: any PaymentProcessor
+
+    public init(store: Store, processor: any PaymentProcessor) {
+        repository = PaymentMethodRepository(store: store)
+        self.processor = processor
+    }
+
+    /// Saves `card` for the member (the default when asked, or when it is their first). A card the processor will
+    /// not save is a validation error on its number, with the processor's reason.
+    public func add(_ card: PaymentCard, for userID: Int64, makeDefault: Bool, now: Date) async throws -> SavedPaymentMethod {
+        let methodID: String
+        do {
+            methodID = try await processor.savePaymentMethod(card: card, idempotencyKey: "payment-method:\(userID):\(UUID().uuidString)", now: now)
+        } catch let refused as CardRefused {
+            throw ValidationError(field: "number", message: refused.failure.message)
+        }
+        return try await repository.add(
+            userID: userID, processor: processor.kind, processorMethodID: methodID, card: card.summary, expiryMonth: card.expiryMonth,
+            expiryYear: card.expiryYear, makeDefault: makeDefault, now: now
+        )
+    }
+
+    /// Removes one of the member's cards; nil when it is not theirs.
+    public func remove(_ id: Int64, of userID: Int64, now: Date) async throws -> SavedPaymentMethod? {
+        guard let removed = try await repository.remove(id, of: userID, now: now) else { return nil }
+        try await processor.detachPaymentMethod(removed.processorMethodID, now: now)
+        return removed
+    }
+}
