@@ -107,6 +107,8 @@ def test_the_administration_with_two_factors(service, browser):
                         and service.CLIENT_EMAIL in driver.find_element(By.ID, "users-body").text)
     click(browser, browser.find_element(By.CSS_SELECTOR, "#users-body button"))
     wait(browser).until(lambda driver: driver.find_element(By.ID, "suspend-form").is_displayed())
+    assert "Projects" in browser.find_element(By.ID, "user-facts").text and "Open disputes" in browser.find_element(By.ID, "user-facts").text
+    assert browser.find_element(By.ID, "user-money-section").is_displayed(), "the owner reads the account's money"
     days = browser.find_element(By.ID, "days")
     days.clear()
     days.send_keys("3")

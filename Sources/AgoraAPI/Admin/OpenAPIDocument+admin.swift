@@ -69,12 +69,16 @@ extension OpenAPIDocument {
     "/api/admin/users/{userId}": {
       "get": {
         "operationId": "getUser", "tags": ["admin"], "security": [{ "bearer": [] }],
-        "summary": "Staff with users.read: one account's page — profile, staff role, two factors, open sessions, the last 20 sign-in events, suspensions, orders and proposals counted",
+        "summary": "Staff with users.read: one account's page — profile, staff role, two factors, open sessions, the last 20 sign-in events, suspensions, orders, proposals, projects, reports and open disputes counted; with finance.read too, its money (wallets, and its transactions' totals)",
         "parameters": [{ "name": "userId", "in": "path", "required": true, "schema": { "type": "integer" } }],
         "responses": {
-          "200": { "description": "The account", "content": { "application/json": { "schema": { "type": "object", "required": ["user", "two_factor", "orders", "proposals", "sessions", "events", "suspensions"], "properties": {
+          "200": { "description": "The account", "content": { "application/json": { "schema": { "type": "object", "required": ["user", "two_factor", "orders", "proposals", "projects", "reports_about", "reports_made", "open_disputes", "sessions", "events", "suspensions"], "properties": {
             "user": { "$ref": "#/components/schemas/AdminUser" }, "staff_role": { "type": "string" }, "two_factor": { "type": "boolean" },
-            "orders": { "type": "integer" }, "proposals": { "type": "integer" },
+            "orders": { "type": "integer" }, "proposals": { "type": "integer" }, "projects": { "type": "integer" },
+            "reports_about": { "type": "integer", "description": "Members' reports about what the account wrote" }, "reports_made": { "type": "integer" },
+            "open_disputes": { "type": "integer" },
+            "money": { "type": "object", "required": ["wallets", "totals"], "description": "Only for staff with finance.read", "properties": {
+              "wallets": { "type": "array", "items": { "type": "object" } }, "totals": { "type": "array", "items": { "$ref": "#/components/schemas/MoneyTotals" } } } },
             "sessions": { "type": "array", "items": { "type": "object", "properties": { "device": { "type": "string" }, "ip_address": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }, "last_used_at": { "type": "string", "format": "date-time" }, "second_factor": { "type": "boolean" } } } },
             "events": { "type": "array", "items": { "type": "object", "properties": { "kind": { "type": "string" }, "outcome": { "type": "string" }, "ip_address": { "type": "string" }, "detail": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" } } } },
             "suspensions": { "type": "array", "items": { "$ref": "#/components/schemas/Suspension" } }

@@ -4,11 +4,13 @@ import Foundation
 import Hummingbird
 
 /// `/api/admin/users` (`users.read`): accounts searched and filtered, newest first a page at a time, and one
-/// account's page — profile, staff role, two factors, open sessions, recent sign-in events, suspensions and how
-/// much it did in the marketplace.
+/// account's page — profile, staff role, two factors, open sessions, recent sign-in events, suspensions, how much it
+/// did in the marketplace (orders, proposals, projects, reports, open disputes) and, for staff with `finance.read`, its
+/// money.
 struct UserAdminRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
+    let settings: LivePlatformSettings
 
     static let defaultLimit = 50
     static let maximumLimit = 200
@@ -64,6 +66,12 @@ struct UserAdminRoutes: Sendable {
         let twoFactor: Bool
         let orders: Int
         let proposals: Int
+        let projects: Int
+        let reportsAbout: Int
+        let reportsMade: Int
+        let openDisputes: Int
+        /// For staff with `finance.read`: the account's wallets and what its transactions add up to.
+        let money: MoneySummaryBody?
         let sessions: [SessionBody]
         let events: [EventBody]
         let suspensions: [SuspensionRoutes.SuspensionBody]
@@ -134,11 +142,15 @@ struct UserAdminRoutes: Sendable {
         let userID = try context.pathID("userId", notFound: Self.notFound)
         guard let account = try await UserRepository(store: store).find(id: userID) else { throw Self.notFound }
         let activity = try await UserDirectory(store: store).activity(of: userID)
+        let identity = try context.requireIdentity()
+        let mayReadMoney = try await StaffRepository(store: store).access(of: identity.userID, to: .financeRead)?.permitted ?? false
         return DetailBody(
             user: UserBody(account),
             staffRole: try await StaffRepository(store: store).role(of: userID)?.rawValue,
             twoFactor: try await TwoFactorRepository(store: store).isEnabled(userID: userID),
-            orders: activity.orders, proposals: activity.proposals,
+            orders: activity.orders, proposals: activity.proposals, projects: activity.projects, reportsAbout: activity.reportsAbout,
+            reportsMade: activity.reportsMade, openDisputes: activity.openDisputes,
+            money: mayReadMoney ? try await money(of: userID) : nil,
             sessions: try await SessionRepository(store: store).active(userID: userID, now: clock.now).map { session in
                 SessionBody(
                     device: session.deviceInfo, ipAddress: session.ipAddress, createdAt: session.createdAt, lastUsedAt: session.lastUsedAt,
@@ -151,4 +163,21 @@ struct UserAdminRoutes: Sendable {
             suspensions: try await SuspensionRepository(store: store).history(of: userID).map(SuspensionRoutes.SuspensionBody.init)
         )
     }
+
+    /// What the account holds and has moved: its wallets per currency and its transactions' totals, all time.
+    private func money(of userID: Int64) async throws -> MoneySummaryBody {
+        let holdDays = settings.current.number(.paymentsSecurityHoldDays)
+        let wallets = try await PayoutRepository(store: store).wallets(of: userID, holdDays: holdDays, now: clock.now)
+        let totals = try await MoneyMovementRepository(store: store).totals(of: userID, over: nil)
+        return MoneySummaryBody(
+            wallets: wallets.map(WalletBody.Currency.init),
+            totals: totals.keys.sorted { $0.code < $1.code }.compactMap { totals[$0] }.map(MoneyTotalsBody.init)
+        )
+    }
+}
+
+/// An account's money as finance staff see it on its page.
+struct MoneySummaryBody: Encodable {
+    let wallets: [WalletBody.Currency]
+    let totals: [MoneyTotalsBody]
 }

@@ -127,7 +127,7 @@ func buildParts(
     SearchAnalyticsRoutes(store: store, analytics: analytics, clock: configuration.clock).register(on: admin)
     CategoryAdminRoutes(store: store, catalog: catalog, clock: configuration.clock).register(on: admin)
     AuditLogRoutes(store: store).register(on: admin)
-    UserAdminRoutes(store: store, clock: configuration.clock).register(on: admin)
+    UserAdminRoutes(store: store, clock: configuration.clock, settings: platformSettings).register(on: admin)
     DashboardRoutes(store: store, clock: configuration.clock).register(on: admin)
     AccountInterventionRoutes(store: store, mail: auth.mail, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)
     SuspensionRoutes(store: store, mail: auth.mail, clock: configuration.clock, recentAuthentication: auth.recentAuthentication).register(on: admin)

@@ -69,12 +69,33 @@ public struct UserDirectory: Sendable {
         return conditions
     }
 
-    /// How much the account has done in the marketplace: orders posted, proposals sent.
-    public func activity(of userID: Int64) async throws -> (orders: Int, proposals: Int) {
+    /// How much the account has done in the marketplace, and been reported for.
+    public struct Activity: Sendable, Hashable {
+        public let orders: Int
+        public let proposals: Int
+        /// Projects it is the client or the provider of.
+        public let projects: Int
+        /// Members' reports about what it wrote, and reports it made.
+        public let reportsAbout: Int
+        public let reportsMade: Int
+        public let openDisputes: Int
+    }
+
+    public func activity(of userID: Int64) async throws -> Activity {
         let row = try await store.sql.raw("""
             SELECT (SELECT COUNT(*) FROM orders WHERE client_id = \(bind: userID)) AS orders,
-                   (SELECT COUNT(*) FROM proposals WHERE provider_id = \(bind: userID)) AS proposals
+                   (SELECT COUNT(*) FROM proposals WHERE provider_id = \(bind: userID)) AS proposals,
+                   (SELECT COUNT(*) FROM projects WHERE client_id = \(bind: userID) OR provider_id = \(bind: userID)) AS projects,
+                   (SELECT COUNT(*) FROM moderation_flags f JOIN moderation_items i ON i.id = f.item_id
+                    WHERE i.author_id = \(bind: userID) AND f.kind = \(state: FlagKind.report)) AS reports_about,
+                   (SELECT COUNT(*) FROM moderation_flags WHERE reporter_id = \(bind: userID) AND kind = \(state: FlagKind.report)) AS reports_made,
+                   (SELECT COUNT(*) FROM disputes d JOIN projects p ON p.id = d.project_id
+                    WHERE d.status = \(state: DisputeStatus.open) AND (p.client_id = \(bind: userID) OR p.provider_id = \(bind: userID))) AS open_disputes
             """).first()
-        return (try row?.decode(column: "orders", as: Int.self) ?? 0, try row?.decode(column: "proposals", as: Int.self) ?? 0)
+        func count(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
+        return Activity(
+            orders: try count("orders"), proposals: try count("proposals"), projects: try count("projects"),
+            reportsAbout: try count("reports_about"), reportsMade: try count("reports_made"), openDisputes: try count("open_disputes")
+        )
     }
 }

@@ -45,6 +45,25 @@ struct UserAdminTests {
         }
     }
 
+    @Test("an account's page counts its projects, reports and open disputes, and shows its money to finance staff only", arguments: TestDatabase.engines)
+    func accountMoney(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            let fixture = try await ProjectFixture.accepted(in: market)
+            #expect(try await fixture.fund(fixture.milestoneIDs[0]).status == .ok)
+            let support = try await harness.signedInStaff("sue@example.com", role: .support)
+            let finance = try await harness.signedInStaff("fin@example.com", role: .finance)
+            let seen = try await harness.send(.get, "/api/admin/users/\(market.ada.userID)", bearer: support.accessToken).json()
+            #expect(seen["projects"] as? Int == 1 && seen["open_disputes"] as? Int == 0 && seen["reports_about"] as? Int == 0)
+            #expect(seen["money"] == nil, "support has no finance.read")
+            let money = try #require(try await harness.send(.get, "/api/admin/users/\(market.ada.userID)", bearer: finance.accessToken).json()["money"] as? [String: Any])
+            let wallet = try #require((money["wallets"] as? [[String: Any]])?.first)
+            #expect(wallet["currency"] as? String == "EUR" && (wallet["in_escrow"] as? [String: Any])?["amount_minor"] as? Int == 60_000)
+            let totals = try #require((money["totals"] as? [[String: Any]])?.first)
+            #expect((totals["paid"] as? [String: Any])?["amount_minor"] as? Int == 61_800 && totals["transactions"] as? Int == 1)
+        }
+    }
+
     @Test("a suspension ends the sessions, withdraws the live proposals, takes the page offline, tells the owner; lifting undoes it", arguments: TestDatabase.engines)
     func suspension(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine, providers: 10) { market in

@@ -91,6 +91,31 @@
       fact(facts, 'Two-factor sign-in', data.two_factor ? 'on' : 'off');
       fact(facts, 'Orders posted', data.orders);
       fact(facts, 'Proposals sent', data.proposals);
+      fact(facts, 'Projects', data.projects);
+      fact(facts, 'Reports about what they wrote', data.reports_about);
+      fact(facts, 'Reports they made', data.reports_made);
+      fact(facts, 'Open disputes', data.open_disputes);
+      document.getElementById('user-money-section').hidden = !data.money;
+      if (data.money) {
+        var totals = {};
+        data.money.totals.forEach(function (total) { totals[total.currency] = total; });
+        var currencies = data.money.wallets.map(function (wallet) { return wallet.currency; })
+          .concat(Object.keys(totals)).filter(function (code, index, all) { return all.indexOf(code) === index; });
+        list('user-money', currencies, function (code) {
+          var wallet = data.money.wallets.filter(function (item) { return item.currency === code; })[0];
+          var total = totals[code];
+          var parts = [];
+          if (wallet) {
+            parts.push('in escrow ' + wallet.in_escrow.formatted, 'on hold ' + wallet.on_hold.formatted, 'available ' + wallet.available.formatted,
+              'paid out ' + wallet.paid_out.formatted);
+          }
+          if (total) {
+            parts.push('paid ' + total.paid.formatted, 'refunded ' + total.refunded.formatted, 'earned ' + total.earned.formatted,
+              'commission ' + total.commission.formatted, total.transactions + ' transactions');
+          }
+          return code + ': ' + parts.join(', ');
+        });
+      }
       list('user-sessions', data.sessions, function (session) {
         return session.device + ', ' + session.ip_address + ', last active ' + Agora.admin.date(session.last_used_at) + (session.second_factor ? ', two factors' : '');
       });

@@ -12,7 +12,7 @@ public struct FinanceRepository: Sendable {
     public func summary(over period: Range<Date>) async throws -> FinanceSummary {
         let waiting = try await waiting(failedIn: period)
         return FinanceSummary(
-            balances: try await balances(), period: period, volume: try await volume(over: period),
+            balances: try await balances(), period: period, volume: try await MoneyMovementRepository(store: store).totals(of: nil, over: period),
             openDisputes: waiting.openDisputes, pendingRefunds: waiting.pendingRefunds, pendingPayouts: waiting.pendingPayouts,
             failedPayouts: waiting.failedPayouts
         )
@@ -43,31 +43,6 @@ public struct FinanceRepository: Sendable {
                 AND updated_at >= \(bind: period.lowerBound) AND updated_at < \(bind: period.upperBound)
                 """)
         )
-    }
-
-    /// Everyone's movements in the period, summed per currency by the statements' own arithmetic.
-    private func volume(over period: Range<Date>) async throws -> [CurrencyCode: MoneyTotals] {
-        var volume: [CurrencyCode: MoneyTotals] = [:]
-        for row in try await store.sql.raw("""
-            SELECT kind_rank, currency, status, COUNT(*) AS movements,
-                CAST(SUM(amount_minor) AS BIGINT) AS amount, CAST(SUM(fee_minor) AS BIGINT) AS fee, CAST(SUM(tax_minor) AS BIGINT) AS tax
-            FROM (\(MoneyMovementRepository.movements(of: nil))) mv
-            WHERE occurred_at >= \(bind: period.lowerBound) AND occurred_at < \(bind: period.upperBound)
-            GROUP BY kind_rank, currency, status
-            """).all() {
-            let rank = try row.decode(column: "kind_rank", as: Int.self)
-            guard let kind = MoneyMovementKind(rank: rank) else { throw StoreError.conflict("a movement of an unknown kind (\(rank))") }
-            let currency = try CurrencyCode(try row.decode(column: "currency", as: String.self))
-            let status = try row.decode(column: "status", as: String.self)
-            guard let state = MoneyMovementState(kind, status: status) else {
-                throw StoreError.conflict("a \(kind.rawValue) in an unknown state (\(status))")
-            }
-            volume[currency, default: MoneyTotals(currency: currency)].add(
-                kind, amount: try row.decode(column: "amount", as: Int64.self), fee: try row.decode(column: "fee", as: Int64.self),
-                tax: try row.decode(column: "tax", as: Int64.self), state: state, count: try row.decode(column: "movements", as: Int.self)
-            )
-        }
-        return volume
     }
 
     private func count(_ query: SQLQueryString) async throws -> Int {

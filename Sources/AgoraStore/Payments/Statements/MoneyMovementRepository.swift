@@ -54,6 +54,33 @@ public struct MoneyMovementRepository: Sendable {
         return Set(dates.map { MoneyStatement.year(of: $0) }).sorted(by: >)
     }
 
+    /// The movements of one person (nil: everyone's) in the period (nil: all time), summed per currency by the
+    /// statements' own arithmetic (`MoneyTotals`), in the database.
+    public func totals(of userID: Int64?, over period: Range<Date>?) async throws -> [CurrencyCode: MoneyTotals] {
+        let during: SQLQueryString = period.map { "occurred_at >= \(bind: $0.lowerBound) AND occurred_at < \(bind: $0.upperBound)" } ?? "1 = 1"
+        var totals: [CurrencyCode: MoneyTotals] = [:]
+        for row in try await store.sql.raw("""
+            SELECT kind_rank, currency, status, COUNT(*) AS movements,
+                CAST(SUM(amount_minor) AS BIGINT) AS amount, CAST(SUM(fee_minor) AS BIGINT) AS fee, CAST(SUM(tax_minor) AS BIGINT) AS tax
+            FROM (\(Self.movements(of: userID))) mv
+            WHERE \(during)
+            GROUP BY kind_rank, currency, status
+            """).all() {
+            let rank = try row.decode(column: "kind_rank", as: Int.self)
+            guard let kind = MoneyMovementKind(rank: rank) else { throw StoreError.conflict("a movement of an unknown kind (\(rank))") }
+            let currency = try CurrencyCode(try row.decode(column: "currency", as: String.self))
+            let status = try row.decode(column: "status", as: String.self)
+            guard let state = MoneyMovementState(kind, status: status) else {
+                throw StoreError.conflict("a \(kind.rawValue) in an unknown state (\(status))")
+            }
+            totals[currency, default: MoneyTotals(currency: currency)].add(
+                kind, amount: try row.decode(column: "amount", as: Int64.self), fee: try row.decode(column: "fee", as: Int64.self),
+                tax: try row.decode(column: "tax", as: Int64.self), state: state, count: try row.decode(column: "movements", as: Int.self)
+            )
+        }
+        return totals
+    }
+
     private static func conditions(_ filter: MoneyMovementFilter) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         if !filter.kinds.isEmpty {
