@@ -266,7 +266,7 @@ struct ServiceSettings {
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             PendingRefundJob(store: store, processor: LocalPaymentProcessor(store: store)),
-            HourlyBillingJob(store: store, processor: LocalPaymentProcessor(store: store)),
+            HourlyBillingJob(store: store, processor: LocalPaymentProcessor(store: store), announcer: ProjectAnnouncer(email: composer)),
             PayoutJob(store: store, processor: LocalPaymentProcessor(store: store), settings: platformSettings),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
             BulkOperationWorker(store: store, composer: composer),

@@ -183,7 +183,7 @@ func buildParts(
     StatementRoutes(store: store).register(on: signedIn)
     BillingRoutes(store: store, clock: configuration.clock, settings: platformSettings).register(on: signedIn)
     PaymentMethodRoutes(store: store, clock: configuration.clock, methods: PaymentMethods(store: store, processor: processor)).register(on: signedIn)
-    WeekPaymentRoutes(store: store, clock: configuration.clock, billing: HourlyBilling(store: store, processor: processor)).register(on: signedIn)
+    WeekPaymentRoutes(store: store, clock: configuration.clock, billing: HourlyBilling(store: store, processor: processor, announcer: projectAnnouncer)).register(on: signedIn)
     FinanceAdminRoutes(store: store, clock: configuration.clock).register(on: admin)
     PaymentAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
     PayoutRoutes(

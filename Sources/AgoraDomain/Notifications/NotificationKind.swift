@@ -24,6 +24,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case projectPaused = "project_paused"
     case projectResumed = "project_resumed"
     case timesheetApproved = "timesheet_approved"
+    case weekCharged = "week_charged"
+    case weekChargeFailed = "week_charge_failed"
     case milestoneFunded = "milestone_funded"
     case paymentReleased = "payment_released"
     case paymentRefunded = "payment_refunded"

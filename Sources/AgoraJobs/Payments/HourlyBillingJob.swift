@@ -16,10 +16,10 @@ public struct HourlyBillingJob: PeriodicJob {
     static let batchSize = 100
 
     public init(
-        store: Store, processor: any PaymentProcessor, clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(600),
-        logger: Logger = Logger(label: "agora.jobs.hourly-billing")
+        store: Store, processor: any PaymentProcessor, announcer: ProjectAnnouncer, clock: any AgoraClock = SystemClock(),
+        interval: Duration = .seconds(600), logger: Logger = Logger(label: "agora.jobs.hourly-billing")
     ) {
-        billing = HourlyBilling(store: store, processor: processor)
+        billing = HourlyBilling(store: store, processor: processor, announcer: announcer)
         self.clock = clock
         self.interval = interval
         self.logger = logger

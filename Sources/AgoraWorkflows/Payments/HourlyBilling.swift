@@ -10,11 +10,13 @@ public struct HourlyBilling: Sendable {
     let weeks: WeekPaymentRepository
     let methods: PaymentMethodRepository
     let processor: any PaymentProcessor
+    let announcer: ProjectAnnouncer
 
-    public init(store: Store, processor: any PaymentProcessor) {
+    public init(store: Store, processor: any PaymentProcessor, announcer: ProjectAnnouncer) {
         weeks = WeekPaymentRepository(store: store)
         methods = PaymentMethodRepository(store: store)
         self.processor = processor
+        self.announcer = announcer
     }
 
     /// Opens the ended weeks' payments and charges those due, at most `limit` of each; the payments charged.
@@ -47,7 +49,7 @@ public struct HourlyBilling: Sendable {
         var card = chosen
         if card == nil { card = try await methods.defaultMethod(of: payment.payerID) }
         guard let card, card.processor == processor.kind else {
-            return try await weeks.recordFailure(payment.id, failure: .noSavedCard, card: nil, now: now)
+            return try await weeks.recordFailure(payment.id, failure: .noSavedCard, card: nil, now: now, announce: announcer.week)
         }
         let intent: ProcessorPayment
         if let existing = payment.processorPaymentID {
@@ -62,9 +64,11 @@ public struct HourlyBilling: Sendable {
         let answer = try await processor.confirm(intent.id, savedMethod: card.processorMethodID, now: now)
         switch answer.outcome.status {
         case .succeeded:
-            return try await weeks.recordCharged(payment.id, card: answer.outcome.card, now: now)
+            return try await weeks.recordCharged(payment.id, card: answer.outcome.card, now: now, announce: announcer.week)
         case .requiresPaymentMethod, .requiresAction, .canceled:
-            return try await weeks.recordFailure(payment.id, failure: answer.outcome.failure ?? .cardDeclined, card: answer.outcome.card, now: now)
+            return try await weeks.recordFailure(
+                payment.id, failure: answer.outcome.failure ?? .cardDeclined, card: answer.outcome.card, now: now, announce: announcer.week
+            )
         }
     }
 }

@@ -125,6 +125,31 @@ public struct ProjectAnnouncer: Sendable {
         }
     }
 
+    /// A week's payment charged (both members told; the provider that it is released when the week was approved
+    /// already) or not charged (the client told why, and how to pay).
+    public func week(_ event: WeekPaymentEvent) throws -> Announcements {
+        let project = event.project
+        let payment = event.payment
+        let link = PagePaths.project(project.id)
+        let time = HourlyRules.duration(payment.minutes)
+        guard event.kind == .weekCharged else {
+            let retry = payment.nextAttemptAt.map { " Otherwise it is charged again on \($0.formatted(.iso8601.year().month().day()))." } ?? ""
+            return try update(event.members[.client], kind: .weekChargeFailed, headline: "Payment needed: the week \(payment.week) of \(project.title)",
+                              message: "\(payment.total.formatted) for \(time) of the week \(payment.week) could not be charged. \(payment.failure?.message ?? "") Pay it from the project's room.\(retry)",
+                              link: link)
+        }
+        let charged = try update(event.members[.client], kind: .weekCharged, headline: "Charged: the week \(payment.week) of \(project.title)",
+                                 message: "\(payment.total.formatted) for \(time) of the week \(payment.week) was charged to \(payment.card?.label ?? "your saved card") and is held in escrow until the week is approved.",
+                                 link: link)
+        let released = payment.status == .released
+        return charged + (try update(event.members[.provider], kind: .weekCharged,
+                                     headline: released ? "Payment released: the week \(payment.week) of \(project.title)" : "Paid into escrow: the week \(payment.week) of \(project.title)",
+                                     message: released
+                                        ? "The client's payment of \(payment.amount.formatted) for the week \(payment.week) is released to you (before the platform's commission)."
+                                        : "The client's payment of \(payment.amount.formatted) for the week \(payment.week) is held in escrow for you until the week is approved.",
+                                     link: link))
+    }
+
     /// Who is told what about an event: the other side of the member who caused it, or the client for the
     /// review window's steps.
     private static func words(for event: MilestoneStepped, title: String) -> (ProjectRole, NotificationKind, String, String)? {

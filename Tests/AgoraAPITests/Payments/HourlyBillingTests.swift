@@ -34,7 +34,10 @@ struct HourlyBillingTests {
     }
 
     func job(_ market: OrderMarketplace) -> HourlyBillingJob {
-        HourlyBillingJob(store: market.harness.store, processor: LocalPaymentProcessor(store: market.harness.store), clock: market.harness.clock)
+        HourlyBillingJob(
+            store: market.harness.store, processor: LocalPaymentProcessor(store: market.harness.store),
+            announcer: ProjectAnnouncer(email: market.harness.composer), clock: market.harness.clock
+        )
     }
 
     func save(_ number: String, as member: SignIn, in market: OrderMarketplace) async throws -> Int64 {
@@ -55,6 +58,8 @@ struct HourlyBillingTests {
 
             #expect(try await job(market).runOnce() == 1)
             #expect(try await job(market).runOnce() == 0, "charged once")
+            #expect(try await harness.emails(to: "ada@example.com").first?.textBody.contains("€103 for 2 h of the week 2026-W39 was charged to Visa •••• 4242") == true)
+            #expect(try await harness.emails(to: "paula@example.com").first?.subject == "Paid into escrow: the week 2026-W39 of A booking site for our bakery")
             let path = "/api/projects/\(fixture.projectID)/week-payments"
             let listed = try #require((try await harness.send(.get, path, bearer: ada.accessToken).json()["week_payments"] as? [[String: Any]])?.first)
             #expect(listed["week"] as? String == "2026-W39" && listed["status"] as? String == "held" && listed["minutes"] as? Int == 120)
@@ -101,6 +106,8 @@ struct HourlyBillingTests {
             let path = "/api/projects/\(fixture.projectID)/week-payments"
             var week = try #require((try await harness.send(.get, path, bearer: ada.accessToken).json()["week_payments"] as? [[String: Any]])?.first)
             #expect(week["status"] as? String == "due" && (week["failure"] as? [String: Any])?["code"] as? String == "no_saved_card")
+            #expect(try await harness.emails(to: "ada@example.com").first?.subject == "Payment needed: the week 2026-W39 of A booking site for our bakery")
+            #expect(try await harness.emails(to: "paula@example.com").allSatisfy { !$0.subject.contains("Payment needed") }, "the client's to pay")
             #expect(try await job(market).runOnce() == 0, "not tried again before a day has passed")
             #expect(try await harness.send(.post, "/api/projects/\(fixture.projectID)/timesheets/2026-W39/approve", bearer: ada.accessToken).status == .ok)
             #expect(try await balance(.providerPayable, owner: market.paula.userID, in: market) == 0, "nothing charged, nothing released")

@@ -10,6 +10,9 @@ import SQLKit
 public struct WeekPaymentRepository: Sendable {
     let store: Store
 
+    /// Makes the notifications and emails of a charge or a failed one, written in its transaction.
+    public typealias Announce = @Sendable (WeekPaymentEvent) throws -> Announcements
+
     public init(store: Store) { self.store = store }
 
     /// Opens the payments of weeks that ended before `now` with time in them, at most `limit`; how many it opened.
@@ -83,9 +86,9 @@ public struct WeekPaymentRepository: Sendable {
     }
 
     /// Records a charge that did not go through (a decline, or no saved card): the week stays due, tried again a
-    /// day later, with the failure in the project's activity.
-    public func recordFailure(_ id: Int64, failure: PaymentFailure, card: CardSummary?, now: Date) async throws -> WeekPayment {
-        try await store.transaction { db in
+    /// day later, with the failure in the project's activity and the client told.
+    public func recordFailure(_ id: Int64, failure: PaymentFailure, card: CardSummary?, now: Date, announce: @escaping Announce) async throws -> WeekPayment {
+        try await store.transaction { [store] db in
             guard let payment = try await Self.locked(id, on: db) else { throw StoreError.notFound("the week's payment") }
             let next = try payment.status.after(.decline)
             guard let row = try await db.raw("""
@@ -99,13 +102,15 @@ public struct WeekPaymentRepository: Sendable {
                 .weekChargeFailed, projectID: payment.projectID, actorID: nil,
                 detail: ["week": payment.week.description, "amount": payment.total.formatted, "reason": failure.message], now: now, on: db
             )
-            return try WeekPayment(row: row)
+            let failed = try WeekPayment(row: row)
+            try await Self.announce(.weekChargeFailed, failed, store: store, now: now, on: db, announce)
+            return failed
         }
     }
 
     /// Records a charge the processor took: the total into the week's escrow, and released at once when the week is
-    /// approved already. Recording it twice changes nothing the second time.
-    public func recordCharged(_ id: Int64, card: CardSummary?, now: Date) async throws -> WeekPayment {
+    /// approved already; both members told. Recording it twice changes nothing the second time.
+    public func recordCharged(_ id: Int64, card: CardSummary?, now: Date, announce: @escaping Announce) async throws -> WeekPayment {
         try await store.transaction { [store] db in
             guard let payment = try await Self.locked(id, on: db) else { throw StoreError.notFound("the week's payment") }
             guard payment.status == .due else { return payment }
@@ -133,8 +138,17 @@ public struct WeekPaymentRepository: Sendable {
                 try await Self.release(payment.projectID, week: payment.week, store: store, now: now, on: db)
             }
             guard let charged = try await Self.locked(id, on: db) else { throw StoreError.notFound("the week's payment") }
+            try await Self.announce(.weekCharged, charged, store: store, now: now, on: db, announce)
             return charged
         }
+    }
+
+    private static func announce(
+        _ kind: ProjectActivityKind, _ payment: WeekPayment, store: Store, now: Date, on db: any SQLDatabase, _ announce: Announce
+    ) async throws {
+        let project = try await ProjectRepository.locked(payment.projectID, on: db)
+        let event = WeekPaymentEvent(kind: kind, payment: payment, project: project, members: try await ProjectRepository.members(of: project, on: db))
+        try await NotificationRepository.write(try announce(event), store: store, on: db, now: now)
     }
 
     // MARK: Inside a transaction
