@@ -154,9 +154,9 @@ public struct EscrowRepository: Sendable {
         _ part: Money?, of milestone: Milestone, in project: Project, actorID: Int64?, key: String, store: Store, now: Date, on db: any SQLDatabase
     ) async throws {
         if part == nil && milestone.escrow.remaining.minorUnits == 0 { return }
-        let commissionTax = try await FeeRules.tax(of: project.providerID, on: db)
+        let (fees, commissionTax) = try await FeeRules.terms(of: project, taxing: .provider, on: db)
         let movement = try milestone.escrow.release(
-            part, from: .milestone(milestone.id), providerID: project.providerID, schedule: try await FeeRules.fees(of: project, on: db),
+            part, from: .milestone(milestone.id), providerID: project.providerID, schedule: fees,
             billedBefore: try await billedBefore(project, currency: milestone.amount.currency, on: db), commissionTax: commissionTax
         )
         let transaction = try await Ledger.post(

@@ -34,8 +34,8 @@ public struct PaymentRepository: Sendable {
                     throw StatusTransitionError("milestones are funded in active projects only; this one is \(project.status.label)")
                 }
                 _ = try milestone.status.after(.fund, by: .member(role), proposer: milestone.proposedBy)
-                let fee = try await FeeRules.fees(of: project, on: db).clientFee(on: milestone.amount)
-                let tax = try await FeeRules.tax(of: userID, on: db)
+                let (fees, tax) = try await FeeRules.terms(of: project, taxing: .client, on: db)
+                let fee = fees.clientFee(on: milestone.amount)
                 if let row = try await db.raw("""
                     SELECT \(Payment.columns) FROM payments
                     WHERE milestone_id = \(bind: milestoneID) AND status IN (\(state: PaymentStatus.requiresPaymentMethod), \(state: PaymentStatus.requiresAction))

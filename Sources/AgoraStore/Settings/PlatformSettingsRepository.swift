@@ -18,15 +18,8 @@ public struct PlatformSettingsRepository: Sendable {
     /// The stored value of every setting ever changed. A row whose key or value this version no longer reads (a
     /// setting taken out, a rule made stricter) is left out, so the default holds.
     public func current() async throws -> [PlatformSetting: StoredSetting] {
-        try await Self.stored(on: store.sql)
-    }
-
-    /// The stored value of the settings named (nil: all), as `current()` reads them, on a connection that may be in
-    /// a transaction: money moves by the fees committed when it moves.
-    static func stored(_ only: [PlatformSetting]? = nil, on db: any SQLDatabase) async throws -> [PlatformSetting: StoredSetting] {
         var settings: [PlatformSetting: StoredSetting] = [:]
-        let filter: SQLQueryString = only.map { " WHERE key IN (\(binds: $0.map(\.rawValue)))" } ?? ""
-        for row in try await db.raw("SELECT key, value, version, changed_by, changed_at FROM platform_settings\(filter)").all() {
+        for row in try await store.sql.raw("SELECT key, value, version, changed_by, changed_at FROM platform_settings").all() {
             guard let setting = PlatformSetting(rawValue: try row.decode(column: "key", as: String.self)),
                   let value = try? setting.kind.check(SettingValue(json: try row.decode(column: "value", as: String.self)))
             else { continue }

@@ -156,10 +156,10 @@ public struct DisputeRepository: Sendable {
             guard decision.providerShare.currency == milestone.amount.currency else {
                 throw ValidationError(field: "provider_amount", message: "must be in \(milestone.amount.currency.code)")
             }
-            let commissionTax = try await FeeRules.tax(of: project.providerID, on: db)
+            let (fees, commissionTax) = try await FeeRules.terms(of: project, taxing: .provider, on: db)
             let settlement = try milestone.escrow.settle(
                 providerShare: decision.providerShare, from: .milestone(milestone.id), providerID: project.providerID, clientID: project.clientID,
-                schedule: try await FeeRules.fees(of: project, on: db),
+                schedule: fees,
                 billedBefore: try await EscrowRepository.billedBefore(project, currency: milestone.amount.currency, on: db), commissionTax: commissionTax
             )
             let key = "dispute:\(disputeID):resolved"

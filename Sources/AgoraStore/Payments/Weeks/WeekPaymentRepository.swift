@@ -162,9 +162,9 @@ public struct WeekPaymentRepository: Sendable {
         let payment = try WeekPayment(row: row)
         guard payment.status == .held else { return }
         let project = try await ProjectRepository.locked(projectID, on: db)
-        let commissionTax = try await FeeRules.tax(of: project.providerID, on: db)
+        let (fees, commissionTax) = try await FeeRules.terms(of: project, taxing: .provider, on: db)
         let movement = try payment.escrow.release(
-            nil, from: .week(paymentID: payment.id), providerID: project.providerID, schedule: try await FeeRules.fees(of: project, on: db),
+            nil, from: .week(paymentID: payment.id), providerID: project.providerID, schedule: fees,
             billedBefore: try await EscrowRepository.billedBefore(project, currency: payment.amount.currency, on: db), commissionTax: commissionTax
         )
         _ = try await Ledger.post(
@@ -192,8 +192,8 @@ public struct WeekPaymentRepository: Sendable {
             guard project.billing.weeklyLimitHours != nil else { return false }
             let amount = HourlyRules.amount(minutes: minutes, rate: project.agreedPrice)
             guard amount.minorUnits > 0 else { return false }
-            let fee = try await FeeRules.fees(of: project, on: db).clientFee(on: amount)
-            let tax = try await FeeRules.tax(of: project.clientID, on: db)
+            let (fees, tax) = try await FeeRules.terms(of: project, taxing: .client, on: db)
+            let fee = fees.clientFee(on: amount)
             let inserted = try await db.raw("""
                 INSERT INTO week_payments (project_id, week_start, payer_id, provider_id, minutes, currency, amount_minor, client_fee_minor,
                                            fee_tax_minor, tax_note, status, processor, next_attempt_at, created_at, updated_at)
