@@ -1,4 +1,4 @@
-/// The money held for one milestone: what was funded (the milestone's amount, the client's service fee on it and the
+/// The money held for one milestone or one hourly week (`EscrowHolder`): what was funded (the milestone's amount, the client's service fee on it and the
 /// tax on that fee) and how much of the amount has since been released to the provider or refunded to the client.
 /// Every movement takes the same share of the fee and of its tax with it, counted cumulatively so that the last
 /// movement leaves nothing behind: releasing the whole amount releases the whole fee, however it was cut.
@@ -171,19 +171,6 @@ public struct Escrow: Sendable, Hashable {
             share(of: clientFee, upTo: before + movedMinor) - share(of: clientFee, upTo: before),
             share(of: feeTax, upTo: before + movedMinor) - share(of: feeTax, upTo: before)
         )
-    }
-}
-
-/// Whose escrow account money is held in: a milestone's, or one hourly week's payment.
-public enum EscrowHolder: Sendable, Hashable {
-    case milestone(Int64)
-    case week(paymentID: Int64)
-
-    public func account(_ currency: CurrencyCode) -> LedgerAccountKey {
-        switch self {
-        case .milestone(let id): LedgerAccountKey(.escrow, owner: id, currency: currency)
-        case .week(let paymentID): LedgerAccountKey(.weekEscrow, owner: paymentID, currency: currency)
-        }
     }
 }
 
