@@ -151,4 +151,44 @@ struct HourlyBillingTests {
             ).status == .conflict, "a week without time")
         }
     }
+
+    @Test("racing: weeks charged while the client approves them are each released once, whichever commits first", arguments: TestDatabase.engines)
+    func chargeRacesApproval(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            var fixtures: [ProjectFixture] = []
+            for _ in 0..<5 { fixtures.append(try await ProjectFixture.accepted(in: market, proposal: HourlyWorkTests.hourlyProposal)) }
+            harness.clock.advance(by: 3 * 3_600)
+            let paula = try SignIn(try await harness.login("paula@example.com"))
+            for fixture in fixtures {
+                let logged = try await harness.send(
+                    .post, "/api/projects/\(fixture.projectID)/time-entries", json: HourlyWorkTests.entry("2026-09-21T14:30:00Z", minutes: 120),
+                    bearer: paula.accessToken
+                )
+                try #require(logged.status == .created, "\(logged.text)")
+            }
+            harness.clock.advance(by: 7 * 86_400)
+            let ada = try SignIn(try await harness.login("ada@example.com"))
+            _ = try await save("4242424242424242", as: ada, in: market)
+            let approvals = try await withThrowingTaskGroup(of: HTTPResponse.Status?.self) { group in
+                group.addTask { _ = try await job(market).runOnce(); return nil }
+                for fixture in fixtures {
+                    group.addTask {
+                        try await harness.send(.post, "/api/projects/\(fixture.projectID)/timesheets/2026-W39/approve", bearer: ada.accessToken).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { if let status = $1 { $0.append(status) } }
+            }
+            #expect(approvals == Array(repeating: .ok, count: 5))
+            for fixture in fixtures {
+                let week = try #require((try await harness.send(.get, "/api/projects/\(fixture.projectID)/week-payments", bearer: ada.accessToken).json()["week_payments"] as? [[String: Any]])?.first)
+                #expect(week["status"] as? String == "released", "\(week)")
+                let paymentID = try #require((week["id"] as? NSNumber)?.int64Value)
+                #expect(try await balance(.weekEscrow, owner: paymentID, in: market) == 0)
+            }
+            // Five weeks of 100 EUR: 20 % of the first 500 billed together, each 80 to the provider.
+            #expect(try await balance(.providerPayable, owner: market.paula.userID, in: market) == 5 * 8_000)
+            #expect(try await Ledger(store: harness.store).verify().isSound)
+        }
+    }
 }

@@ -89,7 +89,7 @@ public struct WeekPaymentRepository: Sendable {
     /// day later, with the failure in the project's activity and the client told.
     public func recordFailure(_ id: Int64, failure: PaymentFailure, card: CardSummary?, now: Date, announce: @escaping Announce) async throws -> WeekPayment {
         try await store.transaction { [store] db in
-            guard let payment = try await Self.locked(id, on: db) else { throw StoreError.notFound("the week's payment") }
+            guard let payment = try await Self.lockedWithProject(id, on: db) else { throw StoreError.notFound("the week's payment") }
             let next = try payment.status.after(.decline)
             guard let row = try await db.raw("""
                 UPDATE week_payments SET status = \(state: next), failure_code = \(bind: failure.rawValue), attempts = attempts + 1,
@@ -112,7 +112,7 @@ public struct WeekPaymentRepository: Sendable {
     /// approved already; both members told. Recording it twice changes nothing the second time.
     public func recordCharged(_ id: Int64, card: CardSummary?, now: Date, announce: @escaping Announce) async throws -> WeekPayment {
         try await store.transaction { [store] db in
-            guard let payment = try await Self.locked(id, on: db) else { throw StoreError.notFound("the week's payment") }
+            guard let payment = try await Self.lockedWithProject(id, on: db) else { throw StoreError.notFound("the week's payment") }
             guard payment.status == .due else { return payment }
             let next = try payment.status.after(.charge)
             _ = try await Ledger.post(
@@ -211,6 +211,14 @@ public struct WeekPaymentRepository: Sendable {
         try await store.sql.raw("""
             SELECT \(WeekPayment.columns) FROM week_payments WHERE project_id = \(bind: projectID) AND week_start = \(bind: week.start)
             """).first().map(WeekPayment.init(row:))
+    }
+
+    /// The payment with its project locked first, as the week's approval locks it: a charge and an approval of the
+    /// same week take turns, so whichever comes second sees the other and the week is released once.
+    private static func lockedWithProject(_ id: Int64, on db: any SQLDatabase) async throws -> WeekPayment? {
+        guard let row = try await db.raw("SELECT project_id FROM week_payments WHERE id = \(bind: id)").first() else { return nil }
+        _ = try await ProjectRepository.locked(try row.decode(column: "project_id", as: Int64.self), on: db)
+        return try await locked(id, on: db)
     }
 
     private static func locked(_ id: Int64, on db: any SQLDatabase) async throws -> WeekPayment? {
