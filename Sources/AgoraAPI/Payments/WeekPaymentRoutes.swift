@@ -56,7 +56,8 @@ struct PayWeekInput: RequestBody {
     }
 }
 
-/// A week's payment as the project's members see it; the commission only for the provider.
+/// A week's payment as the project's members see it: the charge, the card and why a charge failed only for the
+/// client; the commission only for the provider.
 struct WeekPaymentBody: ResponseEncodable {
     let id: Int64
     let projectId: Int64
@@ -89,7 +90,7 @@ struct WeekPaymentBody: ResponseEncodable {
         total = client ? MoneyBody(payment.total) : nil
         commission = !client && payment.status == .released ? MoneyBody(payment.commission) : nil
         card = client ? payment.card?.label : nil
-        failure = payment.status == .due ? payment.failure.map(PaymentFailureBody.init) : nil
+        failure = client && payment.status == .due ? payment.failure.map(PaymentFailureBody.init) : nil
         nextAttemptAt = payment.status == .due ? payment.nextAttemptAt : nil
         paidAt = payment.paidAt
         releasedAt = payment.releasedAt
