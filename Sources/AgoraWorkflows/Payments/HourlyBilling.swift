@@ -51,17 +51,18 @@ public struct HourlyBilling: Sendable {
         guard let card, card.processor == processor.kind else {
             return try await weeks.recordFailure(payment.id, failure: .noSavedCard, card: nil, now: now, announce: announcer.week)
         }
-        let intent: ProcessorPayment
-        if let existing = payment.processorPaymentID {
-            intent = ProcessorPayment(id: existing, outcome: .init(status: .requiresPaymentMethod, card: nil, failure: nil), clientSecret: nil)
-        } else {
-            intent = try await processor.createPayment(
+        // A week tried before keeps its processor payment: a declined one takes another card.
+        var intentID = payment.processorPaymentID
+        if intentID == nil {
+            let created = try await processor.createPayment(
                 amount: payment.total, description: "Week of \(payment.week) of project \(payment.projectID)",
                 idempotencyKey: "week-payment:\(payment.id)", now: now
             )
-            try await weeks.attach(payment.id, processorPaymentID: intent.id, now: now)
+            try await weeks.attach(payment.id, processorPaymentID: created.id, now: now)
+            intentID = created.id
         }
-        let answer = try await processor.confirm(intent.id, savedMethod: card.processorMethodID, now: now)
+        guard let intentID else { throw StoreError.conflict("the week's payment has no processor payment") }
+        let answer = try await processor.confirm(intentID, savedMethod: card.processorMethodID, now: now)
         switch answer.outcome.status {
         case .succeeded:
             return try await weeks.recordCharged(payment.id, card: answer.outcome.card, now: now, announce: announcer.week)
