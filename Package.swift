@@ -74,7 +74,13 @@ let package = Package(
         ),
         .target(
             name: "AgoraWorkflows",
-            dependencies: ["AgoraDomain", "AgoraStore", "AgoraTemplates"]
+            dependencies: [
+                "AgoraDomain", "AgoraStore", "AgoraTemplates",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "AgoraSite",
@@ -204,6 +210,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),

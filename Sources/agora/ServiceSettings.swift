@@ -35,6 +35,8 @@ struct ServiceSettings {
     /// `AGORA_IDLE_TIMEOUT` and `AGORA_REQUEST_DEADLINE`, in seconds.
     let idleTimeout: Duration
     let requestDeadline: Duration
+    /// Stripe as the payment processor (`AGORA_PAYMENT_PROCESSOR=stripe`); nil runs the local processor.
+    let stripe: StripeSettings?
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -153,12 +155,43 @@ struct ServiceSettings {
         }
         let documentKey = try secret("AGORA_DOCUMENT_KEY", file: "documents.key", purpose: "document key", storage: storage, stage: stage)
         let messageKeys = try messageSecrets(storage: storage, stage: stage)
+        let stripe = try stripeSettings()
         return ServiceSettings(
             stage: stage, auth: auth, storage: storage, documentKey: documentKey, messageKeys: messageKeys, mailSender: sender, searchWeights: searchWeights, settingOverrides: settingOverrides,
             regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, metricsAccess: metricsAccess, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
-            requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600)
+            requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600), stripe: stripe
         )
+    }
+
+    /// `AGORA_PAYMENT_PROCESSOR`: `local` (default: the embedded processor, test cards only) or `stripe`, which needs
+    /// `AGORA_STRIPE_SECRET_KEY` (`sk_…`), `AGORA_STRIPE_PUBLISHABLE_KEY` (`pk_…`) and `AGORA_STRIPE_WEBHOOK_SECRET`
+    /// (`whsec_…`), and takes `AGORA_STRIPE_API_URL` and `AGORA_STRIPE_JS_URL` for a stand-in (localstripe).
+    private static func stripeSettings() throws -> StripeSettings? {
+        switch Environment.value("AGORA_PAYMENT_PROCESSOR") ?? "local" {
+        case "local":
+            return nil
+        case "stripe":
+            let keys = [("AGORA_STRIPE_SECRET_KEY", "sk_"), ("AGORA_STRIPE_PUBLISHABLE_KEY", "pk_"), ("AGORA_STRIPE_WEBHOOK_SECRET", "whsec_")]
+            var values: [String] = []
+            for (name, prefix) in keys {
+                guard let value = Environment.value(name), value.hasPrefix(prefix), value.utf8.count > prefix.utf8.count + 3 else {
+                    throw CommandError("AGORA_PAYMENT_PROCESSOR=stripe needs \(name), a key that starts with \(prefix)")
+                }
+                values.append(value)
+            }
+            var urls: [String] = []
+            for (name, fallback) in [("AGORA_STRIPE_API_URL", StripeSettings.stripeAPI), ("AGORA_STRIPE_JS_URL", StripeSettings.stripeScript)] {
+                let url = Environment.value(name) ?? fallback
+                guard url.hasPrefix("https://") || url.hasPrefix("http://127.0.0.1") || url.hasPrefix("http://localhost") else {
+                    throw CommandError("\(name) must be an https URL (or http on this machine, for a stand-in), not \(url)")
+                }
+                urls.append(url)
+            }
+            return StripeSettings(secretKey: values[0], publishableKey: values[1], webhookSecret: values[2], apiURL: urls[0], scriptURL: urls[1])
+        case let other:
+            throw CommandError("AGORA_PAYMENT_PROCESSOR must be local or stripe, not \(other)")
+        }
     }
 
     /// A number of seconds from the environment, within `range`.
@@ -253,6 +286,7 @@ struct ServiceSettings {
     /// settings and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
+        let processor = PaymentProcessors.chosen(stripe: stripe, store: store)
         return [
             EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
             AccountCleanupJob(store: store),
@@ -265,9 +299,9 @@ struct ServiceSettings {
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
-            PendingRefundJob(store: store, processor: LocalPaymentProcessor(store: store)),
-            HourlyBillingJob(store: store, processor: LocalPaymentProcessor(store: store), announcer: ProjectAnnouncer(email: composer)),
-            PayoutJob(store: store, processor: LocalPaymentProcessor(store: store), settings: platformSettings),
+            PendingRefundJob(store: store, processor: processor),
+            HourlyBillingJob(store: store, processor: processor, announcer: ProjectAnnouncer(email: composer)),
+            PayoutJob(store: store, processor: processor, settings: platformSettings),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
             BulkOperationWorker(store: store, composer: composer),
         ]

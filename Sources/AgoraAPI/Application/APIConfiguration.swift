@@ -49,6 +49,9 @@ public struct APIConfiguration: Sendable {
     /// Who may read `/metrics`: these addresses (this machine only by default), or anyone with the token.
     public var metricsAccess = MetricsAccess()
 
+    /// Stripe as the payment processor (`AGORA_PAYMENT_PROCESSOR=stripe`); nil runs the local processor.
+    public var stripe: StripeSettings?
+
     public init(
         host: String = "127.0.0.1", port: Int = 8080, siteDirectory: URL, auth: AuthSettings, email: EmailComposer,
         clock: any AgoraClock = SystemClock(), searchWeights: RelevanceWeights = RelevanceWeights()

@@ -175,8 +175,15 @@ func buildParts(
     ProjectRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     MilestoneRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     HourlyRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
-    let processor = LocalPaymentProcessor(store: store)
+    let processor = PaymentProcessors.chosen(stripe: configuration.stripe, store: store)
     let escrowPayments = EscrowPayments(store: store, processor: processor, announcer: projectAnnouncer)
+    PaymentProcessorRoutes(processor: processor).register(on: signedIn)
+    if let stripe = configuration.stripe {
+        StripeWebhookRoutes(
+            secret: stripe.webhookSecret, events: StripeEvents(store: store, escrow: escrowPayments, announcer: projectAnnouncer), clock: configuration.clock,
+            logger: logger
+        ).register(on: api)
+    }
     PaymentRoutes(store: store, clock: configuration.clock, escrow: escrowPayments, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     DisputeRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer).register(on: signedIn)
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)

@@ -40,7 +40,7 @@ extension OpenAPIDocument {
     "/api/payments/{id}/confirm": {
       "post": {
         "operationId": "confirmPayment", "tags": ["payments"], "security": [{ "bearer": [] }],
-        "summary": "The payer confirms with a card, or one of their saved cards (payment_method_id; the local processor takes its test cards only): succeeded funds the milestone; requires_action waits for the card's authentication; a decline leaves it open with the failure",
+        "summary": "The payer confirms with a card (its fields for the local processor, which takes its test cards only; processor_method_id, the payment method Stripe.js made, for Stripe), or one of their saved cards (payment_method_id): succeeded funds the milestone; requires_action waits for the card's authentication (next_action); a decline leaves it open with the failure",
         "parameters": [\#(idParameter), \#(idempotencyKeyHeader)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConfirmPaymentInput" } } } },
         "responses": { "200": \#(paymentResponse), "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
@@ -55,11 +55,33 @@ extension OpenAPIDocument {
       },
       "post": {
         "operationId": "savePaymentMethod", "tags": ["payments"], "security": [{ "bearer": [] }],
-        "summary": "Saves a card with the processor for later charges (the first, or one sent with default true, becomes the default); a card the processor will not save is a 422 on number",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "allOf": [{ "$ref": "#/components/schemas/CardInput" }],
-          "properties": { "default": { "type": "boolean" } } } } } },
+        "summary": "Saves a card with the processor for later charges (the first, or one sent with default true, becomes the default); a card the processor will not save is a 422 on its field",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "oneOf": [
+          { "allOf": [{ "$ref": "#/components/schemas/CardInput" }], "properties": { "default": { "type": "boolean" } } },
+          { "allOf": [{ "$ref": "#/components/schemas/ProcessorCardInput" }], "properties": { "default": { "type": "boolean" } } } ] } } } },
         "responses": { "201": { "description": "The saved card", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PaymentMethod" } } } },
           "400": \#(problem), "401": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/payment-processor": {
+      "get": {
+        "operationId": "showPaymentProcessor", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The processor the checkout pays through: local (the platform's card fields) or stripe, with the Stripe.js script and the publishable key",
+        "responses": { "200": { "description": "The processor", "content": { "application/json": { "schema": { "type": "object", "required": ["kind"], "properties": {
+          "kind": { "type": "string", "enum": [\#(quoted(PaymentProcessorKind.allCases.map(\.rawValue)))] },
+          "script_url": { "type": "string" }, "publishable_key": { "type": "string" } } } } } }, "401": \#(problem) }
+      }
+    },
+    "/api/webhooks/stripe": {
+      "post": {
+        "operationId": "receiveStripeEvent", "tags": ["payments"],
+        "summary": "Stripe's webhook (served only when Stripe is the processor): an event signed in Stripe-Signature (t and v1, 300 s tolerance), taken once by its id, in the transaction of its effect",
+        "parameters": [{ "name": "Stripe-Signature", "in": "header", "required": true, "schema": { "type": "string" } }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["id", "type", "data"] } } } },
+        "responses": { "200": { "description": "Taken: applied now, recorded without effect, or replayed (taken before)", "content": { "application/json": { "schema": {
+          "type": "object", "required": ["received", "handling"], "properties": { "received": { "type": "string" },
+          "handling": { "type": "string", "enum": ["applied", "recorded", "replayed"] } } } } } },
+          "400": \#(problem), "413": \#(problem) }
       }
     },
     "/api/payment-methods/{id}/default": {
@@ -255,7 +277,8 @@ extension OpenAPIDocument {
         "processor": { "type": "string", "enum": [\#(quoted(PaymentProcessorKind.allCases.map(\.rawValue)))] },
         "card": { "type": "object", "required": ["brand", "last_four"], "properties": { "brand": { "type": "string", "enum": [\#(quoted(CardBrand.allCases.map(\.rawValue)))] }, "last_four": { "type": "string" } } },
         "failure": { "type": "object", "required": ["code", "message"], "properties": { "code": { "type": "string", "enum": [\#(quoted(PaymentFailure.allCases.map(\.rawValue)))] }, "message": { "type": "string" } } },
-        "next_action": { "type": "object", "required": ["type", "url"], "properties": { "type": { "type": "string", "enum": ["authenticate"] }, "url": { "type": "string" } } },
+        "next_action": { "type": "object", "required": ["type"], "description": "authenticate: open url (the local processor's page); use_stripe_sdk: Stripe.js's handleNextAction with the client secret",
+          "properties": { "type": { "type": "string", "enum": ["authenticate", "use_stripe_sdk"] }, "url": { "type": "string" } } },
         "client_secret": { "type": "string", "description": "For the processor's own script in the browser (Stripe)" },
         "created_at": { "type": "string", "format": "date-time" }, "succeeded_at": { "type": "string", "format": "date-time" }
       }
@@ -278,9 +301,14 @@ extension OpenAPIDocument {
         "security_code": { "type": "string", "maxLength": 10 }
       }
     },
+    "ProcessorCardInput": {
+      "type": "object", "additionalProperties": false, "required": ["processor_method_id"],
+      "properties": { "processor_method_id": { "type": "string", "pattern": "^[A-Za-z0-9_]{3,255}$", "description": "The payment method the processor's own script made in the browser (Stripe.js's pm_…); refused by the local processor" } }
+    },
     "ConfirmPaymentInput": {
       "oneOf": [
         { "$ref": "#/components/schemas/CardInput" },
+        { "$ref": "#/components/schemas/ProcessorCardInput" },
         { "type": "object", "additionalProperties": false, "required": ["payment_method_id"], "properties": {
           "payment_method_id": { "type": "integer", "description": "One of the payer's saved cards (GET /api/payment-methods)" } } }
       ]

@@ -31,7 +31,7 @@ struct PaymentMethodRoutes: Sendable {
     @Sendable func add(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<PaymentMethodBody> {
         let identity = try context.requireIdentity()
         let input = try await request.decode(as: SavePaymentMethodInput.self, context: context)
-        let card = try PaymentCard(input.card, now: clock.now)
+        let card = try input.card.entry(now: clock.now)
         let saved = try await methods.add(card, for: identity.userID, makeDefault: input.makeDefault, now: clock.now)
         return EditedResponse(status: .created, headers: [.location: "/api/payment-methods/\(saved.id)"], response: PaymentMethodBody(saved))
     }
@@ -51,17 +51,14 @@ struct PaymentMethodRoutes: Sendable {
     }
 }
 
-/// `POST /api/payment-methods`: a card's fields, and `default` to charge it when nobody chooses.
+/// `POST /api/payment-methods`: a card (`CardEntryInput`), and `default` to charge it when nobody chooses.
 struct SavePaymentMethodInput: RequestBody {
-    static let fields: Set<String> = ["number", "expiry_month", "expiry_year", "security_code", "default"]
-    var card = PaymentCard.Input()
+    static let fields = CardEntryInput.fields.union(["default"])
+    let card: CardEntryInput
     let makeDefault: Bool
 
     init(reading body: inout JSONObjectBody) {
-        card.number = body.string("number", required: false, maximumLength: 40)
-        card.expiryMonth = body.integer("expiry_month")
-        card.expiryYear = body.integer("expiry_year")
-        card.securityCode = body.string("security_code", required: false, maximumLength: 10)
+        card = CardEntryInput(reading: &body)
         makeDefault = body.bool("default")
     }
 }

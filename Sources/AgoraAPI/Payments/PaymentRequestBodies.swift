@@ -1,20 +1,50 @@
 import AgoraDomain
+import AgoraWorkflows
+import Foundation
 
-/// `POST /api/payments/{id}/confirm`: the card typed into the local processor's checkout
-/// (`{"number", "expiry_month", "expiry_year", "security_code"}`); JSON types are checked here, rules in the domain
-/// (`PaymentCard`).
+/// A card in a checkout body: its fields typed into the local processor's checkout (`number`, `expiry_month`,
+/// `expiry_year`, `security_code`), or `processor_method_id`, the payment method the processor's own script made in
+/// the browser (Stripe.js's `pm_…`). JSON types are checked here, card rules in the domain (`PaymentCard`).
+struct CardEntryInput {
+    static let fields: Set<String> = ["number", "expiry_month", "expiry_year", "security_code", "processor_method_id"]
+    var card = PaymentCard.Input()
+    var processorMethodID: String?
+
+    init(reading body: inout JSONObjectBody) {
+        processorMethodID = body.string("processor_method_id", required: false, maximumLength: 255)
+        card.number = body.string("number", required: false, maximumLength: 40)
+        card.expiryMonth = body.integer("expiry_month")
+        card.expiryYear = body.integer("expiry_year")
+        card.securityCode = body.string("security_code", required: false, maximumLength: 10)
+    }
+
+    /// Whether any of the card's fields was sent.
+    var hasCardFields: Bool {
+        card.number != nil || card.expiryMonth != nil || card.expiryYear != nil || card.securityCode != nil
+    }
+
+    func entry(now: Date) throws -> CardEntry {
+        guard let processorMethodID else { return .typed(try PaymentCard(card, now: now)) }
+        guard !hasCardFields else {
+            throw ValidationError(field: "processor_method_id", message: "takes the place of the card's fields: send one or the other")
+        }
+        guard processorMethodID.utf8.count >= 3, processorMethodID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw ValidationError(field: "processor_method_id", message: "must be the id the processor's card form gave (letters, digits and _)")
+        }
+        return .processorMethod(processorMethodID)
+    }
+}
+
+/// `POST /api/payments/{id}/confirm`: a card (`CardEntryInput`), or `payment_method_id`, one of the payer's saved cards.
 struct ConfirmPaymentInput: RequestBody {
-    static let fields: Set<String> = ["number", "expiry_month", "expiry_year", "security_code", "payment_method_id"]
-    var input = PaymentCard.Input()
-    /// One of the payer's saved cards, instead of a card's fields.
+    static let fields = CardEntryInput.fields.union(["payment_method_id"])
+    let card: CardEntryInput
+    /// One of the payer's saved cards, instead of a card.
     let savedMethodID: Int?
 
     init(reading body: inout JSONObjectBody) {
         savedMethodID = body.integer("payment_method_id")
-        input.number = body.string("number", required: false, maximumLength: 40)
-        input.expiryMonth = body.integer("expiry_month")
-        input.expiryYear = body.integer("expiry_year")
-        input.securityCode = body.string("security_code", required: false, maximumLength: 10)
+        card = CardEntryInput(reading: &body)
     }
 }
 

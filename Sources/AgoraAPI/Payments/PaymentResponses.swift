@@ -10,9 +10,18 @@ struct PaymentBody: ResponseEncodable {
         let lastFour: String
     }
 
+    /// What the payer does next: the local processor's authentication page (`authenticate`, with its `url`), or
+    /// Stripe.js's `handleNextAction` with the payment's client secret (`use_stripe_sdk`).
     struct NextAction: Encodable {
         let type: String
-        let url: String
+        let url: String?
+
+        init(_ payment: Payment) {
+            switch payment.processor {
+            case .local: (type, url) = ("authenticate", PagePaths.paymentAuthentication(payment.id))
+            case .stripe: (type, url) = ("use_stripe_sdk", nil)
+            }
+        }
     }
 
     let id: Int64
@@ -46,7 +55,7 @@ struct PaymentBody: ResponseEncodable {
         processor = payment.processor.rawValue
         card = payment.cardBrand.flatMap { brand in payment.cardLastFour.map { Card(brand: brand.rawValue, lastFour: $0) } }
         failure = payment.status == .requiresPaymentMethod ? payment.failure.map(PaymentFailureBody.init) : nil
-        nextAction = payment.status == .requiresAction ? NextAction(type: "authenticate", url: PagePaths.paymentAuthentication(payment.id)) : nil
+        nextAction = payment.status == .requiresAction ? NextAction(payment) : nil
         self.clientSecret = clientSecret
         createdAt = payment.createdAt
         succeededAt = payment.succeededAt

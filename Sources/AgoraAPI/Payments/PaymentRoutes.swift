@@ -47,12 +47,12 @@ struct PaymentRoutes: Sendable {
         return try await responder.respond(to: request, context: context, operation: "confirm:\(id)") { request, _ in
             let input = try await request.decode(as: ConfirmPaymentInput.self, context: context)
             if let saved = input.savedMethodID {
-                guard input.input.number == nil else {
-                    throw ValidationError(field: "payment_method_id", message: "pays instead of a card's fields: send one or the other")
+                guard !input.card.hasCardFields, input.card.processorMethodID == nil else {
+                    throw ValidationError(field: "payment_method_id", message: "pays instead of a card: send one or the other")
                 }
                 return PaymentBody(try await found { try await escrow.confirm(id, by: identity.userID, savedMethodID: Int64(saved), now: clock.now) })
             }
-            let card = try PaymentCard(input.input, now: clock.now)
+            let card = try input.card.entry(now: clock.now)
             return PaymentBody(try await found { try await escrow.confirm(id, by: identity.userID, card: card, now: clock.now) })
         }
     }

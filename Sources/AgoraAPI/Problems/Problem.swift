@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -70,6 +71,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
             case .staleVersion: self.init(status: .conflict, detail: store.description, instance: instance, type: .staleVersion)
             case .invalidLocation, .cannotOpen: self.init(status: .serviceUnavailable, detail: "The database is unavailable.", instance: instance)
             }
+        case let processor as ProcessorUnavailable:
+            self.init(status: .badGateway, detail: "The payment processor did not answer as expected (\(processor.description)); nothing more was charged. Try again.", instance: instance)
         case let http as HTTPError:
             self.init(status: http.status, detail: http.body, instance: instance)
         case let http as any HTTPResponseError:

@@ -6,7 +6,8 @@ import Logging
 
 /// Every `interval`: sends the payouts decided but not answered by the processor (a crash or a processor error in
 /// between), then pays out the providers whose schedule is due — weekly ones once a week (from Monday, UTC), monthly
-/// ones once a month (from the 1st) — every currency with at least the minimum available.
+/// ones once a month (from the 1st) — every currency with at least the minimum available. With a processor that
+/// does not pay out (Stripe without Connect) it does nothing.
 public struct PayoutJob: PeriodicJob {
     let payouts: Payouts
     let repository: PayoutRepository
@@ -41,6 +42,7 @@ public struct PayoutJob: PeriodicJob {
 
     @discardableResult
     public func runOnce() async throws -> Pass {
+        guard payouts.offered else { return Pass(resent: 0, scheduled: 0) }
         let now = clock.now
         var resent = 0
         for (payout, iban) in try await repository.pending(before: now.addingTimeInterval(-60), limit: Self.batchSize) {

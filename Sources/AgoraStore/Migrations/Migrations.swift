@@ -47,5 +47,6 @@ public enum Migrations {
         tax,
         paymentMethods,
         weekPayments,
+        processorRecords,
     ]
 }

@@ -77,6 +77,13 @@ public struct PaymentRepository: Sendable {
             """).first().map(Payment.init(row:))
     }
 
+    /// The payment behind a processor's payment (for the processor's events), whoever made it.
+    public func payment(processorPaymentID: String) async throws -> Payment? {
+        try await store.sql.raw("""
+            SELECT \(Payment.columns) FROM payments WHERE processor_payment_id = \(bind: processorPaymentID)
+            """).first().map(Payment.init(row:))
+    }
+
     /// The processor's id of any payment (for refunds an administrator decides, whoever asks).
     public func processorPaymentID(of paymentID: Int64) async throws -> String? {
         try await store.sql.raw("SELECT processor_payment_id FROM payments WHERE id = \(bind: paymentID)").first()?
@@ -103,9 +110,10 @@ public struct PaymentRepository: Sendable {
 
     /// Records what the processor answered. A success funds the milestone: the ledger moves the total from processor
     /// clearing into the milestone's escrow, the milestone's escrow figures grow and its status becomes funded, with
-    /// an activity entry and the provider told. The same outcome recorded twice changes nothing the second time.
+    /// an activity entry and the provider told. The same outcome recorded twice changes nothing the second time; an
+    /// outcome a processor's `event` brought is recorded with the event, and not at all when the event was taken before.
     public func record(
-        _ paymentID: Int64, outcome: Outcome, now: Date, announce: @escaping MilestoneRepository.Announce
+        _ paymentID: Int64, outcome: Outcome, event: ProcessorEvent? = nil, now: Date, announce: @escaping MilestoneRepository.Announce
     ) async throws -> (payment: Payment, funded: MilestoneStepped?) {
         try await store.transaction { [store] db in
             guard let row = try await db.raw("SELECT project_id FROM payments WHERE id = \(bind: paymentID)").first() else {
@@ -115,6 +123,7 @@ public struct PaymentRepository: Sendable {
             guard let current = try await db.raw("SELECT \(Payment.columns) FROM payments WHERE id = \(bind: paymentID)").first().map(Payment.init(row:)) else {
                 throw StoreError.notFound("the payment")
             }
+            guard try await ProcessorEvent.take(event, now: now, on: db) else { return (current, nil) }
             if current.status == outcome.status && current.failure == outcome.failure { return (current, nil) }
             let step: PaymentStatus.Step = switch outcome.status {
             case .succeeded: .succeed

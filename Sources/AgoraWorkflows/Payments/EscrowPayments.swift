@@ -22,9 +22,13 @@ public struct EscrowPayments: Sendable {
         self.announcer = announcer
     }
 
-    /// Opens the payment that funds a milestone, with the processor's payment behind it.
+    /// Opens the payment that funds a milestone, with the processor's payment behind it (the one made before, when the
+    /// payment was waiting already).
     public func fund(milestoneID: Int64, by userID: Int64, title: String, now: Date) async throws -> (Payment, clientSecret: String?) {
         let payment = try await payments.open(milestoneID: milestoneID, by: userID, processor: processor.kind, now: now)
+        if let existing = payment.processorPaymentID {
+            return (payment, try await processor.payment(existing).clientSecret)
+        }
         let made = try await processor.createPayment(
             amount: payment.total, description: title, idempotencyKey: "payment:\(payment.id)", now: now
         )
@@ -32,7 +36,7 @@ public struct EscrowPayments: Sendable {
     }
 
     /// The payer confirms with a card: the processor's answer is recorded (a success funds the milestone).
-    public func confirm(_ paymentID: Int64, by userID: Int64, card: PaymentCard, now: Date) async throws -> Payment {
+    public func confirm(_ paymentID: Int64, by userID: Int64, card: CardEntry, now: Date) async throws -> Payment {
         let (payment, id) = try await waiting(paymentID, by: userID)
         guard payment.status == .requiresPaymentMethod else {
             throw StatusTransitionError("a payment that is \(payment.status.label) takes no card now")
@@ -50,7 +54,7 @@ public struct EscrowPayments: Sendable {
         guard let method = try await PaymentMethodRepository(store: store).method(savedMethodID, of: userID), method.processor == processor.kind else {
             throw ValidationError(field: "payment_method_id", message: "is not one of your saved cards")
         }
-        let answer = try await processor.confirm(id, savedMethod: method.processorMethodID, now: now)
+        let answer = try await processor.confirm(id, savedMethod: method.processorMethodID, of: userID, now: now)
         return try await record(payment, processorPaymentID: id, outcome: answer.outcome, now: now)
     }
 
@@ -64,12 +68,16 @@ public struct EscrowPayments: Sendable {
     /// Records the processor's answer. A payment the processor took for a milestone that can no longer be funded
     /// (its project cancelled or disputed in the meantime) is refunded in full at the processor and cancelled: the
     /// money never enters escrow, and the payer is told why.
-    private func record(_ payment: Payment, processorPaymentID: String, outcome: PaymentRepository.Outcome, now: Date) async throws -> Payment {
+    func record(
+        _ payment: Payment, processorPaymentID: String, outcome: PaymentRepository.Outcome, event: ProcessorEvent? = nil, now: Date
+    ) async throws -> Payment {
         do {
-            return try await payments.record(payment.id, outcome: outcome, now: now, announce: announcer.milestone).payment
+            return try await payments.record(payment.id, outcome: outcome, event: event, now: now, announce: announcer.milestone).payment
         } catch let refused as StatusTransitionError where outcome.status == .succeeded {
             _ = try await processor.refund(processorPaymentID, amount: payment.total, idempotencyKey: "payment:\(payment.id):not-funded", now: now)
-            _ = try await payments.record(payment.id, outcome: .init(status: .canceled, card: outcome.card, failure: nil), now: now, announce: announcer.milestone)
+            _ = try await payments.record(
+                payment.id, outcome: .init(status: .canceled, card: outcome.card, failure: nil), event: event, now: now, announce: announcer.milestone
+            )
             throw StatusTransitionError("\(refused.description); the card was refunded in full")
         }
     }

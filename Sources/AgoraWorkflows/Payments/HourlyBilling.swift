@@ -62,7 +62,7 @@ public struct HourlyBilling: Sendable {
             intentID = created.id
         }
         guard let intentID else { throw StoreError.conflict("the week's payment has no processor payment") }
-        let answer = try await processor.confirm(intentID, savedMethod: card.processorMethodID, now: now)
+        let answer = try await processor.confirm(intentID, savedMethod: card.processorMethodID, of: payment.payerID, now: now)
         switch answer.outcome.status {
         case .succeeded:
             return try await weeks.recordCharged(payment.id, card: answer.outcome.card, now: now, announce: announcer.week)

@@ -7,6 +7,7 @@ import Foundation
 /// (`LocalTestCard`). It moves no real money. A succeeded payment settles with the processor `settlementDelay` later.
 public struct LocalPaymentProcessor: PaymentProcessor {
     public let kind = PaymentProcessorKind.local
+    public let paysOut = true
     let book: LocalProcessorBook
     public static let settlementDelay: TimeInterval = 2 * 86_400
 
@@ -16,7 +17,13 @@ public struct LocalPaymentProcessor: PaymentProcessor {
         Self.payment(try await book.create(amount: amount, description: description, idempotencyKey: idempotencyKey, now: now))
     }
 
-    public func confirm(_ id: String, card: PaymentCard, now: Date) async throws -> ProcessorPayment {
+    /// No script of its own: the checkout sends the card's fields.
+    public let checkoutScript: CheckoutScript? = nil
+
+    public func payment(_ id: String) async throws -> ProcessorPayment { Self.payment(try await existing(id)) }
+
+    public func confirm(_ id: String, card entry: CardEntry, now: Date) async throws -> ProcessorPayment {
+        let card = try Self.typed(entry)
         let intent = try await existing(id)
         let step: PaymentStatus.Step
         var failure: PaymentFailure?
@@ -53,13 +60,15 @@ public struct LocalPaymentProcessor: PaymentProcessor {
 
     /// Saves the test cards Stripe's setup would attach (`LocalTestCard.savingRefusal`); a card asking for
     /// authentication is saved without the step (the local processor has no setup page).
-    public func savePaymentMethod(card: PaymentCard, idempotencyKey: String, now: Date) async throws -> String {
+    public func savePaymentMethod(card entry: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard {
+        let card = try Self.typed(entry)
         if let refusal = LocalTestCard.savingRefusal(for: card) { throw CardRefused(refusal) }
         guard let testCard = LocalTestCard(rawValue: card.number) else { throw CardRefused(.notATestCard) }
-        return try await book.saveMethod(testCard, idempotencyKey: idempotencyKey, now: now)
+        let id = try await book.saveMethod(testCard, idempotencyKey: idempotencyKey, now: now)
+        return ProcessorSavedCard(id: id, card: card.summary, expiryMonth: card.expiryMonth, expiryYear: card.expiryYear)
     }
 
-    public func confirm(_ id: String, savedMethod: String, now: Date) async throws -> ProcessorPayment {
+    public func confirm(_ id: String, savedMethod: String, of userID: Int64, now: Date) async throws -> ProcessorPayment {
         let intent = try await existing(id)
         guard let card = try await book.savedCard(savedMethod) else { throw StoreError.notFound("the saved card") }
         let step: PaymentStatus.Step
@@ -75,6 +84,14 @@ public struct LocalPaymentProcessor: PaymentProcessor {
 
     public func detachPaymentMethod(_ savedMethod: String, now: Date) async throws {
         try await book.detachMethod(savedMethod, now: now)
+    }
+
+    /// The card's fields: a payment method made by another processor's script means nothing here.
+    private static func typed(_ entry: CardEntry) throws -> PaymentCard {
+        switch entry {
+        case .typed(let card): return card
+        case .processorMethod: throw ValidationError(field: entry.field, message: "is for a processor's own card form; this platform's checkout takes the card's fields")
+        }
     }
 
     private func existing(_ id: String) async throws -> LocalProcessorBook.Intent {

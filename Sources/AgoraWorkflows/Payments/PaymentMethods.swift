@@ -14,17 +14,17 @@ public struct PaymentMethods: Sendable {
     }
 
     /// Saves `card` for the member (the default when asked, or when it is their first). A card the processor will
-    /// not save is a validation error on its number, with the processor's reason.
-    public func add(_ card: PaymentCard, for userID: Int64, makeDefault: Bool, now: Date) async throws -> SavedPaymentMethod {
-        let methodID: String
+    /// not save is a validation error on its field, with the processor's reason.
+    public func add(_ card: CardEntry, for userID: Int64, makeDefault: Bool, now: Date) async throws -> SavedPaymentMethod {
+        let saved: ProcessorSavedCard
         do {
-            methodID = try await processor.savePaymentMethod(card: card, idempotencyKey: "payment-method:\(userID):\(UUID().uuidString)", now: now)
+            saved = try await processor.savePaymentMethod(card: card, for: userID, idempotencyKey: "payment-method:\(userID):\(UUID().uuidString)", now: now)
         } catch let refused as CardRefused {
-            throw ValidationError(field: "number", message: refused.failure.message)
+            throw ValidationError(field: card.field, message: refused.failure.message)
         }
         return try await repository.add(
-            userID: userID, processor: processor.kind, processorMethodID: methodID, card: card.summary, expiryMonth: card.expiryMonth,
-            expiryYear: card.expiryYear, makeDefault: makeDefault, now: now
+            userID: userID, processor: processor.kind, processorMethodID: saved.id, card: saved.card, expiryMonth: saved.expiryMonth,
+            expiryYear: saved.expiryYear, makeDefault: makeDefault, now: now
         )
     }
 

@@ -21,21 +21,29 @@ public struct ProcessorPayment: Sendable, Hashable {
 /// answer finds what the first call made.
 public protocol PaymentProcessor: Sendable {
     var kind: PaymentProcessorKind { get }
+    /// The script the checkout takes cards with, when the processor has its own (nil: the platform's card fields).
+    var checkoutScript: CheckoutScript? { get }
     /// Creates (or, with the same key, finds) the processor's payment of `amount`.
     func createPayment(amount: Money, description: String, idempotencyKey: String, now: Date) async throws -> ProcessorPayment
-    /// Confirms it with a card typed into the platform's checkout.
-    func confirm(_ id: String, card: PaymentCard, now: Date) async throws -> ProcessorPayment
-    /// Answers the card's authentication step (3-D Secure): completed, or failed.
+    /// The processor's payment as it stands now.
+    func payment(_ id: String) async throws -> ProcessorPayment
+    /// Confirms it with a card the payer entered at the checkout. An entry this processor does not take is a
+    /// `ValidationError` on its field.
+    func confirm(_ id: String, card: CardEntry, now: Date) async throws -> ProcessorPayment
+    /// The answer to the card's authentication step (3-D Secure): on the local processor's page the payer says
+    /// whether it was `completed`; a processor that runs the step in its own script is asked where the payment stands.
     func authenticate(_ id: String, completed: Bool, now: Date) async throws -> ProcessorPayment
     /// Pays `amount` of a succeeded payment back to the card; returns the processor's refund id.
     func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String
+    /// Whether `payout` sends money to providers' bank accounts with this processor.
+    var paysOut: Bool { get }
     /// Sends `amount` to a bank account: the processor's payout id, and the failure that sent it back, if it failed.
     func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?)
-    /// Saves a card for later charges (Stripe: a payment method attached through a setup intent): the processor's id
-    /// for it. A card the processor will not save throws `CardRefused`.
-    func savePaymentMethod(card: PaymentCard, idempotencyKey: String, now: Date) async throws -> String
-    /// Confirms a payment with a saved card, without its holder at hand (Stripe's off-session charge).
-    func confirm(_ id: String, savedMethod: String, now: Date) async throws -> ProcessorPayment
+    /// Saves a member's card for later charges (Stripe: a payment method attached to the member's customer). A card
+    /// the processor will not save throws `CardRefused`.
+    func savePaymentMethod(card: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard
+    /// Confirms a payment with a member's saved card, without its holder at hand (Stripe's off-session charge).
+    func confirm(_ id: String, savedMethod: String, of userID: Int64, now: Date) async throws -> ProcessorPayment
     /// Detaches a saved card: it can no longer be charged.
     func detachPaymentMethod(_ savedMethod: String, now: Date) async throws
 }
@@ -45,4 +53,11 @@ public struct CardRefused: Error, Sendable, Hashable {
     public let failure: PaymentFailure
 
     public init(_ failure: PaymentFailure) { self.failure = failure }
+}
+
+/// A processor that could not be reached, or answered what the platform cannot read: nothing the payer did wrong.
+public struct ProcessorUnavailable: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
 }

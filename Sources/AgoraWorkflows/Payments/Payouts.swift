@@ -16,11 +16,17 @@ public struct Payouts: Sendable {
         self.settings = settings
     }
 
+    /// Whether providers can be paid out with the processor the platform runs.
+    public var offered: Bool { processor.paysOut }
+
+    static let notOffered = StatusTransitionError("payouts are not offered with this payment processor (Stripe payouts need Stripe Connect)")
+
     /// The days of the security hold, as the settings say now.
     public var holdDays: Int { settings.current.number(.paymentsSecurityHoldDays) }
 
     /// Pays out everything available in `currency`.
     public func payOut(providerID: Int64, currency: CurrencyCode, now: Date) async throws -> Payout {
+        guard processor.paysOut else { throw Self.notOffered }
         let (payout, iban) = try await repository.request(
             providerID: providerID, currency: currency, holdDays: holdDays, minimumMajor: Int64(settings.current.number(.paymentsMinimumPayout)), now: now
         )

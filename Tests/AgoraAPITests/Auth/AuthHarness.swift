@@ -30,7 +30,7 @@ struct AuthHarness: Sendable {
     static func with(
         _ engine: TestDatabase = .sqlite, captcha: CaptchaMode = .off, adjust: @escaping @Sendable (inout AuthSettings) -> Void = { _ in },
         overrides: [PlatformSetting: SettingValue] = [:], testing: TestingSetup = .router, chatTiming: ChatSocketTiming? = nil,
-        _ body: @escaping @Sendable (AuthHarness) async throws -> Void
+        stripe: StripeSettings? = nil, _ body: @escaping @Sendable (AuthHarness) async throws -> Void
     ) async throws {
         let clock = ManualClock(start)
         try await engine.withStore { store async throws in
@@ -39,6 +39,7 @@ struct AuthHarness: Sendable {
             )
             made.platformSettings = await LivePlatformSettings.read(from: store, overrides: overrides)
             if let chatTiming { made.chatTiming = chatTiming }
+            made.stripe = stripe
             let configuration = made
             defer { try? FileManager.default.removeItem(at: configuration.storageDirectory) }
             let app = try await buildApplication(configuration: configuration, store: store)

@@ -2,6 +2,7 @@ import AgoraAPI
 import AgoraDomain
 import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -22,9 +23,9 @@ struct OrderMarketplace: Sendable {
 
     static func with(
         _ engine: TestDatabase = .sqlite, providers: Int = 40, testing: TestingSetup = .router, chatTiming: ChatSocketTiming? = nil,
-        _ body: @escaping @Sendable (OrderMarketplace) async throws -> Void
+        stripe: StripeSettings? = nil, _ body: @escaping @Sendable (OrderMarketplace) async throws -> Void
     ) async throws {
-        try await AuthHarness.with(engine, testing: testing, chatTiming: chatTiming) { harness in
+        try await AuthHarness.with(engine, testing: testing, chatTiming: chatTiming, stripe: stripe) { harness in
             try await MarketplaceSeeder(store: harness.store).seed(providers: providers, seed: 5, now: AuthHarness.start)
             let ada = try await harness.signedUp("ada@example.com")
             let bob = try await harness.signedUp("bob@example.com")

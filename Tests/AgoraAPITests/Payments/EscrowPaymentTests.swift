@@ -294,6 +294,8 @@ struct EscrowPaymentTests {
 private struct RefundRefusingProcessor: PaymentProcessor {
     let local: LocalPaymentProcessor
     var kind: PaymentProcessorKind { local.kind }
+    var checkoutScript: CheckoutScript? { nil }
+    var paysOut: Bool { true }
 
     struct Outage: Error {}
 
@@ -301,11 +303,13 @@ private struct RefundRefusingProcessor: PaymentProcessor {
         try await local.createPayment(amount: amount, description: description, idempotencyKey: idempotencyKey, now: now)
     }
 
-    func confirm(_ id: String, card: PaymentCard, now: Date) async throws -> ProcessorPayment { try await local.confirm(id, card: card, now: now) }
+    func confirm(_ id: String, card: CardEntry, now: Date) async throws -> ProcessorPayment { try await local.confirm(id, card: card, now: now) }
 
     func authenticate(_ id: String, completed: Bool, now: Date) async throws -> ProcessorPayment {
         try await local.authenticate(id, completed: completed, now: now)
     }
+
+    func payment(_ id: String) async throws -> ProcessorPayment { try await local.payment(id) }
 
     func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String { throw Outage() }
 
@@ -313,12 +317,12 @@ private struct RefundRefusingProcessor: PaymentProcessor {
         try await local.payout(amount: amount, iban: iban, idempotencyKey: idempotencyKey, now: now)
     }
 
-    func savePaymentMethod(card: PaymentCard, idempotencyKey: String, now: Date) async throws -> String {
-        try await local.savePaymentMethod(card: card, idempotencyKey: idempotencyKey, now: now)
+    func savePaymentMethod(card: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard {
+        try await local.savePaymentMethod(card: card, for: userID, idempotencyKey: idempotencyKey, now: now)
     }
 
-    func confirm(_ id: String, savedMethod: String, now: Date) async throws -> ProcessorPayment {
-        try await local.confirm(id, savedMethod: savedMethod, now: now)
+    func confirm(_ id: String, savedMethod: String, of userID: Int64, now: Date) async throws -> ProcessorPayment {
+        try await local.confirm(id, savedMethod: savedMethod, of: userID, now: now)
     }
 
     func detachPaymentMethod(_ savedMethod: String, now: Date) async throws { try await local.detachPaymentMethod(savedMethod, now: now) }

@@ -14,12 +14,15 @@ public struct DisputeRepository: Sendable {
 
     public typealias Announce = @Sendable (DisputeEvent) throws -> Announcements
 
+    /// Opens a dispute (see the type's summary); one a processor's `event` opened (a chargeback) is recorded with the
+    /// event, and refused as a conflict when the event was taken before.
     public func open(
-        _ opening: DisputeRules.Opening, projectID: Int64, by userID: Int64, now: Date, announce: @escaping Announce
+        _ opening: DisputeRules.Opening, projectID: Int64, by userID: Int64, event: ProcessorEvent? = nil, now: Date, announce: @escaping Announce
     ) async throws -> Dispute {
         try await store.uniqueOrConflict("a dispute of this project is already open") {
             try await store.transaction { [store] db in
                 let project = try await ProjectRepository.locked(projectID, on: db)
+                guard try await ProcessorEvent.take(event, now: now, on: db) else { throw StoreError.conflict("the processor's event was taken before") }
                 guard let role = project.role(of: userID) else { throw StoreError.notFound("the project") }
                 guard project.status.canMove(to: .disputed) else {
                     throw StatusTransitionError("a project that is \(project.status.label) cannot be disputed")

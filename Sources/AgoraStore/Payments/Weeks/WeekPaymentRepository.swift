@@ -85,6 +85,13 @@ public struct WeekPaymentRepository: Sendable {
             """).run()
     }
 
+    /// The week's payment behind a processor's payment (for the processor's events).
+    public func payment(processorPaymentID: String) async throws -> WeekPayment? {
+        try await store.sql.raw("""
+            SELECT \(WeekPayment.columns) FROM week_payments WHERE processor_payment_id = \(bind: processorPaymentID)
+            """).first().map(WeekPayment.init(row:))
+    }
+
     /// Records a charge that did not go through (a decline, or no saved card): the week stays due, tried again a
     /// day later, with the failure in the project's activity and the client told.
     public func recordFailure(_ id: Int64, failure: PaymentFailure, card: CardSummary?, now: Date, announce: @escaping Announce) async throws -> WeekPayment {
@@ -109,11 +116,14 @@ public struct WeekPaymentRepository: Sendable {
     }
 
     /// Records a charge the processor took: the total into the week's escrow, and released at once when the week is
-    /// approved already; both members told. Recording it twice changes nothing the second time.
-    public func recordCharged(_ id: Int64, card: CardSummary?, now: Date, announce: @escaping Announce) async throws -> WeekPayment {
+    /// approved already; both members told. Recording it twice changes nothing the second time; with the processor's
+    /// `event` that brought it, it is recorded with the event, and not at all when the event was taken before.
+    public func recordCharged(
+        _ id: Int64, card: CardSummary?, event: ProcessorEvent? = nil, now: Date, announce: @escaping Announce
+    ) async throws -> WeekPayment {
         try await store.transaction { [store] db in
             guard let payment = try await Self.lockedWithProject(id, on: db) else { throw StoreError.notFound("the week's payment") }
-            guard payment.status == .due else { return payment }
+            guard try await ProcessorEvent.take(event, now: now, on: db), payment.status == .due else { return payment }
             let next = try payment.status.after(.charge)
             _ = try await Ledger.post(
                 try LedgerTransactionDraft(
