@@ -1,5 +1,6 @@
 @testable import AgoraAPI
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -41,6 +42,17 @@ struct SecurityHeadersTests {
         )
         #expect(turnstile.contains("script-src 'self' https://challenges.cloudflare.com;"))
         #expect(turnstile.contains("frame-src https://challenges.cloudflare.com;"))
+    }
+
+    @Test("with Stripe as the processor, Stripe.js's origins may run script, frames and requests, and nothing else is opened")
+    func stripeCheckout() async throws {
+        let settings = StripeSettings(secretKey: "sk_test_1234", publishableKey: "pk_test_1234", webhookSecret: "whsec_1234")
+        let checkout = try await TestDatabase.sqlite.withStore { store in StripePaymentProcessor(settings: settings, store: store).checkoutScript }
+        let policy = SecurityHeadersMiddleware<AgoraRequestContext>.contentSecurityPolicy(captcha: .off, checkout: checkout)
+        #expect(policy.contains("script-src 'self' https://js.stripe.com https://api.stripe.com https://hooks.stripe.com;"))
+        #expect(policy.contains("connect-src 'self' https://js.stripe.com https://api.stripe.com https://hooks.stripe.com;"))
+        #expect(policy.contains("frame-src https://js.stripe.com https://api.stripe.com https://hooks.stripe.com;"))
+        #expect(policy.contains("style-src 'self';") && !policy.contains("secret") && !policy.contains("sk_"))
     }
 }
 

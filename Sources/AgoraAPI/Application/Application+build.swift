@@ -81,7 +81,10 @@ func buildParts(
     if configuration.warmsUpSearch { Task { await catalog.warmUp() } }
     let analytics = SearchAnalytics(store: store, clock: configuration.clock, logger: logger)
     let router = Router(context: AgoraRequestContext.self)
-    router.add(middleware: SecurityHeadersMiddleware(publicBaseURL: configuration.auth.publicBaseURL, captcha: configuration.auth.captcha))
+    router.add(middleware: SecurityHeadersMiddleware(
+        publicBaseURL: configuration.auth.publicBaseURL, captcha: configuration.auth.captcha,
+        checkout: PaymentProcessors.chosen(stripe: configuration.stripe, store: store).checkoutScript
+    ))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     let keyring = MessageKeyring(secrets: configuration.messageKeys)

@@ -63,6 +63,14 @@ extension OpenAPIDocument {
           "400": \#(problem), "401": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
+    "/api/payment-methods/setup": {
+      "post": {
+        "operationId": "setUpCard", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "With Stripe: a setup intent of the asker's Stripe customer, whose client secret Stripe.js confirms a new card with (confirmCardSetup) before it is saved or paid with; 409 with the local processor, whose checkout sends the card's fields",
+        "responses": { "201": { "description": "The setup", "content": { "application/json": { "schema": { "type": "object", "required": ["client_secret"], "properties": {
+          "client_secret": { "type": "string" } } } } } }, "401": \#(problem), "409": \#(problem), "502": \#(problem) }
+      }
+    },
     "/api/payment-processor": {
       "get": {
         "operationId": "showPaymentProcessor", "tags": ["payments"], "security": [{ "bearer": [] }],

@@ -17,6 +17,7 @@ struct PaymentMethodRoutes: Sendable {
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         signedIn.get("payment-methods", use: list)
         signedIn.post("payment-methods", use: add)
+        signedIn.post("payment-methods/setup", use: setup)
         signedIn.post("payment-methods/{id}/default", use: makeDefault)
         signedIn.delete("payment-methods/{id}", use: remove)
     }
@@ -34,6 +35,12 @@ struct PaymentMethodRoutes: Sendable {
         let card = try input.card.entry(now: clock.now)
         let saved = try await methods.add(card, for: identity.userID, makeDefault: input.makeDefault, now: clock.now)
         return EditedResponse(status: .created, headers: [.location: "/api/payment-methods/\(saved.id)"], response: PaymentMethodBody(saved))
+    }
+
+    /// A setup for the processor's own script to confirm a new card with (Stripe.js's `confirmCardSetup`).
+    @Sendable func setup(_ request: Request, context: AgoraRequestContext) async throws -> EditedResponse<CardSetupBody> {
+        let identity = try context.requireIdentity()
+        return EditedResponse(status: .created, response: CardSetupBody(clientSecret: try await methods.setup(for: identity.userID, now: clock.now)))
     }
 
     @Sendable func makeDefault(_ request: Request, context: AgoraRequestContext) async throws -> PaymentMethodBody {
@@ -61,6 +68,11 @@ struct SavePaymentMethodInput: RequestBody {
         card = CardEntryInput(reading: &body)
         makeDefault = body.bool("default")
     }
+}
+
+/// A card setup: the secret the processor's script confirms it with.
+struct CardSetupBody: ResponseEncodable {
+    let clientSecret: String
 }
 
 /// A saved card as its owner sees it: never its number.

@@ -31,13 +31,16 @@ public struct ProcessorSavedCard: Sendable, Hashable {
     }
 }
 
-/// What the checkout page loads to take cards with the processor's own script (Stripe.js), when the processor has one.
+/// What the checkout page loads to take cards with the processor's own script (Stripe.js), when the processor has one,
+/// and the origins that script loads from, frames and calls, which the pages' Content-Security-Policy allows.
 public struct CheckoutScript: Sendable, Hashable {
     public let url: String
     public let publishableKey: String
+    public let origins: [String]
 
-    public init(url: String, publishableKey: String) {
+    public init(url: String, publishableKey: String, origins: [String]) {
         self.url = url
         self.publishableKey = publishableKey
+        self.origins = origins
     }
 }

@@ -58,6 +58,9 @@ public struct LocalPaymentProcessor: PaymentProcessor {
         )
     }
 
+    /// No setup: the checkout sends the card's fields.
+    public func cardSetup(for userID: Int64, now: Date) async throws -> String? { nil }
+
     /// Saves the test cards Stripe's setup would attach (`LocalTestCard.savingRefusal`); a card asking for
     /// authentication is saved without the step (the local processor has no setup page).
     public func savePaymentMethod(card entry: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard {

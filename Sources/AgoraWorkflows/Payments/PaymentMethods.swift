@@ -28,6 +28,15 @@ public struct PaymentMethods: Sendable {
         )
     }
 
+    /// A card setup for the member's next card, for the processor's own script; a processor that takes the card's
+    /// fields has none to give.
+    public func setup(for userID: Int64, now: Date) async throws -> String {
+        guard let secret = try await processor.cardSetup(for: userID, now: now) else {
+            throw StatusTransitionError("the platform's processor takes the card's fields: there is no card setup to confirm")
+        }
+        return secret
+    }
+
     /// Removes one of the member's cards; nil when it is not theirs.
     public func remove(_ id: Int64, of userID: Int64, now: Date) async throws -> SavedPaymentMethod? {
         guard let removed = try await repository.remove(id, of: userID, now: now) else { return nil }

@@ -39,6 +39,9 @@ public protocol PaymentProcessor: Sendable {
     var paysOut: Bool { get }
     /// Sends `amount` to a bank account: the processor's payout id, and the failure that sent it back, if it failed.
     func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?)
+    /// The client secret of a card setup the processor's own script confirms a new card with (Stripe's setup
+    /// intent), before the card is saved or paid with; nil for a processor whose checkout sends the card's fields.
+    func cardSetup(for userID: Int64, now: Date) async throws -> String?
     /// Saves a member's card for later charges (Stripe: a payment method attached to the member's customer). A card
     /// the processor will not save throws `CardRefused`.
     func savePaymentMethod(card: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard

@@ -317,6 +317,8 @@ private struct RefundRefusingProcessor: PaymentProcessor {
         try await local.payout(amount: amount, iban: iban, idempotencyKey: idempotencyKey, now: now)
     }
 
+    func cardSetup(for userID: Int64, now: Date) async throws -> String? { nil }
+
     func savePaymentMethod(card: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard {
         try await local.savePaymentMethod(card: card, for: userID, idempotencyKey: idempotencyKey, now: now)
     }

@@ -24,6 +24,18 @@ struct StripeStandIn {
         return try #require(made["id"] as? String)
     }
 
+    /// Confirms a card setup with a test card, as Stripe.js's `confirmCardSetup` does with the setup's client secret;
+    /// the payment method it made.
+    func confirmSetup(clientSecret: String, number: String) async throws -> String {
+        let setup = clientSecret.components(separatedBy: "_secret_")[0]
+        let confirmed = try await call(.POST, "/v1/setup_intents/\(setup)/confirm", json: """
+            {"key": "\(server.publishableKey)", "use_stripe_sdk": true, "client_secret": "\(clientSecret)",
+             "payment_method_data": {"type": "card", "card": {"number": "\(number)", "exp_month": "12", "exp_year": "2034", "cvc": "123"}}}
+            """)
+        #expect(confirmed["status"] as? String == "succeeded")
+        return try #require(confirmed["payment_method"] as? String)
+    }
+
     /// Answers the authentication step of a payment intent, as Stripe.js's dialog does with the client secret.
     func authenticate(clientSecret: String, success: Bool) async throws {
         let intent = clientSecret.components(separatedBy: "_secret_")[0]

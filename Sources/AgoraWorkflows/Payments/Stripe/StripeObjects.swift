@@ -65,6 +65,16 @@ enum StripeObjects {
         }
     }
 
+    struct SetupIntent: Decodable {
+        let id: String
+        let clientSecret: String
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case clientSecret = "client_secret"
+        }
+    }
+
     /// Any object of which only the id is read (a refund, a customer).
     struct Identified: Decodable {
         let id: String

@@ -20,8 +20,19 @@ public struct StripePaymentProcessor: PaymentProcessor {
         customers = ProcessorCustomerRepository(store: store)
     }
 
+    /// Stripe.js, with the origins Stripe documents for its Content-Security-Policy (its script and frames, its API,
+    /// the frames of card authentication), or a stand-in's own origins.
     public var checkoutScript: CheckoutScript? {
-        CheckoutScript(url: client.settings.scriptURL, publishableKey: client.settings.publishableKey)
+        let settings = client.settings
+        var origins = [settings.scriptURL, settings.apiURL].compactMap(Self.origin)
+        if settings.scriptURL == StripeSettings.stripeScript { origins.append("https://hooks.stripe.com") }
+        let distinct = origins.reduce(into: [String]()) { kept, origin in if !kept.contains(origin) { kept.append(origin) } }
+        return CheckoutScript(url: settings.scriptURL, publishableKey: settings.publishableKey, origins: distinct)
+    }
+
+    private static func origin(_ url: String) -> String? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else { return nil }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
     }
 
     public func createPayment(amount: Money, description: String, idempotencyKey: String, now: Date) async throws -> ProcessorPayment {
@@ -66,6 +77,17 @@ public struct StripePaymentProcessor: PaymentProcessor {
 
     public func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?) {
         throw StatusTransitionError("payouts through Stripe need Stripe Connect, which this platform does not offer")
+    }
+
+    /// A setup intent for the member's customer: Stripe.js confirms the card with it (and runs its authentication
+    /// step), then the service saves the payment method it made.
+    public func cardSetup(for userID: Int64, now: Date) async throws -> String? {
+        let customer = try await customer(of: userID, now: now)
+        let setup = try await client.post(
+            "/v1/setup_intents", [("customer", customer), ("usage", "off_session"), ("payment_method_types[0]", "card")],
+            idempotencyKey: "setup:\(userID):\(UUID().uuidString)", as: StripeObjects.SetupIntent.self
+        )
+        return setup.clientSecret
     }
 
     public func savePaymentMethod(card entry: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard {
