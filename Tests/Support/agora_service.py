@@ -77,11 +77,14 @@ class AgoraService:
         with urllib.request.urlopen(request) as answer:
             return json.load(answer)["access_token"]
 
-    def api(self, method, path, token, body=None):
-        """Calls the API as the holder of `token`; the JSON answer (the test fails on an error status)."""
+    def api(self, method, path, token, body=None, idempotency_key=None):
+        """Calls the API as the holder of `token` (with an Idempotency-Key, which money-moving calls need); the JSON
+        answer (the test fails on an error status)."""
+        headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token}
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
         request = urllib.request.Request(self.base + "/api" + path, method=method,
-                                         data=None if body is None else json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
+                                         data=None if body is None else json.dumps(body).encode(), headers=headers)
         try:
             with urllib.request.urlopen(request) as answer:
                 return json.load(answer)

@@ -352,8 +352,8 @@
   }
 
   /** A modal form: its title and text, the fields `build` adds (given the form), an error line, a submit and a
-   * cancel button. `send(done, fail)` runs on submit: `done()` closes the dialog with success, `fail(message)` shows
-   * the message. Resolves with whether it succeeded once the dialog closes. */
+   * cancel button. `send(done, fail, aside)` runs on submit: `done()` closes the dialog with success, `fail(message)`
+   * shows the message, `aside(work)` steps the dialog aside while `work` (a function returning a promise) runs. Resolves with whether it succeeded once the dialog closes. */
   function modalForm(options) {
     return new Promise(function (resolve) {
       var dialog = document.createElement('dialog');
@@ -386,11 +386,21 @@
       [error, submit, cancel].forEach(function (element) { form.appendChild(element); });
       dialog.appendChild(form);
       var succeeded = false;
+      var asideNow = false;
       cancel.addEventListener('click', function () { dialog.close(); });
       dialog.addEventListener('close', function () {
+        if (asideNow) return;
         dialog.remove();
         resolve(succeeded);
       });
+      /* A step another script shows over the page (a payment processor's card authentication) cannot be used while
+       * this dialog keeps the rest of the page inert: the dialog closes for the step and opens again after it. */
+      function aside(work) {
+        asideNow = true;
+        dialog.close();
+        var finish = function () { asideNow = false; dialog.showModal(); };
+        return Promise.resolve().then(work).then(function (value) { finish(); return value; }, function (reason) { finish(); return Promise.reject(reason); });
+      }
       form.addEventListener('submit', function (event) {
         event.preventDefault();
         submit.disabled = true;
@@ -401,7 +411,7 @@
           submit.disabled = false;
           error.textContent = message;
           if (first.select) first.select();
-        });
+        }, aside);
       });
       document.body.appendChild(dialog);
       dialog.showModal();

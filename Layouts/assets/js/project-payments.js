@@ -1,7 +1,7 @@
 /*
  * The project room's money (`Agora.payments`): the checkout that funds a milestone (one of the client's saved cards,
- * or the local processor's card fields, its test cards named), the client's release of what is held, the provider's refund, and the escrow's
- * figures on each milestone. Every rule and amount is the API's; each money-moving call carries a new
+ * or a new card through `Agora.cardEntry`: the local processor's fields, its test cards named, or Stripe's), the
+ * client's release of what is held, the provider's refund, and the escrow's figures on each milestone. Every rule and amount is the API's; each money-moving call carries a new
  * Idempotency-Key, which its retries keep.
  */
 (function () {
@@ -31,20 +31,46 @@
     return control;
   }
 
+  /** The local processor's card fields, its test cards named: `focus` and `read()` for `Agora.cardEntry`. */
+  function localCardFields(form) {
+    var fields = {};
+    form.appendChild(element('p', 'muted', 'The local processor charges no real card. Its test cards, with any expiry date to come and any three digits:'));
+    var cards = element('ul', 'muted test-cards');
+    words.testCards.forEach(function (card) { cards.appendChild(element('li', null, card.number + ' ' + card.effect)); });
+    form.appendChild(cards);
+    fields.number = modal.field(form, 'card-number', 'Card number', input('text', 'cc-number', 23));
+    fields.number.inputMode = 'numeric';
+    fields.month = modal.field(form, 'card-month', 'Expiry month (MM)', input('text', 'cc-exp-month', 2));
+    fields.year = modal.field(form, 'card-year', 'Expiry year (YY)', input('text', 'cc-exp-year', 4));
+    fields.code = modal.field(form, 'card-code', 'Security code', input('text', 'cc-csc', 4));
+    [fields.month, fields.year, fields.code].forEach(function (field) { field.inputMode = 'numeric'; });
+    return {
+      focus: fields.number,
+      read: function () {
+        return {
+          number: fields.number.value, security_code: fields.code.value,
+          expiry_month: Number(fields.month.value) || null, expiry_year: Number(fields.year.value) || null
+        };
+      }
+    };
+  }
+
   /**
-   * Funds a milestone: opens its payment (or finds the one waiting), asks for a card and confirms it. Resolves with
-   * true once paid; a card that asks for authentication sends the browser to the processor's page.
+   * Funds a milestone: opens its payment (or finds the one waiting), asks for a card (`Agora.cardEntry`: the local
+   * fields, or Stripe's) and confirms it. Resolves with true once paid. A card that asks for authentication sends the
+   * browser to the local processor's page, or runs Stripe.js's step over the page and asks the API where it stands.
    */
   function fund(milestone) {
     return Promise.all([
       moneyCall('/milestones/' + encodeURIComponent(milestone.id) + '/fund'),
-      Agora.api('GET', '/payment-methods')
+      Agora.api('GET', '/payment-methods'),
+      Agora.cardEntry.prepare()
     ]).then(function (answers) {
       var opened = answers[0];
       if (!opened.ok) return Promise.reject(refusal(opened, 'The payment could not be opened. Try again.'));
       var payment = opened.data;
       var saved = answers[1].ok ? answers[1].data.payment_methods : [];
-      var fields = {};
+      var entry;
       var choices = [];
       return modal.form({
         id: 'checkout', title: 'Fund “' + milestone.title + '”', submit: 'Pay ' + payment.total.formatted,
@@ -74,31 +100,29 @@
             newCard.hidden = true;
           }
           form.appendChild(newCard);
-          form = newCard;
-          form.appendChild(element('p', 'muted', 'The local processor charges no real card. Its test cards, with any expiry date to come and any three digits:'));
-          var cards = element('ul', 'muted test-cards');
-          words.testCards.forEach(function (card) { cards.appendChild(element('li', null, card.number + ' ' + card.effect)); });
-          form.appendChild(cards);
-          fields.number = modal.field(form, 'card-number', 'Card number', input('text', 'cc-number', 23));
-          fields.number.inputMode = 'numeric';
-          fields.month = modal.field(form, 'card-month', 'Expiry month (MM)', input('text', 'cc-exp-month', 2));
-          fields.year = modal.field(form, 'card-year', 'Expiry year (YY)', input('text', 'cc-exp-year', 4));
-          fields.code = modal.field(form, 'card-code', 'Security code', input('text', 'cc-csc', 4));
-          [fields.month, fields.year, fields.code].forEach(function (field) { field.inputMode = 'numeric'; });
-          return choices.length ? choices[0] : fields.number;
+          entry = answers[2].mount(newCard, localCardFields);
+          return choices.length ? choices[0] : entry.focus;
         },
-        send: function (done, fail) {
+        send: function (done, fail, aside) {
           var chosen = choices.filter(function (radio) { return radio.checked && radio.value; })[0];
-          var card = chosen ? { payment_method_id: Number(chosen.value) } : {
-            number: fields.number.value, security_code: fields.code.value,
-            expiry_month: Number(fields.month.value) || null, expiry_year: Number(fields.year.value) || null
-          };
-          moneyCall('/payments/' + payment.id + '/confirm', card).then(function (result) {
-            if (!result.ok) { fail(refusal(result, 'The payment did not go through. Try again.')); return; }
-            if (result.data.status === 'succeeded') { done(); return; }
-            if (result.data.status === 'requires_action') { location.href = result.data.next_action.url; return; }
+          var card = chosen ? Promise.resolve({ payment_method_id: Number(chosen.value) }) : entry.read(aside);
+          card.then(function (body) {
+            return moneyCall('/payments/' + payment.id + '/confirm', body);
+          }).then(function (result) {
+            if (!result.ok) return fail(refusal(result, 'The payment did not go through. Try again.'));
+            var action = result.data.next_action;
+            if (result.data.status === 'requires_action' && action.type === 'use_stripe_sdk') {
+              return Agora.cardEntry.authenticate(payment.client_secret, aside).then(function (completed) {
+                return moneyCall('/payments/' + payment.id + '/authenticate', { completed: completed });
+              }).then(function (answered) {
+                if (answered.ok && answered.data.status === 'succeeded') return done();
+                fail(answered.ok && answered.data.failure ? answered.data.failure.message : 'The card\'s authentication was not completed. Try again or use another card.');
+              });
+            }
+            if (result.data.status === 'succeeded') return done();
+            if (result.data.status === 'requires_action') { location.href = action.url; return; }
             fail(result.data.failure ? result.data.failure.message : 'The payment did not go through. Try another card.');
-          });
+          }, fail);
         }
       });
     });

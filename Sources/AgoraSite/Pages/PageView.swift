@@ -67,6 +67,7 @@ struct SiteInfo: Sendable, TemplateFields {
     let timeScript: String
     /// The project room's money: the checkout that funds a milestone, releases and refunds.
     let paymentsScript: String
+    let cardEntryScript: String
     /// The project room's disputes: opening one, both sides' evidence, the decision.
     let disputesScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
@@ -100,6 +101,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "chatScript": .text(chatScript)
         case "timeScript": .text(timeScript)
         case "paymentsScript": .text(paymentsScript)
+        case "cardEntryScript": .text(cardEntryScript)
         case "disputesScript": .text(disputesScript)
         case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)

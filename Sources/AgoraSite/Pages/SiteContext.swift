@@ -46,6 +46,7 @@ struct SiteContext: Sendable {
             chatScript: assets.url(of: "/assets/js/chat.js"),
             timeScript: assets.url(of: "/assets/js/project-time.js"),
             paymentsScript: assets.url(of: "/assets/js/project-payments.js"),
+            cardEntryScript: assets.url(of: "/assets/js/card-entry.js"),
             disputesScript: assets.url(of: "/assets/js/project-disputes.js"),
             liveReload: liveReload
         )

@@ -115,19 +115,44 @@
     });
   }
 
+  /* A new card: the local processor's fields in the form, or Stripe's card element in their place (once signed in). */
+  var cardEntry = null;
+
+  function prepareCardEntry() {
+    cardEntry = Agora.cardEntry.prepare().then(function (prepared) {
+      var holder = document.getElementById(prepared.kind === 'stripe' ? 'card-processor' : 'card-fields');
+      holder.hidden = false;
+      return prepared.mount(holder, function () {
+        return {
+          focus: cardForm.elements.number,
+          read: function () {
+            return {
+              number: cardForm.elements.number.value, security_code: cardForm.elements.security_code.value,
+              expiry_month: Number(cardForm.elements.expiry_month.value) || null, expiry_year: Number(cardForm.elements.expiry_year.value) || null
+            };
+          }
+        };
+      });
+    }, function (message) {
+      forms.showAlert(String(message), 'error');
+      return Promise.reject(message);
+    });
+  }
+
   cardForm.addEventListener('submit', function (event) {
     event.preventDefault();
     forms.clearErrors(cardForm);
-    var body = {
-      number: cardForm.elements.number.value, security_code: cardForm.elements.security_code.value,
-      expiry_month: Number(cardForm.elements.expiry_month.value) || null, expiry_year: Number(cardForm.elements.expiry_year.value) || null,
-      default: cardForm.elements['default'].checked
-    };
-    Agora.api('POST', '/payment-methods', { body: body }).then(function (result) {
+    if (!cardEntry) return;
+    cardEntry.then(function (entry) { return entry.read(); }).then(function (card) {
+      card['default'] = cardForm.elements['default'].checked;
+      return Agora.api('POST', '/payment-methods', { body: card });
+    }).then(function (result) {
       if (!result.ok) return forms.showProblem(cardForm, result);
       cardForm.reset();
       forms.showAlert(result.data.label + ' is saved.', 'success');
       loadCards();
+    }, function (message) {
+      forms.showAlert(String(message), 'error');
     });
   });
 
@@ -200,6 +225,7 @@
     provider = user.user_type === 'provider';
     document.querySelectorAll('[data-provider]').forEach(function (node) { node.hidden = !provider; });
     page.hidden = false;
+    prepareCardEntry();
     load();
   });
 })();
