@@ -282,7 +282,7 @@ struct ServiceSettings {
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
     /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks), refunds
-    /// waiting for the processor, scheduled payouts, the watch on the platform
+    /// waiting for the processor, scheduled payouts, providers' subscriptions, the watch on the platform
     /// settings and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
@@ -302,6 +302,9 @@ struct ServiceSettings {
             PendingRefundJob(store: store, processor: processor),
             HourlyBillingJob(store: store, processor: processor, announcer: ProjectAnnouncer(email: composer)),
             PayoutJob(store: store, processor: processor, settings: platformSettings),
+            SubscriptionJob(subscriptions: Subscriptions(
+                store: store, processor: processor, settings: platformSettings, announcer: SubscriptionAnnouncer(email: composer)
+            )),
             PlatformSettingsWatcher(settings: platformSettings, store: store),
             BulkOperationWorker(store: store, composer: composer),
         ]

@@ -181,6 +181,11 @@ func buildParts(
     let processor = PaymentProcessors.chosen(stripe: configuration.stripe, store: store)
     let escrowPayments = EscrowPayments(store: store, processor: processor, announcer: projectAnnouncer)
     PaymentProcessorRoutes(processor: processor).register(on: signedIn)
+    SubscriptionRoutes(
+        store: store, clock: configuration.clock,
+        subscriptions: Subscriptions(store: store, processor: processor, settings: platformSettings, announcer: SubscriptionAnnouncer(email: configuration.email)),
+        settings: platformSettings
+    ).register(on: signedIn)
     if let stripe = configuration.stripe {
         StripeWebhookRoutes(
             secret: stripe.webhookSecret, events: StripeEvents(store: store, escrow: escrowPayments, announcer: projectAnnouncer), clock: configuration.clock,

@@ -71,6 +71,21 @@ extension OpenAPIDocument {
           "client_secret": { "type": "string" } } } } } }, "401": \#(problem), "409": \#(problem), "502": \#(problem) }
       }
     },
+    "/api/subscriptions": {
+      "get": {
+        "operationId": "showSubscription", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "The plans (Free, Pro) with their monthly price and perks as the settings say now, the asker's plan, their newest subscription and their invoices",
+        "responses": { "200": \#(subscriptionOverview), "401": \#(problem) }
+      },
+      "post": {
+        "operationId": "changeSubscription", "tags": ["payments"], "security": [{ "bearer": [] }],
+        "summary": "plan pro: a provider subscribes, the first month charged now to a saved card (payment_method_id, else the default; a decline is a 422 with its reason), or resumes a subscription ending with its month; plan free: the subscription ends with its paid month",
+        "parameters": [\#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["plan"], "properties": {
+          "plan": { "type": "string", "enum": [\#(quoted(SubscriptionPlan.allCases.map(\.rawValue)))] }, "payment_method_id": { "type": "integer" } } } } } },
+        "responses": { "200": \#(subscriptionOverview), "400": \#(problem), "401": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem), "502": \#(problem) }
+      }
+    },
     "/api/payment-processor": {
       "get": {
         "operationId": "showPaymentProcessor", "tags": ["payments"], "security": [{ "bearer": [] }],
@@ -274,7 +289,30 @@ extension OpenAPIDocument {
     },
     """#
 
+    static let subscriptionOverview = ##"{ "description": "The plans and the asker's subscription", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SubscriptionOverview" } } } }"##
+
     static let paymentSchemas = #"""
+    "SubscriptionOverview": {
+      "type": "object", "required": ["plan", "plans", "invoices"],
+      "properties": {
+        "plan": { "type": "string", "enum": [\#(quoted(SubscriptionPlan.allCases.map(\.rawValue)))] },
+        "plans": { "type": "array", "items": { "type": "object", "required": ["plan", "label", "monthly_price", "perks"], "properties": {
+          "plan": { "type": "string" }, "label": { "type": "string" }, "monthly_price": { "$ref": "#/components/schemas/Money" },
+          "perks": { "type": "array", "items": { "type": "string" } } } } },
+        "subscription": { "type": "object", "required": ["id", "plan", "status", "price", "current_period_start", "current_period_end", "cancel_at_period_end"], "properties": {
+          "id": { "type": "integer" }, "plan": { "type": "string" }, "status": { "type": "string", "enum": [\#(quoted(SubscriptionStatus.allCases.map(\.rawValue)))] },
+          "price": { "$ref": "#/components/schemas/Money" }, "current_period_start": { "type": "string", "format": "date-time" },
+          "current_period_end": { "type": "string", "format": "date-time" }, "cancel_at_period_end": { "type": "boolean" },
+          "next_attempt_at": { "type": "string", "format": "date-time" }, "ended_at": { "type": "string", "format": "date-time" },
+          "failure": { "type": "object", "required": ["code", "message"], "properties": { "code": { "type": "string" }, "message": { "type": "string" } } } } },
+        "invoices": { "type": "array", "items": { "type": "object", "required": ["id", "period", "period_start", "period_end", "amount", "tax", "tax_note", "total", "status"], "properties": {
+          "id": { "type": "integer" }, "period": { "type": "integer" }, "period_start": { "type": "string", "format": "date-time" }, "period_end": { "type": "string", "format": "date-time" },
+          "amount": { "$ref": "#/components/schemas/Money" }, "tax": { "$ref": "#/components/schemas/Money" }, "tax_note": { "type": "string" },
+          "total": { "$ref": "#/components/schemas/Money" }, "status": { "type": "string", "enum": [\#(quoted(SubscriptionInvoiceStatus.allCases.map(\.rawValue)))] },
+          "card": { "type": "string" }, "paid_at": { "type": "string", "format": "date-time" },
+          "failure": { "type": "object", "required": ["code", "message"], "properties": { "code": { "type": "string" }, "message": { "type": "string" } } } } } }
+      }
+    },
     "Payment": {
       "type": "object", "required": ["id", "project_id", "milestone_id", "status", "amount", "client_fee", "fee_tax", "tax_note", "total", "processor", "created_at"],
       "properties": {

@@ -12,6 +12,8 @@ public enum LedgerTransactionKind: String, Sendable, Codable, CaseIterable {
     case disputeResolution = "dispute-resolution"
     /// A provider's available money paid out.
     case payout
+    /// A provider's plan paid for: the platform's revenue and the tax on it.
+    case subscription
     /// The exact opposite of an earlier transaction: how mistakes are corrected (entries are never changed).
     case reversal
 }

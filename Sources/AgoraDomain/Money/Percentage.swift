@@ -48,6 +48,11 @@ public struct Percentage: Sendable, Hashable, Comparable, CustomStringConvertibl
         amount.portion(basisPoints, of: 10_000)
     }
 
+    /// This rate lowered by `discount` (a share of it): 20 % less 25 % is 15 %, rounded once to the basis point.
+    public func reduced(by discount: Percentage) -> Percentage {
+        Percentage(basisPoints: (basisPoints * (10_000 - discount.basisPoints) + 5_000) / 10_000)
+    }
+
     public static func < (left: Percentage, right: Percentage) -> Bool { left.basisPoints < right.basisPoints }
 }
 

@@ -25,10 +25,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case feesCategoryCommission = "fees.category-commission"
     case taxRates = "tax.rates"
     case taxPlatformCountry = "tax.platform-country"
+    case plansProMonthlyPrice = "plans.pro-monthly-price"
+    case plansProCommissionDiscount = "plans.pro-commission-discount"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
-        case site, features, quotas, routing, moderation, projects, payments, fees, tax
+        case site, features, quotas, routing, moderation, projects, payments, fees, tax, plans
     }
 
     public var group: Group {
@@ -42,6 +44,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .paymentsSecurityHoldDays, .paymentsMinimumPayout: .payments
         case .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission, .feesCategoryCommission: .fees
         case .taxRates, .taxPlatformCountry: .tax
+        case .plansProMonthlyPrice, .plansProCommissionDiscount: .plans
         }
     }
 
@@ -70,6 +73,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .feesCategoryCommission: .rates(.categoryRates, maximumCount: 500)
         case .taxRates: .rates(.taxRates, maximumCount: 500)
         case .taxPlatformCountry: .country
+        case .plansProMonthlyPrice: .number(1...1_000, unit: "euros a month")
+        case .plansProCommissionDiscount: .percent
         }
     }
 
@@ -98,6 +103,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .feesCategoryCommission: .list([])
         case .taxRates: .list([])
         case .taxPlatformCountry: .text("DE")
+        case .plansProMonthlyPrice: .number(19)
+        case .plansProCommissionDiscount: .text("25%")
         }
     }
 
@@ -111,7 +118,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay, .moderationHideThreshold,
              .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays,
              .paymentsSecurityHoldDays, .paymentsMinimumPayout, .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission,
-             .feesCategoryCommission, .taxRates, .taxPlatformCountry: nil
+             .feesCategoryCommission, .taxRates, .taxPlatformCountry, .plansProMonthlyPrice, .plansProCommissionDiscount: nil
         }
     }
 
@@ -141,6 +148,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .feesCategoryCommission: "Commission by category"
         case .taxRates: "Tax rates"
         case .taxPlatformCountry: "Platform's country"
+        case .plansProMonthlyPrice: "Pro's price"
+        case .plansProCommissionDiscount: "Pro's commission discount"
         }
     }
 
@@ -176,6 +185,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
             "The tax on the platform's fees (the client's service fee, the provider's commission) by the member's country, or region where one is listed. Places not listed pay none; with no lines, nobody pays any."
         case .taxPlatformCountry:
             "Where the platform is established: members there pay its tax even as businesses; businesses elsewhere with a tax number are reverse charged; members without billing details pay its rate."
+        case .plansProMonthlyPrice: "What the Pro plan costs a provider each month, in euros before the tax on it; a change applies from each subscription's next renewal."
+        case .plansProCommissionDiscount: "How much less commission a provider on the Pro plan pays on each release, as a share of the commission the fees would take."
         }
     }
 
@@ -205,6 +216,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .feesCategoryCommission: 21
         case .taxRates: 22
         case .taxPlatformCountry: 23
+        case .plansProMonthlyPrice: 24
+        case .plansProCommissionDiscount: 25
         }
     }
 }

@@ -58,6 +58,14 @@ public struct PlatformSettings: Sendable, Hashable {
         return schedule.flat(flat.rate)
     }
 
+    /// What the Pro plan costs each month (before tax) and the share of commission it takes off.
+    public var proPlan: (price: Money, commissionDiscount: Percentage) {
+        (
+            Money.major(Int64(number(.plansProMonthlyPrice)), SubscriptionPlan.currency),
+            Percentage(text(.plansProCommissionDiscount)) ?? .zero
+        )
+    }
+
     /// How the platform's fees are taxed.
     public var tax: TaxPolicy {
         TaxPolicy(rates: (try? FeeTable.taxRates(list(.taxRates), field: "")) ?? [], platformCountry: text(.taxPlatformCountry))

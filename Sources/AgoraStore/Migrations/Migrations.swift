@@ -48,5 +48,6 @@ public enum Migrations {
         paymentMethods,
         weekPayments,
         processorRecords,
+        subscriptions,
     ]
 }

@@ -43,6 +43,15 @@ public struct FeeSchedule: Sendable, Hashable {
         FeeSchedule(tiers: [Tier(upToMajor: nil, rate: rate)], minimumCommissionMajor: minimumCommissionMajor, clientFee: clientFee)
     }
 
+    /// The same fees with every commission rate lowered by `discount` (a provider's plan); the least commission stays.
+    public func discounted(by discount: Percentage) -> FeeSchedule {
+        guard discount.basisPoints > 0 else { return self }
+        return FeeSchedule(
+            tiers: tiers.map { Tier(upToMajor: $0.upToMajor, rate: $0.rate.reduced(by: discount)) }, minimumCommissionMajor: minimumCommissionMajor,
+            clientFee: clientFee
+        )
+    }
+
     /// The client's service fee on an amount they fund (rounded once).
     public func clientFee(on amount: Money) -> Money {
         clientFee.of(amount)

@@ -2,13 +2,27 @@ import AgoraDomain
 import SQLKit
 
 /// The fees and taxes a movement of money is computed with, read inside the transaction that moves it: the fee and
-/// tax settings as committed (they have no environment override), the project's category (its order's) and the
-/// billing details of the member who pays the fee. Every payment, release and dispute decision asks
+/// tax settings as committed (they have no environment override), the project's category (its order's), the
+/// billing details of the member who pays the fee, and the provider's plan (Pro takes a share off the commission). Every payment, release and dispute decision asks
 /// here.
 enum FeeRules {
     static let settings: [PlatformSetting] = [
         .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission, .feesCategoryCommission, .taxRates, .taxPlatformCountry,
+        .plansProCommissionDiscount,
     ]
+
+    /// The tax on the platform's charges to a member (a provider's plan) by their billing details, with the tax
+    /// settings as committed.
+    static func tax(for userID: Int64, on db: any SQLDatabase) async throws -> TaxTreatment {
+        var stored: [PlatformSetting: SettingValue] = [:]
+        for row in try await db.raw("""
+            SELECT key, value FROM platform_settings WHERE key IN (\(binds: [PlatformSetting.taxRates.rawValue, PlatformSetting.taxPlatformCountry.rawValue]))
+            """).all() {
+            guard let setting = PlatformSetting(rawValue: try row.decode(column: "key", as: String.self)) else { continue }
+            if let checked = try? setting.kind.check(SettingValue(json: try row.decode(column: "value", as: String.self))) { stored[setting] = checked }
+        }
+        return PlatformSettings(stored: stored).tax.treatment(for: try await BillingDetailsRepository.details(of: userID, on: db))
+    }
 
     /// The fees of `project` (its category's flat commission where one is set, else the tiers) and the tax on them
     /// for `payer`: the client paying a service fee, or the provider paying commission.
@@ -31,6 +45,10 @@ enum FeeRules {
         }
         let details = try await BillingDetailsRepository.details(of: project.member(payer), on: db)
         let current = PlatformSettings(stored: stored)
-        return (current.fees(inCategory: category), current.tax.treatment(for: details))
+        var fees = current.fees(inCategory: category)
+        if payer == .provider, try await SubscriptionRepository.hasPerks(project.providerID, on: db) {
+            fees = fees.discounted(by: current.proPlan.commissionDiscount)
+        }
+        return (fees, current.tax.treatment(for: details))
     }
 }
