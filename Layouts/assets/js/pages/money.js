@@ -1,5 +1,5 @@
 /* /settings/money/: the wallet per currency (in escrow; for providers also on hold, available and paid out, with a
- * payout button), the fees that apply and the billing details receipts are made out to (their country and tax
+ * payout button), the provider's plan (Free or Pro, its invoices), the fees that apply and the billing details receipts are made out to (their country and tax
  * number decide the tax on the platform's fees), the payout account (the IBAN shown masked once saved; saving it may ask for the password or code
  * again), and the payouts. Every rule — the hold, the smallest payout, the IBAN's check — is the API's; the page
  * shows its answers. */
@@ -181,9 +181,77 @@
     });
   });
 
+  /* The provider's plan: Free or Pro (its state and next date), the plans to choose from, and the invoices. */
+  function loadPlan() {
+    Agora.api('GET', '/subscriptions').then(function (result) {
+      if (!result.ok) return;
+      var data = result.data;
+      var subscription = data.subscription;
+      var current = document.getElementById('plan-current');
+      if (data.plan === 'free') {
+        current.textContent = 'You are on the Free plan.';
+      } else if (subscription.status === 'past_due') {
+        current.textContent = 'You are on Pro, but its renewal was declined (' + (subscription.failure ? subscription.failure.message : '') + ') It is tried again on ' +
+          days.format(new Date(subscription.next_attempt_at)) + '.';
+      } else if (subscription.cancel_at_period_end) {
+        current.textContent = 'You are on Pro until ' + days.format(new Date(subscription.current_period_end)) + ', then on Free.';
+      } else {
+        current.textContent = 'You are on Pro: it renews on ' + days.format(new Date(subscription.current_period_end)) + ' for ' + subscription.price.formatted + ' before tax.';
+      }
+      var options = document.getElementById('plan-options');
+      options.textContent = '';
+      data.plans.forEach(function (plan) {
+        var card = element('div', 'plan-option' + (plan.plan === data.plan ? ' current' : ''));
+        card.id = 'plan-' + plan.plan;
+        card.appendChild(element('h3', null, plan.label + (plan.monthly_price.amount_minor ? ' · ' + plan.monthly_price.formatted + ' a month' : ' · no charge')));
+        var perks = element('ul');
+        plan.perks.forEach(function (perk) { perks.appendChild(element('li', null, perk)); });
+        card.appendChild(perks);
+        var action = planAction(plan, data, subscription);
+        if (action) card.appendChild(action);
+        options.appendChild(card);
+      });
+      fillTable('invoice', data.invoices, function (invoice) {
+        var row = element('tr');
+        row.appendChild(element('td', null, days.format(new Date(invoice.period_start)) + ' – ' + days.format(new Date(invoice.period_end))));
+        row.appendChild(element('td', null, invoice.total.formatted));
+        row.appendChild(element('td', null, invoice.tax.amount_minor ? invoice.tax.formatted + ' (' + invoice.tax_note + ')' : invoice.tax_note));
+        row.appendChild(element('td', null, invoice.status === 'paid' ? 'paid' + (invoice.card ? ' with ' + invoice.card : '')
+          : (invoice.status === 'void' ? 'not paid' : 'waiting') + (invoice.failure ? ': ' + invoice.failure.message : '')));
+        return row;
+      });
+    });
+  }
+
+  /** The button that moves to `plan`: subscribe to Pro, keep a Pro that is ending, or end Pro with its month. */
+  function planAction(plan, data, subscription) {
+    var ending = subscription && subscription.cancel_at_period_end && data.plan === 'pro';
+    var label = plan.plan === 'pro'
+      ? (data.plan === 'free' ? 'Subscribe to Pro' : (ending ? 'Keep Pro' : null))
+      : (data.plan === 'pro' && !ending ? 'Move to Free at the end of the month' : null);
+    if (!label) return null;
+    var button = element('button', 'button ' + (plan.plan === 'pro' ? 'button-primary' : 'button-secondary'), label);
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      Agora.api('POST', '/subscriptions', { body: { plan: plan.plan }, idempotencyKey: Agora.idempotencyKey() }).then(function (result) {
+        button.disabled = false;
+        if (!result.ok) {
+          var errors = (result.data && result.data.errors) || [];
+          var first = errors[0];
+          return forms.showAlert(first ? 'The card ' + first.message + '.' : (result.data && result.data.detail) || 'Nothing changed. Try again.', 'error');
+        }
+        forms.showAlert(result.data.plan === 'pro' ? (plan.plan === 'pro' ? 'You are on Pro.' : 'Pro ends with the month you paid for.') : 'You are on Free.', 'success');
+        loadPlan();
+      });
+    });
+    return button;
+  }
+
   function load() {
     loadBilling();
     loadCards();
+    if (provider) loadPlan();
     Agora.api('GET', '/wallet').then(function (result) {
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'The wallet could not be loaded.', 'error');
       drawWallet(result.data);
