@@ -15,34 +15,14 @@ public final class LocalStripeServer: @unchecked Sendable {
 
     public init() async throws {
         port = try FreePort.next()
-        let python = RepositoryPaths.root.appendingPathComponent(".build/venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw TestSetupError("no .build/venv: run `make test`, which installs localstripe there")
-        }
-        let server = Process()
-        server.executableURL = python
-        server.arguments = [RepositoryPaths.root.appendingPathComponent("Tests/Support/stripe-server.py").path, "--port", String(port)]
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        let ready = await output.fileHandleForReading.firstData()
-        guard String(decoding: ready, as: UTF8.self).contains("ready") else {
-            server.terminate()
-            throw TestSetupError("localstripe did not start")
-        }
-        process = server
+        process = try await PythonPeer.start("stripe-server.py", arguments: ["--port", String(port)], peer: "localstripe")
     }
 
-    /// Stops the server (polling: `waitUntilExit` can miss the exit when called from a task); one that waits for its
-    /// open connections to close is killed after a second.
+    /// Stops the server; one that waits for its open connections to close is killed after a second.
     public func stop() {
         guard let process else { return }
         self.process = nil
-        guard process.isRunning else { return }
-        process.terminate()
-        for _ in 0..<20 where process.isRunning { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        PythonPeer.stop(process, grace: 1)
     }
 
     deinit { stop() }

@@ -34,37 +34,17 @@ public final class SMTPServer: @unchecked Sendable {
     }
 
     public func start() async throws {
-        let python = RepositoryPaths.root.appendingPathComponent(".build/venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw TestSetupError("no .build/venv: run `make test`, which installs aiosmtpd there")
-        }
-        let server = Process()
-        server.executableURL = python
-        server.arguments = [
-            RepositoryPaths.root.appendingPathComponent("Tests/Support/smtp-server.py").path,
+        process = try await PythonPeer.start("smtp-server.py", arguments: [
             "--port", String(port), "--maildir", directory.path + "/Maildir", "--cert", certificate,
             "--key", directory.path + "/key.pem", "--user", user, "--password", password,
-        ] + (plain ? ["--plain"] : [])
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        let ready = await output.fileHandleForReading.firstData()
-        guard String(decoding: ready, as: UTF8.self).contains("ready") else {
-            server.terminate()
-            throw TestSetupError("the SMTP server did not start")
-        }
-        process = server
+        ] + (plain ? ["--plain"] : []), peer: "aiosmtpd")
     }
 
-    /// Stops the server and waits for it (polling: `waitUntilExit` can miss the exit when called from a task).
+    /// Stops the server and waits for it.
     public func stop() {
         guard let process else { return }
         self.process = nil
-        guard process.isRunning else { return }
-        process.terminate()
-        for _ in 0..<100 where process.isRunning { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        PythonPeer.stop(process, grace: 5)
     }
 
     /// The raw messages the server accepted.

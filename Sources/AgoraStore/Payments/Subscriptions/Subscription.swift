@@ -89,9 +89,7 @@ public struct SubscriptionInvoice: Sendable, Hashable {
         taxNote = try row.decode(column: "tax_note", as: String.self)
         status = try row.decodeState(column: "status", as: SubscriptionInvoiceStatus.self)
         processorPaymentID = try row.decodeIfPresent(column: "processor_payment_id", as: String.self)
-        let brand = try row.decodeStateIfPresent(column: "card_brand", as: CardBrand.self)
-        let lastFour = try row.decodeIfPresent(column: "card_last_four", as: String.self)
-        card = brand.flatMap { brand in lastFour.map { CardSummary(brand: brand, lastFour: $0) } }
+        card = try row.decodeCard()
         failure = try row.decodeStateIfPresent(column: "failure_code", as: PaymentFailure.self)
         attempts = try row.decode(column: "attempts", as: Int.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
