@@ -163,12 +163,12 @@ extension OpenAPIDocument {
       }
     },
     "MoneyTotals": {
-      "type": "object", "required": ["currency", "paid", "service_fees", "refunded", "net_spent", "earned", "commission", "tax_on_fees", "net_earned", "paid_out", "transactions"],
+      "type": "object", "required": ["currency", "paid", "service_fees", "refunded", "net_spent", "earned", "commission", "tax_on_fees", "net_earned", "paid_out", "plans", "transactions"],
       "properties": {
         "currency": { "type": "string" }, "paid": { "$ref": "#/components/schemas/Money" }, "service_fees": { "$ref": "#/components/schemas/Money" },
         "refunded": { "$ref": "#/components/schemas/Money" }, "net_spent": { "$ref": "#/components/schemas/Money" }, "earned": { "$ref": "#/components/schemas/Money" },
         "commission": { "$ref": "#/components/schemas/Money" }, "tax_on_fees": { "$ref": "#/components/schemas/Money" }, "net_earned": { "$ref": "#/components/schemas/Money" }, "paid_out": { "$ref": "#/components/schemas/Money" },
-        "transactions": { "type": "integer" }
+        "plans": { "$ref": "#/components/schemas/Money" }, "transactions": { "type": "integer" }
       }
     },
     "Statement": {

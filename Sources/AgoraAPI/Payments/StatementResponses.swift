@@ -102,6 +102,8 @@ struct MoneyTotalsBody: Encodable {
     let taxOnFees: MoneyBody
     let netEarned: MoneyBody
     let paidOut: MoneyBody
+    /// Paid for the provider's plan, tax included.
+    let plans: MoneyBody
     let transactions: Int
 
     init(_ totals: MoneyTotals) {
@@ -115,6 +117,7 @@ struct MoneyTotalsBody: Encodable {
         taxOnFees = MoneyBody(totals.money(totals.taxOnFees))
         netEarned = MoneyBody(totals.money(totals.netEarned))
         paidOut = MoneyBody(totals.money(totals.paidOut))
+        plans = MoneyBody(totals.money(totals.plans))
         transactions = totals.movements
     }
 }

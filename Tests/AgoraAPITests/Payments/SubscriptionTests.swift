@@ -91,6 +91,15 @@ struct SubscriptionTests {
             let replayed = try await subscribe(market, #"{"plan": "pro"}"#, as: market.paula, key: key)
             #expect(replayed.status == .ok && replayed.text == subscribed.text, "the same key answers the first answer")
             #expect(try await subscribe(market, #"{"plan": "pro"}"#, as: market.paula).status == .conflict, "one subscription at a time")
+            // The month is one of the provider's transactions, with a receipt and its tax line, and in the year's statement.
+            let listed = try await market.harness.send(.get, "/api/transactions", bearer: market.paula.accessToken).json()
+            let month = try #require((listed["transactions"] as? [[String: Any]])?.first { $0["kind"] as? String == "plan" })
+            #expect((month["total"] as? [String: Any])?["amount_minor"] as? Int == 1_900 && month["detail"] as? String == "Visa •••• 4242")
+            let receipt = try await market.harness.send(.get, "/api/receipts/\(try #require(month["id"] as? String))", bearer: market.paula.accessToken).json()
+            #expect((receipt["lines"] as? [[String: Any]])?.compactMap { $0["label"] as? String }.first == "Pro plan")
+            #expect(try await market.harness.send(.get, "/api/receipts/\(try #require(month["id"] as? String))", bearer: market.ada.accessToken).status == .notFound)
+            let statement = try await market.harness.send(.get, "/api/statements/2026", bearer: market.paula.accessToken).json()
+            #expect(((statement["totals"] as? [[String: Any]])?.first?["plans"] as? [String: Any])?["amount_minor"] as? Int == 1_900)
             #expect(try await overview(market, as: market.ada)["plan"] as? String == "free", "nobody else's plan changed")
 
             // A release of 600 to a Pro provider: each tier's rate less a quarter — 15 % of the first 500 and 7.5 % of the

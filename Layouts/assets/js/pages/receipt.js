@@ -28,7 +28,7 @@
     fact(facts, 'Tax number', receipt.tax_number);
     fact(facts, transaction.kind === 'earning' ? 'From' : 'Provider', transaction.counterpart_name);
     fact(facts, 'Project', transaction.project && transaction.project.title);
-    fact(facts, transaction.kind === 'payment' ? 'Paid with' : transaction.kind === 'payout' ? 'Paid to' : 'Reason', transaction.detail);
+    fact(facts, ['payment', 'week-payment', 'plan'].indexOf(transaction.kind) >= 0 ? 'Paid with' : transaction.kind === 'payout' ? 'Paid to' : 'Reason', transaction.detail);
     fact(facts, 'Status', transaction.state === 'failed' && transaction.failure ? 'Failed: ' + transaction.failure.message : states[transaction.state]);
     article.appendChild(facts);
     var table = element('table', 'data-table receipt-lines');

@@ -7,7 +7,7 @@
   var article = document.getElementById('statement');
   var monthName = new Intl.DateTimeFormat(undefined, { month: 'long', timeZone: 'UTC' });
   var figures = [['paid', 'Paid'], ['refunded', 'Refunded'], ['net_spent', 'Spent'], ['earned', 'Earned'], ['commission', 'Commission'],
-    ['tax_on_fees', 'Tax on fees'], ['net_earned', 'Earned after commission and tax'], ['paid_out', 'Paid out']];
+    ['tax_on_fees', 'Tax on fees'], ['net_earned', 'Earned after commission and tax'], ['paid_out', 'Paid out'], ['plans', 'Pro plan']];
 
   function table(caption, rows) {
     var drawn = element('table', 'data-table statement-table');

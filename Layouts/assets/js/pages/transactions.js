@@ -14,7 +14,7 @@
   var currencySelect = document.getElementById('chart-currency');
   var days = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
   var months = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-  var kinds = { payment: 'Payment', refund: 'Refund', earning: 'Earning', payout: 'Payout', 'week-payment': 'Hourly week', 'week-earning': 'Hourly earning' };
+  var kinds = { payment: 'Payment', refund: 'Refund', earning: 'Earning', payout: 'Payout', 'week-payment': 'Hourly week', 'week-earning': 'Hourly earning', plan: 'Pro plan' };
   var states = { completed: 'done', pending: 'waiting for the processor', failed: 'failed' };
   var statement = null;
   var before = null;

@@ -14,13 +14,15 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
     case weekPayment = "week-payment"
     /// An hourly week's payment released to a provider, less the commission.
     case weekEarning = "week-earning"
+    /// A month of a provider's Pro plan charged to their saved card, with the tax on it.
+    case plan
 
     /// The milestone kind a week's kind counts as: the money moves the same way.
     public var counterpart: MoneyMovementKind {
         switch self {
         case .weekPayment: .payment
         case .weekEarning: .earning
-        case .payment, .refund, .earning, .payout: self
+        case .payment, .refund, .earning, .payout, .plan: self
         }
     }
 
@@ -33,6 +35,8 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
         switch counterpart {
         case .payment, .refund: amount + fee + tax
         case .earning: amount - fee - tax
+        // A plan has no fee of its own: its price and the tax on it.
+        case .plan: amount + tax
         case .payout, .weekPayment, .weekEarning: amount
         }
     }
@@ -42,7 +46,7 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
         switch counterpart {
         case .payment, .refund: "service fee"
         case .earning: "commission"
-        case .payout, .weekPayment, .weekEarning: "fee"
+        case .payout, .weekPayment, .weekEarning, .plan: "fee"
         }
     }
 
@@ -54,6 +58,7 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
         case .payout: "Payout"
         case .weekPayment: "Hourly week"
         case .weekEarning: "Hourly earning"
+        case .plan: "Pro plan"
         }
     }
 
@@ -70,6 +75,7 @@ public enum MoneyMovementKind: String, Sendable, Codable, CaseIterable {
         case .payout: 3
         case .weekPayment: 4
         case .weekEarning: 5
+        case .plan: 6
         }
     }
 }
@@ -88,7 +94,7 @@ public enum MoneyMovementState: String, Sendable, Codable, CaseIterable {
     /// payments and earnings are recorded when done (`completed`). Nil for a status the kind does not have.
     public init?(_ kind: MoneyMovementKind, status: String) {
         switch kind {
-        case .payment, .earning, .weekPayment, .weekEarning:
+        case .payment, .earning, .weekPayment, .weekEarning, .plan:
             guard status == Self.completed.rawValue else { return nil }
             self = .completed
         case .refund:

@@ -6,8 +6,8 @@ public struct MoneyTotals: Sendable, Hashable {
     public private(set) var paid: Int64 = 0
     /// The service fees in what was paid, less the shares that went back with refunds.
     public private(set) var serviceFees: Int64 = 0
-    /// The tax on the platform's fees: on service fees (less what went back) for a client, on commission for a
-    /// provider.
+    /// The tax on the platform's fees: on service fees (less what went back) for a client, on commission and on
+    /// their plan for a provider.
     public private(set) var taxOnFees: Int64 = 0
     /// Given back, service-fee shares included.
     public private(set) var refunded: Int64 = 0
@@ -16,6 +16,8 @@ public struct MoneyTotals: Sendable, Hashable {
     public private(set) var commission: Int64 = 0
     /// Sent to the person's bank (or on its way).
     public private(set) var paidOut: Int64 = 0
+    /// Paid for a provider's plan, tax included (the tax is in `taxOnFees` too).
+    public private(set) var plans: Int64 = 0
     public private(set) var movements = 0
 
     public init(currency: CurrencyCode) { self.currency = currency }
@@ -45,6 +47,9 @@ public struct MoneyTotals: Sendable, Hashable {
             earned += amount
             commission += fee
             commissionTax += tax
+            taxOnFees += tax
+        case .plan:
+            plans += kind.total(amount: amount, fee: fee, tax: tax)
             taxOnFees += tax
         case .payout, .weekPayment, .weekEarning:
             paidOut += amount

@@ -28,6 +28,8 @@ extension MoneyMovementKind {
             ]
         case .payout:
             return [ReceiptLine("Paid out to your bank account", amount)]
+        case .plan:
+            return [ReceiptLine("Pro plan\(about)", amount), ReceiptLine(taxNote.isEmpty ? "Tax" : taxNote, tax)]
         case .weekPayment, .weekEarning:
             let lines = counterpart.receiptLines(amount: amount, fee: fee, tax: tax, taxNote: taxNote, subject: subject)
             return [ReceiptLine(self == .weekPayment ? "Hours worked\(about)" : "Released for hours worked\(about)", amount)] + lines.dropFirst()

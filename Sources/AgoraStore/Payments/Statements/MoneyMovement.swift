@@ -77,7 +77,7 @@ public struct MoneyMovement: Sendable, Hashable {
         }
         let detail = try row.decodeIfPresent(column: "detail", as: String.self)
         switch kind {
-        case .payment, .weekPayment:
+        case .payment, .weekPayment, .plan:
             let brand = try row.decodeStateIfPresent(column: "detail", as: CardBrand.self)
             let lastFour = try row.decodeIfPresent(column: "detail_extra", as: String.self)
             self.detail = brand.map { CardSummary(brand: $0, lastFour: lastFour ?? "").label }

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// A person's transactions: the payments they made and the refunds they got as a client, the earnings released to
-/// them and their payouts as a provider — read from the records behind each ledger transaction, newest first.
+/// them, their payouts and their plan's months as a provider — read from the records behind each ledger transaction, newest first.
 public struct MoneyMovementRepository: Sendable {
     let store: Store
 
@@ -147,6 +147,12 @@ public struct MoneyMovementRepository: Sendable {
         JOIN ledger_transactions lt ON lt.idempotency_key = 'week-payment:' || w.id || ':released'
         JOIN projects pr ON pr.id = w.project_id JOIN users u ON u.id = w.payer_id
         WHERE \(whose("w.provider_id"))
+        UNION ALL
+        SELECT \(unsafeRaw: String(MoneyMovementKind.plan.rank)), i.id, lt.id, lt.created_at, i.currency, i.amount_minor, 0, i.tax_minor, i.tax_note,
+            \(state: MoneyMovementState.completed), NULL, NULL, NULL, NULL, NULL, NULL, i.card_brand, i.card_last_four
+        FROM subscription_invoices i JOIN subscriptions s ON s.id = i.subscription_id
+        JOIN ledger_transactions lt ON lt.idempotency_key = 'subscription-invoice:' || i.id || ':paid'
+        WHERE \(whose("s.user_id"))
         """
     }
 }
