@@ -3,8 +3,8 @@ import SQLKit
 
 /// The fees and taxes a movement of money is computed with, read inside the transaction that moves it: the fee and
 /// tax settings as committed (they have no environment override), the project's category (its order's), the
-/// billing details of the member who pays the fee, and the provider's plan (Pro takes a share off the commission). Every payment, release and dispute decision asks
-/// here.
+/// billing details of the member who pays the fee, and the provider's plan (Pro takes a share off the commission).
+/// Every payment, release and dispute decision asks here.
 enum FeeRules {
     static let settings: [PlatformSetting] = [
         .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission, .feesCategoryCommission, .taxRates, .taxPlatformCountry,
@@ -18,8 +18,7 @@ enum FeeRules {
         for row in try await db.raw("""
             SELECT key, value FROM platform_settings WHERE key IN (\(binds: [PlatformSetting.taxRates.rawValue, PlatformSetting.taxPlatformCountry.rawValue]))
             """).all() {
-            guard let setting = PlatformSetting(rawValue: try row.decode(column: "key", as: String.self)) else { continue }
-            if let checked = try? setting.kind.check(SettingValue(json: try row.decode(column: "value", as: String.self))) { stored[setting] = checked }
+            keep(try row.decode(column: "key", as: String.self), try row.decode(column: "value", as: String.self), in: &stored)
         }
         return PlatformSettings(stored: stored).tax.treatment(for: try await BillingDetailsRepository.details(of: userID, on: db))
     }
@@ -37,11 +36,7 @@ enum FeeRules {
             """).all() {
             let key = try row.decode(column: "key", as: String.self)
             let value = try row.decode(column: "value", as: String.self)
-            guard let setting = PlatformSetting(rawValue: key) else {
-                category = try? Slug(value)
-                continue
-            }
-            if let checked = try? setting.kind.check(SettingValue(json: value)) { stored[setting] = checked }
+            if key.isEmpty { category = try? Slug(value) } else { keep(key, value, in: &stored) }
         }
         let details = try await BillingDetailsRepository.details(of: project.member(payer), on: db)
         let current = PlatformSettings(stored: stored)
@@ -50,5 +45,11 @@ enum FeeRules {
             fees = fees.discounted(by: current.proPlan.commissionDiscount)
         }
         return (fees, current.tax.treatment(for: details))
+    }
+
+    /// A stored setting as its kind reads it; one that no longer reads (a rule tightened since) is left to its default.
+    private static func keep(_ key: String, _ json: String, in stored: inout [PlatformSetting: SettingValue]) {
+        guard let setting = PlatformSetting(rawValue: key), let checked = try? setting.kind.check(SettingValue(json: json)) else { return }
+        stored[setting] = checked
     }
 }
