@@ -224,6 +224,33 @@ struct StripeProcessorTests {
         }
     }
 
+    @Test("an hourly week is charged off-session to a card saved with Stripe; Stripe's event about it changes nothing more", arguments: TestDatabase.engines)
+    func hourlyWeek(engine: TestDatabase) async throws {
+        let stripe = StripeStandIn(server: try await LocalStripeServer())
+        try await OrderMarketplace.with(engine, stripe: stripe.settings) { market in
+            let (fixture, ada, _) = try await HourlyBillingTests().workedWeek(market)
+            let method = try await stripe.paymentMethod("4242424242424242")
+            let saved = try await market.harness.send(.post, "/api/payment-methods", json: #"{"processor_method_id": "\#(method)"}"#, bearer: ada.accessToken)
+            #expect(saved.status == .created, "\(saved.text)")
+            let paid = try await market.harness.send(
+                .post, "/api/projects/\(fixture.projectID)/timesheets/2026-W39/pay", json: "{}", bearer: ada.accessToken, idempotencyKey: UUID().uuidString
+            )
+            #expect(paid.status == .ok, "\(paid.text)")
+            #expect(try paid.json()["status"] as? String == "held")
+            let week = try #require(try await WeekPaymentRepository(store: market.harness.store).payments(ofProject: fixture.projectID, for: ada.userID)?.first)
+            let intentID = try #require(week.processorPaymentID)
+            let intent = try await stripe.object("/v1/payment_intents/\(intentID)")
+            #expect(intent["status"] as? String == "succeeded" && intent["amount"] as? Int == 10_300, "two hours at 50 and the 3 % fee")
+            let customer = try await ProcessorCustomerRepository(store: market.harness.store).customer(of: ada.userID, at: .stripe)
+            #expect(intent["customer"] as? String == customer, "charged as the client's customer")
+            let held = try await Ledger(store: market.harness.store).balance(of: LedgerAccountKey(.weekEscrow, owner: week.id, currency: .eur))
+            let event = Self.event("evt_week_1", "payment_intent.succeeded", object: #"{"id": "\#(intentID)", "object": "payment_intent", "status": "succeeded"}"#)
+            #expect(try handling(try await deliver(event, to: market, secret: stripe.server.webhookSecret)) == "recorded")
+            #expect(try await Ledger(store: market.harness.store).balance(of: LedgerAccountKey(.weekEscrow, owner: week.id, currency: .eur)) == held)
+            #expect(held == 10_300)
+        }
+    }
+
     @Test("payouts are refused with Stripe (they need Connect), and Stripe out of reach is a 502 that charges nothing")
     func payoutsAndOutage() async throws {
         let stripe = StripeStandIn(server: try await LocalStripeServer())

@@ -47,7 +47,7 @@ public struct StripeEvents: Sendable {
             if let payment = try await payments.payment(processorPaymentID: object.id) {
                 return try await record(payment, .init(status: .succeeded, card: nil, failure: nil), event: event, now: now)
             }
-            if let week = try await weeks.payment(processorPaymentID: object.id) {
+            if let week = try await weeks.payment(processorPaymentID: object.id), week.status == .due {
                 _ = try await weeks.recordCharged(week.id, card: nil, event: event, now: now, announce: announcer.week)
                 return .applied
             }
