@@ -81,9 +81,9 @@ func buildParts(
     if configuration.warmsUpSearch { Task { await catalog.warmUp() } }
     let analytics = SearchAnalytics(store: store, clock: configuration.clock, logger: logger)
     let router = Router(context: AgoraRequestContext.self)
+    let processor = PaymentProcessors.chosen(stripe: configuration.stripe, store: store)
     router.add(middleware: SecurityHeadersMiddleware(
-        publicBaseURL: configuration.auth.publicBaseURL, captcha: configuration.auth.captcha,
-        checkout: PaymentProcessors.chosen(stripe: configuration.stripe, store: store).checkoutScript
+        publicBaseURL: configuration.auth.publicBaseURL, captcha: configuration.auth.captcha, checkout: processor.checkoutScript
     ))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
@@ -178,7 +178,6 @@ func buildParts(
     ProjectRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     MilestoneRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     HourlyRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
-    let processor = PaymentProcessors.chosen(stripe: configuration.stripe, store: store)
     let escrowPayments = EscrowPayments(store: store, processor: processor, announcer: projectAnnouncer)
     PaymentProcessorRoutes(processor: processor).register(on: signedIn)
     SubscriptionRoutes(

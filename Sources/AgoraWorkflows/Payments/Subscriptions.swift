@@ -26,13 +26,20 @@ public struct Subscriptions: Sendable {
 
     /// Subscribes a provider to Pro with one of their saved cards (nil: the default): the first month is charged now.
     /// A declined card is a validation error on `payment_method_id` with its reason, and no subscription begins; a
-    /// provider whose subscription is ending with its period resumes it instead, without a charge.
+    /// provider whose subscription is ending with its period resumes it instead, without a charge; one whose first
+    /// charge never got an answer (the processor out of reach) has that first month charged again, under the same key.
     public func subscribe(_ userID: Int64, savedMethodID: Int64?, now: Date) async throws -> Subscription {
-        if let live = try await repository.live(of: userID), live.cancelAtPeriodEnd {
+        let live = try await repository.live(of: userID)
+        if let live, live.cancelAtPeriodEnd {
             return try await repository.cancelAtPeriodEnd(false, of: userID, now: now) ?? live
         }
         let card = try await chosenCard(savedMethodID, of: userID)
-        let (_, invoice) = try await repository.begin(userID: userID, price: price, paymentMethodID: savedMethodID, processor: processor.kind, now: now)
+        let invoice: SubscriptionInvoice
+        if let live, live.status == .incomplete, let open = try await repository.openInvoice(of: live.id) {
+            invoice = open
+        } else {
+            invoice = try await repository.begin(userID: userID, price: price, paymentMethodID: savedMethodID, processor: processor.kind, now: now).1
+        }
         let subscription = try await charge(invoice, to: card, payer: userID, now: now)
         guard subscription.status == .active else {
             throw ValidationError(field: "payment_method_id", message: (subscription.failure ?? .cardDeclined).message)

@@ -202,3 +202,66 @@ struct SubscriptionTests {
         #expect(try SubscriptionStatus.pastDue.after(.pay) == .active)
     }
 }
+
+@Suite("Subscriptions during a processor outage")
+struct SubscriptionOutageTests {
+    @Test("a first month whose charge got no answer is charged again when the provider subscribes again, not refused as a second subscription")
+    func firstChargeUnanswered() async throws {
+        try await OrderMarketplace.with { market in
+            try await SubscriptionTests().saveCard(market, "4242424242424242", as: market.paula)
+            let store = market.harness.store
+            let subscriptions = Subscriptions(
+                store: store, processor: FirstPaymentOutageProcessor(local: LocalPaymentProcessor(store: store)),
+                settings: await LivePlatformSettings.read(from: store, overrides: [:]), announcer: SubscriptionAnnouncer(email: market.harness.composer)
+            )
+            let now = market.harness.clock.now
+            await #expect(throws: ProcessorUnavailable.self) { try await subscriptions.subscribe(market.paula.userID, savedMethodID: nil, now: now) }
+            #expect(try await SubscriptionRepository(store: store).live(of: market.paula.userID)?.status == .incomplete)
+            let subscribed = try await subscriptions.subscribe(market.paula.userID, savedMethodID: nil, now: now)
+            #expect(subscribed.status == .active && subscribed.periodsPaid == 1)
+            #expect(try await SubscriptionRepository(store: store).invoices(of: market.paula.userID, limit: 10).count == 1, "the same first month")
+            #expect(try await SubscriptionTests().balance(.platformRevenue, in: market) == 1_900)
+        }
+    }
+}
+
+/// The local processor, except that its first payment is never made: a processor out of reach, which the real local
+/// processor cannot be made to be.
+private final class FirstPaymentOutageProcessor: PaymentProcessor, @unchecked Sendable {
+    let local: LocalPaymentProcessor
+    private var failed = false
+    private let lock = NSLock()
+
+    init(local: LocalPaymentProcessor) { self.local = local }
+
+    var kind: PaymentProcessorKind { local.kind }
+    var checkoutScript: CheckoutScript? { nil }
+    var paysOut: Bool { true }
+
+    func createPayment(amount: Money, description: String, idempotencyKey: String, now: Date) async throws -> ProcessorPayment {
+        let failsNow = lock.withLock { () -> Bool in
+            defer { failed = true }
+            return !failed
+        }
+        if failsNow { throw ProcessorUnavailable("the test's processor is out of reach") }
+        return try await local.createPayment(amount: amount, description: description, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    func payment(_ id: String) async throws -> ProcessorPayment { try await local.payment(id) }
+    func confirm(_ id: String, card: CardEntry, now: Date) async throws -> ProcessorPayment { try await local.confirm(id, card: card, now: now) }
+    func authenticate(_ id: String, completed: Bool, now: Date) async throws -> ProcessorPayment { try await local.authenticate(id, completed: completed, now: now) }
+    func refund(_ id: String, amount: Money, idempotencyKey: String, now: Date) async throws -> String {
+        try await local.refund(id, amount: amount, idempotencyKey: idempotencyKey, now: now)
+    }
+    func payout(amount: Money, iban: String, idempotencyKey: String, now: Date) async throws -> (id: String, failure: PaymentFailure?) {
+        try await local.payout(amount: amount, iban: iban, idempotencyKey: idempotencyKey, now: now)
+    }
+    func cardSetup(for userID: Int64, now: Date) async throws -> String? { nil }
+    func savePaymentMethod(card: CardEntry, for userID: Int64, idempotencyKey: String, now: Date) async throws -> ProcessorSavedCard {
+        try await local.savePaymentMethod(card: card, for: userID, idempotencyKey: idempotencyKey, now: now)
+    }
+    func confirm(_ id: String, savedMethod: String, of userID: Int64, now: Date) async throws -> ProcessorPayment {
+        try await local.confirm(id, savedMethod: savedMethod, of: userID, now: now)
+    }
+    func detachPaymentMethod(_ savedMethod: String, now: Date) async throws { try await local.detachPaymentMethod(savedMethod, now: now) }
+}

@@ -48,20 +48,33 @@ public struct SubscriptionRepository: Sendable {
             ORDER BY current_period_end LIMIT \(bind: limit)
             """).all().map { try $0.decode(column: "id", as: Int64.self) }
         for id in renewing { try await openRenewal(id, price: price, now: now) }
-        return try await store.sql.raw("""
+        let invoices = try await store.sql.raw("""
             SELECT \(SubscriptionInvoice.columns) FROM subscription_invoices
             WHERE status = \(state: SubscriptionInvoiceStatus.open) AND subscription_id IN (
                 SELECT id FROM subscriptions WHERE (status = \(state: SubscriptionStatus.active) AND current_period_end <= \(bind: now))
                     OR (status = \(state: SubscriptionStatus.pastDue) AND next_attempt_at <= \(bind: now)))
             ORDER BY id LIMIT \(bind: limit)
-            """).all().map(SubscriptionInvoice.init(row:)).asyncMap { invoice in
-                guard let subscription = try await subscription(invoice.subscriptionID) else { throw StoreError.notFound("the subscription") }
-                return (invoice, subscription)
-            }
+            """).all().map(SubscriptionInvoice.init(row:))
+        guard !invoices.isEmpty else { return [] }
+        var subscriptions: [Int64: Subscription] = [:]
+        for row in try await store.sql.raw("""
+            SELECT \(Subscription.columns) FROM subscriptions WHERE id IN (\(binds: invoices.map(\.subscriptionID)))
+            """).all() {
+            let subscription = try Subscription(row: row)
+            subscriptions[subscription.id] = subscription
+        }
+        return try invoices.map { invoice in
+            guard let subscription = subscriptions[invoice.subscriptionID] else { throw StoreError.notFound("the subscription") }
+            return (invoice, subscription)
+        }
     }
 
-    func subscription(_ id: Int64) async throws -> Subscription? {
-        try await store.sql.raw("SELECT \(Subscription.columns) FROM subscriptions WHERE id = \(bind: id)").first().map(Subscription.init(row:))
+    /// The open invoice of a subscription (its first month, while it is incomplete), if any.
+    public func openInvoice(of subscriptionID: Int64) async throws -> SubscriptionInvoice? {
+        try await store.sql.raw("""
+            SELECT \(SubscriptionInvoice.columns) FROM subscription_invoices
+            WHERE subscription_id = \(bind: subscriptionID) AND status = \(state: SubscriptionInvoiceStatus.open)
+            """).first().map(SubscriptionInvoice.init(row:))
     }
 
     /// Whether the provider's plan brings its perks now (inside the caller's transaction: a release's fees).
@@ -274,12 +287,4 @@ public struct SubscriptionEvent: Sendable {
     public let subscription: Subscription
     public let recipient: Recipient
     public let failure: PaymentFailure?
-}
-
-extension Array {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async throws -> [T] {
-        var mapped: [T] = []
-        for element in self { mapped.append(try await transform(element)) }
-        return mapped
-    }
 }
