@@ -299,6 +299,7 @@ struct ServiceSettings {
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
+            ReviewPublicationJob(store: store, settings: platformSettings, announcer: ReviewAnnouncer(email: composer)),
             PendingRefundJob(store: store, processor: processor),
             HourlyBillingJob(store: store, processor: processor, announcer: ProjectAnnouncer(email: composer)),
             PayoutJob(store: store, processor: processor, settings: platformSettings),

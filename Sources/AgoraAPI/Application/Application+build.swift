@@ -178,6 +178,7 @@ func buildParts(
     ProjectRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     MilestoneRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     HourlyRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
+    ReviewRoutes(store: store, clock: configuration.clock, announcer: ReviewAnnouncer(email: configuration.email), settings: platformSettings).register(on: signedIn)
     let escrowPayments = EscrowPayments(store: store, processor: processor, announcer: projectAnnouncer)
     PaymentProcessorRoutes(processor: processor).register(on: signedIn)
     SubscriptionRoutes(
@@ -215,6 +216,7 @@ func buildParts(
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
     PublicRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: api)
     PublicProviderRoutes(store: store).register(on: api)
+    PublicReviewRoutes(store: store, clock: configuration.clock).register(on: api)
     CityRoutes().register(on: api)
     ProfileViewRoutes(store: store, clock: configuration.clock).register(on: api)
     SkillRoutes(store: store, clock: configuration.clock).register(api: api, admin: admin)

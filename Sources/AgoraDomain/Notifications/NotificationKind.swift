@@ -32,4 +32,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case disputeOpened = "dispute_opened"
     case disputeUpdated = "dispute_updated"
     case disputeResolved = "dispute_resolved"
+    case reviewRequested = "review_requested"
+    case reviewPublished = "review_published"
+    case reviewAnswered = "review_answered"
 }

@@ -27,10 +27,13 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case taxPlatformCountry = "tax.platform-country"
     case plansProMonthlyPrice = "plans.pro-monthly-price"
     case plansProCommissionDiscount = "plans.pro-commission-discount"
+    case reviewsWindowDays = "reviews.window-days"
+    case reviewsMinimumWorkDays = "reviews.minimum-work-days"
+    case reviewsHoldThreshold = "reviews.hold-threshold"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
-        case site, features, quotas, routing, moderation, projects, payments, fees, tax, plans
+        case site, features, quotas, routing, moderation, projects, payments, fees, tax, plans, reviews
     }
 
     public var group: Group {
@@ -45,6 +48,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission, .feesCategoryCommission: .fees
         case .taxRates, .taxPlatformCountry: .tax
         case .plansProMonthlyPrice, .plansProCommissionDiscount: .plans
+        case .reviewsWindowDays, .reviewsMinimumWorkDays, .reviewsHoldThreshold: .reviews
         }
     }
 
@@ -75,6 +79,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .taxPlatformCountry: .country
         case .plansProMonthlyPrice: .number(1...1_000, unit: "euros a month")
         case .plansProCommissionDiscount: .percent
+        case .reviewsWindowDays: .number(3...60, unit: "days")
+        case .reviewsMinimumWorkDays: .number(0...60, unit: "days")
+        case .reviewsHoldThreshold: .number(1...30, unit: "points")
         }
     }
 
@@ -105,6 +112,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .taxPlatformCountry: .text("DE")
         case .plansProMonthlyPrice: .number(19)
         case .plansProCommissionDiscount: .text("25%")
+        case .reviewsWindowDays: .number(ReviewRules.standard.windowDays)
+        case .reviewsMinimumWorkDays: .number(ReviewRules.standard.minimumWorkDays)
+        case .reviewsHoldThreshold: .number(ReviewRules.standard.holdThreshold)
         }
     }
 
@@ -118,7 +128,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .maintenanceBanner, .registrationOpen, .ordersPerDay, .proposalsPerDay, .uploadsPerDay, .moderationHideThreshold,
              .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays,
              .paymentsSecurityHoldDays, .paymentsMinimumPayout, .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission,
-             .feesCategoryCommission, .taxRates, .taxPlatformCountry, .plansProMonthlyPrice, .plansProCommissionDiscount: nil
+             .feesCategoryCommission, .taxRates, .taxPlatformCountry, .plansProMonthlyPrice, .plansProCommissionDiscount, .reviewsWindowDays, .reviewsMinimumWorkDays,
+             .reviewsHoldThreshold: nil
         }
     }
 
@@ -137,7 +148,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .moderationHideThreshold: "Hiding threshold"
         case .moderationBlockedWords: "Blocked words"
         case .moderationPreApproval: "Approval before publication"
-        case .projectsReviewWindowDays: "Review window"
+        case .projectsReviewWindowDays: "Milestone review window"
         case .projectsQuietDays: "Quiet after"
         case .projectsTimesheetReviewDays: "Timesheet review"
         case .paymentsSecurityHoldDays: "Security hold"
@@ -150,6 +161,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .taxPlatformCountry: "Platform's country"
         case .plansProMonthlyPrice: "Pro's price"
         case .plansProCommissionDiscount: "Pro's commission discount"
+        case .reviewsWindowDays: "Reviewing window"
+        case .reviewsMinimumWorkDays: "Least work reviewed"
+        case .reviewsHoldThreshold: "Review hold score"
         }
     }
 
@@ -187,6 +201,11 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
             "Where the platform is established: members there pay its tax even as businesses; businesses elsewhere with a tax number are reverse charged; members without billing details pay its rate."
         case .plansProMonthlyPrice: "What the Pro plan costs a provider each month, in euros before the tax on it; a change applies from each subscription's next renewal."
         case .plansProCommissionDiscount: "How much less commission a provider on the Pro plan pays on each release, as a share of the commission the fees would take."
+        case .reviewsWindowDays:
+            "How long after a project closes its client and provider may review each other. Neither sees the other's review until both have written theirs or this window closes."
+        case .reviewsMinimumWorkDays: "How long a project in which no money moved must have run before its parties may review each other."
+        case .reviewsHoldThreshold:
+            "The fraud score at which a review is held out of ratings until a moderator decides (a shared sign-in address counts 4; a shared browser, a ring of mutual ratings, a burst from new accounts or a near-copied text 3; a new account, a tiny project or an extreme rating without text 1)."
         }
     }
 
@@ -218,6 +237,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .taxPlatformCountry: 23
         case .plansProMonthlyPrice: 24
         case .plansProCommissionDiscount: 25
+        case .reviewsWindowDays: 26
+        case .reviewsMinimumWorkDays: 27
+        case .reviewsHoldThreshold: 28
         }
     }
 }

@@ -66,6 +66,11 @@ public struct PlatformSettings: Sendable, Hashable {
         )
     }
 
+    /// Who may review when, and which reviews are held for moderation.
+    public var reviews: ReviewRules {
+        ReviewRules(windowDays: number(.reviewsWindowDays), minimumWorkDays: number(.reviewsMinimumWorkDays), holdThreshold: number(.reviewsHoldThreshold))
+    }
+
     /// How the platform's fees are taxed.
     public var tax: TaxPolicy {
         TaxPolicy(rates: (try? FeeTable.taxRates(list(.taxRates), field: "")) ?? [], platformCountry: text(.taxPlatformCountry))

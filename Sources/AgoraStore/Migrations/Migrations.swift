@@ -49,5 +49,6 @@ public enum Migrations {
         weekPayments,
         processorRecords,
         subscriptions,
+        reviews,
     ]
 }

@@ -18,6 +18,7 @@ public struct Project: Sendable, Hashable {
     public let deadline: Date
     public let startedAt: Date
     public let completedAt: Date?
+    public let cancelledAt: Date?
     /// When anything last happened in it (a step on a milestone, a message): what "quiet" is measured from.
     public let lastActivityAt: Date
     /// A member's request to cancel, waiting for the other's answer while the project runs; kept once it is
@@ -25,6 +26,9 @@ public struct Project: Sendable, Hashable {
     public let cancellation: ProjectCancellation?
     public let createdAt: Date
     public let updatedAt: Date
+
+    /// When it completed or was cancelled; nil while it runs.
+    public var closedAt: Date? { completedAt ?? cancelledAt }
 
     /// The side `userID` is on; nil for anyone else.
     public func role(of userID: Int64) -> ProjectRole? {

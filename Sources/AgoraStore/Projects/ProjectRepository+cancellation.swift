@@ -41,7 +41,7 @@ extension ProjectRepository {
         _ project: Project, by actorID: Int64?, refundReason: String, store: Store, now: Date, on db: any SQLDatabase
     ) async throws -> [PaymentRefund] {
         let status = try project.status.moving(to: .cancelled)
-        try await db.raw("UPDATE projects SET status = \(state: status), updated_at = \(bind: now) WHERE id = \(bind: project.id)").run()
+        try await db.raw("UPDATE projects SET status = \(state: status), cancelled_at = \(bind: now), updated_at = \(bind: now) WHERE id = \(bind: project.id)").run()
         let order = try await OrderRepository.locked(project.orderID, on: db)
         try await db.raw("""
             UPDATE orders SET status = \(state: try order.status.moving(to: .cancelled)), updated_at = \(bind: now) WHERE id = \(bind: order.id)

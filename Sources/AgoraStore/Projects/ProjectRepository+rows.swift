@@ -5,7 +5,7 @@ import SQLKit
 extension ProjectRepository {
     static let projectColumns: SQLQueryString = """
         p.id, p.order_id, p.proposal_id, p.client_id, p.provider_id, p.title, p.description, p.status, p.billing, p.weekly_limit_hours, p.agreed_price_minor,
-        p.currency, p.deadline, p.started_at, p.completed_at, p.last_activity_at, p.cancel_requested_by, p.cancel_reason,
+        p.currency, p.deadline, p.started_at, p.completed_at, p.cancelled_at, p.last_activity_at, p.cancel_requested_by, p.cancel_reason,
         p.cancel_requested_at, p.created_at, p.updated_at
         """
 
@@ -27,6 +27,7 @@ extension ProjectRepository {
             deadline: try row.decode(column: "deadline", as: Date.self),
             startedAt: try row.decode(column: "started_at", as: Date.self),
             completedAt: try row.decodeIfPresent(column: "completed_at", as: Date.self),
+            cancelledAt: try row.decodeIfPresent(column: "cancelled_at", as: Date.self),
             lastActivityAt: try row.decode(column: "last_activity_at", as: Date.self),
             cancellation: try cancellation(from: row),
             createdAt: try row.decode(column: "created_at", as: Date.self),

@@ -39,7 +39,7 @@ enum ProviderRecord {
     }
 
     /// After a change to the provider's record: the search index follows and, for a public profile, the page is queued.
-    private static func recordChanged(_ providerID: Int64, reason: String, now: Date, on db: any SQLDatabase, engine: Store.Engine) async throws {
+    static func recordChanged(_ providerID: Int64, reason: String, now: Date, on db: any SQLDatabase, engine: Store.Engine) async throws {
         try await SearchIndexWriter(engine: engine).refresh([providerID], on: db)
         guard let profile = try await db.raw("SELECT slug, published FROM user_profiles WHERE user_id = \(bind: providerID)").first(),
               try profile.decode(column: "published", as: Bool.self) else { return }

@@ -1,0 +1,41 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+
+/// Words for what happens to a project's reviews: an email and an in-app notification linking to the project, where
+/// the review form and the published reviews are. None of them quotes a review: before publication the other
+/// party's is secret, and after it the project page shows it.
+public struct ReviewAnnouncer: Sendable {
+    let email: EmailComposer
+
+    public init(email: EmailComposer) { self.email = email }
+
+    @Sendable public func announce(_ event: ReviewEvent) throws -> Announcements {
+        let project = "“\(event.projectTitle)”"
+        let closes = EmailComposer.moment(event.windowClosesAt)
+        let (kind, headline, message, action): (NotificationKind, String, String, String) = switch event.kind {
+        case .otherPartyReviewed:
+            (.reviewRequested, "\(event.otherParty) reviewed \(project)",
+             "\(event.otherParty) has written their review of your work together on \(project). You will see it once you have written yours, or on \(closes) when reviewing closes; until then neither of you sees the other's.",
+             "Write your review")
+        case .reminder:
+            (.reviewRequested, "Review \(project)",
+             "How was working with \(event.otherParty) on \(project)? Your review helps others choose, and reviewing closes on \(closes). Neither of you sees the other's review until both are written or reviewing closes.",
+             "Write your review")
+        case .published:
+            (.reviewPublished, "Reviews published: \(project)",
+             "The reviews of \(project) are published: you can read what \(event.otherParty) wrote, if they reviewed, and answer the review of you once.",
+             "Read the reviews")
+        case .responded:
+            (.reviewAnswered, "\(event.otherParty) answered your review",
+             "\(event.otherParty) answered your review of \(project). Their answer is shown with your review.", "Read the answer")
+        }
+        let link = PagePaths.project(event.projectID) + "#reviews"
+        return Announcements(
+            emails: [try email.compose("marketplace-update", to: event.recipient.email, values: [
+                "first_name": event.recipient.firstName, "headline": headline, "message": message, "action": action, "link": email.baseURL + link,
+            ])],
+            notifications: [NewNotification(userID: event.recipient.id, kind: kind, title: headline, message: message, link: link)]
+        )
+    }
+}
