@@ -29,6 +29,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case ledger
     /// Payments; refunding one also needs `finance.refund` (`PaymentAdminRoutes`).
     case payments
+    case reviews
 
     var permission: AdminPermission {
         switch self {
@@ -47,7 +48,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .messages: .usersEdit
         case .viewAs: .usersImpersonate
         case .bulk: .usersSuspend
-        case .profiles: .moderationDecide
+        case .profiles, .reviews: .moderationDecide
         case .verifications: .usersEdit
         case .skills: .categoriesEdit
         case .disputes: .financeResolveDispute

@@ -195,6 +195,7 @@ func buildParts(
     PaymentRoutes(store: store, clock: configuration.clock, escrow: escrowPayments, announcer: projectAnnouncer, settings: platformSettings).register(on: signedIn)
     DisputeRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer).register(on: signedIn)
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
+    ReviewAdminRoutes(store: store, clock: configuration.clock, announcer: ReviewAnnouncer(email: configuration.email)).register(on: admin)
     StatementRoutes(store: store).register(on: signedIn)
     BillingRoutes(store: store, clock: configuration.clock, settings: platformSettings).register(on: signedIn)
     PaymentMethodRoutes(store: store, clock: configuration.clock, methods: PaymentMethods(store: store, processor: processor)).register(on: signedIn)

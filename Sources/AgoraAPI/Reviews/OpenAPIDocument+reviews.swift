@@ -29,6 +29,48 @@ extension OpenAPIDocument {
         "responses": { "201": { "description": "The answer", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReviewAnswer" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
+    "/api/reviews/{id}/report": {
+      "post": {
+        "operationId": "reportReview", "tags": ["reviews"], "security": [{ "bearer": [] }],
+        "summary": "A member reports a published review (not their own), once; moderators decide",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
+          "reason": { "type": "string", "enum": [\#(quoted(ReviewReportReason.allCases.map(\.rawValue)))] }, "note": \#(multiline(maximumLength: ReviewReportReason.noteLength.upperBound)) } } } } },
+        "responses": { "202": { "description": "Reported" }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/reviews/{id}/appeal": {
+      "post": {
+        "operationId": "appealReview", "tags": ["reviews"], "security": [{ "bearer": [] }],
+        "summary": "The member reviewed appeals against a published review of them, once; a moderator decides and they are told",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
+          "reason": \#(multiline(maximumLength: ReviewAppeal.reasonLength.upperBound)) } } } } },
+        "responses": { "202": { "description": "Appealed" }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/admin/reviews": {
+      "get": {
+        "operationId": "listReviewQueue", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Moderators (moderation.decide): reviews held for their fraud signals, reported, or appealed, oldest first",
+        "parameters": [{ "name": "queue", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(ReviewQueue.allCases.map(\.rawValue)))] } },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100 } }],
+        "responses": { "200": { "description": "The queue", "content": { "application/json": { "schema": { "type": "object", "required": ["queue", "reviews"], "properties": {
+          "queue": { "type": "string" }, "reviews": { "type": "array", "items": { "$ref": "#/components/schemas/ReviewCase" } } } } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "422": \#(problem) }
+      }
+    },
+    \#(ReviewModeration.allCases.map { decision in #"""
+    "/api/admin/reviews/{id}/\#(decision.rawValue)": {
+      "post": {
+        "operationId": "\#(decision.rawValue)Review", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Moderators (moderation.decide): \#(decision.summary), with a reason; audited",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
+          "reason": \#(multiline(maximumLength: ReviewModeration.reasonLength.upperBound)) } } } } },
+        "responses": { "200": { "description": "The review decided", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReviewCase" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
+      }
+    },
+    """# }.joined())
     "/api/users/{id}/reviews": {
       "get": {
         "operationId": "listMemberReviews", "tags": ["reviews"],
@@ -84,6 +126,23 @@ extension OpenAPIDocument {
         "reviewer": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" }, "country": { "type": "string" } } },
         "project_title": { "type": "string" },
         "response": { "$ref": "#/components/schemas/ReviewAnswer" }
+      }
+    },
+    "ReviewCase": {
+      "type": "object", "required": ["review", "reviewee_id", "fraud_score", "signals", "reports"],
+      "properties": {
+        "review": { "$ref": "#/components/schemas/Review" }, "reviewer_id": { "type": "integer" }, "reviewee_id": { "type": "integer" },
+        "fraud_score": { "type": "integer" },
+        "signals": { "type": "array", "items": { "type": "object", "required": ["kind", "points", "explanation"], "properties": {
+          "kind": { "type": "string", "enum": [\#(quoted(ReviewSignalKind.allCases.map(\.rawValue)))] }, "points": { "type": "integer" }, "explanation": { "type": "string" } } } },
+        "moderation_reason": { "type": "string" },
+        "reports": { "type": "array", "items": { "type": "object", "required": ["reporter_id", "reason", "note", "status", "created_at"], "properties": {
+          "reporter_id": { "type": "integer" }, "reason": { "type": "string" }, "note": { "type": "string" },
+          "status": { "type": "string", "enum": [\#(quoted(ReviewClaimStatus.allCases.map(\.rawValue)))] }, "created_at": { "type": "string", "format": "date-time" } } } },
+        "appeal": { "type": "object", "required": ["appellant_id", "reason", "status", "created_at"], "properties": {
+          "appellant_id": { "type": "integer" }, "reason": { "type": "string" },
+          "status": { "type": "string", "enum": [\#(quoted(ReviewClaimStatus.allCases.map(\.rawValue)))] }, "decision_note": { "type": "string" },
+          "created_at": { "type": "string", "format": "date-time" } } }
       }
     },
     "ProjectReviews": {

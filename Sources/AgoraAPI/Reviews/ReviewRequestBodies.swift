@@ -44,11 +44,58 @@ struct ReviewResponseInput: RequestBody {
     static let fields: Set<String> = ["body"]
     let body: String
 
-    init(reading json: inout JSONObjectBody) throws {
+    init(reading json: inout JSONObjectBody) {
+        body = ReasonField.read(&json, field: "body", length: ReviewResponse.length)
+    }
+}
+
+/// `POST /api/reviews/{id}/report`: `{"reason", "note"}`.
+struct ReviewReportInput: RequestBody {
+    static let fields: Set<String> = ["reason", "note"]
+    let reasonName: String?
+    let note: String
+
+    init(reading body: inout JSONObjectBody) {
+        reasonName = body.string("reason", maximumLength: 40)
+        note = (body.string("note", required: false, maximumLength: ReviewReportReason.noteLength.upperBound, multiline: true) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func reason() throws -> ReviewReportReason {
+        guard let reasonName, let reason = ReviewReportReason(rawValue: reasonName) else {
+            throw ValidationError(field: "reason", message: "must be one of " + ReviewReportReason.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return reason
+    }
+}
+
+/// `POST /api/reviews/{id}/appeal`: `{"reason"}`.
+struct ReviewAppealInput: RequestBody {
+    static let fields: Set<String> = ["reason"]
+    let reason: String
+
+    init(reading body: inout JSONObjectBody) {
+        reason = ReasonField.read(&body, field: "reason", length: ReviewAppeal.reasonLength)
+    }
+}
+
+/// A moderator's decision on a review: `{"reason"}`, audited and told to the people it concerns.
+struct ReviewDecisionInput: RequestBody {
+    static let fields: Set<String> = ["reason"]
+    let reason: String
+
+    init(reading body: inout JSONObjectBody) {
+        reason = ReasonField.read(&body, field: "reason", length: ReviewModeration.reasonLength)
+    }
+}
+
+/// A required text field (a reason, an answer), trimmed, within `length`, line breaks allowed.
+enum ReasonField {
+    static func read(_ body: inout JSONObjectBody, field: String, length: ClosedRange<Int>) -> String {
         var errors: [FieldError] = []
-        let raw = json.string("body", maximumLength: ReviewResponse.length.upperBound, multiline: true)
-        let text = raw.flatMap { FieldReading.text($0, field: "body", length: ReviewResponse.length, multiline: true, errors: &errors) }
-        for error in errors { json.reject(error.field, error.message) }
-        body = text ?? ""
+        let raw = body.string(field, maximumLength: length.upperBound, multiline: true)
+        let text = raw.flatMap { FieldReading.text($0, field: field, length: length, multiline: true, errors: &errors) }
+        for error in errors { body.reject(error.field, error.message) }
+        return text ?? ""
     }
 }

@@ -102,3 +102,58 @@ struct RatingBody: ResponseEncodable {
 
     private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 }
+
+/// `GET /api/admin/reviews`.
+struct ReviewQueueBody: ResponseEncodable {
+    let queue: String
+    let reviews: [ReviewCaseBody]
+}
+
+/// A review as moderators decide on it: what the public would see, its status, fraud score and signals with their
+/// explanations, its reports and the reviewee's appeal.
+struct ReviewCaseBody: ResponseEncodable {
+    struct Signal: ResponseEncodable {
+        let kind: String
+        let points: Int
+        let explanation: String
+    }
+
+    struct Report: ResponseEncodable {
+        let reporterId: Int64
+        let reason: String
+        let note: String
+        let status: String
+        let createdAt: Date
+    }
+
+    struct Appeal: ResponseEncodable {
+        let appellantId: Int64
+        let reason: String
+        let status: String
+        let decisionNote: String?
+        let createdAt: Date
+    }
+
+    let review: ReviewBody
+    let reviewerId: Int64?
+    let revieweeId: Int64
+    let fraudScore: Int
+    let signals: [Signal]
+    let moderationReason: String?
+    let reports: [Report]
+    let appeal: Appeal?
+
+    init(_ found: ReviewCase) {
+        let review = found.review.review
+        self.review = ReviewBody(public: found.review)
+        reviewerId = review.reviewerID
+        revieweeId = review.revieweeID
+        fraudScore = review.fraudScore
+        signals = review.signals.map { Signal(kind: $0.kind.rawValue, points: $0.points, explanation: $0.explanation) }
+        moderationReason = review.moderationReason
+        reports = found.reports.map { Report(reporterId: $0.reporterID, reason: $0.reason.rawValue, note: $0.note, status: $0.status.rawValue, createdAt: $0.createdAt) }
+        appeal = found.appeal.map {
+            Appeal(appellantId: $0.appellantID, reason: $0.reason, status: $0.status.rawValue, decisionNote: $0.decisionNote, createdAt: $0.createdAt)
+        }
+    }
+}

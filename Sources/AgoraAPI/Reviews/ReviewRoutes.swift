@@ -18,6 +18,8 @@ struct ReviewRoutes: Sendable {
         signedIn.get("projects/{id}/reviews", use: show)
         signedIn.post("projects/{id}/reviews", use: submit)
         signedIn.post("reviews/{id}/response", use: respond)
+        signedIn.post("reviews/{id}/report", use: report)
+        signedIn.post("reviews/{id}/appeal", use: appeal)
     }
 
     private var reviews: ReviewRepository { ReviewRepository(store: store) }
@@ -47,6 +49,28 @@ struct ReviewRoutes: Sendable {
             let response = try await reviews.respond(to: reviewID, by: identity.userID, body: input.body, now: clock.now, announce: announcer.announce)
             return EditedResponse(status: .created, response: ReviewBody.ResponseBody(body: response.body, createdAt: response.createdAt))
         } catch StoreError.notFound { throw Self.noReview }
+    }
+
+    /// Any signed-in member but its author reports a published review, once.
+    @Sendable func report(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let reviewID = try context.pathID("id", notFound: Self.noReview)
+        let input = try await request.decode(as: ReviewReportInput.self, context: context)
+        do {
+            try await reviews.report(reviewID, by: identity.userID, reason: try input.reason(), note: input.note, now: clock.now)
+        } catch StoreError.notFound { throw Self.noReview }
+        return Response(status: .accepted)
+    }
+
+    /// The reviewee appeals against a published review of them, once.
+    @Sendable func appeal(_ request: Request, context: AgoraRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let reviewID = try context.pathID("id", notFound: Self.noReview)
+        let input = try await request.decode(as: ReviewAppealInput.self, context: context)
+        do {
+            try await reviews.appeal(reviewID, by: identity.userID, reason: input.reason, now: clock.now)
+        } catch StoreError.notFound { throw Self.noReview }
+        return Response(status: .accepted)
     }
 
     private func body(of projectID: Int64, for userID: Int64) async throws -> ProjectReviewsBody {

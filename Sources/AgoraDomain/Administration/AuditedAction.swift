@@ -39,6 +39,10 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case disputeResolved = "dispute.resolve"
     /// Money held for a milestone given back to the client outside a dispute.
     case paymentRefunded = "payment.refund"
+    case reviewHidden = "review.hide"
+    case reviewRestored = "review.restore"
+    case reviewReleased = "review.release"
+    case reviewClaimsDismissed = "review.dismiss"
 }
 
 /// The kinds of thing an audited action changes.
@@ -66,4 +70,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case dispute
     /// A payment into a milestone's escrow.
     case payment
+    /// A review of one party of a project by the other.
+    case review
 }

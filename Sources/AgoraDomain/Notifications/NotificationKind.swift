@@ -35,4 +35,5 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case reviewRequested = "review_requested"
     case reviewPublished = "review_published"
     case reviewAnswered = "review_answered"
+    case reviewModerated = "review_moderated"
 }

@@ -33,7 +33,8 @@ public struct RatingSummary: Sendable, Hashable {
                 aspectSums[aspect] = (sum.sum + rating, sum.count + 1)
             }
         }
-        average = total > 0 ? weighted / total : 0
+        // Clamped: the weighted sums of equal ratings may round a hair past the scale.
+        average = total > 0 ? min(5, max(1, weighted / total)) : 0
         distribution = stars
         subRatings = aspectSums.mapValues { Double($0.sum) / Double($0.count) }
         lowerBound = Self.wilsonLowerBound(reviews.map(\.rating))

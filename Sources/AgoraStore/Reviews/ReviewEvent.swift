@@ -13,6 +13,10 @@ public struct ReviewEvent: Sendable {
         case published
         /// The reviewee answered the recipient's review.
         case responded
+        /// A moderator hid the recipient's review (`note`: why).
+        case hidden
+        /// A moderator decided the recipient's appeal: the review hidden, or kept (`note`: why).
+        case appealDecided(upheld: Bool)
     }
 
     public let kind: Kind
@@ -22,4 +26,6 @@ public struct ReviewEvent: Sendable {
     /// The other party's short name.
     public let otherParty: String
     public let windowClosesAt: Date
+    /// The moderator's reason, for moderation's events.
+    public let note: String?
 }

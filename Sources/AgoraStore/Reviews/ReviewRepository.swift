@@ -191,11 +191,12 @@ public struct ReviewRepository: Sendable {
     }
 
     static func announce(
-        _ kind: ReviewEvent.Kind, to userID: Int64, about project: Project, window: Date, store: Store, now: Date, on db: any SQLDatabase, _ announce: Announce
+        _ kind: ReviewEvent.Kind, to userID: Int64, about project: Project, window: Date, note: String? = nil, store: Store, now: Date, on db: any SQLDatabase,
+        _ announce: Announce
     ) async throws {
         guard let recipient = try await NotificationRepository.recipients([userID], on: db)[userID] else { return }
         let other = try await ProjectRepository.counterpartNames(of: [project], for: userID, on: db)[project.id] ?? "the other party"
-        let event = ReviewEvent(kind: kind, projectID: project.id, projectTitle: project.title, recipient: recipient, otherParty: other, windowClosesAt: window)
+        let event = ReviewEvent(kind: kind, projectID: project.id, projectTitle: project.title, recipient: recipient, otherParty: other, windowClosesAt: window, note: note)
         try await NotificationRepository.write(try announce(event), store: store, on: db, now: now)
     }
 }

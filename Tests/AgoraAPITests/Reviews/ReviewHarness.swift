@@ -58,6 +58,25 @@ struct ReviewFixture {
         )
     }
 
+    /// Both parties, a week on (no longer new accounts), signed in from one public address with their own browsers;
+    /// Ada rates Paula 5 without a word (held: the shared address and the extreme rating without text reach the
+    /// threshold), Paula rates Ada 4 with words (published). Returns the two signed in again.
+    func heldReview() async throws -> (ada: SignIn, paula: SignIn, heldID: Int64) {
+        harness.clock.advance(by: 8 * 86_400)
+        let ada = try SignIn(try await harness.login("ada@example.com"))
+        let paula = try SignIn(try await harness.login("paula@example.com"))
+        let log = AuthEventRepository(store: harness.store)
+        for (member, browser) in [(ada, "Firefox/140.0"), (paula, "Safari/605.1.15")] {
+            try await log.record(AuthEvent(
+                userID: member.userID, kind: .login, outcome: .success, ipAddress: "203.0.113.9", userAgent: "Mozilla/5.0 \(browser)", createdAt: harness.clock.now
+            ))
+        }
+        let written = try await review(as: ada, #"{"rating": 5}"#)
+        let heldID = try #require(((try written.json())["mine"] as? [String: Any])?["id"] as? Int)
+        try #require(try await review(as: paula, Self.paulaReview).status == .created)
+        return (ada, paula, Int64(heldID))
+    }
+
     static let adaReview = #"{"rating": 5, "sub_ratings": {"communication": 5, "quality": 4, "timeliness": 5, "value": 4}, "comment": "Paula rebuilt our booking flow in two weeks and documented every step of it.", "private_feedback": "The platform's invoices were hard to find."}"#
     static let paulaReview = #"{"rating": 4, "comment": "Clear brief, quick answers, and the payments arrived on time."}"#
 }

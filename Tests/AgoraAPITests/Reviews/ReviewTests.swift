@@ -174,20 +174,7 @@ struct ReviewTests {
     func held(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in
             let fixture = try await ReviewFixture.completed(in: market)
-            // A week on, the accounts are no longer new; both signed in from the same public address, as the log says.
-            market.harness.clock.advance(by: 8 * 86_400)
-            let ada = try SignIn(try await market.harness.login("ada@example.com"))
-            let paula = try SignIn(try await market.harness.login("paula@example.com"))
-            let log = AuthEventRepository(store: market.harness.store)
-            for (member, browser) in [(ada, "Firefox/140.0"), (paula, "Safari/605.1.15")] {
-                try await log.record(AuthEvent(
-                    userID: member.userID, kind: .login, outcome: .success, ipAddress: "203.0.113.9", userAgent: "Mozilla/5.0 \(browser)",
-                    createdAt: market.harness.clock.now
-                ))
-            }
-            try await fixture.review(as: ada, #"{"rating": 5}"#)
-            let answered = try await fixture.review(as: paula, ReviewFixture.paulaReview)
-            #expect(answered.status == .created)
+            let (ada, _, _) = try await fixture.heldReview()
             let adaSees = try await fixture.reviews(as: ada).json()
             #expect((adaSees["mine"] as? [String: Any])?["status"] as? String == "pending", "the author is not told it is held")
             #expect(try await fixture.published(of: market.paula.userID).isEmpty)
