@@ -25,7 +25,7 @@ extension OpenAPIDocument {
         "operationId": "answerReview", "tags": ["reviews"], "security": [{ "bearer": [] }],
         "summary": "The member reviewed answers a published review of them, once, publicly",
         "parameters": [\#(idParameter)],
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["body"], "properties": { "body": \#(multiline(maximumLength: ReviewResponse.length.upperBound)) } } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["body"], "properties": { "body": \#(multiline(maximumLength: ReviewDraft.answerLength.upperBound)) } } } } },
         "responses": { "201": { "description": "The answer", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReviewAnswer" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },

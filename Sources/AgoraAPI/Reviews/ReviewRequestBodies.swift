@@ -45,7 +45,7 @@ struct ReviewResponseInput: RequestBody {
     let body: String
 
     init(reading json: inout JSONObjectBody) {
-        body = ReasonField.read(&json, field: "body", length: ReviewResponse.length)
+        body = ReasonField.read(&json, field: "body", length: ReviewDraft.answerLength)
     }
 }
 

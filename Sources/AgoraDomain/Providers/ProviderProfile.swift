@@ -27,13 +27,16 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
     public let remote: Bool
     /// The published items of the portfolio, in the provider's order.
     public let portfolio: [PortfolioItem]
+    /// The rating's detail and the first reviews, from published reviews.
+    public let reputation: ProviderReputation
 
     public init(
         id: Int64, slug: Slug, firstName: String, lastName: String, title: String, bio: String,
         location: ProviderLocation?, hourlyRate: Money?, skills: [String], languages: [String],
         background: [BackgroundKind: [BackgroundEntry]] = [:], availability: Availability,
         photo: ProfilePhoto?, categorySlugs: [Slug], statistics: ProviderStatistics, updatedAt: Date,
-        verified: Bool = false, verifications: Set<VerificationKind> = [], remote: Bool = true, portfolio: [PortfolioItem] = []
+        verified: Bool = false, verifications: Set<VerificationKind> = [], remote: Bool = true, portfolio: [PortfolioItem] = [],
+        reputation: ProviderReputation = .none
     ) {
         self.id = id
         self.slug = slug
@@ -54,6 +57,7 @@ public struct ProviderProfile: Hashable, Sendable, Codable, Identifiable {
         self.verifications = verified ? verifications.union([.identity]) : verifications
         self.remote = remote
         self.portfolio = portfolio
+        self.reputation = reputation
     }
 
     public var displayName: String { "\(firstName) \(lastName)" }

@@ -4,7 +4,7 @@ import Foundation
 /// towards the marketplace's mean for display, the Wilson lower bound that "best rated" sorts by, the count of
 /// reviews per star and the mean of each sub-rating. `init(_:at:)` is the one computation; the store keeps its
 /// result beside the member's record whenever a review is published, hidden or restored.
-public struct RatingSummary: Sendable, Hashable {
+public struct RatingSummary: Sendable, Hashable, Codable {
     public static let none = RatingSummary([], at: Date(timeIntervalSince1970: 0))
 
     public let count: Int

@@ -16,6 +16,8 @@ public struct ReviewDraft: Sendable, Hashable {
     public static let stars = 1...5
     public static let commentLength = 0...5_000
     public static let privateFeedbackLength = 0...2_000
+    /// The reviewee's one public answer.
+    public static let answerLength = 1...2_000
 
     public let rating: Int
     public let subRatings: [SubRating: Int]

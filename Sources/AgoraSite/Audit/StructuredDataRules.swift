@@ -14,6 +14,7 @@ enum StructuredDataRules {
         "Person": ["name"],
         "AggregateRating": ["ratingValue", "ratingCount|reviewCount"],
         "Review": ["author", "reviewRating"],
+        "Rating": ["ratingValue"],
         "FAQPage": ["mainEntity"],
         "Question": ["name", "acceptedAnswer"],
         "Answer": ["text"],

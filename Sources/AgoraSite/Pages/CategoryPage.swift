@@ -134,10 +134,11 @@ struct CategoryPage: SitePage {
             description: "\(category.description) Compare \(CountText.of(total, "provider")) by rating, rate and availability.",
             path: path
         )
-        let itemList = StructuredData.itemList(
+        // A category without providers lists nothing: an empty ItemList is invalid structured data.
+        let itemList = providers.isEmpty ? [] : [StructuredData.itemList(
             providers.map { ProviderPage.path(for: $0.slug) }, firstPosition: listing.offset(ofPage: number) + 1, baseURL: context.baseURL
-        )
-        let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [itemList], content: Content(
+        )]
+        let html = try context.render("category", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: itemList, content: Content(
             name: category.name,
             description: category.description,
             searchURL: PagePaths.search(category: category.slug),

@@ -70,6 +70,10 @@ struct SiteInfo: Sendable, TemplateFields {
     let cardEntryScript: String
     /// The project room's disputes: opening one, both sides' evidence, the decision.
     let disputesScript: String
+    /// A provider page's reviews beyond the first: filters, sorting, search, more pages and the trend.
+    let providerReviewsScript: String
+    /// The project room's reviews: the form after the project closed, and the two reviews once published.
+    let projectReviewsScript: String
     /// Pages built by `agora serve --watch` load the live-reload script.
     let liveReload: Bool
     /// The Atom feed of the Markdown pages, which every page's head announces.
@@ -103,6 +107,8 @@ struct SiteInfo: Sendable, TemplateFields {
         case "paymentsScript": .text(paymentsScript)
         case "cardEntryScript": .text(cardEntryScript)
         case "disputesScript": .text(disputesScript)
+        case "providerReviewsScript": .text(providerReviewsScript)
+        case "projectReviewsScript": .text(projectReviewsScript)
         case "pathsJSON": Self.pathsJSON
         case "liveReload": .flag(liveReload)
         case "feed": .text(feed)

@@ -42,6 +42,11 @@ struct ProjectPageRules: TemplateFields {
         case "evidenceMaximum": .number(DisputeRules.evidenceLength.upperBound)
         case "statementMinimum": .number(DisputeRules.statementLength.lowerBound)
         case "statementMaximum": .number(DisputeRules.statementLength.upperBound)
+        case "reviewStars": .list(ReviewDraft.stars.map { .number($0) })
+        case "reviewAspects": .list(SubRating.allCases.map { .fields(["key": TemplateValue.text($0.rawValue), "label": .text($0.label)]) })
+        case "reviewCommentMaximum": .number(ReviewDraft.commentLength.upperBound)
+        case "reviewFeedbackMaximum": .number(ReviewDraft.privateFeedbackLength.upperBound)
+        case "reviewAnswerMaximum": .number(ReviewDraft.answerLength.upperBound)
         case "disputeReasons": .list(DisputeReason.allCases.map { .fields(["value": TemplateValue.text($0.rawValue), "label": .text($0.label)]) })
         case "statuses": .list(ProjectStatus.allCases.map { status in
             .fields(["value": TemplateValue.text(status.rawValue), "label": .text(status.label.prefix(1).uppercased() + status.label.dropFirst())])

@@ -34,6 +34,7 @@ struct ProviderPage: SitePage {
         let background: [BackgroundView]
         let portfolio: [PortfolioView]
         let actions: ProviderActionsView
+        let reviews: ProviderReviewsView
         let similar: [ProviderCardView]
 
         func templateValue(named name: String) -> TemplateValue? {
@@ -51,6 +52,7 @@ struct ProviderPage: SitePage {
             case "portfolio": .objects(portfolio)
             case "hasPortfolio": .flag(!portfolio.isEmpty)
             case "actions": .fields(actions)
+            case "reviews": .fields(reviews)
             case "similar": .objects(similar)
             case "hasSimilar": .flag(!similar.isEmpty)
             default: nil
@@ -136,6 +138,7 @@ struct ProviderPage: SitePage {
             background: BackgroundView.sections(of: provider),
             portfolio: provider.portfolio.map(PortfolioView.init),
             actions: ProviderActionsView(provider, primaryCategory: categories.first?.slug, pageURL: context.baseURL.absolute(path)),
+            reviews: ProviderReviewsView(providerID: provider.id, statistics: statistics, reputation: provider.reputation),
             similar: similar.map(ProviderCardView.init)
         ))
         var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)

@@ -48,6 +48,8 @@ struct SiteContext: Sendable {
             paymentsScript: assets.url(of: "/assets/js/project-payments.js"),
             cardEntryScript: assets.url(of: "/assets/js/card-entry.js"),
             disputesScript: assets.url(of: "/assets/js/project-disputes.js"),
+            providerReviewsScript: assets.url(of: "/assets/js/provider-reviews.js"),
+            projectReviewsScript: assets.url(of: "/assets/js/project-reviews.js"),
             liveReload: liveReload
         )
         navigation = categories.roots.filter(\.active).map { NavigationLink(name: $0.name, url: CategoryPage.path(for: $0.slug, page: 1)) }

@@ -62,10 +62,23 @@ enum StructuredData {
         if provider.statistics.hasRatings {
             node = node.adding("aggregateRating", [
                 "@type": "AggregateRating", "ratingValue": .string(RatingText.format(provider.statistics.ratingAverage)),
-                "ratingCount": .int(provider.statistics.ratingCount), "bestRating": "5", "worstRating": "1",
+                "ratingCount": .int(provider.statistics.ratingCount), "reviewCount": .int(provider.statistics.ratingCount),
+                "bestRating": "5", "worstRating": "1",
             ])
+            let reviews = provider.reputation.highlights.prefix(ProviderReputation.highlightCount)
+            if !reviews.isEmpty { node = node.adding("review", .array(reviews.map(review))) }
         }
         return node
+    }
+
+    /// One of the reviews the page shows, as Google's Review snippet reads it: its author, rating and text.
+    static func review(_ review: ReviewHighlight) -> JSONLD {
+        let node: JSONLD = [
+            "@type": "Review", "author": ["@type": "Person", "name": .string(review.reviewerName)],
+            "reviewRating": ["@type": "Rating", "ratingValue": .int(review.rating), "bestRating": "5", "worstRating": "1"],
+            "datePublished": .string(review.publishedAt.formatted(.iso8601)),
+        ]
+        return node.adding("reviewBody", review.comment.isEmpty ? nil : .string(PageMeta.collapsingWhitespace(review.comment)))
     }
 
     static func faqPage(_ questions: [FrontMatter.Question]) -> JSONLD {

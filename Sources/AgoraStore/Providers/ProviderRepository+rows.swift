@@ -59,10 +59,12 @@ extension ProviderRepository {
         let portfolios = Dictionary(grouping: try await PortfolioRepository.items(
             where: "p.provider_id IN (\(binds: ids)) AND p.status = \(state: PortfolioStatus.published)", on: store.sql
         ), by: \.providerID)
+        let reputations = try await ReviewRating.reputations(of: ids, on: store.sql)
         return try zip(rows, ids).map { row, id in
             try Self.profile(
                 from: row, skills: skills[id] ?? [], languages: languages[id] ?? [], categories: categories[id] ?? [],
-                background: background[id] ?? [:], verifications: verified[id] ?? [], portfolio: portfolios[id] ?? []
+                background: background[id] ?? [:], verifications: verified[id] ?? [], portfolio: portfolios[id] ?? [],
+                reputation: reputations[id] ?? .none
             )
         }
     }
@@ -78,7 +80,7 @@ extension ProviderRepository {
     private static func profile(
         from row: any SQLRow, skills: [String], languages: [String], categories: [String],
         background: [BackgroundKind: [BackgroundEntry]], verifications: Set<VerificationKind>,
-        portfolio: [PortfolioItem]
+        portfolio: [PortfolioItem], reputation: ProviderReputation
     ) throws -> ProviderProfile {
         var location: ProviderLocation?
         if let city = try row.decodeIfPresent(column: "city", as: String.self), let country = try row.decodeIfPresent(column: "country_code", as: String.self) {
@@ -123,7 +125,8 @@ extension ProviderRepository {
             verified: try row.decodeIfPresent(column: "verified_at", as: Date.self) != nil,
             verifications: verifications,
             remote: try row.decode(column: "remote", as: Bool.self),
-            portfolio: portfolio
+            portfolio: portfolio,
+            reputation: reputation
         )
     }
 }

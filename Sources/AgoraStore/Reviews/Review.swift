@@ -76,8 +76,6 @@ public struct PublicReview: Sendable, Hashable {
 
 /// The reviewee's one public reply to a review.
 public struct ReviewResponse: Sendable, Hashable {
-    public static let length = 1...2_000
-
     public let body: String
     public let createdAt: Date
 }

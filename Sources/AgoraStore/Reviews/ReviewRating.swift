@@ -36,6 +36,10 @@ enum ReviewRating {
     /// The stored summary; `RatingSummary.none` for a member without one.
     static func summary(of userID: Int64, on db: any SQLDatabase) async throws -> RatingSummary {
         guard let row = try await db.raw("SELECT * FROM rating_summaries WHERE user_id = \(bind: userID)").first() else { return .none }
+        return try summary(from: row)
+    }
+
+    static func summary(from row: any SQLRow) throws -> RatingSummary {
         var aspects: [SubRating: Double] = [:]
         for aspect in SubRating.allCases {
             if let mean = try row.decodeIfPresent(column: aspect.rawValue, as: Double.self) { aspects[aspect] = mean }

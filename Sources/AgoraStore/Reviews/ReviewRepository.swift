@@ -93,6 +93,8 @@ public struct ReviewRepository: Sendable {
                 try await db.raw("""
                     INSERT INTO review_responses (review_id, author_id, body, created_at) VALUES (\(bind: reviewID), \(bind: userID), \(bind: body), \(bind: now))
                     """).run()
+                // The answer shows on the reviewee's page: its record's time moves so that the page is built again.
+                try await db.raw("UPDATE user_statistics SET updated_at = \(bind: now) WHERE user_id = \(bind: userID)").run()
                 try await ProviderRecord.recordChanged(userID, reason: "review answered", now: now, on: db, engine: store.engine)
                 if let reviewerID = review.reviewerID {
                     let project = try await ProjectRepository.locked(review.projectID, on: db)

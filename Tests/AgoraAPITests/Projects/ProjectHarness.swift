@@ -19,9 +19,10 @@ struct ProjectFixture {
     /// A proposal with a two-step plan (600 + 1,200 EUR), accepted.
     static let plannedProposal = #"{"message": "Two weeks, with a design round first.", "price": "1800", "timeline_days": 14, "milestones": [{"title": "Design", "amount": "600", "due_in_days": 5}, {"title": "Launch", "amount": "1200", "due_in_days": 14}]}"#
 
-    static func accepted(in market: OrderMarketplace, proposal: String = plannedProposal) async throws -> ProjectFixture {
+    /// `provider` proposes (Paula unless told).
+    static func accepted(in market: OrderMarketplace, proposal: String = plannedProposal, provider: SignIn? = nil) async throws -> ProjectFixture {
         let orderID = try await market.postOrder(market.ada)
-        let proposalID = try await market.propose(orderID, as: market.paula, json: proposal)
+        let proposalID = try await market.propose(orderID, as: provider ?? market.paula, json: proposal)
         let accepted = try await market.harness.send(.post, "/api/proposals/\(proposalID)/accept", bearer: market.ada.accessToken)
         try #require(accepted.status == .ok, "\(accepted.text)")
         let projectID = try #require(((try accepted.json()["project"] as? [String: Any])?["id"] as? NSNumber)?.int64Value)

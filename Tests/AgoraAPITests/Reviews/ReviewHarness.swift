@@ -16,12 +16,14 @@ struct ReviewFixture {
     var harness: AuthHarness { project.harness }
     var projectID: Int64 { project.projectID }
 
-    static func completed(in market: OrderMarketplace) async throws -> ReviewFixture {
-        let fixture = try await ProjectFixture.accepted(in: market)
+    /// `provider` (Paula unless told) does the work.
+    static func completed(in market: OrderMarketplace, provider: SignIn? = nil) async throws -> ReviewFixture {
+        let provider = provider ?? market.paula
+        let fixture = try await ProjectFixture.accepted(in: market, provider: provider)
         for milestone in fixture.milestoneIDs {
             try #require(try await fixture.fund(milestone).status == .ok)
-            try #require(try await fixture.step("start", milestone, as: market.paula).status == .ok)
-            try #require(try await fixture.step("submit", milestone, as: market.paula, note: "Delivered, with the source files.").status == .ok)
+            try #require(try await fixture.step("start", milestone, as: provider).status == .ok)
+            try #require(try await fixture.step("submit", milestone, as: provider, note: "Delivered, with the source files.").status == .ok)
             try #require(try await fixture.step("approve", milestone, as: market.ada).status == .ok)
         }
         try #require(try await fixture.project(as: market.ada)["status"] as? String == "completed")

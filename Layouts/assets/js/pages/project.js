@@ -378,6 +378,7 @@
     Agora.time.show(project, projectChanged);
     if (!hourly) Agora.disputes.show(project, load);
     else document.getElementById('dispute-card').hidden = true;
+    Agora.reviews.show(project);
   }
 
   function loadActivity(append) {

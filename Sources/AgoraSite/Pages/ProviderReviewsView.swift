@@ -1,0 +1,100 @@
+import AgoraDomain
+import AgoraTemplates
+import Foundation
+
+/// The reviews section of a provider's page (`Layouts/partials/provider-reviews.mustache`): the rating out of five
+/// from how many reviews, a bar per star (SVG), the sub-ratings, and the first published reviews with the provider's
+/// answers; the island (`provider-reviews.js`) loads the rest, with filters, sorting, search and the trend, from
+/// `GET /api/users/{id}/reviews` and `/rating`.
+struct ProviderReviewsView: TemplateFields {
+    let providerID: Int64
+    let statistics: ProviderStatistics
+    let reputation: ProviderReputation
+
+    static let day: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter
+    }()
+
+    /// One star's bar: how many reviews gave it, as a share of all.
+    struct StarBar: TemplateFields {
+        let stars: Int
+        let count: Int
+        let total: Int
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "stars": .number(stars)
+            case "count": .number(count)
+            case "percent": .number(total > 0 ? Int((Double(count) / Double(total) * 100).rounded()) : 0)
+            case "label": .text("\(stars) star\(stars == 1 ? "" : "s")")
+            default: nil
+            }
+        }
+    }
+
+    struct Aspect: TemplateFields {
+        let label: String
+        let mean: Double
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "label": .text(label)
+            case "value": .text(RatingText.format(mean))
+            case "percent": .number(Int((mean / 5 * 100).rounded()))
+            default: nil
+            }
+        }
+    }
+
+    struct Highlight: TemplateFields {
+        let review: ReviewHighlight
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "id": .number(Int(review.id))
+            case "rating": .number(review.rating)
+            case "stars": .text(StarText.stars(review.rating))
+            case "paragraphs": .texts(review.comment.components(separatedBy: "\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty })
+            case "reviewer": .text(review.reviewerName)
+            case "project": .text(review.projectTitle)
+            case "date": .text(ProviderReviewsView.day.string(from: review.publishedAt))
+            case "isoDate": .text(review.publishedAt.formatted(.iso8601))
+            case "response": .optional(review.response)
+            default: nil
+            }
+        }
+    }
+
+    func templateValue(named name: String) -> TemplateValue? {
+        let summary = reputation.summary
+        switch name {
+        case "providerID": return .number(Int(providerID))
+        case "hasReviews": return .flag(statistics.hasRatings)
+        // The stars, sub-ratings and reviews come from published reviews; a record with ratings but none of them
+        // (the demo's seeded figures) shows its figure alone.
+        case "hasDetail": return .flag(summary.count > 0)
+        case "rating": return .text(RatingText.format(statistics.ratingAverage))
+        case "stars": return .text(StarText.stars(Int(statistics.ratingAverage.rounded())))
+        case "count": return .text(CountText.of(statistics.ratingCount, "review"))
+        case "bars": return .objects((1...5).reversed().map { StarBar(stars: $0, count: summary.distribution[$0 - 1], total: summary.count) })
+        case "aspects":
+            return .objects(SubRating.allCases.compactMap { aspect in summary.subRatings[aspect].map { Aspect(label: aspect.label, mean: $0) } })
+        case "hasAspects": return .flag(!summary.subRatings.isEmpty)
+        case "highlights": return .objects(reputation.highlights.map(Highlight.init))
+        case "hasMore": return .flag(summary.count > reputation.highlights.count)
+        default: return nil
+        }
+    }
+}
+
+/// A rating as stars in text, for sighted readers (the markup gives screen readers the number): "★★★★☆".
+enum StarText {
+    static func stars(_ rating: Int) -> String {
+        let full = max(0, min(5, rating))
+        return String(repeating: "★", count: full) + String(repeating: "☆", count: 5 - full)
+    }
+}
