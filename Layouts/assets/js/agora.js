@@ -596,8 +596,8 @@
     }).catch(function () { showAlert('The file could not be downloaded.'); return false; });
   }
 
-  /** A client as providers see them (`ClientIdentityBody`): photo or initials, short name, company and country, and
-   * since when they are a member, written into `container`. */
+  /** A client as providers see them (`ClientIdentityBody`): photo or initials, short name, company and country, since
+   * when they are a member and what providers' reviews of them say, written into `container`. */
   function clientCard(container, identity) {
     container.textContent = '';
     var avatar = element('div', 'avatar');
@@ -618,6 +618,9 @@
     if (where) text.appendChild(element('p', 'muted', where));
     text.appendChild(element('p', 'muted', 'Member since ' + new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
       .format(new Date(identity.member_since))));
+    text.appendChild(element('p', 'muted', identity.rating_count
+      ? '★ ' + identity.rating_average.toFixed(1) + ' from ' + identity.rating_count + ' provider review' + (identity.rating_count === 1 ? '' : 's')
+      : 'No reviews from providers yet'));
     container.appendChild(text);
   }
 

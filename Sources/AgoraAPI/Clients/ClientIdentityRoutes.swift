@@ -83,6 +83,9 @@ struct ClientIdentityBody: ResponseEncodable {
     let countryName: String?
     let photo: PhotoBody?
     let memberSince: Date
+    /// Providers' reviews of them as a client: the mean (absent without reviews) and the count.
+    let ratingAverage: Double?
+    let ratingCount: Int
 
     init(_ identity: ClientIdentity) {
         name = identity.publicName
@@ -91,5 +94,7 @@ struct ClientIdentityBody: ResponseEncodable {
         countryName = identity.countryCode.map(Countries.name(of:))
         photo = identity.photo.map(PhotoBody.init)
         memberSince = identity.memberSince
+        ratingAverage = identity.ratingCount > 0 ? (identity.ratingAverage * 10).rounded() / 10 : nil
+        ratingCount = identity.ratingCount
     }
 }

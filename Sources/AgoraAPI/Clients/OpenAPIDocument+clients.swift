@@ -40,11 +40,12 @@ extension OpenAPIDocument {
 
     static let clientSchemas = #"""
     "ClientIdentity": {
-      "type": "object", "required": ["name", "company", "member_since"],
+      "type": "object", "required": ["name", "company", "member_since", "rating_count"],
       "properties": {
         "name": { "type": "string", "description": "The first name and the family name's initial" }, "company": { "type": "string" },
         "country": { "type": "string" }, "country_name": { "type": "string" }, "photo": { "$ref": "#/components/schemas/Photo" },
-        "member_since": { "type": "string", "format": "date-time" }
+        "member_since": { "type": "string", "format": "date-time" },
+        "rating_average": { "type": "number", "description": "Providers' reviews of them as a client; absent without any" }, "rating_count": { "type": "integer" }
       }
     },
     """#

@@ -25,7 +25,7 @@ extension OpenAPIDocument {
         "operationId": "answerReview", "tags": ["reviews"], "security": [{ "bearer": [] }],
         "summary": "The member reviewed answers a published review of them, once, publicly",
         "parameters": [\#(idParameter)],
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["body"], "properties": { "body": \#(multiline(maximumLength: ReviewDraft.answerLength.upperBound)) } } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["body"], "properties": { "body": { "type": "string", "minLength": \#(ReviewDraft.answerLength.lowerBound), "maxLength": \#(ReviewDraft.answerLength.upperBound) } } } } } },
         "responses": { "201": { "description": "The answer", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReviewAnswer" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
@@ -45,7 +45,7 @@ extension OpenAPIDocument {
         "summary": "The member reviewed appeals against a published review of them, once; a moderator decides and they are told",
         "parameters": [\#(idParameter)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
-          "reason": \#(multiline(maximumLength: ReviewAppeal.reasonLength.upperBound)) } } } } },
+          "reason": { "type": "string", "minLength": \#(ReviewAppeal.reasonLength.lowerBound), "maxLength": \#(ReviewAppeal.reasonLength.upperBound) } } } } } },
         "responses": { "202": { "description": "Appealed" }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
@@ -66,7 +66,7 @@ extension OpenAPIDocument {
         "summary": "Moderators (moderation.decide): \#(decision.summary), with a reason; audited",
         "parameters": [\#(idParameter)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
-          "reason": \#(multiline(maximumLength: ReviewModeration.reasonLength.upperBound)) } } } } },
+          "reason": { "type": "string", "minLength": \#(ReviewModeration.reasonLength.lowerBound), "maxLength": \#(ReviewModeration.reasonLength.upperBound) } } } } } },
         "responses": { "200": { "description": "The review decided", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReviewCase" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
@@ -79,7 +79,7 @@ extension OpenAPIDocument {
           { "name": "stars", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 5 } },
           { "name": "q", "in": "query", "schema": { "type": "string", "minLength": \#(ReviewListQuery.searchLength.lowerBound), "maxLength": \#(ReviewListQuery.searchLength.upperBound) } },
           { "name": "sort", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(ReviewSort.allCases.map(\.rawValue)))] } },
-          { "name": "cursor", "in": "query", "schema": { "type": "string" }, "description": "next_cursor of the previous page" },
+          { "name": "cursor", "in": "query", "schema": { "type": "string", "pattern": "^[0-9]{1,9}$" }, "description": "next_cursor of the previous page" },
           { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": \#(ReviewListQuery.largestPage) } }],
         "responses": { "200": { "description": "A page of reviews", "content": { "application/json": { "schema": { "type": "object", "required": ["reviews"], "properties": {
           "reviews": { "type": "array", "items": { "$ref": "#/components/schemas/Review" } }, "next_cursor": { "type": "string" } } } } } }, "400": \#(problem), "404": \#(problem), "422": \#(problem) }

@@ -14,8 +14,14 @@ public struct ClientIdentity: Hashable, Sendable {
     public let countryCode: String?
     public let photo: ProfilePhoto?
     public let memberSince: Date
+    /// What providers said of them: the mean of their published reviews as a client, and how many there are.
+    public let ratingAverage: Double
+    public let ratingCount: Int
 
-    public init(userID: Int64, firstName: String, lastName: String, company: String, countryCode: String?, photo: ProfilePhoto?, memberSince: Date) {
+    public init(
+        userID: Int64, firstName: String, lastName: String, company: String, countryCode: String?, photo: ProfilePhoto?, memberSince: Date,
+        ratingAverage: Double = 0, ratingCount: Int = 0
+    ) {
         self.userID = userID
         self.firstName = firstName
         self.lastName = lastName
@@ -23,6 +29,8 @@ public struct ClientIdentity: Hashable, Sendable {
         self.countryCode = countryCode
         self.photo = photo
         self.memberSince = memberSince
+        self.ratingAverage = ratingAverage
+        self.ratingCount = ratingCount
     }
 
     /// "Ana P.": the first name and the family name's initial, enough to address someone, not to find them.

@@ -58,8 +58,14 @@ public struct RatingSummary: Sendable, Hashable, Codable {
     /// average about 4.7.
     public static func wilsonLowerBound(_ ratings: [Int], z: Double = 1.96) -> Double {
         guard !ratings.isEmpty else { return 0 }
-        let n = Double(ratings.count)
-        let share = ratings.reduce(0.0) { $0 + Double($1 - 1) / 4 } / n
+        return wilsonLowerBound(average: Double(ratings.reduce(0, +)) / Double(ratings.count), count: ratings.count, z: z)
+    }
+
+    /// The same bound from the mean and the count alone (all it depends on): what search's "best rated" sorts by.
+    public static func wilsonLowerBound(average: Double, count: Int, z: Double = 1.96) -> Double {
+        guard count > 0 else { return 0 }
+        let n = Double(count)
+        let share = min(1, max(0, (average - 1) / 4))
         let z2 = z * z
         let bound = (share + z2 / (2 * n) - z * ((share * (1 - share) + z2 / (4 * n)) / n).squareRoot()) / (1 + z2 / n)
         return 1 + 4 * max(0, bound)

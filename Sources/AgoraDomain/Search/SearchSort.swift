@@ -2,7 +2,8 @@
 public enum SearchSort: String, Sendable, CaseIterable, Codable {
     /// Text score blended with quality (see `RelevanceWeights`).
     case relevance
-    /// Bayesian-average rating, so one 5-star review does not outrank a hundred 4.9s.
+    /// Best rated: the Wilson lower bound of the rating (`RatingSummary.wilsonLowerBound`), so that one 5-star
+    /// review does not outrank a hundred 4.9s.
     case rating
     case priceAscending = "price_asc"
     case priceDescending = "price_desc"

@@ -90,7 +90,7 @@ public struct ProviderSearch: Sendable {
             if let minutes = entry.responseMinutes { relevance += weights.response * 60 / (60 + Double(minutes)) }
             if let text, text > 0 { relevance += weights.text * text / (1 + text) }
             return relevance
-        case .rating: return bayes
+        case .rating: return RatingSummary.wilsonLowerBound(average: entry.ratingAverage, count: entry.ratingCount)
         case .priceAscending: return match.rate ?? 1e18
         case .priceDescending: return match.rate ?? -1
         case .reviews: return Double(entry.ratingCount)

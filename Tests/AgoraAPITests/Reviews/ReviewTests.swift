@@ -69,6 +69,10 @@ struct ReviewTests {
                 """).first())
             #expect(try stored.decode(column: "rating_count", as: Int.self) == 1 && stored.decode(column: "rating_average", as: Double.self) == 5)
             #expect(try await fixture.rating(of: market.ada.userID)["distribution"] as? [Int] == [0, 0, 0, 1, 0], "Ada is reviewed as a client")
+            // Providers read it on her next order.
+            let next = try await market.postOrder(market.ada)
+            let client = try await market.harness.send(.get, "/api/orders/\(next)", bearer: market.paula.accessToken).json()["client"] as? [String: Any]
+            #expect(client?["rating_average"] as? Double == 4 && client?["rating_count"] as? Int == 1)
         }
     }
 

@@ -1,0 +1,121 @@
+"""Reviews in a real browser, double-blind: the client rates a completed project with the keyboard (the stars are a
+radio group) and writes a hostile comment that stays text; the provider is told a review exists but reads it only
+after writing theirs; both publish, the provider answers, and the provider's static page shows the review, the answer
+and the stars once the site-changes queue has rebuilt it, with the island's filters and trend. No
+Content-Security-Policy violation on the way."""
+import os
+import sys
+import time
+import uuid
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
+from agora_service import AgoraService  # noqa: E402
+from browsing import click, wait  # noqa: E402
+from test_projects import sign_in  # noqa: E402
+
+HOSTILE = 'Great booking flow <img src=x onerror="document.title=\'owned\'"> delivered in 12 days, documented step by step.'
+
+
+@pytest.fixture(scope="module")
+def service():
+    """A service of its own: the reviews change the demo provider's rating, which other suites read as seeded."""
+    running = AgoraService()
+    yield running
+    running.stop()
+
+
+def completed_project(service):
+    """A project taken to completion through the API as the pages do it: each milestone funded with the test card,
+    delivered and approved."""
+    project = service.accepted_project()
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    provider = service.sign_in(service.provider_email, service.DEMO_PASSWORD)
+    for milestone in service.api("GET", "/projects/%d" % project, client)["milestones"]:
+        opened = service.api("POST", "/milestones/%d/fund" % milestone["id"], client, idempotency_key=str(uuid.uuid4()))
+        service.api("POST", "/payments/%d/confirm" % opened["id"], client,
+                    {"number": "4242424242424242", "expiry_month": 12, "expiry_year": 2034, "security_code": "123"}, idempotency_key=str(uuid.uuid4()))
+        service.api("POST", "/milestones/%d/start" % milestone["id"], provider)
+        service.api("POST", "/milestones/%d/submit" % milestone["id"], provider, {"note": "Delivered, with the source files."})
+        service.api("POST", "/milestones/%d/approve" % milestone["id"], client)
+    assert service.api("GET", "/projects/%d" % project, client)["status"] == "completed"
+    return project
+
+
+def rate(browser, group, stars):
+    """Chooses stars in a radio group with the keyboard: focus the first, then arrow right."""
+    first = browser.find_element(By.CSS_SELECTOR, "input[name='%s'][value='1']" % group)
+    browser.execute_script("arguments[0].focus()", first)
+    first.send_keys(Keys.SPACE)
+    for _ in range(stars - 1):
+        browser.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+
+
+def test_two_parties_review_each_other_blind_and_the_page_follows(service, browser):
+    project = completed_project(service)
+    room = "/projects/view/?id=%d" % project
+    provider_token = service.sign_in(service.provider_email, service.DEMO_PASSWORD)
+    page = service.api("GET", "/users/profile", provider_token)["page_path"]
+
+    sign_in(service, browser, service.CLIENT_EMAIL, room)
+    card = wait(browser).until(lambda driver: driver.find_element(By.ID, "review-card") if driver.find_element(By.ID, "review-card").is_displayed() else None)
+    assert "Neither of you can read the other's first" in card.text
+    click(browser, card.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]"))
+    wait(browser).until(lambda driver: "required" in driver.find_element(By.ID, "review-rating-error").text)
+    rate(browser, "rating", 4)
+    assert browser.find_element(By.ID, "review-rating-4").is_selected()
+    lit = [label.get_attribute("for") for label in browser.find_elements(By.CSS_SELECTOR, "#review-rating label.is-lit")]
+    assert lit == ["review-rating-1", "review-rating-2", "review-rating-3", "review-rating-4"]
+    rate(browser, "quality", 5)
+    browser.find_element(By.ID, "review-comment").send_keys(HOSTILE)
+    browser.find_element(By.ID, "review-feedback").send_keys("The checkout could show the fee earlier.")
+    click(browser, card.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]"))
+    wait(browser).until(lambda driver: "published when the provider has written theirs" in driver.find_element(By.ID, "review-status").text)
+    assert not browser.find_element(By.ID, "review-form").is_displayed()
+    mine = browser.find_element(By.ID, "review-mine").text
+    assert HOSTILE in mine and "Your private feedback" in mine
+    assert browser.title != "owned"
+
+    # The provider is told a review exists, never what it says, until theirs is in.
+    assert "Write your review" in service.emails_to(service.provider_email, "reviewed")
+    sign_in(service, browser, service.provider_email, room)
+    wait(browser).until(lambda driver: "The other side has written their review" in driver.find_element(By.ID, "review-status").text)
+    assert not browser.find_element(By.ID, "review-theirs").is_displayed()
+    assert "booking flow" not in browser.find_element(By.ID, "review-card").text
+    rate(browser, "rating", 5)
+    browser.find_element(By.ID, "review-comment").send_keys("A clear brief and quick answers.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]"))
+    theirs = wait(browser).until(lambda driver: driver.find_element(By.ID, "review-theirs") if driver.find_element(By.ID, "review-theirs").is_displayed() else None)
+    assert HOSTILE in theirs.text and "Quality 5/5" in theirs.text and "private feedback" not in theirs.text
+    assert browser.title != "owned"
+    browser.find_element(By.ID, "review-answer").send_keys("Thank you, it was a pleasure to build.")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#review-answer-form button[type=submit]"))
+    wait(browser).until(lambda driver: "Thank you, it was a pleasure" in driver.find_element(By.ID, "review-theirs").text)
+    assert not browser.find_element(By.ID, "review-answer-form").is_displayed()
+
+    # The static page follows through the site-changes queue: the review, the answer, the stars, the island.
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        browser.get(service.base + page)
+        if "booking flow" in browser.find_element(By.ID, "reviews").text and "pleasure" in browser.find_element(By.ID, "reviews").text:
+            break
+        time.sleep(0.5)
+    reviews = browser.find_element(By.ID, "reviews")
+    assert HOSTILE in reviews.text and "The provider's answer" in reviews.text
+    assert "4 out of 5" in reviews.text and "from 1 review" in reviews.text
+    assert browser.title != "owned"
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "review-controls").is_displayed())
+    wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#rating-trend svg"))
+    Select(browser.find_element(By.ID, "review-stars")).select_by_value("1")
+    wait(browser).until(lambda driver: "No review matches." in driver.find_element(By.ID, "review-list").text)
+    Select(browser.find_element(By.ID, "review-stars")).select_by_value("")
+    wait(browser).until(lambda driver: "booking flow" in driver.find_element(By.ID, "review-list").text)
+    browser.find_element(By.ID, "review-search").send_keys("documented")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#review-controls button[type=submit]"))
+    wait(browser).until(lambda driver: "booking flow" in driver.find_element(By.ID, "review-list").text)
+    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert errors == []
