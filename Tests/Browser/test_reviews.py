@@ -16,6 +16,7 @@ from selenium.webdriver.support.ui import Select
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from browsing import click, wait  # noqa: E402
+from test_admin import enrol_two_factor, sign_in as sign_in_with_password  # noqa: E402
 from test_projects import sign_in  # noqa: E402
 
 HOSTILE = 'Great booking flow <img src=x onerror="document.title=\'owned\'"> delivered in 12 days, documented step by step.'
@@ -117,5 +118,44 @@ def test_two_parties_review_each_other_blind_and_the_page_follows(service, brows
     browser.find_element(By.ID, "review-search").send_keys("documented")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#review-controls button[type=submit]"))
     wait(browser).until(lambda driver: "booking flow" in driver.find_element(By.ID, "review-list").text)
+    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert errors == []
+
+
+def test_a_reported_review_is_hidden_by_a_moderator_and_leaves_the_page(service, browser):
+    """Runs after the first test of this module: the client's review of the demo provider is published."""
+    provider = service.sign_in(service.provider_email, service.DEMO_PASSWORD)
+    page = service.api("GET", "/users/profile", provider)["page_path"]
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    provider_id = service.api("GET", "/auth/me", provider)["id"]
+    review = service.api("GET", "/users/%d/reviews" % provider_id, client)["reviews"][0]
+    service.api("POST", "/reviews/%d/appeal" % review["id"], provider, {"reason": "The review quotes another provider's delivery dates."})
+
+    browser.delete_all_cookies()
+    sign_in_with_password(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
+    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
+    click(browser, refusal.find_element(By.TAG_NAME, "a"))
+    enrol_two_factor(browser)
+    browser.get(service.base + "/admin/reviews/")
+    assert wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#admin-nav a[data-area='reviews']").is_displayed())
+    Select(browser.find_element(By.ID, "review-queue")).select_by_value("appealed")
+    row = wait(browser).until(lambda driver: [each for each in driver.find_elements(By.CSS_SELECTOR, "#review-rows tr") if "booking site" in each.text])[0]
+    click(browser, row.find_element(By.XPATH, ".//button[text()='Open']"))
+    wait(browser).until(lambda driver: "another provider's delivery dates" in driver.find_element(By.ID, "review-appeal").text)
+    assert HOSTILE in browser.find_element(By.ID, "review-comment").text and browser.title != "owned"
+    click(browser, browser.find_element(By.XPATH, "//div[@id='review-decisions']/button[text()='Hide it']"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "reason").get_attribute("aria-invalid") == "true")
+    browser.find_element(By.ID, "reason").send_keys("It describes another provider's work.")
+    click(browser, browser.find_element(By.XPATH, "//div[@id='review-decisions']/button[text()='Hide it']"))
+    wait(browser).until(lambda driver: "the review is hidden" in driver.find_element(By.ID, "form-alert").text)
+    assert "“It describes another provider's work.”" in service.emails_to(service.provider_email, "Your appeal was upheld")
+
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        browser.get(service.base + page)
+        if "booking flow" not in browser.find_element(By.ID, "reviews").text:
+            break
+        time.sleep(0.5)
+    assert "booking flow" not in browser.find_element(By.ID, "reviews").text
     errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
     assert errors == []

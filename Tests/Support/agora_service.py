@@ -79,7 +79,7 @@ class AgoraService:
 
     def api(self, method, path, token, body=None, idempotency_key=None):
         """Calls the API as the holder of `token` (with an Idempotency-Key, which money-moving calls need); the JSON
-        answer (the test fails on an error status)."""
+        answer, None for an answer without a body (the test fails on an error status)."""
         headers = {"Content-Type": "application/json", "Authorization": "Bearer " + token}
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
@@ -87,7 +87,8 @@ class AgoraService:
                                          data=None if body is None else json.dumps(body).encode(), headers=headers)
         try:
             with urllib.request.urlopen(request) as answer:
-                return json.load(answer)
+                text = answer.read()
+                return json.loads(text) if text else None
         except urllib.error.HTTPError as error:
             raise AssertionError(f"{method} {path}: {error.code} {error.read().decode()}") from None
 

@@ -176,6 +176,11 @@ enum OpenAPIDocument {
         #"{ "type": "string", "maxLength": \#(maximumLength), "pattern": \#(JSONString.literal(JSONObjectBody.multilinePattern)) }"#
     }
 
+    /// A required multi-line text within `length` characters.
+    static func multiline(length: ClosedRange<Int>) -> String {
+        #"{ "type": "string", "minLength": \#(length.lowerBound), "maxLength": \#(length.upperBound), "pattern": \#(JSONString.literal(JSONObjectBody.multilinePattern)) }"#
+    }
+
     /// A whole-number field as `JSONObjectBody.integer` reads it, at least `minimum`.
     static func wholeNumber(minimum: Int) -> String {
         #"{ "type": "integer", "minimum": \#(minimum), "maximum": \#(Int(JSONObjectBody.largestWholeNumber)) }"#

@@ -25,7 +25,7 @@ extension OpenAPIDocument {
         "operationId": "answerReview", "tags": ["reviews"], "security": [{ "bearer": [] }],
         "summary": "The member reviewed answers a published review of them, once, publicly",
         "parameters": [\#(idParameter)],
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["body"], "properties": { "body": { "type": "string", "minLength": \#(ReviewDraft.answerLength.lowerBound), "maxLength": \#(ReviewDraft.answerLength.upperBound) } } } } } },
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["body"], "properties": { "body": \#(multiline(length: ReviewDraft.answerLength)) } } } } },
         "responses": { "201": { "description": "The answer", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReviewAnswer" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
@@ -45,7 +45,7 @@ extension OpenAPIDocument {
         "summary": "The member reviewed appeals against a published review of them, once; a moderator decides and they are told",
         "parameters": [\#(idParameter)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
-          "reason": { "type": "string", "minLength": \#(ReviewAppeal.reasonLength.lowerBound), "maxLength": \#(ReviewAppeal.reasonLength.upperBound) } } } } } },
+          "reason": \#(multiline(length: ReviewAppeal.reasonLength)) } } } } },
         "responses": { "202": { "description": "Appealed" }, "400": \#(problem), "401": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },
@@ -66,7 +66,7 @@ extension OpenAPIDocument {
         "summary": "Moderators (moderation.decide): \#(decision.summary), with a reason; audited",
         "parameters": [\#(idParameter)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["reason"], "properties": {
-          "reason": { "type": "string", "minLength": \#(ReviewModeration.reasonLength.lowerBound), "maxLength": \#(ReviewModeration.reasonLength.upperBound) } } } } } },
+          "reason": \#(multiline(length: ReviewModeration.reasonLength)) } } } } },
         "responses": { "200": { "description": "The review decided", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReviewCase" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem), "409": \#(problem), "415": \#(problem), "422": \#(problem) }
       }
     },

@@ -31,11 +31,13 @@ public struct ReviewAnnouncer: Sendable {
              "\(event.otherParty) answered your review of \(project). Their answer is shown with your review.", "Read the answer")
         case .hidden:
             (.reviewModerated, "Your review of \(project) was hidden",
-             "A moderator hid your review of \(project) from the public and from ratings: \(event.note ?? "it breaks the review rules").", "Open the project")
+             "A moderator hid your review of \(project) from the public and from ratings. Their reason: “\(event.note ?? "")”", "Open the project")
         case .appealDecided(let upheld):
             upheld
-                ? (.reviewModerated, "Your appeal was upheld", "A moderator agreed with your appeal and hid the review of you on \(project): \(event.note ?? "").", "Open the project")
-                : (.reviewModerated, "Your appeal was not upheld", "A moderator read your appeal and kept the review of you on \(project): \(event.note ?? "").", "Open the project")
+                ? (.reviewModerated, "Your appeal was upheld",
+                   "A moderator agreed with your appeal and hid the review of you on \(project). Their reason: “\(event.note ?? "")”", "Open the project")
+                : (.reviewModerated, "Your appeal was not upheld",
+                   "A moderator read your appeal and kept the review of you on \(project). Their reason: “\(event.note ?? "")”", "Open the project")
         }
         let link = PagePaths.project(event.projectID) + "#reviews"
         return Announcements(
