@@ -50,7 +50,9 @@ struct Seed: AsyncParsableCommand {
                 return
             }
             let progress = ProgressLine(label: "seeding", total: count)
-            try await seeder.seed(providers: count, seed: seedValue, now: Date(), testimonials: demo) { done, _ in progress.update(done) }
+            try await seeder.seed(providers: count, seed: seedValue, now: Date(), testimonials: demo, records: demo ? .fromWork : .drawn) { done, _ in
+                progress.update(done)
+            }
             progress.finish()
             print("\(try options.location): seeded \(count) providers in \(progress.elapsedText)")
             if let password = Environment.value("AGORA_DEMO_PASSWORD") {

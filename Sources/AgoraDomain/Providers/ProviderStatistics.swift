@@ -23,15 +23,12 @@ public struct ProviderStatistics: Hashable, Sendable, Codable {
 }
 
 extension ProviderStatistics {
-    /// The record once one more of the provider's projects closed, `completed` or cancelled: one more completed
-    /// project when it completed, and the completion rate over the projects closed so far (those the current rate
-    /// was taken over, worked back from it, and this one).
-    public func closingProject(completed: Bool) -> ProviderStatistics {
-        let closedBefore = completionRate > 0 ? (Double(completedProjects) / completionRate).rounded() : Double(completedProjects)
-        let completedNow = completedProjects + (completed ? 1 : 0)
-        return ProviderStatistics(
-            ratingAverage: ratingAverage, ratingCount: ratingCount, completedProjects: completedNow,
-            completionRate: min(1, Double(completedNow) / (closedBefore + 1)), responseTimeMinutes: responseTimeMinutes
+    /// The record with the provider's closed projects counted: `completed` of the `closed` ones (completed or
+    /// cancelled), and the completion rate between them (0 before any closed).
+    public func counting(completed: Int, closed: Int) -> ProviderStatistics {
+        ProviderStatistics(
+            ratingAverage: ratingAverage, ratingCount: ratingCount, completedProjects: completed,
+            completionRate: closed > 0 ? min(1, Double(completed) / Double(closed)) : 0, responseTimeMinutes: responseTimeMinutes
         )
     }
 }

@@ -96,7 +96,7 @@ public enum ReviewSignals {
             found.append(ReviewSignal(.sharedDevice, "The reviewer and the reviewee signed in with the same uncommon browser."))
         }
         if evidence.reviewerAccountAge < newAccountAge {
-            let days = Int(evidence.reviewerAccountAge / 86_400)
+            let days = max(0, Int(evidence.reviewerAccountAge / 86_400))
             found.append(ReviewSignal(.newAccount, "The reviewer's account was \(days == 0 ? "less than a day" : "\(days) day\(days == 1 ? "" : "s")") old."))
         }
         if evidence.rating >= 4, evidence.reciprocalExchanges >= ringExchanges, evidence.reviewedAccounts <= ringAccounts {

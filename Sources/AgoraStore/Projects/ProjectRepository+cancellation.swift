@@ -47,7 +47,7 @@ extension ProjectRepository {
             UPDATE orders SET status = \(state: try order.status.moving(to: .cancelled)), updated_at = \(bind: now) WHERE id = \(bind: order.id)
             """).run()
         try await OrderRepository.record(.cancelled, orderID: order.id, actorID: actorID, detail: ["project_id": String(project.id)], now: now, on: db)
-        try await ProviderRecord.projectClosed(providerID: project.providerID, completed: false, now: now, on: db, engine: store.engine)
+        try await ProviderRecord.projectClosed(providerID: project.providerID, now: now, on: db, engine: store.engine)
         return try await EscrowRepository.refundHeld(of: project, reason: refundReason, actorID: actorID, store: store, now: now, on: db)
     }
 

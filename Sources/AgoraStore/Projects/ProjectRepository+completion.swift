@@ -38,6 +38,6 @@ extension ProjectRepository {
             """).run()
         try await OrderRepository.record(.completed, orderID: order.id, actorID: actorID, detail: ["project_id": String(project.id)], now: now, on: db)
         try await ProjectActivityLog.record(.projectCompleted, projectID: project.id, actorID: actorID, now: now, on: db)
-        try await ProviderRecord.projectClosed(providerID: project.providerID, completed: true, now: now, on: db, engine: store.engine)
+        try await ProviderRecord.projectClosed(providerID: project.providerID, now: now, on: db, engine: store.engine)
     }
 }

@@ -19,7 +19,7 @@ public struct NewProvider: Sendable {
     public let availability: Availability
     public let photo: ProfilePhoto?
     public let categorySlugs: [Slug]
-    public let statistics: ProviderStatistics
+    public var statistics: ProviderStatistics
     /// Whether the profile carries the verified badge (its documents were checked).
     public let verified: Bool
     /// Whether the provider takes work from clients elsewhere.

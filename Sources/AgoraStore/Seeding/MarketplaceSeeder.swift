@@ -12,6 +12,14 @@ public struct MarketplaceSeeder: Sendable {
     /// limits on bound parameters.
     public static let batchSize = 500
 
+    /// Where the seeded providers' records (ratings, completed projects, completion and response times) come from.
+    public enum Records: Sendable, Equatable {
+        /// Figures drawn with the rest of each provider: what the generator's tests and the benchmarks read.
+        case drawn
+        /// None at first: `DemoWorkSeed` makes them with projects and reviews, through the code that makes real ones.
+        case fromWork
+    }
+
     let store: Store
 
     public init(store: Store) { self.store = store }
@@ -24,12 +32,13 @@ public struct MarketplaceSeeder: Sendable {
     }
 
     /// Seeds the catalog and the providers (and, with `testimonials`, the demo's approved testimonials), reporting
-    /// `(written, total)` after each batch.
+    /// `(written, total)` after each batch; with `records: .fromWork`, then their projects and reviews.
     public func seed(
         providers count: Int,
         seed: UInt64,
         now: Date,
         testimonials: Bool = false,
+        records: Records = .drawn,
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws {
         guard try await databaseIsEmpty() else {
@@ -47,10 +56,16 @@ public struct MarketplaceSeeder: Sendable {
         let repository = ProviderRepository(store: store)
         var written = 0
         while written < count {
-            let batch = (written..<min(count, written + Self.batchSize)).map(factory.provider(index:))
-            try await repository.insert(batch, now: now)
+            let batch = (written..<min(count, written + Self.batchSize)).map { index in
+                var provider = factory.provider(index: index)
+                if records == .fromWork { provider.statistics = .none }
+                return provider
+            }
+            // Providers whose record comes from work joined before it: two years ago.
+            try await repository.insert(batch, now: records == .fromWork ? now.addingTimeInterval(-2 * 365 * 86_400) : now)
             written += batch.count
             progress(written, count)
         }
+        if records == .fromWork { _ = try await DemoWorkSeed(store: store).seed(seed: seed, now: now) }
     }
 }

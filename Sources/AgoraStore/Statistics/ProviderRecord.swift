@@ -49,9 +49,10 @@ enum ProviderRecord {
 }
 
 extension ProviderRecord {
-    /// After one of the provider's projects closed, `completed` or cancelled: their record counts it
-    /// (`ProviderStatistics.closingProject`), the search index follows, and a public profile's page is queued.
-    static func projectClosed(providerID: Int64, completed: Bool, now: Date, on db: any SQLDatabase, engine: Store.Engine) async throws {
+    /// After one of the provider's projects closed, completed or cancelled (in the same transaction): their record
+    /// counts the projects that closed (`ProviderStatistics.counting`), the search index follows, and a public
+    /// profile's page is queued.
+    static func projectClosed(providerID: Int64, now: Date, on db: any SQLDatabase, engine: Store.Engine) async throws {
         guard let row = try await db.raw("""
             SELECT rating_average, rating_count, completed_projects, completion_rate, response_time_minutes FROM user_statistics
             WHERE user_id = \(bind: providerID)
@@ -63,7 +64,15 @@ extension ProviderRecord {
             completionRate: try row.decode(column: "completion_rate", as: Double.self),
             responseTimeMinutes: try row.decodeIfPresent(column: "response_time_minutes", as: Int.self)
         )
-        let next = current.closingProject(completed: completed)
+        var closed: [ProjectStatus: Int] = [:]
+        for entry in try await db.raw("""
+            SELECT status, COUNT(*) AS n FROM projects WHERE provider_id = \(bind: providerID) AND status IN (\(states: [ProjectStatus.completed, ProjectStatus.cancelled]))
+            GROUP BY status
+            """).all() {
+            closed[try entry.decodeState(column: "status", as: ProjectStatus.self)] = try entry.decode(column: "n", as: Int.self)
+        }
+        let completed = closed[.completed] ?? 0
+        let next = current.counting(completed: completed, closed: completed + (closed[.cancelled] ?? 0))
         try await db.raw("""
             UPDATE user_statistics SET completed_projects = \(bind: next.completedProjects), completion_rate = \(bind: next.completionRate),
                 updated_at = \(bind: now)

@@ -179,11 +179,12 @@ struct MilestoneWorkflowTests {
     @Test("a closed project moves the provider's record: completed count and completion rate over the projects closed")
     func record() {
         let record = ProviderStatistics(ratingAverage: 4.8, ratingCount: 10, completedProjects: 9, completionRate: 0.9, responseTimeMinutes: 30)
-        let completed = record.closingProject(completed: true)
+        let completed = record.counting(completed: 10, closed: 11)
         #expect(completed.completedProjects == 10 && abs(completed.completionRate - 10.0 / 11.0) < 1e-9)
-        let cancelled = record.closingProject(completed: false)
-        #expect(cancelled.completedProjects == 9 && abs(cancelled.completionRate - 9.0 / 11.0) < 1e-9)
-        #expect(ProviderStatistics.none.closingProject(completed: true).completionRate == 1)
+        let cancelledFirst = ProviderStatistics.none.counting(completed: 0, closed: 1)
+        #expect(cancelledFirst.completedProjects == 0 && cancelledFirst.completionRate == 0)
+        #expect(ProviderStatistics.none.counting(completed: 1, closed: 2).completionRate == 0.5, "a cancellation first still counts")
+        #expect(ProviderStatistics.none.counting(completed: 1, closed: 1).completionRate == 1)
         #expect(completed.ratingAverage == 4.8 && completed.responseTimeMinutes == 30)
     }
 }
