@@ -61,13 +61,7 @@ extension ReviewRepository {
     }
 
     private func cases(where condition: SQLQueryString, limit: Int) async throws -> [ReviewCase] {
-        let rows = try await store.sql.raw("""
-            SELECT \(Review.columns), u.first_name, u.last_name, u.country_code, p.title AS project_title,
-                   resp.body AS response_body, resp.created_at AS response_created_at
-            FROM reviews r JOIN projects p ON p.id = r.project_id LEFT JOIN users u ON u.id = r.reviewer_id
-                LEFT JOIN review_responses resp ON resp.review_id = r.id
-            WHERE \(condition) ORDER BY r.id LIMIT \(bind: limit)
-            """).all()
+        let rows = try await store.sql.raw("\(Self.publicSelect) WHERE \(condition) ORDER BY r.id LIMIT \(bind: limit)").all()
         var cases: [ReviewCase] = []
         for row in rows {
             let review = try Self.publicReview(from: row)

@@ -18,11 +18,7 @@ extension ReviewRepository {
         case .lowest: "r.rating ASC, r.published_at DESC, r.id DESC"
         }
         let rows = try await store.sql.raw("""
-            SELECT \(Review.columns), u.first_name, u.last_name, u.country_code, p.title AS project_title,
-                   resp.body AS response_body, resp.created_at AS response_created_at
-            FROM reviews r JOIN projects p ON p.id = r.project_id LEFT JOIN users u ON u.id = r.reviewer_id
-                LEFT JOIN review_responses resp ON resp.review_id = r.id
-            WHERE \(conditions.joined(separator: " AND "))
+            \(Self.publicSelect) WHERE \(conditions.joined(separator: " AND "))
             ORDER BY \(order) LIMIT \(bind: query.limit + 1) OFFSET \(bind: query.offset)
             """).all()
         let reviews = try rows.prefix(query.limit).map(Self.publicReview(from:))
@@ -49,6 +45,14 @@ extension ReviewRepository {
             SELECT AVG(CAST(rating AS DOUBLE PRECISION)) AS mean FROM reviews WHERE status = \(state: ReviewStatus.published)
             """).first()?.decodeIfPresent(column: "mean", as: Double.self)
     }
+
+    /// Reviews with what `publicReview(from:)` reads: the reviewer's name and country, the project's title, the answer.
+    static let publicSelect: SQLQueryString = """
+        SELECT \(Review.columns), u.first_name, u.last_name, u.country_code, p.title AS project_title,
+               resp.body AS response_body, resp.created_at AS response_created_at
+        FROM reviews r JOIN projects p ON p.id = r.project_id LEFT JOIN users u ON u.id = r.reviewer_id
+            LEFT JOIN review_responses resp ON resp.review_id = r.id
+        """
 
     static func publicReview(from row: any SQLRow) throws -> PublicReview {
         let first = try row.decodeIfPresent(column: "first_name", as: String.self)
