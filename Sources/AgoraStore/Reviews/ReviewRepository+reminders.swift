@@ -3,6 +3,22 @@ import Foundation
 import SQLKit
 
 extension ReviewRepository {
+    /// Ratings age: a review counts half as much a year on (`RatingWeights`), so a summary nobody touched drifts from
+    /// what the weights say today. Recomputes the summaries written more than `age` ago, oldest first, at most
+    /// `limit`, each in its own transaction (the member's page queued like any rating change); returns how many.
+    public func refreshAged(now: Date, age: TimeInterval, limit: Int) async throws -> Int {
+        let members = try await store.sql.raw("""
+            SELECT user_id FROM rating_summaries WHERE review_count > 0 AND updated_at < \(bind: now.addingTimeInterval(-age))
+            ORDER BY updated_at LIMIT \(bind: limit)
+            """).all().map { try $0.decode(column: "user_id", as: Int64.self) }
+        for member in members {
+            try await store.transaction { [store] db in
+                try await ReviewRating.refresh(member, reason: "rating aged", now: now, on: db, engine: store.engine)
+            }
+        }
+        return members.count
+    }
+
     /// Reminds each party of a reviewable project who has not reviewed it yet: the day after it closed, and
     /// `ReviewRules.lastReminderDays` before its window closes (`ReviewWindow.reminders`); each reminder once, and
     /// only the latest due when a pass comes late. At most `limit` projects a pass; returns how many were reminded.

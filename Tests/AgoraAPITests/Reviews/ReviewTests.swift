@@ -125,6 +125,10 @@ struct ReviewTests {
             #expect(try await fixture.published(of: market.paula.userID).count == 1)
             #expect(try await fixture.published(of: market.ada.userID).isEmpty)
             #expect(try await job.runOnce() == ReviewPublicationJob.Pass())
+            // A month on, the rating is recomputed for its reviews' age, once.
+            market.harness.clock.advance(by: ReviewPublicationJob.ratingAge + 60)
+            #expect(try await job.runOnce() == ReviewPublicationJob.Pass(refreshed: 1))
+            #expect(try await job.runOnce() == ReviewPublicationJob.Pass())
         }
     }
 
