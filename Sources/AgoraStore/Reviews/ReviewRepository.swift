@@ -33,14 +33,13 @@ public struct ReviewRepository: Sendable {
                 let direction = ReviewDirection(reviewer: role)
                 let existing = try await Self.reviews(of: projectID, on: db)
                 guard !existing.contains(where: { $0.direction == direction }) else { throw StoreError.conflict(duplicate) }
-                let signals = "[]"
                 guard let written = try await db.raw("""
                     INSERT INTO reviews (project_id, direction, reviewer_id, reviewee_id, rating, communication, quality, timeliness, value, comment,
-                                         private_feedback, status, signals, quality_score, project_value, window_closes_at, created_at)
+                                         private_feedback, status, quality_score, project_value, window_closes_at, created_at)
                     VALUES (\(bind: projectID), \(state: direction), \(bind: userID), \(bind: project.member(direction.reviewee)), \(bind: draft.rating),
                             \(bind: draft.subRatings[.communication]), \(bind: draft.subRatings[.quality]), \(bind: draft.subRatings[.timeliness]),
                             \(bind: draft.subRatings[.value]), \(bind: draft.comment), \(bind: draft.privateFeedback), \(state: ReviewStatus.pending),
-                            \(bind: signals), \(bind: ReviewQuality.score(draft.comment)), \(bind: value), \(bind: window.closesAt), \(bind: now))
+                            \(bind: ReviewQuality.score(draft.comment)), \(bind: value), \(bind: window.closesAt), \(bind: now))
                     RETURNING id
                     """).first()?.decode(column: "id", as: Int64.self) else { throw StoreError.conflict("the review was not written") }
                 let mine = try await Self.review(written, on: db)
