@@ -19,6 +19,32 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 AGORA = os.path.join(ROOT, ".build", "debug", "agora")
 
 
+# The demo database each SQLite service of a run starts from, per set of settings: migrated, seeded with the demo
+# (seconds of work: its year of projects and reviews runs through the repositories) and given the administrator once,
+# then copied for each service.
+PREPARED = {}
+
+
+def prepare(command, database, environment):
+    """Runs an `agora` command on the database; its standard output."""
+    return subprocess.run([AGORA, *command, "--database", database], cwd=ROOT, env=environment,
+                          check=True, capture_output=True, text=True).stdout
+
+
+def demo_database(environment, settings, administrator):
+    """The path of the prepared demo database for these settings, and the demo provider's address."""
+    key = tuple(sorted(settings.items()))
+    if key not in PREPARED:
+        database = os.path.join(tempfile.mkdtemp(prefix="agora-demo-"), "agora.sqlite")
+        provider = None
+        for command in (["migrate"], ["seed", "--demo"], administrator):
+            accounts = re.search(r"demo accounts: \S+ \(client\) and (\S+) \(provider\)", prepare(command, database, environment))
+            if accounts:
+                provider = accounts.group(1)
+        PREPARED[key] = (database, provider)
+    return PREPARED[key]
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -36,8 +62,9 @@ class AgoraService:
     CLIENT_EMAIL = "client@example.com"
 
     def __init__(self, database=None, prepared=False, **settings):
-        """A service over a fresh SQLite file, or over `database` (a PostgreSQL URL); `prepared` skips the migration,
-        the seed and the administrator, for a second instance on a database a first one prepared."""
+        """A service over a fresh SQLite file (a copy of the run's prepared demo database), or over `database` (a
+        PostgreSQL URL, prepared here); `prepared` skips the migration, the seed and the administrator, for a second
+        instance on a database a first one prepared."""
         self.scratch = tempfile.mkdtemp(prefix="agora-browser-")
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -48,15 +75,18 @@ class AgoraService:
                            AGORA_STORAGE=os.path.join(self.scratch, "Storage"), AGORA_BASE_URL=self.base,
                            **settings)
         administrator = ["admin", "create", "--email", self.ADMIN_EMAIL, "--first-name", "Grace", "--last-name", "Admin"]
-        preparation = [] if prepared else [["migrate"], ["seed", "--demo"], administrator]
-        for command in (*preparation, ["build", "--out", site]):
-            finished = subprocess.run([AGORA, *command, "--database", database], cwd=ROOT,
-                                      env=dict(environment, AGORA_ADMIN_PASSWORD=self.ADMIN_PASSWORD,
-                                               AGORA_DEMO_PASSWORD=self.DEMO_PASSWORD),
-                                      check=True, capture_output=True, text=True)
-            accounts = re.search(r"demo accounts: \S+ \(client\) and (\S+) \(provider\)", finished.stdout)
-            if accounts:
-                self.provider_email = accounts.group(1)
+        preparing = dict(environment, AGORA_ADMIN_PASSWORD=self.ADMIN_PASSWORD, AGORA_DEMO_PASSWORD=self.DEMO_PASSWORD)
+        if not prepared and not database.startswith("postgres"):
+            template, self.provider_email = demo_database(preparing, settings, administrator)
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(template + suffix):
+                    shutil.copyfile(template + suffix, database + suffix)
+        elif not prepared:
+            for command in (["migrate"], ["seed", "--demo"], administrator):
+                accounts = re.search(r"demo accounts: \S+ \(client\) and (\S+) \(provider\)", prepare(command, database, preparing))
+                if accounts:
+                    self.provider_email = accounts.group(1)
+        prepare(["build", "--out", site], database, preparing)
         self.log = open(os.path.join(self.scratch, "serve.log"), "w")
         self.process = subprocess.Popen([AGORA, "serve", "--database", database, "--port", str(self.port), "--site", site],
                                         cwd=ROOT, env=environment, stdout=self.log, stderr=self.log)
