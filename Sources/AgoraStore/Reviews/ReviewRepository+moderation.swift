@@ -123,6 +123,9 @@ extension ReviewRepository {
                 at: now
             ))
             let project = try await ProjectRepository.locked(review.projectID, on: db)
+            if decision == .release {
+                try await Self.announce(.published, to: review.revieweeID, about: project, window: review.windowClosesAt, store: store, now: now, on: db, announce)
+            }
             if decision == .hide, let author = review.reviewerID {
                 try await Self.announce(.hidden, to: author, about: project, window: review.windowClosesAt, note: reason, store: store, now: now, on: db, announce)
             }

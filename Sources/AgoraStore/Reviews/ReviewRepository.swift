@@ -47,10 +47,9 @@ public struct ReviewRepository: Sendable {
                     try await Self.announce(.otherPartyReviewed, to: project.member(direction.reviewee), about: project, window: window.closesAt, store: store, now: now, on: db, announce)
                     return mine
                 }
-                let published = try await Self.publish([mine, other].filter { $0.status == .pending }, rules: rules, store: store, now: now, on: db)
-                for role in ProjectRole.allCases {
-                    try await Self.announce(.published, to: project.member(role), about: project, window: window.closesAt, store: store, now: now, on: db, announce)
-                }
+                let published = try await Self.publish(
+                    [mine, other].filter { $0.status == .pending }, of: project, rules: rules, store: store, now: now, on: db, announce
+                )
                 return published.first { $0.id == mine.id } ?? mine
             }
         }
@@ -68,12 +67,7 @@ public struct ReviewRepository: Sendable {
             count += try await store.transaction { [store] db in
                 let project = try await ProjectRepository.locked(projectID, on: db)
                 let due = try await Self.reviews(of: projectID, on: db).filter { $0.status == .pending && $0.windowClosesAt <= now }
-                guard let closes = due.first?.windowClosesAt else { return 0 }
-                _ = try await Self.publish(due, rules: rules, store: store, now: now, on: db)
-                for review in due {
-                    try await Self.announce(.published, to: review.revieweeID, about: project, window: closes, store: store, now: now, on: db, announce)
-                }
-                return due.count
+                return try await Self.publish(due, of: project, rules: rules, store: store, now: now, on: db, announce).count
             }
         }
         return count
@@ -106,9 +100,12 @@ public struct ReviewRepository: Sendable {
 
     // MARK: Publishing
 
-    /// Publishes pending reviews, or holds those whose fraud score reaches the threshold; the ratings of the
-    /// reviewees of the published ones are recomputed.
-    static func publish(_ reviews: [Review], rules: ReviewRules, store: Store, now: Date, on db: any SQLDatabase) async throws -> [Review] {
+    /// Publishes pending reviews of `project`, or holds those whose fraud score reaches the threshold; the ratings of
+    /// the reviewees of the published ones are recomputed and each of them is told there is a review to read (the
+    /// member reviewed in a held one hears nothing until a moderator releases it).
+    static func publish(
+        _ reviews: [Review], of project: Project, rules: ReviewRules, store: Store, now: Date, on db: any SQLDatabase, _ announce: Announce
+    ) async throws -> [Review] {
         var changed: [Review] = []
         for review in reviews {
             let signals = ReviewSignals.read(try await ReviewEvidenceReader.evidence(for: review, now: now, on: db))
@@ -122,8 +119,9 @@ public struct ReviewRepository: Sendable {
                 """).run()
             changed.append(try await Self.review(review.id, on: db))
         }
-        for reviewee in Set(changed.filter { $0.status == .published }.map(\.revieweeID)).sorted() {
-            try await ReviewRating.refresh(reviewee, reason: "review published", now: now, on: db, engine: store.engine)
+        for review in changed where review.status == .published {
+            try await ReviewRating.refresh(review.revieweeID, reason: "review published", now: now, on: db, engine: store.engine)
+            try await Self.announce(.published, to: review.revieweeID, about: project, window: review.windowClosesAt, store: store, now: now, on: db, announce)
         }
         return changed
     }

@@ -40,6 +40,7 @@ struct ReviewModerationTests {
             #expect(released.status == .ok, "\(released.text)")
             #expect((try released.json()["review"] as? [String: Any])?["status"] as? String == "published")
             #expect(try await fixture.published(of: paula.userID).count == 1)
+            #expect(try await market.harness.emails(to: "paula@example.com").contains { $0.subject.contains("Reviews published") }, "released, it is news")
             #expect(try await fixture.rating(of: paula.userID)["count"] as? Int == 1)
             #expect(try await queue("held", as: admin, in: market).isEmpty)
             let audited = try await AuditLog(store: market.harness.store).entries(about: .review, id: heldID)

@@ -185,6 +185,9 @@ struct ReviewTests {
             let (ada, _, _) = try await fixture.heldReview()
             let adaSees = try await fixture.reviews(as: ada).json()
             #expect((adaSees["mine"] as? [String: Any])?["status"] as? String == "pending", "the author is not told it is held")
+            #expect(try await market.harness.emails(to: "paula@example.com").allSatisfy { !$0.subject.contains("Reviews published") },
+                    "nor is the member reviewed told of a review they cannot read")
+            #expect(try await market.harness.emails(to: "ada@example.com").contains { $0.subject.contains("Reviews published") })
             #expect(try await fixture.published(of: market.paula.userID).isEmpty)
             #expect(try await fixture.rating(of: market.paula.userID)["count"] as? Int == 0)
             let row = try #require(try await market.harness.store.sql.raw("""
