@@ -131,10 +131,7 @@ struct IncrementalBuildTests {
             // dev-2 climbs to the top of web's listing (a new rank: web and its parent are ranked again); the
             // designer edits the bio (same place: only the listing pages showing it are made again, from the
             // manifest); dev-25 leaves the site.
-            try await site.store.sql.raw("""
-                UPDATE user_statistics SET rating_average = 5, rating_count = 500, updated_at = \(bind: later)
-                WHERE user_id = (SELECT user_id FROM user_profiles WHERE slug = 'dev-2')
-                """).run()
+            try await site.rate("dev-2", average: 5, count: 500, at: later)
             try await touch("designer", bio: "Now with motion design.", in: site, at: later)
             try await ProviderRepository(store: site.store).setPublished(try Slug("dev-25"), false, now: later)
             let log = BuildLog()

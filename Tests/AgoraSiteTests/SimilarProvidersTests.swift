@@ -25,7 +25,7 @@ struct SimilarProvidersTests {
     func place(_ id: Int64, ratings: Int, categories: [String]) -> ProviderPlace {
         ProviderPlace(
             id: id, slug: try! Slug("p-\(id)"), updatedAt: SiteFixture.now,
-            rank: ListingRank(ratingAverage: 4.5, ratingCount: ratings), categorySlugs: categories.map { try! Slug($0) }
+            rank: ListingRank(ratingBound: 4.5, ratingCount: ratings), categorySlugs: categories.map { try! Slug($0) }
         )
     }
 
@@ -115,10 +115,7 @@ struct SimilarProvidersTests {
         try await SiteFixture.with(engine, providers: Self.providers) { site in
             _ = try await site.build()
             let before = try IncrementalBuildTests().snapshot(site)
-            try await site.store.sql.raw("""
-                UPDATE user_statistics SET rating_count = 500, updated_at = \(bind: SiteFixture.now.addingTimeInterval(60))
-                WHERE user_id = (SELECT user_id FROM user_profiles WHERE slug = 'dev-2')
-                """).run()
+            try await site.rate("dev-2", average: 4.86, count: 500, at: SiteFixture.now.addingTimeInterval(60))
             _ = try await site.build()
             let changed = IncrementalBuildTests().changed(before, try IncrementalBuildTests().snapshot(site)).filter { $0.hasPrefix("providers/") }
             // At the top, dev-2 and the two it now stands before (dev-28 and below keep theirs, one place further

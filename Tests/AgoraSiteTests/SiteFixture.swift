@@ -63,6 +63,17 @@ struct SiteFixture {
         )
     }
 
+    /// A new rating for the provider, written as the rating's writer writes it: mean, count and the bound listings
+    /// rank by.
+    func rate(_ slug: String, average: Double, count: Int, at time: Date) async throws {
+        let record = ProviderStatistics(ratingAverage: average, ratingCount: count, completedProjects: 0, completionRate: 0, responseTimeMinutes: nil)
+        try await store.sql.raw("""
+            UPDATE user_statistics SET rating_average = \(bind: average), rating_count = \(bind: count), rating_bound = \(bind: record.ratingBound),
+                updated_at = \(bind: time)
+            WHERE user_id = (SELECT user_id FROM user_profiles WHERE slug = \(bind: slug))
+            """).run()
+    }
+
     func build() async throws -> BuildSummary {
         try await SiteBuild(store: store, options: options, clock: FixedClock(Self.now)).run()
     }

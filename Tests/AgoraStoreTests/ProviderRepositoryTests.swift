@@ -80,7 +80,7 @@ struct ProviderRepositoryTests {
         }
     }
 
-    @Test("listings include subcategories, rank by rating and page without gaps or repeats", arguments: TestDatabase.engines)
+    @Test("listings include subcategories, rank best rated by the Wilson bound and page without gaps or repeats", arguments: TestDatabase.engines)
     func keysetListing(engine: TestDatabase) async throws {
         try await engine.withStore { store async throws in
             try await catalog(store)
@@ -89,7 +89,7 @@ struct ProviderRepositoryTests {
                 let category = index % 3 == 0 ? "design" : (index % 2 == 0 ? "web" : "mobile")
                 let rating = Double(40 + index % 7) / 10
                 return Fixtures.provider("p\(index)", categories: [category], rating: rating, ratings: index % 4)
-            }
+            } + [Fixtures.provider("one-five", categories: ["web"], rating: 5, ratings: 1), Fixtures.provider("steady", categories: ["web"], rating: 4.9, ratings: 100)]
             try await providers.insert(batch, now: Fixtures.now)
             let tree = try await CategoryRepository(store: store).tree()
             let development = try #require(tree.category(slug: try Slug("development")))
@@ -106,8 +106,12 @@ struct ProviderRepositoryTests {
             } while true
             #expect(seen.count == total)
             #expect(Set(seen.map(\.slug)).count == total)
-            let keys = seen.map { ($0.statistics.ratingAverage, $0.statistics.ratingCount, $0.id) }
+            let keys = seen.map { ($0.statistics.ratingBound, $0.statistics.ratingCount, $0.id) }
             #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 > $1 })
+            #expect(seen.first?.slug.value == "steady", "a hundred reviews of 4.9 come first")
+            let places = seen.map(\.slug.value)
+            let oneFive = try #require(places.firstIndex(of: "one-five")), twoOfFourPointTwo = try #require(places.firstIndex(of: "p2"))
+            #expect(oneFive > twoOfFourPointTwo, "one 5-star review ranks below two that average 4.2")
         }
     }
 

@@ -1,7 +1,7 @@
 /*
  * The island of a provider page's reviews. The page's HTML carries the rating and the most helpful reviews; this adds
  * what changes too often to build: filters by stars, sorting (recent, most helpful, highest, lowest), a search in the
- * comments, more pages (`GET /api/users/{id}/reviews`), and the twelve months' trend (`GET /api/users/{id}/rating`).
+ * comments and more pages (`GET /api/users/{id}/reviews`).
  * Every text is set as text: nothing a reviewer wrote becomes markup.
  */
 (function () {
@@ -108,18 +108,4 @@
     more.hidden = false;
     more.addEventListener('click', function () { load(true); });
   }
-
-  Agora.api('GET', '/users/' + userID + '/rating', { auth: false }).then(function (result) {
-    if (!result.ok || !result.data.count) return;
-    var trend = document.getElementById('rating-trend');
-    var months = result.data.trend;
-    var monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
-    trend.appendChild(element('p', 'muted', 'Reviews per month over the last year'));
-    trend.appendChild(Agora.barChart({
-      groups: months.map(function (month) { return { label: monthName.format(new Date(month.month + '-01T00:00:00Z')), values: [month.count] }; }),
-      series: ['trend-bar'], title: 'Reviews per month, the last twelve months', labels: 12,
-      tip: function (group, index, value) { return group.label + ': ' + value + ' review' + (value === 1 ? '' : 's'); }
-    }));
-    trend.hidden = false;
-  });
 })();

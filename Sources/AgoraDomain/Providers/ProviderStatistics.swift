@@ -20,6 +20,10 @@ public struct ProviderStatistics: Hashable, Sendable, Codable {
     public static let none = ProviderStatistics(ratingAverage: 0, ratingCount: 0, completedProjects: 0, completionRate: 0, responseTimeMinutes: nil)
 
     public var hasRatings: Bool { ratingCount > 0 }
+
+    /// What "best rated" orders by — listings, search, proposals: the Wilson lower bound of the rating over its
+    /// count (`RatingSummary.wilsonLowerBound`), so that one 5-star review does not outrank a hundred 4.9s.
+    public var ratingBound: Double { RatingSummary.wilsonLowerBound(average: ratingAverage, count: ratingCount) }
 }
 
 extension ProviderStatistics {

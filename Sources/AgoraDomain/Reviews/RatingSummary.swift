@@ -10,7 +10,8 @@ public struct RatingSummary: Sendable, Hashable, Codable {
     public let count: Int
     /// The weighted mean of the ratings, 1 to 5; 0 without reviews.
     public let average: Double
-    /// The Wilson lower bound (z = 1.96) of the ratings on a 1 to 5 scale; 0 without reviews.
+    /// The Wilson lower bound (z = 1.96) of the weighted mean over the count, on the 1 to 5 scale; 0 without
+    /// reviews. What "best rated" orders by everywhere (`ProviderStatistics.ratingBound`).
     public let lowerBound: Double
     /// How many reviews gave each number of stars: `distribution[0]` one star, `distribution[4]` five.
     public let distribution: [Int]
@@ -37,7 +38,7 @@ public struct RatingSummary: Sendable, Hashable, Codable {
         average = total > 0 ? min(5, max(1, weighted / total)) : 0
         distribution = stars
         subRatings = aspectSums.mapValues { Double($0.sum) / Double($0.count) }
-        lowerBound = Self.wilsonLowerBound(reviews.map(\.rating))
+        lowerBound = Self.wilsonLowerBound(average: average, count: count)
     }
 
     public init(count: Int, average: Double, lowerBound: Double, distribution: [Int], subRatings: [SubRating: Double]) {
@@ -53,15 +54,9 @@ public struct RatingSummary: Sendable, Hashable, Codable {
         bayesian.value(average: average, count: count, marketplaceMean: marketplaceMean)
     }
 
-    /// The lower end of the 95 % Wilson interval of the share of the best rating (each review counts (stars − 1) / 4
-    /// of a success), back on the 1 to 5 scale: one 5-star review scores about 1.8, a hundred reviews of 4.9 on
-    /// average about 4.7.
-    public static func wilsonLowerBound(_ ratings: [Int], z: Double = 1.96) -> Double {
-        guard !ratings.isEmpty else { return 0 }
-        return wilsonLowerBound(average: Double(ratings.reduce(0, +)) / Double(ratings.count), count: ratings.count, z: z)
-    }
-
-    /// The same bound from the mean and the count alone (all it depends on): what search's "best rated" sorts by.
+    /// The lower end of the 95 % Wilson interval of the share of the best rating (a mean of `average` stars counts
+    /// (average − 1) / 4 of a success per review), back on the 1 to 5 scale: one 5-star review scores about 1.8, a
+    /// hundred reviews of 4.9 on average about 4.7. What "best rated" sorts by.
     public static func wilsonLowerBound(average: Double, count: Int, z: Double = 1.96) -> Double {
         guard count > 0 else { return 0 }
         let n = Double(count)
@@ -73,8 +68,8 @@ public struct RatingSummary: Sendable, Hashable, Codable {
 }
 
 /// The rating month by month: how many reviews were published in each and their plain mean, oldest first.
-public struct RatingTrend: Sendable, Hashable {
-    public struct Month: Sendable, Hashable {
+public struct RatingTrend: Sendable, Hashable, Codable {
+    public struct Month: Sendable, Hashable, Codable {
         /// `YYYY-MM`, in UTC.
         public let month: String
         public let count: Int
@@ -82,6 +77,12 @@ public struct RatingTrend: Sendable, Hashable {
     }
 
     public let months: [Month]
+
+    public static let none = RatingTrend(months: [])
+
+    public init(months: [Month]) {
+        self.months = months
+    }
 
     /// The last `months` months up to `now`'s, each present even without reviews (count 0).
     public init(_ reviews: [RatedReview], months: Int, at now: Date) {

@@ -3,9 +3,9 @@ import AgoraTemplates
 import Foundation
 
 /// The reviews section of a provider's page (`Layouts/partials/provider-reviews.mustache`): the rating out of five
-/// from how many reviews, a bar per star (SVG), the sub-ratings, and the first published reviews with the provider's
-/// answers; the island (`provider-reviews.js`) loads the rest, with filters, sorting, search and the trend, from
-/// `GET /api/users/{id}/reviews` and `/rating`.
+/// from how many reviews, a bar per star (SVG), the sub-ratings, the reviews per month up to the latest, and the
+/// first published reviews with the provider's answers; the island (`provider-reviews.js`) loads the rest, with
+/// filters, sorting and search, from `GET /api/users/{id}/reviews`.
 struct ProviderReviewsView: TemplateFields {
     let providerID: Int64
     let statistics: ProviderStatistics
@@ -50,6 +50,49 @@ struct ProviderReviewsView: TemplateFields {
         }
     }
 
+    static let month: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "MMM"
+        return formatter
+    }()
+
+    static let monthAndYear: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "MMMM yyyy"
+        return formatter
+    }()
+
+    /// The first day of a trend's month (`YYYY-MM`).
+    static func start(of month: String) -> Date? {
+        try? Date("\(month)-01T00:00:00Z", strategy: .iso8601)
+    }
+
+    /// One month of the trend: a bar as tall as its share of the busiest month, and what it holds in words.
+    struct TrendMonth: TemplateFields {
+        let month: RatingTrend.Month
+        let busiest: Int
+
+        /// Out of the 40 units of the bar's box.
+        var height: Int { busiest > 0 ? Int((Double(month.count) / Double(busiest) * 40).rounded()) : 0 }
+
+        func templateValue(named name: String) -> TemplateValue? {
+            switch name {
+            case "label": return .text(ProviderReviewsView.start(of: month.month).map(ProviderReviewsView.month.string(from:)) ?? month.month)
+            case "height": return .number(height)
+            case "top": return .number(40 - height)
+            case "summary":
+                let name = ProviderReviewsView.start(of: month.month).map(ProviderReviewsView.monthAndYear.string(from:)) ?? month.month
+                let mean = month.count > 0 ? ", \(RatingText.format(month.average)) on average" : ""
+                return .text("\(name): \(CountText.of(month.count, "review"))\(mean)")
+            default: return nil
+            }
+        }
+    }
+
     struct Highlight: TemplateFields {
         let review: ReviewHighlight
 
@@ -84,6 +127,12 @@ struct ProviderReviewsView: TemplateFields {
         case "aspects":
             return .objects(SubRating.allCases.compactMap { aspect in summary.subRatings[aspect].map { Aspect(label: aspect.label, mean: $0) } })
         case "hasAspects": return .flag(!summary.subRatings.isEmpty)
+        case "hasTrend": return .flag(!reputation.trend.months.isEmpty)
+        case "trend":
+            let busiest = reputation.trend.months.map(\.count).max() ?? 0
+            return .objects(reputation.trend.months.map { TrendMonth(month: $0, busiest: busiest) })
+        case "trendEnd":
+            return .text(reputation.trend.months.last.flatMap { Self.start(of: $0.month) }.map(Self.monthAndYear.string(from:)) ?? "")
         case "highlights": return .objects(reputation.highlights.map(Highlight.init))
         case "hasMore": return .flag(summary.count > reputation.highlights.count)
         default: return nil

@@ -50,5 +50,6 @@ public enum Migrations {
         processorRecords,
         subscriptions,
         reviews,
+        ratingBound,
     ]
 }

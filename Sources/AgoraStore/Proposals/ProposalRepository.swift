@@ -73,7 +73,7 @@ public struct ProposalRepository: Sendable {
         case .newest: "p.created_at DESC, p.id DESC"
         case .price: "p.price_minor, p.id"
         case .timeline: "p.timeline_days, p.id"
-        case .rating: "COALESCE(s.rating_average, 0) DESC, COALESCE(s.rating_count, 0) DESC, p.id"
+        case .rating: "COALESCE(s.rating_bound, 0) DESC, COALESCE(s.rating_count, 0) DESC, p.id"
         case .experience: "COALESCE(s.completed_projects, 0) DESC, p.id"
         }
         let mine: SQLQueryString = providerID.map { "AND p.provider_id = \(bind: $0)" } ?? ""

@@ -21,6 +21,6 @@ public struct ProviderPlace: Sendable, Hashable {
 
     /// Whether it comes before `other` in listings (`ProviderRepository.ranking`).
     public func isRanked(before other: ProviderPlace) -> Bool {
-        (rank.ratingAverage, rank.ratingCount, id) > (other.rank.ratingAverage, other.rank.ratingCount, other.id)
+        (rank.ratingBound, rank.ratingCount, id) > (other.rank.ratingBound, other.rank.ratingCount, other.id)
     }
 }

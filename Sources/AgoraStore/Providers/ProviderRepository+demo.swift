@@ -11,7 +11,7 @@ extension ProviderRepository {
             JOIN provider_categories pc ON pc.provider_id = u.id
             LEFT JOIN user_statistics s ON s.user_id = u.id
             WHERE pc.category_id = (SELECT category_id FROM provider_categories GROUP BY category_id ORDER BY COUNT(*) DESC, category_id LIMIT 1)
-            ORDER BY COALESCE(s.rating_average, 0) DESC, u.id LIMIT 1
+            ORDER BY COALESCE(s.rating_bound, 0) DESC, u.id LIMIT 1
             """).first() else { return nil }
         return (try row.decode(column: "id", as: Int64.self), try row.decode(column: "email", as: String.self))
     }

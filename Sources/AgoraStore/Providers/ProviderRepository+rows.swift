@@ -27,8 +27,9 @@ extension ProviderRepository {
     /// What the public may see: published profiles of accounts that are not suspended.
     static let publicFilter: SQLQueryString = "p.published = TRUE AND u.verification_status <> \(state: VerificationStatus.suspended)"
 
-    /// Best rated first; ties by number of ratings, then newest account. Matches `user_statistics_ranking_idx`.
-    static let ranking = "s.rating_average DESC, s.rating_count DESC, s.user_id DESC"
+    /// Best rated first (`ProviderStatistics.ratingBound`); ties by number of ratings, then newest account. Matches
+    /// `user_statistics_ranking_idx`.
+    static let ranking = "s.rating_bound DESC, s.rating_count DESC, s.user_id DESC"
 
     /// Linked to any of the categories. Written as a semi-join that starts from the categories' own index, so a
     /// small category does not make the query visit every provider.

@@ -56,7 +56,7 @@ public struct ProviderRepository: Sendable {
             "photo_key", "photo_side", "published", "verified_at", "remote", "available_from", "created_at", "updated_at"
         )
         var statistics = db.insert(into: "user_statistics").columns(
-            "user_id", "rating_average", "rating_count", "completed_projects", "completion_rate", "response_time_minutes", "updated_at"
+            "user_id", "rating_average", "rating_count", "rating_bound", "completed_projects", "completion_rate", "response_time_minutes", "updated_at"
         )
         var skillRows: [[any Encodable & Sendable]] = []
         var languageRows: [[any Encodable & Sendable]] = []
@@ -71,7 +71,7 @@ public struct ProviderRepository: Sendable {
             ] as [any Encodable & Sendable])
             let record = provider.statistics
             statistics = statistics.values([
-                id, record.ratingAverage, record.ratingCount, record.completedProjects, record.completionRate,
+                id, record.ratingAverage, record.ratingCount, record.ratingBound, record.completedProjects, record.completionRate,
                 record.responseTimeMinutes, now,
             ] as [any Encodable & Sendable])
             skillRows += provider.skills.enumerated().map { [id, $0.offset, $0.element] }
@@ -127,7 +127,7 @@ public struct ProviderRepository: Sendable {
         var query: SQLQueryString = Self.select + " WHERE \(Self.publicFilter) AND " + Self.inCategories(categoryIDs)
         if let last {
             query = query + """
-                 AND (s.rating_average, s.rating_count, s.user_id) < (\(bind: last.statistics.ratingAverage), \(bind: last.statistics.ratingCount), \(bind: last.id))
+                 AND (s.rating_bound, s.rating_count, s.user_id) < (\(bind: last.statistics.ratingBound), \(bind: last.statistics.ratingCount), \(bind: last.id))
                 """
         }
         query = query + " ORDER BY \(unsafeRaw: Self.ranking) LIMIT \(bind: limit)"
@@ -181,7 +181,7 @@ public struct ProviderRepository: Sendable {
         return try await Self.stamps(of: try rows.map { (id: try $0.decode(column: "user_id", as: Int64.self), row: $0) }, on: store.sql)
     }
 
-    static let stampColumns: SQLQueryString = "p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at, s.rating_average, s.rating_count"
+    static let stampColumns: SQLQueryString = "p.user_id, p.slug, p.updated_at, s.updated_at AS statistics_updated_at, s.rating_bound, s.rating_count"
 
     /// Stamps from rows of `stampColumns`, with each provider's categories read in one query.
     private static func stamps(of rows: [(id: Int64, row: any SQLRow)], on sql: any SQLDatabase) async throws -> [ProviderStamp] {
@@ -206,7 +206,7 @@ public struct ProviderRepository: Sendable {
             try Slug(try row.decode(column: "slug", as: String.self)),
             max(try row.decode(column: "updated_at", as: Date.self), try row.decode(column: "statistics_updated_at", as: Date.self)),
             ListingRank(
-                ratingAverage: try row.decode(column: "rating_average", as: Double.self),
+                ratingBound: try row.decode(column: "rating_bound", as: Double.self),
                 ratingCount: try row.decode(column: "rating_count", as: Int.self)
             )
         )

@@ -30,19 +30,20 @@ public struct ProviderStamp: Sendable, Hashable {
     }
 }
 
-/// What orders providers in listings (`ProviderRepository.ranking`): best rated first, then the most ratings; ties
-/// go to the newest account. Two providers' places compare by their ranks, then their ids.
+/// What orders providers in listings (`ProviderRepository.ranking`): best rated first (the Wilson bound,
+/// `ProviderStatistics.ratingBound`), then the most ratings; ties go to the newest account. Two providers' places
+/// compare by their ranks, then their ids.
 public struct ListingRank: Sendable, Hashable {
-    public let ratingAverage: Double
+    public let ratingBound: Double
     public let ratingCount: Int
 
-    public init(ratingAverage: Double, ratingCount: Int) {
-        self.ratingAverage = ratingAverage
+    public init(ratingBound: Double, ratingCount: Int) {
+        self.ratingBound = ratingBound
         self.ratingCount = ratingCount
     }
 
     public init(_ statistics: ProviderStatistics) {
-        self.init(ratingAverage: statistics.ratingAverage, ratingCount: statistics.ratingCount)
+        self.init(ratingBound: statistics.ratingBound, ratingCount: statistics.ratingCount)
     }
 }
 

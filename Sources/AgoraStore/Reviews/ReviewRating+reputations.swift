@@ -3,8 +3,9 @@ import Foundation
 import SQLKit
 
 extension ReviewRating {
-    /// The public pages' view of each provider's reviews, in two queries for any number of providers: their stored
-    /// summaries, and their first `ProviderReputation.highlightCount` published reviews, most helpful first.
+    /// The public pages' view of each provider's reviews, in three queries for any number of providers: their stored
+    /// summaries, the dates and ratings of their published reviews (the trend), and their first
+    /// `ProviderReputation.highlightCount` published reviews, most helpful first.
     static func reputations(of ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: ProviderReputation] {
         guard !ids.isEmpty else { return [:] }
         var summaries: [Int64: RatingSummary] = [:]
@@ -22,6 +23,15 @@ extension ReviewRating {
                 WHERE r.reviewee_id IN (\(binds: Array(summaries.keys))) AND r.status = \(state: ReviewStatus.published)
             ) ranked WHERE place <= \(bind: ProviderReputation.highlightCount) ORDER BY reviewee_id, place
             """).all()
+        var published: [Int64: [RatedReview]] = [:]
+        for row in try await db.raw("""
+            SELECT r.reviewee_id, r.rating, r.published_at FROM reviews r
+            WHERE r.reviewee_id IN (\(binds: Array(summaries.keys))) AND r.status = \(state: ReviewStatus.published)
+            """).all() {
+            published[try row.decode(column: "reviewee_id", as: Int64.self), default: []].append(RatedReview(
+                rating: try row.decode(column: "rating", as: Int.self), publishedAt: try row.decode(column: "published_at", as: Date.self), projectValue: 0
+            ))
+        }
         var highlights: [Int64: [ReviewHighlight]] = [:]
         for row in rows {
             let first = try row.decodeIfPresent(column: "first_name", as: String.self)
@@ -36,7 +46,7 @@ extension ReviewRating {
             ))
         }
         return Dictionary(uniqueKeysWithValues: summaries.map { id, summary in
-            (id, ProviderReputation(summary: summary, highlights: highlights[id] ?? []))
+            (id, ProviderReputation(summary: summary, trend: ProviderReputation.trend(of: published[id] ?? []), highlights: highlights[id] ?? []))
         })
     }
 }

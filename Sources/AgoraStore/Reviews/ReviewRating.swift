@@ -20,7 +20,8 @@ enum ReviewRating {
                     \(bind: now))
             """).run()
         try await db.raw("""
-            UPDATE user_statistics SET rating_average = \(bind: summary.average), rating_count = \(bind: summary.count), updated_at = \(bind: now)
+            UPDATE user_statistics SET rating_average = \(bind: summary.average), rating_count = \(bind: summary.count),
+                rating_bound = \(bind: summary.lowerBound), updated_at = \(bind: now)
             WHERE user_id = \(bind: userID)
             """).run()
         try await ProviderRecord.recordChanged(userID, reason: reason, now: now, on: db, engine: engine)

@@ -54,6 +54,10 @@ struct ReviewPageTests {
             #expect(!html.contains("<script>alert"))
             #expect(html.contains("Ada L.") && html.contains("4 out of 5") && html.contains("data-reviews-of=\"\(provider.userID)\""))
             #expect(html.contains("<th scope=\"row\">4 stars</th>"))
+            let month = Date.FormatStyle(date: .omitted, time: .omitted, locale: Locale(identifier: "en_GB"), timeZone: TimeZone(identifier: "UTC")!)
+                .month(.wide).year()
+            let thisMonth = market.harness.clock.now.formatted(month)
+            #expect(html.contains("the twelve months to \(thisMonth)") && html.contains("\(thisMonth): 1 review, 4.0 on average"), "the trend is in the page")
             let graph = try #require(Self.structuredData(in: html))
             let node = try #require(graph.first { ($0["@type"] as? String) == "ProfessionalService" || ($0["@type"] as? String) == "Person" })
             if node["@type"] as? String == "ProfessionalService" {

@@ -44,7 +44,8 @@ struct RatingSummaryTests {
             #expect(summary.subRatings.keys == expected.aspects.keys)
             for (aspect, mean) in expected.aspects { #expect(abs((summary.subRatings[aspect] ?? 0) - mean) < 1e-9) }
             if !reviews.isEmpty {
-                #expect((1.0...5.0).contains(summary.average) && summary.lowerBound <= Double(reviews.map(\.rating).reduce(0, +)) / Double(reviews.count) + 1e-9)
+                #expect((1.0...5.0).contains(summary.average) && summary.lowerBound <= summary.average + 1e-9)
+                #expect(abs(summary.lowerBound - RatingSummary.wilsonLowerBound(average: expected.average, count: reviews.count)) < 1e-9)
             }
         }
     }
@@ -63,12 +64,14 @@ struct RatingSummaryTests {
 
     @Test("best rated by the Wilson bound: one 5-star review does not outrank a hundred that average 4.9")
     func wilson() {
-        let one = RatingSummary.wilsonLowerBound([5])
-        let hundred = RatingSummary.wilsonLowerBound(Array(repeating: 5, count: 90) + Array(repeating: 4, count: 10))
+        let one = RatingSummary.wilsonLowerBound(average: 5, count: 1)
+        let hundred = RatingSummary.wilsonLowerBound(average: 4.9, count: 100)
         #expect(abs(one - 1.826) < 0.01 && abs(hundred - 4.69) < 0.01)
         #expect(one < hundred)
-        #expect(RatingSummary.wilsonLowerBound([]) == 0 && abs(RatingSummary.wilsonLowerBound([1, 1, 1]) - 1) < 1e-9)
-        #expect(RatingSummary.wilsonLowerBound(Array(repeating: 5, count: 1_000)) > 4.98)
+        #expect(RatingSummary.wilsonLowerBound(average: 0, count: 0) == 0 && abs(RatingSummary.wilsonLowerBound(average: 1, count: 3) - 1) < 1e-9)
+        #expect(RatingSummary.wilsonLowerBound(average: 5, count: 1_000) > 4.98)
+        let bounds = [(5.0, 1), (4.9, 100), (4.5, 3), (0.0, 0)].map { ProviderStatistics(ratingAverage: $0.0, ratingCount: $0.1, completedProjects: 0, completionRate: 0, responseTimeMinutes: nil).ratingBound }
+        #expect(bounds == [one, hundred, RatingSummary.wilsonLowerBound(average: 4.5, count: 3), 0], "a provider's record ranks by the same bound")
     }
 
     @Test("the displayed rating is the Bayesian rating of the weighted mean")
