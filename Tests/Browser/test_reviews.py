@@ -144,6 +144,12 @@ def test_a_reported_review_is_hidden_by_a_moderator_and_leaves_the_page(service,
     click(browser, row.find_element(By.XPATH, ".//button[text()='Open']"))
     wait(browser).until(lambda driver: "another provider's delivery dates" in driver.find_element(By.ID, "review-appeal").text)
     assert HOSTILE in browser.find_element(By.ID, "review-comment").text and browser.title != "owned"
+    # Removing is for good: the page asks first, and a moderator who says no changes nothing.
+    click(browser, browser.find_element(By.XPATH, "//div[@id='review-decisions']/button[text()='Remove for good']"))
+    confirmation = wait(browser).until(lambda driver: driver.switch_to.alert)
+    assert "never be restored" in confirmation.text
+    confirmation.dismiss()
+    assert browser.find_element(By.ID, "reason").get_attribute("aria-invalid") != "true"
     click(browser, browser.find_element(By.XPATH, "//div[@id='review-decisions']/button[text()='Hide it']"))
     wait(browser).until(lambda driver: driver.find_element(By.ID, "reason").get_attribute("aria-invalid") == "true")
     browser.find_element(By.ID, "reason").send_keys("It describes another provider's work.")

@@ -6,7 +6,7 @@ import Hummingbird
 
 /// `/api/admin/reviews` (`moderation.decide`): the queue of held, reported and appealed reviews with their signals,
 /// reports and appeals (`?queue=held|reported|appealed`), and the decisions `POST /api/admin/reviews/{id}/hide`,
-/// `/restore`, `/release` and `/dismiss`, each with `{"reason"}`, audited.
+/// `/restore`, `/release`, `/dismiss` and `/remove`, each with `{"reason"}`, audited.
 struct ReviewAdminRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock

@@ -43,6 +43,7 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case reviewRestored = "review.restore"
     case reviewReleased = "review.release"
     case reviewClaimsDismissed = "review.dismiss"
+    case reviewRemoved = "review.remove"
 }
 
 /// The kinds of thing an audited action changes.

@@ -21,7 +21,8 @@ public enum ReviewReportReason: String, Sendable, Codable, CaseIterable {
     public static let noteLength = 0...1_000
 }
 
-/// Where a report or an appeal stands: open until a moderator decides, then upheld (the review was hidden) or not.
+/// Where a report or an appeal stands: open until a moderator decides, then upheld (the review was hidden or
+/// removed) or not.
 public enum ReviewClaimStatus: String, Sendable, Codable, CaseIterable {
     case open
     case upheld
@@ -39,6 +40,8 @@ public enum ReviewModeration: String, Sendable, CaseIterable {
     case release
     /// Reports and appeal answered without a change.
     case dismiss
+    /// Out of sight for good (unlawful content, private information): unlike a hidden review, never restored.
+    case remove
 
     public var step: ReviewStatus.Step? {
         switch self {
@@ -46,12 +49,13 @@ public enum ReviewModeration: String, Sendable, CaseIterable {
         case .restore: .restore
         case .release: .release
         case .dismiss: nil
+        case .remove: .remove
         }
     }
 
     /// How the open reports and appeal close.
     public var claims: ReviewClaimStatus {
-        self == .hide ? .upheld : .dismissed
+        self == .hide || self == .remove ? .upheld : .dismissed
     }
 
     public static let reasonLength = 3...2_000
@@ -63,6 +67,7 @@ public enum ReviewModeration: String, Sendable, CaseIterable {
         case .restore: "show a hidden review again"
         case .release: "publish a review held for its fraud signals"
         case .dismiss: "close a review's reports and appeal without a change"
+        case .remove: "remove a review for good (it can never be restored), upholding its reports and appeal"
         }
     }
 }

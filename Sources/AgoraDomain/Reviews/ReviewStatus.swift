@@ -4,7 +4,7 @@
 ///     pending ──the same, with fraud signals above the threshold──> held
 ///     held ──a moderator releases it──> published
 ///     held / published ──a moderator hides it──> hidden ──restored──> published
-///     published / hidden ──an appeal upheld──> removed (for good)
+///     held / published / hidden ──a moderator removes it──> removed (for good: nothing brings it back)
 ///
 /// Only a published review is shown to anyone but its author, and only a published one counts in a rating.
 public enum ReviewStatus: String, Sendable, Codable, CaseIterable {
@@ -28,7 +28,7 @@ public enum ReviewStatus: String, Sendable, Codable, CaseIterable {
         case (.pending, .publish), (.held, .release), (.hidden, .restore): .published
         case (.pending, .hold): .held
         case (.held, .hide), (.published, .hide): .hidden
-        case (.published, .remove), (.hidden, .remove): .removed
+        case (.held, .remove), (.published, .remove), (.hidden, .remove): .removed
         default: nil
         }
         guard let next else { throw StatusTransitionError("a review that is \(label) cannot be \(step.label)") }

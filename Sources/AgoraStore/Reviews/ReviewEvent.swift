@@ -15,7 +15,9 @@ public struct ReviewEvent: Sendable {
         case responded
         /// A moderator hid the recipient's review (`note`: why).
         case hidden
-        /// A moderator decided the recipient's appeal: the review hidden, or kept (`note`: why).
+        /// A moderator removed the recipient's review for good (`note`: why).
+        case removed
+        /// A moderator decided the recipient's appeal: the review taken down, or kept (`note`: why).
         case appealDecided(upheld: Bool)
     }
 

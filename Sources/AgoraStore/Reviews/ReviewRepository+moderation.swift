@@ -116,6 +116,7 @@ extension ReviewRepository {
             case .restore: .reviewRestored
             case .release: .reviewReleased
             case .dismiss: .reviewClaimsDismissed
+            case .remove: .reviewRemoved
             }
             try await AuditLog(store: store, in: transaction).append(actor.because(reason).entry(
                 action, on: .review, id: reviewID, before: ["status": review.status.rawValue],
@@ -126,8 +127,8 @@ extension ReviewRepository {
             if decision == .release {
                 try await Self.announce(.published, to: review.revieweeID, about: project, window: review.windowClosesAt, store: store, now: now, on: db, announce)
             }
-            if decision == .hide, let author = review.reviewerID {
-                try await Self.announce(.hidden, to: author, about: project, window: review.windowClosesAt, note: reason, store: store, now: now, on: db, announce)
+            if decision == .hide || decision == .remove, let author = review.reviewerID {
+                try await Self.announce(decision == .remove ? .removed : .hidden, to: author, about: project, window: review.windowClosesAt, note: reason, store: store, now: now, on: db, announce)
             }
             if let appeal, appeal.status == .open {
                 try await Self.announce(

@@ -32,10 +32,14 @@ public struct ReviewAnnouncer: Sendable {
         case .hidden:
             (.reviewModerated, "Your review of \(project) was hidden",
              "A moderator hid your review of \(project) from the public and from ratings. Their reason: “\(event.note ?? "")”", "Open the project")
+        case .removed:
+            (.reviewModerated, "Your review of \(project) was removed",
+             "A moderator removed your review of \(project) for good: nobody can read it any more and it counts in no rating. Their reason: “\(event.note ?? "")”",
+             "Open the project")
         case .appealDecided(let upheld):
             upheld
                 ? (.reviewModerated, "Your appeal was upheld",
-                   "A moderator agreed with your appeal and hid the review of you on \(project). Their reason: “\(event.note ?? "")”", "Open the project")
+                   "A moderator agreed with your appeal and took the review of you on \(project) down. Their reason: “\(event.note ?? "")”", "Open the project")
                 : (.reviewModerated, "Your appeal was not upheld",
                    "A moderator read your appeal and kept the review of you on \(project). Their reason: “\(event.note ?? "")”", "Open the project")
         }

@@ -96,8 +96,15 @@ struct ReviewModerationTests {
             let restored = try await decide("restore", Int64(reviewID), reason: "The other provider was a subcontractor.", as: admin, in: market)
             #expect(restored.status == .ok)
             #expect(try await fixture.rating(of: market.paula.userID)["count"] as? Int == 1)
+            let removed = try await decide("remove", Int64(reviewID), reason: "It names the provider's home address.", as: admin, in: market)
+            #expect(try removed.status == .ok && (removed.json()["review"] as? [String: Any])?["status"] as? String == "removed")
+            #expect(try await fixture.published(of: market.paula.userID).isEmpty)
+            #expect(try await fixture.rating(of: market.paula.userID)["count"] as? Int == 0)
+            #expect(try await market.harness.emails(to: "ada@example.com").contains { $0.subject.hasSuffix("was removed") && $0.textBody.contains("home address") })
+            #expect(try await decide("restore", Int64(reviewID), reason: "Changed my mind about it.", as: admin, in: market).status == .conflict, "removed is for good")
+            #expect(try await decide("hide", Int64(reviewID), reason: "Changed my mind about it.", as: admin, in: market).status == .conflict)
             let actions = try await AuditLog(store: market.harness.store).entries(about: .review, id: Int64(reviewID)).map(\.action)
-            #expect(Set(actions) == [.reviewHidden, .reviewRestored])
+            #expect(Set(actions) == [.reviewHidden, .reviewRestored, .reviewRemoved] && actions.count == 3, "refused decisions leave no entry")
         }
     }
 }

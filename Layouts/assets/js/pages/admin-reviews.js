@@ -1,6 +1,7 @@
 /* /admin/reviews/ (moderation.decide): the reviews held for their fraud signals, reported, or appealed, oldest
  * first; one opened with its text, each signal with its explanation, the reports and the appeal; and the decisions
- * its status allows (release a held one, hide, restore a hidden one, dismiss the claims), each with a reason. The
+ * its status allows (release a held one, hide, restore a hidden one, dismiss the claims, remove for good), each with
+ * a reason. The
  * service checks each decision against the review's status and audits it. */
 (function () {
   'use strict';
@@ -10,9 +11,9 @@
   var queue = document.getElementById('review-queue');
   var days = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
   var decisions = {
-    held: [['release', 'Release: publish it'], ['hide', 'Hide it']],
-    published: [['hide', 'Hide it'], ['dismiss', 'Dismiss the claims']],
-    hidden: [['restore', 'Restore it'], ['dismiss', 'Dismiss the claims']]
+    held: [['release', 'Release: publish it'], ['hide', 'Hide it'], ['remove', 'Remove for good']],
+    published: [['hide', 'Hide it'], ['dismiss', 'Dismiss the claims'], ['remove', 'Remove for good']],
+    hidden: [['restore', 'Restore it'], ['dismiss', 'Dismiss the claims'], ['remove', 'Remove for good']]
   };
   var current = null;
 
@@ -42,7 +43,10 @@
     (decisions[review.status] || []).forEach(function (choice) {
       var button = element('button', 'button button-secondary', choice[1]);
       button.type = 'button';
-      button.addEventListener('click', function () { decide(choice[0]); });
+      button.addEventListener('click', function () {
+        if (choice[0] === 'remove' && !window.confirm('Remove this review for good? It can never be restored.')) return;
+        decide(choice[0]);
+      });
       buttons.appendChild(button);
     });
     form.reset();
