@@ -8,14 +8,6 @@ import Foundation
 struct PortfolioView: TemplateFields {
     let item: PortfolioItem
 
-    private static let month: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "MMMM yyyy"
-        return formatter
-    }()
-
     func templateValue(named name: String) -> TemplateValue? {
         let content = item.content
         switch name {
@@ -23,7 +15,7 @@ struct PortfolioView: TemplateFields {
         case "title": return .text(content.title)
         case "paragraphs": return .texts(content.description.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty })
         case "client": return .optional(content.showsClient ? content.clientName : nil)
-        case "completed": return .optional(content.completedOn.map(Self.month.string(from:)))
+        case "completed": return .optional(content.completedOn.map(PageDates.monthAndYear.string(from:)))
         case "link": return .optional(content.link)
         case "skills": return .texts(content.skills)
         case "hasSkills": return .flag(!content.skills.isEmpty)

@@ -11,14 +11,6 @@ struct ProviderReviewsView: TemplateFields {
     let statistics: ProviderStatistics
     let reputation: ProviderReputation
 
-    static let day: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter
-    }()
-
     /// One star's bar: how many reviews gave it, as a share of all.
     struct StarBar: TemplateFields {
         let stars: Int
@@ -50,22 +42,6 @@ struct ProviderReviewsView: TemplateFields {
         }
     }
 
-    static let month: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "MMM"
-        return formatter
-    }()
-
-    static let monthAndYear: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "MMMM yyyy"
-        return formatter
-    }()
-
     /// The first day of a trend's month (`YYYY-MM`).
     static func start(of month: String) -> Date? {
         try? Date("\(month)-01T00:00:00Z", strategy: .iso8601)
@@ -81,11 +57,11 @@ struct ProviderReviewsView: TemplateFields {
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
-            case "label": return .text(ProviderReviewsView.start(of: month.month).map(ProviderReviewsView.month.string(from:)) ?? month.month)
+            case "label": return .text(ProviderReviewsView.start(of: month.month).map(PageDates.shortMonth.string(from:)) ?? month.month)
             case "height": return .number(height)
             case "top": return .number(40 - height)
             case "summary":
-                let name = ProviderReviewsView.start(of: month.month).map(ProviderReviewsView.monthAndYear.string(from:)) ?? month.month
+                let name = ProviderReviewsView.start(of: month.month).map(PageDates.monthAndYear.string(from:)) ?? month.month
                 let mean = month.count > 0 ? ", \(RatingText.format(month.average)) on average" : ""
                 return .text("\(name): \(CountText.of(month.count, "review"))\(mean)")
             default: return nil
@@ -104,7 +80,7 @@ struct ProviderReviewsView: TemplateFields {
             case "paragraphs": .texts(review.comment.components(separatedBy: "\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty })
             case "reviewer": .text(review.reviewerName)
             case "project": .text(review.projectTitle)
-            case "date": .text(ProviderReviewsView.day.string(from: review.publishedAt))
+            case "date": .text(PageDates.day.string(from: review.publishedAt))
             case "isoDate": .text(review.publishedAt.formatted(.iso8601))
             case "response": .optional(review.response)
             default: nil
@@ -132,7 +108,7 @@ struct ProviderReviewsView: TemplateFields {
             let busiest = reputation.trend.months.map(\.count).max() ?? 0
             return .objects(reputation.trend.months.map { TrendMonth(month: $0, busiest: busiest) })
         case "trendEnd":
-            return .text(reputation.trend.months.last.flatMap { Self.start(of: $0.month) }.map(Self.monthAndYear.string(from:)) ?? "")
+            return .text(reputation.trend.months.last.flatMap { Self.start(of: $0.month) }.map(PageDates.monthAndYear.string(from:)) ?? "")
         case "highlights": return .objects(reputation.highlights.map(Highlight.init))
         case "hasMore": return .flag(summary.count > reputation.highlights.count)
         default: return nil
