@@ -1,3 +1,4 @@
+import AgoraDomain
 @testable import AgoraJobs
 @testable import AgoraStore
 import AgoraTestSupport
@@ -28,6 +29,13 @@ struct EmailTemplateTests {
             #expect(!email.textBody.contains("Subject:"), "\(name)")
             #expect(email.messageID.hasSuffix("@agora.example>"))
             #expect(email.headers.isEmpty)
+        }
+    }
+
+    @Test("every notification kind's email template is one the service requires at start")
+    func notificationTemplates() {
+        for kind in NotificationKind.allCases {
+            #expect(EmailTemplates.required.contains(kind.emailTemplate), "\(kind)")
         }
     }
 

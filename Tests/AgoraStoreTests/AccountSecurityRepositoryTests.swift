@@ -123,7 +123,7 @@ struct AccountSecurityRepositoryTests {
             #expect(first.first?.attempts == 1)
             #expect(try await outbox.claimDue(now: Fixtures.now.addingTimeInterval(30), limit: 10, lease: 60).isEmpty)
             let retry = Fixtures.now.addingTimeInterval(120)
-            try await outbox.markUndelivered(id: first[0].id, error: "connection refused", retryAt: retry)
+            try await outbox.markUndelivered(id: first[0].id, error: "connection refused", retryAt: retry, now: Fixtures.now)
             #expect(try await outbox.claimDue(now: retry.addingTimeInterval(-1), limit: 10, lease: 60).isEmpty)
             let second = try await outbox.claimDue(now: retry, limit: 10, lease: 60)
             #expect(second.first?.attempts == 2)

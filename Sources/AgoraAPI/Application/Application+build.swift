@@ -213,6 +213,7 @@ func buildParts(
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     ChatRoutes(store: store, keyring: keyring, clock: configuration.clock, limiter: limiter, intake: attachments).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    NotificationPreferenceRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)
     PublicRoutes(store: store, settings: platformSettings, clock: configuration.clock).register(on: api)

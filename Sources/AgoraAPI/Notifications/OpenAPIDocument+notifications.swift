@@ -1,21 +1,80 @@
 import AgoraDomain
 
 extension OpenAPIDocument {
-    /// `/api/notifications`: the signed-in person's in-app notifications.
+    /// `/api/notifications`, `/api/notification-preferences` and `/api/notification-kinds`: the signed-in person's
+    /// own notifications and what they want to be told where.
     static let notificationPaths = #"""
     "/api/notifications": {
       "get": {
-        "operationId": "listNotifications", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "The signed-in person's in-app notifications, newest first, and how many are unread",
-        "parameters": [{ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }],
-        "responses": { "200": { "description": "Notifications", "content": { "application/json": { "schema": { "type": "object", "required": ["notifications", "unread"], "properties": { "unread": { "type": "integer" }, "notifications": { "type": "array", "items": { "type": "object", "required": ["id", "type", "title", "message", "read", "created_at"], "properties": { "id": { "type": "integer" }, "type": { "type": "string", "enum": [\#(quoted(NotificationKind.allCases.map(\.rawValue)))] }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "read": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" } } } } } } } } }, "400": \#(problem), "401": \#(problem) }
+        "operationId": "listNotifications", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "A page of the signed-in person's notifications, newest first (the inbox, or the archive), with the inbox's unread count",
+        "parameters": [
+          { "name": "unread", "in": "query", "schema": { "type": "string", "enum": ["true", "false"] } },
+          { "name": "archived", "in": "query", "schema": { "type": "string", "enum": ["true", "false"] } },
+          { "name": "category", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(NotificationCategory.allCases.map(\.rawValue)))] } },
+          { "name": "q", "in": "query", "description": "Text in the title or message", "schema": { "type": "string", "maxLength": 100 } },
+          { "name": "before", "in": "query", "description": "The previous page's next_before", "schema": \#(wholeNumber(minimum: 1)) },
+          { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
+        ],
+        "responses": { "200": { "description": "Notifications", "content": { "application/json": { "schema": { "type": "object", "required": ["notifications", "unread"], "properties": { "unread": { "type": "integer" }, "next_before": { "type": "integer" }, "notifications": { "type": "array", "items": { "$ref": "#/components/schemas/Notification" } } } } } } }, "400": \#(problem), "401": \#(problem) }
       }
     },
     "/api/notifications/read": {
       "post": {
-        "operationId": "markNotificationsRead", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "Marks the signed-in person's notifications up to an id read",
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["up_to"], "properties": { "up_to": \#(wholeNumber(minimum: 1)) } } } } },
-        "responses": { "204": { "description": "Marked" }, "401": \#(problem), "422": \#(problem) }
+        "operationId": "markNotificationsRead", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "Marks the signed-in person's notifications read: these ids, every one up to an id, or all; answers the unread count left",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "oneOf": [
+          { "type": "object", "additionalProperties": false, "required": ["ids"], "properties": { "ids": { "type": "array", "maxItems": 100, "items": \#(wholeNumber(minimum: 1)) } } },
+          { "type": "object", "additionalProperties": false, "required": ["up_to"], "properties": { "up_to": \#(wholeNumber(minimum: 1)) } },
+          { "type": "object", "additionalProperties": false, "required": ["all"], "properties": { "all": { "type": "boolean", "enum": [true] } } }
+        ] } } } },
+        "responses": { "200": { "description": "Marked", "content": { "application/json": { "schema": { "type": "object", "required": ["unread"], "properties": { "unread": { "type": "integer" } } } } } }, "401": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/notifications/{id}/archive": {
+      "post": {
+        "operationId": "archiveNotification", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "Moves one of the signed-in person's notifications to their archive (read)",
+        "parameters": [{ "name": "id", "in": "path", "required": true, "schema": \#(wholeNumber(minimum: 1)) }],
+        "responses": { "200": { "description": "Archived", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Notification" } } } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/notification-preferences": {
+      "get": {
+        "operationId": "getNotificationPreferences", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "The channels on for each category, quiet hours, time zone and digest frequency",
+        "responses": { "200": { "description": "Preferences", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NotificationPreferences" } } } }, "401": \#(problem) }
+      },
+      "put": {
+        "operationId": "updateNotificationPreferences", "tags": ["notifications"], "security": [{ "bearer": [] }],
+        "summary": "Replaces the preferences: channels per category (categories left out keep their defaults), quiet hours (null for none) in the time zone, digest frequency",
+        "description": "time_zone must be an IANA zone name; quiet hours' start and end must differ; account_security must keep in_app and email (security notices cannot be turned off)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["time_zone", "digest"], "properties": {
+          "channels": { "type": "object", "additionalProperties": false, "properties": { \#(NotificationCategory.allCases.map { #""\#($0.rawValue)": { "type": "array", "maxItems": 3, "items": { "type": "string", "enum": [\#(quoted(NotificationChannel.allCases.map(\.rawValue)))] } }"# }.joined(separator: ", ")) } },
+          "quiet_hours": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": \#(clockTime), "end": \#(clockTime) } }] },
+          "time_zone": { "type": "string", "maxLength": 64, "examples": ["Europe/Paris"] },
+          "digest": { "type": "string", "enum": [\#(quoted(DigestFrequency.allCases.map(\.rawValue)))] }
+        } } } } },
+        "responses": { "200": { "description": "Saved", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NotificationPreferences" } } } }, "401": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/notification-kinds": {
+      "get": {
+        "operationId": "listNotificationKinds", "tags": ["notifications"], "security": [{ "bearer": [] }], "summary": "Every kind of notification with its category, channels, whether it is critical and its email template; the categories with their defaults",
+        "responses": { "200": { "description": "Kinds", "content": { "application/json": { "schema": { "type": "object", "required": ["kinds", "categories", "channels"], "properties": {
+          "kinds": { "type": "array", "items": { "type": "object", "required": ["kind", "category", "channels", "critical", "email_template"], "properties": { "kind": { "type": "string" }, "category": { "type": "string" }, "channels": { "type": "array", "items": { "type": "string" } }, "critical": { "type": "boolean" }, "email_template": { "type": "string" } } } },
+          "categories": { "type": "array", "items": { "type": "object", "required": ["category", "label", "critical", "default_channels"], "properties": { "category": { "type": "string" }, "label": { "type": "string" }, "critical": { "type": "boolean" }, "default_channels": { "type": "array", "items": { "type": "string" } } } } },
+          "channels": { "type": "array", "items": { "type": "string" } }
+        } } } } }, "401": \#(problem) }
       }
     },
     """#
+
+    /// The schemas of notifications and preferences.
+    static let notificationSchemas = #"""
+    "Notification": { "type": "object", "required": ["id", "type", "category", "title", "message", "read", "archived", "created_at"], "properties": { "id": { "type": "integer" }, "type": { "type": "string", "enum": [\#(quoted(NotificationKind.allCases.map(\.rawValue)))] }, "category": { "type": "string", "enum": [\#(quoted(NotificationCategory.allCases.map(\.rawValue)))] }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "read": { "type": "boolean" }, "archived": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" } } },
+    "NotificationPreferences": { "type": "object", "required": ["categories", "time_zone", "digest"], "properties": {
+      "categories": { "type": "array", "items": { "type": "object", "required": ["category", "label", "channels", "critical"], "properties": { "category": { "type": "string" }, "label": { "type": "string" }, "channels": { "type": "array", "items": { "type": "string" } }, "critical": { "type": "boolean" } } } },
+      "quiet_hours": { "type": "object", "required": ["start", "end"], "properties": { "start": { "type": "string" }, "end": { "type": "string" } } },
+      "time_zone": { "type": "string" }, "digest": { "type": "string" } } },
+    """#
+
+    /// A local time of day, `HH:MM`.
+    static let clockTime = #"{ "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "examples": ["22:00"] }"#
 }

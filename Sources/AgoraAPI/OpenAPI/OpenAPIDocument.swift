@@ -141,6 +141,7 @@ enum OpenAPIDocument {
           \#(projectSchemas)
           \#(hourlySchemas)
           \#(reviewSchemas)
+          \#(notificationSchemas)
           \#(paymentSchemas)
           \#(statementSchemas)
           \#(chatSchemas)

@@ -1,5 +1,6 @@
-/// What an in-app notification reports, for filtering and icons. Stored and sent by its raw value
-/// (`order_created`). The notifications issue gives each kind its category, channels and template.
+/// What a notification reports. Stored and sent by its raw value (`order_created`). Each kind has its category
+/// (which preferences and filters go by), the channels it may use and the email template its email is written with
+/// (`NotificationKind+catalogue.swift`): a kind cannot exist without them.
 public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case orderCreated = "order_created"
     case orderPublished = "order_published"

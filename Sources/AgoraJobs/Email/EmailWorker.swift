@@ -43,7 +43,7 @@ public struct EmailWorker: QueueWorker {
         let unsubscribes = EmailUnsubscribeRepository(store: store)
         for email in due {
             if email.headers["List-Unsubscribe"] != nil, try await unsubscribes.isUnsubscribed(email.recipient) {
-                try await outbox.markUndelivered(id: email.id, error: "the recipient unsubscribed from this kind of mail", retryAt: nil)
+                try await outbox.markUndelivered(id: email.id, error: "the recipient unsubscribed from this kind of mail", retryAt: nil, now: clock.now)
                 continue
             }
             do {
@@ -52,7 +52,7 @@ public struct EmailWorker: QueueWorker {
                 logger.info("email sent", metadata: ["template": "\(email.template)", "message_id": "\(email.messageID)"])
             } catch {
                 let retryAt = retry.nextAttempt(after: email.attempts, now: clock.now)
-                try await outbox.markUndelivered(id: email.id, error: "\(error)", retryAt: retryAt)
+                try await outbox.markUndelivered(id: email.id, error: "\(error)", retryAt: retryAt, now: clock.now)
                 logger.warning(
                     retryAt == nil ? "email failed for good" : "email not delivered, will retry",
                     metadata: ["template": "\(email.template)", "message_id": "\(email.messageID)",

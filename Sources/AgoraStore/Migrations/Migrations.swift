@@ -51,5 +51,6 @@ public enum Migrations {
         subscriptions,
         reviews,
         ratingBound,
+        notificationPreferences,
     ]
 }

@@ -1,8 +1,9 @@
 import AgoraDomain
 import Foundation
 
-/// An in-app notification to write beside the change that causes it.
-public struct NewNotification: Sendable, Hashable {
+/// A notification to write beside the change that causes it, with the email it becomes when the person wants it by
+/// email (the writer follows their `NotificationPreferences`).
+public struct NewNotification: Sendable {
     public let userID: Int64
     /// What kind of event it reports.
     public let kind: NotificationKind
@@ -10,13 +11,16 @@ public struct NewNotification: Sendable, Hashable {
     public let message: String
     /// The page it is about, site-relative.
     public let link: String?
+    /// Its email, written with the kind's template; nil for one that is never emailed.
+    public let email: NewOutboxEmail?
 
-    public init(userID: Int64, kind: NotificationKind, title: String, message: String, link: String?) {
+    public init(userID: Int64, kind: NotificationKind, title: String, message: String, link: String?, email: NewOutboxEmail?) {
         self.userID = userID
         self.kind = kind
         self.title = title
         self.message = message
         self.link = link
+        self.email = email
     }
 }
 
@@ -28,5 +32,6 @@ public struct Notification: Sendable, Hashable {
     public let message: String
     public let link: String?
     public let readAt: Date?
+    public let archivedAt: Date?
     public let createdAt: Date
 }

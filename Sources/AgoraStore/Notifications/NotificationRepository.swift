@@ -2,61 +2,115 @@ import AgoraDomain
 import Foundation
 import SQLKit
 
-/// In-app notifications, read and marked on behalf of their owner; written with `Announcements`.
+/// In-app notifications, read, marked and archived on behalf of their owner only; written with `Announcements`,
+/// following each person's `NotificationPreferences`.
 public struct NotificationRepository: Sendable {
     let store: Store
 
     public init(store: Store) { self.store = store }
 
-    /// The latest notifications of one account, newest first, and how many are unread. A notification of a kind
-    /// this version does not know (written by a newer one during an upgrade) is left out until it does.
-    public func list(userID: Int64, limit: Int) async throws -> (notifications: [Notification], unread: Int) {
+    private static let columns: SQLQueryString = "id, type, title, message, link, read_at, archived_at, created_at"
+
+    /// A page of one person's notifications as the query asks, newest first, and how many in their inbox are unread.
+    /// A notification of a kind this version does not know (written by a newer one during an upgrade) is left out.
+    public func list(userID: Int64, _ query: NotificationQuery) async throws -> (notifications: [Notification], unread: Int) {
+        var conditions: [SQLQueryString] = ["user_id = \(bind: userID)", query.archived ? "archived_at IS NOT NULL" : "archived_at IS NULL"]
+        if query.unreadOnly { conditions.append("read_at IS NULL") }
+        if let category = query.category { conditions.append("category = \(state: category)") }
+        if let text = query.text {
+            let pattern = LikePattern.containing(text.lowercased())
+            conditions.append("(LOWER(title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(message) LIKE \(bind: pattern) ESCAPE '\\')")
+        }
+        if let before = query.before { conditions.append("id < \(bind: before)") }
         let rows = try await store.sql.raw("""
-            SELECT id, type, title, message, link, read_at, created_at FROM notifications WHERE user_id = \(bind: userID)
-            ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)
+            SELECT \(Self.columns) FROM notifications WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT \(bind: query.limit)
             """).all()
-        let unread = try await store.sql.raw("""
-            SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
-        return (try rows.compactMap { row in
-            guard let kind = NotificationKind(rawValue: try row.decode(column: "type", as: String.self)) else { return nil }
-            return Notification(
-                id: try row.decode(column: "id", as: Int64.self),
-                kind: kind,
-                title: try row.decode(column: "title", as: String.self),
-                message: try row.decode(column: "message", as: String.self),
-                link: try row.decodeIfPresent(column: "link", as: String.self),
-                readAt: try row.decodeIfPresent(column: "read_at", as: Date.self),
-                createdAt: try row.decode(column: "created_at", as: Date.self)
-            )
-        }, unread)
+        return (try rows.compactMap(Self.notification), try await unread(userID: userID))
     }
 
-    /// Marks every notification of the account up to `id` read; returns how many changed.
-    public func markRead(userID: Int64, upTo id: Int64, now: Date) async throws -> Int {
-        try await store.transaction { db in
+    /// How many notifications in the person's inbox are unread.
+    public func unread(userID: Int64) async throws -> Int {
+        try await store.sql.raw("""
+            SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL AND archived_at IS NULL
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Which of the person's notifications to mark read.
+    public enum Selection: Sendable, Hashable {
+        /// These ids (others' ids among them change nothing).
+        case ids([Int64])
+        /// Every one up to this id: what a tab has shown.
+        case upTo(Int64)
+        /// Every one.
+        case all
+    }
+
+    /// Marks the person's selected notifications read; returns how many changed.
+    @discardableResult
+    public func markRead(userID: Int64, _ selection: Selection, now: Date) async throws -> Int {
+        let which: SQLQueryString = switch selection {
+        case .ids(let ids): ids.isEmpty ? "1 = 0" : "id IN (\(binds: ids))"
+        case .upTo(let id): "id <= \(bind: id)"
+        case .all: "1 = 1"
+        }
+        return try await store.transaction { db in
             try await db.raw("""
                 UPDATE notifications SET read_at = \(bind: now)
-                WHERE user_id = \(bind: userID) AND id <= \(bind: id) AND read_at IS NULL RETURNING id
+                WHERE user_id = \(bind: userID) AND \(which) AND read_at IS NULL RETURNING id
                 """).all().count
         }
     }
 
-    /// Writes announcements on a connection inside the caller's transaction: one statement for the notifications,
-    /// one for the emails.
+    /// Moves one of the person's notifications to their archive (read, out of the inbox); nil when they have none
+    /// with this id.
+    public func archive(_ id: Int64, userID: Int64, now: Date) async throws -> Notification? {
+        try await store.transaction { db in
+            guard let row = try await db.raw("""
+                UPDATE notifications SET archived_at = COALESCE(archived_at, \(bind: now)), read_at = COALESCE(read_at, \(bind: now))
+                WHERE id = \(bind: id) AND user_id = \(bind: userID) RETURNING \(Self.columns)
+                """).first() else { return nil }
+            return try Self.notification(row)
+        }
+    }
+
+    /// Writes announcements on a connection inside the caller's transaction. Each notification is shown in the app
+    /// (or kept in the history, already read, when the person turned the app off for its category) and its email
+    /// queued — held until quiet hours end — or suppressed, as the person's preferences say; each channel's outcome
+    /// is kept in `notification_deliveries`. Emails that belong to no notification are queued as they are.
     static func write(_ announcements: Announcements, store: Store, on db: any SQLDatabase, now: Date) async throws {
+        var emails = announcements.emails
         if !announcements.notifications.isEmpty {
-            let rows = announcements.notifications.map { notification -> SQLQueryString in
-                """
-                (\(bind: notification.userID), \(bind: notification.kind.rawValue), \(bind: notification.title),
-                 \(bind: notification.message), \(bind: notification.link), \(bind: now))
-                """
+            let preferences = try await NotificationPreferenceRepository.preferences(of: announcements.notifications.map(\.userID), on: db)
+            var deliveries: [SQLQueryString] = []
+            for notification in announcements.notifications {
+                let chosen = preferences[notification.userID] ?? .standard
+                let shown = chosen.allows(notification.kind, on: .inApp)
+                guard let id = try await db.raw("""
+                    INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at)
+                    VALUES (\(bind: notification.userID), \(bind: notification.kind.rawValue), \(state: notification.kind.category), \(bind: notification.title),
+                            \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now))
+                    RETURNING id
+                    """).first()?.decode(column: "id", as: Int64.self) else { continue }
+                func delivery(_ channel: NotificationChannel, _ status: NotificationDeliveryStatus, messageID: String? = nil) -> SQLQueryString {
+                    "(\(bind: id), \(state: channel), \(state: status), \(bind: messageID), \(bind: now), \(bind: now))"
+                }
+                deliveries.append(delivery(.inApp, shown ? .sent : .suppressed))
+                guard var email = notification.email else { continue }
+                if chosen.allows(notification.kind, on: .email) {
+                    let leaves = chosen.emailTime(for: notification.kind, at: now)
+                    email.sendAt = leaves > now ? leaves : nil
+                    emails.append(email)
+                    deliveries.append(delivery(.email, .queued, messageID: email.messageID))
+                } else {
+                    deliveries.append(delivery(.email, .suppressed))
+                }
             }
             try await db.raw("""
-                INSERT INTO notifications (user_id, type, title, message, link, created_at) VALUES \(rows.joined(separator: ", "))
+                INSERT INTO notification_deliveries (notification_id, channel, status, message_id, created_at, updated_at)
+                VALUES \(deliveries.joined(separator: ", "))
                 """).run()
         }
-        try await EmailOutbox(store: store, on: db).enqueue(announcements.emails, now: now)
+        try await EmailOutbox(store: store, on: db).enqueue(emails, now: now)
     }
 
     /// The people with these ids, for addressing announcements.
@@ -68,5 +122,19 @@ public struct NotificationRepository: Sendable {
             found[id] = Recipient(id: id, email: try row.decode(column: "email", as: String.self), firstName: try row.decode(column: "first_name", as: String.self))
         }
         return found
+    }
+
+    private static func notification(_ row: any SQLRow) throws -> Notification? {
+        guard let kind = NotificationKind(rawValue: try row.decode(column: "type", as: String.self)) else { return nil }
+        return Notification(
+            id: try row.decode(column: "id", as: Int64.self),
+            kind: kind,
+            title: try row.decode(column: "title", as: String.self),
+            message: try row.decode(column: "message", as: String.self),
+            link: try row.decodeIfPresent(column: "link", as: String.self),
+            readAt: try row.decodeIfPresent(column: "read_at", as: Date.self),
+            archivedAt: try row.decodeIfPresent(column: "archived_at", as: Date.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self)
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import AgoraDomain
 import SQLKit
 
 /// The email outbox: messages are queued in the same transaction as the change that causes them and delivered
@@ -37,7 +38,7 @@ public struct EmailOutbox: Sendable {
             let headers = String(decoding: try encoder.encode(email.headers), as: UTF8.self)
             return """
                 (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
-                 \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), \(state: OutboxEmail.Status.pending), \(bind: now), \(bind: now))
+                 \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), \(state: OutboxEmail.Status.pending), \(bind: email.sendAt ?? now), \(bind: now))
                 """
         }
         try await sql.raw("""
@@ -85,11 +86,20 @@ public struct EmailOutbox: Sendable {
                                     last_error = NULL, text_body = '', html_body = ''
             WHERE id = \(bind: id)
             """).run()
+        try await recordDelivery(of: id, .sent, error: nil, now: now)
+    }
+
+    /// Keeps what became of a notification's email beside it (`notification_deliveries`).
+    private func recordDelivery(of id: Int64, _ status: NotificationDeliveryStatus, error: String?, now: Date) async throws {
+        try await sql.raw("""
+            UPDATE notification_deliveries SET status = \(state: status), error = \(bind: error), updated_at = \(bind: now)
+            WHERE message_id = (SELECT message_id FROM email_outbox WHERE id = \(bind: id))
+            """).run()
     }
 
     /// Puts the message back in the queue for `retryAt`, or marks it failed for good when `retryAt` is nil, and
     /// then drops its bodies as `markSent` does.
-    public func markUndelivered(id: Int64, error: String, retryAt: Date?) async throws {
+    public func markUndelivered(id: Int64, error: String, retryAt: Date?, now: Date) async throws {
         let status: OutboxEmail.Status = retryAt == nil ? .failed : .pending
         let bodies: SQLQueryString = retryAt == nil ? ", text_body = '', html_body = ''" : ""
         try await sql.raw("""
@@ -97,6 +107,7 @@ public struct EmailOutbox: Sendable {
                                     next_attempt_at = COALESCE(\(bind: retryAt), next_attempt_at), claimed_until = NULL\(bodies)
             WHERE id = \(bind: id)
             """).run()
+        if retryAt == nil { try await recordDelivery(of: id, .failed, error: String(error.prefix(500)), now: now) }
     }
 
     /// Deletes the messages that left the queue (sent, or failed for good) before `cutoff`; returns how many.

@@ -33,6 +33,8 @@ public struct NewOutboxEmail: Sendable {
     public let textBody: String
     public let htmlBody: String
     public let headers: [String: String]
+    /// When it may leave; nil: at once. Quiet hours set it to their end.
+    public var sendAt: Date?
 
     public init(
         messageID: String, recipient: String, subject: String, template: String, textBody: String, htmlBody: String,

@@ -18,16 +18,17 @@ public struct OrderAnnouncer: Sendable {
             ? "Your order is open: matching providers are being told about it, and their proposals will reach you here."
             : "Your draft is saved. Publish it when it is ready and matching providers will be told about it."
         let link = email.baseURL + PagePaths.order(order.id)
-        let message = try email.compose("order-confirmation", to: client.email, values: [
+        let kind: NotificationKind = published ? .orderPublished : .orderCreated
+        let message = try email.compose(kind.emailTemplate, to: client.email, values: [
             "first_name": client.firstName, "reference": order.referenceNumber.value, "title": order.details.title,
             "budget": "\(order.details.budgetMinimum.formatted)–\(order.details.budgetMaximum.formatted)",
             "deadline": order.details.deadline.local.replacingOccurrences(of: "T", with: " "),
             "time_zone": order.details.deadline.timeZone, "status_sentence": sentence, "link": link,
         ])
-        let confirmation = Announcements(emails: [message], notifications: [NewNotification(
-            userID: client.id, kind: published ? .orderPublished : .orderCreated,
+        let confirmation = Announcements(notifications: [NewNotification(
+            userID: client.id, kind: kind,
             title: published ? "Order \(order.referenceNumber.value) is open" : "Draft \(order.referenceNumber.value) saved",
-            message: order.details.title, link: PagePaths.order(order.id)
+            message: order.details.title, link: PagePaths.order(order.id), email: message
         )])
         return published ? confirmation + (try offered(order, providers: invited)) : confirmation
     }
@@ -105,13 +106,8 @@ public struct OrderAnnouncer: Sendable {
     }
 
     private func update(_ people: [Recipient], kind: NotificationKind, headline: String, message: String, action: String, link: String) throws -> Announcements {
-        var announcements = Announcements()
-        for person in people {
-            announcements.emails.append(try email.compose("marketplace-update", to: person.email, values: [
-                "first_name": person.firstName, "headline": headline, "message": message, "action": action, "link": email.baseURL + link,
-            ]))
-            announcements.notifications.append(NewNotification(userID: person.id, kind: kind, title: headline, message: message, link: link))
-        }
-        return announcements
+        Announcements(notifications: try people.map { person in
+            try email.notification(to: person, kind: kind, headline: headline, message: message, action: action, link: link)
+        })
     }
 }

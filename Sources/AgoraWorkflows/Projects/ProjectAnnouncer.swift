@@ -200,11 +200,8 @@ public struct ProjectAnnouncer: Sendable {
 
     private func update(_ person: Recipient?, kind: NotificationKind, headline: String, message: String, link: String) throws -> Announcements {
         guard let person else { return .none }
-        return Announcements(
-            emails: [try email.compose("marketplace-update", to: person.email, values: [
-                "first_name": person.firstName, "headline": headline, "message": message, "action": "Open the project", "link": email.baseURL + link,
-            ])],
-            notifications: [NewNotification(userID: person.id, kind: kind, title: headline, message: message, link: link)]
-        )
+        return Announcements(notifications: [
+            try email.notification(to: person, kind: kind, headline: headline, message: message, action: "Open the project", link: link),
+        ])
     }
 }

@@ -44,11 +44,8 @@ public struct ReviewAnnouncer: Sendable {
                    "A moderator read your appeal and kept the review of you on \(project). Their reason: “\(event.note ?? "")”", "Open the project")
         }
         let link = PagePaths.project(event.projectID) + "#reviews"
-        return Announcements(
-            emails: [try email.compose("marketplace-update", to: event.recipient.email, values: [
-                "first_name": event.recipient.firstName, "headline": headline, "message": message, "action": action, "link": email.baseURL + link,
-            ])],
-            notifications: [NewNotification(userID: event.recipient.id, kind: kind, title: headline, message: message, link: link)]
-        )
+        return Announcements(notifications: [
+            try email.notification(to: event.recipient, kind: kind, headline: headline, message: message, action: action, link: link),
+        ])
     }
 }

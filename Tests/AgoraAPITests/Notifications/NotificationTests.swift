@@ -1,0 +1,123 @@
+import AgoraDomain
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import Testing
+
+@Suite("Notifications and their preferences")
+struct NotificationTests {
+    func list(_ query: String, as member: SignIn, in market: OrderMarketplace) async throws -> (ids: [Int64], unread: Int, next: Int64?) {
+        let response = try await market.harness.send(.get, "/api/notifications\(query)", bearer: member.accessToken)
+        try #require(response.status == .ok, "\(response.text)")
+        let body = try response.json()
+        let ids = (body["notifications"] as? [[String: Any]] ?? []).compactMap { ($0["id"] as? NSNumber)?.int64Value }
+        return (ids, body["unread"] as? Int ?? -1, (body["next_before"] as? NSNumber)?.int64Value)
+    }
+
+    @Test("the centre pages, filters, marks and archives a person's own notifications only", arguments: TestDatabase.engines)
+    func centre(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            for _ in 0..<3 { _ = try await market.postOrder(market.ada) }
+            let all = try await list("", as: market.ada, in: market)
+            #expect(all.ids.count == 3 && all.unread == 3 && all.ids == all.ids.sorted(by: >))
+            let first = try await list("?limit=2", as: market.ada, in: market)
+            #expect(first.ids == Array(all.ids.prefix(2)) && first.next == all.ids[1])
+            #expect(try await list("?limit=2&before=\(all.ids[1])", as: market.ada, in: market).ids == [all.ids[2]])
+            #expect(try await list("?category=orders&q=BAKERY", as: market.ada, in: market).ids == all.ids, "text is found whatever its case")
+            #expect(try await list("?category=reviews", as: market.ada, in: market).ids.isEmpty)
+            #expect(try await list("?q=100%25", as: market.ada, in: market).ids.isEmpty, "% is a character, not a wildcard")
+            #expect(try await list("", as: market.bob, in: market).ids.isEmpty)
+
+            // Another person's ids change nothing of Ada's, whichever way they are named.
+            let bobRead = try await harness.send(.post, "/api/notifications/read", json: #"{"ids": [\#(all.ids[0])]}"#, bearer: market.bob.accessToken)
+            #expect(try bobRead.status == .ok && (bobRead.json()["unread"] as? Int) == 0)
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"all": true}"#, bearer: market.bob.accessToken).status == .ok)
+            #expect(try await harness.send(.post, "/api/notifications/\(all.ids[0])/archive", bearer: market.bob.accessToken).status == .notFound)
+            #expect(try await list("", as: market.ada, in: market).unread == 3)
+
+            let read = try await harness.send(.post, "/api/notifications/read", json: #"{"ids": [\#(all.ids[0])]}"#, bearer: market.ada.accessToken)
+            #expect(try read.json()["unread"] as? Int == 2)
+            #expect(try await list("?unread=true", as: market.ada, in: market).ids == Array(all.ids.dropFirst()))
+            let archived = try await harness.send(.post, "/api/notifications/\(all.ids[1])/archive", bearer: market.ada.accessToken)
+            #expect(try archived.status == .ok && (archived.json()["archived"] as? Bool) == true && (archived.json()["read"] as? Bool) == true)
+            #expect(try await list("", as: market.ada, in: market).ids == [all.ids[0], all.ids[2]])
+            #expect(try await list("?archived=true", as: market.ada, in: market).ids == [all.ids[1]])
+            #expect(try await list("", as: market.ada, in: market).unread == 1, "archived ones are not counted")
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"all": true}"#, bearer: market.ada.accessToken).json()["unread"] as? Int == 0)
+
+            #expect(try await harness.send(.get, "/api/notifications?unread=yes&category=gossip", bearer: market.ada.accessToken).fieldErrors.sorted() == ["category", "unread"])
+            #expect(try await harness.send(.post, "/api/notifications/read", json: "{}", bearer: market.ada.accessToken).fieldErrors == ["ids"])
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"ids": [1], "all": true}"#, bearer: market.ada.accessToken).status == .unprocessableContent)
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"all": false}"#, bearer: market.ada.accessToken).status == .unprocessableContent)
+            #expect(try await harness.send(.post, "/api/notifications/read", json: #"{"ids": ["x"]}"#, bearer: market.ada.accessToken).fieldErrors == ["ids[0]"])
+            #expect(try await harness.send(.post, "/api/notifications/99999/archive", bearer: market.ada.accessToken).status == .notFound)
+            #expect(try await harness.send(.get, "/api/notifications").status == .unauthorized)
+            #expect(try await harness.send(.get, "/api/notification-preferences").status == .unauthorized)
+        }
+    }
+
+    /// The emails of one template queued for an address, with when each may leave.
+    func queued(_ template: String, to address: String, in market: OrderMarketplace) async throws -> [Date] {
+        try await market.harness.store.sql.raw("""
+            SELECT next_attempt_at FROM email_outbox WHERE recipient = \(bind: address) AND template = \(bind: template) ORDER BY id
+            """).all().map { try $0.decode(column: "next_attempt_at", as: Date.self) }
+    }
+
+    func deliveries(of userID: Int64, in market: OrderMarketplace) async throws -> [String] {
+        try await market.harness.store.sql.raw("""
+            SELECT d.channel, d.status FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+            WHERE n.user_id = \(bind: userID) ORDER BY d.notification_id DESC, d.channel
+            """).all().map { "\(try $0.decode(column: "channel", as: String.self)):\(try $0.decode(column: "status", as: String.self))" }
+    }
+
+    @Test("preferences: defaults, each bad field named, security kept on; the writer follows them in the app, by email and in quiet hours", arguments: TestDatabase.engines)
+    func preferences(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            let standard = try await harness.send(.get, "/api/notification-preferences", bearer: market.ada.accessToken).json()
+            let categories = try #require(standard["categories"] as? [[String: Any]])
+            #expect(categories.count == NotificationCategory.allCases.count)
+            #expect(categories.first { $0["category"] as? String == "marketplace_news" }?["channels"] as? [String] == ["in_app"])
+            #expect(standard["digest"] as? String == "off" && standard["time_zone"] as? String == "UTC" && standard["quiet_hours"] == nil)
+
+            let bad = try await harness.send(.put, "/api/notification-preferences", json: """
+                {"channels": {"orders": ["pigeon"], "account_security": ["in_app"]}, "quiet_hours": {"start": "22:00", "end": "22:00"},
+                 "time_zone": "Mars/Olympus", "digest": "hourly"}
+                """, bearer: market.ada.accessToken)
+            #expect(Set(bad.fieldErrors) == ["channels.orders", "channels.account_security", "quiet_hours.end", "time_zone", "digest"])
+            #expect(try await harness.send(.put, "/api/notification-preferences", json: #"{"time_zone": "UTC", "digest": "off", "sound": true}"#, bearer: market.ada.accessToken).fieldErrors == ["sound"])
+
+            // Orders in the app only: the notification is there, its email is not sent.
+            let appOnly = try await harness.send(.put, "/api/notification-preferences", json: #"{"channels": {"orders": ["in_app"]}, "time_zone": "Europe/Paris", "digest": "daily"}"#, bearer: market.ada.accessToken)
+            #expect(appOnly.status == .ok, "\(appOnly.text)")
+            #expect(try (appOnly.json()["categories"] as? [[String: Any]])?.first { $0["category"] as? String == "orders" }?["channels"] as? [String] == ["in_app"])
+            _ = try await market.postOrder(market.ada)
+            #expect(try await queued("order-confirmation", to: "ada@example.com", in: market).isEmpty)
+            #expect(try await list("", as: market.ada, in: market).unread == 1)
+            #expect(try await deliveries(of: market.ada.userID, in: market) == ["email:suppressed", "in_app:sent"])
+            #expect(try await harness.send(.get, "/api/notification-preferences", bearer: market.bob.accessToken).json()["time_zone"] as? String == "UTC", "another person's stay as they were")
+
+            // Orders by email only: the email leaves, the notification is kept in the history, already read.
+            _ = try await harness.send(.put, "/api/notification-preferences", json: #"{"channels": {"orders": ["email"]}, "time_zone": "UTC", "digest": "off"}"#, bearer: market.ada.accessToken)
+            _ = try await market.postOrder(market.ada)
+            let now = harness.clock.now
+            #expect(try await queued("order-confirmation", to: "ada@example.com", in: market) == [now])
+            let inbox = try await list("", as: market.ada, in: market)
+            #expect(inbox.unread == 1 && inbox.ids.count == 2)
+            #expect(try await deliveries(of: market.ada.userID, in: market).prefix(2) == ["email:queued", "in_app:suppressed"])
+
+            // Quiet hours around now (UTC): the email waits for their end, to the minute.
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC")!
+            let hour = utc.component(.hour, from: now)
+            let quiet = #"{"start": "\#(String(format: "%02d:00", hour))", "end": "\#(String(format: "%02d:00", (hour + 1) % 24))"}"#
+            _ = try await harness.send(.put, "/api/notification-preferences", json: #"{"quiet_hours": \#(quiet), "time_zone": "UTC", "digest": "off"}"#, bearer: market.ada.accessToken)
+            _ = try await market.postOrder(market.ada)
+            let wake = try #require(utc.nextDate(after: now, matching: DateComponents(minute: 0), matchingPolicy: .nextTime))
+            #expect(try await queued("order-confirmation", to: "ada@example.com", in: market).last == wake)
+            #expect(try await EmailOutbox(store: harness.store).claimDue(now: now, limit: 100, lease: 60).filter { $0.template == "order-confirmation" }.count == 1,
+                    "the one sent before leaves; the one held waits for the end of quiet hours")
+        }
+    }
+}
