@@ -38,6 +38,8 @@ struct SiteSettingsTests {
                 Disallow: /settings/verification/
                 Disallow: /search/
                 Disallow: /saved/
+                Disallow: /notifications/
+                Disallow: /settings/notifications/
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/
@@ -65,6 +67,8 @@ struct SiteSettingsTests {
                 Disallow: /settings/verification/
                 Disallow: /search/
                 Disallow: /saved/
+                Disallow: /notifications/
+                Disallow: /settings/notifications/
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/

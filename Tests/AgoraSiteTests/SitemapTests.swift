@@ -145,6 +145,8 @@ struct SitemapTests {
                 Disallow: /settings/verification/
                 Disallow: /search/
                 Disallow: /saved/
+                Disallow: /notifications/
+                Disallow: /settings/notifications/
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/

@@ -82,11 +82,17 @@ struct NotificationPreferencesBody: ResponseEncodable {
     let timeZone: String
     let digest: String
 
+    /// The categories a person can choose for: those some kind of notification belongs to, and the critical ones
+    /// (shown locked on); a category nothing is sent in yet is not offered.
+    static let offered = NotificationCategory.allCases.filter { category in
+        category.isCritical || NotificationKind.allCases.contains { $0.category == category }
+    }
+
     init(_ preferences: NotificationPreferences) {
-        categories = NotificationCategory.allCases.map { category in
+        categories = Self.offered.map { category in
             Category(
                 category: category.rawValue, label: category.label,
-                channels: NotificationChannel.allCases.filter(preferences.channels(of: category).contains).map(\.rawValue),
+                channels: channelNames(preferences.channels(of: category)),
                 critical: category.isCritical
             )
         }
@@ -168,16 +174,21 @@ struct NotificationKindsBody: ResponseEncodable {
         kinds = NotificationKind.allCases.map { kind in
             Kind(
                 kind: kind.rawValue, category: kind.category.rawValue,
-                channels: NotificationChannel.allCases.filter(kind.channels.contains).map(\.rawValue), critical: kind.isCritical,
+                channels: channelNames(kind.channels), critical: kind.isCritical,
                 emailTemplate: kind.emailTemplate
             )
         }
         categories = NotificationCategory.allCases.map { category in
             Category(
                 category: category.rawValue, label: category.label, critical: category.isCritical,
-                defaultChannels: NotificationChannel.allCases.filter(category.defaultChannels.contains).map(\.rawValue)
+                defaultChannels: channelNames(category.defaultChannels)
             )
         }
         channels = NotificationChannel.allCases.map(\.rawValue)
     }
+}
+
+/// Channels by their API names, always in the same order.
+private func channelNames(_ channels: Set<NotificationChannel>) -> [String] {
+    NotificationChannel.allCases.filter(channels.contains).map(\.rawValue)
 }

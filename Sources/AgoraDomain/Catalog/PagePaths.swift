@@ -55,6 +55,10 @@ public enum PagePaths {
     public static let verificationCentre = "/settings/verification/"
     public static let search = "/search/"
     public static let saved = "/saved/"
+    /// Where a member reads, filters and archives their notifications.
+    public static let notifications = "/notifications/"
+    /// Where a member chooses what they are told where: channels per category, quiet hours.
+    public static let notificationPreferences = "/settings/notifications/"
     public static let newOrder = "/orders/new/"
     public static let orders = "/orders/"
     public static let order = "/orders/view/"
@@ -127,7 +131,7 @@ public enum PagePaths {
     /// The paths the islands' scripts use, by the names they use (`Agora.paths.login`).
     public static let forScripts: [String: String] = [
         "register": register, "checkInbox": checkInbox, "login": login, "forgotPassword": forgotPassword,
-        "securitySettings": securitySettings, "search": search, "saved": saved, "newOrder": newOrder, "orders": orders,
+        "securitySettings": securitySettings, "search": search, "saved": saved, "notifications": notifications, "notificationPreferences": notificationPreferences, "newOrder": newOrder, "orders": orders,
         "order": order, "ordersInbox": ordersInbox, "projects": projects, "project": project, "unauthorized": unauthorized, "providers": providersPrefix,
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,

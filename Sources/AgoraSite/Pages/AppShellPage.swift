@@ -47,6 +47,10 @@ struct AppShellPage: SitePage {
               description: "Search providers by skill, place, price, rating and availability."),
         Shell(path: PagePaths.saved, name: "saved", title: "Saved searches and favourites",
               description: "The searches and providers you kept."),
+        Shell(path: PagePaths.notifications, name: "notifications", title: "Notifications",
+              description: "What the marketplace told you: filter, search, mark read and archive."),
+        Shell(path: PagePaths.notificationPreferences, name: "notification-preferences", title: "Notification preferences",
+              description: "Choose what reaches you in the app and by email, and quiet hours for email."),
         Shell(path: PagePaths.newOrder, name: "order-new", title: "Post an order",
               description: "Describe the work, attach files, set a budget and a deadline: matching providers will propose."),
         Shell(path: PagePaths.orders, name: "orders", title: "Your orders",
@@ -119,8 +123,6 @@ struct AppShellPage: SitePage {
     /// What the shell templates receive beside the common page view.
     struct Content: TemplateFields {
         let script: String
-        /// The site's paths for the scripts (`PagePaths.forScripts`), as safe JSON for a `<script type="application/json">`.
-        let pathsJSON = ScriptSafeJSON.encode(PagePaths.forScripts)
         /// The dial-code table, as safe JSON for a `<script type="application/json">`.
         let countriesJSON: String?
         /// The search page's limits and choices, from the same rules the API applies.
@@ -135,7 +137,6 @@ struct AppShellPage: SitePage {
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
             case "script": .text(script)
-            case "pathsJSON": .optional(pathsJSON)
             case "passwordMinimumCharacters": .number(PasswordPolicy.minimumCharacters)
             case "passwordMaximumBytes": .number(PasswordPolicy.maximumBytes)
             case "nameMaximumLength": .number(PersonName.maximumLength)

@@ -57,6 +57,8 @@ struct SiteInfo: Sendable, TemplateFields {
     let lightboxScript: String
     /// The header's account menu, on every page.
     let accountMenuScript: String
+    /// The header's notification bell, on every page: it loads `appScript` for a signed-in visitor only.
+    let notificationBellScript: String
     /// The island of a provider page's actions (favourite, copy the link).
     let providerActionsScript: String
     /// What the project pages share: the words for statuses and badges, progress bars, the milestones' steps.
@@ -100,6 +102,7 @@ struct SiteInfo: Sendable, TemplateFields {
         case "profilePreviewScript": .text(profilePreviewScript)
         case "lightboxScript": .text(lightboxScript)
         case "accountMenuScript": .text(accountMenuScript)
+        case "notificationBellScript": .text(notificationBellScript)
         case "providerActionsScript": .text(providerActionsScript)
         case "projectViewsScript": .text(projectViewsScript)
         case "chatScript": .text(chatScript)

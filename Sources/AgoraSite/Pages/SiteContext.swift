@@ -41,6 +41,7 @@ struct SiteContext: Sendable {
             backgroundEditorScript: assets.url(of: "/assets/js/background-editor.js"),
             profileGuideScript: assets.url(of: "/assets/js/profile-guide.js"), profilePreviewScript: assets.url(of: "/assets/js/profile-preview.js"),
             lightboxScript: assets.url(of: "/assets/js/lightbox.js"), accountMenuScript: assets.url(of: "/assets/js/account-menu.js"),
+            notificationBellScript: assets.url(of: "/assets/js/notification-bell.js"),
             providerActionsScript: assets.url(of: "/assets/js/provider-actions.js"),
             projectViewsScript: assets.url(of: "/assets/js/project-views.js"),
             chatScript: assets.url(of: "/assets/js/chat.js"),

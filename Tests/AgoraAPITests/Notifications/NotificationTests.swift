@@ -77,8 +77,10 @@ struct NotificationTests {
             let harness = market.harness
             let standard = try await harness.send(.get, "/api/notification-preferences", bearer: market.ada.accessToken).json()
             let categories = try #require(standard["categories"] as? [[String: Any]])
-            #expect(categories.count == NotificationCategory.allCases.count)
-            #expect(categories.first { $0["category"] as? String == "marketplace_news" }?["channels"] as? [String] == ["in_app"])
+            #expect(categories.compactMap { $0["category"] as? String } == ["orders", "proposals", "projects", "payments", "reviews", "account_security"],
+                    "categories nothing is sent in yet are not offered")
+            #expect(categories.first { $0["category"] as? String == "proposals" }?["channels"] as? [String] == ["in_app", "email"])
+            #expect(categories.first { $0["category"] as? String == "account_security" }?["critical"] as? Bool == true)
             #expect(standard["digest"] as? String == "off" && standard["time_zone"] as? String == "UTC" && standard["quiet_hours"] == nil)
 
             let bad = try await harness.send(.put, "/api/notification-preferences", json: """

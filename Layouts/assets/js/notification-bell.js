@@ -1,0 +1,119 @@
+/* The header's notification bell, on every page. The static HTML (the same for everyone) holds it hidden; where this
+ * device holds a signed-in account (the hint agora.js keeps), it loads agora.js if the page has not, shows the unread
+ * count and, on demand, the latest notifications. Opening one marks it read; "Mark all read" marks every one. The
+ * count is announced politely when it grows. Tabs tell each other when something was read (the notifications page
+ * tells its own bell by an event), and each looks again every minute while it is visible. Every text is set as text. */
+(function () {
+  'use strict';
+  var bell = document.getElementById('notification-bell');
+  if (!bell) return;
+  try {
+    if (!JSON.parse(localStorage.getItem('agora.account') || 'null')) return;
+  } catch (error) {
+    return;
+  }
+  var button = document.getElementById('bell-button');
+  var panel = document.getElementById('bell-panel');
+  var list = document.getElementById('bell-list');
+  var count = document.getElementById('bell-count');
+  var label = document.getElementById('bell-label');
+  var status = document.getElementById('bell-status');
+  var channel = 'BroadcastChannel' in window ? new BroadcastChannel('agora-notifications') : null;
+  var shown = null;
+
+  function withAgora(start) {
+    if (window.Agora) return start();
+    var source = bell.getAttribute('data-app-script');
+    var loading = document.querySelector('script[src="' + source + '"]');
+    if (!loading) {
+      loading = document.createElement('script');
+      loading.src = source;
+      document.head.appendChild(loading);
+    }
+    loading.addEventListener('load', start);
+  }
+
+  function ago(date) {
+    var minutes = Math.round((Date.now() - date.getTime()) / 60000);
+    if (minutes < 1) return 'just now';
+    if (minutes < 60) return minutes + ' min ago';
+    if (minutes < 1440) return Math.round(minutes / 60) + ' h ago';
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+  }
+
+  function start() {
+    var Agora = window.Agora;
+    var element = Agora.element;
+
+    function setCount(unread) {
+      count.hidden = unread === 0;
+      count.textContent = unread > 99 ? '99+' : String(unread);
+      label.textContent = unread ? 'Notifications, ' + unread + ' unread' : 'Notifications';
+      if (shown !== null && unread > shown) status.textContent = unread + ' unread notification' + (unread === 1 ? '' : 's');
+      shown = unread;
+    }
+
+    function markRead(body) {
+      return Agora.api('POST', '/notifications/read', { body: body }).then(function (result) {
+        if (!result.ok) return;
+        setCount(result.data.unread);
+        if (channel) channel.postMessage('read');
+      });
+    }
+
+    function item(notification) {
+      var entry = element('li', notification.read ? null : 'notification-unread');
+      var link = element('a');
+      link.href = /^\/(?!\/)/.test(notification.link || '') ? notification.link : Agora.paths.notifications;
+      link.appendChild(element('span', 'notification-title', notification.title));
+      link.appendChild(element('span', 'notification-message', notification.message));
+      link.appendChild(element('span', 'notification-time', ago(new Date(notification.created_at)) + (notification.read ? '' : ' · unread')));
+      link.addEventListener('click', function (event) {
+        if (notification.read) return;
+        event.preventDefault();
+        markRead({ ids: [notification.id] }).then(function () { location.href = link.href; });
+      });
+      entry.appendChild(link);
+      return entry;
+    }
+
+    function load() {
+      return Agora.api('GET', '/notifications?limit=8').then(function (result) {
+        if (!result.ok) {
+          if (result.status === 401) bell.hidden = true;
+          return;
+        }
+        setCount(result.data.unread);
+        list.textContent = '';
+        result.data.notifications.forEach(function (notification) { list.appendChild(item(notification)); });
+        document.getElementById('bell-empty').hidden = result.data.notifications.length > 0;
+        bell.hidden = false;
+      });
+    }
+
+    function close(refocus) {
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      if (refocus) button.focus();
+    }
+
+    button.addEventListener('click', function () {
+      var opening = panel.hidden;
+      panel.hidden = !opening;
+      button.setAttribute('aria-expanded', String(opening));
+      if (opening) load().then(function () { var first = list.querySelector('a'); if (first) first.focus(); });
+    });
+    bell.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && !panel.hidden) close(true);
+    });
+    document.addEventListener('click', function (event) { if (!panel.hidden && !bell.contains(event.target)) close(false); });
+    document.getElementById('bell-read-all').addEventListener('click', function () { markRead({ all: true }).then(load); });
+    if (channel) channel.onmessage = function () { load(); };
+    window.addEventListener('agora:notifications-read', function () { load(); });
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) load(); });
+    setInterval(function () { if (!document.hidden) load(); }, 60000);
+    (Agora.auth.token() ? Promise.resolve(true) : Agora.auth.refresh()).then(function (signedIn) { if (signedIn) load(); });
+  }
+
+  withAgora(start);
+})();

@@ -1,0 +1,111 @@
+"""Notifications in a real browser: the bell on a static page shows the unread count and the latest, with the
+keyboard; hostile text from an order's title stays text; the notifications page filters, marks read and archives, and
+a second tab's bell follows what the first read; the preferences page saves channels and quiet hours, security notices
+locked on. No Content-Security-Policy violation on the way."""
+import datetime
+import os
+import sys
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
+from agora_service import AgoraService  # noqa: E402
+from browsing import click, wait  # noqa: E402
+from test_projects import sign_in  # noqa: E402
+
+HOSTILE = 'Logo <img src=x onerror="document.title=\'owned\'"> for our bakery'
+
+
+@pytest.fixture(scope="module")
+def service():
+    """A service of its own: the test turns the demo client's order emails off and sets quiet hours, which other
+    suites' emails would wait for."""
+    running = AgoraService()
+    yield running
+    running.stop()
+
+
+def post_order(service, token, title):
+    category = service.api("GET", "/categories", token)["categories"][0]["id"]
+    deadline = (datetime.date.today() + datetime.timedelta(days=30)).isoformat() + "T17:00"
+    return service.api("POST", "/orders", token, {
+        "title": title, "description": "A logo for a family bakery, with a round and a long version.", "category_id": category,
+        "budget_min": 300, "budget_max": 600, "currency": "EUR", "deadline": deadline, "time_zone": "Europe/Paris"})["id"]
+
+
+def bell_count(driver):
+    count = driver.find_element(By.ID, "bell-count")
+    return int(count.text) if count.is_displayed() and count.text.isdigit() else 0
+
+
+def test_the_bell_the_centre_and_the_preferences(service, browser):
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    service.api("POST", "/notifications/read", client, {"all": True})
+    post_order(service, client, HOSTILE)
+    post_order(service, client, "Menu cards for the summer")
+
+    sign_in(service, browser, service.CLIENT_EMAIL, "/")
+    browser.get(service.base + "/")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "notification-bell").is_displayed() and bell_count(driver) == 2)
+    button = browser.find_element(By.ID, "bell-button")
+    assert button.find_element(By.ID, "bell-label").get_attribute("textContent") == "Notifications, 2 unread"
+    click(browser, button)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "bell-panel").is_displayed())
+    assert button.get_attribute("aria-expanded") == "true"
+    panel = browser.find_element(By.ID, "bell-list")
+    wait(browser).until(lambda driver: "Menu cards for the summer" in panel.text)
+    assert HOSTILE in panel.text and browser.title != "owned"
+    wait(browser).until(lambda driver: driver.switch_to.active_element.tag_name == "a", "the first notification takes the focus")
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait(browser).until(lambda driver: not driver.find_element(By.ID, "bell-panel").is_displayed())
+    assert browser.switch_to.active_element.get_attribute("id") == "bell-button"
+
+    # A second tab follows what the first reads.
+    first = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    browser.get(service.base + "/notifications/")
+    listing = wait(browser).until(lambda driver: driver.find_element(By.ID, "notification-list") if "Menu cards" in driver.find_element(By.ID, "notification-list").text else None)
+    Select(browser.find_element(By.ID, "notification-category")).select_by_value("orders")
+    wait(browser).until(lambda driver: "Menu cards" in driver.find_element(By.ID, "notification-list").text)
+    browser.find_element(By.ID, "notification-q").send_keys("summer")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#notification-filters button[type=submit]"))
+    wait(browser).until(lambda driver: "bakery" not in driver.find_element(By.ID, "notification-list").text)
+    entry = browser.find_element(By.CSS_SELECTOR, "#notification-list li")
+    click(browser, entry.find_element(By.XPATH, ".//button[text()='Mark read']"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "notification-count").text == "1 unread in your inbox")
+    wait(browser).until(lambda driver: bell_count(driver) == 1, "this page's own bell follows")
+    browser.switch_to.window(first)
+    wait(browser).until(lambda driver: bell_count(driver) == 1, "the other tab's bell follows")
+    browser.switch_to.window(browser.window_handles[-1])
+    click(browser, browser.find_element(By.XPATH, "//li[contains(., 'summer')]//button[text()='Archive']"))
+    wait(browser).until(lambda driver: "No notification matches." in driver.find_element(By.TAG_NAME, "main").text)
+    Select(browser.find_element(By.ID, "notification-view")).select_by_value("archived")
+    wait(browser).until(lambda driver: "Menu cards for the summer" in driver.find_element(By.ID, "notification-list").text)
+    click(browser, browser.find_element(By.ID, "notification-read-all"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "notification-count").text == "Nothing unread in your inbox")
+    browser.switch_to.window(first)
+    wait(browser).until(lambda driver: bell_count(driver) == 0)
+
+    # Preferences: orders in the app only, quiet hours in Berlin; security notices locked on.
+    browser.get(service.base + "/settings/notifications/")
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#preference-rows input"))
+    security = browser.find_elements(By.CSS_SELECTOR, "input[data-category='account_security']")
+    assert len(security) == 2 and all(box.is_selected() and not box.is_enabled() for box in security)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "input[data-category='orders'][data-channel='email']"))
+    click(browser, browser.find_element(By.ID, "quiet-on"))
+    Select(browser.find_element(By.ID, "time_zone")).select_by_value("Europe/Berlin")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#preferences-form button[type=submit]"))
+    wait(browser).until(lambda driver: "saved" in driver.find_element(By.ID, "form-alert").text)
+    saved = service.api("GET", "/notification-preferences", client)
+    orders = next(category for category in saved["categories"] if category["category"] == "orders")
+    assert orders["channels"] == ["in_app"]
+    assert saved["quiet_hours"] == {"start": "22:00", "end": "07:00"} and saved["time_zone"] == "Europe/Berlin"
+    browser.refresh()
+    wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#preference-rows input"))
+    assert not browser.find_element(By.CSS_SELECTOR, "input[data-category='orders'][data-channel='email']").is_selected()
+    assert browser.find_element(By.ID, "quiet-on").is_selected()
+    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert errors == []
