@@ -1,5 +1,5 @@
 """Notifications in a real browser: the bell on a static page shows the unread count and the latest, with the
-keyboard; hostile text from an order's title stays text; the notifications page filters, marks read and archives, and
+keyboard, and hears a new one live; hostile text from an order's title stays text; the notifications page filters, marks read and archives, and
 a second tab's bell follows what the first read; the preferences page saves channels and quiet hours, security notices
 locked on. No Content-Security-Policy violation on the way."""
 import datetime
@@ -63,6 +63,11 @@ def test_the_bell_the_centre_and_the_preferences(service, browser):
     wait(browser).until(lambda driver: not driver.find_element(By.ID, "bell-panel").is_displayed())
     assert browser.switch_to.active_element.get_attribute("id") == "bell-button"
 
+    # A new one arrives over the live socket, without reloading; the count is announced.
+    post_order(service, client, "Window lettering for the shop")
+    wait(browser).until(lambda driver: bell_count(driver) == 3)
+    assert browser.find_element(By.ID, "bell-status").get_attribute("textContent") == "3 unread notifications"
+
     # A second tab follows what the first reads.
     first = browser.current_window_handle
     browser.switch_to.new_window("tab")
@@ -75,10 +80,10 @@ def test_the_bell_the_centre_and_the_preferences(service, browser):
     wait(browser).until(lambda driver: "bakery" not in driver.find_element(By.ID, "notification-list").text)
     entry = browser.find_element(By.CSS_SELECTOR, "#notification-list li")
     click(browser, entry.find_element(By.XPATH, ".//button[text()='Mark read']"))
-    wait(browser).until(lambda driver: driver.find_element(By.ID, "notification-count").text == "1 unread in your inbox")
-    wait(browser).until(lambda driver: bell_count(driver) == 1, "this page's own bell follows")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "notification-count").text == "2 unread in your inbox")
+    wait(browser).until(lambda driver: bell_count(driver) == 2, "this page's own bell follows")
     browser.switch_to.window(first)
-    wait(browser).until(lambda driver: bell_count(driver) == 1, "the other tab's bell follows")
+    wait(browser).until(lambda driver: bell_count(driver) == 2, "the other tab's bell follows")
     browser.switch_to.window(browser.window_handles[-1])
     click(browser, browser.find_element(By.XPATH, "//li[contains(., 'summer')]//button[text()='Archive']"))
     wait(browser).until(lambda driver: "No notification matches." in driver.find_element(By.TAG_NAME, "main").text)

@@ -1,8 +1,10 @@
 /* The header's notification bell, on every page. The static HTML (the same for everyone) holds it hidden; where this
  * device holds a signed-in account (the hint agora.js keeps), it loads agora.js if the page has not, shows the unread
  * count and, on demand, the latest notifications. Opening one marks it read; "Mark all read" marks every one. The
- * count is announced politely when it grows. Tabs tell each other when something was read (the notifications page
- * tells its own bell by an event), and each looks again every minute while it is visible. Every text is set as text. */
+ * count is announced politely when it grows. New notifications and reads in other tabs arrive over the live socket
+ * (`/api/ws`, following from the last id seen, reconnecting after a drop); tabs also tell each other at once what was
+ * read (the notifications page tells its own bell by an event), and a tab coming back looks again. Every text is set
+ * as text. */
 (function () {
   'use strict';
   var bell = document.getElementById('notification-bell');
@@ -111,8 +113,44 @@
     if (channel) channel.onmessage = function () { load(); };
     window.addEventListener('agora:notifications-read', function () { load(); });
     document.addEventListener('visibilitychange', function () { if (!document.hidden) load(); });
-    setInterval(function () { if (!document.hidden) load(); }, 60000);
-    (Agora.auth.token() ? Promise.resolve(true) : Agora.auth.refresh()).then(function (signedIn) { if (signedIn) load(); });
+
+    // The live connection: the unread count and new notifications as they are written, from the last id seen.
+    var latest = null;
+    var retry = 0;
+    function connect() {
+      if (!Agora.auth.token()) return;
+      var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/ws');
+      socket.onopen = function () { socket.send(JSON.stringify({ type: 'auth', token: Agora.auth.token() })); };
+      socket.onmessage = function (event) {
+        var frame = JSON.parse(event.data);
+        if (frame.type === 'ping') {
+          socket.send(JSON.stringify({ type: 'pong' }));
+        } else if (frame.type === 'ready') {
+          retry = 0;
+          socket.send(JSON.stringify(latest === null ? { type: 'notifications' } : { type: 'notifications', after: latest }));
+        } else if (frame.type === 'notifications-following' && latest === null) {
+          latest = frame.latest;
+        } else if (frame.type === 'notifications') {
+          setCount(frame.unread);
+          frame.notifications.forEach(function (notification) {
+            latest = Math.max(latest || 0, notification.id);
+            list.insertBefore(item(notification), list.firstChild);
+            while (list.children.length > 8) list.removeChild(list.lastChild);
+          });
+          document.getElementById('bell-empty').hidden = list.children.length > 0;
+        }
+      };
+      socket.onclose = function () {
+        retry = Math.min(retry + 1, 6);
+        setTimeout(function () { Agora.auth.refresh().then(function (signedIn) { if (signedIn) connect(); }); }, 500 * Math.pow(2, retry - 1));
+      };
+    }
+
+    (Agora.auth.token() ? Promise.resolve(true) : Agora.auth.refresh()).then(function (signedIn) {
+      if (!signedIn) return;
+      load();
+      if ('WebSocket' in window) connect();
+    });
   }
 
   withAgora(start);

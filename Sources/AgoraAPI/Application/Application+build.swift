@@ -35,7 +35,7 @@ public func buildApplication(
             )
         },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Agora"),
-        services: background + [parts.roomFeed],
+        services: background + [parts.roomFeed, parts.notificationFeed],
         logger: logger
     )
 }
@@ -47,12 +47,13 @@ public func buildRouter(
     try await buildParts(configuration: configuration, store: store, liveReload: liveReload, logger: logger).router
 }
 
-/// What the server is made of: the router, the live chat's socket handler, and the feed that tells the chat's hub
-/// of new events.
+/// What the server is made of: the router, the live socket's handler, and the feeds that tell its hubs of new room
+/// events and of changed notifications.
 struct ServiceParts {
     let router: Router<AgoraRequestContext>
     let chatSocket: ChatSocket
     let roomFeed: RoomFeed
+    let notificationFeed: NotificationFeed
 }
 
 /// The router with every route and middleware. Middleware, outermost first: security headers, request id header,
@@ -92,9 +93,11 @@ func buildParts(
     let hub = RoomHub(
         store: store, keyring: keyring, clock: configuration.clock, logger: logger, relay: RoomFeed.relay(store: store, instance: instance)
     )
-    store.roomSignals.observe { rooms in Task { await hub.signal(rooms) } }
+    store.commitSignals.observe(.room) { rooms in Task { await hub.signal(rooms) } }
+    let notificationHub = NotificationHub(store: store, logger: logger)
+    store.commitSignals.observe(.person) { people in Task { await notificationHub.signal(people) } }
     let chatSocket = ChatSocket(
-        hub: hub, chat: ChatRepository(store: store, keyring: keyring), store: store,
+        hub: hub, notifications: notificationHub, chat: ChatRepository(store: store, keyring: keyring), store: store,
         authenticate: { try await auth.signIn.authenticate(bearer: $0) }, logger: logger, timing: configuration.chatTiming
     )
     let metrics = ServiceMetrics(store: store, chat: hub)
@@ -230,5 +233,8 @@ func buildParts(
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }
     routeMethods.fill(router.routes.map { ("\($0.path)", $0.method) })
     openAPI.published.publish(routes: Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }))
-    return ServiceParts(router: router, chatSocket: chatSocket, roomFeed: RoomFeed(hub: hub, store: store, instance: instance, logger: logger))
+    return ServiceParts(
+        router: router, chatSocket: chatSocket, roomFeed: RoomFeed(hub: hub, store: store, instance: instance, logger: logger),
+        notificationFeed: NotificationFeed(hub: notificationHub, store: store, logger: logger)
+    )
 }

@@ -28,7 +28,7 @@ public struct RoomEventLog: Sendable {
             INSERT INTO room_events (project_id, sequence, kind, actor_id, subject_id, created_at)
             VALUES (\(bind: projectID), \(bind: sequence), \(state: kind), \(bind: actorID), \(bind: subjectID), \(bind: now))
             """).run()
-        RoomSignals.pending?.add(projectID)
+        CommitSignals.pending?.add(.room, projectID)
         if db.dialect.name == "postgresql" {
             try await db.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: "\(projectID):\(sequence)"))").run()
         }

@@ -24,8 +24,8 @@ public final class Store: Sendable {
     let logger: Logger
     /// SQLite's write transactions, one at a time (see `WriterQueue`).
     private let writers = WriterQueue()
-    /// The rooms whose events each committed transaction recorded, for this process's live connections.
-    public let roomSignals = RoomSignals()
+    /// What each committed transaction changed that this process's live connections follow.
+    public let commitSignals = CommitSignals()
     private let shutdown: @Sendable () async throws -> Void
 
     private init(engine: Engine, location: DatabaseLocation, sql: any SQLDatabase, logger: Logger, shutdown: @escaping @Sendable () async throws -> Void) {
@@ -131,11 +131,11 @@ public final class Store: Sendable {
     /// A transaction on a session the caller already holds.
     func transaction<T: Sendable>(on session: any SQLDatabase, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await session.raw(SQLQueryString(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")).run()
-        let rooms = RoomSignals.Pending()
+        let changed = CommitSignals.Pending()
         do {
-            let result = try await RoomSignals.$pending.withValue(rooms) { try await body(session) }
+            let result = try await CommitSignals.$pending.withValue(changed) { try await body(session) }
             try await session.raw("COMMIT").run()
-            roomSignals.committed(rooms.all)
+            commitSignals.committed(changed)
             return result
         } catch {
             try? await session.raw("ROLLBACK").run()

@@ -11,6 +11,42 @@ public struct NotificationRepository: Sendable {
 
     private static let columns: SQLQueryString = "id, type, title, message, link, read_at, archived_at, created_at"
 
+    /// The PostgreSQL channel that carries the id of each person whose notifications changed, on commit.
+    public static let channel = "agora_notifications"
+
+    /// Tells live connections, once the transaction commits, that these people's notifications changed: this
+    /// process at once, the other instances through PostgreSQL.
+    static func signal(_ userIDs: Set<Int64>, on db: any SQLDatabase) async throws {
+        for userID in userIDs.sorted() {
+            CommitSignals.pending?.add(.person, userID)
+            if db.dialect.name == "postgresql" {
+                try await db.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: String(userID)))").run()
+            }
+        }
+    }
+
+    /// The person's inbox notifications after `id`, oldest first, at most `limit`: what a live connection has not
+    /// been sent yet.
+    public func inbox(of userID: Int64, after id: Int64, limit: Int = 50) async throws -> [Notification] {
+        try await store.sql.raw("""
+            SELECT \(Self.columns) FROM notifications
+            WHERE user_id = \(bind: userID) AND id > \(bind: id) AND archived_at IS NULL ORDER BY id LIMIT \(bind: limit)
+            """).all().compactMap(Self.notification)
+    }
+
+    /// Each person's latest notification id (0 for none): where a new live connection starts, and what an instance
+    /// without notifications (SQLite) compares with what it sent.
+    public func latest(of userIDs: [Int64]) async throws -> [Int64: Int64] {
+        guard !userIDs.isEmpty else { return [:] }
+        var latest = Dictionary(uniqueKeysWithValues: userIDs.map { ($0, Int64(0)) })
+        for row in try await store.sql.raw("""
+            SELECT user_id, MAX(id) AS latest FROM notifications WHERE user_id IN (\(binds: userIDs)) GROUP BY user_id
+            """).all() {
+            latest[try row.decode(column: "user_id", as: Int64.self)] = try row.decode(column: "latest", as: Int64.self)
+        }
+        return latest
+    }
+
     /// A page of one person's notifications as the query asks, newest first, and how many in their inbox are unread.
     /// A notification of a kind this version does not know (written by a newer one during an upgrade) is left out.
     public func list(userID: Int64, _ query: NotificationQuery) async throws -> (notifications: [Notification], unread: Int) {
@@ -54,10 +90,12 @@ public struct NotificationRepository: Sendable {
         case .all: "1 = 1"
         }
         return try await store.transaction { db in
-            try await db.raw("""
+            let changed = try await db.raw("""
                 UPDATE notifications SET read_at = \(bind: now)
                 WHERE user_id = \(bind: userID) AND \(which) AND read_at IS NULL RETURNING id
                 """).all().count
+            if changed > 0 { try await Self.signal([userID], on: db) }
+            return changed
         }
     }
 
@@ -69,6 +107,7 @@ public struct NotificationRepository: Sendable {
                 UPDATE notifications SET archived_at = COALESCE(archived_at, \(bind: now)), read_at = COALESCE(read_at, \(bind: now))
                 WHERE id = \(bind: id) AND user_id = \(bind: userID) RETURNING \(Self.columns)
                 """).first() else { return nil }
+            try await Self.signal([userID], on: db)
             return try Self.notification(row)
         }
     }
@@ -105,10 +144,13 @@ public struct NotificationRepository: Sendable {
                     deliveries.append(delivery(.email, .suppressed))
                 }
             }
-            try await db.raw("""
-                INSERT INTO notification_deliveries (notification_id, channel, status, message_id, created_at, updated_at)
-                VALUES \(deliveries.joined(separator: ", "))
-                """).run()
+            if !deliveries.isEmpty {
+                try await db.raw("""
+                    INSERT INTO notification_deliveries (notification_id, channel, status, message_id, created_at, updated_at)
+                    VALUES \(deliveries.joined(separator: ", "))
+                    """).run()
+            }
+            try await Self.signal(Set(announcements.notifications.map(\.userID)), on: db)
         }
         try await EmailOutbox(store: store, on: db).enqueue(emails, now: now)
     }

@@ -8,12 +8,14 @@ import Logging
 /// …}`, within `timing.authWindow`; a refused token closes the connection as a policy violation, a failure of ours as a
 /// server error the client retries), never in the URL, which ends up in logs; then the client subscribes to the rooms of
 /// its projects (`{"type": "subscribe", "room": 12, "after": 34}`, the last sequence it saw) and hears their events,
-/// typing and presence. The service sends `{"type": "ping"}` every `timing.ping`, which the page answers with
+/// typing and presence, and may follow its person's notifications (`{"type": "notifications", "after": 56}`, the last
+/// notification id it saw; `NotificationHub`). The service sends `{"type": "ping"}` every `timing.ping`, which the page answers with
 /// `{"type": "pong"}`, and closes a connection that sent nothing for `timing.silence` (a tab asleep, a network gone);
 /// the WebSocket's own pings, which the browser answers by itself, go every `timing.silence` and catch a connection
 /// that died without closing. A connection that reads too slowly is cut off (`RoomOutbox`).
 struct ChatSocket: Sendable {
     let hub: RoomHub
+    let notifications: NotificationHub
     let chat: ChatRepository
     let store: Store
     let authenticate: @Sendable (String) async throws -> Identity
@@ -93,6 +95,7 @@ struct ChatSocket: Sendable {
                 logger.info("a chat connection ended on an error", metadata: ["error": "\(error)"])
             }
             await hub.leave(connection: connection)
+            await notifications.leave(connection: connection)
             outbox.close()
             group.cancelAll()
         }
@@ -114,6 +117,8 @@ struct ChatSocket: Sendable {
             // Without a sequence, from now on: the client has just read the history.
             let after = if let given = frame.after { max(0, given) } else { try await RoomEventLog(store: store).latest(of: id) }
             await hub.join(room, connection: connection, userID: identity.userID, outbox: outbox, after: after)
+        case "notifications":
+            await notifications.follow(identity.userID, connection: connection, outbox: outbox, after: frame.after.map { max(0, $0) })
         case "pong":
             // The answer to a heartbeat: hearing it is all it is for.
             return

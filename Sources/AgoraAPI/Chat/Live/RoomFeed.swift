@@ -4,7 +4,7 @@ import Logging
 import ServiceLifecycle
 
 /// Keeps this instance's hub told of new room events recorded anywhere. Commits in this process signal it at once
-/// (`RoomSignals`). On PostgreSQL, every instance listens for the `project:sequence` each event notifies on commit,
+/// (`CommitSignals`). On PostgreSQL, every instance listens for the `project:sequence` each event notifies on commit,
 /// and for typing and presence relayed between instances; after a reconnection every room is read again. On SQLite,
 /// whose instances share a file without notifications, the rooms' counters are compared every `pollInterval`.
 struct RoomFeed: Service {
@@ -38,8 +38,9 @@ struct RoomFeed: Service {
             switch store.engine {
             case .postgresql:
                 await withTaskGroup(of: Void.self) { group in
-                    group.addTask { await listen(on: RoomEventLog.channel, connected: { await hub.signal(Set(await hub.roomIDs)) }, notified: events) }
-                    group.addTask { await listen(on: Self.liveChannel, connected: {}, notified: live) }
+                    let listener = ChannelListener(store: store, logger: logger, reconnectDelay: reconnectDelay)
+                    group.addTask { await listener.listen(on: RoomEventLog.channel, connected: { await hub.signal(Set(await hub.roomIDs)) }, notified: events) }
+                    group.addTask { await listener.listen(on: Self.liveChannel, connected: {}, notified: live) }
                 }
             case .sqlite:
                 while !Task.isCancelled {
@@ -50,19 +51,6 @@ struct RoomFeed: Service {
                     try? await Task.sleep(for: pollInterval)
                 }
             }
-        }
-    }
-
-    private func listen(on channel: String, connected: @escaping @Sendable () async -> Void, notified: @escaping @Sendable (String) async -> Void) async {
-        while !Task.isCancelled {
-            do {
-                try await store.listen(on: channel, connected: { await connected() }, notified: { await notified($0) })
-            } catch is CancellationError {
-                return
-            } catch {
-                logger.warning("listening for room events: \(error)")
-            }
-            try? await Task.sleep(for: reconnectDelay)
         }
     }
 
