@@ -624,7 +624,43 @@
     container.appendChild(text);
   }
 
+  /**
+   * The live socket (`/api/ws`): signs in with the first frame, answers the service's heartbeat (a tab that stops
+   * answering for 90 seconds is disconnected), and after a drop connects again with a fresh token, waiting longer each
+   * time. `handlers.ready()` runs each time it is signed in (the moment to subscribe), `handlers.frame(frame)` for every
+   * other frame, `handlers.closed()` after a drop. Answers `send(frame)`, which drops a frame while it is not connected.
+   */
+  function live(handlers) {
+    var socket = null;
+    var retry = 0;
+    function send(frame) {
+      if (socket && socket.readyState === 1) socket.send(JSON.stringify(frame));
+    }
+    function connect() {
+      socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/ws');
+      socket.onopen = function () { send({ type: 'auth', token: state.accessToken }); };
+      socket.onmessage = function (event) {
+        var frame = JSON.parse(event.data);
+        if (frame.type === 'ping') return send({ type: 'pong' });
+        if (frame.type === 'ready') {
+          retry = 0;
+          return handlers.ready();
+        }
+        handlers.frame(frame);
+      };
+      socket.onclose = function () {
+        socket = null;
+        if (handlers.closed) handlers.closed();
+        retry = Math.min(retry + 1, 6);
+        setTimeout(function () { refresh().then(connect, connect); }, 500 * Math.pow(2, retry - 1));
+      };
+    }
+    connect();
+    return send;
+  }
+
   window.Agora = {
+    live: live,
     element: element,
     svg: svg,
     barChart: barChart,

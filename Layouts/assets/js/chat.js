@@ -27,8 +27,7 @@
     var sequence = 0;
     var olderBefore = null;
     var replyTo = null;
-    var socket = null;
-    var retry = 0;
+    var send = function () {};
     var typingSent = 0;
     var typingStop = null;
     var otherTypingUntil = 0;
@@ -190,38 +189,24 @@
     // The live connection: events from the last sequence seen, reconnection with it after a drop.
 
     function connect() {
-      var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-      socket = new WebSocket(scheme + location.host + '/api/ws');
-      socket.onopen = function () {
-        socket.send(JSON.stringify({ type: 'auth', token: Agora.auth.token() }));
-      };
-      socket.onmessage = function (event) {
-        var frame = JSON.parse(event.data);
-        if (frame.type === 'ping') {
-          // The service's heartbeat: a tab that stops answering for 90 seconds is disconnected.
-          socket.send(JSON.stringify({ type: 'pong' }));
-        } else if (frame.type === 'ready') {
-          retry = 0;
-          socket.send(JSON.stringify({ type: 'subscribe', room: projectID, after: sequence }));
-        } else if (frame.type === 'event' && frame.room === projectID) {
-          if (frame.sequence <= sequence) return;
-          sequence = frame.sequence;
-          received(frame);
-        } else if (frame.type === 'reset' && frame.room === projectID) {
-          loadHistory(false);
-        } else if (frame.type === 'typing' && frame.who === other) {
-          otherTypingUntil = frame.state === 'start' ? Date.now() + 15000 : 0;
-          drawTyping();
-        } else if (frame.type === 'presence' && frame.who === other) {
-          document.getElementById('chat-presence').textContent = frame.state === 'online' ? sideName(other) + ' is here' : '';
-        }
-      };
-      socket.onclose = function () {
-        socket = null;
-        document.getElementById('chat-presence').textContent = '';
-        retry = Math.min(retry + 1, 6);
-        setTimeout(function () { Agora.auth.refresh().then(connect, connect); }, 500 * Math.pow(2, retry - 1));
-      };
+      send = Agora.live({
+        ready: function () { send({ type: 'subscribe', room: projectID, after: sequence }); },
+        frame: function (frame) {
+          if (frame.type === 'event' && frame.room === projectID) {
+            if (frame.sequence <= sequence) return;
+            sequence = frame.sequence;
+            received(frame);
+          } else if (frame.type === 'reset' && frame.room === projectID) {
+            loadHistory(false);
+          } else if (frame.type === 'typing' && frame.who === other) {
+            otherTypingUntil = frame.state === 'start' ? Date.now() + 15000 : 0;
+            drawTyping();
+          } else if (frame.type === 'presence' && frame.who === other) {
+            document.getElementById('chat-presence').textContent = frame.state === 'online' ? sideName(other) + ' is here' : '';
+          }
+        },
+        closed: function () { document.getElementById('chat-presence').textContent = ''; }
+      });
     }
 
     function received(frame) {
@@ -246,8 +231,7 @@
     setInterval(drawTyping, 1000);
 
     function sendTyping(state) {
-      if (!socket || socket.readyState !== 1) return;
-      socket.send(JSON.stringify({ type: 'typing', room: projectID, state: state }));
+      send({ type: 'typing', room: projectID, state: state });
     }
 
     body.addEventListener('input', function () {

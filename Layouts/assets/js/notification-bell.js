@@ -116,34 +116,23 @@
 
     // The live connection: the unread count and new notifications as they are written, from the last id seen.
     var latest = null;
-    var retry = 0;
     function connect() {
-      if (!Agora.auth.token()) return;
-      var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/ws');
-      socket.onopen = function () { socket.send(JSON.stringify({ type: 'auth', token: Agora.auth.token() })); };
-      socket.onmessage = function (event) {
-        var frame = JSON.parse(event.data);
-        if (frame.type === 'ping') {
-          socket.send(JSON.stringify({ type: 'pong' }));
-        } else if (frame.type === 'ready') {
-          retry = 0;
-          socket.send(JSON.stringify(latest === null ? { type: 'notifications' } : { type: 'notifications', after: latest }));
-        } else if (frame.type === 'notifications-following' && latest === null) {
-          latest = frame.latest;
-        } else if (frame.type === 'notifications') {
-          setCount(frame.unread);
-          frame.notifications.forEach(function (notification) {
-            latest = Math.max(latest || 0, notification.id);
-            list.insertBefore(item(notification), list.firstChild);
-            while (list.children.length > 8) list.removeChild(list.lastChild);
-          });
-          document.getElementById('bell-empty').hidden = list.children.length > 0;
+      var send = Agora.live({
+        ready: function () { send(latest === null ? { type: 'notifications' } : { type: 'notifications', after: latest }); },
+        frame: function (frame) {
+          if (frame.type === 'notifications-following' && latest === null) {
+            latest = frame.latest;
+          } else if (frame.type === 'notifications') {
+            setCount(frame.unread);
+            frame.notifications.forEach(function (notification) {
+              latest = Math.max(latest || 0, notification.id);
+              list.insertBefore(item(notification), list.firstChild);
+              while (list.children.length > 8) list.removeChild(list.lastChild);
+            });
+            document.getElementById('bell-empty').hidden = list.children.length > 0;
+          }
         }
-      };
-      socket.onclose = function () {
-        retry = Math.min(retry + 1, 6);
-        setTimeout(function () { Agora.auth.refresh().then(function (signedIn) { if (signedIn) connect(); }); }, 500 * Math.pow(2, retry - 1));
-      };
+      });
     }
 
     (Agora.auth.token() ? Promise.resolve(true) : Agora.auth.refresh()).then(function (signedIn) {
