@@ -281,8 +281,8 @@ struct ServiceSettings {
     }
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
-    /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks), refunds
-    /// waiting for the processor, scheduled payouts, providers' subscriptions, the watch on the platform
+    /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks),
+    /// review publication, notification retention, refunds waiting for the processor, scheduled payouts, providers' subscriptions, the watch on the platform
     /// settings and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
@@ -300,6 +300,7 @@ struct ServiceSettings {
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             ReviewPublicationJob(store: store, settings: platformSettings, announcer: ReviewAnnouncer(email: composer)),
+            NotificationRetentionJob(store: store, settings: platformSettings),
             PendingRefundJob(store: store, processor: processor),
             HourlyBillingJob(store: store, processor: processor, announcer: ProjectAnnouncer(email: composer)),
             PayoutJob(store: store, processor: processor, settings: platformSettings),

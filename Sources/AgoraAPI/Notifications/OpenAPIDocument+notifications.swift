@@ -12,7 +12,7 @@ extension OpenAPIDocument {
           { "name": "archived", "in": "query", "schema": { "type": "string", "enum": ["true", "false"] } },
           { "name": "category", "in": "query", "schema": { "type": "string", "enum": [\#(quoted(NotificationCategory.allCases.map(\.rawValue)))] } },
           { "name": "q", "in": "query", "description": "Text in the title or message", "schema": { "type": "string", "maxLength": 100 } },
-          { "name": "before", "in": "query", "description": "The previous page's next_before", "schema": \#(wholeNumber(minimum: 1)) },
+          { "name": "before", "in": "query", "description": "The previous page's next_before", "schema": { "type": "integer", "minimum": 1 } },
           { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
         ],
         "responses": { "200": { "description": "Notifications", "content": { "application/json": { "schema": { "type": "object", "required": ["notifications", "unread"], "properties": { "unread": { "type": "integer" }, "next_before": { "type": "integer" }, "notifications": { "type": "array", "items": { "$ref": "#/components/schemas/Notification" } } } } } } }, "400": \#(problem), "401": \#(problem) }

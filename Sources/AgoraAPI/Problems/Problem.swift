@@ -77,6 +77,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
             self.init(status: http.status, detail: http.body, instance: instance)
         case let http as any HTTPResponseError:
             self.init(status: http.status, instance: instance)
+        case let busy where StoreError.isBusy(busy):
+            self.init(status: .serviceUnavailable, detail: "The database is busy. Try again in a moment.", instance: instance, retryAfter: 1)
         default:
             self.init(status: .internalServerError, detail: "Something went wrong on our side. Quote the request id if you contact us.", instance: instance)
         }

@@ -30,10 +30,12 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case reviewsWindowDays = "reviews.window-days"
     case reviewsMinimumWorkDays = "reviews.minimum-work-days"
     case reviewsHoldThreshold = "reviews.hold-threshold"
+    case notificationsArchiveAfterDays = "notifications.archive-after-days"
+    case notificationsDeleteAfterDays = "notifications.delete-after-days"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
-        case site, features, quotas, routing, moderation, projects, payments, fees, tax, plans, reviews
+        case site, features, quotas, routing, moderation, projects, payments, fees, tax, plans, reviews, notifications
     }
 
     public var group: Group {
@@ -49,6 +51,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .taxRates, .taxPlatformCountry: .tax
         case .plansProMonthlyPrice, .plansProCommissionDiscount: .plans
         case .reviewsWindowDays, .reviewsMinimumWorkDays, .reviewsHoldThreshold: .reviews
+        case .notificationsArchiveAfterDays, .notificationsDeleteAfterDays: .notifications
         }
     }
 
@@ -82,6 +85,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsWindowDays: .number(3...60, unit: "days")
         case .reviewsMinimumWorkDays: .number(0...60, unit: "days")
         case .reviewsHoldThreshold: .number(1...30, unit: "points")
+        case .notificationsArchiveAfterDays: .number(7...3_650, unit: "days")
+        case .notificationsDeleteAfterDays: .number(30...3_650, unit: "days")
         }
     }
 
@@ -115,6 +120,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsWindowDays: .number(ReviewRules.standard.windowDays)
         case .reviewsMinimumWorkDays: .number(ReviewRules.standard.minimumWorkDays)
         case .reviewsHoldThreshold: .number(ReviewRules.standard.holdThreshold)
+        case .notificationsArchiveAfterDays: .number(NotificationRetention.standard.archiveAfterDays)
+        case .notificationsDeleteAfterDays: .number(NotificationRetention.standard.deleteAfterDays)
         }
     }
 
@@ -129,7 +136,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
              .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays,
              .paymentsSecurityHoldDays, .paymentsMinimumPayout, .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission,
              .feesCategoryCommission, .taxRates, .taxPlatformCountry, .plansProMonthlyPrice, .plansProCommissionDiscount, .reviewsWindowDays, .reviewsMinimumWorkDays,
-             .reviewsHoldThreshold: nil
+             .reviewsHoldThreshold, .notificationsArchiveAfterDays, .notificationsDeleteAfterDays: nil
         }
     }
 
@@ -164,6 +171,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsWindowDays: "Reviewing window"
         case .reviewsMinimumWorkDays: "Least work reviewed"
         case .reviewsHoldThreshold: "Review hold score"
+        case .notificationsArchiveAfterDays: "Archive read notifications after"
+        case .notificationsDeleteAfterDays: "Delete notifications after"
         }
     }
 
@@ -206,6 +215,9 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsMinimumWorkDays: "How long a project in which no money moved must have run before its parties may review each other."
         case .reviewsHoldThreshold:
             "The fraud score at which a review is held out of ratings until a moderator decides (a shared sign-in address counts 4; a shared browser, a ring of mutual ratings, a burst from new accounts or a near-copied text 3; a new account, a tiny project or an extreme rating without text 1)."
+        case .notificationsArchiveAfterDays: "How long a read notification stays in a member's inbox before it moves to their archive."
+        case .notificationsDeleteAfterDays:
+            "How long a notification is kept at all, read or not, archived or not; never less than the archiving age."
         }
     }
 
@@ -240,6 +252,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsWindowDays: 26
         case .reviewsMinimumWorkDays: 27
         case .reviewsHoldThreshold: 28
+        case .notificationsArchiveAfterDays: 29
+        case .notificationsDeleteAfterDays: 30
         }
     }
 }

@@ -66,6 +66,11 @@ public struct PlatformSettings: Sendable, Hashable {
         )
     }
 
+    /// How long notifications stay in the inbox, and at all.
+    public var notificationRetention: NotificationRetention {
+        NotificationRetention(archiveAfterDays: number(.notificationsArchiveAfterDays), deleteAfterDays: number(.notificationsDeleteAfterDays))
+    }
+
     /// Who may review when, and which reviews are held for moderation.
     public var reviews: ReviewRules {
         ReviewRules(windowDays: number(.reviewsWindowDays), minimumWorkDays: number(.reviewsMinimumWorkDays), holdThreshold: number(.reviewsHoldThreshold))

@@ -52,5 +52,6 @@ public enum Migrations {
         reviews,
         ratingBound,
         notificationPreferences,
+        notificationRetention,
     ]
 }

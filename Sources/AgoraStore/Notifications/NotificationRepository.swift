@@ -112,6 +112,28 @@ public struct NotificationRepository: Sendable {
         }
     }
 
+    /// Keeps notifications as long as `retention` says, at most `limit` of each step per call: read ones still in an
+    /// inbox after the archiving age move to the archive, and every one past the deleting age is deleted (with its
+    /// deliveries). Each step is one statement; the people affected are signalled, so their open tabs follow.
+    public func tidy(_ retention: NotificationRetention, now: Date, limit: Int) async throws -> (archived: Int, deleted: Int) {
+        try await store.transaction { db in
+            let archived = try await db.raw("""
+                UPDATE notifications SET archived_at = \(bind: now)
+                WHERE id IN (
+                    SELECT id FROM notifications WHERE read_at < \(bind: retention.archiveBefore(now)) AND archived_at IS NULL
+                    ORDER BY read_at LIMIT \(bind: limit)
+                ) RETURNING user_id
+                """).all().map { try $0.decode(column: "user_id", as: Int64.self) }
+            let deleted = try await db.raw("""
+                DELETE FROM notifications
+                WHERE id IN (SELECT id FROM notifications WHERE created_at < \(bind: retention.deleteBefore(now)) ORDER BY created_at LIMIT \(bind: limit))
+                RETURNING user_id
+                """).all().map { try $0.decode(column: "user_id", as: Int64.self) }
+            try await Self.signal(Set(archived + deleted), on: db)
+            return (archived.count, deleted.count)
+        }
+    }
+
     /// Writes announcements on a connection inside the caller's transaction. Each notification is shown in the app
     /// (or kept in the history, already read, when the person turned the app off for its category) and its email
     /// queued — held until quiet hours end — or suppressed, as the person's preferences say; each channel's outcome

@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraJobs
 import AgoraStore
 import AgoraTestSupport
 import Foundation
@@ -120,6 +121,38 @@ struct NotificationTests {
             #expect(try await queued("order-confirmation", to: "ada@example.com", in: market).last == wake)
             #expect(try await EmailOutbox(store: harness.store).claimDue(now: now, limit: 100, lease: 60).filter { $0.template == "order-confirmation" }.count == 1,
                     "the one sent before leaves; the one held waits for the end of quiet hours")
+        }
+    }
+
+    @Test("read notifications move to the archive after the set age, and every one is deleted after its own", arguments: TestDatabase.engines)
+    func retention(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            for _ in 0..<3 { _ = try await market.postOrder(market.ada) }
+            _ = try await market.postOrder(market.bob)
+            let ids = try await list("", as: market.ada, in: market).ids
+            _ = try await harness.send(.post, "/api/notifications/read", json: #"{"ids": [\#(ids[2])]}"#, bearer: market.ada.accessToken)
+            let job = NotificationRetentionJob(
+                store: harness.store, settings: await LivePlatformSettings.read(from: harness.store, overrides: [:]), clock: harness.clock
+            )
+            #expect(try await job.runOnce() == NotificationRetentionJob.Pass(archived: 0, deleted: 0))
+
+            harness.clock.advance(by: 91 * 86_400)
+            #expect(try await job.runOnce() == NotificationRetentionJob.Pass(archived: 1, deleted: 0), "only the read one, after 90 days")
+            let ada = try SignIn(try await harness.login("ada@example.com"))
+            #expect(try await list("", as: ada, in: market).ids == [ids[0], ids[1]])
+            #expect(try await list("?archived=true", as: ada, in: market).ids == [ids[2]])
+            #expect(try await job.runOnce() == NotificationRetentionJob.Pass(archived: 0, deleted: 0))
+
+            harness.clock.advance(by: 275 * 86_400)
+            let written = try #require(try await harness.store.sql.raw("SELECT COUNT(*) AS n FROM notifications").first()?.decode(column: "n", as: Int.self))
+            #expect(written > 4, "the clients' and the offers to providers")
+            #expect(try await job.runOnce() == NotificationRetentionJob.Pass(archived: 0, deleted: written), "everyone's, read or not, after 365 days")
+            let later = try SignIn(try await harness.login("ada@example.com"))
+            #expect(try await list("", as: later, in: market).ids.isEmpty)
+            #expect(try await list("?archived=true", as: later, in: market).ids.isEmpty)
+            let orphans = try await harness.store.sql.raw("SELECT COUNT(*) AS n FROM notification_deliveries").first()?.decode(column: "n", as: Int.self)
+            #expect(orphans == 0, "deliveries go with their notifications")
         }
     }
 }
