@@ -1,9 +1,11 @@
 import AgoraAPI
+import AgoraStore
 import AgoraTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 @Suite("Problem documents")
@@ -60,6 +62,33 @@ struct MethodNotAllowedTests {
             #expect(unknown.status == .notFound)
             let missing = try await client.execute(uri: "/api/orders/999999", method: .get)
             #expect(missing.status == .unauthorized, "a path that exists with its method: the route answers, not 405")
+        }
+    }
+}
+
+@Suite("A busy database")
+struct BusyDatabaseTests {
+    @Test("a write that waits past SQLite's busy timeout, the file locked by another process, answers 503 with Retry-After and changes nothing")
+    func lockedElsewhere() async throws {
+        try await OrderMarketplace.with { market in
+            let harness = market.harness
+            _ = try await market.postOrder(market.ada)
+            // Another process on the same file: its own store, whose write transaction holds the lock.
+            let other = try await Store.open(harness.store.location, logger: Logger(label: "agora.test.other"))
+            let holding = Task {
+                try await other.transaction { db in
+                    try await db.raw("UPDATE users SET updated_at = updated_at WHERE id = 0").run()
+                    try await Task.sleep(for: .seconds(14))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let answer = try await harness.send(.post, "/api/notifications/read", json: #"{"all": true}"#, bearer: market.ada.accessToken)
+            #expect(answer.status == .serviceUnavailable, "\(answer.text)")
+            #expect(answer.headers[.retryAfter] == "1")
+            holding.cancel()
+            _ = try? await holding.value
+            await other.close()
+            #expect(try await harness.send(.get, "/api/notifications", bearer: market.ada.accessToken).json()["unread"] as? Int == 1, "nothing was marked")
         }
     }
 }
