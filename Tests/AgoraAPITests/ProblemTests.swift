@@ -73,22 +73,42 @@ struct BusyDatabaseTests {
         try await OrderMarketplace.with { market in
             let harness = market.harness
             _ = try await market.postOrder(market.ada)
-            // Another process on the same file: its own store, whose write transaction holds the lock.
+            // Another process on the same file: its own store, whose write transaction holds the lock until the
+            // request has been answered (however slow a loaded machine makes either).
             let other = try await Store.open(harness.store.location, logger: Logger(label: "agora.test.other"))
+            let lock = LockHolder()
             let holding = Task {
                 try await other.transaction { db in
                     try await db.raw("UPDATE users SET updated_at = updated_at WHERE id = 0").run()
-                    try await Task.sleep(for: .seconds(14))
+                    await lock.hold()
                 }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            await lock.waitUntilHeld()
             let answer = try await harness.send(.post, "/api/notifications/read", json: #"{"all": true}"#, bearer: market.ada.accessToken)
+            await lock.release()
+            try await holding.value
+            await other.close()
             #expect(answer.status == .serviceUnavailable, "\(answer.text)")
             #expect(answer.headers[.retryAfter] == "1")
-            holding.cancel()
-            _ = try? await holding.value
-            await other.close()
             #expect(try await harness.send(.get, "/api/notifications", bearer: market.ada.accessToken).json()["unread"] as? Int == 1, "nothing was marked")
         }
     }
+}
+
+/// A lock another store holds for a test: taken, then kept until the test lets it go.
+private actor LockHolder {
+    private var held = false
+    private var released = false
+
+    /// Called inside the holding transaction: says it holds the lock, then waits to be released.
+    func hold() async {
+        held = true
+        while !released { await Task.yield(); try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    func waitUntilHeld() async {
+        while !held { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    func release() { released = true }
 }
