@@ -69,9 +69,10 @@ public struct SiteBuild: Sendable {
             templates: templates, categories: categories, baseURL: options.baseURL,
             configuration: configuration, environment: options.environment,
             assets: try AssetFingerprints(assetsDirectory: options.layoutsDirectory.appendingPathComponent("assets")),
-            figures: try await ContentFigures.read(from: store), liveReload: options.liveReload, now: now
+            figures: try await ContentFigures.read(from: store), ratingPrior: try await ReviewRepository(store: store).ratingPrior(),
+            liveReload: options.liveReload, now: now
         )
-        let siteKey = try self.siteKey(categories: categories, year: context.site.year)
+        let siteKey = try self.siteKey(categories: categories, year: context.site.year, ratingPrior: context.ratingPrior)
         let previous = BuildManifest.open(in: options.outputDirectory)
         let reusable = previous?.siteKey == siteKey.description ? previous : nil
         if reusable == nil { previous?.close() }
@@ -126,9 +127,13 @@ public struct SiteBuild: Sendable {
     }
 
     /// What every page depends on: the version, base URL, environment and live reload, every file of `Layouts/` (templates
-    /// and assets) but the email templates, the site settings, the categories, and the year shown in the footer.
-    private func siteKey(categories: CategoryTree, year: Int) throws -> InputKey {
-        var key = InputKey(AgoraVersion.current, options.baseURL.base, options.environment.rawValue, String(year), String(options.liveReload))
+    /// and assets) but the email templates, the site settings, the categories, the year shown in the footer, and the
+    /// prior of the displayed ratings.
+    private func siteKey(categories: CategoryTree, year: Int, ratingPrior: RatingPrior) throws -> InputKey {
+        var key = InputKey(
+            AgoraVersion.current, options.baseURL.base, options.environment.rawValue, String(year), String(options.liveReload),
+            "rating prior \(ratingPrior.tenths)"
+        )
         let layouts = options.layoutsDirectory.standardizedFileURL
         let files = (FileManager.default.enumerator(atPath: layouts.path)?.allObjects as? [String] ?? []).sorted()
         for relative in files where !relative.hasPrefix("email/") {

@@ -178,6 +178,30 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("a move of the ratings' prior rebuilds every page as a full build; a targeted build refuses until then", arguments: TestDatabase.engines)
+    func ratingPriorMoved(engine: TestDatabase) async throws {
+        try await SiteFixture.with(engine, providers: Self.providers) { site in
+            _ = try await site.build()
+            // dev-2 has two ratings of 4.86 on average: few enough for the prior to show.
+            func shown(_ prior: RatingPrior) -> String { RatingText.format(prior.displayed(average: 4.86, count: 2)) }
+            let moved = RatingPrior(tenths: 48)
+            #expect(shown(.standard) != shown(moved))
+            #expect(try site.page("providers/dev-2/index.html").contains(#"<span class="rating-value">\#(shown(.standard))</span>"#))
+            try await site.store.sql.raw("""
+                INSERT INTO rating_prior (id, tenths, exact_mean, updated_at) VALUES (1, \(bind: moved.tenths), 4.81, \(bind: SiteFixture.now))
+                """).run()
+            let build = SiteBuild(store: site.store, options: site.options, clock: FixedClock(SiteFixture.now))
+            await #expect(throws: SiteError.self) { try await build.run(.only([.provider("dev-2")])) }
+            let summary = try await site.build()
+            #expect(summary.kind == .full)
+            let page = try site.page("providers/dev-2/index.html")
+            #expect(page.contains(#"<span class="rating-value">\#(shown(moved))</span>"#))
+            #expect(page.contains("The reviews average 4.9; until there are more of them, the rating leans towards the marketplace's 4.8."))
+            let listings = try (1...3).compactMap { try? site.page(String(PagePaths.category(try Slug("web"), page: $0).dropFirst()) + "index.html") }
+            #expect(listings.joined().contains(#"<span aria-hidden="true">★</span> \#(shown(moved)) <span class="muted">(2)</span>"#), "the cards too")
+        }
+    }
+
     @Test("a deactivated provider's page disappears, and its URL follows the redirect rules")
     func deactivated() async throws {
         try await SiteFixture.with(providers: Self.providers) { site in

@@ -109,6 +109,10 @@ def test_two_parties_review_each_other_blind_and_the_page_follows(service, brows
     assert HOSTILE in reviews.text and "The provider's answer" in reviews.text
     # The demo provider has a record from the demo's work: the count is at least this review.
     assert "4 out of 5" in reviews.text and "out of 5 from" in reviews.text
+    # The figure is the displayed rating the API gives, computed with the same prior.
+    token = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    rating = service.api("GET", "/users/%s/rating" % reviews.get_attribute("data-reviews-of"), token)
+    assert browser.find_element(By.CSS_SELECTOR, "#reviews .rating-value").text == "%.1f" % rating["displayed"]
     assert browser.title != "owned"
     wait(browser).until(lambda driver: driver.find_element(By.ID, "review-controls").is_displayed())
     assert "Reviews per month" in browser.find_element(By.ID, "rating-trend").text

@@ -619,7 +619,7 @@
     text.appendChild(element('p', 'muted', 'Member since ' + new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' })
       .format(new Date(identity.member_since))));
     text.appendChild(element('p', 'muted', identity.rating_count
-      ? '★ ' + identity.rating_average.toFixed(1) + ' from ' + identity.rating_count + ' provider review' + (identity.rating_count === 1 ? '' : 's')
+      ? '★ ' + identity.rating.toFixed(1) + ' from ' + identity.rating_count + ' provider review' + (identity.rating_count === 1 ? '' : 's')
       : 'No reviews from providers yet'));
     container.appendChild(text);
   }

@@ -83,8 +83,8 @@ struct ClientIdentityBody: ResponseEncodable {
     let countryName: String?
     let photo: PhotoBody?
     let memberSince: Date
-    /// Providers' reviews of them as a client: the mean (absent without reviews) and the count.
-    let ratingAverage: Double?
+    /// Providers' reviews of them as a client: the displayed rating to the tenth (absent without reviews) and the count.
+    let rating: Double?
     let ratingCount: Int
 
     init(_ identity: ClientIdentity) {
@@ -94,7 +94,7 @@ struct ClientIdentityBody: ResponseEncodable {
         countryName = identity.countryCode.map(Countries.name(of:))
         photo = identity.photo.map(PhotoBody.init)
         memberSince = identity.memberSince
-        ratingAverage = identity.ratingCount > 0 ? (identity.ratingAverage * 10).rounded() / 10 : nil
+        rating = identity.rating.map(RatingText.shown)
         ratingCount = identity.ratingCount
     }
 }

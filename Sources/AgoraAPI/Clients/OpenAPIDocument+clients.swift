@@ -45,7 +45,7 @@ extension OpenAPIDocument {
         "name": { "type": "string", "description": "The first name and the family name's initial" }, "company": { "type": "string" },
         "country": { "type": "string" }, "country_name": { "type": "string" }, "photo": { "$ref": "#/components/schemas/Photo" },
         "member_since": { "type": "string", "format": "date-time" },
-        "rating_average": { "type": "number", "description": "Providers' reviews of them as a client; absent without any" }, "rating_count": { "type": "integer" }
+        "rating": { "type": "number", "description": "Providers' reviews of them as a client: the displayed rating (their mean pulled towards the marketplace's); absent without any" }, "rating_count": { "type": "integer" }
       }
     },
     """#

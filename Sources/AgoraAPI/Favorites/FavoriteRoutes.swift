@@ -27,7 +27,8 @@ struct FavoriteRoutes: Sendable {
     @Sendable func list(_ request: Request, context: AgoraRequestContext) async throws -> ListBody {
         let owner = try context.requireIdentity().userID
         let favorites = try await FavoriteRepository(store: store).list(userID: owner)
-        return ListBody(favorites: favorites.map { FavoriteBody(provider: ProviderCardBody($0.provider), addedAt: $0.addedAt) })
+        let prior = try await ReviewRepository(store: store).ratingPrior()
+        return ListBody(favorites: favorites.map { FavoriteBody(provider: ProviderCardBody($0.provider, prior: prior), addedAt: $0.addedAt) })
     }
 
     @Sendable func add(_ request: Request, context: AgoraRequestContext) async throws -> Response {

@@ -76,13 +76,13 @@ struct ProposalBody: ResponseEncodable {
         self.revisions = revisions?.map { Revision(number: $0.number, party: $0.party.rawValue, terms: TermsBody($0.terms), at: $0.createdAt) }
     }
 
-    init(_ comparison: ProposalComparison) {
+    init(_ comparison: ProposalComparison, prior: RatingPrior) {
         self.init(comparison.proposal, provider: Provider(
             id: comparison.proposal.providerID,
             name: comparison.providerName,
             url: comparison.providerSlug.flatMap { try? Slug($0) }.map(PagePaths.provider),
             photoUrl: comparison.providerPhoto?.fallbackURL(cssWidth: ProfilePhoto.cardWidth),
-            rating: ProviderCardBody.Rating(average: comparison.ratingAverage, count: comparison.ratingCount),
+            rating: ProviderCardBody.Rating(average: comparison.ratingAverage ?? 0, count: comparison.ratingCount, prior: prior),
             completedProjects: comparison.completedProjects,
             responseTimeMinutes: comparison.responseTimeMinutes
         ))

@@ -55,7 +55,8 @@ struct ProposalRoutes: Sendable {
         let found = try await proposals.comparison(orderID: order.id, providerID: seesAll ? nil : identity.userID, sort: sort)
         // A proposal moderation holds is for its provider and staff only.
         let shown = identity.role == .admin ? found : found.filter { !$0.proposal.moderationHold || $0.proposal.providerID == identity.userID }
-        return ProposalListBody(proposals: shown.map(ProposalBody.init))
+        let prior = try await ReviewRepository(store: store).ratingPrior()
+        return ProposalListBody(proposals: shown.map { ProposalBody($0, prior: prior) })
     }
 
     /// One proposal with every step of its negotiation, for its provider and the order's client.

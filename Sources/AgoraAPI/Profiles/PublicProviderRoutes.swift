@@ -10,6 +10,8 @@ struct PublicProviderRoutes: Sendable {
 
     struct ProviderBody: ResponseEncodable {
         struct Statistics: ResponseEncodable {
+            /// The displayed rating, as the page shows it; absent before the first rating.
+            let rating: Double?
             let ratingAverage: Double
             let ratingCount: Int
             let completedProjects: Int
@@ -42,7 +44,7 @@ struct PublicProviderRoutes: Sendable {
         let pagePath: String
         let updatedAt: Date
 
-        init(_ profile: ProviderProfile) {
+        init(_ profile: ProviderProfile, prior: RatingPrior) {
             slug = profile.slug.value
             name = profile.displayName
             title = profile.title
@@ -66,7 +68,7 @@ struct PublicProviderRoutes: Sendable {
             badges = profile.badges.map(BadgeBody.init)
             let record = profile.statistics
             statistics = Statistics(
-                ratingAverage: record.ratingAverage, ratingCount: record.ratingCount, completedProjects: record.completedProjects,
+                rating: record.displayedRating(prior).map(RatingText.shown), ratingAverage: record.ratingAverage, ratingCount: record.ratingCount, completedProjects: record.completedProjects,
                 completionRate: record.completionRate, responseTimeMinutes: record.responseTimeMinutes
             )
             pagePath = PagePaths.provider(profile.slug)
@@ -83,6 +85,6 @@ struct PublicProviderRoutes: Sendable {
     @Sendable func show(_ request: Request, context: AgoraRequestContext) async throws -> ProviderBody {
         guard let raw = context.parameters.get("slug"), let slug = try? Slug(raw),
               let profile = try await ProviderRepository(store: store).find(slug: slug) else { throw Self.notFound }
-        return ProviderBody(profile)
+        return ProviderBody(profile, prior: try await ReviewRepository(store: store).ratingPrior())
     }
 }

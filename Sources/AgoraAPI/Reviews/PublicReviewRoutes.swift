@@ -37,7 +37,7 @@ struct PublicReviewRoutes: Sendable {
         let userID = try await member(context)
         try ListQuery(request, allowing: []).finish()
         let (summary, trend) = try await reviews.rating(of: userID, months: Self.trendMonths, now: clock.now)
-        return RatingBody(summary, trend: trend, marketplaceMean: try await reviews.marketplaceMean())
+        return RatingBody(summary, trend: trend, prior: try await reviews.ratingPrior())
     }
 
     /// The member in the path; 404 for one that does not exist.

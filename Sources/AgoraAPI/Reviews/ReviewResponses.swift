@@ -90,10 +90,10 @@ struct RatingBody: ResponseEncodable {
     let subRatings: [String: Double]
     let trend: [Month]
 
-    init(_ summary: RatingSummary, trend: RatingTrend, marketplaceMean: Double?) {
+    init(_ summary: RatingSummary, trend: RatingTrend, prior: RatingPrior) {
         count = summary.count
         average = summary.count > 0 ? Self.rounded(summary.average) : nil
-        displayed = summary.count > 0 ? Self.rounded(summary.displayed(marketplaceMean: marketplaceMean)) : nil
+        displayed = summary.count > 0 ? RatingText.shown(summary.displayed(prior: prior)) : nil
         lowerBound = summary.count > 0 ? Self.rounded(summary.lowerBound) : nil
         distribution = summary.distribution
         subRatings = Dictionary(uniqueKeysWithValues: summary.subRatings.map { ($0.key.rawValue, Self.rounded($0.value)) })

@@ -184,7 +184,7 @@ extension OpenAPIDocument {
       "properties": {
         "id": { "type": "integer" }, "slug": { "type": "string" }, "url": { "type": "string" }, "name": { "type": "string" },
         "title": { "type": "string" }, "photo_url": { "type": "string" },
-        "rating": { "type": "object", "required": ["count"], "properties": { "average": { "type": "number" }, "count": { "type": "integer" } } },
+        "rating": { "type": "object", "required": ["count"], "properties": { "displayed": { "type": "number", "description": "The rating shown: the weighted mean pulled towards the marketplace's, to the tenth" }, "average": { "type": "number", "description": "The weighted mean of the reviews" }, "count": { "type": "integer" } } },
         "completed_projects": { "type": "integer" },
         "hourly_rate": { "$ref": "#/components/schemas/Money" },
         "converted_rate": { "$ref": "#/components/schemas/Money" },

@@ -44,9 +44,18 @@ struct ProviderCardBody: Encodable {
         }
     }
 
+    /// A rating as cards show it: `displayed` (`RatingPrior.displayed`, to the tenth) is the figure; `average` the
+    /// weighted mean of the reviews it comes from. Both absent before the first rating.
     struct Rating: Encodable {
+        let displayed: Double?
         let average: Double?
         let count: Int
+
+        init(average: Double, count: Int, prior: RatingPrior) {
+            displayed = count > 0 ? RatingText.shown(prior.displayed(average: average, count: count)) : nil
+            self.average = count > 0 ? (average * 100).rounded() / 100 : nil
+            self.count = count
+        }
     }
 
     struct Location: Encodable {
@@ -77,18 +86,21 @@ struct ProviderCardBody: Encodable {
     let distanceKm: Double?
     let card: CardText
 
-    init(_ hit: ProviderSearchHit, currency: CurrencyCode) {
-        self.init(hit.profile, convertedRate: hit.convertedRate.map { Money(minorUnits: $0, currency: currency) }, distanceKilometres: hit.distanceKilometres)
+    init(_ hit: ProviderSearchHit, currency: CurrencyCode, prior: RatingPrior) {
+        self.init(
+            hit.profile, prior: prior, convertedRate: hit.convertedRate.map { Money(minorUnits: $0, currency: currency) },
+            distanceKilometres: hit.distanceKilometres
+        )
     }
 
-    init(_ profile: ProviderProfile, convertedRate: Money? = nil, distanceKilometres: Double? = nil) {
+    init(_ profile: ProviderProfile, prior: RatingPrior, convertedRate: Money? = nil, distanceKilometres: Double? = nil) {
         id = profile.id
         slug = profile.slug.value
         url = PagePaths.provider(profile.slug)
         name = profile.displayName
         title = profile.title
         photoUrl = profile.photo?.fallbackURL(cssWidth: ProfilePhoto.cardWidth)
-        rating = Rating(average: profile.statistics.hasRatings ? profile.statistics.ratingAverage : nil, count: profile.statistics.ratingCount)
+        rating = Rating(average: profile.statistics.ratingAverage, count: profile.statistics.ratingCount, prior: prior)
         completedProjects = profile.statistics.completedProjects
         hourlyRate = profile.hourlyRate.map(MoneyBody.init)
         self.convertedRate = convertedRate.map(MoneyBody.init)
@@ -102,7 +114,7 @@ struct ProviderCardBody: Encodable {
         skills = profile.skills
         languages = profile.languages
         distanceKm = distanceKilometres.map { ($0 * 10).rounded() / 10 }
-        card = CardText(ProviderCard(profile))
+        card = CardText(ProviderCard(profile, prior: prior))
     }
 }
 
@@ -148,7 +160,7 @@ struct ProviderSearchBody: Encodable {
         sort = query.sort.rawValue
         currency = query.currency.code
         nextCursor = result.nextCursor?.token
-        providers = result.hits.map { ProviderCardBody($0, currency: query.currency) }
+        providers = result.hits.map { ProviderCardBody($0, currency: query.currency, prior: result.ratingPrior) }
         facets = FacetsBody(
             categories: result.facets.categories, skills: result.facets.skills, languages: result.facets.languages,
             countries: result.facets.countries, ratings: result.facets.ratings,

@@ -14,13 +14,14 @@ public struct ClientIdentity: Hashable, Sendable {
     public let countryCode: String?
     public let photo: ProfilePhoto?
     public let memberSince: Date
-    /// What providers said of them: the mean of their published reviews as a client, and how many there are.
-    public let ratingAverage: Double
+    /// What providers said of them: the displayed rating of their published reviews as a client
+    /// (`RatingPrior.displayed`; nil before the first), and how many there are.
+    public let rating: Double?
     public let ratingCount: Int
 
     public init(
         userID: Int64, firstName: String, lastName: String, company: String, countryCode: String?, photo: ProfilePhoto?, memberSince: Date,
-        ratingAverage: Double = 0, ratingCount: Int = 0
+        rating: Double? = nil, ratingCount: Int = 0
     ) {
         self.userID = userID
         self.firstName = firstName
@@ -29,7 +30,7 @@ public struct ClientIdentity: Hashable, Sendable {
         self.countryCode = countryCode
         self.photo = photo
         self.memberSince = memberSince
-        self.ratingAverage = ratingAverage
+        self.rating = rating
         self.ratingCount = ratingCount
     }
 

@@ -60,9 +60,9 @@ public struct RoutingScore: Sendable, Hashable {
 
     public static let hoursPerDay = 8.0
 
-    /// `marketplaceMean` nil: no rating on the marketplace yet.
-    public static func rating(average: Double, count: Int, marketplaceMean: Double?) -> Double {
-        BayesianRating().value(average: average, count: count, marketplaceMean: marketplaceMean) / 5
+    /// The displayed rating over 5.
+    public static func rating(average: Double, count: Int, prior: RatingPrior) -> Double {
+        prior.displayed(average: average, count: count) / 5
     }
 
     public static func responsiveness(minutes: Int?) -> Double {

@@ -13,7 +13,7 @@ public struct ProviderCard: Sendable, Hashable {
     public let location: String?
     /// `€45.00/hr`.
     public let rate: String?
-    /// `4.8`, nil before the first rating.
+    /// `4.8`: the displayed rating (`ProviderStatistics.displayedRating`), nil before the first rating.
     public let rating: String?
     public let ratingCount: Int
     public let skills: [String]
@@ -23,14 +23,14 @@ public struct ProviderCard: Sendable, Hashable {
     public let photo: ProfilePhoto?
     public let badges: [ProviderBadge]
 
-    public init(_ provider: ProviderProfile) {
+    public init(_ provider: ProviderProfile, prior: RatingPrior) {
         name = provider.displayName
         initials = String(provider.firstName.prefix(1) + provider.lastName.prefix(1)).uppercased()
         url = PagePaths.provider(provider.slug)
         title = provider.title
         location = provider.location?.displayName
         rate = provider.hourlyRate.map { "\($0.formatted)/hr" }
-        rating = provider.statistics.hasRatings ? RatingText.format(provider.statistics.ratingAverage) : nil
+        rating = provider.statistics.displayedRating(prior).map(RatingText.format)
         ratingCount = provider.statistics.ratingCount
         skills = Array(provider.skills.prefix(Self.skillsShown))
         availability = provider.availability.label
@@ -46,5 +46,10 @@ public enum RatingText {
         // Ratings are between 0 and 5; whole tenths avoid a C format string per rating.
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// The value as shown, to the tenth: what "4.5 and up" compares, so that a card showing 4.5 is in it.
+    public static func shown(_ value: Double) -> Double {
+        (value * 10).rounded() / 10
     }
 }

@@ -1,6 +1,7 @@
 /// A provider's track record, kept up to date as projects and reviews land.
 public struct ProviderStatistics: Hashable, Sendable, Codable {
-    /// Mean of all ratings, 1.0 to 5.0; meaningless when `ratingCount` is 0.
+    /// Weighted mean of the published ratings (`RatingSummary`), 1.0 to 5.0; meaningless when `ratingCount` is 0.
+    /// Pages show `displayedRating`.
     public let ratingAverage: Double
     public let ratingCount: Int
     public let completedProjects: Int
@@ -20,6 +21,12 @@ public struct ProviderStatistics: Hashable, Sendable, Codable {
     public static let none = ProviderStatistics(ratingAverage: 0, ratingCount: 0, completedProjects: 0, completionRate: 0, responseTimeMinutes: nil)
 
     public var hasRatings: Bool { ratingCount > 0 }
+
+    /// The rating shown for the provider: the mean pulled towards the marketplace's (`RatingPrior.displayed`); nil
+    /// before the first rating.
+    public func displayedRating(_ prior: RatingPrior) -> Double? {
+        hasRatings ? prior.displayed(average: ratingAverage, count: ratingCount) : nil
+    }
 
     /// What "best rated" orders by — listings, search, proposals: the Wilson lower bound of the rating over its
     /// count (`RatingSummary.wilsonLowerBound`), so that one 5-star review does not outrank a hundred 4.9s.

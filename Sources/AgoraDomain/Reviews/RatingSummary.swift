@@ -49,9 +49,9 @@ public struct RatingSummary: Sendable, Hashable, Codable {
         self.subRatings = subRatings
     }
 
-    /// The rating shown and ranked by: the weighted mean pulled towards the marketplace's (`BayesianRating`).
-    public func displayed(marketplaceMean: Double?, bayesian: BayesianRating = BayesianRating()) -> Double {
-        bayesian.value(average: average, count: count, marketplaceMean: marketplaceMean)
+    /// The rating shown and ranked by: the weighted mean pulled towards the marketplace's (`RatingPrior`).
+    public func displayed(prior: RatingPrior) -> Double {
+        prior.displayed(average: average, count: count)
     }
 
     /// The lower end of the 95 % Wilson interval of the share of the best rating (a mean of `average` stars counts

@@ -146,7 +146,7 @@ struct CategoryPage: SitePage {
             parent: parent,
             subcategories: subcategories,
             hasSubcategories: !subcategories.isEmpty,
-            providers: providers.map(ProviderCardView.init),
+            providers: providers.map { ProviderCardView($0, prior: context.ratingPrior) },
             hasProviders: !providers.isEmpty,
             pagination: .fields(pagination(number, of: listing.pageCount))
         ))

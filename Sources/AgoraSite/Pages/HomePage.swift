@@ -131,7 +131,7 @@ struct HomePage: SitePage {
             script: context.assets.url(of: "/assets/js/pages/home.js"),
             figures: figures,
             categories: cards,
-            providers: featured.map(ProviderCardView.init)
+            providers: featured.map { ProviderCardView($0, prior: context.ratingPrior) }
         ))
         return RenderedPage(path: Self.path, html: html, lastModified: featured.map(\.updatedAt).max(), inSitemap: true)
     }

@@ -106,7 +106,7 @@ struct LandingPage: SitePage {
                 published: matter.date.map { $0.formatted(.dateTime.year().month(.wide).day().locale(Locale(identifier: "en_GB"))) },
                 faq: matter.faq.map { Question(question: $0.question, answer: $0.answer) },
                 providersHeading: category.map { "Top rated in \($0.name)" },
-                providers: providers.map(ProviderCardView.init),
+                providers: providers.map { ProviderCardView($0, prior: context.ratingPrior) },
                 providersURL: category.map { CategoryPage.path(for: $0.slug, page: 1) }
             )
         )

@@ -6,8 +6,8 @@ import AgoraTemplates
 struct ProviderCardView: Sendable, TemplateFields {
     let card: ProviderCard
 
-    init(_ provider: ProviderProfile) {
-        card = ProviderCard(provider)
+    init(_ provider: ProviderProfile, prior: RatingPrior) {
+        card = ProviderCard(provider, prior: prior)
     }
 
     func templateValue(named name: String) -> TemplateValue? {

@@ -108,8 +108,8 @@ struct ProviderPage: SitePage {
         let statistics = provider.statistics
         var facts: [Fact] = []
         if let rate = provider.hourlyRate { facts.append(Fact(label: "Hourly rate", value: rate.formatted)) }
-        if statistics.hasRatings {
-            facts.append(Fact(label: "Rating", value: "\(RatingText.format(statistics.ratingAverage)) / 5 from \(CountText.of(statistics.ratingCount, "review"))"))
+        if let rating = statistics.displayedRating(context.ratingPrior) {
+            facts.append(Fact(label: "Rating", value: "\(RatingText.format(rating)) / 5 from \(CountText.of(statistics.ratingCount, "review"))"))
         }
         facts.append(Fact(label: "Projects completed", value: GroupedDigits.format(statistics.completedProjects)))
         if statistics.completedProjects > 0 {
@@ -124,9 +124,11 @@ struct ProviderPage: SitePage {
             type: "profile",
             image: provider.photo?.shareURL
         )
-        let described = StructuredData.provider(provider, path: path, site: context.configuration, baseURL: context.baseURL)
+        let described = StructuredData.provider(
+            provider, prior: context.ratingPrior, path: path, site: context.configuration, baseURL: context.baseURL
+        )
         let html = try context.render("provider", meta: meta, breadcrumbs: Breadcrumb.trail(trail), structuredData: [described], content: Content(
-            card: .fields(ProviderCardView(provider)),
+            card: .fields(ProviderCardView(provider, prior: context.ratingPrior)),
             slug: provider.slug.value,
             photo: provider.photo.map { PhotoView($0, cssWidth: ProfilePhoto.pageWidth, lazy: false) },
             bioParagraphs: provider.bio.components(separatedBy: "\n\n").map(PageMeta.collapsingWhitespace).filter { !$0.isEmpty },
@@ -138,8 +140,10 @@ struct ProviderPage: SitePage {
             background: BackgroundView.sections(of: provider),
             portfolio: provider.portfolio.map(PortfolioView.init),
             actions: ProviderActionsView(provider, primaryCategory: categories.first?.slug, pageURL: context.baseURL.absolute(path)),
-            reviews: ProviderReviewsView(providerID: provider.id, statistics: statistics, reputation: provider.reputation),
-            similar: similar.map(ProviderCardView.init)
+            reviews: ProviderReviewsView(
+                providerID: provider.id, statistics: statistics, prior: context.ratingPrior, reputation: provider.reputation
+            ),
+            similar: similar.map { ProviderCardView($0, prior: context.ratingPrior) }
         ))
         var page = RenderedPage(path: path, html: html, lastModified: provider.updatedAt, inSitemap: true)
         page.sitemapImage = provider.photo?.shareURL

@@ -2,13 +2,14 @@ import AgoraDomain
 import AgoraTemplates
 import Foundation
 
-/// The reviews section of a provider's page (`Layouts/partials/provider-reviews.mustache`): the rating out of five
-/// from how many reviews, a bar per star (SVG), the sub-ratings, the reviews per month up to the latest, and the
+/// The reviews section of a provider's page (`Layouts/partials/provider-reviews.mustache`): the displayed rating out
+/// of five from how many reviews (saying so when few reviews pull it towards the marketplace's mean), a bar per star (SVG), the sub-ratings, the reviews per month up to the latest, and the
 /// first published reviews with the provider's answers; the island (`provider-reviews.js`) loads the rest, with
 /// filters, sorting and search, from `GET /api/users/{id}/reviews`.
 struct ProviderReviewsView: TemplateFields {
     let providerID: Int64
     let statistics: ProviderStatistics
+    let prior: RatingPrior
     let reputation: ProviderReputation
 
     /// One star's bar: how many reviews gave it, as a share of all.
@@ -88,6 +89,9 @@ struct ProviderReviewsView: TemplateFields {
         }
     }
 
+    /// The rating shown (`ProviderStatistics.displayedRating`).
+    private var displayed: Double { statistics.displayedRating(prior) ?? 0 }
+
     func templateValue(named name: String) -> TemplateValue? {
         let summary = reputation.summary
         switch name {
@@ -96,8 +100,11 @@ struct ProviderReviewsView: TemplateFields {
         // The stars, sub-ratings and reviews come from published reviews; a record with ratings but none of them
         // (the demo's seeded figures) shows its figure alone.
         case "hasDetail": return .flag(summary.count > 0)
-        case "rating": return .text(RatingText.format(statistics.ratingAverage))
-        case "stars": return .text(StarText.stars(Int(statistics.ratingAverage.rounded())))
+        case "rating": return .text(RatingText.format(displayed))
+        case "stars": return .text(StarText.stars(Int(displayed.rounded())))
+        case "leansOnPrior": return .flag(statistics.hasRatings && RatingText.shown(displayed) != RatingText.shown(statistics.ratingAverage))
+        case "average": return .text(RatingText.format(statistics.ratingAverage))
+        case "prior": return .text(prior.description)
         case "count": return .text(CountText.of(statistics.ratingCount, "review"))
         case "bars": return .objects((1...5).reversed().map { StarBar(stars: $0, count: summary.distribution[$0 - 1], total: summary.count) })
         case "aspects":

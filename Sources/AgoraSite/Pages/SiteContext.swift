@@ -15,17 +15,21 @@ struct SiteContext: Sendable {
     let navigation: [NavigationLink]
     /// The platform's figures Markdown pages may quote.
     let figures: ContentFigures
+    /// The prior every rating on the pages is displayed with (`RatingPrior`); part of the site's key, so that a
+    /// change of it rebuilds every page.
+    let ratingPrior: RatingPrior
     /// The two as templates read them, made once.
     private let siteValue: TemplateValue
     private let navigationValue: TemplateValue
 
     init(
         templates: TemplateLibrary, categories: CategoryTree, baseURL: SiteURL,
-        configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, figures: ContentFigures, liveReload: Bool,
-        now: Date
+        configuration: SiteConfiguration, environment: BuildEnvironment, assets: AssetFingerprints, figures: ContentFigures,
+        ratingPrior: RatingPrior, liveReload: Bool, now: Date
     ) {
         self.assets = assets
         self.figures = figures
+        self.ratingPrior = ratingPrior
         self.templates = templates
         self.categories = categories
         self.baseURL = baseURL

@@ -45,7 +45,7 @@ enum StructuredData {
 
     /// A provider with a place of business is a `ProfessionalService` (Google's LocalBusiness rich result needs
     /// the address); one without is described as a `Person`, which carries no rating.
-    static func provider(_ provider: ProviderProfile, path: String, site: SiteConfiguration, baseURL: SiteURL) -> JSONLD {
+    static func provider(_ provider: ProviderProfile, prior: RatingPrior, path: String, site: SiteConfiguration, baseURL: SiteURL) -> JSONLD {
         let common: JSONLD = [
             "@id": .string(baseURL.absolute(path + "#provider")), "name": .string(provider.displayName),
             "description": .string(PageMeta.collapsingWhitespace(provider.title + ". " + provider.bio)),
@@ -59,9 +59,9 @@ enum StructuredData {
             .adding("address", address.adding("addressRegion", location.region.map(JSONLD.string)))
             .adding("areaServed", ["@type": "Country", "name": .string(Countries.name(of: location.countryCode))])
             .adding("priceRange", provider.hourlyRate.map { .string("\($0.formatted) per hour") })
-        if provider.statistics.hasRatings {
+        if let rating = provider.statistics.displayedRating(prior) {
             node = node.adding("aggregateRating", [
-                "@type": "AggregateRating", "ratingValue": .string(RatingText.format(provider.statistics.ratingAverage)),
+                "@type": "AggregateRating", "ratingValue": .string(RatingText.format(rating)),
                 "ratingCount": .int(provider.statistics.ratingCount), "reviewCount": .int(provider.statistics.ratingCount),
                 "bestRating": "5", "worstRating": "1",
             ])

@@ -15,19 +15,21 @@ public struct ClientIdentityRepository: Sendable {
     public func identities(of userIDs: [Int64]) async throws -> [Int64: ClientIdentity] {
         guard !userIDs.isEmpty else { return [:] }
         var found: [Int64: ClientIdentity] = [:]
+        let prior = try await RatingPriorRecord.current(on: store.sql)
         for row in try await store.sql.raw("""
             SELECT u.id, u.first_name, u.last_name, u.country_code, u.created_at, c.company, c.photo_key, c.photo_side, r.average, r.review_count
             FROM users u LEFT JOIN client_identities c ON c.user_id = u.id LEFT JOIN rating_summaries r ON r.user_id = u.id
             WHERE u.id IN (\(binds: Array(Set(userIDs))))
             """).all() {
             let id = try row.decode(column: "id", as: Int64.self)
+            let count = try row.decodeIfPresent(column: "review_count", as: Int.self) ?? 0
+            let average = try row.decodeIfPresent(column: "average", as: Double.self) ?? 0
             found[id] = ClientIdentity(
                 userID: id, firstName: try row.decode(column: "first_name", as: String.self), lastName: try row.decode(column: "last_name", as: String.self),
                 company: try row.decodeIfPresent(column: "company", as: String.self) ?? "",
                 countryCode: try row.decodeIfPresent(column: "country_code", as: String.self),
                 photo: try ProfileRepository.photo(from: row), memberSince: try row.decode(column: "created_at", as: Date.self),
-                ratingAverage: try row.decodeIfPresent(column: "average", as: Double.self) ?? 0,
-                ratingCount: try row.decodeIfPresent(column: "review_count", as: Int.self) ?? 0
+                rating: count > 0 ? prior.displayed(average: average, count: count) : nil, ratingCount: count
             )
         }
         return found

@@ -53,5 +53,6 @@ public enum Migrations {
         ratingBound,
         notificationPreferences,
         notificationRetention,
+        ratingPrior,
     ]
 }

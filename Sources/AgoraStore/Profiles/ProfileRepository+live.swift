@@ -116,5 +116,6 @@ extension ProfileRepository {
         case .unpublished: try await RedirectRepository.markGone(page, now: now, on: db)
         case .draft, .pending, .rejected: break
         }
+        try await RatingPriorRecord.follow(now: now, on: db)
     }
 }

@@ -4,8 +4,8 @@ import SQLKit
 
 /// The one writer of a member's rating: recomputed from their published reviews (`RatingSummary`) in the
 /// transaction that publishes, hides, restores or removes one of them, kept in `rating_summaries` with the mean and
-/// count `user_statistics` shares with search and the pages; then the search index follows and a public provider's
-/// page is queued.
+/// count `user_statistics` shares with search and the pages; then the marketplace's prior follows (`RatingPriorRecord`),
+/// the search index follows and a public provider's page is queued.
 enum ReviewRating {
     static func refresh(_ userID: Int64, reason: String, now: Date, on db: any SQLDatabase, engine: Store.Engine) async throws {
         let summary = RatingSummary(try await published(of: userID, on: db), at: now)
@@ -24,6 +24,7 @@ enum ReviewRating {
                 rating_bound = \(bind: summary.lowerBound), updated_at = \(bind: now)
             WHERE user_id = \(bind: userID)
             """).run()
+        try await RatingPriorRecord.follow(now: now, on: db)
         try await ProviderRecord.recordChanged(userID, reason: reason, now: now, on: db, engine: engine)
     }
 

@@ -38,12 +38,9 @@ extension ReviewRepository {
         try await store.sql.raw("SELECT id FROM users WHERE id = \(bind: userID)").first() != nil
     }
 
-    /// The marketplace's mean rating over every published review, which `BayesianRating` pulls towards; nil before
-    /// the first.
-    public func marketplaceMean() async throws -> Double? {
-        try await store.sql.raw("""
-            SELECT AVG(CAST(rating AS DOUBLE PRECISION)) AS mean FROM reviews WHERE status = \(state: ReviewStatus.published)
-            """).first()?.decodeIfPresent(column: "mean", as: Double.self)
+    /// The marketplace's mean rating as every displayed rating uses it (`RatingPrior`).
+    public func ratingPrior() async throws -> RatingPrior {
+        try await RatingPriorRecord.current(on: store.sql)
     }
 
     /// Reviews with what `publicReview(from:)` reads: the reviewer's name and country, the project's title, the answer.

@@ -50,7 +50,7 @@ public struct ProviderMatcher: Sendable {
         }
         let centre = circle?.centre.unitVector
         let minimumDot = circle?.minimumDotProduct ?? -2
-        let marketplaceMean = snapshot.meanRating
+        let prior = snapshot.ratingPrior
         let weights = settings.weights
 
         var scored: [(position: Int, score: Double, matched: Int, factors: RoutingScore)] = []
@@ -82,7 +82,7 @@ public struct ProviderMatcher: Sendable {
                 rate: RoutingScore.rate(dayCost: dayCost, budgetMaximum: budgetMaximum),
                 location: location,
                 availability: entry.availability == .available ? 1 : 0.5,
-                rating: RoutingScore.rating(average: entry.ratingAverage, count: entry.ratingCount, marketplaceMean: marketplaceMean),
+                rating: RoutingScore.rating(average: entry.ratingAverage, count: entry.ratingCount, prior: prior),
                 responsiveness: RoutingScore.responsiveness(minutes: entry.responseMinutes)
             )
             scored.append((position, factors.value(weights), matched, factors))

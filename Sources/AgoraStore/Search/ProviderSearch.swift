@@ -47,10 +47,10 @@ public struct ProviderSearch: Sendable {
             )
             matches = matches.filter { textScores[$0.id] != nil }
         }
-        let mean = snapshot.meanRating
+        let prior = snapshot.ratingPrior
         for index in matches.indices {
             let match = matches[index]
-            matches[index].key = sortKey(match, entry: snapshot.entries[match.position], sort: query.sort, text: textScores[match.id], mean: mean)
+            matches[index].key = sortKey(match, entry: snapshot.entries[match.position], sort: query.sort, text: textScores[match.id], prior: prior)
         }
         let descending = query.sort.descending
         func before(_ a: Match, _ b: Match) -> Bool {
@@ -76,12 +76,12 @@ public struct ProviderSearch: Sendable {
         }
         let next = shown.count > query.limit ? page.last.map { SearchCursor(sort: query.sort, value: $0.key, providerID: $0.id) } : nil
         let facets = SearchFacetCounter(snapshot: snapshot, tree: tree, currency: query.currency).facets(of: matches)
-        return ProviderSearchResult(hits: hits, total: matches.count, nextCursor: next, facets: facets)
+        return ProviderSearchResult(hits: hits, total: matches.count, nextCursor: next, facets: facets, ratingPrior: prior)
     }
 
     /// The value a match is sorted by; see `RelevanceWeights` for the relevance formula.
-    private func sortKey(_ match: Match, entry: SearchSnapshot.Entry, sort: SearchSort, text: Double?, mean: Double?) -> Double {
-        let bayes = weights.bayesianRating.value(average: entry.ratingAverage, count: entry.ratingCount, marketplaceMean: mean)
+    private func sortKey(_ match: Match, entry: SearchSnapshot.Entry, sort: SearchSort, text: Double?, prior: RatingPrior) -> Double {
+        let bayes = weights.bayesianRating.value(average: entry.ratingAverage, count: entry.ratingCount, prior: prior)
         switch sort {
         case .relevance:
             let reviews = Double(entry.ratingCount)

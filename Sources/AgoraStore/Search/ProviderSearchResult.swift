@@ -56,4 +56,6 @@ public struct ProviderSearchResult: Sendable {
     /// Where the next page starts; nil on the last page.
     public let nextCursor: SearchCursor?
     public let facets: SearchFacets
+    /// The prior the hits' displayed ratings are computed with: the snapshot's.
+    public let ratingPrior: RatingPrior
 }

@@ -37,8 +37,8 @@ struct SearchFacetCounter {
             for index in entry.skills.range { skills[Int(skillLists[index])] += 1 }
             for index in entry.languages.range { languages[Int(languageLists[index])] += 1 }
             if entry.country >= 0 { countries[Int(entry.country)] += 1 }
-            if entry.ratingCount > 0 {
-                for (index, band) in Self.ratingBands.enumerated() where entry.ratingAverage >= band { ratings[index] += 1 }
+            if let rating = snapshot.shownRating(of: entry) {
+                for (index, band) in Self.ratingBands.enumerated() where rating >= band { ratings[index] += 1 }
             }
             if let rate = match.rate { rates.append(rate) }
         }

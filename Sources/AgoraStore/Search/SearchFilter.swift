@@ -100,7 +100,7 @@ struct SearchFilter {
             case nil:
                 break
             }
-            if let minimum = query.minimumRating, !(entry.ratingCount > 0 && entry.ratingAverage >= minimum) { return }
+            if let minimum = query.minimumRating, !(snapshot.shownRating(of: entry).map { $0 >= minimum } ?? false) { return }
             if let minimum = query.minimumReviews, entry.ratingCount < minimum { return }
             if !wantedLanguages.isEmpty, !entry.languages.range.contains(where: { wantedLanguages.contains(languageLists[$0]) }) { return }
             if query.verifiedOnly, !entry.verified { return }

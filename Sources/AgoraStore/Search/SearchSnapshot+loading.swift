@@ -18,7 +18,7 @@ extension SearchSnapshot {
         }
         snapshot.clusterByCategory()
         snapshot.loadedAt = now
-        snapshot.computeMeanRating()
+        snapshot.ratingPrior = try await RatingPriorRecord.current(on: store.sql)
         return snapshot
     }
 
@@ -53,7 +53,7 @@ extension SearchSnapshot {
             let batch = Array(rows[start..<min(rows.count, start + Self.batchSize)])
             _ = try snapshot.apply(batch, store: store, lists: try await Self.lists(of: batch, store: store))
         }
-        snapshot.computeMeanRating()
+        snapshot.ratingPrior = try await RatingPriorRecord.current(on: store.sql)
         return snapshot
     }
 

@@ -83,18 +83,13 @@ public struct SearchSnapshot: Sendable {
     /// When it was read whole: deletions are only seen by a whole read.
     public internal(set) var loadedAt = Date(timeIntervalSince1970: 0)
 
-    /// The mean of every rating on the marketplace: the prior of the Bayesian rating; nil before any rating.
-    /// Summed in whole millionths of a point, so that the result does not depend on the order of the entries
-    /// (two reads of the same data give the same ranking, and the same cursors). Set by every read.
-    var meanRating: Double?
+    /// The marketplace's mean rating as displayed ratings use it (`RatingPrior`), read with every read of the snapshot.
+    public internal(set) var ratingPrior = RatingPrior.standard
 
-    mutating func computeMeanRating() {
-        var points: Int64 = 0
-        var ratings = 0
-        for entry in entries where entry.alive && entry.ratingCount > 0 {
-            points += Int64((entry.ratingAverage * Double(entry.ratingCount) * 1_000_000).rounded())
-            ratings += entry.ratingCount
-        }
-        meanRating = ratings > 0 ? Double(points) / 1_000_000 / Double(ratings) : nil
+    /// The entry's rating as cards show it (the displayed rating to the tenth); nil without ratings. What the rating
+    /// filter and its bands compare.
+    func shownRating(of entry: Entry) -> Double? {
+        guard entry.ratingCount > 0 else { return nil }
+        return RatingText.shown(ratingPrior.displayed(average: entry.ratingAverage, count: entry.ratingCount))
     }
 }

@@ -32,7 +32,8 @@ public struct MarketplaceSeeder: Sendable {
     }
 
     /// Seeds the catalog and the providers (and, with `testimonials`, the demo's approved testimonials), reporting
-    /// `(written, total)` after each batch; with `records: .fromWork`, then their projects and reviews.
+    /// `(written, total)` after each batch; with `records: .fromWork`, then their projects and reviews; last, the
+    /// rating prior follows the providers' ratings.
     public func seed(
         providers count: Int,
         seed: UInt64,
@@ -67,5 +68,7 @@ public struct MarketplaceSeeder: Sendable {
             progress(written, count)
         }
         if records == .fromWork { _ = try await DemoWorkSeed(store: store).seed(seed: seed, now: now) }
+        // Drawn records bypass the writers that move the prior; the seeded site is built whole next.
+        try await store.transaction { db in try await RatingPriorRecord.follow(now: now, on: db, queuingSite: false) }
     }
 }

@@ -69,6 +69,7 @@ public struct SuspensionRepository: Sendable {
             """).all().map(Self.suspension(from:))
         _ = try await SessionRepository(store: store, in: transaction).revokeAll(userIDs: ids, reason: .suspended, now: now)
         try await ProposalRepository.withdrawLive(of: ids, because: "provider \(decision.kind == .ban ? "banned" : "suspended")", now: now, on: db)
+        try await RatingPriorRecord.follow(now: now, on: db)
         // A bulk operation queues one build of the site when it finishes rather than one per chunk.
         if bulkOperationID == nil {
             try await SiteChangeQueue.enqueueProviderPages(of: ids, reason: "\(Self.accounts(ids)) kept out", now: now, in: transaction, store: store)
@@ -184,6 +185,7 @@ public struct SuspensionRepository: Sendable {
             )
             WHERE id IN (\(binds: userIDs)) AND verification_status = \(state: VerificationStatus.suspended)
             """).run()
+        try await RatingPriorRecord.follow(now: now, on: db)
         if queuesPages {
             try await SiteChangeQueue.enqueueProviderPages(of: userIDs, reason: "\(Self.accounts(userIDs)) back", now: now, in: transaction, store: store)
         }

@@ -58,13 +58,19 @@ struct ReviewPageTests {
                 .month(.wide).year()
             let thisMonth = market.harness.clock.now.formatted(month)
             #expect(html.contains("the twelve months to \(thisMonth)") && html.contains("\(thisMonth): 1 review, 4.0 on average"), "the trend is in the page")
+            // The figure is the displayed rating, the same the API and the provider's JSON give.
+            let displayed = try #require(try await fixture.rating(of: provider.userID)["displayed"] as? Double)
+            #expect(html.contains(#"<span class="rating-value">\#(RatingText.format(displayed))</span>"#))
+            let statistics = try await market.harness.send(.get, "/api/providers/\(slug)").json()["statistics"] as? [String: Any]
+            #expect(statistics?["rating"] as? Double == displayed)
             let graph = try #require(Self.structuredData(in: html))
             let node = try #require(graph.first { ($0["@type"] as? String) == "ProfessionalService" || ($0["@type"] as? String) == "Person" })
             if node["@type"] as? String == "ProfessionalService" {
                 let reviews = try #require(node["review"] as? [[String: Any]])
                 #expect(reviews.count == 1 && ((reviews.first?["author"] as? [String: Any])?["name"] as? String) == "Ada L.")
                 #expect(((reviews.first?["reviewRating"] as? [String: Any])?["ratingValue"] as? Int) == 4)
-                #expect(((node["aggregateRating"] as? [String: Any])?["ratingCount"] as? Int) == 1)
+                let aggregate = node["aggregateRating"] as? [String: Any]
+                #expect(aggregate?["ratingValue"] as? String == RatingText.format(displayed) && aggregate?["ratingCount"] as? Int == 1)
             }
             let audit = try SiteAudit(siteDirectory: options.outputDirectory, contentDirectory: nil).run()
             #expect(audit.findings.filter { $0.check == "structured-data" } == [], "every node has what Google requires")

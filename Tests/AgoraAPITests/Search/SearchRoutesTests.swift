@@ -49,9 +49,10 @@ struct SearchRoutesTests {
             let body = try await client.execute(uri: "/api/search/providers?sort=rating&limit=20", method: .get).json()
             let providers = try #require(body["providers"] as? [[String: Any]])
             #expect(providers.count == 20)
+            let prior = try await ReviewRepository(store: store).ratingPrior()
             for provider in providers {
                 let slug = try Slug(try #require(provider["slug"] as? String))
-                let expected = ProviderCard(try #require(try await ProviderRepository(store: store).find(slug: slug)))
+                let expected = ProviderCard(try #require(try await ProviderRepository(store: store).find(slug: slug)), prior: prior)
                 let card = try #require(provider["card"] as? [String: Any])
                 #expect(card["initials"] as? String == expected.initials)
                 #expect(card["location"] as? String == expected.location)

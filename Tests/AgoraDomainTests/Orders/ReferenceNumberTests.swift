@@ -3,22 +3,11 @@ import Testing
 
 @Suite("Order reference numbers")
 struct ReferenceNumberTests {
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTWXYZ")
 
     @Test("references look like AG-7K3F-9Q2M, read back as typed, and are not sequential")
     func format() throws {
-        var generator = Seeded(state: 1)
+        var generator = SeededRandom(state: 1)
         let references = (0..<2_000).map { _ in ReferenceNumber.random(using: &generator) }
         for reference in references {
             #expect(reference.value.wholeMatch(of: /AG-[0-9A-HJKMNP-TW-Z]{4}-[0-9A-HJKMNP-TW-Z]{4}/) != nil)
@@ -31,7 +20,7 @@ struct ReferenceNumberTests {
 
     @Test("O is read as 0, I and L as 1")
     func lookalikes() throws {
-        var generator = Seeded(state: 7)
+        var generator = SeededRandom(state: 7)
         for _ in 0..<200 {
             let reference = ReferenceNumber.random(using: &generator)
             guard reference.value.contains("0") || reference.value.contains("1") else { continue }
@@ -42,7 +31,7 @@ struct ReferenceNumberTests {
 
     @Test("every single mistyped symbol and every swap of two different symbols is detected")
     func typos() throws {
-        var generator = Seeded(state: 42)
+        var generator = SeededRandom(state: 42)
         for _ in 0..<100 {
             let reference = ReferenceNumber.random(using: &generator)
             let symbols = Array(reference.value.filter { $0 != "-" }.dropFirst(2))

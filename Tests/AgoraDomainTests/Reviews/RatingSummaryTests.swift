@@ -77,7 +77,7 @@ struct RatingSummaryTests {
     @Test("the displayed rating is the Bayesian rating of the weighted mean")
     func displayed() {
         let summary = RatingSummary([RatedReview(rating: 5, publishedAt: now, projectValue: 500)], at: now)
-        #expect(summary.displayed(marketplaceMean: 4) == BayesianRating().value(average: 5, count: 1, marketplaceMean: 4))
+        #expect(summary.displayed(prior: .standard) == BayesianRating().value(average: 5, count: 1, prior: .standard))
     }
 
     @Test("the trend has every month of the span, oldest first, with its count and mean")

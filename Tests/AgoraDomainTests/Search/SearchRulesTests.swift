@@ -59,7 +59,7 @@ struct SearchRulesTests {
         #expect(throws: ValidationError.self) { try RelevanceWeights(setting: "text") }
         #expect(throws: ValidationError.self) { try RelevanceWeights(setting: "prior_ratings=0") }
         // Few ratings are pulled towards the marketplace mean; many barely move.
-        #expect(abs(weights.bayesianRating.value(average: 5, count: 1, marketplaceMean: 4) - 4.038) < 0.001)
-        #expect(abs(weights.bayesianRating.value(average: 5, count: 1_000, marketplaceMean: 4) - 4.976) < 0.001)
+        #expect(abs(weights.bayesianRating.value(average: 5, count: 1, prior: .standard) - 4.038) < 0.001)
+        #expect(abs(weights.bayesianRating.value(average: 5, count: 1_000, prior: .standard) - 4.976) < 0.001)
     }
 }

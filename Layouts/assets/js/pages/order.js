@@ -151,7 +151,7 @@
     }
     who.appendChild(element('p', 'muted proposal-message', proposal.terms.message));
     row.appendChild(who);
-    row.appendChild(element('td', null, provider.rating.count ? provider.rating.average.toFixed(1) + ' ★ (' + provider.rating.count + ')' : 'New'));
+    row.appendChild(element('td', null, provider.rating.count ? provider.rating.displayed.toFixed(1) + ' ★ (' + provider.rating.count + ')' : 'New'));
     row.appendChild(element('td', null, String(provider.completed_projects)));
     row.appendChild(element('td', null, provider.response_time_minutes === null || provider.response_time_minutes === undefined ? '—' : Math.max(1, Math.round(provider.response_time_minutes / 60)) + ' h'));
     var price = element('td', null, termsPrice(proposal.terms));
