@@ -301,6 +301,7 @@ struct ServiceSettings {
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             ReviewPublicationJob(store: store, settings: platformSettings, announcer: ReviewAnnouncer(email: composer)),
             NotificationRetentionJob(store: store, settings: platformSettings),
+            NotificationDigestJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
             PendingRefundJob(store: store, processor: processor),
             HourlyBillingJob(store: store, processor: processor, announcer: ProjectAnnouncer(email: composer)),
             PayoutJob(store: store, processor: processor, settings: platformSettings),

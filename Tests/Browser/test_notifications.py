@@ -1,7 +1,7 @@
 """Notifications in a real browser: the bell on a static page shows the unread count and the latest, with the
 keyboard, and hears a new one live; hostile text from an order's title stays text; the notifications page filters, marks read and archives, and
-a second tab's bell follows what the first read; the preferences page saves channels and quiet hours, security notices
-locked on. No Content-Security-Policy violation on the way."""
+a second tab's bell follows what the first read; the preferences page saves channels, the digest and quiet hours,
+security notices locked on. No Content-Security-Policy violation on the way."""
 import datetime
 import os
 import sys
@@ -94,23 +94,28 @@ def test_the_bell_the_centre_and_the_preferences(service, browser):
     browser.switch_to.window(first)
     wait(browser).until(lambda driver: bell_count(driver) == 0)
 
-    # Preferences: orders in the app only, quiet hours in Berlin; security notices locked on.
+    # Preferences: orders in the app and in a daily digest, not by email; quiet hours in Berlin; security notices
+    # locked on, with no digest box.
     browser.get(service.base + "/settings/notifications/")
     wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#preference-rows input"))
     security = browser.find_elements(By.CSS_SELECTOR, "input[data-category='account_security']")
     assert len(security) == 2 and all(box.is_selected() and not box.is_enabled() for box in security)
     click(browser, browser.find_element(By.CSS_SELECTOR, "input[data-category='orders'][data-channel='email']"))
+    click(browser, browser.find_element(By.CSS_SELECTOR, "input[data-category='orders'][data-channel='digest']"))
+    Select(browser.find_element(By.ID, "digest")).select_by_value("daily")
     click(browser, browser.find_element(By.ID, "quiet-on"))
     Select(browser.find_element(By.ID, "time_zone")).select_by_value("Europe/Berlin")
     click(browser, browser.find_element(By.CSS_SELECTOR, "#preferences-form button[type=submit]"))
     wait(browser).until(lambda driver: "saved" in driver.find_element(By.ID, "form-alert").text)
     saved = service.api("GET", "/notification-preferences", client)
     orders = next(category for category in saved["categories"] if category["category"] == "orders")
-    assert orders["channels"] == ["in_app"]
+    assert orders["channels"] == ["in_app", "digest"] and saved["digest"] == "daily"
     assert saved["quiet_hours"] == {"start": "22:00", "end": "07:00"} and saved["time_zone"] == "Europe/Berlin"
     browser.refresh()
     wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#preference-rows input"))
     assert not browser.find_element(By.CSS_SELECTOR, "input[data-category='orders'][data-channel='email']").is_selected()
+    assert browser.find_element(By.CSS_SELECTOR, "input[data-category='orders'][data-channel='digest']").is_selected()
+    assert Select(browser.find_element(By.ID, "digest")).first_selected_option.get_attribute("value") == "daily"
     assert browser.find_element(By.ID, "quiet-on").is_selected()
     errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
     assert errors == []

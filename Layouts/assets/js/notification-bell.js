@@ -65,6 +65,7 @@
 
     function item(notification) {
       var entry = element('li', notification.read ? null : 'notification-unread');
+      if (notification.group) entry.dataset.group = notification.group;
       var link = element('a');
       link.href = /^\/(?!\/)/.test(notification.link || '') ? notification.link : Agora.paths.notifications;
       link.appendChild(element('span', 'notification-title', notification.title));
@@ -126,6 +127,10 @@
             setCount(frame.unread);
             frame.notifications.forEach(function (notification) {
               latest = Math.max(latest || 0, notification.id);
+              // A burst's newer notification takes the place of the one it counts on from.
+              Array.prototype.slice.call(list.children).forEach(function (shown) {
+                if (notification.group && shown.dataset.group === notification.group) list.removeChild(shown);
+              });
               list.insertBefore(item(notification), list.firstChild);
               while (list.children.length > 8) list.removeChild(list.lastChild);
             });

@@ -30,6 +30,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     /// Payments; refunding one also needs `finance.refund` (`PaymentAdminRoutes`).
     case payments
     case reviews
+    case announcements
 
     var permission: AdminPermission {
         switch self {
@@ -53,6 +54,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .skills: .categoriesEdit
         case .disputes: .financeResolveDispute
         case .finance, .ledger, .payments: .financeRead
+        case .announcements: .announcementsSend
         }
     }
 

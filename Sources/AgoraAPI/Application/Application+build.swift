@@ -96,6 +96,7 @@ func buildParts(
     store.commitSignals.observe(.room) { rooms in Task { await hub.signal(rooms) } }
     let notificationHub = NotificationHub(store: store, logger: logger)
     store.commitSignals.observe(.person) { people in Task { await notificationHub.signal(people) } }
+    store.commitSignals.observe(.everyone) { _ in Task { await notificationHub.signal(Set(await notificationHub.userIDs)) } }
     let chatSocket = ChatSocket(
         hub: hub, notifications: notificationHub, chat: ChatRepository(store: store, keyring: keyring), store: store,
         authenticate: { try await auth.signIn.authenticate(bearer: $0) }, logger: logger, timing: configuration.chatTiming
@@ -199,6 +200,10 @@ func buildParts(
     DisputeRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer).register(on: signedIn)
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
     ReviewAdminRoutes(store: store, clock: configuration.clock, announcer: ReviewAnnouncer(email: configuration.email)).register(on: admin)
+    let unsubscribeLinks = UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL)
+    AnnouncementRoutes(
+        store: store, clock: configuration.clock, announcer: NewsAnnouncer(email: configuration.email), unsubscribe: unsubscribeLinks
+    ).register(on: admin)
     StatementRoutes(store: store).register(on: signedIn)
     BillingRoutes(store: store, clock: configuration.clock, settings: platformSettings).register(on: signedIn)
     PaymentMethodRoutes(store: store, clock: configuration.clock, methods: PaymentMethods(store: store, processor: processor)).register(on: signedIn)
@@ -214,7 +219,10 @@ func buildParts(
     DisputeFileRoutes(store: store, intake: attachments, clock: configuration.clock, announcer: projectAnnouncer).register(signedIn: signedIn, admin: admin)
     OrderFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
     MilestoneFileRoutes(store: store, intake: attachments, clock: configuration.clock).register(on: signedIn)
-    ChatRoutes(store: store, keyring: keyring, clock: configuration.clock, limiter: limiter, intake: attachments).register(on: signedIn)
+    ChatRoutes(
+        store: store, keyring: keyring, clock: configuration.clock, limiter: limiter, intake: attachments,
+        announcer: ChatAnnouncer(email: configuration.email), settings: platformSettings
+    ).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     NotificationPreferenceRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
@@ -227,7 +235,7 @@ func buildParts(
     SkillRoutes(store: store, clock: configuration.clock).register(api: api, admin: admin)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
     EmailRoutes(
-        store: store, links: UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL),
+        store: store, links: unsubscribeLinks,
         clock: configuration.clock
     ).register(on: api)
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }

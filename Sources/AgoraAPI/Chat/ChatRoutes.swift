@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraWorkflows
 import Foundation
 import Hummingbird
 
@@ -13,6 +14,8 @@ struct ChatRoutes: Sendable {
     let clock: any AgoraClock
     let limiter: RateLimiter
     let intake: AttachmentIntake
+    let announcer: ChatAnnouncer
+    let settings: LivePlatformSettings
 
     func register(on signedIn: RouterGroup<AgoraRequestContext>) {
         signedIn.get("projects/{id}/messages", use: history)
@@ -47,7 +50,9 @@ struct ChatRoutes: Sendable {
         let input = try await request.decode(as: MessageInput.self, context: context)
         let body = try ChatRules.body(input.body)
         try await limiter.hit(.chatMessage, key: "\(identity.userID):\(room.id)")
-        let posted = try await chat.post(projectID: room.id, by: identity.userID, body: body, replyTo: input.replyTo.map(Int64.init), now: clock.now)
+        let posted = try await chat.post(
+            projectID: room.id, by: identity.userID, body: body, replyTo: input.replyTo.map(Int64.init), now: clock.now, announce: announce
+        )
         return EditedResponse(
             status: .created, headers: [.location: "/api/messages/\(posted.message.id)"],
             response: ChatMessageBody(posted.message, in: room, reader: identity.userID, now: clock.now)
@@ -64,7 +69,7 @@ struct ChatRoutes: Sendable {
             try await chat.postFile(
                 projectID: room.id, by: identity.userID, name: received.fileName,
                 file: MessageFile(storageName: received.storageName, mediaType: received.mediaType, byteSize: received.byteSize, sha256: received.sha256),
-                now: clock.now
+                now: clock.now, announce: announce
             )
         }
         return EditedResponse(
@@ -123,6 +128,11 @@ struct ChatRoutes: Sendable {
         let found = try await chat.search(in: room, words: words, limit: limit)
         let now = clock.now
         return ChatSearchBody(messages: found.map { ChatMessageBody($0, in: room, reader: identity.userID, now: now) })
+    }
+
+    /// The other member's notification of a new message, gathered into bursts as the settings say.
+    private var announce: @Sendable (MessagePosted) throws -> Announcements {
+        { [announcer, settings] posted in try announcer.message(posted, burstWindow: settings.current.notificationBurstWindow) }
     }
 
     /// The asker and the project in the path, when they are one of its members.

@@ -14,6 +14,10 @@ struct NotificationBody: ResponseEncodable {
     let read: Bool
     let archived: Bool
     let createdAt: Date
+    /// The run it stands for, if it gathers a burst (a newer notification of the same group replaces it), and how
+    /// many events it counts.
+    let group: String?
+    let count: Int
 
     init(_ notification: AgoraStore.Notification) {
         id = notification.id
@@ -25,6 +29,8 @@ struct NotificationBody: ResponseEncodable {
         read = notification.readAt != nil
         archived = notification.archivedAt != nil
         createdAt = notification.createdAt
+        group = notification.burstKey
+        count = notification.burstCount
     }
 }
 

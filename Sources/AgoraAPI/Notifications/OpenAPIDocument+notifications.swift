@@ -64,11 +64,32 @@ extension OpenAPIDocument {
         } } } } }, "401": \#(problem) }
       }
     },
+    "/api/admin/announcements": {
+      "get": {
+        "operationId": "listAnnouncements", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with announcements.send: the latest marketplace news sent, newest first",
+        "parameters": [{ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100 } }],
+        "responses": { "200": { "description": "Sent news", "content": { "application/json": { "schema": { "type": "object", "required": ["announcements"], "properties": { "announcements": { "type": "array", "items": { "$ref": "#/components/schemas/Announcement" } } } } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem) }
+      },
+      "post": {
+        "operationId": "sendAnnouncement", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with announcements.send: marketplace news to a segment of members, in the app and by email as each chose; once per Idempotency-Key, audited",
+        "parameters": [\#(idempotencyKeyHeader)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["title", "message"], "properties": {
+          "title": { "type": "string", "minLength": 1, "maxLength": \#(AnnouncementDraft.titleLength.upperBound), "pattern": "^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$" },
+          "message": { "type": "string", "minLength": 1, "maxLength": \#(AnnouncementDraft.messageLength.upperBound), "pattern": "\\S" },
+          "link": { "type": "string", "description": "A page of the site, such as /categories/design/", "pattern": "^/(?!/)[^\\s\\\\]*$", "maxLength": \#(AnnouncementDraft.linkLength.upperBound) },
+          "segment": { "type": "string", "enum": [\#(quoted(AnnouncementSegment.allCases.map(\.rawValue)))] },
+          "country": { "type": "string", "description": "ISO 3166-1 alpha-2: only members in this country" } } } } } },
+        "responses": { "201": { "description": "Sent", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Announcement" } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "409": \#(problem), "422": \#(problem) }
+      }
+    },
     """#
 
     /// The schemas of notifications and preferences.
     static let notificationSchemas = #"""
-    "Notification": { "type": "object", "required": ["id", "type", "category", "title", "message", "read", "archived", "created_at"], "properties": { "id": { "type": "integer" }, "type": { "type": "string", "enum": [\#(quoted(NotificationKind.allCases.map(\.rawValue)))] }, "category": { "type": "string", "enum": [\#(quoted(NotificationCategory.allCases.map(\.rawValue)))] }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "read": { "type": "boolean" }, "archived": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" } } },
+    "Notification": { "type": "object", "required": ["id", "type", "category", "title", "message", "read", "archived", "created_at", "count"], "properties": { "id": { "type": "integer" }, "type": { "type": "string", "enum": [\#(quoted(NotificationKind.allCases.map(\.rawValue)))] }, "category": { "type": "string", "enum": [\#(quoted(NotificationCategory.allCases.map(\.rawValue)))] }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "read": { "type": "boolean" }, "archived": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" }, "group": { "type": "string", "description": "The burst it gathers (messages from one member in one project): a newer notification of the same group replaces it" }, "count": { "type": "integer", "minimum": 1, "description": "How many events it stands for" } } },
+    "Announcement": { "type": "object", "required": ["id", "title", "message", "segment", "recipients", "emails", "created_at"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "segment": { "type": "string" }, "country": { "type": "string" }, "recipients": { "type": "integer" }, "emails": { "type": "integer" }, "created_at": { "type": "string", "format": "date-time" } } },
     "NotificationPreferences": { "type": "object", "required": ["categories", "time_zone", "digest"], "properties": {
       "categories": { "type": "array", "items": { "type": "object", "required": ["category", "label", "channels", "critical"], "properties": { "category": { "type": "string" }, "label": { "type": "string" }, "channels": { "type": "array", "items": { "type": "string" } }, "critical": { "type": "boolean" } } } },
       "quiet_hours": { "type": "object", "required": ["start", "end"], "properties": { "start": { "type": "string" }, "end": { "type": "string" } } },

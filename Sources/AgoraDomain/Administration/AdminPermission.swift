@@ -14,6 +14,8 @@ public enum AdminPermission: String, Sendable, CaseIterable, Codable {
     case financeResolveDispute = "finance.resolve-dispute"
     case settingsEdit = "settings.edit"
     case contentEdit = "content.edit"
+    /// Sending marketplace news to segments of members.
+    case announcementsSend = "announcements.send"
     case categoriesEdit = "categories.edit"
     case ordersRoute = "orders.route"
     case analyticsRead = "analytics.read"

@@ -44,6 +44,8 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case reviewReleased = "review.release"
     case reviewClaimsDismissed = "review.dismiss"
     case reviewRemoved = "review.remove"
+    /// Marketplace news sent to a segment of members.
+    case announcementSent = "announcement.send"
 }
 
 /// The kinds of thing an audited action changes.
@@ -73,4 +75,6 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case payment
     /// A review of one party of a project by the other.
     case review
+    /// Marketplace news sent to members.
+    case announcement
 }

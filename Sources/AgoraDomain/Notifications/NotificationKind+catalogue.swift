@@ -7,9 +7,11 @@ extension NotificationKind {
         case .milestoneProposed, .milestoneAnswered, .milestoneStarted, .milestoneSubmitted, .changesRequested, .milestoneApproved,
              .reviewReminder, .projectCompleted, .projectCancellation, .projectCancelled, .projectPaused, .projectResumed, .timesheetApproved:
             .projects
+        case .messageReceived: .messages
         case .weekCharged, .weekChargeFailed, .milestoneFunded, .paymentReleased, .paymentRefunded, .disputeOpened, .disputeUpdated, .disputeResolved:
             .payments
         case .reviewRequested, .reviewPublished, .reviewAnswered, .reviewModerated: .reviews
+        case .marketplaceNews: .marketplaceNews
         }
     }
 

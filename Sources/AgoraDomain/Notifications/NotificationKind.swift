@@ -25,6 +25,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case projectPaused = "project_paused"
     case projectResumed = "project_resumed"
     case timesheetApproved = "timesheet_approved"
+    case messageReceived = "message_received"
     case weekCharged = "week_charged"
     case weekChargeFailed = "week_charge_failed"
     case milestoneFunded = "milestone_funded"
@@ -37,4 +38,5 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case reviewPublished = "review_published"
     case reviewAnswered = "review_answered"
     case reviewModerated = "review_moderated"
+    case marketplaceNews = "marketplace_news"
 }

@@ -58,10 +58,3 @@ public struct QuietHours: Sendable, Hashable, Codable {
         return hour * 60 + minute
     }
 }
-
-/// How often unread notifications are gathered into one email.
-public enum DigestFrequency: String, Sendable, Codable, CaseIterable {
-    case off
-    case daily
-    case weekly
-}

@@ -32,6 +32,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
     case reviewsHoldThreshold = "reviews.hold-threshold"
     case notificationsArchiveAfterDays = "notifications.archive-after-days"
     case notificationsDeleteAfterDays = "notifications.delete-after-days"
+    case notificationsBurstWindowMinutes = "notifications.burst-window-minutes"
 
     /// Where the admin form shows a setting.
     public enum Group: String, CaseIterable, Sendable {
@@ -51,7 +52,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .taxRates, .taxPlatformCountry: .tax
         case .plansProMonthlyPrice, .plansProCommissionDiscount: .plans
         case .reviewsWindowDays, .reviewsMinimumWorkDays, .reviewsHoldThreshold: .reviews
-        case .notificationsArchiveAfterDays, .notificationsDeleteAfterDays: .notifications
+        case .notificationsArchiveAfterDays, .notificationsDeleteAfterDays, .notificationsBurstWindowMinutes: .notifications
         }
     }
 
@@ -87,6 +88,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsHoldThreshold: .number(1...30, unit: "points")
         case .notificationsArchiveAfterDays: .number(7...3_650, unit: "days")
         case .notificationsDeleteAfterDays: .number(30...3_650, unit: "days")
+        case .notificationsBurstWindowMinutes: .number(1...240, unit: "minutes")
         }
     }
 
@@ -122,6 +124,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsHoldThreshold: .number(ReviewRules.standard.holdThreshold)
         case .notificationsArchiveAfterDays: .number(NotificationRetention.standard.archiveAfterDays)
         case .notificationsDeleteAfterDays: .number(NotificationRetention.standard.deleteAfterDays)
+        case .notificationsBurstWindowMinutes: .number(NotificationBurst.standardWindowMinutes)
         }
     }
 
@@ -136,7 +139,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
              .moderationBlockedWords, .moderationPreApproval, .projectsReviewWindowDays, .projectsQuietDays, .projectsTimesheetReviewDays,
              .paymentsSecurityHoldDays, .paymentsMinimumPayout, .feesClientServiceFee, .feesCommissionTiers, .feesMinimumCommission,
              .feesCategoryCommission, .taxRates, .taxPlatformCountry, .plansProMonthlyPrice, .plansProCommissionDiscount, .reviewsWindowDays, .reviewsMinimumWorkDays,
-             .reviewsHoldThreshold, .notificationsArchiveAfterDays, .notificationsDeleteAfterDays: nil
+             .reviewsHoldThreshold, .notificationsArchiveAfterDays, .notificationsDeleteAfterDays, .notificationsBurstWindowMinutes: nil
         }
     }
 
@@ -173,6 +176,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsHoldThreshold: "Review hold score"
         case .notificationsArchiveAfterDays: "Archive read notifications after"
         case .notificationsDeleteAfterDays: "Delete notifications after"
+        case .notificationsBurstWindowMinutes: "Gather a burst of messages for"
         }
     }
 
@@ -218,6 +222,8 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .notificationsArchiveAfterDays: "How long a read notification stays in a member's inbox before it moves to their archive."
         case .notificationsDeleteAfterDays:
             "How long a notification is kept at all, read or not, archived or not; never less than the archiving age."
+        case .notificationsBurstWindowMinutes:
+            "Messages one member sends in a project within this time of the last become one notification (\"Ana sent 10 messages\"), with one email, while it is unread."
         }
     }
 
@@ -254,6 +260,7 @@ public enum PlatformSetting: String, CaseIterable, Sendable, Codable {
         case .reviewsHoldThreshold: 28
         case .notificationsArchiveAfterDays: 29
         case .notificationsDeleteAfterDays: 30
+        case .notificationsBurstWindowMinutes: 31
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// The settings in force: the stored values over the defaults, and the environment's over both. Readers ask for
 /// the typed value they need (`routing`, `isOn`, `number`), never for raw keys.
 public struct PlatformSettings: Sendable, Hashable {
@@ -69,6 +70,11 @@ public struct PlatformSettings: Sendable, Hashable {
     /// How long notifications stay in the inbox, and at all.
     public var notificationRetention: NotificationRetention {
         NotificationRetention(archiveAfterDays: number(.notificationsArchiveAfterDays), deleteAfterDays: number(.notificationsDeleteAfterDays))
+    }
+
+    /// How long after a burst's latest event the next one joins its notification (`NotificationBurst`).
+    public var notificationBurstWindow: TimeInterval {
+        TimeInterval(number(.notificationsBurstWindowMinutes) * 60)
     }
 
     /// Who may review when, and which reviews are held for moderation.

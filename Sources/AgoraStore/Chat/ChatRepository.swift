@@ -16,11 +16,13 @@ public struct ChatRepository: Sendable {
 
     static let columns: SQLQueryString = "id, project_id, sender_id, kind, sealed_body, key_id, reply_to, created_at, edited_at, deleted_at, moderation_hold"
 
-    /// A member writes `body` (checked by `ChatRules.body`), maybe in reply to a message of the same room.
+    /// A member writes `body` (checked by `ChatRules.body`), maybe in reply to a message of the same room; the other
+    /// member is told with `announce`'s notification in the same transaction.
     public func post(
-        projectID: Int64, by userID: Int64, body: String, replyTo: Int64?, now: Date
+        projectID: Int64, by userID: Int64, body: String, replyTo: Int64?, now: Date,
+        announce: @escaping @Sendable (MessagePosted) throws -> Announcements
     ) async throws -> (message: ChatMessage, event: RoomEvent) {
-        try await store.transaction { [keyring] db in
+        try await store.transaction { [keyring, store] db in
             let project = try await ProjectRepository.locked(projectID, on: db)
             guard project.role(of: userID) != nil else { throw StoreError.notFound("the project") }
             if let replyTo, try await db.raw("""
@@ -38,6 +40,7 @@ public struct ChatRepository: Sendable {
             try await Self.index(message.id, projectID: projectID, body: body, under: keyring.current, keyring: keyring, on: db)
             try await Self.moveRead(projectID: projectID, userID: userID, to: message.id, now: now, on: db)
             let event = try await RoomEventLog.append(.messageCreated, projectID: projectID, actorID: userID, subjectID: message.id, now: now, on: db)
+            try await Self.announce(message, in: project, announce: announce, store: store, on: db, now: now)
             return (message, event)
         }
     }
@@ -153,11 +156,12 @@ public struct ChatRepository: Sendable {
     }
 
     /// A member shares a file in the room: a message of kind `file` whose sealed body is the file's name (found by
-    /// search like any text), with the stored bytes' row, in one transaction.
+    /// search like any text), with the stored bytes' row, in one transaction; the other member is told as for a text.
     public func postFile(
-        projectID: Int64, by userID: Int64, name: String, file: MessageFile, now: Date
+        projectID: Int64, by userID: Int64, name: String, file: MessageFile, now: Date,
+        announce: @escaping @Sendable (MessagePosted) throws -> Announcements
     ) async throws -> (message: ChatMessage, event: RoomEvent) {
-        try await store.transaction { [keyring] db in
+        try await store.transaction { [keyring, store] db in
             let project = try await ProjectRepository.locked(projectID, on: db)
             guard project.role(of: userID) != nil else { throw StoreError.notFound("the project") }
             let (sealed, keyID) = try keyring.seal(name, projectID: projectID)
@@ -176,11 +180,23 @@ public struct ChatRepository: Sendable {
             try await Self.index(message.id, projectID: projectID, body: name, under: keyring.current, keyring: keyring, on: db)
             try await Self.moveRead(projectID: projectID, userID: userID, to: message.id, now: now, on: db)
             let event = try await RoomEventLog.append(.messageCreated, projectID: projectID, actorID: userID, subjectID: message.id, now: now, on: db)
+            try await Self.announce(message, in: project, announce: announce, store: store, on: db, now: now)
             return (message, event)
         }
     }
 
     // MARK: Inside a transaction
+
+    /// Writes the announcement of a new message for the member who did not send it.
+    private static func announce(
+        _ message: ChatMessage, in project: Project, announce: @Sendable (MessagePosted) throws -> Announcements,
+        store: Store, on db: any SQLDatabase, now: Date
+    ) async throws {
+        let members = try await ProjectRepository.members(of: project, on: db)
+        guard let sender = members.values.first(where: { $0.id == message.senderID }) else { return }
+        let posted = MessagePosted(message: message, projectID: project.id, projectTitle: project.title, sender: sender, members: members)
+        try await NotificationRepository.write(try announce(posted), store: store, on: db, now: now)
+    }
 
     /// The messages with the files their `file` messages share, read in one query.
     static func withFiles(_ messages: [ChatMessage], on db: any SQLDatabase) async throws -> [ChatMessage] {

@@ -11,6 +11,8 @@ public final class CommitSignals: Sendable {
         case room
         /// A person's notifications (their id).
         case person
+        /// Everyone's notifications (an announcement; the id is 0).
+        case everyone
     }
 
     /// What a transaction in progress changed, signalled when it commits, forgotten if it rolls back.

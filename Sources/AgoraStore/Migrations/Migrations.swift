@@ -54,5 +54,8 @@ public enum Migrations {
         notificationPreferences,
         notificationRetention,
         ratingPrior,
+        notificationBursts,
+        announcements,
+        notificationDigests,
     ]
 }

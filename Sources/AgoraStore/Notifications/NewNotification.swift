@@ -13,14 +13,21 @@ public struct NewNotification: Sendable {
     public let link: String?
     /// Its email, written with the kind's template; nil for one that is never emailed.
     public let email: NewOutboxEmail?
+    /// The run it belongs to, if it collapses with others of it (`NotificationBurst`); its `title` is then the run's
+    /// title for one event.
+    public let burst: NotificationBurst?
 
-    public init(userID: Int64, kind: NotificationKind, title: String, message: String, link: String?, email: NewOutboxEmail?) {
+    public init(
+        userID: Int64, kind: NotificationKind, title: String, message: String, link: String?, email: NewOutboxEmail?,
+        burst: NotificationBurst? = nil
+    ) {
         self.userID = userID
         self.kind = kind
         self.title = title
         self.message = message
         self.link = link
         self.email = email
+        self.burst = burst
     }
 }
 
@@ -34,4 +41,7 @@ public struct Notification: Sendable, Hashable {
     public let readAt: Date?
     public let archivedAt: Date?
     public let createdAt: Date
+    /// The run it stands for (`NotificationBurst.key`), and how many events it counts (1 for any other).
+    public let burstKey: String?
+    public let burstCount: Int
 }

@@ -13,9 +13,15 @@ public struct NotificationPreferenceRepository: Sendable {
         try await Self.preferences(of: [userID], on: store.sql)[userID] ?? .standard
     }
 
-    /// Replaces the person's preferences with these.
+    /// Replaces the person's preferences with these. A new digest frequency counts from now: the first digest
+    /// comes at its next moment and gathers what arrives from now on.
     public func save(_ preferences: NotificationPreferences, for userID: Int64, now: Date) async throws {
         try await store.transaction { db in
+            let previous = try await db.raw("SELECT digest, digest_since FROM notification_settings WHERE user_id = \(bind: userID)").first()
+            let since = try previous.flatMap { row -> Date? in
+                guard try row.decode(column: "digest", as: String.self) == preferences.digest.rawValue else { return nil }
+                return try row.decodeIfPresent(column: "digest_since", as: Date.self)
+            } ?? now
             try await db.raw("DELETE FROM notification_preferences WHERE user_id = \(bind: userID)").run()
             let rows = preferences.channels.sorted { $0.key.rawValue < $1.key.rawValue }.map { category, channels -> SQLQueryString in
                 "(\(bind: userID), \(state: category), \(bind: Self.text(channels)), \(bind: now))"
@@ -27,9 +33,9 @@ public struct NotificationPreferenceRepository: Sendable {
             }
             try await db.raw("DELETE FROM notification_settings WHERE user_id = \(bind: userID)").run()
             try await db.raw("""
-                INSERT INTO notification_settings (user_id, time_zone, quiet_start, quiet_end, digest, updated_at)
+                INSERT INTO notification_settings (user_id, time_zone, quiet_start, quiet_end, digest, digest_since, updated_at)
                 VALUES (\(bind: userID), \(bind: preferences.timeZone), \(bind: preferences.quietHours?.start), \(bind: preferences.quietHours?.end),
-                        \(state: preferences.digest), \(bind: now))
+                        \(state: preferences.digest), \(bind: since), \(bind: now))
                 """).run()
         }
     }

@@ -9,10 +9,12 @@ public struct NotificationRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    private static let columns: SQLQueryString = "id, type, title, message, link, read_at, archived_at, created_at"
+    static let columns: SQLQueryString = "id, type, title, message, link, read_at, archived_at, created_at, burst_key, burst_count"
 
-    /// The PostgreSQL channel that carries the id of each person whose notifications changed, on commit.
+    /// The PostgreSQL channel that carries the id of each person whose notifications changed, on commit, or
+    /// `everyone`.
     public static let channel = "agora_notifications"
+    public static let everyone = "*"
 
     /// Tells live connections, once the transaction commits, that these people's notifications changed: this
     /// process at once, the other instances through PostgreSQL.
@@ -22,6 +24,15 @@ public struct NotificationRepository: Sendable {
             if db.dialect.name == "postgresql" {
                 try await db.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: String(userID)))").run()
             }
+        }
+    }
+
+    /// Tells every live connection, once the transaction commits, that notifications changed for everyone (an
+    /// announcement): one signal rather than one per person.
+    static func signalEveryone(on db: any SQLDatabase) async throws {
+        CommitSignals.pending?.add(.everyone, 0)
+        if db.dialect.name == "postgresql" {
+            try await db.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: Self.everyone))").run()
         }
     }
 
@@ -146,10 +157,11 @@ public struct NotificationRepository: Sendable {
             for notification in announcements.notifications {
                 let chosen = preferences[notification.userID] ?? .standard
                 let shown = chosen.allows(notification.kind, on: .inApp)
+                if let burst = notification.burst, try await joinBurst(burst, notification, shown: shown, on: db, now: now) { continue }
                 guard let id = try await db.raw("""
-                    INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at)
+                    INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at, burst_key)
                     VALUES (\(bind: notification.userID), \(bind: notification.kind.rawValue), \(state: notification.kind.category), \(bind: notification.title),
-                            \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now))
+                            \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now), \(bind: notification.burst?.key))
                     RETURNING id
                     """).first()?.decode(column: "id", as: Int64.self) else { continue }
                 func delivery(_ channel: NotificationChannel, _ status: NotificationDeliveryStatus, messageID: String? = nil) -> SQLQueryString {
@@ -177,6 +189,33 @@ public struct NotificationRepository: Sendable {
         try await EmailOutbox(store: store, on: db).enqueue(emails, now: now)
     }
 
+    /// Adds the event to the person's latest notification of its run when that is young enough and unread (or the
+    /// person keeps the kind out of the app, so never reads it): a new notification counting one more takes its
+    /// place and its deliveries — at the top of the list and past every open tab's cursor — and no email goes.
+    /// False when the event starts a run of its own.
+    private static func joinBurst(
+        _ burst: NotificationBurst, _ notification: NewNotification, shown: Bool, on db: any SQLDatabase, now: Date
+    ) async throws -> Bool {
+        let unread: SQLQueryString = shown ? " AND read_at IS NULL" : ""
+        guard let latest = try await db.raw("""
+            SELECT id, burst_count FROM notifications
+            WHERE user_id = \(bind: notification.userID) AND burst_key = \(bind: burst.key) AND archived_at IS NULL
+                AND created_at >= \(bind: now.addingTimeInterval(-burst.window))\(unread)
+            ORDER BY id DESC LIMIT 1
+            """).first() else { return false }
+        let previous = try latest.decode(column: "id", as: Int64.self)
+        let count = try latest.decode(column: "burst_count", as: Int.self) + 1
+        guard let id = try await db.raw("""
+            INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at, burst_key, burst_count)
+            VALUES (\(bind: notification.userID), \(bind: notification.kind.rawValue), \(state: notification.kind.category), \(bind: burst.title(count: count)),
+                    \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now), \(bind: burst.key), \(bind: count))
+            RETURNING id
+            """).first()?.decode(column: "id", as: Int64.self) else { return false }
+        try await db.raw("UPDATE notification_deliveries SET notification_id = \(bind: id) WHERE notification_id = \(bind: previous)").run()
+        try await db.raw("DELETE FROM notifications WHERE id = \(bind: previous)").run()
+        return true
+    }
+
     /// The people with these ids, for addressing announcements.
     static func recipients(_ ids: [Int64], on db: any SQLDatabase) async throws -> [Int64: Recipient] {
         guard !ids.isEmpty else { return [:] }
@@ -188,7 +227,7 @@ public struct NotificationRepository: Sendable {
         return found
     }
 
-    private static func notification(_ row: any SQLRow) throws -> Notification? {
+    static func notification(_ row: any SQLRow) throws -> Notification? {
         guard let kind = NotificationKind(rawValue: try row.decode(column: "type", as: String.self)) else { return nil }
         return Notification(
             id: try row.decode(column: "id", as: Int64.self),
@@ -198,7 +237,9 @@ public struct NotificationRepository: Sendable {
             link: try row.decodeIfPresent(column: "link", as: String.self),
             readAt: try row.decodeIfPresent(column: "read_at", as: Date.self),
             archivedAt: try row.decodeIfPresent(column: "archived_at", as: Date.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self)
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            burstKey: try row.decodeIfPresent(column: "burst_key", as: String.self),
+            burstCount: try row.decode(column: "burst_count", as: Int.self)
         )
     }
 }

@@ -1,4 +1,5 @@
 import AgoraStore
+import AgoraTemplates
 import Foundation
 
 /// Turns a template and its values into an outbox row: adds the site's name and address to the values, gives the
@@ -25,10 +26,17 @@ public struct EmailComposer: Sendable {
     public func compose(
         _ template: String, to recipient: String, values: [String: String], kind: Kind = .transactional
     ) throws -> NewOutboxEmail {
-        var all = values
-        all["site_name"] = siteName
-        all["site_url"] = baseURL
-        let rendered = try templates.render(template, values: all)
+        try compose(template, to: recipient, fields: values.mapValues(TemplateValue.text), kind: kind)
+    }
+
+    /// The same with values that hold lists as well as text.
+    public func compose(
+        _ template: String, to recipient: String, fields: [String: TemplateValue], kind: Kind = .transactional
+    ) throws -> NewOutboxEmail {
+        var all = fields
+        all["site_name"] = .text(siteName)
+        all["site_url"] = .text(baseURL)
+        let rendered = try templates.render(template, fields: all)
         var headers: [String: String] = [:]
         if case .optional(let unsubscribeURL) = kind {
             headers["List-Unsubscribe"] = "<\(unsubscribeURL)>"

@@ -24,7 +24,7 @@ public struct EmailTemplates: Sendable {
         "verification", "welcome", "signup-attempt", "password-reset", "password-changed", "sign-in-attempts", "order-confirmation", "marketplace-update",
         "staff-invitation", "account-suspended", "account-restored", "recovery-code-used",
         "password-reset-required", "moderation-decision", "appeal-decided", "staff-message", "profile-reviewed",
-        "verification-decided", "payout-account-changed",
+        "verification-decided", "payout-account-changed", "notification-digest",
     ]
 
     public init(directory: URL) throws {
@@ -41,7 +41,12 @@ public struct EmailTemplates: Sendable {
     }
 
     public func render(_ name: String, values: [String: String]) throws -> RenderedEmail {
-        let value = TemplateValue.fields(values.mapValues(TemplateValue.text))
+        try render(name, fields: values.mapValues(TemplateValue.text))
+    }
+
+    /// With values that hold lists as well as text (a digest's groups and their notifications).
+    public func render(_ name: String, fields: [String: TemplateValue]) throws -> RenderedEmail {
+        let value = TemplateValue.fields(fields)
         guard let text = templates.renderText("\(name).txt", value),
               let html = templates.renderText("\(name).html", value)
         else { throw EmailTemplateError(description: "email/\(name): template is missing") }

@@ -1,12 +1,13 @@
-/* /settings/notifications/ (signed in only): a grid of categories by channel (in the app, email), security notices
- * shown on and locked, and quiet hours in the person's time zone. Saving sends the whole set; what the page does not
- * show (digest choices) is sent back as it was read. The service names each bad field. */
+/* /settings/notifications/ (signed in only): a grid of categories by channel (in the app, email, digest), security
+ * notices shown on and locked, the digest's frequency, and quiet hours in the person's time zone. Saving sends the
+ * whole set. The service names each bad field. */
 (function () {
   'use strict';
   var page = document.querySelector('[data-guard]');
   var form = document.getElementById('preferences-form');
   var element = Agora.element;
-  var shownChannels = ['in_app', 'email'];
+  var shownChannels = ['in_app', 'email', 'digest'];
+  var channelNames = { in_app: 'in the app', email: 'email', digest: 'digest' };
   var current = null;
 
   function box(category, channel, checked, locked) {
@@ -16,7 +17,7 @@
     input.disabled = locked;
     input.setAttribute('data-category', category.category);
     input.setAttribute('data-channel', channel);
-    input.setAttribute('aria-label', category.label + ': ' + (channel === 'email' ? 'email' : 'in the app') + (locked ? ' (always on)' : ''));
+    input.setAttribute('aria-label', category.label + ': ' + channelNames[channel] + (locked ? ' (always on)' : ''));
     return input;
   }
 
@@ -29,6 +30,8 @@
       row.appendChild(element('th', null, category.label + (category.critical ? ' (always on)' : ''))).setAttribute('scope', 'row');
       shownChannels.forEach(function (channel) {
         var cell = element('td');
+        // Security notices are never held for a digest: their row has no digest box.
+        if (category.critical && channel === 'digest') return row.appendChild(cell);
         cell.appendChild(box(category, channel, category.channels.indexOf(channel) >= 0, category.critical));
         row.appendChild(cell);
       });
@@ -46,6 +49,7 @@
     }
     var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     zones.value = preferences.quiet_hours || preferences.time_zone !== 'UTC' ? preferences.time_zone : (browserZone || 'UTC');
+    document.getElementById('digest').value = preferences.digest;
     document.getElementById('quiet-on').checked = Boolean(preferences.quiet_hours);
     if (preferences.quiet_hours) {
       document.getElementById('quiet_hours.start').value = preferences.quiet_hours.start;
@@ -71,7 +75,7 @@
       : null;
     Agora.forms.busy(form, true);
     Agora.api('PUT', '/notification-preferences', {
-      body: { channels: channels, quiet_hours: quiet, time_zone: document.getElementById('time_zone').value, digest: current.digest }
+      body: { channels: channels, quiet_hours: quiet, time_zone: document.getElementById('time_zone').value, digest: document.getElementById('digest').value }
     }).then(function (result) {
       Agora.forms.busy(form, false);
       if (!result.ok) return Agora.forms.showProblem(form, result);

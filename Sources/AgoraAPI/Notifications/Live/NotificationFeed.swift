@@ -20,7 +20,13 @@ struct NotificationFeed: Service {
             case .postgresql:
                 await ChannelListener(store: store, logger: logger, reconnectDelay: reconnectDelay).listen(
                     on: NotificationRepository.channel, connected: { await hub.signal(Set(await hub.userIDs)) },
-                    notified: { payload in if let userID = Int64(payload) { await hub.signal([userID]) } }
+                    notified: { payload in
+                        if payload == NotificationRepository.everyone {
+                            await hub.signal(Set(await hub.userIDs))
+                        } else if let userID = Int64(payload) {
+                            await hub.signal([userID])
+                        }
+                    }
                 )
             case .sqlite:
                 let notifications = NotificationRepository(store: store)

@@ -5,7 +5,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Answers a money-moving request once per `Idempotency-Key`: the header is required (1–200 visible ASCII
+/// Answers a request that must not take effect twice (money moving, news sent to members) once per `Idempotency-Key`: the header is required (1–200 visible ASCII
 /// characters); the same key with the same request (operation and body) gets the first answer again without a
 /// second effect; the same key with another request answers 409, as does one still being answered. A request whose
 /// work failed gives its key back, so the same request can be sent again.
@@ -20,7 +20,7 @@ struct IdempotentResponder: Sendable {
         guard let key = request.headers[header], (1...200).contains(key.count),
               key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
             throw Problem(
-                status: .badRequest, detail: "Money-moving requests need an Idempotency-Key header of 1 to 200 visible ASCII characters (a new UUID per request).",
+                status: .badRequest, detail: "This request must not take effect twice: it needs an Idempotency-Key header of 1 to 200 visible ASCII characters (a new UUID per request).",
                 type: .idempotencyKeyRequired, errors: [FieldError(field: "Idempotency-Key", message: "is required: 1 to 200 visible ASCII characters")]
             )
         }
