@@ -5,6 +5,7 @@ security notices locked on. No Content-Security-Policy violation on the way."""
 import datetime
 import os
 import sys
+import time
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -14,6 +15,7 @@ from selenium.webdriver.support.ui import Select
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from browsing import click, wait  # noqa: E402
+from test_admin import enrol_two_factor, sign_in as sign_in_with_password  # noqa: E402
 from test_projects import sign_in  # noqa: E402
 
 HOSTILE = 'Logo <img src=x onerror="document.title=\'owned\'"> for our bakery'
@@ -117,5 +119,40 @@ def test_the_bell_the_centre_and_the_preferences(service, browser):
     assert browser.find_element(By.CSS_SELECTOR, "input[data-category='orders'][data-channel='digest']").is_selected()
     assert Select(browser.find_element(By.ID, "digest")).first_selected_option.get_attribute("value") == "daily"
     assert browser.find_element(By.ID, "quiet-on").is_selected()
+    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert errors == []
+
+
+def test_administrators_read_the_figures_and_send_news_once(service, browser):
+    """An administrator (two factors) reads the figures per kind, as a chart and a table, and sends news whose text is
+    hostile: pressed twice, it is sent once, and it stays text on the client's notifications page."""
+    browser.delete_all_cookies()
+    sign_in_with_password(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
+    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
+    click(browser, refusal.find_element(By.TAG_NAME, "a"))
+    enrol_two_factor(browser)
+    browser.get(service.base + "/admin/notifications/")
+    assert wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#admin-nav a[data-area='notifications']").is_displayed())
+    rows = wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#analytics-table tbody tr"))
+    assert any(row.find_element(By.TAG_NAME, "th").text.startswith("order ") for row in rows)
+    assert browser.find_elements(By.CSS_SELECTOR, "#analytics-chart svg rect")
+
+    title = "Spring offers " + str(int(time.time()))
+    browser.find_element(By.ID, "title").send_keys(title)
+    browser.find_element(By.ID, "message").send_keys(HOSTILE)
+    Select(browser.find_element(By.ID, "segment")).select_by_value("clients")
+    submit = browser.find_element(By.CSS_SELECTOR, "#news-form button[type=submit]")
+    browser.execute_script("arguments[0].click(); arguments[0].click();", submit)
+    wait(browser).until(lambda driver: "Sent to" in driver.find_element(By.ID, "form-alert").text)
+    wait(browser).until(lambda driver: title in driver.find_element(By.ID, "news-sent").text)
+    assert browser.find_element(By.ID, "news-sent").text.count(title) == 1
+
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    news = service.api("GET", "/notifications?category=marketplace_news", client)["notifications"]
+    assert [item["title"] for item in news].count(title) == 1, "a double press sends it once"
+    browser.delete_all_cookies()
+    sign_in(service, browser, service.CLIENT_EMAIL, "/notifications/")
+    wait(browser).until(lambda driver: title in driver.find_element(By.ID, "notification-list").text)
+    assert HOSTILE in browser.find_element(By.ID, "notification-list").text and browser.title != "owned"
     errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
     assert errors == []

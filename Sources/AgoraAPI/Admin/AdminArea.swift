@@ -31,6 +31,8 @@ enum AdminArea: String, CaseIterable, Sendable {
     case payments
     case reviews
     case announcements
+    /// What became of notifications, per kind.
+    case notifications
 
     var permission: AdminPermission {
         switch self {
@@ -55,6 +57,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .disputes: .financeResolveDispute
         case .finance, .ledger, .payments: .financeRead
         case .announcements: .announcementsSend
+        case .notifications: .analyticsRead
         }
     }
 

@@ -201,6 +201,7 @@ func buildParts(
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
     ReviewAdminRoutes(store: store, clock: configuration.clock, announcer: ReviewAnnouncer(email: configuration.email)).register(on: admin)
     let unsubscribeLinks = UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL)
+    NotificationAnalyticsRoutes(store: store, clock: configuration.clock).register(on: admin)
     AnnouncementRoutes(
         store: store, clock: configuration.clock, announcer: NewsAnnouncer(email: configuration.email), unsubscribe: unsubscribeLinks
     ).register(on: admin)

@@ -64,6 +64,20 @@ extension OpenAPIDocument {
         } } } } }, "401": \#(problem) }
       }
     },
+    "/api/admin/notifications/analytics": {
+      "get": {
+        "operationId": "notificationAnalytics", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "summary": "Staff with analytics.read: per kind, over the notifications written in the last days, how many were written, shown in the app and read, what became of their emails, how many went into digests; and unsubscribes from optional mail",
+        "parameters": [{ "name": "days", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 365, "default": 30 } }],
+        "responses": { "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["days", "since", "kinds", "unsubscribes"], "properties": {
+          "days": { "type": "integer" }, "since": { "type": "string", "format": "date-time" }, "unsubscribes": { "type": "integer" },
+          "kinds": { "type": "array", "items": { "type": "object", "required": ["kind", "category", "written", "shown_in_app", "read", "emails", "digested"], "properties": {
+            "kind": { "type": "string" }, "category": { "type": "string" }, "written": { "type": "integer" }, "shown_in_app": { "type": "integer" }, "read": { "type": "integer" },
+            "read_rate": { "type": "number", "minimum": 0, "maximum": 1 }, "digested": { "type": "integer" },
+            "emails": { "type": "object", "required": ["queued", "sent", "failed", "suppressed"], "properties": { "queued": { "type": "integer" }, "sent": { "type": "integer" }, "failed": { "type": "integer" }, "suppressed": { "type": "integer" } } } } } }
+        } } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "422": \#(problem) }
+      }
+    },
     "/api/admin/announcements": {
       "get": {
         "operationId": "listAnnouncements", "tags": ["admin"], "security": [{ "bearer": [] }],

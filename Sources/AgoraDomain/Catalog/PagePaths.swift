@@ -84,6 +84,8 @@ public enum PagePaths {
     public static let adminSkills = "/admin/skills/"
     public static let adminDisputes = "/admin/disputes/"
     public static let adminReviews = "/admin/reviews/"
+    /// What became of notifications, and marketplace news to send.
+    public static let adminNotifications = "/admin/notifications/"
     /// A member's money: the wallet, the payout account and payouts.
     public static let money = "/settings/money/"
     /// A member's transactions, with filters and the CSV export, and their yearly statements.
@@ -137,7 +139,7 @@ public enum PagePaths {
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
-        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes, "adminReviews": adminReviews, "money": money,
+        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes, "adminReviews": adminReviews, "adminNotifications": adminNotifications, "money": money,
         "transactions": transactions, "receipt": receipt, "statement": statement, "adminFinance": adminFinance,
     ]
 }
