@@ -46,6 +46,17 @@ def enrol_two_factor(browser):
     wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#recovery-codes-list code"))
 
 
+def administrator_with_two_factors(service, browser, page):
+    """Signs the demo administrator in with a password, follows the administration's refusal to the security settings,
+    turns two factors on, and opens `page` of the administration."""
+    browser.delete_all_cookies()
+    sign_in(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
+    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
+    click(browser, refusal.find_element(By.TAG_NAME, "a"))
+    enrol_two_factor(browser)
+    browser.get(service.base + page)
+
+
 def banner_version(browser):
     """The version the maintenance banner's form was drawn from, as its hint says."""
     found = re.search(r"Version (\d+)", browser.find_element(By.ID, "setting-site-maintenance-banner-value-hint").text)

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from agora_service import AgoraService  # noqa: E402
 from browsing import click, wait  # noqa: E402
-from test_admin import enrol_two_factor, sign_in as sign_in_with_password  # noqa: E402
+from test_admin import administrator_with_two_factors  # noqa: E402
 from test_projects import fund, milestone, sign_in, status_of  # noqa: E402
 
 
@@ -65,12 +65,7 @@ def test_a_dispute_opened_argued_and_decided(service, browser):
     assert "You" in browser.find_element(By.ID, "dispute-files").text
 
     # An administrator signed in with two factors decides: 400 to the provider, the rest back to the client.
-    browser.delete_all_cookies()
-    sign_in_with_password(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
-    refusal = wait(browser).until(lambda driver: visible(driver, "admin-refusal"))
-    click(browser, refusal.find_element(By.TAG_NAME, "a"))
-    enrol_two_factor(browser)
-    browser.get(service.base + "/admin/disputes/")
+    administrator_with_two_factors(service, browser, "/admin/disputes/")
     row = wait(browser).until(lambda driver: [each for each in driver.find_elements(By.CSS_SELECTOR, "#dispute-rows tr") if "Design" in each.text])[0]
     click(browser, row.find_element(By.XPATH, ".//button[text()='Open']"))
     wait(browser).until(lambda driver: "two days after" in driver.find_element(By.ID, "dispute-evidence").text)

@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import Select
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from browsing import click, wait  # noqa: E402
-from test_admin import enrol_two_factor, sign_in as sign_in_with_password  # noqa: E402
+from test_admin import administrator_with_two_factors  # noqa: E402
 from test_projects import sign_in  # noqa: E402
 
 HOSTILE = 'Logo <img src=x onerror="document.title=\'owned\'"> for our bakery'
@@ -126,12 +126,7 @@ def test_the_bell_the_centre_and_the_preferences(service, browser):
 def test_administrators_read_the_figures_and_send_news_once(service, browser):
     """An administrator (two factors) reads the figures per kind, as a chart and a table, and sends news whose text is
     hostile: pressed twice, it is sent once, and it stays text on the client's notifications page."""
-    browser.delete_all_cookies()
-    sign_in_with_password(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
-    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
-    click(browser, refusal.find_element(By.TAG_NAME, "a"))
-    enrol_two_factor(browser)
-    browser.get(service.base + "/admin/notifications/")
+    administrator_with_two_factors(service, browser, "/admin/notifications/")
     assert wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#admin-nav a[data-area='notifications']").is_displayed())
     rows = wait(browser).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, "#analytics-table tbody tr"))
     assert any(row.find_element(By.TAG_NAME, "th").text.startswith("order ") for row in rows)

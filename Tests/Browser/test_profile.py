@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import Select
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from test_accounts import login, register  # noqa: E402
-from test_admin import enrol_two_factor, sign_in  # noqa: E402
+from test_admin import administrator_with_two_factors  # noqa: E402
 from browsing import click, wait  # noqa: E402
 
 
@@ -172,11 +172,7 @@ def test_the_provider_crops_a_photo_that_reaches_the_public_page(service, browse
 
 
 def test_an_administrator_reviews_the_first_publication(service, browser):
-    sign_in(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/profiles/")
-    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
-    click(browser, refusal.find_element(By.TAG_NAME, "a"))
-    enrol_two_factor(browser)
-    browser.get(service.base + "/admin/profiles/")
+    administrator_with_two_factors(service, browser, "/admin/profiles/")
     item = wait(browser).until(lambda driver: [li for li in driver.find_elements(By.CSS_SELECTOR, "#profile-list li") if "first publication" in li.text])[0]
     assert "Translations from Arabic and French" in item.text
     click(browser, [button for button in item.find_elements(By.TAG_NAME, "button") if button.text == "Refuse"][0])

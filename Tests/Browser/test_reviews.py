@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import Select
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from browsing import click, wait  # noqa: E402
-from test_admin import enrol_two_factor, sign_in as sign_in_with_password  # noqa: E402
+from test_admin import administrator_with_two_factors  # noqa: E402
 from test_projects import sign_in  # noqa: E402
 
 HOSTILE = 'Great booking flow <img src=x onerror="document.title=\'owned\'"> delivered in 12 days, documented step by step.'
@@ -136,12 +136,7 @@ def test_a_reported_review_is_hidden_by_a_moderator_and_leaves_the_page(service,
     review = service.api("GET", "/users/%d/reviews" % provider_id, client)["reviews"][0]
     service.api("POST", "/reviews/%d/appeal" % review["id"], provider, {"reason": "The review quotes another provider's delivery dates."})
 
-    browser.delete_all_cookies()
-    sign_in_with_password(service, browser, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/")
-    refusal = wait(browser).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
-    click(browser, refusal.find_element(By.TAG_NAME, "a"))
-    enrol_two_factor(browser)
-    browser.get(service.base + "/admin/reviews/")
+    administrator_with_two_factors(service, browser, "/admin/reviews/")
     assert wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#admin-nav a[data-area='reviews']").is_displayed())
     Select(browser.find_element(By.ID, "review-queue")).select_by_value("appealed")
     row = wait(browser).until(lambda driver: [each for each in driver.find_elements(By.CSS_SELECTOR, "#review-rows tr") if "booking site" in each.text])[0]

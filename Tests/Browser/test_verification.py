@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from conftest import new_browser  # noqa: E402
 from test_accounts import login  # noqa: E402
-from test_admin import enrol_two_factor, sign_in  # noqa: E402
+from test_admin import administrator_with_two_factors  # noqa: E402
 from browsing import click, wait  # noqa: E402
 
 
@@ -67,11 +67,7 @@ def test_a_provider_sends_a_document_which_staff_refuse_then_approve_on_appeal(s
 
 def refuse_then_approve_the_appeal(service, browser, staff, page):
     # Staff refuse it with a reason.
-    sign_in(service, staff, service.ADMIN_EMAIL, service.ADMIN_PASSWORD, "/admin/verifications/")
-    refusal = wait(staff).until(lambda driver: driver.find_element(By.ID, "admin-refusal") if driver.find_element(By.ID, "admin-refusal").is_displayed() else None)
-    click(staff, refusal.find_element(By.TAG_NAME, "a"))
-    enrol_two_factor(staff)
-    staff.get(service.base + "/admin/verifications/")
+    administrator_with_two_factors(service, staff, "/admin/verifications/")
     item = wait(staff).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#verification-list li"))
     assert "Passport, issued in France" in item.text and "identity.pdf" in item.text
     assert staff.execute_async_script("""
