@@ -85,7 +85,7 @@ struct AppShellPage: SitePage {
               description: "Disputes over milestones' money: both sides' case and evidence, and the decision that splits what was held."),
         Shell(path: PagePaths.adminReviews, name: "admin-reviews", title: "Reviews to moderate",
               description: "Reviews held for their fraud signals, reported by members or appealed by the member reviewed, and the decisions on them."),
-        Shell(path: PagePaths.adminNotifications, name: "admin-notifications", title: "Notifications",
+        Shell(path: PagePaths.adminNotifications, name: "admin-notifications", title: "Notification figures and news",
               description: "What became of each kind of notification — read in the app, emailed, failed, gathered in digests — and marketplace news to send."),
         Shell(path: PagePaths.adminFinance, name: "admin-finance", title: "Finance",
               description: "What the ledger's accounts hold, what moved in a period, what waits, and the ledger's check."),
