@@ -26,7 +26,7 @@ trap stop EXIT
 run_as_postgres "$pg_bin/initdb" -D "$cluster/data" -U postgres -A trust -E UTF8 --no-sync >"$cluster/initdb.log" 2>&1 \
     || { cat "$cluster/initdb.log" >&2; exit 1; }
 run_as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
-    -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=800" start >/dev/null \
+    -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=1600" start >/dev/null \
     || { cat "$cluster/server.log" >&2; exit 1; }
 
 export AGORA_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
