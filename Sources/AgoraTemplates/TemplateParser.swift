@@ -37,6 +37,7 @@ struct TemplateParser {
 
     private let source: [UInt8]
     private let name: String
+    private let rules: TemplateRules
     private var position = 0
     private var references: [(name: String, ifMissing: TemplateSyntaxError)] = []
 
@@ -48,15 +49,22 @@ struct TemplateParser {
     }
 
     /// Parses a whole template; `name` goes into errors.
-    static func parse(_ text: String, name: String) throws(TemplateSyntaxError) -> Parsed {
-        var parser = TemplateParser(source: Array(text.utf8), name: name)
+    static func parse(_ text: String, name: String, rules: TemplateRules = .standard) throws(TemplateSyntaxError) -> Parsed {
+        var parser = TemplateParser(source: Array(text.utf8), name: name, rules: rules)
         let nodes = try parser.parse(State())
-        return Parsed(nodes: nodes, references: parser.references)
+        return Parsed(nodes: rules == .plainText ? [.contentType(escapes: false)] + nodes : nodes, references: parser.references)
     }
 
-    private init(source: [UInt8], name: String) {
+    private init(source: [UInt8], name: String, rules: TemplateRules) {
         self.source = source
         self.name = name
+        self.rules = rules
+    }
+
+    /// Refuses a tag that would write a value unescaped where `rules` keep every value escaped.
+    private func requireEscaping(_ tag: String, at tagStart: Int) throws(TemplateSyntaxError) {
+        guard rules == .escapedOnly else { return }
+        throw error("\(tag) writes a value without escaping, which this template may not do; use {{name}}", at: tagStart)
     }
 
     private var isAtEnd: Bool { position == source.count }
@@ -124,6 +132,7 @@ struct TemplateParser {
                 guard skip(past: state.close) else { throw error("a comment is not closed with \(String(decoding: state.close, as: UTF8.self))", at: tagStart) }
                 isStandalone = finishesStandalone(state)
             case UInt8(ascii: "{"):
+                try requireEscaping("{{{…}}}", at: tagStart)
                 flushWhitespace()
                 position += 1
                 let tag = try readName(state, at: tagStart)
@@ -131,6 +140,7 @@ struct TemplateParser {
                 position += 1
                 nodes.append(.variable(TemplateName(tag), escaped: false))
             case UInt8(ascii: "&"):
+                try requireEscaping("{{& …}}", at: tagStart)
                 flushWhitespace()
                 position += 1
                 nodes.append(.variable(TemplateName(try readName(state, at: tagStart)), escaped: false))
@@ -313,7 +323,9 @@ struct TemplateParser {
         try expectClose(state, at: tagStart)
         switch (setting, value) {
         case ("CONTENT_TYPE", "HTML"): return .contentType(escapes: true)
-        case ("CONTENT_TYPE", "TEXT"): return .contentType(escapes: false)
+        case ("CONTENT_TYPE", "TEXT"):
+            try requireEscaping("{{% CONTENT_TYPE: TEXT }}", at: tagStart)
+            return .contentType(escapes: false)
         default: throw error("unknown setting {{% \(setting): \(value) }} (known: CONTENT_TYPE: HTML or TEXT)", at: tagStart)
         }
     }

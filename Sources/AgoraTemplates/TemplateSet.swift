@@ -9,6 +9,11 @@ public struct TemplateSet: Sendable {
     /// Reads and parses every `.mustache` file below `directory`, except in the subdirectories named in
     /// `excluding` (templates that belong to something else, like the emails beside the site's layouts).
     public init(directory: URL, excluding: Set<String> = []) throws(TemplateSyntaxError) {
+        try self.init(sources: try Self.sources(in: directory, excluding: excluding))
+    }
+
+    /// The text of every `.mustache` file below `directory` by template name, as `init(directory:excluding:)` reads it.
+    public static func sources(in directory: URL, excluding: Set<String> = []) throws(TemplateSyntaxError) -> [String: String] {
         var sources: [String: String] = [:]
         let root = directory.standardizedFileURL.path
         let files = FileManager.default.enumerator(atPath: root)
@@ -24,15 +29,15 @@ public struct TemplateSet: Sendable {
             }
             sources[name] = text
         }
-        try self.init(sources: sources)
+        return sources
     }
 
-    /// Parses templates given by name.
-    public init(sources: [String: String]) throws(TemplateSyntaxError) {
+    /// Parses templates given by name, each under its `rules` (`standard` when not named).
+    public init(sources: [String: String], rules: [String: TemplateRules] = [:]) throws(TemplateSyntaxError) {
         var templates: [String: [TemplateNode]] = [:]
         var references: [(name: String, ifMissing: TemplateSyntaxError)] = []
         for name in sources.keys.sorted() {
-            let parsed = try TemplateParser.parse(sources[name] ?? "", name: name)
+            let parsed = try TemplateParser.parse(sources[name] ?? "", name: name, rules: rules[name] ?? .standard)
             templates[name] = parsed.nodes
             references += parsed.references
         }

@@ -282,10 +282,9 @@ struct ServiceSettings {
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
     /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks),
-    /// review publication, notification retention, refunds waiting for the processor, scheduled payouts, providers' subscriptions, the watch on the platform
-    /// settings and bulk operations.
+    /// review publication, notification retention, refunds waiting for the processor, scheduled payouts, providers' subscriptions, the watches on the platform
+    /// settings and the published email templates, and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
-        let links = UnsubscribeLinks(signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys, baseURL: composer.baseURL)
         let processor = PaymentProcessors.chosen(stripe: stripe, store: store)
         return [
             EmailWorker(store: store, transport: try mailTransport(), sender: mailSender),
@@ -295,20 +294,21 @@ struct ServiceSettings {
                 documents: DocumentStorage(storageDirectory: storage)
             ),
             VerificationExpiryJob(store: store),
-            SavedSearchAlertJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
+            SavedSearchAlertJob(store: store, composer: composer),
             StatisticsSnapshotJob(store: store),
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             ReviewPublicationJob(store: store, settings: platformSettings, announcer: ReviewAnnouncer(email: composer)),
             NotificationRetentionJob(store: store, settings: platformSettings),
-            NotificationDigestJob(store: store, composer: composer, unsubscribeURL: { links.url(for: $0) }),
+            NotificationDigestJob(store: store, composer: composer),
             PendingRefundJob(store: store, processor: processor),
             HourlyBillingJob(store: store, processor: processor, announcer: ProjectAnnouncer(email: composer)),
             PayoutJob(store: store, processor: processor, settings: platformSettings),
             SubscriptionJob(subscriptions: Subscriptions(
                 store: store, processor: processor, settings: platformSettings, announcer: SubscriptionAnnouncer(email: composer)
             )),
-            PlatformSettingsWatcher(settings: platformSettings, store: store),
+            LiveStateWatcher(state: platformSettings, store: store),
+            LiveStateWatcher(state: LiveEmailTemplates(store: store, templates: composer.templates), store: store),
             BulkOperationWorker(store: store, composer: composer),
         ]
     }
@@ -317,7 +317,9 @@ struct ServiceSettings {
         let site = try SiteConfiguration.load(contentDirectory: URL(fileURLWithPath: content))
         do {
             let templates = try EmailTemplates(directory: URL(fileURLWithPath: layouts).appendingPathComponent("email"))
-            return EmailComposer(templates: templates, siteName: site.name, baseURL: baseURL)
+            return EmailComposer(
+                templates: templates, siteName: site.name, baseURL: baseURL, signingKey: auth.signingKey, previousKeys: auth.previousSigningKeys
+            )
         } catch let error as EmailTemplateError {
             throw CommandError(error.description)
         }

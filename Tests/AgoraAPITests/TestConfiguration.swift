@@ -23,7 +23,7 @@ enum TestConfiguration {
         let templates = try EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
         var configuration = APIConfiguration(
             siteDirectory: site, auth: auth,
-            email: EmailComposer(templates: templates, siteName: "Agora", baseURL: baseURL), clock: clock
+            email: EmailComposer(templates: templates, siteName: "Agora", baseURL: baseURL, signingKey: signingKey), clock: clock
         )
         // Suites run side by side on few cores: a live test's client may wait minutes between two requests on its one
         // keep-alive connection, or for a thread to answer a ping or send its first frame.

@@ -8,9 +8,11 @@ import Testing
 
 @Suite("Email templates and messages")
 struct EmailTemplateTests {
+    static let signingKey = Array("email-template-tests-signing-key-32-bytes".utf8)
+
     static func composer() async throws -> EmailComposer {
         let templates = try EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
-        return EmailComposer(templates: templates, siteName: "Agora", baseURL: "https://agora.example/")
+        return EmailComposer(templates: templates, siteName: "Agora", baseURL: "https://agora.example/", signingKey: signingKey)
     }
 
     @Test("every message the service sends renders a subject, a text and an HTML body with its link")
@@ -47,14 +49,24 @@ struct EmailTemplateTests {
         #expect(email.textBody.contains("Hello <b>Ada</b> & co,"))
     }
 
-    @Test("optional mail carries a one-click unsubscribe")
+    @Test("optional mail carries a one-click unsubscribe for its scope in its headers and a link to the page in its footer; transactional mail neither")
     func unsubscribe() async throws {
-        let email = try await Self.composer().compose(
-            "welcome", to: "a@example.com", values: ["first_name": "Ada", "link": "https://x"],
-            kind: .optional(unsubscribeURL: "https://agora.example/api/unsubscribe?token=t")
-        )
-        #expect(email.headers["List-Unsubscribe"] == "<https://agora.example/api/unsubscribe?token=t>")
+        let composer = try await Self.composer()
+        let values = ["first_name": "Ada", "headline": "Proposal received", "message": "Kim proposed", "action": "See it", "link": "https://x"]
+        let email = try composer.compose("marketplace-update", to: "a@example.com", values: values, kind: .optional(.category(.proposals)))
+        let links = UnsubscribeLinks(signingKey: Self.signingKey, baseURL: "https://agora.example")
+        let token = links.token(for: try Email("a@example.com"), scope: .category(.proposals))
+        #expect(email.headers["List-Unsubscribe"] == "<https://agora.example/api/email/unsubscribe?token=\(token)>")
         #expect(email.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click")
+        #expect(email.textBody.contains("Unsubscribe from emails about Proposals:\nhttps://agora.example/unsubscribe/?token=\(token)"))
+        #expect(email.htmlBody.contains("href=\"https://agora.example/unsubscribe/?token=\(token)\""))
+        #expect(email.htmlBody.contains("unsubscribe from emails about Proposals"))
+        #expect(email.htmlBody.contains("href=\"https://agora.example/settings/notifications/\""))
+
+        let plain = try composer.compose("marketplace-update", to: "a@example.com", values: values)
+        #expect(plain.headers["List-Unsubscribe"] == nil)
+        #expect(!plain.textBody.contains("nsubscribe") && !plain.htmlBody.contains("nsubscribe"))
+        #expect(plain.htmlBody.contains("because of an action on your Agora account"))
     }
 
     @Test("a missing or broken template stops the start with the file's name")

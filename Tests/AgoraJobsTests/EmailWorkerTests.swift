@@ -79,7 +79,7 @@ struct EmailWorkerTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         try await TestDatabase.sqlite.withStore { store async throws in
-            try await EmailUnsubscribeRepository(store: store).unsubscribe(try Email("ada@example.com"), now: Self.start)
+            try await EmailUnsubscribeRepository(store: store).unsubscribe(try Email("ada@example.com"), from: .allOptionalMail, now: Self.start)
             try await EmailOutbox(store: store).enqueue(NewOutboxEmail(
                 messageID: "<digest@agora.test>", recipient: "ada@example.com", subject: "New providers", template: "digest",
                 textBody: "t", htmlBody: "<p>t</p>", headers: ["List-Unsubscribe": "<https://agora.test/u>"]

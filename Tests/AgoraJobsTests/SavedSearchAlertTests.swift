@@ -9,6 +9,7 @@ import Testing
 @Suite("Saved-search alerts")
 struct SavedSearchAlertTests {
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
+    static let signingKey = Array("saved-search-tests-signing-key-of-32-bytes".utf8)
 
     func provider(_ slug: String, title: String) -> NewProvider {
         NewProvider(
@@ -31,8 +32,8 @@ struct SavedSearchAlertTests {
             _ = try await saved.insert(try SavedSearchForm(name: "No alert", query: "q=kotlin", alert: false), userID: ownerID, now: Self.start)
             let templates = try EmailTemplates(directory: RepositoryPaths.layouts.appendingPathComponent("email"))
             let job = SavedSearchAlertJob(
-                store: store, composer: EmailComposer(templates: templates, siteName: "Agora", baseURL: "https://agora.test"),
-                unsubscribeURL: { "https://agora.test/api/email/unsubscribe?token=for-\($0.value)" }, clock: clock, gap: 3_600
+                store: store, composer: EmailComposer(templates: templates, siteName: "Agora", baseURL: "https://agora.test", signingKey: Self.signingKey),
+                clock: clock, gap: 3_600
             )
             #expect(try await job.runOnce() == 0)
 
@@ -48,7 +49,8 @@ struct SavedSearchAlertTests {
             #expect(alert.textBody.contains("Kim Kotlin-Kim"))
             #expect(!alert.textBody.contains("Go-Gus"))
             #expect(alert.textBody.contains("https://agora.test/search/?q=kotlin"))
-            #expect(alert.headers["List-Unsubscribe"] == "<https://agora.test/api/email/unsubscribe?token=for-ada@example.com>")
+            let links = UnsubscribeLinks(signingKey: Self.signingKey, baseURL: "https://agora.test")
+            #expect(alert.headers["List-Unsubscribe"] == "<\(links.url(for: try Email("ada@example.com")))>")
 
             // The same providers are not reported twice.
             clock.advance(by: 7_200)

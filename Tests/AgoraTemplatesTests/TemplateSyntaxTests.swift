@@ -86,3 +86,28 @@ import Testing
         }
     }
 }
+
+@Suite("Template rules")
+struct TemplateRulesTests {
+    @Test("a template kept to escaped output refuses each way of writing a value unescaped, with its line and column")
+    func escapedOnly() throws {
+        for (source, line, column) in [("<p>{{{name}}}</p>", 1, 4), ("a\n  {{& name}}", 2, 3), ("{{% CONTENT_TYPE: TEXT }}", 1, 1)] {
+            #expect(throws: TemplateSyntaxError.self) { try TemplateSet(sources: ["edited": source], rules: ["edited": .escapedOnly]) }
+            do {
+                _ = try TemplateSet(sources: ["edited": source], rules: ["edited": .escapedOnly])
+            } catch {
+                #expect(error.line == line && error.column == column, "\(source)")
+                #expect(error.message.contains("without escaping"))
+            }
+            #expect(throws: Never.self) { try TemplateSet(sources: ["trusted": source]) }
+        }
+        let escaped = try TemplateSet(sources: ["edited": "<p>{{name}}</p>"], rules: ["edited": .escapedOnly])
+        #expect(escaped.renderText("edited", .fields(["name": .text("<b>")])) == "<p>&lt;b&gt;</p>")
+    }
+
+    @Test("a plain-text template escapes nothing without saying so")
+    func plainText() throws {
+        let set = try TemplateSet(sources: ["text": "Hello {{name}} & co"], rules: ["text": .plainText])
+        #expect(set.renderText("text", .fields(["name": .text("<Ada>")])) == "Hello <Ada> & co")
+    }
+}

@@ -91,7 +91,7 @@ def test_the_administration_with_two_factors(service, browser):
     assert len(browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")) == 8
     assert browser.find_elements(By.CSS_SELECTOR, "#cohort-table tbody tr")[-1].find_elements(By.CSS_SELECTOR, ".cohort-cell")[0].text.endswith("%")
     visible = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#admin-nav a") if link.is_displayed()]
-    assert visible == ["Dashboard", "Users", "Bulk operations", "Staff", "Moderation", "Profiles", "Reviews", "Verifications", "Testimonials", "Orders", "Disputes", "Finance", "Categories", "Skills", "Search analytics", "Notifications", "Settings", "Audit log"]
+    assert visible == ["Dashboard", "Users", "Bulk operations", "Staff", "Moderation", "Profiles", "Reviews", "Verifications", "Testimonials", "Orders", "Disputes", "Finance", "Categories", "Skills", "Search analytics", "Notifications", "Email templates", "Settings", "Audit log"]
     assert browser.find_element(By.CSS_SELECTOR, "#admin-nav a[aria-current=page]").text == "Dashboard"
 
     # The theme follows the toggle and stays chosen.

@@ -1,9 +1,11 @@
 """Notifications in a real browser: the bell on a static page shows the unread count and the latest, with the
 keyboard, and hears a new one live; hostile text from an order's title stays text; the notifications page filters, marks read and archives, and
 a second tab's bell follows what the first read; the preferences page saves channels, the digest and quiet hours,
-security notices locked on. No Content-Security-Policy violation on the way."""
+security notices locked on; an email's footer link unsubscribes from its category; staff edit, preview, test and
+publish an email template. No Content-Security-Policy violation on the way."""
 import datetime
 import os
+import re
 import sys
 import time
 
@@ -149,5 +151,89 @@ def test_administrators_read_the_figures_and_send_news_once(service, browser):
     sign_in(service, browser, service.CLIENT_EMAIL, "/notifications/")
     wait(browser).until(lambda driver: title in driver.find_element(By.ID, "notification-list").text)
     assert HOSTILE in browser.find_element(By.ID, "notification-list").text and browser.title != "owned"
+    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert errors == []
+
+
+def test_an_email_footer_link_stops_its_category(service, browser):
+    """The footer of an order's email leads to the unsubscribe page, which says what it stops and stops it on a press:
+    the order emails, nothing else."""
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    service.api("PUT", "/notification-preferences", client, {"channels": {"orders": ["in_app", "email"]}, "time_zone": "UTC", "digest": "off"})
+    title = "Shop sign " + str(int(time.time()))
+    post_order(service, client, title)
+    body = service.emails_to(service.CLIENT_EMAIL, title)
+    link = re.search(r"http://\S+/unsubscribe/\?token=\S+", body).group(0)
+
+    browser.delete_all_cookies()
+    browser.get(link)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "unsubscribe-title").text == "Unsubscribe from emails about Orders")
+    assert service.CLIENT_EMAIL in browser.find_element(By.ID, "unsubscribe-message").text
+    choices = service.api("GET", "/notification-preferences", client)["categories"]
+    assert [c["channels"] for c in choices if c["category"] == "orders"] == [["in_app", "email"]], "opening the page stops nothing"
+    click(browser, browser.find_element(By.ID, "unsubscribe-button"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "unsubscribe-title").text == "You are unsubscribed")
+    assert browser.find_element(By.ID, "unsubscribe-after").is_displayed()
+    choices = service.api("GET", "/notification-preferences", client)["categories"]
+    assert [c["channels"] for c in choices if c["category"] == "orders"] == [["in_app"]]
+    assert [c["channels"] for c in choices if c["category"] == "proposals"] == [["in_app", "email"]]
+
+    browser.get(service.base + "/unsubscribe/?token=forged.orders.x")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "unsubscribe-title").text == "This link does not work")
+    assert not browser.find_element(By.ID, "unsubscribe-form").is_displayed()
+    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert errors == []
+
+
+def fill(browser, field, text):
+    element = browser.find_element(By.ID, field)
+    element.clear()
+    element.send_keys(text)
+
+
+def shadow(browser, script):
+    return browser.execute_script("var root = document.getElementById('preview-html').shadowRoot; " + script)
+
+
+def test_staff_edit_preview_test_and_publish_an_email(service, browser):
+    """An administrator edits the notification email: the preview follows the typing, a value written unescaped is
+    refused with its line and column, active content never runs in the preview while inline styles still show, a test
+    reaches the editor alone, and publishing puts the edit in force; starting again from the file restores it."""
+    administrator_with_two_factors(service, browser, "/admin/email-templates/")
+    assert wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#admin-nav a[data-area='email-templates']").is_displayed())
+    edit = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "button[aria-label='Edit marketplace-update']"))
+    click(browser, edit)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "preview-subject").text == "Kim Park sent a proposal")
+    assert "first_name" in browser.find_element(By.ID, "template-variables").text
+
+    fill(browser, "subject", "Fresh news: {{headline}}")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "preview-subject").text == "Fresh news: Kim Park sent a proposal")
+    fill(browser, "html_body", "<p>{{{message}}}</p>")
+    wait(browser).until(lambda driver: "Line 1, column 4" in driver.find_element(By.ID, "html_body-error").text)
+
+    fill(browser, "html_body", "{{<layout.html}}{{$body}}<p class=\"edited\" style=\"color:#cc0000\" onclick=\"document.title='owned'\">{{message}}</p>"
+         "<script>document.title='owned'</script><a href=\"javascript:document.title='owned'\">x</a>{{/body}}{{/layout.html}}")
+    wait(browser).until(lambda driver: shadow(driver, "return root.querySelector('p.edited') !== null;"))
+    assert shadow(browser, "return root.querySelector('p.edited').textContent;") == "Logo redesign: 450.00 EUR in 3 milestones."
+    assert shadow(browser, "return getComputedStyle(root.querySelector('p.edited')).color;") == "rgb(204, 0, 0)", "inline styles show"
+    assert shadow(browser, "return root.querySelectorAll('script, [onclick], a[href^=javascript]').length;") == 0
+    click(browser, shadow(browser, "return root.querySelector('p.edited');"))
+    assert browser.title != "owned"
+
+    click(browser, browser.find_element(By.ID, "send-test"))
+    wait(browser).until(lambda driver: "on its way to " + service.ADMIN_EMAIL in driver.find_element(By.ID, "form-alert").text)
+    assert "Logo redesign" in service.emails_to(service.ADMIN_EMAIL, "[Test] Fresh news: Kim Park sent a proposal")
+
+    click(browser, browser.find_element(By.CSS_SELECTOR, "button[data-status='published']"))
+    wait(browser).until(lambda driver: "Version 1 is published" in driver.find_element(By.ID, "form-alert").text)
+    row = wait(browser).until(lambda driver: next(
+        (row for row in driver.find_elements(By.CSS_SELECTOR, "#template-table tbody tr") if row.text.startswith("marketplace-update")), None))
+    wait(browser).until(lambda driver: "version 1" in row.text)
+
+    click(browser, browser.find_element(By.ID, "load-file"))
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "preview-subject").text == "Kim Park sent a proposal")
+    click(browser, browser.find_element(By.CSS_SELECTOR, "button[data-status='published']"))
+    wait(browser).until(lambda driver: "Version 2 is published" in driver.find_element(By.ID, "form-alert").text)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#template-versions li")) == 2
     errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
     assert errors == []

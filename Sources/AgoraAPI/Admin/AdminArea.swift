@@ -33,6 +33,7 @@ enum AdminArea: String, CaseIterable, Sendable {
     case announcements
     /// What became of notifications, per kind.
     case notifications
+    case emailTemplates = "email-templates"
 
     var permission: AdminPermission {
         switch self {
@@ -58,6 +59,7 @@ enum AdminArea: String, CaseIterable, Sendable {
         case .finance, .ledger, .payments: .financeRead
         case .announcements: .announcementsSend
         case .notifications: .analyticsRead
+        case .emailTemplates: .contentEdit
         }
     }
 

@@ -200,10 +200,13 @@ func buildParts(
     DisputeRoutes(store: store, clock: configuration.clock, announcer: projectAnnouncer).register(on: signedIn)
     DisputeAdminRoutes(store: store, clock: configuration.clock, escrow: escrowPayments).register(on: admin)
     ReviewAdminRoutes(store: store, clock: configuration.clock, announcer: ReviewAnnouncer(email: configuration.email)).register(on: admin)
-    let unsubscribeLinks = UnsubscribeLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL)
     NotificationAnalyticsRoutes(store: store, clock: configuration.clock).register(on: admin)
+    EmailTemplateRoutes(
+        store: store, clock: configuration.clock, composer: configuration.email,
+        live: await LiveEmailTemplates.read(from: store, into: configuration.email.templates, logger: logger)
+    ).register(on: admin)
     AnnouncementRoutes(
-        store: store, clock: configuration.clock, announcer: NewsAnnouncer(email: configuration.email), unsubscribe: unsubscribeLinks
+        store: store, clock: configuration.clock, announcer: NewsAnnouncer(email: configuration.email)
     ).register(on: admin)
     StatementRoutes(store: store).register(on: signedIn)
     BillingRoutes(store: store, clock: configuration.clock, settings: platformSettings).register(on: signedIn)
@@ -235,10 +238,7 @@ func buildParts(
     ProfileViewRoutes(store: store, clock: configuration.clock).register(on: api)
     SkillRoutes(store: store, clock: configuration.clock).register(api: api, admin: admin)
     TestimonialRoutes(store: store, clock: configuration.clock).register(signedIn: signedIn, admin: admin)
-    EmailRoutes(
-        store: store, links: unsubscribeLinks,
-        clock: configuration.clock
-    ).register(on: api)
+    EmailRoutes(store: store, links: configuration.email.unsubscribe, clock: configuration.clock).register(on: api)
     if let liveReload { LiveReloadRoutes(hub: liveReload).register(on: api) }
     routeMethods.fill(router.routes.map { ("\($0.path)", $0.method) })
     openAPI.published.publish(routes: Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }))

@@ -69,12 +69,17 @@ struct JSONObjectBody {
 
     /// The boolean in `name`, or `defaultValue` when absent.
     mutating func bool(_ name: String, default defaultValue: Bool = false) -> Bool {
+        optionalBool(name) ?? defaultValue
+    }
+
+    /// The boolean in `name`, or nil when absent: for a field that, left out, changes nothing.
+    mutating func optionalBool(_ name: String) -> Bool? {
         switch fields[name] {
         case .bool(let flag): return flag
-        case nil, .null?: return defaultValue
+        case nil, .null?: return nil
         case let other?:
             errors.append(FieldError(field: name, message: "must be true or false, not \(other.typeName)"))
-            return defaultValue
+            return nil
         }
     }
 

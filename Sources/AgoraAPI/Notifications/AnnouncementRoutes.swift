@@ -11,7 +11,6 @@ struct AnnouncementRoutes: Sendable {
     let store: Store
     let clock: any AgoraClock
     let announcer: NewsAnnouncer
-    let unsubscribe: UnsubscribeLinks
 
     struct Input: RequestBody {
         static let fields: Set<String> = ["title", "message", "link", "segment", "country"]
@@ -49,8 +48,8 @@ struct AnnouncementRoutes: Sendable {
         return try await responder.respond(to: request, context: context, operation: "announcement", status: .created) { request, _ in
             let input = try await request.decode(as: Input.self, context: context)
             let draft = try AnnouncementDraft(title: input.title, message: input.message, link: input.link, segment: input.segment, country: input.country)
-            let sent = try await AnnouncementRepository(store: store).send(draft, by: actor, now: clock.now) { [announcer, unsubscribe] person in
-                try announcer.email(draft, to: person, unsubscribeURL: unsubscribe.url(for: try Email(person.email)))
+            let sent = try await AnnouncementRepository(store: store).send(draft, by: actor, now: clock.now) { [announcer] person in
+                try announcer.email(draft, to: person)
             }
             return AnnouncementBody(sent)
         }

@@ -21,8 +21,13 @@ struct NotificationAnalyticsRoutes: Sendable {
         let days = query.parsed("days", rule: "must be a whole number of days from 1 to 365") { Int($0).flatMap { Self.days.contains($0) ? $0 : nil } } ?? 30
         try query.finish()
         let since = clock.now.addingTimeInterval(-Double(days) * 86_400)
-        let (kinds, unsubscribes) = try await NotificationAnalyticsRepository(store: store).figures(since: since)
-        return NotificationAnalyticsBody(days: days, since: since, kinds: kinds.map(NotificationAnalyticsBody.Kind.init), unsubscribes: unsubscribes)
+        let (kinds, unsubscribes, byScope) = try await NotificationAnalyticsRepository(store: store).figures(since: since)
+        return NotificationAnalyticsBody(
+            days: days, since: since,
+            kinds: kinds.map { NotificationAnalyticsBody.Kind($0, unsubscribes: byScope[.category($0.kind.category)] ?? 0) },
+            unsubscribes: unsubscribes,
+            unsubscribesByScope: UnsubscribeScope.all.map { NotificationAnalyticsBody.Scope(scope: $0.name, label: $0.label, addresses: byScope[$0] ?? 0) }
+        )
     }
 }
 
@@ -44,8 +49,11 @@ struct NotificationAnalyticsBody: ResponseEncodable {
         let readRate: Double?
         let emails: Emails
         let digested: Int
+        /// Addresses that used a one-click link to stop the emails of the kind's category in the period.
+        let unsubscribes: Int
 
-        init(_ figures: NotificationKindFigures) {
+        init(_ figures: NotificationKindFigures, unsubscribes: Int) {
+            self.unsubscribes = unsubscribes
             kind = figures.kind.rawValue
             category = figures.kind.category.rawValue
             written = figures.written
@@ -60,9 +68,17 @@ struct NotificationAnalyticsBody: ResponseEncodable {
         }
     }
 
+    struct Scope: Encodable {
+        let scope: String
+        let label: String
+        let addresses: Int
+    }
+
     let days: Int
     let since: Date
     let kinds: [Kind]
-    /// Addresses that unsubscribed from optional mail in the period.
+    /// Addresses that stopped all optional mail in the period.
     let unsubscribes: Int
+    /// Addresses that used a one-click link, for each thing a link can stop.
+    let unsubscribesByScope: [Scope]
 }

@@ -87,6 +87,8 @@ struct NotificationPreferencesBody: ResponseEncodable {
     let quietHours: Quiet?
     let timeZone: String
     let digest: String
+    /// False once the address unsubscribed from every optional email (a one-click link, or this page).
+    let optionalMail: Bool
 
     /// The categories a person can choose for: those some kind of notification belongs to, and the critical ones
     /// (shown locked on); a category nothing is sent in yet is not offered.
@@ -94,7 +96,8 @@ struct NotificationPreferencesBody: ResponseEncodable {
         category.isCritical || NotificationKind.allCases.contains { $0.category == category }
     }
 
-    init(_ preferences: NotificationPreferences) {
+    init(_ preferences: NotificationPreferences, optionalMail: Bool) {
+        self.optionalMail = optionalMail
         categories = Self.offered.map { category in
             Category(
                 category: category.rawValue, label: category.label,
@@ -109,10 +112,12 @@ struct NotificationPreferencesBody: ResponseEncodable {
 }
 
 /// `PUT /api/notification-preferences`: `channels` (category → channels; categories left out keep their defaults),
-/// `quiet_hours` (`{"start": "22:00", "end": "07:00"}`, or null for none), `time_zone` and `digest`.
+/// `quiet_hours` (`{"start": "22:00", "end": "07:00"}`, or null for none), `time_zone`, `digest` and, when given,
+/// `optional_mail` (false stops every optional email to the address; true takes it again).
 struct NotificationPreferencesInput: RequestBody {
-    static let fields: Set<String> = ["channels", "quiet_hours", "time_zone", "digest"]
+    static let fields: Set<String> = ["channels", "quiet_hours", "time_zone", "digest", "optional_mail"]
     let preferences: NotificationPreferences?
+    let optionalMail: Bool?
 
     init(reading body: inout JSONObjectBody) {
         var channels: [String: [String]] = [:]
@@ -140,6 +145,7 @@ struct NotificationPreferencesInput: RequestBody {
         }
         let zone = body.string("time_zone", maximumLength: 64)
         let digest = body.string("digest", maximumLength: 16)
+        optionalMail = body.optionalBool("optional_mail")
         guard body.errors.isEmpty else {
             preferences = nil
             return

@@ -49,7 +49,8 @@ extension OpenAPIDocument {
           "channels": { "type": "object", "additionalProperties": false, "properties": { \#(NotificationCategory.allCases.map { #""\#($0.rawValue)": { "type": "array", "maxItems": 3, "items": { "type": "string", "enum": [\#(quoted(NotificationChannel.allCases.map(\.rawValue)))] } }"# }.joined(separator: ", ")) } },
           "quiet_hours": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "required": ["start", "end"], "properties": { "start": \#(clockTime), "end": \#(clockTime) } }] },
           "time_zone": { "type": "string", "maxLength": 64, "examples": ["Europe/Paris"] },
-          "digest": { "type": "string", "enum": [\#(quoted(DigestFrequency.allCases.map(\.rawValue)))] }
+          "digest": { "type": "string", "enum": [\#(quoted(DigestFrequency.allCases.map(\.rawValue)))] },
+          "optional_mail": { "type": "boolean", "description": "false stops every optional email to the address; true takes it again; left out, unchanged" }
         } } } } },
         "responses": { "200": { "description": "Saved", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NotificationPreferences" } } } }, "401": \#(problem), "422": \#(problem) }
       }
@@ -67,13 +68,14 @@ extension OpenAPIDocument {
     "/api/admin/notifications/analytics": {
       "get": {
         "operationId": "notificationAnalytics", "tags": ["admin"], "security": [{ "bearer": [] }],
-        "summary": "Staff with analytics.read: per kind, over the notifications written in the last days, how many were written, shown in the app and read, what became of their emails, how many went into digests; and unsubscribes from optional mail",
+        "summary": "Staff with analytics.read: per kind, over the notifications written in the last days, how many were written, shown in the app and read, what became of their emails, how many went into digests; addresses that stopped all optional mail, and one-click unsubscribes per kind's category and per scope",
         "parameters": [{ "name": "days", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 365, "default": 30 } }],
-        "responses": { "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["days", "since", "kinds", "unsubscribes"], "properties": {
+        "responses": { "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["days", "since", "kinds", "unsubscribes", "unsubscribes_by_scope"], "properties": {
           "days": { "type": "integer" }, "since": { "type": "string", "format": "date-time" }, "unsubscribes": { "type": "integer" },
-          "kinds": { "type": "array", "items": { "type": "object", "required": ["kind", "category", "written", "shown_in_app", "read", "emails", "digested"], "properties": {
+          "unsubscribes_by_scope": { "type": "array", "items": { "type": "object", "required": ["scope", "label", "addresses"], "properties": { "scope": { "type": "string" }, "label": { "type": "string" }, "addresses": { "type": "integer" } } } },
+          "kinds": { "type": "array", "items": { "type": "object", "required": ["kind", "category", "written", "shown_in_app", "read", "emails", "digested", "unsubscribes"], "properties": {
             "kind": { "type": "string" }, "category": { "type": "string" }, "written": { "type": "integer" }, "shown_in_app": { "type": "integer" }, "read": { "type": "integer" },
-            "read_rate": { "type": "number", "minimum": 0, "maximum": 1 }, "digested": { "type": "integer" },
+            "read_rate": { "type": "number", "minimum": 0, "maximum": 1 }, "digested": { "type": "integer" }, "unsubscribes": { "type": "integer" },
             "emails": { "type": "object", "required": ["queued", "sent", "failed", "suppressed"], "properties": { "queued": { "type": "integer" }, "sent": { "type": "integer" }, "failed": { "type": "integer" }, "suppressed": { "type": "integer" } } } } } }
         } } } } }, "400": \#(problem), "401": \#(problem), "403": \#(problem), "422": \#(problem) }
       }
@@ -104,10 +106,10 @@ extension OpenAPIDocument {
     static let notificationSchemas = #"""
     "Notification": { "type": "object", "required": ["id", "type", "category", "title", "message", "read", "archived", "created_at", "count"], "properties": { "id": { "type": "integer" }, "type": { "type": "string", "enum": [\#(quoted(NotificationKind.allCases.map(\.rawValue)))] }, "category": { "type": "string", "enum": [\#(quoted(NotificationCategory.allCases.map(\.rawValue)))] }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "read": { "type": "boolean" }, "archived": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" }, "group": { "type": "string", "description": "The burst it gathers (messages from one member in one project): a newer notification of the same group replaces it" }, "count": { "type": "integer", "minimum": 1, "description": "How many events it stands for" } } },
     "Announcement": { "type": "object", "required": ["id", "title", "message", "segment", "recipients", "emails", "created_at"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "message": { "type": "string" }, "link": { "type": "string" }, "segment": { "type": "string" }, "country": { "type": "string" }, "recipients": { "type": "integer" }, "emails": { "type": "integer" }, "created_at": { "type": "string", "format": "date-time" } } },
-    "NotificationPreferences": { "type": "object", "required": ["categories", "time_zone", "digest"], "properties": {
+    "NotificationPreferences": { "type": "object", "required": ["categories", "time_zone", "digest", "optional_mail"], "properties": {
       "categories": { "type": "array", "items": { "type": "object", "required": ["category", "label", "channels", "critical"], "properties": { "category": { "type": "string" }, "label": { "type": "string" }, "channels": { "type": "array", "items": { "type": "string" } }, "critical": { "type": "boolean" } } } },
       "quiet_hours": { "type": "object", "required": ["start", "end"], "properties": { "start": { "type": "string" }, "end": { "type": "string" } } },
-      "time_zone": { "type": "string" }, "digest": { "type": "string" } } },
+      "time_zone": { "type": "string" }, "digest": { "type": "string" }, "optional_mail": { "type": "boolean" } } },
     """#
 
     /// A local time of day, `HH:MM`.

@@ -46,6 +46,9 @@ public enum AuditedAction: String, Sendable, CaseIterable, Codable {
     case reviewRemoved = "review.remove"
     /// Marketplace news sent to a segment of members.
     case announcementSent = "announcement.send"
+    /// A version of an email template kept as a draft, or published for every email of its kind.
+    case emailTemplateDrafted = "email-template.draft"
+    case emailTemplatePublished = "email-template.publish"
 }
 
 /// The kinds of thing an audited action changes.
@@ -77,4 +80,5 @@ public enum AuditTarget: String, Sendable, CaseIterable, Codable {
     case review
     /// Marketplace news sent to members.
     case announcement
+    case emailTemplate = "email-template"
 }

@@ -59,6 +59,8 @@ public enum PagePaths {
     public static let notifications = "/notifications/"
     /// Where a member chooses what they are told where: channels per category, quiet hours.
     public static let notificationPreferences = "/settings/notifications/"
+    /// Where the footer of an optional email leads: it says what the link stops and asks before it does.
+    public static let unsubscribe = "/unsubscribe/"
     public static let newOrder = "/orders/new/"
     public static let orders = "/orders/"
     public static let order = "/orders/view/"
@@ -86,6 +88,8 @@ public enum PagePaths {
     public static let adminReviews = "/admin/reviews/"
     /// What became of notifications, and marketplace news to send.
     public static let adminNotifications = "/admin/notifications/"
+    /// Where staff edit the messages the marketplace sends.
+    public static let adminEmailTemplates = "/admin/email-templates/"
     /// A member's money: the wallet, the payout account and payouts.
     public static let money = "/settings/money/"
     /// A member's transactions, with filters and the CSV export, and their yearly statements.
@@ -133,13 +137,13 @@ public enum PagePaths {
     /// The paths the islands' scripts use, by the names they use (`Agora.paths.login`).
     public static let forScripts: [String: String] = [
         "register": register, "checkInbox": checkInbox, "login": login, "forgotPassword": forgotPassword,
-        "securitySettings": securitySettings, "search": search, "saved": saved, "notifications": notifications, "notificationPreferences": notificationPreferences, "newOrder": newOrder, "orders": orders,
+        "securitySettings": securitySettings, "search": search, "saved": saved, "notifications": notifications, "notificationPreferences": notificationPreferences, "unsubscribe": unsubscribe, "newOrder": newOrder, "orders": orders,
         "order": order, "ordersInbox": ordersInbox, "projects": projects, "project": project, "unauthorized": unauthorized, "providers": providersPrefix,
         "admin": admin, "adminUsers": adminUsers, "adminStaff": adminStaff, "adminAuditLog": adminAuditLog,
         "adminTestimonials": adminTestimonials, "adminSearch": adminSearch, "adminSettings": adminSettings,
         "adminModeration": adminModeration, "appeals": appeals, "adminCategories": adminCategories, "adminOrders": adminOrders,
         "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
-        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes, "adminReviews": adminReviews, "adminNotifications": adminNotifications, "money": money,
+        "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes, "adminReviews": adminReviews, "adminNotifications": adminNotifications, "adminEmailTemplates": adminEmailTemplates, "money": money,
         "transactions": transactions, "receipt": receipt, "statement": statement, "adminFinance": adminFinance,
     ]
 }

@@ -6,6 +6,6 @@ public enum NotificationDeliveryStatus: String, Sendable, Codable, CaseIterable 
     case sent
     /// The mail server refused it for good; the error is kept.
     case failed
-    /// Not sent: the person turned this channel off for the category.
+    /// Not sent: the person turned this channel off for the category, or their address unsubscribed from optional mail.
     case suppressed
 }

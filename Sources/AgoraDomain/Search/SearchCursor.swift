@@ -16,17 +16,14 @@ public struct SearchCursor: Hashable, Sendable {
 
     public var token: String {
         let text = "\(sort.rawValue)|\(value)|\(providerID)"
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(Data(text.utf8))
     }
 
     /// Reads a token made by `token`; anything else (or a cursor of another sort) is a field error on `cursor`.
     public init(token: String, expectedSort: SearchSort) throws {
         let invalid = ValidationError(field: "cursor", message: "is not a cursor of this search: start again from the first page")
         guard token.count <= 200 else { throw invalid }
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { throw invalid }
+        guard let data = Base64URL.decode(token), let text = String(data: data, encoding: .utf8) else { throw invalid }
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 3, let sort = SearchSort(rawValue: String(parts[0])), sort == expectedSort,
               let value = Double(parts[1]), value.isFinite, let id = Int64(parts[2]) else { throw invalid }

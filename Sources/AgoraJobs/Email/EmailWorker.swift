@@ -43,7 +43,7 @@ public struct EmailWorker: QueueWorker {
         let unsubscribes = EmailUnsubscribeRepository(store: store)
         for email in due {
             if email.headers["List-Unsubscribe"] != nil, try await unsubscribes.isUnsubscribed(email.recipient) {
-                try await outbox.markUndelivered(id: email.id, error: "the recipient unsubscribed from this kind of mail", retryAt: nil, now: clock.now)
+                try await outbox.markSuppressed(id: email.id, reason: "the recipient unsubscribed from optional mail", now: clock.now)
                 continue
             }
             do {

@@ -11,7 +11,6 @@ import Logging
 public struct NotificationDigestJob: PeriodicJob {
     let store: Store
     let composer: EmailComposer
-    let unsubscribeURL: @Sendable (Email) -> String
     let clock: any AgoraClock
     public let interval: Duration
     public let logger: Logger
@@ -23,13 +22,12 @@ public struct NotificationDigestJob: PeriodicJob {
     static let shownPerDigest = 50
 
     public init(
-        store: Store, composer: EmailComposer, unsubscribeURL: @escaping @Sendable (Email) -> String,
+        store: Store, composer: EmailComposer,
         clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(600),
         logger: Logger = Logger(label: "agora.jobs.notification-digests")
     ) {
         self.store = store
         self.composer = composer
-        self.unsubscribeURL = unsubscribeURL
         self.clock = clock
         self.interval = interval
         self.logger = logger
@@ -44,9 +42,9 @@ public struct NotificationDigestJob: PeriodicJob {
         for recipient in try await digests.due(now: now, limit: Self.batchSize) {
             let (gathered, total) = try await digests.unread(for: recipient, limit: Self.shownPerDigest)
             var email: NewOutboxEmail?
-            if total > 0, let address = try? Email(recipient.person.email) {
+            if total > 0 {
                 email = try composer.digest(
-                    gathered, total: total, frequency: recipient.preferences.digest, to: recipient.person, unsubscribeURL: unsubscribeURL(address)
+                    gathered, total: total, frequency: recipient.preferences.digest, to: recipient.person
                 )
             }
             try await digests.record(recipient, gathered: gathered, email: email, now: now)

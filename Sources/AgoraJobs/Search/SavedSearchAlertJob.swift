@@ -11,7 +11,6 @@ import Logging
 public struct SavedSearchAlertJob: PeriodicJob {
     let store: Store
     let composer: EmailComposer
-    let unsubscribeURL: @Sendable (Email) -> String
     let clock: any AgoraClock
     public let interval: Duration
     let gap: TimeInterval
@@ -24,13 +23,12 @@ public struct SavedSearchAlertJob: PeriodicJob {
     static let namesShown = 3
 
     public init(
-        store: Store, composer: EmailComposer, unsubscribeURL: @escaping @Sendable (Email) -> String,
+        store: Store, composer: EmailComposer,
         clock: any AgoraClock = SystemClock(), interval: Duration = .seconds(600), gap: TimeInterval = 24 * 3_600,
         logger: Logger = Logger(label: "agora.jobs.search-alerts")
     ) {
         self.store = store
         self.composer = composer
-        self.unsubscribeURL = unsubscribeURL
         self.clock = clock
         self.interval = interval
         self.gap = gap
@@ -63,8 +61,7 @@ public struct SavedSearchAlertJob: PeriodicJob {
                         "count_text": result.total == 1 ? "1 new provider" : "\(result.total) new providers",
                         "names": result.hits.map(\.profile.displayName).joined(separator: ", "),
                         "link": composer.baseURL + PagePaths.search(query: saved.query),
-                        "unsubscribe_link": unsubscribeURL(recipient),
-                    ], kind: .optional(unsubscribeURL: unsubscribeURL(recipient)))
+                    ], kind: .optional(.allOptionalMail))
                 }
             }
             try await repository.markAlerted(saved.id, checkedAt: now, email: email)

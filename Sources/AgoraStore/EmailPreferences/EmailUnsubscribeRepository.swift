@@ -2,8 +2,9 @@ import AgoraDomain
 import Foundation
 import SQLKit
 
-/// Addresses that asked for no more optional mail (RFC 8058 one-click unsubscribe). Transactional mail — a link to
-/// confirm an address, a reset — is always sent.
+/// One-click unsubscribes (RFC 8058) and the address-wide "no optional mail" choice. Every one-click use is kept in
+/// `email_unsubscribe_events` for the notification figures. Transactional mail — a link to confirm an address, a
+/// reset, a security notice — is always sent.
 public struct EmailUnsubscribeRepository: Sendable {
     let store: Store
     let sql: any SQLDatabase
@@ -13,17 +14,56 @@ public struct EmailUnsubscribeRepository: Sendable {
         self.sql = database ?? store.sql
     }
 
-    /// Records the address; doing it twice is the same as once.
-    public func unsubscribe(_ email: Email, now: Date) async throws {
+    /// Stops what the scope names for the address: every optional email, one category's emails (for the account
+    /// with that address) or the digest. Doing it twice is the same as once.
+    public func unsubscribe(_ email: Email, from scope: UnsubscribeScope, now: Date) async throws {
         try await store.transaction { db in
+            switch scope {
+            case .allOptionalMail:
+                try await Self.record(email, unsubscribed: true, on: db, now: now)
+            case .category(let category):
+                for row in try await db.raw("SELECT id FROM users WHERE email = \(bind: email.value)").all() {
+                    try await NotificationPreferenceRepository.turnOff(
+                        .email, of: category, for: try row.decode(column: "id", as: Int64.self), on: db, now: now
+                    )
+                }
+            case .digest:
+                try await db.raw("""
+                    UPDATE notification_settings SET digest = \(state: DigestFrequency.off), updated_at = \(bind: now)
+                    WHERE user_id IN (SELECT id FROM users WHERE email = \(bind: email.value))
+                    """).run()
+            }
             try await db.raw("""
-                INSERT INTO email_unsubscribes (email, created_at) VALUES (\(bind: email.value), \(bind: now))
-                ON CONFLICT (email) DO NOTHING
+                INSERT INTO email_unsubscribe_events (email, scope, created_at) VALUES (\(bind: email.value), \(bind: scope.name), \(bind: now))
                 """).run()
         }
     }
 
     public func isUnsubscribed(_ address: String) async throws -> Bool {
         try await sql.raw("SELECT 1 AS one FROM email_unsubscribes WHERE email = \(bind: address.lowercased())").first() != nil
+    }
+
+    /// Whether the person's address still takes optional mail.
+    public func allowsOptionalMail(userID: Int64) async throws -> Bool {
+        try await sql.raw("""
+            SELECT 1 AS one FROM email_unsubscribes u JOIN users ON users.email = u.email WHERE users.id = \(bind: userID)
+            """).first() == nil
+    }
+
+    /// The person's own choice from their preferences: take optional mail again, or stop it.
+    static func setOptionalMail(_ allowed: Bool, userID: Int64, on db: any SQLDatabase, now: Date) async throws {
+        guard let row = try await db.raw("SELECT email FROM users WHERE id = \(bind: userID)").first() else { return }
+        try await record(try Email(try row.decode(column: "email", as: String.self)), unsubscribed: !allowed, on: db, now: now)
+    }
+
+    private static func record(_ email: Email, unsubscribed: Bool, on db: any SQLDatabase, now: Date) async throws {
+        if unsubscribed {
+            try await db.raw("""
+                INSERT INTO email_unsubscribes (email, created_at) VALUES (\(bind: email.value), \(bind: now))
+                ON CONFLICT (email) DO NOTHING
+                """).run()
+        } else {
+            try await db.raw("DELETE FROM email_unsubscribes WHERE email = \(bind: email.value)").run()
+        }
     }
 }

@@ -57,5 +57,7 @@ public enum Migrations {
         notificationBursts,
         announcements,
         notificationDigests,
+        unsubscribeEvents,
+        emailTemplates,
     ]
 }

@@ -20,13 +20,14 @@ public struct NotificationKindFigures: Sendable, Hashable {
 
 /// The figures administrators read about notifications (`GET /api/admin/notifications/analytics`): per kind, over
 /// the notifications written since a moment, how many were written, shown in the app and read, what became of their
-/// emails, how many went into digests; and how many addresses unsubscribed from optional mail in the period.
+/// emails, how many went into digests; how many addresses stopped all optional mail in the period, and how many used
+/// a one-click link for each scope (a category's emails, the digest, all optional mail).
 public struct NotificationAnalyticsRepository: Sendable {
     let store: Store
 
     public init(store: Store) { self.store = store }
 
-    public func figures(since: Date) async throws -> (kinds: [NotificationKindFigures], unsubscribes: Int) {
+    public func figures(since: Date) async throws -> (kinds: [NotificationKindFigures], unsubscribes: Int, byScope: [UnsubscribeScope: Int]) {
         var figures: [NotificationKind: NotificationKindFigures] = [:]
         func update(_ row: any SQLRow, _ change: (inout NotificationKindFigures) throws -> Void) throws {
             guard let kind = NotificationKind(rawValue: try row.decode(column: "type", as: String.self)) else { return }
@@ -61,6 +62,13 @@ public struct NotificationAnalyticsRepository: Sendable {
         let unsubscribes = try await store.sql.raw("""
             SELECT COUNT(*) AS n FROM email_unsubscribes WHERE created_at >= \(bind: since)
             """).first()?.decode(column: "n", as: Int.self) ?? 0
-        return (NotificationKind.allCases.compactMap { figures[$0] }, unsubscribes)
+        var byScope: [UnsubscribeScope: Int] = [:]
+        for row in try await store.sql.raw("""
+            SELECT scope, COUNT(DISTINCT email) AS n FROM email_unsubscribe_events WHERE created_at >= \(bind: since) GROUP BY scope
+            """).all() {
+            guard let scope = UnsubscribeScope(name: try row.decode(column: "scope", as: String.self)) else { continue }
+            byScope[scope] = try row.decode(column: "n", as: Int.self)
+        }
+        return (NotificationKind.allCases.compactMap { figures[$0] }, unsubscribes, byScope)
     }
 }

@@ -13,10 +13,12 @@ public struct NotificationPreferenceRepository: Sendable {
         try await Self.preferences(of: [userID], on: store.sql)[userID] ?? .standard
     }
 
-    /// Replaces the person's preferences with these. A new digest frequency counts from now: the first digest
-    /// comes at its next moment and gathers what arrives from now on.
-    public func save(_ preferences: NotificationPreferences, for userID: Int64, now: Date) async throws {
+    /// Replaces the person's preferences with these, and when `optionalMail` is given, whether their address takes
+    /// optional mail at all. A new digest frequency counts from now: the first digest comes at its next moment and
+    /// gathers what arrives from now on.
+    public func save(_ preferences: NotificationPreferences, optionalMail: Bool? = nil, for userID: Int64, now: Date) async throws {
         try await store.transaction { db in
+            if let optionalMail { try await EmailUnsubscribeRepository.setOptionalMail(optionalMail, userID: userID, on: db, now: now) }
             let previous = try await db.raw("SELECT digest, digest_since FROM notification_settings WHERE user_id = \(bind: userID)").first()
             let since = try previous.flatMap { row -> Date? in
                 guard try row.decode(column: "digest", as: String.self) == preferences.digest.rawValue else { return nil }
@@ -38,6 +40,17 @@ public struct NotificationPreferenceRepository: Sendable {
                         \(state: preferences.digest), \(bind: since), \(bind: now))
                 """).run()
         }
+    }
+
+    /// Takes one channel off one category, the rest of the person's choices kept: a one-click unsubscribe.
+    static func turnOff(_ channel: NotificationChannel, of category: NotificationCategory, for userID: Int64, on db: any SQLDatabase, now: Date) async throws {
+        let current = try await preferences(of: [userID], on: db)[userID] ?? .standard
+        let remaining = current.channels(of: category).subtracting([channel])
+        try await db.raw("DELETE FROM notification_preferences WHERE user_id = \(bind: userID) AND category = \(state: category)").run()
+        try await db.raw("""
+            INSERT INTO notification_preferences (user_id, category, channels, updated_at)
+            VALUES (\(bind: userID), \(state: category), \(bind: Self.text(remaining)), \(bind: now))
+            """).run()
     }
 
     /// The preferences of several people, read in two queries; people who never chose are left out (`standard`).

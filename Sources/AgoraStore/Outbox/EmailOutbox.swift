@@ -110,6 +110,17 @@ public struct EmailOutbox: Sendable {
         if retryAt == nil { try await recordDelivery(of: id, .failed, error: String(error.prefix(500)), now: now) }
     }
 
+    /// Drops optional mail to an address that unsubscribed: the message leaves the queue unsent (kept as failed, with
+    /// the reason, for support) and a notification's delivery reads suppressed, as for a preference.
+    public func markSuppressed(id: Int64, reason: String, now: Date) async throws {
+        try await sql.raw("""
+            UPDATE email_outbox SET status = \(state: OutboxEmail.Status.failed), last_error = \(bind: reason), claimed_until = NULL,
+                                    text_body = '', html_body = ''
+            WHERE id = \(bind: id)
+            """).run()
+        try await recordDelivery(of: id, .suppressed, error: reason, now: now)
+    }
+
     /// Deletes the messages that left the queue (sent, or failed for good) before `cutoff`; returns how many.
     @discardableResult
     public func purge(finishedBefore cutoff: Date) async throws -> Int {

@@ -3,9 +3,9 @@ import Logging
 import Synchronization
 
 /// The platform settings in force in this process, read once at start and again whenever they change: at once
-/// after a change made here, and when another instance's change is announced (`PlatformSettingsWatcher`). Readers
+/// after a change made here, and when another instance's change is announced (`LiveStateWatcher`). Readers
 /// take `current`, which never waits for the database.
-public final class LivePlatformSettings: Sendable {
+public final class LivePlatformSettings: LiveState {
     let store: Store
     /// The environment's values, which win over the stored ones.
     public let overrides: [PlatformSetting: SettingValue]
@@ -31,6 +31,8 @@ public final class LivePlatformSettings: Sendable {
         }
         return settings
     }
+
+    public var channel: String { PlatformSettingsRepository.channel }
 
     /// The settings in force.
     public var current: PlatformSettings {

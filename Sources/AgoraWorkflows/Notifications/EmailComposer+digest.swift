@@ -7,7 +7,7 @@ extension EmailComposer {
     /// category in the categories' order, then by the page they are about — a project, an order — each page once,
     /// with its newest notification's title and how many more it has. Optional mail, with its one-click unsubscribe.
     public func digest(
-        _ notifications: [AgoraStore.Notification], total: Int, frequency: DigestFrequency, to person: Recipient, unsubscribeURL: String
+        _ notifications: [AgoraStore.Notification], total: Int, frequency: DigestFrequency, to person: Recipient
     ) throws -> NewOutboxEmail {
         var groups: [TemplateValue] = []
         for category in NotificationCategory.allCases {
@@ -40,6 +40,6 @@ extension EmailComposer {
             "period": .text(frequency.rawValue),
             "notifications_link": .text(baseURL + PagePaths.notifications),
             "settings_link": .text(baseURL + PagePaths.notificationPreferences),
-        ], kind: .optional(unsubscribeURL: unsubscribeURL))
+        ], kind: .optional(.digest))
     }
 }

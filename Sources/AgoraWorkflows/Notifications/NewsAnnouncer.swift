@@ -9,10 +9,10 @@ public struct NewsAnnouncer: Sendable {
 
     public init(email: EmailComposer) { self.email = email }
 
-    public func email(_ draft: AnnouncementDraft, to person: Recipient, unsubscribeURL: String) throws -> NewOutboxEmail {
+    public func email(_ draft: AnnouncementDraft, to person: Recipient) throws -> NewOutboxEmail {
         try email.compose(NotificationKind.marketplaceNews.emailTemplate, to: person.email, values: [
             "first_name": person.firstName, "headline": draft.title, "message": draft.message, "action": "Read more",
             "link": email.baseURL + (draft.link ?? PagePaths.notifications),
-        ], kind: .optional(unsubscribeURL: unsubscribeURL))
+        ], kind: .notification(.marketplaceNews))
     }
 }

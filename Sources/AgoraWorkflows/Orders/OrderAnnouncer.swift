@@ -9,7 +9,6 @@ public struct OrderAnnouncer: Sendable {
 
     public init(email: EmailComposer) { self.email = email }
 
-
     /// To the client, for a new order: the confirmation with its reference; to the providers the client invited,
     /// the offer, once the order is open.
     public func created(_ order: Order, client: Recipient, invited: [Recipient]) throws -> Announcements {
@@ -24,7 +23,7 @@ public struct OrderAnnouncer: Sendable {
             "budget": "\(order.details.budgetMinimum.formatted)–\(order.details.budgetMaximum.formatted)",
             "deadline": order.details.deadline.local.replacingOccurrences(of: "T", with: " "),
             "time_zone": order.details.deadline.timeZone, "status_sentence": sentence, "link": link,
-        ])
+        ], kind: .notification(kind))
         let confirmation = Announcements(notifications: [NewNotification(
             userID: client.id, kind: kind,
             title: published ? "Order \(order.referenceNumber.value) is open" : "Draft \(order.referenceNumber.value) saved",

@@ -2,6 +2,7 @@
 import AgoraDomain
 import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import HummingbirdTesting
 import Testing
@@ -10,14 +11,15 @@ import Testing
 struct UnsubscribeTests {
     let links = UnsubscribeLinks(signingKey: TestConfiguration.signingKey, baseURL: TestConfiguration.baseURL)
 
-    @Test("a genuine link unsubscribes its address once; a forged or altered one is refused; GET changes nothing")
+    @Test("a genuine link unsubscribes its address from all optional mail once; a forged or altered one is refused; GET only describes it")
     func oneClick() async throws {
         try await AuthHarness.with { auth in
             let ada = try Email("ada@example.com")
             let url = links.url(for: ada)
             #expect(url.hasPrefix("http://agora.test/api/email/unsubscribe?token="))
             let path = String(url.dropFirst(TestConfiguration.baseURL.count))
-            #expect(try await auth.send(.get, path).status.code >= 400)
+            let described = try await auth.send(.get, path)
+            #expect(try described.status == .ok && (described.json()["scope"] as? String) == "all")
             #expect(try await !EmailUnsubscribeRepository(store: auth.store).isUnsubscribed("ada@example.com"))
             #expect(try await auth.send(.post, path, json: "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded").status == .ok)
             #expect(try await auth.send(.post, path).status == .ok)
@@ -33,13 +35,20 @@ struct UnsubscribeTests {
         }
     }
 
-    @Test("tokens name their address and nothing else verifies")
+    @Test("tokens name their address and scope, and nothing else verifies")
     func tokens() throws {
-        let token = links.token(for: try Email("ada@example.com"))
-        #expect(links.email(in: token)?.value == "ada@example.com")
-        #expect(links.email(in: token + "x") == nil)
-        #expect(links.email(in: "not-a-token") == nil)
+        let ada = try Email("ada@example.com")
+        let token = links.token(for: ada)
+        #expect(links.read(token)?.email.value == "ada@example.com" && links.read(token)?.scope == .allOptionalMail)
+        #expect(links.read(token + "x") == nil)
+        #expect(links.read("not-a-token") == nil)
         let other = UnsubscribeLinks(signingKey: Array("another-signing-key-of-32-bytes-or-more".utf8), baseURL: "")
-        #expect(other.email(in: token) == nil)
+        #expect(other.read(token) == nil)
+        for scope in UnsubscribeScope.all {
+            let scoped = links.token(for: ada, scope: scope)
+            #expect(links.read(scoped)?.scope == scope && links.read(scoped)?.email == ada, "\(scope.name)")
+            #expect(UnsubscribeScope(name: scope.name) == scope)
+        }
+        #expect(links.token(for: ada, scope: .digest) != links.token(for: ada, scope: .category(.orders)))
     }
 }

@@ -39,7 +39,7 @@ struct NotificationDigestTests {
             )
             try #require(chosen.status == .ok, "\(chosen.text)")
             let job = NotificationDigestJob(
-                store: harness.store, composer: harness.composer, unsubscribeURL: { "https://agora.test/unsubscribe?to=\($0.value)" }, clock: harness.clock
+                store: harness.store, composer: harness.composer, clock: harness.clock
             )
             for _ in 0..<3 { _ = try await market.postOrder(market.ada) }
             let inbox = try await harness.send(.get, "/api/notifications", bearer: market.ada.accessToken).json()["notifications"] as? [[String: Any]] ?? []

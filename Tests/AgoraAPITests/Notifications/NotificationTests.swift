@@ -65,13 +65,6 @@ struct NotificationTests {
             """).all().map { try $0.decode(column: "next_attempt_at", as: Date.self) }
     }
 
-    func deliveries(of userID: Int64, in market: OrderMarketplace) async throws -> [String] {
-        try await market.harness.store.sql.raw("""
-            SELECT d.channel, d.status FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-            WHERE n.user_id = \(bind: userID) ORDER BY d.notification_id DESC, d.channel
-            """).all().map { "\(try $0.decode(column: "channel", as: String.self)):\(try $0.decode(column: "status", as: String.self))" }
-    }
-
     @Test("preferences: defaults, each bad field named, security kept on; the writer follows them in the app, by email and in quiet hours", arguments: TestDatabase.engines)
     func preferences(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in
@@ -98,7 +91,7 @@ struct NotificationTests {
             _ = try await market.postOrder(market.ada)
             #expect(try await queued("order-confirmation", to: "ada@example.com", in: market).isEmpty)
             #expect(try await list("", as: market.ada, in: market).unread == 1)
-            #expect(try await deliveries(of: market.ada.userID, in: market) == ["email:suppressed", "in_app:sent"])
+            #expect(try await market.deliveries(of: market.ada.userID) == ["email:suppressed", "in_app:sent"])
             #expect(try await harness.send(.get, "/api/notification-preferences", bearer: market.bob.accessToken).json()["time_zone"] as? String == "UTC", "another person's stay as they were")
 
             // Orders by email only: the email leaves, the notification is kept in the history, already read.
@@ -108,7 +101,7 @@ struct NotificationTests {
             #expect(try await queued("order-confirmation", to: "ada@example.com", in: market) == [now])
             let inbox = try await list("", as: market.ada, in: market)
             #expect(inbox.unread == 1 && inbox.ids.count == 2)
-            #expect(try await deliveries(of: market.ada.userID, in: market).prefix(2) == ["email:queued", "in_app:suppressed"])
+            #expect(try await market.deliveries(of: market.ada.userID).prefix(2) == ["email:queued", "in_app:suppressed"])
 
             // Quiet hours around now (UTC): the email waits for their end, to the minute.
             var utc = Calendar(identifier: .gregorian)

@@ -66,6 +66,14 @@ struct OrderMarketplace: Sendable {
         try #require(sent.status == .created, "\(sent.text)")
         return try #require((try sent.json()["id"] as? NSNumber)?.int64Value)
     }
+
+    /// What became of a member's notifications on each channel, newest first: `channel:status`.
+    func deliveries(of userID: Int64) async throws -> [String] {
+        try await harness.store.sql.raw("""
+            SELECT d.channel, d.status FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+            WHERE n.user_id = \(bind: userID) ORDER BY d.notification_id DESC, d.channel
+            """).all().map { "\(try $0.decode(column: "channel", as: String.self)):\(try $0.decode(column: "status", as: String.self))" }
+    }
 }
 
 extension AuthHarness {

@@ -55,7 +55,7 @@
       row.appendChild(name);
       [kind.written, kind.shown_in_app,
         kind.read_rate === undefined ? '—' : kind.read + ' (' + Math.round(kind.read_rate * 100) + '%)',
-        kind.emails.sent, kind.emails.queued, kind.emails.failed, kind.emails.suppressed, kind.digested
+        kind.emails.sent, kind.emails.queued, kind.emails.failed, kind.emails.suppressed, kind.digested, kind.unsubscribes
       ].forEach(function (value) { row.appendChild(element('td', null, String(value))); });
       body.appendChild(row);
     });
@@ -66,8 +66,11 @@
     var days = document.getElementById('analytics-days').value;
     return Agora.api('GET', '/admin/notifications/analytics?days=' + encodeURIComponent(days)).then(function (result) {
       if (!result.ok) return forms.showAlert((result.data && result.data.detail) || 'The figures could not be loaded.', 'error');
+      var links = result.data.unsubscribes_by_scope.filter(function (scope) { return scope.addresses > 0; })
+        .map(function (scope) { return scope.label + ': ' + scope.addresses; });
       document.getElementById('analytics-summary').textContent = result.data.unsubscribes + ' address' +
-        (result.data.unsubscribes === 1 ? '' : 'es') + ' unsubscribed from optional mail in the period.';
+        (result.data.unsubscribes === 1 ? '' : 'es') + ' stopped all optional mail in the period. One-click unsubscribes: ' +
+        (links.length ? links.join(', ') : 'none') + '.';
       chart(result.data.kinds);
       table(result.data.kinds);
     });

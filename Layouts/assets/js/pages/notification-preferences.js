@@ -1,6 +1,6 @@
 /* /settings/notifications/ (signed in only): a grid of categories by channel (in the app, email, digest), security
- * notices shown on and locked, the digest's frequency, and quiet hours in the person's time zone. Saving sends the
- * whole set. The service names each bad field. */
+ * notices shown on and locked, whether the address takes optional email at all, the digest's frequency, and quiet
+ * hours in the person's time zone. Saving sends the whole set. The service names each bad field. */
 (function () {
   'use strict';
   var page = document.querySelector('[data-guard]');
@@ -50,6 +50,7 @@
     var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     zones.value = preferences.quiet_hours || preferences.time_zone !== 'UTC' ? preferences.time_zone : (browserZone || 'UTC');
     document.getElementById('digest').value = preferences.digest;
+    document.getElementById('optional_mail').checked = preferences.optional_mail;
     document.getElementById('quiet-on').checked = Boolean(preferences.quiet_hours);
     if (preferences.quiet_hours) {
       document.getElementById('quiet_hours.start').value = preferences.quiet_hours.start;
@@ -75,7 +76,8 @@
       : null;
     Agora.forms.busy(form, true);
     Agora.api('PUT', '/notification-preferences', {
-      body: { channels: channels, quiet_hours: quiet, time_zone: document.getElementById('time_zone').value, digest: document.getElementById('digest').value }
+      body: { channels: channels, quiet_hours: quiet, time_zone: document.getElementById('time_zone').value, digest: document.getElementById('digest').value,
+        optional_mail: document.getElementById('optional_mail').checked }
     }).then(function (result) {
       Agora.forms.busy(form, false);
       if (!result.ok) return Agora.forms.showProblem(form, result);

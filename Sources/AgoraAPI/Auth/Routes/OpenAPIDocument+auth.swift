@@ -131,11 +131,23 @@ extension OpenAPIDocument {
       }
     },
     "/api/email/unsubscribe": {
+      "get": {
+        "operationId": "describeUnsubscribeLink", "tags": ["email"],
+        "summary": "What an unsubscribe link stops (every optional email, one category's emails or the digest), changing nothing",
+        "parameters": [{ "name": "token", "in": "query", "required": true, "schema": { "type": "string", "maxLength": 1000 } }],
+        "responses": {
+          "200": { "description": "The link", "content": { "application/json": { "schema": { "type": "object", "required": ["email", "scope", "label"], "properties": { "email": { "type": "string" }, "scope": { "type": "string", "description": "all, digest or a notification category" }, "label": { "type": "string" } } } } } },
+          "400": { "$ref": "#/components/responses/Problem" }
+        }
+      },
       "post": {
         "operationId": "unsubscribe", "tags": ["email"],
-        "summary": "One-click unsubscribe from optional mail (RFC 8058); the token comes from the List-Unsubscribe header",
-        "parameters": [{ "name": "token", "in": "query", "required": true, "schema": { "type": "string" } }],
-        "responses": { "200": { "$ref": "#/components/responses/Accepted" }, "400": { "$ref": "#/components/responses/Problem" } }
+        "summary": "One-click unsubscribe (RFC 8058) from what the link names; the token comes from the List-Unsubscribe header or the email's footer",
+        "parameters": [{ "name": "token", "in": "query", "required": true, "schema": { "type": "string", "maxLength": 1000 } }],
+        "responses": {
+          "200": { "description": "Unsubscribed", "content": { "application/json": { "schema": { "type": "object", "required": ["message", "scope"], "properties": { "message": { "type": "string" }, "scope": { "type": "string" } } } } } },
+          "400": { "$ref": "#/components/responses/Problem" }
+        }
       }
     },
     "/api/auth/me": {

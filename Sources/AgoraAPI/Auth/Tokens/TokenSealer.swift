@@ -1,3 +1,4 @@
+import AgoraDomain
 import Crypto
 import Foundation
 

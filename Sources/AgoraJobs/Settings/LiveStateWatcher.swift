@@ -2,12 +2,12 @@ import AgoraStore
 import Logging
 import ServiceLifecycle
 
-/// Keeps this process's platform settings in step with the database, so that a change made on one instance holds
-/// on every instance without a restart. On PostgreSQL it listens for the change's notification (and reads everything
-/// again after each reconnection); on SQLite, whose instances share one file, it asks every `pollInterval` whether
-/// anything changed.
-public struct PlatformSettingsWatcher: Service {
-    let settings: LivePlatformSettings
+/// Keeps something this process holds from the database (`LiveState`: the platform settings, the published email
+/// templates) in step with it, so that a change made on one instance holds on every instance without a restart. On
+/// PostgreSQL it listens for the change's notification (and reads everything again after each reconnection); on
+/// SQLite, whose instances share one file, it asks every `pollInterval` whether anything changed.
+public struct LiveStateWatcher: Service {
+    let state: any LiveState
     let store: Store
     let logger: Logger
     let pollInterval: Duration
@@ -15,10 +15,10 @@ public struct PlatformSettingsWatcher: Service {
     let reconnectDelay: Duration
 
     public init(
-        settings: LivePlatformSettings, store: Store, logger: Logger = Logger(label: "agora.settings"),
+        state: any LiveState, store: Store, logger: Logger = Logger(label: "agora.live-state"),
         pollInterval: Duration = .seconds(2), reconnectDelay: Duration = .seconds(5)
     ) {
-        self.settings = settings
+        self.state = state
         self.store = store
         self.logger = logger
         self.pollInterval = pollInterval
@@ -31,18 +31,18 @@ public struct PlatformSettingsWatcher: Service {
                 do {
                     switch store.engine {
                     case .postgresql:
-                        try await store.listen(on: PlatformSettingsRepository.channel, connected: settings.refresh) { _ in
-                            try await settings.refresh()
+                        try await store.listen(on: state.channel, connected: state.refresh) { _ in
+                            try await state.refresh()
                         }
                     case .sqlite:
-                        try await settings.refreshIfChanged()
+                        try await state.refreshIfChanged()
                         try await Task.sleep(for: pollInterval)
                         continue
                     }
                 } catch is CancellationError {
                     return
                 } catch {
-                    logger.warning("watching the platform settings: \(error)")
+                    logger.warning("watching \(state.channel): \(error)")
                 }
                 try? await Task.sleep(for: store.engine == .postgresql ? reconnectDelay : pollInterval)
             }
