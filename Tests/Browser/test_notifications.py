@@ -1,8 +1,8 @@
 """Notifications in a real browser: the bell on a static page shows the unread count and the latest, with the
 keyboard, and hears a new one live; hostile text from an order's title stays text; the notifications page filters, marks read and archives, and
 a second tab's bell follows what the first read; the preferences page saves channels, the digest and quiet hours,
-security notices locked on; an email's footer link unsubscribes from its category; staff edit, preview, test and
-publish an email template. No Content-Security-Policy violation on the way."""
+security notices locked on; the bell replies to a message and accepts a proposal from its list; an email's footer
+link unsubscribes from its category. No Content-Security-Policy violation on the way."""
 import datetime
 import os
 import re
@@ -155,6 +155,55 @@ def test_administrators_read_the_figures_and_send_news_once(service, browser):
     assert errors == []
 
 
+def bell_entry(driver, title):
+    return next((entry for entry in driver.find_elements(By.CSS_SELECTOR, "#bell-list li") if title in entry.text), None)
+
+
+def test_the_bell_replies_and_accepts_from_its_list(service, browser):
+    """From the bell's list, without opening a page: a message gets a reply in the project's room, and a proposal is
+    accepted after a second press that confirms it."""
+    client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+    provider = service.sign_in(service.provider_email, service.DEMO_PASSWORD)
+    project = service.accepted_project()
+    service.api("POST", "/projects/%d/messages" % project, provider, {"body": "The first sketches are in the files."})
+    category = service.api("GET", "/categories", client)["categories"][0]["id"]
+    deadline = (datetime.date.today() + datetime.timedelta(days=60)).isoformat() + "T17:00"
+    order = service.api("POST", "/orders", client, {
+        "title": "A bakery's shop window", "description": "Lettering on the shop window and a matching menu board.", "category_id": category,
+        "budget_min": 1500, "budget_max": 2500, "currency": "EUR", "deadline": deadline, "time_zone": "Europe/Paris"})["id"]
+    proposal = service.api("POST", "/orders/%d/proposals" % order, provider, {
+        "message": "Hand-painted, two colours.", "price": "1600", "timeline_days": 7})["id"]
+
+    sign_in(service, browser, service.CLIENT_EMAIL, "/")
+    browser.get(service.base + "/")
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "notification-bell").is_displayed())
+    click(browser, browser.find_element(By.ID, "bell-button"))
+    message = wait(browser).until(lambda driver: bell_entry(driver, "sent"))
+    reply = message.find_element(By.XPATH, ".//button[text()='Reply']")
+    click(browser, reply)
+    assert reply.get_attribute("aria-expanded") == "true"
+    field = message.find_element(By.TAG_NAME, "textarea")
+    assert browser.switch_to.active_element == field
+    field.send_keys("Thank you, <b>looking now</b>")
+    click(browser, message.find_element(By.XPATH, ".//button[text()='Send']"))
+    wait(browser).until(lambda driver: message.find_element(By.CSS_SELECTOR, ".notification-outcome").text == "Sent.")
+    room = service.api("GET", "/projects/%d/messages" % project, provider)["messages"]
+    assert any(item.get("body") == "Thank you, <b>looking now</b>" for item in room)
+
+    offer = wait(browser).until(lambda driver: bell_entry(driver, "New proposal"))
+    press = offer.find_element(By.XPATH, ".//button[text()='Accept proposal']")
+    click(browser, press)
+    assert press.text == "Confirm: accept this proposal"
+    assert service.api("GET", "/orders/%d" % order, client)["status"] == "open", "one press accepts nothing"
+    click(browser, press)
+    wait(browser).until(lambda driver: offer.find_element(By.CSS_SELECTOR, ".notification-outcome").text.startswith("Accepted."))
+    link = offer.find_element(By.CSS_SELECTOR, ".notification-outcome a")
+    assert "/projects/view/?id=" in link.get_attribute("href")
+    assert service.api("GET", "/proposals/%d" % proposal, client)["status"] == "accepted"
+    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert errors == []
+
+
 def test_an_email_footer_link_stops_its_category(service, browser):
     """The footer of an order's email leads to the unsubscribe page, which says what it stops and stops it on a press:
     the order emails, nothing else."""
@@ -184,56 +233,3 @@ def test_an_email_footer_link_stops_its_category(service, browser):
     errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
     assert errors == []
 
-
-def fill(browser, field, text):
-    element = browser.find_element(By.ID, field)
-    element.clear()
-    element.send_keys(text)
-
-
-def shadow(browser, script):
-    return browser.execute_script("var root = document.getElementById('preview-html').shadowRoot; " + script)
-
-
-def test_staff_edit_preview_test_and_publish_an_email(service, browser):
-    """An administrator edits the notification email: the preview follows the typing, a value written unescaped is
-    refused with its line and column, active content never runs in the preview while inline styles still show, a test
-    reaches the editor alone, and publishing puts the edit in force; starting again from the file restores it."""
-    administrator_with_two_factors(service, browser, "/admin/email-templates/")
-    assert wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#admin-nav a[data-area='email-templates']").is_displayed())
-    edit = wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "button[aria-label='Edit marketplace-update']"))
-    click(browser, edit)
-    wait(browser).until(lambda driver: driver.find_element(By.ID, "preview-subject").text == "Kim Park sent a proposal")
-    assert "first_name" in browser.find_element(By.ID, "template-variables").text
-
-    fill(browser, "subject", "Fresh news: {{headline}}")
-    wait(browser).until(lambda driver: driver.find_element(By.ID, "preview-subject").text == "Fresh news: Kim Park sent a proposal")
-    fill(browser, "html_body", "<p>{{{message}}}</p>")
-    wait(browser).until(lambda driver: "Line 1, column 4" in driver.find_element(By.ID, "html_body-error").text)
-
-    fill(browser, "html_body", "{{<layout.html}}{{$body}}<p class=\"edited\" style=\"color:#cc0000\" onclick=\"document.title='owned'\">{{message}}</p>"
-         "<script>document.title='owned'</script><a href=\"javascript:document.title='owned'\">x</a>{{/body}}{{/layout.html}}")
-    wait(browser).until(lambda driver: shadow(driver, "return root.querySelector('p.edited') !== null;"))
-    assert shadow(browser, "return root.querySelector('p.edited').textContent;") == "Logo redesign: 450.00 EUR in 3 milestones."
-    assert shadow(browser, "return getComputedStyle(root.querySelector('p.edited')).color;") == "rgb(204, 0, 0)", "inline styles show"
-    assert shadow(browser, "return root.querySelectorAll('script, [onclick], a[href^=javascript]').length;") == 0
-    click(browser, shadow(browser, "return root.querySelector('p.edited');"))
-    assert browser.title != "owned"
-
-    click(browser, browser.find_element(By.ID, "send-test"))
-    wait(browser).until(lambda driver: "on its way to " + service.ADMIN_EMAIL in driver.find_element(By.ID, "form-alert").text)
-    assert "Logo redesign" in service.emails_to(service.ADMIN_EMAIL, "[Test] Fresh news: Kim Park sent a proposal")
-
-    click(browser, browser.find_element(By.CSS_SELECTOR, "button[data-status='published']"))
-    wait(browser).until(lambda driver: "Version 1 is published" in driver.find_element(By.ID, "form-alert").text)
-    row = wait(browser).until(lambda driver: next(
-        (row for row in driver.find_elements(By.CSS_SELECTOR, "#template-table tbody tr") if row.text.startswith("marketplace-update")), None))
-    wait(browser).until(lambda driver: "version 1" in row.text)
-
-    click(browser, browser.find_element(By.ID, "load-file"))
-    wait(browser).until(lambda driver: driver.find_element(By.ID, "preview-subject").text == "Kim Park sent a proposal")
-    click(browser, browser.find_element(By.CSS_SELECTOR, "button[data-status='published']"))
-    wait(browser).until(lambda driver: "Version 2 is published" in driver.find_element(By.ID, "form-alert").text)
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#template-versions li")) == 2
-    errors = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
-    assert errors == []

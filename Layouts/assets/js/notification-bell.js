@@ -3,8 +3,9 @@
  * count and, on demand, the latest notifications. Opening one marks it read; "Mark all read" marks every one. The
  * count is announced politely when it grows. New notifications and reads in other tabs arrive over the live socket
  * (`/api/ws`, following from the last id seen, reconnecting after a drop); tabs also tell each other at once what was
- * read (the notifications page tells its own bell by an event), and a tab coming back looks again. Every text is set
- * as text. */
+ * read (the notifications page tells its own bell by an event), and a tab coming back looks again. A notification may
+ * offer more than opening it: "Reply" writes to the project's room from the list, "Accept proposal" accepts after a
+ * second press. Every text is set as text. */
 (function () {
   'use strict';
   var bell = document.getElementById('notification-bell');
@@ -77,7 +78,93 @@
         markRead({ ids: [notification.id] }).then(function () { location.href = link.href; });
       });
       entry.appendChild(link);
+      if (notification.actions.indexOf('reply') >= 0) entry.appendChild(reply(notification));
+      if (notification.actions.indexOf('accept') >= 0) entry.appendChild(accept(notification));
       return entry;
+    }
+
+    /** A line under the notification that says what an action did, politely announced. */
+    function outcome(holder) {
+      var line = element('span', 'notification-outcome');
+      line.setAttribute('role', 'status');
+      holder.appendChild(line);
+      return line;
+    }
+
+    /** "Reply": a message to the project's room, written here. */
+    function reply(notification) {
+      var holder = element('div', 'notification-actions');
+      var open = element('button', 'link-button', 'Reply');
+      open.type = 'button';
+      open.setAttribute('aria-expanded', 'false');
+      var form = element('form', 'notification-reply');
+      form.hidden = true;
+      var field = element('textarea');
+      field.rows = 2;
+      field.maxLength = 5000;
+      field.setAttribute('aria-label', 'Your reply: ' + notification.title);
+      var send = element('button', 'button button-primary', 'Send');
+      send.type = 'submit';
+      form.appendChild(field);
+      form.appendChild(send);
+      var said = outcome(holder);
+      open.addEventListener('click', function () {
+        form.hidden = !form.hidden;
+        open.setAttribute('aria-expanded', String(!form.hidden));
+        if (!form.hidden) field.focus();
+      });
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        if (!field.value.trim()) return field.focus();
+        send.disabled = true;
+        Agora.api('POST', '/projects/' + notification.subject.id + '/messages', { body: { body: field.value } }).then(function (result) {
+          send.disabled = false;
+          if (!result.ok) {
+            said.textContent = (result.data && result.data.detail) || 'Your reply was not sent. Try again.';
+            return;
+          }
+          form.hidden = true;
+          open.hidden = true;
+          said.textContent = 'Sent.';
+          if (!notification.read) markRead({ ids: [notification.id] });
+        });
+      });
+      holder.appendChild(open);
+      holder.appendChild(form);
+      return holder;
+    }
+
+    /** "Accept": the proposal accepted, after a second press that confirms it. */
+    function accept(notification) {
+      var holder = element('div', 'notification-actions');
+      var press = element('button', 'link-button', 'Accept proposal');
+      press.type = 'button';
+      var said = outcome(holder);
+      var confirming = false;
+      press.addEventListener('click', function () {
+        if (!confirming) {
+          confirming = true;
+          press.textContent = 'Confirm: accept this proposal';
+          said.textContent = 'Accepting closes the order\'s other proposals and creates the project.';
+          return;
+        }
+        press.disabled = true;
+        Agora.api('POST', '/proposals/' + notification.subject.id + '/accept').then(function (result) {
+          if (!result.ok) {
+            press.disabled = false;
+            said.textContent = (result.data && result.data.detail) || 'The proposal was not accepted. Try again.';
+            return;
+          }
+          press.hidden = true;
+          said.textContent = 'Accepted. ';
+          var project = element('a', null, 'Open the project');
+          project.href = Agora.projectPath(result.data.project.id);
+          said.appendChild(project);
+          if (!notification.read) markRead({ ids: [notification.id] });
+        });
+      });
+      holder.appendChild(press);
+      return holder;
     }
 
     function load() {

@@ -18,8 +18,18 @@ struct NotificationBody: ResponseEncodable {
     /// many events it counts.
     let group: String?
     let count: Int
+    /// What it is about when the bell offers more than `view`, and what the bell offers.
+    let subject: Subject?
+    let actions: [String]
+
+    struct Subject: Encodable {
+        let type: String
+        let id: Int64
+    }
 
     init(_ notification: AgoraStore.Notification) {
+        subject = notification.subject.map { Subject(type: $0.type, id: $0.id) }
+        actions = notification.actions.map(\.rawValue)
         id = notification.id
         type = notification.kind.rawValue
         category = notification.kind.category.rawValue

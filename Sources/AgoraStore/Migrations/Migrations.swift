@@ -59,5 +59,6 @@ public enum Migrations {
         notificationDigests,
         unsubscribeEvents,
         emailTemplates,
+        notificationSubjects,
     ]
 }

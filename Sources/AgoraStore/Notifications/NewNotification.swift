@@ -16,11 +16,14 @@ public struct NewNotification: Sendable {
     /// The run it belongs to, if it collapses with others of it (`NotificationBurst`); its `title` is then the run's
     /// title for one event.
     public let burst: NotificationBurst?
+    /// What the person can act on from the bell's list (`NotificationKind.actions(about:)`).
+    public let subject: NotificationSubject?
 
     public init(
         userID: Int64, kind: NotificationKind, title: String, message: String, link: String?, email: NewOutboxEmail?,
-        burst: NotificationBurst? = nil
+        burst: NotificationBurst? = nil, subject: NotificationSubject? = nil
     ) {
+        self.subject = subject
         self.userID = userID
         self.kind = kind
         self.title = title
@@ -44,4 +47,8 @@ public struct Notification: Sendable, Hashable {
     /// The run it stands for (`NotificationBurst.key`), and how many events it counts (1 for any other).
     public let burstKey: String?
     public let burstCount: Int
+    public let subject: NotificationSubject?
+
+    /// What the bell offers to do with it.
+    public var actions: [NotificationAction] { kind.actions(about: subject) }
 }

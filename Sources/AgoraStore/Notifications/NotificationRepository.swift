@@ -9,7 +9,7 @@ public struct NotificationRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    static let columns: SQLQueryString = "id, type, title, message, link, read_at, archived_at, created_at, burst_key, burst_count"
+    static let columns: SQLQueryString = "id, type, title, message, link, read_at, archived_at, created_at, burst_key, burst_count, subject_type, subject_id"
 
     /// The PostgreSQL channel that carries the id of each person whose notifications changed, on commit, or
     /// `everyone`.
@@ -159,9 +159,10 @@ public struct NotificationRepository: Sendable {
                 let shown = chosen.allows(notification.kind, on: .inApp)
                 if let burst = notification.burst, try await joinBurst(burst, notification, shown: shown, on: db, now: now) { continue }
                 guard let id = try await db.raw("""
-                    INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at, burst_key)
+                    INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at, burst_key, subject_type, subject_id)
                     VALUES (\(bind: notification.userID), \(bind: notification.kind.rawValue), \(state: notification.kind.category), \(bind: notification.title),
-                            \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now), \(bind: notification.burst?.key))
+                            \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now), \(bind: notification.burst?.key),
+                            \(bind: notification.subject?.type), \(bind: notification.subject?.id))
                     RETURNING id
                     """).first()?.decode(column: "id", as: Int64.self) else { continue }
                 func delivery(_ channel: NotificationChannel, _ status: NotificationDeliveryStatus, messageID: String? = nil) -> SQLQueryString {
@@ -206,9 +207,10 @@ public struct NotificationRepository: Sendable {
         let previous = try latest.decode(column: "id", as: Int64.self)
         let count = try latest.decode(column: "burst_count", as: Int.self) + 1
         guard let id = try await db.raw("""
-            INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at, burst_key, burst_count)
+            INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at, burst_key, burst_count, subject_type, subject_id)
             VALUES (\(bind: notification.userID), \(bind: notification.kind.rawValue), \(state: notification.kind.category), \(bind: burst.title(count: count)),
-                    \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now), \(bind: burst.key), \(bind: count))
+                    \(bind: notification.message), \(bind: notification.link), \(bind: shown ? nil : now), \(bind: now), \(bind: burst.key), \(bind: count),
+                    \(bind: notification.subject?.type), \(bind: notification.subject?.id))
             RETURNING id
             """).first()?.decode(column: "id", as: Int64.self) else { return false }
         try await db.raw("UPDATE notification_deliveries SET notification_id = \(bind: id) WHERE notification_id = \(bind: previous)").run()
@@ -239,7 +241,10 @@ public struct NotificationRepository: Sendable {
             archivedAt: try row.decodeIfPresent(column: "archived_at", as: Date.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
             burstKey: try row.decodeIfPresent(column: "burst_key", as: String.self),
-            burstCount: try row.decode(column: "burst_count", as: Int.self)
+            burstCount: try row.decode(column: "burst_count", as: Int.self),
+            subject: try row.decodeIfPresent(column: "subject_type", as: String.self).flatMap { type in
+                try row.decodeIfPresent(column: "subject_id", as: Int64.self).flatMap { NotificationSubject(type: type, id: $0) }
+            }
         )
     }
 }

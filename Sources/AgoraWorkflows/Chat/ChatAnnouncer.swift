@@ -21,7 +21,7 @@ public struct ChatAnnouncer: Sendable {
             try email.notification(
                 to: recipient, kind: .messageReceived, headline: burst.title(count: 1),
                 message: "Open the project to read it and answer; the conversation stays in its room.", action: "Open the conversation",
-                link: PagePaths.project(posted.projectID), burst: burst
+                link: PagePaths.project(posted.projectID), burst: burst, subject: .project(posted.projectID)
             ),
         ])
     }

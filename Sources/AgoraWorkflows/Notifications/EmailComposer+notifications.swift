@@ -7,12 +7,12 @@ extension EmailComposer {
     /// the kind is critical the email carries a one-click unsubscribe from its category's emails.
     func notification(
         to person: Recipient, kind: NotificationKind, headline: String, message: String, action: String, link: String,
-        burst: NotificationBurst? = nil
+        burst: NotificationBurst? = nil, subject: NotificationSubject? = nil
     ) throws -> NewNotification {
         let email = try compose(kind.emailTemplate, to: person.email, values: [
             "first_name": person.firstName, "headline": headline, "message": message, "action": action, "link": baseURL + link,
         ], kind: .notification(kind))
-        return NewNotification(userID: person.id, kind: kind, title: headline, message: message, link: link, email: email, burst: burst)
+        return NewNotification(userID: person.id, kind: kind, title: headline, message: message, link: link, email: email, burst: burst, subject: subject)
     }
 }
 

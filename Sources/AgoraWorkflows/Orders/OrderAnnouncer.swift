@@ -54,7 +54,7 @@ public struct OrderAnnouncer: Sendable {
         try update(
             [client], kind: .proposalReceived, headline: "New proposal on \(order.referenceNumber.value)",
             message: "A provider offers \(proposal.terms.price.formatted) in \(proposal.terms.timelineDays) days for “\(order.details.title)”.",
-            action: "Compare proposals", link: PagePaths.order(order.id)
+            action: "Compare proposals", link: PagePaths.order(order.id), subject: .proposal(proposal.id)
         )
     }
 
@@ -76,7 +76,7 @@ public struct OrderAnnouncer: Sendable {
             (.proposalRejected, "Proposal declined on \(order.referenceNumber.value)",
              "The client declined your proposal on “\(order.details.title)”.", PagePaths.ordersInbox)
         }
-        return try update([other], kind: kind, headline: headline, message: message, action: "Open the order", link: link)
+        return try update([other], kind: kind, headline: headline, message: message, action: "Open the order", link: link, subject: .proposal(proposal.id))
     }
 
     /// To the chosen provider, and to every provider whose proposal the acceptance closed.
@@ -104,9 +104,12 @@ public struct OrderAnnouncer: Sendable {
         )
     }
 
-    private func update(_ people: [Recipient], kind: NotificationKind, headline: String, message: String, action: String, link: String) throws -> Announcements {
+    private func update(
+        _ people: [Recipient], kind: NotificationKind, headline: String, message: String, action: String, link: String,
+        subject: NotificationSubject? = nil
+    ) throws -> Announcements {
         Announcements(notifications: try people.map { person in
-            try email.notification(to: person, kind: kind, headline: headline, message: message, action: action, link: link)
+            try email.notification(to: person, kind: kind, headline: headline, message: message, action: action, link: link, subject: subject)
         })
     }
 }

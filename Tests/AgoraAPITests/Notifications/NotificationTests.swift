@@ -58,6 +58,39 @@ struct NotificationTests {
         }
     }
 
+    @Test("a proposal's notification offers to accept it and a message's to reply, through the routes that check who asks", arguments: TestDatabase.engines)
+    func actions(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            let orderID = try await market.postOrder(market.ada)
+            let proposalID = try await market.propose(orderID, as: market.paula)
+            func newest(_ member: SignIn, _ category: String) async throws -> [String: Any] {
+                let body = try await harness.send(.get, "/api/notifications?category=\(category)&limit=1", bearer: member.accessToken).json()
+                return try #require((body["notifications"] as? [[String: Any]])?.first)
+            }
+            let received = try await newest(market.ada, "proposals")
+            #expect(received["type"] as? String == "proposal_received")
+            #expect(received["actions"] as? [String] == ["view", "accept"])
+            #expect((received["subject"] as? [String: Any])?["type"] as? String == "proposal")
+            #expect(((received["subject"] as? [String: Any])?["id"] as? NSNumber)?.int64Value == proposalID)
+            let own = try await newest(market.ada, "orders")
+            #expect(own["actions"] as? [String] == ["view"] && own["subject"] == nil, "nothing to act on but the page")
+
+            // The bell's accept is the proposal route: another client's press finds nothing.
+            #expect(try await harness.send(.post, "/api/proposals/\(proposalID)/accept", bearer: market.bob.accessToken).status == .notFound)
+            let accepted = try await harness.send(.post, "/api/proposals/\(proposalID)/accept", bearer: market.ada.accessToken)
+            #expect(accepted.status == .ok, "\(accepted.text)")
+            let projectID = try #require(((try accepted.json()["project"] as? [String: Any])?["id"] as? NSNumber)?.int64Value)
+
+            _ = try await harness.send(.post, "/api/projects/\(projectID)/messages", json: #"{"body": "Hello Ada"}"#, bearer: market.paula.accessToken)
+            let message = try await newest(market.ada, "messages")
+            #expect(message["actions"] as? [String] == ["view", "reply"])
+            #expect(((message["subject"] as? [String: Any])?["id"] as? NSNumber)?.int64Value == projectID)
+            #expect(try await harness.send(.post, "/api/projects/\(projectID)/messages", json: #"{"body": "Hello Paula"}"#, bearer: market.ada.accessToken).status == .created)
+            #expect(try await harness.send(.post, "/api/projects/\(projectID)/messages", json: #"{"body": "Me too"}"#, bearer: market.bob.accessToken).status == .notFound)
+        }
+    }
+
     /// The emails of one template queued for an address, with when each may leave.
     func queued(_ template: String, to address: String, in market: OrderMarketplace) async throws -> [Date] {
         try await market.harness.store.sql.raw("""

@@ -83,30 +83,27 @@
     });
   }
 
-  /** The preview's HTML with nothing active left: no scripts, frames or handlers, no links that run code. */
+  /** The preview's HTML with nothing active left: no scripts, frames or handlers, no links that run code. Inline
+   * styles and handlers are renamed before parsing (the page's policy refuses both, even in a parsed copy); the styles
+   * are put back through the CSSOM, the handlers dropped. */
   function inert(html) {
-    var parsed = new DOMParser().parseFromString(html, 'text/html');
+    var renamed = html.replace(/(\s)style(\s*=)/gi, '$1data-preview-style$2').replace(/(\s)on([a-z]+\s*=)/gi, '$1data-preview-on$2');
+    var parsed = new DOMParser().parseFromString(renamed, 'text/html');
     parsed.querySelectorAll('script, iframe, object, embed, link, meta, base, form').forEach(function (node) { node.remove(); });
-    var styled = [];
     parsed.querySelectorAll('*').forEach(function (node) {
       Array.prototype.slice.call(node.attributes).forEach(function (attribute) {
         var name = attribute.name.toLowerCase();
-        if (name.indexOf('on') === 0 || (name === 'href' && /^\s*javascript:/i.test(attribute.value))) node.removeAttribute(attribute.name);
+        if (name.indexOf('on') === 0 || name.indexOf('data-preview-on') === 0 || (name === 'href' && /^\s*javascript:/i.test(attribute.value))) {
+          node.removeAttribute(attribute.name);
+        }
       });
-      if (node.hasAttribute('style')) {
-        styled.push({ node: node, css: node.getAttribute('style') });
-        node.removeAttribute('style');
-      }
     });
     var wrapper = document.createElement('div');
-    wrapper.style.cssText = parsed.body.getAttribute('style') || '';
+    wrapper.setAttribute('data-preview-style', parsed.body.getAttribute('data-preview-style') || '');
     Array.prototype.slice.call(parsed.body.childNodes).forEach(function (node) { wrapper.appendChild(document.importNode(node, true)); });
-    // The nodes were copied: find each styled one again in the copy by its place, and style it through the CSSOM.
-    var originals = Array.prototype.slice.call(parsed.body.querySelectorAll('*'));
-    var copies = Array.prototype.slice.call(wrapper.querySelectorAll('*'));
-    styled.forEach(function (entry) {
-      var index = originals.indexOf(entry.node);
-      if (index >= 0) copies[index].style.cssText = entry.css;
+    [wrapper].concat(Array.prototype.slice.call(wrapper.querySelectorAll('[data-preview-style]'))).forEach(function (node) {
+      node.style.cssText = node.getAttribute('data-preview-style') || '';
+      node.removeAttribute('data-preview-style');
     });
     return wrapper;
   }
@@ -116,7 +113,8 @@
     var state = document.getElementById('preview-state');
     state.textContent = 'Writing the preview…';
     Agora.api('POST', '/admin/email-templates/' + encodeURIComponent(current.key) + '/preview', { body: edit() }).then(function (result) {
-      forms.clearErrors(form);
+      // Only the parts' own errors: the alert may be saying what a save just did.
+      parts.forEach(function (name) { forms.fieldError(name, ''); });
       if (!result.ok) {
         state.textContent = 'The preview waits for the parts marked below to be corrected.';
         (result.data && result.data.errors || []).forEach(function (error) { forms.fieldError(error.field, error.message); });
