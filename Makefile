@@ -19,7 +19,7 @@ FUZZ_TARGETS := front-matter templates multipart search-parameters reference-num
 # The password of the demo's client and provider accounts (printed by `agora seed --demo`); only for the demo.
 DEMO_PASSWORD ?= Demo-Marketplace-Tryout-26
 
-.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat bench-payments fuzz build migrate seed site serve clean
+.PHONY: help demo test deps test-deps bench bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat bench-payments bench-notifications fuzz build migrate seed site serve clean
 
 help:
 	@echo "make demo   install what the build needs, build, migrate, seed the demo data, generate Site/, serve on $(BASE_URL)"
@@ -39,7 +39,7 @@ test: deps test-deps
 	.build/venv/bin/python -m pytest -q -p no:cacheprovider Tests/Browser Tests/Contract
 
 # Benchmarks: figures go into the README. PROVIDERS=1000000 for the large run.
-bench: bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat bench-payments
+bench: bench-site bench-auth bench-search bench-orders bench-admin bench-profiles bench-chat bench-payments bench-notifications
 
 bench-site: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES)
@@ -73,6 +73,10 @@ bench-payments: deps
 	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
 	Benchmarks/payments/bench-ledger.sh
 	Benchmarks/payments/bench-escrow.sh
+
+bench-notifications: deps
+	@Tests/Support/install-debian-packages.sh $(BENCH_PACKAGES) postgresql
+	Benchmarks/notifications/bench-notifications.sh
 
 # libFuzzer and AddressSanitizer over each parser in turn; an input that crashes one is saved in Fuzz/Regressions/,
 # which the tests replay (Fuzz/README.md).

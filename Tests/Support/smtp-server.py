@@ -13,10 +13,10 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, required=True)
 parser.add_argument("--maildir", required=True)
-parser.add_argument("--cert", required=True)
-parser.add_argument("--key", required=True)
-parser.add_argument("--user", required=True)
-parser.add_argument("--password", required=True)
+parser.add_argument("--cert", help="required without --plain")
+parser.add_argument("--key", help="required without --plain")
+parser.add_argument("--user", help="required without --plain")
+parser.add_argument("--password", help="required without --plain")
 parser.add_argument("--plain", action="store_true", help="an old relay: no STARTTLS and no AUTH")
 arguments = parser.parse_args()
 
@@ -37,11 +37,11 @@ def authenticate(server, session, envelope, mechanism, auth_data):
     return AuthResult(success=False, handled=False)
 
 
-context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-context.load_cert_chain(arguments.cert, arguments.key)
 if arguments.plain:
     controller = Controller(Store(arguments.maildir), hostname="127.0.0.1", port=arguments.port)
 else:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(arguments.cert, arguments.key)
     controller = Controller(Store(arguments.maildir), hostname="127.0.0.1", port=arguments.port, tls_context=context,
                             require_starttls=True, authenticator=authenticate, auth_required=True,
                             auth_require_tls=True)
