@@ -12,6 +12,7 @@ extension NotificationKind {
             .payments
         case .reviewRequested, .reviewPublished, .reviewAnswered, .reviewModerated: .reviews
         case .marketplaceNews: .marketplaceNews
+        case .passwordChanged, .signInAttempts, .recoveryCodeUsed, .payoutAccountChanged: .accountSecurity
         }
     }
 
@@ -22,6 +23,10 @@ extension NotificationKind {
     public var emailTemplate: String {
         switch self {
         case .orderCreated, .orderPublished: "order-confirmation"
+        case .passwordChanged: "password-changed"
+        case .signInAttempts: "sign-in-attempts"
+        case .recoveryCodeUsed: "recovery-code-used"
+        case .payoutAccountChanged: "payout-account-changed"
         default: "marketplace-update"
         }
     }

@@ -39,4 +39,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case reviewAnswered = "review_answered"
     case reviewModerated = "review_moderated"
     case marketplaceNews = "marketplace_news"
+    case passwordChanged = "password_changed"
+    case signInAttempts = "sign_in_attempts"
+    case recoveryCodeUsed = "recovery_code_used"
+    case payoutAccountChanged = "payout_account_changed"
 }

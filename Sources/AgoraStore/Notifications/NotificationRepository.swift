@@ -9,6 +9,11 @@ public struct NotificationRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
+    /// Writes notifications and their emails in a transaction the caller holds, as the person's preferences say.
+    public func write(_ announcements: Announcements, in transaction: StoreTransaction, now: Date) async throws {
+        try await Self.write(announcements, store: store, on: transaction.sql, now: now)
+    }
+
     static let columns: SQLQueryString = "id, type, title, message, link, read_at, archived_at, created_at, burst_key, burst_count, subject_type, subject_id"
 
     /// The PostgreSQL channel that carries the id of each person whose notifications changed, on commit, or

@@ -91,6 +91,30 @@ struct NotificationTests {
         }
     }
 
+    @Test("security notices reach the app and the inbox at once, whatever the preferences and quiet hours say", arguments: TestDatabase.engines)
+    func securityNotices(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC")!
+            let hour = utc.component(.hour, from: harness.clock.now)
+            let quiet = #"{"start": "\#(String(format: "%02d:00", hour))", "end": "\#(String(format: "%02d:00", (hour + 1) % 24))"}"#
+            let chosen = try await harness.send(.put, "/api/notification-preferences", json: #"{"channels": {"orders": ["in_app"]}, "quiet_hours": \#(quiet), "time_zone": "UTC", "digest": "daily", "optional_mail": false}"#, bearer: market.ada.accessToken)
+            #expect(chosen.status == .ok, "\(chosen.text)")
+            let changed = try await harness.send(.put, "/api/auth/change-password", json: #"{"current_password": "\#(AuthHarness.password)", "new_password": "Copper-Orchard-Violin-58"}"#, bearer: market.ada.accessToken)
+            #expect(changed.status == .noContent || changed.status == .ok, "\(changed.text)")
+            let notices = try await list("?category=account_security", as: market.ada, in: market)
+            #expect(notices.ids.count == 1 && notices.unread >= 1)
+            let body = try await harness.send(.get, "/api/notifications?category=account_security", bearer: market.ada.accessToken).json()
+            let notice = try #require((body["notifications"] as? [[String: Any]])?.first)
+            #expect(notice["type"] as? String == "password_changed" && notice["title"] as? String == "Your password was changed")
+            #expect(try await queued("password-changed", to: "ada@example.com", in: market) == [harness.clock.now], "never held by quiet hours")
+            #expect(try await market.deliveries(of: market.ada.userID).prefix(2) == ["email:queued", "in_app:sent"])
+            let email = try #require(try await EmailOutbox(store: harness.store).messages(to: "ada@example.com").first { $0.template == "password-changed" })
+            #expect(email.headers["List-Unsubscribe"] == nil, "no link can stop a security notice")
+        }
+    }
+
     /// The emails of one template queued for an address, with when each may leave.
     func queued(_ template: String, to address: String, in market: OrderMarketplace) async throws -> [Date] {
         try await market.harness.store.sql.raw("""

@@ -78,7 +78,7 @@ struct PasswordService: Sendable {
                 try await resets.deleteAll(userID: userID)
                 try await SessionRepository(store: store, in: transaction).revokeAll(userID: userID, reason: .passwordReset, now: now)
                 guard let user = try await users.find(id: userID) else { return .invalidLink }
-                try await mail.queue("password-changed", to: user, values: passwordChangedValues(how: "reset"), in: transaction)
+                try await notifyPasswordChanged(user, how: "reset", in: transaction)
                 try await journal.record(.resetPassword, .success, user: userID, client: client, subject: SignInSubject(user.email), in: transaction)
                 return nil
             }
@@ -113,12 +113,16 @@ struct PasswordService: Sendable {
             let sessions = SessionRepository(store: store, in: transaction)
             let keep = try await sessions.find(family: identity.session)?.id
             try await sessions.revokeAll(userID: identity.userID, keeping: keep, reason: .passwordChanged, now: now)
-            try await mail.queue("password-changed", to: credentials.account, values: passwordChangedValues(how: "changed"), in: transaction)
+            try await notifyPasswordChanged(credentials.account, how: "changed", in: transaction)
             try await journal.record(.changePassword, .success, user: identity.userID, client: client, in: transaction)
         }
     }
 
-    private func passwordChangedValues(how: String) -> [String: String] {
-        ["how": how, "when": EmailComposer.moment(clock.now), "reset_link": mail.link(PagePaths.forgotPassword)]
+    private func notifyPasswordChanged(_ user: UserAccount, how: String, in transaction: StoreTransaction) async throws {
+        try await mail.notify(
+            .passwordChanged, to: user, title: "Your password was \(how)",
+            message: "If it was not you, reset your password at once and look at where you are signed in.", link: PagePaths.securitySettings,
+            values: ["how": how, "when": EmailComposer.moment(clock.now), "reset_link": mail.link(PagePaths.forgotPassword)], in: transaction
+        )
     }
 }

@@ -18,6 +18,20 @@ struct AccountMail: Sendable {
         try await EmailOutbox(store: store, in: transaction).enqueue(email, now: clock.now)
     }
 
+    /// A security notice (a kind of `accountSecurity`): a notification in the app and its email, in the transaction.
+    /// Critical, so no preference or quiet hours hold it back. The email may carry what the notification must not (a
+    /// one-time sign-in link); the notification links to a page of the site.
+    func notify(
+        _ kind: NotificationKind, to user: UserAccount, title: String, message: String, link: String, values: [String: String],
+        in transaction: StoreTransaction
+    ) async throws {
+        var all = values
+        all["first_name"] = user.firstName
+        let email = try composer.compose(kind.emailTemplate, to: user.email.value, values: all)
+        let notification = NewNotification(userID: user.id, kind: kind, title: title, message: message, link: link, email: email)
+        try await NotificationRepository(store: store).write(Announcements(notifications: [notification]), in: transaction, now: clock.now)
+    }
+
     /// Queues a notice that the platform kept the account out or let it back in, in the transaction.
     func queue(_ notice: AccountNotice, to user: UserAccount, in transaction: StoreTransaction) async throws {
         try await EmailOutbox(store: store, in: transaction).enqueue(AccountNotices(composer: composer).email(notice, to: user), now: clock.now)

@@ -29,9 +29,12 @@ extension SignInService {
             try await journal.record(.secondFactor, .success, user: user.id, client: client, detail: method.rawValue, in: transaction)
             if method == .recoveryCode {
                 let left = try await TwoFactorRepository(store: store, in: transaction).unusedRecoveryCodes(userID: user.id)
-                try await mail.queue("recovery-code-used", to: user, values: [
-                    "left": String(left), "when": EmailComposer.moment(now), "link": mail.link(PagePaths.securitySettings),
-                ], in: transaction)
+                try await mail.notify(
+                    .recoveryCodeUsed, to: user, title: "A recovery code was used to sign in",
+                    message: "\(left) recovery code\(left == 1 ? "" : "s") left. If it was not you, change your password and your codes.",
+                    link: PagePaths.securitySettings,
+                    values: ["left": String(left), "when": EmailComposer.moment(now), "link": mail.link(PagePaths.securitySettings)], in: transaction
+                )
             }
             return try await issuer.start(for: user, rememberMe: consumed.rememberMe, secondFactor: true, client: client, in: transaction)
         }

@@ -44,12 +44,16 @@ struct SignInThrottling: Sendable {
             try await links.insert(
                 userID: user.id, tokenHash: SecureToken.hash(token), expiresAt: now.addingTimeInterval(rule.linkLifetime), now: now
             )
-            try await mail.queue("sign-in-attempts", to: user, values: [
-                "attempts": "\(failures)",
-                "minutes": "\(Int(rule.linkLifetime / 60))",
-                "link": mail.link(PagePaths.signInLink, ["token": token]),
-                "reset_link": mail.link(PagePaths.forgotPassword),
-            ], in: transaction)
+            try await mail.notify(
+                .signInAttempts, to: user, title: "\(failures) failed sign-ins on your account",
+                message: "We emailed you a one-time sign-in link. If it was not you, change your password.", link: PagePaths.securitySettings,
+                values: [
+                    "attempts": "\(failures)",
+                    "minutes": "\(Int(rule.linkLifetime / 60))",
+                    "link": mail.link(PagePaths.signInLink, ["token": token]),
+                    "reset_link": mail.link(PagePaths.forgotPassword),
+                ], in: transaction
+            )
         }
     }
 }
