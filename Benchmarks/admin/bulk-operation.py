@@ -5,15 +5,15 @@ service reported it finished (including the up to one second the worker waits be
 
     bulk-operation.py BASE_URL EMAIL PASSWORD FILTER
 """
-import base64
-import hashlib
-import hmac
 import http.client
 import json
-import struct
+import os
 import sys
 import time
 import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "Support"))
+from totp import totp  # noqa: E402
 
 base, email, password, filter_query = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 address = urllib.parse.urlparse(base)
@@ -32,13 +32,6 @@ def call(method, path, body=None, token=None):
         raise SystemExit(f"{method} {path}: {response.status} {data[:300]!r}")
     return json.loads(data) if data else None
 
-
-def totp(secret):
-    """RFC 6238 (SHA-1, six digits, 30-second steps), as an authenticator app computes it."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    digest = hmac.new(key, struct.pack(">Q", int(time.time() // 30)), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return str((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000).zfill(6)
 
 
 def follow(operation, token, counted):

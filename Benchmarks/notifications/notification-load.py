@@ -13,20 +13,19 @@
         from the request until the last one is in MAILDIR (one file per message), and the rate.
 """
 import asyncio
-import base64
 import datetime
-import hashlib
-import hmac
 import json
 import os
 import statistics
-import struct
 import sys
 import time
 import urllib.error
 import urllib.request
 
 import aiohttp
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "Support"))
+from totp import totp  # noqa: E402
 
 
 def call(base, method, path, body=None, token=None):
@@ -45,13 +44,6 @@ def call(base, method, path, body=None, token=None):
 def sign_in(base, email, password):
     return call(base, "POST", "/api/auth/login", {"email": email, "password": password, "remember_me": False})["access_token"]
 
-
-def totp(secret):
-    """RFC 6238 (SHA-1, six digits, 30-second steps), as an authenticator app computes it."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    digest = hmac.new(key, struct.pack(">Q", int(time.time() // 30)), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return str((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000).zfill(6)
 
 
 def administrator(base, email, password):

@@ -1,12 +1,8 @@
 """Two-factor sign-in in a real browser: a staff member scans the QR code the service drew (read here by zxing-cpp
 from a screenshot, as a phone would), turns two factors on, signs in again with a recovery code, and proves it is
 them once more before a dangerous action, through the dialog every page shares."""
-import base64
-import hashlib
-import hmac
 import io
 import os
-import struct
 import sys
 import time
 from urllib.parse import parse_qs, urlparse
@@ -20,6 +16,7 @@ from selenium.webdriver.common.keys import Keys
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
 from agora_service import AgoraService  # noqa: E402
 from browsing import click, wait  # noqa: E402
+from totp import totp  # noqa: E402
 
 # Dangerous actions ask for the code again this many seconds after signing in.
 REAUTHENTICATION_SECONDS = 3
@@ -31,15 +28,6 @@ def service():
     yield running
     running.stop()
 
-
-def totp(secret, at=None):
-    """RFC 6238 with SHA-1, six digits, 30-second steps: what an authenticator app shows."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    counter = struct.pack(">Q", int((at or time.time()) // 30))
-    digest = hmac.new(key, counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
-    return str(number % 1_000_000).zfill(6)
 
 
 def sign_in_with_password(service, browser):
