@@ -44,9 +44,8 @@ public struct AnnouncementRepository: Sendable {
             let preference: SQLQueryString = """
                 LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.category = \(state: news.category)
                 """
-            // No row: the category's defaults, in the app and not by email.
-            let inApp: SQLQueryString = "(p.channels IS NULL OR p.channels LIKE '%in_app%')"
-            let byEmail: SQLQueryString = "(p.channels IS NOT NULL AND p.channels LIKE '%email%')"
+            let inApp = NotificationPreferenceRepository.channelOn(.inApp, category: news.category, row: "p")
+            let byEmail = NotificationPreferenceRepository.channelOn(.email, category: news.category, row: "p")
             try await db.raw("""
                 INSERT INTO notifications (user_id, type, category, title, message, link, read_at, created_at, announcement_id)
                 SELECT u.id, \(bind: news.rawValue), \(state: news.category), \(bind: draft.title), \(bind: draft.message), \(bind: draft.link),

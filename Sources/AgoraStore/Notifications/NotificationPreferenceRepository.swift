@@ -80,6 +80,16 @@ public struct NotificationPreferenceRepository: Sendable {
         return found
     }
 
+    /// SQL that is true when `channel` is on for `category` in the `notification_preferences` row joined as `row` (no
+    /// row: the category's defaults): the stored text of `text(_:)` read in one place, for statements that decide for
+    /// many members at once.
+    static func channelOn(_ channel: NotificationChannel, category: NotificationCategory, row: String) -> SQLQueryString {
+        let stored: SQLQueryString = "(',' || \(unsafeRaw: row).channels || ',') LIKE \(bind: "%," + channel.rawValue + ",%")"
+        return category.defaultChannels.contains(channel)
+            ? "(\(unsafeRaw: row).channels IS NULL OR \(stored))"
+            : "(\(unsafeRaw: row).channels IS NOT NULL AND \(stored))"
+    }
+
     /// Channels as stored: their names, comma-separated, in a fixed order.
     private static func text(_ channels: Set<NotificationChannel>) -> String {
         NotificationChannel.allCases.filter(channels.contains).map(\.rawValue).joined(separator: ",")
