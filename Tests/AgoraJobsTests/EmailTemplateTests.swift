@@ -90,7 +90,7 @@ struct EmailTemplateTests {
         let email = OutboxEmail(
             id: 7, messageID: "<m1@agora.example>", recipient: "ada@example.com", subject: "Café ready\r\nBcc: evil@example.com",
             template: "welcome", textBody: "Hello Zoë,\nopen https://agora.example/verify-email/?token=" + String(repeating: "x", count: 80),
-            htmlBody: "<p>Hello Zoë</p>", headers: ["List-Unsubscribe": "<https://u>"], status: .sending, attempts: 1,
+            htmlBody: "<p>Hello Zoë</p>", headers: ["List-Unsubscribe": "<https://u>"], unsubscribeScope: .allOptionalMail, status: .sending, attempts: 1,
             lastError: nil, createdAt: Date(timeIntervalSince1970: 0), sentAt: nil
         )
         let text = MIMEMessage(from: "Agora <no-reply@agora.example>", email: email, date: Date(timeIntervalSince1970: 1_790_000_000)).text
@@ -120,7 +120,7 @@ struct SendGridPayloadTests {
     func payload() {
         let email = OutboxEmail(
             id: 1, messageID: "<m@agora.example>", recipient: "ada@example.com", subject: "Hi", template: "welcome",
-            textBody: "text", htmlBody: "<p>html</p>", headers: ["List-Unsubscribe": "<https://u>"], status: .sending,
+            textBody: "text", htmlBody: "<p>html</p>", headers: ["List-Unsubscribe": "<https://u>"], unsubscribeScope: .allOptionalMail, status: .sending,
             attempts: 1, lastError: nil, createdAt: Date(timeIntervalSince1970: 0), sentAt: nil
         )
         let payload = SendGridMailTransport.payload(for: MIMEMessage(from: "Agora <no-reply@agora.example>", email: email, date: Date()))

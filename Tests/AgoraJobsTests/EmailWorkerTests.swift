@@ -80,10 +80,12 @@ struct EmailWorkerTests {
         defer { scratch.remove() }
         try await TestDatabase.sqlite.withStore { store async throws in
             try await EmailUnsubscribeRepository(store: store).unsubscribe(try Email("ada@example.com"), from: .allOptionalMail, now: Self.start)
-            try await EmailOutbox(store: store).enqueue(NewOutboxEmail(
+            var optional = NewOutboxEmail(
                 messageID: "<digest@agora.test>", recipient: "ada@example.com", subject: "New providers", template: "digest",
                 textBody: "t", htmlBody: "<p>t</p>", headers: ["List-Unsubscribe": "<https://agora.test/u>"]
-            ), now: Self.start)
+            )
+            optional.unsubscribeScope = .allOptionalMail
+            try await EmailOutbox(store: store).enqueue(optional, now: Self.start)
             try await queue(store, id: "transactional")
             let mail = scratch.url.appendingPathComponent("mail")
             let worker = EmailWorker(store: store, transport: FileMailTransport(directory: mail), sender: "a@agora.test", clock: FixedClock(Self.start))

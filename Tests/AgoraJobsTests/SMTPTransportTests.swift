@@ -69,7 +69,7 @@ struct SMTPTransportTests {
             try await transport(server, url: wrong).deliver(MIMEMessage(
                 from: "a@agora.test",
                 email: OutboxEmail(id: 1, messageID: "<x@agora.test>", recipient: "ada@example.com", subject: "S", template: "t",
-                                   textBody: "b", htmlBody: "<p>b</p>", headers: [:], status: .sending, attempts: 1,
+                                   textBody: "b", htmlBody: "<p>b</p>", headers: [:], unsubscribeScope: nil, status: .sending, attempts: 1,
                                    lastError: nil, createdAt: Self.start, sentAt: nil),
                 date: Self.start
             ))
@@ -85,7 +85,7 @@ struct SMTPTransportTests {
         let message = MIMEMessage(
             from: "a@agora.test",
             email: OutboxEmail(id: 1, messageID: "<plain@agora.test>", recipient: "ada@example.com", subject: "S", template: "t",
-                               textBody: "b", htmlBody: "<p>b</p>", headers: [:], status: .sending, attempts: 1,
+                               textBody: "b", htmlBody: "<p>b</p>", headers: [:], unsubscribeScope: nil, status: .sending, attempts: 1,
                                lastError: nil, createdAt: Self.start, sentAt: nil),
             date: Self.start
         )

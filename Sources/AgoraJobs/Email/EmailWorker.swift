@@ -4,8 +4,8 @@ import Foundation
 import Logging
 
 /// Drains the email outbox: claims due messages, hands them to the transport, and records the outcome — sent, or
-/// back in the queue with a backoff, or failed for good. Optional mail (it carries `List-Unsubscribe`) to an address
-/// that unsubscribed is not sent. Runs inside `agora serve` and `agora jobs`, stops on
+/// back in the queue with a backoff, or failed for good. Optional mail whose recipient stopped what its unsubscribe
+/// link names (all optional mail, its category, the digest) by the time it would leave is not sent. Runs inside `agora serve` and `agora jobs`, stops on
 /// graceful shutdown after the message in hand.
 public struct EmailWorker: QueueWorker {
     let store: Store
@@ -42,8 +42,8 @@ public struct EmailWorker: QueueWorker {
         let due = try await outbox.claimDue(now: clock.now, limit: Self.batchSize, lease: Self.lease)
         let unsubscribes = EmailUnsubscribeRepository(store: store)
         for email in due {
-            if email.headers["List-Unsubscribe"] != nil, try await unsubscribes.isUnsubscribed(email.recipient) {
-                try await outbox.markSuppressed(id: email.id, reason: "the recipient unsubscribed from optional mail", now: clock.now)
+            if let scope = email.unsubscribeScope, try await unsubscribes.isUnsubscribed(email.recipient, from: scope) {
+                try await outbox.markSuppressed(id: email.id, reason: "the recipient unsubscribed from \(scope.label)", now: clock.now)
                 continue
             }
             do {

@@ -43,6 +43,28 @@ public struct EmailUnsubscribeRepository: Sendable {
         try await sql.raw("SELECT 1 AS one FROM email_unsubscribes WHERE email = \(bind: address.lowercased())").first() != nil
     }
 
+    /// Whether the address stopped what the scope names — all optional mail, or this category's emails, or the
+    /// digest — by now: what the email worker asks before it sends optional mail that waited (quiet hours, retries).
+    public func isUnsubscribed(_ address: String, from scope: UnsubscribeScope) async throws -> Bool {
+        let email = address.lowercased()
+        if try await isUnsubscribed(email) { return true }
+        switch scope {
+        case .allOptionalMail:
+            return false
+        case .category(let category):
+            let on = NotificationPreferenceRepository.channelOn(.email, category: category, row: "p")
+            return try await sql.raw("""
+                SELECT 1 AS one FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.category = \(state: category)
+                WHERE u.email = \(bind: email) AND NOT \(on)
+                """).first() != nil
+        case .digest:
+            return try await sql.raw("""
+                SELECT 1 AS one FROM users u JOIN notification_settings s ON s.user_id = u.id
+                WHERE u.email = \(bind: email) AND s.digest <> \(state: DigestFrequency.off)
+                """).first() == nil
+        }
+    }
+
     /// Whether the person's address still takes optional mail.
     public func allowsOptionalMail(userID: Int64) async throws -> Bool {
         try await sql.raw("""

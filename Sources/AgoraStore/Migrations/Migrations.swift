@@ -60,5 +60,6 @@ public enum Migrations {
         unsubscribeEvents,
         emailTemplates,
         notificationSubjects,
+        outboxUnsubscribeScopes,
     ]
 }

@@ -22,8 +22,8 @@ public struct EmailOutbox: Sendable {
     }
 
     private static let columns: SQLQueryString = """
-        id, message_id, recipient, subject, template, text_body, html_body, headers, status, attempts, last_error,
-        created_at, sent_at
+        id, message_id, recipient, subject, template, text_body, html_body, headers, unsubscribe_scope, status, attempts,
+        last_error, created_at, sent_at
         """
 
     public func enqueue(_ email: NewOutboxEmail, now: Date) async throws {
@@ -38,12 +38,13 @@ public struct EmailOutbox: Sendable {
             let headers = String(decoding: try encoder.encode(email.headers), as: UTF8.self)
             return """
                 (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
-                 \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), \(state: OutboxEmail.Status.pending), \(bind: email.sendAt ?? now), \(bind: now))
+                 \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), \(bind: email.unsubscribeScope?.name),
+                 \(state: OutboxEmail.Status.pending), \(bind: email.sendAt ?? now), \(bind: now))
                 """
         }
         try await sql.raw("""
-            INSERT INTO email_outbox (message_id, recipient, subject, template, text_body, html_body, headers, status,
-                                      next_attempt_at, created_at)
+            INSERT INTO email_outbox (message_id, recipient, subject, template, text_body, html_body, headers, unsubscribe_scope,
+                                      status, next_attempt_at, created_at)
             VALUES \(rows.joined(separator: ", "))
             """).run()
     }
@@ -156,6 +157,7 @@ public struct EmailOutbox: Sendable {
             textBody: try row.decode(column: "text_body", as: String.self),
             htmlBody: try row.decode(column: "html_body", as: String.self),
             headers: (try? JSONDecoder().decode([String: String].self, from: Data(headersJSON.utf8))) ?? [:],
+            unsubscribeScope: try row.decodeIfPresent(column: "unsubscribe_scope", as: String.self).flatMap(UnsubscribeScope.init(name:)),
             status: status,
             attempts: try row.decode(column: "attempts", as: Int.self),
             lastError: try row.decodeIfPresent(column: "last_error", as: String.self),

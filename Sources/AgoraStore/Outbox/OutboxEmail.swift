@@ -1,3 +1,4 @@
+import AgoraDomain
 import Foundation
 
 /// A rendered email waiting in (or gone through) the outbox.
@@ -17,6 +18,9 @@ public struct OutboxEmail: Sendable, Hashable {
     public let htmlBody: String
     /// Extra headers, such as `List-Unsubscribe`.
     public let headers: [String: String]
+    /// What its one-click unsubscribe stops, for optional mail: the worker does not send it once the recipient
+    /// stopped that. Nil for transactional mail.
+    public let unsubscribeScope: UnsubscribeScope?
     public let status: Status
     public let attempts: Int
     public let lastError: String?
@@ -35,6 +39,8 @@ public struct NewOutboxEmail: Sendable {
     public let headers: [String: String]
     /// When it may leave; nil: at once. Quiet hours set it to their end.
     public var sendAt: Date?
+    /// What its one-click unsubscribe stops, for optional mail (`OutboxEmail.unsubscribeScope`).
+    public var unsubscribeScope: UnsubscribeScope?
 
     public init(
         messageID: String, recipient: String, subject: String, template: String, textBody: String, htmlBody: String,

@@ -50,7 +50,9 @@ public struct EmailComposer: Sendable {
             all["unsubscribe_label"] = .text(scope.label)
             all["preferences_link"] = .text(baseURL + PagePaths.notificationPreferences)
         }
-        return envelope(try templates.render(template, fields: all), template: template, to: recipient, headers: headers)
+        var email = envelope(try templates.render(template, fields: all), template: template, to: recipient, headers: headers)
+        if case .optional(let scope) = kind { email.unsubscribeScope = scope }
+        return email
     }
 
     /// A rendered message as an outbox row, with a `Message-ID` of its own.

@@ -69,6 +69,43 @@ struct NotificationUnsubscribeTests {
         }
     }
 
+    @Test("an email held by quiet hours is not sent once its category, or the digest, is unsubscribed before it leaves", arguments: TestDatabase.engines)
+    func heldThenStopped(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let harness = market.harness
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC")!
+            let hour = utc.component(.hour, from: harness.clock.now)
+            let quiet = #"{"start": "\#(String(format: "%02d:00", hour))", "end": "\#(String(format: "%02d:00", (hour + 1) % 24))"}"#
+            _ = try await harness.send(.put, "/api/notification-preferences", json: #"{"quiet_hours": \#(quiet), "time_zone": "UTC", "digest": "off"}"#, bearer: market.ada.accessToken)
+            _ = try await market.postOrder(market.ada)
+            _ = try await market.postOrder(market.bob)
+            let adaPath = try #require(try await unsubscribePath("order-confirmation", to: "ada@example.com", in: market))
+            #expect(try await harness.send(.post, adaPath).status == .ok)
+
+            harness.clock.advance(by: 3_600)
+            let worker = EmailWorker(
+                store: harness.store, transport: FileMailTransport(directory: FileManager.default.temporaryDirectory.appendingPathComponent("mail-\(UUID())")),
+                sender: "Agora <no-reply@agora.test>", clock: harness.clock
+            )
+            try await worker.drainOnce()
+            let held = try #require(try await EmailOutbox(store: harness.store).messages(to: "ada@example.com").first { $0.template == "order-confirmation" })
+            #expect(held.status == .failed && held.lastError == "the recipient unsubscribed from emails about Orders")
+            #expect(try await EmailOutbox(store: harness.store).messages(to: "bob@example.com").first { $0.template == "order-confirmation" }?.status == .sent,
+                    "another member's email leaves")
+            #expect(try await market.deliveries(of: market.ada.userID).prefix(2) == ["email:suppressed", "in_app:sent"])
+
+            let repository = EmailUnsubscribeRepository(store: harness.store)
+            #expect(try await repository.isUnsubscribed("ada@example.com", from: .digest), "no digest chosen")
+            let ada = try SignIn(try await harness.login("ada@example.com"))
+            let weekly = try await harness.send(.put, "/api/notification-preferences", json: #"{"time_zone": "UTC", "digest": "weekly"}"#, bearer: ada.accessToken)
+            #expect(weekly.status == .ok, "\(weekly.text)")
+            #expect(try await !repository.isUnsubscribed("ADA@example.com", from: .digest))
+            #expect(try await !repository.isUnsubscribed("ada@example.com", from: .category(.proposals)))
+            #expect(try await !repository.isUnsubscribed("ada@example.com", from: .allOptionalMail))
+        }
+    }
+
     @Test("the digest's link turns the digest off; the all-mail link and the preferences page stop and restore every optional email", arguments: TestDatabase.engines)
     func digestAndAll(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in
