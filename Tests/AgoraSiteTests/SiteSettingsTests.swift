@@ -40,6 +40,7 @@ struct SiteSettingsTests {
                 Disallow: /saved/
                 Disallow: /notifications/
                 Disallow: /settings/notifications/
+                Disallow: /unsubscribe/
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/
@@ -69,6 +70,7 @@ struct SiteSettingsTests {
                 Disallow: /saved/
                 Disallow: /notifications/
                 Disallow: /settings/notifications/
+                Disallow: /unsubscribe/
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/

@@ -147,6 +147,7 @@ struct SitemapTests {
                 Disallow: /saved/
                 Disallow: /notifications/
                 Disallow: /settings/notifications/
+                Disallow: /unsubscribe/
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/
