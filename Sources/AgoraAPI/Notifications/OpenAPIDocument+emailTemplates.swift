@@ -14,15 +14,14 @@ extension OpenAPIDocument {
       }
     },
     "/api/admin/email-templates/{key}": {
-      "parameters": [\#(keyParameter)],
       "get": {
         "operationId": "getEmailTemplate", "tags": ["admin"], "security": [{ "bearer": [] }],
         "summary": "Staff with content.edit: a message to edit — its file's version, the newest saved (or the version asked for), the names it can use and its history",
-        "parameters": [{ "name": "version", "in": "query", "schema": { "type": "integer", "minimum": 1 } }],
+        "parameters": [\#(keyParameter), { "name": "version", "in": "query", "schema": { "type": "integer", "minimum": 1 } }],
         "responses": { "200": \#(templateResponse), "400": \#(problem), "401": \#(problem), "403": \#(problem), "404": \#(problem) }
       },
       "put": {
-        "operationId": "saveEmailTemplate", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "operationId": "saveEmailTemplate", "tags": ["admin"], "security": [{ "bearer": [] }], "parameters": [\#(keyParameter)],
         "summary": "Staff with content.edit: saves a new version, draft or published (in force at once for every email of its kind); each part must parse, and the HTML may not write a value unescaped (the fault's line and column are named)",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["subject", "text_body", "html_body", "status"], "properties": {
           \#(partProperties),
@@ -32,18 +31,16 @@ extension OpenAPIDocument {
       }
     },
     "/api/admin/email-templates/{key}/preview": {
-      "parameters": [\#(keyParameter)],
       "post": {
-        "operationId": "previewEmailTemplate", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "operationId": "previewEmailTemplate", "tags": ["admin"], "security": [{ "bearer": [] }], "parameters": [\#(keyParameter)],
         "summary": "Staff with content.edit: the message written from sample values with this edit (not saved), or with the version in force for an empty object",
         "requestBody": \#(trialBody),
         "responses": { "200": { "description": "The message", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmailTemplateParts" } } } }, "401": \#(problem), "403": \#(problem), "404": \#(problem), "422": \#(problem) }
       }
     },
     "/api/admin/email-templates/{key}/test": {
-      "parameters": [\#(keyParameter)],
       "post": {
-        "operationId": "testEmailTemplate", "tags": ["admin"], "security": [{ "bearer": [] }],
+        "operationId": "testEmailTemplate", "tags": ["admin"], "security": [{ "bearer": [] }], "parameters": [\#(keyParameter)],
         "summary": "Staff with content.edit: sends the message written from sample values (this edit, or the version in force) to the editor's own address, its subject marked as a test",
         "requestBody": \#(trialBody),
         "responses": { "200": { "description": "Queued", "content": { "application/json": { "schema": { "type": "object", "required": ["message", "to"], "properties": { "message": { "type": "string" }, "to": { "type": "string" } } } } } }, "401": \#(problem), "403": \#(problem), "404": \#(problem), "422": \#(problem) }
