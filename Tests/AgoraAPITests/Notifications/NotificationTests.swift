@@ -95,10 +95,7 @@ struct NotificationTests {
     func securityNotices(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in
             let harness = market.harness
-            var utc = Calendar(identifier: .gregorian)
-            utc.timeZone = TimeZone(identifier: "UTC")!
-            let hour = utc.component(.hour, from: harness.clock.now)
-            let quiet = #"{"start": "\#(String(format: "%02d:00", hour))", "end": "\#(String(format: "%02d:00", (hour + 1) % 24))"}"#
+            let quiet = market.quietHoursAroundNow()
             let chosen = try await harness.send(.put, "/api/notification-preferences", json: #"{"channels": {"orders": ["in_app"]}, "quiet_hours": \#(quiet), "time_zone": "UTC", "digest": "daily", "optional_mail": false}"#, bearer: market.ada.accessToken)
             #expect(chosen.status == .ok, "\(chosen.text)")
             let changed = try await harness.send(.put, "/api/auth/change-password", json: #"{"current_password": "\#(AuthHarness.password)", "new_password": "Copper-Orchard-Violin-58"}"#, bearer: market.ada.accessToken)
@@ -163,8 +160,7 @@ struct NotificationTests {
             // Quiet hours around now (UTC): the email waits for their end, to the minute.
             var utc = Calendar(identifier: .gregorian)
             utc.timeZone = TimeZone(identifier: "UTC")!
-            let hour = utc.component(.hour, from: now)
-            let quiet = #"{"start": "\#(String(format: "%02d:00", hour))", "end": "\#(String(format: "%02d:00", (hour + 1) % 24))"}"#
+            let quiet = market.quietHoursAroundNow()
             _ = try await harness.send(.put, "/api/notification-preferences", json: #"{"quiet_hours": \#(quiet), "time_zone": "UTC", "digest": "off"}"#, bearer: market.ada.accessToken)
             _ = try await market.postOrder(market.ada)
             let wake = try #require(utc.nextDate(after: now, matching: DateComponents(minute: 0), matchingPolicy: .nextTime))

@@ -73,10 +73,7 @@ struct NotificationUnsubscribeTests {
     func heldThenStopped(engine: TestDatabase) async throws {
         try await OrderMarketplace.with(engine) { market in
             let harness = market.harness
-            var utc = Calendar(identifier: .gregorian)
-            utc.timeZone = TimeZone(identifier: "UTC")!
-            let hour = utc.component(.hour, from: harness.clock.now)
-            let quiet = #"{"start": "\#(String(format: "%02d:00", hour))", "end": "\#(String(format: "%02d:00", (hour + 1) % 24))"}"#
+            let quiet = market.quietHoursAroundNow()
             _ = try await harness.send(.put, "/api/notification-preferences", json: #"{"quiet_hours": \#(quiet), "time_zone": "UTC", "digest": "off"}"#, bearer: market.ada.accessToken)
             _ = try await market.postOrder(market.ada)
             _ = try await market.postOrder(market.bob)

@@ -67,6 +67,15 @@ struct OrderMarketplace: Sendable {
         return try #require((try sent.json()["id"] as? NSNumber)?.int64Value)
     }
 
+    /// Quiet hours from the start of the harness clock's hour (UTC) to the next, as the preferences take them:
+    /// optional email written now waits for the next hour.
+    func quietHoursAroundNow() -> String {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let hour = utc.component(.hour, from: harness.clock.now)
+        return #"{"start": "\#(String(format: "%02d:00", hour))", "end": "\#(String(format: "%02d:00", (hour + 1) % 24))"}"#
+    }
+
     /// What became of a member's notifications on each channel, newest first: `channel:status`.
     func deliveries(of userID: Int64) async throws -> [String] {
         try await harness.store.sql.raw("""
