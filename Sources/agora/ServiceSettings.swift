@@ -37,6 +37,8 @@ struct ServiceSettings {
     let requestDeadline: Duration
     /// Stripe as the payment processor (`AGORA_PAYMENT_PROCESSOR=stripe`); nil runs the local processor.
     let stripe: StripeSettings?
+    /// Where meetings take place (`AGORA_JITSI_URL`, `AGORA_JITSI_APP_ID`, `AGORA_JITSI_APP_SECRET`).
+    let meetingRooms: MeetingRooms
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -160,8 +162,26 @@ struct ServiceSettings {
             stage: stage, auth: auth, storage: storage, documentKey: documentKey, messageKeys: messageKeys, mailSender: sender, searchWeights: searchWeights, settingOverrides: settingOverrides,
             regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, metricsAccess: metricsAccess, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
-            requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600), stripe: stripe
+            requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600), stripe: stripe,
+            meetingRooms: try meetingRooms()
         )
+    }
+
+    /// `AGORA_JITSI_URL` (a public Jitsi, `https://meet.jit.si`, by default) and, for a self-hosted Jitsi with JWT
+    /// authentication, `AGORA_JITSI_APP_ID` with `AGORA_JITSI_APP_SECRET` (at least 32 characters).
+    private static func meetingRooms() throws -> MeetingRooms {
+        let url = Environment.value("AGORA_JITSI_URL") ?? MeetingRooms.publicJitsi
+        guard url.hasPrefix("https://") || url.hasPrefix("http://127.0.0.1") || url.hasPrefix("http://localhost"), URL(string: url)?.host != nil else {
+            throw CommandError("AGORA_JITSI_URL must be an https URL, not \(url)")
+        }
+        switch (Environment.value("AGORA_JITSI_APP_ID"), Environment.value("AGORA_JITSI_APP_SECRET")) {
+        case (nil, nil):
+            return MeetingRooms(baseURL: url)
+        case (let id?, let secret?) where !id.isEmpty && secret.utf8.count >= 32:
+            return MeetingRooms(baseURL: url, application: MeetingRooms.JWTApplication(id: id, secret: Array(secret.utf8)))
+        default:
+            throw CommandError("AGORA_JITSI_APP_ID and AGORA_JITSI_APP_SECRET go together, the secret at least 32 characters")
+        }
     }
 
     /// `AGORA_PAYMENT_PROCESSOR`: `local` (default: the embedded processor, test cards only) or `stripe`, which needs
@@ -282,7 +302,7 @@ struct ServiceSettings {
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
     /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks),
-    /// review publication, notification retention, refunds waiting for the processor, scheduled payouts, providers' subscriptions, the watches on the platform
+    /// review publication, meeting reminders, notification retention, refunds waiting for the processor, scheduled payouts, providers' subscriptions, the watches on the platform
     /// settings and the published email templates, and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let processor = PaymentProcessors.chosen(stripe: stripe, store: store)
@@ -299,6 +319,7 @@ struct ServiceSettings {
             OrderRoutingJob(store: store, settings: platformSettings, announcer: OrderAnnouncer(email: composer)),
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             ReviewPublicationJob(store: store, settings: platformSettings, announcer: ReviewAnnouncer(email: composer)),
+            MeetingReminderJob(store: store, announcer: MeetingAnnouncer(email: composer, clock: SystemClock())),
             NotificationRetentionJob(store: store, settings: platformSettings),
             NotificationDigestJob(store: store, composer: composer),
             PendingRefundJob(store: store, processor: processor),

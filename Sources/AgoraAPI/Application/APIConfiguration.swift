@@ -49,6 +49,9 @@ public struct APIConfiguration: Sendable {
     /// Who may read `/metrics`: these addresses (this machine only by default), or anyone with the token.
     public var metricsAccess = MetricsAccess()
 
+    /// Where meetings take place: a public Jitsi by default, or a self-hosted one with JWT (`AGORA_JITSI_*`).
+    public var meetingRooms = MeetingRooms()
+
     /// Stripe as the payment processor (`AGORA_PAYMENT_PROCESSOR=stripe`); nil runs the local processor.
     public var stripe: StripeSettings?
 

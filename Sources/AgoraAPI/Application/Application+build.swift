@@ -228,6 +228,16 @@ func buildParts(
         announcer: ChatAnnouncer(email: configuration.email), settings: platformSettings
     ).register(on: signedIn)
     NotificationRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    let meetingAnnouncer = MeetingAnnouncer(email: configuration.email, clock: configuration.clock)
+    let meetingRoutes = MeetingRoutes(store: store, clock: configuration.clock, announcer: meetingAnnouncer, rooms: configuration.meetingRooms)
+    meetingRoutes.register(on: signedIn)
+    meetingRoutes.registerJoinLink(on: router)
+    MeetingInvitationRoutes(store: store, clock: configuration.clock, announcer: meetingAnnouncer, rooms: configuration.meetingRooms).register(on: api)
+    CalendarFeedRoutes(
+        store: store, clock: configuration.clock,
+        links: CalendarFeedLinks(signingKey: configuration.auth.signingKey, previousKeys: configuration.auth.previousSigningKeys, baseURL: configuration.email.baseURL),
+        calendar: MeetingCalendar(baseURL: configuration.email.baseURL)
+    ).register(signedIn: signedIn, api: api)
     NotificationPreferenceRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MarkdownPreviewRoutes().register(on: signedIn)
     OrderRoutingAdminRoutes(store: store, clock: configuration.clock, announcer: announcer).register(on: admin)

@@ -168,6 +168,29 @@ struct JSONObjectBody {
         }
     }
 
+    /// A list of whole numbers in `name` (at most `maximumCount`), or nil when absent; their range is the domain's to check.
+    mutating func wholeNumbers(_ name: String, maximumCount: Int) -> [Int]? {
+        switch fields[name] {
+        case .array(let items) where items.count <= maximumCount:
+            var numbers: [Int] = []
+            for (index, item) in items.enumerated() {
+                guard case .number(let number) = item, number.rounded() == number, abs(number) <= Self.largestWholeNumber else {
+                    errors.append(FieldError(field: "\(name)[\(index)]", message: "must be a whole number"))
+                    continue
+                }
+                numbers.append(Int(number))
+            }
+            return numbers
+        case .array:
+            errors.append(FieldError(field: name, message: "must have at most \(maximumCount) entries"))
+            return nil
+        case nil, .null?: return nil
+        case let other?:
+            errors.append(FieldError(field: name, message: "must be a list of whole numbers, not \(other.typeName)"))
+            return nil
+        }
+    }
+
     /// A list of objects in `name` (at most `maximumCount`), or nil when absent; each entry is read with `read`.
     mutating func objects<T>(_ name: String, maximumCount: Int, read: (Int, [String: JSONValue], inout [FieldError]) -> T) -> [T]? {
         switch fields[name] {

@@ -116,6 +116,27 @@ public enum PagePaths {
     /// One project's room.
     public static func project(_ id: Int64) -> String { project + "?id=\(id)" }
 
+    /// Upcoming meetings, as a list, a week and a month.
+    public static let meetings = "/meetings/"
+    /// The scheduling form.
+    public static let scheduleMeeting = "/meetings/new/"
+    /// One meeting's page: agenda, participants, answers, the join button.
+    public static let meeting = "/meetings/view/"
+    /// The page that signs a participant in and sends them on to the room.
+    public static let meetingJoin = "/meetings/join/"
+    /// Where a guest invited by email answers and joins, through their signed link.
+    public static let meetingInvitation = "/meetings/invitation/"
+    /// The calendar feed and the CalDAV connection.
+    public static let calendarSettings = "/settings/calendar/"
+
+    public static func meeting(_ id: Int64) -> String { meeting + "?id=\(id)" }
+
+    /// The join link calendars carry: the service sends it on to the joining page, which checks who asks.
+    public static func joinMeeting(_ id: Int64) -> String { "/meetings/\(id)/join" }
+
+    /// A guest's own link to their invitation; the token in the fragment, which no server log or `Referer` receives.
+    public static func meetingInvitation(token: String) -> String { meetingInvitation + "#token=" + token }
+
     /// The local processor's page where a card's authentication step (3-D Secure) is answered.
     public static let paymentAuthentication = "/payments/authenticate/"
 

@@ -40,11 +40,16 @@ public struct CalendarEvent: Sendable, Hashable {
     /// Occurrence starts taken out of the series (`EXDATE`).
     public let exceptions: [Date]
     public let cancelled: Bool
+    /// For one occurrence of a series that was moved: where the series put it (`RECURRENCE-ID`). Such an event
+    /// shares its series' `UID` and overrides that one occurrence.
+    public let recurrenceID: Date?
 
     public init(
         uid: String, sequence: Int, start: Date, duration: TimeInterval, zone: TimeZone, summary: String, description: String, url: String,
-        organizer: CalendarPerson, attendees: [CalendarPerson], recurrence: MeetingRecurrence? = nil, exceptions: [Date] = [], cancelled: Bool = false
+        organizer: CalendarPerson, attendees: [CalendarPerson], recurrence: MeetingRecurrence? = nil, exceptions: [Date] = [], cancelled: Bool = false,
+        recurrenceID: Date? = nil
     ) {
+        self.recurrenceID = recurrenceID
         self.uid = uid
         self.sequence = sequence
         self.start = start

@@ -14,7 +14,7 @@ public enum ICalendarDocument {
     public static let productID = "-//Agora//Meetings//EN"
 
     /// The whole object; `stamp` is when it was written (`DTSTAMP`).
-    public static func write(_ events: [CalendarEvent], method: CalendarMethod, stamp: Date) -> String {
+    public static func write(_ events: [CalendarEvent], dueDates: [CalendarDueDate] = [], method: CalendarMethod, stamp: Date) -> String {
         var text = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + productID, "CALSCALE:GREGORIAN", "METHOD:" + method.rawValue]
             .map(ICalendarText.line).joined()
         var zones: [String: (zone: TimeZone, from: Date, to: Date)] = [:]
@@ -28,6 +28,13 @@ public enum ICalendarDocument {
         for event in events {
             text += self.event(event, method: method, stamp: stamp)
         }
+        for due in dueDates {
+            text += [
+                "BEGIN:VEVENT", "UID:" + ICalendarText.escape(due.uid), "DTSTAMP:" + ICalendarText.utc(stamp),
+                "DTSTART;VALUE=DATE:" + due.day, "SUMMARY:" + ICalendarText.escape(due.summary), "URL:" + ICalendarText.escape(due.url),
+                "TRANSP:TRANSPARENT", "END:VEVENT",
+            ].map(ICalendarText.line).joined()
+        }
         return text + ICalendarText.line("END:VCALENDAR")
     }
 
@@ -37,6 +44,9 @@ public enum ICalendarDocument {
             "BEGIN:VEVENT",
             "UID:" + ICalendarText.escape(event.uid),
             "SEQUENCE:\(event.sequence)",
+        ]
+        if let original = event.recurrenceID { lines.append("RECURRENCE-ID;\(zone):" + ICalendarText.local(original, in: event.zone)) }
+        lines += [
             "DTSTAMP:" + ICalendarText.utc(stamp),
             "DTSTART;\(zone):" + ICalendarText.local(event.start, in: event.zone),
             "DTEND;\(zone):" + ICalendarText.local(event.start.addingTimeInterval(event.duration), in: event.zone),
@@ -47,8 +57,8 @@ public enum ICalendarDocument {
             "STATUS:" + (event.cancelled || method == .cancel ? "CANCELLED" : "CONFIRMED"),
             "ORGANIZER;CN=\(parameter(event.organizer.name)):mailto:\(event.organizer.email.value)",
         ]
-        if let recurrence = event.recurrence { lines.append("RRULE:" + recurrence.rrule) }
-        if !event.exceptions.isEmpty {
+        if let recurrence = event.recurrence, event.recurrenceID == nil { lines.append("RRULE:" + recurrence.rrule) }
+        if !event.exceptions.isEmpty, event.recurrenceID == nil {
             lines.append("EXDATE;\(zone):" + event.exceptions.sorted().map { ICalendarText.local($0, in: event.zone) }.joined(separator: ","))
         }
         for attendee in event.attendees {

@@ -59,6 +59,16 @@ public enum FieldReading {
         return raw
     }
 
+    /// An RFC 3339 date and time with its offset (`2026-12-07T09:30:00Z`, fractions of a second allowed); nil for
+    /// anything else.
+    public static func instant(_ text: String) -> Date? {
+        guard text.count <= 40 else { return nil }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions.insert(.withFractionalSeconds)
+        return formatter.date(from: text)
+    }
+
     public static func unique(_ items: [String]) -> [String] {
         var seen: Set<String> = []
         return items.filter { seen.insert($0.lowercased()).inserted }

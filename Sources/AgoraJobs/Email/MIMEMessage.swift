@@ -3,7 +3,9 @@ import Foundation
 
 /// An outbox email written out as an RFC 5322 message: `multipart/alternative` with the plain text first and the
 /// HTML second, both UTF-8 in quoted-printable, a non-ASCII subject as an RFC 2047 encoded word, and header values
-/// stripped of line breaks so that no value can add a header of its own.
+/// stripped of line breaks so that no value can add a header of its own. An email with a calendar object adds it as
+/// a third alternative (`text/calendar` with its method, which mail programs show as an invitation to answer) and
+/// as an `invite.ics` attachment for the others (RFC 6047), both in base64 so that its CRLF lines arrive untouched.
 public struct MIMEMessage: Sendable {
     public let from: String
     public let email: OutboxEmail
@@ -26,9 +28,13 @@ public struct MIMEMessage: Sendable {
             ("MIME-Version", "1.0"),
         ]
         headers += email.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        headers.append(("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""))
+        let mixed = boundary.dropLast(4) + "-mixed"
+        headers.append(("Content-Type", email.calendar == nil ? "multipart/alternative; boundary=\"\(boundary)\"" : "multipart/mixed; boundary=\"\(mixed)\""))
         var lines = headers.map { "\(Self.headerSafe($0.0)): \(Self.headerSafe($0.1))" }
         lines.append("")
+        if email.calendar != nil {
+            lines += ["--\(mixed)", "Content-Type: multipart/alternative; boundary=\"\(boundary)\"", ""]
+        }
         for (type, body) in [("text/plain", email.textBody), ("text/html", email.htmlBody)] {
             lines.append("--\(boundary)")
             lines.append("Content-Type: \(type); charset=utf-8")
@@ -36,9 +42,35 @@ public struct MIMEMessage: Sendable {
             lines.append("")
             lines.append(QuotedPrintable.encode(body))
         }
-        lines.append("--\(boundary)--")
+        if let calendar = email.calendar {
+            let method = Self.method(of: calendar)
+            lines += ["--\(boundary)", "Content-Type: text/calendar; charset=utf-8; method=\(method)", "Content-Transfer-Encoding: base64", ""]
+            lines.append(Self.base64Lines(calendar))
+            lines.append("--\(boundary)--")
+            lines += [
+                "--\(mixed)", "Content-Type: application/ics; name=\"invite.ics\"", "Content-Disposition: attachment; filename=\"invite.ics\"",
+                "Content-Transfer-Encoding: base64", "",
+            ]
+            lines.append(Self.base64Lines(calendar))
+            lines.append("--\(mixed)--")
+        } else {
+            lines.append("--\(boundary)--")
+        }
         lines.append("")
         return lines.joined(separator: "\r\n")
+    }
+
+    /// The calendar object's `METHOD` (`REQUEST`, `CANCEL`), which its part's content type repeats.
+    static func method(of calendar: String) -> String {
+        let line = calendar.split(separator: "\r\n").first { $0.hasPrefix("METHOD:") }
+        let method = line.map { String($0.dropFirst("METHOD:".count)) } ?? "PUBLISH"
+        return method.allSatisfy { $0.isLetter } ? method : "PUBLISH"
+    }
+
+    /// Base64 in lines of 76 characters (RFC 2045).
+    static func base64Lines(_ text: String) -> String {
+        let encoded = Array(Data(text.utf8).base64EncodedString())
+        return stride(from: 0, to: encoded.count, by: 76).map { String(encoded[$0..<min($0 + 76, encoded.count)]) }.joined(separator: "\r\n")
     }
 
     static func headerSafe(_ value: String) -> String {

@@ -30,11 +30,19 @@ public struct SendGridMailTransport: MailTransport {
             let value: String
         }
 
+        /// A file sent with the message (an invitation's `invite.ics`), its content in base64.
+        struct Attachment: Encodable, Equatable {
+            let content: String
+            let type: String
+            let filename: String
+        }
+
         let personalizations: [Personalization]
         let from: Address
         let subject: String
         let content: [Content]
         let headers: [String: String]
+        let attachments: [Attachment]?
     }
 
     static func payload(for message: MIMEMessage) -> Payload {
@@ -46,8 +54,12 @@ public struct SendGridMailTransport: MailTransport {
             personalizations: [.init(to: [.init(email: message.email.recipient, name: nil)])],
             from: .init(email: sender, name: name?.isEmpty == false ? name : nil),
             subject: message.email.subject,
-            content: [.init(type: "text/plain", value: message.email.textBody), .init(type: "text/html", value: message.email.htmlBody)],
-            headers: headers
+            content: [.init(type: "text/plain", value: message.email.textBody), .init(type: "text/html", value: message.email.htmlBody)]
+                + (message.email.calendar.map { [.init(type: "text/calendar; method=\(MIMEMessage.method(of: $0))", value: $0)] } ?? []),
+            headers: headers,
+            attachments: message.email.calendar.map {
+                [.init(content: Data($0.utf8).base64EncodedString(), type: "application/ics", filename: "invite.ics")]
+            }
         )
     }
 

@@ -61,5 +61,6 @@ public enum Migrations {
         emailTemplates,
         notificationSubjects,
         outboxUnsubscribeScopes,
+        meetings,
     ]
 }

@@ -12,7 +12,7 @@ public struct NewNotification: Sendable {
     /// The page it is about, site-relative.
     public let link: String?
     /// Its email, written with the kind's template; nil for one that is never emailed.
-    public let email: NewOutboxEmail?
+    public var email: NewOutboxEmail?
     /// The run it belongs to, if it collapses with others of it (`NotificationBurst`); its `title` is then the run's
     /// title for one event.
     public let burst: NotificationBurst?

@@ -23,7 +23,7 @@ public struct EmailOutbox: Sendable {
 
     private static let columns: SQLQueryString = """
         id, message_id, recipient, subject, template, text_body, html_body, headers, unsubscribe_scope, status, attempts,
-        last_error, created_at, sent_at
+        last_error, created_at, sent_at, calendar
         """
 
     public func enqueue(_ email: NewOutboxEmail, now: Date) async throws {
@@ -39,12 +39,12 @@ public struct EmailOutbox: Sendable {
             return """
                 (\(bind: email.messageID), \(bind: email.recipient), \(bind: email.subject), \(bind: email.template),
                  \(bind: email.textBody), \(bind: email.htmlBody), \(bind: headers), \(bind: email.unsubscribeScope?.name),
-                 \(state: OutboxEmail.Status.pending), \(bind: email.sendAt ?? now), \(bind: now))
+                 \(state: OutboxEmail.Status.pending), \(bind: email.sendAt ?? now), \(bind: now), \(bind: email.calendar))
                 """
         }
         try await sql.raw("""
             INSERT INTO email_outbox (message_id, recipient, subject, template, text_body, html_body, headers, unsubscribe_scope,
-                                      status, next_attempt_at, created_at)
+                                      status, next_attempt_at, created_at, calendar)
             VALUES \(rows.joined(separator: ", "))
             """).run()
     }
@@ -162,7 +162,8 @@ public struct EmailOutbox: Sendable {
             attempts: try row.decode(column: "attempts", as: Int.self),
             lastError: try row.decodeIfPresent(column: "last_error", as: String.self),
             createdAt: try row.decode(column: "created_at", as: Date.self),
-            sentAt: try row.decodeIfPresent(column: "sent_at", as: Date.self)
+            sentAt: try row.decodeIfPresent(column: "sent_at", as: Date.self),
+            calendar: try row.decodeIfPresent(column: "calendar", as: String.self)
         )
     }
 }

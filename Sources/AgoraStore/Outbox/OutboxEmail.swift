@@ -26,6 +26,8 @@ public struct OutboxEmail: Sendable, Hashable {
     public let lastError: String?
     public let createdAt: Date
     public let sentAt: Date?
+    /// An iCalendar object it carries (an invitation, its change or its cancellation), sent beside the text and HTML.
+    public var calendar: String? = nil
 }
 
 /// A rendered email to queue; the outbox assigns the rest.
@@ -41,6 +43,8 @@ public struct NewOutboxEmail: Sendable {
     public var sendAt: Date?
     /// What its one-click unsubscribe stops, for optional mail (`OutboxEmail.unsubscribeScope`).
     public var unsubscribeScope: UnsubscribeScope?
+    /// An iCalendar object to send with it (`OutboxEmail.calendar`).
+    public var calendar: String?
 
     public init(
         messageID: String, recipient: String, subject: String, template: String, textBody: String, htmlBody: String,

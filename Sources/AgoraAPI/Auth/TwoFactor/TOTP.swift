@@ -1,3 +1,4 @@
+import AgoraDomain
 import Crypto
 import Foundation
 
@@ -45,7 +46,7 @@ struct TOTP: Sendable {
     func matchingStep(_ typed: String, at date: Date, window: Int64 = 1) -> Int64? {
         let now = step(at: date)
         var found: Int64?
-        for candidate in (now - window)...(now + window) where Self.constantTimeEqual(code(step: candidate), typed) {
+        for candidate in (now - window)...(now + window) where ConstantTime.equal(code(step: candidate), typed) {
             found = found ?? candidate
         }
         return found
@@ -60,12 +61,5 @@ struct TOTP: Sendable {
 
     private static func escape(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
-    }
-
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

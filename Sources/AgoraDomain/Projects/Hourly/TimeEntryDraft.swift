@@ -34,7 +34,7 @@ public struct TimeEntryDraft: Sendable, Hashable {
         }
         var startedAt: Date?
         if let text = input.startedAt {
-            startedAt = Self.instant(text)
+            startedAt = FieldReading.instant(text)
             if startedAt == nil { errors.append(FieldError(field: "started_at", message: "must be a date and time with its offset, such as 2026-12-07T09:30:00Z")) }
         } else {
             errors.append(FieldError(field: "started_at", message: "is required"))
@@ -67,13 +67,5 @@ public struct TimeEntryDraft: Sendable, Hashable {
     /// Why time in `week` no longer changes.
     public static func closed(_ week: TimesheetWeek) -> StatusTransitionError {
         StatusTransitionError("the week of \(week) is closed: its time no longer changes")
-    }
-
-    private static func instant(_ text: String) -> Date? {
-        guard text.count <= 40 else { return nil }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions.insert(.withFractionalSeconds)
-        return formatter.date(from: text)
     }
 }
