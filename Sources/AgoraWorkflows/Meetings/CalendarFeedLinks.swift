@@ -21,9 +21,9 @@ public struct CalendarFeedLinks: Sendable {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: signingKey), info: Data("agora calendar feed".utf8), outputByteCount: 32)
     }
 
-    /// `{user}-{generation}-{mac}`.
+    /// `{user}.{generation}.{mac}` (the MAC in base64url, which may hold `-`).
     public func token(userID: Int64, generation: Int) -> String {
-        "\(userID)-\(generation)-" + Self.mac(userID: userID, generation: generation, key: key)
+        "\(userID).\(generation)." + Self.mac(userID: userID, generation: generation, key: key)
     }
 
     public func url(userID: Int64, generation: Int) -> String {
@@ -33,7 +33,7 @@ public struct CalendarFeedLinks: Sendable {
     /// The person and generation a token names, when its MAC is right; whether the generation is still the
     /// current one is the caller's to check.
     public func read(_ token: String) -> (userID: Int64, generation: Int)? {
-        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let userID = Int64(parts[0]), let generation = Int(parts[1]), parts[2].count <= 64 else { return nil }
         let given = String(parts[2])
         guard ([key] + previous).contains(where: { ConstantTime.equal(Self.mac(userID: userID, generation: generation, key: $0), given) }) else { return nil }
