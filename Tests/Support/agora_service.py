@@ -138,8 +138,14 @@ class AgoraService:
         return self.api("POST", "/proposals/%d/accept" % proposal["id"], client)["project"]["id"]
 
     def emails_to(self, address, subject_part, timeout=10, containing=None):
-        """The newest email to the address whose subject contains the text (and whose body `containing`, when given:
-        an older email of the same subject must not stand in for one the worker has not sent yet), waiting for it."""
+        """The plain text of the newest email to the address whose subject contains the text (and whose body
+        `containing`, when given: an older email of the same subject must not stand in for one the worker has not sent
+        yet), waiting for it."""
+        message = self.message_to(address, subject_part, timeout, containing)
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    def message_to(self, address, subject_part, timeout=10, containing=None):
+        """The newest such email whole, as the `email` package parses it (its parts, its attachments)."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             for path in sorted(glob.glob(os.path.join(self.mail, "*.eml")), reverse=True):
@@ -148,7 +154,7 @@ class AgoraService:
                 if message["To"] == address and subject_part in message["Subject"]:
                     body = message.get_body(preferencelist=("plain",)).get_content()
                     if containing is None or containing in body:
-                        return body
+                        return message
             time.sleep(0.1)
         raise AssertionError(f"no email to {address} about {subject_part!r}")
 

@@ -67,7 +67,7 @@ struct MeetingBody: ResponseEncodable {
         self.occurrences = occurrences.map {
             Occurrence(
                 originalStart: $0.originalStart, startsAt: $0.startsAt, endsAt: $0.endsAt, moved: $0.isMoved,
-                joinOpensAt: $0.startsAt.addingTimeInterval(-MeetingRepository.roomOpensBefore)
+                joinOpensAt: $0.joinOpensAt
             )
         }
         cancelledOccurrences = meeting.schedule.cancelledStarts

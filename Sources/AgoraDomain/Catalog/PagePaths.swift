@@ -166,5 +166,7 @@ public enum PagePaths {
         "adminBulk": adminBulk, "profileEditor": profileEditor, "profileExport": profileExport, "providerDashboard": providerDashboard, "clientDetails": clientDetails, "adminProfiles": adminProfiles,
         "portfolioManager": portfolioManager, "verificationCentre": verificationCentre, "adminVerifications": adminVerifications, "adminSkills": adminSkills, "adminDisputes": adminDisputes, "adminReviews": adminReviews, "adminNotifications": adminNotifications, "adminEmailTemplates": adminEmailTemplates, "money": money,
         "transactions": transactions, "receipt": receipt, "statement": statement, "adminFinance": adminFinance,
+        "meetings": meetings, "scheduleMeeting": scheduleMeeting, "meeting": meeting, "meetingJoin": meetingJoin,
+        "meetingInvitation": meetingInvitation, "calendarSettings": calendarSettings,
     ]
 }

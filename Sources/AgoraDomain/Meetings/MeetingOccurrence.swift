@@ -13,7 +13,12 @@ public struct MeetingOccurrence: Sendable, Hashable {
         self.duration = duration
     }
 
+    /// How long before an occurrence its room opens.
+    public static let roomOpensBefore: TimeInterval = 10 * 60
+
     public var endsAt: Date { startsAt.addingTimeInterval(duration) }
+    /// When its join link opens.
+    public var joinOpensAt: Date { startsAt.addingTimeInterval(-Self.roomOpensBefore) }
     public var isMoved: Bool { startsAt != originalStart }
 }
 

@@ -73,6 +73,18 @@ struct AppShellPage: SitePage {
               description: "Every project you work on: where each stands, what waits for you, what is due soon."),
         Shell(path: PagePaths.project, name: "project", title: "Project",
               description: "A project's milestones, deliverables, reviews and activity."),
+        Shell(path: PagePaths.meetings, name: "meetings", title: "Your meetings",
+              description: "Your coming meetings as a list, a week or a month, in your own time zone."),
+        Shell(path: PagePaths.scheduleMeeting, name: "meeting-new", title: "Schedule a meeting",
+              description: "Schedule a meeting or a series for a project, see it in each time zone, invite guests and set reminders."),
+        Shell(path: PagePaths.meeting, name: "meeting", title: "Meeting",
+              description: "A meeting's time in each zone, its agenda, who comes, your answer and the way in."),
+        Shell(path: PagePaths.meetingJoin, name: "meeting-join", title: "Joining the meeting",
+              description: "Checking who you are, then on to the meeting's room."),
+        Shell(path: PagePaths.meetingInvitation, name: "meeting-invitation", title: "Your invitation",
+              description: "A meeting you were invited to by email: answer it and join it."),
+        Shell(path: PagePaths.calendarSettings, name: "calendar-settings", title: "Your calendar",
+              description: "A private address your calendar application subscribes to, with your meetings and due dates."),
         Shell(path: PagePaths.paymentAuthentication, name: "payment-authenticate", title: "Confirm your payment",
               description: "The local payment processor's card authentication step."),
         Shell(path: PagePaths.unauthorized, name: "unauthorized", title: "You can't open this page",
@@ -139,6 +151,8 @@ struct AppShellPage: SitePage {
         let profile: ProfileRules?
         /// The project pages' limits and words, from the same rules the API applies.
         let projects: ProjectPageRules?
+        /// The meeting pages' limits and words, from the same rules the API applies.
+        let meetings: MeetingPageRules?
 
         func templateValue(named name: String) -> TemplateValue? {
             switch name {
@@ -156,6 +170,7 @@ struct AppShellPage: SitePage {
             case "orders": .optional(orders)
             case "profile": .optional(profile)
             case "projects": .optional(projects)
+            case "meetings": .optional(meetings)
             default: nil
             }
         }
@@ -273,7 +288,8 @@ struct AppShellPage: SitePage {
             search: shell.name == "search" ? SearchRules() : nil,
             orders: shell.name.hasPrefix("order") ? OrderRules() : nil,
             profile: ["profile-editor", "portfolio", "verification", "admin-verifications", "client-details", "admin-skills"].contains(shell.name) ? ProfileRules() : nil,
-            projects: shell.name.hasPrefix("project") ? ProjectPageRules() : nil
+            projects: shell.name.hasPrefix("project") ? ProjectPageRules() : nil,
+            meetings: shell.name.hasPrefix("meeting") ? MeetingPageRules() : nil
         )
         let html = try context.render("app/\(shell.name)", meta: meta, breadcrumbs: [], content: content)
         return RenderedPage(path: shell.path, html: html, lastModified: nil, inSitemap: false)

@@ -3,9 +3,6 @@ import Foundation
 import SQLKit
 
 extension MeetingRepository {
-    /// How long before an occurrence its room opens.
-    public static let roomOpensBefore: TimeInterval = 10 * 60
-
     /// A member answers an invitation, and may change when they are reminded; the organiser hears of a new answer.
     public func respond(
         _ id: Int64, by userID: Int64, response: ParticipationStatus?, reminders: MeetingReminders?, now: Date, announce: @escaping Announce
@@ -38,10 +35,10 @@ extension MeetingRepository {
                 throw StoreError.notFound("the meeting")
             }
             guard meeting.status == .scheduled else { throw StatusTransitionError(meeting.status == .cancelled ? "the meeting is cancelled" : "the meeting is over") }
-            let open = meeting.schedule.occurrences(from: now, to: now.addingTimeInterval(Self.roomOpensBefore)).first
+            let open = meeting.schedule.occurrences(from: now, to: now.addingTimeInterval(MeetingOccurrence.roomOpensBefore)).first
             guard let occurrence = open else {
                 let next = meeting.schedule.occurrences(from: now, to: .distantFuture).first
-                throw StatusTransitionError(next.map { "the room opens ten minutes before the meeting starts, at \(ISO8601DateFormatter().string(from: $0.startsAt.addingTimeInterval(-Self.roomOpensBefore)))" }
+                throw StatusTransitionError(next.map { "the room opens ten minutes before the meeting starts, at \(ISO8601DateFormatter().string(from: $0.joinOpensAt))" }
                     ?? "the meeting has no occurrence left")
             }
             try await db.raw("""

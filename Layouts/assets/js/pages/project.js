@@ -362,11 +362,36 @@
     document.getElementById('pause-submit').textContent = paused ? 'Resume the project' : 'Pause the project';
   }
 
+  /** The project's coming meetings (the next 100 days), and the way to schedule one while the project runs. */
+  function drawMeetings() {
+    var schedule = document.getElementById('schedule-meeting');
+    schedule.hidden = !(project.status === 'active' || project.status === 'paused');
+    schedule.href = Agora.paths.scheduleMeeting + '?project=' + encodeURIComponent(project.id);
+    var from = new Date();
+    var query = new URLSearchParams({ project_id: String(project.id), from: from.toISOString(), to: new Date(from.getTime() + 100 * 86400000).toISOString() });
+    Agora.api('GET', '/meetings?' + query.toString()).then(function (result) {
+      if (!result.ok) return;
+      var list = document.getElementById('project-meetings');
+      list.textContent = '';
+      result.data.meetings.forEach(function (meeting) {
+        var next = meeting.occurrences[0];
+        var item = element('li');
+        var link = element('a', null, meeting.title);
+        link.href = Agora.paths.meeting + '?id=' + encodeURIComponent(meeting.id);
+        item.appendChild(link);
+        if (next) item.appendChild(document.createTextNode(' — ' + projects.moments.format(new Date(next.starts_at))));
+        list.appendChild(item);
+      });
+      document.getElementById('project-meetings-empty').hidden = result.data.meetings.length > 0;
+    });
+  }
+
   function draw() {
     var hourly = project.billing === 'hourly';
     drawHeader();
     drawPause();
     drawCancellation();
+    drawMeetings();
     // Hourly work has no milestones: its weeks of time take their place.
     ['timeline-card', 'milestones-card', 'export-csv'].forEach(function (id) { document.getElementById(id).hidden = hourly; });
     if (!hourly) {
