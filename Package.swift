@@ -196,6 +196,7 @@ let package = Package(
                 "AgoraJobs", "AgoraWorkflows", "AgoraSite", "AgoraStore", "AgoraDomain", "AgoraTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
