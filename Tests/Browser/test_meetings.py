@@ -102,6 +102,17 @@ def test_a_weekly_meeting_across_zones_reaches_every_calendar(service, browser):
     wait(browser).until(lambda driver: driver.find_element(By.CSS_SELECTOR, "[data-answer='accepted']").get_attribute("aria-pressed") == "true")
     assert "accepted" in service.emails_to(service.CLIENT_EMAIL, "accepted")
 
+    # Notes with an action item for the client, saved from the page and read back through the API.
+    browser.find_element(By.ID, "notes-body").send_keys("We agreed on the colours. <b>bold?</b>")
+    click(browser, browser.find_element(By.ID, "action-add"))
+    browser.switch_to.active_element.send_keys("Send the logo files")
+    Select(browser.find_element(By.CSS_SELECTOR, "#action-items [data-field='assignee_id']")).select_by_index(1)
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#notes-form button[type=submit]"))
+    wait(browser).until(lambda driver: "Saved" in driver.find_element(By.ID, "notes-saved").text)
+    notes = service.api("GET", "/meetings/%d/notes" % meeting_id, client)
+    assert notes["body"] == "We agreed on the colours. <b>bold?</b>" and notes["action_items"][0]["title"] == "Send the logo files"
+    assert notes["action_items"][0]["assignee_id"] is not None
+
     # The week and month views show it in the reader's zone.
     browser.get(service.base + "/meetings/")
     wait(browser).until(lambda driver: driver.find_element(By.ID, "meetings-range").text)

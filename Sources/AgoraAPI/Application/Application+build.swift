@@ -232,6 +232,7 @@ func buildParts(
     let meetingRoutes = MeetingRoutes(store: store, clock: configuration.clock, announcer: meetingAnnouncer, rooms: configuration.meetingRooms)
     meetingRoutes.register(on: signedIn)
     meetingRoutes.registerJoinLink(on: router)
+    MeetingNoteRoutes(store: store, clock: configuration.clock).register(on: signedIn)
     MeetingInvitationRoutes(store: store, clock: configuration.clock, announcer: meetingAnnouncer, rooms: configuration.meetingRooms).register(on: api)
     CalendarFeedRoutes(
         store: store, clock: configuration.clock,

@@ -8,6 +8,8 @@ import Hummingbird
 struct MeetingBody: ResponseEncodable {
     struct Participant: ResponseEncodable {
         let id: Int64
+        /// The member's account (what action items are assigned to); none for a guest.
+        let userId: Int64?
         let name: String
         let email: String
         let role: String
@@ -60,7 +62,7 @@ struct MeetingBody: ResponseEncodable {
         sequence = meeting.sequence
         isOrganizer = viewer?.role == .organizer
         participants = meeting.participants.map {
-            Participant(id: $0.id, name: $0.name, email: $0.email, role: $0.role.rawValue, response: $0.response.name, isYou: $0.id == viewer?.id)
+            Participant(id: $0.id, userId: $0.userID, name: $0.name, email: $0.email, role: $0.role.rawValue, response: $0.response.name, isYou: $0.id == viewer?.id)
         }
         yourResponse = (viewer?.response ?? .needsAction).name
         yourReminders = viewer?.reminders.minutes ?? []

@@ -64,6 +64,25 @@ extension OpenAPIDocument {
         "responses": { "200": \#(joinResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem) }
       }
     },
+    "/api/meetings/{id}/notes": {
+      "get": {
+        "operationId": "getMeetingNotes", "tags": ["meetings"], "security": [{ "bearer": [] }],
+        "summary": "A meeting's notes and action items, for its participants",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": \#(notesResponse), "401": \#(problem), "404": \#(problem) }
+      },
+      "put": {
+        "operationId": "saveMeetingNotes", "tags": ["meetings"], "security": [{ "bearer": [] }],
+        "summary": "A member taking part saves the notes, naming the version read; a save since by someone else answers 409. The participants receive them by email once the meeting is over",
+        "parameters": [\#(idParameter)],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "properties": {
+          "body": \#(multiline(maximumLength: MeetingNotesDraft.bodyLength.upperBound)), "version": { "type": "integer", "minimum": 0 },
+          "action_items": { "type": "array", "maxItems": \#(MeetingNotesDraft.maximumItems), "items": { "type": "object", "additionalProperties": false, "required": ["title"], "properties": {
+            "title": { "type": "string", "minLength": 1, "maxLength": \#(MeetingNotesDraft.itemLength.upperBound), "pattern": \#(JSONString.literal(JSONObjectBody.oneLinePattern)) },
+            "assignee_id": { "type": ["integer", "null"], "minimum": 1 }, "due_on": { "type": ["string", "null"], "format": "date" }, "done": { "type": "boolean" } } } } } } } } },
+        "responses": { "200": \#(notesResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem) }
+      }
+    },
     "/meetings/{id}/join": {
       "get": {
         "operationId": "followJoinLink", "tags": ["meetings"],
@@ -117,6 +136,7 @@ extension OpenAPIDocument {
     static let meetingResponse = ##"{ "description": "The meeting", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Meeting" } } } }"##
     static let joinResponse = ##"{ "description": "Where to join", "content": { "application/json": { "schema": { "type": "object", "required": ["url", "original_start", "starts_at", "ends_at"], "properties": { "url": { "type": "string" }, "original_start": { "type": "string", "format": "date-time" }, "starts_at": { "type": "string", "format": "date-time" }, "ends_at": { "type": "string", "format": "date-time" } } } } } }"##
     static let feedResponse = ##"{ "description": "The feed's address", "content": { "application/json": { "schema": { "type": "object", "required": ["url"], "properties": { "url": { "type": "string" } } } } } }"##
+    static let notesResponse = ##"{ "description": "The notes", "content": { "application/json": { "schema": { "type": "object", "required": ["body", "version", "action_items"], "properties": { "body": { "type": "string" }, "version": { "type": "integer" }, "updated_by": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" }, "action_items": { "type": "array", "items": { "type": "object", "required": ["id", "title", "done"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "assignee_id": { "type": "integer" }, "due_on": { "type": "string" }, "done": { "type": "boolean" } } } } } } } } }"##
     static let reminderList = #"{ "type": "array", "maxItems": \#(MeetingReminders.maximumCount), "uniqueItems": true, "items": { "type": "integer", "minimum": \#(MeetingReminders.offsets.lowerBound), "maximum": \#(MeetingReminders.offsets.upperBound) } }"#
 
     static func invitationInput(answering: Bool) -> String {
@@ -161,7 +181,7 @@ extension OpenAPIDocument {
         "sequence": { "type": "integer" }, "is_organizer": { "type": "boolean" }, "split_from": { "type": "integer" },
         "your_response": { "type": "string" }, "your_reminders": { "type": "array", "items": { "type": "integer" } },
         "participants": { "type": "array", "items": { "type": "object", "required": ["id", "name", "email", "role", "response", "is_you"], "properties": {
-          "id": { "type": "integer" }, "name": { "type": "string" }, "email": { "type": "string" },
+          "id": { "type": "integer" }, "user_id": { "type": "integer" }, "name": { "type": "string" }, "email": { "type": "string" },
           "role": { "type": "string", "enum": [\#(quoted(MeetingRole.allCases.map(\.rawValue)))] },
           "response": { "type": "string", "enum": [\#(quoted(ParticipationStatus.allCases.map(\.name)))] }, "is_you": { "type": "boolean" } } } },
         "occurrences": { "type": "array", "items": { "type": "object", "required": ["original_start", "starts_at", "ends_at", "moved", "join_opens_at"], "properties": {

@@ -43,6 +43,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case meetingCancelled = "meeting_cancelled"
     case meetingAnswered = "meeting_answered"
     case meetingReminder = "meeting_reminder"
+    case meetingFollowUp = "meeting_follow_up"
     case marketplaceNews = "marketplace_news"
     case passwordChanged = "password_changed"
     case signInAttempts = "sign_in_attempts"

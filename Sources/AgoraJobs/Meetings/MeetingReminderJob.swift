@@ -5,7 +5,8 @@ import Foundation
 import Logging
 
 /// Every minute: sends the meeting reminders that are due, each exactly once however many workers run
-/// (`MeetingRepository.sendDueReminders`), and marks meetings whose last occurrence ended as completed.
+/// (`MeetingRepository.sendDueReminders`), and marks meetings whose last occurrence ended as completed, sending
+/// their notes to the participants.
 public struct MeetingReminderJob: PeriodicJob {
     let store: Store
     let announcer: MeetingAnnouncer
@@ -37,7 +38,7 @@ public struct MeetingReminderJob: PeriodicJob {
         let meetings = MeetingRepository(store: store)
         let pass = Pass(
             reminded: try await meetings.sendDueReminders(now: now, announce: announcer.announce),
-            completed: try await meetings.completeEnded(now: now)
+            completed: try await meetings.completeEnded(now: now, announce: announcer.announce)
         )
         if pass.reminded + pass.completed > 0 {
             logger.info("meeting reminders", metadata: ["reminded": "\(pass.reminded)", "completed": "\(pass.completed)"])

@@ -16,6 +16,8 @@ public struct MeetingEvent: Sendable {
         case answered(MeetingParticipant)
         /// An occurrence starts in `minutes`.
         case reminder(MeetingOccurrence, minutes: Int)
+        /// The meeting is over: its notes and action items, for everyone who took part.
+        case followUp(MeetingNotes)
     }
 
     public let kind: Kind

@@ -32,12 +32,28 @@ extension MeetingRepository {
         return sent
     }
 
-    /// Marks scheduled meetings whose last occurrence has ended as completed; returns how many.
-    public func completeEnded(now: Date) async throws -> Int {
-        try await store.sql.raw("""
-            UPDATE meetings SET status = \(state: MeetingStatus.completed) WHERE status = \(state: MeetingStatus.scheduled) AND ends_at <= \(bind: now)
-            RETURNING id
-            """).all().count
+    /// Marks scheduled meetings whose last occurrence has ended as completed, and sends the participants of each one
+    /// with notes a follow-up with the notes and action items, once; returns how many completed.
+    public func completeEnded(now: Date, announce: @escaping Announce) async throws -> Int {
+        let ids = try await store.sql.raw("""
+            SELECT id FROM meetings WHERE status = \(state: MeetingStatus.scheduled) AND ends_at <= \(bind: now) ORDER BY id LIMIT 500
+            """).all().map { try $0.decode(column: "id", as: Int64.self) }
+        var completed = 0
+        for id in ids {
+            completed += try await store.transaction { [store] db in
+                guard let meeting = try await Self.meetings([id], on: db, lock: true).first, meeting.status == .scheduled else { return 0 }
+                let status = try meeting.status.after(.complete)
+                try await db.raw("UPDATE meetings SET status = \(state: status) WHERE id = \(bind: id)").run()
+                let notes = try await Self.notes(of: id, on: db)
+                if !notes.isEmpty, let project = try await ProjectRepository.project(meeting.projectID, on: db) {
+                    try await db.raw("UPDATE meeting_notes SET follow_up_sent_at = \(bind: now) WHERE meeting_id = \(bind: id)").run()
+                    let ended = try await Self.meetings([id], on: db)[0]
+                    try await Self.tell(.followUp(notes), about: ended, project: project, to: ended.participants, store: store, now: now, on: db, announce)
+                }
+                return 1
+            }
+        }
+        return completed
     }
 
     private func remind(

@@ -62,5 +62,6 @@ public enum Migrations {
         notificationSubjects,
         outboxUnsubscribeScopes,
         meetings,
+        meetingNotes,
     ]
 }

@@ -36,6 +36,8 @@ public struct MeetingAnnouncer: Sendable {
         case .reminder(let occurrence, let minutes):
             (.meetingReminder, minutes == 0 ? "Starting now: \(meeting.title)" : "In \(MeetingWording.duration(minutes)): \(meeting.title)",
              "\(title) (“\(event.projectTitle)”) starts \(MeetingWording.moment(occurrence.startsAt, in: meeting.schedule.zone)). The room opens ten minutes before.", nil)
+        case .followUp(let notes):
+            (.meetingFollowUp, "Notes of \(meeting.title)", MeetingWording.followUp(notes, of: meeting, project: event.projectTitle), nil)
         }
         for recipient in event.recipients {
             let object = method.map { calendar.object(meeting, method: $0, for: recipient, stamp: clock.now) }
@@ -83,6 +85,20 @@ enum MeetingWording {
 
     static func duration(_ minutes: Int) -> String {
         MeetingReminders.words(for: minutes).replacingOccurrences(of: " before", with: "")
+    }
+
+    /// The notes and action items as the follow-up's text: the notes as written, then each item with who does it by when.
+    static func followUp(_ notes: MeetingNotes, of meeting: Meeting, project: String) -> String {
+        var text = "The notes of “\(meeting.title)” (“\(project)”)."
+        if !notes.body.isEmpty { text += "\n\n" + notes.body }
+        if !notes.items.isEmpty {
+            text += "\n\nAction items:"
+            for item in notes.items {
+                let who = item.assigneeID.flatMap { id in meeting.participants.first { $0.userID == id }?.name }
+                text += "\n- " + (item.done ? "[done] " : "") + item.title + (who.map { " — " + $0 } ?? "") + (item.dueOn.map { ", by " + $0 } ?? "")
+            }
+        }
+        return text
     }
 
     static func answer(_ response: ParticipationStatus) -> String {

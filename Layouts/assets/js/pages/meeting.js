@@ -9,6 +9,7 @@
   var id = new URLSearchParams(location.search).get('id');
   var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var meeting = null;
+  var notesVersion = 0;
 
   function format(date, zone) {
     return new Intl.DateTimeFormat(undefined, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(date);
@@ -111,6 +112,90 @@
     joinState();
   }
 
+  /** One action item's row: what, who (a member taking part), by when, done. */
+  function actionRow(item) {
+    var row = element('li', 'action-item');
+    var index = document.getElementById('action-items').children.length;
+    var title = element('input');
+    title.type = 'text';
+    title.value = item.title || '';
+    title.setAttribute('aria-label', 'Action item ' + (index + 1));
+    title.setAttribute('data-field', 'title');
+    var who = element('select');
+    who.setAttribute('aria-label', 'Who does it');
+    who.setAttribute('data-field', 'assignee_id');
+    who.appendChild(element('option', null, 'Nobody yet'));
+    meeting.participants.filter(function (person) { return person.role !== 'guest'; }).forEach(function (person) {
+      var option = element('option', null, person.name);
+      option.value = String(person.user_id);
+      who.appendChild(option);
+    });
+    var due = element('input');
+    due.type = 'date';
+    due.value = item.due_on || '';
+    due.setAttribute('aria-label', 'Due on');
+    due.setAttribute('data-field', 'due_on');
+    var done = element('input');
+    done.type = 'checkbox';
+    done.checked = Boolean(item.done);
+    done.setAttribute('aria-label', 'Done');
+    done.setAttribute('data-field', 'done');
+    var remove = element('button', 'link-button', 'Remove');
+    remove.type = 'button';
+    remove.addEventListener('click', function () { row.remove(); });
+    [title, who, due, done, remove].forEach(function (node) { row.appendChild(node); });
+    who.value = item.assignee_id ? String(item.assignee_id) : '';
+    return row;
+  }
+
+  function showNotes(notes) {
+    notesVersion = notes.version;
+    document.getElementById('notes-body').value = notes.body;
+    var list = document.getElementById('action-items');
+    list.textContent = '';
+    notes.action_items.forEach(function (item) { list.appendChild(actionRow(item)); });
+    document.getElementById('notes-saved').textContent = notes.updated_at ? 'Saved ' + format(new Date(notes.updated_at), browserZone) + '.' : '';
+  }
+
+  function loadNotes() {
+    Agora.api('GET', '/meetings/' + encodeURIComponent(id) + '/notes').then(function (result) {
+      if (result.ok) showNotes(result.data);
+    });
+  }
+
+  document.getElementById('action-add').addEventListener('click', function () {
+    var row = actionRow({});
+    document.getElementById('action-items').appendChild(row);
+    row.querySelector('input').focus();
+  });
+  document.getElementById('notes-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var form = event.target;
+    Agora.forms.clearErrors(form);
+    var items = Array.prototype.map.call(document.querySelectorAll('#action-items .action-item'), function (row) {
+      var value = function (name) { return row.querySelector('[data-field="' + name + '"]'); };
+      return {
+        title: value('title').value, assignee_id: value('assignee_id').value ? Number(value('assignee_id').value) : null,
+        due_on: value('due_on').value || null, done: value('done').checked
+      };
+    });
+    var body = { body: document.getElementById('notes-body').value, version: notesVersion, action_items: items };
+    Agora.api('PUT', '/meetings/' + encodeURIComponent(id) + '/notes', { body: body }).then(function (result) {
+      if (!result.ok) {
+        (result.data && result.data.errors || []).forEach(function (error) {
+          var item = /^action_items\[(\d+)\]/.exec(error.field);
+          if (item) {
+            error.message = 'item ' + (Number(item[1]) + 1) + ': ' + error.message;
+            error.field = 'action_items';
+          }
+        });
+        return Agora.forms.showProblem(form, result, { body: 'notes-body' });
+      }
+      showNotes(result.data);
+      Agora.forms.showAlert('The notes are saved.', 'success');
+    });
+  });
+
   document.querySelectorAll('[data-answer]').forEach(function (button) {
     button.addEventListener('click', function () { answer(button.getAttribute('data-answer')); });
   });
@@ -129,6 +214,7 @@
     Agora.api('GET', '/meetings/' + encodeURIComponent(id)).then(function (result) {
       if (!result.ok) return failed(result);
       show(result.data);
+      loadNotes();
       setInterval(joinState, 30000);
     });
   });
