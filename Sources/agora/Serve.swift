@@ -80,6 +80,7 @@ struct Serve: AsyncParsableCommand {
             configuration.requestDeadline = settings.requestDeadline
             configuration.stripe = settings.stripe
             configuration.meetingRooms = settings.meetingRooms
+            configuration.calDAVAllowsLocalServer = settings.calDAVAllowsLocalServer
             var background = try settings.backgroundJobs(store: store, composer: configuration.email, platformSettings: platformSettings)
             if settings.regeneratesSite { background.append(SiteRegenerationWorker(store: store, options: options)) }
             if let watcher { background.append(watcher) }

@@ -39,6 +39,8 @@ struct ServiceSettings {
     let stripe: StripeSettings?
     /// Where meetings take place (`AGORA_JITSI_URL`, `AGORA_JITSI_APP_ID`, `AGORA_JITSI_APP_SECRET`).
     let meetingRooms: MeetingRooms
+    /// `AGORA_CALDAV_LOCAL=on`: a CalDAV server on this machine over plain HTTP may be connected (tests; refused in production).
+    let calDAVAllowsLocalServer: Bool
 
     /// The lowest bcrypt cost allowed outside automated tests.
     static let minimumProductionCost = 10
@@ -163,8 +165,15 @@ struct ServiceSettings {
             regeneratesSite: siteWorker == "on", trustedProxies: trustedProxies, metricsAccess: metricsAccess, rateLimits: rateLimits == "on",
             idleTimeout: try seconds("AGORA_IDLE_TIMEOUT", default: 30, within: 1...3_600),
             requestDeadline: try seconds("AGORA_REQUEST_DEADLINE", default: 120, within: 1...3_600), stripe: stripe,
-            meetingRooms: try meetingRooms()
+            meetingRooms: try meetingRooms(), calDAVAllowsLocalServer: try calDAVLocal(stage: stage)
         )
+    }
+
+    private static func calDAVLocal(stage: Stage) throws -> Bool {
+        let value = Environment.value("AGORA_CALDAV_LOCAL") ?? "off"
+        guard ["on", "off"].contains(value) else { throw CommandError("AGORA_CALDAV_LOCAL must be on or off, not \(value)") }
+        guard value == "off" || stage != .production else { throw CommandError("AGORA_CALDAV_LOCAL=on is refused when AGORA_ENVIRONMENT=production") }
+        return value == "on"
     }
 
     /// `AGORA_JITSI_URL` (a public Jitsi, `https://meet.jit.si`, by default) and, for a self-hosted Jitsi with JWT
@@ -302,7 +311,7 @@ struct ServiceSettings {
 
     /// The workers `agora serve` and `agora jobs` run: email delivery, the clean-ups, verification expiry,
     /// saved-search alerts, the daily statistics snapshot, order routing, project reviews (milestones and hourly weeks),
-    /// review publication, meeting reminders, notification retention, refunds waiting for the processor, scheduled payouts, providers' subscriptions, the watches on the platform
+    /// review publication, meeting reminders, the CalDAV push, notification retention, refunds waiting for the processor, scheduled payouts, providers' subscriptions, the watches on the platform
     /// settings and the published email templates, and bulk operations.
     func backgroundJobs(store: Store, composer: EmailComposer, platformSettings: LivePlatformSettings) throws -> [any Service] {
         let processor = PaymentProcessors.chosen(stripe: stripe, store: store)
@@ -320,6 +329,7 @@ struct ServiceSettings {
             ProjectReviewJob(store: store, settings: platformSettings, announcer: ProjectAnnouncer(email: composer)),
             ReviewPublicationJob(store: store, settings: platformSettings, announcer: ReviewAnnouncer(email: composer)),
             MeetingReminderJob(store: store, announcer: MeetingAnnouncer(email: composer, clock: SystemClock())),
+            CalDAVPushJob(store: store, sync: CalDAVSync(store: store, passwords: CalDAVPasswords(documentKey: documentKey), email: composer)),
             NotificationRetentionJob(store: store, settings: platformSettings),
             NotificationDigestJob(store: store, composer: composer),
             PendingRefundJob(store: store, processor: processor),

@@ -29,6 +29,8 @@ enum TestConfiguration {
         // keep-alive connection, or for a thread to answer a ping or send its first frame.
         configuration.idleTimeout = .seconds(600)
         configuration.chatTiming = ChatSocketTiming(ping: .seconds(300), silence: .seconds(900), authWindow: .seconds(300))
+        // The CalDAV tests' Radicale listens on loopback over plain HTTP.
+        configuration.calDAVAllowsLocalServer = true
         configuration.storageDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("agora-storage-\(UUID().uuidString)", isDirectory: true)
         return configuration

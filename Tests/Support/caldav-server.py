@@ -3,6 +3,7 @@ with MKCALENDAR, and its storage in a folder of the test's own. Prints "ready" o
 Radicale when it is stopped."""
 import argparse
 import base64
+import ctypes
 import os
 import signal
 import subprocess
@@ -22,19 +23,25 @@ os.makedirs(arguments.folder, exist_ok=True)
 users = os.path.join(arguments.folder, "users")
 with open(users, "w") as handle:
     handle.write("%s:%s\n" % (arguments.user, arguments.password))
+# The test runner may start this script with SIGTERM blocked; Radicale is told to stop when this script dies.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM])
+
+
+def die_with_parent():
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 radicale = subprocess.Popen([
     sys.executable, "-m", "radicale", "--server-hosts", "127.0.0.1:%d" % arguments.port,
     "--auth-type", "htpasswd", "--auth-htpasswd-filename", users, "--auth-htpasswd-encryption", "plain",
     "--storage-filesystem-folder", os.path.join(arguments.folder, "collections"), "--logging-level", "warning",
-], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
 
 
 def stop(*_):
-    radicale.terminate()
-    try:
-        radicale.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        radicale.kill()
+    # At once, as a server that goes down: a graceful stop would wait for the service's kept-alive connections.
+    radicale.kill()
+    radicale.wait()
     sys.exit(0)
 
 
@@ -56,4 +63,7 @@ while True:
             stop()
         time.sleep(0.1)
 print("ready", flush=True)
-signal.pause()
+parent = os.getppid()
+while os.getppid() == parent:
+    time.sleep(0.2)
+stop()

@@ -52,6 +52,9 @@ public struct APIConfiguration: Sendable {
     /// Where meetings take place: a public Jitsi by default, or a self-hosted one with JWT (`AGORA_JITSI_*`).
     public var meetingRooms = MeetingRooms()
 
+    /// Whether people may connect a CalDAV server on this machine over plain HTTP (`AGORA_CALDAV_LOCAL`; tests only).
+    public var calDAVAllowsLocalServer = false
+
     /// Stripe as the payment processor (`AGORA_PAYMENT_PROCESSOR=stripe`); nil runs the local processor.
     public var stripe: StripeSettings?
 

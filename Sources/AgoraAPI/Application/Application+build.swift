@@ -233,6 +233,10 @@ func buildParts(
     meetingRoutes.register(on: signedIn)
     meetingRoutes.registerJoinLink(on: router)
     MeetingNoteRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    CalDAVRoutes(
+        store: store, clock: configuration.clock, passwords: CalDAVPasswords(documentKey: configuration.documentKey), client: CalDAVClient(),
+        allowsLocalServer: configuration.calDAVAllowsLocalServer
+    ).register(on: signedIn)
     MeetingInvitationRoutes(store: store, clock: configuration.clock, announcer: meetingAnnouncer, rooms: configuration.meetingRooms).register(on: api)
     CalendarFeedRoutes(
         store: store, clock: configuration.clock,

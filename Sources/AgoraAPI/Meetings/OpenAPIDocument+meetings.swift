@@ -124,6 +124,30 @@ extension OpenAPIDocument {
         "responses": { "200": \#(feedResponse), "401": \#(problem) }
       }
     },
+    "/api/calendar/caldav": {
+      "get": {
+        "operationId": "getCalDAVConnection", "tags": ["meetings"], "security": [{ "bearer": [] }], "summary": "The asker's CalDAV calendar connection and how its pushes go (never the password)",
+        "responses": { "200": \#(calDAVResponse), "401": \#(problem) }
+      },
+      "put": {
+        "operationId": "connectCalDAV", "tags": ["meetings"], "security": [{ "bearer": [] }],
+        "summary": "Connects the asker's own CalDAV calendar, checked with its server first; their coming meetings are written there, then every change",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["url", "username", "password"], "properties": {
+          "url": { "type": "string", "maxLength": \#(CalDAVAccount.urlLength.upperBound) }, "username": \#(oneLine(maximumLength: CalDAVAccount.usernameLength.upperBound)),
+          "password": { "type": "string", "minLength": 1, "maxLength": \#(CalDAVAccount.passwordLength.upperBound) } } } } } },
+        "responses": { "200": \#(calDAVResponse), "401": \#(problem), "422": \#(problem) }
+      },
+      "delete": {
+        "operationId": "disconnectCalDAV", "tags": ["meetings"], "security": [{ "bearer": [] }], "summary": "Forgets the connection; events already written stay",
+        "responses": { "204": { "description": "Forgotten" }, "401": \#(problem) }
+      }
+    },
+    "/api/calendar/caldav/test": {
+      "post": {
+        "operationId": "testCalDAV", "tags": ["meetings"], "security": [{ "bearer": [] }], "summary": "Checks the saved connection with its server now",
+        "responses": { "200": { "description": "The check", "content": { "application/json": { "schema": { "type": "object", "required": ["ok"], "properties": { "ok": { "type": "boolean" }, "error": { "type": "string" } } } } } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
     "/api/calendar/{file}": {
       "get": {
         "operationId": "readCalendarFeed", "tags": ["meetings"], "summary": "A private calendar feed (iCalendar): the person's meetings and their projects' milestone due dates",
@@ -137,6 +161,7 @@ extension OpenAPIDocument {
     static let joinResponse = ##"{ "description": "Where to join", "content": { "application/json": { "schema": { "type": "object", "required": ["url", "original_start", "starts_at", "ends_at"], "properties": { "url": { "type": "string" }, "original_start": { "type": "string", "format": "date-time" }, "starts_at": { "type": "string", "format": "date-time" }, "ends_at": { "type": "string", "format": "date-time" } } } } } }"##
     static let feedResponse = ##"{ "description": "The feed's address", "content": { "application/json": { "schema": { "type": "object", "required": ["url"], "properties": { "url": { "type": "string" } } } } } }"##
     static let notesResponse = ##"{ "description": "The notes", "content": { "application/json": { "schema": { "type": "object", "required": ["body", "version", "action_items"], "properties": { "body": { "type": "string" }, "version": { "type": "integer" }, "updated_by": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" }, "action_items": { "type": "array", "items": { "type": "object", "required": ["id", "title", "done"], "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "assignee_id": { "type": "integer" }, "due_on": { "type": "string" }, "done": { "type": "boolean" } } } } } } } } }"##
+    static let calDAVResponse = ##"{ "description": "The connection", "content": { "application/json": { "schema": { "type": "object", "required": ["connected", "waiting"], "properties": { "connected": { "type": "boolean" }, "url": { "type": "string" }, "username": { "type": "string" }, "status": { "type": "string", "enum": ["connected", "failing"] }, "last_error": { "type": "string" }, "last_success_at": { "type": "string", "format": "date-time" }, "waiting": { "type": "integer" } } } } } }"##
     static let reminderList = #"{ "type": "array", "maxItems": \#(MeetingReminders.maximumCount), "uniqueItems": true, "items": { "type": "integer", "minimum": \#(MeetingReminders.offsets.lowerBound), "maximum": \#(MeetingReminders.offsets.upperBound) } }"#
 
     static func invitationInput(answering: Bool) -> String {

@@ -13,9 +13,10 @@ public enum CalendarMethod: String, Sendable {
 public enum ICalendarDocument {
     public static let productID = "-//Agora//Meetings//EN"
 
-    /// The whole object; `stamp` is when it was written (`DTSTAMP`).
-    public static func write(_ events: [CalendarEvent], dueDates: [CalendarDueDate] = [], method: CalendarMethod, stamp: Date) -> String {
-        var text = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + productID, "CALSCALE:GREGORIAN", "METHOD:" + method.rawValue]
+    /// The whole object; `stamp` is when it was written (`DTSTAMP`). Without a method it is a calendar object
+    /// resource, as a CalDAV server stores it (RFC 4791 forbids `METHOD` there).
+    public static func write(_ events: [CalendarEvent], dueDates: [CalendarDueDate] = [], method: CalendarMethod?, stamp: Date) -> String {
+        var text = (["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + productID, "CALSCALE:GREGORIAN"] + (method.map { ["METHOD:" + $0.rawValue] } ?? []))
             .map(ICalendarText.line).joined()
         var zones: [String: (zone: TimeZone, from: Date, to: Date)] = [:]
         for event in events {
@@ -38,7 +39,7 @@ public enum ICalendarDocument {
         return text + ICalendarText.line("END:VCALENDAR")
     }
 
-    private static func event(_ event: CalendarEvent, method: CalendarMethod, stamp: Date) -> String {
+    private static func event(_ event: CalendarEvent, method: CalendarMethod?, stamp: Date) -> String {
         let zone = "TZID=" + parameter(event.zone.identifier)
         var lines = [
             "BEGIN:VEVENT",

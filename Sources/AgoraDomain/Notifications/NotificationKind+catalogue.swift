@@ -11,7 +11,9 @@ extension NotificationKind {
         case .weekCharged, .weekChargeFailed, .milestoneFunded, .paymentReleased, .paymentRefunded, .disputeOpened, .disputeUpdated, .disputeResolved:
             .payments
         case .reviewRequested, .reviewPublished, .reviewAnswered, .reviewModerated: .reviews
-        case .meetingInvitation, .meetingChanged, .meetingCancelled, .meetingAnswered, .meetingReminder, .meetingFollowUp: .meetings
+        case .meetingInvitation, .meetingChanged, .meetingCancelled, .meetingAnswered, .meetingReminder, .meetingFollowUp,
+             .calendarSyncFailed:
+            .meetings
         case .marketplaceNews: .marketplaceNews
         case .passwordChanged, .signInAttempts, .recoveryCodeUsed, .payoutAccountChanged: .accountSecurity
         }

@@ -44,6 +44,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case meetingAnswered = "meeting_answered"
     case meetingReminder = "meeting_reminder"
     case meetingFollowUp = "meeting_follow_up"
+    case calendarSyncFailed = "calendar_sync_failed"
     case marketplaceNews = "marketplace_news"
     case passwordChanged = "password_changed"
     case signInAttempts = "sign_in_attempts"

@@ -87,11 +87,20 @@ public struct MeetingRepository: Sendable {
         return found
     }
 
+    /// Tells `recipients` of the event, and queues the change for the CalDAV calendars of those who connected one.
     static func tell(
         _ kind: MeetingEvent.Kind, about meeting: Meeting, project: Project, to recipients: [MeetingParticipant], store: Store, now: Date,
         on db: any SQLDatabase, _ announce: Announce
     ) async throws {
         guard !recipients.isEmpty else { return }
+        switch kind {
+        case .invited, .changed:
+            try await CalDAVRepository.enqueue(meeting, action: meeting.status == .cancelled ? .delete : .write, for: recipients.compactMap(\.userID), now: now, on: db)
+        case .cancelled:
+            try await CalDAVRepository.enqueue(meeting, action: .delete, for: recipients.compactMap(\.userID), now: now, on: db)
+        case .answered, .reminder, .followUp:
+            break
+        }
         let accounts = try await NotificationRepository.recipients(recipients.compactMap(\.userID), on: db)
         let event = MeetingEvent(kind: kind, meeting: meeting, projectTitle: project.title, recipients: recipients, accounts: accounts)
         try await NotificationRepository.write(try announce(event), store: store, on: db, now: now)

@@ -63,5 +63,6 @@ public enum Migrations {
         outboxUnsubscribeScopes,
         meetings,
         meetingNotes,
+        calDAV,
     ]
 }

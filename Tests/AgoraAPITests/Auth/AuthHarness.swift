@@ -22,6 +22,8 @@ struct AuthHarness: Sendable {
     let composer: EmailComposer
     /// The secrets the service seals project messages with.
     let messageKeys: [[UInt8]]
+    /// The secret documents and CalDAV passwords are sealed with.
+    let documentKey: [UInt8]
 
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
     static let password = "Violet-Harbour-Lantern-7"
@@ -46,7 +48,7 @@ struct AuthHarness: Sendable {
             try await app.test(testing) { client in
                 try await body(AuthHarness(
                     client: client, store: store, clock: clock, storage: configuration.storageDirectory, composer: configuration.email,
-                    messageKeys: configuration.messageKeys
+                    messageKeys: configuration.messageKeys, documentKey: configuration.documentKey
                 ))
             }
         }
