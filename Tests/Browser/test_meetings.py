@@ -3,10 +3,15 @@ page; the invitation each receives, the subscribed feed and the change of the cl
 iCalendar parser (`icalendar`); the provider accepts on the meeting's page, the guest declines through the link in
 their email, the week and month views show the meeting in the reader's zone, and a rotated feed address stops. Hostile
 text in the title stays text on every page. No Content-Security-Policy violation on the way."""
+import base64
 import datetime
 import os
+import subprocess
 import sys
+import tempfile
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zoneinfo
 
@@ -14,7 +19,9 @@ from icalendar import Calendar
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Support"))
+SUPPORT = os.path.join(os.path.dirname(__file__), "..", "Support")
+sys.path.insert(0, SUPPORT)
+from agora_service import AgoraService, free_port  # noqa: E402
 from browsing import click, wait  # noqa: E402
 from test_projects import sign_in  # noqa: E402
 
@@ -157,3 +164,56 @@ def test_a_weekly_meeting_across_zones_reaches_every_calendar(service, browser):
         assert error.code == 404
     assert service.api("GET", "/meetings/%d" % meeting_id, client)["participants"][2]["response"] == "declined"
     no_policy_violation(browser)
+
+
+def test_a_calendar_connected_from_the_settings_page_receives_meetings(browser):
+    """The settings page connects a CalDAV calendar (Radicale on loopback): a wrong app password is named beside its
+    field, the right one connects, and a meeting scheduled afterwards appears in the calendar, as an independent
+    parser reads it."""
+    folder = tempfile.mkdtemp(prefix="agora-caldav-")
+    port = free_port()
+    radicale = subprocess.Popen([sys.executable, os.path.join(SUPPORT, "caldav-server.py"), "--port", str(port), "--folder", folder,
+                                 "--user", "ada", "--password", "app-password-1", "--calendar", "work"], stdout=subprocess.PIPE)
+    assert b"ready" in radicale.stdout.readline()
+    service = AgoraService(AGORA_CALDAV_LOCAL="on")
+    try:
+        project = service.accepted_project()
+        client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
+        collection = "http://127.0.0.1:%d/ada/work/" % port
+        sign_in(service, browser, service.CLIENT_EMAIL, "/settings/calendar/")
+        wait(browser).until(lambda driver: "No calendar" in driver.find_element(By.ID, "caldav-state").text)
+        browser.find_element(By.ID, "caldav-url").send_keys(collection)
+        browser.find_element(By.ID, "caldav-username").send_keys("ada")
+        browser.find_element(By.ID, "caldav-password").send_keys("not-it")
+        click(browser, browser.find_element(By.CSS_SELECTOR, "#caldav-form button[type=submit]"))
+        wait(browser).until(lambda driver: "refused" in driver.find_element(By.ID, "caldav-password-error").text)
+        field = browser.find_element(By.ID, "caldav-password")
+        field.clear()
+        field.send_keys("app-password-1")
+        click(browser, browser.find_element(By.CSS_SELECTOR, "#caldav-form button[type=submit]"))
+        wait(browser).until(lambda driver: driver.find_element(By.ID, "caldav-state").text.startswith("Connected to"))
+        assert browser.find_element(By.ID, "caldav-password").get_attribute("value") == ""
+        click(browser, browser.find_element(By.ID, "caldav-test"))
+        wait(browser).until(lambda driver: "The connection works." in driver.find_element(By.ID, "form-alert").text)
+        no_policy_violation(browser)
+
+        start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+        meeting = service.api("POST", "/meetings", client, {"project_id": project, "title": "Pushed to my calendar", "starts_at": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                                            "time_zone": "Europe/Paris"})
+        href = collection + urllib.parse.quote(meeting["uid"], safe="@") + ".ics"
+        request = urllib.request.Request(href, headers={"Authorization": "Basic " + base64.b64encode(b"ada:app-password-1").decode()})
+        deadline = time.time() + 40
+        stored = None
+        while stored is None and time.time() < deadline:
+            try:
+                with urllib.request.urlopen(request) as answer:
+                    stored = Calendar.from_ical(answer.read())
+            except urllib.error.HTTPError:
+                time.sleep(1)
+        assert stored is not None, "the push job wrote the meeting within 40 seconds"
+        assert "METHOD" not in stored and str(event_of(stored)["SUMMARY"]) == "Pushed to my calendar"
+        assert event_of(stored).decoded("DTSTART") == start
+    finally:
+        service.stop()
+        radicale.terminate()
+        radicale.wait(timeout=10)
