@@ -44,6 +44,8 @@ struct SiteSettingsTests {
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/
+                Disallow: /meetings/
+                Disallow: /settings/calendar/
                 Disallow: /payments/authenticate/
                 Disallow: /unauthorized/
                 Disallow: /admin/
@@ -74,6 +76,8 @@ struct SiteSettingsTests {
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/
+                Disallow: /meetings/
+                Disallow: /settings/calendar/
                 Disallow: /payments/authenticate/
                 Disallow: /unauthorized/
                 Disallow: /admin/

@@ -151,6 +151,8 @@ struct SitemapTests {
                 Disallow: /orders/
                 Disallow: /settings/money/
                 Disallow: /projects/
+                Disallow: /meetings/
+                Disallow: /settings/calendar/
                 Disallow: /payments/authenticate/
                 Disallow: /unauthorized/
                 Disallow: /admin/

@@ -125,8 +125,8 @@ struct NotificationTests {
             let harness = market.harness
             let standard = try await harness.send(.get, "/api/notification-preferences", bearer: market.ada.accessToken).json()
             let categories = try #require(standard["categories"] as? [[String: Any]])
-            #expect(categories.compactMap { $0["category"] as? String } == ["orders", "proposals", "projects", "messages", "payments", "reviews", "account_security", "marketplace_news"],
-                    "categories nothing is sent in yet are not offered")
+            #expect(categories.compactMap { $0["category"] as? String } == ["orders", "proposals", "projects", "messages", "payments", "reviews", "meetings", "account_security", "marketplace_news"],
+                    "every category with a kind is offered, in order")
             #expect(categories.first { $0["category"] as? String == "proposals" }?["channels"] as? [String] == ["in_app", "email"])
             #expect(categories.first { $0["category"] as? String == "account_security" }?["critical"] as? Bool == true)
             #expect(standard["digest"] as? String == "off" && standard["time_zone"] as? String == "UTC" && standard["quiet_hours"] == nil)
