@@ -60,7 +60,7 @@ def test_a_visitor_and_a_client_use_the_provider_page_and_the_account_menu(servi
     assert not browser.find_element(By.ID, "account-links").is_displayed()
     click(browser, menu.find_element(By.TAG_NAME, "summary"))
     entries = [link.text for link in menu.find_elements(By.TAG_NAME, "a")]
-    assert entries == ["Your projects", "Your orders", "Post an order", "What providers see", "Money", "Saved", "Notifications", "Security and sign-out"], entries
+    assert entries == ["Your projects", "Meetings", "Calendar feed", "Your orders", "Post an order", "What providers see", "Money", "Saved", "Notifications", "Security and sign-out"], entries
 
     favourite = wait(browser).until(lambda driver: driver.find_element(By.ID, "favourite"))
     click(browser, favourite)

@@ -233,6 +233,7 @@ func buildParts(
     meetingRoutes.register(on: signedIn)
     meetingRoutes.registerJoinLink(on: router)
     MeetingNoteRoutes(store: store, clock: configuration.clock).register(on: signedIn)
+    ProjectMeetingRoutes(store: store, clock: configuration.clock, calendar: MeetingCalendar(baseURL: configuration.email.baseURL)).register(on: signedIn)
     CalDAVRoutes(
         store: store, clock: configuration.clock, passwords: CalDAVPasswords(documentKey: configuration.documentKey), client: CalDAVClient(),
         allowsLocalServer: configuration.calDAVAllowsLocalServer

@@ -51,7 +51,7 @@ extension OpenAPIDocument {
         "operationId": "answerMeeting", "tags": ["meetings"], "security": [{ "bearer": [] }],
         "summary": "A participant answers (accepted, declined, tentative) and may change their reminders; the organiser is told of a new answer",
         "parameters": [\#(idParameter)],
-        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "properties": {
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": {
           "response": { "type": "string", "enum": [\#(quoted(ParticipationStatus.answers.map(\.name)))] }, "reminders": \#(reminderList) } } } } },
         "responses": { "200": \#(meetingResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem) }
       }
@@ -76,11 +76,30 @@ extension OpenAPIDocument {
         "summary": "A member taking part saves the notes, naming the version read; a save since by someone else answers 409. The participants receive them by email once the meeting is over",
         "parameters": [\#(idParameter)],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "properties": {
-          "body": \#(multiline(maximumLength: MeetingNotesDraft.bodyLength.upperBound)), "version": { "type": "integer", "minimum": 0 },
+          "body": \#(multiline(maximumLength: MeetingNotesDraft.bodyLength.upperBound)), "version": \#(wholeNumber(minimum: 0)),
           "action_items": { "type": "array", "maxItems": \#(MeetingNotesDraft.maximumItems), "items": { "type": "object", "additionalProperties": false, "required": ["title"], "properties": {
             "title": { "type": "string", "minLength": 1, "maxLength": \#(MeetingNotesDraft.itemLength.upperBound), "pattern": \#(JSONString.literal(JSONObjectBody.oneLinePattern)) },
-            "assignee_id": { "type": ["integer", "null"], "minimum": 1 }, "due_on": { "type": ["string", "null"], "format": "date" }, "done": { "type": "boolean" } } } } } } } } },
+            "assignee_id": { "type": ["integer", "null"], "minimum": 1, "maximum": \#(Int(JSONObjectBody.largestWholeNumber)) }, "due_on": { "type": ["string", "null"], "format": "date" }, "done": { "type": "boolean" } } } } } } } } },
         "responses": { "200": \#(notesResponse), "401": \#(problem), "404": \#(problem), "409": \#(problem), "422": \#(problem) }
+      }
+    },
+    "/api/projects/{id}/meetings/figures": {
+      "get": {
+        "operationId": "getProjectMeetingFigures", "tags": ["meetings"], "security": [{ "bearer": [] }],
+        "summary": "A project's meeting figures for its members: occurrences held, attended through the join link, their average length, who joined how often",
+        "parameters": [\#(idParameter)],
+        "responses": { "200": { "description": "The figures", "content": { "application/json": { "schema": { "type": "object", "required": ["held", "attended", "joined_by"], "properties": {
+          "held": { "type": "integer" }, "attended": { "type": "integer" }, "average_minutes": { "type": "integer" },
+          "joined_by": { "type": "object", "additionalProperties": { "type": "integer" } } } } } } }, "401": \#(problem), "404": \#(problem) }
+      }
+    },
+    "/api/projects/{id}/meetings/export": {
+      "get": {
+        "operationId": "exportProjectMeetings", "tags": ["meetings"], "security": [{ "bearer": [] }],
+        "summary": "A project's meetings for its members: one iCalendar object, or every occurrence as a CSV row",
+        "parameters": [\#(idParameter), { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["ics", "csv"] } }],
+        "responses": { "200": { "description": "The export", "content": { "text/calendar": { "schema": { "type": "string" } }, "text/csv": { "schema": { "type": "string" } } } },
+          "400": \#(problem), "401": \#(problem), "404": \#(problem) }
       }
     },
     "/meetings/{id}/join": {
@@ -88,7 +107,7 @@ extension OpenAPIDocument {
         "operationId": "followJoinLink", "tags": ["meetings"],
         "summary": "The join link calendars carry: sends the browser on to the joining page, which signs the member in and asks /api/meetings/{id}/join",
         "parameters": [\#(idParameter)],
-        "responses": { "303": { "description": "On to the joining page" }, "404": \#(problem) }
+        "responses": { "303": { "description": "On to the joining page" }, "404": { "description": "The site's page for a link that names no meeting", "content": { "text/html": { "schema": { "type": "string" } } } } }
       }
     },
     "/api/meeting-invitations/read": {
@@ -133,7 +152,7 @@ extension OpenAPIDocument {
         "operationId": "connectCalDAV", "tags": ["meetings"], "security": [{ "bearer": [] }],
         "summary": "Connects the asker's own CalDAV calendar, checked with its server first; their coming meetings are written there, then every change",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "additionalProperties": false, "required": ["url", "username", "password"], "properties": {
-          "url": { "type": "string", "maxLength": \#(CalDAVAccount.urlLength.upperBound) }, "username": \#(oneLine(maximumLength: CalDAVAccount.usernameLength.upperBound)),
+          "url": { "type": "string", "minLength": 1, "maxLength": \#(CalDAVAccount.urlLength.upperBound) }, "username": \#(oneLine(maximumLength: CalDAVAccount.usernameLength.upperBound)),
           "password": { "type": "string", "minLength": 1, "maxLength": \#(CalDAVAccount.passwordLength.upperBound) } } } } } },
         "responses": { "200": \#(calDAVResponse), "401": \#(problem), "422": \#(problem) }
       },
@@ -174,7 +193,7 @@ extension OpenAPIDocument {
         "title": { "type": "string", "minLength": \#(MeetingDraft.titleLength.lowerBound), "maxLength": \#(MeetingDraft.titleLength.upperBound), "pattern": \#(JSONString.literal(JSONObjectBody.oneLinePattern)) },
         "agenda": \#(multiline(maximumLength: MeetingDraft.agendaLength.upperBound)),
         "starts_at": { "type": "string", "format": "date-time", "description": "The first start; not in the past, within two years" },
-        "time_zone": { "type": "string", "maxLength": 64, "description": "The organiser's IANA zone, which a series keeps its local time in" },
+        "time_zone": { "type": "string", "minLength": 1, "maxLength": 64, "pattern": \#(JSONString.literal(JSONObjectBody.oneLinePattern)), "description": "The organiser's IANA zone, which a series keeps its local time in" },
         "duration_minutes": { "type": "integer", "minimum": \#(MeetingDraft.durations.lowerBound), "maximum": \#(MeetingDraft.durations.upperBound) },
         "recurrence": { "type": \#(required ? #""string""# : #"["string", "null"]"#), "maxLength": 200, "description": "An RRULE: FREQ=DAILY or WEEKLY, INTERVAL, BYDAY, and COUNT or UNTIL (at most \#(MeetingRecurrence.maximumOccurrences) meetings, two years)" },
         "reminders": \#(reminderList),

@@ -35,15 +35,11 @@ public struct MeetingCalendar: Sendable {
                 exceptions: schedule.cancelledStarts, cancelled: isCancelled, recurrenceID: recurrenceID
             )
         }
-        var events = [event(start: schedule.startsAt, duration: schedule.duration, recurrenceID: nil)]
-        guard schedule.recurrence != nil else {
-            let moved = schedule.occurrences.first
-            return [event(start: moved?.startsAt ?? schedule.startsAt, duration: moved?.duration ?? schedule.duration, recurrenceID: nil)]
+        let series = event(start: schedule.startsAt, duration: schedule.duration, recurrenceID: nil)
+        guard schedule.recurrence != nil else { return [series] }
+        return [series] + schedule.occurrences.filter { $0.isMoved || $0.duration != schedule.duration }.map {
+            event(start: $0.startsAt, duration: $0.duration, recurrenceID: $0.originalStart)
         }
-        for occurrence in schedule.occurrences where occurrence.isMoved || occurrence.duration != schedule.duration {
-            events.append(event(start: occurrence.startsAt, duration: occurrence.duration, recurrenceID: occurrence.originalStart))
-        }
-        return events
     }
 
     /// The participant's way in: a guest's invitation link, or the join route.

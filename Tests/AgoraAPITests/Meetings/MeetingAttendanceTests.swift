@@ -58,3 +58,39 @@ struct MeetingAttendanceTests {
         }
     }
 }
+
+/// A project's meeting figures and exports, for its members only.
+@Suite("Project meeting figures")
+struct ProjectMeetingFigureTests {
+    @Test("held and attended occurrences, the average length, and the ICS and CSV exports; nobody else reads them", arguments: TestDatabase.engines)
+    func figuresAndExports(engine: TestDatabase) async throws {
+        try await OrderMarketplace.with(engine) { market in
+            let fixture = try await MeetingFixture.running(in: market)
+            let harness = market.harness
+            let (id, _) = try await fixture.scheduled()
+            #expect(try await fixture.cancel(id, "?scope=this&occurrence=2026-10-26T09:00:00Z").status == .ok)
+            harness.clock.advance(by: Date(timeIntervalSince1970: 1_792_396_800 - 60).timeIntervalSince(harness.clock.now))
+            let paula = try SignIn(try await harness.login("paula@example.com"))
+            #expect(try await harness.send(.get, "/api/meetings/\(id)/join", bearer: paula.accessToken).status == .ok)
+            harness.clock.advance(by: 16 * 86_400)
+            let ada = try SignIn(try await harness.login("ada@example.com"))
+            let figures = try await harness.send(.get, "/api/projects/\(fixture.projectID)/meetings/figures", bearer: ada.accessToken)
+            #expect(figures.status == .ok, "\(figures.text)")
+            let body = try figures.json()
+            #expect(body["held"] as? Int == 2 && body["attended"] as? Int == 1 && body["average_minutes"] as? Int == 45)
+            #expect((body["joined_by"] as? [String: Int]) == ["Ada L.": 1], "Paula signed up as Ada Lovelace in the harness")
+
+            let csv = try await harness.send(.get, "/api/projects/\(fixture.projectID)/meetings/export?format=csv", bearer: ada.accessToken)
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = csv.text.split(separator: "\r\n", omittingEmptySubsequences: true).map(String.init)
+            #expect(lines.count == 5 && lines[0].hasPrefix("title,status,original_start"))
+            #expect(lines[1].hasPrefix("Weekly sync,held,2026-10-19T08:00:00Z") && lines[2].hasPrefix("Weekly sync,cancelled,2026-10-26T09:00:00Z"))
+            #expect(lines[4].hasPrefix("Weekly sync,scheduled,2026-11-09T09:00:00Z"))
+            let ics = try await harness.send(.get, "/api/projects/\(fixture.projectID)/meetings/export", bearer: ada.accessToken)
+            #expect(ics.status == .ok && ics.text.contains("METHOD:PUBLISH\r\n") && ics.text.contains("EXDATE;TZID=\"Europe/Berlin\":20261026T100000"))
+            let bob = try SignIn(try await harness.login("bob@example.com"))
+            #expect(try await harness.send(.get, "/api/projects/\(fixture.projectID)/meetings/figures", bearer: bob.accessToken).status == .notFound)
+            #expect(try await harness.send(.get, "/api/projects/\(fixture.projectID)/meetings/export?format=pdf", bearer: ada.accessToken).status == .badRequest)
+        }
+    }
+}

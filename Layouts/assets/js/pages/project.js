@@ -384,6 +384,11 @@
       });
       document.getElementById('project-meetings-empty').hidden = result.data.meetings.length > 0;
     });
+    Agora.api('GET', '/projects/' + encodeURIComponent(project.id) + '/meetings/figures').then(function (result) {
+      if (!result.ok || !result.data.held) return;
+      document.getElementById('project-meeting-figures').textContent = result.data.held + ' meeting(s) held, ' + result.data.attended
+        + ' joined through Agora, ' + result.data.average_minutes + ' minutes on average.';
+    });
   }
 
   function draw() {
@@ -516,6 +521,11 @@
     });
   });
 
+  ['ics', 'csv'].forEach(function (format) {
+    document.getElementById('meetings-' + format).addEventListener('click', function () {
+      Agora.download('/api/projects/' + encodeURIComponent(projectID) + '/meetings/export?format=' + format, 'meetings.' + format);
+    });
+  });
   document.getElementById('export-json').addEventListener('click', function () {
     Agora.download('/api/projects/' + encodeURIComponent(projectID) + '/export?format=json', 'project.json');
   });
