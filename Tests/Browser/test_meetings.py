@@ -173,13 +173,13 @@ def test_a_calendar_connected_from_the_settings_page_receives_meetings(browser):
     folder = tempfile.mkdtemp(prefix="agora-caldav-")
     port = free_port()
     radicale = subprocess.Popen([sys.executable, os.path.join(SUPPORT, "caldav-server.py"), "--port", str(port), "--folder", folder,
-                                 "--user", "ada", "--password", "app-password-1", "--calendar", "work"], stdout=subprocess.PIPE)
+                                 "--user", "ada", "--password", "app-password-1", "--calendar", "team"], stdout=subprocess.PIPE)
     assert b"ready" in radicale.stdout.readline()
     service = AgoraService(AGORA_CALDAV_LOCAL="on")
     try:
         project = service.accepted_project()
         client = service.sign_in(service.CLIENT_EMAIL, service.DEMO_PASSWORD)
-        collection = "http://127.0.0.1:%d/ada/work/" % port
+        collection = "http://127.0.0.1:%d/ada/team/" % port
         sign_in(service, browser, service.CLIENT_EMAIL, "/settings/calendar/")
         wait(browser).until(lambda driver: "No calendar" in driver.find_element(By.ID, "caldav-state").text)
         browser.find_element(By.ID, "caldav-url").send_keys(collection)

@@ -37,7 +37,7 @@ public struct CalDAVAccount: Sendable, Hashable {
         guard urlLength.contains(raw.count), let url = URL(string: raw), let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty,
               url.user == nil, !raw.unicodeScalars.contains(where: { $0.value <= 0x20 })
         else {
-            errors.append(FieldError(field: "url", message: "must be a web address such as https://caldav.example.com/calendars/you/work/"))
+            errors.append(FieldError(field: "url", message: "must be a web address such as https://caldav.example.com/calendars/you/meetings/"))
             return nil
         }
         let local = host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]"

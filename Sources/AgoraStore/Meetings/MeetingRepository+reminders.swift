@@ -10,26 +10,31 @@ extension MeetingRepository {
     /// transaction that queues it, and a second worker's insert of the same key does nothing. A reminder whose moment
     /// came before the meeting was scheduled or last changed is not sent (a meeting set for an hour from now has no
     /// "one day before"); nor one to a participant who declined. Returns how many were sent.
-    public func sendDueReminders(now: Date, limit: Int = 500, announce: @escaping Announce) async throws -> Int {
+    public func sendDueReminders(now: Date, batch: Int = 500, announce: @escaping Announce) async throws -> Int {
         let horizon = now.addingTimeInterval(TimeInterval(MeetingReminders.offsets.upperBound) * 60)
-        let ids = try await store.sql.raw("""
-            SELECT id FROM meetings WHERE status = \(state: MeetingStatus.scheduled) AND ends_at > \(bind: now.addingTimeInterval(-Self.reminderGrace))
-              AND starts_at <= \(bind: horizon)
-            ORDER BY id LIMIT \(bind: limit)
-            """).all().map { try $0.decode(column: "id", as: Int64.self) }
         var sent = 0
-        for meeting in try await Self.meetings(ids, on: store.sql) {
-            for occurrence in meeting.schedule.occurrences(from: now, to: horizon) where now < occurrence.startsAt.addingTimeInterval(Self.reminderGrace) {
-                for participant in meeting.participants where participant.response != .declined {
-                    for minutes in participant.reminders.minutes {
-                        let moment = occurrence.startsAt.addingTimeInterval(-TimeInterval(minutes) * 60)
-                        guard moment <= now, moment >= meeting.updatedAt else { continue }
-                        if try await remind(participant, of: meeting, occurrence: occurrence, minutes: minutes, now: now, announce: announce) { sent += 1 }
+        var after: Int64 = 0
+        // Every running series is read, a batch at a time: one that began long ago may have an occurrence soon.
+        while true {
+            let ids = try await store.sql.raw("""
+                SELECT id FROM meetings WHERE status = \(state: MeetingStatus.scheduled) AND ends_at > \(bind: now.addingTimeInterval(-Self.reminderGrace))
+                  AND starts_at <= \(bind: horizon) AND id > \(bind: after)
+                ORDER BY id LIMIT \(bind: batch)
+                """).all().map { try $0.decode(column: "id", as: Int64.self) }
+            guard let last = ids.last else { return sent }
+            after = last
+            for meeting in try await Self.meetings(ids, on: store.sql) {
+                for occurrence in meeting.schedule.occurrences(from: now, to: horizon) where now < occurrence.startsAt.addingTimeInterval(Self.reminderGrace) {
+                    for participant in meeting.participants where participant.response != .declined {
+                        for minutes in participant.reminders.minutes {
+                            let moment = occurrence.startsAt.addingTimeInterval(-TimeInterval(minutes) * 60)
+                            guard moment <= now, moment >= meeting.updatedAt else { continue }
+                            if try await remind(participant, of: meeting, occurrence: occurrence, minutes: minutes, now: now, announce: announce) { sent += 1 }
+                        }
                     }
                 }
             }
         }
-        return sent
     }
 
     /// Marks scheduled meetings whose last occurrence has ended as completed, and sends the participants of each one

@@ -2,6 +2,7 @@ import AgoraDomain
 import AgoraJobs
 import AgoraStore
 import AgoraTestSupport
+import AgoraWorkflows
 import Foundation
 import HummingbirdTesting
 import Testing
@@ -57,6 +58,21 @@ struct MeetingReminderTests {
             #expect(try await fixture.job().runOnce().reminded == 0)
             harness.clock.advance(by: 3_600 - 14 * 60)
             #expect(try await fixture.job().runOnce().reminded == 2)
+        }
+    }
+
+    @Test("every running meeting is read however many there are: a pass reads them a batch at a time")
+    func batches() async throws {
+        try await OrderMarketplace.with { market in
+            let fixture = try await MeetingFixture.running(in: market)
+            let harness = market.harness
+            for title in ["First", "Second", "Third"] {
+                _ = try await fixture.scheduled(#"{"title": "\#(title)", "starts_at": "2026-10-19T08:00:00Z", "time_zone": "UTC", "reminders": [15]}"#)
+            }
+            harness.clock.advance(by: Date(timeIntervalSince1970: 1_792_396_800 - 14 * 60).timeIntervalSince(harness.clock.now))
+            let announcer = MeetingAnnouncer(email: harness.composer, clock: harness.clock)
+            let sent = try await MeetingRepository(store: harness.store).sendDueReminders(now: harness.clock.now, batch: 1, announce: announcer.announce)
+            #expect(sent == 6, "two members of each of three meetings, one meeting per batch")
         }
     }
 }
